@@ -1,0 +1,131 @@
+// Finds case files under a caseload folder: glob match on the path relative to the
+// root, skipping dot-folders and node_modules, never following a symlink out of the
+// root (or round a loop), and never opening anything that is not a regular file.
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+export interface FoundCases {
+  /** Case files, sorted, as paths relative to the working directory when inside it. */
+  files: string[];
+  /** Paths given on the command line that do not exist or cannot be read. */
+  missing: string[];
+}
+
+/** Translate a glob (`*`, `**`, `?`, `{a,b}`) to a RegExp over '/'-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:[^/]*/)*' : '.*';
+        i += slash ? 2 : 1;
+      } else {
+        re += '[^/]*';
+      }
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end === -1) re += '\\{';
+      else {
+        re += '(?:' + glob.slice(i + 1, end).split(',').map(escapeRegExp).join('|') + ')';
+        i = end;
+      }
+    } else re += escapeRegExp(c);
+  }
+  return new RegExp('^' + re + '$', 'i');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+function display(p: string, cwd: string): string {
+  const rel = relative(cwd, p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+/**
+ * Discover case files. Each path may be a folder (walked with `glob`) or a file
+ * (taken as given, whatever its name).
+ */
+export function findCases(paths: readonly string[], options: { glob?: string; cwd?: string } = {}): FoundCases {
+  const cwd = options.cwd ?? process.cwd();
+  const matcher = globToRegExp(options.glob ?? '**/*.md');
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const given of paths.length > 0 ? paths : ['.']) {
+    const abs = resolve(cwd, given);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      missing.push(given);
+      continue;
+    }
+    if (st.isDirectory()) {
+      let rootReal: string;
+      try {
+        rootReal = realpathSync(abs);
+      } catch {
+        missing.push(given);
+        continue;
+      }
+      walk(abs, abs, rootReal, matcher, files, new Set([rootReal]));
+    } else {
+      // A file named explicitly is checked even if it is not a regular file: loadCase reports it.
+      files.add(abs);
+    }
+  }
+  return { files: [...files].sort().map((f) => display(f, cwd)), missing };
+}
+
+function walk(dir: string, root: string, rootReal: string, matcher: RegExp, out: Set<string>, seen: Set<string>): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // unreadable folder: nothing to check inside it
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const name = entry.name;
+    const full = join(dir, name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = realpathSync(full);
+      } catch {
+        continue; // dangling link or loop
+      }
+      if (!isInside(rootReal, real)) continue;
+      try {
+        const st = lstatSync(real);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        continue;
+      }
+      if (isDir) {
+        if (seen.has(real)) continue;
+        seen.add(real);
+      }
+    }
+    if (isDir) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      walk(full, root, rootReal, matcher, out, seen);
+    } else if (isFile) {
+      const rel = relative(root, full).split(sep).join('/');
+      if (matcher.test(rel)) out.add(full);
+    }
+    // FIFOs, sockets and devices are never opened.
+  }
+}

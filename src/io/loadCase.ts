@@ -1,0 +1,274 @@
+// The one loader every command uses: read a case file safely, split it, parse the
+// front matter as strict YAML 1.2 (core schema) with positions, and map any
+// JSON-pointer path back to the line and column an editor shows.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Problem } from '../core/problem.js';
+import { fromPointer } from '../core/problem.js';
+import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
+
+/** Documented limits (docs/limits.md): bigger inputs get one clear error instead of exhausting memory. */
+export const LIMITS = {
+  maxFileBytes: 8 * 1024 * 1024,
+  maxFrontMatterBytes: 1024 * 1024,
+  maxNestingDepth: 32,
+} as const;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface LoadedCase {
+  filePath: string;
+  /** File name without `.md`: a case's id must equal it. */
+  stem: string;
+  split?: SplitCase;
+  doc?: Document.Parsed;
+  /** The front matter as plain data, when it parsed without errors. */
+  data?: unknown;
+  /** Problems found while reading and parsing, already positioned. */
+  problems: Problem[];
+  /** Size and modification time of what was read, for conflict detection and caching. */
+  stat?: { size: number; mtimeMs: number };
+  /** The raw bytes read (kept so a writer can refuse when the file has changed since). */
+  bytes?: Buffer;
+  /** Line and column for a JSON pointer into the front matter. */
+  locate(pointer: string): { line: number; column: number } | undefined;
+}
+
+export interface LoadOptions {
+  /** Already-read bytes (e.g. from a worker or a test); otherwise the file is read. */
+  bytes?: Buffer;
+}
+
+function fileProblem(ruleId: string, message: string, line = 1, column = 1): Problem {
+  return { ruleId, severity: 'error', message, line, column };
+}
+
+/** Decode bytes as UTF-8, refusing binary data, UTF-16 and invalid sequences with a clear message. */
+export function decodeCaseBytes(bytes: Buffer): { text: string } | { problem: Problem } {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { problem: fileProblem('file-encoding', 'file is UTF-16; save case files as UTF-8') };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { problem: fileProblem('file-encoding', 'file contains NUL bytes: it looks binary, not a markdown case file') };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { problem: fileProblem('file-encoding', 'file is not valid UTF-8') };
+  }
+}
+
+export function loadCase(filePath: string, options: LoadOptions = {}): LoadedCase {
+  const ext = extname(filePath);
+  const loaded: LoadedCase = {
+    filePath,
+    stem: basename(filePath, ext),
+    problems: [],
+    locate: () => undefined,
+  };
+  let bytes = options.bytes;
+  if (!bytes) {
+    try {
+      const st = statSync(filePath);
+      if (!st.isFile()) {
+        loaded.problems.push(fileProblem('file-unreadable', 'not a regular file'));
+        return loaded;
+      }
+      if (st.size > LIMITS.maxFileBytes) {
+        loaded.problems.push(fileProblem('file-too-large', `file is larger than the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a case file`));
+        return loaded;
+      }
+      bytes = readFileSync(filePath);
+      loaded.stat = { size: st.size, mtimeMs: st.mtimeMs };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      loaded.problems.push(fileProblem('file-unreadable', `file could not be read (${code})`));
+      return loaded;
+    }
+  }
+  loaded.bytes = bytes;
+  if (bytes.length > LIMITS.maxFileBytes) {
+    loaded.problems.push(fileProblem('file-too-large', `file is larger than the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a case file`));
+    return loaded;
+  }
+  if (bytes.length === 0) {
+    loaded.problems.push(fileProblem('file-empty', 'file is empty: a case file needs YAML front matter'));
+    return loaded;
+  }
+  const decoded = decodeCaseBytes(bytes);
+  if ('problem' in decoded) {
+    loaded.problems.push(decoded.problem);
+    return loaded;
+  }
+  return parseCaseText(loaded, decoded.text);
+}
+
+/** Parse an already-decoded case text into `loaded` (exported for in-memory use by the writer and tests). */
+export function parseCaseText(loaded: LoadedCase, decoded: string): LoadedCase {
+  let split: SplitCase;
+  const bomless = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  let starts: number[] | undefined;
+  const getStarts = () => (starts ??= lineStarts(bomless));
+  const at = (offset: number) => positionAt(getStarts(), offset);
+  try {
+    split = splitCase(decoded);
+  } catch (err) {
+    if (err instanceof FrontMatterError) {
+      const { line, column } = at(err.offset);
+      loaded.problems.push(fileProblem(err.ruleId, err.message, line, column));
+      return loaded;
+    }
+    throw err;
+  }
+  loaded.split = split;
+  if (split.frontMatter.length > LIMITS.maxFrontMatterBytes) {
+    loaded.problems.push(fileProblem('file-too-large', `front matter is larger than the ${LIMITS.maxFrontMatterBytes / 1024} KiB limit`));
+    return loaded;
+  }
+  const base = split.frontMatterStart;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(split.frontMatter, {
+      version: '1.2',
+      schema: 'core',
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: false,
+      merge: false,
+      stringKeys: false,
+    });
+  } catch (err) {
+    const message = err instanceof RangeError ? 'front matter is nested too deeply to read' : 'front matter could not be parsed';
+    const { line, column } = at(base);
+    loaded.problems.push(fileProblem('yaml-syntax', message, line, column));
+    return loaded;
+  }
+  loaded.doc = doc;
+  loaded.locate = (pointer: string) => {
+    const range = locateRange(doc, pointer);
+    return range ? at(base + range[0]) : at(base);
+  };
+  const yamlProblems: Problem[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const { line, column } = at(base + (e.pos?.[0] ?? 0));
+    const message = yamlMessage(e.code, e.message);
+    yamlProblems.push({ ruleId: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : 'yaml-syntax', severity: 'error', message, line, column });
+  }
+  if (doc.errors.length === 0) {
+    checkStructure(doc, (offset, ruleId, message) => {
+      const { line, column } = at(base + offset);
+      yamlProblems.push({ ruleId, severity: 'error', message, line, column });
+    });
+  }
+  if (yamlProblems.length > 0) {
+    loaded.problems.push(...yamlProblems);
+    return loaded;
+  }
+  const data = doc.toJS({ maxAliasCount: 0 });
+  if (data === null || data === undefined) {
+    loaded.problems.push(fileProblem('front-matter-empty', 'front matter is empty', at(base).line, 1));
+    return loaded;
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const { line, column } = at(base + (doc.contents?.range?.[0] ?? 0));
+    loaded.problems.push(fileProblem('front-matter-not-a-map', 'front matter must be a map of keys to values, not a list or a single value', line, column));
+    return loaded;
+  }
+  loaded.data = data;
+  return loaded;
+}
+
+function yamlMessage(code: string, message: string): string {
+  // yaml's own messages may quote source text; keep only the first line, without any excerpt.
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'duplicate key in the front matter: ' + first;
+  if (code === 'TAG_RESOLVE_FAILED') return 'custom YAML tags are not allowed: ' + first;
+  return 'YAML syntax: ' + first;
+}
+
+/** Aliases, forbidden keys and excessive nesting are refused before any data is built. */
+function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: string, message: string) => void): void {
+  let reported = 0;
+  const depthOf = new Map<Node, number>();
+  visit(doc, {
+    Alias(_key, node) {
+      if (reported++ < 20) report(node.range?.[0] ?? 0, 'yaml-alias', 'YAML aliases (*name) are not allowed in case files');
+      return visit.SKIP;
+    },
+    Node(_key, node, path) {
+      if (node.tag && !isAlias(node) && /^!/.test(node.tag) === false && !node.tag.startsWith('tag:yaml.org,2002:')) {
+        if (reported++ < 20) report(node.range?.[0] ?? 0, 'yaml-tag', 'custom YAML tags are not allowed');
+      }
+      let depth = 0;
+      for (const p of path) if (isMap(p) || isSeq(p)) depth++;
+      if (depth > LIMITS.maxNestingDepth) {
+        if (reported++ < 20) report(node.range?.[0] ?? 0, 'yaml-too-deep', `front matter is nested more than ${LIMITS.maxNestingDepth} levels deep`);
+        return visit.BREAK;
+      }
+      depthOf.set(node, depth);
+      return undefined;
+    },
+    Pair(_key, pair) {
+      const k = pair.key;
+      if (isScalar(k) && typeof k.value === 'string' && FORBIDDEN_KEYS.has(k.value)) {
+        if (reported++ < 20) report(k.range?.[0] ?? 0, 'yaml-forbidden-key', `the key "${k.value}" is not allowed`);
+      } else if (k !== null && !isScalar(k)) {
+        if (reported++ < 20) report((isNode(k) && k.range?.[0]) || 0, 'yaml-syntax', 'keys must be plain values, not lists or maps');
+      }
+    },
+  });
+}
+
+/**
+ * Source range (offsets into the front matter) of the node a JSON pointer names.
+ * A pointer to a missing key resolves to its nearest existing parent, so a
+ * "required property" problem points at the map it belongs in.
+ */
+export function locateRange(doc: Document.Parsed, pointer: string, preferKey = false): [number, number] | undefined {
+  let node: unknown = doc.contents;
+  let range = (node as Node | null)?.range;
+  for (const segment of fromPointer(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      const valueNode = pair.value as Node | null;
+      if (preferKey || !valueNode || !valueNode.range) {
+        range = keyNode.range;
+        if (!valueNode) break;
+      } else {
+        range = valueNode.range;
+      }
+      node = valueNode;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item || !/^\d+$/.test(segment)) break;
+      range = item.range ?? range;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return range ? [range[0], range[1]] : undefined;
+}
+
+/** `## Heading` sections of a markdown body, in order. */
+export function bodySections(body: string): { heading: string; content: string }[] {
+  const sections: { heading: string; content: string }[] = [];
+  let current: { heading: string; lines: string[] } | undefined;
+  let fence = false;
+  for (const line of body.split(/\r?\n/)) {
+    if (/^(```|~~~)/.test(line)) fence = !fence;
+    const m = fence ? null : /^##\s+(.+?)\s*#*\s*$/.exec(line);
+    if (m && !line.startsWith('###')) {
+      if (current) sections.push({ heading: current.heading, content: current.lines.join('\n').trim() });
+      current = { heading: m[1], lines: [] };
+    } else if (current) {
+      current.lines.push(line);
+    }
+  }
+  if (current) sections.push({ heading: current.heading, content: current.lines.join('\n').trim() });
+  return sections;
+}
