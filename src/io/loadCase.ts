@@ -127,10 +127,41 @@ export function parseCaseText(loaded: LoadedCase, decoded: string): LoadedCase {
     loaded.problems.push(fileProblem('file-too-large', `front matter is larger than the ${LIMITS.maxFrontMatterBytes / 1024} KiB limit`));
     return loaded;
   }
-  const base = split.frontMatterStart;
+  const parsed = parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
+  if (parsed.doc) {
+    const doc = parsed.doc;
+    loaded.doc = doc;
+    loaded.locate = (pointer: string) => {
+      const range = locateRange(doc, pointer);
+      return at(split.frontMatterStart + (range ? range[0] : 0));
+    };
+  }
+  loaded.problems.push(...parsed.problems);
+  if (parsed.problems.length === 0) loaded.data = parsed.data;
+  return loaded;
+}
+
+export interface ParsedYaml {
+  doc?: Document.Parsed;
+  data?: unknown;
+  problems: Problem[];
+}
+
+/**
+ * Parse YAML text strictly (YAML 1.2 core schema, unique keys, no aliases, no
+ * custom tags, no forbidden keys, bounded nesting). `base` is the offset of the
+ * text inside the file and `at` maps file offsets to positions. `what` names the
+ * text in messages ("front matter", "config file").
+ */
+export function parseYamlText(
+  yamlText: string,
+  base: number,
+  at: (offset: number) => { line: number; column: number },
+  what: string,
+): ParsedYaml {
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(split.frontMatter, {
+    doc = parseDocument(yamlText, {
       version: '1.2',
       schema: 'core',
       uniqueKeys: true,
@@ -140,74 +171,59 @@ export function parseCaseText(loaded: LoadedCase, decoded: string): LoadedCase {
       stringKeys: false,
     });
   } catch (err) {
-    const message = err instanceof RangeError ? 'front matter is nested too deeply to read' : 'front matter could not be parsed';
+    const message = err instanceof RangeError ? `${what} is nested too deeply to read` : `${what} could not be parsed`;
     const { line, column } = at(base);
-    loaded.problems.push(fileProblem('yaml-syntax', message, line, column));
-    return loaded;
+    return { problems: [fileProblem('yaml-syntax', message, line, column)] };
   }
-  loaded.doc = doc;
-  loaded.locate = (pointer: string) => {
-    const range = locateRange(doc, pointer);
-    return range ? at(base + range[0]) : at(base);
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (offset: number, ruleId: string, message: string) => {
+    const { line, column } = at(base + offset);
+    const key = `${line}:${column}:${ruleId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push({ ruleId, severity: 'error', message, line, column });
   };
-  const yamlProblems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const { line, column } = at(base + (e.pos?.[0] ?? 0));
-    const message = yamlMessage(e.code, e.message);
-    yamlProblems.push({ ruleId: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : 'yaml-syntax', severity: 'error', message, line, column });
+    const ruleId = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : 'yaml-syntax';
+    add(e.pos?.[0] ?? 0, ruleId, yamlMessage(e.code, e.message, what));
   }
-  if (doc.errors.length === 0) {
-    checkStructure(doc, (offset, ruleId, message) => {
-      const { line, column } = at(base + offset);
-      yamlProblems.push({ ruleId, severity: 'error', message, line, column });
-    });
-  }
-  if (yamlProblems.length > 0) {
-    loaded.problems.push(...yamlProblems);
-    return loaded;
-  }
+  if (doc.errors.length === 0) checkStructure(doc, add);
+  if (problems.length > 0) return { doc, problems };
   const data = doc.toJS({ maxAliasCount: 0 });
   if (data === null || data === undefined) {
-    loaded.problems.push(fileProblem('front-matter-empty', 'front matter is empty', at(base).line, 1));
-    return loaded;
+    return { doc, problems: [fileProblem('front-matter-empty', `${what} is empty`, at(base).line, 1)] };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const { line, column } = at(base + (doc.contents?.range?.[0] ?? 0));
-    loaded.problems.push(fileProblem('front-matter-not-a-map', 'front matter must be a map of keys to values, not a list or a single value', line, column));
-    return loaded;
+    return { doc, problems: [fileProblem('front-matter-not-a-map', `${what} must be a map of keys to values, not a list or a single value`, line, column)] };
   }
-  loaded.data = data;
-  return loaded;
+  return { doc, data, problems };
 }
 
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(code: string, message: string, what: string): string {
   // yaml's own messages may quote source text; keep only the first line, without any excerpt.
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return 'duplicate key in the front matter: ' + first;
+  if (code === 'DUPLICATE_KEY') return `duplicate key in the ${what}: ` + first;
   if (code === 'TAG_RESOLVE_FAILED') return 'custom YAML tags are not allowed: ' + first;
   return 'YAML syntax: ' + first;
 }
 
-/** Aliases, forbidden keys and excessive nesting are refused before any data is built. */
+/** Aliases, forbidden keys and excessive nesting are refused before any data is built (unknown tags are already yaml warnings). */
 function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: string, message: string) => void): void {
   let reported = 0;
-  const depthOf = new Map<Node, number>();
   visit(doc, {
     Alias(_key, node) {
       if (reported++ < 20) report(node.range?.[0] ?? 0, 'yaml-alias', 'YAML aliases (*name) are not allowed in case files');
       return visit.SKIP;
     },
     Node(_key, node, path) {
-      if (node.tag && !isAlias(node) && /^!/.test(node.tag) === false && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        if (reported++ < 20) report(node.range?.[0] ?? 0, 'yaml-tag', 'custom YAML tags are not allowed');
-      }
       let depth = 0;
       for (const p of path) if (isMap(p) || isSeq(p)) depth++;
       if (depth > LIMITS.maxNestingDepth) {
         if (reported++ < 20) report(node.range?.[0] ?? 0, 'yaml-too-deep', `front matter is nested more than ${LIMITS.maxNestingDepth} levels deep`);
         return visit.BREAK;
       }
-      depthOf.set(node, depth);
       return undefined;
     },
     Pair(_key, pair) {

@@ -1,0 +1,149 @@
+// Typed shape of a case file's front matter (design.md §3.1). Rules and views read
+// these types only after the common schema has accepted the data.
+import type { CapacityRating, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
+
+export type IsoDate = string;
+
+export interface SignOff {
+  by: string;
+  date: IsoDate;
+}
+
+export interface Person {
+  id: string;
+  ref: string;
+  relation: string;
+  pr?: boolean;
+  household?: boolean;
+  returning_to?: boolean;
+  carer?: boolean;
+  safe_adult?: boolean;
+  protected_address?: boolean;
+  note?: string;
+}
+
+export interface TaskRecord {
+  status: TaskStatus;
+  date?: IsoDate;
+  by?: string;
+  reason?: string;
+  signed_off?: SignOff;
+  recommendation?: string;
+  person?: string;
+  note?: string;
+}
+
+export interface FactorEntry {
+  id: string;
+  status: FactorStatus;
+  evidence?: string;
+  as_of?: IsoDate;
+  person?: string;
+}
+
+export interface Classification {
+  date: IsoDate;
+  point: DecisionPoint;
+  level: Level;
+  suggested?: Level;
+  by: string;
+  signed_off?: SignOff;
+  override_category?: string;
+  override_reason?: string;
+  note?: string;
+}
+
+export interface SharingRecord {
+  party: string;
+  date?: IsoDate;
+  method?: string;
+  response?: string;
+}
+
+export interface Decision {
+  date: IsoDate;
+  point: DecisionPoint;
+  outcome: string;
+  reasons?: string;
+  conditions?: string | string[];
+  timescale?: string;
+  parallel_plan?: string;
+  signed_off?: SignOff;
+  shared?: SharingRecord[];
+  disagreement?: string;
+}
+
+export interface GoalProgress {
+  date: IsoDate;
+  rag: Rag;
+  comment?: string;
+}
+
+export interface Goal {
+  id: string;
+  goal?: string;
+  steps?: string[];
+  by?: IsoDate;
+  support?: string;
+  success?: string;
+  progress?: GoalProgress[];
+}
+
+export interface Agreement {
+  signed?: IsoDate;
+  parents?: { person: string; strengths?: string; worries?: string }[];
+  goals?: Goal[];
+  non_negotiables?: string[];
+  team_around_child?: string[];
+  backup_plan?: string;
+}
+
+export interface ReturnRecord {
+  unplanned?: boolean;
+  contact_phases?: { from: IsoDate; to?: IsoDate; pattern?: string; conditions?: string; note?: string }[];
+  returned?: IsoDate;
+  support_package?: { service: string; from?: IsoDate; to?: IsoDate; delivered?: string; note?: string }[];
+  visits?: { date: IsoDate; seen_alone?: boolean; note?: string }[];
+  step_down?: { date: IsoDate; to: string; note?: string } | null;
+}
+
+export interface CaseData {
+  reunify: 1;
+  id: string;
+  stage: StageValue;
+  opened: IsoDate;
+  fictional?: boolean;
+  siblings?: string[];
+  child: {
+    ref: string;
+    dob: IsoDate;
+    looked_after_since: IsoDate;
+    legal_status: string;
+    proceedings?: string;
+    placement?: string;
+    placement_moves?: number;
+    wants_to_return?: boolean;
+  };
+  cohorts?: string[];
+  triggers?: { type: string; date: IsoDate; note?: string }[];
+  cla_reviews?: IsoDate[];
+  team: { social_worker: string; team_manager?: string; iro?: string };
+  people?: Person[];
+  history?: {
+    entries_to_care?: number;
+    previous_returns?: number;
+    failed_returns?: number;
+    parent_prior_removals?: number;
+    missing_episodes?: number;
+  };
+  factors?: FactorEntry[];
+  capacity_to_change?: { person: string; rating: CapacityRating; evidence?: string; as_of?: IsoDate }[];
+  tasks: Record<string, TaskRecord>;
+  classifications?: Classification[];
+  decisions?: Decision[];
+  agreement?: Agreement | null;
+  transition?: { agreed?: IsoDate; agreed_by?: string[]; planned_return?: IsoDate } | null;
+  return?: ReturnRecord | null;
+  outcome?: { status: string; date: IsoDate; note?: string } | null;
+  [key: `x-${string}`]: unknown;
+}

@@ -1,0 +1,67 @@
+// Calendar arithmetic on YYYY-MM-DD strings, in UTC so no time zone or clock
+// change moves a date. Rules use these and never parse dates themselves.
+import type { IsoDate } from './caseTypes.js';
+
+const DAY_MS = 86_400_000;
+
+export function toDayNumber(date: IsoDate): number {
+  return Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Add calendar months; a day past the end of the target month becomes its last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const d = Number(date.slice(8, 10));
+  const targetYear = y + Math.floor(m / 12);
+  const targetMonth = ((m % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(targetYear, targetMonth, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+export function isWeekend(date: IsoDate): boolean {
+  const dow = new Date(toDayNumber(date) * DAY_MS).getUTCDay();
+  return dow === 0 || dow === 6;
+}
+
+/** The date `n` working days after `date`, skipping weekends and the given bank holidays. */
+export function addWorkingDays(date: IsoDate, n: number, bankHolidays: readonly IsoDate[] = []): IsoDate {
+  const holidays = new Set(bankHolidays);
+  let day = date;
+  let left = n;
+  while (left > 0) {
+    day = addDays(day, 1);
+    if (!isWeekend(day) && !holidays.has(day)) left--;
+  }
+  return day;
+}
+
+/** Age in whole years on a date. */
+export function ageOn(dob: IsoDate, on: IsoDate): number {
+  const years = Number(on.slice(0, 4)) - Number(dob.slice(0, 4));
+  return on.slice(5) < dob.slice(5) ? years - 1 : years;
+}
+
+export function isAfter(a: IsoDate, b: IsoDate): boolean {
+  return a > b;
+}
+
+/** Latest of some dates (YYYY-MM-DD sorts as text), or undefined for none. */
+export function latest(dates: readonly (IsoDate | undefined)[]): IsoDate | undefined {
+  let best: IsoDate | undefined;
+  for (const d of dates) if (d && (!best || d > best)) best = d;
+  return best;
+}

@@ -1,0 +1,114 @@
+// Finds, reads and validates reunify.config.yaml, merged over the shipped defaults.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { CONFIG_SCHEMA, additionProblems, mergeSettings, type ReunifyConfig } from '../core/config.js';
+import type { Problem } from '../core/problem.js';
+import { lineStarts, positionAt } from './frontMatter.js';
+import { decodeCaseBytes, locateRange, parseYamlText } from './loadCase.js';
+
+export const CONFIG_FILE_NAME = 'reunify.config.yaml';
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_CONFIG_PATH = join(PACKAGE_ROOT, 'config', 'default.yaml');
+
+export class ConfigError extends Error {
+  constructor(
+    readonly filePath: string,
+    readonly problems: Problem[],
+  ) {
+    super(`${filePath}: invalid configuration`);
+  }
+}
+
+export interface LoadedConfig {
+  config: ReunifyConfig;
+  /** The user's file, when one was found or given. */
+  configPath?: string;
+  /** Folder the config applies to (its own folder, or the first path checked). */
+  root: string;
+}
+
+let defaults: ReunifyConfig | undefined;
+
+export function defaultConfig(): ReunifyConfig {
+  if (!defaults) {
+    const { data, problems } = readYamlFile(DEFAULT_CONFIG_PATH);
+    if (problems.length > 0) throw new ConfigError(DEFAULT_CONFIG_PATH, problems);
+    defaults = data as ReunifyConfig;
+  }
+  return structuredClone(defaults);
+}
+
+function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; text?: string } {
+  let bytes: Buffer;
+  try {
+    if (!statSync(filePath).isFile()) return { problems: [{ ruleId: 'config', severity: 'error', message: 'not a regular file', line: 1, column: 1 }] };
+    bytes = readFileSync(filePath);
+  } catch (err) {
+    return { problems: [{ ruleId: 'config', severity: 'error', message: `could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, line: 1, column: 1 }] };
+  }
+  const decoded = decodeCaseBytes(bytes);
+  if ('problem' in decoded) return { problems: [decoded.problem] };
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const starts = lineStarts(text);
+  const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');
+  if (parsed.problems.length > 0 && parsed.problems[0].ruleId === 'front-matter-empty') return { data: {}, problems: [], text };
+  if (parsed.problems.length > 0 || !parsed.doc) return { problems: parsed.problems, text };
+  const doc = parsed.doc;
+  const problems: Problem[] = [];
+  const at = (pointer: string, preferKey = false) => positionAt(starts, locateRange(doc, pointer, preferKey)?.[0] ?? 0);
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  if (!validate(parsed.data)) {
+    for (const e of validate.errors ?? []) {
+      const pointer = e.instancePath;
+      const where = e.keyword === 'additionalProperties' ? `${pointer}/${(e.params as { additionalProperty: string }).additionalProperty}` : pointer;
+      const detail = e.keyword === 'additionalProperties' ? `unknown setting "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.keyword === 'enum' ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : (e.message ?? 'is invalid');
+      problems.push({ ruleId: 'config', severity: 'error', message: `${pointer || '/'}: ${detail}`, path: where, ...at(where, e.keyword === 'additionalProperties') });
+    }
+  }
+  return { data: parsed.data, problems, text };
+}
+
+/** Walk up from `start` looking for reunify.config.yaml. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+  } catch {
+    dir = dirname(dir);
+  }
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * Load the config for a run. `--config FILE` wins; otherwise the nearest
+ * reunify.config.yaml walking up from the first path given, then from the working
+ * directory. Throws ConfigError (the command exits 2) when it is invalid.
+ */
+export function loadConfig(options: { configPath?: string; paths?: readonly string[]; cwd?: string } = {}): LoadedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const first = options.paths?.[0];
+  const configPath = options.configPath
+    ? resolve(cwd, options.configPath)
+    : (first ? findConfigFile(resolve(cwd, first)) : undefined) ?? findConfigFile(cwd);
+  const base = defaultConfig();
+  if (!configPath) return { config: base, root: resolve(cwd, first ?? '.') };
+  const { data, problems } = readYamlFile(configPath);
+  if (problems.length > 0) throw new ConfigError(configPath, problems);
+  const config = mergeSettings(base, data);
+  const clashes = additionProblems(config);
+  if (clashes.length > 0) {
+    throw new ConfigError(
+      configPath,
+      clashes.map((c) => ({ ruleId: 'config', severity: 'error' as const, message: c.message, path: c.path, line: 1, column: 1 })),
+    );
+  }
+  return { config, configPath, root: dirname(configPath) };
+}
