@@ -1,0 +1,119 @@
+// The check pipeline over loaded cases: loader problems → schemas and stage gates
+// → practice rules (per case, then caseload-wide) → severities from config and
+// flags → positions. Pure: cases arrive already read.
+import type { CaseData } from './caseTypes.js';
+import { domainIdsOf, type ReunifyConfig } from './config.js';
+import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type Problem, type Severity, type SeveritySetting } from './problem.js';
+import { RULES } from './rules/index.js';
+import type { CaseView, Rule, RuleContext } from './rules/types.js';
+import { caseValidator } from './validate.js';
+
+/** What the check pipeline needs of a loaded case (see src/io/loadCase.ts). */
+export interface CheckableCase {
+  filePath: string;
+  stem: string;
+  data?: unknown;
+  problems: Problem[];
+  locate(pointer: string): { line: number; column: number } | undefined;
+  sections(): { heading: string; content: string }[];
+}
+
+/** Checks that are not practice rules: reading, YAML and schema problems. */
+export const BUILT_IN_CHECKS: readonly { id: string; description: string }[] = [
+  { id: 'file-unreadable', description: 'The file could not be read, or is not a regular file' },
+  { id: 'file-empty', description: 'The file is empty' },
+  { id: 'file-encoding', description: 'The file is binary, UTF-16 or not valid UTF-8' },
+  { id: 'file-too-large', description: 'The file or its front matter is over the documented size limit' },
+  { id: 'front-matter-missing', description: 'The file does not start with a --- front-matter fence' },
+  { id: 'front-matter-unclosed', description: 'The front matter has no closing --- line' },
+  { id: 'front-matter-language', description: 'The fence names a language other than YAML (e.g. ---js, which is never run)' },
+  { id: 'front-matter-empty', description: 'The front matter holds nothing' },
+  { id: 'front-matter-not-a-map', description: 'The front matter is a list or a single value, not a map' },
+  { id: 'yaml-syntax', description: 'YAML syntax error' },
+  { id: 'yaml-duplicate-key', description: 'The same key appears twice in one map' },
+  { id: 'yaml-tag', description: 'A custom or language YAML tag (e.g. !!js/function) is used' },
+  { id: 'yaml-alias', description: 'A YAML alias (*name) is used' },
+  { id: 'yaml-forbidden-key', description: 'A key such as __proto__ or constructor is used' },
+  { id: 'yaml-too-deep', description: 'The front matter is nested deeper than the documented limit' },
+  { id: 'schema', description: 'The front matter does not match the case-file schema (schemas/case.schema.json)' },
+  { id: 'stage-gate', description: "The case does not meet the gate of a stage it has reached (schemas/stage-N.schema.json)" },
+];
+
+export interface CheckOptions {
+  asOf: string;
+  config: ReunifyConfig;
+  /** `--rule id=off|warn|error`, applied over config `rules`. */
+  ruleSettings?: Record<string, SeveritySetting>;
+}
+
+/** `off` drops a problem and `warn` lowers it; `error` was already applied as the rule's default (see below). */
+function severityFor(ruleId: string, natural: Severity, settings: Record<string, SeveritySetting>): Severity | 'off' {
+  const setting = settings[ruleId];
+  if (setting === 'off') return 'off';
+  if (setting === 'warn') return 'warning';
+  return natural;
+}
+
+/** Every rule and built-in check id, for validating `--rule` and config `rules`. */
+export function knownRuleIds(): Set<string> {
+  return new Set([...BUILT_IN_CHECKS.map((c) => c.id), ...RULES.map((r) => r.id)]);
+}
+
+export function checkCases(cases: readonly CheckableCase[], options: CheckOptions): CheckResult {
+  const settings = { ...options.config.rules, ...options.ruleSettings };
+  const ctx: RuleContext = { asOf: options.asOf, config: options.config };
+  const validator = caseValidator(domainIdsOf(options.config));
+  const found: Problem[][] = cases.map((c) => [...c.problems]);
+
+  // Practice rules read only records the common schema accepted.
+  const views: CaseView[] = [];
+  const viewIndex: number[] = [];
+  cases.forEach((c, i) => {
+    if (c.data === undefined) return;
+    const schemaProblems = validator.validate(c.data);
+    found[i].push(...schemaProblems);
+    if (schemaProblems.some((p) => p.ruleId === 'schema')) return;
+    views.push({ stem: c.stem, data: c.data as CaseData, sections: () => c.sections() });
+    viewIndex.push(i);
+  });
+
+  for (const rule of RULES) {
+    if (settings[rule.id] === 'off') continue;
+    // A severity a rule chose itself (e.g. a warning for gaps before an unplanned return) stands.
+    const severity = settings[rule.id] === 'error' ? 'error' : rule.defaultSeverity;
+    for (const [v, problems] of runRule(rule, views, ctx)) {
+      for (const p of problems) {
+        found[viewIndex[v]].push({ ruleId: rule.id, severity: p.severity ?? severity, message: p.message, path: p.path });
+      }
+    }
+  }
+
+  const results: FileResult[] = cases.map((c, i) => {
+    const problems: Problem[] = [];
+    for (const p of found[i]) {
+      const severity = severityFor(p.ruleId, p.severity, settings);
+      if (severity === 'off') continue;
+      const position = p.line === undefined && p.path !== undefined ? c.locate(p.path) : undefined;
+      problems.push({ ...p, severity, ...position });
+    }
+    problems.sort(compareProblems);
+    const data = c.data as { id?: unknown } | undefined;
+    return {
+      filePath: c.filePath,
+      caseId: typeof data?.id === 'string' ? data.id : undefined,
+      problems,
+      ...countProblems(problems),
+    };
+  });
+  return { results, summary: summarise(results), asOf: options.asOf };
+}
+
+function runRule(rule: Rule, views: readonly CaseView[], ctx: RuleContext): Map<number, { path: string; message: string; severity?: Severity }[]> {
+  if (rule.scope === 'caseload') return rule.check(views, ctx);
+  const out = new Map<number, { path: string; message: string; severity?: Severity }[]>();
+  views.forEach((view, i) => {
+    const problems = rule.check(view, ctx);
+    if (problems.length > 0) out.set(i, problems);
+  });
+  return out;
+}
