@@ -1,0 +1,108 @@
+// `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
+import { Command, Option } from 'commander';
+import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import type { SeveritySetting } from '../core/problem.js';
+
+interface CheckFlags extends CommonOptions {
+  format: 'stylish' | 'json' | 'sarif' | 'junit';
+  asOf?: string;
+  rule: string[];
+  maxWarnings?: string;
+  listRules?: boolean;
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('check every case file for YAML, schema and practice-rule problems')
+    .argument('[paths...]', 'case files or caseload folders (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit']).default('stylish'))
+    .option('--as-of <date>', 'date every date rule is relative to (YYYY-MM-DD; default today)')
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--list-rules', 'list every rule with its default severity and exit')
+    .option('-q, --quiet', 'report errors only')
+    .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
+    .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ reunify check examples/caseload
+  $ reunify check cases/ --as-of 2026-11-01 --format sarif > reunify.sarif
+  $ reunify check --rule stage5/visits-due=off --max-warnings 0`,
+    )
+    .action(async (paths: string[], flags: CheckFlags) => {
+      process.exitCode = await runCheckCommand(paths, flags);
+    });
+}
+
+function parseRuleFlags(values: readonly string[], known: Set<string>): Record<string, SeveritySetting> {
+  const settings: Record<string, SeveritySetting> = {};
+  for (const v of values) {
+    const m = /^([^=]+)=(off|warn|error)$/.exec(v);
+    if (!m) throw new UsageError(`--rule takes id=off|warn|error, got "${v}"`);
+    if (!known.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (see reunify check --list-rules)`);
+    settings[m[1]] = m[2] as SeveritySetting;
+  }
+  return settings;
+}
+
+async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<number> {
+  const { RULES } = await import('../core/rules/index.js');
+  const { BUILT_IN_CHECKS, knownRuleIds } = await import('../core/check.js');
+  if (flags.listRules) {
+    const rows = [
+      ...BUILT_IN_CHECKS.map((c) => [c.id, 'error', c.description]),
+      ...RULES.map((r) => [r.id, r.defaultSeverity, r.description]),
+    ];
+    const w = Math.max(...rows.map((r) => r[0].length));
+    writeOut(rows.map(([id, sev, d]) => `${id.padEnd(w)}  ${sev.padEnd(7)}  ${d}`).join('\n') + '\n');
+    return EXIT.ok;
+  }
+  const asOf = parseAsOf(flags.asOf);
+  const known = knownRuleIds();
+  const ruleSettings = parseRuleFlags(flags.rule, known);
+  let maxWarnings: number | undefined;
+  if (flags.maxWarnings !== undefined) {
+    maxWarnings = Number(flags.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, got "${flags.maxWarnings}"`);
+  }
+  const { runCheck } = await import('../io/runCheck.js');
+  const { result, missing } = runCheck({ paths, configPath: flags.config, asOf, ruleSettings, known });
+  for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);
+  if (missing.length > 0 && result.results.length === 0) return EXIT.usage;
+  const shown = flags.quiet
+    ? { ...result, results: result.results.map((f) => ({ ...f, problems: f.problems.filter((p) => p.severity === 'error'), warningCount: 0 })) }
+    : result;
+  if (flags.quiet) shown.summary = { ...shown.summary, warnings: 0 };
+  switch (flags.format) {
+    case 'json': {
+      const { formatJson } = await import('./format/json.js');
+      writeOut(formatJson(shown));
+      break;
+    }
+    case 'sarif': {
+      const { formatSarif } = await import('./format/sarif.js');
+      const { PACKAGE_VERSION } = await import('./shared.js');
+      writeOut(formatSarif(shown, [...BUILT_IN_CHECKS, ...RULES], PACKAGE_VERSION));
+      break;
+    }
+    case 'junit': {
+      const { formatJunit } = await import('./format/junit.js');
+      writeOut(formatJunit(shown));
+      break;
+    }
+    default: {
+      const { formatStylish } = await import('./format/stylish.js');
+      const text = formatStylish(shown, makeColor(process.stdout, flags.color));
+      if (!(flags.quiet && shown.summary.errors === 0)) writeOut(text);
+    }
+  }
+  if (result.summary.errors > 0) return EXIT.problems;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
+    writeErr(`reunify: ${result.summary.warnings} warnings is more than --max-warnings ${maxWarnings}\n`);
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}

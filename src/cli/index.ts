@@ -1,0 +1,58 @@
+// The command-line entry: commander wiring only. Each command's work is imported
+// when it runs, so `reunify --version` loads no schemas, Ajv or Handlebars.
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './check.js';
+import { registerInit } from './init.js';
+import { registerSchema } from './schema.js';
+import { EXIT, PACKAGE_VERSION, UsageError, guardStdout, writeErr } from './shared.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('reunify')
+    .description('Check, track and report return-home work under the NSPCC Reunification Practice Framework')
+    .version(PACKAGE_VERSION, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => writeErr(s) })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ reunify check examples/caseload --as-of 2026-11-01
+  $ reunify init my-caseload
+  $ reunify schema --out .vscode/reunify-schemas`,
+    );
+  registerCheck(program);
+  registerInit(program);
+  registerSchema(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  guardStdout();
+  process.on('SIGINT', () => process.exit(EXIT.interrupted));
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      writeErr(`reunify: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    const { ConfigError } = await import('../io/loadConfig.js');
+    if (err instanceof ConfigError) {
+      for (const p of err.problems) writeErr(`${err.filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message}\n`);
+      writeErr('reunify: the configuration is invalid\n');
+      return EXIT.usage;
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    writeErr(`reunify: ${err instanceof Error ? err.message : String(err)}${code ? ` (${code})` : ''}\n`);
+    return EXIT.problems;
+  }
+}
