@@ -1,7 +1,8 @@
 // Local settings: the shape of reunify.config.yaml, its JSON schema, and merging a
 // user's file over the shipped defaults (config/default.yaml). Pure: reading the
 // files is src/io/loadConfig.ts.
-import { DATE_PATTERN, FACTORS, COHORTS, TRIGGERS, OVERRIDE_CATEGORIES, LEVELS, type FactorDefinition, type Level } from './ids.js';
+import { CAPACITY_RATINGS, RAG, type CapacityRating, type Rag } from './ids.js';
+import { DATE_PATTERN, DECISION_POINTS, FACTORS, COHORTS, TRIGGERS, OUTCOMES_BY_POINT, OVERRIDE_CATEGORIES, LEVELS, type DecisionPoint, type FactorDefinition, type Level } from './ids.js';
 import type { SeveritySetting } from './problem.js';
 
 export const CONFIG_SCHEMA_ID = 'https://reunify.dev/schemas/v1/config.schema.json';
@@ -9,6 +10,7 @@ export const CONFIG_SCHEMA_ID = 'https://reunify.dev/schemas/v1/config.schema.js
 export interface ReunifyConfig {
   organisation: string;
   cases: string;
+  ignore: string[];
   rules: Record<string, SeveritySetting>;
   timescales: { stage_weeks: Record<string, number> };
   reviews: {
@@ -22,7 +24,11 @@ export interface ReunifyConfig {
   bank_holidays: string[];
   sharing: { required_parties: string[] };
   leaving_care_age: number;
+  /** Default decision for each level, by decision point (framework.md §4.6); a point left out has no default. */
+  decision_map: Partial<Record<DecisionPoint, Partial<Record<Level, string>>>>;
   labels: { levels: Record<Level, string> };
+  /** How `reunify classify` suggests a level (docs/classification.md). */
+  classification: ClassificationSettings;
   additions: {
     factors: FactorDefinition[];
     cohorts: string[];
@@ -33,9 +39,63 @@ export interface ReunifyConfig {
   [key: string]: unknown;
 }
 
+/**
+ * The weighting behind a suggested level: an aid to structured professional
+ * judgement, not a validated actuarial instrument, and never a probability.
+ */
+export interface ClassificationSettings {
+  /** Shown with every suggestion. */
+  notice: string;
+  /** Points a factor adds when present; protective factors take them off. */
+  weights: Record<string, number>;
+  /** Weight of a local factor addition that `weights` does not name. */
+  added_factor_weight: number;
+  /** Share of the weight a `partly` status counts. */
+  partly_fraction: number;
+  capacity_points: Record<CapacityRating, number>;
+  goal_points: Record<Rag | 'overdue', number>;
+  /** Lowest score of each level above low. */
+  thresholds: Record<Exclude<Level, 'low'>, number>;
+  /** A factor present or partly sets a floor under the suggested level. */
+  forcing: { factor: string; min_level: Level; reason: string }[];
+}
+
 const date = { type: 'string', pattern: DATE_PATTERN };
 const id = { type: 'string', pattern: '^[a-z][a-z0-9_]*$' };
 const positiveInt = { type: 'integer', minimum: 0 };
+
+const points = { type: 'number' };
+const weight = { type: 'number', minimum: 0 };
+
+const CLASSIFICATION_SCHEMA = {
+  type: 'object',
+  description: 'How a level is suggested: an aid to structured professional judgement, not a validated actuarial instrument, never a probability.',
+  additionalProperties: false,
+  properties: {
+    notice: { type: 'string', minLength: 1, description: 'Shown with every suggestion.' },
+    weights: { type: 'object', description: 'Weight per factor id (0 or more); protective factors subtract theirs.', propertyNames: id, additionalProperties: weight },
+    added_factor_weight: { ...weight, description: 'Weight of a local factor addition not named in weights.' },
+    partly_fraction: { type: 'number', minimum: 0, maximum: 1, description: 'Share of the weight a partly status counts.' },
+    capacity_points: { type: 'object', additionalProperties: false, properties: Object.fromEntries(CAPACITY_RATINGS.map((r) => [r, points])) },
+    goal_points: { type: 'object', additionalProperties: false, properties: Object.fromEntries([...RAG, 'overdue'].map((r) => [r, points])) },
+    thresholds: {
+      type: 'object',
+      description: 'Lowest score of each level above low; must rise from medium to very_high.',
+      additionalProperties: false,
+      properties: Object.fromEntries(LEVELS.slice(1).map((l) => [l, points])),
+    },
+    forcing: {
+      type: 'array',
+      description: 'Factors that, present or partly, set a floor under the suggested level.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['factor', 'min_level', 'reason'],
+        properties: { factor: id, min_level: { enum: [...LEVELS] }, reason: { type: 'string', minLength: 1 } },
+      },
+    },
+  },
+} as const;
 
 /** JSON schema (draft-07) for reunify.config.yaml. Every setting is optional. */
 export const CONFIG_SCHEMA = {
@@ -48,6 +108,7 @@ export const CONFIG_SCHEMA = {
   properties: {
     organisation: { type: 'string', description: 'Name of the local authority, shown in report headers.' },
     cases: { type: 'string', minLength: 1, description: 'Glob for case files, relative to the caseload folder.' },
+    ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs for markdown files that are not case files.' },
     rules: {
       type: 'object',
       description: 'Rule severities by rule id.',
@@ -90,6 +151,18 @@ export const CONFIG_SCHEMA = {
       },
     },
     leaving_care_age: { type: 'integer', minimum: 10, maximum: 18 },
+    decision_map: {
+      type: 'object',
+      description: 'Default decision for each risk level, by decision point; decisions that depart from it need reasons.',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        DECISION_POINTS.map((point) => [
+          point,
+          { type: 'object', additionalProperties: false, properties: Object.fromEntries(LEVELS.map((l) => [l, { enum: [...OUTCOMES_BY_POINT[point]] }])) },
+        ]),
+      ),
+    },
+    classification: CLASSIFICATION_SCHEMA,
     labels: {
       type: 'object',
       additionalProperties: false,

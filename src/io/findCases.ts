@@ -55,9 +55,11 @@ function display(p: string, cwd: string): string {
  * Discover case files. Each path may be a folder (walked with `glob`) or a file
  * (taken as given, whatever its name).
  */
-export function findCases(paths: readonly string[], options: { glob?: string; cwd?: string } = {}): FoundCases {
+export function findCases(paths: readonly string[], options: { glob?: string; ignore?: readonly string[]; cwd?: string } = {}): FoundCases {
   const cwd = options.cwd ?? process.cwd();
-  const matcher = globToRegExp(options.glob ?? '**/*.md');
+  const include = globToRegExp(options.glob ?? '**/*.md');
+  const ignore = (options.ignore ?? []).map(globToRegExp);
+  const matcher = { test: (rel: string) => include.test(rel) && !ignore.some((re) => re.test(rel)) };
   const files = new Set<string>();
   const missing: string[] = [];
   for (const given of paths.length > 0 ? paths : ['.']) {
@@ -86,7 +88,7 @@ export function findCases(paths: readonly string[], options: { glob?: string; cw
   return { files: [...files].sort().map((f) => display(f, cwd)), missing };
 }
 
-function walk(dir: string, root: string, rootReal: string, matcher: RegExp, out: Set<string>, seen: Set<string>): void {
+function walk(dir: string, root: string, rootReal: string, matcher: { test(rel: string): boolean }, out: Set<string>, seen: Set<string>): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });

@@ -35,7 +35,7 @@ export function runCheck(options: RunCheckOptions): { result: CheckResult; missi
       throw new ConfigError(configPath, unknown.map((id) => ({ ruleId: 'config', severity: 'error' as const, message: `/rules: unknown rule "${id}"`, line: 1, column: 1 })));
     }
   }
-  const { files, missing } = findCases(options.paths, { glob: config.cases, cwd: options.cwd });
+  const { files, missing } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
   const cases = files.map((f) => toCheckable(loadCase(f)));
   const result = checkCases(cases, { asOf: options.asOf, config, ruleSettings: options.ruleSettings });
   return { result, missing, configPath };

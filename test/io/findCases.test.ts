@@ -48,6 +48,10 @@ describe('findCases', () => {
     expect(findCases([root], { cwd: root, glob: 'cases/*.md' }).files).toEqual(['cases/A.md']);
   });
 
+  it('leaves out files matching an ignore glob', () => {
+    expect(findCases([root], { cwd: root, ignore: ['**/b.md'] }).files).toEqual(['alias.md', 'cases/A.md']);
+  });
+
   it('reports paths that do not exist', () => {
     expect(findCases([join(root, 'nope')], { cwd: root })).toEqual({ files: [], missing: [join(root, 'nope')] });
   });
