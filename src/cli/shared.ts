@@ -20,7 +20,7 @@ export interface CommonOptions {
 export function makeColor(stream: NodeJS.WriteStream, enabled: boolean | undefined): ChalkInstance {
   if (enabled === false || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) return new Chalk({ level: 0 });
   const force = process.env.FORCE_COLOR;
-  if (force !== undefined) {
+  if (force !== undefined && force !== '') {
     if (force === '0' || force === 'false') return new Chalk({ level: 0 });
     const n = Number(force);
     return new Chalk({ level: n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1 });
