@@ -65,3 +65,10 @@ export function latest(dates: readonly (IsoDate | undefined)[]): IsoDate | undef
   for (const d of dates) if (d && (!best || d > best)) best = d;
   return best;
 }
+
+/** Earliest of some dates, or undefined for none. */
+export function earliest(dates: readonly (IsoDate | undefined)[]): IsoDate | undefined {
+  let best: IsoDate | undefined;
+  for (const d of dates) if (d && (!best || d < best)) best = d;
+  return best;
+}
