@@ -72,3 +72,8 @@ export function earliest(dates: readonly (IsoDate | undefined)[]): IsoDate | und
   for (const d of dates) if (d && (!best || d < best)) best = d;
   return best;
 }
+
+/** Strictly older than `years` on a date: past the birthday, not on it (29 Feb birthdays fall on 28 Feb). */
+export function isOlderThan(dob: IsoDate, years: number, on: IsoDate): boolean {
+  return on > addMonths(dob, years * 12);
+}
