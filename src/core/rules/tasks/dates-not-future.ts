@@ -9,7 +9,10 @@ interface DatedEntry {
   date: IsoDate | undefined;
 }
 
-/** Every date that records something that has happened; planned dates (return, goal `by`, phase `to`, support) are left out. */
+/**
+ * Every date that records something that has happened. Planned dates are left out: the planned return, goal `by`,
+ * phase `to`, support dates, and `cla_reviews`, which the schema defines as reviews held or planned.
+ */
 function eventDates(data: CaseData): DatedEntry[] {
   const out: DatedEntry[] = [
     { path: '/opened', what: 'the case opening', date: data.opened },
@@ -17,7 +20,6 @@ function eventDates(data: CaseData): DatedEntry[] {
     { path: '/child/looked_after_since', what: 'the date the child became looked after', date: data.child.looked_after_since },
   ];
   (data.triggers ?? []).forEach((t, i) => out.push({ path: `/triggers/${i}/date`, what: `trigger ${t.type}`, date: t.date }));
-  (data.cla_reviews ?? []).forEach((d, i) => out.push({ path: `/cla_reviews/${i}`, what: 'a CLA review', date: d }));
   (data.factors ?? []).forEach((f, i) => out.push({ path: `/factors/${i}/as_of`, what: `the evidence for factor ${f.id}`, date: f.as_of }));
   (data.capacity_to_change ?? []).forEach((c, i) => out.push({ path: `/capacity_to_change/${i}/as_of`, what: `the capacity-to-change evidence for ${c.person}`, date: c.as_of }));
   for (const [task, entry] of Object.entries(data.tasks)) {
@@ -54,7 +56,7 @@ export const datesNotFuture: CaseRule = {
   docs: {
     why:
       'A case file records what has been done: a decision, sign-off, visit or review dated in the future has not happened yet, and counting it hides overdue work. ' +
-      'Planned dates (the planned return, goal deadlines, the end of a contact phase or a service) live in their own fields and may be ahead.',
+      'Planned dates (the planned return, goal deadlines, the end of a contact phase or a service, CLA reviews booked ahead) may lie in the future.',
     fails: '# checked as of 2026-11-01\ndecisions:\n  - { date: 2026-11-20, point: rc1_d2, outcome: return_if_goals_met }',
     passes: '# checked as of 2026-11-01\ndecisions:\n  - { date: 2026-10-30, point: rc1_d2, outcome: return_if_goals_met }\ntransition: { planned_return: 2027-01-15 }',
   },
