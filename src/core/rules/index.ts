@@ -15,6 +15,26 @@ import { decisionShared } from './stage2/decision-shared.js';
 import { overrideReasoned } from './stage2/override-reasoned.js';
 import { signedOff } from './stage2/signed-off.js';
 import { supportIfNoReturn } from './stage2/support-if-no-return.js';
+import { childViews } from './stage3/child-views.js';
+import { goalsSmart } from './stage3/goals-smart.js';
+import { goalRagStale } from './stage3/goal-rag-stale.js';
+import { backupPlan } from './stage3/backup-plan.js';
+import { teamAroundChild } from './stage3/team-around-child.js';
+import { reclassificationAfterAgreement } from './stage4/reclassification-after-agreement.js';
+import { returnNeedsProceed } from './stage4/return-needs-proceed.js';
+import { transitionAgreed } from './stage4/transition-agreed.js';
+import { redGoalsReasoned } from './stage4/red-goals-reasoned.js';
+import { contactBeforeReturn } from './stage5/contact-before-return.js';
+import { supportCoversReturn } from './stage5/support-covers-return.js';
+import { stepDownAfterRc3 } from './stage5/step-down-after-rc3.js';
+import { outcomeWhenClosed } from './stage5/outcome-when-closed.js';
+import { stageTimescale } from './timeliness/stage-timescale.js';
+import { claReviewDue } from './timeliness/cla-review-due.js';
+import { postReturnVisits } from './timeliness/post-return-visits.js';
+import { leavingCareAge } from './triggers/leaving-care-age.js';
+import { missingEpisodesAssessed } from './triggers/missing-episodes-assessed.js';
+import { staticFactorsConsistent } from './triggers/static-factors-consistent.js';
+import { reclassifyAfterReview } from './triggers/reclassify-after-review.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -36,6 +56,31 @@ export const RULES: readonly Rule[] = [
   decisionMatchesLevel,
   decisionShared,
   supportIfNoReturn,
+  // Stage 3: agreement, goals and support
+  childViews,
+  goalsSmart,
+  goalRagStale,
+  backupPlan,
+  teamAroundChild,
+  // Stage 4: reclassification, decision and planning
+  reclassificationAfterAgreement,
+  returnNeedsProceed,
+  transitionAgreed,
+  redGoalsReasoned,
+  // Stage 5: return home, support and monitoring
+  contactBeforeReturn,
+  supportCoversReturn,
+  stepDownAfterRc3,
+  outcomeWhenClosed,
+  // Timeliness
+  stageTimescale,
+  claReviewDue,
+  postReturnVisits,
+  // Trigger points
+  leavingCareAge,
+  missingEpisodesAssessed,
+  staticFactorsConsistent,
+  reclassifyAfterReview,
   // Caseload
   siblingsConsistent,
 ];

@@ -1,0 +1,23 @@
+import { missingEpisodesAssessed } from '../../src/core/rules/triggers/missing-episodes-assessed.js';
+import type { CaseData, FactorEntry } from '../../src/core/caseTypes.js';
+import { ruleTable, stage1Case } from './harness.js';
+
+const missing = (episodes: number, factors: FactorEntry[] = [], extra: Partial<CaseData> = {}): CaseData => ({ ...stage1Case(), history: { missing_episodes: episodes }, factors, ...extra });
+const TAIL = 'but the missing_episodes risk factor has not been assessed (absent, or only unknown)';
+
+ruleTable(missingEpisodesAssessed, {
+  valid: [
+    { name: 'no missing episodes', data: missing(0) },
+    { name: 'episodes assessed as partly', data: missing(2, [{ id: 'missing_episodes', status: 'partly', evidence: 'Two in spring', as_of: '2026-09-30' }]) },
+    { name: 'an unknown entry followed by an assessment', data: missing(1, [{ id: 'missing_episodes', status: 'unknown' }, { id: 'missing_episodes', status: 'absent', as_of: '2026-10-01' }]) },
+  ],
+  invalid: [
+    { name: 'two episodes, no factor entry', data: missing(2), problems: [{ path: '/factors', message: `history records 2 missing episodes ${TAIL}`, severity: 'warning' }] },
+    { name: 'one episode, only unknown', data: missing(1, [{ id: 'missing_episodes', status: 'unknown' }]), problems: [{ path: '/factors', message: `history records 1 missing episode ${TAIL}` }] },
+    {
+      name: 'a missing_episode trigger with no count in the history',
+      data: { ...stage1Case(), triggers: [{ type: 'missing_episode', date: '2026-10-12' }] },
+      problems: [{ path: '/factors', message: `a missing_episode trigger is recorded on 2026-10-12 ${TAIL}` }],
+    },
+  ],
+});
