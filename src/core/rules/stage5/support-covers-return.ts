@@ -22,8 +22,11 @@ export const supportCoversReturn: CaseRule = {
     const returned = data.return?.returned;
     if (!returned || !reachedStage(data, 5)) return [];
     const months = ctx.config.reviews.post_return_visit_months;
-    // A case closed early (e.g. re-entry to care) needs support only until it closed.
-    const needUntil = earliest([addMonths(returned, months), data.stage === 'closed' ? data.outcome?.date : undefined]) ?? returned;
+    // `to` is the last day of a service. A case closed early (e.g. re-entry to care) needs support only until it closed.
+    const monthsEnd = addDays(addMonths(returned, months), -1);
+    const closedOn = data.stage === 'closed' ? data.outcome?.date : undefined;
+    const needUntil = earliest([monthsEnd, closedOn]) ?? monthsEnd;
+    const period = needUntil === monthsEnd ? `the first ${months} months after the return on ${returned}` : `the case closed on ${needUntil}`;
     const startBy = addDays(returned, START_GRACE_DAYS);
     const services = (data.return?.support_package ?? []).map((s, index) => ({ ...s, index })).filter((s) => s.delivered !== 'not_delivered');
     if (services.length === 0) {
@@ -38,7 +41,7 @@ export const supportCoversReturn: CaseRule = {
       const last = services.find((s) => s.to === lastEnd);
       problems.push({
         path: last ? `/return/support_package/${last.index}/to` : '/return/support_package',
-        message: `the support package ends on ${lastEnd}, before ${needUntil} (${months} months after the return on ${returned})`,
+        message: `the support package ends on ${lastEnd}, but support is needed until ${needUntil} (${period})`,
       });
     }
     return problems;

@@ -15,6 +15,11 @@ function stageStart(data: CaseData, stage: StageNumber): { date: string; from: s
   return { date: data.opened, from: 'the case opened' };
 }
 
+function weeksAndDays(days: number): string {
+  const [w, d] = [Math.floor(days / 7), days % 7];
+  return [w > 0 ? `${w} week${w === 1 ? '' : 's'}` : '', d > 0 ? `${d} day${d === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
+}
+
 export const stageTimescale: CaseRule = {
   id: 'timeliness/stage-timescale',
   scope: 'case',
@@ -39,7 +44,7 @@ export const stageTimescale: CaseRule = {
     return [
       {
         path: '/stage',
-        message: `stage ${data.stage} (${id}) has been open ${Math.floor(days / 7)} weeks since ${start.from} on ${start.date}, longer than the local timescale of ${weeks} weeks`,
+        message: `stage ${data.stage} (${id}) has been open ${weeksAndDays(days)} since ${start.from} on ${start.date}, longer than the local timescale of ${weeks} weeks`,
       },
     ];
   },
