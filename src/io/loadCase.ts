@@ -54,7 +54,7 @@ export function decodeCaseBytes(bytes: Buffer): { text: string } | { problem: Pr
     return { problem: fileProblem('file-encoding', 'file contains NUL bytes: it looks binary, not a markdown case file') };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     return { problem: fileProblem('file-encoding', 'file is not valid UTF-8') };
   }

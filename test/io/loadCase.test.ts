@@ -152,3 +152,14 @@ describe('bodySections', () => {
     ]);
   });
 });
+
+describe('loadCase: byte order mark from disk', () => {
+  it('keeps the BOM visible to the writer and out of positions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-bom-'));
+    const p = join(dir, 'RF-1.md');
+    writeFileSync(p, '\ufeff---\nid: RF-1\n---\n');
+    const c = loadCase(p);
+    expect(c.split?.bom).toBe(true);
+    expect(c.locate('/id')).toEqual({ line: 2, column: 5 });
+  });
+});
