@@ -2,6 +2,7 @@
 // when it runs, so `reunify --version` loads no schemas, Ajv or Handlebars.
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
+import { registerClassify } from './classify.js';
 import { registerInit } from './init.js';
 import { registerSchema } from './schema.js';
 import { EXIT, PACKAGE_VERSION, UsageError, guardStdout, writeErr } from './shared.js';
@@ -24,6 +25,7 @@ Examples:
   $ reunify schema --out .vscode/reunify-schemas`,
     );
   registerCheck(program);
+  registerClassify(program);
   registerInit(program);
   registerSchema(program);
   return program;

@@ -1,0 +1,57 @@
+// Runs `classify` over files on disk: config → discovery → load → schema → suggestion
+// and baseline comparison. A case with reading or schema errors is not classified:
+// a suggestion built on a record the schema rejects could mislead.
+import { classificationSettingProblems, classify, type Suggestion } from '../core/classify.js';
+import type { CaseData } from '../core/caseTypes.js';
+import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
+import type { Level } from '../core/ids.js';
+import { compareProblems, type Problem } from '../core/problem.js';
+import { compareWithBaseline, type BaselineComparison } from '../core/reclassify.js';
+import { caseValidator } from '../core/validate.js';
+import { findCases } from './findCases.js';
+import { ConfigError, loadConfig } from './loadConfig.js';
+import { loadCase, type LoadedCase } from './loadCase.js';
+
+export interface ClassifiedCase {
+  filePath: string;
+  loaded: LoadedCase;
+  data?: CaseData;
+  /** Reading and schema errors that stopped the classification. */
+  problems: Problem[];
+  suggestion?: Suggestion;
+  comparison?: BaselineComparison;
+}
+
+/** Load one case and classify it, or say why it cannot be. */
+export function classifyCase(filePath: string, config: ReunifyConfig, asOf: string, proposed?: Level): ClassifiedCase {
+  const loaded = loadCase(filePath);
+  const blocking = (problems: Problem[]) =>
+    problems
+      .filter((p) => p.severity === 'error' && p.ruleId !== 'stage-gate')
+      .map((p) => (p.line === undefined && p.path !== undefined ? { ...p, ...loaded.locate(p.path) } : p))
+      .sort(compareProblems);
+  const problems = blocking(loaded.problems);
+  if (problems.length > 0 || loaded.data === undefined) return { filePath, loaded, problems };
+  const schemaProblems = blocking(caseValidator(domainIdsOf(config)).validate(loaded.data));
+  if (schemaProblems.length > 0) return { filePath, loaded, problems: schemaProblems };
+  const data = loaded.data as CaseData;
+  const suggestion = classify(data, config, asOf);
+  const comparison = compareWithBaseline(data, config, suggestion, proposed);
+  return { filePath, loaded, data, problems: [], suggestion, comparison };
+}
+
+export function loadClassificationConfig(options: { configPath?: string; paths: readonly string[]; cwd?: string }): { config: ReunifyConfig; configPath?: string } {
+  const { config, configPath } = loadConfig(options);
+  const problems = classificationSettingProblems(config);
+  if (problems.length > 0) {
+    throw new ConfigError(
+      configPath ?? 'config/default.yaml',
+      problems.map((p) => ({ ruleId: 'config', severity: 'error' as const, message: `${p.path}: ${p.message}`, path: p.path, line: 1, column: 1 })),
+    );
+  }
+  return { config, configPath };
+}
+
+export function findCaseFiles(paths: readonly string[], config: ReunifyConfig, cwd?: string): { files: string[]; missing: string[] } {
+  return findCases(paths, { glob: config.cases, cwd, ignore: config.ignore });
+}

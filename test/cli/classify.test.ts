@@ -1,0 +1,246 @@
+// `reunify classify` through the built binary (npm test builds first), on temp
+// copies of a fixture case written with comments, aligned columns and mixed styles.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { loadCase } from '../../src/io/loadCase.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin', 'reunify.js');
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'classify', 'RF-C001.md');
+const CHANGE_AFTER_READ = join(ROOT, 'test', 'fixtures', 'classify', 'change-after-read.mjs');
+const AS_OF = ['--as-of', '2026-11-01'];
+
+async function reunify(args: string[], options: { cwd?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}) {
+  const r = await execa('node', [...(options.nodeArgs ?? []), BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { NO_COLOR: '', FORCE_COLOR: '', ...options.env },
+    reject: false,
+    input: '',
+    timeout: 30_000,
+  });
+  return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp caseload folder holding a copy of the fixture. */
+function tempCase(text?: string): { dir: string; file: string; before: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'reunify-classify-'));
+  const file = join(dir, 'RF-C001.md');
+  if (text === undefined) copyFileSync(FIXTURE, file);
+  else writeFileSync(file, text);
+  return { dir, file, before: readFileSync(file, 'utf8') };
+}
+
+const RECORD = ['--record', '--level', 'high', '--by', 'SW Q.A.', '--override-category', 'single_severe_concern', '--override-reason', 'Fictional: the 2024 return failed within weeks'];
+
+describe('reunify classify <case> (built binary)', () => {
+  it('prints the suggestion, every contribution, gaps, the baseline and the decision', async () => {
+    const { file } = tempCase();
+    const r = await reunify(['classify', file, ...AS_OF]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Suggested level: Medium  (score 3; Medium from 3, High from 7, Very high from 12)');
+    expect(r.stdout).toMatch(/previous_failed_return\s+present\s+\+2 × 1 = \+2\s+derived from history\s+\/history\/failed_returns/);
+    expect(r.stdout).toMatch(/parental_substance_misuse\s+partly\s+\+4 × 0.5 = \+2\s+entered\s+\/factors\/0/);
+    expect(r.stdout).toMatch(/extended_family_support\s+present\s+-2 × 1 = -2/);
+    expect(r.stdout).toMatch(/Gaps to assess[^\n]*\n\s+new_household_adult\s+\/factors\/2/);
+    expect(r.stdout).toContain('No earlier classification: this would be the first.');
+    expect(r.stdout).toContain('Suggested decision at rc1_d2: return_if_goals_met');
+    expect(r.stdout).toContain('not a validated actuarial instrument');
+    expect(r.stdout).not.toMatch(/probability of|\d+ ?%/);
+  });
+
+  it('--format json has the documented shape and carries pointers, not narrative', async () => {
+    const { file } = tempCase();
+    const r = await reunify(['classify', file, ...AS_OF, '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      version: 1,
+      caseId: 'RF-C001',
+      stage: 2,
+      asOf: '2026-11-01',
+      point: 'rc1_d2',
+      level: 'medium',
+      scoreLevel: 'medium',
+      score: 3,
+      thresholds: { medium: 3, high: 7, very_high: 12 },
+      decision: 'return_if_goals_met',
+      forced: [],
+      baseline: { latest: null, rc1: null, direction: null, flags: [] },
+    });
+    expect(out.gaps).toEqual([{ factor: 'new_household_adult', kind: 'risk', evidence: '/factors/2', source: 'entered' }]);
+    for (const c of out.contributions) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['factor', 'kind', 'status', 'weight', 'fraction', 'points', 'source', 'evidence']));
+      expect(c.evidence).toMatch(/^\//);
+    }
+    expect(out.contributions.reduce((sum: number, c: { points: number }) => sum + c.points, 0)).toBe(out.score);
+    expect(r.stdout).not.toContain('Fictional');
+  });
+
+  it('--record appends the entries and marks the tasks done, keeping every other byte', async () => {
+    const { file, before } = tempCase();
+    const r = await reunify(['classify', file, ...AS_OF, ...RECORD, '--signed-off-by', 'TM Q.B.', '--decision', 'return_if_change_evidenced', '--reasons', 'Fictional reasons']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Recorded: rc1_d2 level high (suggested medium) by SW Q.A., override single_severe_concern');
+    const after = readFileSync(file, 'utf8');
+
+    // the body after the closing fence is byte for byte the same
+    const fence = (t: string) => t.indexOf('\n---\n', 4);
+    expect(after.slice(fence(after))).toBe(before.slice(fence(before)));
+    // every line but the two task lines is kept, in order; the rest are additions
+    const beforeLines = before.split('\n');
+    const afterLines = after.split('\n');
+    const changed = beforeLines.filter((line) => !afterLines.includes(line));
+    expect(changed).toEqual(['  classification:      { status: todo }      # RC1 to record', '  decision:            { status: todo }']);
+    const kept = afterLines.filter((line) => beforeLines.includes(line));
+    expect(kept).toEqual(beforeLines.filter((line) => !changed.includes(line)));
+    expect(afterLines.find((l) => l.startsWith('  classification:'))).toMatch(/^ {2}classification: {6}\{ status: done, date: 2026-11-01, by: "?SW Q\.A\."? \} {6}# RC1 to record$/);
+    // additions come only after the last line of the old front matter
+    const firstAdded = afterLines.findIndex((line) => !beforeLines.includes(line) && !line.startsWith('  classification:') && !line.startsWith('  decision:'));
+    expect(firstAdded).toBeGreaterThan(afterLines.indexOf('  support_if_no_return: { status: todo }'));
+
+    const data = loadCase(file).data as Record<string, unknown>;
+    expect(data.classifications).toEqual([
+      {
+        date: '2026-11-01',
+        point: 'rc1_d2',
+        level: 'high',
+        suggested: 'medium',
+        by: 'SW Q.A.',
+        signed_off: { by: 'TM Q.B.', date: '2026-11-01' },
+        override_category: 'single_severe_concern',
+        override_reason: 'Fictional: the 2024 return failed within weeks',
+      },
+    ]);
+    expect(data.decisions).toEqual([
+      { date: '2026-11-01', point: 'rc1_d2', outcome: 'return_if_change_evidenced', reasons: 'Fictional reasons', signed_off: { by: 'TM Q.B.', date: '2026-11-01' } },
+    ]);
+    expect((data.tasks as Record<string, unknown>).classification).toEqual({ status: 'done', date: '2026-11-01', by: 'SW Q.A.' });
+    expect((data.tasks as Record<string, unknown>).decision).toEqual({ status: 'done', date: '2026-11-01', by: 'SW Q.A.' });
+
+    // a second round appends after the first and compares against it
+    const again = await reunify(['classify', file, ...AS_OF, '--record', '--level', 'medium', '--by', 'SW Q.A.', '--date', '2026-11-02', '--format', 'json']);
+    expect(again.exitCode).toBe(0);
+    const out = JSON.parse(again.stdout);
+    expect(out.baseline.latest).toMatchObject({ index: 0, level: 'high', point: 'rc1_d2' });
+    expect(out.baseline.direction).toBe('down');
+    expect(out.baseline.flags.map((f: { id: string }) => f.id)).toEqual(['lowering-without-evidence']);
+    expect(out.recorded).toEqual({ written: true, classification: { date: '2026-11-02', point: 'rc1_d2', level: 'medium', suggested: 'medium', by: 'SW Q.A.' }, tasks: ['classification'] });
+    const third = loadCase(file).data as { classifications: unknown[] };
+    expect(third.classifications).toHaveLength(2);
+    const latest = readFileSync(file, 'utf8');
+    expect(latest.slice(fence(latest))).toBe(before.slice(fence(before)));
+  });
+
+  it('--dry-run prints the diff and writes nothing', async () => {
+    const { file, before } = tempCase();
+    const r = await reunify(['classify', file, ...AS_OF, ...RECORD, '--dry-run']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Would record: rc1_d2 level high (suggested medium)');
+    expect(r.stdout).toMatch(/^\+classifications:$/m);
+    expect(r.stdout).toMatch(/^-  classification: {6}\{ status: todo \}/m);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('refuses to write when the file changed since it was read', async () => {
+    const { file, before } = tempCase();
+    const r = await reunify(['classify', file, ...AS_OF, ...RECORD], { nodeArgs: ['--import', CHANGE_AFTER_READ], env: { REUNIFY_TEST_CHANGE_AFTER_READ: 'RF-C001.md' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('changed on disk since it was read; nothing was written');
+    expect(readFileSync(file, 'utf8')).toBe(before + '\nA line added by someone else.\n');
+  });
+
+  const refusals: { name: string; args: string[]; message: RegExp }[] = [
+    { name: 'an override without a category or reason', args: ['--record', '--level', 'high', '--by', 'SW Q.A.'], message: /give its category .* give the reasoning/ },
+    { name: 'an override without a reason', args: ['--record', '--level', 'low', '--by', 'SW Q.A.', '--override-category', 'strong_protective_context'], message: /give the reasoning/ },
+    { name: 'an unknown override category', args: ['--record', '--level', 'low', '--by', 'SW Q.A.', '--override-category', 'hunch', '--override-reason', 'x'], message: /"hunch" is not an override category/ },
+    { name: 'an outcome not valid at the point', args: ['--record', '--level', 'medium', '--by', 'SW Q.A.', '--decision', 'proceed_to_return'], message: /"proceed_to_return" is not a decision at rc1_d2/ },
+  ];
+  for (const row of refusals) {
+    it(`refuses ${row.name} (exit 1, nothing written)`, async () => {
+      const { file, before } = tempCase();
+      const r = await reunify(['classify', file, ...AS_OF, ...row.args]);
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(row.message);
+      expect(r.stderr).toContain('nothing was recorded');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    });
+  }
+
+  it('refuses a case with schema errors', async () => {
+    const broken = readFileSync(FIXTURE, 'utf8').replace('legal_status: s20', 'legal_status: s99');
+    const { file, before } = tempCase(broken);
+    const r = await reunify(['classify', file, ...AS_OF, ...RECORD]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/RF-C001\.md:12:17: .*must be one of/);
+    expect(r.stderr).toContain('could not be classified');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('refuses to record at stage 1', async () => {
+    const { file, before } = tempCase(readFileSync(FIXTURE, 'utf8').replace('stage: 2 ', 'stage: 1 '));
+    const r = await reunify(['classify', file, ...AS_OF, '--record', '--level', 'medium', '--by', 'SW Q.A.']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/no decision point at stage 1/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  const usage: { name: string; args: string[]; message: RegExp }[] = [
+    { name: '--level without --record', args: ['--level', 'high'], message: /--level only with --record/ },
+    { name: '--record without --by', args: ['--record', '--level', 'high'], message: /--record needs --by/ },
+    { name: 'a bad --date', args: ['--record', '--level', 'medium', '--by', 'x', '--date', '2026-13-01'], message: /--date must be a date/ },
+    { name: 'an unknown level', args: ['--record', '--level', 'severe', '--by', 'x'], message: /severe/ },
+  ];
+  for (const row of usage) {
+    it(`usage error: ${row.name} (exit 2)`, async () => {
+      const { file, before } = tempCase();
+      const r = await reunify(['classify', file, ...AS_OF, ...row.args]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(row.message);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    });
+  }
+
+  it('--help shows examples', async () => {
+    const r = await reunify(['classify', '--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('--override-category');
+  });
+});
+
+describe('reunify classify <dir> (built binary)', () => {
+  it('summarises every open case of the example caseload, skipping stage 1 and closed', async () => {
+    const r = await reunify(['classify', 'examples/caseload', ...AS_OF, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.version).toBe(1);
+    expect(out.failed).toEqual([]);
+    const files = readdirSync(join(ROOT, 'examples', 'caseload', 'cases')).filter((f) => f.endsWith('.md'));
+    expect(out.cases.length + out.skipped.length).toBe(files.length);
+    for (const c of out.cases) {
+      expect(Object.keys(c).sort()).toEqual(['baseline', 'caseId', 'decision', 'decisionShouldChange', 'direction', 'file', 'flags', 'gaps', 'point', 'score', 'stage', 'suggested'].sort());
+      expect([2, 3, 4, 5]).toContain(c.stage);
+    }
+    for (const s of out.skipped) expect(s.reason).toMatch(/stage 1|closed/);
+    expect(out.cases.find((c: { caseId: string }) => c.caseId === 'RF-0004')).toMatchObject({ point: 'rc1_d2', baseline: 'very_high', suggested: 'very_high', direction: 'same', decision: 'no_return' });
+  });
+
+  it('prints a table, and exits 1 when a case cannot be classified', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-classify-dir-'));
+    mkdirSync(join(dir, 'cases'));
+    copyFileSync(FIXTURE, join(dir, 'cases', 'RF-C001.md'));
+    writeFileSync(join(dir, 'cases', 'RF-C002.md'), readFileSync(FIXTURE, 'utf8').replace('RF-C001', 'RF-C002').replace('stage: 2 ', 'stage: 9 '));
+    const r = await reunify(['classify', dir, ...AS_OF]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/^case\s+stage\s+point\s+baseline\s+suggested\s+direction\s+suggested decision/m);
+    expect(r.stdout).toMatch(/^RF-C001\s+2\s+rc1_d2\s+-\s+Medium\s+-\s+return_if_goals_met/m);
+    expect(r.stdout).toContain('1 case classified as of 2026-11-01; 0 skipped (stage 1 or closed); 1 could not be classified');
+    expect(r.stderr).toMatch(/RF-C002\.md:\d+:\d+: .*\(schema\)/);
+  });
+});
