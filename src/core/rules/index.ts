@@ -5,7 +5,6 @@ import { siblingsConsistent } from './caseload/siblings-consistent.js';
 import { datesInOrder } from './tasks/dates-in-order.js';
 import { datesNotFuture } from './tasks/dates-not-future.js';
 import { recordExists } from './tasks/record-exists.js';
-import { stageComplete } from './tasks/stage-complete.js';
 import { assessmentRecommendation } from './stage1/assessment-recommendation.js';
 import { caseHistorySection } from './stage1/case-history-section.js';
 import { genogramPeople } from './stage1/genogram-people.js';
@@ -41,7 +40,6 @@ export const RULES: readonly Rule[] = [
   idMatchesFile,
   duplicateId,
   // Tasks and records, across stages
-  stageComplete,
   recordExists,
   datesNotFuture,
   datesInOrder,

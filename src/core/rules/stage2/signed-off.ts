@@ -1,7 +1,8 @@
 import type { CaseData, Classification, Decision } from '../../caseTypes.js';
 import { daysBetween } from '../../dates.js';
-import type { DecisionPoint } from '../../ids.js';
 import { POST_RETURN_GRACE_DAYS, STAGE_OF_POINT, gapSeverity, hasReached, isPast, isTaskDone } from '../progress.js';
+
+// A missing RC1 record past stage 2 is the stage gate's to report (schemas/stage-3.schema.json); this rule checks records that exist.
 import type { CaseRule, RuleProblem } from '../types.js';
 
 type Kind = 'classification' | 'decision';
@@ -21,14 +22,6 @@ function signOffDue(data: CaseData, kind: Kind, record: Classification | Decisio
 function checkList(data: CaseData, kind: Kind, list: readonly (Classification | Decision)[], asOf: string): RuleProblem[] {
   const plural = kind === 'classification' ? 'classifications' : 'decisions';
   const problems: RuleProblem[] = [];
-  const point: DecisionPoint = 'rc1_d2';
-  if (isPast(data, 2) && !list.some((r) => r.point === point)) {
-    problems.push({
-      path: `/${plural}`,
-      message: `the case has moved past stage 2 but has no ${point} ${kind} signed off by a manager`,
-      ...gapSeverity(data, 2),
-    });
-  }
   list.forEach((record, i) => {
     if (record.signed_off || !signOffDue(data, kind, record, asOf)) return;
     problems.push({
