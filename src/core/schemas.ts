@@ -1,0 +1,543 @@
+// JSON Schemas (draft-07) for case files, built from the id lists in ids.ts: the
+// common shape of the front matter, and one gate per stage — what a case must hold
+// to be at that stage. `npm run schemas` writes them to schemas/; a test keeps the
+// shipped files equal to what this module builds.
+import {
+  CAPACITY_RATINGS,
+  CASE_ID_PATTERN,
+  COHORTS,
+  DATE_PATTERN,
+  DECISION_POINTS,
+  FACTORS,
+  FACTOR_STATUSES,
+  FORMAT_VERSION,
+  LEGAL_STATUSES,
+  LEVELS,
+  OUTCOME_STATUSES,
+  OUTCOMES_BY_POINT,
+  OVERRIDE_CATEGORIES,
+  PLACEMENTS,
+  PROCEEDINGS,
+  RAG,
+  RECOMMENDATIONS,
+  ROLE_PARTIES,
+  STAGES,
+  STEP_DOWN_TO,
+  SUPPORT_DELIVERY,
+  TASK_IDS,
+  TASK_LABELS,
+  TASK_STATUSES,
+  TASKS_BY_STAGE,
+  TRIGGERS,
+  type FactorDefinition,
+  type StageNumber,
+  type TaskStatus,
+} from './ids.js';
+import { toPointer } from './problem.js';
+
+/** Base id lists plus a local config's additions (factors, cohorts, triggers, override categories). */
+export interface DomainIds {
+  factors: FactorDefinition[];
+  cohorts: string[];
+  triggers: string[];
+  overrideCategories: string[];
+}
+
+export const BASE_IDS: DomainIds = {
+  factors: [...FACTORS],
+  cohorts: [...COHORTS],
+  triggers: [...TRIGGERS],
+  overrideCategories: [...OVERRIDE_CATEGORIES],
+};
+
+/** Stable `$id` prefix of every shipped schema. */
+export const SCHEMA_BASE = 'https://reunify.dev/schemas/v1/';
+
+export const STAGE_NUMBERS: readonly StageNumber[] = STAGES.map((s) => s.number);
+export const STAGE_VALUES: readonly (StageNumber | 'closed')[] = [...STAGE_NUMBERS, 'closed'];
+
+/** Task statuses that let a case move past the task's stage. */
+export const FINISHED_TASK_STATUSES = ['done', 'not_applicable'] as const satisfies readonly TaskStatus[];
+
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+type Schema = { [keyword: string]: unknown };
+
+// ---------------------------------------------------------------------------
+// Building blocks
+
+const text = (description: string): Schema => ({ type: 'string', description });
+const flag = (description: string): Schema => ({ type: 'boolean', description });
+const count = (description: string): Schema => ({ type: 'integer', minimum: 0, description });
+const choice = (values: readonly (string | number)[], description: string): Schema => ({ enum: [...values], description });
+const date = (description: string): Schema => ({ type: 'string', format: 'date', pattern: DATE_PATTERN, description });
+const listOf = (items: Schema, description: string, extra: Schema = {}): Schema => ({ type: 'array', description, items, ...extra });
+const ref = (definition: string, description: string): Schema => ({ $ref: `#/definitions/${definition}`, description });
+
+/** A record we define: known fields only. */
+function record(description: string, properties: Schema, required: string[] = [], nullable = false): Schema {
+  return {
+    type: nullable ? ['object', 'null'] : 'object',
+    description,
+    additionalProperties: false,
+    ...(required.length > 0 ? { required } : {}),
+    properties,
+  };
+}
+
+/** The validator appends a schema node's `$comment` to its messages ("… when status is done"). */
+const withCondition = (condition: string, schema: Schema): Schema => ({ $comment: condition, ...schema });
+
+const fieldIs = (field: string, value: string): Schema => ({ required: [field], properties: { [field]: { const: value } } });
+
+// ---------------------------------------------------------------------------
+// The common case shape (design.md §3.1)
+
+function definitions(ids: DomainIds): Schema {
+  return {
+    signed_off: record(
+      "A manager's sign-off: one shape everywhere",
+      { by: text('Who signed off (role and initials)'), date: date('When it was signed off') },
+      ['by', 'date'],
+    ),
+    task: {
+      ...record(
+        'Where one task stands; the content lives in the records (classifications, decisions, agreement, …)',
+        {
+          status: choice(TASK_STATUSES, 'todo, in_progress, done, or not_applicable (with a reason)'),
+          date: date('When the task was done'),
+          by: text('Who did it'),
+          reason: text('Why the task does not apply or could not be done'),
+          signed_off: ref('signed_off', 'Manager sign-off, e.g. of the written assessment'),
+          recommendation: choice(RECOMMENDATIONS, 'The written assessment’s recommendation about return'),
+          person: text('A person id from `people`, e.g. the safe adult'),
+          note: text('Short note'),
+        },
+        ['status'],
+      ),
+      allOf: [
+        { if: fieldIs('status', 'done'), then: withCondition('when status is done', { required: ['date', 'by'] }) },
+        { if: fieldIs('status', 'not_applicable'), then: withCondition('when status is not_applicable', { required: ['reason'] }) },
+      ],
+    },
+    child: record(
+      'The child: pseudonym or initials only, never a full name',
+      {
+        ref: text('Pseudonym or initials, e.g. "Child A"'),
+        dob: date('Date of birth'),
+        looked_after_since: date('Date the child became looked after (this episode)'),
+        legal_status: choice(LEGAL_STATUSES, 'Legal basis of care: s20, s31, s38, not_looked_after or other'),
+        proceedings: choice(PROCEEDINGS, 'Court stage: none, pre_proceedings or care_proceedings'),
+        placement: choice(PLACEMENTS, 'Where the child lives now'),
+        placement_moves: count('Number of placement moves in this episode'),
+        wants_to_return: flag('The child says they want to go home'),
+      },
+      ['ref', 'dob', 'looked_after_since', 'legal_status'],
+    ),
+    team: record(
+      'Professionals around the case (roles and initials)',
+      Object.fromEntries(ROLE_PARTIES.filter((role) => role !== 'child').map((role) => [role, text(`The ${role.replace(/_/g, ' ')}`)])),
+      ['social_worker'],
+    ),
+    person: record(
+      'A member of the family network: genogram, sharing, safe adult, who the child returns to',
+      {
+        id: text('Short id used elsewhere in the file (e.g. "mum"); must be unique'),
+        ref: text('Pseudonym or initials, e.g. "Ms A"'),
+        relation: text('Relation to the child, e.g. mother, maternal_grandmother, foster_carer'),
+        pr: flag('Has parental responsibility'),
+        household: flag('Lives in the household the child would return to'),
+        returning_to: flag('The child is to return to this person'),
+        carer: flag('Is (or was) the child’s carer in care'),
+        safe_adult: flag('Is the child’s safe adult'),
+        protected_address: flag('Address must never appear in shared outputs'),
+        note: text('Short note'),
+      },
+      ['id', 'ref', 'relation'],
+    ),
+    history: record('Counts from the case history; static risk factors are derived from them and the date of birth', {
+      entries_to_care: count('Times the child has entered care, this time included'),
+      previous_returns: count('Earlier returns home'),
+      failed_returns: count('Earlier returns that ended in re-entry to care'),
+      parent_prior_removals: count('Other children removed from these parents before'),
+      missing_episodes: count('Missing episodes (not counting being away without authorisation)'),
+    }),
+    factor: record(
+      'A dynamic risk or protective factor with its evidence (framework.md §4.2)',
+      {
+        id: choice(
+          ids.factors.map((f) => f.id),
+          'Factor id from the catalogue (or a local addition)',
+        ),
+        status: choice(FACTOR_STATUSES, 'present, partly, absent or unknown; unknown never counts as safety'),
+        evidence: text('What shows it, and where from'),
+        as_of: date('Date of the evidence'),
+        person: text('Person id, when the factor is about one parent'),
+      },
+      ['id', 'status'],
+    ),
+    capacity: record(
+      "One parent's capacity to change (framework.md §4.3)",
+      {
+        person: text('Person id of the parent'),
+        rating: choice(CAPACITY_RATINGS, 'demonstrated, emerging, limited or not_shown'),
+        evidence: text('What shows it'),
+        as_of: date('Date of the evidence'),
+      },
+      ['person', 'rating'],
+    ),
+    trigger: record(
+      'A trigger point that starts or revisits the framework (framework.md §5.1)',
+      {
+        type: choice(ids.triggers, 'Trigger id'),
+        date: date('When it happened or was held'),
+        note: text('Short note'),
+      },
+      ['type', 'date'],
+    ),
+    classification: record(
+      'A risk classification (append-only): RC1 at stage 2, RC2 at stage 4, RC3 after the return',
+      {
+        date: date('Date of the classification'),
+        point: choice(DECISION_POINTS, 'Decision point: rc1_d2, rc2_d3 or rc3_post_return'),
+        level: choice(LEVELS, 'Chosen level'),
+        suggested: choice(LEVELS, 'Level suggested by the factor weighting'),
+        by: text('Who classified'),
+        signed_off: ref('signed_off', 'Team manager sign-off'),
+        override_category: choice(ids.overrideCategories, 'Why the chosen level differs from the suggestion'),
+        override_reason: text('The reasoning for the override'),
+        note: text('Short note'),
+      },
+      ['date', 'point', 'level', 'by'],
+    ),
+    sharing: record(
+      'Record of telling one party about a decision',
+      {
+        party: text('Person id from `people`, or child, iro, childrens_guardian, …'),
+        date: date('When it was shared'),
+        method: text('How: visit, meeting, letter, phone, email, …'),
+        response: text('How they responded, in their words where possible'),
+      },
+      ['party'],
+    ),
+    decision: {
+      ...record(
+        'A decision (append-only); its outcome ids depend on the decision point',
+        {
+          date: date('Date of the decision'),
+          point: choice(DECISION_POINTS, 'Decision point: rc1_d2, rc2_d3 or rc3_post_return'),
+          outcome: text('Decision id, valid for the point (framework.md §4.6)'),
+          reasons: text('Reasons for the decision'),
+          conditions: { type: ['string', 'array'], items: { type: 'string' }, description: 'Conditions attached to the decision' },
+          timescale: text('Timescale for the conditions or next step'),
+          parallel_plan: text('Alternative permanence plan running alongside'),
+          signed_off: ref('signed_off', 'Decision-maker sign-off'),
+          shared: listOf(ref('sharing', 'One party told'), 'Who was told, when and how'),
+          disagreement: text('Any disagreement from the child, parents or IRO, as expressed'),
+        },
+        ['date', 'point', 'outcome'],
+      ),
+      allOf: DECISION_POINTS.map((point) => ({
+        if: fieldIs('point', point),
+        then: { properties: { outcome: withCondition(`when point is ${point}`, { enum: [...OUTCOMES_BY_POINT[point]] }) } },
+      })),
+    },
+    goal: record(
+      'One SMART goal of the parental agreement',
+      {
+        id: text('Short goal id, e.g. g1'),
+        goal: text('What must change, in plain words'),
+        steps: listOf({ type: 'string' }, 'Steps towards the goal'),
+        by: date('When it should be met'),
+        support: text('Who helps'),
+        success: text('What counts as success'),
+        progress: listOf(
+          record('A RAG update', { date: date('Date of the update'), rag: choice(RAG, 'red, amber or green'), comment: text('Comment') }, ['date', 'rag']),
+          'RAG updates, oldest first',
+        ),
+      },
+      ['id'],
+    ),
+    agreement: record(
+      'The written parental agreement (stage 3)',
+      {
+        signed: date('When the agreement was signed'),
+        parents: listOf(
+          record('One parent in the agreement', { person: text('Person id'), strengths: text('Strengths'), worries: text('Worries') }, ['person']),
+          'Strengths and worries per parent',
+        ),
+        goals: listOf(ref('goal', 'A goal'), 'Goals, each SMART'),
+        non_negotiables: listOf({ type: 'string' }, 'Non-negotiable conditions'),
+        team_around_child: listOf({ type: 'string' }, 'Professionals and carers in the team around the child'),
+        backup_plan: text('What happens if goals are missed or the return breaks down'),
+      },
+      [],
+      true,
+    ),
+    transition: record(
+      'The transition (reunification) plan (stage 4)',
+      {
+        agreed: date('When the plan was agreed'),
+        agreed_by: listOf({ type: 'string' }, 'Parties who agreed it (person ids or roles)'),
+        planned_return: date('Planned date of the move home'),
+      },
+      [],
+      true,
+    ),
+    return: record(
+      'The return home and what followed (stage 5)',
+      {
+        unplanned: flag('True when the return was not planned (e.g. a parent ended s20): gaps before stage 5 become warnings'),
+        contact_phases: listOf(
+          record(
+            'One step of increasing contact',
+            {
+              from: date('Start'),
+              to: date('End'),
+              pattern: text('E.g. day visits at weekends'),
+              conditions: text('Conditions for moving on'),
+              note: text('How it went'),
+            },
+            ['from'],
+          ),
+          'Phased contact up to the transfer of care',
+        ),
+        returned: date('Date the child went home'),
+        support_package: listOf(
+          record(
+            'One service in the support package',
+            {
+              service: text('The service'),
+              from: date('Start'),
+              to: date('End'),
+              delivered: choice(SUPPORT_DELIVERY, 'on_track, partly, not_delivered or ended'),
+              note: text('Short note'),
+            },
+            ['service'],
+          ),
+          'Services planned, and whether delivered',
+        ),
+        visits: listOf(
+          record('A monitoring visit', { date: date('Date of the visit'), seen_alone: flag('The child was seen alone'), note: text('Short note') }, ['date']),
+          'Monitoring visits after the return',
+        ),
+        step_down: record(
+          'Step down to a lower level of intervention, once risk is lower and stable',
+          { date: date('Date of the step down'), to: choice(STEP_DOWN_TO, 'cin, early_help, universal or order_discharged'), note: text('Short note') },
+          ['date', 'to'],
+          true,
+        ),
+      },
+      [],
+      true,
+    ),
+    outcome: record(
+      'How the case ended, once closed',
+      { status: choice(OUTCOME_STATUSES, 'at_home, re_entered_care or not_returned'), date: date('Date of closure'), note: text('Short note') },
+      ['status', 'date'],
+      true,
+    ),
+  };
+}
+
+function commonSchema(ids: DomainIds): Schema {
+  return {
+    $schema: DRAFT_07,
+    $id: `${SCHEMA_BASE}case.schema.json`,
+    title: 'reunify case file',
+    description: `Front matter of a case file (format version ${FORMAT_VERSION}): one child, the structured record of their return-home work`,
+    type: 'object',
+    additionalProperties: false,
+    patternProperties: { '^x-': { description: 'Local extension: any value, not checked' } },
+    required: ['reunify', 'id', 'stage', 'opened', 'child', 'team', 'tasks'],
+    properties: {
+      reunify: { const: FORMAT_VERSION, description: 'Case file format version' },
+      id: { type: 'string', pattern: CASE_ID_PATTERN, description: 'Case id: letters, digits, . _ -; equals the file name without .md' },
+      stage: choice(STAGE_VALUES, 'Current stage, 1–5, or "closed"'),
+      opened: date('When the reunification work started (Decision 1)'),
+      fictional: flag('True for training and example material'),
+      siblings: listOf({ type: 'string', pattern: CASE_ID_PATTERN }, 'Case ids of siblings (each child has their own file)', { uniqueItems: true }),
+      child: ref('child', 'The child'),
+      cohorts: listOf(choice(ids.cohorts, 'Cohort id'), 'Cohorts to consider for return home (framework.md §5.2)', { uniqueItems: true }),
+      triggers: listOf(ref('trigger', 'A trigger'), 'Trigger points (framework.md §5.1)'),
+      cla_reviews: listOf(date('Date of a CLA review'), 'Looked-after review dates, held or planned'),
+      team: ref('team', 'The team around the case'),
+      people: listOf(ref('person', 'A person'), 'Family network'),
+      history: ref('history', 'Case history counts'),
+      factors: listOf(ref('factor', 'A factor'), 'Dynamic risk and protective factors'),
+      capacity_to_change: listOf(ref('capacity', 'One parent'), 'Capacity to change, per parent'),
+      tasks: {
+        type: 'object',
+        description: 'Status of every task of every stage reached, keyed by task id',
+        propertyNames: { enum: [...TASK_IDS] },
+        additionalProperties: ref('task', 'One task'),
+      },
+      classifications: listOf(ref('classification', 'A classification'), 'Risk classifications, append-only'),
+      decisions: listOf(ref('decision', 'A decision'), 'Decisions, append-only'),
+      agreement: ref('agreement', 'Parental agreement'),
+      transition: ref('transition', 'Transition plan'),
+      return: ref('return', 'The return home'),
+      outcome: ref('outcome', 'Outcome when closed'),
+    },
+    definitions: definitions(ids),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Stage gates (design.md §3.2, framework.md §3)
+
+/** One thing a case must have to be at a stage; unmet, it is one problem. */
+export interface GateRequirement {
+  /** Practice words completing "to be at stage N: …"; also the schema's description. */
+  need: string;
+  /** JSON pointer the problem points at. */
+  path: string;
+  schema: Schema;
+}
+
+const label = (task: string) => `${task} (${TASK_LABELS[task]})`;
+const UNLESS_UNPLANNED = ', unless the return was unplanned';
+
+const UNPLANNED_RETURN: Schema = {
+  required: ['return'],
+  properties: { return: { type: 'object', required: ['unplanned'], properties: { unplanned: { const: true } } } },
+};
+
+function unlessUnplanned(requirement: GateRequirement): GateRequirement {
+  return { ...requirement, need: requirement.need + UNLESS_UNPLANNED, schema: { if: UNPLANNED_RETURN, else: requirement.schema } };
+}
+
+function taskHasEntry(task: string): GateRequirement {
+  return {
+    need: `task ${label(task)} needs an entry in tasks`,
+    path: toPointer(['tasks', task]),
+    schema: { properties: { tasks: { required: [task] } } },
+  };
+}
+
+function taskFinished(stage: StageNumber, task: string): GateRequirement {
+  return {
+    need: `stage ${stage} task ${label(task)} must be done or not_applicable`,
+    path: toPointer(['tasks', task, 'status']),
+    schema: { properties: { tasks: { properties: { [task]: { properties: { status: { enum: [...FINISHED_TASK_STATUSES] } } } } } } },
+  };
+}
+
+function writtenAssessmentHas(field: string, need: string): GateRequirement {
+  return {
+    need,
+    path: toPointer(['tasks', 'written_assessment', field]),
+    schema: { properties: { tasks: { properties: { written_assessment: { if: fieldIs('status', 'done'), then: { required: [field] } } } } } },
+  };
+}
+
+/** A list (classifications, decisions) holding a signed-off record at a decision point. */
+function signedOffRecord(list: string, point: string, need: string, more: Schema = {}, moreRequired: string[] = []): GateRequirement {
+  const item = {
+    type: 'object',
+    required: ['point', 'signed_off', ...moreRequired],
+    properties: { point: { const: point }, signed_off: { type: 'object' }, ...more },
+  };
+  return { need, path: toPointer([list]), schema: { required: [list], properties: { [list]: { contains: item } } } };
+}
+
+function recordPresent(field: string, need: string): GateRequirement {
+  return { need, path: toPointer([field]), schema: { required: [field], properties: { [field]: { type: 'object' } } } };
+}
+
+function agreementHas(field: string, need: string, fieldSchema: Schema = {}): GateRequirement {
+  return {
+    need,
+    path: toPointer(['agreement', field]),
+    schema: { properties: { agreement: { required: [field], properties: { [field]: fieldSchema } } } },
+  };
+}
+
+const finishedTasksOf = (stage: StageNumber) => TASKS_BY_STAGE[stage].map((task) => taskFinished(stage, task));
+const entriesFor = (stage: StageNumber) => TASKS_BY_STAGE[stage].map(taskHasEntry);
+
+/** The requirements of each stage's gate, in schema order (`allOf` index = requirement index). */
+export function stageGates(): Record<StageNumber, GateRequirement[]> {
+  return {
+    1: entriesFor(1),
+    2: [
+      ...finishedTasksOf(1),
+      writtenAssessmentHas('recommendation', 'the written assessment needs its recommendation about return'),
+      writtenAssessmentHas('signed_off', "the written assessment needs the team manager's sign-off"),
+      ...entriesFor(2),
+    ],
+    3: [
+      signedOffRecord('classifications', 'rc1_d2', 'an RC1 classification (point rc1_d2) with sign-off is needed'),
+      signedOffRecord(
+        'decisions',
+        'rc1_d2',
+        'an RC1 decision (point rc1_d2) with sign-off and an outcome other than no_return is needed',
+        { outcome: { not: { const: 'no_return' } } },
+        ['outcome'],
+      ),
+      ...finishedTasksOf(2),
+      ...entriesFor(3),
+    ],
+    4: [
+      recordPresent('agreement', 'a written parental agreement (agreement) is needed'),
+      agreementHas('signed', 'the parental agreement needs the date it was signed'),
+      agreementHas('goals', 'the parental agreement needs at least one goal', { minItems: 1 }),
+      ...finishedTasksOf(3),
+      ...entriesFor(4),
+    ],
+    5: [
+      unlessUnplanned(
+        signedOffRecord(
+          'decisions',
+          'rc2_d3',
+          'a Decision 3 (point rc2_d3) of proceed_to_return with sign-off is needed',
+          { outcome: { const: 'proceed_to_return' } },
+          ['outcome'],
+        ),
+      ),
+      unlessUnplanned(recordPresent('transition', 'a transition plan (transition) is needed')),
+      ...finishedTasksOf(4).map(unlessUnplanned),
+      ...entriesFor(5),
+    ],
+  };
+}
+
+/** Built once: the validator maps a failing `allOf` index back to its requirement. */
+export const STAGE_GATES: Readonly<Record<StageNumber, readonly GateRequirement[]>> = stageGates();
+
+function stageSchema(stage: StageNumber, requirements: readonly GateRequirement[]): Schema {
+  const { id, name } = STAGES[stage - 1];
+  return {
+    $schema: DRAFT_07,
+    $id: `${SCHEMA_BASE}stage-${stage}.schema.json`,
+    title: `reunify gate into stage ${stage} (${id})`,
+    description:
+      `What a case needs to be at stage ${stage}: ${name}. A case at stage N is checked against stage-1 … stage-N;` +
+      ' a closed case against all five (stages 1–2 if it closed with outcome not_returned). Types are checked by case.schema.json.',
+    allOf: requirements.map((r) => ({ description: r.need, ...r.schema })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+
+export function buildCaseSchemas(ids: DomainIds): { common: object; stages: Record<StageNumber, object> } {
+  const gates = stageGates();
+  return {
+    common: commonSchema(ids),
+    stages: {
+      1: stageSchema(1, gates[1]),
+      2: stageSchema(2, gates[2]),
+      3: stageSchema(3, gates[3]),
+      4: stageSchema(4, gates[4]),
+      5: stageSchema(5, gates[5]),
+    },
+  };
+}
+
+/** File name → schema, as shipped in schemas/ and exported by `reunify schema`. */
+export function exportedSchemas(ids: DomainIds = BASE_IDS): Record<string, object> {
+  const { common, stages } = buildCaseSchemas(ids);
+  const files: Record<string, object> = { 'case.schema.json': common };
+  for (const stage of STAGE_NUMBERS) files[`stage-${stage}.schema.json`] = stages[stage];
+  return files;
+}
