@@ -93,7 +93,7 @@ export function checkCases(cases: readonly CheckableCase[], options: CheckOption
     for (const p of found[i]) {
       const severity = severityFor(p.ruleId, p.severity, settings);
       if (severity === 'off') continue;
-      const position = p.line === undefined && p.path !== undefined ? c.locate(p.path) : undefined;
+      const position = p.line === undefined && p.path !== undefined ? c.locate(positionPath(p, c.data)) : undefined;
       problems.push({ ...p, severity, ...position });
     }
     problems.sort(compareProblems);
@@ -106,6 +106,13 @@ export function checkCases(cases: readonly CheckableCase[], options: CheckOption
     };
   });
   return { results, summary: summarise(results), asOf: options.asOf };
+}
+
+/** A stage gate asking for a record the file has no key for points at the `stage:` that claims it. */
+function positionPath(p: Problem, data: unknown): string {
+  if (p.ruleId !== 'stage-gate' || !p.path) return p.path ?? '';
+  const top = p.path.split('/')[1];
+  return typeof data === 'object' && data !== null && Object.prototype.hasOwnProperty.call(data, top) ? p.path : '/stage';
 }
 
 function runRule(rule: Rule, views: readonly CaseView[], ctx: RuleContext): Map<number, { path: string; message: string; severity?: Severity }[]> {

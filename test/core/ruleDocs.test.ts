@@ -33,3 +33,10 @@ describe('docs/rules are generated from the rules (run `npm run docs:rules` afte
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+\/[a-z0-9-]+$/);
   });
 });
+
+describe('schemas/config.schema.json', () => {
+  it('is the config schema the code validates with (rewrite it with `reunify schema --out schemas`)', async () => {
+    const { CONFIG_SCHEMA } = await import('../../src/core/config.js');
+    expect(readFileSync('schemas/config.schema.json', 'utf8')).toBe(JSON.stringify(CONFIG_SCHEMA, null, 2) + '\n');
+  });
+});
