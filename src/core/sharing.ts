@@ -1,6 +1,9 @@
 // Who must be told of a decision (config `sharing.required_parties`), and who has
 // not been. Used by the decision-sharing rule and the caseload's decisions_not_shared.
-import type { CaseData, Decision } from './caseTypes.js';
+import type { CaseData, Decision, IsoDate } from './caseTypes.js';
+import type { ReunifyConfig } from './config.js';
+import { daysBetween } from './dates.js';
+import { POST_RETURN_GRACE_DAYS, hasReached, isPast, isTaskDone } from './rules/progress.js';
 
 export interface RequiredParty {
   /** Party id as used in `shared[].party`: a person id, or child, iro, childrens_guardian. */
@@ -30,4 +33,33 @@ export function requiredParties(data: CaseData, tokens: readonly string[]): Requ
 export function partiesNotTold(decision: Decision, required: readonly RequiredParty[]): RequiredParty[] {
   const told = new Set((decision.shared ?? []).filter((s) => s.date !== undefined).map((s) => s.party));
   return required.filter((r) => !told.has(r.party));
+}
+
+/** When sharing is expected: Decision 2 once decision_shared is done or stage 2 is over, Decision 3 once stage 4 is over, RC3 decisions after a grace period. */
+export function sharingDue(data: CaseData, decision: Decision, asOf: IsoDate): boolean {
+  switch (decision.point) {
+    case 'rc1_d2':
+      return isTaskDone(data, 'decision_shared') || isPast(data, 2);
+    case 'rc2_d3':
+      return isPast(data, 4);
+    case 'rc3_post_return':
+      return daysBetween(decision.date, asOf) >= POST_RETURN_GRACE_DAYS;
+  }
+}
+
+/** Decisions due to have been shared that some required party has no dated record of, with who is missing. */
+export function unsharedDecisions(
+  data: CaseData,
+  config: Pick<ReunifyConfig, 'sharing'>,
+  asOf: IsoDate,
+): { index: number; decision: Decision; missing: RequiredParty[] }[] {
+  if (!hasReached(data, 2)) return [];
+  const required = requiredParties(data, config.sharing.required_parties);
+  const out: { index: number; decision: Decision; missing: RequiredParty[] }[] = [];
+  (data.decisions ?? []).forEach((decision, index) => {
+    if (!sharingDue(data, decision, asOf)) return;
+    const missing = partiesNotTold(decision, required);
+    if (missing.length > 0) out.push({ index, decision, missing });
+  });
+  return out;
 }

@@ -1,20 +1,6 @@
-import type { CaseData, Decision } from '../../caseTypes.js';
-import { daysBetween } from '../../dates.js';
-import { partiesNotTold, requiredParties } from '../../sharing.js';
-import { POST_RETURN_GRACE_DAYS, STAGE_OF_POINT, gapSeverity, hasReached, isPast, isTaskDone } from '../progress.js';
+import { unsharedDecisions } from '../../sharing.js';
+import { STAGE_OF_POINT, gapSeverity } from '../progress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
-
-/** When sharing is expected: Decision 2 once decision_shared is done or stage 2 is over, Decision 3 once stage 4 is over, RC3 decisions after a grace period. */
-function sharingDue(data: CaseData, decision: Decision, asOf: string): boolean {
-  switch (decision.point) {
-    case 'rc1_d2':
-      return isTaskDone(data, 'decision_shared') || isPast(data, 2);
-    case 'rc2_d3':
-      return isPast(data, 4);
-    case 'rc3_post_return':
-      return daysBetween(decision.date, asOf) >= POST_RETURN_GRACE_DAYS;
-  }
-}
 
 export const decisionShared: CaseRule = {
   id: 'stage2/decision-shared',
@@ -32,19 +18,16 @@ export const decisionShared: CaseRule = {
   },
   check(view, ctx) {
     const { data } = view;
-    if (!hasReached(data, 2)) return [];
-    const required = requiredParties(data, ctx.config.sharing.required_parties);
     const problems: RuleProblem[] = [];
-    (data.decisions ?? []).forEach((d, i) => {
-      if (!sharingDue(data, d, ctx.asOf)) return;
-      for (const missing of partiesNotTold(d, required)) {
+    for (const { index, decision: d, missing } of unsharedDecisions(data, ctx.config, ctx.asOf)) {
+      for (const party of missing) {
         problems.push({
-          path: `/decisions/${i}/shared`,
-          message: `the ${d.point} decision of ${d.date} has no dated record of being shared with ${missing.party} (${missing.role})`,
+          path: `/decisions/${index}/shared`,
+          message: `the ${d.point} decision of ${d.date} has no dated record of being shared with ${party.party} (${party.role})`,
           ...gapSeverity(data, STAGE_OF_POINT[d.point]),
         });
       }
-    });
+    }
     return problems;
   },
 };

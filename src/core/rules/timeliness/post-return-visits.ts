@@ -1,4 +1,5 @@
-import { addDays, addMonths, daysBetween, earliest, isAfter } from '../../dates.js';
+import { daysBetween } from '../../dates.js';
+import { nextSeenAloneVisitDue, postReturnWindow, visitOverdue } from '../../timeliness.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 export const postReturnVisits: CaseRule = {
@@ -16,29 +17,23 @@ export const postReturnVisits: CaseRule = {
       '    - { date: 2026-07-20, seen_alone: true }\n    - { date: 2026-08-27, seen_alone: true }\n    - { date: 2026-09-30, seen_alone: true }',
   },
   check(view, ctx) {
-    const { data } = view;
-    const returned = data.return?.returned;
-    if (!returned || isAfter(returned, ctx.asOf)) return [];
-    const { post_return_visit_weeks: weeks, post_return_visit_months: months } = ctx.config.reviews;
-    const closedOn = data.stage === 'closed' ? (data.outcome?.date ?? returned) : undefined;
-    const windowEnd = earliest([addMonths(returned, months), ctx.asOf, closedOn]) ?? ctx.asOf;
-    const rule = `at least every ${weeks} weeks in the first ${months} months home`;
+    const window = postReturnWindow(view.data, ctx.config, ctx.asOf);
+    if (!window) return [];
+    const rule = `at least every ${window.weeks} weeks in the first ${window.months} months home`;
     const problems: RuleProblem[] = [];
-    let since = { date: returned, what: `the return on ${returned}` };
-    const seenAlone = (data.return?.visits ?? [])
-      .map((visit, index) => ({ ...visit, index }))
-      .filter((v) => v.seen_alone === true && !isAfter(returned, v.date) && !isAfter(v.date, windowEnd))
-      .sort((a, b) => daysBetween(b.date, a.date));
-    for (const visit of seenAlone) {
-      const gap = daysBetween(since.date, visit.date);
-      if (gap > weeks * 7) {
-        problems.push({ path: `/return/visits/${visit.index}`, message: `child not seen alone for ${gap} days, from ${since.what} to the visit on ${visit.date} (${rule})` });
+    let since = window.returned;
+    let sinceWhat = `the return on ${window.returned}`;
+    for (const visit of window.seenAlone) {
+      const gap = daysBetween(since, visit.date);
+      if (gap > window.weeks * 7) {
+        problems.push({ path: `/return/visits/${visit.index}`, message: `child not seen alone for ${gap} days, from ${sinceWhat} to the visit on ${visit.date} (${rule})` });
       }
-      since = { date: visit.date, what: `the visit on ${visit.date}` };
+      since = visit.date;
+      sinceWhat = `the visit on ${visit.date}`;
     }
-    const due = addDays(since.date, weeks * 7);
-    if (isAfter(windowEnd, due)) {
-      problems.push({ path: '/return/visits', message: `no visit with the child seen alone since ${since.what}: one was due by ${due} (${rule})` });
+    const { due } = nextSeenAloneVisitDue(window);
+    if (visitOverdue(window, due)) {
+      problems.push({ path: '/return/visits', message: `no visit with the child seen alone since ${sinceWhat}: one was due by ${due} (${rule})` });
     }
     return problems;
   },

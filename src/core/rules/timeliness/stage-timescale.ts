@@ -1,19 +1,6 @@
-import { daysBetween, latest } from '../../dates.js';
-import { STAGES, TASKS_BY_STAGE, type StageNumber } from '../../ids.js';
-import { taskOf } from '../progress.js';
-import type { CaseData } from '../../caseTypes.js';
+import { STAGES } from '../../ids.js';
+import { stageClock } from '../../timeliness.js';
 import type { CaseRule } from '../types.js';
-
-/** When the current stage began: when the previous stage's last task was done (its gate met). */
-function stageStart(data: CaseData, stage: StageNumber): { date: string; from: string } {
-  if (stage > 1) {
-    const done = latest(TASKS_BY_STAGE[(stage - 1) as StageNumber].map((task) => taskOf(data, task)?.date));
-    if (done) return { date: done, from: `stage ${stage - 1} work finished` };
-    // An unplanned return starts stage 5 without stage 4 work.
-    if (stage === 5 && data.return?.returned) return { date: data.return.returned, from: 'the return home' };
-  }
-  return { date: data.opened, from: 'the case opened' };
-}
 
 function weeksAndDays(days: number): string {
   const [w, d] = [Math.floor(days / 7), days % 7];
@@ -33,18 +20,13 @@ export const stageTimescale: CaseRule = {
     passes: '# as of 2026-11-01\nstage: 1\nopened: 2026-09-20',
   },
   check(view, ctx) {
-    const { data } = view;
-    if (data.stage === 'closed') return [];
-    const weeks = ctx.config.timescales.stage_weeks[String(data.stage)];
-    if (weeks === undefined) return [];
-    const start = stageStart(data, data.stage);
-    const days = daysBetween(start.date, ctx.asOf);
-    if (days <= weeks * 7) return [];
-    const { id } = STAGES[data.stage - 1];
+    const clock = stageClock(view.data, ctx.config, ctx.asOf);
+    if (!clock?.overdue) return [];
+    const { id } = STAGES[clock.stage - 1];
     return [
       {
         path: '/stage',
-        message: `stage ${data.stage} (${id}) has been open ${weeksAndDays(days)} since ${start.from} on ${start.date}, longer than the local timescale of ${weeks} weeks`,
+        message: `stage ${clock.stage} (${id}) has been open ${weeksAndDays(clock.days)} since ${clock.from} on ${clock.start}, longer than the local timescale of ${clock.limitWeeks} weeks`,
       },
     ];
   },

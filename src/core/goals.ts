@@ -1,0 +1,41 @@
+// Agreement goals and their red/amber/green ratings: the latest rating of a goal,
+// and goals left unrated too long. Used by rule stage3/goal-rag-stale and the
+// caseload status view (goals_red).
+import type { CaseData, Goal, IsoDate } from './caseTypes.js';
+import type { ReunifyConfig } from './config.js';
+import { daysBetween, isAfter, latest } from './dates.js';
+import type { Rag } from './ids.js';
+
+/** The latest RAG update (a later entry wins a tie of dates). */
+export function lastRagUpdate(goal: Goal): { date: IsoDate; rag: Rag } | undefined {
+  const date = latest((goal.progress ?? []).map((p) => p.date));
+  const entries = (goal.progress ?? []).filter((p) => p.date === date);
+  return date ? { date, rag: entries[entries.length - 1].rag } : undefined;
+}
+
+export interface StaleGoal {
+  index: number;
+  goal: Goal;
+  last: { date: IsoDate; rag: Rag };
+  /** Days since the last rating. */
+  days: number;
+}
+
+/**
+ * Goals still being worked on (stages 3 and 4) whose last rating is older than
+ * reviews.goal_rag_stale_days. A goal rated green with its `by` date passed is
+ * finished; a goal never rated is stage3/goals-smart's concern, not this one.
+ */
+export function staleGoals(data: CaseData, config: Pick<ReunifyConfig, 'reviews'>, asOf: IsoDate): StaleGoal[] {
+  if (data.stage !== 3 && data.stage !== 4) return [];
+  const staleDays = config.reviews.goal_rag_stale_days;
+  const out: StaleGoal[] = [];
+  (data.agreement?.goals ?? []).forEach((goal, index) => {
+    const last = lastRagUpdate(goal);
+    if (!last) return;
+    const finished = last.rag === 'green' && !(goal.by && isAfter(goal.by, asOf));
+    const days = daysBetween(last.date, asOf);
+    if (!finished && days > staleDays) out.push({ index, goal, last, days });
+  });
+  return out;
+}

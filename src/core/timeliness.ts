@@ -1,0 +1,116 @@
+// When things fall due: CLA reviews, visits in the first months home, and how long
+// the current stage has been open. The timeliness rules and the caseload status
+// view both read these, so a review is "overdue" in exactly one way.
+import type { CaseData, IsoDate } from './caseTypes.js';
+import type { ReunifyConfig } from './config.js';
+import { addDays, addMonths, addWorkingDays, daysBetween, earliest, isAfter, latest } from './dates.js';
+import { TASKS_BY_STAGE, type StageNumber } from './ids.js';
+
+type Settings = Pick<ReunifyConfig, 'reviews' | 'bank_holidays'>;
+
+/** Still looked after on `asOf`: under a care order a child placed at home stays looked after; under s20 a return ends it. */
+export function isLookedAfter(data: CaseData, asOf: IsoDate): boolean {
+  if (data.stage === 'closed' || data.child.legal_status === 'not_looked_after') return false;
+  const returned = data.return?.returned;
+  if (data.stage === 5 && returned && !isAfter(returned, asOf)) return ['s31', 's38'].includes(data.child.legal_status);
+  return true;
+}
+
+/** CLA reviews of this care episode already held on `asOf` (planned later dates do not count yet), oldest first. */
+export function claReviewsHeld(data: CaseData, asOf: IsoDate): IsoDate[] {
+  const since = data.child.looked_after_since;
+  return (data.cla_reviews ?? []).filter((d) => !isAfter(since, d) && !isAfter(d, asOf)).sort();
+}
+
+/** The next CLA review's due date and how it was worked out. */
+export function nextClaReviewDue(data: CaseData, config: Settings, asOf: IsoDate): { due: IsoDate; basis: string; heldAny: boolean } {
+  const { reviews, bank_holidays } = config;
+  const since = data.child.looked_after_since;
+  const held = claReviewsHeld(data, asOf);
+  if (held.length === 0) {
+    return {
+      due: addWorkingDays(since, reviews.cla_first_working_days, bank_holidays),
+      basis: `the first review is due within ${reviews.cla_first_working_days} working days of becoming looked after on ${since}`,
+      heldAny: false,
+    };
+  }
+  const last = held[held.length - 1];
+  const months = held.length === 1 ? reviews.cla_second_months : reviews.cla_then_months;
+  const which = held.length === 1 ? 'the second review is due' : 'reviews are due';
+  return { due: addMonths(last, months), basis: `${which} within ${months} months of the review on ${last}`, heldAny: true };
+}
+
+export interface PostReturnWindow {
+  returned: IsoDate;
+  /** The window's last day: N months after the return, the as-of date or closure, whichever comes first. */
+  end: IsoDate;
+  weeks: number;
+  months: number;
+  /** Visits with the child seen alone inside the window, oldest first, with their index in `return.visits`. */
+  seenAlone: { date: IsoDate; index: number }[];
+}
+
+/** The first months home, when the child should be seen alone every few weeks; undefined before the return. */
+export function postReturnWindow(data: CaseData, config: Settings, asOf: IsoDate): PostReturnWindow | undefined {
+  const returned = data.return?.returned;
+  if (!returned || isAfter(returned, asOf)) return undefined;
+  const { post_return_visit_weeks: weeks, post_return_visit_months: months } = config.reviews;
+  const closedOn = data.stage === 'closed' ? (data.outcome?.date ?? returned) : undefined;
+  const end = earliest([addMonths(returned, months), asOf, closedOn]) ?? asOf;
+  const seenAlone = (data.return?.visits ?? [])
+    .map((visit, index) => ({ date: visit.date, index, alone: visit.seen_alone === true }))
+    .filter((v) => v.alone && !isAfter(returned, v.date) && !isAfter(v.date, end))
+    .sort((a, b) => daysBetween(b.date, a.date))
+    .map(({ date, index }) => ({ date, index }));
+  return { returned, end, weeks, months, seenAlone };
+}
+
+/** When the next seen-alone visit falls due: N weeks after the last one (or the return). */
+export function nextSeenAloneVisitDue(window: PostReturnWindow): { due: IsoDate; since: IsoDate } {
+  const last = window.seenAlone.length > 0 ? window.seenAlone[window.seenAlone.length - 1].date : window.returned;
+  return { due: addDays(last, window.weeks * 7), since: last };
+}
+
+/** Whether a visit due on `due` still falls inside the first months home of an open case (later ones are not due under this rule). */
+export function visitDueInWindow(data: CaseData, window: PostReturnWindow, due: IsoDate): boolean {
+  return data.stage !== 'closed' && isAfter(addMonths(window.returned, window.months), due);
+}
+
+/** Overdue as the rule sees it: the window ran past the due date. */
+export function visitOverdue(window: PostReturnWindow, due: IsoDate): boolean {
+  return isAfter(window.end, due);
+}
+
+/** When a stage began: when the previous stage's last task was done (its gate met). */
+export function stageStart(data: CaseData, stage: StageNumber): { date: IsoDate; from: string } {
+  if (stage > 1) {
+    const tasks = data.tasks;
+    const done = latest(TASKS_BY_STAGE[(stage - 1) as StageNumber].map((task) => (Object.hasOwn(tasks, task) ? tasks[task].date : undefined)));
+    if (done) return { date: done, from: `stage ${stage - 1} work finished` };
+    // An unplanned return starts stage 5 without stage 4 work.
+    if (stage === 5 && data.return?.returned) return { date: data.return.returned, from: 'the return home' };
+  }
+  return { date: data.opened, from: 'the case opened' };
+}
+
+export interface StageClock {
+  stage: StageNumber;
+  start: IsoDate;
+  from: string;
+  /** Days open on the as-of date. */
+  days: number;
+  /** The local timescale (timescales.stage_weeks) in weeks. */
+  limitWeeks: number;
+  /** Open longer than the timescale. */
+  overdue: boolean;
+}
+
+/** How long an open case's current stage has been open against its local timescale; undefined when closed or no timescale is set. */
+export function stageClock(data: CaseData, config: Pick<ReunifyConfig, 'timescales'>, asOf: IsoDate): StageClock | undefined {
+  if (data.stage === 'closed') return undefined;
+  const weeks = config.timescales.stage_weeks[String(data.stage)];
+  if (weeks === undefined) return undefined;
+  const start = stageStart(data, data.stage);
+  const days = daysBetween(start.date, asOf);
+  return { stage: data.stage, start: start.date, from: start.from, days, limitWeeks: weeks, overdue: days > weeks * 7 };
+}
