@@ -27,6 +27,10 @@ export interface ReunifyConfig {
   /** Default decision for each level, by decision point (framework.md §4.6); a point left out has no default. */
   decision_map: Partial<Record<DecisionPoint, Partial<Record<Level, string>>>>;
   labels: { levels: Record<Level, string> };
+  /** The caseload view, `reunify status` (docs/status.md). */
+  status: StatusSettings;
+  /** Cost figures for `reunify costs` and the status view's cost_exposure (docs/costs.md). */
+  costs: CostSettings;
   /** How `reunify classify` suggests a level (docs/classification.md). */
   classification: ClassificationSettings;
   additions: {
@@ -37,6 +41,36 @@ export interface ReunifyConfig {
   };
   /** Settings added by later features are kept as given. */
   [key: string]: unknown;
+}
+
+export interface StatusSettings {
+  /** Days without a record that return home was considered before a child in a cohort counts as not considered. */
+  not_considered_days: number;
+  /** Reviews and visits due within this many days are "due soon". */
+  reviews_due_days: number;
+  /** With --shared, counts 1..N-1 are shown as "<N"; 0 turns it off. */
+  suppress_below: number;
+  /** Cases in the "attention first" list. */
+  attention_limit: number;
+}
+
+/** Per-child cost figures from one published source. */
+export interface CostPreset {
+  failed_return: number;
+  support: number;
+  source: string;
+  year: number;
+}
+
+export interface CostSettings {
+  /** Name of the preset used unless --preset names another. */
+  preset: string;
+  presets: Record<string, CostPreset>;
+  /** Share of returns expected to break down (0–1). */
+  breakdown_rate: number;
+  breakdown_source: string;
+  /** ISO 4217 currency code. */
+  currency: string;
 }
 
 /**
@@ -163,6 +197,44 @@ export const CONFIG_SCHEMA = {
       ),
     },
     classification: CLASSIFICATION_SCHEMA,
+    status: {
+      type: 'object',
+      description: 'The caseload view, reunify status (docs/status.md).',
+      additionalProperties: false,
+      properties: {
+        not_considered_days: { type: 'integer', minimum: 1, description: 'Days without a record that return home was considered before a child in a cohort counts as not considered.' },
+        reviews_due_days: { ...positiveInt, description: 'Reviews and visits due within this many days are listed as due soon.' },
+        suppress_below: { ...positiveInt, description: 'With --shared, counts from 1 to this number minus one are shown as "<N"; 0 turns it off.' },
+        attention_limit: { ...positiveInt, description: 'How many cases the attention-first list shows.' },
+      },
+    },
+    costs: {
+      type: 'object',
+      description: 'Per-child cost figures for reunify costs and the status cost_exposure (docs/costs.md).',
+      additionalProperties: false,
+      properties: {
+        preset: { type: 'string', minLength: 1, description: 'The preset used unless --preset names another; must be a key of presets.' },
+        presets: {
+          type: 'object',
+          description: 'Named sets of figures, e.g. nspcc-2024, holmes-2014, or your own local figures.',
+          propertyNames: { pattern: '^[a-z0-9][a-z0-9._-]*$' },
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['failed_return', 'support', 'source', 'year'],
+            properties: {
+              failed_return: { type: 'number', exclusiveMinimum: 0, description: 'Average annual cost per child who re-enters care after a failed return.' },
+              support: { type: 'number', exclusiveMinimum: 0, description: 'Average cost of supporting a child and family on return.' },
+              source: { type: 'string', minLength: 1 },
+              year: { type: 'integer', minimum: 1900, maximum: 2200 },
+            },
+          },
+        },
+        breakdown_rate: { type: 'number', minimum: 0, maximum: 1, description: 'Share of returns expected to break down.' },
+        breakdown_source: { type: 'string', minLength: 1 },
+        currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code, e.g. GBP.' },
+      },
+    },
     labels: {
       type: 'object',
       additionalProperties: false,
