@@ -16,6 +16,8 @@ export interface CheckableCase {
   problems: Problem[];
   locate(pointer: string): { line: number; column: number } | undefined;
   sections(): { heading: string; content: string }[];
+  /** For fast-parsed cases: let the careful parser confirm the reading; true when it changed it. */
+  verify?(): boolean;
 }
 
 /** Checks that are not practice rules: reading, YAML and schema problems. */
@@ -59,52 +61,102 @@ export function knownRuleIds(): Set<string> {
   return new Set([...BUILT_IN_CHECKS.map((c) => c.id), ...RULES.map((r) => r.id)]);
 }
 
-export function checkCases(cases: readonly CheckableCase[], options: CheckOptions): CheckResult {
-  const settings = { ...options.config.rules, ...options.ruleSettings };
-  const ctx: RuleContext = { asOf: options.asOf, config: options.config };
-  const validator = caseValidator(domainIdsOf(options.config));
-  const found: Problem[][] = cases.map((c) => [...c.problems]);
+/** What the per-case phase needs; built once per run (and once per worker). */
+export interface CaseCheckEnv {
+  ctx: RuleContext;
+  settings: Record<string, SeveritySetting>;
+  validator: ReturnType<typeof caseValidator>;
+}
 
-  // Practice rules read only records the common schema accepted.
-  const views: CaseView[] = [];
-  const viewIndex: number[] = [];
-  cases.forEach((c, i) => {
-    if (c.data === undefined) return;
-    const schemaProblems = validator.validate(c.data);
-    found[i].push(...schemaProblems);
-    if (schemaProblems.some((p) => p.ruleId === 'schema')) return;
-    views.push({ stem: c.stem, data: c.data as CaseData, sections: () => c.sections() });
-    viewIndex.push(i);
+export function caseCheckEnv(options: CheckOptions): CaseCheckEnv {
+  return {
+    ctx: { asOf: options.asOf, config: options.config },
+    settings: { ...options.config.rules, ...options.ruleSettings },
+    validator: caseValidator(domainIdsOf(options.config)),
+  };
+}
+
+/** The slice of a case the caseload-wide rules read (small enough to send between threads). */
+export interface CaseloadEntry {
+  stem: string;
+  data: Pick<CaseData, 'id' | 'siblings'>;
+}
+
+/**
+ * Everything that can be said about one case on its own: reading, schema, gates
+ * and per-case rules, not yet positioned. When the fast parser was used and
+ * anything is wrong, the careful parser checks its reading first.
+ */
+export function caseProblems(c: CheckableCase, env: CaseCheckEnv): { problems: Problem[]; entry?: CaseloadEntry } {
+  const run = (): { problems: Problem[]; entry?: CaseloadEntry } => {
+    const problems = [...c.problems];
+    if (c.data === undefined) return { problems };
+    const schemaProblems = env.validator.validate(c.data);
+    problems.push(...schemaProblems);
+    // Practice rules read only records the common schema accepted.
+    if (schemaProblems.some((p) => p.ruleId === 'schema')) return { problems };
+    const view: CaseView = { stem: c.stem, data: c.data as CaseData, sections: () => c.sections() };
+    for (const rule of RULES) {
+      if (rule.scope !== 'case' || env.settings[rule.id] === 'off') continue;
+      const severity = ruleSeverity(rule, env.settings);
+      for (const p of rule.check(view, env.ctx)) problems.push({ ruleId: rule.id, severity: p.severity ?? severity, message: p.message, path: p.path });
+    }
+    return { problems, entry: { stem: c.stem, data: { id: view.data.id, siblings: view.data.siblings } } };
+  };
+  const first = run();
+  if (first.problems.length > 0 && c.verify?.()) return run();
+  return first;
+}
+
+/** A severity a rule chose itself (e.g. a warning for gaps before an unplanned return) stands. */
+function ruleSeverity(rule: Rule, settings: Record<string, SeveritySetting>): Severity {
+  return settings[rule.id] === 'error' ? 'error' : rule.defaultSeverity;
+}
+
+/** Caseload-wide rules (duplicate ids, sibling links): problems per entry index. */
+export function caseloadProblems(entries: readonly (CaseloadEntry | undefined)[], env: CaseCheckEnv): Map<number, Problem[]> {
+  const present: CaseloadEntry[] = [];
+  const index: number[] = [];
+  entries.forEach((e, i) => {
+    if (e) {
+      present.push(e);
+      index.push(i);
+    }
   });
-
+  const views = present.map((e) => ({ stem: e.stem, data: e.data as CaseData, sections: () => [] }));
+  const out = new Map<number, Problem[]>();
   for (const rule of RULES) {
-    if (settings[rule.id] === 'off') continue;
-    // A severity a rule chose itself (e.g. a warning for gaps before an unplanned return) stands.
-    const severity = settings[rule.id] === 'error' ? 'error' : rule.defaultSeverity;
-    for (const [v, problems] of runRule(rule, views, ctx)) {
-      for (const p of problems) {
-        found[viewIndex[v]].push({ ruleId: rule.id, severity: p.severity ?? severity, message: p.message, path: p.path });
-      }
+    if (rule.scope !== 'caseload' || env.settings[rule.id] === 'off') continue;
+    const severity = ruleSeverity(rule, env.settings);
+    for (const [v, problems] of rule.check(views, env.ctx)) {
+      const list = out.get(index[v]) ?? [];
+      for (const p of problems) list.push({ ruleId: rule.id, severity: p.severity ?? severity, message: p.message, path: p.path });
+      out.set(index[v], list);
     }
   }
+  return out;
+}
 
-  const results: FileResult[] = cases.map((c, i) => {
-    const problems: Problem[] = [];
-    for (const p of found[i]) {
-      const severity = severityFor(p.ruleId, p.severity, settings);
-      if (severity === 'off') continue;
-      const position = p.line === undefined && p.path !== undefined ? c.locate(positionPath(p, c.data)) : undefined;
-      problems.push({ ...p, severity, ...position });
-    }
-    problems.sort(compareProblems);
-    const data = c.data as { id?: unknown } | undefined;
-    return {
-      filePath: c.filePath,
-      caseId: typeof data?.id === 'string' ? data.id : undefined,
-      problems,
-      ...countProblems(problems),
-    };
-  });
+/** Apply severity settings, positions and order: the file's result as a user sees it. */
+export function fileResult(c: Pick<CheckableCase, 'filePath' | 'data' | 'locate'>, found: readonly Problem[], settings: Record<string, SeveritySetting>): FileResult {
+  const problems: Problem[] = [];
+  for (const p of found) {
+    const severity = severityFor(p.ruleId, p.severity, settings);
+    if (severity === 'off') continue;
+    const position = p.line === undefined && p.path !== undefined ? c.locate(positionPath(p, c.data)) : undefined;
+    problems.push({ ...p, severity, ...position });
+  }
+  problems.sort(compareProblems);
+  const data = c.data as { id?: unknown } | undefined;
+  return { filePath: c.filePath, caseId: typeof data?.id === 'string' ? data.id : undefined, problems, ...countProblems(problems) };
+}
+
+/** The whole check in one thread (src/io/runCheck.ts may spread the per-case phase over workers). */
+export function checkCases(cases: readonly CheckableCase[], options: CheckOptions): CheckResult {
+  const env = caseCheckEnv(options);
+  const perCase = cases.map((c) => caseProblems(c, env));
+  const caseload = caseloadProblems(perCase.map((r) => r.entry), env);
+  const results = cases.map((c, i) => fileResult(c, [...perCase[i].problems, ...(caseload.get(i) ?? [])], env.settings));
   return { results, summary: summarise(results), asOf: options.asOf };
 }
 
@@ -113,14 +165,4 @@ function positionPath(p: Problem, data: unknown): string {
   if (p.ruleId !== 'stage-gate' || !p.path) return p.path ?? '';
   const top = p.path.split('/')[1];
   return typeof data === 'object' && data !== null && Object.prototype.hasOwnProperty.call(data, top) ? p.path : '/stage';
-}
-
-function runRule(rule: Rule, views: readonly CaseView[], ctx: RuleContext): Map<number, { path: string; message: string; severity?: Severity }[]> {
-  if (rule.scope === 'caseload') return rule.check(views, ctx);
-  const out = new Map<number, { path: string; message: string; severity?: Severity }[]>();
-  views.forEach((view, i) => {
-    const problems = rule.check(view, ctx);
-    if (problems.length > 0) out.set(i, problems);
-  });
-  return out;
 }

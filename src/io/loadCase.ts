@@ -3,6 +3,8 @@
 // JSON-pointer path back to the line and column an editor shows.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import jsYaml from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../core/problem.js';
 import { fromPointer } from '../core/problem.js';
@@ -33,11 +35,21 @@ export interface LoadedCase {
   bytes?: Buffer;
   /** Line and column for a JSON pointer into the front matter. */
   locate(pointer: string): { line: number; column: number } | undefined;
+  /** Which parser produced `data`: the fast js-yaml path, or the careful `yaml` one with positions. */
+  parser?: 'fast' | 'careful';
+  /**
+   * For a fast-parsed case: parse carefully too and, if the careful parser disagrees
+   * (other data, or a problem), take its result. Returns true when `data` or
+   * `problems` changed. The careful result always wins.
+   */
+  verify?(): boolean;
 }
 
 export interface LoadOptions {
   /** Already-read bytes (e.g. from a worker or a test); otherwise the file is read. */
   bytes?: Buffer;
+  /** Try the fast parser first; positions are then worked out only when asked for. */
+  fast?: boolean;
 }
 
 function fileProblem(ruleId: string, message: string, line = 1, column = 1): Problem {
@@ -102,11 +114,11 @@ export function loadCase(filePath: string, options: LoadOptions = {}): LoadedCas
     loaded.problems.push(decoded.problem);
     return loaded;
   }
-  return parseCaseText(loaded, decoded.text);
+  return parseCaseText(loaded, decoded.text, options.fast);
 }
 
 /** Parse an already-decoded case text into `loaded` (exported for in-memory use by the writer and tests). */
-export function parseCaseText(loaded: LoadedCase, decoded: string): LoadedCase {
+export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false): LoadedCase {
   let split: SplitCase;
   const bomless = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   let starts: number[] | undefined;
@@ -127,7 +139,32 @@ export function parseCaseText(loaded: LoadedCase, decoded: string): LoadedCase {
     loaded.problems.push(fileProblem('file-too-large', `front matter is larger than the ${LIMITS.maxFrontMatterBytes / 1024} KiB limit`));
     return loaded;
   }
-  const parsed = parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
+  const careful = () => parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
+  const quick = fast ? fastParse(split.frontMatter) : undefined;
+  if (quick !== undefined) {
+    loaded.data = quick;
+    loaded.parser = 'fast';
+    let checked: ParsedYaml | undefined;
+    const ensure = () => (checked ??= careful());
+    loaded.locate = (pointer: string) => {
+      const doc = ensure().doc;
+      const range = doc ? locateRange(doc, pointer) : undefined;
+      return at(split.frontMatterStart + (range ? range[0] : 0));
+    };
+    loaded.verify = () => {
+      if (loaded.parser === 'careful') return false;
+      const result = ensure();
+      loaded.parser = 'careful';
+      loaded.doc = result.doc;
+      if (result.problems.length === 0 && isDeepStrictEqual(result.data, quick)) return false;
+      loaded.problems.push(...result.problems);
+      loaded.data = result.problems.length === 0 ? result.data : undefined;
+      return true;
+    };
+    return loaded;
+  }
+  loaded.parser = 'careful';
+  const parsed = careful();
   if (parsed.doc) {
     const doc = parsed.doc;
     loaded.doc = doc;
@@ -139,6 +176,38 @@ export function parseCaseText(loaded: LoadedCase, decoded: string): LoadedCase {
   loaded.problems.push(...parsed.problems);
   if (parsed.problems.length === 0) loaded.data = parsed.data;
   return loaded;
+}
+
+// Anchors, aliases, tags and complex keys go to the careful parser: js-yaml shares
+// aliased nodes and resolves tags differently, and the careful parser reports them.
+const NEEDS_CAREFUL_PARSE = /(?:^|[\s[{,:])[&*!][^\s]|^\s*\?(?:\s|$)/m;
+
+/**
+ * The fast path (js-yaml's core schema, which matches YAML 1.2 core for what case
+ * files hold). Returns undefined whenever the careful parser must decide: anything
+ * unusual, anything js-yaml rejects, forbidden keys or deep nesting.
+ */
+export function fastParse(yamlText: string): Record<string, unknown> | undefined {
+  if (NEEDS_CAREFUL_PARSE.test(yamlText)) return undefined;
+  let data: unknown;
+  try {
+    data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  return plainAndShallow(data, 1) ? (data as Record<string, unknown>) : undefined;
+}
+
+function plainAndShallow(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > LIMITS.maxNestingDepth) return false;
+  if (Array.isArray(value)) return value.every((v) => plainAndShallow(v, depth + 1));
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return false;
+    if (!plainAndShallow((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
 }
 
 export interface ParsedYaml {

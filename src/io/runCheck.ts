@@ -22,7 +22,8 @@ export function toCheckable(loaded: LoadedCase): CheckableCase {
     stem: loaded.stem,
     data: loaded.data,
     problems: loaded.problems,
-    locate: loaded.locate,
+    locate: (pointer) => loaded.locate(pointer),
+    verify: loaded.verify ? () => loaded.verify!() : undefined,
     sections: () => (split ? bodySections(split.body) : []),
   };
 }
@@ -36,7 +37,7 @@ export function runCheck(options: RunCheckOptions): { result: CheckResult; missi
     }
   }
   const { files, missing } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
-  const cases = files.map((f) => toCheckable(loadCase(f)));
+  const cases = files.map((f) => toCheckable(loadCase(f, { fast: true })));
   const result = checkCases(cases, { asOf: options.asOf, config, ruleSettings: options.ruleSettings });
   return { result, missing, configPath };
 }
