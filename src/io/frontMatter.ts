@@ -72,8 +72,16 @@ export function splitCase(decoded: string): SplitCase {
     throw new FrontMatterError('no front matter: a case file starts with a line of three dashes (---)', 'front-matter-missing', 0);
   }
   const openLineEnd = firstNewline === -1 ? text.length : firstNewline;
-  const language = text.slice(3, openLineEnd).trim();
-  if (language !== '' && language !== 'yaml' && language !== 'yml') refuse(language);
+  const openRest = text.slice(3, openLineEnd).replace(/\r$/, '');
+  if (openRest.includes('\r')) {
+    throw new FrontMatterError('the file uses CR-only (old Mac) line endings; save it with LF or CRLF line endings', 'front-matter-missing', 0);
+  }
+  const language = openRest.trim();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    // name a language only when it looks like one: the rest of the line is case text
+    if (/^[A-Za-z][\w.+-]{0,19}$/.test(language)) refuse(language);
+    throw new FrontMatterError('the opening fence must be --- alone on its line (or ---yaml)', 'front-matter-language', 3);
+  }
   if (firstNewline === -1) {
     throw new FrontMatterError('front matter has no closing --- line', 'front-matter-unclosed', 0);
   }
@@ -90,7 +98,8 @@ export function splitCase(decoded: string): SplitCase {
   }
   const matterText = raw ?? (file as unknown as { matter?: string }).matter ?? '';
   // matterText starts with the rest of the opening line (its newline); the YAML starts after it.
-  const afterOpen = 3 + text.slice(3, openLineEnd).replace(/\r$/, '').length;
+  // gray-matter skips the rest of the opening line only when it names a language (`---   ` names none).
+  const afterOpen = 3 + (language === '' ? 0 : openRest.length);
   const matterEnd = afterOpen + matterText.length;
   if (matterEnd >= text.length || text.slice(matterEnd, matterEnd + 4) !== '\n---') {
     throw new FrontMatterError('front matter has no closing --- line', 'front-matter-unclosed', 0);

@@ -1,11 +1,11 @@
 // The one loader every command uses: read a case file safely, split it, parse the
 // front matter as strict YAML 1.2 (core schema) with positions, and map any
 // JSON-pointer path back to the line and column an editor shows.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Composer, Parser, YAMLParseError, isMap, isNode, isPair, isScalar, isSeq, visit, type CST, type Document, type Node } from 'yaml';
 import type { Problem } from '../core/problem.js';
 import { fromPointer } from '../core/problem.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
@@ -72,6 +72,42 @@ export function decodeCaseBytes(bytes: Buffer): { text: string } | { problem: Pr
   }
 }
 
+const tooLarge = () => fileProblem('file-too-large', `file is larger than the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a case file`);
+
+/**
+ * Read at most the size limit through one descriptor: opened non-blocking (a FIFO
+ * swapped in after discovery cannot hang us), checked to be a regular file on that
+ * same descriptor, and never read past the limit even if the file grows meanwhile.
+ */
+function readCaseBytes(filePath: string): { bytes: Buffer; stat: { size: number; mtimeMs: number } } | { problem: Problem } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { problem: fileProblem('file-unreadable', 'not a regular file') };
+    if (st.size > LIMITS.maxFileBytes) return { problem: tooLarge() };
+    let buffer = Buffer.alloc(st.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > LIMITS.maxFileBytes) return { problem: tooLarge() };
+        const bigger = Buffer.alloc(Math.min(buffer.length * 2, LIMITS.maxFileBytes + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return { bytes: buffer.subarray(0, length), stat: { size: st.size, mtimeMs: st.mtimeMs } };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return { problem: fileProblem('file-unreadable', `file could not be read (${code})`) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export function loadCase(filePath: string, options: LoadOptions = {}): LoadedCase {
   const ext = extname(filePath);
   const loaded: LoadedCase = {
@@ -82,27 +118,17 @@ export function loadCase(filePath: string, options: LoadOptions = {}): LoadedCas
   };
   let bytes = options.bytes;
   if (!bytes) {
-    try {
-      const st = statSync(filePath);
-      if (!st.isFile()) {
-        loaded.problems.push(fileProblem('file-unreadable', 'not a regular file'));
-        return loaded;
-      }
-      if (st.size > LIMITS.maxFileBytes) {
-        loaded.problems.push(fileProblem('file-too-large', `file is larger than the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a case file`));
-        return loaded;
-      }
-      bytes = readFileSync(filePath);
-      loaded.stat = { size: st.size, mtimeMs: st.mtimeMs };
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      loaded.problems.push(fileProblem('file-unreadable', `file could not be read (${code})`));
+    const read = readCaseBytes(filePath);
+    if ('problem' in read) {
+      loaded.problems.push(read.problem);
       return loaded;
     }
+    bytes = read.bytes;
+    loaded.stat = read.stat;
   }
   loaded.bytes = bytes;
   if (bytes.length > LIMITS.maxFileBytes) {
-    loaded.problems.push(fileProblem('file-too-large', `file is larger than the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a case file`));
+    loaded.problems.push(tooLarge());
     return loaded;
   }
   if (bytes.length === 0) {
@@ -228,36 +254,49 @@ export function parseYamlText(
   at: (offset: number) => { line: number; column: number },
   what: string,
 ): ParsedYaml {
-  let doc: Document.Parsed;
+  let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(yamlText, {
-      version: '1.2',
-      schema: 'core',
-      uniqueKeys: true,
-      strict: true,
-      prettyErrors: false,
-      merge: false,
-      stringKeys: false,
-    });
+    // The CST parser is iterative: nesting is measured there, before the recursive composer could run out of stack.
+    const tokens = [...new Parser().parse(yamlText)];
+    const deep = tooDeepAt(tokens, LIMITS.maxNestingDepth);
+    if (deep !== undefined) {
+      const { line, column } = at(base + deep);
+      return { problems: [fileProblem('yaml-too-deep', `${what} is nested more than ${LIMITS.maxNestingDepth} levels deep`, line, column)] };
+    }
+    for (const next of new Composer(YAML_OPTIONS).compose(tokens, true, yamlText.length)) {
+      if (!doc) doc = next;
+      else {
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
   } catch (err) {
     const message = err instanceof RangeError ? `${what} is nested too deeply to read` : `${what} could not be parsed`;
     const { line, column } = at(base);
-    return { problems: [fileProblem('yaml-syntax', message, line, column)] };
+    return { problems: [fileProblem(err instanceof RangeError ? 'yaml-too-deep' : 'yaml-syntax', message, line, column)] };
   }
+  if (!doc) return { problems: [fileProblem('front-matter-empty', `${what} is empty`, at(base).line, 1)] };
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  let unlisted = 0;
   const add = (offset: number, ruleId: string, message: string) => {
     const { line, column } = at(base + offset);
     const key = `${line}:${column}:${ruleId}`;
     if (seen.has(key)) return;
     seen.add(key);
-    problems.push({ ruleId, severity: 'error', message, line, column });
+    // a broken file can hold thousands of problems; the first few say what is wrong
+    if (problems.length >= MAX_YAML_PROBLEMS) unlisted++;
+    else problems.push({ ruleId, severity: 'error', message, line, column });
   };
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const ruleId = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : 'yaml-syntax';
+    const ruleId = e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : e.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax';
     add(e.pos?.[0] ?? 0, ruleId, yamlMessage(e.code, e.message, what));
   }
-  if (doc.errors.length === 0) checkStructure(doc, add);
+  checkStructure(doc, add, what);
+  if (unlisted > 0) {
+    const last = problems[problems.length - 1];
+    problems.push({ ...last, message: `${unlisted} more YAML problem${unlisted === 1 ? '' : 's'} in the ${what} not listed` });
+  }
   if (problems.length > 0) return { doc, problems };
   const data = doc.toJS({ maxAliasCount: 0 });
   if (data === null || data === undefined) {
@@ -270,37 +309,83 @@ export function parseYamlText(
   return { doc, data, problems };
 }
 
+const MAX_YAML_PROBLEMS = 20;
+
+// uniqueKeys is checked in checkStructure: yaml's own check compares every pair with every other (minutes for a 1 MiB map).
+// resolveKnownTags: false turns the YAML 1.1 types (!!binary, !!set, !!omap, !!pairs, !!timestamp) into unknown-tag errors.
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false,
+  merge: false,
+  stringKeys: false,
+  resolveKnownTags: false,
+} as const;
+
+/** Offset of the first collection nested deeper than `limit` in a CST, walked without recursion. */
+function tooDeepAt(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const stack: [CST.Token | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, outer] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push([token.value, outer]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      const depth = outer + 1;
+      if (depth > limit) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key ?? undefined, depth]);
+        stack.push([item.value, depth]);
+      }
+    }
+  }
+  return undefined;
+}
+
 function yamlMessage(code: string, message: string, what: string): string {
   // yaml's own messages may quote source text; keep only the first line, without any excerpt.
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `duplicate key in the ${what}: ` + first;
   if (code === 'TAG_RESOLVE_FAILED') return 'custom YAML tags are not allowed: ' + first;
+  if (code === 'RESOURCE_EXHAUSTION') return `${what} is nested too deeply to read`;
   return 'YAML syntax: ' + first;
 }
 
-/** Aliases, forbidden keys and excessive nesting are refused before any data is built (unknown tags are already yaml warnings). */
-function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: string, message: string) => void): void {
-  let reported = 0;
+/** Aliases, forbidden keys, duplicate keys and excessive nesting are refused before any data is built (unknown tags are already yaml warnings). */
+function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: string, message: string) => void, what: string): void {
   visit(doc, {
     Alias(_key, node) {
-      if (reported++ < 20) report(node.range?.[0] ?? 0, 'yaml-alias', 'YAML aliases (*name) are not allowed in case files');
+      report(node.range?.[0] ?? 0, 'yaml-alias', 'YAML aliases (*name) are not allowed in case files');
       return visit.SKIP;
     },
     Node(_key, node, path) {
-      let depth = 0;
+      // counted as the CST check counts, plus the maps a flow list makes of `[a: 1]`
+      let depth = isMap(node) || isSeq(node) ? 1 : 0;
       for (const p of path) if (isMap(p) || isSeq(p)) depth++;
       if (depth > LIMITS.maxNestingDepth) {
-        if (reported++ < 20) report(node.range?.[0] ?? 0, 'yaml-too-deep', `front matter is nested more than ${LIMITS.maxNestingDepth} levels deep`);
+        report(node.range?.[0] ?? 0, 'yaml-too-deep', `${what} is nested more than ${LIMITS.maxNestingDepth} levels deep`);
         return visit.BREAK;
       }
       return undefined;
     },
+    Map(_key, map) {
+      // keys compared as the plain object will hold them: `1` and "1" are the same key there
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (!isScalar(k)) continue;
+        const name = k.value === null || k.value === undefined ? '' : String(k.value);
+        if (keys.has(name)) report(k.range?.[0] ?? 0, 'yaml-duplicate-key', `duplicate key in the ${what}: Map keys must be unique`);
+        keys.add(name);
+      }
+    },
     Pair(_key, pair) {
       const k = pair.key;
       if (isScalar(k) && typeof k.value === 'string' && FORBIDDEN_KEYS.has(k.value)) {
-        if (reported++ < 20) report(k.range?.[0] ?? 0, 'yaml-forbidden-key', `the key "${k.value}" is not allowed`);
+        report(k.range?.[0] ?? 0, 'yaml-forbidden-key', `the key "${k.value}" is not allowed`);
       } else if (k !== null && !isScalar(k)) {
-        if (reported++ < 20) report((isNode(k) && k.range?.[0]) || 0, 'yaml-syntax', 'keys must be plain values, not lists or maps');
+        report((isNode(k) && k.range?.[0]) || 0, 'yaml-syntax', 'keys must be plain values, not lists or maps');
       }
     },
   });

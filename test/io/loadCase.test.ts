@@ -36,6 +36,14 @@ describe('loadCase: front matter and YAML', () => {
     ['---json', '---json\n{"a": 1}\n---\n', ['1:4 front-matter-language']],
     ['an unclosed flow list', '---\na: 1\nb: 2\nc: [1, 2\nd: 4\n---\n', ['5:1 yaml-syntax']],
     ['a bad indent', '---\na:\n  b: 1\n c: 2\n---\n', ['4:1 yaml-syntax']],
+    ['keys that are one key in the data (1 and "1")', '---\n1: a\n"1": b\n---\n', ['3:1 yaml-duplicate-key']],
+    ['an empty key and a null key', '---\n"": a\n~: b\n---\n', ['3:1 yaml-duplicate-key']],
+    ['a YAML 1.1 !!binary', '---\na: !!binary aGVsbG8=\n---\n', ['2:4 yaml-tag']],
+    ['a YAML 1.1 !!set', '---\na: !!set { x }\n---\n', ['2:4 yaml-tag']],
+    ['a YAML 1.1 !!omap', '---\na: !!omap [ x: 1 ]\n---\n', ['2:4 yaml-tag']],
+    ['a YAML 1.1 !!timestamp', '---\na: !!timestamp 2026-01-02\n---\n', ['2:4 yaml-tag']],
+    ['CR-only line endings', '---\ra: 1\r---\r', ['1:1 front-matter-missing']],
+    ['text after the fence that is no language', '---\u001b[31m x\na: 1\n---\n', ['1:4 front-matter-language']],
   ])('refuses %s with a positioned error', (_name, text, expected) => {
     expect(problems(text)).toEqual(expected);
   });
@@ -49,6 +57,14 @@ describe('loadCase: front matter and YAML', () => {
 
   it('accepts ---yaml and trailing spaces on fences', () => {
     expect(parse('---yaml\na: 1\n---  \nbody').data).toEqual({ a: 1 });
+    expect(parse('---   \na: 1\n---\nbody').data).toEqual({ a: 1 });
+    expect(parse('---  \r\na: 1\r\n---\r\nbody').data).toEqual({ a: 1 });
+  });
+
+  it('keeps standard core tags, and case text out of fence messages', () => {
+    expect(parse('---\na: !!str 1\nb: !!int "2"\n---\n').data).toEqual({ a: '1', b: 2 });
+    const c = parse('---\u001b[31m x\na: 1\n---\n');
+    expect(c.problems[0].message).toBe('the opening fence must be --- alone on its line (or ---yaml)');
   });
 
   it('does not let __proto__ reach an object prototype', () => {

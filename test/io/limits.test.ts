@@ -1,0 +1,115 @@
+// The documented limits (docs/limits.md) hold: oversized, over-deep and
+// self-multiplying inputs get one clear error per file, never a crash or a hang.
+// Big inputs are generated here, never committed. Timeouts are hang guards only.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LIMITS, fastParse, loadCase, parseCaseText, type LoadedCase } from '../../src/io/loadCase.js';
+
+const HANG_GUARD = 30_000;
+const MiB = 1024 * 1024;
+
+function parse(text: string): LoadedCase {
+  return parseCaseText({ filePath: 'RF-1.md', stem: 'RF-1', problems: [], locate: () => undefined }, text);
+}
+const found = (c: LoadedCase) => c.problems.map((p) => `${p.line}:${p.column} ${p.ruleId}`);
+const fm = (yaml: string, body = '') => `---\n${yaml}\n---\n${body}`;
+
+describe('limits: the numbers', () => {
+  it('are the documented ones', () => {
+    expect(LIMITS).toEqual({ maxFileBytes: 8 * MiB, maxFrontMatterBytes: MiB, maxNestingDepth: 32 });
+  });
+});
+
+describe('limits: nesting', () => {
+  const flow = (n: number) => fm('a: ' + '['.repeat(n) + ']'.repeat(n));
+
+  it('accepts 32 levels (the root map and 31 lists) and refuses 33 at the 33rd', () => {
+    expect(parse(flow(31)).problems).toEqual([]);
+    expect(found(parse(flow(32)))).toEqual(['2:35 yaml-too-deep']);
+    // the fast path agrees: it leaves the deep file to the careful parser
+    expect(fastParse('a: ' + '['.repeat(31) + ']'.repeat(31))).toBeDefined();
+    expect(fastParse('a: ' + '['.repeat(32) + ']'.repeat(32))).toBeUndefined();
+  });
+
+  it.each([
+    ['flow lists 100,000 deep', fm('a: ' + '['.repeat(100_000) + ']'.repeat(100_000)), '2:35 yaml-too-deep'],
+    ['an unclosed flow list 100,000 deep', fm('a: ' + '['.repeat(100_000)), '2:35 yaml-too-deep'],
+    ['flow maps 100,000 deep', fm('a: ' + '{a: '.repeat(100_000) + '1' + '}'.repeat(100_000)), '2:128 yaml-too-deep'],
+    ['compact lists (- - - …) 300,000 deep', fm('- '.repeat(300_000) + 'x'), '2:65 yaml-too-deep'],
+    ['complex keys (? ? ? …) 100,000 deep', fm('? '.repeat(100_000) + 'x'), '2:65 yaml-too-deep'],
+    ['block maps 1,000 deep', fm(Array.from({ length: 1000 }, (_, i) => ' '.repeat(i) + 'k:').join('\n')), '34:33 yaml-too-deep'],
+  ])('%s: one yaml-too-deep error, no stack overflow', (_name, text, expected) => {
+    const c = parse(text);
+    expect(found(c)).toEqual([expected]);
+    expect(c.data).toBeUndefined();
+  }, HANG_GUARD);
+
+  it('deep nesting in the config file is refused the same way', async () => {
+    const { parseYamlText } = await import('../../src/io/loadCase.js');
+    const parsed = parseYamlText('a: ' + '['.repeat(50_000), 0, () => ({ line: 1, column: 1 }), 'config file');
+    expect(parsed.problems.map((p) => [p.ruleId, p.message])).toEqual([['yaml-too-deep', 'config file is nested more than 32 levels deep']]);
+  });
+});
+
+describe('limits: aliases', () => {
+  it('refuses a billion-laughs alias bomb without expanding it, listing at most 20 problems and a count', () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const name = String.fromCharCode(97 + i);
+      const prev = String.fromCharCode(96 + i);
+      lines.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(',')}]`);
+    }
+    const c = parse(fm(lines.join('\n')));
+    expect(c.data).toBeUndefined();
+    expect(c.problems).toHaveLength(21);
+    expect(new Set(c.problems.map((p) => p.ruleId))).toEqual(new Set(['yaml-alias']));
+    expect(c.problems[0]).toMatchObject({ line: 3, column: 8 });
+    expect(c.problems[20].message).toBe('61 more YAML problems in the front matter not listed');
+  }, HANG_GUARD);
+});
+
+describe('limits: size', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reunify-limits-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, content: string | Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+
+  it('refuses a file over 8 MiB before reading it', () => {
+    const p = write('big.md', fm('id: big', 'x'.repeat(8 * MiB)));
+    expect(found(loadCase(p))).toEqual(['1:1 file-too-large']);
+    expect(loadCase(p).bytes).toBeUndefined();
+  }, HANG_GUARD);
+
+  it('accepts a file of 8 MiB with a small front matter (a long body)', () => {
+    const head = fm('id: body');
+    const p = write('body.md', head + 'y'.repeat(8 * MiB - head.length));
+    const c = loadCase(p);
+    expect(c.problems).toEqual([]);
+    expect(c.bytes?.length).toBe(8 * MiB);
+  }, HANG_GUARD);
+
+  it('refuses front matter over 1 MiB and accepts one just under it', () => {
+    expect(found(loadCase(write('fm-big.md', fm('note: ' + 'z'.repeat(MiB)))))).toEqual(['1:1 file-too-large']);
+    expect(loadCase(write('fm-ok.md', fm('note: ' + 'z'.repeat(MiB - 100)))).problems).toEqual([]);
+  }, HANG_GUARD);
+
+  it('reads a megabyte-long body line and 50,000 keys without trouble', () => {
+    expect(loadCase(write('line.md', fm('id: line', 'w'.repeat(MiB) + '\n'))).problems).toEqual([]);
+    const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const c = parse(fm(keys));
+    expect(c.problems).toEqual([]);
+    expect(Object.keys(c.data as object)).toHaveLength(50_000);
+  }, HANG_GUARD);
+
+  it('lists the first 20 of thousands of YAML problems and counts the rest', () => {
+    const c = parse(fm(Array.from({ length: 5000 }, () => 'k: 1').join('\n')));
+    expect(c.problems).toHaveLength(21);
+    expect(c.problems.slice(0, 20).every((p) => p.ruleId === 'yaml-duplicate-key')).toBe(true);
+    expect(c.problems[20].message).toBe('4979 more YAML problems in the front matter not listed');
+  }, HANG_GUARD);
+});
