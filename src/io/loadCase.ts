@@ -207,6 +207,9 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
 // Anchors, aliases, tags and complex keys go to the careful parser: js-yaml shares
 // aliased nodes and resolves tags differently, and the careful parser reports them.
 const NEEDS_CAREFUL_PARSE = /(?:^|[\s[{,:])[&*!][^\s]|^\s*\?(?:\s|$)/m;
+// What the two parsers read differently: js-yaml takes 0b11 and +0x1 as numbers, +.5 and 1e400 as text,
+// -0 as 0, and a bare `- -` item as the start of the list that follows it.
+const PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0[bBoOxX]|[-+]\.\d|-0+(?=[\s,\]}]|$))|\d[eE][-+]?\d{3}|^[ \t]*-[ \t]+-[ \t]*$/m;
 
 /**
  * The fast path (js-yaml's core schema, which matches YAML 1.2 core for what case
@@ -214,7 +217,7 @@ const NEEDS_CAREFUL_PARSE = /(?:^|[\s[{,:])[&*!][^\s]|^\s*\?(?:\s|$)/m;
  * unusual, anything js-yaml rejects, forbidden keys or deep nesting.
  */
 export function fastParse(yamlText: string): Record<string, unknown> | undefined {
-  if (NEEDS_CAREFUL_PARSE.test(yamlText)) return undefined;
+  if (NEEDS_CAREFUL_PARSE.test(yamlText) || PARSERS_DIFFER.test(yamlText)) return undefined;
   let data: unknown;
   try {
     data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
@@ -230,7 +233,8 @@ function plainAndShallow(value: unknown, depth: number): boolean {
   if (depth > LIMITS.maxNestingDepth) return false;
   if (Array.isArray(value)) return value.every((v) => plainAndShallow(v, depth + 1));
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return false;
+    // a null key (`~:`) is "null" to js-yaml but "" to yaml
+    if (FORBIDDEN_KEYS.has(key) || key === 'null') return false;
     if (!plainAndShallow((value as Record<string, unknown>)[key], depth + 1)) return false;
   }
   return true;

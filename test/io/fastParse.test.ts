@@ -1,0 +1,49 @@
+// check reads clean files with js-yaml (the fast path) and never asks the careful
+// parser about them, so whenever the fast path gives data it must be the data the
+// careful parser (the one every writer uses) gives.
+import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fastParse, parseYamlText } from '../../src/io/loadCase.js';
+
+const careful = (text: string) => {
+  const parsed = parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter');
+  return parsed.problems.length > 0 ? { problems: parsed.problems.map((p) => p.ruleId) } : parsed.data;
+};
+
+/** The fast path either steps aside (undefined) or agrees exactly. */
+function agrees(text: string): boolean {
+  const fast = fastParse(text);
+  return fast === undefined || isDeepStrictEqual(fast, careful(text));
+}
+
+const SCALARS = [
+  'a', '1', '-1', '+1', '0', '-0', '+0', '0.0', '-0.0', '1.5e3', '1E3', '.5', '5.', '0x1f', '0o17', '0b11', '017', '1_000',
+  '.inf', '-.Inf', '.nan', 'NaN', 'true', 'True', 'TRUE', 'tRue', 'null', 'Null', '~', '', 'yes', 'on', '2026-01-02', '12:30',
+  '"x"', "'y'", '"\\x41"', '"\\u263A"', '"\\N"', '"\\_"', '"\\L"', '"a\\\n  b"', 'a  b', '-', '?x', ':x', 'a:b', '[]', '{}',
+  '[a,b]', '{a: b}', '[a: 1]', 'ü', '\u00a0x', 'a #b', "'a''b'", '|\n  lit\n', '>\n  fold\n  ed\n', '|-\n  x\n', '>+\n  x\n\n',
+  'plain\n  cont', '1e', '+.5', '-.5', '1.', '0xFFFFFFFFFFFFFFFFFF', '99999999999999999999', '+0x1', '-0o7', '1e400', '0e0',
+];
+const KEYS = ['k', 'null', '~', 'Null', 'true', '1', '01', '1.0', '0x1', '-0', '"k"', '"null"', 'a b', '"a:b"', '<<', '2026-01-01', '.inf', '0b1', '+1'];
+
+describe('fast path agrees with the careful parser', () => {
+  it.each(SCALARS)('value %j', (v) => {
+    const indented = v.replace(/\n/g, '\n    ');
+    for (const text of [`k: ${v}\n`, `k:\n  - ${indented}\n`, `k: [${v}]\n`]) expect(agrees(text), text).toBe(true);
+  });
+
+  it.each(KEYS)('key %j', (k) => {
+    expect(agrees(`${k}: x\n`)).toBe(true);
+  });
+
+  it('on a bare "- -" list item', () => {
+    expect(agrees('list:\n  - -\n  - 1\n')).toBe(true);
+  });
+
+  it('on generated documents (property)', () => {
+    const line = fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...SCALARS)).map(([k, v]) => `${k}: ${v}`);
+    const list = fc.array(fc.constantFrom(...SCALARS), { minLength: 1, maxLength: 3 }).map((items) => 'list:\n' + items.map((v) => '  - ' + v.replace(/\n/g, '\n    ')).join('\n'));
+    const doc = fc.tuple(fc.uniqueArray(line, { selector: (l) => l.split(':')[0], minLength: 1, maxLength: 4 }), fc.option(list)).map(([lines, l]) => [...lines, ...(l ? [l] : [])].join('\n') + '\n');
+    fc.assert(fc.property(doc, (text) => agrees(text)), { numRuns: 2000, seed: 7 });
+  });
+});
