@@ -9,6 +9,10 @@ interface CheckFlags extends CommonOptions {
   rule: string[];
   maxWarnings?: string;
   listRules?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  workers?: string;
+  watch?: boolean;
 }
 
 export function registerCheck(program: Command): void {
@@ -21,6 +25,10 @@ export function registerCheck(program: Command): void {
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--list-rules', 'list every rule with its default severity and exit')
+    .option('--cache', 'keep results between runs and re-check only files that changed (in <caseload>/.reunify-cache)')
+    .option('--cache-location <dir>', 'keep the cache in this folder instead (implies --cache)')
+    .option('--workers <n>', 'worker threads for big caseloads (default: one per core; 1 = none)')
+    .option('--watch', 'keep running and re-check files as they change (implies --cache)')
     .option('-q, --quiet', 'report errors only')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
     .option('--no-color', 'never colour the output')
@@ -68,8 +76,14 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
     maxWarnings = Number(flags.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, got "${flags.maxWarnings}"`);
   }
-  const { runCheck } = await import('../io/runCheck.js');
-  const { result, missing } = runCheck({ paths, configPath: flags.config, asOf, ruleSettings, known });
+  let workers: number | undefined;
+  if (flags.workers !== undefined) {
+    workers = Number(flags.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
+  }
+  const { runCheckFast } = await import('../io/runCheck.js');
+  const cache = flags.cacheLocation ?? (flags.cache || flags.watch ? true : undefined);
+  const { result, missing } = await runCheckFast({ paths, configPath: flags.config, asOf, ruleSettings, known, workers, cache });
   for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);
   if (missing.length > 0 && result.results.length === 0) return EXIT.usage;
   const shown = flags.quiet

@@ -69,10 +69,14 @@ export interface CaseCheckEnv {
 }
 
 export function caseCheckEnv(options: CheckOptions): CaseCheckEnv {
+  let validator: CaseCheckEnv['validator'] | undefined;
   return {
     ctx: { asOf: options.asOf, config: options.config },
     settings: { ...options.config.rules, ...options.ruleSettings },
-    validator: caseValidator(domainIdsOf(options.config)),
+    // Compiled on first use: the caseload phase and a fully cached run never need it.
+    get validator() {
+      return (validator ??= caseValidator(domainIdsOf(options.config)));
+    },
   };
 }
 

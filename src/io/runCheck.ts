@@ -1,6 +1,19 @@
-// Runs `check` end to end over files on disk: config → discovery → load → check.
-import { checkCases, type CheckableCase } from '../core/check.js';
-import type { CheckResult, SeveritySetting } from '../core/problem.js';
+// Runs `check` end to end over files on disk: config → discovery → per-case phase
+// (in this thread, or spread over worker threads, or taken from the cache) →
+// caseload phase → results. Cases are dropped as soon as their result is known,
+// so memory stays flat however big the caseload.
+import { availableParallelism } from 'node:os';
+import {
+  caseCheckEnv,
+  caseProblems,
+  caseloadProblems,
+  fileResult,
+  type CaseCheckEnv,
+  type CaseloadEntry,
+  type CheckableCase,
+} from '../core/check.js';
+import type { ReunifyConfig } from '../core/config.js';
+import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type SeveritySetting } from '../core/problem.js';
 import { findCases } from './findCases.js';
 import { ConfigError, loadConfig } from './loadConfig.js';
 import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
@@ -8,11 +21,23 @@ import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
 export interface RunCheckOptions {
   paths: readonly string[];
   configPath?: string;
-  asOf: string;
+  asOf?: string;
   ruleSettings?: Record<string, SeveritySetting>;
   /** Known rule ids, to refuse unknown ones in the config's `rules`. */
   known?: Set<string>;
   cwd?: string;
+}
+
+export interface RunCheckOutcome {
+  result: CheckResult;
+  missing: string[];
+  configPath?: string;
+}
+
+/** The per-case outcome: what a worker sends back and the cache keeps. No narrative text. */
+export interface CaseOutcome {
+  result: FileResult;
+  entry?: CaseloadEntry;
 }
 
 export function toCheckable(loaded: LoadedCase): CheckableCase {
@@ -28,8 +53,26 @@ export function toCheckable(loaded: LoadedCase): CheckableCase {
   };
 }
 
-export function runCheck(options: RunCheckOptions): { result: CheckResult; missing: string[]; configPath?: string } {
-  const { config, configPath } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
+/** Load one file and say everything about it that needs no other case. */
+export function checkOneFile(filePath: string, env: CaseCheckEnv): CaseOutcome {
+  const c = toCheckable(loadCase(filePath, { fast: true }));
+  const { problems, entry } = caseProblems(c, env);
+  return { result: fileResult(c, problems, env.settings), entry };
+}
+
+export interface PreparedRun {
+  config: ReunifyConfig;
+  configPath?: string;
+  /** The folder the config applies to (where the cache lives). */
+  root: string;
+  files: string[];
+  missing: string[];
+  asOf: string;
+  env: CaseCheckEnv;
+}
+
+export function prepareRun(options: RunCheckOptions & { asOf: string }): PreparedRun {
+  const { config, configPath, root } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
   if (options.known && configPath) {
     const unknown = Object.keys(config.rules).filter((id) => !options.known!.has(id));
     if (unknown.length > 0) {
@@ -37,7 +80,69 @@ export function runCheck(options: RunCheckOptions): { result: CheckResult; missi
     }
   }
   const { files, missing } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
-  const cases = files.map((f) => toCheckable(loadCase(f, { fast: true })));
-  const result = checkCases(cases, { asOf: options.asOf, config, ruleSettings: options.ruleSettings });
-  return { result, missing, configPath };
+  const env = caseCheckEnv({ asOf: options.asOf, config, ruleSettings: options.ruleSettings });
+  return { config, configPath, root, files, missing, asOf: options.asOf, env };
+}
+
+/** Add the caseload-wide problems (positioned by reading those few files again) and summarise. */
+export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): CheckResult {
+  const extra = caseloadProblems(outcomes.map((o) => o.entry), run.env);
+  const results = outcomes.map((o, i) => {
+    const more = extra.get(i);
+    if (!more) return o.result;
+    const loaded = loadCase(run.files[i]);
+    const positioned = fileResult(toCheckable(loaded), more, run.env.settings).problems;
+    const problems = [...o.result.problems, ...positioned].sort(compareProblems);
+    return { ...o.result, problems, ...countProblems(problems) };
+  });
+  return { results, summary: summarise(results), asOf: run.asOf };
+}
+
+/** The whole check in this thread, without cache: the reference every faster path must equal. */
+export function runCheck(options: RunCheckOptions & { asOf: string }): RunCheckOutcome {
+  const run = prepareRun(options);
+  const outcomes = run.files.map((f) => checkOneFile(f, run.env));
+  return { result: finishRun(run, outcomes), missing: run.missing, configPath: run.configPath };
+}
+
+/** Below this many files to check, starting worker threads costs more than it saves. */
+export const PARALLEL_THRESHOLD = 300;
+
+export interface RunCheckFastOptions extends RunCheckOptions {
+  asOf: string;
+  /** Worker threads: default one per core; 1 means none. */
+  workers?: number;
+  /** Keep per-case results between runs (a folder, or true for `<caseload>/.reunify-cache`). */
+  cache?: string | boolean;
+}
+
+/** The check the CLI runs: cache first, then the remaining files over worker threads when there are many. */
+export async function runCheckFast(options: RunCheckFastOptions): Promise<RunCheckOutcome & { checked: number }> {
+  const run = prepareRun(options);
+  const outcomes: (CaseOutcome | undefined)[] = new Array(run.files.length);
+  const cache = options.cache ? await import('./checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings)) : undefined;
+  const todo: number[] = [];
+  run.files.forEach((f, i) => {
+    const hit = cache?.lookup(f);
+    if (hit) outcomes[i] = hit;
+    else todo.push(i);
+  });
+  // An explicit --workers is obeyed; otherwise threads are used only when they pay.
+  const workers = options.workers ?? (todo.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  if (workers > 1 && todo.length > 1) {
+    const { checkInWorkers } = await import('./checkPool.js');
+    const done = await checkInWorkers(
+      todo.map((i) => run.files[i]),
+      { asOf: run.asOf, config: run.config, ruleSettings: options.ruleSettings },
+      workers,
+    );
+    todo.forEach((i, k) => (outcomes[i] = done[k]));
+  } else {
+    for (const i of todo) outcomes[i] = checkOneFile(run.files[i], run.env);
+  }
+  if (cache) {
+    for (const i of todo) cache.store(run.files[i], outcomes[i]!);
+    cache.save();
+  }
+  return { result: finishRun(run, outcomes as CaseOutcome[]), missing: run.missing, configPath: run.configPath, checked: todo.length };
 }

@@ -1,0 +1,62 @@
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript benchmark helper
+import { generateCaseload } from '../../bench/generate.mjs';
+import { reunify } from './run.js';
+
+const AS_OF = ['--as-of', '2026-11-01', '--format', 'json'];
+
+/** Results must not depend on how they were computed: threads, cache or parser path. */
+describe('check gives the same result with and without workers and cache', () => {
+  let dir: string;
+  let reference: string;
+
+  beforeAll(async () => {
+    const generated = generateCaseload(150, 7) as string;
+    dir = mkdtempSync(join(tmpdir(), 'reunify-par-'));
+    cpSync(generated, dir, { recursive: true });
+    reference = (await reunify(['check', dir, ...AS_OF, '--workers', '1'])).stdout;
+  }, 120_000);
+
+  it('the generated caseload has errors to compare (about 2%)', () => {
+    const out = JSON.parse(reference);
+    expect(out.summary.files).toBe(150);
+    expect(out.summary.errors).toBeGreaterThan(0);
+  });
+
+  it('two worker threads give byte-identical output', async () => {
+    expect((await reunify(['check', dir, ...AS_OF, '--workers', '2'])).stdout).toBe(reference);
+  });
+
+  it('a cold and a warm cache give byte-identical output, and a changed file is re-checked', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'reunify-cache-'));
+    const args = ['check', dir, ...AS_OF, '--cache-location', cacheDir];
+    const cold = await reunify(args);
+    expect(cold.stderr).toBe('');
+    expect(cold.stdout).toBe(reference);
+    expect(readFileSync(join(cacheDir, 'check.json'), 'utf8')).not.toMatch(/Ms A|alcohol|Child's views/);
+    expect((await reunify(args)).stdout).toBe(reference);
+
+    const target = join(dir, 'team-00', 'BX-000001.md');
+    const original = readFileSync(target, 'utf8');
+    writeFileSync(target, original.replace(/^stage: .*$/m, 'stage: 9'));
+    const changed = JSON.parse((await reunify(args)).stdout);
+    const file = changed.files.find((f: { filePath: string }) => f.filePath.endsWith('BX-000001.md'));
+    expect(file.problems.some((p: { ruleId: string; line: number }) => p.ruleId === 'schema' && p.line > 1)).toBe(true);
+
+    writeFileSync(target, original);
+    utimesSync(target, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect((await reunify(args)).stdout).toBe(reference);
+  });
+
+  it('a different --as-of does not reuse the cache', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'reunify-cache-'));
+    await reunify(['check', dir, ...AS_OF, '--cache-location', cacheDir]);
+    const later = await reunify(['check', dir, '--as-of', '2027-06-01', '--format', 'json', '--cache-location', cacheDir]);
+    const fresh = await reunify(['check', dir, '--as-of', '2027-06-01', '--format', 'json', '--workers', '1']);
+    expect(later.stdout).toBe(fresh.stdout);
+    expect(later.stdout).not.toBe(reference);
+  });
+});
