@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
 import { registerClassify } from './classify.js';
 import { registerInit } from './init.js';
+import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
 import { EXIT, PACKAGE_VERSION, UsageError, guardStdout, writeErr } from './shared.js';
 
@@ -27,6 +28,7 @@ Examples:
   registerCheck(program);
   registerClassify(program);
   registerInit(program);
+  registerReport(program);
   registerSchema(program);
   return program;
 }

@@ -27,6 +27,8 @@ export interface ReunifyConfig {
   /** Default decision for each level, by decision point (framework.md §4.6); a point left out has no default. */
   decision_map: Partial<Record<DecisionPoint, Partial<Record<Level, string>>>>;
   labels: { levels: Record<Level, string> };
+  /** Written products (`reunify report`, docs/reports.md). */
+  report: ReportSettings;
   /** The caseload view, `reunify status` (docs/status.md). */
   status: StatusSettings;
   /** Cost figures for `reunify costs` and the status view's cost_exposure (docs/costs.md). */
@@ -71,6 +73,15 @@ export interface CostSettings {
   breakdown_source: string;
   /** ISO 4217 currency code. */
   currency: string;
+}
+
+export interface ReportSettings {
+  /** Protective marking printed in every report header, e.g. OFFICIAL-SENSITIVE. */
+  marking: string;
+  /** Folder of templates that replace shipped ones of the same file name (relative to the config file). */
+  templates?: string;
+  /** JSON-pointer-like paths (`*` for any key or index; `/body/<heading>` for a body section) left out of family copies (`--for`). */
+  withhold_for_family: string[];
 }
 
 /**
@@ -233,6 +244,20 @@ export const CONFIG_SCHEMA = {
         breakdown_rate: { type: 'number', minimum: 0, maximum: 1, description: 'Share of returns expected to break down.' },
         breakdown_source: { type: 'string', minLength: 1 },
         currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code, e.g. GBP.' },
+      },
+    },
+    report: {
+      type: 'object',
+      description: 'Written products (reunify report).',
+      additionalProperties: false,
+      properties: {
+        marking: { type: 'string', description: 'Protective marking printed in every report header.' },
+        templates: { type: 'string', minLength: 1, description: 'Folder of templates that replace shipped ones of the same file name, relative to the config file.' },
+        withhold_for_family: {
+          type: 'array',
+          description: 'Paths left out of family copies (--for): JSON pointers into the front matter with * for any key or index, or /body/<heading> for a body section.',
+          items: { type: 'string', pattern: '^/' },
+        },
       },
     },
     labels: {

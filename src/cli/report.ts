@@ -1,0 +1,148 @@
+// `reunify report <case> --type …` and `reunify report --caseload [dir]`: the
+// written products (framework.md §6) from Handlebars templates, as Markdown or as
+// one print-ready HTML file. Handlebars is loaded only when a report is made.
+import { Command, Option } from 'commander';
+import { EXIT, UsageError, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { DECISION_POINTS, type DecisionPoint } from '../core/ids.js';
+import type { Problem } from '../core/problem.js';
+
+const TYPES = ['assessment', 'decision', 'agreement', 'transition', 'review'] as const;
+
+interface ReportFlags extends CommonOptions {
+  type?: (typeof TYPES)[number];
+  point?: DecisionPoint;
+  caseload?: string | boolean;
+  to: 'md' | 'html';
+  out?: string;
+  asOf?: string;
+  templates?: string;
+  names?: string;
+  for?: string;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write up a case as a written assessment, decision record, parental agreement, transition plan or post-return review; or the caseload for a practice lead')
+    .argument('[case]', 'the case file to write up')
+    .addOption(new Option('-t, --type <type>', 'which written product').choices([...TYPES]))
+    .addOption(new Option('--point <point>', 'decision point of a decision record (default: the latest)').choices([...DECISION_POINTS]))
+    .option('--caseload [dir]', 'the caseload summary for a folder (default: the current folder)')
+    .addOption(new Option('--to <format>', 'output format').choices(['md', 'html']).default('md'))
+    .option('-o, --out <file|dir>', 'write to this file, or into this folder under a generated name (default: stdout)')
+    .option('--as-of <date>', 'date of the report (YYYY-MM-DD; default today); later records are left out of "latest"')
+    .option('--templates <dir>', 'templates that replace shipped ones of the same file name; the rest stay')
+    .option('--names <file>', 'YAML map of refs to real names, merged at render time only (never stored)')
+    .option('--for <person>', 'a family copy for this person id (or "child"): leaves out what they must not see')
+    .option('-q, --quiet', 'print nothing on success when writing to --out')
+    .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
+    .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ reunify report cases/RF-0001.md --type decision --point rc1_d2 --as-of 2026-11-01
+  $ reunify report cases/RF-0006.md --type agreement --to html --for mum --names names.yaml --out letters/
+  $ reunify report --caseload examples/caseload --to html --out caseload.html`,
+    )
+    .action(async (target: string | undefined, flags: ReportFlags) => {
+      process.exitCode = await runReportCommand(target, flags);
+    });
+}
+
+function checkFlags(target: string | undefined, flags: ReportFlags): void {
+  if (flags.caseload !== undefined) {
+    if (flags.type) throw new UsageError('--caseload and --type cannot be used together');
+    if (flags.point || flags.for) throw new UsageError('--point and --for are for case reports, not --caseload');
+    if (target !== undefined && typeof flags.caseload === 'string') throw new UsageError('give the caseload folder once: --caseload DIR');
+    return;
+  }
+  if (target === undefined) throw new UsageError('name a case file (reunify report <case> --type …) or use --caseload [dir]');
+  if (!flags.type) throw new UsageError(`--type is required: one of ${TYPES.join(', ')}`);
+  if (flags.point && flags.type !== 'decision') throw new UsageError('--point is for --type decision');
+}
+
+function reportProblems(filePath: string, problems: readonly Problem[]): void {
+  for (const p of problems) writeErr(`${filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message} (${p.ruleId})\n`);
+}
+
+async function runReportCommand(target: string | undefined, flags: ReportFlags): Promise<number> {
+  checkFlags(target, flags);
+  const asOf = parseAsOf(flags.asOf);
+  if (flags.caseload !== undefined) {
+    const dir = typeof flags.caseload === 'string' ? flags.caseload : (target ?? '.');
+    const { runCaseloadReport } = await import('./reportCaseload.js');
+    return runCaseloadReport(dir, flags, asOf);
+  }
+  const casePath = target!;
+  const { statSync } = await import('node:fs');
+  try {
+    if (!statSync(casePath).isFile()) throw new UsageError(`${casePath} is not a case file (for a folder, use --caseload)`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    writeErr(`reunify: ${casePath}: no such file\n`);
+    return EXIT.usage;
+  }
+  const { loadConfig } = await import('../io/loadConfig.js');
+  const { loadReportCase, readNames, renderCase, templatesDirOf, NamesError } = await import('../io/runReport.js');
+  const { TemplateError } = await import('../report/render.js');
+  const { ReaderError } = await import('../report/family.js');
+  const { config, configPath } = loadConfig({ configPath: flags.config, paths: [casePath] });
+  let outcome;
+  try {
+    const names = flags.names !== undefined ? readNames(flags.names) : undefined;
+    const rc = loadReportCase(casePath, config);
+    outcome = renderCase(rc, config, {
+      type: flags.type!,
+      format: flags.to,
+      asOf,
+      point: flags.point,
+      templatesDir: templatesDirOf(flags.templates, config, configPath),
+      names,
+      reader: flags.for,
+    });
+  } catch (err) {
+    if (err instanceof NamesError || err instanceof ReaderError || err instanceof TemplateError) {
+      writeErr(`reunify: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  if (!outcome.ok) {
+    if ('problems' in outcome) {
+      reportProblems(casePath, outcome.problems);
+      writeErr(`reunify: ${casePath} has reading or schema errors: fix them first (reunify check ${casePath})\n`);
+    } else {
+      writeErr(`reunify: no ${flags.type} report: ${outcome.unavailable}\n`);
+    }
+    return EXIT.problems;
+  }
+  return writeReport(outcome.text, outcome.fileName, flags, [casePath]);
+}
+
+/**
+ * Write to stdout, a file, or a folder. Never over a case file: a report written
+ * over the case it came from would destroy the record.
+ */
+export async function writeReport(text: string, fileName: string, flags: Pick<ReportFlags, 'out' | 'quiet'>, sources: readonly string[]): Promise<number> {
+  if (flags.out === undefined) {
+    writeOut(text);
+    return EXIT.ok;
+  }
+  const { existsSync, statSync, readFileSync, realpathSync, writeFileSync, mkdirSync } = await import('node:fs');
+  const { join, resolve, dirname } = await import('node:path');
+  const isDir = flags.out.endsWith('/') || (existsSync(flags.out) && statSync(flags.out).isDirectory());
+  if (isDir) mkdirSync(flags.out, { recursive: true });
+  const outPath = isDir ? join(flags.out, fileName) : flags.out;
+  if (existsSync(outPath)) {
+    const real = realpathSync(outPath);
+    if (sources.some((s) => existsSync(s) && realpathSync(s) === real)) throw new UsageError(`--out ${outPath} is the case file itself; choose another file`);
+    const head = readFileSync(outPath).subarray(0, 512).toString('utf8');
+    if (/^\uFEFF?---[^\n]*\r?\n(?:[^\n]*\r?\n)*?reunify:/.test(head)) throw new UsageError(`--out ${outPath} looks like a case file; a report never overwrites one`);
+  } else {
+    mkdirSync(dirname(resolve(outPath)), { recursive: true });
+  }
+  writeFileSync(outPath, text);
+  if (!flags.quiet) writeErr(`reunify: wrote ${outPath}\n`);
+  return EXIT.ok;
+}

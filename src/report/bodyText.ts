@@ -1,0 +1,81 @@
+// A `##` section of a case body, read as plain blocks (paragraphs, lists, tables,
+// sub-headings) so that reports lay it out themselves and escape every word: the
+// body is data, never passed through as markup.
+
+export interface TextBlock {
+  isParagraph: boolean;
+  isHeading: boolean;
+  isList: boolean;
+  isTable: boolean;
+  /** Paragraph or heading text; '' for lists and tables. */
+  text: string;
+  items: string[];
+  header: string[];
+  rows: string[][];
+}
+
+function block(kind: 'paragraph' | 'heading' | 'list' | 'table', fields: Partial<TextBlock>): TextBlock {
+  return {
+    isParagraph: kind === 'paragraph',
+    isHeading: kind === 'heading',
+    isList: kind === 'list',
+    isTable: kind === 'table',
+    text: '',
+    items: [],
+    header: [],
+    rows: [],
+    ...fields,
+  };
+}
+
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(.*)$/;
+const TABLE_ROW = /^\s{0,3}\|/;
+const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** Cells of a `| a | b |` row; `\|` stays inside its cell. */
+function cells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
+}
+
+export function textBlocks(section: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const lines = section.split(/\r?\n/);
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (line.trim() === '' || /^\s*(```|~~~)/.test(line)) {
+      i++;
+    } else if (TABLE_ROW.test(line)) {
+      const tableLines: string[] = [];
+      while (i < lines.length && TABLE_ROW.test(lines[i])) tableLines.push(lines[i++]);
+      const body = tableLines.filter((l) => !SEPARATOR_ROW.test(l)).map(cells);
+      // a table always has a header row in reports: without a separator line, the first row is it
+      const header = body[0] ?? [];
+      const rows = body.slice(1).map((r) => {
+        const width = Math.max(header.length, r.length);
+        return Array.from({ length: width }, (_, c) => r[c] ?? '');
+      });
+      blocks.push(block('table', { header, rows }));
+    } else if (LIST_ITEM.test(line)) {
+      const items: string[] = [];
+      while (i < lines.length && lines[i].trim() !== '' && !TABLE_ROW.test(lines[i])) {
+        const m = LIST_ITEM.exec(lines[i]);
+        if (m) items.push(m[1].trim());
+        else items[items.length - 1] += ' ' + lines[i].trim();
+        i++;
+      }
+      blocks.push(block('list', { items }));
+    } else if (/^\s{0,3}#{1,6}\s/.test(line)) {
+      blocks.push(block('heading', { text: line.replace(/^\s*#+\s*/, '').replace(/\s*#*\s*$/, '') }));
+      i++;
+    } else {
+      const para: string[] = [];
+      while (i < lines.length && lines[i].trim() !== '' && !TABLE_ROW.test(lines[i]) && !LIST_ITEM.test(lines[i]) && !/^\s{0,3}#{1,6}\s/.test(lines[i])) {
+        para.push(lines[i++].trim());
+      }
+      blocks.push(block('paragraph', { text: para.join(' ') }));
+    }
+  }
+  return blocks;
+}

@@ -1,0 +1,675 @@
+// View models for the written products (framework.md §6): one complete object per
+// report, every key present ("Not recorded" where the case has nothing), so that
+// templates in strict mode can rely on them. Pure: the case, its body sections,
+// the config and the as-of date in; plain data out.
+import type { CaseData, Classification, Decision, Person, SignOff, TaskRecord } from '../core/caseTypes.js';
+import { assess, classify, factorCatalogue, type Contribution } from '../core/classify.js';
+import type { ReunifyConfig } from '../core/config.js';
+import { ageOn, addDays, latest } from '../core/dates.js';
+import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/ids.js';
+import { compareWithBaseline, directionOf } from '../core/reclassify.js';
+import { hasReached, STAGE_OF_POINT } from '../core/rules/progress.js';
+import { latestAt } from '../core/rules/stageReached.js';
+import { requiredParties } from '../core/sharing.js';
+import { textBlocks, type TextBlock } from './bodyText.js';
+import type { BodySection } from './family.js';
+import { GENOGRAM_KEY, layoutGenogram } from './genogram.js';
+import { NOT_RECORDED, POINT_NAMES, idWords, longDate } from './words.js';
+
+export const REPORT_TYPES = ['assessment', 'decision', 'agreement', 'transition', 'review'] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
+
+export interface ViewInput {
+  data: CaseData;
+  sections: readonly BodySection[];
+  config: ReunifyConfig;
+  asOf: string;
+  /** Ref (or name) of the family reader the copy is for; '' for a professional copy. */
+  readerRef: string;
+  /** The report header's marking (config `report.marking`). */
+  marking: string;
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+export interface HeaderView {
+  title: string;
+  caseId: string;
+  organisation: string;
+  hasOrganisation: boolean;
+  marking: string;
+  childRef: string;
+  asOf: string;
+  stage: string;
+  stageName: string;
+  socialWorker: string;
+  teamManager: string;
+  iro: string;
+  isForFamily: boolean;
+  preparedFor: string;
+}
+
+export interface PersonView {
+  id: string;
+  ref: string;
+  relation: string;
+  pr: boolean;
+  household: boolean;
+  returningTo: boolean;
+  carer: boolean;
+  safeAdult: boolean;
+  note: string;
+}
+
+export interface SignOffView {
+  isSignedOff: boolean;
+  by: string;
+  date: string;
+}
+
+export interface TaskView {
+  status: string;
+  isDone: boolean;
+  date: string;
+  by: string;
+  reason: string;
+  note: string;
+  signedOff: SignOffView;
+}
+
+export interface SectionView {
+  isRecorded: boolean;
+  blocks: TextBlock[];
+}
+
+export interface FactorRow {
+  factor: string;
+  meaning: string;
+  kind: string;
+  isStatic: boolean;
+  status: string;
+  evidence: string;
+  asOf: string;
+  person: string;
+}
+
+const text = (v: unknown): string => (typeof v === 'string' && v.trim() !== '' ? v : NOT_RECORDED);
+const count = (v: number | undefined): string => (typeof v === 'number' ? String(v) : NOT_RECORDED);
+const yesNo = (v: boolean | undefined): string => (v === true ? 'Yes' : v === false ? 'No' : NOT_RECORDED);
+
+function header(input: ViewInput, title: string): HeaderView {
+  const { data, config } = input;
+  const stage = STAGES.find((s) => s.number === data.stage);
+  return {
+    title,
+    caseId: data.id,
+    organisation: typeof config.organisation === 'string' ? config.organisation : '',
+    hasOrganisation: typeof config.organisation === 'string' && config.organisation.trim() !== '',
+    marking: input.marking,
+    childRef: data.child.ref,
+    asOf: input.asOf,
+    stage: String(data.stage),
+    stageName: stage ? stage.name : 'Closed',
+    socialWorker: text(data.team.social_worker),
+    teamManager: text(data.team.team_manager),
+    iro: text(data.team.iro),
+    isForFamily: input.readerRef !== '',
+    preparedFor: input.readerRef,
+  };
+}
+
+function signOff(s: SignOff | undefined): SignOffView {
+  return { isSignedOff: s !== undefined, by: text(s?.by), date: text(s?.date) };
+}
+
+function task(data: CaseData, id: string): TaskView {
+  const t: TaskRecord | undefined = Object.hasOwn(data.tasks, id) ? data.tasks[id] : undefined;
+  return {
+    status: t?.status ?? 'todo',
+    isDone: t?.status === 'done',
+    date: text(t?.date),
+    by: text(t?.by),
+    reason: text(t?.reason),
+    note: text(t?.note),
+    signedOff: signOff(t?.signed_off),
+  };
+}
+
+function section(input: ViewInput, ...headings: string[]): SectionView {
+  const wanted = headings.map((h) => h.toLowerCase());
+  const found = input.sections.find((s) => wanted.includes(s.heading.trim().toLowerCase()) && s.content.trim() !== '');
+  return { isRecorded: found !== undefined, blocks: found ? textBlocks(found.content) : [] };
+}
+
+function person(data: CaseData, p: Person): PersonView {
+  const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult.person : undefined;
+  return {
+    id: p.id,
+    ref: p.ref,
+    relation: p.relation,
+    pr: p.pr === true,
+    household: p.household === true,
+    returningTo: p.returning_to === true,
+    carer: p.carer === true,
+    safeAdult: safeAdultId === p.id || p.safe_adult === true,
+    note: text(p.note),
+  };
+}
+
+function personById(data: CaseData, id: string): Person | undefined {
+  return (data.people ?? []).find((p) => p.id === id);
+}
+
+/** A party in a sharing log or an agreement: a person's ref, the child, or a role. */
+export function partyName(data: CaseData, party: string): string {
+  const p = personById(data, party);
+  if (p) return `${p.ref} (${idWords(p.relation).toLowerCase()})`;
+  if (party === 'child') return `${data.child.ref} (the child)`;
+  if (party === 'iro') return data.team.iro ? `${data.team.iro} (IRO)` : 'IRO';
+  if (party === 'social_worker') return `${data.team.social_worker} (social worker)`;
+  if (party === 'team_manager') return data.team.team_manager ? `${data.team.team_manager} (team manager)` : 'Team manager';
+  return idWords(party);
+}
+
+/** The people whose per-parent records matter: PR holders, parents the child returns to, and anyone with a record. */
+function parentsOf(data: CaseData): Person[] {
+  const recorded = new Set([...(data.capacity_to_change ?? []).map((c) => c.person), ...(data.agreement?.parents ?? []).map((p) => p.person)]);
+  return (data.people ?? []).filter((p) => p.pr === true || p.returning_to === true || recorded.has(p.id));
+}
+
+function childAtHome(data: CaseData): boolean {
+  return data.return?.returned !== undefined || data.child.placement === 'parents';
+}
+
+function childView(input: ViewInput) {
+  const c = input.data.child;
+  return {
+    ref: c.ref,
+    dob: c.dob,
+    lookedAfterSince: c.looked_after_since,
+    legalStatus: c.legal_status,
+    proceedings: text(c.proceedings),
+    placement: text(c.placement),
+    placementMoves: count(c.placement_moves),
+    wantsToReturn: yesNo(c.wants_to_return),
+    cohorts: input.data.cohorts ?? [],
+  };
+}
+
+// ---------------------------------------------------------------- factors
+
+function describeDerived(c: Contribution, data: CaseData, asOf: string): string {
+  const h = data.history ?? {};
+  const n = (v: number | undefined, one: string, many: string) => (v === undefined ? 'Not recorded in the history' : `${v} ${v === 1 ? one : many} recorded in the history`);
+  switch (c.factor) {
+    case 'previous_failed_return':
+      return n(h.failed_returns, 'failed return', 'failed returns');
+    case 'previous_child_removals':
+      return n(h.parent_prior_removals, 'earlier removal of another child', 'earlier removals of other children');
+    case 'missing_episodes':
+      return n(h.missing_episodes, 'missing episode', 'missing episodes');
+    case 'unplanned_return':
+      return data.return?.unplanned === true ? 'The return was unplanned' : data.return?.returned ? 'The return was planned' : 'No return yet';
+    case 'child_age_over_10': {
+      const on = c.evidence === '/return/returned' ? data.return!.returned! : c.evidence === '/transition/planned_return' ? data.transition!.planned_return! : asOf;
+      const when = c.evidence === '/return/returned' ? 'going home' : c.evidence === '/transition/planned_return' ? 'the planned return' : longDate(on);
+      return `Age ${ageOn(data.child.dob, on)} on ${when}`;
+    }
+    default:
+      return NOT_RECORDED;
+  }
+}
+
+/** Every factor as it stands on a date: entries (latest per person) and the static factors derived from history. */
+export function factorRows(data: CaseData, config: ReunifyConfig, asOf: string): FactorRow[] {
+  const catalogue = factorCatalogue(config);
+  const { contributions } = assess(data, config, asOf, { withGoals: false });
+  return contributions
+    .filter((c) => c.source !== 'capacity to change' && !(c.note ?? '').startsWith('superseded'))
+    .map((c) => {
+      const index = /^\/factors\/(\d+)$/.exec(c.evidence);
+      const entry = index ? data.factors?.[Number(index[1])] : undefined;
+      const def = catalogue.get(c.factor);
+      const who = c.person ? personById(data, c.person) : undefined;
+      return {
+        factor: c.factor,
+        meaning: def?.meaning ?? idWords(c.factor),
+        kind: c.kind,
+        isStatic: def?.static ?? false,
+        status: c.status,
+        evidence: entry ? text(entry.evidence) : describeDerived(c, data, asOf),
+        asOf: text(c.date),
+        person: who ? who.ref : c.person ?? '',
+      };
+    });
+}
+
+function factorTables(rows: FactorRow[]) {
+  const risk = rows.filter((r) => r.kind === 'risk');
+  const protective = rows.filter((r) => r.kind === 'protective');
+  const unknown = rows.filter((r) => r.status === 'unknown');
+  return { risk, protective, unknown, hasRisk: risk.length > 0, hasProtective: protective.length > 0, hasUnknown: unknown.length > 0 };
+}
+
+function capacityOf(data: CaseData, personId: string, asOf: string) {
+  const entries = (data.capacity_to_change ?? []).filter((c) => c.person === personId && (c.as_of === undefined || c.as_of <= asOf));
+  const last = entries.reduce<(typeof entries)[number] | undefined>((best, c) => (!best || (best.as_of ?? '') <= (c.as_of ?? '') ? c : best), undefined);
+  return { isRecorded: last !== undefined, rating: last?.rating ?? NOT_RECORDED, evidence: text(last?.evidence), asOf: text(last?.as_of) };
+}
+
+// ---------------------------------------------------------------- availability
+
+/** Why a report cannot be written for this case yet, or undefined when it can. */
+export function unavailableReason(type: ReportType, data: CaseData, point?: DecisionPoint, asOf?: string): string | undefined {
+  const where = data.stage === 'closed' ? 'closed' : `at stage ${data.stage}`;
+  const closedWithoutReturn = data.stage === 'closed' && data.outcome?.status === 'not_returned';
+  switch (type) {
+    case 'assessment':
+      return undefined;
+    case 'decision': {
+      if (point) {
+        const found = latestAt(data.classifications, point, asOf) ?? latestAt(data.decisions, point, asOf);
+        if (found) return undefined;
+        return `${data.id} is ${where} and has no classification or decision at ${point} (${POINT_NAMES[point]}, stage ${STAGE_OF_POINT[point]})${asOf ? ` on or before ${asOf}` : ''}`;
+      }
+      return latestPoint(data, asOf) ? undefined : `${data.id} is ${where} and has no classification or decision yet: a decision record starts at stage 2 (Risk Classification 1)`;
+    }
+    case 'agreement':
+      if (closedWithoutReturn) return `${data.id} closed without a return: it never reached the parental agreement (stage 3)`;
+      return hasReached(data, 3) ? undefined : `${data.id} is ${where}: the parental agreement is stage 3 work`;
+    case 'transition':
+      if (closedWithoutReturn) return `${data.id} closed without a return: it never reached the transition plan (stage 4)`;
+      return hasReached(data, 4) ? undefined : `${data.id} is ${where}: the transition plan is stage 4 work`;
+    case 'review':
+      if (closedWithoutReturn) return `${data.id} closed without a return: there is no return to review`;
+      if (!hasReached(data, 5)) return `${data.id} is ${where}: post-return reviews are stage 5 work`;
+      return data.return?.returned ? undefined : `${data.id} is ${where} but has no return date (return.returned): there is no return to review yet`;
+  }
+}
+
+/** The decision point of the latest classification or decision (the later point on the same date). */
+export function latestPoint(data: CaseData, asOf?: string): DecisionPoint | undefined {
+  let best: { date: string; rank: number; point: DecisionPoint } | undefined;
+  for (const r of [...(data.classifications ?? []), ...(data.decisions ?? [])]) {
+    if (asOf !== undefined && r.date > asOf) continue;
+    const rank = DECISION_POINTS.indexOf(r.point);
+    if (!best || r.date > best.date || (r.date === best.date && rank > best.rank)) best = { date: r.date, rank, point: r.point };
+  }
+  return best?.point;
+}
+
+// ---------------------------------------------------------------- assessment (written_assessment)
+
+export function assessmentView(input: ViewInput) {
+  const { data, config, asOf } = input;
+  const parents = parentsOf(data);
+  const rows = factorRows(data, config, asOf);
+  const safeAdultTask = task(data, 'safe_adult');
+  const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult.person : undefined;
+  const safeAdult = safeAdultId ? personById(data, safeAdultId) : undefined;
+  const written = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
+  const history = data.history ?? {};
+  return {
+    header: header(input, 'Written assessment'),
+    child: childView(input),
+    history: {
+      entriesToCare: count(history.entries_to_care),
+      previousReturns: count(history.previous_returns),
+      failedReturns: count(history.failed_returns),
+      parentPriorRemovals: count(history.parent_prior_removals),
+      missingEpisodes: count(history.missing_episodes),
+    },
+    caseHistory: section(input, 'Case history', 'Chronology', 'Analytical chronology'),
+    analysis: section(input, 'Analysis'),
+    childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
+    otherAgencies: section(input, 'Other agencies', "Other agencies' information"),
+    whatMustChange: section(input, 'What must change', 'What must change for a safe return'),
+    genogram: layoutGenogram(data.child, data.people ?? [], childAtHome(data)),
+    genogramKey: GENOGRAM_KEY,
+    people: (data.people ?? []).map((p) => person(data, p)),
+    parents: parents.map((p) => ({
+      person: person(data, p),
+      capacity: capacityOf(data, p.id, asOf),
+      factors: rows.filter((r) => r.person === p.ref),
+      hasFactors: rows.some((r) => r.person === p.ref),
+    })),
+    factors: factorTables(rows),
+    engagement: task(data, 'engagement'),
+    familyAssessment: task(data, 'family_assessment'),
+    safeAdult: {
+      task: safeAdultTask,
+      isNamed: safeAdult !== undefined,
+      ref: safeAdult ? safeAdult.ref : NOT_RECORDED,
+      relation: safeAdult ? safeAdult.relation : NOT_RECORDED,
+    },
+    recommendation: { isRecorded: typeof written?.recommendation === 'string', outcome: text(written?.recommendation) },
+    signOff: { task: task(data, 'written_assessment'), isDraft: written?.status !== 'done' || written.signed_off === undefined },
+  };
+}
+
+// ---------------------------------------------------------------- decision record
+
+function classificationAt(data: CaseData, point: DecisionPoint, asOf: string, decision?: Decision) {
+  // the classification a decision rests on: the latest at its point, on or before the decision
+  return latestAt(data.classifications, point, decision ? (decision.date < asOf ? decision.date : asOf) : asOf) ?? latestAt(data.classifications, point, asOf);
+}
+
+function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { record: Classification; index: number } | undefined) {
+  const { data, config } = input;
+  const catalogue = factorCatalogue(config);
+  // the engine's picture on the day, at this decision point
+  const suggestion = classify({ ...data, stage: STAGE_OF_POINT[point] }, config, on);
+  const evidenceText = (pointer: string) => {
+    const m = /^\/factors\/(\d+)$/.exec(pointer);
+    if (m) return text(data.factors?.[Number(m[1])]?.evidence);
+    const cap = /^\/capacity_to_change\/(\d+)$/.exec(pointer);
+    if (cap) return text(data.capacity_to_change?.[Number(cap[1])]?.evidence);
+    const goal = /^\/agreement\/goals\/(\d+)\/progress\/(\d+)$/.exec(pointer);
+    if (goal) return text(data.agreement?.goals?.[Number(goal[1])]?.progress?.[Number(goal[2])]?.comment);
+    return NOT_RECORDED;
+  };
+  const label = (factor: string) => catalogue.get(factor)?.meaning ?? idWords(factor);
+  const ref = (id: string | undefined) => (id ? (personById(data, id)?.ref ?? id) : '');
+  const earlier = c ? (data.classifications ?? []).slice(0, c.index) : [];
+  const comparison = c ? compareWithBaseline({ ...data, classifications: earlier }, config, suggestion, c.record.level) : undefined;
+  return {
+    explanation: {
+      asOf: on,
+      score: suggestion.score,
+      level: suggestion.level,
+      scoreLevel: suggestion.scoreLevel,
+      thresholds: suggestion.thresholds,
+      notice: suggestion.notice,
+      suggestedDecision: suggestion.decision ?? NOT_RECORDED,
+      contributions: suggestion.contributions.map((x) => ({
+        factor: x.factor,
+        label: x.factor === 'capacity_to_change' ? `Capacity to change: ${ref(x.person)}` : x.factor === 'goal_progress' ? `Goal ${x.goal}${x.overdue ? ' (past its date)' : ''}` : label(x.factor),
+        kind: x.kind,
+        status: x.rating ?? x.rag ?? x.status,
+        weight: x.weight,
+        fraction: x.fraction,
+        points: x.points,
+        source: x.source,
+        evidence: x.evidence,
+        evidenceText: x.source === 'entered' || x.source === 'capacity to change' || x.source === 'goal progress' ? evidenceText(x.evidence) : describeDerived(x, data, on),
+        note: x.note ?? '',
+        counts: x.fraction !== 0,
+      })),
+      gaps: suggestion.gaps.map((g) => ({ factor: g.factor, label: g.factor === 'capacity_to_change' ? `Capacity to change: ${ref(g.person)}` : g.factor === 'goal_progress' ? `Goal ${g.goal}: no progress rating` : label(g.factor) })),
+      hasGaps: suggestion.gaps.length > 0,
+      forced: suggestion.forced.map((f) => ({ factor: f.factor, minLevel: f.minLevel, reason: f.reason })),
+      hasForced: suggestion.forced.length > 0,
+    },
+    comparison: {
+      isBaseline: comparison === undefined || comparison.latest === undefined,
+      previous: comparison?.latest
+        ? { isRecorded: true, point: comparison.latest.point, date: comparison.latest.date, level: comparison.latest.level }
+        : { isRecorded: false, point: NOT_RECORDED, date: NOT_RECORDED, level: NOT_RECORDED },
+      direction: c && comparison?.latest ? directionOf(comparison.latest.level, c.record.level) : NOT_RECORDED,
+      rc1: comparison?.rc1
+        ? { isRecorded: true, date: comparison.rc1.date, level: comparison.rc1.level, direction: directionOf(comparison.rc1.level, c!.record.level) }
+        : { isRecorded: false, date: NOT_RECORDED, level: NOT_RECORDED, direction: NOT_RECORDED },
+      factorChanges: (comparison?.factorChanges ?? [])
+        .filter((f) => f.change !== 'unchanged')
+        .map((f) => ({ factor: f.factor, label: label(f.factor), before: f.before ?? NOT_RECORDED, after: f.after, change: f.change })),
+      goalsMet: comparison?.goalsMet ?? [],
+      goalsMissed: comparison?.goalsMissed ?? [],
+      flags: (comparison?.flags ?? []).map((f) => ({ id: f.id, message: f.message })),
+      hasFlags: (comparison?.flags ?? []).length > 0,
+      unknownsAtBaseline: comparison?.unknownsAtBaseline ?? 0,
+      unknownsNow: comparison?.unknownsNow ?? suggestion.gaps.length,
+    },
+  };
+}
+
+export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
+  const { data, config, asOf } = input;
+  const point = requestedPoint ?? latestPoint(data, asOf);
+  if (!point) throw new Error(`internal: ${data.id} has no decision point to report`);
+  const d = latestAt(data.decisions, point, asOf);
+  const c = classificationAt(data, point, asOf, d?.record);
+  const on = c?.record.date ?? d!.record.date;
+  const { explanation, comparison } = explanationOf(input, point, on, c);
+  const cls = c?.record;
+  const dec = d?.record;
+  const required = requiredParties(data, config.sharing.required_parties);
+  const shared = dec?.shared ?? [];
+  const sharedParties = new Set(shared.filter((s) => s.date !== undefined).map((s) => s.party));
+  const mapped = cls ? config.decision_map?.[point]?.[cls.level] : undefined;
+  const conditions = dec?.conditions === undefined ? [] : Array.isArray(dec.conditions) ? dec.conditions : [dec.conditions];
+  const noReturn = dec?.outcome === 'no_return';
+  return {
+    header: header(input, 'Decision record'),
+    child: childView(input),
+    point: { id: point, name: POINT_NAMES[point], stage: STAGE_OF_POINT[point] },
+    classification: {
+      isRecorded: cls !== undefined,
+      date: text(cls?.date),
+      level: cls?.level ?? NOT_RECORDED,
+      suggested: cls?.suggested ?? NOT_RECORDED,
+      by: text(cls?.by),
+      isOverride: cls?.suggested !== undefined && cls.suggested !== cls.level,
+      overrideCategory: text(cls?.override_category),
+      overrideReason: text(cls?.override_reason),
+      signedOff: signOff(cls?.signed_off),
+    },
+    explanation,
+    comparison,
+    decision: {
+      isRecorded: dec !== undefined,
+      date: text(dec?.date),
+      outcome: dec?.outcome ?? NOT_RECORDED,
+      defaultOutcome: mapped ?? NOT_RECORDED,
+      departsFromMap: dec !== undefined && mapped !== undefined && mapped !== dec.outcome,
+      reasons: text(dec?.reasons),
+      conditions,
+      hasConditions: conditions.length > 0,
+      timescale: text(dec?.timescale),
+      parallelPlan: text(dec?.parallel_plan),
+      disagreement: text(dec?.disagreement),
+      signedOff: signOff(dec?.signed_off),
+    },
+    sharing: {
+      rows: [
+        ...shared.map((s) => ({
+          party: s.party,
+          name: partyName(data, s.party),
+          required: required.some((r) => r.party === s.party),
+          date: text(s.date),
+          method: text(s.method),
+          response: text(s.response),
+        })),
+      ],
+      missing: dec ? required.filter((r) => !sharedParties.has(r.party)).map((r) => ({ party: r.party, name: partyName(data, r.party), role: r.role })) : [],
+      hasMissing: dec !== undefined && required.some((r) => !sharedParties.has(r.party)),
+    },
+    supportIfNoReturn: {
+      applies: noReturn,
+      task: task(data, 'support_if_no_return'),
+      details: section(input, 'Support if no return', 'Support where there is no return'),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- parental agreement
+
+function goalsView(data: CaseData) {
+  return (data.agreement?.goals ?? []).map((g) => {
+    const progress = [...(g.progress ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+    const last = progress[progress.length - 1];
+    return {
+      id: g.id,
+      goal: text(g.goal),
+      steps: g.steps ?? [],
+      hasSteps: (g.steps ?? []).length > 0,
+      by: text(g.by),
+      support: text(g.support),
+      success: text(g.success),
+      progress: progress.map((p) => ({ date: p.date, rag: p.rag, comment: text(p.comment) })),
+      hasProgress: progress.length > 0,
+      latest: { isRecorded: last !== undefined, rag: last?.rag ?? NOT_RECORDED, date: last?.date ?? NOT_RECORDED, comment: text(last?.comment) },
+    };
+  });
+}
+
+export function agreementView(input: ViewInput) {
+  const { data } = input;
+  const a = data.agreement ?? undefined;
+  const rc1 = latestAt(data.decisions, 'rc1_d2', input.asOf)?.record;
+  const rc1Conditions = rc1?.conditions === undefined ? [] : Array.isArray(rc1.conditions) ? rc1.conditions : [rc1.conditions];
+  const parentIds = new Set([...(a?.parents ?? []).map((p) => p.person), ...parentsOf(data).map((p) => p.id)]);
+  const signatories = (data.people ?? []).filter((p) => parentIds.has(p.id));
+  return {
+    header: header(input, 'Parental agreement'),
+    child: childView(input),
+    isRecorded: a !== undefined,
+    signed: text(a?.signed),
+    whatMustChange: {
+      isRecorded: rc1 !== undefined,
+      outcome: rc1?.outcome ?? NOT_RECORDED,
+      reasons: text(rc1?.reasons),
+      conditions: rc1Conditions,
+      hasConditions: rc1Conditions.length > 0,
+    },
+    parents: (a?.parents ?? []).map((p) => {
+      const who = personById(data, p.person);
+      return { person: who ? person(data, who) : { ...person(data, { id: p.person, ref: p.person, relation: 'parent' }) }, strengths: text(p.strengths), worries: text(p.worries) };
+    }),
+    goals: goalsView(data),
+    nonNegotiables: a?.non_negotiables ?? [],
+    teamAroundChild: a?.team_around_child ?? [],
+    backupPlan: text(a?.backup_plan),
+    childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
+    reviewDates: (data.cla_reviews ?? []).filter((d) => a?.signed !== undefined && d >= a.signed),
+    signatures: [
+      ...signatories.map((p) => ({ name: p.ref, role: idWords(p.relation) })),
+      { name: data.team.social_worker, role: 'Social worker' },
+      { name: text(data.team.team_manager), role: 'Team manager' },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- transition plan
+
+export function transitionView(input: ViewInput) {
+  const { data, config, asOf } = input;
+  const t = data.transition ?? undefined;
+  const r = data.return ?? undefined;
+  const d3 = latestAt(data.decisions, 'rc2_d3', asOf)?.record;
+  const agreedBy = t?.agreed_by ?? [];
+  const required = requiredParties(data, config.sharing.required_parties);
+  return {
+    header: header(input, 'Transition plan'),
+    child: childView(input),
+    isRecorded: t !== undefined,
+    agreed: text(t?.agreed),
+    plannedReturn: text(t?.planned_return),
+    returned: text(r?.returned),
+    agreedBy: agreedBy.map((p) => ({ party: p, name: partyName(data, p) })),
+    notAgreedBy: t ? required.filter((p) => !agreedBy.includes(p.party)).map((p) => ({ party: p.party, name: partyName(data, p.party), role: p.role })) : [],
+    decision: {
+      isRecorded: d3 !== undefined,
+      date: text(d3?.date),
+      outcome: d3?.outcome ?? NOT_RECORDED,
+      reasons: text(d3?.reasons),
+      signedOff: signOff(d3?.signed_off),
+    },
+    contactPhases: (r?.contact_phases ?? []).map((p) => ({ from: p.from, to: text(p.to), pattern: text(p.pattern), conditions: text(p.conditions), note: text(p.note) })),
+    supportPackage: (r?.support_package ?? []).map((s) => ({ service: s.service, from: text(s.from), to: text(s.to), delivered: s.delivered ?? NOT_RECORDED, note: text(s.note) })),
+    teamAroundChild: data.agreement?.team_around_child ?? [],
+    nonNegotiables: data.agreement?.non_negotiables ?? [],
+    monitoring: { visitWeeks: config.reviews.post_return_visit_weeks, visitMonths: config.reviews.post_return_visit_months },
+    contingency: text(data.agreement?.backup_plan),
+    transitionTask: task(data, 'transition_plan'),
+    readiness: task(data, 'readiness'),
+    supportReview: task(data, 'support_review'),
+    childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
+  };
+}
+
+// ---------------------------------------------------------------- post-return review (monitoring)
+
+export function reviewView(input: ViewInput) {
+  const { data, config, asOf } = input;
+  const r = data.return ?? {};
+  const returned = r.returned ?? NOT_RECORDED;
+  const classifications = [...(data.classifications ?? [])].map((c, index) => ({ c, index })).sort((a, b) => a.c.date.localeCompare(b.c.date) || a.index - b.index);
+  const levels = classifications.map(({ c }, i) => ({
+    date: c.date,
+    point: c.point,
+    pointName: POINT_NAMES[c.point],
+    level: c.level,
+    suggested: c.suggested ?? NOT_RECORDED,
+    direction: i === 0 ? 'baseline' : directionOf(classifications[i - 1].c.level, c.level),
+  }));
+  const rc3 = classifications.filter(({ c }) => c.point === 'rc3_post_return');
+  const reviews = rc3.map(({ c }) => {
+    const decision = (data.decisions ?? []).filter((d) => d.point === 'rc3_post_return' && d.date >= c.date).sort((a, b) => a.date.localeCompare(b.date))[0];
+    return {
+      date: c.date,
+      level: c.level,
+      suggested: c.suggested ?? NOT_RECORDED,
+      signedOff: signOff(c.signed_off),
+      outcome: decision?.outcome ?? NOT_RECORDED,
+      reasons: text(decision?.reasons),
+      decisionDate: text(decision?.date),
+    };
+  });
+  const visits = [...(r.visits ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  const lastVisit = latest(visits.map((v) => v.date));
+  const latestRc3 = rc3[rc3.length - 1]?.c;
+  const latestRc3Decision = latestAt(data.decisions, 'rc3_post_return', asOf)?.record;
+  const closedOn = data.stage === 'closed' ? data.outcome?.date : undefined;
+  return {
+    header: header(input, 'Post-return review'),
+    child: childView(input),
+    returned,
+    unplanned: r.unplanned === true,
+    period: { from: returned, to: closedOn ?? asOf },
+    levels,
+    reviews,
+    hasReviews: reviews.length > 0,
+    visits: visits.map((v) => ({ date: v.date, seenAlone: yesNo(v.seen_alone), note: text(v.note) })),
+    visitCount: visits.length,
+    seenAloneCount: visits.filter((v) => v.seen_alone === true).length,
+    nextVisitDue: lastVisit && !closedOn ? addDays(lastVisit, config.reviews.post_return_visit_weeks * 7) : NOT_RECORDED,
+    goals: goalsView(data),
+    support: (r.support_package ?? []).map((s) => ({ service: s.service, from: text(s.from), to: text(s.to), delivered: s.delivered ?? NOT_RECORDED, note: text(s.note) })),
+    triggers: (data.triggers ?? []).filter((t) => r.returned !== undefined && t.date >= r.returned).map((t) => ({ type: t.type, date: t.date, note: text(t.note) })),
+    stepDown: {
+      isRecorded: r.step_down !== undefined && r.step_down !== null,
+      date: text(r.step_down?.date),
+      to: r.step_down?.to ?? NOT_RECORDED,
+      note: text(r.step_down?.note),
+      recommendation: latestRc3Decision?.outcome ?? NOT_RECORDED,
+      recommendationReasons: text(latestRc3Decision?.reasons),
+      latestLevel: latestRc3?.level ?? NOT_RECORDED,
+      mapped: (latestRc3 ? config.decision_map?.rc3_post_return?.[latestRc3.level] : undefined) ?? NOT_RECORDED,
+    },
+    outcome: { isRecorded: data.outcome != null, status: data.outcome?.status ?? NOT_RECORDED, date: text(data.outcome?.date), note: text(data.outcome?.note) },
+    monitoringTask: task(data, 'monitoring'),
+    childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
+  };
+}
+
+export type AssessmentView = ReturnType<typeof assessmentView>;
+export type DecisionView = ReturnType<typeof decisionView>;
+export type AgreementView = ReturnType<typeof agreementView>;
+export type TransitionView = ReturnType<typeof transitionView>;
+export type ReviewView = ReturnType<typeof reviewView>;
+
+/** The view model for a report type (the report must be available: see unavailableReason). */
+export function buildView(type: ReportType, input: ViewInput, point?: DecisionPoint): object {
+  switch (type) {
+    case 'assessment':
+      return assessmentView(input);
+    case 'decision':
+      return decisionView(input, point);
+    case 'agreement':
+      return agreementView(input);
+    case 'transition':
+      return transitionView(input);
+    case 'review':
+      return reviewView(input);
+  }
+}

@@ -1,0 +1,71 @@
+// Plain words for ids in written products: parents read agreements, and children
+// have decisions explained to them, so reports never show a bare id where a
+// phrase will do.
+import type { DecisionPoint } from '../core/ids.js';
+
+export const NOT_RECORDED = 'Not recorded';
+
+export const POINT_NAMES: Record<DecisionPoint, string> = {
+  rc1_d2: 'Risk Classification 1 and Decision 2',
+  rc2_d3: 'Risk Classification 2 and Decision 3',
+  rc3_post_return: 'Risk Classification 3 after the return',
+};
+
+export const OUTCOME_WORDS: Record<string, string> = {
+  return_with_support: 'Return home with a support package',
+  return_if_goals_met: 'Return home once the agreed goals are met',
+  return_if_change_evidenced: "Return home only if change is shown within the child's timescales",
+  no_return: 'No return home',
+  proceed_to_return: 'Go ahead with the return home',
+  extend_work: 'More time on the agreed goals, then reclassify',
+  continue: 'Continue support and monitoring',
+  increase_support: 'Increase support',
+  step_down: 'Step down',
+  return_to_care: 'Return to care',
+};
+
+const FIXED_WORDS: Record<string, string> = {
+  s20: 'Accommodated under section 20',
+  s31: 'Care order (section 31)',
+  s38: 'Interim care order (section 38)',
+  not_looked_after: 'Not looked after',
+  pre_proceedings: 'Pre-proceedings',
+  care_proceedings: 'Care proceedings',
+  cin: 'Child in Need plan',
+  early_help: 'Early help',
+  order_discharged: 'Care order discharged',
+  on_track: 'Delivered as planned',
+  not_delivered: 'Not delivered',
+  not_applicable: 'Not applicable',
+  in_progress: 'In progress',
+  todo: 'Not started',
+  not_shown: 'Not shown',
+  iro: 'IRO',
+  cla_review: 'CLA review',
+  s20_ending: 'Section 20 ended',
+  childrens_guardian: "Children's guardian",
+  single_severe_concern: 'One severe concern',
+  strong_protective_context: 'Strong protective context',
+  information_not_captured: 'Information the factors do not capture',
+  child_specific_vulnerability: "The child's own vulnerability",
+  up: 'Up',
+  down: 'Down',
+  same: 'Same',
+};
+
+/** An id as words: known phrases first, else underscores as spaces with a capital. */
+export function idWords(id: string): string {
+  if (Object.hasOwn(OUTCOME_WORDS, id)) return OUTCOME_WORDS[id];
+  if (Object.hasOwn(FIXED_WORDS, id)) return FIXED_WORDS[id];
+  const spaced = id.replace(/_/g, ' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 2026-03-03 → "3 March 2026" (en-GB); anything that is not a date is returned as it is. */
+export function longDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return value;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
