@@ -66,9 +66,4 @@ export function writeErr(text: string): void {
   process.stderr.write(text);
 }
 
-export function packageVersion(): string {
-  return PACKAGE_VERSION;
-}
-
-// Kept in step with package.json by a test; reading package.json at start-up would cost a file read.
-export const PACKAGE_VERSION = '0.1.0';
+export { PACKAGE_VERSION } from '../version.js';

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_VERSION } from '../../src/version.js';
+import { reunify } from './run.js';
+
+describe('reunify --version', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; engines: { node: string } };
+
+  it('prints the package version', async () => {
+    expect(PACKAGE_VERSION).toBe(pkg.version);
+    for (const flag of ['--version', '-V']) {
+      const r = await reunify([flag]);
+      expect(r).toEqual({ exitCode: 0, stdout: pkg.version, stderr: '' });
+    }
+  });
+
+  it('loads no schema, validator, template or prompt library', async () => {
+    // The version path imports one module, and that module imports nothing.
+    const bin = readFileSync('bin/reunify.js', 'utf8');
+    expect(bin).toContain("import('../dist/version.js')");
+    const version = readFileSync('src/version.ts', 'utf8');
+    expect(version).not.toMatch(/^import /m);
+  });
+
+  it('the package supports Node 20', () => {
+    expect(pkg.engines.node).toBe('>=20');
+  });
+});
