@@ -6,6 +6,7 @@ import { registerClassify } from './classify.js';
 import { registerInit } from './init.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
+import { registerStatus } from './status.js';
 import { EXIT, PACKAGE_VERSION, UsageError, guardStdout, writeErr } from './shared.js';
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ Examples:
   registerInit(program);
   registerReport(program);
   registerSchema(program);
+  registerStatus(program);
   return program;
 }
 

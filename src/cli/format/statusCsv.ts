@@ -1,0 +1,22 @@
+// `reunify status --format csv`: one long table an analyst can pivot,
+// `section,measure,value,case_id,detail`. Every cell is neutralised against
+// formula injection: a cell starting with = + - @, a tab or a carriage return
+// gets a leading apostrophe, so a spreadsheet shows it as text and never runs it.
+import type { StatusLayout } from '../../report/statusSections.js';
+
+/** One CSV cell: neutralised, then quoted when it holds a comma, quote or line break. */
+export function csvCell(value: string | number | null | undefined): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function formatStatusCsv(layout: StatusLayout, asOf: string): string {
+  const rows: (string | number | null)[][] = [['section', 'measure', 'value', 'case_id', 'detail']];
+  rows.push(['scope', 'as_of', asOf, '', '']);
+  for (const section of layout.sections) {
+    for (const r of section.rows) rows.push([section.id, r.key, r.raw, '', '']);
+    for (const e of section.exceptions ?? []) rows.push([section.id, 'case', '', e.id, e.detail]);
+  }
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

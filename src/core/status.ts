@@ -1,0 +1,662 @@
+// The practice lead's view of a caseload (framework.md §5.3): one pure function from
+// typed cases to a view model whose keys are the metric ids. `reunify status` and
+// the caseload report render the same view. Exceptions name cases by id only, and
+// every detail line is built from ids and dates, never from narrative in a case.
+import type { CaseData, Classification, IsoDate } from './caseTypes.js';
+import { domainIdsOf, type ReunifyConfig } from './config.js';
+import { costFigures } from './costs.js';
+import { addDays, daysBetween, isAfter, latest } from './dates.js';
+import { lastRagUpdate, staleGoals } from './goals.js';
+import { COHORTS, DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE, type DecisionPoint, type Level } from './ids.js';
+import { directionOf, type Direction } from './reclassify.js';
+import { latestAt } from './rules/stageReached.js';
+import { FINISHED_TASK_STATUSES } from './schemas.js';
+import { unsharedDecisions } from './sharing.js';
+import { sameSigner, signoffQueue, type SignoffKind } from './signoff.js';
+import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, stageClock, visitDueInWindow, visitOverdue } from './timeliness.js';
+
+export const METRIC_IDS = [
+  'stage_counts',
+  'not_considered',
+  'overdue_tasks',
+  'awaiting_signoff',
+  'risk_mix',
+  'overrides',
+  'decisions_not_shared',
+  'reviews_due',
+  'goals_red',
+  'post_return_alerts',
+  'cost_exposure',
+] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+/** A case as the status view reads it: its id and front matter the schema accepted. */
+export interface StatusCase {
+  id: string;
+  data: CaseData;
+}
+
+/** One case named in a metric, with a short line built from ids and dates. */
+export interface Exception {
+  id: string;
+  detail: string;
+}
+
+export interface StageCounts {
+  open: number;
+  closed: number;
+  by_stage: Record<'1' | '2' | '3' | '4' | '5', number>;
+  /** Open cases by the latest decision point with a decision recorded. */
+  by_decision_point: Record<DecisionPoint | 'none', number>;
+}
+
+export interface NotConsidered {
+  count: number;
+  within_days: number;
+  exceptions: (Exception & { cohorts: string[]; last_considered: IsoDate | null })[];
+}
+
+export interface OverdueTasks {
+  /** Open tasks of stages open longer than their timescale. */
+  count: number;
+  cases: number;
+  exceptions: (Exception & { stage: number; days_open: number; timescale_weeks: number; tasks: string[] })[];
+}
+
+export interface AwaitingSignoff {
+  count: number;
+  cases: number;
+  by_kind: Record<SignoffKind, number>;
+  exceptions: (Exception & { item: string; pointer: string; date: IsoDate; waiting_days: number })[];
+}
+
+export type Movement = Record<Direction, number>;
+
+export interface RiskMix {
+  /** Open cases by their latest level; `none` = not classified yet. */
+  by_level: Record<Level | 'none', number>;
+  movement: { rc1_to_rc2: Movement; rc2_to_rc3: Movement };
+}
+
+export interface Overrides {
+  count: number;
+  /** Classifications that carry a suggested level. */
+  classifications: number;
+  /** count / classifications, to 3 decimal places; null when there are none. */
+  rate: number | null;
+  by_category: Record<string, number>;
+  exceptions: (Exception & { point: DecisionPoint; date: IsoDate; suggested: Level; level: Level; category: string | null })[];
+}
+
+export interface DecisionsNotShared {
+  /** Decisions with a required party not told. */
+  count: number;
+  cases: number;
+  exceptions: (Exception & { point: DecisionPoint; date: IsoDate; parties: string[] })[];
+}
+
+export interface ReviewsDue {
+  within_days: number;
+  overdue: number;
+  due_soon: number;
+  cla: { overdue: number; due_soon: number };
+  post_return_visits: { overdue: number; due_soon: number };
+  exceptions: (Exception & { review: 'cla' | 'post_return_visit'; due: IsoDate; overdue: boolean })[];
+}
+
+export interface GoalsRed {
+  /** Agreements with a red goal or a goal without a recent rating. */
+  count: number;
+  red: number;
+  stale: number;
+  stale_days: number;
+  exceptions: (Exception & { red: string[]; stale: string[] })[];
+}
+
+export interface PostReturnAlerts {
+  /** Children home now (open, stage 5, returned on or before the as-of date). */
+  home: number;
+  /** Of them, children with any alert. */
+  count: number;
+  missing_episode: number;
+  new_household_adult: number;
+  unplanned_return: number;
+  exceptions: (Exception & { alerts: ('missing_episode' | 'new_household_adult' | 'unplanned_return')[] })[];
+}
+
+export interface CostExposure {
+  label: string;
+  preset: string;
+  source: string;
+  year: number;
+  currency: string;
+  figures: { failed_return: number; support: number };
+  /** Open stage-5 cases. */
+  returns_in_progress: number;
+  support_cost: number;
+  /** Returns in progress at high or very_high, or without support in place. */
+  at_risk: number;
+  failed_return_cost_if_broken_down: number;
+  exceptions: (Exception & { level: Level | null; without_support: boolean })[];
+}
+
+export interface Outcomes {
+  home_now: number;
+  at_home: number;
+  stepped_down: number;
+  not_returned: number;
+  re_entered_care: number;
+}
+
+export interface AttentionCase {
+  id: string;
+  stage: number | 'closed';
+  reasons: { metric: MetricId; text: string }[];
+}
+
+export interface StatusFilter {
+  stage?: string[];
+  level?: string[];
+  cohort?: string[];
+  legal_status?: string[];
+  placement?: string[];
+}
+
+export interface StatusView {
+  version: 1;
+  as_of: IsoDate;
+  organisation: string;
+  scope: { cases: number; open: number; closed: number; skipped: number; team: string | null; filter: StatusFilter | null; shared: boolean };
+  stage_counts: StageCounts;
+  not_considered: NotConsidered;
+  overdue_tasks: OverdueTasks;
+  awaiting_signoff: AwaitingSignoff;
+  risk_mix: RiskMix;
+  overrides: Overrides;
+  decisions_not_shared: DecisionsNotShared;
+  reviews_due: ReviewsDue;
+  goals_red: GoalsRed;
+  post_return_alerts: PostReturnAlerts;
+  cost_exposure: CostExposure;
+  /** Open cases per cohort (a child may be in several). */
+  cohorts: Record<string, number>;
+  outcomes: Outcomes;
+  attention: AttentionCase[];
+}
+
+export interface StatusOptions {
+  asOf: IsoDate;
+  config: ReunifyConfig;
+  /** Only cases whose social worker or team manager is this person. */
+  team?: string;
+  filter?: StatusFilter;
+  /** Files left out because they could not be read or failed the schema. */
+  skipped?: number;
+}
+
+// ---------------------------------------------------------------------------
+// Selecting cases
+
+export const FILTER_KEYS = ['stage', 'level', 'cohort', 'legal_status', 'placement'] as const;
+
+/** Parse `stage=3,level=high` (repeatable; values of one key are alternatives, keys must all match). */
+export function parseStatusFilter(specs: readonly string[], config: ReunifyConfig): { filter: StatusFilter } | { error: string } {
+  const allowed: Record<(typeof FILTER_KEYS)[number], readonly string[]> = {
+    stage: ['1', '2', '3', '4', '5', 'closed'],
+    level: [...LEVELS, 'none'],
+    cohort: domainIdsOf(config).cohorts,
+    legal_status: LEGAL_STATUSES,
+    placement: PLACEMENTS,
+  };
+  const filter: StatusFilter = {};
+  for (const spec of specs) {
+    for (const part of spec.split(',')) {
+      const m = /^\s*([a-z_]+)\s*=\s*([A-Za-z0-9_]+)\s*$/.exec(part);
+      if (!m) return { error: `--filter takes key=value pairs separated by commas (keys: ${FILTER_KEYS.join(', ')}), got "${part}"` };
+      const key = m[1] as (typeof FILTER_KEYS)[number];
+      if (!(FILTER_KEYS as readonly string[]).includes(key)) return { error: `--filter: unknown key "${m[1]}" (keys: ${FILTER_KEYS.join(', ')})` };
+      if (!allowed[key].includes(m[2])) return { error: `--filter ${key}: "${m[2]}" is not one of ${allowed[key].join(', ')}` };
+      (filter[key] ??= []).includes(m[2]) || filter[key]!.push(m[2]);
+    }
+  }
+  return { filter };
+}
+
+/** The case's social worker or team manager is this person (letter case, spaces and full stops do not matter). */
+export function inTeam(data: CaseData, name: string): boolean {
+  return [data.team.social_worker, data.team.team_manager].some((who) => who !== undefined && sameSigner(who, name));
+}
+
+function latestClassification(data: CaseData, asOf: IsoDate): Classification | undefined {
+  const found = DECISION_POINTS.map((p) => latestAt(data.classifications, p, asOf)).filter((f) => f !== undefined);
+  // the latest date wins; on a tie, the later entry in the file
+  found.sort((a, b) => (a!.record.date < b!.record.date ? -1 : a!.record.date > b!.record.date ? 1 : a!.index - b!.index));
+  return found.length > 0 ? found[found.length - 1]!.record : undefined;
+}
+
+function matches(c: StatusCase, options: StatusOptions): boolean {
+  const { data } = c;
+  if (options.team && !inTeam(data, options.team)) return false;
+  const f = options.filter ?? {};
+  if (f.stage && !f.stage.includes(String(data.stage))) return false;
+  if (f.level && !f.level.includes(latestClassification(data, options.asOf)?.level ?? 'none')) return false;
+  if (f.cohort && !(data.cohorts ?? []).some((x) => f.cohort!.includes(x))) return false;
+  if (f.legal_status && !f.legal_status.includes(data.child.legal_status)) return false;
+  if (f.placement && !f.placement.includes(data.child.placement ?? '')) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Metrics
+
+const isOpen = (data: CaseData) => data.stage !== 'closed';
+const isHome = (data: CaseData, asOf: IsoDate) => data.stage === 5 && data.return?.returned !== undefined && !isAfter(data.return.returned, asOf);
+const count = <T>(items: readonly T[], keep: (item: T) => boolean) => items.reduce((n, item) => n + (keep(item) ? 1 : 0), 0);
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+function stageCounts(cases: readonly StatusCase[], asOf: IsoDate): StageCounts {
+  const by_stage = zeros(['1', '2', '3', '4', '5'] as const);
+  const by_decision_point = zeros([...DECISION_POINTS, 'none'] as const);
+  for (const { data } of cases) {
+    if (!isOpen(data)) continue;
+    by_stage[String(data.stage) as keyof typeof by_stage]++;
+    const decisions = (data.decisions ?? []).filter((d) => !isAfter(d.date, asOf));
+    const lastDate = latest(decisions.map((d) => d.date));
+    const last = decisions.filter((d) => d.date === lastDate).pop();
+    by_decision_point[last?.point ?? 'none']++;
+  }
+  return { open: count(cases, (c) => isOpen(c.data)), closed: count(cases, (c) => !isOpen(c.data)), by_stage, by_decision_point };
+}
+
+/** The latest record on or before `asOf` that return home was considered: a cla_review trigger, or a written assessment's recommendation. */
+function lastConsidered(data: CaseData, asOf: IsoDate): IsoDate | undefined {
+  const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
+  const dates = [
+    ...(data.triggers ?? []).filter((t) => t.type === 'cla_review').map((t) => t.date),
+    wa?.status === 'done' && wa.recommendation ? wa.date : undefined,
+  ];
+  return latest(dates.filter((d) => d !== undefined && !isAfter(d, asOf)));
+}
+
+function notConsidered(cases: readonly StatusCase[], asOf: IsoDate, days: number): NotConsidered {
+  const exceptions: NotConsidered['exceptions'] = [];
+  for (const { id, data } of cases) {
+    const cohorts = data.cohorts ?? [];
+    if (!isOpen(data) || cohorts.length === 0) continue;
+    const classified = (data.classifications ?? []).some((c) => !isAfter(c.date, asOf));
+    const decided = (data.decisions ?? []).some((d) => !isAfter(d.date, asOf));
+    if (classified || decided) continue;
+    const last = lastConsidered(data, asOf);
+    if (last && daysBetween(last, asOf) <= days) continue;
+    exceptions.push({
+      id,
+      detail: `in ${cohorts.join(', ')}; no classification or decision, and ${last ? `nothing since ${last}` : 'no record'} that return home was considered`,
+      cohorts: [...cohorts],
+      last_considered: last ?? null,
+    });
+  }
+  return { count: exceptions.length, within_days: days, exceptions };
+}
+
+function overdueTasks(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): OverdueTasks {
+  const exceptions: OverdueTasks['exceptions'] = [];
+  for (const { id, data } of cases) {
+    const clock = stageClock(data, config, asOf);
+    if (!clock?.overdue) continue;
+    const tasks = TASKS_BY_STAGE[clock.stage].filter((t) => {
+      const status = Object.hasOwn(data.tasks, t) ? data.tasks[t].status : undefined;
+      return !(FINISHED_TASK_STATUSES as readonly string[]).includes(status ?? 'todo');
+    });
+    const over = clock.days - clock.limitWeeks * 7;
+    exceptions.push({
+      id,
+      detail: `stage ${clock.stage} open ${clock.days} days, ${over} over its ${clock.limitWeeks}-week timescale; ${tasks.length > 0 ? `open: ${tasks.join(', ')}` : 'its tasks are finished: the next step is due'}`,
+      stage: clock.stage,
+      days_open: clock.days,
+      timescale_weeks: clock.limitWeeks,
+      tasks,
+    });
+  }
+  return { count: exceptions.reduce((n, e) => n + e.tasks.length, 0), cases: exceptions.length, exceptions };
+}
+
+function awaiting(cases: readonly StatusCase[], asOf: IsoDate): AwaitingSignoff {
+  const queue = signoffQueue(cases, asOf);
+  const by_kind = zeros(['written_assessment', 'classification', 'decision'] as const);
+  for (const item of queue) by_kind[item.kind]++;
+  return {
+    count: queue.length,
+    cases: new Set(queue.map((q) => q.caseId)).size,
+    by_kind,
+    exceptions: queue.map((q) => ({
+      id: q.caseId,
+      detail: `${q.item} of ${q.date}, waiting ${q.waitingDays} days`,
+      item: q.item,
+      pointer: q.pointer,
+      date: q.date,
+      waiting_days: q.waitingDays,
+    })),
+  };
+}
+
+function riskMix(cases: readonly StatusCase[], asOf: IsoDate): RiskMix {
+  const by_level = zeros([...LEVELS, 'none'] as const);
+  const rc1_to_rc2 = zeros(['up', 'down', 'same'] as const);
+  const rc2_to_rc3 = zeros(['up', 'down', 'same'] as const);
+  for (const { data } of cases) {
+    if (isOpen(data)) by_level[latestClassification(data, asOf)?.level ?? 'none']++;
+    const [rc1, rc2, rc3] = DECISION_POINTS.map((p) => latestAt(data.classifications, p, asOf)?.record);
+    if (rc1 && rc2) rc1_to_rc2[directionOf(rc1.level, rc2.level)]++;
+    if (rc2 && rc3) rc2_to_rc3[directionOf(rc2.level, rc3.level)]++;
+  }
+  return { by_level, movement: { rc1_to_rc2, rc2_to_rc3 } };
+}
+
+function overrides(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): Overrides {
+  const by_category: Record<string, number> = { ...zeros(domainIdsOf(config).overrideCategories), none: 0 };
+  const exceptions: Overrides['exceptions'] = [];
+  let classifications = 0;
+  for (const { id, data } of cases) {
+    for (const c of data.classifications ?? []) {
+      if (c.suggested === undefined || isAfter(c.date, asOf)) continue;
+      classifications++;
+      if (c.level === c.suggested) continue;
+      const category = c.override_category ?? null;
+      by_category[category ?? 'none'] = (by_category[category ?? 'none'] ?? 0) + 1;
+      exceptions.push({
+        id,
+        detail: `${c.point} of ${c.date}: ${c.suggested} suggested, ${c.level} chosen (${category ?? 'no category'})`,
+        point: c.point,
+        date: c.date,
+        suggested: c.suggested,
+        level: c.level,
+        category,
+      });
+    }
+  }
+  const rate = classifications > 0 ? Math.round((exceptions.length / classifications) * 1000) / 1000 : null;
+  return { count: exceptions.length, classifications, rate, by_category, exceptions };
+}
+
+function notShared(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): DecisionsNotShared {
+  const exceptions: DecisionsNotShared['exceptions'] = [];
+  for (const { id, data } of cases) {
+    for (const { decision, missing } of unsharedDecisions(data, config, asOf)) {
+      const parties = missing.map((m) => m.party);
+      exceptions.push({ id, detail: `${decision.point} decision of ${decision.date} not shared with ${parties.join(', ')}`, point: decision.point, date: decision.date, parties });
+    }
+  }
+  return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
+}
+
+function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): ReviewsDue {
+  const withinDays = config.status.reviews_due_days;
+  const horizon = addDays(asOf, withinDays);
+  const exceptions: ReviewsDue['exceptions'] = [];
+  const add = (id: string, review: 'cla' | 'post_return_visit', due: IsoDate, overdue: boolean) => {
+    const what = review === 'cla' ? 'CLA review' : 'visit with the child seen alone';
+    const when = overdue ? `overdue by ${daysBetween(due, asOf)} days (due ${due})` : `due ${due}, in ${daysBetween(asOf, due)} days`;
+    exceptions.push({ id, detail: `${what} ${when}`, review, due, overdue });
+  };
+  for (const { id, data } of cases) {
+    if (!isOpen(data)) continue;
+    if (isLookedAfter(data, asOf)) {
+      const { due } = nextClaReviewDue(data, config, asOf);
+      if (isAfter(asOf, due)) add(id, 'cla', due, true);
+      else if (!isAfter(due, horizon)) add(id, 'cla', due, false);
+    }
+    const window = postReturnWindow(data, config, asOf);
+    if (window) {
+      const { due } = nextSeenAloneVisitDue(window);
+      if (visitDueInWindow(data, window, due)) {
+        if (visitOverdue(window, due)) add(id, 'post_return_visit', due, true);
+        else if (!isAfter(due, horizon)) add(id, 'post_return_visit', due, false);
+      }
+    }
+  }
+  const tally = (review: 'cla' | 'post_return_visit') => ({
+    overdue: count(exceptions, (e) => e.review === review && e.overdue),
+    due_soon: count(exceptions, (e) => e.review === review && !e.overdue),
+  });
+  return {
+    within_days: withinDays,
+    overdue: count(exceptions, (e) => e.overdue),
+    due_soon: count(exceptions, (e) => !e.overdue),
+    cla: tally('cla'),
+    post_return_visits: tally('post_return_visit'),
+    exceptions,
+  };
+}
+
+function goalsRed(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): GoalsRed {
+  const exceptions: GoalsRed['exceptions'] = [];
+  for (const { id, data } of cases) {
+    if (!isOpen(data) || !data.agreement) continue;
+    const goals = data.agreement.goals ?? [];
+    const red = goals.filter((g) => lastRagUpdate(g)?.rag === 'red').map((g, i) => g.id ?? `goal ${i + 1}`);
+    const stale = staleGoals(data, config, asOf).map((s) => s.goal.id ?? `goal ${s.index + 1}`);
+    if (red.length === 0 && stale.length === 0) continue;
+    const parts = [red.length > 0 ? `red: ${red.join(', ')}` : '', stale.length > 0 ? `no rating for over ${config.reviews.goal_rag_stale_days} days: ${stale.join(', ')}` : ''];
+    exceptions.push({ id, detail: parts.filter(Boolean).join('; '), red, stale });
+  }
+  return {
+    count: exceptions.length,
+    red: count(exceptions, (e) => e.red.length > 0),
+    stale: count(exceptions, (e) => e.stale.length > 0),
+    stale_days: config.reviews.goal_rag_stale_days,
+    exceptions,
+  };
+}
+
+/** The factor's current status: the entry with the latest evidence date (undated entries count as current). */
+function currentFactorStatus(data: CaseData, factor: string): string | undefined {
+  const entries = (data.factors ?? []).filter((f) => f.id === factor);
+  if (entries.length === 0) return undefined;
+  const undated = entries.filter((f) => f.as_of === undefined);
+  if (undated.length > 0) return undated[undated.length - 1].status;
+  const when = latest(entries.map((f) => f.as_of));
+  return entries.filter((f) => f.as_of === when).pop()!.status;
+}
+
+function postReturnAlerts(cases: readonly StatusCase[], asOf: IsoDate): PostReturnAlerts {
+  const exceptions: PostReturnAlerts['exceptions'] = [];
+  let home = 0;
+  for (const { id, data } of cases) {
+    if (!isHome(data, asOf)) continue;
+    home++;
+    const returned = data.return!.returned!;
+    const alerts: PostReturnAlerts['exceptions'][number]['alerts'] = [];
+    const details: string[] = [];
+    const missing = (data.triggers ?? []).filter((t) => t.type === 'missing_episode' && isAfter(t.date, returned) && !isAfter(t.date, asOf)).map((t) => t.date);
+    if (missing.length > 0) {
+      alerts.push('missing_episode');
+      details.push(`missing since the return on ${missing.sort().join(', ')}`);
+    }
+    const adult = currentFactorStatus(data, 'new_household_adult');
+    if (adult === 'present' || adult === 'partly' || adult === 'unknown') {
+      alerts.push('new_household_adult');
+      details.push(`new_household_adult ${adult}`);
+    }
+    if (data.return?.unplanned === true) {
+      alerts.push('unplanned_return');
+      details.push(`unplanned return on ${returned}`);
+    }
+    if (alerts.length > 0) exceptions.push({ id, detail: details.join('; '), alerts });
+  }
+  const tally = (alert: PostReturnAlerts['exceptions'][number]['alerts'][number]) => count(exceptions, (e) => e.alerts.includes(alert));
+  return {
+    home,
+    count: exceptions.length,
+    missing_episode: tally('missing_episode'),
+    new_household_adult: tally('new_household_adult'),
+    unplanned_return: tally('unplanned_return'),
+    exceptions,
+  };
+}
+
+export const COST_EXPOSURE_LABEL = 'Illustration only: an estimate from national average costs, not a forecast';
+
+function hasSupport(data: CaseData): boolean {
+  return (data.return?.support_package ?? []).some((s) => s.delivered !== 'not_delivered' && s.delivered !== 'ended');
+}
+
+function costExposure(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): CostExposure {
+  const figures = costFigures(config);
+  const exceptions: CostExposure['exceptions'] = [];
+  let inProgress = 0;
+  for (const { id, data } of cases) {
+    if (data.stage !== 5) continue;
+    inProgress++;
+    const level = latestClassification(data, asOf)?.level ?? null;
+    const highRisk = level === 'high' || level === 'very_high';
+    const withoutSupport = !hasSupport(data);
+    if (!highRisk && !withoutSupport) continue;
+    const why = [highRisk ? `latest level ${level}` : '', withoutSupport ? 'no support in place' : ''].filter(Boolean).join('; ');
+    exceptions.push({ id, detail: why, level, without_support: withoutSupport });
+  }
+  return {
+    label: COST_EXPOSURE_LABEL,
+    preset: figures.preset,
+    source: figures.source,
+    year: figures.year,
+    currency: figures.currency,
+    figures: { failed_return: figures.failedReturn, support: figures.support },
+    returns_in_progress: inProgress,
+    support_cost: inProgress * figures.support,
+    at_risk: exceptions.length,
+    failed_return_cost_if_broken_down: exceptions.length * figures.failedReturn,
+    exceptions,
+  };
+}
+
+function cohortCounts(cases: readonly StatusCase[], config: ReunifyConfig): Record<string, number> {
+  const out = zeros(domainIdsOf(config).cohorts);
+  for (const { data } of cases) {
+    if (!isOpen(data)) continue;
+    for (const cohort of new Set(data.cohorts ?? [])) out[cohort] = (out[cohort] ?? 0) + 1;
+  }
+  return out;
+}
+
+function outcomes(cases: readonly StatusCase[], asOf: IsoDate): Outcomes {
+  const closedAs = (status: string) => count(cases, (c) => c.data.stage === 'closed' && c.data.outcome?.status === status);
+  return {
+    home_now: count(cases, (c) => isHome(c.data, asOf)),
+    at_home: closedAs('at_home'),
+    stepped_down: count(cases, (c) => {
+      const sd = c.data.return?.step_down;
+      return sd != null && !isAfter(sd.date, asOf);
+    }),
+    not_returned: closedAs('not_returned'),
+    re_entered_care: closedAs('re_entered_care'),
+  };
+}
+
+// Lower comes first: harm at home, then statutory lapses, then drift.
+const PRIORITY: Record<MetricId, number> = {
+  post_return_alerts: 1,
+  reviews_due: 2,
+  decisions_not_shared: 2,
+  goals_red: 3,
+  not_considered: 3,
+  awaiting_signoff: 4,
+  overdue_tasks: 4,
+  stage_counts: 9,
+  risk_mix: 9,
+  overrides: 9,
+  cost_exposure: 9,
+};
+
+function attention(view: Omit<StatusView, 'attention'>, cases: readonly StatusCase[], limit: number): AttentionCase[] {
+  const byCase = new Map<string, AttentionCase>();
+  const stageOf = new Map(cases.map((c) => [c.id, c.data.stage]));
+  const add = (metric: MetricId, id: string, text: string) => {
+    let entry = byCase.get(id);
+    if (!entry) byCase.set(id, (entry = { id, stage: stageOf.get(id) ?? 'closed', reasons: [] }));
+    entry.reasons.push({ metric, text });
+  };
+  for (const e of view.post_return_alerts.exceptions) add('post_return_alerts', e.id, e.detail);
+  for (const e of view.reviews_due.exceptions) if (e.overdue) add('reviews_due', e.id, e.detail);
+  for (const e of view.decisions_not_shared.exceptions) add('decisions_not_shared', e.id, e.detail);
+  for (const e of view.goals_red.exceptions) add('goals_red', e.id, `goals ${e.detail}`);
+  for (const e of view.not_considered.exceptions) add('not_considered', e.id, e.detail);
+  for (const e of view.awaiting_signoff.exceptions) add('awaiting_signoff', e.id, `awaiting sign-off: ${e.detail}`);
+  for (const e of view.overdue_tasks.exceptions) add('overdue_tasks', e.id, e.detail);
+  const top = (a: AttentionCase) => Math.min(...a.reasons.map((r) => PRIORITY[r.metric]));
+  for (const entry of byCase.values()) entry.reasons.sort((a, b) => PRIORITY[a.metric] - PRIORITY[b.metric]);
+  return [...byCase.values()].sort((a, b) => top(a) - top(b) || b.reasons.length - a.reasons.length || a.id.localeCompare(b.id)).slice(0, limit);
+}
+
+/** The caseload view on `asOf`. Pure: the same cases, date and settings always give the same view. */
+export function buildStatus(all: readonly StatusCase[], options: StatusOptions): StatusView {
+  const { asOf, config } = options;
+  const cases = all.filter((c) => matches(c, options));
+  const hasFilter = options.filter !== undefined && Object.keys(options.filter).length > 0;
+  const view: Omit<StatusView, 'attention'> = {
+    version: 1,
+    as_of: asOf,
+    organisation: config.organisation,
+    scope: {
+      cases: cases.length,
+      open: count(cases, (c) => isOpen(c.data)),
+      closed: count(cases, (c) => !isOpen(c.data)),
+      skipped: options.skipped ?? 0,
+      team: options.team ?? null,
+      filter: hasFilter ? options.filter! : null,
+      shared: false,
+    },
+    stage_counts: stageCounts(cases, asOf),
+    not_considered: notConsidered(cases, asOf, config.status.not_considered_days),
+    overdue_tasks: overdueTasks(cases, config, asOf),
+    awaiting_signoff: awaiting(cases, asOf),
+    risk_mix: riskMix(cases, asOf),
+    overrides: overrides(cases, config, asOf),
+    decisions_not_shared: notShared(cases, config, asOf),
+    reviews_due: reviewsDue(cases, config, asOf),
+    goals_red: goalsRed(cases, config, asOf),
+    post_return_alerts: postReturnAlerts(cases, asOf),
+    cost_exposure: costExposure(cases, config, asOf),
+    cohorts: cohortCounts(cases, config),
+    outcomes: outcomes(cases, asOf),
+  };
+  return { ...view, attention: attention(view, cases, config.status.attention_limit) };
+}
+
+// ---------------------------------------------------------------------------
+// Small-number suppression for shared outputs
+
+/** A view for sharing: any count may be "<N", and case lists are left out. */
+export type SharedValue<T> = T extends number ? number | string : T extends readonly (infer U)[] ? SharedValue<U>[] : T extends object ? { [K in keyof T]: SharedValue<T[K]> } : T;
+export type ShownStatusView = SharedValue<Omit<StatusView, 'attention'>> & { attention?: AttentionCase[] };
+
+/** Numbers in the view that are settings, dates or money, not counts of children or records. */
+const NOT_COUNTS = new Set(['version', 'within_days', 'stale_days', 'figures', 'year', 'rate', 'support_cost', 'failed_return_cost_if_broken_down', 'days_open', 'timescale_weeks', 'waiting_days']);
+
+/**
+ * For outputs shared beyond the team: with `below` = N > 1, every count from 1 to
+ * N-1 becomes "<N"; a rate or cost worked out from a hidden count is hidden too
+ * (null). Exception lists and the attention list are left out, as case ids next to
+ * a hidden count would undo it.
+ */
+export function suppressSmallCounts(view: StatusView, below: number): ShownStatusView {
+  const hide = (n: number) => below > 1 && Number.isInteger(n) && n >= 1 && n < below;
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === 'number') return !NOT_COUNTS.has(key) && hide(value) ? `<${below}` : value;
+    if (Array.isArray(value) || value === null || typeof value !== 'object' || NOT_COUNTS.has(key)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'exceptions') continue;
+      Object.defineProperty(out, k, { value: walk(v, k), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  const { attention: _attention, ...rest } = view;
+  const shown = walk(rest, '') as ShownStatusView & { scope: { shared: boolean } };
+  shown.scope.shared = true;
+  const o = shown.overrides as unknown as { count: unknown; classifications: unknown; rate: unknown };
+  if (typeof o.count === 'string' || typeof o.classifications === 'string') o.rate = null;
+  const c = shown.cost_exposure as unknown as Record<string, unknown>;
+  if (typeof c.returns_in_progress === 'string') c.support_cost = null;
+  if (typeof c.at_risk === 'string') c.failed_return_cost_if_broken_down = null;
+  return shown;
+}

@@ -1,0 +1,61 @@
+// The status view as one self-contained HTML page: inline CSS only, no scripts,
+// no fonts, images or links to fetch, every piece of text escaped. It can be
+// opened offline, printed, or attached to an email as it is.
+import type { StatusLayout } from './statusSections.js';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const STYLE = `
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .25rem; }
+h2 { font-size: 1.15rem; margin: 1.8rem 0 .3rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+p.sub { color: #444; margin: .2rem 0; }
+p.note { color: #555; font-style: italic; margin: .2rem 0 .6rem; }
+table { border-collapse: collapse; min-width: 26rem; }
+td, th { padding: .2rem .7rem; border-bottom: 1px solid #e3e3e3; text-align: left; }
+td.v { text-align: right; font-variant-numeric: tabular-nums; }
+tr.flag td.v { font-weight: bold; color: #8a4b00; }
+tr.low td { color: #1d6b2f; } tr.medium td { color: #8a6d00; } tr.high td { color: #a1221b; } tr.very_high td { color: #6d1570; font-weight: bold; }
+ul.cases { margin: .5rem 0; padding-left: 1.2rem; }
+ul.cases b { font-family: ui-monospace, Consolas, monospace; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, ul.cases { break-inside: avoid; } }
+`;
+
+export function formatStatusHtml(layout: StatusLayout): string {
+  const e = escapeHtml;
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(layout.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${e(layout.title)}</h1>`,
+    ...layout.subtitle.map((s) => `<p class="sub">${e(s)}</p>`),
+  ];
+  for (const section of layout.sections) {
+    out.push(`<section id="${e(section.id)}">`, `<h2>${e(section.title)}</h2>`);
+    if (section.note) out.push(`<p class="note">${e(section.note)}</p>`);
+    if (section.rows.length > 0) {
+      out.push('<table>', '<thead><tr><th>Measure</th><th>Value</th></tr></thead>', '<tbody>');
+      for (const r of section.rows) {
+        const cls = [r.level ?? '', r.flag ? 'flag' : ''].filter(Boolean).join(' ');
+        out.push(`<tr${cls ? ` class="${cls}"` : ''}><td>${e(r.label)}</td><td class="v">${e(r.value)}</td></tr>`);
+      }
+      out.push('</tbody>', '</table>');
+    }
+    if (section.exceptions && section.exceptions.length > 0) {
+      out.push('<ul class="cases">');
+      for (const x of section.exceptions) out.push(`<li><b>${e(x.id)}</b>: ${e(x.detail)}</li>`);
+      out.push('</ul>');
+    }
+    out.push('</section>');
+  }
+  out.push('</body>', '</html>');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,386 @@
+// `reunify status` through the built binary (npm test builds first). The JSON
+// numbers for examples/caseload are re-derived here straight from the case files,
+// with plain loops over the parsed YAML, not with the code under test.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { csvCell } from '../../src/cli/format/statusCsv.js';
+import { ROOT, reunify } from './run.js';
+
+const AS_OF = '2026-11-01';
+const CASELOAD = join(ROOT, 'examples', 'caseload');
+
+// ---------------------------------------------------------------------------
+// An independent reading of the caseload: deliberately naive and written out longhand.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+const defaults: Any = parse(readFileSync(join(ROOT, 'config', 'default.yaml'), 'utf8'));
+const cases: Any[] = readdirSync(join(CASELOAD, 'cases'))
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => parse(readFileSync(join(CASELOAD, 'cases', f), 'utf8').split(/^---\s*$/m)[1], { version: '1.2', schema: 'core' }));
+
+const day = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86400000;
+const iso = (n: number) => new Date(n * 86400000).toISOString().slice(0, 10);
+const plusMonths = (d: string, m: number) => {
+  const y = +d.slice(0, 4);
+  const mon = +d.slice(5, 7) - 1 + m;
+  const last = new Date(Date.UTC(y, mon + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, mon, Math.min(+d.slice(8, 10), last))).toISOString().slice(0, 10);
+};
+const plusWorkingDays = (d: string, n: number) => {
+  let x = day(d);
+  while (n > 0) {
+    x++;
+    const dow = new Date(x * 86400000).getUTCDay();
+    if (dow !== 0 && dow !== 6 && !defaults.bank_holidays.includes(iso(x))) n--;
+  }
+  return iso(x);
+};
+const stageNo = (c: Any) => (c.stage === 'closed' ? 6 : c.stage);
+const open = (c: Any) => c.stage !== 'closed';
+const home = (c: Any) => c.stage === 5 && c.return?.returned && c.return.returned <= AS_OF;
+/** The last item with the greatest date (dates as text sort as dates). */
+function lastByDate(items: Any[], when: (x: Any) => string | undefined = (x) => x.date): Any {
+  let best: Any;
+  for (const x of items) if (when(x) !== undefined && when(x)! <= AS_OF && (!best || when(x)! >= when(best)!)) best = x;
+  return best;
+}
+
+function derive() {
+  const openCases = cases.filter(open);
+  const out: Any = {};
+
+  const byStage: Any = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  const byPoint: Any = { none: 0, rc1_d2: 0, rc2_d3: 0, rc3_post_return: 0 };
+  for (const c of openCases) {
+    byStage[c.stage]++;
+    byPoint[lastByDate(c.decisions ?? [])?.point ?? 'none']++;
+  }
+  out.stage_counts = { open: openCases.length, closed: cases.length - openCases.length, by_stage: byStage, by_decision_point: byPoint };
+
+  const notConsidered: string[] = [];
+  for (const c of openCases) {
+    if (!(c.cohorts ?? []).length) continue;
+    if ((c.classifications ?? []).some((x: Any) => x.date <= AS_OF) || (c.decisions ?? []).some((x: Any) => x.date <= AS_OF)) continue;
+    const dates = (c.triggers ?? []).filter((t: Any) => t.type === 'cla_review' && t.date <= AS_OF).map((t: Any) => t.date);
+    const wa = c.tasks.written_assessment;
+    if (wa?.status === 'done' && wa.recommendation && wa.date <= AS_OF) dates.push(wa.date);
+    const last = dates.sort().pop();
+    if (!last || day(AS_OF) - day(last) > defaults.status.not_considered_days) notConsidered.push(c.id);
+  }
+  out.not_considered = notConsidered;
+
+  const stageTasks: Any = {
+    1: ['case_history', 'engagement', 'family_assessment', 'safe_adult', 'written_assessment'],
+    2: ['classification', 'decision', 'decision_shared', 'support_if_no_return'],
+    3: ['child_views', 'agreement', 'relationships', 'team_around_child', 'backup_plan'],
+    4: ['reclassification', 'support_review', 'transition_plan', 'readiness'],
+    5: ['contact_plan', 'support_package', 'monitoring', 'step_down'],
+  };
+  let overdueTasks = 0;
+  const overdueCases: string[] = [];
+  for (const c of openCases) {
+    let start = c.opened;
+    if (c.stage > 1) {
+      const done = stageTasks[c.stage - 1].map((t: string) => c.tasks[t]?.date).filter(Boolean).sort();
+      if (done.length) start = done[done.length - 1];
+      else if (c.stage === 5 && c.return?.returned) start = c.return.returned;
+    }
+    if (day(AS_OF) - day(start) <= defaults.timescales.stage_weeks[c.stage] * 7) continue;
+    overdueCases.push(c.id);
+    overdueTasks += stageTasks[c.stage].filter((t: string) => !['done', 'not_applicable'].includes(c.tasks[t]?.status)).length;
+  }
+  out.overdue_tasks = { count: overdueTasks, cases: overdueCases };
+
+  const kinds: Any = { written_assessment: 0, classification: 0, decision: 0 };
+  for (const c of cases) {
+    const wa = c.tasks.written_assessment;
+    if (wa?.status === 'done' && !wa.signed_off && wa.date <= AS_OF) kinds.written_assessment++;
+    for (const x of c.classifications ?? []) if (!x.signed_off && x.date <= AS_OF) kinds.classification++;
+    for (const x of c.decisions ?? []) if (!x.signed_off && x.date <= AS_OF) kinds.decision++;
+  }
+  out.awaiting_signoff = kinds;
+
+  const rank: Any = { low: 0, medium: 1, high: 2, very_high: 3 };
+  const byLevel: Any = { low: 0, medium: 0, high: 0, very_high: 0, none: 0 };
+  const move: Any = { rc1_to_rc2: { up: 0, down: 0, same: 0 }, rc2_to_rc3: { up: 0, down: 0, same: 0 } };
+  const dir = (a: string, b: string) => (rank[b] > rank[a] ? 'up' : rank[b] < rank[a] ? 'down' : 'same');
+  for (const c of cases) {
+    const cls = c.classifications ?? [];
+    if (open(c)) byLevel[lastByDate(cls)?.level ?? 'none']++;
+    const at = (p: string) => lastByDate(cls.filter((x: Any) => x.point === p));
+    const [r1, r2, r3] = [at('rc1_d2'), at('rc2_d3'), at('rc3_post_return')];
+    if (r1 && r2) move.rc1_to_rc2[dir(r1.level, r2.level)]++;
+    if (r2 && r3) move.rc2_to_rc3[dir(r2.level, r3.level)]++;
+  }
+  out.risk_mix = { by_level: byLevel, movement: move };
+
+  let withSuggestion = 0;
+  let overridden = 0;
+  for (const c of cases) {
+    for (const x of c.classifications ?? []) {
+      if (!x.suggested || x.date > AS_OF) continue;
+      withSuggestion++;
+      if (x.level !== x.suggested) overridden++;
+    }
+  }
+  out.overrides = { count: overridden, classifications: withSuggestion };
+
+  let unshared = 0;
+  for (const c of cases) {
+    if (stageNo(c) < 2) continue;
+    const closedNotReturned = c.stage === 'closed' && c.outcome?.status === 'not_returned';
+    const parties = ['child', ...(c.people ?? []).filter((p: Any) => p.pr === true).map((p: Any) => p.id), ...(c.people ?? []).filter((p: Any) => p.carer === true).map((p: Any) => p.id), 'iro'];
+    if (c.child.proceedings === 'care_proceedings') parties.push('childrens_guardian');
+    for (const d of c.decisions ?? []) {
+      const due =
+        d.point === 'rc1_d2'
+          ? c.tasks.decision_shared?.status === 'done' || stageNo(c) > 2
+          : d.point === 'rc2_d3'
+            ? stageNo(c) > 4 && !closedNotReturned
+            : day(AS_OF) - day(d.date) >= 14;
+      if (!due) continue;
+      const told = (d.shared ?? []).filter((s: Any) => s.date).map((s: Any) => s.party);
+      if (parties.some((p) => !told.includes(p))) unshared++;
+    }
+  }
+  out.decisions_not_shared = unshared;
+
+  const reviews: Any = { cla: { overdue: 0, due_soon: 0 }, post_return_visits: { overdue: 0, due_soon: 0 } };
+  const soon = iso(day(AS_OF) + defaults.status.reviews_due_days);
+  for (const c of openCases) {
+    const lookedAfter = c.child.legal_status !== 'not_looked_after' && !(home(c) && !['s31', 's38'].includes(c.child.legal_status));
+    if (lookedAfter) {
+      const held = (c.cla_reviews ?? []).filter((d: string) => d >= c.child.looked_after_since && d <= AS_OF).sort();
+      const due =
+        held.length === 0
+          ? plusWorkingDays(c.child.looked_after_since, defaults.reviews.cla_first_working_days)
+          : plusMonths(held[held.length - 1], held.length === 1 ? defaults.reviews.cla_second_months : defaults.reviews.cla_then_months);
+      if (due < AS_OF) reviews.cla.overdue++;
+      else if (due <= soon) reviews.cla.due_soon++;
+    }
+    if (home(c)) {
+      const returned = c.return.returned;
+      const windowClose = plusMonths(returned, defaults.reviews.post_return_visit_months);
+      const end = windowClose < AS_OF ? windowClose : AS_OF;
+      const seen = (c.return.visits ?? []).filter((v: Any) => v.seen_alone === true && v.date >= returned && v.date <= end).map((v: Any) => v.date).sort();
+      const due = iso(day(seen.length ? seen[seen.length - 1] : returned) + defaults.reviews.post_return_visit_weeks * 7);
+      if (due < windowClose) {
+        if (due < end) reviews.post_return_visits.overdue++;
+        else if (due <= soon) reviews.post_return_visits.due_soon++;
+      }
+    }
+  }
+  out.reviews_due = reviews;
+
+  let red = 0;
+  let stale = 0;
+  let agreements = 0;
+  for (const c of openCases) {
+    if (!c.agreement) continue;
+    let isRed = false;
+    let isStale = false;
+    for (const g of c.agreement.goals ?? []) {
+      const last = lastByDate(g.progress ?? []);
+      if (!last) continue;
+      if (last.rag === 'red') isRed = true;
+      const finished = last.rag === 'green' && !(g.by && g.by > AS_OF);
+      if ((c.stage === 3 || c.stage === 4) && !finished && day(AS_OF) - day(last.date) > defaults.reviews.goal_rag_stale_days) isStale = true;
+    }
+    red += isRed ? 1 : 0;
+    stale += isStale ? 1 : 0;
+    agreements += isRed || isStale ? 1 : 0;
+  }
+  out.goals_red = { count: agreements, red, stale };
+
+  const alerts: Any = { home: 0, count: 0, missing_episode: 0, new_household_adult: 0, unplanned_return: 0 };
+  for (const c of openCases.filter(home)) {
+    alerts.home++;
+    const missing = (c.triggers ?? []).some((t: Any) => t.type === 'missing_episode' && t.date > c.return.returned && t.date <= AS_OF);
+    const entries = (c.factors ?? []).filter((f: Any) => f.id === 'new_household_adult');
+    const undated = entries.filter((f: Any) => !f.as_of);
+    const current = undated.length ? undated[undated.length - 1] : lastByDate(entries, (f) => f.as_of);
+    const adult = ['present', 'partly', 'unknown'].includes(current?.status);
+    const unplanned = c.return.unplanned === true;
+    alerts.missing_episode += missing ? 1 : 0;
+    alerts.new_household_adult += adult ? 1 : 0;
+    alerts.unplanned_return += unplanned ? 1 : 0;
+    alerts.count += missing || adult || unplanned ? 1 : 0;
+  }
+  out.post_return_alerts = alerts;
+
+  const preset = defaults.costs.presets[defaults.costs.preset];
+  const inProgress = openCases.filter((c) => c.stage === 5);
+  const atRisk = inProgress.filter((c) => {
+    const level = lastByDate(c.classifications ?? [])?.level;
+    const supported = (c.return?.support_package ?? []).some((s: Any) => !['not_delivered', 'ended'].includes(s.delivered));
+    return level === 'high' || level === 'very_high' || !supported;
+  });
+  out.cost_exposure = {
+    returns_in_progress: inProgress.length,
+    support_cost: inProgress.length * preset.support,
+    at_risk: atRisk.length,
+    failed_return_cost_if_broken_down: atRisk.length * preset.failed_return,
+  };
+
+  const cohorts: Any = {};
+  for (const id of ['teen_future_care_leaver', 'wants_to_return', 'placement_at_risk', 'placement_with_parents', 's20_placement', 'edge_of_care', 'pre_proceedings', 'parent_prior_removals', 'placement_disruptions']) {
+    cohorts[id] = openCases.filter((c) => (c.cohorts ?? []).includes(id)).length;
+  }
+  out.cohorts = cohorts;
+
+  const closedAs = (s: string) => cases.filter((c) => c.stage === 'closed' && c.outcome?.status === s).length;
+  out.outcomes = {
+    home_now: openCases.filter(home).length,
+    at_home: closedAs('at_home'),
+    stepped_down: cases.filter((c) => c.return?.step_down?.date && c.return.step_down.date <= AS_OF).length,
+    not_returned: closedAs('not_returned'),
+    re_entered_care: closedAs('re_entered_care'),
+  };
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+
+describe('reunify status (built binary)', () => {
+  it('--format json: every number for examples/caseload matches an independent reading of the case files', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const view = JSON.parse(r.stdout);
+    const want = derive();
+    expect(view.scope).toMatchObject({ cases: cases.length, skipped: 0, shared: false });
+    expect(view.stage_counts).toEqual(want.stage_counts);
+    expect(view.not_considered.exceptions.map((e: Any) => e.id)).toEqual(want.not_considered);
+    expect(view.not_considered.count).toBe(want.not_considered.length);
+    expect(view.overdue_tasks.count).toBe(want.overdue_tasks.count);
+    expect(view.overdue_tasks.exceptions.map((e: Any) => e.id)).toEqual(want.overdue_tasks.cases);
+    expect(view.awaiting_signoff.by_kind).toEqual(want.awaiting_signoff);
+    expect(view.risk_mix).toEqual(want.risk_mix);
+    expect(view.overrides).toMatchObject(want.overrides);
+    expect(view.overrides.rate).toBeCloseTo(want.overrides.count / want.overrides.classifications, 3);
+    expect(view.decisions_not_shared.count).toBe(want.decisions_not_shared);
+    expect(view.reviews_due).toMatchObject(want.reviews_due);
+    expect(view.goals_red).toMatchObject(want.goals_red);
+    expect(view.post_return_alerts).toMatchObject(want.post_return_alerts);
+    expect(view.cost_exposure).toMatchObject(want.cost_exposure);
+    expect(view.cohorts).toEqual(want.cohorts);
+    expect(view.outcomes).toEqual(want.outcomes);
+  });
+
+  it('--format json has the metric ids of framework.md §5.3 as keys, and no narrative from the cases', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json']);
+    const view = JSON.parse(r.stdout);
+    for (const id of ['stage_counts', 'not_considered', 'overdue_tasks', 'awaiting_signoff', 'risk_mix', 'overrides', 'decisions_not_shared', 'reviews_due', 'goals_red', 'post_return_alerts', 'cost_exposure']) {
+      expect(view).toHaveProperty(id);
+    }
+    expect(view).toMatchObject({ version: 1, as_of: AS_OF, cohorts: expect.any(Object), outcomes: expect.any(Object), attention: expect.any(Array) });
+    expect(view.cost_exposure.label).toMatch(/not a forecast/);
+    // refs and evidence stay in the case files
+    expect(r.stdout).not.toMatch(/"Child [A-Z]"|Ms [A-Z]\b|Foster carers|alcohol/i);
+  });
+
+  it('table: fits 100 columns, plain when not a terminal, coloured with FORCE_COLOR', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Caseload status: Example Borough Council (fictional)');
+    expect(r.stdout).toMatch(/── Risk mix/);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    expect(r.stdout).not.toContain('\u001b[');
+    const coloured = await reunify(['status', CASELOAD, '--as-of', AS_OF], { env: { FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toContain('\u001b[');
+    const off = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--no-color'], { env: { FORCE_COLOR: '1' } });
+    expect(off.stdout).not.toContain('\u001b[');
+  });
+
+  it('csv: one long table with the same numbers, five cells a row', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'csv']);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('section,measure,value,case_id,detail');
+    const want = derive();
+    expect(lines).toContain(`stage_counts,open,${want.stage_counts.open},,`);
+    expect(lines).toContain(`cost_exposure,support_cost,${want.cost_exposure.support_cost},,`);
+    const simple = lines.filter((l) => !l.includes('"'));
+    for (const l of simple) expect(l.split(',')).toHaveLength(5);
+    for (const l of lines.slice(1)) expect(l).not.toMatch(/^[=+\-@]|,[=+\-@]/);
+  });
+
+  it('csv cells are safe against formula injection', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell(12)).toBe('12');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('md: headings per metric and escaped text', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'md', '--team', 'TM A.O.']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^# Caseload status: Example Borough Council \(fictional\)/);
+    expect(r.stdout).toContain('## Risk mix');
+    expect(r.stdout).toContain('| Measure | Value |');
+    expect(r.stdout).toContain('team: TM A.O.');
+  });
+
+  it('html: one self-contained page with no scripts and no external references, text escaped', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'html', '--team', '<b>TM A.O.</b>']);
+    expect(r.exitCode).toBe(0);
+    const html = r.stdout;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<style>');
+    expect(html).not.toMatch(/http|\/\//i);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(|@import/i);
+    expect(html).toContain('&lt;b&gt;TM A.O.&lt;/b&gt;');
+    expect(html).not.toContain('<b>TM A.O.</b>');
+  });
+
+  it('--shared with status.suppress_below hides small counts and lists no cases', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-status-'));
+    cpSync(join(CASELOAD, 'cases'), join(dir, 'cases'), { recursive: true });
+    writeFileSync(join(dir, 'reunify.config.yaml'), '# fictional\nstatus: { suppress_below: 5 }\n');
+    const r = await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json', '--shared']);
+    expect(r.exitCode).toBe(0);
+    const view = JSON.parse(r.stdout);
+    expect(view.scope.shared).toBe(true);
+    const want = derive();
+    expect(view.stage_counts.open).toBe(want.stage_counts.open >= 5 ? want.stage_counts.open : '<5');
+    for (const n of Object.values(view.stage_counts.by_stage)) expect(n === 0 || n === '<5' || (typeof n === 'number' && n >= 5)).toBe(true);
+    expect(r.stdout).not.toMatch(/RF-\d{4}/);
+    expect(view).not.toHaveProperty('attention');
+    const md = await reunify(['status', dir, '--as-of', AS_OF, '--format', 'md', '--shared']);
+    expect(md.stdout).toContain('&lt;5');
+    expect(md.stdout).not.toMatch(/RF-\d{4}/);
+    // without --shared nothing is hidden
+    const full = JSON.parse((await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json'])).stdout);
+    expect(full.stage_counts.open).toBe(want.stage_counts.open);
+  });
+
+  it('--filter and --team narrow the caseload; bad ones are usage errors (exit 2)', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json', '--filter', 'stage=5']);
+    const view = JSON.parse(r.stdout);
+    expect(view.scope).toMatchObject({ cases: cases.filter((c) => c.stage === 5).length, filter: { stage: ['5'] } });
+    const team = JSON.parse((await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json', '--team', 'TM A.O.'])).stdout);
+    expect(team.scope.cases).toBe(cases.filter((c) => c.team.team_manager === 'TM A.O.' || c.team.social_worker === 'TM A.O.').length);
+    const bad = await reunify(['status', CASELOAD, '--filter', 'colour=red']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('unknown key "colour"');
+    expect((await reunify(['status', join(CASELOAD, 'nope')])).exitCode).toBe(2);
+    expect((await reunify(['status', CASELOAD, '--as-of', '2026-13-01'])).exitCode).toBe(2);
+  });
+
+  it('help has real examples', async () => {
+    const r = await reunify(['status', '--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('$ reunify status examples/caseload --as-of 2026-11-01');
+  });
+});

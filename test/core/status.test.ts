@@ -1,0 +1,192 @@
+// buildStatus over fictional case fragments: each metric, its agreement with the
+// rule that checks the same thing, filters, the attention list and suppression.
+import { describe, expect, it } from 'vitest';
+import type { CaseData } from '../../src/core/caseTypes.js';
+import { mergeSettings, type ReunifyConfig } from '../../src/core/config.js';
+import { claReviewDue } from '../../src/core/rules/timeliness/cla-review-due.js';
+import { decisionShared } from '../../src/core/rules/stage2/decision-shared.js';
+import { goalRagStale } from '../../src/core/rules/stage3/goal-rag-stale.js';
+import { postReturnVisits } from '../../src/core/rules/timeliness/post-return-visits.js';
+import { stageTimescale } from '../../src/core/rules/timeliness/stage-timescale.js';
+import type { CaseRule } from '../../src/core/rules/types.js';
+import { buildStatus, parseStatusFilter, suppressSmallCounts, type StatusCase } from '../../src/core/status.js';
+import { defaultConfig } from '../../src/io/loadConfig.js';
+import { stage3Case, stage5Case } from '../rules/fixtures-later-stages.js';
+import { AS_OF, stage1Case } from '../rules/harness.js';
+
+const config = defaultConfig();
+const asCase = (id: string, data: CaseData): StatusCase => ({ id, data: { ...data, id } });
+const status = (cases: StatusCase[], more: Partial<Parameters<typeof buildStatus>[1]> = {}) => buildStatus(cases, { asOf: AS_OF, config, ...more });
+const ruleCount = (rule: CaseRule, cases: StatusCase[], cfg: ReunifyConfig = config) =>
+  cases.reduce((n, c) => n + rule.check({ stem: c.id, data: c.data, sections: () => [] }, { asOf: AS_OF, config: cfg }).length, 0);
+
+describe('buildStatus', () => {
+  it('counts open cases by stage and by the latest decision point', () => {
+    const closed = { ...stage5Case(), stage: 'closed' as const, outcome: { status: 'at_home', date: '2026-10-01' } };
+    const view = status([asCase('A', stage1Case()), asCase('B', stage3Case()), asCase('C', stage5Case()), asCase('D', closed)]);
+    expect(view.stage_counts).toEqual({
+      open: 3,
+      closed: 1,
+      by_stage: { 1: 1, 2: 0, 3: 1, 4: 0, 5: 1 },
+      by_decision_point: { none: 1, rc1_d2: 1, rc2_d3: 0, rc3_post_return: 1 },
+    });
+    expect(view.outcomes).toEqual({ home_now: 1, at_home: 1, stepped_down: 0, not_returned: 0, re_entered_care: 0 });
+  });
+
+  it('not_considered: a child in a cohort with no classification, decision or recent cla_review trigger', () => {
+    const drifting = { ...stage1Case(), cohorts: ['wants_to_return'], triggers: [{ type: 'cla_review', date: '2026-03-01' }] };
+    const reviewed = { ...stage1Case(), cohorts: ['wants_to_return'], triggers: [{ type: 'cla_review', date: '2026-09-26' }] };
+    const noCohort = { ...stage1Case(), cohorts: [] };
+    const view = status([asCase('A', drifting), asCase('B', reviewed), asCase('C', noCohort), asCase('D', { ...stage3Case(), cohorts: ['edge_of_care'] })]);
+    expect(view.not_considered.count).toBe(1);
+    expect(view.not_considered.exceptions).toEqual([
+      expect.objectContaining({ id: 'A', cohorts: ['wants_to_return'], last_considered: '2026-03-01', detail: expect.stringContaining('nothing since 2026-03-01') }),
+    ]);
+    const tighter = buildStatus([asCase('B', reviewed)], { asOf: AS_OF, config: mergeSettings(config, { status: { not_considered_days: 30 } }) });
+    expect(tighter.not_considered.count).toBe(1);
+  });
+
+  it('overdue_tasks: the open tasks of a stage past its timescale, as the stage-timescale rule sees it', () => {
+    const late = { ...stage1Case(), opened: '2026-06-01' };
+    const cases = [asCase('A', late), asCase('B', stage1Case()), asCase('C', stage3Case())];
+    const view = status(cases);
+    expect(view.overdue_tasks.cases).toBe(ruleCount(stageTimescale, cases));
+    expect(view.overdue_tasks.exceptions[0]).toMatchObject({ id: 'A', stage: 1, timescale_weeks: 8, tasks: ['case_history', 'engagement', 'family_assessment', 'safe_adult', 'written_assessment'] });
+    expect(view.overdue_tasks.count).toBe(5);
+  });
+
+  it('awaiting_signoff: written assessments, classifications and decisions without signed_off', () => {
+    const data = stage3Case();
+    data.tasks.written_assessment = { status: 'done', date: '2026-06-20', by: 'SW T.T.', recommendation: 'return_if_goals_met' };
+    const { signed_off: _c, ...classification } = data.classifications![0];
+    const { signed_off: _d, ...decision } = data.decisions![0];
+    const view = status([asCase('A', { ...data, classifications: [classification], decisions: [decision] })]);
+    expect(view.awaiting_signoff).toMatchObject({ count: 3, cases: 1, by_kind: { written_assessment: 1, classification: 1, decision: 1 } });
+    expect(view.awaiting_signoff.exceptions.map((e) => e.item)).toEqual(['written_assessment', 'classification:rc1_d2', 'decision:rc1_d2']);
+  });
+
+  it('risk_mix: open cases by latest level, and movement RC1 → RC2 → RC3', () => {
+    const view = status([asCase('A', stage1Case()), asCase('B', stage3Case()), asCase('C', stage5Case())]);
+    expect(view.risk_mix.by_level).toEqual({ low: 1, medium: 1, high: 0, very_high: 0, none: 1 });
+    // stage5Case: high → medium → low
+    expect(view.risk_mix.movement).toEqual({ rc1_to_rc2: { up: 0, down: 1, same: 0 }, rc2_to_rc3: { up: 0, down: 1, same: 0 } });
+  });
+
+  it('overrides: level differs from suggestion, by category, with a rate', () => {
+    const view = status([asCase('B', stage3Case()), asCase('C', stage5Case())]);
+    expect(view.overrides).toMatchObject({ count: 1, classifications: 4, rate: 0.25 });
+    expect(view.overrides.by_category).toMatchObject({ single_severe_concern: 1, strong_protective_context: 0, none: 0 });
+  });
+
+  it('decisions_not_shared agrees with rule stage2/decision-shared', () => {
+    // stage5Case's decisions carry no sharing records; stage3Case's are complete
+    const cases = [asCase('B', stage3Case()), asCase('C', stage5Case())];
+    const view = status(cases);
+    const missingParties = view.decisions_not_shared.exceptions.reduce((n, e) => n + e.parties.length, 0);
+    expect(missingParties).toBe(ruleCount(decisionShared, cases));
+    expect(view.decisions_not_shared).toMatchObject({ count: 3, cases: 1 });
+  });
+
+  it('reviews_due: overdue CLA reviews agree with rule timeliness/cla-review-due; due-soon ones are listed too', () => {
+    const overdue = { ...stage1Case(), cla_reviews: [], child: { ...stage1Case().child, looked_after_since: '2026-08-03' } };
+    const soon = { ...stage1Case(), cla_reviews: ['2026-08-20'], child: { ...stage1Case().child, looked_after_since: '2026-08-01' } };
+    const cases = [asCase('A', overdue), asCase('B', soon), asCase('C', stage1Case())];
+    const view = status(cases);
+    expect(view.reviews_due.cla.overdue).toBe(ruleCount(claReviewDue, cases));
+    expect(view.reviews_due.exceptions).toEqual([
+      expect.objectContaining({ id: 'A', review: 'cla', due: '2026-09-01', overdue: true }),
+      expect.objectContaining({ id: 'B', review: 'cla', due: '2026-11-20', overdue: false }),
+    ]);
+  });
+
+  it('reviews_due: post-return visits agree with rule timeliness/post-return-visits', () => {
+    const home = stage5Case();
+    home.return = { ...home.return, returned: '2026-07-01', visits: [{ date: '2026-08-01', seen_alone: true }] };
+    const cases = [asCase('A', home)];
+    const view = status(cases);
+    expect(view.reviews_due.post_return_visits.overdue).toBe(1);
+    expect(ruleCount(postReturnVisits, cases)).toBe(1);
+    expect(view.reviews_due.exceptions).toContainEqual(expect.objectContaining({ id: 'A', review: 'post_return_visit', due: '2026-09-12', overdue: true }));
+  });
+
+  it('goals_red: a latest red goal, or a goal not rated for goal_rag_stale_days (as rule stage3/goal-rag-stale)', () => {
+    const red = stage3Case();
+    red.agreement!.goals![0].progress = [{ date: '2026-10-20', rag: 'red' }];
+    const stale = stage3Case();
+    stale.agreement!.goals![0].progress = [{ date: '2026-08-01', rag: 'amber' }];
+    const cases = [asCase('A', red), asCase('B', stale), asCase('C', stage3Case())];
+    const view = status(cases);
+    expect(view.goals_red).toMatchObject({ count: 2, red: 1, stale: 1, stale_days: 56 });
+    expect(view.goals_red.stale).toBe(ruleCount(goalRagStale, cases));
+  });
+
+  it('post_return_alerts: missing after the return, a new adult not ruled out, unplanned returns, among children home', () => {
+    const missing = { ...stage5Case(), triggers: [{ type: 'missing_episode', date: '2026-03-01' }, { type: 'missing_episode', date: '2026-06-02' }] };
+    const adult = { ...stage5Case(), factors: [{ id: 'new_household_adult', status: 'unknown' as const }] };
+    const adultRuledOut = { ...stage5Case(), factors: [{ id: 'new_household_adult', status: 'unknown' as const, as_of: '2026-01-01' }, { id: 'new_household_adult', status: 'absent' as const, as_of: '2026-06-01' }] };
+    const unplanned = { ...stage5Case(), return: { ...stage5Case().return, unplanned: true } };
+    const view = status([asCase('A', missing), asCase('B', adult), asCase('C', adultRuledOut), asCase('D', unplanned), asCase('E', stage3Case())]);
+    expect(view.post_return_alerts).toMatchObject({ home: 4, count: 3, missing_episode: 1, new_household_adult: 1, unplanned_return: 1 });
+    expect(view.post_return_alerts.exceptions[0]).toMatchObject({ id: 'A', detail: 'missing since the return on 2026-06-02' });
+  });
+
+  it('cost_exposure: support for returns in progress; failed-return cost for those at high or without support', () => {
+    const high = stage5Case();
+    high.classifications = [...high.classifications!, { date: '2026-10-20', point: 'rc3_post_return', level: 'high', suggested: 'high', by: 'SW J.P.' }];
+    const unsupported = { ...stage5Case(), return: { ...stage5Case().return, support_package: [] } };
+    const view = status([asCase('A', high), asCase('B', unsupported), asCase('C', stage5Case())]);
+    expect(view.cost_exposure).toMatchObject({
+      label: expect.stringMatching(/estimate.*not a forecast/),
+      preset: 'nspcc-2024',
+      figures: { failed_return: 105804, support: 7857 },
+      returns_in_progress: 3,
+      support_cost: 3 * 7857,
+      at_risk: 2,
+      failed_return_cost_if_broken_down: 2 * 105804,
+    });
+  });
+
+  it('cohorts count open cases, every cohort id listed', () => {
+    const view = status([asCase('A', { ...stage1Case(), cohorts: ['wants_to_return', 'edge_of_care'] }), asCase('B', { ...stage1Case(), cohorts: ['wants_to_return'] })]);
+    expect(view.cohorts).toMatchObject({ wants_to_return: 2, edge_of_care: 1, pre_proceedings: 0 });
+  });
+
+  it('--filter and --team select cases before anything is counted', () => {
+    const cases = [asCase('A', stage1Case()), asCase('B', stage3Case()), asCase('C', { ...stage5Case(), team: { social_worker: 'SW J.P.', team_manager: 'TM A.O.' } })];
+    const parsed = parseStatusFilter(['stage=3,stage=5', 'level=low'], config);
+    expect(parsed).toEqual({ filter: { stage: ['3', '5'], level: ['low'] } });
+    const view = status(cases, { filter: 'filter' in parsed ? parsed.filter : undefined });
+    expect(view.scope).toMatchObject({ cases: 1, filter: { stage: ['3', '5'], level: ['low'] } });
+    expect(status(cases, { team: 'tm  t.m.' }).scope.cases).toBe(2);
+    expect(status(cases, { team: 'SW J.P.' }).scope.cases).toBe(1);
+    expect(parseStatusFilter(['colour=red'], config)).toEqual({ error: expect.stringContaining('unknown key "colour"') });
+    expect(parseStatusFilter(['stage=9'], config)).toEqual({ error: expect.stringContaining('"9" is not one of') });
+  });
+
+  it('the attention list puts harm at home before drift, and names cases by id only', () => {
+    const late = { ...stage1Case(), opened: '2026-06-01' };
+    const unplanned = { ...stage5Case(), return: { ...stage5Case().return, unplanned: true } };
+    const view = status([asCase('LATE', late), asCase('HOME', unplanned)]);
+    expect(view.attention.map((a) => a.id)).toEqual(['HOME', 'LATE']);
+    expect(view.attention[0].reasons[0]).toEqual({ metric: 'post_return_alerts', text: 'unplanned return on 2026-04-01' });
+    expect(JSON.stringify(view)).not.toMatch(/Ms A|Child T|alcohol/i);
+  });
+
+  it('suppressSmallCounts hides counts 1..N-1, the rates and costs built on them, and every case list', () => {
+    const view = status([asCase('A', stage1Case()), asCase('B', stage3Case()), asCase('C', stage5Case())]);
+    const shared = suppressSmallCounts(view, 3);
+    expect(shared.scope).toMatchObject({ cases: 3, open: 3, closed: 0, shared: true });
+    expect(shared.stage_counts.by_stage).toEqual({ 1: '<3', 2: 0, 3: '<3', 4: 0, 5: '<3' });
+    expect(shared.overrides).toMatchObject({ count: '<3', rate: null });
+    expect(shared.cost_exposure).toMatchObject({ returns_in_progress: '<3', support_cost: null, figures: { failed_return: 105804, support: 7857 }, year: 2024 });
+    expect(shared.reviews_due.within_days).toBe(28);
+    expect(JSON.stringify(shared)).not.toMatch(/"exceptions"|"attention"|"A"|"B"|"C"/);
+    // 0 or 1 turns suppression off but still leaves out case lists
+    expect(suppressSmallCounts(view, 0).stage_counts.by_stage[1]).toBe(1);
+  });
+
+  it('is pure: the same input gives the same view', () => {
+    const cases = [asCase('A', stage1Case()), asCase('C', stage5Case())];
+    expect(status(cases)).toEqual(status(cases));
+  });
+});
