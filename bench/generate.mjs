@@ -38,7 +38,6 @@ export function generateCaseload(count, seed = 1) {
   const src = join(here, '..', 'examples', 'caseload', 'cases');
   const examples = readdirSync(src).filter((f) => f.endsWith('.md')).sort().map((f) => ({ id: f.slice(0, -3), text: readFileSync(join(src, f), 'utf8') }));
   const rand = mulberry32(seed);
-  writeFileSync(join(dirname(dir), `.config-${count}.yaml`), '');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Benchmark Borough (fictional)"\n');
   for (let i = 0; i < count; i++) {
