@@ -7,182 +7,35 @@ import { domainIdsOf, type ReunifyConfig } from './config.js';
 import { costFigures } from './costs.js';
 import { addDays, daysBetween, isAfter, latest } from './dates.js';
 import { lastRagUpdate, staleGoals } from './goals.js';
-import { COHORTS, DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE, type DecisionPoint, type Level } from './ids.js';
-import { directionOf, type Direction } from './reclassify.js';
+import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE } from './ids.js';
+import { directionOf } from './reclassify.js';
 import { latestAt } from './rules/stageReached.js';
 import { FINISHED_TASK_STATUSES } from './schemas.js';
 import { unsharedDecisions } from './sharing.js';
-import { sameSigner, signoffQueue, type SignoffKind } from './signoff.js';
+import { sameSigner, signoffQueue } from './signoff.js';
+import type {
+  AttentionCase,
+  AwaitingSignoff,
+  CostExposure,
+  DecisionsNotShared,
+  GoalsRed,
+  MetricId,
+  NotConsidered,
+  Outcomes,
+  OverdueTasks,
+  Overrides,
+  PostReturnAlerts,
+  ReviewsDue,
+  RiskMix,
+  StageCounts,
+  StatusCase,
+  StatusFilter,
+  StatusView,
+} from './statusView.js';
 import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, stageClock, visitDueInWindow, visitOverdue } from './timeliness.js';
 
-export const METRIC_IDS = [
-  'stage_counts',
-  'not_considered',
-  'overdue_tasks',
-  'awaiting_signoff',
-  'risk_mix',
-  'overrides',
-  'decisions_not_shared',
-  'reviews_due',
-  'goals_red',
-  'post_return_alerts',
-  'cost_exposure',
-] as const;
-export type MetricId = (typeof METRIC_IDS)[number];
-
-/** A case as the status view reads it: its id and front matter the schema accepted. */
-export interface StatusCase {
-  id: string;
-  data: CaseData;
-}
-
-/** One case named in a metric, with a short line built from ids and dates. */
-export interface Exception {
-  id: string;
-  detail: string;
-}
-
-export interface StageCounts {
-  open: number;
-  closed: number;
-  by_stage: Record<'1' | '2' | '3' | '4' | '5', number>;
-  /** Open cases by the latest decision point with a decision recorded. */
-  by_decision_point: Record<DecisionPoint | 'none', number>;
-}
-
-export interface NotConsidered {
-  count: number;
-  within_days: number;
-  exceptions: (Exception & { cohorts: string[]; last_considered: IsoDate | null })[];
-}
-
-export interface OverdueTasks {
-  /** Open tasks of stages open longer than their timescale. */
-  count: number;
-  cases: number;
-  exceptions: (Exception & { stage: number; days_open: number; timescale_weeks: number; tasks: string[] })[];
-}
-
-export interface AwaitingSignoff {
-  count: number;
-  cases: number;
-  by_kind: Record<SignoffKind, number>;
-  exceptions: (Exception & { item: string; pointer: string; date: IsoDate; waiting_days: number })[];
-}
-
-export type Movement = Record<Direction, number>;
-
-export interface RiskMix {
-  /** Open cases by their latest level; `none` = not classified yet. */
-  by_level: Record<Level | 'none', number>;
-  movement: { rc1_to_rc2: Movement; rc2_to_rc3: Movement };
-}
-
-export interface Overrides {
-  count: number;
-  /** Classifications that carry a suggested level. */
-  classifications: number;
-  /** count / classifications, to 3 decimal places; null when there are none. */
-  rate: number | null;
-  by_category: Record<string, number>;
-  exceptions: (Exception & { point: DecisionPoint; date: IsoDate; suggested: Level; level: Level; category: string | null })[];
-}
-
-export interface DecisionsNotShared {
-  /** Decisions with a required party not told. */
-  count: number;
-  cases: number;
-  exceptions: (Exception & { point: DecisionPoint; date: IsoDate; parties: string[] })[];
-}
-
-export interface ReviewsDue {
-  within_days: number;
-  overdue: number;
-  due_soon: number;
-  cla: { overdue: number; due_soon: number };
-  post_return_visits: { overdue: number; due_soon: number };
-  exceptions: (Exception & { review: 'cla' | 'post_return_visit'; due: IsoDate; overdue: boolean })[];
-}
-
-export interface GoalsRed {
-  /** Agreements with a red goal or a goal without a recent rating. */
-  count: number;
-  red: number;
-  stale: number;
-  stale_days: number;
-  exceptions: (Exception & { red: string[]; stale: string[] })[];
-}
-
-export interface PostReturnAlerts {
-  /** Children home now (open, stage 5, returned on or before the as-of date). */
-  home: number;
-  /** Of them, children with any alert. */
-  count: number;
-  missing_episode: number;
-  new_household_adult: number;
-  unplanned_return: number;
-  exceptions: (Exception & { alerts: ('missing_episode' | 'new_household_adult' | 'unplanned_return')[] })[];
-}
-
-export interface CostExposure {
-  label: string;
-  preset: string;
-  source: string;
-  year: number;
-  currency: string;
-  figures: { failed_return: number; support: number };
-  /** Open stage-5 cases. */
-  returns_in_progress: number;
-  support_cost: number;
-  /** Returns in progress at high or very_high, or without support in place. */
-  at_risk: number;
-  failed_return_cost_if_broken_down: number;
-  exceptions: (Exception & { level: Level | null; without_support: boolean })[];
-}
-
-export interface Outcomes {
-  home_now: number;
-  at_home: number;
-  stepped_down: number;
-  not_returned: number;
-  re_entered_care: number;
-}
-
-export interface AttentionCase {
-  id: string;
-  stage: number | 'closed';
-  reasons: { metric: MetricId; text: string }[];
-}
-
-export interface StatusFilter {
-  stage?: string[];
-  level?: string[];
-  cohort?: string[];
-  legal_status?: string[];
-  placement?: string[];
-}
-
-export interface StatusView {
-  version: 1;
-  as_of: IsoDate;
-  organisation: string;
-  scope: { cases: number; open: number; closed: number; skipped: number; team: string | null; filter: StatusFilter | null; shared: boolean };
-  stage_counts: StageCounts;
-  not_considered: NotConsidered;
-  overdue_tasks: OverdueTasks;
-  awaiting_signoff: AwaitingSignoff;
-  risk_mix: RiskMix;
-  overrides: Overrides;
-  decisions_not_shared: DecisionsNotShared;
-  reviews_due: ReviewsDue;
-  goals_red: GoalsRed;
-  post_return_alerts: PostReturnAlerts;
-  cost_exposure: CostExposure;
-  /** Open cases per cohort (a child may be in several). */
-  cohorts: Record<string, number>;
-  outcomes: Outcomes;
-  attention: AttentionCase[];
-}
+export * from './statusView.js';
+export { suppressSmallCounts, type SharedValue, type ShownStatusView } from './statusShare.js';
 
 export interface StatusOptions {
   asOf: IsoDate;
@@ -622,41 +475,3 @@ export function buildStatus(all: readonly StatusCase[], options: StatusOptions):
   return { ...view, attention: attention(view, cases, config.status.attention_limit) };
 }
 
-// ---------------------------------------------------------------------------
-// Small-number suppression for shared outputs
-
-/** A view for sharing: any count may be "<N", and case lists are left out. */
-export type SharedValue<T> = T extends number ? number | string : T extends readonly (infer U)[] ? SharedValue<U>[] : T extends object ? { [K in keyof T]: SharedValue<T[K]> } : T;
-export type ShownStatusView = SharedValue<Omit<StatusView, 'attention'>> & { attention?: AttentionCase[] };
-
-/** Numbers in the view that are settings, dates or money, not counts of children or records. */
-const NOT_COUNTS = new Set(['version', 'within_days', 'stale_days', 'figures', 'year', 'rate', 'support_cost', 'failed_return_cost_if_broken_down', 'days_open', 'timescale_weeks', 'waiting_days']);
-
-/**
- * For outputs shared beyond the team: with `below` = N > 1, every count from 1 to
- * N-1 becomes "<N"; a rate or cost worked out from a hidden count is hidden too
- * (null). Exception lists and the attention list are left out, as case ids next to
- * a hidden count would undo it.
- */
-export function suppressSmallCounts(view: StatusView, below: number): ShownStatusView {
-  const hide = (n: number) => below > 1 && Number.isInteger(n) && n >= 1 && n < below;
-  const walk = (value: unknown, key: string): unknown => {
-    if (typeof value === 'number') return !NOT_COUNTS.has(key) && hide(value) ? `<${below}` : value;
-    if (Array.isArray(value) || value === null || typeof value !== 'object' || NOT_COUNTS.has(key)) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'exceptions') continue;
-      Object.defineProperty(out, k, { value: walk(v, k), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  };
-  const { attention: _attention, ...rest } = view;
-  const shown = walk(rest, '') as ShownStatusView & { scope: { shared: boolean } };
-  shown.scope.shared = true;
-  const o = shown.overrides as unknown as { count: unknown; classifications: unknown; rate: unknown };
-  if (typeof o.count === 'string' || typeof o.classifications === 'string') o.rate = null;
-  const c = shown.cost_exposure as unknown as Record<string, unknown>;
-  if (typeof c.returns_in_progress === 'string') c.support_cost = null;
-  if (typeof c.at_risk === 'string') c.failed_return_cost_if_broken_down = null;
-  return shown;
-}
