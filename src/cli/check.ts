@@ -83,6 +83,7 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
   }
   const { runCheckFast } = await import('../io/runCheck.js');
   const cache = flags.cacheLocation ?? (flags.cache || flags.watch ? true : undefined);
+  if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache });
   const { result, missing } = await runCheckFast({ paths, configPath: flags.config, asOf, ruleSettings, known, workers, cache });
   for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);
   if (missing.length > 0 && result.results.length === 0) return EXIT.usage;
@@ -119,4 +120,28 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** Runs until interrupted: the first result in full, then only what changed. */
+async function watchCommand(paths: string[], flags: CheckFlags, options: Omit<import('../io/runCheck.js').RunCheckFastOptions, 'paths'>): Promise<number> {
+  if (flags.format !== 'stylish') throw new UsageError('--watch prints stylish output only');
+  const { watchCheck } = await import('../io/watchCheck.js');
+  const { formatStylish } = await import('./format/stylish.js');
+  const color = makeColor(process.stdout, flags.color);
+  await watchCheck({
+    ...options,
+    paths,
+    configPath: flags.config,
+    report({ first, changed, removed, result }) {
+      const shown = { ...result, results: changed.map((f) => (flags.quiet ? { ...f, problems: f.problems.filter((p) => p.severity === 'error') } : f)) };
+      if (!first) {
+        const clean = changed.filter((f) => f.problems.length === 0).map((f) => `${f.filePath}: no problems now`);
+        writeOut(`\n[${new Date().toLocaleTimeString('en-GB')}] re-checked\n` + [...clean, ...removed.map((f) => `${f}: removed`), ''].join('\n'));
+      }
+      writeOut(formatStylish(shown, color));
+    },
+  });
+  return new Promise<number>(() => {
+    // Runs until Ctrl-C (exit 130, handled in index.ts).
+  });
 }
