@@ -52,9 +52,10 @@ export function textBlocks(section: string): TextBlock[] {
       const body = tableLines.filter((l) => !SEPARATOR_ROW.test(l)).map(cells);
       // a table always has a header row in reports: without a separator line, the first row is it
       const header = body[0] ?? [];
+      // every row as wide as the header: extra cells join the last one, missing ones are blank
       const rows = body.slice(1).map((r) => {
-        const width = Math.max(header.length, r.length);
-        return Array.from({ length: width }, (_, c) => r[c] ?? '');
+        const fitted = r.length > header.length && header.length > 0 ? [...r.slice(0, header.length - 1), r.slice(header.length - 1).join(' | ')] : r;
+        return Array.from({ length: Math.max(header.length, 1) }, (_, c) => fitted[c] ?? '');
       });
       blocks.push(block('table', { header, rows }));
     } else if (LIST_ITEM.test(line)) {

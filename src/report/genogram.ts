@@ -91,7 +91,9 @@ export function layoutGenogram(child: { ref: string }, people: readonly Person[]
     household: p.household === true,
     isChild: false,
   }));
-  placed.push({ id: 'child', ref: child.ref, relation: 'child', generation: 2, sex: 'unknown', pr: false, household: childAtHome, isChild: true });
+  // the child is marked in the household only beside someone known to live there
+  const householdKnown = placed.some((n) => n.household);
+  placed.push({ id: 'child', ref: child.ref, relation: 'child', generation: 2, sex: 'unknown', pr: false, household: childAtHome && householdKnown, isChild: true });
 
   const rows: Omit<GenogramNode, 'x' | 'y'>[][] = [[], [], [], []];
   for (const n of placed) rows[n.generation].push(n);
@@ -174,7 +176,7 @@ export const GENOGRAM_KEY =
 /** Inline SVG: squares for males, circles for females, rounded boxes where the relation does not say; the child double-bordered; household shaded. */
 export function genogramSvg(g: Genogram, title: string): string {
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="genogram" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${xml(title)}">`);
+  out.push(`<svg class="genogram" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${xml(title)}">`);
   out.push(`<title>${xml(title)}</title>`);
   for (const line of g.lines) {
     out.push(`<polyline class="${line.kind}" points="${line.points.map(([x, y]) => `${x},${y}`).join(' ')}" fill="none" stroke="#000" stroke-width="${line.kind === 'partners' ? 2 : 1.2}"/>`);

@@ -9,7 +9,7 @@ import { ageOn, addDays, latest } from '../core/dates.js';
 import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/ids.js';
 import { compareWithBaseline, directionOf } from '../core/reclassify.js';
 import { hasReached, STAGE_OF_POINT } from '../core/rules/progress.js';
-import { latestAt } from '../core/rules/stageReached.js';
+import { hasText, latestAt } from '../core/rules/stageReached.js';
 import { requiredParties } from '../core/sharing.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import type { BodySection } from './family.js';
@@ -74,6 +74,7 @@ export interface TaskView {
   by: string;
   reason: string;
   note: string;
+  hasNote: boolean;
   signedOff: SignOffView;
 }
 
@@ -131,6 +132,7 @@ function task(data: CaseData, id: string): TaskView {
     by: text(t?.by),
     reason: text(t?.reason),
     note: text(t?.note),
+    hasNote: hasText(t?.note),
     signedOff: signOff(t?.signed_off),
   };
 }
@@ -341,6 +343,7 @@ export function assessmentView(input: ViewInput) {
       isNamed: safeAdult !== undefined,
       ref: safeAdult ? safeAdult.ref : NOT_RECORDED,
       relation: safeAdult ? safeAdult.relation : NOT_RECORDED,
+      details: section(input, 'Safe adult'),
     },
     recommendation: { isRecorded: typeof written?.recommendation === 'string', outcome: text(written?.recommendation) },
     signOff: { task: task(data, 'written_assessment'), isDraft: written?.status !== 'done' || written.signed_off === undefined },
@@ -612,6 +615,7 @@ export function reviewView(input: ViewInput) {
       signedOff: signOff(c.signed_off),
       outcome: decision?.outcome ?? NOT_RECORDED,
       reasons: text(decision?.reasons),
+      hasReasons: hasText(decision?.reasons),
       decisionDate: text(decision?.date),
     };
   });
@@ -635,18 +639,20 @@ export function reviewView(input: ViewInput) {
     nextVisitDue: lastVisit && !closedOn ? addDays(lastVisit, config.reviews.post_return_visit_weeks * 7) : NOT_RECORDED,
     goals: goalsView(data),
     support: (r.support_package ?? []).map((s) => ({ service: s.service, from: text(s.from), to: text(s.to), delivered: s.delivered ?? NOT_RECORDED, note: text(s.note) })),
-    triggers: (data.triggers ?? []).filter((t) => r.returned !== undefined && t.date >= r.returned).map((t) => ({ type: t.type, date: t.date, note: text(t.note) })),
+    triggers: (data.triggers ?? []).filter((t) => r.returned !== undefined && t.date >= r.returned).map((t) => ({ type: t.type, date: t.date, note: text(t.note), hasNote: hasText(t.note) })),
     stepDown: {
       isRecorded: r.step_down !== undefined && r.step_down !== null,
       date: text(r.step_down?.date),
       to: r.step_down?.to ?? NOT_RECORDED,
       note: text(r.step_down?.note),
+      hasNote: hasText(r.step_down?.note),
       recommendation: latestRc3Decision?.outcome ?? NOT_RECORDED,
       recommendationReasons: text(latestRc3Decision?.reasons),
+      hasRecommendationReasons: hasText(latestRc3Decision?.reasons),
       latestLevel: latestRc3?.level ?? NOT_RECORDED,
       mapped: (latestRc3 ? config.decision_map?.rc3_post_return?.[latestRc3.level] : undefined) ?? NOT_RECORDED,
     },
-    outcome: { isRecorded: data.outcome != null, status: data.outcome?.status ?? NOT_RECORDED, date: text(data.outcome?.date), note: text(data.outcome?.note) },
+    outcome: { isRecorded: data.outcome != null, status: data.outcome?.status ?? NOT_RECORDED, date: text(data.outcome?.date), note: text(data.outcome?.note), hasNote: hasText(data.outcome?.note) },
     monitoringTask: task(data, 'monitoring'),
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
   };

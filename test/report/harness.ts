@@ -1,0 +1,40 @@
+// Renders reports in-process from the example caseload (the same path the CLI takes).
+import { resolve } from 'node:path';
+import type { ReunifyConfig } from '../../src/core/config.js';
+import type { DecisionPoint } from '../../src/core/ids.js';
+import { loadConfig } from '../../src/io/loadConfig.js';
+import { loadReportCase, renderCase, type ReportCase, type ReportOutcome } from '../../src/io/runReport.js';
+import type { OutputFormat } from '../../src/report/render.js';
+import type { ReportType } from '../../src/report/views.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CASES = resolve(ROOT, 'examples/caseload/cases');
+export const AS_OF = '2026-11-01';
+
+export function exampleConfig(): ReunifyConfig {
+  return loadConfig({ paths: [CASES] }).config;
+}
+
+export function exampleCase(id: string, config = exampleConfig()): ReportCase {
+  return loadReportCase(resolve(CASES, `${id}.md`), config);
+}
+
+export interface RenderOptions {
+  point?: DecisionPoint;
+  templatesDir?: string;
+  names?: Map<string, string>;
+  reader?: string;
+  config?: ReunifyConfig;
+}
+
+export function render(rc: ReportCase, type: ReportType, format: OutputFormat, options: RenderOptions = {}): ReportOutcome {
+  const config = options.config ?? exampleConfig();
+  return renderCase(rc, config, { type, format, asOf: AS_OF, point: options.point, templatesDir: options.templatesDir, names: options.names, reader: options.reader });
+}
+
+/** The rendered text, failing loudly when the report was not made. */
+export function renderText(rc: ReportCase, type: ReportType, format: OutputFormat, options: RenderOptions = {}): string {
+  const outcome = render(rc, type, format, options);
+  if (!outcome.ok) throw new Error(`not rendered: ${JSON.stringify(outcome)}`);
+  return outcome.text;
+}
