@@ -209,6 +209,8 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
 const NEEDS_CAREFUL_PARSE = /(?:^|[\s[{,:])[&*!][^\s]|^\s*\?(?:\s|$)/m;
 // What the two parsers read differently: js-yaml takes 0b11 and +0x1 as numbers, +.5 and 1e400 as text,
 // -0 as 0, and a bare `- -` item as the start of the list that follows it.
+// A list or map used as a key: js-yaml turns it into text ("a,b", "[object Object]"), yaml refuses it.
+const COLLECTION_KEY = /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:\[[^\n]*\]|\{[^\n]*\})[ \t]*:(?:[ \t]|$)/m;
 const PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0[bBoOxX]|[-+]\.\d|-0+(?=[\s,\]}]|$))|\d[eE][-+]?\d{3}|^[ \t]*-[ \t]+-[ \t]*$/m;
 
 /**
@@ -217,7 +219,7 @@ const PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0[bBoOxX]|[-+]\.\d|-0+(?=[\s,\]}]|
  * unusual, anything js-yaml rejects, forbidden keys or deep nesting.
  */
 export function fastParse(yamlText: string): Record<string, unknown> | undefined {
-  if (NEEDS_CAREFUL_PARSE.test(yamlText) || PARSERS_DIFFER.test(yamlText)) return undefined;
+  if (NEEDS_CAREFUL_PARSE.test(yamlText) || PARSERS_DIFFER.test(yamlText) || COLLECTION_KEY.test(yamlText)) return undefined;
   let data: unknown;
   try {
     data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
@@ -234,7 +236,7 @@ function plainAndShallow(value: unknown, depth: number): boolean {
   if (Array.isArray(value)) return value.every((v) => plainAndShallow(v, depth + 1));
   for (const key of Object.keys(value)) {
     // a null key (`~:`) is "null" to js-yaml but "" to yaml
-    if (FORBIDDEN_KEYS.has(key) || key === 'null') return false;
+    if (FORBIDDEN_KEYS.has(key) || key === 'null' || key === '[object Object]') return false;
     if (!plainAndShallow((value as Record<string, unknown>)[key], depth + 1)) return false;
   }
   return true;

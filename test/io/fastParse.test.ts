@@ -47,3 +47,13 @@ describe('fast path agrees with the careful parser', () => {
     fc.assert(fc.property(doc, (text) => agrees(text)), { numRuns: 2000, seed: 7 });
   });
 });
+
+describe('fast path steps aside for lists and maps used as keys', () => {
+  it.each(['{ a: 1 }: x\n', '[a]: x\n', '[a, b]: x\n', 'm: { [a]: 1 }\n', 'list:\n  - [a]: 1\n'])('%j', (text) => {
+    expect(fastParse(text)).toBeUndefined();
+  });
+
+  it('but not for flow lists and maps as values', () => {
+    expect(fastParse('a: [1, 2]\nb: { c: 1 }\nshared: [\n  { party: child },\n  { party: mum } ]\n')).toEqual({ a: [1, 2], b: { c: 1 }, shared: [{ party: 'child' }, { party: 'mum' }] });
+  });
+});

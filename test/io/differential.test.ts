@@ -1,0 +1,68 @@
+// The fast parser (js-yaml) and the careful one (yaml) must read every file the
+// same way, or the fast one must step aside: same data, same accept/reject verdict.
+// Run over the examples, the hostile corpus and a generated caseload of thousands.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript benchmark helper
+import { generateCaseload } from '../../bench/generate.mjs';
+import { splitCase } from '../../src/io/frontMatter.js';
+import { decodeCaseBytes, fastParse, parseYamlText } from '../../src/io/loadCase.js';
+
+function mdFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return mdFiles(p);
+    return e.isFile() && e.name.endsWith('.md') && statSync(p).size < 2_000_000 ? [p] : [];
+  });
+}
+
+/** 'skip' when the file never reaches a parser; otherwise whether the two readings agree. */
+function compare(file: string): 'skip' | 'fast-stepped-aside' | 'agree' | string {
+  const decoded = decodeCaseBytes(readFileSync(file));
+  if ('problem' in decoded) return 'skip';
+  let fm: string;
+  try {
+    fm = splitCase(decoded.text).frontMatter;
+  } catch {
+    return 'skip';
+  }
+  const fast = fastParse(fm);
+  if (fast === undefined) return 'fast-stepped-aside';
+  const careful = parseYamlText(fm, 0, () => ({ line: 1, column: 1 }), 'front matter');
+  if (careful.problems.length > 0) return `fast accepted what the careful parser rejects (${careful.problems[0].ruleId})`;
+  return isDeepStrictEqual(fast, careful.data) ? 'agree' : 'fast and careful data differ';
+}
+
+function tally(files: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of files) {
+    const r = compare(f);
+    const k = r === 'skip' || r === 'agree' || r === 'fast-stepped-aside' ? r : `${f}: ${r}`;
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}
+
+const disagreements = (t: Record<string, number>) => Object.keys(t).filter((k) => !['skip', 'agree', 'fast-stepped-aside'].includes(k));
+
+describe('fast and careful parsers read case files the same way', () => {
+  it('on every example and broken example', () => {
+    const t = tally([...mdFiles('examples/caseload'), ...mdFiles('examples/broken')]);
+    expect(disagreements(t)).toEqual([]);
+    expect(t.agree).toBeGreaterThanOrEqual(13);
+  });
+
+  it('on the hostile corpus', () => {
+    const t = tally(mdFiles('test/hostile'));
+    expect(disagreements(t)).toEqual([]);
+  });
+
+  it('on a generated caseload of 2,000 cases', () => {
+    const dir = generateCaseload(2000, 11) as string;
+    const t = tally(mdFiles(dir));
+    expect(disagreements(t)).toEqual([]);
+    expect(t.agree).toBeGreaterThan(1900);
+  }, 120_000);
+});
