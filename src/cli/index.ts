@@ -6,6 +6,7 @@ import { registerClassify } from './classify.js';
 import { registerInit } from './init.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
+import { registerSignoff } from './signoff.js';
 import { registerStatus } from './status.js';
 import { EXIT, PACKAGE_VERSION, UsageError, guardStdout, writeErr } from './shared.js';
 
@@ -32,6 +33,7 @@ Examples:
   registerReport(program);
   registerSchema(program);
   registerStatus(program);
+  registerSignoff(program);
   return program;
 }
 

@@ -1,0 +1,162 @@
+// `reunify signoff` through the built binary, on temp copies of fictional fixture
+// cases written with comments, aligned columns and flow maps.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT, reunify } from './run.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'signoff');
+const AS_OF = ['--as-of', '2026-11-01'];
+
+function tempCaseload(): { dir: string; file: (id: string) => string; before: (id: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'reunify-signoff-'));
+  cpSync(FIXTURES, dir, { recursive: true });
+  const file = (id: string) => join(dir, 'cases', `${id}.md`);
+  const originals = new Map(['RF-S001', 'RF-S002', 'RF-S003'].map((id) => [id, readFileSync(file(id), 'utf8')]));
+  return { dir, file, before: (id) => originals.get(id)! };
+}
+
+const frontMatter = (text: string) => parse(text.split(/^---\s*$/m)[1], { version: '1.2', schema: 'core' });
+
+describe('reunify signoff [dir] (built binary)', () => {
+  it('lists what waits for sign-off, oldest first, with what each is waiting for', async () => {
+    const r = await reunify(['signoff', FIXTURES, ...AS_OF]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Sign-off queue as of 2026-11-01: 5 items, oldest first');
+    const order = lines.filter((l) => /^ {2}RF-S/.test(l)).map((l) => l.trim().split(/\s+/).slice(0, 3).join(' '));
+    expect(order).toEqual([
+      'RF-S003 classification:rc2_d3 2026-04-17',
+      'RF-S003 classification:rc2_d3 2026-10-12',
+      'RF-S001 classification:rc1_d2 2026-10-14',
+      'RF-S001 decision:rc1_d2 2026-10-16',
+      'RF-S002 written_assessment 2026-10-28',
+    ]);
+    expect(r.stdout).toContain('RC1 is the baseline: stage 3 needs it signed off');
+    expect(r.stdout).toContain("by TM A.O., the case's manager");
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it('--format json carries ids, pointers and dates, not narrative', async () => {
+    const r = await reunify(['signoff', FIXTURES, ...AS_OF, '--format', 'json']);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ version: 1, as_of: '2026-11-01', count: 5 });
+    expect(out.items[2]).toEqual({
+      case_id: 'RF-S001',
+      file: join('test', 'fixtures', 'signoff', 'cases', 'RF-S001.md'),
+      item: 'classification:rc1_d2',
+      kind: 'classification',
+      point: 'rc1_d2',
+      pointer: '/classifications/0',
+      date: '2026-10-14',
+      by: 'SW K.L.',
+      manager: 'TM D.E.',
+      waiting_days: 18,
+      waiting_for: 'RC1 is the baseline: stage 3 needs it signed off',
+    });
+    expect(r.stdout).not.toMatch(/static factors|Uncle E/);
+    const team = JSON.parse((await reunify(['signoff', FIXTURES, ...AS_OF, '--format', 'json', '--team', 'TM D.E.'])).stdout);
+    expect(team.items.map((i: { case_id: string }) => i.case_id)).toEqual(['RF-S001', 'RF-S001', 'RF-S002']);
+  });
+
+  it('--sign writes signed_off at the item and keeps every other byte of the commented file', async () => {
+    const { dir, file, before } = tempCaseload();
+    const r = await reunify(['signoff', join(dir, 'cases'), '--sign', 'RF-S001', '--item', 'classification:rc1_d2', '--by', 'TM D.E.', '--date', '2026-11-02']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^Signed off the rc1_d2 classification of 2026-10-14 \(\/classifications\/0\) in RF-S001 .* by TM D\.E\. on 2026-11-02\.$/m);
+    const after = readFileSync(file('RF-S001'), 'utf8');
+    const inserted = ', signed_off: { by: TM D.E., date: 2026-11-02 }';
+    expect(after.replace(inserted, '')).toBe(before('RF-S001'));
+    expect(frontMatter(after).classifications[0].signed_off).toEqual({ by: 'TM D.E.', date: '2026-11-02' });
+    // the other unsigned item is untouched and still waits
+    const queue = JSON.parse((await reunify(['signoff', dir, ...AS_OF, '--format', 'json'])).stdout);
+    expect(queue.items.map((i: { item: string; case_id: string }) => `${i.case_id} ${i.item}`)).toContain('RF-S001 decision:rc1_d2');
+    expect(queue.count).toBe(4);
+  });
+
+  it('signs a written assessment and a decision; a case file path works as well as an id', async () => {
+    const { dir, file, before } = tempCaseload();
+    const wa = await reunify(['signoff', dir, '--sign', 'rf-s002', '--item', 'written_assessment', '--by', 'TM D.E.', '--date', '2026-11-02', '--quiet']);
+    expect(wa.exitCode).toBe(0);
+    expect(wa.stdout).toBe('');
+    expect(readFileSync(file('RF-S002'), 'utf8')).toBe(
+      before('RF-S002').replace('recommendation: return_if_goals_met }', 'recommendation: return_if_goals_met, signed_off: { by: TM D.E., date: 2026-11-02 } }'),
+    );
+    const decision = await reunify(['signoff', '--sign', file('RF-S001'), '--item', 'decision:rc1_d2', '--by', 'TM D.E.', '--date', '2026-11-02']);
+    expect(decision.exitCode).toBe(0);
+    expect(frontMatter(readFileSync(file('RF-S001'), 'utf8')).decisions[0].signed_off).toEqual({ by: 'TM D.E.', date: '2026-11-02' });
+  });
+
+  it('--dry-run prints the diff and writes nothing', async () => {
+    const { dir, file, before } = tempCaseload();
+    const r = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', '/decisions/0', '--by', 'TM D.E.', '--date', '2026-11-02', '--dry-run']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^-\s+\{ party: iro, date: 2026-10-22, method: "email" \} \] \}$/m);
+    expect(r.stdout).toMatch(/^\+\s+\{ party: iro, date: 2026-10-22, method: "email" \} \], signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \}$/m);
+    expect(r.stderr).toContain('Dry run');
+    expect(readFileSync(file('RF-S001'), 'utf8')).toBe(before('RF-S001'));
+  });
+
+  it('refuses (exit 1) to let the person who recorded an item sign it off', async () => {
+    const { dir, file, before } = tempCaseload();
+    const r = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'classification:rc1_d2', '--by', 'sw k.l.', '--date', '2026-11-02']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('was recorded by SW K.L.: a manager signs off another person\'s work');
+    expect(readFileSync(file('RF-S001'), 'utf8')).toBe(before('RF-S001'));
+  });
+
+  it('refuses (exit 1) an ambiguous --item, then an item already signed', async () => {
+    const { dir, file, before } = tempCaseload();
+    const ambiguous = await reunify(['signoff', dir, '--sign', 'RF-S003', '--item', 'classification:rc2_d3', '--by', 'TM D.E.']);
+    expect(ambiguous.exitCode).toBe(1);
+    expect(ambiguous.stderr).toContain('is ambiguous: 2 rc2_d3 classifications await sign-off (/classifications/1, /classifications/2)');
+    expect(readFileSync(file('RF-S003'), 'utf8')).toBe(before('RF-S003'));
+    expect((await reunify(['signoff', dir, '--sign', 'RF-S003', '--item', '/classifications/2', '--by', 'TM D.E.', '--date', '2026-11-02'])).exitCode).toBe(0);
+    const again = await reunify(['signoff', dir, '--sign', 'RF-S003', '--item', '/classifications/2', '--by', 'TM B.B.', '--date', '2026-11-03']);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('is already signed off by TM D.E. on 2026-11-02');
+    const rc1 = await reunify(['signoff', dir, '--sign', 'RF-S003', '--item', 'classification:rc1_d2', '--by', 'TM D.E.']);
+    expect(rc1.exitCode).toBe(1);
+    expect(rc1.stderr).toContain('already signed off by TM A.O. on 2025-11-11');
+  });
+
+  it('refuses unknown cases and items (exit 1) and bad flags (exit 2)', async () => {
+    const { dir } = tempCaseload();
+    const noCase = await reunify(['signoff', dir, '--sign', 'RF-9999', '--item', 'written_assessment', '--by', 'TM D.E.']);
+    expect(noCase.exitCode).toBe(1);
+    expect(noCase.stderr).toContain('no case "RF-9999"');
+    const noItem = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'classification:rc3_post_return', '--by', 'TM D.E.']);
+    expect(noItem.exitCode).toBe(1);
+    expect(noItem.stderr).toContain('the case has no rc3_post_return classification');
+    const badItem = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'agreement', '--by', 'TM D.E.']);
+    expect(badItem.exitCode).toBe(1);
+    expect(badItem.stderr).toContain('is not one of: written_assessment, classification[:point]');
+    const notDone = await reunify(['signoff', join(ROOT, 'examples', 'caseload'), '--sign', 'RF-0003', '--item', 'written_assessment', '--by', 'TM D.E.', '--dry-run']);
+    expect(notDone.exitCode).toBe(1);
+    expect(notDone.stderr).toContain('the written assessment is not done yet');
+    expect((await reunify(['signoff', dir, '--sign', 'RF-S001', '--by', 'TM D.E.'])).exitCode).toBe(2);
+    expect((await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'written_assessment'])).exitCode).toBe(2);
+    expect((await reunify(['signoff', dir, '--by', 'TM D.E.'])).exitCode).toBe(2);
+    expect((await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'decision', '--by', 'TM D.E.', '--date', '2 Nov'])).exitCode).toBe(2);
+  });
+
+  it('keeps CRLF line endings: only the sign-off is added', async () => {
+    const { dir, file } = tempCaseload();
+    writeFileSync(file('RF-S002'), readFileSync(file('RF-S002'), 'utf8').replace(/\n/g, '\r\n'));
+    const crlf = readFileSync(file('RF-S002'));
+    const r = await reunify(['signoff', dir, '--sign', 'RF-S002', '--item', 'written_assessment', '--by', 'TM D.E.', '--date', '2026-11-02']);
+    expect(r.exitCode).toBe(0);
+    const after = readFileSync(file('RF-S002'), 'utf8');
+    expect(after.replace(', signed_off: { by: TM D.E., date: 2026-11-02 }', '')).toBe(crlf.toString('utf8'));
+    expect(after).not.toMatch(/[^\r]\n/);
+  });
+
+  it('help has real examples', async () => {
+    const r = await reunify(['signoff', '--help']);
+    expect(r.stdout).toContain('$ reunify signoff examples/caseload --as-of 2026-11-01');
+  });
+});
