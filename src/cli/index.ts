@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
 import { registerClassify } from './classify.js';
+import { registerCosts } from './costs.js';
 import { registerInit } from './init.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
@@ -34,6 +35,7 @@ Examples:
   registerSchema(program);
   registerStatus(program);
   registerSignoff(program);
+  registerCosts(program);
   return program;
 }
 

@@ -1,0 +1,67 @@
+// `reunify costs [dir]`: the cost of failed returns against the cost of support,
+// per child and (given a caseload folder) for its planned and actual returns, with
+// the break-even improvement in successful returns. The arithmetic is shown.
+import { Command, Option } from 'commander';
+import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+
+interface CostsFlags extends CommonOptions {
+  format: 'text' | 'json';
+  preset?: string;
+  asOf?: string;
+}
+
+export function registerCosts(program: Command): void {
+  program
+    .command('costs')
+    .description('the cost model: failed returns against support, and the break-even improvement in successful returns')
+    .argument('[dir]', "a caseload folder, to add its planned and actual returns (default: the per-child model only)")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--preset <name>', 'cost figures to use: nspcc-2024 (default), holmes-2014, or one from your config')
+    .option('--as-of <date>', 'which returns count as planned or home (YYYY-MM-DD; default today)')
+    .option('-q, --quiet', 'no note on stderr about files left out')
+    .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
+    .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      `
+Figures are national averages per child (framework.md §1.4): a rough guide, not a
+forecast. Put your own figures in reunify.config.yaml under costs.presets.
+
+Examples:
+  $ reunify costs
+  $ reunify costs --preset holmes-2014 --format json
+  $ reunify costs examples/caseload --as-of 2026-11-01`,
+    )
+    .action(async (dir: string | undefined, flags: CostsFlags) => {
+      process.exitCode = await runCostsCommand(dir, flags);
+    });
+}
+
+async function runCostsCommand(dir: string | undefined, flags: CostsFlags): Promise<number> {
+  const asOf = parseAsOf(flags.asOf);
+  const { costFigures, costSettingProblem, caseloadReturns } = await import('../core/costs.js');
+  let config: import('../core/config.js').ReunifyConfig;
+  let returns: import('../core/costs.js').CaseloadReturns | undefined;
+  if (dir !== undefined) {
+    const { existsSync, statSync } = await import('node:fs');
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      writeErr(`reunify: ${dir}: no such folder\n`);
+      return EXIT.usage;
+    }
+    const { loadCaseload } = await import('../io/loadCaseload.js');
+    const caseload = loadCaseload({ paths: [dir], configPath: flags.config });
+    if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
+    config = caseload.config;
+    returns = caseloadReturns(caseload.cases, asOf);
+  } else {
+    const { loadConfig } = await import('../io/loadConfig.js');
+    config = loadConfig({ configPath: flags.config }).config;
+  }
+  const problem = costSettingProblem(config, flags.preset);
+  if (problem) throw new UsageError(flags.preset !== undefined ? `--preset: ${problem}` : `config costs.preset: ${problem}`);
+  const figures = costFigures(config, flags.preset);
+  const { formatCostsText, costsJson } = await import('./format/costs.js');
+  if (flags.format === 'json') writeOut(JSON.stringify(costsJson(figures, returns, asOf), null, 2) + '\n');
+  else writeOut(formatCostsText(figures, returns, asOf, makeColor(process.stdout, flags.color)));
+  return EXIT.ok;
+}
