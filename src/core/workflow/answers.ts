@@ -1,0 +1,267 @@
+// The questions a workflow step asks, and how answers (typed at a prompt, or read
+// from an answers file written in the case file's own shape) are checked and
+// completed with defaults. Pure: the prompts themselves live in src/cli.
+import { fromDayNumber, toDayNumber } from '../dates.js';
+
+export type Answers = { [key: string]: unknown };
+export type AnswerPath = readonly (string | number)[];
+
+export type QuestionKind = 'text' | 'date' | 'count' | 'yesno' | 'choice' | 'choices' | 'lines' | 'person';
+
+export interface Choice {
+  value: string;
+  name: string;
+}
+
+/** `scope` is the object a step's path is relative to (the item, inside a list); `root` holds every answer so far. */
+export type Condition = (scope: Answers, root: Answers) => boolean;
+
+export interface Question {
+  type: 'question';
+  kind: QuestionKind;
+  /** Where the answer sits, in the case file's shape: also where an answers file gives it. */
+  path: AnswerPath;
+  message: string;
+  choices?: readonly Choice[];
+  required?: boolean | Condition;
+  /** Pre-filled answer: what the case already holds, or a sensible default. */
+  default?: unknown;
+  /** A pre-filled answer that depends on earlier answers (e.g. the decision the chosen level maps to); wins over `default`. */
+  defaultFrom?: (scope: Answers, root: Answers) => unknown;
+  when?: Condition;
+  /** A further check of a well-formed answer: a message when it is refused. */
+  check?: (value: unknown, scope: Answers, root: Answers) => string | undefined;
+  /** Kind `person`: the list a new person is added to when the answer is someone not yet in `people`. */
+  addPerson?: ListStep;
+}
+
+export interface ListStep {
+  type: 'list';
+  path: AnswerPath;
+  /** What one item is, e.g. "person", "goal". */
+  noun: string;
+  /** Asked before each further item: "Add someone to the family network?" */
+  message: string;
+  items: readonly Step[];
+  /** Items the case already holds, one line each, shown before asking for more. */
+  existing?: readonly string[];
+  /** Fewest new items this time. */
+  min?: number | ((root: Answers) => number);
+  max?: number;
+  when?: Condition;
+  /** Pre-filled answers for the n-th new item (0-based). */
+  itemDefaults?: (index: number, root: Answers) => Answers;
+  check?: (items: readonly Answers[], root: Answers) => string | undefined;
+  /** Filled only through a person question that adds someone new, never asked on its own. */
+  viaPerson?: boolean;
+}
+
+export type Step = Question | ListStep;
+
+// ---------------------------------------------------------------- building steps
+
+type QuestionOptions = Omit<Question, 'type' | 'kind' | 'path' | 'message'>;
+
+export function question(kind: QuestionKind, path: AnswerPath, message: string, options: QuestionOptions = {}): Question {
+  return { type: 'question', kind, path, message, ...options };
+}
+
+export function list(path: AnswerPath, noun: string, message: string, items: readonly Step[], options: Omit<ListStep, 'type' | 'path' | 'noun' | 'message' | 'items'> = {}): ListStep {
+  return { type: 'list', path, noun, message, items, ...options };
+}
+
+// ---------------------------------------------------------------- plain-data helpers
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isPlainObject(value: unknown): value is Answers {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function getIn(from: unknown, path: AnswerPath): unknown {
+  let cur = from;
+  for (const seg of path) {
+    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
+    else if (isPlainObject(cur) && Object.hasOwn(cur, seg)) cur = cur[seg];
+    else return undefined;
+  }
+  return cur;
+}
+
+export function setIn(into: Answers, path: AnswerPath, value: unknown): void {
+  let cur: Answers | unknown[] = into;
+  path.forEach((seg, i) => {
+    if (FORBIDDEN.has(String(seg))) throw new Error(`the key ${String(seg)} is not allowed`);
+    const record = cur as Record<string | number, unknown>;
+    if (i === path.length - 1) {
+      record[seg] = value;
+      return;
+    }
+    const next = record[seg];
+    if (!isPlainObject(next) && !Array.isArray(next)) record[seg] = typeof path[i + 1] === 'number' ? [] : {};
+    cur = record[seg] as Answers | unknown[];
+  });
+}
+
+export function deleteIn(from: Answers, path: AnswerPath): void {
+  const parent = getIn(from, path.slice(0, -1));
+  if (isPlainObject(parent)) delete parent[path[path.length - 1] as string];
+}
+
+/** Nothing given: missing, null, blank text or an empty list. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/** `tasks.safe_adult.person`, `people[1].ref`: how answers are named in messages. */
+export function answerName(path: AnswerPath): string {
+  return path.reduce<string>((name, seg) => (typeof seg === 'number' ? `${name}[${seg}]` : name ? `${name}.${seg}` : seg), '');
+}
+
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDayNumber(toDayNumber(value)) === value;
+}
+
+// ---------------------------------------------------------------- one answer
+
+export type Parsed = { value: unknown } | { error: string };
+
+const YES = ['yes', 'y', 'true'];
+const NO = ['no', 'n', 'false'];
+
+/** Turn a typed-in or file-given answer into the value the case file stores, or say why it cannot be. */
+export function parseAnswer(q: Question, raw: unknown): Parsed {
+  const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
+  switch (q.kind) {
+    case 'text':
+    case 'person':
+      return text === undefined ? { error: 'must be text' } : { value: text };
+    case 'date':
+      return text !== undefined && isIsoDate(text) ? { value: text } : { error: 'must be a date written YYYY-MM-DD' };
+    case 'count':
+      return text !== undefined && /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { error: 'must be a whole number, 0 or more' };
+    case 'yesno':
+      if (typeof raw === 'boolean') return { value: raw };
+      if (text !== undefined && YES.includes(text.toLowerCase())) return { value: true };
+      if (text !== undefined && NO.includes(text.toLowerCase())) return { value: false };
+      return { error: 'must be yes or no (true or false)' };
+    case 'choice': {
+      const values = (q.choices ?? []).map((c) => c.value);
+      return text !== undefined && values.includes(text) ? { value: text } : { error: `must be one of: ${values.join(', ')}` };
+    }
+    case 'choices': {
+      const values = (q.choices ?? []).map((c) => c.value);
+      const given = Array.isArray(raw) ? raw : text !== undefined ? text.split(/\s*,\s*/) : undefined;
+      if (!given) return { error: 'must be a list' };
+      const wrong = given.filter((v) => typeof v !== 'string' || !values.includes(v));
+      if (wrong.length > 0) return { error: `${wrong.map(String).join(', ')}: not one of ${values.join(', ')}` };
+      return { value: [...new Set(given as string[])] };
+    }
+    case 'lines': {
+      const given = Array.isArray(raw) ? raw : text !== undefined ? text.split(/\s*[;\n]\s*/) : undefined;
+      if (!given || given.some((v) => typeof v !== 'string')) return { error: 'must be a list of text' };
+      return { value: (given as string[]).map((v) => v.trim()).filter((v) => v !== '') };
+    }
+  }
+}
+
+export function isRequired(q: Question, scope: Answers, root: Answers): boolean {
+  return typeof q.required === 'function' ? q.required(scope, root) : q.required === true;
+}
+
+/** The pre-filled answer for a question: an item default, else the question's own, if it is still valid. */
+export function defaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers): unknown {
+  const given = itemDefaults !== undefined ? getIn(itemDefaults, q.path) : undefined;
+  const derived = given === undefined ? q.defaultFrom?.(scope, root) : undefined;
+  const value = given !== undefined ? given : derived !== undefined ? derived : q.default;
+  if (isBlank(value)) return undefined;
+  const parsed = parseAnswer(q, value);
+  return 'value' in parsed ? parsed.value : undefined;
+}
+
+/** Check one answer as it is given: undefined when it is accepted. */
+export function answerProblem(q: Question, raw: unknown, scope: Answers, root: Answers): string | undefined {
+  if (isBlank(raw)) return isRequired(q, scope, root) ? 'an answer is needed' : undefined;
+  const parsed = parseAnswer(q, raw);
+  if ('error' in parsed) return parsed.error;
+  if (isBlank(parsed.value)) return isRequired(q, scope, root) ? 'an answer is needed' : undefined;
+  return q.check?.(parsed.value, scope, root);
+}
+
+export function minItems(step: ListStep, root: Answers): number {
+  return typeof step.min === 'function' ? step.min(root) : (step.min ?? 0);
+}
+
+// ---------------------------------------------------------------- a whole set of answers
+
+export interface Resolved {
+  /** The answers, checked, with defaults filled in; questions that did not apply are left out. */
+  answers: Answers;
+  /** Names of required answers not given, e.g. `tasks.safe_adult.person`. */
+  missing: string[];
+  /** `name: why`, for answers given but refused. */
+  invalid: string[];
+}
+
+/** Check given answers against the steps, in order, filling in defaults: what a non-interactive run records. */
+export function resolveAnswers(steps: readonly Step[], given: Answers): Resolved {
+  const out: Resolved = { answers: {}, missing: [], invalid: [] };
+  resolveInto(steps, given, out.answers, out.answers, [], undefined, out);
+  return out;
+}
+
+function resolveInto(steps: readonly Step[], given: Answers, scope: Answers, root: Answers, prefix: AnswerPath, itemDefaults: Answers | undefined, out: Resolved): void {
+  for (const step of steps) {
+    if (step.when && !step.when(scope, root)) continue;
+    const name = answerName([...prefix, ...step.path]);
+    const raw = getIn(given, step.path);
+    if (step.type === 'list') {
+      resolveList(step, raw, scope, root, [...prefix, ...step.path], out);
+      continue;
+    }
+    let value: unknown = defaultFor(step, itemDefaults, scope, root);
+    if (!isBlank(raw)) {
+      const parsed = parseAnswer(step, raw);
+      if ('error' in parsed) {
+        out.invalid.push(`${name}: ${parsed.error}`);
+        continue;
+      }
+      value = parsed.value;
+    }
+    if (isBlank(value)) {
+      if (isRequired(step, scope, root)) out.missing.push(name);
+      continue;
+    }
+    const problem = step.check?.(value, scope, root);
+    if (problem) {
+      out.invalid.push(`${name}: ${problem}`);
+      continue;
+    }
+    setIn(scope, step.path, value);
+  }
+}
+
+function resolveList(step: ListStep, raw: unknown, scope: Answers, root: Answers, at: AnswerPath, out: Resolved): void {
+  const name = answerName(at);
+  if (!isBlank(raw) && !Array.isArray(raw)) {
+    out.invalid.push(`${name}: must be a list`);
+    return;
+  }
+  const items: Answers[] = [];
+  setIn(scope, step.path, items);
+  ((raw as unknown[] | undefined) ?? []).forEach((rawItem, i) => {
+    if (!isPlainObject(rawItem)) {
+      out.invalid.push(`${answerName([...at, i])}: must be a map of fields`);
+      return;
+    }
+    const item: Answers = {};
+    items.push(item);
+    resolveInto(step.items, rawItem, item, root, [...at, i], step.itemDefaults?.(i, root), out);
+  });
+  const min = minItems(step, root);
+  if (items.length < min) out.missing.push(`${name} (${min === 1 ? `at least one ${step.noun}` : `${min} ${step.noun}s, ${items.length} given`})`);
+  if (step.max !== undefined && items.length > step.max) out.invalid.push(`${name}: at most ${step.max} ${step.noun}${step.max === 1 ? '' : 's'} at a time`);
+  const problem = step.check?.(items, root);
+  if (problem) out.invalid.push(`${name}: ${problem}`);
+  if (items.length === 0) deleteIn(scope, step.path);
+}

@@ -1,0 +1,129 @@
+// The classification and decision at a decision point (RC1 at stage 2, RC2 with
+// Decision 3 at stage 4): the questions, and the entries they append.
+import type { CaseData, Classification } from '../../caseTypes.js';
+import { classify } from '../../classify.js';
+import { classificationEntry, decisionEntry, outcomeProblem, overrideCategories } from '../../classificationRecord.js';
+import { LEVELS, OUTCOMES_BY_POINT, type DecisionPoint, type Level } from '../../ids.js';
+import { latestAt } from '../../rules/stageReached.js';
+import { getIn, isBlank, isPlainObject, list, question, type Answers, type Condition, type ListStep, type Step } from '../answers.js';
+import { appendNew, notAfterToday, type FlowCase, type FlowContext, type WorkflowEdit } from '../flow.js';
+
+/** The sign-off every classification and decision carries: the team manager, on or after the record's date. */
+export function signOffSteps(c: FlowCase, ctx: FlowContext, recordDate: (root: Answers) => unknown): Step[] {
+  return [
+    question('text', ['signed_off', 'by'], 'Signed off by (the team manager, role and initials)', { required: true, default: c.data.team.team_manager }),
+    question('date', ['signed_off', 'date'], 'Date of the sign-off', {
+      required: true,
+      default: ctx.date,
+      check: (v, _s, root) => {
+        const dated = recordDate(root);
+        if (typeof dated === 'string' && String(v) < dated) return `must not be before the record is dated (${dated})`;
+        return notAfterToday(ctx)(v);
+      },
+    }),
+  ];
+}
+
+const taskDate = (task: string, ctx: FlowContext) => (root: Answers) => getIn(root, ['tasks', task, 'date']) ?? ctx.date;
+const taskBy = (task: string, c: FlowCase) => (root: Answers) => String(getIn(root, ['tasks', task, 'by']) ?? c.data.team.social_worker);
+
+export function classificationList(c: FlowCase, ctx: FlowContext, task: string, when: Condition): ListStep {
+  const suggestion = classify(c.data, ctx.config, ctx.date);
+  const labels = ctx.config.labels.levels;
+  const overriding: Condition = (scope) => !isBlank(scope.level) && scope.level !== suggestion.level;
+  const categories = overrideCategories(ctx.config);
+  return list(
+    ['classifications'],
+    'classification',
+    'Record a classification?',
+    [
+      question('choice', ['level'], `Risk level (suggested: ${labels[suggestion.level]}, score ${suggestion.score}; see reunify classify)`, {
+        required: true,
+        default: suggestion.level,
+        choices: LEVELS.map((l) => ({ value: l, name: labels[l] ?? l })),
+      }),
+      question('choice', ['override_category'], `Why the level differs from the suggested ${labels[suggestion.level]}`, {
+        when: overriding,
+        required: true,
+        choices: categories.map((o) => ({ value: o, name: o })),
+      }),
+      question('text', ['override_reason'], 'The reasoning for the override', { when: overriding, required: true }),
+      ...signOffSteps(c, ctx, taskDate(task, ctx)),
+    ],
+    { when, min: 1, max: 1, existing: (c.data.classifications ?? []).map(describeClassification) },
+  );
+}
+
+function describeClassification(k: Classification): string {
+  return `${k.date} ${k.point}: ${k.level}${k.signed_off ? `, signed off by ${k.signed_off.by}` : ''}`;
+}
+
+export function classificationEdits(c: FlowCase, ctx: FlowContext, task: string, point: DecisionPoint, answers: Answers): WorkflowEdit[] {
+  const item = (getIn(answers, ['classifications']) as Answers[] | undefined)?.[0];
+  if (!isPlainObject(item)) return [];
+  const suggestion = classify(c.data, ctx.config, ctx.date);
+  const signedOff = item.signed_off as { by: string; date: string } | undefined;
+  const entry = classificationEntry({
+    date: String(taskDate(task, ctx)(answers)),
+    point,
+    level: item.level as Level,
+    suggested: suggestion.level,
+    by: taskBy(task, c)(answers),
+    signedOff: signedOff?.by ? signedOff : undefined,
+    overrideCategory: item.override_category as string | undefined,
+    overrideReason: item.override_reason as string | undefined,
+  });
+  return appendNew(['classifications'], [entry as unknown as Answers], c.data.classifications);
+}
+
+export function latestLevel(data: CaseData, point: DecisionPoint): Level | undefined {
+  return latestAt(data.classifications, point)?.record.level;
+}
+
+export function decisionList(c: FlowCase, ctx: FlowContext, task: string, point: DecisionPoint, options: { when: Condition; min: number; level?: Level; levelFrom?: (root: Answers) => Level | undefined }): ListStep {
+  const mapped = options.level ? ctx.config.decision_map?.[point]?.[options.level] : undefined;
+  return list(
+    ['decisions'],
+    'decision',
+    point === 'rc2_d3' ? 'Record Decision 3 (proceed_to_return, extend_work or no_return) now?' : 'Record a decision?',
+    [
+      question('choice', ['outcome'], `Decision${mapped ? ` (the decision map suggests ${mapped} for this level)` : ''}`, {
+        required: true,
+        default: mapped,
+        defaultFrom: (_s, root) => {
+          const level = options.levelFrom?.(root);
+          return level ? ctx.config.decision_map?.[point]?.[level] : undefined;
+        },
+        choices: OUTCOMES_BY_POINT[point].map((o) => ({ value: o, name: o })),
+        check: (v) => outcomeProblem(point, String(v)),
+      }),
+      question('text', ['reasons'], 'Reasons for the decision', { required: true }),
+      question('lines', ['conditions'], 'Conditions attached, separated by ";" (optional)'),
+      question('text', ['timescale'], 'Timescale for the conditions or the next step (optional)'),
+      question('text', ['parallel_plan'], 'The parallel plan for alternative permanence', {
+        when: (scope) => scope.outcome === 'return_if_change_evidenced',
+        required: true,
+      }),
+      ...signOffSteps(c, ctx, taskDate(task, ctx)),
+    ],
+    { when: options.when, min: options.min, max: 1, existing: (c.data.decisions ?? []).map((d) => `${d.date} ${d.point}: ${d.outcome}`) },
+  );
+}
+
+export function decisionEdits(c: FlowCase, ctx: FlowContext, task: string, point: DecisionPoint, answers: Answers): WorkflowEdit[] {
+  const item = (getIn(answers, ['decisions']) as Answers[] | undefined)?.[0];
+  if (!isPlainObject(item) || isBlank(item.outcome)) return [];
+  const base = decisionEntry({
+    date: String(taskDate(task, ctx)(answers)),
+    point,
+    outcome: String(item.outcome),
+    reasons: item.reasons as string | undefined,
+    signedOff: (item.signed_off as { by: string; date: string } | undefined) ?? undefined,
+  });
+  // the fields in the order design.md §3.1 writes them
+  const { signed_off, ...rest } = base;
+  const entry: Answers = { ...rest };
+  for (const field of ['conditions', 'timescale', 'parallel_plan'] as const) if (!isBlank(item[field])) entry[field] = item[field];
+  if (signed_off) entry.signed_off = signed_off;
+  return appendNew(['decisions'], [entry], c.data.decisions);
+}

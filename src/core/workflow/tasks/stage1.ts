@@ -1,0 +1,243 @@
+// Stage 1 (assess): what each task records, and how the answers become edits.
+import { CAPACITY_RATINGS, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../../ids.js';
+import { taskOf } from '../../rules/progress.js';
+import { getIn, isBlank, list, question, type Answers, type Condition } from '../answers.js';
+import { sectionHasContent } from '../body.js';
+import {
+  appendNew,
+  describePerson,
+  isParentOrCarer,
+  itemsAt,
+  newPersonIds,
+  noteStep,
+  notAfterToday,
+  peopleList,
+  statusSteps,
+  taskFieldEdits,
+  whenDone,
+  whenRecording,
+  type FlowCase,
+  type FlowContext,
+  type TaskFlow,
+  type WorkflowEdit,
+} from '../flow.js';
+
+export const CASE_HISTORY_HEADINGS = ['Case history'];
+
+const HISTORY_COUNTS: [string, string][] = [
+  ['entries_to_care', 'How many times has the child entered care, this time included?'],
+  ['previous_returns', 'How many earlier returns home have there been?'],
+  ['failed_returns', 'How many of those returns ended with the child back in care?'],
+  ['parent_prior_removals', 'How many other children have been removed from these parents before?'],
+  ['missing_episodes', 'How many missing episodes (not counting being away without authorisation)?'],
+];
+
+const caseHistory: TaskFlow = {
+  task: 'case_history',
+  steps(c, ctx) {
+    const done = whenDone('case_history');
+    const history = (c.data.history ?? {}) as Record<string, number | undefined>;
+    const hasParent = (c.data.people ?? []).some(isParentOrCarer);
+    return [
+      ...statusSteps(c, 'case_history', ctx),
+      ...HISTORY_COUNTS.map(([field, message]) =>
+        question('count', ['history', field], message, {
+          when: whenRecording('case_history'),
+          required: done,
+          default: history[field],
+          check:
+            field === 'failed_returns'
+              ? (v, _s, root) => {
+                  const returns = getIn(root, ['history', 'previous_returns']);
+                  return typeof returns === 'number' && Number(v) > returns ? `cannot be more than the ${returns} earlier returns` : undefined;
+                }
+              : undefined,
+        }),
+      ),
+      peopleList(c, 'Add someone to the family network (the genogram)?', {
+        when: whenRecording('case_history'),
+        min: (root) => (done({}, root) && !hasParent ? 1 : 0),
+        check: (items, root) =>
+          done({}, root) && !hasParent && !items.some((p) => isParentOrCarer(p as never))
+            ? 'the family network needs at least one parent or carer of the child (mother, father, parent, someone with parental responsibility, or a carer)'
+            : undefined,
+      }),
+      question('text', ['body', 'Case history'], 'Chronology for "## Case history": entries to care, earlier returns, services offered and used, and the patterns in them', {
+        when: whenRecording('case_history'),
+        required: (_s, root) => done({}, root) && !sectionHasContent(c.body, CASE_HISTORY_HEADINGS),
+      }),
+    ];
+  },
+  change(c, answers) {
+    const history = getIn(answers, ['history']) as Answers | undefined;
+    const edits: WorkflowEdit[] = HISTORY_COUNTS.filter(([field]) => !isBlank(history?.[field])).map(([field]) => ({ op: 'set', path: ['history', field], value: history![field] }));
+    edits.push(...appendNew(['people'], itemsAt(answers, ['people']), c.data.people));
+    edits.push(...taskFieldEdits('case_history', answers));
+    const text = getIn(answers, ['body', 'Case history']);
+    return { edits, sections: typeof text === 'string' ? [{ headings: CASE_HISTORY_HEADINGS, text }] : [] };
+  },
+};
+
+const engagement: TaskFlow = {
+  task: 'engagement',
+  steps: (c, ctx) => [
+    ...statusSteps(c, 'engagement', ctx),
+    noteStep('engagement', 'How was the framework explained, who took part, and what barriers (language, disability, hostility) were there and how were they handled?', c, whenDone('engagement')),
+  ],
+  change: (_c, answers) => ({ edits: taskFieldEdits('engagement', answers), sections: [] }),
+};
+
+function dynamicFactors(ctx: FlowContext) {
+  return [...FACTORS, ...(ctx.config.additions?.factors ?? [])].filter((f) => !f.static);
+}
+
+/** The people whose capacity to change matters: parents and those the child would return to. */
+function parentsOf(c: FlowCase) {
+  return (c.data.people ?? []).filter((p) => p.pr || p.returning_to || p.household);
+}
+
+const familyAssessment: TaskFlow = {
+  task: 'family_assessment',
+  steps(c, ctx) {
+    const done = whenDone('family_assessment');
+    const factors = dynamicFactors(ctx);
+    const parents = parentsOf(c);
+    const rated = new Set((c.data.capacity_to_change ?? []).map((e) => e.person));
+    const unrated = parents.filter((p) => !rated.has(p.id));
+    const none: Condition = (scope) => getIn(scope, ['status']) !== 'unknown';
+    return [
+      ...statusSteps(c, 'family_assessment', ctx),
+      list(
+        ['factors'],
+        'factor',
+        'Record a risk or protective factor?',
+        [
+          question('choice', ['id'], 'Which factor?', { required: true, choices: factors.map((f) => ({ value: f.id, name: `${f.id} (${f.kind}): ${f.meaning}` })) }),
+          question('choice', ['person'], 'About which parent? (leave blank when it is about the household)', {
+            when: (scope) => factors.find((f) => f.id === scope.id)?.about === 'parent' && parents.length > 0,
+            choices: parents.map((p) => ({ value: p.id, name: describePerson(p) })),
+          }),
+          question('choice', ['status'], 'Status (unknown is not absent: it never counts as safety)', { required: true, choices: FACTOR_STATUSES.map((s) => ({ value: s, name: s })) }),
+          question('text', ['evidence'], 'Evidence: what shows it, and where from', { required: none }),
+          question('date', ['as_of'], 'Date of the evidence', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
+        ],
+        {
+          when: whenRecording('family_assessment'),
+          existing: (c.data.factors ?? []).map((f) => `${f.id}: ${f.status}${f.person ? ` (${f.person})` : ''}${f.as_of ? `, ${f.as_of}` : ''}`),
+          min: (root) => (done({}, root) && (c.data.factors ?? []).length === 0 ? 1 : 0),
+        },
+      ),
+      list(
+        ['capacity_to_change'],
+        'parent',
+        'Record a parent’s capacity to change?',
+        [
+          question('choice', ['person'], 'Which parent?', { required: true, choices: parents.map((p) => ({ value: p.id, name: describePerson(p) })) }),
+          question('choice', ['rating'], 'Capacity to change', { required: true, choices: CAPACITY_RATINGS.map((r) => ({ value: r, name: r })) }),
+          question('text', ['evidence'], 'Evidence: acceptance, motivation, use of services, goals met and kept up', { required: true }),
+          question('date', ['as_of'], 'Date of the evidence', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
+        ],
+        {
+          when: (s, root) => whenRecording('family_assessment')(s, root) && parents.length > 0,
+          existing: (c.data.capacity_to_change ?? []).map((e) => `${e.person}: ${e.rating}${e.as_of ? `, ${e.as_of}` : ''}`),
+          itemDefaults: (i) => (unrated[i] ? { person: unrated[i].id } : {}),
+          min: (root) => (done({}, root) && rated.size === 0 ? 1 : 0),
+        },
+      ),
+      noteStep('family_assessment', "Other agencies' information (short note)", c),
+    ];
+  },
+  change(c, answers) {
+    return {
+      edits: [
+        ...appendNew(['factors'], itemsAt(answers, ['factors']), c.data.factors),
+        ...appendNew(['capacity_to_change'], itemsAt(answers, ['capacity_to_change']), c.data.capacity_to_change),
+        ...taskFieldEdits('family_assessment', answers),
+      ],
+      sections: [],
+    };
+  },
+};
+
+const safeAdult: TaskFlow = {
+  task: 'safe_adult',
+  steps(c, ctx) {
+    const people = c.data.people ?? [];
+    const current = taskOf(c.data, 'safe_adult')?.person ?? people.find((p) => p.safe_adult)?.id;
+    const addPerson = peopleList(c, 'Add someone to the family network?', { viaPerson: true, max: 1, when: whenRecording('safe_adult') });
+    return [
+      ...statusSteps(c, 'safe_adult', ctx),
+      addPerson,
+      question('person', ['tasks', 'safe_adult', 'person'], "Who is the child's safe adult, someone they can tell if things go wrong at home?", {
+        when: whenRecording('safe_adult'),
+        required: whenDone('safe_adult'),
+        default: current,
+        choices: people.map((p) => ({ value: p.id, name: describePerson(p) })),
+        addPerson,
+        check: (v, _s, root) => (people.some((p) => p.id === v) || newPersonIds(root).includes(String(v)) ? undefined : `${String(v)} is not a person id in people: add them to people first`),
+      }),
+      noteStep('safe_adult', 'Does the child agree, and how do they keep in touch? (If no one has been found yet, why not.)', c, (_s, root) => getIn(root, ['tasks', 'safe_adult', 'status']) === 'in_progress'),
+    ];
+  },
+  change(c, answers) {
+    const people = c.data.people ?? [];
+    const chosen = getIn(answers, ['tasks', 'safe_adult', 'person']);
+    const added = itemsAt(answers, ['people']).map((p) => (p.id === chosen ? { ...p, safe_adult: true } : p));
+    const edits: WorkflowEdit[] = appendNew(['people'], added, people);
+    people.forEach((p, i) => {
+      if (p.id === chosen && !p.safe_adult) edits.push({ op: 'set', path: ['people', i, 'safe_adult'], value: true });
+      if (chosen !== undefined && p.id !== chosen && p.safe_adult) edits.push({ op: 'set', path: ['people', i, 'safe_adult'], value: false });
+    });
+    edits.push(...taskFieldEdits('safe_adult', answers, ['person']));
+    return { edits, sections: [] };
+  },
+};
+
+const RECOMMENDATION_NAMES: Record<string, string> = {
+  return_with_support: 'return_with_support: plan the return, with a support package',
+  return_if_goals_met: 'return_if_goals_met: return once the agreed goals are met',
+  return_if_change_evidenced: 'return_if_change_evidenced: return only if change is shown in time; plan in parallel',
+  no_return: 'no_return: plan alternative permanence and support family relationships',
+};
+
+const writtenAssessment: TaskFlow = {
+  task: 'written_assessment',
+  steps(c, ctx) {
+    const entry = taskOf(c.data, 'written_assessment');
+    const done = whenDone('written_assessment');
+    const recording = whenRecording('written_assessment');
+    return [
+      ...statusSteps(c, 'written_assessment', ctx),
+      question('choice', ['tasks', 'written_assessment', 'recommendation'], 'The reasoned recommendation about return', {
+        when: recording,
+        required: done,
+        default: entry?.recommendation,
+        choices: RECOMMENDATIONS.map((r) => ({ value: r, name: RECOMMENDATION_NAMES[r] ?? r })),
+      }),
+      question('text', ['tasks', 'written_assessment', 'signed_off', 'by'], 'Signed off by (the team manager, role and initials)', {
+        when: recording,
+        required: done,
+        default: entry?.signed_off?.by ?? c.data.team.team_manager,
+        check: (v, _s, root) => {
+          const author = getIn(root, ['tasks', 'written_assessment', 'by']);
+          return v === author || v === c.data.team.social_worker ? 'the team manager signs off, not the assessment’s author' : undefined;
+        },
+      }),
+      question('date', ['tasks', 'written_assessment', 'signed_off', 'date'], 'Date of the sign-off', {
+        when: (s, root) => recording(s, root) && !isBlank(getIn(root, ['tasks', 'written_assessment', 'signed_off', 'by'])),
+        required: true,
+        default: entry?.signed_off?.date ?? ctx.date,
+        check: (v, _s, root) => {
+          const written = getIn(root, ['tasks', 'written_assessment', 'date']);
+          if (typeof written === 'string' && String(v) < written) return `must not be before the assessment is dated (${written})`;
+          return notAfterToday(ctx)(v);
+        },
+      }),
+    ];
+  },
+  change(_c, answers) {
+    return { edits: taskFieldEdits('written_assessment', answers, ['recommendation', 'signed_off']), sections: [] };
+  },
+};
+
+export const STAGE1_FLOWS: readonly TaskFlow[] = [caseHistory, engagement, familyAssessment, safeAdult, writtenAssessment];

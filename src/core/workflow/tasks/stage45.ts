@@ -1,0 +1,244 @@
+// Stages 4 (prepare) and 5 (return_home): regrading risk and Decision 3, the support
+// plan, the transition plan, readiness; then contact, support, monitoring, step down.
+import { isAfter } from '../../dates.js';
+import { ROLE_PARTIES, STEP_DOWN_TO, SUPPORT_DELIVERY, type Level } from '../../ids.js';
+import { requiredParties } from '../../sharing.js';
+import { getIn, isBlank, isPlainObject, list, question, type Answers } from '../answers.js';
+import { appendNew, compact, itemsAt, noteStep, notAfterToday, statusSteps, taskFieldEdits, whenDone, whenRecording, type FlowCase, type TaskFlow, type WorkflowEdit } from '../flow.js';
+import { describeGoal, ratingEdits, ratingList } from './goals.js';
+import { classificationEdits, classificationList, decisionEdits, decisionList, latestLevel } from './decisionPoint.js';
+
+const reclassification: TaskFlow = {
+  task: 'reclassification',
+  steps(c, ctx) {
+    const done = whenDone('reclassification');
+    return [
+      ...statusSteps(c, 'reclassification', ctx, { by: c.data.team.team_manager }),
+      classificationList(c, ctx, 'reclassification', done),
+      // Decision 3 has no task of its own: it is made on the RC2 classification (docs/decisions.md)
+      decisionList(c, ctx, 'reclassification', 'rc2_d3', {
+        when: done,
+        min: 0,
+        level: latestLevel(c.data, 'rc2_d3') ?? latestLevel(c.data, 'rc1_d2'),
+        levelFrom: (root) => getIn(root, ['classifications', 0, 'level']) as Level | undefined,
+      }),
+    ];
+  },
+  change: (c, answers, ctx) => ({
+    edits: [
+      ...classificationEdits(c, ctx, 'reclassification', 'rc2_d3', answers),
+      ...decisionEdits(c, ctx, 'reclassification', 'rc2_d3', answers),
+      ...taskFieldEdits('reclassification', answers),
+    ],
+    sections: [],
+  }),
+};
+
+function serviceSteps(ctx: { date: string }, withDelivery: boolean) {
+  return [
+    question('text', ['service'], 'The service (e.g. family support worker, alcohol service)', { required: true }),
+    question('date', ['from'], 'From', { default: ctx.date }),
+    question('date', ['to'], 'To (its last day; optional)', {
+      check: (v: unknown, scope: Answers) => (typeof scope.from === 'string' && isAfter(scope.from, String(v)) ? `must not be before ${scope.from}` : undefined),
+    }),
+    ...(withDelivery ? [question('choice', ['delivered'], 'Delivered?', { choices: SUPPORT_DELIVERY.map((s) => ({ value: s, name: s })) })] : []),
+    question('text', ['note'], 'Short note (optional)'),
+  ];
+}
+
+const describeService = (s: { service: string; from?: string; to?: string; delivered?: string }) =>
+  `${s.service}${s.from ? ` from ${s.from}` : ''}${s.to ? ` to ${s.to}` : ''}${s.delivered ? ` (${s.delivered})` : ''}`;
+
+const supportReview: TaskFlow = {
+  task: 'support_review',
+  steps(c, ctx) {
+    const existing = c.data.return?.support_package ?? [];
+    return [
+      ...statusSteps(c, 'support_review', ctx),
+      list(['return', 'support_package'], 'service', 'Add a service to the support plan for the return?', serviceSteps(ctx, false), {
+        when: whenRecording('support_review'),
+        existing: existing.map(describeService),
+        min: (root) => (whenDone('support_review')({}, root) && existing.length === 0 ? 1 : 0),
+      }),
+      noteStep('support_review', 'What changed in the plan now that the return is real? (optional)', c),
+    ];
+  },
+  change: (c, answers) => ({
+    edits: [...appendNew(['return', 'support_package'], itemsAt(answers, ['return', 'support_package']), c.data.return?.support_package), ...taskFieldEdits('support_review', answers)],
+    sections: [],
+  }),
+};
+
+function transitionParties(c: FlowCase, tokens: readonly string[]) {
+  const required = requiredParties(c.data, tokens);
+  return [
+    ...required.map((r) => ({ value: r.party, name: `${r.party} (${r.role})` })),
+    ...(c.data.people ?? []).filter((p) => !required.some((r) => r.party === p.id)).map((p) => ({ value: p.id, name: `${p.id} (${p.relation})` })),
+    ...ROLE_PARTIES.filter((r) => !required.some((q) => q.party === r)).map((r) => ({ value: r, name: r })),
+  ];
+}
+
+const transitionPlan: TaskFlow = {
+  task: 'transition_plan',
+  steps(c, ctx) {
+    const done = whenDone('transition_plan');
+    const t = c.data.transition ?? {};
+    const required = requiredParties(c.data, ctx.config.sharing.required_parties).filter((r) => r.party !== 'childrens_guardian');
+    return [
+      ...statusSteps(c, 'transition_plan', ctx),
+      question('date', ['transition', 'agreed'], 'Date the transition plan was agreed', { when: whenRecording('transition_plan'), required: done, default: t.agreed, check: notAfterToday(ctx) }),
+      question('choices', ['transition', 'agreed_by'], 'Agreed by', {
+        when: whenRecording('transition_plan'),
+        required: done,
+        default: t.agreed_by ?? required.map((r) => r.party),
+        choices: transitionParties(c, ctx.config.sharing.required_parties),
+      }),
+      question('date', ['transition', 'planned_return'], 'Planned date of the move home', {
+        when: whenRecording('transition_plan'),
+        required: done,
+        default: t.planned_return,
+        check: (v, _s, root) => {
+          const agreed = getIn(root, ['transition', 'agreed']);
+          return typeof agreed === 'string' && isAfter(agreed, String(v)) ? `must not be before the plan is agreed (${agreed})` : undefined;
+        },
+      }),
+    ];
+  },
+  change(c, answers) {
+    const t = (c.data.transition ?? {}) as Answers;
+    const edits: WorkflowEdit[] = ['agreed', 'agreed_by', 'planned_return']
+      .filter((f) => !isBlank(getIn(answers, ['transition', f])) && JSON.stringify(getIn(answers, ['transition', f])) !== JSON.stringify(t[f]))
+      .map((f) => ({ op: 'set', path: ['transition', f], value: getIn(answers, ['transition', f]) }));
+    return { edits: [...edits, ...taskFieldEdits('transition_plan', answers)], sections: [] };
+  },
+};
+
+const readiness: TaskFlow = {
+  task: 'readiness',
+  steps: (c, ctx) => [
+    ...statusSteps(c, 'readiness', ctx),
+    noteStep('readiness', 'How ready are the child, parents, carers and school? (Mixed feelings are normal: record them, they are not a reason to stop.)', c, whenDone('readiness')),
+  ],
+  change: (_c, answers) => ({ edits: taskFieldEdits('readiness', answers), sections: [] }),
+};
+
+const contactPlan: TaskFlow = {
+  task: 'contact_plan',
+  steps(c, ctx) {
+    const phases = c.data.return?.contact_phases ?? [];
+    return [
+      ...statusSteps(c, 'contact_plan', ctx),
+      list(
+        ['return', 'contact_phases'],
+        'contact phase',
+        'Add a step of contact (day visits, overnights, weekends, the move)?',
+        [
+          question('date', ['from'], 'From', { required: true, default: ctx.date }),
+          question('date', ['to'], 'To (optional)', { check: (v, scope) => (typeof scope.from === 'string' && isAfter(scope.from, String(v)) ? `must not be before ${scope.from}` : undefined) }),
+          question('text', ['pattern'], 'The pattern (e.g. day visits at weekends)', { required: true }),
+          question('text', ['conditions'], 'Conditions for moving on to the next step (optional)'),
+          question('text', ['note'], 'How it went (optional)'),
+        ],
+        {
+          when: whenRecording('contact_plan'),
+          existing: phases.map((p) => `${p.from}${p.to ? ` to ${p.to}` : ''}: ${p.pattern ?? ''}`),
+          min: (root) => (whenDone('contact_plan')({}, root) && phases.length === 0 ? 1 : 0),
+        },
+      ),
+      question('date', ['return', 'returned'], 'Date the child went home (the transfer of care), once it has happened', {
+        when: whenRecording('contact_plan'),
+        default: c.data.return?.returned,
+        check: notAfterToday(ctx),
+      }),
+    ];
+  },
+  change(c, answers) {
+    const returned = getIn(answers, ['return', 'returned']);
+    const edits: WorkflowEdit[] = appendNew(['return', 'contact_phases'], itemsAt(answers, ['return', 'contact_phases']), c.data.return?.contact_phases);
+    if (typeof returned === 'string' && returned !== c.data.return?.returned) edits.push({ op: 'set', path: ['return', 'returned'], value: returned });
+    return { edits: [...edits, ...taskFieldEdits('contact_plan', answers)], sections: [] };
+  },
+};
+
+const supportPackage: TaskFlow = {
+  task: 'support_package',
+  steps(c, ctx) {
+    const existing = c.data.return?.support_package ?? [];
+    return [
+      ...statusSteps(c, 'support_package', ctx, { ongoing: true }),
+      list(['return', 'support_package'], 'service', 'Add a service to the support package?', serviceSteps(ctx, true), {
+        when: whenRecording('support_package'),
+        existing: existing.map(describeService),
+      }),
+      noteStep('support_package', 'Services planned against delivered: any gaps, and increases made (optional)', c),
+    ];
+  },
+  change: (c, answers) => ({
+    edits: [...appendNew(['return', 'support_package'], itemsAt(answers, ['return', 'support_package']), c.data.return?.support_package), ...taskFieldEdits('support_package', answers)],
+    sections: [],
+  }),
+};
+
+const monitoring: TaskFlow = {
+  task: 'monitoring',
+  steps(c, ctx) {
+    const goals = c.data.agreement?.goals ?? [];
+    return [
+      ...statusSteps(c, 'monitoring', ctx, { ongoing: true }),
+      list(
+        ['return', 'visits'],
+        'visit',
+        'Record a visit?',
+        [
+          question('date', ['date'], 'Date of the visit', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
+          question('yesno', ['seen_alone'], 'Was the child seen alone?', { default: true }),
+          question('text', ['note'], 'Short note (optional)'),
+        ],
+        { when: whenRecording('monitoring'), min: 1, max: 1, existing: (c.data.return?.visits ?? []).slice(-3).map((v) => `${v.date}${v.seen_alone ? ', seen alone' : ''}`) },
+      ),
+      list(
+        ['agreement', 'goals'],
+        'goal rating',
+        'Record a red/amber/green rating for a goal?',
+        [question('choice', ['id'], 'Which goal?', { required: true, choices: goals.map((g) => ({ value: g.id, name: describeGoal(g) })) }), ratingList(ctx)],
+        { when: (s, root) => whenRecording('monitoring')(s, root) && goals.length > 0, existing: goals.map(describeGoal) },
+      ),
+    ];
+  },
+  change(c, answers) {
+    const goals = c.data.agreement?.goals ?? [];
+    const edits: WorkflowEdit[] = appendNew(['return', 'visits'], itemsAt(answers, ['return', 'visits']).map((v) => ({ ...v, seen_alone: v.seen_alone === true })), c.data.return?.visits);
+    edits.push(...ratingEdits(goals, itemsAt(answers, ['agreement', 'goals'])));
+    return { edits: [...edits, ...taskFieldEdits('monitoring', answers)], sections: [] };
+  },
+};
+
+const stepDown: TaskFlow = {
+  task: 'step_down',
+  steps(c, ctx) {
+    const current = c.data.return?.step_down ?? undefined;
+    return [
+      ...statusSteps(c, 'step_down', ctx, { by: c.data.team.team_manager }),
+      question('date', ['return', 'step_down', 'date'], 'Date of the step down', { when: whenRecording('step_down'), required: whenDone('step_down'), default: current?.date ?? ctx.date, check: notAfterToday(ctx) }),
+      question('choice', ['return', 'step_down', 'to'], 'Stepped down to', {
+        when: whenRecording('step_down'),
+        required: whenDone('step_down'),
+        default: current?.to,
+        choices: STEP_DOWN_TO.map((s) => ({ value: s, name: s })),
+      }),
+      question('text', ['return', 'step_down', 'note'], 'Evidence for the lower level, and the follow-up date (optional)', { when: whenRecording('step_down'), default: current?.note }),
+    ];
+  },
+  change(c, answers) {
+    const given = getIn(answers, ['return', 'step_down']);
+    const edits: WorkflowEdit[] = [];
+    if (isPlainObject(given) && !isBlank(given.date) && !isBlank(given.to)) {
+      const value = compact(given);
+      if (JSON.stringify(value) !== JSON.stringify(c.data.return?.step_down ?? null)) edits.push({ op: 'set', path: ['return', 'step_down'], value });
+    }
+    return { edits: [...edits, ...taskFieldEdits('step_down', answers)], sections: [] };
+  },
+};
+
+export const STAGE4_FLOWS: readonly TaskFlow[] = [reclassification, supportReview, transitionPlan, readiness];
+export const STAGE5_FLOWS: readonly TaskFlow[] = [contactPlan, supportPackage, monitoring, stepDown];
