@@ -3,7 +3,7 @@
 // block style, key order, blank lines, EOL, BOM, body) stays as it was. Each result
 // is re-parsed and compared with the expected data before anyone may write it, and
 // writes are atomic (temp file + rename) and refuse when the file changed on disk.
-import { closeSync, chmodSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, chmodSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -504,4 +504,59 @@ export function writeCaseFile(loaded: LoadedCase, newText: string, options: { dr
     // not every platform can fsync a folder
   }
   return { changed: true };
+}
+
+export class CaseExistsError extends Error {
+  constructor(readonly filePath: string) {
+    super(`${filePath} already exists; nothing was written`);
+    this.name = 'CaseExistsError';
+  }
+}
+
+/**
+ * Create a new case file atomically and never over another: the text goes to a temp
+ * file, which is then hard-linked to the name (refused if the name exists, as `wx`
+ * is) or, where the file system has no hard links, renamed after a last check.
+ * `dryRun` returns the diff against nothing instead.
+ */
+export function createCaseFile(filePath: string, text: string, options: { dryRun?: boolean } = {}): { created: boolean; diff?: string } {
+  if (existsSync(filePath)) throw new CaseExistsError(filePath);
+  if (options.dryRun) return { created: false, diff: createTwoFilesPatch('/dev/null', filePath, '', text) };
+  const dir = dirname(filePath);
+  removeStaleTemps(dir);
+  const temp = join(dir, `.${basename(filePath)}.reunify-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const out = Buffer.from(text, 'utf8');
+  const fd = openSync(temp, 'wx');
+  try {
+    for (let off = 0; off < out.length; ) off += writeSync(fd, out, off, out.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    try {
+      linkSync(temp, filePath);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new CaseExistsError(filePath);
+      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code ?? '')) throw err;
+      // no hard links here (some shared drives): the narrowest check-then-rename there is
+      if (existsSync(filePath)) throw new CaseExistsError(filePath);
+      renameWithRetry(temp, filePath);
+    }
+  } finally {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // renamed, or already gone
+    }
+  }
+  try {
+    const dirFd = openSync(dir, 'r');
+    fsyncSync(dirFd);
+    closeSync(dirFd);
+  } catch {
+    // not every platform can fsync a folder
+  }
+  return { created: true };
 }

@@ -1,0 +1,34 @@
+// Reads an answers file: YAML in the case file's own shape, parsed as strictly as a
+// case file (no aliases, tags or forbidden keys).
+import { readFileSync } from 'node:fs';
+import type { Answers } from '../core/workflow/answers.js';
+import type { Problem } from '../core/problem.js';
+import { lineStarts, positionAt } from './frontMatter.js';
+import { decodeCaseBytes, parseYamlText } from './loadCase.js';
+
+export class AnswersFileError extends Error {
+  constructor(
+    readonly filePath: string,
+    readonly problems: Problem[],
+  ) {
+    super(`${filePath}: the answers file cannot be read`);
+  }
+}
+
+export function readAnswersFile(filePath: string): Answers {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new AnswersFileError(filePath, [{ ruleId: 'answers', severity: 'error', message: `could not be read (${code})`, line: 1, column: 1 }]);
+  }
+  const decoded = decodeCaseBytes(bytes);
+  if ('problem' in decoded) throw new AnswersFileError(filePath, [decoded.problem]);
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const starts = lineStarts(text);
+  const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'answers file');
+  if (parsed.problems.length === 1 && parsed.problems[0].ruleId === 'front-matter-empty') return {};
+  if (parsed.problems.length > 0) throw new AnswersFileError(filePath, parsed.problems);
+  return parsed.data as Answers;
+}
