@@ -1,12 +1,15 @@
 // The command-line entry: commander wiring only. Each command's work is imported
 // when it runs, so `reunify --version` loads no schemas, Ajv or Handlebars.
 import { Command, CommanderError } from 'commander';
+import { registerAdvance } from './advance.js';
 import { registerCheck } from './check.js';
 import { registerClassify } from './classify.js';
 import { registerCosts } from './costs.js';
 import { registerInit } from './init.js';
+import { registerNew } from './new.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
+import { registerTask } from './task.js';
 import { registerSignoff } from './signoff.js';
 import { registerStatus } from './status.js';
 import { EXIT, PACKAGE_VERSION, UsageError, guardStdout, writeErr } from './shared.js';
@@ -33,6 +36,9 @@ Examples:
   registerInit(program);
   registerReport(program);
   registerSchema(program);
+  registerNew(program);
+  registerTask(program);
+  registerAdvance(program);
   registerStatus(program);
   registerSignoff(program);
   registerCosts(program);

@@ -1,0 +1,124 @@
+// `reunify advance <case>`: moves the case on only when the would-be file passes the
+// next stage's gate (schema and practice rules, checked in memory); otherwise lists
+// exactly what is missing. Also closes a case, or records an unplanned return.
+import { Command, Option } from 'commander';
+import { EXIT, UsageError, writeErr } from './shared.js';
+import { NON_INTERACTIVE_HINT, PromptInterrupted } from './prompting.js';
+import { INPUT_OPTIONS_HELP, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { OUTCOME_STATUSES } from '../core/ids.js';
+import type { Problem } from '../core/problem.js';
+
+interface AdvanceFlags extends WorkflowFlags {
+  to?: string;
+  outcome?: string;
+  note?: string;
+  unplanned?: boolean;
+}
+
+export function registerAdvance(program: Command): void {
+  program
+    .command('advance')
+    .description("move a case to the next stage when that stage's gate passes; otherwise list what is missing")
+    .argument('<case>', 'a case file, or a case id in this caseload')
+    .option('--to <stage>', 'closed: close the case, recording its outcome')
+    .addOption(new Option('--outcome <status>', 'with --to closed: how the case ended').choices([...OUTCOME_STATUSES]))
+    .option('--note <text>', 'with --to closed: a short note on the outcome')
+    .option('--unplanned', 'record an unplanned return home (e.g. a parent ended s20) on --date and move to stage 5')
+    .option('--answers <file>', INPUT_OPTIONS_HELP.answers)
+    .option('--set <path=value>', INPUT_OPTIONS_HELP.set, collect, [] as string[])
+    .option('--date <date>', 'the date of the move (the as-of date of the gate check, the outcome or return date; default today)')
+    .option('--dry-run', INPUT_OPTIONS_HELP.dryRun)
+    .option('--no-input', INPUT_OPTIONS_HELP.noInput)
+    .option('-q, --quiet', 'print nothing on success but a --dry-run diff')
+    .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
+    .addHelpText(
+      'after',
+      `
+Only a signed-off Decision 3 of proceed_to_return (or --unplanned) moves a case into
+stage 5; after a Decision 3 of extend_work, advance takes the case back to stage 3.
+
+Examples:
+  $ reunify advance RF-0002
+  $ reunify advance cases/RF-0009.md --to closed --outcome at_home --note "Stepped down to CIN" --date 2026-11-01
+  $ reunify advance RF-0004 --unplanned --date 2026-10-12`,
+    )
+    .action(async (caseArg: string, flags: AdvanceFlags) => {
+      process.exitCode = await runAdvanceCommand(caseArg, flags);
+    });
+}
+
+export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, deps: WorkflowDeps = {}): Promise<number> {
+  const date = parseDateFlag(flags.date);
+  if (flags.to !== undefined && flags.to !== 'closed') throw new UsageError(`--to takes only "closed" (to move on one stage, leave --to out), got "${flags.to}"`);
+  if (flags.unplanned && flags.to) throw new UsageError('--unplanned and --to closed cannot go together');
+  if ((flags.outcome !== undefined || flags.note !== undefined) && flags.to !== 'closed') throw new UsageError('--outcome and --note go with --to closed');
+  const opened = await openCase(caseArg, flags);
+  if (typeof opened === 'number') return opened;
+  const { planAdvance, closureSteps } = await import('../core/workflow/advance.js');
+  type Request = import('../core/workflow/advance.js').AdvanceRequest;
+  let request: Request = flags.unplanned ? { kind: 'unplanned', date } : { kind: 'next' };
+  if (flags.to === 'closed') {
+    const { resolveAnswers } = await import('../core/workflow/answers.js');
+    const steps = closureSteps(opened.data, { date, config: opened.config });
+    const { given, onCommandLine } = await gatherAnswers(flags, { outcome: { status: flags.outcome, note: flags.note } });
+    const asker = await chooseAsker(flags, deps, onCommandLine);
+    let resolved;
+    if (asker) {
+      const { askSteps } = await import('./askSteps.js');
+      try {
+        resolved = resolveAnswers(steps, await askSteps(steps, asker));
+      } catch (err) {
+        if (err instanceof PromptInterrupted) {
+          writeErr('\nreunify: interrupted; nothing was written\n');
+          return EXIT.interrupted;
+        }
+        throw err;
+      }
+    } else resolved = resolveAnswers(steps, given);
+    if (resolved.missing.length > 0 || resolved.invalid.length > 0) {
+      reportAnswerGaps(`${opened.filePath}: closing`, resolved.missing.map((m) => (m === 'outcome.status' ? 'outcome.status (--outcome)' : m)), resolved.invalid);
+      if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);
+      return EXIT.usage;
+    }
+    request = { kind: 'close', outcome: resolved.answers.outcome as { status: string; date: string; note?: string } };
+  }
+
+  const plan = planAdvance(opened.data, request);
+  if ('refused' in plan) {
+    writeErr(`reunify: ${opened.filePath}: ${plan.refused}\n`);
+    return EXIT.problems;
+  }
+  const { applyEdits } = await import('../io/writeCase.js');
+  const { checkText } = await import('../io/workflowWrite.js');
+  const newText = applyEdits(opened.text, plan.edits);
+  const problems = checkText(opened.filePath, opened.loaded.stem, newText, opened.config, date);
+  const errors = problems.filter((p) => p.severity === 'error');
+  const target = plan.to === 'closed' ? 'be closed' : `move to stage ${plan.to}`;
+  if (errors.length > 0 && !plan.recordAnyway) {
+    writeErr(`reunify: ${opened.filePath}: ${opened.data.id} cannot ${target} yet. Missing:\n`);
+    listProblems(errors);
+    const { tasksToFix } = await import('../core/workflow/stageTasks.js');
+    const tasks = tasksToFix(errors, opened.data);
+    const how = tasks.length > 0 ? tasks.map((t) => `reunify task ${opened.data.id} ${t}`).join(', ') : `reunify task ${opened.data.id}`;
+    writeErr(`nothing was written; record what is missing (${how}) and run reunify advance again\n`);
+    return EXIT.problems;
+  }
+  const saved = await saveCase(opened, newText, flags);
+  if (saved.exit !== EXIT.ok || flags.quiet || flags.dryRun) return saved.exit;
+  for (const note of plan.notes) writeErr(`${note.replace('<case>', opened.data.id)}\n`);
+  if (errors.length > 0) {
+    writeErr('still to put right:\n');
+    listProblems(errors);
+  }
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  if (warnings.length > 0) {
+    writeErr(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n`);
+    listProblems(warnings);
+  }
+  if (plan.to !== 'closed') writeErr(`next: reunify task ${opened.data.id}\n`);
+  return EXIT.ok;
+}
+
+function listProblems(problems: readonly Problem[]): void {
+  for (const p of problems) writeErr(`  - ${p.message} (${p.ruleId})\n`);
+}

@@ -1,0 +1,126 @@
+// Walks a workflow's steps at the terminal: each question pre-filled, each answer
+// checked as it is given (the same checks an answers file gets), lists asked one
+// item at a time. The answers come back in the case file's shape.
+import {
+  answerProblem,
+  defaultFor,
+  getIn,
+  isBlank,
+  minItems,
+  parseAnswer,
+  setIn,
+  type Answers,
+  type ListStep,
+  type Question,
+  type Step,
+} from '../core/workflow/answers.js';
+import type { Asker } from './prompting.js';
+
+const NEW_PERSON = '\u0000new';
+const SKIP = '\u0000skip';
+
+export async function askSteps(steps: readonly Step[], asker: Asker): Promise<Answers> {
+  const root: Answers = {};
+  await askInto(steps, root, root, asker, undefined);
+  return root;
+}
+
+async function askInto(steps: readonly Step[], scope: Answers, root: Answers, asker: Asker, itemDefaults: Answers | undefined): Promise<void> {
+  for (const step of steps) {
+    if (step.when && !step.when(scope, root)) continue;
+    if (step.type === 'list') {
+      if (!step.viaPerson) await askList(step, scope, root, asker);
+      continue;
+    }
+    const value = await askQuestion(step, scope, root, asker, itemDefaults);
+    if (!isBlank(value)) setIn(scope, step.path, value);
+  }
+}
+
+function asText(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.join('; ') : String(value);
+}
+
+function parsed(q: Question, raw: unknown): unknown {
+  const result = parseAnswer(q, raw);
+  return 'value' in result ? result.value : undefined;
+}
+
+async function askQuestion(q: Question, scope: Answers, root: Answers, asker: Asker, itemDefaults: Answers | undefined): Promise<unknown> {
+  const fallback = defaultFor(q, itemDefaults, scope, root);
+  const required = typeof q.required === 'function' ? q.required(scope, root) : q.required === true;
+  switch (q.kind) {
+    case 'yesno':
+      return asker.confirm({ message: q.message, default: fallback === true });
+    case 'choice':
+    case 'person':
+      return askChoice(q, scope, root, asker, fallback, required);
+    case 'choices': {
+      const checked = new Set((fallback as string[] | undefined) ?? []);
+      const values = await asker.checkbox({
+        message: q.message,
+        choices: (q.choices ?? []).map((c) => ({ ...c, checked: checked.has(c.value) })),
+        validate: (v) => answerProblem(q, v, scope, root) ?? true,
+      });
+      return parsed(q, values);
+    }
+    default: {
+      const text = await asker.input({
+        message: q.message,
+        default: asText(fallback),
+        validate: (v) => answerProblem(q, v, scope, root) ?? true,
+      });
+      return parsed(q, text);
+    }
+  }
+}
+
+async function askChoice(q: Question, scope: Answers, root: Answers, asker: Asker, fallback: unknown, required: boolean): Promise<unknown> {
+  const choices = [...(q.choices ?? [])];
+  if (q.kind === 'person' && q.addPerson) choices.push({ value: NEW_PERSON, name: 'someone new: add them to the family network' });
+  if (!required) choices.push({ value: SKIP, name: '(leave blank)' });
+  if (choices.length === 0) return undefined;
+  for (;;) {
+    const chosen = await asker.select({ message: q.message, choices, default: typeof fallback === 'string' ? fallback : undefined });
+    if (chosen === SKIP) return undefined;
+    const value = chosen === NEW_PERSON ? await addPerson(q.addPerson!, root, asker) : chosen;
+    const problem = answerProblem(q, value, scope, root);
+    if (!problem) return value;
+    asker.say(`  ${problem}`);
+  }
+}
+
+/** Ask for one new person and add them to the answers' people; their id is the answer. */
+async function addPerson(step: ListStep, root: Answers, asker: Asker): Promise<string> {
+  const people = (getIn(root, step.path) as Answers[] | undefined) ?? [];
+  setIn(root, step.path, people);
+  const person: Answers = {};
+  people.push(person);
+  await askInto(step.items, person, root, asker, undefined);
+  return String(person.id);
+}
+
+async function askList(step: ListStep, scope: Answers, root: Answers, asker: Asker): Promise<void> {
+  if (step.existing && step.existing.length > 0) asker.say(`Already recorded (${step.noun}s):\n${step.existing.map((e) => `  - ${e}`).join('\n')}`);
+  const items: Answers[] = [];
+  setIn(scope, step.path, items);
+  const max = step.max ?? Infinity;
+  for (let i = 0; items.length < max; i++) {
+    if (items.length >= minItems(step, root)) {
+      // a single item the step always needs is asked without a yes/no first
+      if (!(await asker.confirm({ message: step.message, default: false }))) {
+        const problem = step.check?.(items, root);
+        if (!problem) break;
+        asker.say(`  ${problem}`);
+      }
+    }
+    const item: Answers = {};
+    items.push(item);
+    await askInto(step.items, item, root, asker, step.itemDefaults?.(i, root));
+  }
+  if (items.length === 0) {
+    const parent = getIn(scope, step.path.slice(0, -1));
+    if (parent && typeof parent === 'object' && !Array.isArray(parent)) delete (parent as Answers)[step.path[step.path.length - 1] as string];
+  }
+}

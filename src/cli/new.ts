@@ -1,0 +1,166 @@
+// `reunify new <id>`: a new case file at stage 1, from a commented template, with the
+// child's details, cohorts and trigger point asked for (or given as answers).
+import { Command, Option } from 'commander';
+import { EXIT, UsageError, writeErr } from './shared.js';
+import { NON_INTERACTIVE_HINT, PromptInterrupted } from './prompting.js';
+import { INPUT_OPTIONS_HELP, chooseAsker, collect, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { CASE_ID_PATTERN, LEGAL_STATUSES, PLACEMENTS, PROCEEDINGS } from '../core/ids.js';
+
+interface NewFlags extends WorkflowFlags {
+  dir?: string;
+  ref?: string;
+  dob?: string;
+  lookedAfterSince?: string;
+  legalStatus?: string;
+  proceedings?: string;
+  placement?: string;
+  cohort: string[];
+  trigger?: string;
+  triggerDate?: string;
+  socialWorker?: string;
+  teamManager?: string;
+  iro?: string;
+}
+
+export function registerNew(program: Command): void {
+  program
+    .command('new')
+    .description('create a case file at stage 1 from a commented template')
+    .argument('<id>', 'the case id, which is also the file name (e.g. RF-0100)')
+    .option('--dir <dir>', 'folder to create it in (default: the current folder); ids must be unique across its caseload')
+    .option('--ref <ref>', "the child's initials or pseudonym, never a full name")
+    .option('--dob <date>', 'date of birth')
+    .option('--looked-after-since <date>', 'date the child became looked after (this episode)')
+    .addOption(new Option('--legal-status <status>', 'legal status').choices([...LEGAL_STATUSES]))
+    .addOption(new Option('--proceedings <stage>', 'court proceedings (default none)').choices([...PROCEEDINGS]))
+    .addOption(new Option('--placement <placement>', 'where the child lives now').choices([...PLACEMENTS]))
+    .option('--cohort <id>', 'a cohort to consider (repeatable)', collect, [] as string[])
+    .option('--trigger <type>', 'the trigger point that started the work, e.g. cla_review')
+    .option('--trigger-date <date>', 'when it happened (default: --date)')
+    .option('--social-worker <who>', 'social worker, role and initials')
+    .option('--team-manager <who>', 'team manager, role and initials')
+    .option('--iro <who>', 'Independent Reviewing Officer, role and initials')
+    .option('--answers <file>', INPUT_OPTIONS_HELP.answers)
+    .option('--set <path=value>', INPUT_OPTIONS_HELP.set, collect, [] as string[])
+    .option('--date <date>', 'the date the work opened, and the latest date accepted (YYYY-MM-DD; default today)')
+    .option('--dry-run', INPUT_OPTIONS_HELP.dryRun)
+    .option('--no-input', INPUT_OPTIONS_HELP.noInput)
+    .option('-q, --quiet', 'print nothing on success but a --dry-run diff')
+    .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ reunify new RF-0100 --dir cases
+  $ reunify new RF-0100 --dir cases --answers new-case.yaml --date 2026-10-01
+  $ reunify new RF-0100 --ref "Child Z" --dob 2016-03-02 --looked-after-since 2026-09-07 --legal-status s20 \\
+      --placement foster --trigger cla_review --social-worker "SW K.L." --team-manager "TM D.E." --no-input`,
+    )
+    .action(async (id: string, flags: NewFlags) => {
+      process.exitCode = await runNewCommand(id, flags);
+    });
+}
+
+export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowDeps = {}): Promise<number> {
+  if (!new RegExp(CASE_ID_PATTERN).test(id)) throw new UsageError(`the case id "${id}" must start with a letter or digit and use only letters, digits, ".", "_" or "-" (64 at most)`);
+  const date = parseDateFlag(flags.date);
+  const { existsSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const dir = flags.dir ?? '.';
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDir) throw new UsageError(`--dir ${dir}: no such folder`);
+  const filePath = join(dir, `${id}.md`);
+  if (existsSync(filePath)) {
+    writeErr(`reunify: ${filePath} already exists; nothing was written\n`);
+    return EXIT.problems;
+  }
+  const { loadConfig } = await import('../io/loadConfig.js');
+  const { config } = loadConfig({ configPath: flags.config, paths: [dir] });
+  const { caseloadRoot, casesWithId } = await import('../io/caseload.js');
+  const root = caseloadRoot(dir);
+  const clashes = casesWithId(root, id, config);
+  if (clashes.length > 0) {
+    writeErr(`reunify: the case id ${id} is already used in the caseload ${root}: ${clashes.join(', ')} (ids are compared ignoring case); nothing was written\n`);
+    return EXIT.problems;
+  }
+
+  const { newCaseSteps, newCaseTemplate, newCaseEdits } = await import('../core/workflow/newCase.js');
+  const { resolveAnswers } = await import('../core/workflow/answers.js');
+  const ctx = { date, config };
+  const steps = newCaseSteps(ctx);
+  const fromFlags = {
+    child: {
+      ref: flags.ref,
+      dob: flags.dob,
+      looked_after_since: flags.lookedAfterSince,
+      legal_status: flags.legalStatus,
+      proceedings: flags.proceedings,
+      placement: flags.placement,
+    },
+    cohorts: flags.cohort.length > 0 ? flags.cohort : undefined,
+    triggers: flags.trigger ? [{ type: flags.trigger, date: flags.triggerDate ?? date }] : undefined,
+    team: { social_worker: flags.socialWorker, team_manager: flags.teamManager, iro: flags.iro },
+  };
+  if (flags.triggerDate && !flags.trigger) throw new UsageError('--trigger-date needs --trigger');
+  const { given, onCommandLine } = await gatherAnswers(flags, fromFlags);
+  const asker = await chooseAsker(flags, deps, onCommandLine);
+  let resolved;
+  if (asker) {
+    const { askSteps } = await import('./askSteps.js');
+    try {
+      resolved = resolveAnswers(steps, await askSteps(steps, asker));
+    } catch (err) {
+      if (err instanceof PromptInterrupted) {
+        writeErr('\nreunify: interrupted; nothing was written\n');
+        return EXIT.interrupted;
+      }
+      throw err;
+    }
+  } else {
+    resolved = resolveAnswers(steps, given);
+  }
+  if (resolved.missing.length > 0 || resolved.invalid.length > 0) {
+    reportAnswerGaps(`new case ${id}`, resolved.missing, resolved.invalid);
+    if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);
+    return EXIT.usage;
+  }
+
+  const team = resolved.answers.team as { team_manager?: string; iro?: string } | undefined;
+  const { applyEdits, createCaseFile, CaseExistsError } = await import('../io/writeCase.js');
+  const text = applyEdits(newCaseTemplate(id, date, { teamManager: Boolean(team?.team_manager), iro: Boolean(team?.iro) }), newCaseEdits(resolved.answers) as never);
+  // a new case starts clean: anything the check pipeline calls an error is refused here
+  const { checkText } = await import('../io/workflowWrite.js');
+  const problems = checkText(filePath, id, text, config, date);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    reportProblems(filePath, errors);
+    writeErr(`reunify: the new case would not pass reunify check; nothing was written\n`);
+    return EXIT.problems;
+  }
+  let created;
+  try {
+    created = createCaseFile(filePath, text, { dryRun: flags.dryRun });
+  } catch (err) {
+    if (err instanceof CaseExistsError) {
+      writeErr(`reunify: ${err.message}\n`);
+      return EXIT.problems;
+    }
+    throw err;
+  }
+  if (flags.dryRun) {
+    const { writeOut } = await import('./shared.js');
+    writeOut(created.diff ?? '');
+    return EXIT.ok;
+  }
+  if (!flags.quiet) {
+    writeErr(`created ${filePath} at stage 1 (assess)\n`);
+    reportProblems(filePath, problems);
+    writeErr(`next: reunify task ${id}\n`);
+  }
+  return EXIT.ok;
+}

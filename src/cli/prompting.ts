@@ -1,0 +1,95 @@
+// Prompting: whether a command may ask at all, the small interface the workflow
+// asks through (so tests can script the answers), and its Inquirer version. This is
+// the only module that imports @inquirer/prompts, and only when a prompt is shown.
+import { UsageError, writeErr } from './shared.js';
+
+export interface AskChoice {
+  value: string;
+  name: string;
+}
+
+/** What a workflow needs from a terminal. Prompts go to stderr; Ctrl-C throws PromptInterrupted. */
+export interface Asker {
+  input(q: { message: string; default?: string; validate: (value: string) => string | true }): Promise<string>;
+  select(q: { message: string; choices: AskChoice[]; default?: string }): Promise<string>;
+  checkbox(q: { message: string; choices: (AskChoice & { checked: boolean })[]; validate: (values: string[]) => string | true }): Promise<string[]>;
+  confirm(q: { message: string; default: boolean }): Promise<boolean>;
+  /** A line for the person answering (what is already recorded, why an answer was refused). */
+  say(text: string): void;
+}
+
+/** The person at the terminal pressed Ctrl-C: nothing is written. */
+export class PromptInterrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'PromptInterrupted';
+  }
+}
+
+export interface InputFlags {
+  /** false with --no-input */
+  input?: boolean;
+  answers?: string;
+}
+
+/** `CI` set to anything but an empty string, 0 or false. */
+function inCi(): boolean {
+  const ci = process.env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+
+/** Prompts only on a terminal, and never with --no-input, --answers or CI set: nothing may wait for input that cannot come. */
+export function mayPrompt(flags: InputFlags): boolean {
+  return flags.input !== false && flags.answers === undefined && !inCi() && process.stdin.isTTY === true;
+}
+
+/** How to answer without a terminal, for messages. */
+export const NON_INTERACTIVE_HINT = 'give them in an answers file (--answers FILE, same field names as the case file; see docs/workflow.md) or with --set path=value, or run the command in a terminal';
+
+export async function inquirerAsker(): Promise<Asker> {
+  const prompts = await import('@inquirer/prompts');
+  const context = { output: process.stderr, clearPromptOnDone: false };
+  const interrupted = (err: unknown): never => {
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new PromptInterrupted();
+    throw err;
+  };
+  return {
+    input: (q) => prompts.input({ message: q.message, default: q.default, validate: q.validate }, context).catch(interrupted),
+    select: (q) => prompts.select({ message: q.message, choices: q.choices, default: q.default, pageSize: 12 }, context).catch(interrupted),
+    checkbox: (q) => prompts.checkbox({ message: q.message, choices: q.choices, validate: (items) => q.validate(items.map((i) => i.value)), pageSize: 12 }, context).catch(interrupted),
+    confirm: (q) => prompts.confirm({ message: q.message, default: q.default }, context).catch(interrupted),
+    say: (text) => writeErr(`${text}\n`),
+  };
+}
+
+/** `--set a.b.0.c=value` flags, merged into answers; the value is read as one YAML value (core schema). */
+export async function setFlagAnswers(values: readonly string[]): Promise<Record<string, unknown>> {
+  const { parseDocument } = await import('yaml');
+  const { setIn } = await import('../core/workflow/answers.js');
+  const out: Record<string, unknown> = {};
+  for (const v of values) {
+    const m = /^([A-Za-z_][\w-]*(?:\.(?:[\w-]+|\d+))*)=([\s\S]*)$/.exec(v);
+    if (!m) throw new UsageError(`--set takes path=value (e.g. tasks.safe_adult.person=gran), got "${v}"`);
+    const doc = parseDocument(m[2], { version: '1.2', schema: 'core', uniqueKeys: true });
+    if (doc.errors.length > 0 || doc.warnings.length > 0) throw new UsageError(`--set ${m[1]}: the value is not valid YAML`);
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 0 });
+    } catch {
+      throw new UsageError(`--set ${m[1]}: aliases are not allowed`);
+    }
+    setIn(out, m[1].split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)), value ?? '');
+  }
+  return out;
+}
+
+/** Merge answers: maps key by key, anything else (lists included) replaced by the later source. */
+export function mergeAnswers(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const prev = out[key];
+    const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    out[key] = isMap(prev) && isMap(value) ? mergeAnswers(prev, value) : value;
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+// `reunify task <case> [task]`: the current stage's tasks with their status; with a
+// task id, asks for exactly what that task records, pre-filled from the case, and
+// saves it through the one writer.
+import { Command, Option } from 'commander';
+import { EXIT, UsageError, makeColor, writeErr, writeOut } from './shared.js';
+import { NON_INTERACTIVE_HINT, PromptInterrupted, type Asker } from './prompting.js';
+import { INPUT_OPTIONS_HELP, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { TASK_STATUSES } from '../core/ids.js';
+import type { TaskLine } from '../core/workflow/stageTasks.js';
+
+interface TaskFlags extends WorkflowFlags {
+  format: 'text' | 'json';
+  status?: string;
+  by?: string;
+  note?: string;
+  reason?: string;
+}
+
+export function registerTask(program: Command): void {
+  program
+    .command('task')
+    .description("list the current stage's tasks, or record one: asks for exactly what the task records")
+    .argument('<case>', 'a case file, or a case id in this caseload')
+    .argument('[task]', 'the task to record, e.g. safe_adult (without it: list the tasks, and at a terminal choose one)')
+    .option('--answers <file>', INPUT_OPTIONS_HELP.answers)
+    .option('--set <path=value>', INPUT_OPTIONS_HELP.set, collect, [] as string[])
+    .addOption(new Option('--status <status>', 'the task status (no prompts)').choices([...TASK_STATUSES]))
+    .option('--by <who>', 'who did it, role and initials (no prompts)')
+    .option('--note <text>', "the task's note (no prompts)")
+    .option('--reason <text>', 'why it does not apply, with --status not_applicable (no prompts)')
+    .option('--date <date>', INPUT_OPTIONS_HELP.date)
+    .option('--dry-run', INPUT_OPTIONS_HELP.dryRun)
+    .option('--no-input', INPUT_OPTIONS_HELP.noInput)
+    .addOption(new Option('-f, --format <format>', 'format of the task list').choices(['text', 'json']).default('text'))
+    .option('-q, --quiet', 'print nothing on success but a --dry-run diff')
+    .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
+    .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      `
+Prompts go to stderr; Ctrl-C leaves the file as it was. Without a terminal (or with
+--no-input, or CI set) nothing is asked: give the answers with --answers or flags.
+
+Examples:
+  $ reunify task RF-0002
+  $ reunify task cases/RF-0002.md safe_adult
+  $ reunify task RF-0002 written_assessment --answers written-assessment.yaml --date 2026-11-02 --dry-run`,
+    )
+    .action(async (caseArg: string, taskId: string | undefined, flags: TaskFlags) => {
+      process.exitCode = await runTaskCommand(caseArg, taskId, flags);
+    });
+}
+
+export async function runTaskCommand(caseArg: string, taskId: string | undefined, flags: TaskFlags, deps: WorkflowDeps = {}): Promise<number> {
+  const date = parseDateFlag(flags.date);
+  const opened = await openCase(caseArg, flags);
+  if (typeof opened === 'number') return opened;
+  const { tasksInView, isOpen, taskRefusal, stageName } = await import('../core/workflow/stageTasks.js');
+  const lines = tasksInView(opened.data);
+  const taskFlags = { status: flags.status, by: flags.by, note: flags.note, reason: flags.reason };
+  if (taskId === undefined) {
+    if (Object.values(taskFlags).some((v) => v !== undefined) || (flags.set ?? []).length > 0 || flags.answers !== undefined) {
+      throw new UsageError('answers need a task: reunify task <case> <task> …');
+    }
+    if (flags.format === 'json') {
+      writeOut(JSON.stringify({ version: 1, id: opened.data.id, stage: opened.data.stage, tasks: lines.map(({ label: _label, ...rest }) => rest) }, null, 2) + '\n');
+      return EXIT.ok;
+    }
+    writeOut(formatTaskList(opened, lines, stageName, makeColor(process.stdout, flags.color)));
+    let asker: Asker | undefined;
+    try {
+      asker = await chooseAsker(flags, deps, false);
+      if (!asker || lines.length === 0) return EXIT.ok;
+      const first = lines.find(isOpen) ?? lines[0];
+      taskId = await asker.select({
+        message: 'Which task?',
+        choices: lines.map((l) => ({ value: l.task, name: `${l.task}: ${l.label} (${l.status})` })),
+        default: first.task,
+      });
+    } catch (err) {
+      if (err instanceof PromptInterrupted) return interrupted();
+      throw err;
+    }
+  }
+  const refusal = taskRefusal(opened.data, taskId);
+  if (refusal) {
+    writeErr(`reunify: ${opened.filePath}: ${refusal}\n`);
+    return refusal.startsWith('there is no task') ? EXIT.usage : EXIT.problems;
+  }
+  return recordTask(opened, taskId, { ...flags, date }, taskFlags, deps);
+}
+
+function interrupted(): number {
+  writeErr('\nreunify: interrupted; nothing was written\n');
+  return EXIT.interrupted;
+}
+
+async function recordTask(opened: OpenedCase, task: string, flags: TaskFlags & { date: string }, taskFlags: Record<string, string | undefined>, deps: WorkflowDeps): Promise<number> {
+  const { TASK_FLOWS } = await import('../core/workflow/tasks/index.js');
+  const { resolveAnswers } = await import('../core/workflow/answers.js');
+  const flow = TASK_FLOWS.get(task)!;
+  const c = { data: opened.data, body: opened.body };
+  const ctx = { date: flags.date, config: opened.config };
+  const blocked = flow.blocked?.(c, ctx);
+  if (blocked) {
+    writeErr(`reunify: ${opened.filePath}: task ${task}: ${blocked}\n`);
+    return EXIT.problems;
+  }
+  const steps = flow.steps(c, ctx);
+  const { given, onCommandLine } = await gatherAnswers(flags, { tasks: { [task]: taskFlags } });
+  const asker = await chooseAsker(flags, deps, onCommandLine);
+  let resolved;
+  if (asker) {
+    const { askSteps } = await import('./askSteps.js');
+    try {
+      resolved = resolveAnswers(steps, await askSteps(steps, asker));
+    } catch (err) {
+      if (err instanceof PromptInterrupted) return interrupted();
+      throw err;
+    }
+  } else {
+    resolved = resolveAnswers(steps, given);
+  }
+  if (resolved.missing.length > 0 || resolved.invalid.length > 0) {
+    reportAnswerGaps(`${opened.filePath}: task ${task}`, resolved.missing, resolved.invalid);
+    if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);
+    return EXIT.usage;
+  }
+  const { applyChange } = await import('../io/workflowWrite.js');
+  const newText = applyChange(opened.text, flow.change(c, resolved.answers, ctx));
+  const saved = await saveCase(opened, newText, flags);
+  if (saved.exit === EXIT.ok && !flags.quiet && !flags.dryRun) await printProgress(opened, newText);
+  return saved.exit;
+}
+
+/** What is left at this stage after the save, and the next command. */
+async function printProgress(opened: OpenedCase, newText: string): Promise<void> {
+  const { parseCaseText } = await import('../io/loadCase.js');
+  const { tasksInView, isOpen } = await import('../core/workflow/stageTasks.js');
+  const reread = parseCaseText({ filePath: opened.filePath, stem: opened.loaded.stem, problems: [], locate: () => undefined }, newText);
+  if (!reread.data) return;
+  const lines = tasksInView(reread.data as OpenedCase['data']);
+  const open = lines.filter(isOpen);
+  const id = opened.data.id;
+  const finished = lines.length - open.length;
+  writeErr(`${finished} of ${lines.length} tasks finished at stage ${opened.data.stage}`);
+  writeErr(open.length > 0 ? `; next: reunify task ${id} ${open[0].task}\n` : `; when ready: reunify advance ${id}\n`);
+}
+
+function formatTaskList(opened: OpenedCase, lines: readonly TaskLine[], stageName: (s: 1 | 2 | 3 | 4 | 5) => string, color: ReturnType<typeof makeColor>): string {
+  const { data } = opened;
+  if (data.stage === 'closed') return `${data.id}: closed${data.outcome ? ` (${data.outcome.status}, ${data.outcome.date})` : ''}: no tasks\n`;
+  const paint = (status: string) => (status === 'done' ? color.green : status === 'not_applicable' ? color.dim : status === 'in_progress' ? color.cyan : color.yellow)(status.padEnd(14));
+  const width = Math.max(...lines.map((l) => l.task.length));
+  const out = [`${color.bold(data.id)}  ${stageName(data.stage)}`];
+  let stage = data.stage;
+  for (const l of lines) {
+    if (l.stage !== stage && l.stage < data.stage) out.push(color.dim(`  earlier stage ${l.stage}, before the unplanned return:`));
+    stage = l.stage;
+    const when = [l.date, l.by].filter(Boolean).join(' ');
+    out.push(`  ${paint(l.status)} ${l.task.padEnd(width)}  ${l.label}${when ? color.dim(`  (${when})`) : ''}`);
+  }
+  const next = lines.find((l) => l.status !== 'done' && l.status !== 'not_applicable');
+  out.push(next ? `next: reunify task ${data.id} ${next.task}` : `every task is finished: reunify advance ${data.id}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,162 @@
+// What `new`, `task` and `advance` share: opening a case named by path or id,
+// gathering answers (answers file, --set, flags), deciding whether to prompt, and
+// writing through the one writer (or printing the diff with --dry-run).
+import { EXIT, UsageError, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { mayPrompt, mergeAnswers, setFlagAnswers, inquirerAsker, type Asker } from './prompting.js';
+import type { Answers } from '../core/workflow/answers.js';
+import type { CaseData } from '../core/caseTypes.js';
+import type { ReunifyConfig } from '../core/config.js';
+import type { Problem } from '../core/problem.js';
+import type { LoadedCase } from '../io/loadCase.js';
+
+export interface WorkflowFlags extends CommonOptions {
+  answers?: string;
+  set: string[];
+  /** false with --no-input */
+  input?: boolean;
+  dryRun?: boolean;
+  date?: string;
+}
+
+/** Injected by tests: a scripted Asker stands in for the terminal. */
+export interface WorkflowDeps {
+  asker?: Asker;
+}
+
+export function parseDateFlag(value: string | undefined, flag = '--date'): string {
+  try {
+    return parseAsOf(value);
+  } catch {
+    throw new UsageError(`${flag} must be a date written YYYY-MM-DD, got "${value}"`);
+  }
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Answers from --answers, then --set, then the command's own flags (later wins). */
+export async function gatherAnswers(flags: WorkflowFlags, fromFlags: Answers): Promise<{ given: Answers; onCommandLine: boolean }> {
+  let given: Answers = {};
+  if (flags.answers !== undefined) {
+    const { readAnswersFile, AnswersFileError } = await import('../io/readAnswers.js');
+    try {
+      given = readAnswersFile(flags.answers);
+    } catch (err) {
+      if (!(err instanceof AnswersFileError)) throw err;
+      for (const p of err.problems) writeErr(`${err.filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message}\n`);
+      throw new UsageError(`the answers file ${flags.answers} cannot be used`);
+    }
+  }
+  const set = await setFlagAnswers(flags.set ?? []);
+  given = mergeAnswers(mergeAnswers(given, set), stripUndefined(fromFlags));
+  const onCommandLine = flags.answers !== undefined || (flags.set ?? []).length > 0 || Object.keys(stripUndefined(fromFlags)).length > 0;
+  return { given, onCommandLine };
+}
+
+function stripUndefined(a: Answers): Answers {
+  const out: Answers = {};
+  for (const [k, v] of Object.entries(a)) {
+    if (v === undefined) continue;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const inner = stripUndefined(v as Answers);
+      if (Object.keys(inner).length > 0) out[k] = inner;
+    } else out[k] = v;
+  }
+  return out;
+}
+
+/** Who answers: nobody when answers came on the command line or prompting is not allowed. */
+export async function chooseAsker(flags: WorkflowFlags, deps: WorkflowDeps, answersGiven: boolean): Promise<Asker | undefined> {
+  if (flags.input === false || answersGiven) return undefined;
+  if (deps.asker) return deps.asker;
+  return mayPrompt(flags) ? inquirerAsker() : undefined;
+}
+
+export function reportProblems(filePath: string, problems: readonly Problem[]): void {
+  for (const p of problems) writeErr(`${filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message} (${p.ruleId})\n`);
+}
+
+export interface OpenedCase {
+  filePath: string;
+  loaded: LoadedCase;
+  data: CaseData;
+  body: string;
+  text: string;
+  config: ReunifyConfig;
+}
+
+/** The case named on the command line, read and schema-checked; a number is the exit code when it cannot be used. */
+export async function openCase(arg: string, flags: WorkflowFlags): Promise<OpenedCase | number> {
+  const { statSync } = await import('node:fs');
+  const { loadConfig } = await import('../io/loadConfig.js');
+  const { resolveCaseArgument } = await import('../io/caseload.js');
+  let isFile = false;
+  try {
+    isFile = statSync(arg).isFile();
+  } catch {
+    // an id, or a file that does not exist
+  }
+  let { config } = loadConfig({ configPath: flags.config, paths: isFile ? [arg] : [] });
+  const resolved = resolveCaseArgument(arg, config);
+  if ('error' in resolved) {
+    writeErr(`reunify: ${resolved.error}\n`);
+    return EXIT.usage;
+  }
+  const filePath = resolved.filePath;
+  if (!isFile) ({ config } = loadConfig({ configPath: flags.config, paths: [filePath] }));
+  const { loadCase } = await import('../io/loadCase.js');
+  const loaded = loadCase(filePath);
+  if (loaded.problems.length > 0 || loaded.data === undefined || !loaded.split || !loaded.bytes) {
+    reportProblems(filePath, loaded.problems);
+    writeErr(`reunify: ${filePath} cannot be worked on until it reads cleanly (reunify check ${filePath})\n`);
+    return EXIT.problems;
+  }
+  const { caseValidator } = await import('../core/validate.js');
+  const { domainIdsOf } = await import('../core/config.js');
+  const schema = caseValidator(domainIdsOf(config))
+    .validate(loaded.data)
+    .filter((p) => p.ruleId === 'schema')
+    .map((p) => ({ ...p, ...(p.path !== undefined ? loaded.locate(p.path) : {}) }));
+  if (schema.length > 0) {
+    reportProblems(filePath, schema);
+    writeErr(`reunify: ${filePath} does not match the case file format: fix the problems above first\n`);
+    return EXIT.problems;
+  }
+  return { filePath, loaded, data: loaded.data as CaseData, body: loaded.split.body, text: loaded.bytes.toString('utf8'), config };
+}
+
+/** Write the new text (or print its diff); 0 when done, 1 when the file changed on disk meanwhile. */
+export async function saveCase(opened: OpenedCase, newText: string, flags: WorkflowFlags): Promise<{ exit: number; changed: boolean }> {
+  const { writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
+  let result: { changed: boolean; diff?: string };
+  try {
+    result = writeCaseFile(opened.loaded, newText, { dryRun: flags.dryRun });
+  } catch (err) {
+    if (err instanceof WriteConflictError) {
+      writeErr(`reunify: ${err.message}\n`);
+      return { exit: EXIT.problems, changed: false };
+    }
+    throw err;
+  }
+  if (flags.dryRun) {
+    if (result.diff) writeOut(result.diff);
+    else if (!flags.quiet) writeErr('no change\n');
+  } else if (!flags.quiet) {
+    writeErr(result.changed ? `saved ${opened.filePath}\n` : `nothing changed in ${opened.filePath}\n`);
+  }
+  return { exit: EXIT.ok, changed: result.changed };
+}
+
+export function reportAnswerGaps(what: string, missing: readonly string[], invalid: readonly string[]): void {
+  if (missing.length > 0) writeErr(`reunify: ${what} needs ${missing.length === 1 ? 'this answer' : 'these answers'}: ${missing.join(', ')}\n`);
+  for (const i of invalid) writeErr(`reunify: ${what}: ${i}\n`);
+}
+
+export const INPUT_OPTIONS_HELP = {
+  answers: 'answers in a YAML file, with the same field names as the case file (docs/workflow.md); no prompts',
+  set: 'one answer, e.g. --set tasks.safe_adult.person=gran (repeatable); no prompts',
+  noInput: 'never prompt: fail at once, naming any answer that is missing',
+  date: 'the date recorded by default, and the latest date accepted (YYYY-MM-DD; default today)',
+  dryRun: 'print the change as a unified diff and write nothing',
+};
