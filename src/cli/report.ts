@@ -18,6 +18,7 @@ interface ReportFlags extends CommonOptions {
   templates?: string;
   names?: string;
   for?: string;
+  shared?: boolean;
 }
 
 export function registerReport(program: Command): void {
@@ -28,6 +29,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('-t, --type <type>', 'which written product').choices([...TYPES]))
     .addOption(new Option('--point <point>', 'decision point of a decision record (default: the latest)').choices([...DECISION_POINTS]))
     .option('--caseload [dir]', 'the caseload summary for a folder (default: the current folder)')
+    .option('--shared', 'with --caseload: for sharing beyond the team (small counts hidden, no case listed)')
     .addOption(new Option('--to <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('-o, --out <file|dir>', 'write to this file, or into this folder under a generated name (default: stdout)')
     .option('--as-of <date>', 'date of the report (YYYY-MM-DD; default today); later records are left out of "latest"')
@@ -57,6 +59,7 @@ function checkFlags(target: string | undefined, flags: ReportFlags): void {
     if (target !== undefined && typeof flags.caseload === 'string') throw new UsageError('give the caseload folder once: --caseload DIR');
     return;
   }
+  if (flags.shared) throw new UsageError('--shared is for --caseload');
   if (target === undefined) throw new UsageError('name a case file (reunify report <case> --type …) or use --caseload [dir]');
   if (!flags.type) throw new UsageError(`--type is required: one of ${TYPES.join(', ')}`);
   if (flags.point && flags.type !== 'decision') throw new UsageError('--point is for --type decision');

@@ -1,7 +1,50 @@
-// `reunify report --caseload [dir]`: the caseload status view rendered for a practice lead.
-import { EXIT, writeErr } from './shared.js';
+// `reunify report --caseload [dir]`: the status view (src/core/status.ts, the one
+// `reunify status` shows) rendered through the report templates for a practice lead.
+import { EXIT, UsageError, writeErr } from './shared.js';
+import { writeReport } from './report.js';
 
-export async function runCaseloadReport(_dir: string, _flags: { to: 'md' | 'html'; out?: string; quiet?: boolean; config?: string; templates?: string }, _asOf: string): Promise<number> {
-  writeErr('reunify: the caseload report is not available yet\n');
-  return EXIT.problems;
+export interface CaseloadFlags {
+  to: 'md' | 'html';
+  out?: string;
+  quiet?: boolean;
+  config?: string;
+  templates?: string;
+  shared?: boolean;
+}
+
+export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf: string): Promise<number> {
+  const { existsSync, statSync } = await import('node:fs');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    writeErr(`reunify: ${dir}: no such folder\n`);
+    return EXIT.usage;
+  }
+  const { loadCaseload } = await import('../io/loadCaseload.js');
+  const { buildStatus, suppressSmallCounts } = await import('../core/status.js');
+  const { costSettingProblem } = await import('../core/costs.js');
+  const { statusSections } = await import('../report/statusSections.js');
+  const { caseloadView } = await import('../report/caseloadView.js');
+  const { renderReport, TemplateError } = await import('../report/render.js');
+  const { SHIPPED_TEMPLATES, templatesDirOf } = await import('../io/runReport.js');
+  const caseload = loadCaseload({ paths: [dir], configPath: flags.config });
+  const costProblem = costSettingProblem(caseload.config);
+  if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
+  if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
+  const status = buildStatus(caseload.cases, { asOf, config: caseload.config, skipped: caseload.skipped.length });
+  const shown = flags.shared ? suppressSmallCounts(status, caseload.config.status.suppress_below) : status;
+  const view = caseloadView(statusSections(shown, caseload.config.labels.levels), caseload.config, asOf, flags.shared === true);
+  let text: string;
+  try {
+    text = renderReport('caseload', flags.to, view, {
+      shippedDir: SHIPPED_TEMPLATES,
+      overrideDir: templatesDirOf(flags.templates, caseload.config, caseload.configPath),
+      levelLabels: caseload.config.labels.levels,
+    });
+  } catch (err) {
+    if (err instanceof TemplateError) {
+      writeErr(`reunify: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  return writeReport(text, `caseload-${asOf}.${flags.to}`, flags, caseload.cases.map((c) => c.filePath));
 }

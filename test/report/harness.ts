@@ -1,5 +1,6 @@
 // Renders reports in-process from the example caseload (the same path the CLI takes).
 import { resolve } from 'node:path';
+import { VirtualConsole } from 'jsdom';
 import type { ReunifyConfig } from '../../src/core/config.js';
 import type { DecisionPoint } from '../../src/core/ids.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
@@ -38,3 +39,13 @@ export function renderText(rc: ReportCase, type: ReportType, format: OutputForma
   if (!outcome.ok) throw new Error(`not rendered: ${JSON.stringify(outcome)}`);
   return outcome.text;
 }
+
+/** jsdom's CSS parser does not know @page margin boxes; anything else it reports fails the test. */
+export function quietCss(): VirtualConsole {
+  const console = new VirtualConsole();
+  console.on('jsdomError', (err) => {
+    if (!/Could not parse CSS stylesheet/.test(err.message)) throw err;
+  });
+  return console;
+}
+

@@ -4,13 +4,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { loadReportCase, type ReportCase } from '../../src/io/runReport.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import { REPORT_TYPES } from '../../src/report/views.js';
-import { ROOT, exampleCase, exampleConfig, render, renderText } from './harness.js';
+import { ROOT, exampleCase, exampleConfig, quietCss, render, renderText } from './harness.js';
 
 const FIXTURE = resolve(ROOT, 'test/fixtures/report/RF-R001.md');
 const HOSTILE = '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> `code` {{header.caseId}} {{{header.marking}}} {{#each x}}\n- item\n1. one\n> quote\n<img src=x onerror=alert(1)>';
@@ -35,15 +35,6 @@ function hostileCase(): ReportCase {
   const line = HOSTILE.replace(/\n/g, ' ');
   const body = `${line}\n\n# Heading in the body\n\n| a | b |\n|---|---|\n| ${line.replace(/\|/g, '\\|')} | x |\n| ${line} |\n\n- ${HOSTILE.replace(/\n/g, ' ')}`;
   return { ...rc, data, sections: ["Case history", "Analysis", "Child's views", 'Support if no return', 'Other agencies'].map((heading) => ({ heading, content: body })) };
-}
-
-/** jsdom's CSS parser does not know @page margin boxes; anything else it reports fails the test. */
-export function quietCss(): VirtualConsole {
-  const console = new VirtualConsole();
-  console.on('jsdomError', (err) => {
-    if (!/Could not parse CSS stylesheet/.test(err.message)) throw err;
-  });
-  return console;
 }
 
 /** Unescaped pipes in a markdown table row. */
