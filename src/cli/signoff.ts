@@ -101,7 +101,12 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags): Pr
   const { findSignoffTarget, signoffRefusal, describeTarget } = await import('../core/signoff.js');
   const caseload = loadCaseload({ paths, configPath: flags.config });
   const isFile = paths[0] === which;
-  const found = isFile ? caseload.cases[0] : caseload.cases.find((c) => c.id.toLowerCase() === which.toLowerCase());
+  const matching = isFile ? caseload.cases.slice(0, 1) : caseload.cases.filter((c) => c.id.toLowerCase() === which.toLowerCase());
+  if (matching.length > 1) {
+    writeErr(`reunify: ${matching.length} files hold case ${which} (${matching.map((c) => c.filePath).join(', ')}); name the file instead\n`);
+    return EXIT.problems;
+  }
+  const found = matching[0];
   if (!found) {
     const skipped = caseload.skipped.find((s) => isFile || s.filePath.toLowerCase().endsWith(`${which.toLowerCase()}.md`));
     if (skipped) writeErr(`reunify: ${skipped.filePath}: cannot be signed off until it reads cleanly (${skipped.reason}); run reunify check\n`);

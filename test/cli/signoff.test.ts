@@ -1,6 +1,6 @@
 // `reunify signoff` through the built binary, on temp copies of fictional fixture
 // cases written with comments, aligned columns and flow maps.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -129,6 +129,11 @@ describe('reunify signoff [dir] (built binary)', () => {
     const noCase = await reunify(['signoff', dir, '--sign', 'RF-9999', '--item', 'written_assessment', '--by', 'TM D.E.']);
     expect(noCase.exitCode).toBe(1);
     expect(noCase.stderr).toContain('no case "RF-9999"');
+    cpSync(join(dir, 'cases', 'RF-S001.md'), join(dir, 'RF-S001.md'));
+    const twice = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'decision', '--by', 'TM D.E.']);
+    expect(twice.exitCode).toBe(1);
+    expect(twice.stderr).toContain('2 files hold case RF-S001');
+    unlinkSync(join(dir, 'RF-S001.md'));
     const noItem = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'classification:rc3_post_return', '--by', 'TM D.E.']);
     expect(noItem.exitCode).toBe(1);
     expect(noItem.stderr).toContain('the case has no rc3_post_return classification');
