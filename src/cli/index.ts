@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdvance } from './advance.js';
 import { registerCheck } from './check.js';
 import { registerClassify } from './classify.js';
+import { registerCompletion } from './completion.js';
 import { registerCosts } from './costs.js';
 import { registerInit } from './init.js';
 import { registerNew } from './new.js';
@@ -42,6 +43,7 @@ Examples:
   registerStatus(program);
   registerSignoff(program);
   registerCosts(program);
+  registerCompletion(program);
   return program;
 }
 

@@ -29,7 +29,7 @@ export function registerInit(program: Command): void {
       `
 Examples:
   $ reunify init my-caseload
-  $ cd my-caseload && reunify check`,
+  $ reunify check my-caseload`,
     )
     .action(async (dir: string, flags: CommonOptions) => {
       const { existsSync, mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');

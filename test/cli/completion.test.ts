@@ -1,0 +1,83 @@
+// `reunify completion <shell>`: scripts generated from the command definitions, and
+// each one really completes in its shell (zsh and fish only where installed).
+import { execa } from 'execa';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { completionModel } from '../../src/cli/completionScripts.js';
+import { buildProgram } from '../../src/cli/index.js';
+import { reunify } from './run.js';
+
+const model = completionModel(buildProgram());
+const has = async (shell: string) => (await execa(shell, ['-c', 'exit 0'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
+
+const scripts: Record<string, string> = {};
+const dir = mkdtempSync(join(tmpdir(), 'reunify-completion-'));
+beforeAll(async () => {
+  for (const shell of ['bash', 'zsh', 'fish']) {
+    const r = await reunify(['completion', shell]);
+    expect(r.exitCode).toBe(0);
+    scripts[shell] = r.stdout + '\n';
+    writeFileSync(join(dir, `reunify.${shell}`), scripts[shell]);
+  }
+  mkdirSync(join(dir, 'cases'));
+  writeFileSync(join(dir, 'cases', 'RF-0001.md'), '');
+});
+
+describe('every script names every command and every long option', () => {
+  it.each(['bash', 'zsh', 'fish'])('%s', (shell) => {
+    for (const c of model.commands) {
+      expect(scripts[shell]).toContain(c.name);
+      for (const o of c.options) if (o.long) expect(scripts[shell], `${c.name} ${o.long}`).toContain(shell === 'fish' ? `-l ${o.long.slice(2)}` : o.long);
+    }
+  });
+});
+
+it('refuses a shell it does not know', async () => {
+  const r = await reunify(['completion', 'tcsh']);
+  expect(r.exitCode).toBe(2);
+  expect(r.stderr).toMatch(/Allowed choices are bash, zsh, fish/);
+});
+
+describe('bash', () => {
+  async function complete(...words: string[]): Promise<string[]> {
+    const script = `source reunify.bash; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _reunify; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const r = await execa('bash', ['-c', script], { cwd: dir });
+    return r.stdout.split('\n').filter(Boolean).sort();
+  }
+
+  it('completes commands, options, --format and --type choices, and file names', async () => {
+    expect(await complete('reunify', 'st')).toEqual(['status']);
+    expect(await complete('reunify', 'check', '--format', '')).toEqual(['json', 'junit', 'sarif', 'stylish']);
+    expect(await complete('reunify', 'report', 'cases/RF-0001.md', '--type', 'a')).toEqual(['agreement', 'assessment']);
+    expect(await complete('reunify', 'status', '--f')).toEqual(['--filter', '--format']);
+    expect(await complete('reunify', 'check', 'cas')).toEqual(['cases']);
+    expect(await complete('reunify', 'check', '--as-of', '')).toEqual([]);
+  });
+});
+
+describe('zsh', () => {
+  it('is valid zsh', async (ctx) => {
+    if (!(await has('zsh'))) ctx.skip();
+    expect((await execa('zsh', ['-n', join(dir, 'reunify.zsh')], { reject: false })).exitCode).toBe(0);
+    expect(scripts.zsh).toContain(`'(-f --format)'{-f,--format}'[output format]:value:(stylish json sarif junit)'`);
+    expect(scripts.zsh).toMatch(/^#compdef reunify$/m);
+  });
+});
+
+describe('fish', () => {
+  it('completes commands, --format and --type choices', async (ctx) => {
+    if (!(await has('fish'))) ctx.skip();
+    const complete = async (line: string) =>
+      (await execa('fish', ['-c', `source reunify.fish; complete -C '${line}'`], { cwd: dir })).stdout
+        .split('\n')
+        .map((l) => l.split('\t')[0])
+        .filter(Boolean)
+        .sort();
+    expect(await complete('reunify sig')).toEqual(['signoff']);
+    expect(await complete('reunify check --format ')).toEqual(['json', 'junit', 'sarif', 'stylish']);
+    expect(await complete('reunify report --type t')).toEqual(['transition']);
+    expect(await complete('reunify completion ')).toEqual(['bash', 'fish', 'zsh']);
+  });
+});
