@@ -76,7 +76,8 @@ function planNext(data: CaseData, stage: StageNumber): AdvanceOutcome {
     if (d3?.outcome === 'no_return') {
       return { refused: `Decision 3 (${d3.date}) is no_return: complete support_if_no_return, then close the case with reunify advance ${id} --to closed --outcome not_returned` };
     }
-    if (d3?.outcome === 'extend_work' && isTaskDone(data, 'reclassification')) {
+    const regradedSince = (data.classifications ?? []).some((k) => k.point === 'rc2_d3' && d3 !== undefined && k.date > d3.date);
+    if (d3?.outcome === 'extend_work' && isTaskDone(data, 'reclassification') && !regradedSince) {
       return {
         from: 4,
         to: 3,
@@ -115,7 +116,7 @@ export function closureSteps(data: CaseData, ctx: FlowContext): Step[] {
   // every outcome is accepted here, so that planAdvance can say why one does not fit
   const choices = [...OUTCOME_STATUSES].sort((a, b) => Number(fits(b)) - Number(fits(a))).map((s) => ({ value: s, name: s }));
   return [
-    question('choice', ['outcome', 'status'], 'How did the case end?', { required: true, choices, default: choices[0].value }),
+    question('choice', ['outcome', 'status'], 'How did the case end?', { required: true, choices }),
     question('date', ['outcome', 'date'], 'Date of closure', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
     question('text', ['outcome', 'note'], 'Short note (optional)'),
   ];

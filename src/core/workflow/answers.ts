@@ -241,6 +241,8 @@ function resolveInto(steps: readonly Step[], given: Answers, scope: Answers, roo
   }
 }
 
+const plural = (noun: string) => (noun === 'person' ? 'people' : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+
 function resolveList(step: ListStep, raw: unknown, scope: Answers, root: Answers, at: AnswerPath, out: Resolved): void {
   const name = answerName(at);
   if (!isBlank(raw) && !Array.isArray(raw)) {
@@ -259,8 +261,8 @@ function resolveList(step: ListStep, raw: unknown, scope: Answers, root: Answers
     resolveInto(step.items, rawItem, item, root, [...at, i], step.itemDefaults?.(i, root), out);
   });
   const min = minItems(step, root);
-  if (items.length < min) out.missing.push(`${name} (${min === 1 ? `at least one ${step.noun}` : `${min} ${step.noun}s, ${items.length} given`})`);
-  if (step.max !== undefined && items.length > step.max) out.invalid.push(`${name}: at most ${step.max} ${step.noun}${step.max === 1 ? '' : 's'} at a time`);
+  if (items.length < min) out.missing.push(`${name} (${min === 1 ? `at least one ${step.noun}` : `${min} ${plural(step.noun)}, ${items.length} given`})`);
+  if (step.max !== undefined && items.length > step.max) out.invalid.push(`${name}: at most ${step.max === 1 ? `one ${step.noun}` : `${step.max} ${plural(step.noun)}`} at a time`);
   const problem = step.check?.(items, root);
   if (problem) out.invalid.push(`${name}: ${problem}`);
   if (items.length === 0) deleteIn(scope, step.path);

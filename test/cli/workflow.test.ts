@@ -1,0 +1,252 @@
+// new, task and advance through the built binary, the way a worker (or a script) runs
+// them: answers files and fixed dates, no terminal. Run `npm run build` first.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reunify } from './run.js';
+
+function caseload(files: Record<string, string> = {}): { dir: string; cases: string; file(name: string): string; write(name: string, text: string): string } {
+  const dir = mkdtempSync(join(tmpdir(), 'reunify-cli-workflow-'));
+  writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Test borough (fictional)"\n');
+  const cases = join(dir, 'cases');
+  mkdirSync(cases);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(cases, name), text);
+  return {
+    dir,
+    cases,
+    file: (name) => join(cases, name),
+    write: (name, text) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    },
+  };
+}
+
+const example = (id: string) => readFileSync(join(import.meta.dirname, '../../examples/caseload/cases', `${id}.md`), 'utf8');
+
+const NEW_CASE = `child: { ref: "Child Z", dob: 2016-03-02, looked_after_since: 2026-09-07, legal_status: s20, placement: foster }
+cohorts: [s20_placement]
+triggers: [ { type: cla_review, date: 2026-09-30 } ]
+team: { social_worker: "SW K.L.", team_manager: "TM D.E." }
+`;
+
+const STAGE_1: [task: string, date: string, answers: string][] = [
+  [
+    'case_history',
+    '2026-10-05',
+    `history: { entries_to_care: 1, previous_returns: 0, failed_returns: 0, parent_prior_removals: 0, missing_episodes: 0 }
+people:
+  - { id: mum, ref: "Ms Z", relation: mother, pr: true, household: true, returning_to: true }
+  - { id: fc, ref: "Foster carers Q", relation: foster_carer, carer: true }
+body:
+  Case history: "First entry to care, after Ms Z was admitted to hospital."
+`,
+  ],
+  ['engagement', '2026-10-06', 'tasks: { engagement: { note: "Explained at home with an interpreter" } }\n'],
+  [
+    'family_assessment',
+    '2026-10-12',
+    `factors: [ { id: parental_mental_health, status: partly, evidence: "Stable on medication", as_of: 2026-10-12 } ]
+capacity_to_change: [ { person: mum, rating: emerging, evidence: "Sees the crisis team", as_of: 2026-10-12 } ]
+`,
+  ],
+  ['safe_adult', '2026-10-12', 'people: [ { id: gran, ref: "Mrs Y", relation: maternal_grandmother } ]\ntasks: { safe_adult: { person: gran } }\n'],
+  ['written_assessment', '2026-10-20', 'tasks:\n  written_assessment: { recommendation: return_if_goals_met, signed_off: { by: "TM D.E.", date: 2026-10-20 } }\n'],
+];
+
+describe('a new user, without an editor', () => {
+  it('creates a case, completes stage 1 task by task, advances to stage 2, and check is clean', async () => {
+    const c = caseload();
+    const newAnswers = c.write('new.yaml', NEW_CASE);
+    const created = await reunify(['new', 'RF-0100', '--dir', 'cases', '--answers', newAnswers, '--date', '2026-10-01'], { cwd: c.dir });
+    expect(created.stderr).toContain('created cases/RF-0100.md at stage 1 (assess)');
+    expect(created.exitCode).toBe(0);
+
+    const listed = await reunify(['task', 'RF-0100'], { cwd: c.dir });
+    expect(listed.exitCode).toBe(0);
+    expect(listed.stdout).toMatch(/RF-0100 +stage 1 \(assess\)/);
+    expect(listed.stdout).toMatch(/todo +safe_adult +Identify a safe adult/);
+
+    for (const [task, date, answers] of STAGE_1) {
+      const file = c.write(`${task}.yaml`, answers);
+      const done = await reunify(['task', 'rf-0100', task, '--answers', file, '--date', date], { cwd: c.dir });
+      expect({ task, exit: done.exitCode, stderr: done.stderr }).toMatchObject({ exit: 0 });
+    }
+
+    const advanced = await reunify(['advance', 'RF-0100', '--date', '2026-10-21'], { cwd: c.dir });
+    expect(advanced.stderr).toContain('now at stage 2 (decide)');
+    expect(advanced.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0100.md'), 'utf8');
+    expect(text).toMatch(/^stage: 2 +#/m);
+    expect(text).toMatch(/^ {2}support_if_no_return:\n {4}status: todo$/m);
+
+    const checked = await reunify(['check', '--as-of', '2026-10-21'], { cwd: c.dir });
+    expect(checked.stdout).toContain('no problems');
+    expect(checked.exitCode).toBe(0);
+  });
+});
+
+describe('without a terminal nothing waits for input', () => {
+  const setup = () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002') });
+    return { c, before: readFileSync(c.file('RF-0002.md'), 'utf8') };
+  };
+
+  it('`echo | reunify task X safe_adult` exits at once, naming the missing answer', async () => {
+    const { c, before } = setup();
+    // RF-0002's safe adult is already named; its written assessment is not written yet
+    const r = await reunify(['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02'], { cwd: c.dir, input: '\n' });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('task written_assessment needs this answer: tasks.written_assessment.recommendation');
+    expect(r.stderr).toContain('--answers FILE');
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(before);
+  });
+
+  it('safe_adult on a fresh case names tasks.safe_adult.person; with --answers it succeeds', async () => {
+    const c = caseload();
+    await reunify(['new', 'RF-0100', '--dir', 'cases', '--answers', c.write('new.yaml', NEW_CASE), '--date', '2026-10-01'], { cwd: c.dir });
+    const before = readFileSync(c.file('RF-0100.md'), 'utf8');
+    const asked = await reunify(['task', 'RF-0100', 'safe_adult', '--date', '2026-10-05'], { cwd: c.dir, input: '\n' });
+    expect(asked.exitCode).toBe(2);
+    expect(asked.stderr).toContain('task safe_adult needs this answer: tasks.safe_adult.person');
+    expect(readFileSync(c.file('RF-0100.md'), 'utf8')).toBe(before);
+
+    const answers = c.write('a.yaml', 'people: [ { id: gran, ref: "Mrs Y", relation: maternal_grandmother } ]\ntasks: { safe_adult: { person: gran } }\n');
+    const done = await reunify(['task', 'RF-0100', 'safe_adult', '--answers', answers, '--date', '2026-10-05'], { cwd: c.dir, input: '\n' });
+    expect(done.exitCode).toBe(0);
+    expect(readFileSync(c.file('RF-0100.md'), 'utf8')).toMatch(/person: gran/);
+  });
+
+  it('CI set, or --no-input, is the same: no prompt, a message and exit 2', async () => {
+    const { c } = setup();
+    for (const extra of [{ env: { CI: 'true' }, args: [] }, { env: {}, args: ['--no-input'] }]) {
+      const r = await reunify(['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02', ...extra.args], { cwd: c.dir, env: extra.env });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain('task written_assessment needs');
+    }
+  });
+
+  it('flags answer too: --status, --by, --note and --set', async () => {
+    const { c } = setup();
+    const r = await reunify(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Police checks awaited', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toMatch(/family_assessment: +\{ status: in_progress, note: Police checks awaited \}/);
+    const s = await reunify(['task', 'RF-0002', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=no_retrun', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(s.exitCode).toBe(2);
+    expect(s.stderr).toContain('tasks.written_assessment.recommendation: must be one of: return_with_support');
+  });
+});
+
+describe('--dry-run prints a unified diff and writes nothing', () => {
+  it('new, task and advance', async () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002') });
+    const before = readFileSync(c.file('RF-0002.md'), 'utf8');
+    const created = await reunify(['new', 'RF-0100', '--dir', 'cases', '--answers', c.write('new.yaml', NEW_CASE), '--date', '2026-10-01', '--dry-run'], { cwd: c.dir });
+    expect(created.exitCode).toBe(0);
+    expect(created.stdout).toMatch(/^--- \/dev\/null\n\+\+\+ cases\/RF-0100\.md/m);
+    expect(existsSync(c.file('RF-0100.md'))).toBe(false);
+
+    const task = await reunify(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Checks awaited', '--dry-run', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(task.exitCode).toBe(0);
+    expect(task.stdout).toMatch(/^-  family_assessment:  \{ status: in_progress \}$/m);
+    expect(task.stdout).toMatch(/^\+  family_assessment:  \{ status: in_progress, note: Checks awaited \}$/m);
+
+    const rf5 = caseload({ 'RF-0005.md': example('RF-0005') });
+    const adv = await reunify(['advance', 'RF-0005', '--dry-run', '--date', '2026-11-01'], { cwd: rf5.dir });
+    expect(adv.exitCode).toBe(0);
+    expect(adv.stdout).toMatch(/^-stage: 2 +# decision made and shared/m);
+    expect(adv.stdout).toMatch(/^\+stage: 3 +# decision made and shared/m);
+    expect(readFileSync(rf5.file('RF-0005.md'), 'utf8')).toBe(example('RF-0005'));
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(before);
+  });
+});
+
+describe('reunify new refuses to overwrite or duplicate', () => {
+  it('an existing file, the same id in another letter case, or the same id in another file', async () => {
+    const answers = (c: ReturnType<typeof caseload>) => c.write('new.yaml', NEW_CASE);
+    const existing = caseload({ 'RF-0100.md': 'not even a case\n' });
+    const r1 = await reunify(['new', 'RF-0100', '--dir', 'cases', '--answers', answers(existing)], { cwd: existing.dir });
+    expect(r1.exitCode).toBe(1);
+    expect(r1.stderr).toContain('already exists; nothing was written');
+    expect(readFileSync(existing.file('RF-0100.md'), 'utf8')).toBe('not even a case\n');
+
+    const lower = caseload({ 'rf-0002.md': example('RF-0002').replace('id: RF-0002', 'id: rf-0002') });
+    const r2 = await reunify(['new', 'RF-0002', '--dir', 'cases', '--answers', answers(lower)], { cwd: lower.dir });
+    expect(r2.exitCode).toBe(1);
+    expect(r2.stderr).toMatch(/the case id RF-0002 is already used in the caseload .*rf-0002\.md/);
+
+    const elsewhere = caseload({ 'old-name.md': example('RF-0002') });
+    mkdirSync(join(elsewhere.dir, 'new'));
+    const r3 = await reunify(['new', 'rf-0002', '--dir', 'new', '--answers', answers(elsewhere)], { cwd: elsewhere.dir });
+    expect(r3.exitCode).toBe(1);
+    expect(r3.stderr).toContain('old-name.md');
+    expect(existsSync(join(elsewhere.dir, 'new', 'rf-0002.md'))).toBe(false);
+  });
+});
+
+describe('reunify advance', () => {
+  it('lists exactly what is missing, names the tasks that put it right, and writes nothing', async () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002') });
+    const r = await reunify(['advance', 'RF-0002', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('RF-0002 cannot move to stage 2 yet. Missing:');
+    expect(r.stderr).toContain('stage 1 task family_assessment (Assessment done with the family) must be done or not_applicable (stage-gate)');
+    expect(r.stderr).toContain('stage 1 task written_assessment (Written assessment with a recommendation about return) must be done or not_applicable (stage-gate)');
+    expect(r.stderr).toContain('reunify task RF-0002 family_assessment, reunify task RF-0002 written_assessment');
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
+  });
+
+  it('after a Decision 3 of extend_work, takes the case back to stage 3 work', async () => {
+    const rf9 = example('RF-0009');
+    const text = rf9
+      .replace(/\n {2}- \{ date: 2026-10-14, point: rc2_d3, outcome: proceed_to_return[\s\S]*?(?=\nagreement:)/, '')
+      .replace(/\n {2}- \{ date: 2026-10-12, point: rc2_d3, level: low[^\n]*\n[^\n]*/, '');
+    const c = caseload({ 'RF-0009.md': text });
+    const r = await reunify(['advance', 'RF-0009', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(r.stderr).toContain('is extend_work: back to stage 3 work on the goals');
+    expect(r.exitCode).toBe(0);
+    const after = readFileSync(c.file('RF-0009.md'), 'utf8');
+    expect(after).toMatch(/^stage: 3 +#/m);
+    expect(after).toMatch(/reclassification: +\{ status: in_progress, date: 2026-10-12/);
+  });
+
+  it('into stage 5 only on a signed-off proceed_to_return: Decision 3 still to be made', async () => {
+    const c = caseload({ 'RF-0010.md': example('RF-0010') });
+    const r = await reunify(['advance', 'RF-0010', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('a Decision 3 (point rc2_d3) of proceed_to_return with sign-off is needed');
+  });
+
+  it('--unplanned records the return, moves to stage 5 and adds the missing task entries; the earlier gaps are listed by task', async () => {
+    const c = caseload({ 'RF-0005.md': example('RF-0005') });
+    const r = await reunify(['advance', 'RF-0005', '--unplanned', '--date', '2026-10-30'], { cwd: c.dir });
+    expect(r.stderr).toContain('unplanned return on 2026-10-30 recorded');
+    expect(r.exitCode).toBe(0);
+    const after = readFileSync(c.file('RF-0005.md'), 'utf8');
+    expect(after).toMatch(/^stage: 5 +#/m);
+    expect(after).toMatch(/^return:\n {2}unplanned: true\n {2}returned: 2026-10-30$/m);
+    expect(after).toMatch(/^ {2}step_down:\n {4}status: todo$/m);
+    const listed = await reunify(['task', 'RF-0005'], { cwd: c.dir });
+    expect(listed.stdout).toMatch(/earlier stage 3, before the unplanned return:/);
+    expect(listed.stdout).toMatch(/todo +child_views/);
+    expect(listed.stdout).toMatch(/todo +contact_plan/);
+    const checked = await reunify(['check', 'cases', '--as-of', '2026-10-30', '--format', 'json'], { cwd: c.dir });
+    const errors = JSON.parse(checked.stdout).files[0].problems.filter((p: { severity: string }) => p.severity === 'error');
+    expect(errors).toEqual([]);
+  });
+
+  it('--to closed needs an outcome that fits', async () => {
+    const c = caseload({ 'RF-0004.md': example('RF-0004') });
+    const missing = await reunify(['advance', 'RF-0004', '--to', 'closed', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('closing needs this answer: outcome.status (--outcome)');
+    const wrong = await reunify(['advance', 'RF-0004', '--to', 'closed', '--outcome', 'at_home', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.stderr).toContain('the child has not gone home (the case is at stage 2): close with --outcome not_returned');
+    const ok = await reunify(['advance', 'RF-0004', '--to', 'closed', '--outcome', 'not_returned', '--note', 'Long-term fostering', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(ok.exitCode).toBe(0);
+    expect(readFileSync(c.file('RF-0004.md'), 'utf8')).toMatch(/^outcome:\n {2}status: not_returned\n {2}date: 2026-11-01\n {2}note: Long-term fostering$/m);
+  });
+});

@@ -1,0 +1,244 @@
+// The prompt flows, driven through a scripted terminal: what each task asks, what it
+// writes, that every untouched byte of a commented case file stays as it was, that
+// Ctrl-C writes nothing, and that a file changed meanwhile is never overwritten.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runAdvanceCommand } from '../../src/cli/advance.js';
+import { runNewCommand } from '../../src/cli/new.js';
+import { runTaskCommand } from '../../src/cli/task.js';
+import { loadCase } from '../../src/io/loadCase.js';
+import { runCheck } from '../../src/io/runCheck.js';
+import { expectUntouchedBytesKept } from './bytes.js';
+import { COMMENTED_CASE, caseloadWith } from './fixture.js';
+import { CTRL_C, ENTER, NEW_PERSON, script, type Reply } from './scripted.js';
+
+const DATE = '2026-11-02';
+const taskFlags = (extra: Record<string, unknown> = {}) => ({ format: 'text' as const, set: [] as string[], date: DATE, ...extra });
+
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function runTask(file: string, task: string | undefined, replies: Reply[]) {
+  const s = script(replies);
+  const code = await runTaskCommand(file, task, taskFlags(), { asker: s.asker });
+  return { code, s };
+}
+
+const STATUS_DONE_TODAY: Reply[] = [ENTER, ENTER, ENTER]; // status done, date today, by the social worker
+
+describe('stage 1 prompt flows on a commented case file', () => {
+  const flows: { task: string; replies: Reply[]; expectText: RegExp[]; refused?: RegExp }[] = [
+    {
+      task: 'engagement',
+      replies: [...STATUS_DONE_TODAY, 'Explained at home with an interpreter; Mr N by phone'],
+      expectText: [/engagement: +\{ status: done, date: 2026-11-02, by: SW K\.L\., note: Explained at home with an interpreter; Mr N by phone \} +# meeting booked/],
+    },
+    {
+      task: 'safe_adult',
+      replies: [...STATUS_DONE_TODAY, NEW_PERSON, 'mum', 'gran', 'Mrs N', 'maternal_grandmother', false, false, false, false, 'Child N chose her; weekly calls'],
+      expectText: [/- \{ id: gran, ref: Mrs N, relation: maternal_grandmother, safe_adult: true \}\n/, /safe_adult: +\{ status: done, date: 2026-11-02, by: SW K\.L\., person: gran, note: /],
+      refused: /already in the family network/,
+    },
+    {
+      task: 'family_assessment',
+      replies: [...STATUS_DONE_TODAY, true, 'domestic_abuse', 'absent', 'No police call-outs since 2024', ENTER, false, ENTER, 'emerging', 'Takes medication; sees the crisis team', ENTER, false, ENTER],
+      expectText: [
+        /- \{ id: domestic_abuse, status: absent, evidence: No police call-outs since 2024, as_of: 2026-11-02 \}\n/,
+        /capacity_to_change:\n {2}- person: mum\n {4}rating: emerging\n/,
+      ],
+    },
+    {
+      task: 'written_assessment',
+      replies: [...STATUS_DONE_TODAY, 'return_if_goals_met', 'SW K.L.', ENTER, ENTER],
+      expectText: [/written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \} +# due mid-November/],
+      refused: /team manager signs off/,
+    },
+    {
+      task: 'case_history',
+      replies: [...STATUS_DONE_TODAY, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'Health visitor note 2020: low mood after a move'],
+      expectText: [/case_history: +\{ status: done, date: 2026-11-02, by: SW K\.L\. \} +# chronology being written/, /Crisis, not long-standing neglect \|\n\nHealth visitor note 2020: low mood after a move\n\n## Analysis/],
+    },
+  ];
+
+  for (const flow of flows) {
+    it(`${flow.task}: asks for what it records, saves it, and keeps every untouched byte`, async () => {
+      const c = caseloadWith();
+      const { code, s } = await runTask(c.path(), flow.task, flow.replies);
+      expect(err).not.toMatch(/reunify:/);
+      expect(code).toBe(0);
+      expect(s.remaining()).toBe(0);
+      const after = readFileSync(c.path(), 'utf8');
+      for (const re of flow.expectText) expect(after).toMatch(re);
+      if (flow.refused) expect(s.refused.join('\n')).toMatch(flow.refused);
+      expectUntouchedBytesKept(COMMENTED_CASE, after);
+      expect(loadCase(c.path()).problems).toEqual([]);
+    });
+  }
+
+  it('the same flows one after another leave a clean stage-1 case that advances to stage 2', async () => {
+    const c = caseloadWith();
+    for (const flow of flows) expect((await runTask(c.path(), flow.task, flow.replies)).code).toBe(0);
+    const before = readFileSync(c.path(), 'utf8');
+    expect(await runAdvanceCommand(c.path(), { set: [], date: DATE })).toBe(0);
+    const after = readFileSync(c.path(), 'utf8');
+    expect(after).toMatch(/^stage: 2 +# assessment under way$/m);
+    expect(after).toMatch(/ {2}classification:\n {4}status: todo\n {2}decision:\n/);
+    expectUntouchedBytesKept(before, after);
+    const { result } = runCheck({ paths: [c.dir], asOf: DATE });
+    expect(result.summary.errors).toBe(0);
+  });
+
+  it('offers the tasks of the stage to choose from when no task is named', async () => {
+    const c = caseloadWith();
+    const { code, s } = await runTask(c.path(), undefined, ['engagement', ...STATUS_DONE_TODAY, 'Explained at home']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/todo +engagement +Engage the child and family/);
+    expect(s.asked[0]).toBe('Which task?');
+    expect(readFileSync(c.path(), 'utf8')).toMatch(/engagement: +\{ status: done/);
+  });
+
+  it('not applicable asks only for the reason', async () => {
+    const c = caseloadWith();
+    const { code, s } = await runTask(c.path(), 'safe_adult', ['not_applicable', 'Child N is too young to choose']);
+    expect(code).toBe(0);
+    expect(s.asked).toHaveLength(2);
+    expect(readFileSync(c.path(), 'utf8')).toMatch(/safe_adult: +\{ status: not_applicable, reason: Child N is too young to choose \}/);
+  });
+
+  it('checks each answer as it is given and asks again', async () => {
+    const c = caseloadWith();
+    const { code, s } = await runTask(c.path(), 'engagement', [ENTER, '2026-13-01', '2027-01-01', '2026-09-01', ENTER, ENTER, 'Explained']);
+    expect(code).toBe(0);
+    expect(s.refused).toEqual([
+      'must be a date written YYYY-MM-DD',
+      'must not be after 2026-11-02 (today, or --date): record things once they have happened',
+      'must not be before the case was opened (2026-09-21)',
+    ]);
+  });
+
+  it('Ctrl-C leaves the file untouched and exits 130', async () => {
+    const c = caseloadWith();
+    const { code } = await runTask(c.path(), 'engagement', [ENTER, ENTER, CTRL_C]);
+    expect(code).toBe(130);
+    expect(err).toMatch(/interrupted; nothing was written/);
+    expect(readFileSync(c.path(), 'utf8')).toBe(COMMENTED_CASE);
+  });
+
+  it('refuses to save over a file that changed on disk while the questions were answered', async () => {
+    const c = caseloadWith();
+    const edited = COMMENTED_CASE.replace('# meeting booked', '# meeting moved to Friday');
+    const { code } = await runTask(c.path(), 'engagement', [
+      ...STATUS_DONE_TODAY,
+      () => {
+        writeFileSync(c.path(), edited);
+        return 'Explained at home';
+      },
+    ]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/changed on disk since it was read; nothing was written/);
+    expect(readFileSync(c.path(), 'utf8')).toBe(edited);
+  });
+
+  it('--dry-run prints the diff and writes nothing', async () => {
+    const c = caseloadWith();
+    const s = script([...STATUS_DONE_TODAY, 'Explained']);
+    const code = await runTaskCommand(c.path(), 'engagement', taskFlags({ dryRun: true }), { asker: s.asker });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^-  engagement: +\{ status: todo \} +# meeting booked$/m);
+    expect(out).toMatch(/^\+  engagement: +\{ status: done, date: 2026-11-02, by: SW K\.L\., note: Explained \} +# meeting booked$/m);
+    expect(readFileSync(c.path(), 'utf8')).toBe(COMMENTED_CASE);
+  });
+
+  it('keeps CRLF line endings, in the front matter and in added body text', async () => {
+    const crlf = COMMENTED_CASE.replace(/\n/g, '\r\n');
+    const c = caseloadWith({ 'RF-0900.md': crlf });
+    const { code } = await runTask(c.path(), 'case_history', [...STATUS_DONE_TODAY, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'More history']);
+    expect(code).toBe(0);
+    const after = readFileSync(c.path(), 'utf8');
+    expect(after.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    expect(after).toContain('\r\n\r\nMore history\r\n\r\n## Analysis');
+  });
+});
+
+describe('later stages', () => {
+  it('decision_shared offers the parties still to be told, one after another', async () => {
+    const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8');
+    // forget that the IRO and the relative carer were told
+    const text = rf5.replace(/\n\s*\{ party: iro[^}]*\},?/, '').replace(/\n\s*\{ party: rk[^}]*\},?/, '');
+    const c = caseloadWith({ 'RF-0005.md': text });
+    const before = loadCase(c.path('RF-0005.md'));
+    expect(before.problems).toEqual([]);
+    const s = script([ENTER, ENTER, ENTER, ...Array(2).fill([ENTER, ENTER, 'letter', ENTER]).flat(), false]);
+    const code = await runTaskCommand(c.path('RF-0005.md'), 'decision_shared', taskFlags(), { asker: s.asker });
+    expect(err).not.toMatch(/reunify:/);
+    expect(code).toBe(0);
+    const told = s.asked.filter((m) => m === 'Who was told?');
+    expect(told).toHaveLength(2);
+    const after = readFileSync(c.path('RF-0005.md'), 'utf8');
+    const shared = (loadCase(c.path('RF-0005.md')).data as { decisions: { shared: unknown[] }[] }).decisions[0].shared;
+    expect(shared.slice(-2)).toEqual([
+      { party: 'rk', date: DATE, method: 'letter' },
+      { party: 'iro', date: DATE, method: 'letter' },
+    ]);
+    expectUntouchedBytesKept(text, after);
+  });
+});
+
+describe('reunify new, interactively', () => {
+  it('asks for the child, legal status, placement, cohorts and trigger point, and writes a clean stage-1 case', async () => {
+    const c = caseloadWith({});
+    const s = script([
+      'Child Q',
+      '2030-01-01',
+      '2017-05-05',
+      '2026-09-01',
+      's20',
+      ENTER,
+      'foster',
+      ['s20_placement', 'wants_to_return'],
+      'cla_review',
+      '2026-09-20',
+      'SW K.L.',
+      'TM D.E.',
+      ENTER,
+    ]);
+    const code = await runNewCommand('RF-0950', { dir: c.dir, set: [], cohort: [], date: '2026-10-01' }, { asker: s.asker });
+    expect(err).not.toMatch(/reunify:/);
+    expect(code).toBe(0);
+    expect(s.refused).toEqual(['must not be after 2026-10-01 (today, or --date): record things once they have happened']);
+    const text = readFileSync(c.path('RF-0950.md'), 'utf8');
+    expect(text).toMatch(/^ {2}ref: Child Q +# initials or a pseudonym/m);
+    expect(text).toMatch(/^cohorts: \[s20_placement, wants_to_return\] +#/m);
+    expect(text).toMatch(/^cla_reviews: \[2026-09-20\] +#/m);
+    expect(text).not.toMatch(/iro:/);
+    const { result } = runCheck({ paths: [c.dir], asOf: '2026-10-01' });
+    expect(result.summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('Ctrl-C creates nothing', async () => {
+    const c = caseloadWith({});
+    const s = script(['Child Q', CTRL_C]);
+    expect(await runNewCommand('RF-0950', { dir: c.dir, set: [], cohort: [], date: '2026-10-01' }, { asker: s.asker })).toBe(130);
+    expect(() => readFileSync(c.path('RF-0950.md'))).toThrow();
+  });
+});
+
+describe('reunify advance --to closed, interactively', () => {
+  it('asks how the case ended, offering the outcomes that fit first', async () => {
+    const c = caseloadWith({ 'RF-0004.md': readFileSync('examples/caseload/cases/RF-0004.md', 'utf8') });
+    const s = script([ENTER, ENTER, 'Long-term fostering with family time']);
+    const code = await runAdvanceCommand(c.path('RF-0004.md'), { to: 'closed', set: [], date: '2026-11-01' }, { asker: s.asker });
+    expect(err).toMatch(/closed on 2026-11-01: not_returned/);
+    expect(code).toBe(0);
+    const text = readFileSync(c.path('RF-0004.md'), 'utf8');
+    expect(text).toMatch(/^stage: closed +#/m);
+    expect(text).toMatch(/^outcome:\n {2}status: not_returned\n {2}date: 2026-11-01\n {2}note: Long-term fostering with family time\n---/m);
+  });
+});
