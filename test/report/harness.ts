@@ -9,14 +9,23 @@ import type { OutputFormat } from '../../src/report/render.js';
 import type { ReportType } from '../../src/report/views.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** The live example caseload. */
 export const CASES = resolve(ROOT, 'examples/caseload/cases');
+/** Frozen copies of example cases, so snapshots change only when the reports do. */
+export const SNAPSHOT_CASES = resolve(ROOT, 'test/fixtures/report/cases');
 export const AS_OF = '2026-11-01';
 
 export function exampleConfig(): ReunifyConfig {
-  return loadConfig({ paths: [CASES] }).config;
+  return loadConfig({ paths: [SNAPSHOT_CASES] }).config;
 }
 
+/** A frozen copy of an example case (test/fixtures/report/cases). */
 export function exampleCase(id: string, config = exampleConfig()): ReportCase {
+  return loadReportCase(resolve(SNAPSHOT_CASES, `${id}.md`), config);
+}
+
+/** A case from the live example caseload. */
+export function liveCase(id: string, config = loadConfig({ paths: [CASES] }).config): ReportCase {
   return loadReportCase(resolve(CASES, `${id}.md`), config);
 }
 
