@@ -84,7 +84,18 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
   const { runCheckFast } = await import('../io/runCheck.js');
   const cache = flags.cacheLocation ?? (flags.cache || flags.watch ? true : undefined);
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache });
-  const { result, missing } = await runCheckFast({ paths, configPath: flags.config, asOf, ruleSettings, known, workers, cache });
+  const { startProgress } = await import('./progress.js');
+  const progress = startProgress(process.stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${total} case files` });
+  const { result, missing } = await runCheckFast({
+    paths,
+    configPath: flags.config,
+    asOf,
+    ruleSettings,
+    known,
+    workers,
+    cache,
+    onProgress: (done, total) => progress.update(done, total),
+  }).finally(() => progress.end());
   for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);
   if (missing.length > 0 && result.results.length === 0) return EXIT.usage;
   const shown = flags.quiet

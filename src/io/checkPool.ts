@@ -7,7 +7,8 @@ import type { CaseOutcome } from './runCheck.js';
 
 const BATCH = 40;
 
-export function checkInWorkers(files: readonly string[], options: CheckOptions, workers: number): Promise<CaseOutcome[]> {
+/** `onBatch` hears how many more files are done each time a batch comes back. */
+export function checkInWorkers(files: readonly string[], options: CheckOptions, workers: number, onBatch?: (count: number) => void): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = new Array(files.length);
   let next = 0;
   let running = 0;
@@ -33,6 +34,7 @@ export function checkInWorkers(files: readonly string[], options: CheckOptions, 
       running++;
       w.on('message', (msg: { start: number; outcomes: CaseOutcome[] }) => {
         msg.outcomes.forEach((o, k) => (outcomes[msg.start + k] = o));
+        onBatch?.(msg.outcomes.length);
         feed(w);
       });
       w.on('error', finish);

@@ -114,6 +114,8 @@ export interface RunCheckFastOptions extends RunCheckOptions {
   workers?: number;
   /** Keep per-case results between runs (a folder, or true for `<caseload>/.reunify-cache`). */
   cache?: string | boolean;
+  /** Hears how many files are done (cached ones included) of how many, per file or per batch of files. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The check the CLI runs: cache first, then the remaining files over worker threads when there are many. */
@@ -127,6 +129,8 @@ export async function runCheckFast(options: RunCheckFastOptions): Promise<RunChe
     if (hit) outcomes[i] = hit;
     else todo.push(i);
   });
+  let finished = run.files.length - todo.length;
+  const progress = (count: number) => options.onProgress?.((finished += count), run.files.length);
   // An explicit --workers is obeyed; otherwise threads are used only when they pay.
   const workers = options.workers ?? (todo.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
   if (workers > 1 && todo.length > 1) {
@@ -135,10 +139,14 @@ export async function runCheckFast(options: RunCheckFastOptions): Promise<RunChe
       todo.map((i) => run.files[i]),
       { asOf: run.asOf, config: run.config, ruleSettings: options.ruleSettings },
       workers,
+      progress,
     );
     todo.forEach((i, k) => (outcomes[i] = done[k]));
   } else {
-    for (const i of todo) outcomes[i] = checkOneFile(run.files[i], run.env);
+    for (const i of todo) {
+      outcomes[i] = checkOneFile(run.files[i], run.env);
+      progress(1);
+    }
   }
   if (cache) {
     for (const i of todo) cache.store(run.files[i], outcomes[i]!);

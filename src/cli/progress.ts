@@ -1,0 +1,51 @@
+// A one-line progress note on stderr for long runs at a terminal ("checked 4200 of
+// 10000 case files"): shown only after about a second, redrawn in place with `\r`,
+// and wiped when the run ends, so short runs and piped output never see it.
+
+export interface ProgressStream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export interface ProgressOptions {
+  /** What the line says, e.g. (done, total) => `checked ${done} of ${total} case files`. */
+  describe: (done: number, total: number) => string;
+  /** False for --quiet (or anything else that wants silence); a non-TTY stream is always silent. */
+  enabled?: boolean;
+  /** Nothing is shown before this many milliseconds (default 1000). */
+  delayMs?: number;
+  /** Redraw at most this often (default 100 ms), so a fast loop does not flood the terminal. */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+export interface Progress {
+  update(done: number, total: number): void;
+  /** Clear the line if anything was shown. */
+  end(): void;
+}
+
+const CLEAR_LINE = '\r\x1b[K';
+
+export function startProgress(stream: ProgressStream, options: ProgressOptions): Progress {
+  const silent = { update() {}, end() {} };
+  if (options.enabled === false || !stream.isTTY) return silent;
+  const now = options.now ?? Date.now;
+  const delay = options.delayMs ?? 1000;
+  const interval = options.intervalMs ?? 100;
+  const started = now();
+  let shownAt: number | undefined;
+  return {
+    update(done, total) {
+      const t = now();
+      if (t - started < delay) return;
+      if (shownAt !== undefined && t - shownAt < interval && done < total) return;
+      stream.write(CLEAR_LINE + options.describe(done, total));
+      shownAt = t;
+    },
+    end() {
+      if (shownAt !== undefined) stream.write(CLEAR_LINE);
+      shownAt = undefined;
+    },
+  };
+}
