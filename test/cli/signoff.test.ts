@@ -124,7 +124,7 @@ describe('reunify signoff [dir] (built binary)', () => {
     expect(rc1.stderr).toContain('already signed off by TM A.O. on 2025-11-11');
   });
 
-  it('refuses unknown cases and items (exit 1) and bad flags (exit 2)', async () => {
+  it('refuses unknown cases, items named twice or not at all (exit 1)', async () => {
     const { dir } = tempCaseload();
     const noCase = await reunify(['signoff', dir, '--sign', 'RF-9999', '--item', 'written_assessment', '--by', 'TM D.E.']);
     expect(noCase.exitCode).toBe(1);
@@ -140,9 +140,16 @@ describe('reunify signoff [dir] (built binary)', () => {
     const badItem = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'agreement', '--by', 'TM D.E.']);
     expect(badItem.exitCode).toBe(1);
     expect(badItem.stderr).toContain('is not one of: written_assessment, classification[:point]');
+  });
+
+  it('refuses a written assessment that is not done yet (exit 1)', async () => {
     const notDone = await reunify(['signoff', join(ROOT, 'examples', 'caseload'), '--sign', 'RF-0003', '--item', 'written_assessment', '--by', 'TM D.E.', '--dry-run']);
     expect(notDone.exitCode).toBe(1);
     expect(notDone.stderr).toContain('the written assessment is not done yet');
+  });
+
+  it('usage errors exit 2: --sign without --item or --by, sign-only flags without --sign, a bad date', async () => {
+    const { dir } = tempCaseload();
     expect((await reunify(['signoff', dir, '--sign', 'RF-S001', '--by', 'TM D.E.'])).exitCode).toBe(2);
     expect((await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'written_assessment'])).exitCode).toBe(2);
     expect((await reunify(['signoff', dir, '--by', 'TM D.E.'])).exitCode).toBe(2);

@@ -285,13 +285,16 @@ describe('reunify status (built binary)', () => {
     expect(r.stdout).not.toMatch(/"Child [A-Z]"|Ms [A-Z]\b|Foster carers|alcohol/i);
   });
 
-  it('table: fits 100 columns, plain when not a terminal, coloured with FORCE_COLOR', async () => {
+  it('table: fits 100 columns and is plain when not a terminal', async () => {
     const r = await reunify(['status', CASELOAD, '--as-of', AS_OF]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Caseload status: Example Borough Council (fictional)');
     expect(r.stdout).toMatch(/── Risk mix/);
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('table: coloured with FORCE_COLOR, never with --no-color', async () => {
     const coloured = await reunify(['status', CASELOAD, '--as-of', AS_OF], { env: { FORCE_COLOR: '1' } });
     expect(coloured.stdout).toContain('\u001b[');
     const off = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--no-color'], { env: { FORCE_COLOR: '1' } });
