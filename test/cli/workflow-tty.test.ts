@@ -2,10 +2,10 @@
 // are typed only once the prompt they answer has appeared. Skipped where `script` is
 // missing. Run `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { BIN } from './run.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -13,6 +13,7 @@ const RF2 = readFileSync(join(import.meta.dirname, '../../examples/caseload/case
 
 function caseload(): string {
   const dir = mkdtempSync(join(tmpdir(), 'reunify-tty-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Test borough (fictional)"\n');
   writeFileSync(join(dir, 'RF-0002.md'), RF2);
   return dir;

@@ -1,13 +1,14 @@
 // new, task and advance through the built binary, the way a worker (or a script) runs
 // them: answers files and fixed dates, no terminal. Run `npm run build` first.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { reunify } from './run.js';
 
 function caseload(files: Record<string, string> = {}): { dir: string; cases: string; file(name: string): string; write(name: string, text: string): string } {
   const dir = mkdtempSync(join(tmpdir(), 'reunify-cli-workflow-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Test borough (fictional)"\n');
   const cases = join(dir, 'cases');
   mkdirSync(cases);

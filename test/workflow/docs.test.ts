@@ -1,12 +1,13 @@
 // Replays the worked example in docs/workflow.md: every answers block goes through the
 // command above it, in order, from `new` to closure, so the documented answers-file
 // format cannot drift from what the commands accept.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it, onTestFinished, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/index.js';
 import { runCheck } from '../../src/io/runCheck.js';
+import { expectUntouchedBytesKept } from './bytes.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '../../docs/workflow.md'), 'utf8');
 
@@ -33,6 +34,7 @@ it('the worked example covers every task and replays from opening to closure', a
   const tasks = new Set(steps.filter((s) => s.args[0] === 'task').map((s) => s.args[2]));
   expect(tasks.size).toBe(22);
   const dir = mkdtempSync(join(tmpdir(), 'reunify-docs-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Docs borough (fictional)"\n');
   process.chdir(dir);
   let last = '';
@@ -45,8 +47,12 @@ it('the worked example covers every task and replays from opening to closure', a
     }
     err = '';
     process.exitCode = undefined;
+    const file = join(dir, 'RF-0100.md');
+    const before = i > 0 ? readFileSync(file, 'utf8') : undefined;
     await buildProgram().parseAsync(['node', 'reunify', ...args]);
     expect({ step: step.args.join(' '), exit: process.exitCode ?? 0, err }).toMatchObject({ exit: 0 });
+    // the template's comments, and everything else not asked about, survive every command
+    if (before !== undefined) expectUntouchedBytesKept(before, readFileSync(file, 'utf8'));
     last = args.find((a) => /^\d{4}-\d{2}-\d{2}$/.test(a)) ?? last;
   }
   const text = readFileSync(join(dir, 'RF-0100.md'), 'utf8');

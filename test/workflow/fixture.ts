@@ -1,9 +1,10 @@
 // A fictional stage-1 case written the way people write them by hand: comments on
 // nearly every line, comment lines between keys, flow and block styles mixed, and a
 // long narrative body. Workflow tests check that they never disturb any of it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 
 const longNotes = Array.from({ length: 300 }, (_, i) => `- ${2026}-10-${String((i % 28) + 1).padStart(2, '0')}: note ${i} --- not a fence --- # not a comment`).join('\n');
 
@@ -73,6 +74,7 @@ ${longNotes}
 /** A caseload folder holding the commented case (and a config), for one test. */
 export function caseloadWith(files: Record<string, string> = { 'RF-0900.md': COMMENTED_CASE }): { dir: string; path(name?: string): string } {
   const dir = mkdtempSync(join(tmpdir(), 'reunify-workflow-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Test borough (fictional)"\n');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return { dir, path: (name = 'RF-0900.md') => join(dir, name) };
