@@ -48,8 +48,8 @@ async function runCostsCommand(dir: string | undefined, flags: CostsFlags): Prom
       writeErr(`reunify: ${dir}: no such folder\n`);
       return EXIT.usage;
     }
-    const { loadCaseload } = await import('../io/loadCaseload.js');
-    const caseload = loadCaseload({ paths: [dir], configPath: flags.config });
+    const { readCaseloadRecords } = await import('../io/loadCaseload.js');
+    const caseload = await readCaseloadRecords({ paths: [dir], configPath: flags.config });
     if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
     config = caseload.config;
     returns = caseloadReturns(caseload.cases, asOf);

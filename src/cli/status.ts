@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
 
 interface StatusFlags extends CommonOptions {
+  workers?: string;
   format: 'table' | 'json' | 'csv' | 'md' | 'html';
   asOf?: string;
   filter: string[];
@@ -21,6 +22,7 @@ export function registerStatus(program: Command): void {
     .option('--filter <key=value,…>', 'only cases matching: stage, level, cohort, legal_status, placement (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--team <name>', 'only cases with this social worker or team manager, e.g. "TM A.O."')
     .option('--shared', 'for sharing beyond the team: hide counts below status.suppress_below and list no cases')
+    .option('--workers <n>', 'worker threads for big caseloads (default: one per core; 1 = none)')
     .option('-q, --quiet', 'no note on stderr about files left out')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
     .option('--no-color', 'never colour the output')
@@ -48,10 +50,15 @@ async function runStatusCommand(dir: string, flags: StatusFlags): Promise<number
     writeErr(`reunify: ${dir}: no such folder\n`);
     return EXIT.usage;
   }
-  const { loadCaseload } = await import('../io/loadCaseload.js');
+  const { readCaseloadRecords } = await import('../io/loadCaseload.js');
   const { buildStatus, parseStatusFilter, suppressSmallCounts } = await import('../core/status.js');
   const { costSettingProblem } = await import('../core/costs.js');
-  const caseload = loadCaseload({ paths: [dir], configPath: flags.config });
+  let workers: number | undefined;
+  if (flags.workers !== undefined) {
+    workers = Number(flags.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
+  }
+  const caseload = await readCaseloadRecords({ paths: [dir], configPath: flags.config, workers });
   const costProblem = costSettingProblem(caseload.config);
   if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
   const parsed = parseStatusFilter(flags.filter, caseload.config);

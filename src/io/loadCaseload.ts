@@ -7,7 +7,9 @@ import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
 import { caseValidator } from '../core/validate.js';
 import { findCases } from './findCases.js';
 import { loadConfig } from './loadConfig.js';
+import { availableParallelism } from 'node:os';
 import { loadCase, type LoadedCase } from './loadCase.js';
+import type { CaseValidator } from '../core/validate.js';
 
 export interface CaseloadCase {
   id: string;
@@ -35,15 +37,65 @@ export function loadCaseload(options: { paths: readonly string[]; configPath?: s
   const skipped: LoadedCaseload['skipped'] = [];
   for (const filePath of files) {
     const loaded = loadCase(filePath);
-    const blocking = [...loaded.problems, ...(loaded.data !== undefined ? validator.validate(loaded.data) : [])].filter(
-      (p) => p.severity === 'error' && p.ruleId !== 'stage-gate',
-    );
-    if (loaded.data === undefined || blocking.length > 0) {
-      skipped.push({ filePath, reason: blocking[0] ? `${blocking[0].ruleId}: ${blocking[0].message}` : 'no front matter' });
+    const reason = blockingReason(loaded, validator);
+    if (reason) {
+      skipped.push({ filePath, reason });
       continue;
     }
     const data = loaded.data as CaseData;
     cases.push({ id: data.id, filePath, data, loaded });
   }
   return { config, configPath: found.configPath, cases, skipped, missing };
+}
+
+/** Why a file cannot be counted (a reading or schema error; stage gates do not stop it), or undefined. */
+function blockingReason(loaded: LoadedCase, validator: CaseValidator): string | undefined {
+  const blocking = [...loaded.problems, ...(loaded.data !== undefined ? validator.validate(loaded.data) : [])].filter(
+    (p) => p.severity === 'error' && p.ruleId !== 'stage-gate',
+  );
+  if (loaded.data === undefined || blocking.length > 0) return blocking[0] ? `${blocking[0].ruleId}: ${blocking[0].message}` : 'no front matter';
+  return undefined;
+}
+
+/** One file as the caseload-wide commands see it: its record, or why it is left out. */
+export type CaseloadFile = { data: CaseData } | { skip: string };
+
+/** Read and judge one file (fast parse; the careful parser decides whenever something looks wrong). */
+export function readCaseloadFile(filePath: string, validator: CaseValidator): CaseloadFile {
+  const loaded = loadCase(filePath, { fast: true });
+  const judge = (): CaseloadFile => {
+    const reason = blockingReason(loaded, validator);
+    return reason ? { skip: reason } : { data: loaded.data as CaseData };
+  };
+  const first = judge();
+  return 'skip' in first && loaded.verify?.() ? judge() : first;
+}
+
+/** Below this many files, worker threads cost more than they save. */
+const PARALLEL_THRESHOLD = 300;
+
+/**
+ * The records of a caseload for read-only views (status, costs, the caseload
+ * report): like loadCaseload, but without keeping file contents, and spread over
+ * worker threads for big caseloads.
+ */
+export async function readCaseloadRecords(options: { paths: readonly string[]; configPath?: string; cwd?: string; workers?: number }): Promise<Omit<LoadedCaseload, 'cases'> & { cases: { id: string; filePath: string; data: CaseData }[] }> {
+  const { config, configPath } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
+  const { files, missing } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
+  const workers = options.workers ?? (files.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  let read: CaseloadFile[];
+  if (workers > 1 && files.length > 1) {
+    const { runInWorkers } = await import('./casePool.js');
+    read = await runInWorkers<CaseloadFile>(new URL('./caseloadWorker.js', import.meta.url), files, { config }, workers);
+  } else {
+    const validator = caseValidator(domainIdsOf(config));
+    read = files.map((f) => readCaseloadFile(f, validator));
+  }
+  const cases: { id: string; filePath: string; data: CaseData }[] = [];
+  const skipped: LoadedCaseload['skipped'] = [];
+  read.forEach((r, i) => {
+    if ('skip' in r) skipped.push({ filePath: files[i], reason: r.skip });
+    else cases.push({ id: r.data.id, filePath: files[i], data: r.data });
+  });
+  return { config, configPath, cases, skipped, missing };
 }

@@ -134,8 +134,9 @@ export async function runCheckFast(options: RunCheckFastOptions): Promise<RunChe
   // An explicit --workers is obeyed; otherwise threads are used only when they pay.
   const workers = options.workers ?? (todo.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
   if (workers > 1 && todo.length > 1) {
-    const { checkInWorkers } = await import('./checkPool.js');
-    const done = await checkInWorkers(
+    const { runInWorkers } = await import('./casePool.js');
+    const done = await runInWorkers<CaseOutcome>(
+      new URL('./checkWorker.js', import.meta.url),
       todo.map((i) => run.files[i]),
       { asOf: run.asOf, config: run.config, ruleSettings: options.ruleSettings },
       workers,

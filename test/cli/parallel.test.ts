@@ -51,6 +51,15 @@ describe('check gives the same result with and without workers and cache', () =>
     expect((await reunify(args)).stdout).toBe(reference);
   });
 
+  it('status gives byte-identical output with and without worker threads', async () => {
+    const one = await reunify(['status', dir, ...AS_OF, '--workers', '1']);
+    const two = await reunify(['status', dir, ...AS_OF, '--workers', '2']);
+    expect(one.exitCode).toBe(0);
+    expect(JSON.parse(one.stdout).scope.cases).toBeGreaterThan(140);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+  });
+
   it('a different --as-of does not reuse the cache', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'reunify-cache-'));
     await reunify(['check', dir, ...AS_OF, '--cache-location', cacheDir]);

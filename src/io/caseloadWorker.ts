@@ -1,0 +1,10 @@
+// A worker thread for the caseload-wide views: reads and validates each file it is
+// sent and returns the record (or why it is left out).
+import { workerData } from 'node:worker_threads';
+import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
+import { caseValidator } from '../core/validate.js';
+import { serveFiles } from './casePool.js';
+import { readCaseloadFile } from './loadCaseload.js';
+
+const validator = caseValidator(domainIdsOf((workerData as { config: ReunifyConfig }).config));
+serveFiles((f) => readCaseloadFile(f, validator));
