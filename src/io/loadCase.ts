@@ -214,12 +214,81 @@ const COLLECTION_KEY = /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:\[[^\n]*\]|\{[^\n]*
 const PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0[bBoOxX]|[-+]\.\d|-0+(?=[\s,\]}]|$))|\d[eE][-+]?\d{3}|^[ \t]*-[ \t]+-[ \t]*$/m;
 
 /**
+ * Layouts js-yaml reads leniently where yaml refuses them (or reads them otherwise):
+ * a lone CR, a comment glued to a closing quote or bracket, and a quoted scalar or
+ * flow collection running over lines that are not indented past the line it opened
+ * on. A small scan over quotes, brackets, comments and block scalars; it may step
+ * aside for a file yaml would accept, never the other way round.
+ */
+export function layoutDiffers(text: string): boolean {
+  if (/\r(?!\n)/.test(text)) return true;
+  let quote = '';
+  let depth = 0;
+  let openIndent = -1;
+  let blockIndent = -1;
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const indent = /^ */.exec(line)![0].length;
+    const blank = line.trim() === '';
+    if (blockIndent >= 0) {
+      if (blank || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    const continuing = quote !== '' || depth > 0;
+    if (continuing && !blank && indent <= openIndent) return true;
+    let canStart = !continuing || depth > 0;
+    let closed: boolean = false;
+    for (let j = continuing && quote ? 0 : indent; j < line.length; j++) {
+      const c = line[j];
+      if (quote === '"') {
+        if (c === '\\') j++;
+        else if (c === '"') [quote, closed] = ['', true];
+        continue;
+      }
+      if (quote === "'") {
+        if (c === "'" && line[j + 1] === "'") j++;
+        else if (c === "'") [quote, closed] = ['', true];
+        continue;
+      }
+      if (c === '#') {
+        if (closed) return true;
+        if (j === 0 || line[j - 1] === ' ' || line[j - 1] === '\t') break;
+      }
+      closed = false;
+      if (c === ' ' || c === '\t') continue;
+      if (canStart && (c === '"' || c === "'")) {
+        quote = c;
+        if (depth === 0) openIndent = indent;
+      } else if (canStart && (c === '[' || c === '{')) {
+        if (depth++ === 0) openIndent = indent;
+      } else if (depth > 0 && (c === ']' || c === '}')) {
+        depth--;
+        closed = true;
+        canStart = false;
+      } else if (depth > 0 && c === ',') {
+        canStart = true;
+      } else if (c === ':' && (depth > 0 || j + 1 === line.length || line[j + 1] === ' ' || line[j + 1] === '\t')) {
+        canStart = true;
+      } else if ((c === '-' || c === '?') && canStart && (j + 1 === line.length || line[j + 1] === ' ')) {
+        canStart = true;
+      } else if (canStart && depth === 0 && (c === '|' || c === '>')) {
+        blockIndent = indent;
+        break;
+      } else {
+        canStart = false;
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * The fast path (js-yaml's core schema, which matches YAML 1.2 core for what case
  * files hold). Returns undefined whenever the careful parser must decide: anything
  * unusual, anything js-yaml rejects, forbidden keys or deep nesting.
  */
 export function fastParse(yamlText: string): Record<string, unknown> | undefined {
-  if (NEEDS_CAREFUL_PARSE.test(yamlText) || PARSERS_DIFFER.test(yamlText) || COLLECTION_KEY.test(yamlText)) return undefined;
+  if (NEEDS_CAREFUL_PARSE.test(yamlText) || PARSERS_DIFFER.test(yamlText) || COLLECTION_KEY.test(yamlText) || layoutDiffers(yamlText)) return undefined;
   let data: unknown;
   try {
     data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });

@@ -45,7 +45,10 @@ export function toCheckable(loaded: LoadedCase): CheckableCase {
   return {
     filePath: loaded.filePath,
     stem: loaded.stem,
-    data: loaded.data,
+    // read through: verify() may replace the fast reading with the careful one
+    get data() {
+      return loaded.data;
+    },
     problems: loaded.problems,
     locate: (pointer) => loaded.locate(pointer),
     verify: loaded.verify ? () => loaded.verify!() : undefined,

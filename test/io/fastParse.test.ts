@@ -2,6 +2,8 @@
 // parser about them, so whenever the fast path gives data it must be the data the
 // careful parser (the one every writer uses) gives.
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fastParse, parseYamlText } from '../../src/io/loadCase.js';
@@ -55,5 +57,48 @@ describe('fast path steps aside for lists and maps used as keys', () => {
 
   it('but not for flow lists and maps as values', () => {
     expect(fastParse('a: [1, 2]\nb: { c: 1 }\nshared: [\n  { party: child },\n  { party: mum } ]\n')).toEqual({ a: [1, 2], b: { c: 1 }, shared: [{ party: 'child' }, { party: 'mum' }] });
+  });
+});
+
+describe('fast path steps aside for layouts js-yaml reads leniently', () => {
+  it.each([
+    ['a lone CR inside a value', 'ref: "Mr\rB"\n'],
+    ['a lone CR between keys', 'a: [x]\rb: 1\n'],
+    ['a comment glued to a closing bracket', 'a: { b: 1 }#note\n'],
+    ['a comment glued to a closing quote', 'a: "x"#note\n'],
+    ['a flow map continued at a lower indent', 'people:\n  - { id: aunt, relation:\n paternal_aunt }\n'],
+    ['a flow list continued at the same indent', 'a:\n  b: [1,\n  2]\n'],
+    ['a quoted scalar continued at a lower indent', 'goals:\n  - steps: ["Tuesday and Thursda\ny school runs"]\n'],
+  ])('%s', (_name, text) => {
+    expect(fastParse(text)).toBeUndefined();
+    expect(agrees(text)).toBe(true);
+  });
+
+  it.each([
+    ['a comment after a flow map', 'people:\n  - { id: dad }   # not on the birth certificate\n'],
+    ['a flow list continued further in', 'shared: [ { party: child },\n          { party: mum } ]\n'],
+    ['quotes and brackets inside a block scalar', 'note: |\n  "open [ and {\n  still\ntail: 1\n'],
+    ['apostrophes in plain text', "views: Child's views, in the child's words\n"],
+  ])('but not for %s', (_name, text) => {
+    expect(fastParse(text)).toBeDefined();
+    expect(agrees(text)).toBe(true);
+  });
+
+  it('on the example caseload with random one-to-three-character edits (property)', () => {
+    const dir = 'examples/caseload/cases';
+    const fronts = readdirSync(dir).map((f) => /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, f), 'utf8'))![1] + '\n');
+    const chars = [' ', '\n', ':', '-', '[', ']', '{', '}', ',', '"', "'", '#', '|', '>', '?', '&', '*', '!', '%', '@', '`', '\t', '\\', 'a', '0', '.', '~', '\r', '\u00a0', '\u2028', '\ufeff'];
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...chars));
+    fc.assert(
+      fc.property(fc.nat(fronts.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), (which, edits) => {
+        let text = fronts[which];
+        for (const [at, kind, c] of edits) {
+          const p = at % text.length;
+          text = kind === 'insert' ? text.slice(0, p) + c + text.slice(p) : text.slice(0, p) + (kind === 'replace' ? c : '') + text.slice(p + 1);
+        }
+        return agrees(text);
+      }),
+      { numRuns: 500, seed: 12 },
+    );
   });
 });
