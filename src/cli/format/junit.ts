@@ -2,16 +2,9 @@
 // error (warnings are passing test cases with a system-out note), one passing
 // test case for a clean file.
 import type { CheckResult } from '../../core/problem.js';
+import { xmlText as escapeXml } from '../../io/safeOutput.js';
 
-export function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { escapeXml };
 
 export function formatJunit(result: CheckResult): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];

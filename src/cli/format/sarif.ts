@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code-scanning annotations (one run, one result per problem).
 import { isAbsolute, relative } from 'node:path';
 import type { CheckResult } from '../../core/problem.js';
+import { asciiSafeJson, wellFormed } from '../../io/safeOutput.js';
 
 export interface RuleInfo {
   id: string;
@@ -9,7 +10,7 @@ export interface RuleInfo {
 
 function uriOf(filePath: string, cwd: string): string {
   const rel = isAbsolute(filePath) ? relative(cwd, filePath) : filePath;
-  return rel.split(/[\\/]/).map(encodeURIComponent).join('/');
+  return rel.split(/[\\/]/).map((part) => encodeURIComponent(wellFormed(part))).join('/');
 }
 
 export function formatSarif(result: CheckResult, rules: readonly RuleInfo[], version: string, cwd = process.cwd()): string {
@@ -54,5 +55,5 @@ export function formatSarif(result: CheckResult, rules: readonly RuleInfo[], ver
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return asciiSafeJson(JSON.stringify(sarif, null, 2)) + '\n';
 }

@@ -1,13 +1,15 @@
-// Human output grouped by file, like ESLint's stylish formatter.
+// Human output grouped by file, like ESLint's stylish formatter. File names and
+// messages can carry case text, so control and bidi characters are shown escaped.
 import type { ChalkInstance } from 'chalk';
 import type { CheckResult } from '../../core/problem.js';
+import { terminalText } from '../../io/safeOutput.js';
 
 export function formatStylish(result: CheckResult, color: ChalkInstance): string {
   const out: string[] = [];
   for (const file of result.results) {
     if (file.problems.length === 0) continue;
-    out.push(color.underline(file.filePath));
-    const rows = file.problems.map((p) => [`${p.line ?? 0}:${p.column ?? 0}`, p.severity, p.message, p.ruleId]);
+    out.push(color.underline(terminalText(file.filePath)));
+    const rows = file.problems.map((p) => [`${p.line ?? 0}:${p.column ?? 0}`, p.severity, terminalText(p.message), terminalText(p.ruleId)]);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     for (const [pos, sev, message, ruleId] of rows) {
