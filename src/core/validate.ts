@@ -19,7 +19,7 @@ export interface CaseValidator {
 }
 
 /** Gates into these stages only warn when the return was unplanned (design.md §3.2). */
-const RELAXED_WHEN_UNPLANNED: readonly StageNumber[] = [2, 3, 4];
+export const RELAXED_WHEN_UNPLANNED: readonly StageNumber[] = [2, 3, 4];
 
 const validators = new Map<string, CaseValidator>();
 
