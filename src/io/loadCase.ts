@@ -330,9 +330,10 @@ export function parseYamlText(
   what: string,
 ): ParsedYaml {
   let doc: Document.Parsed | undefined;
+  let tokens: CST.Token[];
   try {
     // The CST parser is iterative: nesting is measured there, before the recursive composer could run out of stack.
-    const tokens = [...new Parser().parse(yamlText)];
+    tokens = [...new Parser().parse(yamlText)];
     const deep = tooDeepAt(tokens, LIMITS.maxNestingDepth);
     if (deep !== undefined) {
       const { line, column } = at(base + deep);
@@ -365,7 +366,10 @@ export function parseYamlText(
   };
   for (const e of [...doc.errors, ...doc.warnings]) {
     const ruleId = e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : e.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax';
-    add(e.pos?.[0] ?? 0, ruleId, yamlMessage(e.code, e.message, what));
+    let offset = e.pos?.[0] ?? 0;
+    // yaml reports an unclosed quote where the text ran out; the opening quote is what to fix
+    if (e.code === 'MISSING_CHAR' && e.message.includes('quote')) offset = quoteOpenedAt(tokens, offset) ?? offset;
+    add(offset, ruleId, yamlMessage(e.code, e.message, what));
   }
   checkStructure(doc, add, what);
   if (unlisted > 0) {
@@ -399,8 +403,8 @@ const YAML_OPTIONS = {
   resolveKnownTags: false,
 } as const;
 
-/** Offset of the first collection nested deeper than `limit` in a CST, walked without recursion. */
-function tooDeepAt(tokens: readonly CST.Token[], limit: number): number | undefined {
+/** Every token of a CST with its collection depth, walked without recursion (stopping below `limit` + 1). */
+function* cstTokens(tokens: readonly CST.Token[], limit = Infinity): Generator<[CST.Token, number]> {
   const stack: [CST.Token | undefined, number][] = tokens.map((t) => [t, 0]);
   while (stack.length > 0) {
     const [token, outer] = stack.pop()!;
@@ -409,12 +413,28 @@ function tooDeepAt(tokens: readonly CST.Token[], limit: number): number | undefi
       stack.push([token.value, outer]);
     } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       const depth = outer + 1;
-      if (depth > limit) return token.offset;
+      yield [token, depth];
+      if (depth > limit) continue;
       for (const item of token.items) {
         if ('key' in item) stack.push([item.key ?? undefined, depth]);
         stack.push([item.value, depth]);
       }
+    } else {
+      yield [token, outer];
     }
+  }
+}
+
+/** Offset of the first collection nested deeper than `limit` in a CST. */
+function tooDeepAt(tokens: readonly CST.Token[], limit: number): number | undefined {
+  for (const [token, depth] of cstTokens(tokens, limit)) if (depth > limit) return token.offset;
+  return undefined;
+}
+
+/** Where the quoted scalar that runs out at `end` opened. */
+function quoteOpenedAt(tokens: readonly CST.Token[], end: number): number | undefined {
+  for (const [token] of cstTokens(tokens)) {
+    if ((token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') && token.offset + token.source.length === end) return token.offset;
   }
   return undefined;
 }

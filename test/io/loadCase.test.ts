@@ -42,6 +42,8 @@ describe('loadCase: front matter and YAML', () => {
     ['a YAML 1.1 !!set', '---\na: !!set { x }\n---\n', ['2:4 yaml-tag']],
     ['a YAML 1.1 !!omap', '---\na: !!omap [ x: 1 ]\n---\n', ['2:4 yaml-tag']],
     ['a YAML 1.1 !!timestamp', '---\na: !!timestamp 2026-01-02\n---\n', ['2:4 yaml-tag']],
+    ['an unclosed single quote (at the quote, not where the text ran out)', "---\na: 1\nref: 'Child H\nb: 2\n---\n", ['3:6 yaml-syntax']],
+    ['an unclosed double quote', '---\na: 1\nref: "Child H\n  dob: 2\n---\n', ['3:6 yaml-syntax']],
     ['CR-only line endings', '---\ra: 1\r---\r', ['1:1 front-matter-missing']],
     ['text after the fence that is no language', '---\u001b[31m x\na: 1\n---\n', ['1:4 front-matter-language']],
   ])('refuses %s with a positioned error', (_name, text, expected) => {
