@@ -3,6 +3,7 @@
 // caseload phase → results. Cases are dropped as soon as their result is known,
 // so memory stays flat however big the caseload.
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import {
   caseCheckEnv,
   caseProblems,
@@ -68,7 +69,10 @@ export interface PreparedRun {
   configPath?: string;
   /** The folder the config applies to (where the cache lives). */
   root: string;
+  /** The files as this process reads them. */
   files: string[];
+  /** The same files as results name them (relative to the run's `cwd`). */
+  display: string[];
   missing: string[];
   asOf: string;
   env: CaseCheckEnv;
@@ -82,9 +86,12 @@ export function prepareRun(options: RunCheckOptions & { asOf: string }): Prepare
       throw new ConfigError(configPath, unknown.map((id) => ({ ruleId: 'config', severity: 'error' as const, message: `/rules: unknown rule "${id}"`, line: 1, column: 1 })));
     }
   }
-  const { files, missing } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
+  const found = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
+  // findCases names files relative to options.cwd; loading, workers and the cache read from process.cwd()
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const files = cwd === process.cwd() ? found.files : found.files.map((f) => resolve(cwd, f));
   const env = caseCheckEnv({ asOf: options.asOf, config, ruleSettings: options.ruleSettings });
-  return { config, configPath, root, files, missing, asOf: options.asOf, env };
+  return { config, configPath, root, files, display: found.files, missing: found.missing, asOf: options.asOf, env };
 }
 
 /** Add the caseload-wide problems (positioned by reading those few files again) and summarise. */
@@ -92,11 +99,11 @@ export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): C
   const extra = caseloadProblems(outcomes.map((o) => o.entry), run.env);
   const results = outcomes.map((o, i) => {
     const more = extra.get(i);
-    if (!more) return o.result;
+    if (!more) return { ...o.result, filePath: run.display[i] };
     const loaded = loadCase(run.files[i]);
     const positioned = fileResult(toCheckable(loaded), more, run.env.settings).problems;
     const problems = [...o.result.problems, ...positioned].sort(compareProblems);
-    return { ...o.result, problems, ...countProblems(problems) };
+    return { ...o.result, filePath: run.display[i], problems, ...countProblems(problems) };
   });
   return { results, summary: summarise(results), asOf: run.asOf };
 }
