@@ -4,7 +4,8 @@
 // is re-parsed and compared with the expected data before anyone may write it, and
 // writes are atomic (temp file + rename) and refuse when the file changed on disk.
 import { closeSync, chmodSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
@@ -400,7 +401,23 @@ export function applyEdits(text: string, edits: readonly CaseEdit[]): string {
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const STALE_MS = 10 * 60 * 1000;
-const TEMP_RE = /^\..+\.reunify-\d+-[0-9a-f]+\.tmp$/;
+const TEMP_RE = /^\..+\.reunify-(\d+)-([0-9a-f]+)\.tmp$/;
+// Temp names carry the writer's pid and a tag of its host, so a later write on the same
+// host can tell a killed writer's leftovers from a write still in progress.
+const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+function tempPathFor(dir: string, name: string): string {
+  return join(dir, `.${name}.reunify-${process.pid}-${HOST_TAG}${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -427,10 +444,14 @@ function removeStaleTemps(dir: string): void {
     return;
   }
   for (const name of names) {
-    if (!TEMP_RE.test(name)) continue;
+    const m = TEMP_RE.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    // ours and dead: left by a writer on this host that was killed mid-write; otherwise wait until it is old
+    const orphaned = m[2].length === 20 && m[2].startsWith(HOST_TAG) && pid !== process.pid && pid > 0 && processGone(pid);
     try {
       const p = join(dir, name);
-      if (Date.now() - statSync(p).mtimeMs > STALE_MS) unlinkSync(p);
+      if (orphaned || Date.now() - statSync(p).mtimeMs > STALE_MS) unlinkSync(p);
     } catch {
       // another process may be cleaning up the same file
     }
@@ -476,7 +497,7 @@ export function writeCaseFile(loaded: LoadedCase, newText: string, options: { dr
   const dir = dirname(target);
   removeStaleTemps(dir);
   const mode = statSync(target).mode & 0o7777;
-  const temp = join(dir, `.${basename(target)}.reunify-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(dir, basename(target));
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
@@ -524,7 +545,7 @@ export function createCaseFile(filePath: string, text: string, options: { dryRun
   if (options.dryRun) return { created: false, diff: createTwoFilesPatch('/dev/null', filePath, '', text) };
   const dir = dirname(filePath);
   removeStaleTemps(dir);
-  const temp = join(dir, `.${basename(filePath)}.reunify-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(dir, basename(filePath));
   const out = Buffer.from(text, 'utf8');
   const fd = openSync(temp, 'wx');
   try {
