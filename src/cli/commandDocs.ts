@@ -28,22 +28,57 @@ export function argumentSyntax(a: Argument): string {
   return a.required ? `<${name}>` : `[${name}]`;
 }
 
-export function renderCommandPage(cmd: Command): string {
+export function visibleCommands(program: Command): Command[] {
+  return program.createHelp().visibleCommands(program).filter((c) => c.name() !== 'help');
+}
+
+/** Commands that do something (not only group others), with their full names: `check`, `scaffold exercise`. */
+export function leafCommands(program: Command, parents: string[] = []): { name: string; cmd: Command }[] {
+  return visibleCommands(program).flatMap((cmd) => {
+    const path = [...parents, cmd.name()];
+    const subs = visibleCommands(cmd);
+    return subs.length > 0 ? leafCommands(cmd, path) : [{ name: path.join(' '), cmd }];
+  });
+}
+
+function commandBody(cmd: Command, level: number): string[] {
   const help = cmd.createHelp();
-  const name = cmd.name();
+  const h = '#'.repeat(level);
   const { notes, examples } = afterHelp(cmd);
-  const out = [GENERATED, '', `# reunify ${name}`, '', cmd.description(), '', '```text', help.commandUsage(cmd), '```', ''];
+  const out = ['```text', help.commandUsage(cmd), '```', ''];
+  const subs = visibleCommands(cmd);
+  if (subs.length > 0) {
+    out.push(`${h} Commands`, '', '| command | what it does |', '|---|---|');
+    for (const sub of subs) out.push(`| [\`${sub.name()}\`](#${anchor(cmd, sub)}) | ${prose(sub.description())} |`);
+    out.push('');
+  }
   const args = help.visibleArguments(cmd);
   if (args.length > 0) {
-    out.push('## Arguments', '', '| argument | meaning |', '|---|---|');
+    out.push(`${h} Arguments`, '', '| argument | meaning |', '|---|---|');
     for (const a of args) out.push(`| \`${cell(argumentSyntax(a))}\` | ${prose(help.argumentDescription(a))} |`);
     out.push('');
   }
-  out.push('## Options', '', '| option | meaning |', '|---|---|');
+  out.push(`${h} Options`, '', '| option | meaning |', '|---|---|');
   for (const o of help.visibleOptions(cmd)) out.push(`| \`${cell(help.optionTerm(o))}\` | ${prose(help.optionDescription(o))} |`);
   out.push('');
   if (notes) out.push(prose(notes.replace(/\n(?!\n)/g, ' ')).replace(/\\\|/g, '|'), '');
-  if (examples.length > 0) out.push('## Examples', '', '```sh', ...examples, '```', '');
+  if (examples.length > 0) out.push(`${h} Examples`, '', '```sh', ...examples, '```', '');
+  for (const sub of subs) out.push(`${h} reunify ${fullName(sub)}`, '', sub.description(), '', ...commandBody(sub, level + 1));
+  return out;
+}
+
+function fullName(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** GitHub's heading anchor for `## reunify scaffold exercise`. */
+const anchor = (parent: Command, sub: Command) => `reunify-${fullName(parent)}-${sub.name()}`.replace(/\s+/g, '-');
+
+export function renderCommandPage(cmd: Command): string {
+  const name = cmd.name();
+  const out = [GENERATED, '', `# reunify ${name}`, '', cmd.description(), '', ...commandBody(cmd, 2)];
   out.push('The same page at a terminal: `reunify ' + name + ' --help`. Exit codes: 0 fine, 1 problems found or the command could not do what was asked to a case, 2 usage or configuration error, 130 interrupted.', '');
   return out.join('\n');
 }
@@ -54,10 +89,6 @@ export function renderCommandIndex(program: Command): string {
   for (const cmd of visibleCommands(program)) out.push(`| [\`reunify ${cmd.name()}\`](${cmd.name()}.md) | ${prose(cmd.description())} |`);
   out.push('', 'Every command also takes `-h, --help`; `reunify --version` prints the version.', '');
   return out.join('\n');
-}
-
-export function visibleCommands(program: Command): Command[] {
-  return program.createHelp().visibleCommands(program).filter((c) => c.name() !== 'help');
 }
 
 /** Every file under docs/commands/, by path. */

@@ -22,6 +22,8 @@ export interface CommandSpec {
   options: OptionSpec[];
   /** Positional arguments in order; the last may be variadic. */
   args: ValueKind[];
+  /** Commands under this one (`scaffold exercise`); empty for a command that does the work itself. */
+  subcommands: CommandSpec[];
 }
 
 export interface CompletionModel {
@@ -55,13 +57,21 @@ function optionsOf(cmd: Command): OptionSpec[] {
     }));
 }
 
-export function completionModel(program: Command): CompletionModel {
-  const commands = program
+function commandsOf(cmd: Command): CommandSpec[] {
+  return cmd
     .createHelp()
-    .visibleCommands(program)
+    .visibleCommands(cmd)
     .filter((c) => c.name() !== 'help')
-    .map((c) => ({ name: c.name(), description: c.description(), options: optionsOf(c), args: c.registeredArguments.map(argumentOf) }));
-  return { commands, rootOptions: optionsOf(program) };
+    .map((c) => ({ name: c.name(), description: c.description(), options: optionsOf(c), args: c.registeredArguments.map(argumentOf), subcommands: commandsOf(c) }));
+}
+
+export function completionModel(program: Command): CompletionModel {
+  return { commands: commandsOf(program), rootOptions: optionsOf(program) };
+}
+
+/** Every command with the words that name it: [['check'], ['scaffold'], ['scaffold', 'exercise'], …]. */
+function withPaths(commands: CommandSpec[], parents: string[] = []): { path: string[]; spec: CommandSpec }[] {
+  return commands.flatMap((spec) => [{ path: [...parents, spec.name], spec }, ...withPaths(spec.subcommands, [...parents, spec.name])]);
 }
 
 const flagsOf = (o: OptionSpec) => [o.short, o.long].filter((f): f is string => f !== undefined);
@@ -70,7 +80,9 @@ const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 export function bashCompletion(model: CompletionModel): string {
   const words = (list: string[]) => list.join(' ');
   const rootWords = [...model.commands.map((c) => c.name), ...model.rootOptions.flatMap(flagsOf)];
-  const branches = model.commands.map((c) => {
+  const all = withPaths(model.commands);
+  const parents = all.filter((c) => c.spec.subcommands.length > 0).map((c) => `"${c.path.join(' ')}"`);
+  const branches = all.map(({ path, spec: c }) => {
     const valued = c.options.filter((o) => o.value);
     const prevCases = valued
       .filter((o) => o.value!.kind === 'choices')
@@ -78,11 +90,16 @@ export function bashCompletion(model: CompletionModel): string {
     const ofKind = (kind: string) => valued.filter((o) => o.value!.kind === kind).flatMap(flagsOf).join('|');
     if (ofKind('files')) prevCases.push(`        ${ofKind('files')}) _reunify_files; return ;;`);
     if (ofKind('free')) prevCases.push(`        ${ofKind('free')}) COMPREPLY=(); return ;;`);
-    const argChoices = c.args[0]?.kind === 'choices' ? `_reunify_words ${sq(words(c.args[0].choices))}` : '_reunify_files';
+    const operands =
+      c.subcommands.length > 0
+        ? `_reunify_words ${sq(words(c.subcommands.map((s) => s.name)))}`
+        : c.args[0]?.kind === 'choices'
+          ? `_reunify_words ${sq(words(c.args[0].choices))}`
+          : '_reunify_files';
     return [
-      `    ${c.name})`,
+      `    "${path.join(' ')}")`,
       ...(prevCases.length > 0 ? ['      case "$prev" in', ...prevCases, '      esac'] : []),
-      `      if [[ "$cur" == -* ]]; then _reunify_words ${sq(words(c.options.flatMap(flagsOf)))}; else ${argChoices}; fi`,
+      `      if [[ "$cur" == -* ]]; then _reunify_words ${sq(words(c.options.flatMap(flagsOf)))}; else ${operands}; fi`,
       '      ;;',
     ].join('\n');
   });
@@ -101,11 +118,17 @@ _reunify_files() {
 }
 
 _reunify() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="" i
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" path="" word i
+  # The command's words: the first word that is not an option, and the next one after a command that has its own commands.
   for ((i = 1; i < COMP_CWORD; i++)); do
-    if [[ "\${COMP_WORDS[i]}" != -* ]]; then cmd="\${COMP_WORDS[i]}"; break; fi
+    word="\${COMP_WORDS[i]}"
+    [[ "$word" == -* ]] && continue
+    case "$path" in
+      ""${parents.length > 0 ? '|' + parents.join('|') : ''}) path="\${path:+$path }$word" ;;
+      *) break ;;
+    esac
   done
-  case "$cmd" in
+  case "$path" in
     "") _reunify_words ${sq(words(rootWords))} ;;
 ${branches.join('\n')}
     *) _reunify_files ;;
@@ -129,39 +152,55 @@ function zshOption(o: OptionSpec): string {
   return prefix ? `${sq(prefix)}${names}${sq(`[${zshText(o.description)}]${action}`)}` : `${names}${sq(`[${zshText(o.description)}]${action}`)}`;
 }
 
-export function zshCompletion(model: CompletionModel): string {
-  const describeList = model.commands.map((c) => `    ${sq(`${c.name}:${zshText(c.description)}`)}`);
-  const branches = model.commands.map((c) => {
-    const specs = c.options.map(zshOption);
-    c.args.forEach((a, i) => {
-      const action = a.kind === 'choices' ? `(${a.choices.join(' ')})` : '_files';
-      specs.push(sq(i === c.args.length - 1 ? `*:argument:${action}` : `${i + 1}:argument:${action}`));
-    });
-    return [`        ${c.name})`, `          _arguments -s \\`, ...specs.map((s, i) => `            ${s}${i < specs.length - 1 ? ' \\' : ''}`), '          ;;'].join('\n');
+/** `_arguments` specs for a command's options and positional arguments. */
+function zshLeafSpecs(c: CommandSpec): string[] {
+  const specs = c.options.map(zshOption);
+  c.args.forEach((a, i) => {
+    const action = a.kind === 'choices' ? `(${a.choices.join(' ')})` : '_files';
+    specs.push(sq(i === c.args.length - 1 ? `*:argument:${action}` : `${i + 1}:argument:${action}`));
   });
+  return specs;
+}
+
+/** The body completing a command that has commands under it: the program itself, or `scaffold`. */
+function zshParentBody(name: string, options: OptionSpec[], commands: CommandSpec[], indent: string, depth: number): string[] {
+  const list = `commands_${depth}`;
+  const lines = [
+    `local -a ${list}`,
+    `${list}=(`,
+    ...commands.map((c) => `  ${sq(`${c.name}:${zshText(c.description)}`)}`),
+    ')',
+    '_arguments -C \\',
+    ...options.map((o) => `  ${zshOption(o)} \\`),
+    "  '1:command:->command' \\",
+    "  '*::argument:->argument'",
+    'case $state in',
+    `  command) _describe -t commands ${sq(`${name} command`)} ${list} ;;`,
+    '  argument)',
+    '    case $words[1] in',
+    ...commands.flatMap((c) => [
+      `      ${c.name})`,
+      ...(c.subcommands.length > 0
+        ? zshParentBody(`${name} ${c.name}`, c.options, c.subcommands, '        ', depth + 1)
+        : ['        _arguments -s \\', ...zshLeafSpecs(c).map((s, i, all) => `          ${s}${i < all.length - 1 ? ' \\' : ''}`)]),
+      '        ;;',
+    ]),
+    '    esac',
+    '    ;;',
+    'esac',
+  ];
+  return lines.map((l) => indent + l);
+}
+
+export function zshCompletion(model: CompletionModel): string {
   return `#compdef reunify
 # zsh completion for reunify, generated by \`reunify completion zsh\`.
 # Install: reunify completion zsh > "\${fpath[1]}/_reunify"   (then start a new shell)
 # or load it now with: source <(reunify completion zsh)
 
 _reunify() {
-  local -a commands
-  commands=(
-${describeList.join('\n')}
-  )
   local curcontext="$curcontext" state line
-  _arguments -C \\
-${model.rootOptions.map((o) => `    ${zshOption(o)} \\`).join('\n')}
-    '1:command:->command' \\
-    '*::argument:->argument'
-  case $state in
-    command) _describe -t commands 'reunify command' commands ;;
-    argument)
-      case $words[1] in
-${branches.join('\n')}
-      esac
-      ;;
-  esac
+${zshParentBody('reunify', model.rootOptions, model.commands, '  ', 0).join('\n')}
 }
 
 if [[ "\${funcstack[1]}" == "_reunify" ]]; then
@@ -190,11 +229,16 @@ export function fishCompletion(model: CompletionModel): string {
     parts.push(`-d ${sq(o.description)}`);
     return parts.join(' ');
   };
+  const seen = (path: string[]) => path.map((w) => `__fish_seen_subcommand_from ${w}`).join('; and ');
+  /** Where a command's own commands are offered: after it, before any of them. */
+  const offering = (path: string[], subs: CommandSpec[]) =>
+    path.length === 0 ? '__fish_use_subcommand' : `${seen(path)}; and not __fish_seen_subcommand_from ${subs.map((s) => s.name).join(' ')}`;
   for (const o of model.rootOptions) lines.push(option('__fish_use_subcommand', o));
-  for (const c of model.commands) lines.push(`complete -c reunify -n __fish_use_subcommand -a ${c.name} -d ${sq(c.description)}`);
-  for (const c of model.commands) {
-    const when = `__fish_seen_subcommand_from ${c.name}`;
+  for (const c of model.commands) lines.push(`complete -c reunify -n ${sq(offering([], model.commands))} -a ${c.name} -d ${sq(c.description)}`);
+  for (const { path, spec: c } of withPaths(model.commands)) {
+    const when = seen(path);
     lines.push('');
+    for (const s of c.subcommands) lines.push(`complete -c reunify -n ${sq(offering(path, c.subcommands))} -a ${s.name} -d ${sq(s.description)}`);
     for (const o of c.options) lines.push(option(when, o));
     const first = c.args[0];
     if (first?.kind === 'choices') lines.push(`complete -c reunify -n ${sq(when)} -a ${sq(first.choices.join(' '))}`);

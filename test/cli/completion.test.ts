@@ -5,11 +5,14 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completionModel } from '../../src/cli/completionScripts.js';
+import { completionModel, type CommandSpec } from '../../src/cli/completionScripts.js';
 import { buildProgram } from '../../src/cli/index.js';
 import { reunify } from './run.js';
 
 const model = completionModel(buildProgram());
+const everyCommand = (list: CommandSpec[]): CommandSpec[] => list.flatMap((c) => [c, ...everyCommand(c.subcommands)]);
+/** A command with commands of its own (`scaffold exercise`), if the program has one. */
+const parent = model.commands.find((c) => c.subcommands.length > 0);
 const has = async (shell: string) => (await execa(shell, ['-c', 'exit 0'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
 
 const scripts: Record<string, string> = {};
@@ -27,7 +30,7 @@ beforeAll(async () => {
 
 describe('every script names every command and every long option', () => {
   it.each(['bash', 'zsh', 'fish'])('%s', (shell) => {
-    for (const c of model.commands) {
+    for (const c of everyCommand(model.commands)) {
       expect(scripts[shell]).toContain(c.name);
       for (const o of c.options) if (o.long) expect(scripts[shell], `${c.name} ${o.long}`).toContain(shell === 'fish' ? `-l ${o.long.slice(2)}` : o.long);
     }
@@ -55,6 +58,13 @@ describe('bash', () => {
     expect(await complete('reunify', 'check', 'cas')).toEqual(['cases']);
     expect(await complete('reunify', 'check', '--as-of', '')).toEqual([]);
   });
+
+  it('completes the commands under a command, then their own options', async (ctx) => {
+    if (!parent) ctx.skip();
+    const sub = parent!.subcommands[0];
+    expect(await complete('reunify', parent!.name, '')).toEqual(parent!.subcommands.map((c) => c.name).sort());
+    expect(await complete('reunify', parent!.name, sub.name, '--')).toEqual(sub.options.flatMap((o) => (o.long ? [o.long] : [])).sort());
+  });
 });
 
 describe('zsh', () => {
@@ -79,5 +89,10 @@ describe('fish', () => {
     expect(await complete('reunify check --format ')).toEqual(['json', 'junit', 'sarif', 'stylish']);
     expect(await complete('reunify report --type t')).toEqual(['transition']);
     expect(await complete('reunify completion ')).toEqual(['bash', 'fish', 'zsh']);
+    if (parent) {
+      const sub = parent.subcommands[0];
+      expect(await complete(`reunify ${parent.name} `)).toEqual(parent.subcommands.map((c) => c.name).sort());
+      expect(await complete(`reunify ${parent.name} ${sub.name} --`)).toEqual(sub.options.flatMap((o) => (o.long ? [o.long] : [])).sort());
+    }
   });
 });
