@@ -1,0 +1,117 @@
+// What `npm pack` ships, and that the tarball installs and runs on its own: packed
+// without lifecycle scripts from the dist/ that `npm test` has just built, installed
+// globally into a scratch prefix with `npm install --global --offline` (dependencies
+// from the local npm cache, which `npm ci` filled: no network), then every command is
+// run from the installed `reunify`, in a folder outside the repository.
+import { execa } from 'execa';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { leafCommands } from '../../src/cli/commandDocs.js';
+import { buildProgram } from '../../src/cli/index.js';
+import { ROOT } from '../cli/run.js';
+
+interface PackResult { filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string }[] }
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[]; bin: Record<string, string> };
+const npm = (args: string[], cwd = ROOT) => execa('npm', args, { cwd, reject: false, timeout: 120_000, env: { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+
+let packed: PackResult;
+let out: string;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+  const r = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', out]);
+  expect(r.exitCode, r.stderr).toBe(0);
+  packed = (JSON.parse(r.stdout) as PackResult[])[0];
+}, 120_000);
+
+describe('the package holds only what it needs', () => {
+  const allowed = [/^package\.json$/, /^README\.md$/, /^SECURITY\.md$/, /^LICENSE$/, /^bin\/reunify\.js$/, /^dist\/.+\.js$/, /^schemas\//, /^templates\//, /^config\/default\.yaml$/, /^examples\/caseload\//];
+
+  it('every file is one the program uses', () => {
+    expect(packed.files.map((f) => f.path).filter((p) => !allowed.some((a) => a.test(p)))).toEqual([]);
+  });
+
+  it('no tests, sources, fixtures, benchmarks, docs or other examples', () => {
+    const paths = packed.files.map((f) => f.path);
+    for (const prefix of ['test/', 'src/', 'bench/', 'scripts/', 'docs/', 'examples/broken/', 'examples/ci/', 'node_modules/', '.reunify-cache/']) {
+      expect(paths.filter((p) => p.startsWith(prefix)), prefix).toEqual([]);
+    }
+    expect(paths.filter((p) => /\.(ts|tgz|map)$/.test(p))).toEqual([]);
+  });
+
+  it('has the launcher, the compiled program, the schemas, templates, default settings and the example caseload', () => {
+    const paths = new Set(packed.files.map((f) => f.path));
+    for (const p of ['bin/reunify.js', 'dist/cli/index.js', 'dist/version.js', 'config/default.yaml', 'schemas/case.schema.json', 'schemas/config.schema.json', 'README.md']) expect(paths.has(p), p).toBe(true);
+    for (const f of readdirSync(join(ROOT, 'examples/caseload/cases'))) expect(paths.has(`examples/caseload/cases/${f}`), f).toBe(true);
+    for (const f of readdirSync(join(ROOT, 'templates'))) if (f.endsWith('.hbs')) expect(paths.has(`templates/${f}`), f).toBe(true);
+    for (const entry of pkg.files) if (existsSync(join(ROOT, entry)) && !entry.endsWith('/')) expect(paths.has(entry), entry).toBe(true);
+  });
+
+  it('the README states the packed and unpacked size (within a third of the real ones)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const m = /about ([\d.]+)\s+kB\s+packed\s+and\s+([\d.]+)\s+(kB|MB)\s+unpacked/.exec(readme);
+    expect(m, 'README: "about N kB packed and N kB unpacked"').not.toBeNull();
+    const kB = (n: string, unit = 'kB') => Number(n) * (unit === 'MB' ? 1000 : 1) * 1000;
+    expect(Math.abs(kB(m![1]) - packed.size) / packed.size).toBeLessThan(1 / 3);
+    expect(Math.abs(kB(m![2], m![3]) - packed.unpackedSize) / packed.unpackedSize).toBeLessThan(1 / 3);
+  });
+});
+
+describe('installed from the tarball, every command works', () => {
+  let bin: string;
+  let work: string;
+  let installed = true;
+
+  beforeAll(async () => {
+    const prefix = mkdtempSync(join(tmpdir(), 'reunify-prefix-'));
+    const r = await npm(['install', '--global', '--offline', '--prefix', prefix, join(out, packed.filename)], out);
+    if (r.exitCode !== 0 && /ENOTCACHED/.test(r.stderr)) {
+      installed = false; // the npm cache lacks a dependency: say so rather than go to the network
+      console.warn('reunify pack test: npm install --offline could not find every dependency in the npm cache; run `npm ci` first');
+      return;
+    }
+    expect(r.exitCode, r.stderr).toBe(0);
+    bin = join(prefix, process.platform === 'win32' ? 'reunify.cmd' : 'bin/reunify');
+    work = mkdtempSync(join(tmpdir(), 'reunify-installed-'));
+    cpSync(join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules/reunify/examples/caseload'), join(work, 'caseload'), { recursive: true });
+  }, 180_000);
+
+  const run = async (args: string[]) => {
+    const r = await execa(bin, args, { cwd: work, reject: false, input: '', timeout: 60_000, env: { NO_COLOR: '1' } });
+    return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('--version, and --help of every command', async (ctx) => {
+    if (!installed) ctx.skip();
+    expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    for (const { name } of leafCommands(buildProgram())) {
+      const r = await run([...name.split(' '), '--help']);
+      expect(r.exitCode, name).toBe(0);
+      expect(r.stdout, name).toMatch(/Examples:/);
+    }
+  });
+
+  it.each([
+    [['check', 'caseload', '--as-of', '2026-11-01'], 0, /17 problems \(0 errors, 17 warnings\) in 13 case files/],
+    [['status', 'caseload', '--as-of', '2026-11-01', '--format', 'json'], 0, /"stage_counts"/],
+    [['signoff', 'caseload', '--as-of', '2026-11-01'], 0, /Sign-off queue/],
+    [['costs', 'caseload', '--as-of', '2026-11-01'], 0, /Break-even/],
+    [['classify', 'caseload', '--as-of', '2026-11-01'], 0, /RF-0001/],
+    [['report', 'caseload/cases/RF-0001.md', '--type', 'review', '--as-of', '2026-11-01'], 0, /# Post-return review: Child A/],
+    [['report', '--caseload', 'caseload', '--to', 'html', '--as-of', '2026-11-01'], 0, /<!DOCTYPE html>/i],
+    [['schema', 'caseload', '--out', 'schemas'], 0, /wrote 7 schemas/],
+    [['completion', 'bash'], 0, /complete -F _reunify reunify/],
+    [['init', 'new-caseload'], 0, /created/],
+    [['new', 'RF-0100', '--dir', 'new-caseload/cases', '--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-11-02'], 0, /created/],
+    [['task', 'new-caseload/cases/RF-0100.md', '--date', '2026-11-02'], 0, /todo +case_history/],
+    [['advance', 'new-caseload/cases/RF-0100.md', '--date', '2026-11-02'], 1, /cannot move to stage 2 yet/],
+  ] as const)('reunify %j exits %i', async (args, exit, shows, ctx) => {
+    if (!installed) ctx.skip();
+    const r = await run([...args]);
+    expect(r.exitCode, r.stderr).toBe(exit);
+    expect(`${r.stdout}\n${r.stderr}`).toMatch(shows);
+  });
+});
