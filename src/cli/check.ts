@@ -1,6 +1,6 @@
 // `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
 import { Command, Option } from 'commander';
-import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
 import type { SeveritySetting } from '../core/problem.js';
 
 interface CheckFlags extends CommonOptions {
@@ -21,7 +21,7 @@ export function registerCheck(program: Command): void {
     .description('check every case file for YAML, schema and practice-rule problems')
     .argument('[paths...]', 'case files or caseload folders (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit']).default('stylish'))
-    .option('--as-of <date>', 'date every date rule is relative to (YYYY-MM-DD; default today)')
+    .option('--as-of <date>', 'date every date rule is relative to (YYYY-MM-DD; default: the config\'s as_of, else today)')
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--list-rules', 'list every rule with its default severity and exit')
@@ -68,7 +68,8 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
     writeOut(rows.map(([id, sev, d]) => `${id.padEnd(w)}  ${sev.padEnd(7)}  ${d}`).join('\n') + '\n');
     return EXIT.ok;
   }
-  const asOf = parseAsOf(flags.asOf);
+  const { resolveAsOf } = await import('./asOf.js');
+  const asOf = await resolveAsOf(flags.asOf, { paths, configPath: flags.config });
   const known = knownRuleIds();
   const ruleSettings = parseRuleFlags(flags.rule, known);
   let maxWarnings: number | undefined;

@@ -28,7 +28,7 @@ export function registerClassify(program: Command): void {
     .description('suggest a risk level with every contribution shown, compare it with the baseline, and optionally record it')
     .argument('<case|dir>', 'a case file, or a caseload folder for a summary of every open case')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--as-of <date>', 'classify as of this date (YYYY-MM-DD; default today); later entries are left out')
+    .option('--as-of <date>', 'classify as of this date (YYYY-MM-DD; default: the config\'s as_of, else today); later entries are left out')
     .option('--record', 'append a classification to the case file (needs --level and --by)')
     .addOption(new Option('--level <level>', 'the level chosen by the worker and manager').choices([...LEVELS]))
     .option('--override-category <id>', 'why the chosen level differs from the suggestion (framework.md §4.5)')
@@ -101,7 +101,8 @@ function reportProblems(filePath: string, problems: readonly Problem[]): void {
 
 async function runClassifyCommand(target: string, flags: ClassifyFlags): Promise<number> {
   checkFlags(flags);
-  const asOf = parseAsOf(flags.asOf);
+  const { resolveAsOf } = await import('./asOf.js');
+  const asOf = await resolveAsOf(flags.asOf, { paths: [target], configPath: flags.config });
   const { statSync } = await import('node:fs');
   let isDir: boolean;
   try {

@@ -1,7 +1,7 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
 // metric ids of framework.md §5.3 (docs/status.md).
 import { Command, Option } from 'commander';
-import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
 
 interface StatusFlags extends CommonOptions {
   workers?: string;
@@ -18,7 +18,7 @@ export function registerStatus(program: Command): void {
     .description('caseload view for managers: stages, overdue work, sign-off, risk mix, sharing, reviews, goals, alerts, costs')
     .argument('[dir]', 'caseload folder (default: the current folder)', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
-    .option('--as-of <date>', 'date the view is for (YYYY-MM-DD; default today)')
+    .option('--as-of <date>', 'date the view is for (YYYY-MM-DD; default: the config\'s as_of, else today)')
     .option('--filter <key=value,…>', 'only cases matching: stage, level, cohort, legal_status, placement (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--team <name>', 'only cases with this social worker or team manager, e.g. "TM A.O."')
     .option('--shared', 'for sharing beyond the team: hide counts below status.suppress_below and list no cases')
@@ -43,7 +43,8 @@ Examples:
 }
 
 async function runStatusCommand(dir: string, flags: StatusFlags): Promise<number> {
-  const asOf = parseAsOf(flags.asOf);
+  const { resolveAsOf } = await import('./asOf.js');
+  const asOf = await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config });
   if (flags.team !== undefined && flags.team.trim() === '') throw new UsageError('--team needs a name, e.g. --team "TM A.O."');
   const { existsSync, statSync } = await import('node:fs');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {

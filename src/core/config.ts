@@ -33,6 +33,10 @@ export interface ReunifyConfig {
   status: StatusSettings;
   /** Cost figures for `reunify costs` and the status view's cost_exposure (docs/costs.md). */
   costs: CostSettings;
+  /** The date checks are relative to when --as-of is not given (training packs); null: today. */
+  as_of: string | null;
+  /** Place and school names `reunify redact` replaces in free text (docs/training.md). */
+  redact: { places: string[]; schools: string[] };
   /** How `reunify classify` suggests a level (docs/classification.md). */
   classification: ClassificationSettings;
   additions: {
@@ -258,6 +262,20 @@ export const CONFIG_SCHEMA = {
           description: 'Paths left out of family copies (--for): JSON pointers into the front matter with * for any key or index, or /body/<heading> for a body section.',
           items: { type: 'string', pattern: '^/' },
         },
+      },
+    },
+    as_of: {
+      type: ['string', 'null'],
+      pattern: DATE_PATTERN,
+      description: 'The date checks are relative to when --as-of is not given (YYYY-MM-DD), so a training pack checks clean years later; null means today.',
+    },
+    redact: {
+      type: 'object',
+      description: 'Anonymised copies for teaching (reunify redact).',
+      additionalProperties: false,
+      properties: {
+        places: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Place names to replace in free text.' },
+        schools: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'School names to replace in free text.' },
       },
     },
     labels: {
