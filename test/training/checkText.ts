@@ -1,0 +1,16 @@
+// Check case-file texts in memory with the real pipeline (loader, schemas, rules).
+import { checkCases } from '../../src/core/check.js';
+import type { ReunifyConfig } from '../../src/core/config.js';
+import type { Problem } from '../../src/core/problem.js';
+import { parseCaseText } from '../../src/io/loadCase.js';
+import { toCheckable } from '../../src/io/runCheck.js';
+
+export function checkTexts(files: readonly { stem: string; text: string }[], config: ReunifyConfig, asOf: string): { stem: string; problems: Problem[] }[] {
+  const cases = files.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text)));
+  const result = checkCases(cases, { asOf, config });
+  return result.results.map((r, i) => ({ stem: files[i].stem, problems: r.problems }));
+}
+
+export function problemLines(results: readonly { stem: string; problems: Problem[] }[]): string[] {
+  return results.flatMap((r) => r.problems.map((p) => `${r.stem}: ${p.severity} ${p.ruleId}: ${p.message}`));
+}
