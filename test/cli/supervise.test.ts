@@ -1,0 +1,72 @@
+// `reunify supervise` through the built binary.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT, reunify } from './run.js';
+
+const CASES = join(ROOT, 'examples', 'caseload', 'cases');
+const AS_OF = ['--as-of', '2026-11-01'];
+
+describe('reunify supervise (built binary)', () => {
+  it('prints questions in the four Kolb groups and the must-answer questions, as Markdown', async () => {
+    const r = await reunify(['supervise', join(CASES, 'RF-0006.md'), ...AS_OF]);
+    expect(r.exitCode).toBe(0);
+    for (const heading of ['## Narrative: what happened? (experience)', '## Emotional: how does it feel? (reflection)', '## Analytical: what does it mean? (analysis)', '## Planning: what next? (action planning)', '## Must answer before any decision']) {
+      expect(r.stdout).toContain(heading);
+    }
+    expect(r.stdout).toContain('Is Child F1 safe now, and would Child F1 be safe at home with Ms F?');
+  });
+
+  it('differs between cases whose facts differ', async () => {
+    const a = await reunify(['supervise', join(CASES, 'RF-0001.md'), ...AS_OF, '--to', 'json']);
+    const b = await reunify(['supervise', join(CASES, 'RF-0006.md'), ...AS_OF, '--to', 'json']);
+    const ids = (s: string) => (JSON.parse(s).groups as { questions: { id: string }[] }[]).flatMap((g) => g.questions.map((q) => q.id));
+    expect(ids(a.stdout)).not.toEqual(ids(b.stdout));
+    expect(ids(a.stdout)).toContain('narrative.failed_returns');
+    expect(ids(b.stdout)).not.toContain('narrative.failed_returns');
+  });
+
+  it('--to html is a standalone page', async () => {
+    const r = await reunify(['supervise', join(CASES, 'RF-0003.md'), ...AS_OF, '--to', 'html']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(r.stdout).toContain('Must answer before any decision');
+  });
+
+  it('--answers saves a separate dated record and leaves the case file untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-supervise-'));
+    const file = join(dir, 'RF-0006.md');
+    copyFileSync(join(CASES, 'RF-0006.md'), file);
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(join(dir, 'answers.yaml'), 'supervisor: "TM D.E."\nanswers:\n  must.safe: "Yes: the safety plan holds"\n');
+    const r = await reunify(['supervise', file, ...AS_OF, '--answers', join(dir, 'answers.yaml'), '--out', join(dir, 'record.yaml')]);
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const record = parse(readFileSync(join(dir, 'record.yaml'), 'utf8'));
+    expect(record).toMatchObject({ supervision: 1, case: 'RF-0006', date: '2026-11-01', supervisor: 'TM D.E.' });
+    expect(record.questions.find((q: { id: string }) => q.id === 'must.safe')).toMatchObject({ answer: 'Yes: the safety plan holds' });
+    const again = await reunify(['supervise', file, ...AS_OF, '--answers', join(dir, 'answers.yaml'), '--out', join(dir, 'record.yaml')]);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    const intoCase = await reunify(['supervise', file, ...AS_OF, '--answers', join(dir, 'answers.yaml'), '--out', file]);
+    expect(intoCase.exitCode).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('--prompt without a terminal exits 2 with a clear message, and never waits', async () => {
+    const r = await reunify(['supervise', join(CASES, 'RF-0006.md'), ...AS_OF, '--prompt']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--prompt needs a terminal');
+    expect(r.stderr).toContain('--answers FILE');
+  });
+
+  it('refuses an answer to a question the case was not asked (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-supervise-'));
+    writeFileSync(join(dir, 'answers.yaml'), 'answers:\n  narrative.nonsense: "x"\n');
+    const r = await reunify(['supervise', join(CASES, 'RF-0006.md'), ...AS_OF, '--answers', join(dir, 'answers.yaml'), '--out', join(dir, 'r.yaml')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('not a question for this case');
+  });
+});
