@@ -1,0 +1,114 @@
+// `reunify scaffold exercise` through the built binary (npm test builds first).
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reunify } from './run.js';
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('reunify scaffold exercise (built binary)', () => {
+  it('--seed 7 twice gives byte-identical folders, and check passes on the cases without --as-of', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+    const a = await reunify(['scaffold', 'exercise', '--seed', '7', '--out', 'pack-7'], { cwd: root });
+    expect(a.stderr).toContain('created pack-7');
+    expect(a.exitCode).toBe(0);
+    const b = await reunify(['scaffold', 'exercise', '--seed', '7', '--out', 'pack-7b', '-q'], { cwd: root });
+    expect(b.exitCode).toBe(0);
+    expect(b.stderr).toBe('');
+    const first = tree(join(root, 'pack-7'));
+    expect(tree(join(root, 'pack-7b'))).toEqual(first);
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'reunify.config.yaml',
+        'cases/TR-01.md',
+        'cases/TR-04.md',
+        'facilitator.md',
+        'facilitator.html',
+        'worksheets/case-summaries.md',
+        'worksheets/stumbling-blocks.html',
+        'worksheets/values.md',
+        'worksheets/supervision.md',
+      ]),
+    );
+    const check = await reunify(['check', 'pack-7/cases'], { cwd: root });
+    expect(check.stdout).toContain('4 case files checked, no problems');
+    expect(check.exitCode).toBe(0);
+    // and from inside the pack, with the teaching files ignored
+    const inside = await reunify(['check'], { cwd: join(root, 'pack-7') });
+    expect(inside.stdout).toContain('4 case files checked, no problems');
+    expect(readFileSync(join(root, 'pack-7', 'reunify.config.yaml'), 'utf8')).toContain('as_of: 2026-11-01');
+  });
+
+  it.each(['reclassification', 'return-home', 'cohorts'])('the %s scenario checks clean too', async (scenario) => {
+    const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+    const r = await reunify(['scaffold', 'exercise', '--scenario', scenario, '--seed', '3', '--cases', '6', '--out', 'p', '-q'], { cwd: root });
+    expect(r.exitCode).toBe(0);
+    const check = await reunify(['check', 'p/cases', '--max-warnings', '0'], { cwd: root });
+    expect(check.stdout).toContain('6 case files checked, no problems');
+    expect(check.exitCode).toBe(0);
+  });
+
+  it('the facilitator notes hold the answer key and timings; the worksheets do not give the answers away', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+    await reunify(['scaffold', 'exercise', '--seed', '11', '--cases', '2', '--out', 'p', '-q'], { cwd: root });
+    const facilitator = readFileSync(join(root, 'p', 'facilitator.md'), 'utf8');
+    expect(facilitator).toMatch(/Suggested level: (Low|Medium|High|Very high) \(score/);
+    expect(facilitator).toContain('| Factor | Status | Weight × fraction = points | Source | Evidence |');
+    expect(facilitator).toContain('## Timings');
+    expect(facilitator).toMatch(/Evidence missing|Nothing is recorded as unknown/);
+    expect(facilitator).toContain('What has changed in the reasons');
+    const summaries = readFileSync(join(root, 'p', 'worksheets', 'case-summaries.md'), 'utf8');
+    expect(summaries).not.toMatch(/Suggested level|score \d/);
+    expect(summaries).toContain('Your rating');
+    const blocks = readFileSync(join(root, 'p', 'worksheets', 'stumbling-blocks.md'), 'utf8');
+    for (const group of ['Children', 'Families', 'Social workers', 'Managers', 'Other professionals', 'The organisation']) expect(blocks).toContain(`### ${group}`);
+    const supervision = readFileSync(join(root, 'p', 'worksheets', 'supervision.md'), 'utf8');
+    for (const stage of ['Narrative', 'Emotional', 'Analytical', 'Planning']) expect(supervision).toContain(`${stage}:`);
+    const html = readFileSync(join(root, 'p', 'facilitator.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('FICTIONAL TRAINING MATERIAL');
+    const firstCase = readFileSync(join(root, 'p', 'cases', 'TR-01.md'), 'utf8');
+    expect(firstCase).toMatch(/^---\nreunify: 1\nid: TR-01\nfictional: true\n/);
+  });
+
+  it('refuses a folder that is not empty, and changes nothing in it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+    mkdirSync(join(root, 'busy'));
+    writeFileSync(join(root, 'busy', 'notes.txt'), 'mine');
+    const r = await reunify(['scaffold', 'exercise', '--out', 'busy'], { cwd: root });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('busy is not empty');
+    expect(readdirSync(join(root, 'busy'))).toEqual(['notes.txt']);
+    mkdirSync(join(root, 'empty'));
+    const ok = await reunify(['scaffold', 'exercise', '--out', 'empty', '-q'], { cwd: root });
+    expect(ok.exitCode).toBe(0);
+    expect(readdirSync(join(root, 'empty'))).toContain('facilitator.md');
+    expect(readdirSync(root).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('usage errors exit 2: a bad seed, too many cases, an unknown scenario, a bad date', async () => {
+    for (const args of [['--seed', 'x'], ['--cases', '0'], ['--cases', '101'], ['--scenario', 'nonsense'], ['--as-of', '2026-02-30']]) {
+      const r = await reunify(['scaffold', 'exercise', ...args, '--out', join(tmpdir(), 'never-made')]);
+      expect(r.exitCode, args.join(' ')).toBe(2);
+    }
+  });
+
+  it('help shows real examples', async () => {
+    const r = await reunify(['scaffold', 'exercise', '--help']);
+    expect(r.stdout).toContain('reunify scaffold exercise --seed 7 --out pack-7');
+  });
+});
