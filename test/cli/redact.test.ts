@@ -1,0 +1,115 @@
+// `reunify redact` through the built binary, on a copy of the example caseload.
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT, reunify } from './run.js';
+
+const EXAMPLES = join(ROOT, 'examples', 'caseload');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((p) => statSync(p).isFile()).sort();
+}
+
+function fingerprint(dir: string): string {
+  const h = createHash('sha256');
+  for (const f of files(dir)) h.update(f).update(readFileSync(f));
+  return h.digest('hex');
+}
+
+/** Refs, initials, ids and dates of the example caseload, read from its front matter and bodies. */
+function exampleOriginals(): string[] {
+  const out = new Set<string>();
+  for (const f of files(join(EXAMPLES, 'cases'))) {
+    const text = readFileSync(f, 'utf8');
+    const data = parse(text.split(/^---$/m)[1]) as { id: string; child: { ref: string }; team: Record<string, string>; people?: { ref: string }[] };
+    out.add(data.id);
+    for (const name of [data.child.ref, ...Object.values(data.team), ...(data.people ?? []).map((p) => p.ref)]) {
+      out.add(name);
+      const token = name.split(' ').pop()!;
+      if (token.length >= 2) out.add(token);
+    }
+    for (const m of text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) out.add(m[0]);
+  }
+  out.add('Mr X');
+  return [...out];
+}
+
+describe('reunify redact (built binary)', () => {
+  it('copies examples/caseload with none of the original refs, names or dates, and the copy still passes check', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
+    const source = join(work, 'caseload');
+    cpSync(EXAMPLES, source, { recursive: true });
+    const before = fingerprint(source);
+    const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '7', '--as-of', '2026-11-01']);
+    expect(r.stderr).toContain('copied 13 case files');
+    expect(r.exitCode).toBe(0);
+    expect(fingerprint(source)).toBe(before);
+    const out = files(join(work, 'copy'));
+    expect(out.map((f) => f.slice(work.length + 6))).toEqual(expect.arrayContaining(['redaction-report.md', 'reunify.config.yaml', 'cases/RD-001.md', 'cases/RD-013.md']));
+    for (const f of out) {
+      const text = readFileSync(f, 'utf8');
+      for (const original of exampleOriginals()) {
+        const found = new RegExp(`(?<![\\w.-])${original.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
+        expect(found, `${original} in ${f}`).toBe(false);
+      }
+    }
+    const report = readFileSync(join(work, 'copy', 'redaction-report.md'), 'utf8');
+    expect(report).toMatch(/\| case ids \| \d+ \|/);
+    expect(report).toMatch(/\| dates in fields \| \d+ \|/);
+    const originalCheck = await reunify(['check', source, '--as-of', '2026-11-01', '--format', 'json']);
+    const copyCheck = await reunify(['check', join(work, 'copy'), '--format', 'json']);
+    expect(copyCheck.exitCode).toBe(0);
+    const rules = (json: string) => (JSON.parse(json).files as { problems: { ruleId: string; severity: string }[] }[]).flatMap((f) => f.problems.map((p) => `${p.severity} ${p.ruleId}`)).sort();
+    expect(rules(copyCheck.stdout)).toEqual(rules(originalCheck.stdout));
+  });
+
+  it('replaces places and schools listed in the config, consistently across files', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
+    const source = join(work, 'caseload');
+    cpSync(EXAMPLES, source, { recursive: true });
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(join(source, 'reunify.config.yaml'), 'redact:\n  places: [Larkfield]\n  schools: [St Ninian Academy]\n');
+    appendFileSync(join(source, 'cases', 'RF-0001.md'), '\nMoved to Larkfield; started at St Ninian Academy.\n');
+    appendFileSync(join(source, 'cases', 'RF-0003.md'), '\nAlso lives in Larkfield.\n');
+    const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '1', '--as-of', '2026-11-01']);
+    expect(r.exitCode).toBe(0);
+    const all = files(join(work, 'copy')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(all).not.toMatch(/Larkfield|Ninian/);
+    expect(all).toContain('Moved to Town A; started at School 1.');
+    expect(all).toContain('Also lives in Town A.');
+  });
+
+  it('never writes into the source: --out inside it, equal to it, or holding it is refused', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
+    const source = join(work, 'caseload');
+    cpSync(EXAMPLES, source, { recursive: true });
+    const before = fingerprint(work);
+    for (const out of [join(source, 'copy'), source, work, join(source, 'cases', 'x')]) {
+      const r = await reunify(['redact', source, '--out', out, '--seed', '1']);
+      expect(r.exitCode, out).toBe(1);
+      expect(r.stderr).toMatch(/never written into the source|holds the source folder/);
+    }
+    const one = await reunify(['redact', join(source, 'cases', 'RF-0001.md'), '--out', join(source, 'cases', 'copy'), '--seed', '1']);
+    expect(one.exitCode).toBe(1);
+    expect(fingerprint(work)).toBe(before);
+  });
+
+  it('copies one case, and refuses a folder with a file it cannot read (nothing is written)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
+    const one = await reunify(['redact', join(EXAMPLES, 'cases', 'RF-0006.md'), '--out', join(work, 'one'), '--seed', '2', '--as-of', '2026-11-01']);
+    expect(one.exitCode).toBe(0);
+    expect(readdirSync(join(work, 'one', 'cases'))).toEqual(['RD-001.md']);
+    const bad = await reunify(['redact', join(ROOT, 'examples', 'broken'), '--out', join(work, 'bad'), '--seed', '2']);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('nothing was copied');
+    expect(() => statSync(join(work, 'bad'))).toThrow();
+  });
+
+  it('--out is required (exit 2)', async () => {
+    const r = await reunify(['redact', EXAMPLES]);
+    expect(r.exitCode).toBe(2);
+  });
+});
