@@ -8,11 +8,14 @@ import { registerCompletion } from './completion.js';
 import { registerCosts } from './costs.js';
 import { registerInit } from './init.js';
 import { registerNew } from './new.js';
+import { registerRedact } from './redact.js';
 import { registerReport } from './report.js';
+import { registerScaffold } from './scaffold.js';
 import { registerSchema } from './schema.js';
 import { registerTask } from './task.js';
 import { registerSignoff } from './signoff.js';
 import { registerStatus } from './status.js';
+import { registerSupervise } from './supervise.js';
 import { EXIT, PACKAGE_VERSION, UsageError, guardStdout, writeErr } from './shared.js';
 
 export function buildProgram(): Command {
@@ -43,6 +46,9 @@ Examples:
   registerStatus(program);
   registerSignoff(program);
   registerCosts(program);
+  registerScaffold(program);
+  registerRedact(program);
+  registerSupervise(program);
   registerCompletion(program);
   return program;
 }
