@@ -63,8 +63,9 @@ async function runRedact(source: string, flags: RedactFlags): Promise<number> {
     return EXIT.ok;
   } catch (err) {
     if (err instanceof RedactError || err instanceof PackFolderError) {
-      if (err instanceof RedactError) for (const u of err.problems) for (const p of u.problems) writeErr(`${u.filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message} (${p.ruleId})\n`);
-      writeErr(`reunify: ${err.message}\n`);
+      const { terminalText } = await import('../io/safeOutput.js');
+      if (err instanceof RedactError) for (const u of err.problems) for (const p of u.problems) writeErr(`${terminalText(u.filePath)}:${p.line ?? 1}:${p.column ?? 1}: ${terminalText(p.message)} (${p.ruleId})\n`);
+      writeErr(`reunify: ${terminalText(err.message)}\n`);
       return err instanceof RedactError && err.message.includes('no such file') ? EXIT.usage : EXIT.problems;
     }
     throw err;

@@ -58,14 +58,28 @@ async function runSupervise(target: string, flags: SuperviseFlags): Promise<numb
   const { superviseQuestions } = await import('../core/supervision.js');
   const { bodySections } = await import('../io/loadCase.js');
   const headings = bodySections(opened.body).filter((s) => s.content.trim() !== '').map((s) => s.heading);
-  const plan = superviseQuestions(opened.data, opened.config, asOf, headings);
+  const { terminalText } = await import('../io/safeOutput.js');
+  // refs and ids come from the case: no control or bidi character reaches a terminal or a page
+  const plan = visibleStrings(superviseQuestions(opened.data, opened.config, asOf, headings), terminalText);
   if (!recording) return printQuestions(plan, flags, opened);
   return recordAnswers(plan, flags, opened.filePath);
 }
 
+function visibleStrings<T>(value: T, safe: (s: string) => string): T {
+  if (typeof value === 'string') return safe(value) as T;
+  if (Array.isArray(value)) return value.map((v) => visibleStrings(v, safe)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: visibleStrings(v, safe), enumerable: true, writable: true, configurable: true });
+    return out as T;
+  }
+  return value;
+}
+
 async function printQuestions(plan: import('../core/supervision.js').SupervisionPlan, flags: SuperviseFlags, opened: { config: import('../core/config.js').ReunifyConfig; data: { fictional?: boolean } }): Promise<number> {
   if (flags.to === 'json') {
-    writeOut(JSON.stringify({ version: 1, ...plan }, null, 2) + '\n');
+    const { asciiSafeJson } = await import('../io/safeOutput.js');
+    writeOut(asciiSafeJson(JSON.stringify({ version: 1, ...plan }, null, 2)) + '\n');
     return EXIT.ok;
   }
   const { supervisionView } = await import('../report/supervisionDoc.js');

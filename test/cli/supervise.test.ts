@@ -70,3 +70,18 @@ describe('reunify supervise (built binary)', () => {
     expect(r.stderr).toContain('not a question for this case');
   });
 });
+
+describe('reunify supervise with hostile text (built binary)', () => {
+  it('shows control and bidi characters from the case as visible escapes, in Markdown, HTML and JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-supervise-'));
+    const file = join(dir, 'RF-0006.md');
+    const text = readFileSync(join(CASES, 'RF-0006.md'), 'utf8').replace('ref: "Child F1"', 'ref: "Child \\e[2J\\u202eF1"');
+    writeFileSync(file, text);
+    for (const to of ['md', 'html', 'json']) {
+      const r = await reunify(['supervise', file, ...AS_OF, '--to', to]);
+      expect(r.exitCode, to).toBe(0);
+      expect(r.stdout, to).not.toMatch(/[\u001b\u202e]/);
+      expect(r.stdout, to).toContain('\\x1b');
+    }
+  });
+});
