@@ -604,7 +604,7 @@ class CaseBuilder {
       missing_episodes: this.missing,
     };
     const wantsToReturn = age >= 5 ? rng.chance(0.75) : undefined;
-    const placementNow = home ? 'parents' : this.placement;
+    const placementNow = home && this.outcome !== 're_entered_care' ? 'parents' : this.placement;
     const child: CaseData['child'] = {
       ref: family.child,
       dob,
@@ -1116,7 +1116,7 @@ class CaseBuilder {
     // cohorts (framework.md §5.2), from the facts where the framework gives a test
     const age = ageOn(data.child.dob, asOf);
     const cohorts: string[] = [];
-    const inCare = !returned || data.stage === 'closed';
+    const inCare = !returned || data.outcome?.status === 're_entered_care';
     if (age >= 14 && inCare) cohorts.push('teen_future_care_leaver');
     if (data.child.wants_to_return && inCare) cohorts.push('wants_to_return');
     if ((cohortsScenario ? rng.chance(0.3) : rng.chance(0.08)) && inCare) cohorts.push('placement_at_risk');

@@ -153,6 +153,11 @@ function facilitatorCase(c: PackCase, info: PackInfo): TrainingSection[] {
   const t = s.thresholds;
   const blocks = [
     paragraph(`${c.data.child.ref}, ${ageOn(c.data.child.dob, asOf)}; ${c.data.stage === 'closed' ? `closed (${idWords(c.data.outcome?.status ?? 'closed')})` : `stage ${c.data.stage}`}. Case file: ${info.caseFile(c.id)}.`),
+    paragraph(
+      `Cohorts recorded: ${(c.data.cohorts ?? []).map((x) => idWords(x).toLowerCase()).join(', ') || 'none'}. Trigger points: ${(c.data.triggers ?? []).map((t) => `${idWords(t.type)} (${longDate(t.date)})`).join('; ') || 'none'}.${
+        (c.data.decisions ?? []).length > 0 ? ` Return home considered: a decision is recorded (${idWords(c.data.decisions![c.data.decisions!.length - 1].outcome).toLowerCase()}).` : ' Return home considered: no decision recorded yet.'
+      }`,
+    ),
     paragraph(c.openWork.length > 0 ? `Open work for participants: ${c.openWork.map((w) => TASK_LABELS[w] ?? w).join('; ')}.` : 'No task is open at this stage: participants review the work done.'),
     paragraph(`Suggested level: ${labels[s.level]} (score ${s.score}; ${labels.medium} from ${t.medium}, ${labels.high} from ${t.high}, ${labels.very_high} from ${t.very_high}).${s.point && s.decision ? ` Default decision at ${s.point}: ${idWords(s.decision)}.` : ''}`),
     ...s.forced.map((f) => paragraph(`Raised to at least ${labels[f.minLevel]} by ${factorName(f.factor).toLowerCase()} (${f.evidence}): ${f.reason}`)),
