@@ -3,6 +3,7 @@
 // are kept, so cases are as clean as the examples at --as-of 2026-11-01); about 2%
 // carry one deliberate problem. Cached: a
 // folder whose marker matches the parameters is reused.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,11 +33,13 @@ const PROBLEMS = [
 export function generateCaseload(count, seed = 1) {
   const dir = join(here, `.caseload-${count}`);
   const marker = join(dir, '.generated.json');
-  const params = JSON.stringify({ count, seed, VERSION });
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === params) return dir;
-  rmSync(dir, { recursive: true, force: true });
   const src = join(here, '..', 'examples', 'caseload', 'cases');
   const examples = readdirSync(src).filter((f) => f.endsWith('.md')).sort().map((f) => ({ id: f.slice(0, -3), text: readFileSync(join(src, f), 'utf8') }));
+  // The examples are part of the key: when they change, the caseload is made again.
+  const sources = createHash('sha1').update(examples.map((e) => e.text).join('\0')).digest('hex');
+  const params = JSON.stringify({ count, seed, VERSION, sources });
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === params) return dir;
+  rmSync(dir, { recursive: true, force: true });
   const rand = mulberry32(seed);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Benchmark Borough (fictional)"\n');
