@@ -228,8 +228,9 @@ export function layoutDiffers(text: string): boolean {
   let blockIndent = -1;
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const indent = /^ */.exec(line)![0].length;
-    const blank = line.trim() === '';
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    const blank = indent === line.length || line.trim() === '';
     if (blockIndent >= 0) {
       if (blank || indent > blockIndent) continue;
       blockIndent = -1;
@@ -242,12 +243,18 @@ export function layoutDiffers(text: string): boolean {
       const c = line[j];
       if (quote === '"') {
         if (c === '\\') j++;
-        else if (c === '"') [quote, closed] = ['', true];
+        else if (c === '"') {
+          quote = '';
+          closed = true;
+        }
         continue;
       }
       if (quote === "'") {
         if (c === "'" && line[j + 1] === "'") j++;
-        else if (c === "'") [quote, closed] = ['', true];
+        else if (c === "'") {
+          quote = '';
+          closed = true;
+        }
         continue;
       }
       if (c === '#') {
