@@ -90,8 +90,8 @@ export function reunifyOnPath(bin: string): string {
   return dir;
 }
 
-/** Trailing spaces and blank lines are not something a reader can see. */
-export const normalise = (s: string) => s.replace(/[ \t]+$/gm, '').replace(/\s+$/, '');
+/** Trailing spaces, blank lines and CRLF line ends (CSV has them) are not something a reader can see. */
+export const normalise = (s: string) => s.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '').replace(/\s+$/, '');
 
 export interface StepResult {
   at: string;
