@@ -108,6 +108,10 @@ describe('installed from the tarball, every command works', () => {
     [['new', 'RF-0100', '--dir', 'new-caseload/cases', '--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-11-02'], 0, /created/],
     [['task', 'new-caseload/cases/RF-0100.md', '--date', '2026-11-02'], 0, /todo +case_history/],
     [['advance', 'new-caseload/cases/RF-0100.md', '--date', '2026-11-02'], 1, /cannot move to stage 2 yet/],
+    [['scaffold', 'exercise', '--seed', '7', '--out', 'pack-7'], 0, /created pack-7/],
+    [['check', 'pack-7/cases'], 0, /4 case files checked, no problems/],
+    [['redact', 'caseload', '--out', 'teaching-copy', '--seed', '42', '--as-of', '2026-11-01'], 0, /copied 13 case files/],
+    [['supervise', 'caseload/cases/RF-0006.md', '--as-of', '2026-11-01'], 0, /# Reflective supervision: Child F1/],
   ] as const)('reunify %j exits %i', async (args, exit, shows, ctx) => {
     if (!installed) ctx.skip();
     const r = await run([...args]);
