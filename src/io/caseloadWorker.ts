@@ -6,5 +6,6 @@ import { caseValidator } from '../core/validate.js';
 import { serveFiles } from './casePool.js';
 import { readCaseloadFile } from './loadCaseload.js';
 
-const validator = caseValidator(domainIdsOf((workerData as { config: ReunifyConfig }).config));
-serveFiles((f) => readCaseloadFile(f, validator));
+const { config } = workerData as { config: ReunifyConfig };
+const validator = caseValidator(domainIdsOf(config));
+serveFiles((f) => readCaseloadFile(f, config, validator));

@@ -8,7 +8,9 @@ import { caseValidator } from '../core/validate.js';
 import { findCases } from './findCases.js';
 import { loadConfig } from './loadConfig.js';
 import { availableParallelism } from 'node:os';
-import { loadCase, type LoadedCase } from './loadCase.js';
+import type { LoadedCase } from './loadCase.js';
+import { loadValidCase } from './loadValidCase.js';
+import type { Problem } from '../core/problem.js';
 import type { CaseValidator } from '../core/validate.js';
 
 export interface CaseloadCase {
@@ -36,39 +38,28 @@ export function loadCaseload(options: { paths: readonly string[]; configPath?: s
   const cases: CaseloadCase[] = [];
   const skipped: LoadedCaseload['skipped'] = [];
   for (const filePath of files) {
-    const loaded = loadCase(filePath);
-    const reason = blockingReason(loaded, validator);
-    if (reason) {
-      skipped.push({ filePath, reason });
+    const { loaded, data, problems } = loadValidCase(filePath, config, { validator });
+    if (!data) {
+      skipped.push({ filePath, reason: blockingReason(problems) });
       continue;
     }
-    const data = loaded.data as CaseData;
     cases.push({ id: data.id, filePath, data, loaded });
   }
   return { config, configPath: found.configPath, cases, skipped, missing };
 }
 
 /** Why a file cannot be counted (a reading or schema error; stage gates do not stop it), or undefined. */
-function blockingReason(loaded: LoadedCase, validator: CaseValidator): string | undefined {
-  const blocking = [...loaded.problems, ...(loaded.data !== undefined ? validator.validate(loaded.data) : [])].filter(
-    (p) => p.severity === 'error' && p.ruleId !== 'stage-gate',
-  );
-  if (loaded.data === undefined || blocking.length > 0) return blocking[0] ? `${blocking[0].ruleId}: ${blocking[0].message}` : 'no front matter';
-  return undefined;
+function blockingReason(problems: readonly Problem[]): string {
+  return problems[0] ? `${problems[0].ruleId}: ${problems[0].message}` : 'no front matter';
 }
 
 /** One file as the caseload-wide commands see it: its record, or why it is left out. */
 export type CaseloadFile = { data: CaseData } | { skip: string };
 
 /** Read and judge one file (fast parse; the careful parser decides whenever something looks wrong). */
-export function readCaseloadFile(filePath: string, validator: CaseValidator): CaseloadFile {
-  const loaded = loadCase(filePath, { fast: true });
-  const judge = (): CaseloadFile => {
-    const reason = blockingReason(loaded, validator);
-    return reason ? { skip: reason } : { data: loaded.data as CaseData };
-  };
-  const first = judge();
-  return 'skip' in first && loaded.verify?.() ? judge() : first;
+export function readCaseloadFile(filePath: string, config: ReunifyConfig, validator: CaseValidator): CaseloadFile {
+  const { data, problems } = loadValidCase(filePath, config, { fast: true, validator });
+  return data ? { data } : { skip: blockingReason(problems) };
 }
 
 /** Below this many files, worker threads cost more than they save. */
@@ -89,7 +80,7 @@ export async function readCaseloadRecords(options: { paths: readonly string[]; c
     read = await runInWorkers<CaseloadFile>(new URL('./caseloadWorker.js', import.meta.url), files, { config }, workers);
   } else {
     const validator = caseValidator(domainIdsOf(config));
-    read = files.map((f) => readCaseloadFile(f, validator));
+    read = files.map((f) => readCaseloadFile(f, config, validator));
   }
   const cases: { id: string; filePath: string; data: CaseData }[] = [];
   const skipped: LoadedCaseload['skipped'] = [];

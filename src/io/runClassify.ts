@@ -3,14 +3,14 @@
 // a suggestion built on a record the schema rejects could mislead.
 import { classificationSettingProblems, classify, type Suggestion } from '../core/classify.js';
 import type { CaseData } from '../core/caseTypes.js';
-import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
+import type { ReunifyConfig } from '../core/config.js';
 import type { Level } from '../core/ids.js';
-import { compareProblems, type Problem } from '../core/problem.js';
+import type { Problem } from '../core/problem.js';
 import { compareWithBaseline, type BaselineComparison } from '../core/reclassify.js';
-import { caseValidator } from '../core/validate.js';
 import { findCases } from './findCases.js';
 import { ConfigError, loadConfig } from './loadConfig.js';
-import { loadCase, type LoadedCase } from './loadCase.js';
+import type { LoadedCase } from './loadCase.js';
+import { loadValidCase } from './loadValidCase.js';
 
 export interface ClassifiedCase {
   filePath: string;
@@ -24,17 +24,8 @@ export interface ClassifiedCase {
 
 /** Load one case and classify it, or say why it cannot be. */
 export function classifyCase(filePath: string, config: ReunifyConfig, asOf: string, proposed?: Level): ClassifiedCase {
-  const loaded = loadCase(filePath);
-  const blocking = (problems: Problem[]) =>
-    problems
-      .filter((p) => p.severity === 'error' && p.ruleId !== 'stage-gate')
-      .map((p) => (p.line === undefined && p.path !== undefined ? { ...p, ...loaded.locate(p.path) } : p))
-      .sort(compareProblems);
-  const problems = blocking(loaded.problems);
-  if (problems.length > 0 || loaded.data === undefined) return { filePath, loaded, problems };
-  const schemaProblems = blocking(caseValidator(domainIdsOf(config)).validate(loaded.data));
-  if (schemaProblems.length > 0) return { filePath, loaded, problems: schemaProblems };
-  const data = loaded.data as CaseData;
+  const { loaded, data, problems } = loadValidCase(filePath, config);
+  if (!data) return { filePath, loaded, problems };
   const suggestion = classify(data, config, asOf);
   const comparison = compareWithBaseline(data, config, suggestion, proposed);
   return { filePath, loaded, data, problems: [], suggestion, comparison };

@@ -4,15 +4,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CaseData } from '../core/caseTypes.js';
-import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
+import type { ReunifyConfig } from '../core/config.js';
 import type { DecisionPoint } from '../core/ids.js';
-import { compareProblems, type Problem } from '../core/problem.js';
-import { caseValidator } from '../core/validate.js';
+import type { Problem } from '../core/problem.js';
 import { copyForReader, withNames, type BodySection } from '../report/family.js';
 import { renderReport, type OutputFormat } from '../report/render.js';
 import { buildView, latestPoint, unavailableReason, type ReportType } from '../report/views.js';
 import { lineStarts, positionAt } from './frontMatter.js';
-import { bodySections, decodeCaseBytes, loadCase, parseYamlText } from './loadCase.js';
+import { bodySections, decodeCaseBytes, parseYamlText } from './loadCase.js';
+import { loadValidCase } from './loadValidCase.js';
 import { PACKAGE_ROOT } from './loadConfig.js';
 
 export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'templates');
@@ -27,17 +27,9 @@ export interface ReportCase {
 
 /** Load and validate one case for a report. */
 export function loadReportCase(filePath: string, config: ReunifyConfig): ReportCase {
-  const loaded = loadCase(filePath);
-  const blocking = (problems: Problem[]) =>
-    problems
-      .filter((p) => p.severity === 'error' && p.ruleId !== 'stage-gate')
-      .map((p) => (p.line === undefined && p.path !== undefined ? { ...p, ...loaded.locate(p.path) } : p))
-      .sort(compareProblems);
-  const problems = blocking(loaded.problems);
-  if (problems.length > 0 || loaded.data === undefined) return { filePath, sections: [], problems };
-  const schemaProblems = blocking(caseValidator(domainIdsOf(config)).validate(loaded.data));
-  if (schemaProblems.length > 0) return { filePath, sections: [], problems: schemaProblems };
-  return { filePath, data: loaded.data as CaseData, sections: bodySections(loaded.split?.body ?? ''), problems: [] };
+  const { loaded, data, problems } = loadValidCase(filePath, config);
+  if (!data) return { filePath, sections: [], problems };
+  return { filePath, data, sections: bodySections(loaded.split?.body ?? ''), problems: [] };
 }
 
 export class NamesError extends Error {}
