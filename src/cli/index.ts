@@ -76,7 +76,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     const code = (err as NodeJS.ErrnoException).code;
-    writeErr(`reunify: ${err instanceof Error ? err.message : String(err)}${code ? ` (${code})` : ''}\n`);
+    // Messages can carry file names from the caseload: never let them drive the terminal.
+    const { terminalText } = await import('../io/safeOutput.js');
+    writeErr(`reunify: ${terminalText(err instanceof Error ? err.message : String(err))}${code ? ` (${code})` : ''}\n`);
     return EXIT.problems;
   }
 }
