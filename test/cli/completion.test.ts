@@ -67,12 +67,43 @@ describe('bash', () => {
   });
 });
 
+/** Types a line and Tab into an interactive zsh on a pseudo-terminal, and returns what it shows. */
+const ZSH_TAB = `zmodload zsh/zpty zsh/datetime
+zpty z zsh -f -i
+zpty -w z "fpath=($1 \\$fpath); autoload -Uz compinit; compinit -u -D; zstyle ':completion:*' menu no"
+zpty -w -n z "$2"$'\\t'
+out="" chunk="" quiet=0 start=$EPOCHREALTIME
+while (( EPOCHREALTIME - start < 20 )); do
+  if zpty -r -t z chunk 2>/dev/null; then out+=$chunk; quiet=0
+  else sleep 0.2; (( quiet += 1 )); [[ $out == *$'\\a'* || $out == *"$2"?* ]] && (( quiet > 8 )) && break; fi
+done
+zpty -d z
+print -r -- "\${out//$'\\r'/}"
+`;
+
 describe('zsh', () => {
   it('is valid zsh', async (ctx) => {
     if (!(await has('zsh'))) ctx.skip();
     expect((await execa('zsh', ['-n', join(dir, 'reunify.zsh')], { reject: false })).exitCode).toBe(0);
     expect(scripts.zsh).toContain(`'(-f --format)'{-f,--format}'[output format]:value:(stylish json sarif junit)'`);
     expect(scripts.zsh).toMatch(/^#compdef reunify$/m);
+  });
+
+  it('completes commands, --format choices and a subcommand option at a real zsh prompt', async (ctx) => {
+    if (!(await has('zsh'))) ctx.skip();
+    const fpath = join(dir, 'zsh-functions');
+    mkdirSync(fpath, { recursive: true });
+    writeFileSync(join(fpath, '_reunify'), scripts.zsh);
+    writeFileSync(join(dir, 'tab.zsh'), ZSH_TAB);
+    const tab = async (line: string) => (await execa('zsh', ['-f', join(dir, 'tab.zsh'), fpath, line], { cwd: dir, timeout: 30_000 })).stdout.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '');
+    expect(await tab('reunify check --format ')).toMatch(/json +junit +sarif +stylish/);
+    expect(await tab('reunify sig')).toContain('reunify signoff ');
+    const sub = parent?.subcommands[0];
+    const choices = sub?.options.find((o) => o.value?.kind === 'choices');
+    if (sub && choices?.value?.kind === 'choices') {
+      const shown = await tab(`reunify ${parent!.name} ${sub.name} ${choices.long} `);
+      for (const c of choices.value.choices) expect(shown).toContain(c);
+    }
   });
 });
 
