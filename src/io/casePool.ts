@@ -28,7 +28,7 @@ export function runInWorkers<T>(workerUrl: URL, files: readonly string[], settin
       w.postMessage({ start, files: files.slice(start, next) });
     };
     for (let i = 0; i < Math.min(workers, Math.ceil(files.length / BATCH)); i++) {
-      const w = new Worker(workerUrl, { workerData: settings });
+      const w = new Worker(workerUrl, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       pool.push(w);
       running++;
       w.on('message', (msg: { start: number; results: T[] }) => {
