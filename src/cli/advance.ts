@@ -3,8 +3,8 @@
 // exactly what is missing. Also closes a case, or records an unplanned return.
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, writeErr } from './shared.js';
-import { NON_INTERACTIVE_HINT, PromptInterrupted } from './prompting.js';
-import { INPUT_OPTIONS_HELP, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { NON_INTERACTIVE_HINT } from './prompting.js';
+import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { OUTCOME_STATUSES } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
@@ -58,23 +58,11 @@ export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, de
   type Request = import('../core/workflow/advance.js').AdvanceRequest;
   let request: Request = flags.unplanned ? { kind: 'unplanned', date } : { kind: 'next' };
   if (flags.to === 'closed') {
-    const { resolveAnswers } = await import('../core/workflow/answers.js');
     const steps = closureSteps(opened.data, { date, config: opened.config });
     const { given, onCommandLine } = await gatherAnswers(flags, { outcome: { status: flags.outcome, note: flags.note } });
     const asker = await chooseAsker(flags, deps, onCommandLine);
-    let resolved;
-    if (asker) {
-      const { askSteps } = await import('./askSteps.js');
-      try {
-        resolved = resolveAnswers(steps, await askSteps(steps, asker));
-      } catch (err) {
-        if (err instanceof PromptInterrupted) {
-          writeErr('\nreunify: interrupted; nothing was written\n');
-          return EXIT.interrupted;
-        }
-        throw err;
-      }
-    } else resolved = resolveAnswers(steps, given);
+    const resolved = await answerSteps(steps, given, asker);
+    if (typeof resolved === 'number') return resolved;
     if (resolved.missing.length > 0 || resolved.invalid.length > 0) {
       reportAnswerGaps(`${opened.filePath}: closing`, resolved.missing.map((m) => (m === 'outcome.status' ? 'outcome.status (--outcome)' : m)), resolved.invalid);
       if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);

@@ -2,8 +2,8 @@
 // child's details, cohorts and trigger point asked for (or given as answers).
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, writeErr } from './shared.js';
-import { NON_INTERACTIVE_HINT, PromptInterrupted } from './prompting.js';
-import { INPUT_OPTIONS_HELP, chooseAsker, collect, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { NON_INTERACTIVE_HINT } from './prompting.js';
+import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { CASE_ID_PATTERN, LEGAL_STATUSES, PLACEMENTS, PROCEEDINGS } from '../core/ids.js';
 
 interface NewFlags extends WorkflowFlags {
@@ -90,7 +90,6 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   }
 
   const { newCaseSteps, newCaseTemplate, newCaseEdits } = await import('../core/workflow/newCase.js');
-  const { resolveAnswers } = await import('../core/workflow/answers.js');
   const ctx = { date, config };
   const steps = newCaseSteps(ctx);
   const fromFlags = {
@@ -109,21 +108,8 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   if (flags.triggerDate && !flags.trigger) throw new UsageError('--trigger-date needs --trigger');
   const { given, onCommandLine } = await gatherAnswers(flags, fromFlags);
   const asker = await chooseAsker(flags, deps, onCommandLine);
-  let resolved;
-  if (asker) {
-    const { askSteps } = await import('./askSteps.js');
-    try {
-      resolved = resolveAnswers(steps, await askSteps(steps, asker));
-    } catch (err) {
-      if (err instanceof PromptInterrupted) {
-        writeErr('\nreunify: interrupted; nothing was written\n');
-        return EXIT.interrupted;
-      }
-      throw err;
-    }
-  } else {
-    resolved = resolveAnswers(steps, given);
-  }
+  const resolved = await answerSteps(steps, given, asker);
+  if (typeof resolved === 'number') return resolved;
   if (resolved.missing.length > 0 || resolved.invalid.length > 0) {
     reportAnswerGaps(`new case ${id}`, resolved.missing, resolved.invalid);
     if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);

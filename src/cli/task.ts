@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, makeColor, writeErr, writeOut } from './shared.js';
 import { NON_INTERACTIVE_HINT, PromptInterrupted, type Asker } from './prompting.js';
-import { INPUT_OPTIONS_HELP, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { TASK_STATUSES } from '../core/ids.js';
 import type { TaskLine } from '../core/workflow/stageTasks.js';
 
@@ -97,7 +97,6 @@ function interrupted(): number {
 
 async function recordTask(opened: OpenedCase, task: string, flags: TaskFlags & { date: string }, taskFlags: Record<string, string | undefined>, deps: WorkflowDeps): Promise<number> {
   const { TASK_FLOWS } = await import('../core/workflow/tasks/index.js');
-  const { resolveAnswers } = await import('../core/workflow/answers.js');
   const flow = TASK_FLOWS.get(task)!;
   const c = { data: opened.data, body: opened.body };
   const ctx = { date: flags.date, config: opened.config };
@@ -109,18 +108,8 @@ async function recordTask(opened: OpenedCase, task: string, flags: TaskFlags & {
   const steps = flow.steps(c, ctx);
   const { given, onCommandLine } = await gatherAnswers(flags, { tasks: { [task]: taskFlags } });
   const asker = await chooseAsker(flags, deps, onCommandLine);
-  let resolved;
-  if (asker) {
-    const { askSteps } = await import('./askSteps.js');
-    try {
-      resolved = resolveAnswers(steps, await askSteps(steps, asker));
-    } catch (err) {
-      if (err instanceof PromptInterrupted) return interrupted();
-      throw err;
-    }
-  } else {
-    resolved = resolveAnswers(steps, given);
-  }
+  const resolved = await answerSteps(steps, given, asker);
+  if (typeof resolved === 'number') return resolved;
   if (resolved.missing.length > 0 || resolved.invalid.length > 0) {
     reportAnswerGaps(`${opened.filePath}: task ${task}`, resolved.missing, resolved.invalid);
     if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);

@@ -2,8 +2,8 @@
 // gathering answers (answers file, --set, flags), deciding whether to prompt, and
 // writing through the one writer (or printing the diff with --dry-run).
 import { EXIT, UsageError, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
-import { mayPrompt, mergeAnswers, setFlagAnswers, inquirerAsker, type Asker } from './prompting.js';
-import type { Answers } from '../core/workflow/answers.js';
+import { mayPrompt, mergeAnswers, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
+import type { Answers, Resolved, Step } from '../core/workflow/answers.js';
 import type { CaseData } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
 import type { Problem } from '../core/problem.js';
@@ -160,3 +160,21 @@ export const INPUT_OPTIONS_HELP = {
   date: 'the date recorded by default, and the latest date accepted (YYYY-MM-DD; default today)',
   dryRun: 'print the change as a unified diff and write nothing',
 };
+
+/**
+ * The answers to a flow's questions: asked at a terminal when there is an asker,
+ * otherwise taken from what was given. Ctrl-C at a prompt says so on stderr and
+ * gives back the exit code instead: nothing has been written.
+ */
+export async function answerSteps(steps: readonly Step[], given: Answers, asker: Asker | undefined): Promise<Resolved | number> {
+  const { resolveAnswers } = await import('../core/workflow/answers.js');
+  if (!asker) return resolveAnswers(steps, given);
+  const { askSteps } = await import('./askSteps.js');
+  try {
+    return resolveAnswers(steps, await askSteps(steps, asker));
+  } catch (err) {
+    if (!(err instanceof PromptInterrupted)) throw err;
+    writeErr('\nreunify: interrupted; nothing was written\n');
+    return EXIT.interrupted;
+  }
+}
