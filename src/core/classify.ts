@@ -5,7 +5,7 @@
 // left out (the same function gives the picture at an earlier classification).
 import type { CaseData, FactorEntry, IsoDate } from './caseTypes.js';
 import type { ClassificationSettings, ReunifyConfig } from './config.js';
-import { isOlderThan } from './dates.js';
+import { isOlderThan, latestOnOrBefore } from './dates.js';
 import {
   DECISION_POINT_OF_STAGE,
   FACTORS,
@@ -306,16 +306,12 @@ function goalContributions(ctx: Context): { lines: Contribution[]; gaps: Gap[] }
   const gaps: Gap[] = [];
   const goalPoints = ctx.settings.goal_points;
   (ctx.data.agreement?.goals ?? []).forEach((goal, g) => {
-    let latestIndex: number | undefined;
-    (goal.progress ?? []).forEach((p, j) => {
-      if (p.date > ctx.asOf) return;
-      if (latestIndex === undefined || goal.progress![latestIndex].date <= p.date) latestIndex = j;
-    });
-    if (latestIndex === undefined) {
+    const found = latestOnOrBefore(goal.progress, ctx.asOf);
+    if (!found) {
       gaps.push({ factor: 'goal_progress', kind: 'risk', evidence: `/agreement/goals/${g}/progress`, source: 'goal progress', goal: goal.id });
       return;
     }
-    const latest = goal.progress![latestIndex];
+    const { item: latest, index: latestIndex } = found;
     const weight = goalPoints[latest.rag];
     const base = { factor: 'goal_progress', status: 'present' as const, fraction: 1, source: 'goal progress' as const, goal: goal.id, rag: latest.rag };
     lines.push({ ...base, kind: weight < 0 ? 'protective' : 'risk', weight, points: weight, evidence: `/agreement/goals/${g}/progress/${latestIndex}`, date: latest.date });

@@ -77,3 +77,17 @@ export function earliest(dates: readonly (IsoDate | undefined)[]): IsoDate | und
 export function isOlderThan(dob: IsoDate, years: number, on: IsoDate): boolean {
   return on > addMonths(dob, years * 12);
 }
+
+/** The latest dated item on or before a date (all of them when no date is given), with its index; the later entry wins a tie. */
+export function latestOnOrBefore<T extends { date: IsoDate }>(
+  items: readonly T[] | undefined,
+  onOrBefore?: IsoDate,
+  keep: (item: T) => boolean = () => true,
+): { item: T; index: number } | undefined {
+  let best: { item: T; index: number } | undefined;
+  (items ?? []).forEach((item, index) => {
+    if ((onOrBefore !== undefined && item.date > onOrBefore) || !keep(item)) return;
+    if (!best || best.item.date <= item.date) best = { item, index };
+  });
+  return best;
+}

@@ -3,14 +3,13 @@
 // caseload status view (goals_red).
 import type { CaseData, Goal, IsoDate } from './caseTypes.js';
 import type { ReunifyConfig } from './config.js';
-import { daysBetween, isAfter, latest } from './dates.js';
+import { daysBetween, isAfter, latestOnOrBefore } from './dates.js';
 import type { Rag } from './ids.js';
 
-/** The latest RAG update (a later entry wins a tie of dates). */
-export function lastRagUpdate(goal: Goal): { date: IsoDate; rag: Rag } | undefined {
-  const date = latest((goal.progress ?? []).map((p) => p.date));
-  const entries = (goal.progress ?? []).filter((p) => p.date === date);
-  return date ? { date, rag: entries[entries.length - 1].rag } : undefined;
+/** The latest RAG update, or the one standing on a date (a later entry wins a tie of dates). */
+export function lastRagUpdate(goal: Goal, onOrBefore?: IsoDate): { date: IsoDate; rag: Rag } | undefined {
+  const found = latestOnOrBefore(goal.progress, onOrBefore)?.item;
+  return found && { date: found.date, rag: found.rag };
 }
 
 export interface StaleGoal {

@@ -4,6 +4,7 @@
 // asks software to make. Flags inform the manager; they never block.
 import type { CaseData, Classification, IsoDate } from './caseTypes.js';
 import type { ReunifyConfig } from './config.js';
+import { latestOnOrBefore } from './dates.js';
 import { assess, levelRank, type Contribution, type Suggestion } from './classify.js';
 import { type DecisionPoint, type FactorKind, type FactorStatus, type Level } from './ids.js';
 
@@ -80,15 +81,6 @@ function recorded(c: Classification, index: number): RecordedLevel {
 }
 
 /** Latest by date, later in the file on a tie; nothing dated after `asOf`. */
-function latestOf<T extends { date: IsoDate }>(items: readonly T[], asOf: IsoDate, keep: (item: T) => boolean = () => true): { item: T; index: number } | undefined {
-  let best: { item: T; index: number } | undefined;
-  items.forEach((item, index) => {
-    if (item.date > asOf || !keep(item)) return;
-    if (!best || best.item.date <= item.date) best = { item, index };
-  });
-  return best;
-}
-
 const RANK: Record<FactorStatus, number> = { unknown: -1, absent: 0, partly: 1, present: 2 };
 
 function changeOf(kind: FactorKind, before: FactorStatus | undefined, after: FactorStatus): FactorChange {
@@ -120,8 +112,8 @@ function goalsSince(data: CaseData, since: IsoDate, asOf: IsoDate): { met: strin
   const missed: string[] = [];
   for (const goal of data.agreement?.goals ?? []) {
     const progress = goal.progress ?? [];
-    const then = latestOf(progress, since)?.item;
-    const now = latestOf(progress, asOf)?.item;
+    const then = latestOnOrBefore(progress, since)?.item;
+    const now = latestOnOrBefore(progress, asOf)?.item;
     if (now?.rag === 'green' && now.date > since && then?.rag !== 'green') met.push(goal.id);
     else if (goal.by !== undefined && goal.by > since && goal.by < asOf && now?.rag !== 'green') missed.push(goal.id);
   }
@@ -135,8 +127,8 @@ function goalsSince(data: CaseData, since: IsoDate, asOf: IsoDate): { met: strin
 export function compareWithBaseline(data: CaseData, config: ReunifyConfig, suggestion: Suggestion, proposed?: Level): BaselineComparison {
   const asOf = suggestion.asOf;
   const classifications = data.classifications ?? [];
-  const latestFound = latestOf(classifications, asOf);
-  const rc1Found = latestOf(classifications, asOf, (c) => c.point === 'rc1_d2');
+  const latestFound = latestOnOrBefore(classifications, asOf);
+  const rc1Found = latestOnOrBefore(classifications, asOf, (c) => c.point === 'rc1_d2');
   const comparison: BaselineComparison = {
     factorChanges: [],
     changedSince: [],
@@ -147,7 +139,7 @@ export function compareWithBaseline(data: CaseData, config: ReunifyConfig, sugge
     flags: [],
   };
   if (suggestion.point) {
-    const decision = latestOf(data.decisions ?? [], asOf, (d) => d.point === suggestion.point);
+    const decision = latestOnOrBefore(data.decisions ?? [], asOf, (d) => d.point === suggestion.point);
     if (decision) {
       comparison.latestDecision = { index: decision.index, date: decision.item.date, outcome: decision.item.outcome };
       if (suggestion.decision) comparison.decisionShouldChange = suggestion.decision !== decision.item.outcome;

@@ -3,7 +3,7 @@
 import type { CaseData, Classification, Decision } from '../caseTypes.js';
 import { hasReached, isPast } from './progress.js';
 import type { DecisionPoint, StageNumber } from '../ids.js';
-import { isAfter } from '../dates.js';
+import { latestOnOrBefore } from '../dates.js';
 
 export function closedWithoutReturn(data: CaseData): boolean {
   return data.stage === 'closed' && data.outcome?.status === 'not_returned';
@@ -23,13 +23,8 @@ export function latestAt<T extends Classification | Decision>(
   point: DecisionPoint,
   onOrBefore?: string,
 ): { record: T; index: number } | undefined {
-  let best: { record: T; index: number } | undefined;
-  (records ?? []).forEach((record, index) => {
-    if (record.point !== point) return;
-    if (onOrBefore !== undefined && isAfter(record.date, onOrBefore)) return;
-    if (!best || !isAfter(best.record.date, record.date)) best = { record, index };
-  });
-  return best;
+  const found = latestOnOrBefore(records, onOrBefore, (r) => r.point === point);
+  return found && { record: found.item, index: found.index };
 }
 
 /** Non-empty text after trimming: a field left blank is as good as missing. */

@@ -1,14 +1,6 @@
-import { isAfter, latest } from '../../dates.js';
-import type { Goal } from '../../caseTypes.js';
+import { lastRagUpdate } from '../../goals.js';
 import { hasText, latestAt } from '../stageReached.js';
 import type { CaseRule, RuleProblem } from '../types.js';
-
-/** The goal's RAG rating as it stood on a date (a later entry wins a tie of dates). */
-function ragOn(goal: Goal, date: string): string | undefined {
-  const entries = (goal.progress ?? []).filter((p) => !isAfter(p.date, date));
-  const last = latest(entries.map((p) => p.date));
-  return entries.filter((p) => p.date === last).pop()?.rag;
-}
 
 export const redGoalsReasoned: CaseRule = {
   id: 'stage4/red-goals-reasoned',
@@ -35,7 +27,7 @@ export const redGoalsReasoned: CaseRule = {
       // The classification the decision rests on: the latest RC2 on or before it.
       const rc2 = latestAt(data.classifications, 'rc2_d3', decision.date);
       const on = rc2?.record.date ?? decision.date;
-      const red = goals.flatMap((g, j) => (ragOn(g, on) === 'red' ? [hasText(g.id) ? g.id : String(j + 1)] : []));
+      const red = goals.flatMap((g, j) => (lastRagUpdate(g, on)?.rag === 'red' ? [hasText(g.id) ? g.id : String(j + 1)] : []));
       if (red.length === 0) return;
       const at = rc2 ? `at the RC2 classification on ${on}` : `on the day of the decision (no RC2 classification before it)`;
       problems.push({
