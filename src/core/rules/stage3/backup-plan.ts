@@ -1,5 +1,5 @@
-import { hasText, reachedStage } from '../stageReached.js';
-import { isTaskDone, taskGapSeverity } from '../progress.js';
+import { hasText } from '../stageReached.js';
+import { hasReached, isTaskDone, taskGapSeverity } from '../progress.js';
 import type { CaseRule } from '../types.js';
 
 export const backupPlan: CaseRule = {
@@ -16,7 +16,7 @@ export const backupPlan: CaseRule = {
   },
   check(view) {
     const { data } = view;
-    const fromStage4 = reachedStage(data, 4);
+    const fromStage4 = hasReached(data, 4);
     if (!fromStage4 && !isTaskDone(data, 'backup_plan')) return [];
     if (hasText(data.agreement?.backup_plan)) return [];
     const because = fromStage4 ? (data.stage === 'closed' ? 'the case is closed' : `the case is at stage ${data.stage}`) : 'task backup_plan is done';

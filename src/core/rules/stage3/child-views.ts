@@ -1,5 +1,4 @@
-import { reachedStage, pastStage } from '../stageReached.js';
-import { taskGapSeverity, taskOf } from '../progress.js';
+import { hasReached, isPast, taskGapSeverity, taskOf } from '../progress.js';
 import type { CaseRule, CaseView, RuleProblem } from '../types.js';
 
 const VIEWS_HEADING = /^(child['’]s views|voice of the child)\b/i;
@@ -22,9 +21,9 @@ export const childViews: CaseRule = {
   },
   check(view) {
     const { data } = view;
-    if (!reachedStage(data, 3)) return [];
+    if (!hasReached(data, 3)) return [];
     const task = taskOf(data, 'child_views');
-    const past = pastStage(data, 3);
+    const past = isPast(data, 3);
     if (!past && task?.status !== 'done') return [];
     const severity = taskGapSeverity(data, 'child_views');
     const problems: RuleProblem[] = [];

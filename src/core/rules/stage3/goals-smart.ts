@@ -1,7 +1,7 @@
 import { daysBetween } from '../../dates.js';
 import type { Goal } from '../../caseTypes.js';
-import { hasText, pastStage } from '../stageReached.js';
-import { taskGapSeverity } from '../progress.js';
+import { hasText } from '../stageReached.js';
+import { isPast, taskGapSeverity } from '../progress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** A signed agreement gets this long before its goals must show a first RAG rating. */
@@ -33,7 +33,7 @@ export const goalsSmart: CaseRule = {
     const { data } = view;
     const goals = data.agreement?.goals ?? [];
     const signed = data.agreement?.signed;
-    const ratingDue = pastStage(data, 3)
+    const ratingDue = isPast(data, 3)
       ? 'the case is past stage 3'
       : signed && daysBetween(signed, ctx.asOf) > FIRST_RAG_DAYS
         ? `the agreement was signed on ${signed}, more than ${FIRST_RAG_DAYS} days ago`

@@ -1,5 +1,5 @@
-import { hasText, reachedStage } from '../stageReached.js';
-import { isTaskDone, taskGapSeverity } from '../progress.js';
+import { hasText } from '../stageReached.js';
+import { hasReached, isTaskDone, taskGapSeverity } from '../progress.js';
 import type { CaseRule } from '../types.js';
 
 export const teamAroundChild: CaseRule = {
@@ -16,7 +16,7 @@ export const teamAroundChild: CaseRule = {
   },
   check(view) {
     const { data } = view;
-    const fromStage4 = reachedStage(data, 4);
+    const fromStage4 = hasReached(data, 4);
     if (!fromStage4 && !isTaskDone(data, 'team_around_child')) return [];
     if ((data.agreement?.team_around_child ?? []).some(hasText)) return [];
     const because = fromStage4 ? (data.stage === 'closed' ? 'the case is closed' : `the case is at stage ${data.stage}`) : 'task team_around_child is done';

@@ -1,6 +1,6 @@
 import { isAfter } from '../../dates.js';
-import { latestAt, reachedStage } from '../stageReached.js';
-import { gapSeverity, isTaskDone } from '../progress.js';
+import { latestAt } from '../stageReached.js';
+import { gapSeverity, hasReached, isTaskDone } from '../progress.js';
 import type { CaseRule } from '../types.js';
 
 export const reclassificationAfterAgreement: CaseRule = {
@@ -17,7 +17,7 @@ export const reclassificationAfterAgreement: CaseRule = {
   },
   check(view) {
     const { data } = view;
-    const due = reachedStage(data, 5) || (data.stage === 4 && isTaskDone(data, 'reclassification'));
+    const due = hasReached(data, 5) || (data.stage === 4 && isTaskDone(data, 'reclassification'));
     if (!due) return [];
     const signed = data.agreement?.signed;
     const rc2 = latestAt(data.classifications, 'rc2_d3');

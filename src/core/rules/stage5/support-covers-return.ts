@@ -1,5 +1,5 @@
 import { addDays, addMonths, earliest, isAfter, latest } from '../../dates.js';
-import { reachedStage } from '../stageReached.js';
+import { hasReached } from '../progress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** Support counts as in place from day one if it starts within this many days of the return. */
@@ -20,7 +20,7 @@ export const supportCoversReturn: CaseRule = {
   check(view, ctx) {
     const { data } = view;
     const returned = data.return?.returned;
-    if (!returned || !reachedStage(data, 5)) return [];
+    if (!returned || !hasReached(data, 5)) return [];
     const months = ctx.config.reviews.post_return_visit_months;
     // `to` is the last day of a service. A case closed early (e.g. re-entry to care) needs support only until it closed.
     const monthsEnd = addDays(addMonths(returned, months), -1);

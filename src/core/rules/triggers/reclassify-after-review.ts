@@ -1,5 +1,5 @@
 import { daysBetween, isAfter, latest } from '../../dates.js';
-import { reachedStage } from '../stageReached.js';
+import { hasReached } from '../progress.js';
 import type { CaseRule } from '../types.js';
 
 /** Triggers that call for risk to be regraded against the baseline (framework.md §5.1). */
@@ -26,7 +26,7 @@ export const reclassifyAfterReview: CaseRule = {
   },
   check(view, ctx) {
     const { data } = view;
-    if (data.stage === 'closed' || !reachedStage(data, 3)) return [];
+    if (data.stage === 'closed' || !hasReached(data, 3)) return [];
     const classified = latest((data.classifications ?? []).map((c) => c.date));
     if (!classified) return [];
     // Events after the latest classification and not in the future, one per kind and date.
