@@ -20,14 +20,37 @@ function key(r: FileResult): string {
 export async function watchCheck(options: WatchOptions): Promise<() => void> {
   const run = () => runCheckFast({ ...options, cache: options.cache ?? true });
   let previous = new Map<string, FileResult>();
-  const first = await run();
+  let timer: NodeJS.Timeout | undefined;
+  // Watching starts before the first check, so a change made while it runs is not missed.
+  let running = true;
+  let again = false;
+  const watchers: FSWatcher[] = [];
+  for (const p of options.paths.length > 0 ? options.paths : ['.']) {
+    watchers.push(
+      watch(resolve(options.cwd ?? process.cwd(), p), { recursive: true }, (_event, name) => {
+        if (name && /(^|[\\/])\.reunify-cache([\\/]|$)/.test(String(name))) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void recheck(), options.debounceMs ?? 150);
+      }),
+    );
+  }
+
+  let first;
+  try {
+    first = await run();
+  } catch (err) {
+    for (const w of watchers) w.close();
+    throw err;
+  }
   previous = new Map(first.result.results.map((r) => [r.filePath, r]));
   options.report({ first: true, changed: first.result.results, removed: [], result: first.result });
+  running = false;
+  if (again) {
+    again = false;
+    void recheck();
+  }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let again = false;
-  const recheck = async () => {
+  async function recheck(): Promise<void> {
     if (running) {
       again = true;
       return;
@@ -47,16 +70,6 @@ export async function watchCheck(options: WatchOptions): Promise<() => void> {
         void recheck();
       }
     }
-  };
-  const watchers: FSWatcher[] = [];
-  for (const p of options.paths.length > 0 ? options.paths : ['.']) {
-    watchers.push(
-      watch(resolve(options.cwd ?? process.cwd(), p), { recursive: true }, (_event, name) => {
-        if (name && /(^|[\\/])\.reunify-cache([\\/]|$)/.test(String(name))) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => void recheck(), options.debounceMs ?? 150);
-      }),
-    );
   }
   return () => {
     clearTimeout(timer);
