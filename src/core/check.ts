@@ -89,7 +89,7 @@ export interface CaseloadEntry {
 /**
  * Everything that can be said about one case on its own: reading, schema, gates
  * and per-case rules, not yet positioned. When the fast parser was used and
- * anything is wrong, the careful parser checks its reading first.
+ * it finds an error, the careful parser checks its reading first.
  */
 export function caseProblems(c: CheckableCase, env: CaseCheckEnv): { problems: Problem[]; entry?: CaseloadEntry } {
   const run = (): { problems: Problem[]; entry?: CaseloadEntry } => {
@@ -108,7 +108,8 @@ export function caseProblems(c: CheckableCase, env: CaseCheckEnv): { problems: P
     return { problems, entry: { stem: c.stem, data: { id: view.data.id, siblings: view.data.siblings } } };
   };
   const first = run();
-  if (first.problems.length > 0 && c.verify?.()) return run();
+  // An error stops a build, so it must never come from a misreading: the careful parser confirms it first.
+  if (first.problems.some((p) => severityFor(p.ruleId, p.severity, env.settings) === 'error') && c.verify?.()) return run();
   return first;
 }
 

@@ -8,6 +8,7 @@ import jsYaml from 'js-yaml';
 import { Composer, Parser, YAMLParseError, isMap, isNode, isPair, isScalar, isSeq, visit, type CST, type Document, type Node } from 'yaml';
 import type { Problem } from '../core/problem.js';
 import { fromPointer } from '../core/problem.js';
+import { fastLocator, type FastLocator } from './fastLocate.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
 
 /** Documented limits (docs/limits.md): bigger inputs get one clear error instead of exhausting memory. */
@@ -172,10 +173,19 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
     loaded.parser = 'fast';
     let checked: ParsedYaml | undefined;
     const ensure = () => (checked ??= careful());
+    let locator: FastLocator | null | undefined;
     loaded.locate = (pointer: string) => {
-      const doc = ensure().doc;
-      const range = doc ? locateRange(doc, pointer) : undefined;
-      return at(split.frontMatterStart + (range ? range[0] : 0));
+      // js-yaml's own reading places most paths; the careful parser places the rest, and all once it has run
+      let offset: number | undefined;
+      if (!checked) {
+        locator ??= fastLocator(split.frontMatter) ?? null;
+        offset = locator?.(pointer);
+      }
+      if (offset === undefined) {
+        const doc = ensure().doc;
+        offset = (doc ? locateRange(doc, pointer)?.[0] : undefined) ?? 0;
+      }
+      return at(split.frontMatterStart + offset);
     };
     loaded.verify = () => {
       if (loaded.parser === 'careful') return false;

@@ -1,6 +1,7 @@
 // The fast parser (js-yaml) and the careful one (yaml) must read every file the
-// same way, or the fast one must step aside: same data, same accept/reject verdict.
-// Run over the examples, the hostile corpus and a generated caseload of thousands.
+// same way, or the fast one must step aside: same data, same accept/reject verdict,
+// and the same position for every path (src/io/fastLocate.ts). Run over the
+// examples, the hostile corpus and a generated caseload of thousands.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCaseload } from '../../bench/generate.mjs';
 import { splitCase } from '../../src/io/frontMatter.js';
 import { decodeCaseBytes, fastParse, parseYamlText } from '../../src/io/loadCase.js';
+import { compareLocations } from './compareLocations.js';
 
 function mdFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -18,8 +20,11 @@ function mdFiles(dir: string): string[] {
   });
 }
 
+/** Paths the fast locator left to the careful parser, over the files compared so far. */
+let placedByCareful = 0;
+
 /** 'skip' when the file never reaches a parser; otherwise whether the two readings agree. */
-function compare(file: string): 'skip' | 'fast-stepped-aside' | 'agree' | string {
+function compare(file: string, positions = true): 'skip' | 'fast-stepped-aside' | 'agree' | string {
   const decoded = decodeCaseBytes(readFileSync(file));
   if ('problem' in decoded) return 'skip';
   let fm: string;
@@ -32,13 +37,19 @@ function compare(file: string): 'skip' | 'fast-stepped-aside' | 'agree' | string
   if (fast === undefined) return 'fast-stepped-aside';
   const careful = parseYamlText(fm, 0, () => ({ line: 1, column: 1 }), 'front matter');
   if (careful.problems.length > 0) return `fast accepted what the careful parser rejects (${careful.problems[0].ruleId})`;
-  return isDeepStrictEqual(fast, careful.data) ? 'agree' : 'fast and careful data differ';
+  if (!isDeepStrictEqual(fast, careful.data)) return 'fast and careful data differ';
+  if (!positions) return 'agree';
+  const { differ, steppedAside } = compareLocations(fm);
+  if (differ.length > 0) return `positions differ at ${differ[0]}`;
+  placedByCareful += steppedAside;
+  return 'agree';
 }
 
-function tally(files: string[]): Record<string, number> {
+/** `positionsEvery`: compare positions on every n-th file only (generated cases repeat the examples' shapes). */
+function tally(files: string[], positionsEvery = 1): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const f of files) {
-    const r = compare(f);
+  for (const [i, f] of files.entries()) {
+    const r = compare(f, i % positionsEvery === 0);
     const k = r === 'skip' || r === 'agree' || r === 'fast-stepped-aside' ? r : `${f}: ${r}`;
     out[k] = (out[k] ?? 0) + 1;
   }
@@ -61,8 +72,11 @@ describe('fast and careful parsers read case files the same way', () => {
 
   it('on a generated caseload of 2,000 cases', () => {
     const dir = generateCaseload(2000, 11) as string;
-    const t = tally(mdFiles(dir));
+    placedByCareful = 0;
+    const t = tally(mdFiles(dir), 5);
     expect(disagreements(t)).toEqual([]);
     expect(t.agree).toBeGreaterThan(1900);
+    // the fast locator places (nearly) every path of these files itself
+    expect(placedByCareful).toBeLessThan(20);
   }, 120_000);
 });

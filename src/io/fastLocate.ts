@@ -1,0 +1,122 @@
+// Positions for a front matter the fast path (js-yaml) read, without the careful
+// parser: js-yaml is run once more with a listener that records where each node
+// opened, and the recorded tree is matched against the data it built. Anything the
+// matching cannot account for (an item js-yaml added without a node, a key without
+// a value, a comment after an empty value) makes the locator step aside, and the
+// careful parser gives the position instead. test/io/differential.test.ts proves
+// both give the same offset for every path of every file the fast path reads.
+import jsYaml from 'js-yaml';
+import { fromPointer } from '../core/problem.js';
+
+interface NodeMark {
+  /** Where js-yaml was when it began to look for the node (before any separating space). */
+  open: number;
+  result: unknown;
+  children: NodeMark[];
+}
+
+/** Offsets of what a JSON pointer names, as the careful parser's `locateRange` gives them. */
+export type FastLocator = (pointer: string) => number | undefined;
+
+/** A locator for `yamlText`, or undefined when js-yaml cannot read it the plain way. */
+export function fastLocator(yamlText: string): FastLocator | undefined {
+  const top: NodeMark = { open: 0, result: undefined, children: [] };
+  const stack: NodeMark[] = [top];
+  try {
+    jsYaml.load(yamlText, {
+      schema: jsYaml.CORE_SCHEMA,
+      listener(event, state) {
+        if (event === 'open') {
+          const mark: NodeMark = { open: state.position, result: undefined, children: [] };
+          stack[stack.length - 1].children.push(mark);
+          stack.push(mark);
+        } else {
+          stack.pop()!.result = state.result;
+        }
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  const root = top.children.length === 1 ? top.children[0] : undefined;
+  if (!root) return undefined;
+  return (pointer) => locate(yamlText, root, pointer);
+}
+
+/**
+ * js-yaml tries a block map at each node that might be one: when the first "key"
+ * turns out to be the whole node (`- [a, b]`), the node's one child is that attempt.
+ */
+function settle(mark: NodeMark): NodeMark {
+  let m = mark;
+  while (m.children.length === 1 && typeof m.result === 'object' && m.result !== null && m.children[0].result === m.result) m = m.children[0];
+  return m;
+}
+
+function locate(text: string, root: NodeMark, pointer: string): number | undefined {
+  let node = settle(root);
+  let at = start(text, node);
+  for (const segment of fromPointer(pointer)) {
+    const value = node.result;
+    if (typeof value !== 'object' || value === null) break;
+    if (Array.isArray(value)) {
+      if (node.children.length !== value.length) return undefined;
+      if (!/^\d+$/.test(segment) || Number(segment) >= value.length) break;
+      const item = settle(node.children[Number(segment)]);
+      if (!same(item.result, value[Number(segment)])) return undefined;
+      node = item;
+      at = start(text, item);
+    } else {
+      const keys = Object.keys(value);
+      if (node.children.length !== keys.length * 2) return undefined;
+      let found: NodeMark | undefined;
+      for (let k = 0; k < node.children.length; k += 2) {
+        if (String(node.children[k].result) === segment) found = node.children[k + 1];
+      }
+      if (!found || !Object.prototype.hasOwnProperty.call(value, segment)) break;
+      const item = settle(found);
+      if (!same(item.result, (value as Record<string, unknown>)[segment])) return undefined;
+      node = item;
+      at = start(text, item);
+    }
+    if (at === undefined) return undefined;
+  }
+  return at;
+}
+
+const same = (a: unknown, b: unknown) => Object.is(a, b) || (typeof a === 'object' && a !== null && a === b);
+
+/**
+ * Where the node's text begins: past the space, line breaks and comments js-yaml
+ * skipped before it. An empty value is where the careful parser puts it, after the
+ * spaces on its own line; one followed by a comment or another line is left to it.
+ */
+function start(text: string, mark: NodeMark): number | undefined {
+  let i = mark.open;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (mark.result === null) {
+    const c = text.charCodeAt(i);
+    // nothing before the flow item closes, or a null written out on this line
+    if (c === 44 || c === 125 || c === 93 || c === 126 || c === 110 || c === 78) return i;
+    // nothing before the line ends: empty, unless the null is written out on a later line
+    if (c === 10 || c === 13 || Number.isNaN(c)) return nullOnLaterLine(text, i) ? undefined : i;
+    return undefined;
+  }
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35) {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return undefined;
+      i = eol + 1;
+    } else return Number.isNaN(c) ? undefined : i;
+  }
+}
+
+/** Whether the next line with content holds only a written-out null (`key:` then `~` below it). */
+function nullOnLaterLine(text: string, from: number): boolean {
+  const rest = /\n[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*(?:#[^\n]*)?)*(\S[^\n]*)?/y;
+  rest.lastIndex = text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from);
+  const m = rest.exec(text);
+  return m?.[1] !== undefined && /^(?:~|null|Null|NULL)[ \t]*(?:#.*)?\r?$/.test(m[1]);
+}

@@ -1,0 +1,38 @@
+// Shared by the fast-locator tests: where the fast locator and the careful parser
+// place every path of a front matter.
+import { fastLocator } from '../../src/io/fastLocate.js';
+import { fastParse, locateRange, parseYamlText } from '../../src/io/loadCase.js';
+
+/** Every path into `value`, plus one missing key or index under each map and list. */
+export function everyPointer(value: unknown, base = ''): string[] {
+  const out = [base];
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => out.push(...everyPointer(v, `${base}/${i}`)));
+    out.push(`${base}/${value.length}`);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) out.push(...everyPointer(v, `${base}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+    out.push(`${base}/no_such_key`);
+  }
+  return out;
+}
+
+/** Paths the fast locator placed differently from the careful parser, and how many it left to it. */
+export function compareLocations(text: string): { differ: string[]; placed: number; steppedAside: number } {
+  const result = { differ: [] as string[], placed: 0, steppedAside: 0 };
+  const data = fastParse(text);
+  if (data === undefined) return result;
+  const careful = parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter');
+  const locate = fastLocator(text);
+  for (const pointer of everyPointer(data)) {
+    const offset = locate?.(pointer);
+    if (offset === undefined) {
+      result.steppedAside++;
+      continue;
+    }
+    result.placed++;
+    const expected = (careful.doc ? locateRange(careful.doc, pointer)?.[0] : undefined) ?? 0;
+    if (offset !== expected) result.differ.push(`${pointer}: ${offset} ≠ ${expected}`);
+  }
+  return result;
+}
+
