@@ -90,8 +90,10 @@ export function splitCase(decoded: string): SplitCase {
   let raw: string | undefined;
   let file: matter.GrayMatterFile<string>;
   try {
-    // gray-matter slices its matter from just after `---<language>`, before the newline.
-    file = matter(text, grayMatterOptions((r) => (raw = r)));
+    // gray-matter slices its matter from just after `---<language>`, before the newline, up to the
+    // first `\n---`. It is given the text only that far: it copies and hashes all it is given.
+    const close = text.indexOf('\n---', 3);
+    file = matter(close === -1 ? text : text.slice(0, close + 4), grayMatterOptions((r) => (raw = r)));
   } catch (err) {
     if (err instanceof FrontMatterError) throw err;
     throw new FrontMatterError('front matter could not be split', 'front-matter-missing', 0);
