@@ -43,6 +43,7 @@ export interface CaseOutcome {
 
 export function toCheckable(loaded: LoadedCase): CheckableCase {
   const split = loaded.split;
+  let sections: ReturnType<typeof bodySections> | undefined;
   return {
     filePath: loaded.filePath,
     stem: loaded.stem,
@@ -53,7 +54,8 @@ export function toCheckable(loaded: LoadedCase): CheckableCase {
     problems: loaded.problems,
     locate: (pointer) => loaded.locate(pointer),
     verify: loaded.verify ? () => loaded.verify!() : undefined,
-    sections: () => (split ? bodySections(split.body) : []),
+    // several rules read the sections: cut the body up once
+    sections: () => (sections ??= split ? bodySections(split.body) : []),
   };
 }
 
