@@ -2,6 +2,7 @@
 // turns Ajv's errors into short problems with JSON-pointer paths. Messages name
 // fields and allowed ids only, never a value from the case.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { CASE_ID_PATTERN, DATE_PATTERN, type StageNumber } from './ids.js';
@@ -34,13 +35,55 @@ export function caseValidator(ids: DomainIds = BASE_IDS): CaseValidator {
   return validator;
 }
 
-function compileValidator(ids: DomainIds): CaseValidator {
-  const { common, stages } = buildCaseSchemas(ids);
-  const ajv = new Ajv({ allErrors: true, strict: false, $data: false, verbose: true }); // verbose: errors carry their schema node's $comment
-  addFormats(ajv, ['date']);
-  const checkCommon = ajv.compile(common);
-  const gates = new Map<StageNumber, ValidateFunction>(STAGE_NUMBERS.map((stage) => [stage, ajv.compile(stages[stage])]));
+/** One validating function per schema: the common shape and each stage gate. */
+export interface CaseSchemaFunctions {
+  common: ValidateFunction;
+  gates: Map<StageNumber, ValidateFunction>;
+}
 
+/** The Ajv every case validator is compiled with; `source` keeps the code for scripts/precompile-validators.mjs. */
+export function newCaseAjv(options: { source?: boolean } = {}): Ajv {
+  // verbose: errors carry their schema node's $comment
+  const ajv = new Ajv({ allErrors: true, strict: false, $data: false, verbose: true, ...(options.source ? { code: { source: true } } : {}) });
+  addFormats(ajv, ['date']);
+  return ajv;
+}
+
+/** The schemas for these ids, named as the precompiled module exports them, and a fingerprint of them all. */
+export function caseSchemaSet(ids: DomainIds): { schemas: Record<string, object>; fingerprint: string } {
+  const { common, stages } = buildCaseSchemas(ids);
+  const schemas: Record<string, object> = { common };
+  for (const stage of STAGE_NUMBERS) schemas[`stage${stage}`] = stages[stage];
+  return { schemas, fingerprint: createHash('sha256').update(JSON.stringify(schemas)).digest('hex') };
+}
+
+/**
+ * The functions `npm run build` precompiled for the built-in ids (dist/core/case-validators.cjs),
+ * when they were built from exactly these schemas; otherwise undefined and the schemas are compiled.
+ */
+export function precompiledFunctions(fingerprint: string): CaseSchemaFunctions | undefined {
+  let built: Record<string, unknown>;
+  try {
+    built = createRequire(import.meta.url)('./case-validators.cjs') as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (built.fingerprint !== fingerprint) return undefined;
+  return { common: built.common as ValidateFunction, gates: new Map(STAGE_NUMBERS.map((stage) => [stage, built[`stage${stage}`] as ValidateFunction])) };
+}
+
+export function compiledFunctions(schemas: Record<string, object>): CaseSchemaFunctions {
+  const ajv = newCaseAjv();
+  return { common: ajv.compile(schemas.common), gates: new Map(STAGE_NUMBERS.map((stage) => [stage, ajv.compile(schemas[`stage${stage}`])])) };
+}
+
+function compileValidator(ids: DomainIds): CaseValidator {
+  const { schemas, fingerprint } = caseSchemaSet(ids);
+  return validatorFrom(precompiledFunctions(fingerprint) ?? compiledFunctions(schemas));
+}
+
+/** Problems, in the words design.md asks for, from the validating functions. */
+export function validatorFrom({ common: checkCommon, gates }: CaseSchemaFunctions): CaseValidator {
   const gateProblems = (data: unknown, stage: StageNumber): Problem[] => {
     const check = gates.get(stage)!;
     if (check(data)) return [];
