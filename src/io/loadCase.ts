@@ -217,14 +217,17 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
 // Anchors, aliases, tags and complex keys go to the careful parser: js-yaml shares
 // aliased nodes and resolves tags differently, and the careful parser reports them.
 // (Written with the indicator first and the look back after it, so the search jumps from one `&*!?` to the next.)
-const NEEDS_CAREFUL_PARSE = /[&*!](?<=(?:^|[\s[{,:])[&*!])\S|\?(?<=^\s*\?)(?:\s|$)/m;
-// What the two parsers read differently: js-yaml takes 0b11 and +0x1 as numbers, +.5 and 1e400 as text,
-// -0 as 0, and a bare `- -` item as the start of the list that follows it.
+export const NEEDS_CAREFUL_PARSE = /[&*!](?<=(?:^|[\s[{,:])[&*!])\S|\?(?<=^\s*\?)(?:\s|$)/m;
 // A list or map used as a key: js-yaml turns it into text ("a,b", "[object Object]"), yaml refuses it.
 const COLLECTION_KEY = /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:\[[^\n]*\]|\{[^\n]*\})[ \t]*:(?:[ \t]|$)/m;
 // What COLLECTION_KEY needs somewhere, found much faster: a closing bracket before a key's colon.
 const CLOSED_BEFORE_COLON = /[\]}][ \t]*:(?:[ \t]|$)/m;
-const PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0[bBoOxX]|[-+]\.\d|-0+(?=[\s,\]}]|$))|\d[eE][-+]?\d{3}|^[ \t]*-[ \t]+-[ \t]*$/m;
+// What the two parsers read differently: js-yaml takes 0b11 and +0x1 as numbers, +.5 and 1e400 as text,
+// -0 as 0, and a bare `- -` item as the start of the list that follows it.
+// Each branch starts with what it must find and looks back for the rest, so the search skips ahead:
+// (?:^|[\s[{,:])[-+]?0[bBoOxX]  |  (?:^|[\s[{,:])[-+]\.\d  |  (?:^|[\s[{,:])-0+ at a value's end  |  \d[eE][-+]?\d{3}  |  a line `- -`
+export const PARSERS_DIFFER =
+  /0[bBoOxX](?<=(?:^|[\s[{,:])[-+]?0[bBoOxX])|\.\d(?<=(?:^|[\s[{,:])[-+]\.\d)|-0+(?=[\s,\]}]|$)(?<=(?:^|[\s[{,:])-0+)|[eE][-+]?\d{3}(?<=\d[eE][-+]?\d{3})|-[ \t]*$(?<=^[ \t]*-[ \t]+-[ \t]*)/m;
 
 /**
  * Layouts js-yaml reads leniently where yaml refuses them (or reads them otherwise):
