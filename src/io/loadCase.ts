@@ -580,21 +580,32 @@ export function locateRange(doc: Document.Parsed, pointer: string, preferKey = f
   return range ? [range[0], range[1]] : undefined;
 }
 
-/** `## Heading` sections of a markdown body, in order. */
+/** `## Heading` sections of a markdown body, in order (headings inside ``` or ~~~ fences do not count). */
 export function bodySections(body: string): { heading: string; content: string }[] {
   const sections: { heading: string; content: string }[] = [];
-  let current: { heading: string; lines: string[] } | undefined;
+  let current: { heading: string; from: number } | undefined;
+  const close = (to: number) => {
+    if (!current) return;
+    const text = body.slice(current.from, to);
+    sections.push({ heading: current.heading, content: (text.includes('\r') ? text.replace(/\r\n/g, '\n') : text).trim() });
+  };
   let fence = false;
-  for (const line of body.split(/\r?\n/)) {
-    if (/^(```|~~~)/.test(line)) fence = !fence;
-    const m = fence ? null : /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (m && !line.startsWith('###')) {
-      if (current) sections.push({ heading: current.heading, content: current.lines.join('\n').trim() });
-      current = { heading: m[1], lines: [] };
-    } else if (current) {
-      current.lines.push(line);
+  // line by line, looking closer only at lines that could open a fence or a heading
+  for (let from = 0; from <= body.length; ) {
+    let next = body.indexOf('\n', from);
+    if (next === -1) next = body.length;
+    const c = body.charCodeAt(from);
+    if ((c === 96 || c === 126) && /^(```|~~~)/.test(body.slice(from, from + 3))) fence = !fence;
+    else if (c === HASH && !fence) {
+      const line = body.slice(from, next > from && body.charCodeAt(next - 1) === CR ? next - 1 : next);
+      const m = /^##\s+(.+?)\s*#*\s*$/.exec(line);
+      if (m && !line.startsWith('###')) {
+        close(from);
+        current = { heading: m[1], from: next + 1 };
+      }
     }
+    from = next + 1;
   }
-  if (current) sections.push({ heading: current.heading, content: current.lines.join('\n').trim() });
+  close(body.length);
   return sections;
 }
