@@ -3,6 +3,7 @@
 // files is src/io/loadConfig.ts.
 import { CAPACITY_RATINGS, RAG, type CapacityRating, type Rag } from './ids.js';
 import { DATE_PATTERN, DECISION_POINTS, FACTORS, COHORTS, TRIGGERS, OUTCOMES_BY_POINT, OVERRIDE_CATEGORIES, LEVELS, type DecisionPoint, type FactorDefinition, type Level } from './ids.js';
+import type { SchemaSet } from './precompiled.js';
 import type { SeveritySetting } from './problem.js';
 
 export const CONFIG_SCHEMA_ID = 'https://reunify.dev/schemas/v1/config.schema.json';
@@ -314,9 +315,13 @@ export const CONFIG_SCHEMA = {
   patternProperties: { '^x-': {} },
 } as const;
 
+/** How the config schema is compiled, and precompiled by `npm run build` (src/core/precompiled.ts). */
+export const CONFIG_SCHEMA_SET: SchemaSet = { module: 'config-validator.cjs', schemas: { config: CONFIG_SCHEMA }, options: { allErrors: true, strict: false }, formats: [] };
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
 
 /** Maps merge key by key; lists and single values in `over` replace those in `base`. */
 export function mergeSettings<T>(base: T, over: unknown): T {

@@ -2,15 +2,11 @@
 // turns Ajv's errors into short problems with JSON-pointer paths. Messages name
 // fields and allowed ids only, never a value from the case.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CASE_ID_PATTERN, DATE_PATTERN, type StageNumber } from './ids.js';
+import { validatorsFor, type SchemaSet } from './precompiled.js';
 import { toPointer, type Problem, type Severity } from './problem.js';
 import { BASE_IDS, STAGE_GATES, STAGE_NUMBERS, buildCaseSchemas, type DomainIds } from './schemas.js';
-
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = addFormatsPlugin.default;
 
 export interface CaseValidator {
   /** Common schema problems, then the gates of every stage the case has reached. */
@@ -41,45 +37,21 @@ export interface CaseSchemaFunctions {
   gates: Map<StageNumber, ValidateFunction>;
 }
 
-/** The Ajv every case validator is compiled with; `source` keeps the code for scripts/precompile-validators.mjs. */
-export function newCaseAjv(options: { source?: boolean } = {}): Ajv {
-  // verbose: errors carry their schema node's $comment
-  const ajv = new Ajv({ allErrors: true, strict: false, $data: false, verbose: true, ...(options.source ? { code: { source: true } } : {}) });
-  addFormats(ajv, ['date']);
-  return ajv;
-}
-
-/** The schemas for these ids, named as the precompiled module exports them, and a fingerprint of them all. */
-export function caseSchemaSet(ids: DomainIds): { schemas: Record<string, object>; fingerprint: string } {
+/** The case schemas for these ids, named as the precompiled module exports them, and how they are compiled. */
+export function caseSchemaSet(ids: DomainIds): SchemaSet {
   const { common, stages } = buildCaseSchemas(ids);
   const schemas: Record<string, object> = { common };
   for (const stage of STAGE_NUMBERS) schemas[`stage${stage}`] = stages[stage];
-  return { schemas, fingerprint: createHash('sha256').update(JSON.stringify(schemas)).digest('hex') };
+  // verbose: errors carry their schema node's $comment
+  return { module: 'case-validators.cjs', schemas, options: { allErrors: true, strict: false, $data: false, verbose: true }, formats: ['date'] };
 }
 
-/**
- * The functions `npm run build` precompiled for the built-in ids (dist/core/case-validators.cjs),
- * when they were built from exactly these schemas; otherwise undefined and the schemas are compiled.
- */
-export function precompiledFunctions(fingerprint: string): CaseSchemaFunctions | undefined {
-  let built: Record<string, unknown>;
-  try {
-    built = createRequire(import.meta.url)('./case-validators.cjs') as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  if (built.fingerprint !== fingerprint) return undefined;
-  return { common: built.common as ValidateFunction, gates: new Map(STAGE_NUMBERS.map((stage) => [stage, built[`stage${stage}`] as ValidateFunction])) };
-}
-
-export function compiledFunctions(schemas: Record<string, object>): CaseSchemaFunctions {
-  const ajv = newCaseAjv();
-  return { common: ajv.compile(schemas.common), gates: new Map(STAGE_NUMBERS.map((stage) => [stage, ajv.compile(schemas[`stage${stage}`])])) };
+export function caseSchemaFunctions(functions: Record<string, ValidateFunction>): CaseSchemaFunctions {
+  return { common: functions.common, gates: new Map(STAGE_NUMBERS.map((stage) => [stage, functions[`stage${stage}`]])) };
 }
 
 function compileValidator(ids: DomainIds): CaseValidator {
-  const { schemas, fingerprint } = caseSchemaSet(ids);
-  return validatorFrom(precompiledFunctions(fingerprint) ?? compiledFunctions(schemas));
+  return validatorFrom(caseSchemaFunctions(validatorsFor(caseSchemaSet(ids))));
 }
 
 /** Problems, in the words design.md asks for, from the validating functions. */

@@ -2,8 +2,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
-import { CONFIG_SCHEMA, additionProblems, mergeSettings, type ReunifyConfig } from '../core/config.js';
+import type { ValidateFunction } from 'ajv';
+import { CONFIG_SCHEMA_SET, additionProblems, mergeSettings, type ReunifyConfig } from '../core/config.js';
+import { validatorsFor } from '../core/precompiled.js';
 import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from './frontMatter.js';
 import { decodeCaseBytes, locateRange, parseYamlText } from './loadCase.js';
@@ -30,6 +31,7 @@ export interface LoadedConfig {
 }
 
 let defaults: ReunifyConfig | undefined;
+let configValidator: ValidateFunction | undefined;
 
 export function defaultConfig(): ReunifyConfig {
   if (!defaults) {
@@ -58,7 +60,7 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   const doc = parsed.doc;
   const problems: Problem[] = [];
   const at = (pointer: string, preferKey = false) => positionAt(starts, locateRange(doc, pointer, preferKey)?.[0] ?? 0);
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  const validate = (configValidator ??= validatorsFor(CONFIG_SCHEMA_SET).config);
   if (!validate(parsed.data)) {
     for (const e of validate.errors ?? []) {
       const pointer = e.instancePath;

@@ -7,13 +7,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCase } from '../../src/io/loadCase.js';
 import { BASE_IDS } from '../../src/core/schemas.js';
-import { caseSchemaSet, compiledFunctions, validatorFrom } from '../../src/core/validate.js';
-// @ts-expect-error the built module, as the commands load it
-import * as built from '../../dist/core/validate.js';
+import { CONFIG_SCHEMA_SET } from '../../src/core/config.js';
+import { compileValidators, fingerprintOf } from '../../src/core/precompiled.js';
+import { caseSchemaFunctions, caseSchemaSet, validatorFrom } from '../../src/core/validate.js';
+// @ts-expect-error the built module, which looks for the precompiled code beside itself in dist/core/
+import * as built from '../../dist/core/precompiled.js';
 
-const { schemas, fingerprint } = caseSchemaSet(BASE_IDS);
-const precompiled = (built.precompiledFunctions as typeof import('../../src/core/validate.js').precompiledFunctions)(fingerprint);
-const atRunTime = validatorFrom(compiledFunctions(schemas));
+const precompiledValidators = built.precompiledValidators as typeof import('../../src/core/precompiled.js').precompiledValidators;
+const caseSet = caseSchemaSet(BASE_IDS);
+const functions = precompiledValidators(caseSet);
+const precompiled = functions && caseSchemaFunctions(functions);
+const atRunTime = validatorFrom(caseSchemaFunctions(compileValidators(caseSet)));
 
 function records(dir: string): unknown[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -23,14 +27,23 @@ function records(dir: string): unknown[] {
 }
 
 describe('precompiled case validators', () => {
-  it('are built from the current schemas', () => {
+  it('are built from the current schemas, for the case file and the config', () => {
     expect(precompiled).toBeDefined();
+    expect(precompiledValidators(CONFIG_SCHEMA_SET)?.config).toBeTypeOf('function');
   });
 
   it('are not used for schemas they were not built from (local id additions)', () => {
     const withAddition = caseSchemaSet({ ...BASE_IDS, cohorts: [...BASE_IDS.cohorts, 'x-local'] });
-    expect(withAddition.fingerprint).not.toBe(fingerprint);
-    expect((built.precompiledFunctions as (f: string) => unknown)(withAddition.fingerprint)).toBeUndefined();
+    expect(fingerprintOf(withAddition)).not.toBe(fingerprintOf(caseSet));
+    expect(precompiledValidators(withAddition)).toBeUndefined();
+  });
+
+  it('judge configs as the compiled config schema does', () => {
+    const fast = precompiledValidators(CONFIG_SCHEMA_SET)!.config;
+    const slow = compileValidators(CONFIG_SCHEMA_SET).config;
+    for (const config of [{}, { as_of: '2026-01-01' }, { rules: { x: 'loud' } }, { timescales: { stage1_weeks: -1 } }, { unknown: 1 }, { cases: 5 }]) {
+      expect([fast(config), fast.errors]).toEqual([slow(config), slow.errors]);
+    }
   });
 
   it('judge the examples and the broken examples as the compiled schemas do', () => {
