@@ -1,7 +1,7 @@
 // Shared by the fast-locator tests: where the fast locator and the careful parser
 // place every path of a front matter.
 import { fastLocator } from '../../src/io/fastLocate.js';
-import { fastParse, locateRange, parseYamlText } from '../../src/io/loadCase.js';
+import { fastParse, locateRange, parseYamlText, type ParsedYaml } from '../../src/io/loadCase.js';
 
 /** Every path into `value`, plus one missing key or index under each map and list. */
 export function everyPointer(value: unknown, base = ''): string[] {
@@ -17,11 +17,13 @@ export function everyPointer(value: unknown, base = ''): string[] {
 }
 
 /** Paths the fast locator placed differently from the careful parser, and how many it left to it. */
-export function compareLocations(text: string): { differ: string[]; placed: number; steppedAside: number } {
+export function compareLocations(
+  text: string,
+  data = fastParse(text),
+  careful: ParsedYaml = parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter'),
+): { differ: string[]; placed: number; steppedAside: number } {
   const result = { differ: [] as string[], placed: 0, steppedAside: 0 };
-  const data = fastParse(text);
   if (data === undefined) return result;
-  const careful = parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter');
   const locate = fastLocator(text);
   for (const pointer of everyPointer(data)) {
     const offset = locate?.(pointer);

@@ -39,7 +39,7 @@ function compare(file: string, positions = true): 'skip' | 'fast-stepped-aside' 
   if (careful.problems.length > 0) return `fast accepted what the careful parser rejects (${careful.problems[0].ruleId})`;
   if (!isDeepStrictEqual(fast, careful.data)) return 'fast and careful data differ';
   if (!positions) return 'agree';
-  const { differ, steppedAside } = compareLocations(fm);
+  const { differ, steppedAside } = compareLocations(fm, fast, careful);
   if (differ.length > 0) return `positions differ at ${differ[0]}`;
   placedByCareful += steppedAside;
   return 'agree';
