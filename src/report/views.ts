@@ -192,7 +192,7 @@ function childView(input: ViewInput) {
     legalStatus: c.legal_status,
     proceedings: text(c.proceedings),
     placement: text(c.placement),
-    placementMoves: count(c.placement_moves),
+    placementMoves: typeof c.placement_moves === 'number' ? (c.placement_moves === 0 ? 'no moves' : `${c.placement_moves} ${c.placement_moves === 1 ? 'move' : 'moves'}`) : 'moves not recorded',
     wantsToReturn: yesNo(c.wants_to_return),
     cohorts: input.data.cohorts ?? [],
   };

@@ -32,6 +32,19 @@ describe('reunify report <case> (built binary)', () => {
     expect(r.stderr).toContain('has reading or schema errors: fix them first (reunify check examples/broken/wrong-enum.md)');
   });
 
+  it("a case just made by `reunify new` reports its empty sections as empty, not its writing prompts", async () => {
+    const dir = temp();
+    const made = await reunify(['new', 'RF-0100', '--dir', dir, '--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-11-02']);
+    expect(made.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'RF-0100.md'), 'utf8')).toContain('<!--');
+    for (const to of ['md', 'html']) {
+      const r = await reunify(['report', join(dir, 'RF-0100.md'), '--type', 'assessment', '--to', to, '--as-of', '2026-11-05']);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).not.toMatch(/<!--|&lt;!--|Chronology: entries to care/);
+      expect(r.stdout).toContain('Foster (moves not recorded)');
+    }
+  });
+
   it('usage mistakes exit 2', async () => {
     for (const args of [
       ['report', CASE],

@@ -171,6 +171,21 @@ describe('bodySections', () => {
   });
 });
 
+describe('bodySections leaves out HTML comments', () => {
+  it('a section holding only its prompt is empty; text around a comment stays', () => {
+    const body = '## Case history\n\n<!-- Chronology: entries to care,\nearlier returns -->\n\n## Analysis\n\nBefore <!-- note --> after.\n<!-- a --> Kept <!-- b -->\n';
+    expect(bodySections(body)).toEqual([
+      { heading: 'Case history', content: '' },
+      { heading: 'Analysis', content: 'Before  after.\n Kept' },
+    ]);
+  });
+
+  it('but keeps them inside code fences, as written', () => {
+    const body = '## Notes\n\n```html\n<!-- shown -->\n```\n';
+    expect(bodySections(body)).toEqual([{ heading: 'Notes', content: '```html\n<!-- shown -->\n```' }]);
+  });
+});
+
 describe('loadCase: byte order mark from disk', () => {
   it('keeps the BOM visible to the writer and out of positions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reunify-bom-'));

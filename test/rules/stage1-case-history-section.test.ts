@@ -22,6 +22,12 @@ ruleTable(caseHistorySection, {
       problems: [{ path: '/tasks/case_history', message: 'the case history task is done but the "## Case history" section is empty' }],
     },
     {
+      name: 'done with only the prompt `reunify new` wrote under the heading',
+      data: stage2Case(),
+      body: '## Case history\n\n<!-- Chronology: entries to care, earlier returns, … -->\n\n## Analysis\n\nPatterns.\n',
+      problems: [{ path: '/tasks/case_history', message: 'the case history task is done but the "## Case history" section is empty' }],
+    },
+    {
       name: 'after an unplanned return it is a warning',
       data: { ...stage2Case(), stage: 5, return: { unplanned: true } },
       body: '',
