@@ -3,9 +3,10 @@
 // sum by hand. An aid to structured professional judgement: it never sets a level.
 // Pure and synchronous; everything is "as of" a date, so entries dated later are
 // left out (the same function gives the picture at an earlier classification).
-import type { CaseData, FactorEntry, IsoDate } from './caseTypes.js';
+import type { CaseData, IsoDate } from './caseTypes.js';
 import type { ClassificationSettings, ReunifyConfig } from './config.js';
 import { isOlderThan, latestOnOrBefore } from './dates.js';
+import { standingEntries, type IndexedFactorEntry } from './factorEntries.js';
 import {
   DECISION_POINT_OF_STAGE,
   FACTORS,
@@ -181,30 +182,28 @@ function derive(ctx: Context, factor: string): Derived {
 
 // ---------------------------------------------------------------- entered factors
 
-interface Entered {
-  entry: FactorEntry;
-  index: number;
-}
+type Entered = IndexedFactorEntry;
 
 const pointer = (index: number) => `/factors/${index}`;
 
+const SUPERSEDED_NOTE = 'superseded by ';
+
+/** An entry a later one for the same factor and person replaced: it counts no points and is never a gap. */
+export function isSuperseded(c: Contribution): boolean {
+  return c.note?.startsWith(SUPERSEDED_NOTE) ?? false;
+}
+
 /** Per person, the latest entry stands; the others are listed as superseded. */
 function currentEntries(entries: Entered[]): { current: Entered[]; superseded: [Entered, Entered][] } {
-  const byPerson = new Map<string, Entered[]>();
-  for (const e of entries) {
-    const key = e.entry.person ?? '';
-    byPerson.set(key, [...(byPerson.get(key) ?? []), e]);
-  }
-  const current: Entered[] = [];
-  const superseded: [Entered, Entered][] = [];
-  for (const list of byPerson.values()) {
-    // entries without a date sort first; equal dates keep file order
-    const sorted = [...list].sort((a, b) => (a.entry.as_of ?? '').localeCompare(b.entry.as_of ?? '') || a.index - b.index);
-    const last = sorted[sorted.length - 1];
-    current.push(last);
-    for (const e of sorted.slice(0, -1)) superseded.push([e, last]);
-  }
-  return { current: current.sort((a, b) => a.index - b.index), superseded };
+  const current = standingEntries(entries);
+  const standingFor = new Map(current.map((e) => [e.entry.person ?? '', e]));
+  const people = [...new Set(entries.map((e) => e.entry.person ?? ''))];
+  // listed person by person, oldest first (undated entries first; equal dates keep file order)
+  const superseded = entries
+    .filter((e) => !current.includes(e))
+    .sort((a, b) => people.indexOf(a.entry.person ?? '') - people.indexOf(b.entry.person ?? '') || (a.entry.as_of ?? '').localeCompare(b.entry.as_of ?? '') || a.index - b.index)
+    .map((e): [Entered, Entered] => [e, standingFor.get(e.entry.person ?? '')!]);
+  return { current, superseded };
 }
 
 function enteredLines(ctx: Context, def: FactorDefinition, entries: Entered[], derived: Derived | undefined): Contribution[] {
@@ -216,7 +215,7 @@ function enteredLines(ctx: Context, def: FactorDefinition, entries: Entered[], d
       ...(note ? { note } : {}),
     });
   const { current, superseded } = currentEntries(entries);
-  for (const [old, newer] of superseded) lines.push(line(old, `superseded by ${pointer(newer.index)}`));
+  for (const [old, newer] of superseded) lines.push(line(old, `${SUPERSEDED_NOTE}${pointer(newer.index)}`));
   if (derived && derived.status !== 'unknown') {
     lines.unshift(factorLine(ctx, def, derived.status, derived.source, derived.evidence));
     for (const e of current) lines.push(line(e, `counted once, from ${derived.evidence}`));
@@ -342,7 +341,8 @@ export function assess(data: CaseData, config: ReunifyConfig, asOf: IsoDate, opt
   const capacity = capacityContributions(ctx);
   const goals = options.withGoals ? goalContributions(ctx) : { lines: [], gaps: [] };
   const contributions = [...factors.lines, ...capacity.lines, ...goals.lines];
-  const gaps = [...contributions.filter((c) => c.status === 'unknown').map(gapOf), ...capacity.gaps, ...goals.gaps];
+  // an unknown a later entry has replaced is no longer missing information
+  const gaps = [...contributions.filter((c) => c.status === 'unknown' && !isSuperseded(c)).map(gapOf), ...capacity.gaps, ...goals.gaps];
   const score = round(contributions.reduce((sum, c) => sum + c.points, 0));
   return { contributions, gaps, notes: factors.notes, score };
 }

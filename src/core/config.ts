@@ -21,6 +21,8 @@ export interface ReunifyConfig {
     post_return_visit_weeks: number;
     post_return_visit_months: number;
     goal_rag_stale_days: number;
+    /** Days after an unplanned return by which a signed-off post-return classification (rc3_post_return) is due. */
+    rc3_after_unplanned_return_days: number;
   };
   bank_holidays: string[];
   sharing: { required_parties: string[] };
@@ -186,6 +188,7 @@ export const CONFIG_SCHEMA = {
         post_return_visit_weeks: positiveInt,
         post_return_visit_months: positiveInt,
         goal_rag_stale_days: positiveInt,
+        rc3_after_unplanned_return_days: positiveInt,
       },
     },
     bank_holidays: { type: 'array', items: date, description: 'Dates skipped when counting working days.' },

@@ -536,7 +536,8 @@ class CaseBuilder {
     const services = Array.from({ length: rng.int(1, 3) }, (_, i) => ({ from: i === 0 ? returned - rng.int(0, 3) : returned + rng.int(0, 30), to: returned + rng.int(190, 365) }));
     const stage5: NonNullable<Plan['stage5']> = { returned, services, visits: [] };
     plan.stage5 = stage5;
-    const firstRc3 = returned + rng.int(75, 110);
+    // after an unplanned return risk is classified promptly (rule timeliness/rc3-after-unplanned-return), after the catch-up RC2
+    const firstRc3 = plan.unplanned && plan.rc2 ? plan.rc2.signDay + rng.int(2, 6) : returned + rng.int(75, 110);
     if (this.target === 5) {
       if (this.scenario === 'return-home') {
         plan.now = returned + rng.int(70, 112);
@@ -561,6 +562,7 @@ class CaseBuilder {
       stage5.visits = every(rng, returned + rng.int(3, 14), plan.closedOn, [14, 38]);
       for (const s of services) s.to = Math.max(s.from, plan.closedOn);
     } else {
+      if (plan.unplanned) plan.rc3.push(point(rng, 'rc3_post_return', firstRc3, parties, ['low', 'medium'], 'medium', 'continue'));
       const second = Math.max(firstRc3 + rng.int(90, 150), returned + rng.int(160, 200));
       const last = point(rng, 'rc3_post_return', second, parties, ['low', 'medium'], 'low', 'step_down');
       plan.rc3.push(last);

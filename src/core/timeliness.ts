@@ -1,9 +1,9 @@
 // When things fall due: CLA reviews, visits in the first months home, and how long
 // the current stage has been open. The timeliness rules and the caseload status
 // view both read these, so a review is "overdue" in exactly one way.
-import type { CaseData, IsoDate } from './caseTypes.js';
+import type { CaseData, Decision, IsoDate } from './caseTypes.js';
 import type { ReunifyConfig } from './config.js';
-import { addDays, addMonths, addWorkingDays, daysBetween, earliest, isAfter, latest } from './dates.js';
+import { addDays, addMonths, addWorkingDays, daysBetween, earliest, isAfter, latest, latestOnOrBefore } from './dates.js';
 import { TASKS_BY_STAGE, type StageNumber } from './ids.js';
 
 type Settings = Pick<ReunifyConfig, 'reviews' | 'bank_holidays'>;
@@ -81,8 +81,31 @@ export function visitOverdue(window: PostReturnWindow, due: IsoDate): boolean {
   return isAfter(window.end, due);
 }
 
-/** When a stage began: when the previous stage's last task was done (its gate met). */
-export function stageStart(data: CaseData, stage: StageNumber): { date: IsoDate; from: string } {
+/** A decision counts once the manager has signed it off (design.md: unsigned, it is a proposal). */
+function signedOffBy(decision: Decision, asOf: IsoDate): boolean {
+  return decision.signed_off !== undefined && !isAfter(decision.signed_off.date, asOf);
+}
+
+/** The decision that stands on `asOf`: the latest signed-off one, at any decision point. */
+export function standingDecision(data: CaseData, asOf: IsoDate): Decision | undefined {
+  return latestOnOrBefore(data.decisions, asOf, (d) => signedOffBy(d, asOf))?.item;
+}
+
+/** The latest signed-off Decision 3 to extend_work on or before `asOf`: stage 3 work, then a new RC2, run again from it. */
+export function latestExtension(data: CaseData, asOf: IsoDate): Decision | undefined {
+  return latestOnOrBefore(data.decisions, asOf, (d) => d.point === 'rc2_d3' && d.outcome === 'extend_work' && signedOffBy(d, asOf))?.item;
+}
+
+/** When a stage began: when the previous stage's last task was done (its gate met), or a later extend_work decision. */
+export function stageStart(data: CaseData, stage: StageNumber, asOf?: IsoDate): { date: IsoDate; from: string; extended?: true } {
+  const start = previousStageDone(data, stage);
+  // extend_work sends the case back to stage 3 goals and a new RC2 (framework.md Stage 4): stages 3 and 4 run again from it
+  const extension = asOf !== undefined && (stage === 3 || stage === 4) ? latestExtension(data, asOf) : undefined;
+  if (extension && isAfter(extension.date, start.date)) return { date: extension.date, from: 'the extend_work decision (Decision 3)', extended: true };
+  return start;
+}
+
+function previousStageDone(data: CaseData, stage: StageNumber): { date: IsoDate; from: string } {
   if (stage > 1) {
     const tasks = data.tasks;
     const done = latest(TASKS_BY_STAGE[(stage - 1) as StageNumber].map((task) => (Object.hasOwn(tasks, task) ? tasks[task].date : undefined)));
@@ -101,16 +124,32 @@ export interface StageClock {
   days: number;
   /** The local timescale (timescales.stage_weeks) in weeks. */
   limitWeeks: number;
+  /** How the limit is made up, when it is more than the stage's own timescale. */
+  limitBasis?: string;
   /** Open longer than the timescale. */
   overdue: boolean;
 }
 
-/** How long an open case's current stage has been open against its local timescale; undefined when closed or no timescale is set. */
+/**
+ * How long an open case's current stage has been open against its local timescale; undefined when closed,
+ * when no timescale is set, or when the standing decision is no_return (the case has left the pathway until
+ * a trigger reopens it, framework.md Stage 2, so no stage is running).
+ */
 export function stageClock(data: CaseData, config: Pick<ReunifyConfig, 'timescales'>, asOf: IsoDate): StageClock | undefined {
   if (data.stage === 'closed') return undefined;
-  const weeks = config.timescales.stage_weeks[String(data.stage)];
+  if (standingDecision(data, asOf)?.outcome === 'no_return') return undefined;
+  const stageWeeks = config.timescales.stage_weeks;
+  const weeks = stageWeeks[String(data.stage)];
   if (weeks === undefined) return undefined;
-  const start = stageStart(data, data.stage);
+  const start = stageStart(data, data.stage, asOf);
+  let limitWeeks = weeks;
+  let limitBasis: string | undefined;
+  // At stage 4 with no stage 3 task dated since the extension, the time since it covers the extended stage 3 work too.
+  const stage3Weeks = stageWeeks['3'];
+  if (start.extended && data.stage === 4 && stage3Weeks !== undefined) {
+    limitWeeks = stage3Weeks + weeks;
+    limitBasis = `${stage3Weeks} for the extended stage 3 work and ${weeks} for stage 4`;
+  }
   const days = daysBetween(start.date, asOf);
-  return { stage: data.stage, start: start.date, from: start.from, days, limitWeeks: weeks, overdue: days > weeks * 7 };
+  return { stage: data.stage, start: start.date, from: start.from, days, limitWeeks, ...(limitBasis ? { limitBasis } : {}), overdue: days > limitWeeks * 7 };
 }

@@ -2,7 +2,7 @@
 // and the participants' worksheets (case summaries without the answers, stumbling
 // blocks, values, supervision questions). View models only: templates render them.
 import type { CaseData } from '../core/caseTypes.js';
-import type { Contribution } from '../core/classify.js';
+import { isSuperseded, type Contribution } from '../core/classify.js';
 import type { ReunifyConfig } from '../core/config.js';
 import { ageOn } from '../core/dates.js';
 import { SCENARIO_INFO, bodySection, type PackCase } from '../core/exercise.js';
@@ -82,7 +82,7 @@ function factorName(id: string): string {
 function contributionRow(c: Contribution): string[] {
   const who = c.person ? ` (${c.person})` : c.goal ? ` (${c.goal}${c.overdue ? ', overdue' : ''})` : '';
   const status = c.rating ?? (c.overdue ? 'not green by its date' : c.rag ?? c.status);
-  const sum = c.status === 'unknown' ? 'gap: not counted' : `${signed(c.weight)} × ${c.fraction} = ${signed(c.points)}`;
+  const sum = c.status !== 'unknown' ? `${signed(c.weight)} × ${c.fraction} = ${signed(c.points)}` : isSuperseded(c) ? 'not counted' : 'gap: not counted';
   return [`${factorName(c.factor)}${who}`, status, sum, c.source, c.evidence + (c.note ? ` (${c.note})` : '')];
 }
 

@@ -3,7 +3,7 @@
 // templates in strict mode can rely on them. Pure: the case, its body sections,
 // the config and the as-of date in; plain data out.
 import type { CaseData, Classification, Decision, Person, SignOff, TaskRecord } from '../core/caseTypes.js';
-import { assess, classify, factorCatalogue, type Contribution } from '../core/classify.js';
+import { assess, classify, factorCatalogue, isSuperseded, type Contribution } from '../core/classify.js';
 import type { ReunifyConfig } from '../core/config.js';
 import { ageOn, addDays, latest } from '../core/dates.js';
 import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/ids.js';
@@ -227,7 +227,7 @@ export function factorRows(data: CaseData, config: ReunifyConfig, asOf: string):
   const catalogue = factorCatalogue(config);
   const { contributions } = assess(data, config, asOf, { withGoals: false });
   return contributions
-    .filter((c) => c.source !== 'capacity to change' && !(c.note ?? '').startsWith('superseded'))
+    .filter((c) => c.source !== 'capacity to change' && !isSuperseded(c))
     .map((c) => {
       const index = /^\/factors\/(\d+)$/.exec(c.evidence);
       const entry = index ? data.factors?.[Number(index[1])] : undefined;

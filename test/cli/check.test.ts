@@ -31,12 +31,13 @@ const BROKEN: Record<string, string[]> = {
   'yaml-syntax-error.md': ['15:1 yaml-syntax'],
 };
 
-/** What the unplanned return RF-0011 reports (examples/caseload/README.md): its missing earlier-stage work, as warnings. */
+/** What the unplanned return RF-0011 reports (examples/caseload/README.md): its missing earlier-stage work and overdue RC3, as warnings. */
 const UNPLANNED_RETURN_WARNINGS = [
   '2:1 warning stage3/backup-plan',
   '2:1 warning stage3/team-around-child',
   '2:1 warning stage4/reclassification-after-agreement',
   ...['4:8', '4:8', '4:8', '48:34', '49:34', '50:34', '51:34', '52:34', '53:34', '56:34', '57:34', '58:34', '59:34'].map((at) => `${at} warning stage-gate`),
+  '69:14 warning timeliness/rc3-after-unplanned-return',
   '74:5 warning stage5/support-covers-return',
 ];
 

@@ -52,6 +52,27 @@ describe('reunify classify <case> (built binary)', () => {
     expect(r.stdout).not.toMatch(/probability of|\d+ ?%/);
   });
 
+  it('an unknown factor entry superseded by a later assessment is shown as not counted, and is no longer a gap', async () => {
+    const text = readFileSync(FIXTURE, 'utf8').replace(
+      '  - { id: extended_family_support,',
+      '  - { id: new_household_adult, status: absent, evidence: "Fictional: checks clear, no one has moved in", as_of: 2026-10-20 }\n  - { id: extended_family_support,',
+    );
+    const { file } = tempCase(text);
+    const r = await reunify(['classify', file, ...AS_OF]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/new_household_adult\s+unknown\s+not counted\s+entered\s+\/factors\/2\s+\(superseded by \/factors\/3\)/);
+    expect(r.stdout).toMatch(/new_household_adult\s+absent\s+\+2 × 0 = 0\s+entered\s+\/factors\/3/);
+    expect(r.stdout).toContain('Gaps to assess: none');
+    expect(r.stdout).not.toContain('gap: not counted');
+    const json = JSON.parse((await reunify(['classify', file, ...AS_OF, '--format', 'json'])).stdout);
+    expect(json.gaps).toEqual([]);
+    expect(json.baseline.unknownsNow).toBe(0);
+    // as of a date before the later entry, the unknown stands and is a gap again
+    const before = await reunify(['classify', file, '--as-of', '2026-10-10']);
+    expect(before.stdout).toMatch(/Gaps to assess[^\n]*\n\s+new_household_adult\s+\/factors\/2/);
+  });
+
   it('--format json has the documented shape and carries pointers, not narrative', async () => {
     const { file } = tempCase();
     const r = await reunify(['classify', file, ...AS_OF, '--format', 'json']);

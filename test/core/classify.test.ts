@@ -188,6 +188,40 @@ describe('entered factors', () => {
     expect(lineFor(s.contributions, 'domestic_abuse')[0]).toMatchObject({ evidence: '/factors/0', points: 0, note: 'superseded by /factors/1' });
   });
 
+  it('an unknown superseded by a later entry is no longer a gap', () => {
+    const s = classify(withFactors(f('new_household_adult', 'unknown', { as_of: '2026-09-01' }), f('new_household_adult', 'absent', { as_of: '2026-10-01', evidence: 'Lodger moved out' })), DEFAULTS, AS_OF);
+    expect(s.gaps).toEqual([]);
+    expect(lineFor(s.contributions, 'new_household_adult')).toMatchObject([
+      { evidence: '/factors/0', status: 'unknown', points: 0, note: 'superseded by /factors/1' },
+      { evidence: '/factors/1', status: 'absent', points: 0 },
+    ]);
+  });
+
+  it('an undated unknown is superseded by any dated entry, wherever it sits in the file', () => {
+    const s = classify(withFactors(f('domestic_abuse', 'present', { as_of: '2026-06-01' }), f('domestic_abuse', 'unknown', { as_of: undefined })), DEFAULTS, AS_OF);
+    expect(s.gaps).toEqual([]);
+    expect(s.score).toBe(3);
+  });
+
+  it('an unknown that stands is still a gap, though an earlier entry was known', () => {
+    const s = classify(withFactors(f('domestic_abuse', 'absent', { as_of: '2026-06-01' }), f('domestic_abuse', 'unknown', { as_of: '2026-10-01' })), DEFAULTS, AS_OF);
+    expect(s.gaps.map((g) => g.evidence)).toEqual(['/factors/1']);
+  });
+
+  it('a later entry dated after the as-of date does not yet supersede the unknown', () => {
+    const s = classify(withFactors(f('domestic_abuse', 'unknown', { as_of: '2026-09-01' }), f('domestic_abuse', 'absent', { as_of: '2026-11-20' })), DEFAULTS, AS_OF);
+    expect(s.gaps.map((g) => g.evidence)).toEqual(['/factors/0']);
+  });
+
+  it('superseding is per person: an unknown for one parent stays a gap when the other parent is assessed', () => {
+    const s = classify(
+      withFactors(f('parental_mental_health', 'unknown', { person: 'dad', as_of: '2026-09-01' }), f('parental_mental_health', 'absent', { person: 'mum', as_of: '2026-10-01' })),
+      DEFAULTS,
+      AS_OF,
+    );
+    expect(s.gaps.map((g) => [g.evidence, g.person])).toEqual([['/factors/0', 'dad']]);
+  });
+
   it('entries dated after the as-of date are left out, with a note', () => {
     const s = classify(withFactors(f('domestic_abuse', 'present', { as_of: '2026-12-01' })), DEFAULTS, AS_OF);
     expect(s.score).toBe(0);
@@ -449,6 +483,14 @@ describe('reclassification against the baseline', () => {
     expect(b.unknownsNow).toBe(1);
     expect(b.factorChanges.find((c) => c.factor === 'new_household_adult')?.change).toBe('now_unknown');
     expect(b.flags.map((x) => x.id)).toEqual(['more-unknowns']);
+  });
+
+  it('a superseded unknown is not counted among the unknowns now or then', () => {
+    const factors = [f('new_household_adult', 'unknown', { as_of: '2026-05-01' }), f('new_household_adult', 'absent', { as_of: '2026-08-01' }), f('domestic_abuse', 'unknown', { as_of: '2026-09-01' })];
+    const { b } = compare(baseCase({ factors, classifications: [rc1('low', '2026-06-01')] }));
+    expect(b.unknownsAtBaseline).toBe(1);
+    expect(b.unknownsNow).toBe(1);
+    expect(b.flags.map((x) => x.id)).not.toContain('more-unknowns');
   });
 
   it('the latest classification is the baseline; RC1 is kept beside it', () => {

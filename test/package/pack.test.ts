@@ -95,7 +95,7 @@ describe('installed from the tarball, every command works', () => {
   });
 
   it.each([
-    [['check', 'caseload', '--as-of', '2026-11-01'], 0, /17 problems \(0 errors, 17 warnings\) in 13 case files/],
+    [['check', 'caseload', '--as-of', '2026-11-01'], 0, /18 problems \(0 errors, 18 warnings\) in 13 case files/],
     [['status', 'caseload', '--as-of', '2026-11-01', '--format', 'json'], 0, /"stage_counts"/],
     [['signoff', 'caseload', '--as-of', '2026-11-01'], 0, /Sign-off queue/],
     [['costs', 'caseload', '--as-of', '2026-11-01'], 0, /Break-even/],

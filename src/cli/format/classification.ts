@@ -1,7 +1,7 @@
 // Text and JSON views of `reunify classify` results. The JSON carries ids, levels,
 // numbers and JSON pointers, never narrative from the case.
 import type { ChalkInstance } from 'chalk';
-import type { Contribution, Suggestion } from '../../core/classify.js';
+import { isSuperseded, type Contribution, type Suggestion } from '../../core/classify.js';
 import type { Level } from '../../core/ids.js';
 import type { BaselineComparison, Direction } from '../../core/reclassify.js';
 
@@ -61,7 +61,7 @@ export function formatClassificationText(view: ClassifiedView, labels: Record<Le
   out.push('Contributions (weight × fraction = points)');
   const rows = [['factor', 'status', 'weight × fraction = points', 'source', 'evidence']];
   for (const c of s.contributions) {
-    const sum = c.status === 'unknown' ? 'gap: not counted' : `${signed(c.weight)} × ${c.fraction} = ${signed(c.points)}`;
+    const sum = c.status !== 'unknown' ? `${signed(c.weight)} × ${c.fraction} = ${signed(c.points)}` : isSuperseded(c) ? 'not counted' : 'gap: not counted';
     rows.push([factorName(c), statusText(c), sum, c.source, c.evidence + (c.note ? `  (${c.note})` : '')]);
   }
   out.push(...table(rows));

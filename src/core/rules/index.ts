@@ -30,6 +30,7 @@ import { outcomeWhenClosed } from './stage5/outcome-when-closed.js';
 import { stageTimescale } from './timeliness/stage-timescale.js';
 import { claReviewDue } from './timeliness/cla-review-due.js';
 import { postReturnVisits } from './timeliness/post-return-visits.js';
+import { rc3AfterUnplannedReturn } from './timeliness/rc3-after-unplanned-return.js';
 import { leavingCareAge } from './triggers/leaving-care-age.js';
 import { missingEpisodesAssessed } from './triggers/missing-episodes-assessed.js';
 import { staticFactorsConsistent } from './triggers/static-factors-consistent.js';
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   stageTimescale,
   claReviewDue,
   postReturnVisits,
+  rc3AfterUnplannedReturn,
   // Trigger points
   leavingCareAge,
   missingEpisodesAssessed,

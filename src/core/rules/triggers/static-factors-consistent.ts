@@ -1,5 +1,6 @@
 import { isAfter, isOlderThan } from '../../dates.js';
 import type { CaseData } from '../../caseTypes.js';
+import { currentFactorEntries } from '../../factorEntries.js';
 import type { CaseRule, RuleContext, RuleProblem } from '../types.js';
 
 /** What the record implies for a static factor, worked out as the classification engine does (classify.ts). */
@@ -35,21 +36,22 @@ export const staticFactorsConsistent: CaseRule = {
   docs: {
     why:
       'Static factors (age over 10, a previous failed return, earlier removals, an unplanned return) are facts of the history, worked out from the record; they never resolve. ' +
-      'An entry that contradicts the history misstates the risk in the classification and in every report built on it, so correct whichever of the two is wrong.',
+      'An entry that contradicts the history misstates the risk in the classification and in every report built on it, so correct whichever of the two is wrong. ' +
+      'Only the entry that stands on the as-of date is compared (the latest for the factor and person): an earlier entry a later one replaced is part of the dated record, not a contradiction.',
     fails: 'history: { failed_returns: 1 }\nfactors:\n  - { id: previous_failed_return, status: absent }',
     passes: 'history: { failed_returns: 1 }\nfactors:\n  - { id: previous_failed_return, status: present }',
   },
   check(view, ctx) {
     const { data } = view;
     const problems: RuleProblem[] = [];
-    (data.factors ?? []).forEach((entry, i) => {
-      if (entry.status === 'unknown') return;
+    for (const { entry, index: i } of currentFactorEntries(data, ctx.asOf)) {
+      if (entry.status === 'unknown') continue;
       const fact = implied(data, entry.id, ctx);
-      if (!fact) return;
+      if (!fact) continue;
       const enteredPresent = entry.status !== 'absent';
-      if (enteredPresent === fact.present) return;
+      if (enteredPresent === fact.present) continue;
       problems.push({ path: `/factors/${i}/status`, message: `factor ${entry.id} is entered as ${entry.status}, but ${fact.because}` });
-    });
+    }
     return problems;
   },
 };
