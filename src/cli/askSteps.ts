@@ -52,6 +52,8 @@ async function askQuestion(q: Question, scope: Answers, root: Answers, asker: As
   const required = typeof q.required === 'function' ? q.required(scope, root) : q.required === true;
   switch (q.kind) {
     case 'yesno':
+      // an optional yes/no with nothing pre-filled may stay unanswered: "no" is an answer too
+      if (fallback === undefined && !required) return askYesNoOrBlank(q, asker);
       return asker.confirm({ message: q.message, default: fallback === true });
     case 'choice':
     case 'person':
@@ -89,6 +91,11 @@ async function askChoice(q: Question, scope: Answers, root: Answers, asker: Aske
     if (!problem) return value;
     asker.say(`  ${problem}`);
   }
+}
+
+async function askYesNoOrBlank(q: Question, asker: Asker): Promise<boolean | undefined> {
+  const chosen = await asker.select({ message: q.message, choices: [{ value: 'yes', name: 'yes' }, { value: 'no', name: 'no' }, { value: SKIP, name: '(leave blank)' }], default: SKIP });
+  return chosen === SKIP ? undefined : chosen === 'yes';
 }
 
 /** Ask for one new person and add them to the answers' people; their id is the answer. */

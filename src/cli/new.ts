@@ -119,8 +119,10 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   }
 
   const team = resolved.answers.team as { team_manager?: string; iro?: string } | undefined;
+  const child = resolved.answers.child as { placement_moves?: number; wants_to_return?: boolean } | undefined;
   const { applyEdits, createCaseFile, CaseExistsError } = await import('../io/writeCase.js');
-  const text = applyEdits(newCaseTemplate(id, date, { teamManager: Boolean(team?.team_manager), iro: Boolean(team?.iro) }), newCaseEdits(resolved.answers) as never);
+  const named = { teamManager: Boolean(team?.team_manager), iro: Boolean(team?.iro), placementMoves: child?.placement_moves !== undefined, wantsToReturn: child?.wants_to_return !== undefined };
+  const text = applyEdits(newCaseTemplate(id, date, named), newCaseEdits(resolved.answers) as never);
   // a new case starts clean: anything the check pipeline calls an error is refused here
   const { checkText } = await import('../io/workflowWrite.js');
   const problems = checkText(filePath, id, text, config, date);

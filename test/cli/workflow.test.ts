@@ -164,6 +164,52 @@ describe('--dry-run prints a unified diff and writes nothing', () => {
   });
 });
 
+describe('answers of 0, false or blank are kept as given', () => {
+  const NEW_FLAGS = ['--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-10-01'];
+
+  it('new --set child.placement_moves=0 and child.wants_to_return=false are written as a number and a yes/no', async () => {
+    const c = caseload();
+    const r = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.placement_moves=0', '--set', 'child.wants_to_return=false'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0100.md'), 'utf8');
+    expect(text).toMatch(/^ {2}placement_moves: 0 +#/m);
+    expect(text).toMatch(/^ {2}wants_to_return: false +#/m);
+    const checked = await reunify(['check', '--as-of', '2026-10-01'], { cwd: c.dir });
+    expect(checked.stdout).toContain('no problems');
+  });
+
+  it('the same from an answers file, and a non-zero count as well', async () => {
+    const c = caseload();
+    const zero = c.write('zero.yaml', NEW_CASE.replace('placement: foster }', 'placement: foster, placement_moves: 0, wants_to_return: false }'));
+    expect((await reunify(['new', 'RF-0100', '--dir', 'cases', '--answers', zero, '--date', '2026-10-01'], { cwd: c.dir })).exitCode).toBe(0);
+    expect(readFileSync(c.file('RF-0100.md'), 'utf8')).toMatch(/^ {2}placement_moves: 0 +#.*\n {2}wants_to_return: false +#/m);
+    const r = await reunify(['new', 'RF-0101', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.placement_moves=3'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0101.md'), 'utf8');
+    expect(text).toMatch(/^ {2}placement_moves: 3 +#/m);
+    expect(text).not.toMatch(/wants_to_return:/);
+  });
+
+  it('a value that is not a count is refused, naming it', async () => {
+    const c = caseload();
+    const r = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.placement_moves=-1'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('child.placement_moves: must be a whole number, 0 or more');
+    expect(existsSync(c.file('RF-0100.md'))).toBe(false);
+  });
+
+  it('a blank answer is not replaced by the pre-filled one: a required answer given blank is missing', async () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002') });
+    // RF-0002's safe adult is aunt: --set with no value must not quietly record aunt again
+    const r = await reunify(['task', 'RF-0002', 'safe_adult', '--set', 'tasks.safe_adult.person=', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('task safe_adult needs this answer: tasks.safe_adult.person');
+    const n = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.proceedings='], { cwd: c.dir });
+    expect(n.exitCode).toBe(2);
+    expect(n.stderr).toContain('new case RF-0100 needs this answer: child.proceedings');
+  });
+});
+
 describe('reunify new refuses to overwrite or duplicate', () => {
   it('an existing file, the same id in another letter case, or the same id in another file', async () => {
     const answers = (c: ReturnType<typeof caseload>) => c.write('new.yaml', NEW_CASE);

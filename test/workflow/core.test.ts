@@ -39,6 +39,14 @@ describe('resolveAnswers', () => {
     expect(resolveAnswers(steps, { tasks: { t: { note: 'n' } }, people: three }).invalid).toEqual(['people: at most 2 people at a time']);
   });
 
+  it('keeps 0, false and blank answers as given: the pre-filled answer never replaces them', () => {
+    const r = resolveAnswers(steps, { tasks: { t: { note: 'n' } }, history: { entries_to_care: 0 }, people: [{ id: 'mum', ref: 'Ms A', pr: false }] });
+    expect(r.answers).toMatchObject({ history: { entries_to_care: 0 }, people: [{ id: 'mum', ref: 'Ms A', pr: false }] });
+    const blank = resolveAnswers(steps, { tasks: { t: { status: '', note: 'n' } }, history: { entries_to_care: '' }, people: [{ id: 'mum', ref: 'Ms A' }] });
+    expect(blank.missing).toEqual(['tasks.t.status']);
+    expect(blank.answers).not.toHaveProperty('history');
+  });
+
   it('asks for a list that needs an item', () => {
     expect(resolveAnswers(steps, { tasks: { t: { note: 'n' } } }).missing).toEqual(['people (at least one person)']);
   });

@@ -202,6 +202,8 @@ describe('reunify new, interactively', () => {
       's20',
       ENTER,
       'foster',
+      '0',
+      'yes',
       ['s20_placement', 'wants_to_return'],
       'cla_review',
       '2026-09-20',
@@ -215,11 +217,22 @@ describe('reunify new, interactively', () => {
     expect(s.refused).toEqual(['must not be after 2026-10-01 (today, or --date): record things once they have happened']);
     const text = readFileSync(c.path('RF-0950.md'), 'utf8');
     expect(text).toMatch(/^ {2}ref: Child Q +# initials or a pseudonym/m);
+    expect(text).toMatch(/^ {2}placement_moves: 0 +# placement moves in this episode\n {2}wants_to_return: true +#/m);
     expect(text).toMatch(/^cohorts: \[s20_placement, wants_to_return\] +#/m);
     expect(text).toMatch(/^cla_reviews: \[2026-09-20\] +#/m);
     expect(text).not.toMatch(/iro:/);
     const { result } = runCheck({ paths: [c.dir], asOf: '2026-10-01' });
     expect(result.summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('an optional yes/no with nothing pre-filled can be left blank, and then is left out', async () => {
+    const c = caseloadWith({});
+    const s = script(['Child Q', '2017-05-05', '2026-09-01', 's20', ENTER, 'foster', ENTER, ENTER, ENTER, 'cla_review', ENTER, 'SW K.L.', ENTER, ENTER]);
+    const code = await runNewCommand('RF-0950', { dir: c.dir, set: [], cohort: [], date: '2026-10-01' }, { asker: s.asker });
+    expect(code).toBe(0);
+    expect(s.asked).toContain('Does the child say they want to go home? (optional)');
+    const text = readFileSync(c.path('RF-0950.md'), 'utf8');
+    expect(text).not.toMatch(/placement_moves|wants_to_return:/);
   });
 
   it('Ctrl-C creates nothing', async () => {

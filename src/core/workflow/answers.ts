@@ -219,7 +219,8 @@ function resolveInto(steps: readonly Step[], given: Answers, scope: Answers, roo
       resolveList(step, raw, scope, root, [...prefix, ...step.path], out);
       continue;
     }
-    let value: unknown = defaultFor(step, itemDefaults, scope, root);
+    // an answer given blank (`--set path=`, `path: ""`) stays blank: the pre-filled answer does not replace it
+    let value: unknown = raw === undefined ? defaultFor(step, itemDefaults, scope, root) : undefined;
     if (!isBlank(raw)) {
       const parsed = parseAnswer(step, raw);
       if ('error' in parsed) {
