@@ -210,6 +210,69 @@ describe('answers of 0, false or blank are kept as given', () => {
   });
 });
 
+describe('agreement goals from an answers file', () => {
+  const NEW_GOAL = `agreement:
+  goals:
+    - id: g4
+      goal: "Ms F goes to every parenting group session"
+      steps: ["Weekly parenting group at the family centre"]
+      by: 2026-12-15
+      support: "Family centre worker"
+      success: "Eight sessions attended in a row"
+      progress:
+        - { date: 2026-10-16, rag: red, comment: "No session attended yet" }
+        - { date: 2026-10-30, rag: amber, comment: "Two of the last three attended" }
+    - id: g1
+      progress: [ { date: 2026-10-31, rag: green, comment: "Still clear" } ]
+`;
+
+  it('a new goal keeps the ratings given with it, beside ratings for an existing goal; the same answers again change nothing', async () => {
+    const c = caseload({ 'RF-0006.md': example('RF-0006') });
+    const answers = c.write('goals.yaml', NEW_GOAL);
+    const r = await reunify(['task', 'RF-0006', 'agreement', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
+    expect(r.stderr).toContain('saved cases/RF-0006.md');
+    expect(r.exitCode).toBe(0);
+    const after = readFileSync(c.file('RF-0006.md'), 'utf8');
+    expect(after).toContain(
+      [
+        '    - id: g4',
+        '      goal: Ms F goes to every parenting group session',
+        '      steps:',
+        '        - Weekly parenting group at the family centre',
+        '      by: 2026-12-15',
+        '      support: Family centre worker',
+        '      success: Eight sessions attended in a row',
+        '      progress:',
+        '        - date: 2026-10-16',
+        '          rag: red',
+        '          comment: No session attended yet',
+        '        - date: 2026-10-30',
+        '          rag: amber',
+        '          comment: Two of the last three attended',
+      ].join('\n'),
+    );
+    expect(after).toContain('{ date: 2026-10-31, rag: green, comment: Still clear }');
+
+    const again = await reunify(['task', 'RF-0006', 'agreement', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
+    expect(again.exitCode).toBe(0);
+    expect(again.stderr).toContain('nothing changed in cases/RF-0006.md');
+    expect(readFileSync(c.file('RF-0006.md'), 'utf8')).toBe(after);
+
+    const checked = await reunify(['check', 'cases/RF-0006.md', '--as-of', '2026-11-01', '--format', 'json'], { cwd: c.dir });
+    expect(JSON.parse(checked.stdout).files[0].problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+  });
+
+  it("a new goal's ratings are checked like any other", async () => {
+    const c = caseload({ 'RF-0006.md': example('RF-0006') });
+    const answers = c.write('goals.yaml', NEW_GOAL.replace('rag: red', 'rag: purple').replace('date: 2026-10-30', 'date: 2026-11-02'));
+    const r = await reunify(['task', 'RF-0006', 'agreement', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('agreement.goals[0].progress[0].rag: must be one of: red, amber, green');
+    expect(r.stderr).toContain('agreement.goals[0].progress[1].date: must not be after 2026-11-01');
+    expect(readFileSync(c.file('RF-0006.md'), 'utf8')).toBe(example('RF-0006'));
+  });
+});
+
 describe('reunify new refuses to overwrite or duplicate', () => {
   it('an existing file, the same id in another letter case, or the same id in another file', async () => {
     const answers = (c: ReturnType<typeof caseload>) => c.write('new.yaml', NEW_CASE);

@@ -191,6 +191,20 @@ describe('later stages', () => {
   });
 });
 
+describe('agreement, interactively', () => {
+  it('a new goal may be rated as it is added', async () => {
+    const c = caseloadWith({ 'RF-0006.md': readFileSync('examples/caseload/cases/RF-0006.md', 'utf8') });
+    const reply = (m: string) => (m.startsWith('Add a goal') ? true : m === 'Add a rating?' ? true : m.startsWith('Red, amber') ? 'amber' : ENTER);
+    const s = script([ENTER, ENTER, ENTER, ENTER, false, reply, ENTER, 'Ms F goes to every parenting group session', 'Weekly group', '2026-12-15', 'Family centre worker', 'Eight sessions in a row', reply, ENTER, reply, 'Two of three', false, false, ENTER]);
+    const code = await runTaskCommand(c.path('RF-0006.md'), 'agreement', taskFlags(), { asker: s.asker });
+    expect(err).not.toMatch(/reunify:/);
+    expect(code).toBe(0);
+    expect(s.remaining()).toBe(0);
+    const goals = (loadCase(c.path('RF-0006.md')).data as { agreement: { goals: { id: string; progress?: unknown[] }[] } }).agreement.goals;
+    expect(goals.at(-1)).toMatchObject({ id: 'g4', progress: [{ date: DATE, rag: 'amber', comment: 'Two of three' }] });
+  });
+});
+
 describe('reunify new, interactively', () => {
   it('asks for the child, legal status, placement, cohorts and trigger point, and writes a clean stage-1 case', async () => {
     const c = caseloadWith({});
