@@ -3,11 +3,11 @@
 // item at a time. The answers come back in the case file's shape.
 import {
   answerProblem,
-  defaultFor,
   getIn,
   isBlank,
   minItems,
   parseAnswer,
+  promptDefaultFor,
   setIn,
   type Answers,
   type ListStep,
@@ -48,7 +48,7 @@ function parsed(q: Question, raw: unknown): unknown {
 }
 
 async function askQuestion(q: Question, scope: Answers, root: Answers, asker: Asker, itemDefaults: Answers | undefined): Promise<unknown> {
-  const fallback = defaultFor(q, itemDefaults, scope, root);
+  const fallback = promptDefaultFor(q, itemDefaults, scope, root);
   const required = typeof q.required === 'function' ? q.required(scope, root) : q.required === true;
   switch (q.kind) {
     case 'yesno':

@@ -82,6 +82,15 @@ describe('stage 1 prompt flows on a commented case file', () => {
     });
   }
 
+  it("written_assessment: the team manager's sign-off is offered at a prompt, and cleared it is not recorded", async () => {
+    const c = caseloadWith();
+    const { code, s } = await runTask(c.path(), 'written_assessment', [...STATUS_DONE_TODAY, 'return_if_goals_met', '']);
+    expect(code).toBe(0);
+    expect(s.remaining()).toBe(0);
+    expect(s.asked.at(-1)).toMatch(/^Signed off by \(the team manager/);
+    expect(readFileSync(c.path(), 'utf8')).toMatch(/written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met \} +# due mid-November/);
+  });
+
   it('the same flows one after another leave a clean stage-1 case that advances to stage 2', async () => {
     const c = caseloadWith();
     for (const flow of flows) expect((await runTask(c.path(), flow.task, flow.replies)).code).toBe(0);
@@ -202,6 +211,24 @@ describe('agreement, interactively', () => {
     expect(s.remaining()).toBe(0);
     const goals = (loadCase(c.path('RF-0006.md')).data as { agreement: { goals: { id: string; progress?: unknown[] }[] } }).agreement.goals;
     expect(goals.at(-1)).toMatchObject({ id: 'g4', progress: [{ date: DATE, rag: 'amber', comment: 'Two of three' }] });
+  });
+});
+
+describe('a manager\'s task, interactively', () => {
+  it('decision offers the team manager as who made it and as the sign-off; Enter accepts them', async () => {
+    const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8')
+      .replace(/^( {2}decision: +)\{[^}]*\}/m, '$1{ status: todo }')
+      .replace(/^( {2}decision_shared: +)\{[^}]*\}/m, '$1{ status: todo }')
+      .replace(/^decisions:\n[\s\S]*?(?=^---$)/m, '');
+    const c = caseloadWith({ 'RF-0005.md': rf5 });
+    const s = script([ENTER, ENTER, ENTER, ENTER, 'Goals on conflict and school first', ENTER, ENTER, ENTER, ENTER]);
+    const code = await runTaskCommand(c.path('RF-0005.md'), 'decision', taskFlags(), { asker: s.asker });
+    expect(err).not.toMatch(/reunify:/);
+    expect(code).toBe(0);
+    expect(s.remaining()).toBe(0);
+    const after = readFileSync(c.path('RF-0005.md'), 'utf8');
+    expect(after).toMatch(/^ {2}decision: +\{ status: done, date: 2026-11-02, by: TM D\.E\. \}$/m);
+    expect(after).toMatch(/ {4}reasons: Goals on conflict and school first\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-11-02\n---/);
   });
 });
 

@@ -28,6 +28,12 @@ export interface Question {
   default?: unknown;
   /** A pre-filled answer that depends on earlier answers (e.g. the decision the chosen level maps to); wins over `default`. */
   defaultFrom?: (scope: Answers, root: Answers) => unknown;
+  /**
+   * Pre-filled at a prompt only, instead of `default`: someone else's act (the team
+   * manager's sign-off, who agreed a plan) is offered to the person answering, who sees it
+   * and accepts, changes or clears it, but is never filled in without a terminal.
+   */
+  offer?: unknown;
   when?: Condition;
   /** A further check of a well-formed answer: a message when it is refused. */
   check?: (value: unknown, scope: Answers, root: Answers) => string | undefined;
@@ -177,6 +183,15 @@ export function defaultFor(q: Question, itemDefaults: Answers | undefined, scope
   if (isBlank(value)) return undefined;
   const parsed = parseAnswer(q, value);
   return 'value' in parsed ? parsed.value : undefined;
+}
+
+/** What a prompt shows pre-filled: the offer if there is one, else the default. */
+export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers): unknown {
+  if (!isBlank(q.offer)) {
+    const parsed = parseAnswer(q, q.offer);
+    if ('value' in parsed) return parsed.value;
+  }
+  return defaultFor(q, itemDefaults, scope, root);
 }
 
 /** Check one answer as it is given: undefined when it is accepted. */
