@@ -26,7 +26,7 @@ export function registerAdvance(program: Command): void {
     .option('--unplanned', 'record an unplanned return home (e.g. a parent ended s20) on --date and move to stage 5')
     .option('--answers <file>', INPUT_OPTIONS_HELP.answers)
     .option('--set <path=value>', INPUT_OPTIONS_HELP.set, collect, [] as string[])
-    .option('--date <date>', 'the date of the move (the as-of date of the gate check, the outcome or return date; default today)')
+    .option('--date <date>', "the date of the move (the as-of date of the gate check, the outcome or return date; YYYY-MM-DD; default: the config's as_of, else today)")
     .option('--dry-run', INPUT_OPTIONS_HELP.dryRun)
     .option('--no-input', INPUT_OPTIONS_HELP.noInput)
     .option('-q, --quiet', 'print nothing on success but a --dry-run diff')
@@ -48,12 +48,14 @@ Examples:
 }
 
 export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, deps: WorkflowDeps = {}): Promise<number> {
-  const date = parseDateFlag(flags.date);
+  parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
   if (flags.to !== undefined && flags.to !== 'closed') throw new UsageError(`--to takes only "closed" (to move on one stage, leave --to out), got "${flags.to}"`);
   if (flags.unplanned && flags.to) throw new UsageError('--unplanned and --to closed cannot go together');
   if ((flags.outcome !== undefined || flags.note !== undefined) && flags.to !== 'closed') throw new UsageError('--outcome and --note go with --to closed');
   const opened = await openCase(caseArg, flags);
   if (typeof opened === 'number') return opened;
+  const { resolveAsOf } = await import('./asOf.js');
+  const date = await resolveAsOf(flags.date, { paths: [opened.filePath], configPath: flags.config });
   const { planAdvance, closureSteps } = await import('../core/workflow/advance.js');
   type Request = import('../core/workflow/advance.js').AdvanceRequest;
   let request: Request = flags.unplanned ? { kind: 'unplanned', date } : { kind: 'next' };

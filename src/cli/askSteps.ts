@@ -3,11 +3,11 @@
 // item at a time. The answers come back in the case file's shape.
 import {
   answerProblem,
-  defaultFor,
   getIn,
   isBlank,
   minItems,
   parseAnswer,
+  promptDefaultFor,
   setIn,
   type Answers,
   type ListStep,
@@ -48,10 +48,12 @@ function parsed(q: Question, raw: unknown): unknown {
 }
 
 async function askQuestion(q: Question, scope: Answers, root: Answers, asker: Asker, itemDefaults: Answers | undefined): Promise<unknown> {
-  const fallback = defaultFor(q, itemDefaults, scope, root);
+  const fallback = promptDefaultFor(q, itemDefaults, scope, root);
   const required = typeof q.required === 'function' ? q.required(scope, root) : q.required === true;
   switch (q.kind) {
     case 'yesno':
+      // an optional yes/no with nothing pre-filled may stay unanswered: "no" is an answer too
+      if (fallback === undefined && !required) return askYesNoOrBlank(q, asker);
       return asker.confirm({ message: q.message, default: fallback === true });
     case 'choice':
     case 'person':
@@ -89,6 +91,11 @@ async function askChoice(q: Question, scope: Answers, root: Answers, asker: Aske
     if (!problem) return value;
     asker.say(`  ${problem}`);
   }
+}
+
+async function askYesNoOrBlank(q: Question, asker: Asker): Promise<boolean | undefined> {
+  const chosen = await asker.select({ message: q.message, choices: [{ value: 'yes', name: 'yes' }, { value: 'no', name: 'no' }, { value: SKIP, name: '(leave blank)' }], default: SKIP });
+  return chosen === SKIP ? undefined : chosen === 'yes';
 }
 
 /** Ask for one new person and add them to the answers' people; their id is the answer. */

@@ -42,7 +42,7 @@ export function registerNew(program: Command): void {
     .option('--iro <who>', 'Independent Reviewing Officer, role and initials')
     .option('--answers <file>', INPUT_OPTIONS_HELP.answers)
     .option('--set <path=value>', INPUT_OPTIONS_HELP.set, collect, [] as string[])
-    .option('--date <date>', 'the date the work opened, and the latest date accepted (YYYY-MM-DD; default today)')
+    .option('--date <date>', "the date the work opened, and the latest date accepted (YYYY-MM-DD; default: the config's as_of, else today)")
     .option('--dry-run', INPUT_OPTIONS_HELP.dryRun)
     .option('--no-input', INPUT_OPTIONS_HELP.noInput)
     .option('-q, --quiet', 'print nothing on success but a --dry-run diff')
@@ -63,7 +63,7 @@ Examples:
 
 export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowDeps = {}): Promise<number> {
   if (!new RegExp(CASE_ID_PATTERN).test(id)) throw new UsageError(`the case id "${id}" must start with a letter or digit and use only letters, digits, ".", "_" or "-" (64 at most)`);
-  const date = parseDateFlag(flags.date);
+  parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
   const { existsSync, statSync } = await import('node:fs');
   const { join } = await import('node:path');
   const dir = flags.dir ?? '.';
@@ -81,6 +81,8 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   }
   const { loadConfig } = await import('../io/loadConfig.js');
   const { config } = loadConfig({ configPath: flags.config, paths: [dir] });
+  const { resolveAsOf } = await import('./asOf.js');
+  const date = await resolveAsOf(flags.date, { paths: [dir], configPath: flags.config });
   const { caseloadRoot, casesWithId } = await import('../io/caseload.js');
   const root = caseloadRoot(dir);
   const clashes = casesWithId(root, id, config);
@@ -117,8 +119,10 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   }
 
   const team = resolved.answers.team as { team_manager?: string; iro?: string } | undefined;
+  const child = resolved.answers.child as { placement_moves?: number; wants_to_return?: boolean } | undefined;
   const { applyEdits, createCaseFile, CaseExistsError } = await import('../io/writeCase.js');
-  const text = applyEdits(newCaseTemplate(id, date, { teamManager: Boolean(team?.team_manager), iro: Boolean(team?.iro) }), newCaseEdits(resolved.answers) as never);
+  const named = { teamManager: Boolean(team?.team_manager), iro: Boolean(team?.iro), placementMoves: child?.placement_moves !== undefined, wantsToReturn: child?.wants_to_return !== undefined };
+  const text = applyEdits(newCaseTemplate(id, date, named), newCaseEdits(resolved.answers) as never);
   // a new case starts clean: anything the check pipeline calls an error is refused here
   const { checkText } = await import('../io/workflowWrite.js');
   const problems = checkText(filePath, id, text, config, date);

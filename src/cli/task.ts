@@ -52,9 +52,11 @@ Examples:
 }
 
 export async function runTaskCommand(caseArg: string, taskId: string | undefined, flags: TaskFlags, deps: WorkflowDeps = {}): Promise<number> {
-  const date = parseDateFlag(flags.date);
+  parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
   const opened = await openCase(caseArg, flags);
   if (typeof opened === 'number') return opened;
+  const { resolveAsOf } = await import('./asOf.js');
+  const date = await resolveAsOf(flags.date, { paths: [opened.filePath], configPath: flags.config });
   const { tasksInView, isOpen, taskRefusal, stageName } = await import('../core/workflow/stageTasks.js');
   const lines = tasksInView(opened.data);
   const taskFlags = { status: flags.status, by: flags.by, note: flags.note, reason: flags.reason };

@@ -157,7 +157,7 @@ export const INPUT_OPTIONS_HELP = {
   answers: 'answers in a YAML file, with the same field names as the case file (docs/workflow.md); no prompts',
   set: 'one answer, e.g. --set tasks.safe_adult.person=gran (repeatable); no prompts',
   noInput: 'never prompt: fail at once, naming any answer that is missing',
-  date: 'the date recorded by default, and the latest date accepted (YYYY-MM-DD; default today)',
+  date: "the date recorded by default, and the latest date accepted (YYYY-MM-DD; default: the config's as_of, else today)",
   dryRun: 'print the change as a unified diff and write nothing',
 };
 

@@ -140,6 +140,97 @@ describe('without a terminal nothing waits for input', () => {
   });
 });
 
+describe("without a terminal, nobody's sign-off or agreement is assumed", () => {
+  const rf2 = () => caseload({ 'RF-0002.md': example('RF-0002') });
+  const assessment = (text: string) => /^ {2}written_assessment: (.*)$/m.exec(text)?.[1];
+
+  it('written_assessment from --set, --answers or flags is recorded without a sign-off unless one is given', async () => {
+    for (const how of [
+      ['--set', 'tasks.written_assessment.recommendation=return_if_goals_met'],
+      ['--answers', 'answers.yaml'],
+      ['--status', 'done', '--by', 'SW K.L.', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met'],
+    ]) {
+      const c = rf2();
+      c.write('answers.yaml', 'tasks:\n  written_assessment: { recommendation: return_if_goals_met }\n');
+      const r = await reunify(['task', 'RF-0002', 'written_assessment', ...how, '--date', '2026-11-02'], { cwd: c.dir });
+      expect(r.exitCode, how.join(' ')).toBe(0);
+      expect(assessment(readFileSync(c.file('RF-0002.md'), 'utf8')), how.join(' ')).toBe('{ status: done, date: 2026-11-02, by: SW K.L., recommendation: return_if_goals_met }');
+    }
+  });
+
+  it('what check and the sign-off queue then say about it stands', async () => {
+    const c = rf2();
+    await reunify(['task', 'RF-0002', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met', '--date', '2026-11-02'], { cwd: c.dir });
+    const checked = await reunify(['check', '--as-of', '2026-11-02'], { cwd: c.dir });
+    expect(checked.exitCode).toBe(1);
+    expect(checked.stdout).toContain("the written assessment is done but has no manager's sign-off");
+    const queue = await reunify(['signoff', '--as-of', '2026-11-02'], { cwd: c.dir });
+    expect(queue.stdout).toMatch(/RF-0002 +written_assessment +2026-11-02 .*by SW K\.L\., for TM D\.E\./);
+  });
+
+  it('a sign-off given is recorded, and needs its date: none is assumed', async () => {
+    const c = rf2();
+    const base = ['task', 'RF-0002', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met', '--set', 'tasks.written_assessment.signed_off.by=TM D.E.', '--date', '2026-11-03'];
+    const undated = await reunify(base, { cwd: c.dir });
+    expect(undated.exitCode).toBe(2);
+    expect(undated.stderr).toContain('task written_assessment needs this answer: tasks.written_assessment.signed_off.date');
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
+    const dated = await reunify([...base, '--set', 'tasks.written_assessment.signed_off.date=2026-11-03'], { cwd: c.dir });
+    expect(dated.exitCode).toBe(0);
+    expect(assessment(readFileSync(c.file('RF-0002.md'), 'utf8'))).toBe(
+      '{ status: done, date: 2026-11-03, by: SW K.L., recommendation: return_if_goals_met, signed_off: { by: TM D.E., date: 2026-11-03 } }',
+    );
+  });
+
+  // RF-0005 as it was before its RC1 classification and Decision 2
+  const beforeRc1 = () =>
+    example('RF-0005')
+      .replace(/^( {2}classification: +)\{[^}]*\}/m, '$1{ status: todo }')
+      .replace(/^( {2}decision: +)\{[^}]*\}/m, '$1{ status: todo }')
+      .replace(/^( {2}decision_shared: +)\{[^}]*\}/m, '$1{ status: todo }')
+      .replace(/^classifications:\n[\s\S]*?(?=^---$)/m, '');
+
+  it('classification and decision: no sign-off, and the team manager is not named as having done the task, unless given', async () => {
+    const c = caseload({ 'RF-0005.md': beforeRc1() });
+    const rc1 = c.write('rc1.yaml', 'classifications: [ { level: medium } ]\n');
+    const d2 = c.write('d2.yaml', 'decisions: [ { outcome: return_if_goals_met, reasons: "Goals on conflict and school first" } ]\n');
+    expect((await reunify(['task', 'RF-0005', 'classification', '--answers', rc1, '--date', '2026-10-14'], { cwd: c.dir })).exitCode).toBe(0);
+    const decided = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--date', '2026-10-16'], { cwd: c.dir });
+    expect(decided.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0005.md'), 'utf8');
+    expect(text).toMatch(/^classifications:\n {2}- date: 2026-10-14\n {4}point: rc1_d2\n {4}level: medium\n {4}suggested: \w+\n {4}by: SW K\.L\.\n(?! {4}signed_off)/m);
+    expect(text).toMatch(/^decisions:\n {2}- date: 2026-10-16\n {4}point: rc1_d2\n {4}outcome: return_if_goals_met\n {4}reasons: Goals on conflict and school first\n---$/m);
+    expect(text).toMatch(/^ {2}decision: +\{ status: done, date: 2026-10-16, by: SW K\.L\. \}$/m);
+    expect(text).not.toMatch(/signed_off: \{ by: TM D\.E\., date: 2026-10-1[46] \}/);
+    const queue = await reunify(['signoff', '--as-of', '2026-10-16', '--format', 'json'], { cwd: c.dir });
+    expect(queue.stdout).toContain('rc1_d2');
+  });
+
+  it('classification and decision: a sign-off given is recorded', async () => {
+    const c = caseload({ 'RF-0005.md': beforeRc1() });
+    const rc1 = c.write('rc1.yaml', 'classifications: [ { level: medium, signed_off: { by: "TM D.E.", date: 2026-10-15 } } ]\n');
+    expect((await reunify(['task', 'RF-0005', 'classification', '--answers', rc1, '--date', '2026-10-15'], { cwd: c.dir })).exitCode).toBe(0);
+    const d2 = c.write('d2.yaml', 'decisions: [ { outcome: return_if_goals_met, reasons: "Goals first", signed_off: { by: "TM D.E." } } ]\n');
+    const undated = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir });
+    expect(undated.exitCode).toBe(2);
+    expect(undated.stderr).toContain('task decision needs this answer: decisions[0].signed_off.date');
+    c.write('d2.yaml', 'decisions: [ { outcome: return_if_goals_met, reasons: "Goals first", signed_off: { by: "TM D.E.", date: 2026-10-16 } } ]\n');
+    expect((await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir })).exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0005.md'), 'utf8');
+    expect(text).toMatch(/ {4}by: SW K\.L\.\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-10-15\n/);
+    expect(text).toMatch(/ {4}reasons: Goals first\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-10-16\n/);
+    expect(text).toMatch(/^ {2}decision: +\{ status: done, date: 2026-10-16, by: TM D\.E\. \}$/m);
+  });
+
+  it('transition_plan does not assume who agreed the plan', async () => {
+    const c = caseload({ 'RF-0009.md': example('RF-0009') });
+    const r = await reunify(['task', 'RF-0009', 'transition_plan', '--set', 'transition.agreed=2026-11-06', '--set', 'transition.planned_return=2026-12-14', '--date', '2026-11-06'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('task transition_plan needs this answer: transition.agreed_by');
+    expect(readFileSync(c.file('RF-0009.md'), 'utf8')).toBe(example('RF-0009'));
+  });
+});
+
 describe('--dry-run prints a unified diff and writes nothing', () => {
   it('new, task and advance', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002') });
@@ -161,6 +252,115 @@ describe('--dry-run prints a unified diff and writes nothing', () => {
     expect(adv.stdout).toMatch(/^\+stage: 3 +# decision made and shared/m);
     expect(readFileSync(rf5.file('RF-0005.md'), 'utf8')).toBe(example('RF-0005'));
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(before);
+  });
+});
+
+describe('answers of 0, false or blank are kept as given', () => {
+  const NEW_FLAGS = ['--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-10-01'];
+
+  it('new --set child.placement_moves=0 and child.wants_to_return=false are written as a number and a yes/no', async () => {
+    const c = caseload();
+    const r = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.placement_moves=0', '--set', 'child.wants_to_return=false'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0100.md'), 'utf8');
+    expect(text).toMatch(/^ {2}placement_moves: 0 +#/m);
+    expect(text).toMatch(/^ {2}wants_to_return: false +#/m);
+    const checked = await reunify(['check', '--as-of', '2026-10-01'], { cwd: c.dir });
+    expect(checked.stdout).toContain('no problems');
+  });
+
+  it('the same from an answers file, and a non-zero count as well', async () => {
+    const c = caseload();
+    const zero = c.write('zero.yaml', NEW_CASE.replace('placement: foster }', 'placement: foster, placement_moves: 0, wants_to_return: false }'));
+    expect((await reunify(['new', 'RF-0100', '--dir', 'cases', '--answers', zero, '--date', '2026-10-01'], { cwd: c.dir })).exitCode).toBe(0);
+    expect(readFileSync(c.file('RF-0100.md'), 'utf8')).toMatch(/^ {2}placement_moves: 0 +#.*\n {2}wants_to_return: false +#/m);
+    const r = await reunify(['new', 'RF-0101', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.placement_moves=3'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0101.md'), 'utf8');
+    expect(text).toMatch(/^ {2}placement_moves: 3 +#/m);
+    expect(text).not.toMatch(/wants_to_return:/);
+  });
+
+  it('a value that is not a count is refused, naming it', async () => {
+    const c = caseload();
+    const r = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.placement_moves=-1'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('child.placement_moves: must be a whole number, 0 or more');
+    expect(existsSync(c.file('RF-0100.md'))).toBe(false);
+  });
+
+  it('a blank answer is not replaced by the pre-filled one: a required answer given blank is missing', async () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002') });
+    // RF-0002's safe adult is aunt: --set with no value must not quietly record aunt again
+    const r = await reunify(['task', 'RF-0002', 'safe_adult', '--set', 'tasks.safe_adult.person=', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('task safe_adult needs this answer: tasks.safe_adult.person');
+    const n = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.proceedings='], { cwd: c.dir });
+    expect(n.exitCode).toBe(2);
+    expect(n.stderr).toContain('new case RF-0100 needs this answer: child.proceedings');
+  });
+});
+
+describe('agreement goals from an answers file', () => {
+  const NEW_GOAL = `agreement:
+  goals:
+    - id: g4
+      goal: "Ms F goes to every parenting group session"
+      steps: ["Weekly parenting group at the family centre"]
+      by: 2026-12-15
+      support: "Family centre worker"
+      success: "Eight sessions attended in a row"
+      progress:
+        - { date: 2026-10-16, rag: red, comment: "No session attended yet" }
+        - { date: 2026-10-30, rag: amber, comment: "Two of the last three attended" }
+    - id: g1
+      progress: [ { date: 2026-10-31, rag: green, comment: "Still clear" } ]
+`;
+
+  it('a new goal keeps the ratings given with it, beside ratings for an existing goal; the same answers again change nothing', async () => {
+    const c = caseload({ 'RF-0006.md': example('RF-0006') });
+    const answers = c.write('goals.yaml', NEW_GOAL);
+    const r = await reunify(['task', 'RF-0006', 'agreement', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
+    expect(r.stderr).toContain('saved cases/RF-0006.md');
+    expect(r.exitCode).toBe(0);
+    const after = readFileSync(c.file('RF-0006.md'), 'utf8');
+    expect(after).toContain(
+      [
+        '    - id: g4',
+        '      goal: Ms F goes to every parenting group session',
+        '      steps:',
+        '        - Weekly parenting group at the family centre',
+        '      by: 2026-12-15',
+        '      support: Family centre worker',
+        '      success: Eight sessions attended in a row',
+        '      progress:',
+        '        - date: 2026-10-16',
+        '          rag: red',
+        '          comment: No session attended yet',
+        '        - date: 2026-10-30',
+        '          rag: amber',
+        '          comment: Two of the last three attended',
+      ].join('\n'),
+    );
+    expect(after).toContain('{ date: 2026-10-31, rag: green, comment: Still clear }');
+
+    const again = await reunify(['task', 'RF-0006', 'agreement', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
+    expect(again.exitCode).toBe(0);
+    expect(again.stderr).toContain('nothing changed in cases/RF-0006.md');
+    expect(readFileSync(c.file('RF-0006.md'), 'utf8')).toBe(after);
+
+    const checked = await reunify(['check', 'cases/RF-0006.md', '--as-of', '2026-11-01', '--format', 'json'], { cwd: c.dir });
+    expect(JSON.parse(checked.stdout).files[0].problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+  });
+
+  it("a new goal's ratings are checked like any other", async () => {
+    const c = caseload({ 'RF-0006.md': example('RF-0006') });
+    const answers = c.write('goals.yaml', NEW_GOAL.replace('rag: red', 'rag: purple').replace('date: 2026-10-30', 'date: 2026-11-02'));
+    const r = await reunify(['task', 'RF-0006', 'agreement', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('agreement.goals[0].progress[0].rag: must be one of: red, amber, green');
+    expect(r.stderr).toContain('agreement.goals[0].progress[1].date: must not be after 2026-11-01');
+    expect(readFileSync(c.file('RF-0006.md'), 'utf8')).toBe(example('RF-0006'));
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { TASK_IDS } from '../../src/core/ids.js';
-import { list, parseAnswer, question, resolveAnswers } from '../../src/core/workflow/answers.js';
+import { list, parseAnswer, promptDefaultFor, question, resolveAnswers } from '../../src/core/workflow/answers.js';
 import { planAdvance } from '../../src/core/workflow/advance.js';
 import { appendToSection, sectionHasContent } from '../../src/core/workflow/body.js';
 import { tasksInView, tasksToFix } from '../../src/core/workflow/stageTasks.js';
@@ -37,6 +37,23 @@ describe('resolveAnswers', () => {
     expect(r.missing).toEqual(['people[2].id', 'people[2].ref']);
     const three = [{ id: 'a', ref: 'a' }, { id: 'b', ref: 'b' }, { id: 'c', ref: 'c' }];
     expect(resolveAnswers(steps, { tasks: { t: { note: 'n' } }, people: three }).invalid).toEqual(['people: at most 2 people at a time']);
+  });
+
+  it('keeps 0, false and blank answers as given: the pre-filled answer never replaces them', () => {
+    const r = resolveAnswers(steps, { tasks: { t: { note: 'n' } }, history: { entries_to_care: 0 }, people: [{ id: 'mum', ref: 'Ms A', pr: false }] });
+    expect(r.answers).toMatchObject({ history: { entries_to_care: 0 }, people: [{ id: 'mum', ref: 'Ms A', pr: false }] });
+    const blank = resolveAnswers(steps, { tasks: { t: { status: '', note: 'n' } }, history: { entries_to_care: '' }, people: [{ id: 'mum', ref: 'Ms A' }] });
+    expect(blank.missing).toEqual(['tasks.t.status']);
+    expect(blank.answers).not.toHaveProperty('history');
+  });
+
+  it("an offer is a prompt's pre-filled answer only: without a terminal it is never filled in", () => {
+    const by = question('text', ['signed_off', 'by'], 'by', { offer: 'TM A.O.' });
+    const who = question('text', ['by'], 'who', { default: 'SW J.P.', offer: 'TM A.O.' });
+    expect(resolveAnswers([by, who], {}).answers).toEqual({ by: 'SW J.P.' });
+    expect(promptDefaultFor(by, undefined, {}, {})).toBe('TM A.O.');
+    expect(promptDefaultFor(who, undefined, {}, {})).toBe('TM A.O.');
+    expect(resolveAnswers([by, who], { signed_off: { by: 'TM A.O.' } }).answers).toEqual({ signed_off: { by: 'TM A.O.' }, by: 'SW J.P.' });
   });
 
   it('asks for a list that needs an item', () => {

@@ -82,6 +82,15 @@ describe('stage 1 prompt flows on a commented case file', () => {
     });
   }
 
+  it("written_assessment: the team manager's sign-off is offered at a prompt, and cleared it is not recorded", async () => {
+    const c = caseloadWith();
+    const { code, s } = await runTask(c.path(), 'written_assessment', [...STATUS_DONE_TODAY, 'return_if_goals_met', '']);
+    expect(code).toBe(0);
+    expect(s.remaining()).toBe(0);
+    expect(s.asked.at(-1)).toMatch(/^Signed off by \(the team manager/);
+    expect(readFileSync(c.path(), 'utf8')).toMatch(/written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met \} +# due mid-November/);
+  });
+
   it('the same flows one after another leave a clean stage-1 case that advances to stage 2', async () => {
     const c = caseloadWith();
     for (const flow of flows) expect((await runTask(c.path(), flow.task, flow.replies)).code).toBe(0);
@@ -191,6 +200,38 @@ describe('later stages', () => {
   });
 });
 
+describe('agreement, interactively', () => {
+  it('a new goal may be rated as it is added', async () => {
+    const c = caseloadWith({ 'RF-0006.md': readFileSync('examples/caseload/cases/RF-0006.md', 'utf8') });
+    const reply = (m: string) => (m.startsWith('Add a goal') ? true : m === 'Add a rating?' ? true : m.startsWith('Red, amber') ? 'amber' : ENTER);
+    const s = script([ENTER, ENTER, ENTER, ENTER, false, reply, ENTER, 'Ms F goes to every parenting group session', 'Weekly group', '2026-12-15', 'Family centre worker', 'Eight sessions in a row', reply, ENTER, reply, 'Two of three', false, false, ENTER]);
+    const code = await runTaskCommand(c.path('RF-0006.md'), 'agreement', taskFlags(), { asker: s.asker });
+    expect(err).not.toMatch(/reunify:/);
+    expect(code).toBe(0);
+    expect(s.remaining()).toBe(0);
+    const goals = (loadCase(c.path('RF-0006.md')).data as { agreement: { goals: { id: string; progress?: unknown[] }[] } }).agreement.goals;
+    expect(goals.at(-1)).toMatchObject({ id: 'g4', progress: [{ date: DATE, rag: 'amber', comment: 'Two of three' }] });
+  });
+});
+
+describe('a manager\'s task, interactively', () => {
+  it('decision offers the team manager as who made it and as the sign-off; Enter accepts them', async () => {
+    const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8')
+      .replace(/^( {2}decision: +)\{[^}]*\}/m, '$1{ status: todo }')
+      .replace(/^( {2}decision_shared: +)\{[^}]*\}/m, '$1{ status: todo }')
+      .replace(/^decisions:\n[\s\S]*?(?=^---$)/m, '');
+    const c = caseloadWith({ 'RF-0005.md': rf5 });
+    const s = script([ENTER, ENTER, ENTER, ENTER, 'Goals on conflict and school first', ENTER, ENTER, ENTER, ENTER]);
+    const code = await runTaskCommand(c.path('RF-0005.md'), 'decision', taskFlags(), { asker: s.asker });
+    expect(err).not.toMatch(/reunify:/);
+    expect(code).toBe(0);
+    expect(s.remaining()).toBe(0);
+    const after = readFileSync(c.path('RF-0005.md'), 'utf8');
+    expect(after).toMatch(/^ {2}decision: +\{ status: done, date: 2026-11-02, by: TM D\.E\. \}$/m);
+    expect(after).toMatch(/ {4}reasons: Goals on conflict and school first\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-11-02\n---/);
+  });
+});
+
 describe('reunify new, interactively', () => {
   it('asks for the child, legal status, placement, cohorts and trigger point, and writes a clean stage-1 case', async () => {
     const c = caseloadWith({});
@@ -202,6 +243,8 @@ describe('reunify new, interactively', () => {
       's20',
       ENTER,
       'foster',
+      '0',
+      'yes',
       ['s20_placement', 'wants_to_return'],
       'cla_review',
       '2026-09-20',
@@ -215,11 +258,22 @@ describe('reunify new, interactively', () => {
     expect(s.refused).toEqual(['must not be after 2026-10-01 (today, or --date): record things once they have happened']);
     const text = readFileSync(c.path('RF-0950.md'), 'utf8');
     expect(text).toMatch(/^ {2}ref: Child Q +# initials or a pseudonym/m);
+    expect(text).toMatch(/^ {2}placement_moves: 0 +# placement moves in this episode\n {2}wants_to_return: true +#/m);
     expect(text).toMatch(/^cohorts: \[s20_placement, wants_to_return\] +#/m);
     expect(text).toMatch(/^cla_reviews: \[2026-09-20\] +#/m);
     expect(text).not.toMatch(/iro:/);
     const { result } = runCheck({ paths: [c.dir], asOf: '2026-10-01' });
     expect(result.summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('an optional yes/no with nothing pre-filled can be left blank, and then is left out', async () => {
+    const c = caseloadWith({});
+    const s = script(['Child Q', '2017-05-05', '2026-09-01', 's20', ENTER, 'foster', ENTER, ENTER, ENTER, 'cla_review', ENTER, 'SW K.L.', ENTER, ENTER]);
+    const code = await runNewCommand('RF-0950', { dir: c.dir, set: [], cohort: [], date: '2026-10-01' }, { asker: s.asker });
+    expect(code).toBe(0);
+    expect(s.asked).toContain('Does the child say they want to go home? (optional)');
+    const text = readFileSync(c.path('RF-0950.md'), 'utf8');
+    expect(text).not.toMatch(/placement_moves|wants_to_return:/);
   });
 
   it('Ctrl-C creates nothing', async () => {

@@ -28,6 +28,12 @@ export interface Question {
   default?: unknown;
   /** A pre-filled answer that depends on earlier answers (e.g. the decision the chosen level maps to); wins over `default`. */
   defaultFrom?: (scope: Answers, root: Answers) => unknown;
+  /**
+   * Pre-filled at a prompt only, instead of `default`: someone else's act (the team
+   * manager's sign-off, who agreed a plan) is offered to the person answering, who sees it
+   * and accepts, changes or clears it, but is never filled in without a terminal.
+   */
+  offer?: unknown;
   when?: Condition;
   /** A further check of a well-formed answer: a message when it is refused. */
   check?: (value: unknown, scope: Answers, root: Answers) => string | undefined;
@@ -179,6 +185,15 @@ export function defaultFor(q: Question, itemDefaults: Answers | undefined, scope
   return 'value' in parsed ? parsed.value : undefined;
 }
 
+/** What a prompt shows pre-filled: the offer if there is one, else the default. */
+export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers): unknown {
+  if (!isBlank(q.offer)) {
+    const parsed = parseAnswer(q, q.offer);
+    if ('value' in parsed) return parsed.value;
+  }
+  return defaultFor(q, itemDefaults, scope, root);
+}
+
 /** Check one answer as it is given: undefined when it is accepted. */
 export function answerProblem(q: Question, raw: unknown, scope: Answers, root: Answers): string | undefined {
   if (isBlank(raw)) return isRequired(q, scope, root) ? 'an answer is needed' : undefined;
@@ -219,7 +234,8 @@ function resolveInto(steps: readonly Step[], given: Answers, scope: Answers, roo
       resolveList(step, raw, scope, root, [...prefix, ...step.path], out);
       continue;
     }
-    let value: unknown = defaultFor(step, itemDefaults, scope, root);
+    // an answer given blank (`--set path=`, `path: ""`) stays blank: the pre-filled answer does not replace it
+    let value: unknown = raw === undefined ? defaultFor(step, itemDefaults, scope, root) : undefined;
     if (!isBlank(raw)) {
       const parsed = parseAnswer(step, raw);
       if ('error' in parsed) {

@@ -60,6 +60,8 @@ export function notAfterToday(ctx: FlowContext): (value: unknown) => string | un
 /**
  * Where the task stands, then (when done) when and by whom. An ongoing task (monitoring)
  * stays in progress by default; any other task is offered as done unless already finished.
+ * `by` is the social worker unless given; a manager's task (`options.by`) offers the
+ * manager at a prompt, but never names them without one (docs/decisions.md).
  */
 export function statusSteps(c: FlowCase, task: string, ctx: FlowContext, options: { ongoing?: boolean; by?: string } = {}): Question[] {
   const entry = taskOf(c.data, task);
@@ -82,7 +84,8 @@ export function statusSteps(c: FlowCase, task: string, ctx: FlowContext, options
     question('text', [...base, 'by'], 'Done by (role and initials)', {
       when: whenDone(task),
       required: true,
-      default: entry?.by ?? options.by ?? c.data.team.social_worker,
+      default: entry?.by ?? c.data.team.social_worker,
+      offer: entry?.by ?? options.by,
     }),
   ];
 }

@@ -23,6 +23,8 @@ export function newCaseSteps(ctx: FlowContext): Step[] {
     question('choice', ['child', 'legal_status'], 'Legal status', { required: true, choices: choicesOf(LEGAL_STATUSES) }),
     question('choice', ['child', 'proceedings'], 'Court proceedings', { required: true, default: 'none', choices: choicesOf(PROCEEDINGS) }),
     question('choice', ['child', 'placement'], 'Where the child lives now', { required: true, choices: choicesOf(PLACEMENTS) }),
+    question('count', ['child', 'placement_moves'], 'Placement moves in this episode (optional; 0 if none)'),
+    question('yesno', ['child', 'wants_to_return'], 'Does the child say they want to go home? (optional)'),
     question('choices', ['cohorts'], 'Cohorts to consider for return home (framework.md §5.2; none is fine)', { choices: choicesOf(cohorts) }),
     list(
       ['triggers'],
@@ -45,9 +47,9 @@ const pad = (text: string, width = 30) => (text.length >= width ? `${text} ` : t
 /**
  * The file `reunify new` writes, with `""` and `[]` where the answers go (the
  * writer fills them in, so quoting and comments follow its rules). Optional team
- * members are present only when named.
+ * members and child details are present only when given.
  */
-export function newCaseTemplate(id: string, opened: string, team: { teamManager: boolean; iro: boolean }): string {
+export function newCaseTemplate(id: string, opened: string, given: { teamManager: boolean; iro: boolean; placementMoves?: boolean; wantsToReturn?: boolean }): string {
   const stage1 = TASKS_BY_STAGE[1];
   const taskLines = stage1.flatMap((t) => [`${pad(`  ${t}:`)}# ${TASK_LABELS[t]}`, '    status: todo']);
   return [
@@ -65,6 +67,8 @@ export function newCaseTemplate(id: string, opened: string, team: { teamManager:
     `${pad('  legal_status: ""')}# ${LEGAL_STATUSES.join(' | ')}`,
     `${pad('  proceedings: ""')}# ${PROCEEDINGS.join(' | ')}`,
     `${pad('  placement: ""')}# ${PLACEMENTS.join(' | ')}`,
+    ...(given.placementMoves ? [`${pad('  placement_moves: ""')}# placement moves in this episode`] : []),
+    ...(given.wantsToReturn ? [`${pad('  wants_to_return: ""')}# true when the child says they want to go home`] : []),
     `# cohorts (framework.md §5.2): ${COHORTS.join(', ')}`,
     `${pad('cohorts: []')}# the cohorts this child is in, to consider for return home`,
     `# trigger points (framework.md §5.1): ${TRIGGERS.join(', ')}`,
@@ -72,8 +76,8 @@ export function newCaseTemplate(id: string, opened: string, team: { teamManager:
     `${pad('cla_reviews: []')}# looked-after (CLA) review dates, held or planned`,
     `${pad('team:')}# roles and initials`,
     `${pad('  social_worker: ""')}# the child's social worker`,
-    ...(team.teamManager ? [`${pad('  team_manager: ""')}# signs off assessments, classifications and decisions`] : []),
-    ...(team.iro ? [`${pad('  iro: ""')}# Independent Reviewing Officer`] : []),
+    ...(given.teamManager ? [`${pad('  team_manager: ""')}# signs off assessments, classifications and decisions`] : []),
+    ...(given.iro ? [`${pad('  iro: ""')}# Independent Reviewing Officer`] : []),
     `${pad('tasks:')}# stage 1 (assess): where each task stands (todo, in_progress, done, not_applicable);`,
     '                              # record them with reunify task, which also adds people, history and factors',
     ...taskLines,
@@ -105,6 +109,8 @@ export function newCaseEdits(answers: Answers): WorkflowEdit[] {
     ['child', 'legal_status'],
     ['child', 'proceedings'],
     ['child', 'placement'],
+    ['child', 'placement_moves'],
+    ['child', 'wants_to_return'],
     ['cohorts'],
     ['triggers'],
     ['team', 'social_worker'],

@@ -8,13 +8,20 @@ import { latestAt } from '../../rules/stageReached.js';
 import { getIn, isBlank, isPlainObject, list, question, type Answers, type Condition, type ListStep, type Step } from '../answers.js';
 import { appendNew, notAfterToday, type FlowCase, type FlowContext, type WorkflowEdit } from '../flow.js';
 
-/** The sign-off every classification and decision carries: the team manager, on or after the record's date. */
+/**
+ * The team manager's sign-off of a classification or decision, on or after the record's
+ * date. It is their act, so it is recorded only when given: offered at a prompt, never
+ * filled in without one (docs/decisions.md).
+ */
 export function signOffSteps(c: FlowCase, ctx: FlowContext, recordDate: (root: Answers) => unknown): Step[] {
   return [
-    question('text', ['signed_off', 'by'], 'Signed off by (the team manager, role and initials)', { required: true, default: c.data.team.team_manager }),
+    question('text', ['signed_off', 'by'], 'Signed off by (the team manager, role and initials; not signed off yet: Backspace to clear, then Enter)', {
+      offer: c.data.team.team_manager,
+    }),
     question('date', ['signed_off', 'date'], 'Date of the sign-off', {
+      when: (scope) => !isBlank(getIn(scope, ['signed_off', 'by'])),
       required: true,
-      default: ctx.date,
+      offer: ctx.date,
       check: (v, _s, root) => {
         const dated = recordDate(root);
         if (typeof dated === 'string' && String(v) < dated) return `must not be before the record is dated (${dated})`;

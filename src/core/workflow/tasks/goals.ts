@@ -6,7 +6,7 @@ import { RAG } from '../../ids.js';
 import { isPlainObject, list, question, type Answers, type Condition, type ListStep } from '../answers.js';
 import { appendNew, itemsAt, notAfterToday, type FlowContext, type WorkflowEdit } from '../flow.js';
 
-export function ratingList(ctx: FlowContext, options: { when?: Condition } = {}): ListStep {
+export function ratingList(ctx: FlowContext, options: { when?: Condition; min?: number; max?: number } = {}): ListStep {
   return list(
     ['progress'],
     'rating',

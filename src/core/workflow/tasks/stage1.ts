@@ -200,6 +200,8 @@ const RECOMMENDATION_NAMES: Record<string, string> = {
   no_return: 'no_return: plan alternative permanence and support family relationships',
 };
 
+const SIGNED_OFF_BY = 'Signed off by (the team manager, role and initials; not signed off yet: Backspace to clear, then Enter)';
+
 const writtenAssessment: TaskFlow = {
   task: 'written_assessment',
   steps(c, ctx) {
@@ -214,10 +216,11 @@ const writtenAssessment: TaskFlow = {
         default: entry?.recommendation,
         choices: RECOMMENDATIONS.map((r) => ({ value: r, name: RECOMMENDATION_NAMES[r] ?? r })),
       }),
-      question('text', ['tasks', 'written_assessment', 'signed_off', 'by'], 'Signed off by (the team manager, role and initials)', {
+      // the sign-off is the team manager's act: recorded only when given (docs/decisions.md)
+      question('text', ['tasks', 'written_assessment', 'signed_off', 'by'], SIGNED_OFF_BY, {
         when: recording,
-        required: done,
-        default: entry?.signed_off?.by ?? c.data.team.team_manager,
+        default: entry?.signed_off?.by,
+        offer: entry?.signed_off?.by ?? c.data.team.team_manager,
         check: (v, _s, root) => {
           const author = getIn(root, ['tasks', 'written_assessment', 'by']);
           return v === author || v === c.data.team.social_worker ? 'the team manager signs off, not the assessment’s author' : undefined;
@@ -226,7 +229,8 @@ const writtenAssessment: TaskFlow = {
       question('date', ['tasks', 'written_assessment', 'signed_off', 'date'], 'Date of the sign-off', {
         when: (s, root) => recording(s, root) && !isBlank(getIn(root, ['tasks', 'written_assessment', 'signed_off', 'by'])),
         required: true,
-        default: entry?.signed_off?.date ?? ctx.date,
+        default: entry?.signed_off?.date,
+        offer: entry?.signed_off?.date ?? ctx.date,
         check: (v, _s, root) => {
           const written = getIn(root, ['tasks', 'written_assessment', 'date']);
           if (typeof written === 'string' && String(v) < written) return `must not be before the assessment is dated (${written})`;

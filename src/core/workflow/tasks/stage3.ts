@@ -110,7 +110,10 @@ const agreement: TaskFlow = {
           }),
           question('text', ['support'], 'Achievable: who helps', { when: isNew, required: true }),
           question('text', ['success'], 'Measurable: what counts as success', { when: isNew, required: true }),
-          ratingList(ctx, { when: (scope) => isExisting(scope.id) }),
+          // several ratings at once are fine: a new goal may come with its ratings so far (an
+          // agreement recorded after its first review), and the same answers run again must pass
+          ratingList(ctx, { when: (scope) => isExisting(scope.id), max: undefined }),
+          ratingList(ctx, { when: isNew, min: 0, max: undefined }),
         ],
         {
           when: whenRecording('agreement'),
@@ -129,7 +132,7 @@ const agreement: TaskFlow = {
     const existing = c.data.agreement ?? {};
     const goals = existing.goals ?? [];
     const given = itemsAt(answers, ['agreement', 'goals']);
-    const added = given.filter((g) => !goals.some((e) => e.id === g.id)).map(({ progress: _progress, ...goal }) => goal);
+    const added = given.filter((g) => !goals.some((e) => e.id === g.id));
     return {
       edits: [
         ...agreementSet(c, answers, 'signed'),

@@ -90,7 +90,9 @@ const transitionPlan: TaskFlow = {
       question('choices', ['transition', 'agreed_by'], 'Agreed by', {
         when: whenRecording('transition_plan'),
         required: done,
-        default: t.agreed_by ?? required.map((r) => r.party),
+        default: t.agreed_by,
+        // who agreed is theirs to say: the required parties are offered at a prompt, never assumed without one
+        offer: t.agreed_by ?? required.map((r) => r.party),
         choices: transitionParties(c, ctx.config.sharing.required_parties),
       }),
       question('date', ['transition', 'planned_return'], 'Planned date of the move home', {
