@@ -111,9 +111,11 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags): Pr
   }
   const found = matching[0];
   if (!found) {
-    const skipped = caseload.skipped.find((s) => isFile || s.filePath.toLowerCase().endsWith(`${which.toLowerCase()}.md`));
+    const skipped = caseload.skipped.find((s) => !s.folder && (isFile || s.filePath.toLowerCase().endsWith(`${which.toLowerCase()}.md`)));
+    const folders = caseload.skipped.filter((s) => s.folder).map((s) => s.filePath);
+    const unsearched = folders.length > 0 ? `; not searched, as ${folders.length === 1 ? 'it' : 'they'} could not be read: ${folders.join(', ')}` : '';
     if (skipped) writeErr(`reunify: ${skipped.filePath}: cannot be signed off until it reads cleanly (${skipped.reason}); run reunify check\n`);
-    else writeErr(`reunify: no case "${which}" in ${paths[0]}\n`);
+    else writeErr(`reunify: no case "${which}" in ${paths[0]}${unsearched}\n`);
     return EXIT.problems;
   }
   const by = flags.by!.trim();
