@@ -205,7 +205,7 @@ async function recordClassification(
 async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
   const { classifyCase, findCaseFiles } = await import('../io/runClassify.js');
   const { formatSummaryText, summaryJson } = await import('./format/classification.js');
-  const { files } = findCaseFiles([dir], config);
+  const { files, unreadable } = findCaseFiles([dir], config);
   const rows: import('./format/classification.js').SummaryRow[] = [];
   for (const filePath of files) {
     const result = classifyCase(filePath, config, asOf);
@@ -219,6 +219,13 @@ async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config,
       reportProblems(filePath, result.problems);
       rows.push({ filePath, caseId, failed: `${result.problems.length} reading or schema ${result.problems.length === 1 ? 'error' : 'errors'}` });
     }
+  }
+  // a folder that could not be listed fails like an unreadable file: its cases were not classified
+  const { unreadableFolderProblem } = await import('../io/findCases.js');
+  for (const u of unreadable) {
+    const problem = unreadableFolderProblem(u);
+    reportProblems(u.folder, [problem]);
+    rows.push({ filePath: u.folder, failed: problem.message });
   }
   const notice = config.classification.notice;
   if (flags.format === 'json') writeOut(JSON.stringify(summaryJson(rows, asOf, notice), null, 2) + '\n');

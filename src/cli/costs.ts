@@ -2,7 +2,7 @@
 // per child and (given a caseload folder) for its planned and actual returns, with
 // the break-even improvement in successful returns. The arithmetic is shown.
 import { Command, Option } from 'commander';
-import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
 
 interface CostsFlags extends CommonOptions {
   format: 'text' | 'json';
@@ -17,7 +17,7 @@ export function registerCosts(program: Command): void {
     .argument('[dir]', "a caseload folder, to add its planned and actual returns (default: the per-child model only)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--preset <name>', 'cost figures to use: nspcc-2024 (default), holmes-2014, or one from your config')
-    .option('--as-of <date>', 'which returns count as planned or home (YYYY-MM-DD; default today)')
+    .option('--as-of <date>', "which returns count as planned or home (YYYY-MM-DD; default: the config's as_of, else today)")
     .option('-q, --quiet', 'no note on stderr about files left out')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
     .option('--no-color', 'never colour the output')
@@ -38,7 +38,8 @@ Examples:
 }
 
 async function runCostsCommand(dir: string | undefined, flags: CostsFlags): Promise<number> {
-  const asOf = parseAsOf(flags.asOf);
+  const { resolveAsOf } = await import('./asOf.js');
+  const asOf = await resolveAsOf(flags.asOf, { paths: dir !== undefined ? [dir] : [], configPath: flags.config });
   const { costFigures, costSettingProblem, caseloadReturns } = await import('../core/costs.js');
   let config: import('../core/config.js').ReunifyConfig;
   let returns: import('../core/costs.js').CaseloadReturns | undefined;

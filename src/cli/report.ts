@@ -2,7 +2,7 @@
 // written products (framework.md §6) from Handlebars templates, as Markdown or as
 // one print-ready HTML file. Handlebars is loaded only when a report is made.
 import { Command, Option } from 'commander';
-import { EXIT, UsageError, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, writeErr, writeOut, type CommonOptions } from './shared.js';
 import { DECISION_POINTS, type DecisionPoint } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
@@ -32,7 +32,7 @@ export function registerReport(program: Command): void {
     .option('--shared', 'with --caseload: for sharing beyond the team (small counts hidden, no case listed)')
     .addOption(new Option('--to <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('-o, --out <file|dir>', 'write to this file, or into this folder under a generated name (default: stdout)')
-    .option('--as-of <date>', 'date of the report (YYYY-MM-DD; default today); later records are left out of "latest"')
+    .option('--as-of <date>', 'date of the report (YYYY-MM-DD; default: the config\'s as_of, else today); later records are left out of "latest"')
     .option('--templates <dir>', 'templates that replace shipped ones of the same file name; the rest stay')
     .option('--names <file>', 'YAML map of refs to real names, merged at render time only (never stored)')
     .option('--for <person>', 'a family copy for this person id (or "child"): leaves out what they must not see')
@@ -71,11 +71,11 @@ function reportProblems(filePath: string, problems: readonly Problem[]): void {
 
 async function runReportCommand(target: string | undefined, flags: ReportFlags): Promise<number> {
   checkFlags(target, flags);
-  const asOf = parseAsOf(flags.asOf);
+  const { resolveAsOf } = await import('./asOf.js');
   if (flags.caseload !== undefined) {
     const dir = typeof flags.caseload === 'string' ? flags.caseload : (target ?? '.');
     const { runCaseloadReport } = await import('./reportCaseload.js');
-    return runCaseloadReport(dir, flags, asOf);
+    return runCaseloadReport(dir, flags, await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config }));
   }
   const casePath = target!;
   const { statSync } = await import('node:fs');
@@ -86,6 +86,7 @@ async function runReportCommand(target: string | undefined, flags: ReportFlags):
     writeErr(`reunify: ${casePath}: no such file\n`);
     return EXIT.usage;
   }
+  const asOf = await resolveAsOf(flags.asOf, { paths: [casePath], configPath: flags.config });
   const { loadConfig } = await import('../io/loadConfig.js');
   const { loadReportCase, readNames, renderCase, templatesDirOf, NamesError } = await import('../io/runReport.js');
   const { TemplateError } = await import('../report/render.js');

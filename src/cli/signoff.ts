@@ -21,7 +21,7 @@ export function registerSignoff(program: Command): void {
     .description("the team manager's queue of assessments, classifications and decisions awaiting sign-off; --sign records one")
     .argument('[dir]', 'caseload folder (default: the current folder)', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--as-of <date>', 'list what is waiting on this date (YYYY-MM-DD; default today)')
+    .option('--as-of <date>', "list what is waiting on this date (YYYY-MM-DD; default: the config's as_of, else today)")
     .option('--team <name>', 'only cases with this team manager or social worker')
     .option('--sign <case>', 'record a sign-off in this case (a case id in [dir], or a case file)')
     .option('--item <what>', 'what to sign: written_assessment, classification:rc1_d2, decision:rc2_d3, … or a JSON pointer such as /classifications/1')
@@ -72,7 +72,8 @@ function checkFlags(flags: SignoffFlags): void {
 
 async function runSignoffCommand(dir: string, flags: SignoffFlags): Promise<number> {
   checkFlags(flags);
-  const asOf = parseAsOf(flags.asOf);
+  // a bad --as-of is refused whatever else is asked; the queue alone uses the date
+  if (flags.asOf !== undefined) parseAsOf(flags.asOf);
   const { existsSync, statSync } = await import('node:fs');
   if (flags.sign !== undefined && existsSync(flags.sign) && statSync(flags.sign).isFile()) return signCase(flags.sign, [flags.sign], flags);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -80,6 +81,8 @@ async function runSignoffCommand(dir: string, flags: SignoffFlags): Promise<numb
     return EXIT.usage;
   }
   if (flags.sign !== undefined) return signCase(flags.sign, [dir], flags);
+  const { resolveAsOf } = await import('./asOf.js');
+  const asOf = await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config });
 
   const { loadCaseload } = await import('../io/loadCaseload.js');
   const { signoffQueue } = await import('../core/signoff.js');
@@ -108,9 +111,11 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags): Pr
   }
   const found = matching[0];
   if (!found) {
-    const skipped = caseload.skipped.find((s) => isFile || s.filePath.toLowerCase().endsWith(`${which.toLowerCase()}.md`));
+    const skipped = caseload.skipped.find((s) => !s.folder && (isFile || s.filePath.toLowerCase().endsWith(`${which.toLowerCase()}.md`)));
+    const folders = caseload.skipped.filter((s) => s.folder).map((s) => s.filePath);
+    const unsearched = folders.length > 0 ? `; not searched, as ${folders.length === 1 ? 'it' : 'they'} could not be read: ${folders.join(', ')}` : '';
     if (skipped) writeErr(`reunify: ${skipped.filePath}: cannot be signed off until it reads cleanly (${skipped.reason}); run reunify check\n`);
-    else writeErr(`reunify: no case "${which}" in ${paths[0]}\n`);
+    else writeErr(`reunify: no case "${which}" in ${paths[0]}${unsearched}\n`);
     return EXIT.problems;
   }
   const by = flags.by!.trim();

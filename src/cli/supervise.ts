@@ -23,7 +23,7 @@ export function registerSupervise(program: Command): void {
     .option('--as-of <date>', "date the questions are for (YYYY-MM-DD; default: the config's as_of, else today)")
     .option('--prompt', 'ask each question in the terminal and save the answers (with --out) as a supervision record')
     .option('--answers <file>', 'take the answers from a YAML file instead: { supervisor, worker, answers: { <question id>: text } }')
-    .option('--out <file>', 'where the supervision record goes (a new .yaml file; default supervision-<case>-<date>.yaml)')
+    .option('--out <file>', 'where the supervision record goes (a new .yaml file, its folder made if need be; default supervision-<case>-<date>.yaml)')
     .option('--no-input', 'never prompt')
     .option('-q, --quiet', 'print nothing on success when saving a record')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
@@ -96,6 +96,12 @@ async function recordAnswers(plan: import('../core/supervision.js').SupervisionP
   const { safeFileName } = await import('../io/safeOutput.js');
   const out = flags.out ?? `supervision-${safeFileName(plan.caseId)}-${plan.asOf}.yaml`;
   const ids = [...plan.groups.flatMap((g) => g.questions), ...plan.mustAnswer].map((q) => q.id);
+  const { supervisionRecordText, supervisionRecordRefusal, writeSupervisionRecord, SupervisionRecordError } = await import('../io/supervisionRecord.js');
+  const refusal = supervisionRecordRefusal(out, caseFile);
+  if (refusal) {
+    writeErr(`reunify: ${refusal}\n`);
+    return EXIT.problems;
+  }
   let given: import('../io/supervisionRecord.js').SupervisionAnswers;
   if (flags.answers !== undefined) {
     given = await answersFromFile(flags.answers, ids);
@@ -116,7 +122,6 @@ async function recordAnswers(plan: import('../core/supervision.js').SupervisionP
       throw err;
     }
   }
-  const { supervisionRecordText, writeSupervisionRecord, SupervisionRecordError } = await import('../io/supervisionRecord.js');
   try {
     writeSupervisionRecord(out, caseFile, supervisionRecordText(plan, given));
   } catch (err) {

@@ -22,7 +22,7 @@ export interface CheckableCase {
 
 /** Checks that are not practice rules: reading, YAML and schema problems. */
 export const BUILT_IN_CHECKS: readonly { id: string; description: string }[] = [
-  { id: 'file-unreadable', description: 'The file could not be read, or is not a regular file' },
+  { id: 'file-unreadable', description: 'The file, or a folder of the caseload, could not be read, or is not a regular file' },
   { id: 'file-empty', description: 'The file is empty' },
   { id: 'file-encoding', description: 'The file is binary, UTF-16 or not valid UTF-8' },
   { id: 'file-too-large', description: 'The file or its front matter is over the documented size limit' },

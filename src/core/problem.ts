@@ -25,6 +25,8 @@ export interface FileResult {
   problems: Problem[];
   errorCount: number;
   warningCount: number;
+  /** A folder discovery could not list: its problem is reported, but it is not counted as a case file. */
+  folder?: boolean;
 }
 
 export interface CheckSummary {
@@ -54,12 +56,15 @@ export function summarise(results: readonly FileResult[]): CheckSummary {
   let errors = 0;
   let warnings = 0;
   let filesWithProblems = 0;
+  let files = 0;
   for (const r of results) {
     errors += r.errorCount;
     warnings += r.warningCount;
+    if (r.folder) continue;
+    files++;
     if (r.problems.length > 0) filesWithProblems++;
   }
-  return { files: results.length, filesWithProblems, errors, warnings };
+  return { files, filesWithProblems, errors, warnings };
 }
 
 /** Sort by line, then column, then rule id, so output is stable. */

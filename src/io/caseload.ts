@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { ReunifyConfig } from '../core/config.js';
-import { findCases } from './findCases.js';
+import { findCases, type UnreadableFolder } from './findCases.js';
 import { findConfigFile } from './loadConfig.js';
 import { loadCase } from './loadCase.js';
 
@@ -16,7 +16,12 @@ export function caseloadRoot(dir: string): string {
 
 /** Case files in the caseload whose id (or, failing that, file name) is `id`, ignoring case. */
 export function casesWithId(root: string, id: string, config: ReunifyConfig): string[] {
-  const { files } = findCases([root], { glob: config.cases, ignore: config.ignore });
+  return searchCaseload(root, id, config).files;
+}
+
+/** casesWithId, and the folders that could not be searched. */
+function searchCaseload(root: string, id: string, config: ReunifyConfig): { files: string[]; unreadable: UnreadableFolder[] } {
+  const { files, unreadable } = findCases([root], { glob: config.cases, ignore: config.ignore });
   const wanted = id.toLowerCase();
   const byStem = files.filter((f) => basename(f, extname(f)).toLowerCase() === wanted);
   const byId = files.filter((f) => {
@@ -24,7 +29,7 @@ export function casesWithId(root: string, id: string, config: ReunifyConfig): st
     const data = loadCase(f).data as { id?: unknown } | undefined;
     return typeof data?.id === 'string' && data.id.toLowerCase() === wanted;
   });
-  return [...byStem, ...byId];
+  return { files: [...byStem, ...byId], unreadable };
 }
 
 export type CaseArgument = { filePath: string } | { error: string };
@@ -39,8 +44,12 @@ export function resolveCaseArgument(arg: string, config: ReunifyConfig, cwd = pr
   }
   if (/[\\/]/.test(arg) || arg.endsWith('.md')) return { error: `${arg}: no such case file` };
   const root = caseloadRoot(cwd);
-  const found = casesWithId(root, arg, config);
-  if (found.length === 0) return { error: `no case with id ${arg} in the caseload ${root} (give the path to its file instead)` };
+  const { files: found, unreadable } = searchCaseload(root, arg, config);
+  if (found.length === 0) {
+    const unsearched = unreadable.map((u) => `${u.folder} (${u.reason})`).join(', ');
+    const note = unsearched ? `; ${unreadable.length === 1 ? 'a folder' : 'folders'} could not be read, so ${unreadable.length === 1 ? 'it was' : 'they were'} not searched: ${unsearched}` : '';
+    return { error: `no case with id ${arg} in the caseload ${root} (give the path to its file instead)${note}` };
+  }
   if (found.length > 1) return { error: `more than one file has the case id ${arg}: ${found.join(', ')} (give the path to the file)` };
   return { filePath: found[0] };
 }

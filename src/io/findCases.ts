@@ -1,14 +1,31 @@
 // Finds case files under a caseload folder: glob match on the path relative to the
 // root, skipping dot-folders and node_modules, never following a symlink out of the
 // root (or round a loop), and never opening anything that is not a regular file.
+// A folder that cannot be listed is reported, never passed over in silence: a
+// practice lead must not take a partial check for the whole caseload.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Problem } from '../core/problem.js';
+
+export interface UnreadableFolder {
+  /** As files are named: relative to the working directory when inside it. */
+  folder: string;
+  /** The system's reason, e.g. "EACCES: permission denied". */
+  reason: string;
+}
 
 export interface FoundCases {
   /** Case files, sorted, as paths relative to the working directory when inside it. */
   files: string[];
   /** Paths given on the command line that do not exist or cannot be read. */
   missing: string[];
+  /** Folders that could not be listed, so any case files in them were not found. */
+  unreadable: UnreadableFolder[];
+}
+
+/** An unreadable folder as `check` reports it: the rule an unreadable file gets, at the same 1:1. */
+export function unreadableFolderProblem(u: UnreadableFolder): Problem {
+  return { ruleId: 'file-unreadable', severity: 'error', message: `folder could not be read (${u.reason}): any case files in it were left out`, line: 1, column: 1 };
 }
 
 /** Translate a glob (`*`, `**`, `?`, `{a,b}`) to a RegExp over '/'-separated relative paths. */
@@ -62,6 +79,13 @@ export function findCases(paths: readonly string[], options: { glob?: string; ig
   const matcher = { test: (rel: string) => include.test(rel) && !ignore.some((re) => re.test(rel)) };
   const files = new Set<string>();
   const missing: string[] = [];
+  const unreadable: UnreadableFolder[] = [];
+  // a folder every file under which is ignored (e.g. `archive/**`) may be unreadable: nothing in it was wanted
+  const ignored = (rel: string) => ignore.some((re) => re.test(`${rel}/\u0000.md`) && re.test(`${rel}/\u0000/\u0000.md`));
+  const onUnreadable = (dir: string, rel: string, err: unknown) => {
+    if (rel !== '' && ignored(rel)) return;
+    unreadable.push({ folder: display(dir, cwd), reason: reasonOf(err) });
+  };
   for (const given of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, given);
     let st;
@@ -79,21 +103,37 @@ export function findCases(paths: readonly string[], options: { glob?: string; ig
         missing.push(given);
         continue;
       }
-      walk(abs, abs, rootReal, matcher, files, new Set([rootReal]));
+      walk(abs, abs, rootReal, matcher, files, new Set([rootReal]), onUnreadable);
     } else {
       // A file named explicitly is checked even if it is not a regular file: loadCase reports it.
       files.add(abs);
     }
   }
-  return { files: [...files].sort().map((f) => display(f, cwd)), missing };
+  return { files: [...files].sort().map((f) => display(f, cwd)), missing, unreadable };
 }
 
-function walk(dir: string, root: string, rootReal: string, matcher: { test(rel: string): boolean }, out: Set<string>, seen: Set<string>): void {
+/** "EACCES: permission denied" from Node's "EACCES: permission denied, scandir '…'", without the path. */
+function reasonOf(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const said = /^([A-Z0-9]+: [^,]+),/.exec(e?.message ?? '');
+  return said ? said[1] : (e?.code ?? 'error');
+}
+
+function walk(
+  dir: string,
+  root: string,
+  rootReal: string,
+  matcher: { test(rel: string): boolean },
+  out: Set<string>,
+  seen: Set<string>,
+  onUnreadable: (dir: string, rel: string, err: unknown) => void,
+): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return; // unreadable folder: nothing to check inside it
+  } catch (err) {
+    onUnreadable(dir, relative(root, dir).split(sep).join('/'), err);
+    return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -123,7 +163,7 @@ function walk(dir: string, root: string, rootReal: string, matcher: { test(rel: 
     }
     if (isDir) {
       if (name.startsWith('.') || name === 'node_modules') continue;
-      walk(full, root, rootReal, matcher, out, seen);
+      walk(full, root, rootReal, matcher, out, seen, onUnreadable);
     } else if (isFile) {
       const rel = relative(root, full).split(sep).join('/');
       if (matcher.test(rel)) out.add(full);

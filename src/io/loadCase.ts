@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
-import { Composer, Parser, YAMLParseError, isMap, isNode, isPair, isScalar, isSeq, visit, type CST, type Document, type Node } from 'yaml';
+import { CST, Composer, Parser, YAMLParseError, isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../core/problem.js';
 import { fromPointer } from '../core/problem.js';
 import { fastLocator, type FastLocator } from './fastLocate.js';
@@ -425,11 +425,15 @@ export function parseYamlText(
     if (problems.length >= MAX_YAML_PROBLEMS) unlisted++;
     else problems.push({ ruleId, severity: 'error', message, line, column });
   };
+  const claimed = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const ruleId = e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : e.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax';
     let offset = e.pos?.[0] ?? 0;
     // yaml reports an unclosed quote where the text ran out; the opening quote is what to fix
     if (e.code === 'MISSING_CHAR' && e.message.includes('quote')) offset = quoteOpenedAt(tokens, offset) ?? offset;
+    // likewise an unclosed [ or {, which yaml notices only where the collection ends (usually the next line)
+    const flow = /^Flow (sequence|map)\b.* end with a [\]}]$/.exec(e.message);
+    if (flow) offset = flowOpenedAt(tokens, offset, flow[1] === 'map' ? '{' : '[', claimed) ?? offset;
     add(offset, ruleId, yamlMessage(e.code, e.message, what));
   }
   checkStructure(doc, add, what);
@@ -498,6 +502,18 @@ function quoteOpenedAt(tokens: readonly CST.Token[], end: number): number | unde
     if ((token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') && token.offset + token.source.length === end) return token.offset;
   }
   return undefined;
+}
+
+/** Where the unclosed `[` or `{` whose items run out at `end` opened: the innermost one around it not yet reported. */
+function flowOpenedAt(tokens: readonly CST.Token[], end: number, open: '[' | '{', claimed: Set<number>): number | undefined {
+  let found: number | undefined;
+  for (const [token] of cstTokens(tokens)) {
+    if (token.type !== 'flow-collection' || token.start.source !== open || token.end[0]?.source === (open === '[' ? ']' : '}')) continue;
+    if (claimed.has(token.offset) || token.offset >= end || token.offset + CST.stringify(token).length < end) continue;
+    if (found === undefined || token.offset > found) found = token.offset;
+  }
+  if (found !== undefined) claimed.add(found);
+  return found;
 }
 
 function yamlMessage(code: string, message: string, what: string): string {

@@ -1,11 +1,11 @@
 // Reads a caseload folder for the caseload-wide commands (status, signoff, costs):
 // config → discovery → load → common schema. A file that cannot be read or that
-// the schema rejects is left out and counted, as `check` would report it; stage
-// gates do not stop a case from being counted.
+// the schema rejects is left out and counted, as `check` would report it, and so is
+// a folder that cannot be listed; stage gates do not stop a case from being counted.
 import type { CaseData } from '../core/caseTypes.js';
 import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
 import { caseValidator } from '../core/validate.js';
-import { findCases } from './findCases.js';
+import { findCases, unreadableFolderProblem, type UnreadableFolder } from './findCases.js';
 import { loadConfig } from './loadConfig.js';
 import { availableParallelism } from 'node:os';
 import type { LoadedCase } from './loadCase.js';
@@ -24,8 +24,8 @@ export interface LoadedCaseload {
   config: ReunifyConfig;
   configPath?: string;
   cases: CaseloadCase[];
-  /** Files left out, with the first reason (run `reunify check` for all of them). */
-  skipped: { filePath: string; reason: string }[];
+  /** Files left out, with the first reason (run `reunify check` for all of them), then folders that could not be read (`folder: true`). */
+  skipped: { filePath: string; reason: string; folder?: boolean }[];
   /** Paths given that do not exist. */
   missing: string[];
 }
@@ -33,7 +33,7 @@ export interface LoadedCaseload {
 export function loadCaseload(options: { paths: readonly string[]; configPath?: string; cwd?: string; config?: ReunifyConfig }): LoadedCaseload {
   const found = options.config ? { config: options.config, configPath: undefined } : loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
   const { config } = found;
-  const { files, missing } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
+  const { files, missing, unreadable } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
   const validator = caseValidator(domainIdsOf(config));
   const cases: CaseloadCase[] = [];
   const skipped: LoadedCaseload['skipped'] = [];
@@ -45,7 +45,14 @@ export function loadCaseload(options: { paths: readonly string[]; configPath?: s
     }
     cases.push({ id: data.id, filePath, data, loaded });
   }
+  skipped.push(...unreadable.map(skippedFolder));
   return { config, configPath: found.configPath, cases, skipped, missing };
+}
+
+/** A folder discovery could not list, as a caseload command names it on stderr. */
+function skippedFolder(u: UnreadableFolder): LoadedCaseload['skipped'][number] {
+  const p = unreadableFolderProblem(u);
+  return { filePath: u.folder, reason: `${p.ruleId}: ${p.message}`, folder: true };
 }
 
 /** Why a file cannot be counted (a reading or schema error; stage gates do not stop it), or undefined. */
@@ -72,7 +79,7 @@ const PARALLEL_THRESHOLD = 300;
  */
 export async function readCaseloadRecords(options: { paths: readonly string[]; configPath?: string; cwd?: string; workers?: number }): Promise<Omit<LoadedCaseload, 'cases'> & { cases: { id: string; filePath: string; data: CaseData }[] }> {
   const { config, configPath } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
-  const { files, missing } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
+  const { files, missing, unreadable } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
   const workers = options.workers ?? (files.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
   let read: CaseloadFile[];
   if (workers > 1 && files.length > 1) {
@@ -88,5 +95,6 @@ export async function readCaseloadRecords(options: { paths: readonly string[]; c
     if ('skip' in r) skipped.push({ filePath: files[i], reason: r.skip });
     else cases.push({ id: r.data.id, filePath: files[i], data: r.data });
   });
+  skipped.push(...unreadable.map(skippedFolder));
   return { config, configPath, cases, skipped, missing };
 }

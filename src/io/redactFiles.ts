@@ -11,7 +11,7 @@ import { longDate } from '../core/dateText.js';
 import { createRng } from '../core/random.js';
 import { REDACTION_CATEGORIES, redactCaseload, type RedactSource, type RedactionResult } from '../core/redact.js';
 import type { Problem } from '../core/problem.js';
-import { findCases } from './findCases.js';
+import { findCases, unreadableFolderProblem } from './findCases.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './loadConfig.js';
 import { loadCase } from './loadCase.js';
 import { safeFileName } from './safeOutput.js';
@@ -129,10 +129,11 @@ function originalsOf(sources: readonly RedactSource[], config: ReunifyConfig): s
 /** Read, redact and lay out the copy; throws RedactError when a file cannot be read or an original would survive. */
 export function redactedFiles(source: string, options: { config: ReunifyConfig; asOf: string; seed: number }): { files: PackFile[]; result: RedactionResult } {
   const { config } = options;
-  const { files: found, missing } = findCases([source], { glob: config.cases, ignore: config.ignore });
+  const { files: found, missing, unreadable: folders } = findCases([source], { glob: config.cases, ignore: config.ignore });
   if (missing.length > 0) throw new RedactError(`${source}: no such file or folder`);
-  if (found.length === 0) throw new RedactError(`${source}: no case files found`);
-  const unreadable: { filePath: string; problems: Problem[] }[] = [];
+  // a copy that silently lacks the cases of a folder it could not read is not the copy asked for
+  const unreadable: { filePath: string; problems: Problem[] }[] = folders.map((u) => ({ filePath: u.folder, problems: [unreadableFolderProblem(u)] }));
+  if (found.length === 0 && unreadable.length === 0) throw new RedactError(`${source}: no case files found`);
   const sources: RedactSource[] = [];
   for (const filePath of found) {
     const loaded = loadCase(filePath);
@@ -144,7 +145,7 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
     const data = loaded.data as Record<string, unknown>;
     sources.push({ id: typeof data.id === 'string' ? data.id : loaded.stem, data, body: loaded.split.body });
   }
-  if (unreadable.length > 0) throw new RedactError('some case files cannot be read, so nothing was copied (a file that does not parse cannot be redacted safely)', unreadable);
+  if (unreadable.length > 0) throw new RedactError('some case files or folders cannot be read, so nothing was copied (a file that does not parse cannot be redacted safely)', unreadable);
   const result = redactCaseload(createRng(options.seed), sources, {
     asOf: options.asOf,
     places: config.redact.places,

@@ -15,7 +15,7 @@ import {
 } from '../core/check.js';
 import type { ReunifyConfig } from '../core/config.js';
 import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type SeveritySetting } from '../core/problem.js';
-import { findCases } from './findCases.js';
+import { findCases, unreadableFolderProblem, type UnreadableFolder } from './findCases.js';
 import { ConfigError, loadConfig } from './loadConfig.js';
 import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
 
@@ -76,6 +76,8 @@ export interface PreparedRun {
   /** The same files as results name them (relative to the run's `cwd`). */
   display: string[];
   missing: string[];
+  /** Folders discovery could not list, each reported like an unreadable file (`at`: as this process reaches it). */
+  unreadable: (UnreadableFolder & { at: string })[];
   asOf: string;
   env: CaseCheckEnv;
 }
@@ -93,10 +95,11 @@ export function prepareRun(options: RunCheckOptions & { asOf: string }): Prepare
   const cwd = resolve(options.cwd ?? process.cwd());
   const files = cwd === process.cwd() ? found.files : found.files.map((f) => resolve(cwd, f));
   const env = caseCheckEnv({ asOf: options.asOf, config, ruleSettings: options.ruleSettings });
-  return { config, configPath, root, files, display: found.files, missing: found.missing, asOf: options.asOf, env };
+  const unreadable = found.unreadable.map((u) => ({ ...u, at: resolve(cwd, u.folder) }));
+  return { config, configPath, root, files, display: found.files, missing: found.missing, unreadable, asOf: options.asOf, env };
 }
 
-/** Add the caseload-wide problems (positioned by reading those few files again) and summarise. */
+/** Add the caseload-wide problems (positioned by reading those few files again) and the unreadable folders, and summarise. */
 export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): CheckResult {
   const extra = caseloadProblems(outcomes.map((o) => o.entry), run.env);
   const results = outcomes.map((o, i) => {
@@ -107,6 +110,17 @@ export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): C
     const problems = [...o.result.problems, ...positioned].sort(compareProblems);
     return { ...o.result, filePath: run.display[i], problems, ...countProblems(problems) };
   });
+  if (run.unreadable.length > 0) {
+    // each folder goes where its files would have been, so results stay in path order
+    const at = new Map<FileResult, string>(results.map((r, i) => [r, resolve(run.files[i])]));
+    for (const u of run.unreadable) {
+      const r = { ...fileResult({ filePath: u.folder, data: undefined, locate: () => undefined }, [unreadableFolderProblem(u)], run.env.settings), folder: true };
+      if (r.problems.length === 0) continue; // --rule file-unreadable=off
+      at.set(r, u.at);
+      results.push(r);
+    }
+    results.sort((a, b) => (at.get(a)! < at.get(b)! ? -1 : at.get(a)! > at.get(b)! ? 1 : 0));
+  }
   return { results, summary: summarise(results), asOf: run.asOf };
 }
 

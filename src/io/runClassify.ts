@@ -7,7 +7,7 @@ import type { ReunifyConfig } from '../core/config.js';
 import type { Level } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 import { compareWithBaseline, type BaselineComparison } from '../core/reclassify.js';
-import { findCases } from './findCases.js';
+import { findCases, type FoundCases } from './findCases.js';
 import { ConfigError, loadConfig } from './loadConfig.js';
 import type { LoadedCase } from './loadCase.js';
 import { loadValidCase } from './loadValidCase.js';
@@ -43,6 +43,6 @@ export function loadClassificationConfig(options: { configPath?: string; paths: 
   return { config, configPath };
 }
 
-export function findCaseFiles(paths: readonly string[], config: ReunifyConfig, cwd?: string): { files: string[]; missing: string[] } {
+export function findCaseFiles(paths: readonly string[], config: ReunifyConfig, cwd?: string): FoundCases {
   return findCases(paths, { glob: config.cases, cwd, ignore: config.ignore });
 }

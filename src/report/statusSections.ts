@@ -77,7 +77,7 @@ export function statusSections(view: View, levelLabels: Record<Level, string>): 
   if (s.team) scope.push(`team: ${s.team}`);
   if (s.filter) scope.push(`filter: ${Object.entries(s.filter).map(([k, vals]) => `${k}=${(vals as string[]).join('|')}`).join(', ')}`);
   const subtitle = [`As of ${view.as_of}; ${scope.join('; ')}`];
-  if (typeof s.skipped !== 'number' || s.skipped > 0) subtitle.push(`${show(s.skipped as Value)} files left out: they could not be read or failed the schema (run reunify check)`);
+  if (typeof s.skipped !== 'number' || s.skipped > 0) subtitle.push(`${show(s.skipped as Value)} files or folders left out: they could not be read or failed the schema (run reunify check)`);
   if (s.shared) subtitle.push('Shared output: small counts may be hidden and cases are not listed.');
 
   const sc = v.stage_counts;

@@ -1,5 +1,5 @@
 // `reunify supervise` through the built binary.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,28 @@ describe('reunify supervise (built binary)', () => {
     const intoCase = await reunify(['supervise', file, ...AS_OF, '--answers', join(dir, 'answers.yaml'), '--out', file]);
     expect(intoCase.exitCode).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('--out into a folder that does not exist yet makes the folder, as report, scaffold and redact do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-supervise-'));
+    writeFileSync(join(dir, 'answers.yaml'), 'supervisor: "TM D.E."\nanswers:\n  must.safe: "Yes"\n');
+    const out = join('supervision', '2026', 'RF-0006-2026-11-01.yaml');
+    const r = await reunify(['supervise', join(CASES, 'RF-0006.md'), ...AS_OF, '--answers', 'answers.yaml', '--out', out], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe(`saved the supervision record to ${out} (the case file is unchanged)`);
+    expect(parse(readFileSync(join(dir, out), 'utf8'))).toMatchObject({ supervision: 1, case: 'RF-0006' });
+  });
+
+  it('--out under a file, not a folder, is one clear line, exit 1, and nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-supervise-'));
+    writeFileSync(join(dir, 'answers.yaml'), 'answers: {}\n');
+    writeFileSync(join(dir, 'notes.txt'), 'not a folder\n');
+    const r = await reunify(['supervise', join(CASES, 'RF-0006.md'), ...AS_OF, '--answers', 'answers.yaml', '--out', 'notes.txt/record.yaml'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('reunify: notes.txt/record.yaml: the folder notes.txt could not be made (a file is in the way); nothing was written');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('not a folder\n');
+    expect(readdirSync(dir).sort()).toEqual(['answers.yaml', 'notes.txt']);
+    expect(existsSync(join(dir, 'record.yaml'))).toBe(false);
   });
 
   it('--prompt without a terminal exits 2 with a clear message, and never waits', async () => {

@@ -61,6 +61,16 @@ describe.skipIf(!hasScript)('prompts in a terminal', () => {
     );
   });
 
+  it('supervise --prompt refuses an --out that exists before asking anything, so no answer is typed in vain', async () => {
+    const dir = caseload();
+    writeFileSync(join(dir, 'record.yaml'), 'an earlier record\n');
+    const r = await typeInto(dir, ['supervise', 'RF-0002.md', '--as-of', '2026-11-01', '--prompt', '--out', 'record.yaml'], []);
+    expect(r.exitCode).toBe(1);
+    expect(r.screen).toContain('record.yaml already exists; nothing was written');
+    expect(r.screen).not.toContain('?');
+    expect(readFileSync(join(dir, 'record.yaml'), 'utf8')).toBe('an earlier record\n');
+  });
+
   it('Ctrl-C leaves the file untouched and exits 130', async () => {
     const dir = caseload();
     const r = await typeInto(dir, ['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02'], [

@@ -2,8 +2,22 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { findCases, globToRegExp } from '../../src/io/findCases.js';
+import { describe, expect, it, vi } from 'vitest';
+import { findCases, globToRegExp, unreadableFolderProblem } from '../../src/io/findCases.js';
+
+// Root reads a chmod 000 folder anyway, so listing is refused here for everyone alike
+// (test/cli/unreadableFolder.test.ts does it for real through the binary).
+const refused = vi.hoisted(() => new Set<string>());
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...actual,
+    readdirSync: ((path: string, options?: unknown) => {
+      if (refused.has(String(path))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
+      return (actual.readdirSync as (p: string, o?: unknown) => unknown)(path, options);
+    }) as typeof actual.readdirSync,
+  };
+});
 
 describe('globToRegExp', () => {
   it.each([
@@ -53,7 +67,7 @@ describe('findCases', () => {
   });
 
   it('reports paths that do not exist', () => {
-    expect(findCases([join(root, 'nope')], { cwd: root })).toEqual({ files: [], missing: [join(root, 'nope')] });
+    expect(findCases([join(root, 'nope')], { cwd: root })).toEqual({ files: [], missing: [join(root, 'nope')], unreadable: [] });
   });
 
   it('takes a file named on the command line as given', () => {
@@ -64,5 +78,42 @@ describe('findCases', () => {
   it('returns nothing for a folder with no cases', () => {
     const empty = mkdtempSync(join(tmpdir(), 'reunify-empty-'));
     expect(findCases([empty], { cwd: empty }).files).toEqual([]);
+  });
+});
+
+describe('findCases: a folder it cannot list', () => {
+  const root = mkdtempSync(join(tmpdir(), 'reunify-find-locked-'));
+  for (const dir of ['cases/locked/deeper', 'cases/open', 'archive/2019']) mkdirSync(join(root, dir), { recursive: true });
+  for (const file of ['cases/A.md', 'cases/locked/B.md', 'cases/open/C.md', 'archive/2019/D.md']) writeFileSync(join(root, file), '');
+  const refuse = (...dirs: string[]) => {
+    refused.clear();
+    for (const d of dirs) refused.add(join(root, d));
+  };
+
+  it('names the folder and why, and still finds the files everywhere else', () => {
+    refuse('cases/locked');
+    const found = findCases(['.'], { cwd: root });
+    expect(found.files).toEqual(['archive/2019/D.md', 'cases/A.md', 'cases/open/C.md']);
+    expect(found.unreadable).toEqual([{ folder: 'cases/locked', reason: 'EACCES: permission denied' }]);
+    expect(unreadableFolderProblem(found.unreadable[0])).toEqual({
+      ruleId: 'file-unreadable',
+      severity: 'error',
+      message: 'folder could not be read (EACCES: permission denied): any case files in it were left out',
+      line: 1,
+      column: 1,
+    });
+  });
+
+  it('names a folder given on the command line that cannot be listed', () => {
+    refuse('cases');
+    expect(findCases(['cases'], { cwd: root })).toEqual({ files: [], missing: [], unreadable: [{ folder: 'cases', reason: 'EACCES: permission denied' }] });
+  });
+
+  it('says nothing of a folder the ignore globs leave out entirely, and names one they leave out only in part', () => {
+    refuse('archive/2019');
+    expect(findCases(['.'], { cwd: root, ignore: ['archive/**'] }).unreadable).toEqual([]);
+    expect(findCases(['.'], { cwd: root, ignore: ['**/ARCHIVE/**'] }).unreadable).toEqual([]);
+    expect(findCases(['.'], { cwd: root, ignore: ['archive/2019/*.md'] }).unreadable).toEqual([{ folder: 'archive/2019', reason: 'EACCES: permission denied' }]);
+    refused.clear();
   });
 });
