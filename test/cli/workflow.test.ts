@@ -231,6 +231,39 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
   });
 });
 
+describe('without a terminal, no fact about the child is assumed', () => {
+  // RF-0012 before its visits of August to October: a seen-alone visit falls due on 2026-08-10
+  const rf12 = () => example('RF-0012').replace(/\n {4}- \{ date: 2026-(08-10|09-21|10-26), seen_alone[^\n]*/g, '');
+  const visits = (text: string) => /^ {2}visits:\n((?: {4}- .*\n)+)/m.exec(text)?.[1].trimEnd().split('\n').map((l) => l.trim());
+
+  it('monitoring records whether the child was seen alone only as given', async () => {
+    for (const [given, line] of [
+      [[], '- { date: 2026-08-05 }'],
+      [['--set', 'return.visits.0.seen_alone=false'], '- { date: 2026-08-05, seen_alone: false }'],
+      [['--set', 'return.visits.0.seen_alone=yes'], '- { date: 2026-08-05, seen_alone: true }'],
+    ] as const) {
+      const c = caseload({ 'RF-0012.md': rf12() });
+      const r = await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', ...given, '--date', '2026-08-05'], { cwd: c.dir });
+      expect(r.exitCode, given.join(' ')).toBe(0);
+      expect(visits(readFileSync(c.file('RF-0012.md'), 'utf8')), given.join(' ')).toEqual([
+        '- { date: 2026-05-20, seen_alone: true, note: "Happy to be home; calm-down plan on the fridge" }',
+        '- { date: 2026-06-29, seen_alone: true, note: "No concerns from M or school" }',
+        line,
+      ]);
+    }
+  });
+
+  it('a visit not said to be seen alone is not one: what check says about it stands', async () => {
+    const overdue = 'no visit with the child seen alone since the visit on 2026-06-29: one was due by 2026-08-10';
+    const c = caseload({ 'RF-0012.md': rf12() });
+    expect((await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', '--date', '2026-08-05'], { cwd: c.dir })).exitCode).toBe(0);
+    expect((await reunify(['check', '--as-of', '2026-08-20'], { cwd: c.dir })).stdout).toContain(overdue);
+    const seen = caseload({ 'RF-0012.md': rf12() });
+    await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', '--set', 'return.visits.0.seen_alone=true', '--date', '2026-08-05'], { cwd: seen.dir });
+    expect((await reunify(['check', '--as-of', '2026-08-20'], { cwd: seen.dir })).stdout).not.toContain('seen alone');
+  });
+});
+
 describe('--dry-run prints a unified diff and writes nothing', () => {
   it('new, task and advance', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002') });
