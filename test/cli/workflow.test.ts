@@ -264,6 +264,39 @@ describe('without a terminal, no fact about the child is assumed', () => {
   });
 });
 
+describe('without a terminal, nobody is assumed to have been told of a decision', () => {
+  // RF-0005 as it was before the IRO was told of Decision 2
+  const untold = () =>
+    example('RF-0005')
+      .replace(/,\n\s*\{ party: iro[^}]*\}/, '')
+      .replace(/^( {2}decision_shared: +)\{[^}]*\}/m, '$1{ status: in_progress }');
+
+  it('an entry without a party is refused, naming the missing answer, and nothing is written', async () => {
+    const c = caseload({ 'RF-0005.md': untold() });
+    const entry = ['--set', 'decisions.0.shared.0.date=2026-10-22', '--set', 'decisions.0.shared.0.method=email'];
+    for (const status of [[], ['--status', 'in_progress']]) {
+      const r = await reunify(['task', 'RF-0005', 'decision_shared', ...entry, ...status, '--date', '2026-11-01'], { cwd: c.dir });
+      expect(r.exitCode, status.join(' ')).toBe(2);
+      expect(r.stderr).toContain('task decision_shared needs this answer: decisions[0].shared[0].party');
+      expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(untold());
+    }
+    const answers = c.write('told.yaml', 'decisions:\n  - shared: [ { date: 2026-10-22, method: email } ]\n');
+    const fromFile = await reunify(['task', 'RF-0005', 'decision_shared', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
+    expect(fromFile.exitCode).toBe(2);
+    expect(fromFile.stderr).toContain('decisions[0].shared[0].party');
+    expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(untold());
+  });
+
+  it('the party given is recorded', async () => {
+    const c = caseload({ 'RF-0005.md': untold() });
+    const r = await reunify(['task', 'RF-0005', 'decision_shared', '--set', 'decisions.0.shared.0.party=iro', '--set', 'decisions.0.shared.0.date=2026-10-22', '--set', 'decisions.0.shared.0.method=email', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0005.md'), 'utf8');
+    expect(text).toContain('{ party: rk, date: 2026-10-20, method: "phone" }, { party: iro, date: 2026-10-22, method: email } ] }');
+    expect(text).toMatch(/^ {2}decision_shared: +\{ status: done, date: 2026-11-01, by: SW K\.L\. \}/m);
+  });
+});
+
 describe('--dry-run prints a unified diff and writes nothing', () => {
   it('new, task and advance', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002') });

@@ -56,6 +56,16 @@ describe('resolveAnswers', () => {
     expect(resolveAnswers([by, who], { signed_off: { by: 'TM A.O.' } }).answers).toEqual({ signed_off: { by: 'TM A.O.' }, by: 'SW J.P.' });
   });
 
+  it("a list item's offer is pre-filled at a prompt only: without a terminal the answer is missing", () => {
+    const told = list(['shared'], 'party told', 'more?', [question('choice', ['party'], 'who', { required: true, choices: [{ value: 'iro', name: 'IRO' }] }), question('text', ['method'], 'how')], {
+      itemOffers: () => ({ party: 'iro' }),
+    });
+    const r = resolveAnswers([told], { shared: [{ method: 'email' }] });
+    expect(r.missing).toEqual(['shared[0].party']);
+    expect(r.answers).toEqual({ shared: [{ method: 'email' }] });
+    expect(promptDefaultFor(told.items[0] as ReturnType<typeof question>, undefined, {}, {}, { party: 'iro' })).toBe('iro');
+  });
+
   it('asks for a list that needs an item', () => {
     expect(resolveAnswers(steps, { tasks: { t: { note: 'n' } } }).missing).toEqual(['people (at least one person)']);
   });

@@ -57,6 +57,12 @@ export interface ListStep {
   when?: Condition;
   /** Pre-filled answers for the n-th new item (0-based). */
   itemDefaults?: (index: number, root: Answers) => Answers;
+  /**
+   * Offered for the n-th new item at a prompt only (like a question's `offer`): who was
+   * told of a decision is theirs to say, so the next party still to be told is pre-selected
+   * at a terminal but never filled in without one.
+   */
+  itemOffers?: (index: number, root: Answers) => Answers;
   check?: (items: readonly Answers[], root: Answers) => string | undefined;
   /** Filled only through a person question that adds someone new, never asked on its own. */
   viaPerson?: boolean;
@@ -185,10 +191,11 @@ export function defaultFor(q: Question, itemDefaults: Answers | undefined, scope
   return 'value' in parsed ? parsed.value : undefined;
 }
 
-/** What a prompt shows pre-filled: the offer if there is one, else the default. */
-export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers): unknown {
-  if (!isBlank(q.offer)) {
-    const parsed = parseAnswer(q, q.offer);
+/** What a prompt shows pre-filled: the item's offer, else the question's offer, else the default. */
+export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers, itemOffers?: Answers): unknown {
+  for (const offer of [itemOffers !== undefined ? getIn(itemOffers, q.path) : undefined, q.offer]) {
+    if (isBlank(offer)) continue;
+    const parsed = parseAnswer(q, offer);
     if ('value' in parsed) return parsed.value;
   }
   return defaultFor(q, itemDefaults, scope, root);
