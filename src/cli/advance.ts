@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, writeErr } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { OUTCOME_STATUSES } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
@@ -59,9 +59,14 @@ export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, de
   const { planAdvance, closureSteps } = await import('../core/workflow/advance.js');
   type Request = import('../core/workflow/advance.js').AdvanceRequest;
   let request: Request = flags.unplanned ? { kind: 'unplanned', date } : { kind: 'next' };
-  if (flags.to === 'closed') {
+  if (flags.to !== 'closed') {
+    // moving on a stage (or an unplanned return) asks nothing: answers given would be dropped
+    if (flags.answers !== undefined) throw new UsageError(`--answers goes with --to closed: advance ${flags.unplanned ? '--unplanned ' : ''}asks for no answers`);
+    if (await reportUnasked(`${opened.filePath}: advance${flags.unplanned ? ' --unplanned' : ''}`, [], flags, [], 'only --to closed asks for any')) return EXIT.usage;
+  } else {
     const steps = closureSteps(opened.data, { date, config: opened.config });
     const { given, onCommandLine } = await gatherAnswers(flags, { outcome: { status: flags.outcome, note: flags.note } });
+    if (await reportUnasked(`${opened.filePath}: closing`, steps, flags)) return EXIT.usage;
     const asker = await chooseAsker(flags, deps, onCommandLine);
     const resolved = await answerSteps(steps, given, asker);
     if (typeof resolved === 'number') return resolved;

@@ -21,18 +21,24 @@ const SKIP = '\u0000skip';
 
 export async function askSteps(steps: readonly Step[], asker: Asker): Promise<Answers> {
   const root: Answers = {};
-  await askInto(steps, root, root, asker, undefined);
+  await askInto(steps, root, root, asker, {});
   return root;
 }
 
-async function askInto(steps: readonly Step[], scope: Answers, root: Answers, asker: Asker, itemDefaults: Answers | undefined): Promise<void> {
+/** Pre-filled answers for one list item: its defaults, and what is offered at the prompt only. */
+interface ItemPrefill {
+  defaults?: Answers;
+  offers?: Answers;
+}
+
+async function askInto(steps: readonly Step[], scope: Answers, root: Answers, asker: Asker, item: ItemPrefill): Promise<void> {
   for (const step of steps) {
     if (step.when && !step.when(scope, root)) continue;
     if (step.type === 'list') {
       if (!step.viaPerson) await askList(step, scope, root, asker);
       continue;
     }
-    const value = await askQuestion(step, scope, root, asker, itemDefaults);
+    const value = await askQuestion(step, scope, root, asker, item);
     if (!isBlank(value)) setIn(scope, step.path, value);
   }
 }
@@ -47,8 +53,8 @@ function parsed(q: Question, raw: unknown): unknown {
   return 'value' in result ? result.value : undefined;
 }
 
-async function askQuestion(q: Question, scope: Answers, root: Answers, asker: Asker, itemDefaults: Answers | undefined): Promise<unknown> {
-  const fallback = promptDefaultFor(q, itemDefaults, scope, root);
+async function askQuestion(q: Question, scope: Answers, root: Answers, asker: Asker, item: ItemPrefill): Promise<unknown> {
+  const fallback = promptDefaultFor(q, item.defaults, scope, root, item.offers);
   const required = typeof q.required === 'function' ? q.required(scope, root) : q.required === true;
   switch (q.kind) {
     case 'yesno':
@@ -104,7 +110,7 @@ async function addPerson(step: ListStep, root: Answers, asker: Asker): Promise<s
   setIn(root, step.path, people);
   const person: Answers = {};
   people.push(person);
-  await askInto(step.items, person, root, asker, undefined);
+  await askInto(step.items, person, root, asker, {});
   return String(person.id);
 }
 
@@ -124,7 +130,7 @@ async function askList(step: ListStep, scope: Answers, root: Answers, asker: Ask
     }
     const item: Answers = {};
     items.push(item);
-    await askInto(step.items, item, root, asker, step.itemDefaults?.(i, root));
+    await askInto(step.items, item, root, asker, { defaults: step.itemDefaults?.(i, root), offers: step.itemOffers?.(i, root) });
   }
   if (items.length === 0) {
     const parent = getIn(scope, step.path.slice(0, -1));

@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, writeErr } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { CASE_ID_PATTERN, LEGAL_STATUSES, PLACEMENTS, PROCEEDINGS } from '../core/ids.js';
 
 interface NewFlags extends WorkflowFlags {
@@ -109,6 +109,7 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   };
   if (flags.triggerDate && !flags.trigger) throw new UsageError('--trigger-date needs --trigger');
   const { given, onCommandLine } = await gatherAnswers(flags, fromFlags);
+  if (await reportUnasked(`new case ${id}`, steps, flags)) return EXIT.usage;
   const asker = await chooseAsker(flags, deps, onCommandLine);
   const resolved = await answerSteps(steps, given, asker);
   if (typeof resolved === 'number') return resolved;

@@ -62,11 +62,17 @@ export async function inquirerAsker(): Promise<Asker> {
   };
 }
 
-/** `--set a.b.0.c=value` flags, merged into answers; the value is read as one YAML value (core schema). */
-export async function setFlagAnswers(values: readonly string[]): Promise<Record<string, unknown>> {
+/** One `--set path=value`: the path as typed, and as the answers' path. */
+export interface SetFlag {
+  name: string;
+  path: (string | number)[];
+  value: unknown;
+}
+
+/** `--set a.b.0.c=value` flags, one by one; the value is read as one YAML value (core schema). */
+export async function parseSetFlags(values: readonly string[]): Promise<SetFlag[]> {
   const { parseDocument } = await import('yaml');
-  const { setIn } = await import('../core/workflow/answers.js');
-  const out: Record<string, unknown> = {};
+  const out: SetFlag[] = [];
   for (const v of values) {
     const m = /^([A-Za-z_][\w-]*(?:\.(?:[\w-]+|\d+))*)=([\s\S]*)$/.exec(v);
     if (!m) throw new UsageError(`--set takes path=value (e.g. tasks.safe_adult.person=gran), got "${v}"`);
@@ -78,8 +84,16 @@ export async function setFlagAnswers(values: readonly string[]): Promise<Record<
     } catch {
       throw new UsageError(`--set ${m[1]}: aliases are not allowed`);
     }
-    setIn(out, m[1].split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)), value ?? '');
+    out.push({ name: m[1], path: m[1].split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)), value: value ?? '' });
   }
+  return out;
+}
+
+/** `--set a.b.0.c=value` flags, merged into answers. */
+export async function setFlagAnswers(values: readonly string[]): Promise<Record<string, unknown>> {
+  const { setIn } = await import('../core/workflow/answers.js');
+  const out: Record<string, unknown> = {};
+  for (const flag of await parseSetFlags(values)) setIn(out, flag.path, flag.value);
   return out;
 }
 

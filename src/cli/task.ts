@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, makeColor, writeErr, writeOut } from './shared.js';
 import { NON_INTERACTIVE_HINT, PromptInterrupted, type Asker } from './prompting.js';
-import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { TASK_STATUSES } from '../core/ids.js';
 import type { TaskLine } from '../core/workflow/stageTasks.js';
 
@@ -109,6 +109,7 @@ async function recordTask(opened: OpenedCase, task: string, flags: TaskFlags & {
   }
   const steps = flow.steps(c, ctx);
   const { given, onCommandLine } = await gatherAnswers(flags, { tasks: { [task]: taskFlags } });
+  if (await reportUnasked(`${opened.filePath}: task ${task}`, steps, flags, [{ flag: '--note', path: ['tasks', task, 'note'], value: taskFlags.note }])) return EXIT.usage;
   const asker = await chooseAsker(flags, deps, onCommandLine);
   const resolved = await answerSteps(steps, given, asker);
   if (typeof resolved === 'number') return resolved;

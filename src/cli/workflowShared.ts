@@ -2,8 +2,8 @@
 // gathering answers (answers file, --set, flags), deciding whether to prompt, and
 // writing through the one writer (or printing the diff with --dry-run).
 import { EXIT, UsageError, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
-import { mayPrompt, mergeAnswers, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
-import type { Answers, Resolved, Step } from '../core/workflow/answers.js';
+import { mayPrompt, mergeAnswers, parseSetFlags, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
+import type { AnswerPath, Answers, Resolved, Step } from '../core/workflow/answers.js';
 import type { CaseData } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
 import type { Problem } from '../core/problem.js';
@@ -151,6 +151,33 @@ export async function saveCase(opened: OpenedCase, newText: string, flags: Workf
 export function reportAnswerGaps(what: string, missing: readonly string[], invalid: readonly string[]): void {
   if (missing.length > 0) writeErr(`reunify: ${what} needs ${missing.length === 1 ? 'this answer' : 'these answers'}: ${missing.join(', ')}\n`);
   for (const i of invalid) writeErr(`reunify: ${what}: ${i}\n`);
+}
+
+/** A command's own flag that gives an answer, e.g. `task --note`. */
+export interface AnswerFlag {
+  flag: string;
+  path: AnswerPath;
+  value: unknown;
+}
+
+/**
+ * Answers given on the command line (`--set`, and flags such as `--note`) that no question
+ * of the steps asks for are named on stderr, with the answers the command does take:
+ * true when there were any, and the command then writes nothing (exit 2).
+ */
+export async function reportUnasked(what: string, steps: readonly Step[], flags: WorkflowFlags, answerFlags: readonly AnswerFlag[] = [], takesNone = ''): Promise<boolean> {
+  const { answerPaths, unaskedPaths } = await import('../core/workflow/answers.js');
+  const name = (path: AnswerPath) => path.map(String).join('.');
+  const unasked: string[] = [];
+  for (const set of await parseSetFlags(flags.set ?? [])) {
+    for (const path of unaskedPaths(steps, set.path, set.value)) unasked.push(name(path) === set.name ? `--set ${set.name}` : `${name(path)} (in --set ${set.name})`);
+  }
+  for (const f of answerFlags) if (f.value !== undefined) for (const path of unaskedPaths(steps, f.path, f.value)) unasked.push(`${f.flag} (${name(path)})`);
+  if (unasked.length === 0) return false;
+  for (const u of unasked) writeErr(`reunify: ${what}: no question asks for ${u}\n`);
+  const paths = answerPaths(steps);
+  writeErr(`reunify: ${what} takes ${paths.length > 0 ? `these answers: ${paths.join(', ')}` : `no answers${takesNone ? ` (${takesNone})` : ''}`}; nothing was written\n`);
+  return true;
 }
 
 export const INPUT_OPTIONS_HELP = {

@@ -1,9 +1,11 @@
 // Which factor entries stand on a date. `factors` is a dated log: a later entry for the
 // same factor and person (e.g. `absent` once police checks come back) supersedes an
 // earlier one (`unknown`). The classification engine and the rules about factors read
-// the log the same way, through these functions.
+// the log the same way, through these functions, and so do the status view's post-return
+// alerts and supervision's question about a new adult in the household.
 import type { CaseData, FactorEntry, IsoDate } from './caseTypes.js';
 import { latestOnOrBefore } from './dates.js';
+import type { FactorStatus } from './ids.js';
 
 export interface IndexedFactorEntry {
   entry: FactorEntry;
@@ -41,4 +43,21 @@ export function currentFactorEntries(data: CaseData, asOf: IsoDate): IndexedFact
     byFactor.set(entry.id, [...(byFactor.get(entry.id) ?? []), { entry, index }]);
   });
   return [...byFactor.values()].flatMap(standingEntries).sort((a, b) => a.index - b.index);
+}
+
+const CONCERN: Record<FactorStatus, number> = { absent: 0, unknown: 1, partly: 2, present: 3 };
+
+/**
+ * What is of concern about a factor on `asOf`: among its entries that stand then (one per
+ * person, as `currentFactorEntries` reads them), the most serious status that is not
+ * `absent` (`present`, then `partly`, then `unknown`: missing information is never
+ * safety). Undefined when no entry stands, or every standing entry is `absent`.
+ */
+export function factorConcern(data: CaseData, factor: string, asOf: IsoDate): FactorStatus | undefined {
+  let worst: FactorStatus | undefined;
+  for (const { entry } of currentFactorEntries(data, asOf)) {
+    if (entry.id !== factor || entry.status === 'absent') continue;
+    if (worst === undefined || CONCERN[entry.status] > CONCERN[worst]) worst = entry.status;
+  }
+  return worst;
 }

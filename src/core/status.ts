@@ -5,6 +5,7 @@
 import type { CaseData, Classification, IsoDate } from './caseTypes.js';
 import { domainIdsOf, type ReunifyConfig } from './config.js';
 import { costFigures } from './costs.js';
+import { factorConcern } from './factorEntries.js';
 import { addDays, daysBetween, isAfter, latest } from './dates.js';
 import { lastRagUpdate, staleGoals } from './goals.js';
 import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE } from './ids.js';
@@ -301,16 +302,6 @@ function goalsRed(cases: readonly StatusCase[], config: ReunifyConfig, asOf: Iso
   };
 }
 
-/** The factor's current status: the entry with the latest evidence date (undated entries count as current). */
-function currentFactorStatus(data: CaseData, factor: string): string | undefined {
-  const entries = (data.factors ?? []).filter((f) => f.id === factor);
-  if (entries.length === 0) return undefined;
-  const undated = entries.filter((f) => f.as_of === undefined);
-  if (undated.length > 0) return undated[undated.length - 1].status;
-  const when = latest(entries.map((f) => f.as_of));
-  return entries.filter((f) => f.as_of === when).pop()!.status;
-}
-
 function postReturnAlerts(cases: readonly StatusCase[], asOf: IsoDate): PostReturnAlerts {
   const exceptions: PostReturnAlerts['exceptions'] = [];
   let home = 0;
@@ -325,8 +316,9 @@ function postReturnAlerts(cases: readonly StatusCase[], asOf: IsoDate): PostRetu
       alerts.push('missing_episode');
       details.push(`missing since the return on ${missing.sort().join(', ')}`);
     }
-    const adult = currentFactorStatus(data, 'new_household_adult');
-    if (adult === 'present' || adult === 'partly' || adult === 'unknown') {
+    // the entries that stand on the as-of date, read as classify and supervise read them
+    const adult = factorConcern(data, 'new_household_adult', asOf);
+    if (adult !== undefined) {
       alerts.push('new_household_adult');
       details.push(`new_household_adult ${adult}`);
     }

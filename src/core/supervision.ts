@@ -6,6 +6,7 @@ import type { CaseData, IsoDate } from './caseTypes.js';
 import type { ReunifyConfig } from './config.js';
 import { classify, levelRank, type Suggestion } from './classify.js';
 import { ageOn, daysBetween } from './dates.js';
+import { factorConcern } from './factorEntries.js';
 import { lastRagUpdate, staleGoals } from './goals.js';
 import { FACTORS, STAGES, TASKS_BY_STAGE, TASK_LABELS, type Level, type StageNumber } from './ids.js';
 import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, stageClock, visitOverdue } from './timeliness.js';
@@ -104,9 +105,8 @@ export function supervisionFacts(data: CaseData, config: ReunifyConfig, asOf: Is
     if (visitOverdue(window, due)) visitDue = due;
   }
   const redGoals = (data.agreement?.goals ?? []).filter((g) => lastRagUpdate(g)?.rag === 'red').map((g) => ({ id: g.id, goal: g.goal ?? g.id }));
-  const newAdult =
-    partner !== undefined ||
-    (data.factors ?? []).some((f) => f.id === 'new_household_adult' && f.status !== 'absent' && (f.as_of ?? '') <= asOf);
+  // only the entries that stand on the as-of date count, as in classify and status: a later `absent` rules the adult out
+  const newAdult = partner !== undefined || factorConcern(data, 'new_household_adult', asOf) !== undefined;
   const decisions = [...(data.decisions ?? [])].filter((d) => d.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
   const views = headings.some((h) => CHILD_VIEWS_HEADING.test(h.trim()));
   return {

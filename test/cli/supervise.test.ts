@@ -1,8 +1,8 @@
 // `reunify supervise` through the built binary.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, reunify } from './run.js';
 
@@ -90,6 +90,36 @@ describe('reunify supervise (built binary)', () => {
     const r = await reunify(['supervise', join(CASES, 'RF-0006.md'), ...AS_OF, '--answers', join(dir, 'answers.yaml'), '--out', join(dir, 'r.yaml')]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('not a question for this case');
+  });
+});
+
+describe('supervise, status and classify agree on which factor entry stands (built binary)', () => {
+  it("RF-0001's undated new_household_adult unknown, superseded by an absent on 2026-11-04, is no longer a concern from that date", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-supervise-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'cases'));
+    writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Test borough (fictional)"\n');
+    const text = readFileSync(join(CASES, 'RF-0001.md'), 'utf8').replace(
+      /^( {2}- \{ id: new_household_adult, status: unknown \}.*\n)/m,
+      '$1  - { id: new_household_adult, status: absent, evidence: "Checks clear; does not live there", as_of: 2026-11-04 }\n',
+    );
+    expect(text).toContain('as_of: 2026-11-04 }');
+    writeFileSync(join(dir, 'cases', 'RF-0001.md'), text);
+    const views = async (asOf: string) => {
+      const supervise = await reunify(['supervise', 'cases/RF-0001.md', '--as-of', asOf, '--to', 'json'], { cwd: dir });
+      const status = await reunify(['status', '--as-of', asOf, '--format', 'json'], { cwd: dir });
+      const classify = await reunify(['classify', 'cases/RF-0001.md', '--as-of', asOf, '--format', 'json'], { cwd: dir });
+      for (const r of [supervise, status, classify]) expect(r.exitCode).toBe(0);
+      const questions = (JSON.parse(supervise.stdout).groups as { questions: { id: string }[] }[]).flatMap((g) => g.questions.map((q) => q.id));
+      const alerts = JSON.parse(status.stdout).post_return_alerts.exceptions as { id: string; detail: string }[];
+      return {
+        supervise: questions.includes('narrative.new_adult'),
+        status: alerts.find((a) => a.id === 'RF-0001')?.detail.includes('new_household_adult unknown') ?? false,
+        classify: (JSON.parse(classify.stdout).gaps as { factor: string }[]).some((g) => g.factor === 'new_household_adult'),
+      };
+    };
+    expect(await views('2026-11-03')).toEqual({ supervise: true, status: true, classify: true });
+    expect(await views('2026-11-05')).toEqual({ supervise: false, status: false, classify: false });
   });
 });
 

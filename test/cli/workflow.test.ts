@@ -231,6 +231,130 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
   });
 });
 
+describe('without a terminal, no fact about the child is assumed', () => {
+  // RF-0012 before its visits of August to October: a seen-alone visit falls due on 2026-08-10
+  const rf12 = () => example('RF-0012').replace(/\n {4}- \{ date: 2026-(08-10|09-21|10-26), seen_alone[^\n]*/g, '');
+  const visits = (text: string) => /^ {2}visits:\n((?: {4}- .*\n)+)/m.exec(text)?.[1].trimEnd().split('\n').map((l) => l.trim());
+
+  it('monitoring records whether the child was seen alone only as given', async () => {
+    for (const [given, line] of [
+      [[], '- { date: 2026-08-05 }'],
+      [['--set', 'return.visits.0.seen_alone=false'], '- { date: 2026-08-05, seen_alone: false }'],
+      [['--set', 'return.visits.0.seen_alone=yes'], '- { date: 2026-08-05, seen_alone: true }'],
+    ] as const) {
+      const c = caseload({ 'RF-0012.md': rf12() });
+      const r = await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', ...given, '--date', '2026-08-05'], { cwd: c.dir });
+      expect(r.exitCode, given.join(' ')).toBe(0);
+      expect(visits(readFileSync(c.file('RF-0012.md'), 'utf8')), given.join(' ')).toEqual([
+        '- { date: 2026-05-20, seen_alone: true, note: "Happy to be home; calm-down plan on the fridge" }',
+        '- { date: 2026-06-29, seen_alone: true, note: "No concerns from M or school" }',
+        line,
+      ]);
+    }
+  });
+
+  it('a visit not said to be seen alone is not one: what check says about it stands', async () => {
+    const overdue = 'no visit with the child seen alone since the visit on 2026-06-29: one was due by 2026-08-10';
+    const c = caseload({ 'RF-0012.md': rf12() });
+    expect((await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', '--date', '2026-08-05'], { cwd: c.dir })).exitCode).toBe(0);
+    expect((await reunify(['check', '--as-of', '2026-08-20'], { cwd: c.dir })).stdout).toContain(overdue);
+    const seen = caseload({ 'RF-0012.md': rf12() });
+    await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', '--set', 'return.visits.0.seen_alone=true', '--date', '2026-08-05'], { cwd: seen.dir });
+    expect((await reunify(['check', '--as-of', '2026-08-20'], { cwd: seen.dir })).stdout).not.toContain('seen alone');
+  });
+});
+
+describe('without a terminal, nobody is assumed to have been told of a decision', () => {
+  // RF-0005 as it was before the IRO was told of Decision 2
+  const untold = () =>
+    example('RF-0005')
+      .replace(/,\n\s*\{ party: iro[^}]*\}/, '')
+      .replace(/^( {2}decision_shared: +)\{[^}]*\}/m, '$1{ status: in_progress }');
+
+  it('an entry without a party is refused, naming the missing answer, and nothing is written', async () => {
+    const c = caseload({ 'RF-0005.md': untold() });
+    const entry = ['--set', 'decisions.0.shared.0.date=2026-10-22', '--set', 'decisions.0.shared.0.method=email'];
+    for (const status of [[], ['--status', 'in_progress']]) {
+      const r = await reunify(['task', 'RF-0005', 'decision_shared', ...entry, ...status, '--date', '2026-11-01'], { cwd: c.dir });
+      expect(r.exitCode, status.join(' ')).toBe(2);
+      expect(r.stderr).toContain('task decision_shared needs this answer: decisions[0].shared[0].party');
+      expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(untold());
+    }
+    const answers = c.write('told.yaml', 'decisions:\n  - shared: [ { date: 2026-10-22, method: email } ]\n');
+    const fromFile = await reunify(['task', 'RF-0005', 'decision_shared', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
+    expect(fromFile.exitCode).toBe(2);
+    expect(fromFile.stderr).toContain('decisions[0].shared[0].party');
+    expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(untold());
+  });
+
+  it('the party given is recorded', async () => {
+    const c = caseload({ 'RF-0005.md': untold() });
+    const r = await reunify(['task', 'RF-0005', 'decision_shared', '--set', 'decisions.0.shared.0.party=iro', '--set', 'decisions.0.shared.0.date=2026-10-22', '--set', 'decisions.0.shared.0.method=email', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0005.md'), 'utf8');
+    expect(text).toContain('{ party: rk, date: 2026-10-20, method: "phone" }, { party: iro, date: 2026-10-22, method: email } ] }');
+    expect(text).toMatch(/^ {2}decision_shared: +\{ status: done, date: 2026-11-01, by: SW K\.L\. \}/m);
+  });
+});
+
+describe('an answer no question asks for is refused, not dropped', () => {
+  it('task: a --set path the task does not take exits 2, names it and the paths the task takes, and writes nothing', async () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002') });
+    const r = await reunify(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--set', 'tasks.family_assesment.note=Checks awaited', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('reunify: cases/RF-0002.md: task family_assessment: no question asks for --set tasks.family_assesment.note\n');
+    expect(r.stderr).toContain(
+      'task family_assessment takes these answers: tasks.family_assessment.status, tasks.family_assessment.reason, tasks.family_assessment.date, tasks.family_assessment.by, factors.<n>.id,',
+    );
+    expect(r.stderr).toContain('capacity_to_change.<n>.as_of, tasks.family_assessment.note; nothing was written');
+    expect(r.stderr).not.toContain('saved');
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
+  });
+
+  it('task: a key inside a map given with --set, and --note on a task that records no note, are named too', async () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002'), 'RF-0009.md': example('RF-0009') });
+    const inMap = await reunify(['task', 'RF-0002', 'engagement', '--set', 'tasks.engagement={status: in_progress, notes: Met Ms B}', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(inMap.exitCode).toBe(2);
+    expect(inMap.stderr).toContain('task engagement: no question asks for tasks.engagement.notes (in --set tasks.engagement)');
+    const visit = await reunify(['task', 'RF-0002', 'engagement', '--set', 'return.visits.0.date=2026-11-01', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(visit.exitCode).toBe(2);
+    expect(visit.stderr).toContain('task engagement: no question asks for --set return.visits.0.date');
+    const note = await reunify(['task', 'RF-0009', 'transition_plan', '--status', 'in_progress', '--note', 'Draft shared with Ms J', '--date', '2026-11-06'], { cwd: c.dir });
+    expect(note.exitCode).toBe(2);
+    expect(note.stderr).toContain('task transition_plan: no question asks for --note (tasks.transition_plan.note)');
+    expect(note.stderr).toContain('takes these answers: tasks.transition_plan.status, tasks.transition_plan.reason, tasks.transition_plan.date, tasks.transition_plan.by, transition.agreed, transition.agreed_by, transition.planned_return;');
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
+    expect(readFileSync(c.file('RF-0009.md'), 'utf8')).toBe(example('RF-0009'));
+  });
+
+  it('new: a misspelt --set path creates nothing', async () => {
+    const c = caseload();
+    const flags = ['--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-10-01'];
+    const r = await reunify(['new', 'RF-0100', '--dir', 'cases', ...flags, '--set', 'child.placment_moves=2'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('new case RF-0100: no question asks for --set child.placment_moves');
+    expect(r.stderr).toContain('new case RF-0100 takes these answers: child.ref, child.dob, child.looked_after_since, child.legal_status, child.proceedings, child.placement, child.placement_moves,');
+    expect(existsSync(c.file('RF-0100.md'))).toBe(false);
+  });
+
+  it('advance: moving on takes no answers; closing takes only the outcome', async () => {
+    const c = caseload({ 'RF-0005.md': example('RF-0005'), 'RF-0004.md': example('RF-0004') });
+    const next = await reunify(['advance', 'RF-0005', '--set', 'outcome.status=at_home', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(next.exitCode).toBe(2);
+    expect(next.stderr).toContain('cases/RF-0005.md: advance: no question asks for --set outcome.status');
+    expect(next.stderr).toContain('cases/RF-0005.md: advance takes no answers (only --to closed asks for any); nothing was written');
+    const answers = await reunify(['advance', 'RF-0005', '--answers', c.write('a.yaml', 'outcome: { status: at_home }\n'), '--date', '2026-11-01'], { cwd: c.dir });
+    expect(answers.exitCode).toBe(2);
+    expect(answers.stderr).toContain('--answers goes with --to closed');
+    expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(example('RF-0005'));
+    const closing = await reunify(['advance', 'RF-0004', '--to', 'closed', '--outcome', 'not_returned', '--set', 'outcome.reason=Long-term fostering', '--date', '2026-11-01'], { cwd: c.dir });
+    expect(closing.exitCode).toBe(2);
+    expect(closing.stderr).toContain('cases/RF-0004.md: closing: no question asks for --set outcome.reason');
+    expect(closing.stderr).toContain('closing takes these answers: outcome.status, outcome.date, outcome.note; nothing was written');
+    expect(readFileSync(c.file('RF-0004.md'), 'utf8')).toBe(example('RF-0004'));
+  });
+});
+
 describe('--dry-run prints a unified diff and writes nothing', () => {
   it('new, task and advance', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002') });

@@ -2,6 +2,7 @@
 // rule that checks the same thing, filters, the attention list and suppression.
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
+import { classify } from '../../src/core/classify.js';
 import { mergeSettings, type ReunifyConfig } from '../../src/core/config.js';
 import { claReviewDue } from '../../src/core/rules/timeliness/cla-review-due.js';
 import { decisionShared } from '../../src/core/rules/stage2/decision-shared.js';
@@ -128,6 +129,37 @@ describe('buildStatus', () => {
     const view = status([asCase('A', missing), asCase('B', adult), asCase('C', adultRuledOut), asCase('D', unplanned), asCase('E', stage3Case())]);
     expect(view.post_return_alerts).toMatchObject({ home: 4, count: 3, missing_episode: 1, new_household_adult: 1, unplanned_return: 1 });
     expect(view.post_return_alerts.exceptions[0]).toMatchObject({ id: 'A', detail: 'missing since the return on 2026-06-02' });
+  });
+
+  it('post_return_alerts: a new adult is read from the entries that stand on the as-of date, as classify reads them', () => {
+    type Entry = NonNullable<CaseData['factors']>[number];
+    const home = (...factors: Omit<Entry, 'id'>[]) => ({ ...stage5Case(), factors: factors.map((f) => ({ id: 'new_household_adult', ...f })) as Entry[] });
+    const cases = [
+      // an undated entry counts as the oldest: a dated absent supersedes it
+      asCase('A', home({ status: 'unknown' }, { status: 'absent', as_of: '2026-10-01' })),
+      // an entry dated after the as-of date is left out: the unknown still stands
+      asCase('B', home({ status: 'unknown', as_of: '2026-09-01' }, { status: 'absent', as_of: '2026-11-20' })),
+      // a later unknown supersedes an earlier absent
+      asCase('C', home({ status: 'absent', as_of: '2026-09-01' }, { status: 'unknown', as_of: '2026-10-01' })),
+      // an undated entry never supersedes a dated one, wherever it is in the file
+      asCase('D', home({ status: 'absent', as_of: '2026-10-01' }, { status: 'present' })),
+      // one entry stands per person: an adult ruled out does not rule out another
+      asCase('E', home({ status: 'absent', person: 'mum', as_of: '2026-10-01' }, { status: 'partly', person: 'dad', as_of: '2026-09-01' })),
+      // only the standing entry: present superseded by absent is no alert
+      asCase('F', home({ status: 'present', as_of: '2026-08-01' }, { status: 'absent', as_of: '2026-10-15' })),
+    ];
+    const view = status(cases);
+    expect(view.post_return_alerts.exceptions.filter((e) => e.alerts.includes('new_household_adult')).map((e) => [e.id, e.detail])).toEqual([
+      ['B', 'new_household_adult unknown'],
+      ['C', 'new_household_adult unknown'],
+      ['E', 'new_household_adult partly'],
+    ]);
+    expect(view.post_return_alerts.new_household_adult).toBe(3);
+    // the same reading as the classification engine: its gaps are the standing unknowns
+    for (const c of cases) {
+      const gap = classify(c.data, config, AS_OF).gaps.some((g) => g.factor === 'new_household_adult');
+      expect(gap, c.id).toBe(['B', 'C'].includes(c.id));
+    }
   });
 
   it('cost_exposure: support for returns in progress; failed-return cost for those at high or without support', () => {

@@ -112,6 +112,22 @@ describe('superviseQuestions', () => {
     expect(text(plan)).toContain('Is Child S safe at home now, and how do we know?');
   });
 
+  it('asks about a new adult in the household only from the entry that stands on the date, as classify reads it', () => {
+    const withAdult = (...entries: { status: 'present' | 'partly' | 'absent' | 'unknown'; as_of?: string }[]) => {
+      const data = base();
+      data.factors = [...data.factors!, ...entries.map((e) => ({ id: 'new_household_adult', ...e }))];
+      return ids(ask(data));
+    };
+    expect(withAdult({ status: 'unknown', as_of: '2026-09-01' })).toContain('narrative.new_adult');
+    // superseded by a later absent: no question
+    expect(withAdult({ status: 'unknown', as_of: '2026-09-01' }, { status: 'absent', as_of: '2026-10-01' })).not.toContain('narrative.new_adult');
+    expect(withAdult({ status: 'present', as_of: '2026-08-01' }, { status: 'absent', as_of: '2026-10-01' })).not.toContain('narrative.new_adult');
+    // an undated entry counts as the oldest
+    expect(withAdult({ status: 'unknown' }, { status: 'absent', as_of: '2026-10-01' })).not.toContain('narrative.new_adult');
+    // the absent is not yet known on the as-of date: the unknown still stands
+    expect(withAdult({ status: 'unknown', as_of: '2026-09-01' }, { status: 'absent', as_of: '2026-11-20' })).toContain('narrative.new_adult');
+  });
+
   it('gives the fact behind each chosen question, and no narrative text from the case', () => {
     const data = base();
     data.history!.missing_episodes = 1;

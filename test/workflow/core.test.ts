@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { TASK_IDS } from '../../src/core/ids.js';
-import { list, parseAnswer, promptDefaultFor, question, resolveAnswers } from '../../src/core/workflow/answers.js';
+import { answerPaths, list, parseAnswer, promptDefaultFor, question, resolveAnswers, unaskedPaths } from '../../src/core/workflow/answers.js';
 import { planAdvance } from '../../src/core/workflow/advance.js';
 import { appendToSection, sectionHasContent } from '../../src/core/workflow/body.js';
 import { tasksInView, tasksToFix } from '../../src/core/workflow/stageTasks.js';
@@ -54,6 +54,42 @@ describe('resolveAnswers', () => {
     expect(promptDefaultFor(by, undefined, {}, {})).toBe('TM A.O.');
     expect(promptDefaultFor(who, undefined, {}, {})).toBe('TM A.O.');
     expect(resolveAnswers([by, who], { signed_off: { by: 'TM A.O.' } }).answers).toEqual({ signed_off: { by: 'TM A.O.' }, by: 'SW J.P.' });
+  });
+
+  it("a list item's offer is pre-filled at a prompt only: without a terminal the answer is missing", () => {
+    const told = list(['shared'], 'party told', 'more?', [question('choice', ['party'], 'who', { required: true, choices: [{ value: 'iro', name: 'IRO' }] }), question('text', ['method'], 'how')], {
+      itemOffers: () => ({ party: 'iro' }),
+    });
+    const r = resolveAnswers([told], { shared: [{ method: 'email' }] });
+    expect(r.missing).toEqual(['shared[0].party']);
+    expect(r.answers).toEqual({ shared: [{ method: 'email' }] });
+    expect(promptDefaultFor(told.items[0] as ReturnType<typeof question>, undefined, {}, {}, { party: 'iro' })).toBe('iro');
+  });
+
+  it('knows which paths its questions take, and names those they do not', () => {
+    const shared = list(['decisions', 0, 'shared'], 'party told', 'more?', [question('text', ['party'], 'who'), question('text', ['method'], 'how')]);
+    const cohorts = question('choices', ['cohorts'], 'cohorts', { choices: [{ value: 'a', name: 'a' }] });
+    const all = [...steps, shared, cohorts];
+    expect(answerPaths(all)).toEqual(['tasks.t.status', 'tasks.t.note', 'history.entries_to_care', 'when', 'people.<n>.id', 'people.<n>.ref', 'people.<n>.pr', 'decisions.0.shared.<n>.party', 'decisions.0.shared.<n>.method', 'cohorts']);
+    for (const [path, value] of [
+      [['tasks', 't', 'note'], 'x'],
+      [['when'], 'x'], // asked only when the status is todo: still a question's path
+      [['people', 1, 'ref'], 'x'],
+      [['people'], [{ id: 'a', ref: 'b' }]],
+      [['tasks'], { t: { status: 'done' } }],
+      [['decisions', 0, 'shared', 0, 'party'], 'iro'],
+      [['cohorts', 0], 'a'],
+    ] as const) {
+      expect(unaskedPaths(all, path, value), path.join('.')).toEqual([]);
+    }
+    expect(unaskedPaths(all, ['tasks', 't', 'notes'], 'x')).toEqual([['tasks', 't', 'notes']]);
+    expect(unaskedPaths(all, ['tasks', 't'], { status: 'done', notes: 'x' })).toEqual([['tasks', 't', 'notes']]);
+    expect(unaskedPaths(all, ['tasks', 't'], 'done')).toEqual([['tasks', 't']]);
+    expect(unaskedPaths(all, ['people', 'mum', 'ref'], 'x')).toEqual([['people', 'mum', 'ref']]);
+    expect(unaskedPaths(all, ['people'], [{ id: 'a', relation: 'x' }])).toEqual([['people', 0, 'relation']]);
+    expect(unaskedPaths(all, ['decisions', 1, 'shared', 0, 'party'], 'iro')).toEqual([['decisions', 1, 'shared', 0, 'party']]);
+    expect(unaskedPaths(all, ['tasks', 't', 'note', 0], 'x')).toEqual([['tasks', 't', 'note', 0]]);
+    expect(unaskedPaths([], ['outcome', 'status'], 'x')).toEqual([['outcome', 'status']]);
   });
 
   it('asks for a list that needs an item', () => {

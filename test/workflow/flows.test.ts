@@ -200,6 +200,33 @@ describe('later stages', () => {
   });
 });
 
+describe('monitoring, interactively', () => {
+  const visit = async (seenAlone: Reply) => {
+    const c = caseloadWith({ 'RF-0012.md': readFileSync('examples/caseload/cases/RF-0012.md', 'utf8') });
+    const s = script([ENTER, ENTER, seenAlone, 'Calm at home', false]); // in progress; the visit; no goal rating
+    const offered: { message: string; default?: string; name?: string }[] = [];
+    const select = s.asker.select;
+    s.asker.select = (q) => (offered.push({ message: q.message, default: q.default, name: q.choices.find((ch) => ch.value === q.default)?.name }), select(q));
+    const code = await runTaskCommand(c.path('RF-0012.md'), 'monitoring', taskFlags(), { asker: s.asker });
+    expect(err).not.toMatch(/reunify:/);
+    expect(code).toBe(0);
+    expect(s.remaining()).toBe(0);
+    const visits = (loadCase(c.path('RF-0012.md')).data as { return: { visits: unknown[] } }).return.visits;
+    return { offered, last: visits.at(-1) };
+  };
+
+  it('asks whether the child was seen alone without pre-answering yes: Enter leaves it out', async () => {
+    const { offered, last } = await visit(ENTER);
+    expect(offered.find((q) => q.message === 'Was the child seen alone?')).toMatchObject({ name: '(leave blank)' });
+    expect(last).toEqual({ date: DATE, note: 'Calm at home' });
+  });
+
+  it('records yes or no as answered', async () => {
+    expect((await visit('yes')).last).toEqual({ date: DATE, seen_alone: true, note: 'Calm at home' });
+    expect((await visit('no')).last).toEqual({ date: DATE, seen_alone: false, note: 'Calm at home' });
+  });
+});
+
 describe('agreement, interactively', () => {
   it('a new goal may be rated as it is added', async () => {
     const c = caseloadWith({ 'RF-0006.md': readFileSync('examples/caseload/cases/RF-0006.md', 'utf8') });

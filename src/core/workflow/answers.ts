@@ -57,6 +57,12 @@ export interface ListStep {
   when?: Condition;
   /** Pre-filled answers for the n-th new item (0-based). */
   itemDefaults?: (index: number, root: Answers) => Answers;
+  /**
+   * Offered for the n-th new item at a prompt only (like a question's `offer`): who was
+   * told of a decision is theirs to say, so the next party still to be told is pre-selected
+   * at a terminal but never filled in without one.
+   */
+  itemOffers?: (index: number, root: Answers) => Answers;
   check?: (items: readonly Answers[], root: Answers) => string | undefined;
   /** Filled only through a person question that adds someone new, never asked on its own. */
   viaPerson?: boolean;
@@ -185,10 +191,11 @@ export function defaultFor(q: Question, itemDefaults: Answers | undefined, scope
   return 'value' in parsed ? parsed.value : undefined;
 }
 
-/** What a prompt shows pre-filled: the offer if there is one, else the default. */
-export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers): unknown {
-  if (!isBlank(q.offer)) {
-    const parsed = parseAnswer(q, q.offer);
+/** What a prompt shows pre-filled: the item's offer, else the question's offer, else the default. */
+export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers, itemOffers?: Answers): unknown {
+  for (const offer of [itemOffers !== undefined ? getIn(itemOffers, q.path) : undefined, q.offer]) {
+    if (isBlank(offer)) continue;
+    const parsed = parseAnswer(q, offer);
     if ('value' in parsed) return parsed.value;
   }
   return defaultFor(q, itemDefaults, scope, root);
@@ -282,4 +289,63 @@ function resolveList(step: ListStep, raw: unknown, scope: Answers, root: Answers
   const problem = step.check?.(items, root);
   if (problem) out.invalid.push(`${name}: ${problem}`);
   if (items.length === 0) deleteIn(scope, step.path);
+}
+
+// ---------------------------------------------------------------- where answers may be given
+
+type PathMatch = 'answer' | 'inside' | undefined;
+
+function matchStep(step: Step, path: AnswerPath): PathMatch {
+  const own = step.path;
+  for (let i = 0; i < Math.min(own.length, path.length); i++) if (own[i] !== path[i]) return undefined;
+  if (path.length < own.length) return 'inside';
+  if (step.type === 'question') {
+    if (path.length === own.length) return 'answer';
+    // one item of a list answer (`cohorts.0`), which the question reads as the list it is
+    return (step.kind === 'choices' || step.kind === 'lines') && path.length === own.length + 1 && typeof path[own.length] === 'number' ? 'answer' : undefined;
+  }
+  if (path.length === own.length) return 'inside';
+  if (typeof path[own.length] !== 'number') return undefined;
+  const rest = path.slice(own.length + 1);
+  return rest.length === 0 ? 'inside' : matchSteps(step.items, rest);
+}
+
+/** Where a path leads among the steps: to one answer, to a map or list that holds answers, or to nothing asked. */
+function matchSteps(steps: readonly Step[], path: AnswerPath): PathMatch {
+  let found: PathMatch;
+  for (const step of steps) {
+    for (const s of step.type === 'question' && step.addPerson ? [step, step.addPerson] : [step]) {
+      const m = matchStep(s, path);
+      if (m === 'answer') return m;
+      found ??= m;
+    }
+  }
+  return found;
+}
+
+/**
+ * The places in a value given at `path` (e.g. by `--set path=value`) that no question of
+ * the steps asks for, whether or not it applies this time: a map or list given is looked
+ * into, so `--set 'tasks.x={status: done, notes: y}'` names `tasks.x.notes`.
+ */
+export function unaskedPaths(steps: readonly Step[], path: AnswerPath, value: unknown): AnswerPath[] {
+  const match = matchSteps(steps, path);
+  if (match === 'answer') return [];
+  if (match === 'inside' && isPlainObject(value)) return Object.entries(value).flatMap(([key, v]) => unaskedPaths(steps, [...path, key], v));
+  if (match === 'inside' && Array.isArray(value)) return value.flatMap((v, i) => unaskedPaths(steps, [...path, i], v));
+  return [path];
+}
+
+/** Every answer the steps can ask for, as `--set` names them: `tasks.monitoring.status`, `return.visits.<n>.date`. */
+export function answerPaths(steps: readonly Step[], prefix: readonly string[] = []): string[] {
+  const out = new Set<string>();
+  for (const step of steps) {
+    const at = [...prefix, ...step.path.map(String)];
+    if (step.type === 'list') for (const p of answerPaths(step.items, [...at, '<n>'])) out.add(p);
+    else {
+      out.add(at.join('.'));
+      if (step.addPerson) for (const p of answerPaths([step.addPerson], prefix)) out.add(p);
+    }
+  }
+  return [...out];
 }

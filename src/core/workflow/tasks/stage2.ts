@@ -73,7 +73,8 @@ const decisionShared: TaskFlow = {
           when: whenRecording('decision_shared'),
           existing: (record.shared ?? []).map((s) => `${s.party}${s.date ? ` on ${s.date}` : ''}${s.method ? ` (${s.method})` : ''}`),
           min: (root) => (done({}, root) ? untold.length : 0),
-          itemDefaults: (i) => (untold[i] ? { party: untold[i].party } : {}),
+          // who was told is theirs to say: the next party still to be told is offered at a prompt, never assumed without one
+          itemOffers: (i) => (untold[i] ? { party: untold[i].party } : {}),
           check: (items, root) => {
             if (!done({}, root)) return undefined;
             const told = new Set(items.filter((s) => s.date).map((s) => s.party));

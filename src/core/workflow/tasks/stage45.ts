@@ -181,6 +181,16 @@ const supportPackage: TaskFlow = {
   }),
 };
 
+/** The visits answered, with `seen_alone` as given: yes, no, or (not given) left out, never assumed either way. */
+function visitsGiven(answers: Answers): Answers[] {
+  const given = getIn(answers, ['return', 'visits']);
+  return (Array.isArray(given) ? given.filter(isPlainObject) : []).map((v) => ({
+    ...compact({ date: v.date }),
+    ...(typeof v.seen_alone === 'boolean' ? { seen_alone: v.seen_alone } : {}),
+    ...compact({ note: v.note }),
+  }));
+}
+
 const monitoring: TaskFlow = {
   task: 'monitoring',
   steps(c, ctx) {
@@ -193,10 +203,11 @@ const monitoring: TaskFlow = {
         'Record a visit?',
         [
           question('date', ['date'], 'Date of the visit', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
-          question('yesno', ['seen_alone'], 'Was the child seen alone?', { default: true }),
+          // a safeguarding fact: recorded only as given, never pre-answered (docs/decisions.md)
+          question('yesno', ['seen_alone'], 'Was the child seen alone?'),
           question('text', ['note'], 'Short note (optional)'),
         ],
-        { when: whenRecording('monitoring'), min: 1, max: 1, existing: (c.data.return?.visits ?? []).slice(-3).map((v) => `${v.date}${v.seen_alone ? ', seen alone' : ''}`) },
+        { when: whenRecording('monitoring'), min: 1, max: 1, existing: (c.data.return?.visits ?? []).slice(-3).map((v) => `${v.date}${v.seen_alone === true ? ', seen alone' : v.seen_alone === false ? ', not seen alone' : ''}`) },
       ),
       list(
         ['agreement', 'goals'],
@@ -209,7 +220,7 @@ const monitoring: TaskFlow = {
   },
   change(c, answers) {
     const goals = c.data.agreement?.goals ?? [];
-    const edits: WorkflowEdit[] = appendNew(['return', 'visits'], itemsAt(answers, ['return', 'visits']).map((v) => ({ ...v, seen_alone: v.seen_alone === true })), c.data.return?.visits);
+    const edits: WorkflowEdit[] = appendNew(['return', 'visits'], visitsGiven(answers), c.data.return?.visits);
     edits.push(...ratingEdits(goals, itemsAt(answers, ['agreement', 'goals'])));
     return { edits: [...edits, ...taskFieldEdits('monitoring', answers)], sections: [] };
   },
