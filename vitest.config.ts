@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    isolate: false,
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },
 });

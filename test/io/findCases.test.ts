@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { findCases, globToRegExp, unreadableFolderProblem } from '../../src/io/findCases.js';
 
 // Root reads a chmod 000 folder anyway, so listing is refused here for everyone alike
 // (test/cli/unreadableFolder.test.ts does it for real through the binary).
@@ -18,6 +17,9 @@ vi.mock('node:fs', async (importOriginal) => {
     }) as typeof actual.readdirSync,
   };
 });
+// Loaded afresh, so the stand-in above applies even where another test file loaded it first.
+vi.resetModules();
+const { findCases, globToRegExp, unreadableFolderProblem } = await import('../../src/io/findCases.js');
 
 describe('globToRegExp', () => {
   it.each([
