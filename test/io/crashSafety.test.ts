@@ -8,8 +8,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadCase } from '../../src/io/loadCase.js';
-import { applyEdits, writeCaseFile } from '../../src/io/writeCase.js';
 
 // Every fs call the writer makes can be made to fail; in crash mode every call after the first failure fails too.
 const fault = vi.hoisted(() => ({ armed: false, calls: 0, failAt: 0, crash: false, crashed: false }));
@@ -31,6 +29,10 @@ vi.mock('node:fs', async (importOriginal) => {
   }
   return wrapped;
 });
+// Loaded afresh, so the stand-in above applies even where another test file loaded them first.
+vi.resetModules();
+const { loadCase } = await import('../../src/io/loadCase.js');
+const { applyEdits, writeCaseFile } = await import('../../src/io/writeCase.js');
 
 const HANG_GUARD = 120_000;
 const ORIGINAL = [

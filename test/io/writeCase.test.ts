@@ -5,8 +5,6 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
 import type { Node } from 'yaml';
-import { loadCase, parseCaseText, type LoadedCase } from '../../src/io/loadCase.js';
-import { applyEdits, renderValue, writeCaseFile, WriteConflictError, type CaseEdit, type PathSegment } from '../../src/io/writeCase.js';
 
 // rename can be made to fail like a shared drive holding the file open
 const renameFailures = vi.hoisted(() => ({ count: 0, code: 'EBUSY' }));
@@ -23,6 +21,12 @@ vi.mock('node:fs', async (importOriginal) => {
     },
   };
 });
+// Loaded afresh, so the stand-in above applies even where another test file loaded them first.
+vi.resetModules();
+import type { LoadedCase } from '../../src/io/loadCase.js';
+import type { CaseEdit, PathSegment } from '../../src/io/writeCase.js';
+const { loadCase, parseCaseText } = await import('../../src/io/loadCase.js');
+const { applyEdits, renderValue, writeCaseFile, WriteConflictError } = await import('../../src/io/writeCase.js');
 
 const fm = (yaml: string, body = '# Notes\n\nSome text.\n') => `---\n${yaml}---\n${body}`;
 const set = (path: PathSegment[], value: unknown): CaseEdit => ({ op: 'set', path, value });
