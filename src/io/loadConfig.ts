@@ -7,7 +7,7 @@ import { CONFIG_SCHEMA_SET, additionProblems, mergeSettings, type ReunifyConfig 
 import { validatorsFor } from '../core/precompiled.js';
 import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from './frontMatter.js';
-import { decodeCaseBytes, locateRange, parseYamlText } from './loadCase.js';
+import { decodeCaseBytes, fastParse, locateRange, parseYamlText } from './loadCase.js';
 
 export const CONFIG_FILE_NAME = 'reunify.config.yaml';
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -53,6 +53,11 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   const decoded = decodeCaseBytes(bytes);
   if ('problem' in decoded) return { problems: [decoded.problem] };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const validate = (configValidator ??= validatorsFor(CONFIG_SCHEMA_SET).config);
+  // Most configs (the shipped defaults above all) are plain and valid: the fast reading
+  // settles them; anything else is read carefully, for positions.
+  const quick = fastParse(text);
+  if (quick !== undefined && validate(quick)) return { data: quick, problems: [], text };
   const starts = lineStarts(text);
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');
   if (parsed.problems.length > 0 && parsed.problems[0].ruleId === 'front-matter-empty') return { data: {}, problems: [], text };
@@ -60,7 +65,6 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   const doc = parsed.doc;
   const problems: Problem[] = [];
   const at = (pointer: string, preferKey = false) => positionAt(starts, locateRange(doc, pointer, preferKey)?.[0] ?? 0);
-  const validate = (configValidator ??= validatorsFor(CONFIG_SCHEMA_SET).config);
   if (!validate(parsed.data)) {
     for (const e of validate.errors ?? []) {
       const pointer = e.instancePath;
