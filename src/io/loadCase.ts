@@ -5,7 +5,9 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
-import { CST, Composer, Parser, YAMLParseError, isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { CST, Document, Node } from 'yaml';
 import type { Problem } from '../core/problem.js';
 import { fromPointer } from '../core/problem.js';
 import { fastLocator, type FastLocator } from './fastLocate.js';
@@ -19,6 +21,12 @@ export const LIMITS = {
 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+let yamlModule: typeof Yaml | undefined;
+/** The careful parser, loaded the first time a file needs it (a check of clean files never does). */
+function yamlPackage(): typeof Yaml {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
 
 export interface LoadedCase {
   filePath: string;
@@ -390,6 +398,7 @@ export function parseYamlText(
   at: (offset: number) => { line: number; column: number },
   what: string,
 ): ParsedYaml {
+  const { Composer, Parser, YAMLParseError } = yamlPackage();
   let doc: Document.Parsed | undefined;
   let tokens: CST.Token[];
   try {
@@ -509,7 +518,7 @@ function flowOpenedAt(tokens: readonly CST.Token[], end: number, open: '[' | '{'
   let found: number | undefined;
   for (const [token] of cstTokens(tokens)) {
     if (token.type !== 'flow-collection' || token.start.source !== open || token.end[0]?.source === (open === '[' ? ']' : '}')) continue;
-    if (claimed.has(token.offset) || token.offset >= end || token.offset + CST.stringify(token).length < end) continue;
+    if (claimed.has(token.offset) || token.offset >= end || token.offset + yamlPackage().CST.stringify(token).length < end) continue;
     if (found === undefined || token.offset > found) found = token.offset;
   }
   if (found !== undefined) claimed.add(found);
@@ -526,6 +535,7 @@ function yamlMessage(code: string, message: string, what: string): string {
 
 /** Aliases, forbidden keys, duplicate keys and excessive nesting are refused before any data is built (unknown tags are already yaml warnings). */
 function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: string, message: string) => void, what: string): void {
+  const { isMap, isNode, isScalar, isSeq, visit } = yamlPackage();
   visit(doc, {
     Alias(_key, node) {
       report(node.range?.[0] ?? 0, 'yaml-alias', 'YAML aliases (*name) are not allowed in case files');
@@ -569,6 +579,7 @@ function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: s
  * "required property" problem points at the map it belongs in.
  */
 export function locateRange(doc: Document.Parsed, pointer: string, preferKey = false): [number, number] | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let range = (node as Node | null)?.range;
   for (const segment of fromPointer(pointer)) {
