@@ -297,6 +297,38 @@ describe('without a terminal, nobody is assumed to have been told of a decision'
   });
 });
 
+describe('without a terminal, no parent is assumed to be the one an entry is about', () => {
+  // RF-0002 before Mr B's capacity to change was rated; RF-0006 with only Ms F in the agreement
+  const unrated = () => example('RF-0002').replace(/\n\s*- \{ person: dad, rating: not_shown[^}]*\}/, '');
+  const rf6 = () => example('RF-0006');
+
+  it('family_assessment: a capacity_to_change entry without a person is refused and nothing is written', async () => {
+    const c = caseload({ 'RF-0002.md': unrated() });
+    const entry = ['--set', 'capacity_to_change.0.rating=limited', '--set', 'capacity_to_change.0.evidence=Missed two appointments', '--status', 'in_progress'];
+    const r = await reunify(['task', 'RF-0002', 'family_assessment', ...entry, '--date', '2026-11-02'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('task family_assessment needs this answer: capacity_to_change[0].person');
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(unrated());
+
+    const given = await reunify(['task', 'RF-0002', 'family_assessment', ...entry, '--set', 'capacity_to_change.0.person=dad', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(given.exitCode).toBe(0);
+    expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toContain('{ person: dad, rating: limited, evidence: Missed two appointments, as_of: 2026-11-02 }');
+  });
+
+  it('agreement: a parents entry without a person is refused and nothing is written', async () => {
+    const c = caseload({ 'RF-0006.md': rf6() });
+    const entry = ['--set', 'agreement.parents.0.strengths=Calm at family time', '--set', 'agreement.parents.0.worries=Denies the abuse'];
+    const r = await reunify(['task', 'RF-0006', 'agreement', ...entry, '--date', '2026-11-02'], { cwd: c.dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('task agreement needs this answer: agreement.parents[0].person');
+    expect(readFileSync(c.file('RF-0006.md'), 'utf8')).toBe(rf6());
+
+    const given = await reunify(['task', 'RF-0006', 'agreement', ...entry, '--set', 'agreement.parents.0.person=dad', '--date', '2026-11-02'], { cwd: c.dir });
+    expect(given.exitCode).toBe(0);
+    expect(readFileSync(c.file('RF-0006.md'), 'utf8')).toContain('{ person: dad, strengths: Calm at family time, worries: Denies the abuse }');
+  });
+});
+
 describe('an answer no question asks for is refused, not dropped', () => {
   it('task: a --set path the task does not take exits 2, names it and the paths the task takes, and writes nothing', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002') });

@@ -140,7 +140,8 @@ const familyAssessment: TaskFlow = {
         {
           when: (s, root) => whenRecording('family_assessment')(s, root) && parents.length > 0,
           existing: (c.data.capacity_to_change ?? []).map((e) => `${e.person}: ${e.rating}${e.as_of ? `, ${e.as_of}` : ''}`),
-          itemDefaults: (i) => (unrated[i] ? { person: unrated[i].id } : {}),
+          // which parent is rated is theirs to say: the next unrated parent is offered at a prompt, never assumed without one
+          itemOffers: (i) => (unrated[i] ? { person: unrated[i].id } : {}),
           min: (root) => (done({}, root) && rated.size === 0 ? 1 : 0),
         },
       ),

@@ -85,7 +85,8 @@ const agreement: TaskFlow = {
         {
           when: (s, root) => whenRecording('agreement')(s, root) && parents.length > 0,
           existing: (existing.parents ?? []).map((p) => p.person),
-          itemDefaults: (i) => (toAdd[i] ? { person: toAdd[i].id } : {}),
+          // which parent an entry is about is theirs to say: the next parent not yet in it is offered at a prompt, never assumed without one
+          itemOffers: (i) => (toAdd[i] ? { person: toAdd[i].id } : {}),
         },
       ),
       list(
