@@ -119,8 +119,10 @@ async function recordTask(opened: OpenedCase, task: string, flags: TaskFlags & {
     return EXIT.usage;
   }
   const { applyChange } = await import('../io/workflowWrite.js');
-  const newText = applyChange(opened.text, flow.change(c, resolved.answers, ctx));
+  const change = flow.change(c, resolved.answers, ctx);
+  const newText = applyChange(opened.text, change);
   const saved = await saveCase(opened, newText, flags);
+  if (saved.exit === EXIT.ok) for (const notice of change.notices ?? []) writeErr(`reunify: ${opened.filePath}: task ${task}: ${notice}\n`);
   if (saved.exit === EXIT.ok && !flags.quiet && !flags.dryRun) await printProgress(opened, newText);
   return saved.exit;
 }

@@ -182,6 +182,45 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     );
   });
 
+  describe('a sign-off covers the recommendation signed', () => {
+    // RF-0005's written assessment recommends return_if_goals_met, signed off by TM D.E. on 2026-10-09
+    const rf5 = () => caseload({ 'RF-0005.md': example('RF-0005') });
+    const signed = /^ {2}written_assessment: +(\{[^}]*\}[^}]*\})/m;
+
+    it('a changed recommendation drops the old sign-off, and says so', async () => {
+      const c = rf5();
+      const r = await reunify(['task', 'RF-0005', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=no_return', '--date', '2026-11-02'], { cwd: c.dir });
+      expect(r.exitCode).toBe(0);
+      expect(r.stderr).toContain(
+        'reunify: cases/RF-0005.md: task written_assessment: the sign-off by TM D.E. (2026-10-09) was of the recommendation return_if_goals_met, not no_return, so it was removed',
+      );
+      const text = readFileSync(c.file('RF-0005.md'), 'utf8');
+      expect(assessment(text)?.trim()).toBe('{ status: done, date: 2026-10-07, by: SW K.L., recommendation: no_return }');
+      expect((await reunify(['signoff', '--as-of', '2026-11-02'], { cwd: c.dir })).stdout).toMatch(/RF-0005 +written_assessment/);
+    });
+
+    it('a new sign-off given in the same run is recorded instead', async () => {
+      const c = rf5();
+      const r = await reunify(
+        ['task', 'RF-0005', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=no_return', '--set', 'tasks.written_assessment.signed_off.by=TM D.E.', '--set', 'tasks.written_assessment.signed_off.date=2026-11-02', '--date', '2026-11-02'],
+        { cwd: c.dir },
+      );
+      expect(r.exitCode).toBe(0);
+      expect(r.stderr).not.toContain('removed');
+      const text = readFileSync(c.file('RF-0005.md'), 'utf8');
+      expect(signed.exec(text)?.[1]).toContain('signed_off: { by: TM D.E., date: 2026-11-02 }');
+      expect(text).toContain('recommendation: no_return');
+    });
+
+    it('the same recommendation keeps its sign-off', async () => {
+      const c = rf5();
+      const r = await reunify(['task', 'RF-0005', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met', '--date', '2026-11-02'], { cwd: c.dir });
+      expect(r.exitCode).toBe(0);
+      expect(r.stderr).not.toContain('removed');
+      expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(example('RF-0005'));
+    });
+  });
+
   // RF-0005 as it was before its RC1 classification and Decision 2
   const beforeRc1 = () =>
     example('RF-0005')

@@ -200,6 +200,22 @@ describe('later stages', () => {
   });
 });
 
+describe('written_assessment, interactively, with a changed recommendation', () => {
+  it("offers the team manager again but --date, not the old sign-off's date; cleared, the old sign-off is dropped", async () => {
+    const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8');
+    for (const [by, expected] of [[ENTER, { by: 'TM D.E.', date: DATE }], ['', undefined]] as const) {
+      const c = caseloadWith({ 'RF-0005.md': rf5 });
+      const s = script([ENTER, ENTER, ENTER, 'no_return', by, ...(expected ? [ENTER] : [])]);
+      const code = await runTaskCommand(c.path('RF-0005.md'), 'written_assessment', taskFlags(), { asker: s.asker });
+      expect(code).toBe(0);
+      expect(s.remaining()).toBe(0);
+      const entry = (loadCase(c.path('RF-0005.md')).data as { tasks: { written_assessment: { recommendation: string; signed_off?: unknown } } }).tasks.written_assessment;
+      expect(entry.recommendation).toBe('no_return');
+      expect(entry.signed_off).toEqual(expected);
+    }
+  });
+});
+
 describe('monitoring, interactively', () => {
   const visit = async (seenAlone: Reply) => {
     const c = caseloadWith({ 'RF-0012.md': readFileSync('examples/caseload/cases/RF-0012.md', 'utf8') });

@@ -34,6 +34,8 @@ export interface Question {
    * and accepts, changes or clears it, but is never filled in without a terminal.
    */
   offer?: unknown;
+  /** An offer that depends on earlier answers; wins over `offer`, and like it is used at a prompt only. */
+  offerFrom?: (scope: Answers, root: Answers) => unknown;
   when?: Condition;
   /** A further check of a well-formed answer: a message when it is refused. */
   check?: (value: unknown, scope: Answers, root: Answers) => string | undefined;
@@ -191,9 +193,9 @@ export function defaultFor(q: Question, itemDefaults: Answers | undefined, scope
   return 'value' in parsed ? parsed.value : undefined;
 }
 
-/** What a prompt shows pre-filled: the item's offer, else the question's offer, else the default. */
+/** What a prompt shows pre-filled: the item's offer, else the question's offer (from earlier answers, else its own), else the default. */
 export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers, itemOffers?: Answers): unknown {
-  for (const offer of [itemOffers !== undefined ? getIn(itemOffers, q.path) : undefined, q.offer]) {
+  for (const offer of [itemOffers !== undefined ? getIn(itemOffers, q.path) : undefined, q.offerFrom?.(scope, root), q.offer]) {
     if (isBlank(offer)) continue;
     const parsed = parseAnswer(q, offer);
     if ('value' in parsed) return parsed.value;

@@ -26,6 +26,8 @@ export type WorkflowEdit = { op: 'set' | 'append'; path: (string | number)[]; va
 export interface WorkflowChange {
   edits: WorkflowEdit[];
   sections: SectionText[];
+  /** What the user must be told about the change, e.g. a sign-off dropped because what was signed changed. */
+  notices?: string[];
 }
 
 export interface TaskFlow {

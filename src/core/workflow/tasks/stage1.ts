@@ -209,6 +209,8 @@ const writtenAssessment: TaskFlow = {
     const entry = taskOf(c.data, 'written_assessment');
     const done = whenDone('written_assessment');
     const recording = whenRecording('written_assessment');
+    // a sign-off covers the recommendation signed: a changed one is not assumed to be signed (docs/decisions.md)
+    const unchanged = (root: Answers) => getIn(root, ['tasks', 'written_assessment', 'recommendation']) === entry?.recommendation;
     return [
       ...statusSteps(c, 'written_assessment', ctx),
       question('choice', ['tasks', 'written_assessment', 'recommendation'], 'The reasoned recommendation about return', {
@@ -220,7 +222,7 @@ const writtenAssessment: TaskFlow = {
       // the sign-off is the team manager's act: recorded only when given (docs/decisions.md)
       question('text', ['tasks', 'written_assessment', 'signed_off', 'by'], SIGNED_OFF_BY, {
         when: recording,
-        default: entry?.signed_off?.by,
+        defaultFrom: (_s, root) => (unchanged(root) ? entry?.signed_off?.by : undefined),
         offer: entry?.signed_off?.by ?? c.data.team.team_manager,
         check: (v, _s, root) => {
           const author = getIn(root, ['tasks', 'written_assessment', 'by']);
@@ -230,8 +232,9 @@ const writtenAssessment: TaskFlow = {
       question('date', ['tasks', 'written_assessment', 'signed_off', 'date'], 'Date of the sign-off', {
         when: (s, root) => recording(s, root) && !isBlank(getIn(root, ['tasks', 'written_assessment', 'signed_off', 'by'])),
         required: true,
-        default: entry?.signed_off?.date,
-        offer: entry?.signed_off?.date ?? ctx.date,
+        defaultFrom: (_s, root) => (unchanged(root) ? entry?.signed_off?.date : undefined),
+        offerFrom: (_s, root) => (unchanged(root) ? entry?.signed_off?.date : undefined),
+        offer: ctx.date,
         check: (v, _s, root) => {
           const written = getIn(root, ['tasks', 'written_assessment', 'date']);
           if (typeof written === 'string' && String(v) < written) return `must not be before the assessment is dated (${written})`;
@@ -240,8 +243,25 @@ const writtenAssessment: TaskFlow = {
       }),
     ];
   },
-  change(_c, answers) {
-    return { edits: taskFieldEdits('written_assessment', answers, ['recommendation', 'signed_off']), sections: [] };
+  change(c, answers) {
+    const edits = taskFieldEdits('written_assessment', answers, ['recommendation', 'signed_off']);
+    const entry = taskOf(c.data, 'written_assessment');
+    const recommendation = getIn(answers, ['tasks', 'written_assessment', 'recommendation']);
+    const signedNow = !isBlank(getIn(answers, ['tasks', 'written_assessment', 'signed_off', 'by']));
+    if (!entry?.signed_off || isBlank(recommendation) || recommendation === entry.recommendation || signedNow) return { edits, sections: [] };
+    // the sign-off was of another recommendation: it must not stay on this one, so the entry is
+    // rewritten without it (the writer sets whole values) and the assessment waits for a new one
+    const { signed_off: old, ...kept } = entry;
+    const rewritten: Answers = { ...kept };
+    for (const e of edits) rewritten[String(e.path[2])] = e.value;
+    return {
+      edits: [{ op: 'set', path: ['tasks', 'written_assessment'], value: rewritten }],
+      sections: [],
+      notices: [
+        `the sign-off by ${old.by} (${old.date}) was of the recommendation ${entry.recommendation ?? '(none)'}, not ${String(recommendation)}, so it was removed: ` +
+          'the written assessment waits for the team manager to sign it off (reunify signoff)',
+      ],
+    };
   },
 };
 
