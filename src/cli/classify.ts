@@ -35,7 +35,7 @@ export function registerClassify(program: Command): void {
     .option('--override-reason <text>', 'the reasoning for an override')
     .option('--by <who>', 'who classified (role and initials)')
     .option('--signed-off-by <who>', "the team manager's sign-off")
-    .option('--signed-off-date <date>', 'date of the sign-off (default: the record date)')
+    .option('--signed-off-date <date>', 'date of the sign-off (needed with --signed-off-by: none is assumed)')
     .option('--date <date>', 'date of the record (default: the --as-of date)')
     .option('--decision <outcome>', 'also append a decision at the same point, e.g. return_if_goals_met')
     .option('--reasons <text>', 'reasons for the decision')
@@ -53,7 +53,7 @@ Examples:
   $ reunify classify cases/RF-0006.md --as-of 2026-11-01
   $ reunify classify examples/caseload --format json
   $ reunify classify cases/RF-0005.md --record --level medium --override-category child_specific_vulnerability \\
-      --override-reason "…" --by "SW K.L." --signed-off-by "TM D.E." --decision return_if_goals_met --reasons "…"`,
+      --override-reason "…" --by "SW K.L." --signed-off-by "TM D.E." --signed-off-date 2026-10-16 --decision return_if_goals_met --reasons "…"`,
     )
     .action(async (target: string, flags: ClassifyFlags) => {
       process.exitCode = await runClassifyCommand(target, flags);
@@ -90,6 +90,8 @@ function checkFlags(flags: ClassifyFlags): void {
   if (!flags.level) throw new UsageError('--record needs --level (the level chosen)');
   if (!flags.by?.trim()) throw new UsageError('--record needs --by (who classified)');
   if (flags.signedOffDate && !flags.signedOffBy) throw new UsageError('--signed-off-date needs --signed-off-by');
+  // a sign-off is the team manager's act, dated by them: the record date is not assumed for it (docs/decisions.md)
+  if (flags.signedOffBy && !flags.signedOffDate) throw new UsageError('--signed-off-by needs --signed-off-date (the date the team manager signed it off; none is assumed)');
   if (flags.reasons !== undefined && !flags.decision) throw new UsageError('--reasons needs --decision');
   checkDate('--date', flags.date);
   checkDate('--signed-off-date', flags.signedOffDate);
@@ -168,7 +170,7 @@ async function recordClassification(
   if (problems.length > 0) return `nothing was recorded: ${problems.join('; ')}`;
   const date = flags.date ?? asOf;
   const by = flags.by!.trim();
-  const signedOff = flags.signedOffBy ? { by: flags.signedOffBy, date: flags.signedOffDate ?? date } : undefined;
+  const signedOff = flags.signedOffBy && flags.signedOffDate ? { by: flags.signedOffBy, date: flags.signedOffDate } : undefined;
   const classification = classificationEntry({
     date,
     point,

@@ -103,7 +103,7 @@ describe('reunify classify <case> (built binary)', () => {
 
   it('--record appends the entries and marks the tasks done, keeping every other byte', async () => {
     const { file, before } = tempCase();
-    const r = await reunify(['classify', file, ...AS_OF, ...RECORD, '--signed-off-by', 'TM Q.B.', '--decision', 'return_if_change_evidenced', '--reasons', 'Fictional reasons']);
+    const r = await reunify(['classify', file, ...AS_OF, ...RECORD, '--signed-off-by', 'TM Q.B.', '--signed-off-date', '2026-11-01', '--decision', 'return_if_change_evidenced', '--reasons', 'Fictional reasons']);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Recorded: rc1_d2 level high (suggested medium) by SW Q.A., override single_severe_concern');
@@ -215,6 +215,11 @@ describe('reunify classify <case> (built binary)', () => {
     { name: '--record without --by', args: ['--record', '--level', 'high'], message: /--record needs --by/ },
     { name: 'a bad --date', args: ['--record', '--level', 'medium', '--by', 'x', '--date', '2026-13-01'], message: /--date must be a date/ },
     { name: 'an unknown level', args: ['--record', '--level', 'severe', '--by', 'x'], message: /severe/ },
+    {
+      name: '--signed-off-by without --signed-off-date (the record date is not assumed for it)',
+      args: ['--record', '--level', 'medium', '--by', 'SW Q.A.', '--signed-off-by', 'TM Q.B.'],
+      message: /--signed-off-by needs --signed-off-date \(the date the team manager signed it off; none is assumed\)/,
+    },
   ];
   for (const row of usage) {
     it(`usage error: ${row.name} (exit 2)`, async () => {
