@@ -26,6 +26,7 @@ import type {
   OverdueTasks,
   Overrides,
   PostReturnAlerts,
+  ReviewKind,
   ReviewsDue,
   RiskMix,
   StageCounts,
@@ -33,7 +34,7 @@ import type {
   StatusFilter,
   StatusView,
 } from './statusView.js';
-import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, stageClock, visitDueInWindow, visitOverdue } from './timeliness.js';
+import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, rc3AfterUnplannedReturnOverdue, stageClock, visitDueInWindow, visitOverdue } from './timeliness.js';
 
 export * from './statusView.js';
 export { suppressSmallCounts, type SharedValue, type ShownStatusView } from './statusShare.js';
@@ -247,8 +248,8 @@ function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: I
   const withinDays = config.status.reviews_due_days;
   const horizon = addDays(asOf, withinDays);
   const exceptions: ReviewsDue['exceptions'] = [];
-  const add = (id: string, review: 'cla' | 'post_return_visit', due: IsoDate, overdue: boolean) => {
-    const what = review === 'cla' ? 'CLA review' : 'visit with the child seen alone';
+  const add = (id: string, review: ReviewKind, due: IsoDate, overdue: boolean) => {
+    const what = review === 'cla' ? 'CLA review' : review === 'post_return_visit' ? 'visit with the child seen alone' : 'post-return classification (rc3_post_return) after the unplanned return';
     const when = overdue ? `overdue by ${daysBetween(due, asOf)} days (due ${due})` : `due ${due}, in ${daysBetween(asOf, due)} days`;
     exceptions.push({ id, detail: `${what} ${when}`, review, due, overdue });
   };
@@ -267,8 +268,11 @@ function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: I
         else if (!isAfter(due, horizon)) add(id, 'post_return_visit', due, false);
       }
     }
+    // overdue exactly when rule timeliness/rc3-after-unplanned-return warns
+    const rc3 = rc3AfterUnplannedReturnOverdue(data, config, asOf);
+    if (rc3) add(id, 'rc3_post_return', rc3.due, true);
   }
-  const tally = (review: 'cla' | 'post_return_visit') => ({
+  const tally = (review: ReviewKind) => ({
     overdue: count(exceptions, (e) => e.review === review && e.overdue),
     due_soon: count(exceptions, (e) => e.review === review && !e.overdue),
   });
@@ -278,6 +282,7 @@ function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: I
     due_soon: count(exceptions, (e) => !e.overdue),
     cla: tally('cla'),
     post_return_visits: tally('post_return_visit'),
+    rc3_after_unplanned_return: { overdue: tally('rc3_post_return').overdue, within_days: config.reviews.rc3_after_unplanned_return_days },
     exceptions,
   };
 }

@@ -155,7 +155,7 @@ export function statusSections(view: View, levelLabels: Record<Level, string>): 
     {
       id: 'reviews_due',
       title: 'Reviews due',
-      note: `CLA reviews and post-return visits overdue or due within ${show(v.reviews_due.within_days)} days`,
+      note: `CLA reviews and post-return visits overdue or due within ${show(v.reviews_due.within_days)} days; post-return classifications after an unplanned return overdue`,
       rows: [
         row('overdue', 'Overdue', v.reviews_due.overdue, { flag: true }),
         row('due_soon', 'Due soon', v.reviews_due.due_soon),
@@ -163,6 +163,7 @@ export function statusSections(view: View, levelLabels: Record<Level, string>): 
         row('cla.due_soon', 'CLA reviews due soon', v.reviews_due.cla.due_soon),
         row('post_return_visits.overdue', 'Post-return visits overdue', v.reviews_due.post_return_visits.overdue, { flag: true }),
         row('post_return_visits.due_soon', 'Post-return visits due soon', v.reviews_due.post_return_visits.due_soon),
+        row('rc3_after_unplanned_return.overdue', 'Post-return classifications overdue (unplanned returns)', v.reviews_due.rc3_after_unplanned_return.overdue, { flag: true }),
       ],
       exceptions: exceptionsOf(v.reviews_due),
     },
