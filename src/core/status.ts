@@ -6,6 +6,7 @@ import type { CaseData, Classification, IsoDate } from './caseTypes.js';
 import { domainIdsOf, type ReunifyConfig } from './config.js';
 import { costFigures } from './costs.js';
 import { factorConcern } from './factorEntries.js';
+import { counted } from './plural.js';
 import { addDays, daysBetween, isAfter, latest } from './dates.js';
 import { lastRagUpdate, staleGoals } from './goals.js';
 import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE } from './ids.js';
@@ -165,7 +166,7 @@ function overdueTasks(cases: readonly StatusCase[], config: ReunifyConfig, asOf:
     const over = clock.days - clock.limitWeeks * 7;
     exceptions.push({
       id,
-      detail: `stage ${clock.stage} open ${clock.days} days, ${over} over its ${clock.limitWeeks}-week timescale; ${tasks.length > 0 ? `open: ${tasks.join(', ')}` : 'its tasks are finished: the next step is due'}`,
+      detail: `stage ${clock.stage} open ${counted(clock.days, 'day')}, ${over} over its ${clock.limitWeeks}-week timescale; ${tasks.length > 0 ? `open: ${tasks.join(', ')}` : 'its tasks are finished: the next step is due'}`,
       stage: clock.stage,
       days_open: clock.days,
       timescale_weeks: clock.limitWeeks,
@@ -185,7 +186,7 @@ function awaiting(cases: readonly StatusCase[], asOf: IsoDate): AwaitingSignoff 
     by_kind,
     exceptions: queue.map((q) => ({
       id: q.caseId,
-      detail: `${q.item} of ${q.date}, waiting ${q.waitingDays} days`,
+      detail: `${q.item} of ${q.date}, waiting ${counted(q.waitingDays, 'day')}`,
       item: q.item,
       pointer: q.pointer,
       date: q.date,
@@ -250,7 +251,7 @@ function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: I
   const exceptions: ReviewsDue['exceptions'] = [];
   const add = (id: string, review: ReviewKind, due: IsoDate, overdue: boolean) => {
     const what = review === 'cla' ? 'CLA review' : review === 'post_return_visit' ? 'visit with the child seen alone' : 'post-return classification (rc3_post_return) after the unplanned return';
-    const when = overdue ? `overdue by ${daysBetween(due, asOf)} days (due ${due})` : `due ${due}, in ${daysBetween(asOf, due)} days`;
+    const when = overdue ? `overdue by ${counted(daysBetween(due, asOf), 'day')} (due ${due})` : `due ${due}, in ${counted(daysBetween(asOf, due), 'day')}`;
     exceptions.push({ id, detail: `${what} ${when}`, review, due, overdue });
   };
   for (const { id, data } of cases) {
@@ -295,7 +296,7 @@ function goalsRed(cases: readonly StatusCase[], config: ReunifyConfig, asOf: Iso
     const red = goals.filter((g) => lastRagUpdate(g)?.rag === 'red').map((g, i) => g.id ?? `goal ${i + 1}`);
     const stale = staleGoals(data, config, asOf).map((s) => s.goal.id ?? `goal ${s.index + 1}`);
     if (red.length === 0 && stale.length === 0) continue;
-    const parts = [red.length > 0 ? `red: ${red.join(', ')}` : '', stale.length > 0 ? `no rating for over ${config.reviews.goal_rag_stale_days} days: ${stale.join(', ')}` : ''];
+    const parts = [red.length > 0 ? `red: ${red.join(', ')}` : '', stale.length > 0 ? `no rating for over ${counted(config.reviews.goal_rag_stale_days, 'day')}: ${stale.join(', ')}` : ''];
     exceptions.push({ id, detail: parts.filter(Boolean).join('; '), red, stale });
   }
   return {

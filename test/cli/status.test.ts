@@ -1,7 +1,7 @@
 // `reunify status` through the built binary (npm test builds first). The JSON
 // numbers for examples/caseload are re-derived here straight from the case files,
 // with plain loops over the parsed YAML, not with the code under test.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -390,6 +390,21 @@ describe('reunify status (built binary)', () => {
     // without --shared nothing is hidden
     const full = JSON.parse((await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json'])).stdout);
     expect(full.stage_counts.open).toBe(want.stage_counts.open);
+  });
+
+  it('counts in the subtitle agree with their number: one file left out, one case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-status-'));
+    mkdirSync(join(dir, 'cases'));
+    cpSync(join(CASELOAD, 'cases', 'RF-0001.md'), join(dir, 'cases', 'RF-0001.md'));
+    writeFileSync(join(dir, 'cases', 'RF-0098.md'), '---\nnot: [valid\n---\n');
+    writeFileSync(join(dir, 'reunify.config.yaml'), '# fictional\n');
+    const r = await reunify(['status', dir, '--as-of', AS_OF, '-q']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('1 case (1 open, 0 closed)');
+    expect(r.stdout).toContain('\n1 file or folder left out: it could not be read or failed the schema (run reunify check)\n');
+    expect(r.stdout).not.toMatch(/\b1 (files|cases|days)\b/);
+    const md = await reunify(['status', dir, '--as-of', AS_OF, '--format', 'md', '-q']);
+    expect(md.stdout).toContain('1 file or folder left out');
   });
 
   it('--filter and --team narrow the caseload; bad ones are usage errors (exit 2)', async () => {

@@ -132,6 +132,14 @@ describe('buildStatus', () => {
     expect(rc3.map((e) => [e.id, e.due, e.overdue])).toEqual([['A', '2026-06-12', true], ['B', '2026-06-12', true]]);
   });
 
+  it('detail lines put a count of one in the singular: overdue by 1 day', () => {
+    const home = stage5Case();
+    home.return = { ...home.return, unplanned: true, returned: '2026-10-03' };
+    home.classifications = [];
+    const view = status([asCase('A', home)]);
+    expect(view.reviews_due.exceptions).toContainEqual(expect.objectContaining({ review: 'rc3_post_return', detail: expect.stringContaining('overdue by 1 day (due 2026-10-31)') }));
+  });
+
   it('goals_red: a latest red goal, or a goal not rated for goal_rag_stale_days (as rule stage3/goal-rag-stale)', () => {
     const red = stage3Case();
     red.agreement!.goals![0].progress = [{ date: '2026-10-20', rag: 'red' }];
