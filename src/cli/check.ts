@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
 import type { SeveritySetting } from '../core/problem.js';
+import { counted } from '../core/plural.js';
 
 interface CheckFlags extends CommonOptions {
   format: 'stylish' | 'json' | 'sarif' | 'junit';
@@ -86,7 +87,7 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
   const cache = flags.cacheLocation ?? (flags.cache || flags.watch ? true : undefined);
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache });
   const { startProgress } = await import('./progress.js');
-  const progress = startProgress(process.stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${total} case files` });
+  const progress = startProgress(process.stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
   const { result, missing } = await runCheckFast({
     paths,
     configPath: flags.config,
@@ -128,7 +129,7 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
   }
   if (result.summary.errors > 0) return EXIT.problems;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
-    writeErr(`reunify: ${result.summary.warnings} warnings is more than --max-warnings ${maxWarnings}\n`);
+    writeErr(`reunify: ${counted(result.summary.warnings, 'warning')} is more than --max-warnings ${maxWarnings}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;

@@ -6,6 +6,7 @@ import type { CaseData, Classification, IsoDate } from './caseTypes.js';
 import { domainIdsOf, type ReunifyConfig } from './config.js';
 import { costFigures } from './costs.js';
 import { factorConcern } from './factorEntries.js';
+import { counted } from './plural.js';
 import { addDays, daysBetween, isAfter, latest } from './dates.js';
 import { lastRagUpdate, staleGoals } from './goals.js';
 import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE } from './ids.js';
@@ -26,6 +27,7 @@ import type {
   OverdueTasks,
   Overrides,
   PostReturnAlerts,
+  ReviewKind,
   ReviewsDue,
   RiskMix,
   StageCounts,
@@ -33,7 +35,7 @@ import type {
   StatusFilter,
   StatusView,
 } from './statusView.js';
-import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, stageClock, visitDueInWindow, visitOverdue } from './timeliness.js';
+import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, rc3AfterUnplannedReturnOverdue, stageClock, visitDueInWindow, visitOverdue } from './timeliness.js';
 
 export * from './statusView.js';
 export { suppressSmallCounts, type SharedValue, type ShownStatusView } from './statusShare.js';
@@ -164,7 +166,7 @@ function overdueTasks(cases: readonly StatusCase[], config: ReunifyConfig, asOf:
     const over = clock.days - clock.limitWeeks * 7;
     exceptions.push({
       id,
-      detail: `stage ${clock.stage} open ${clock.days} days, ${over} over its ${clock.limitWeeks}-week timescale; ${tasks.length > 0 ? `open: ${tasks.join(', ')}` : 'its tasks are finished: the next step is due'}`,
+      detail: `stage ${clock.stage} open ${counted(clock.days, 'day')}, ${over} over its ${clock.limitWeeks}-week timescale; ${tasks.length > 0 ? `open: ${tasks.join(', ')}` : 'its tasks are finished: the next step is due'}`,
       stage: clock.stage,
       days_open: clock.days,
       timescale_weeks: clock.limitWeeks,
@@ -184,7 +186,7 @@ function awaiting(cases: readonly StatusCase[], asOf: IsoDate): AwaitingSignoff 
     by_kind,
     exceptions: queue.map((q) => ({
       id: q.caseId,
-      detail: `${q.item} of ${q.date}, waiting ${q.waitingDays} days`,
+      detail: `${q.item} of ${q.date}, waiting ${counted(q.waitingDays, 'day')}`,
       item: q.item,
       pointer: q.pointer,
       date: q.date,
@@ -247,9 +249,9 @@ function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: I
   const withinDays = config.status.reviews_due_days;
   const horizon = addDays(asOf, withinDays);
   const exceptions: ReviewsDue['exceptions'] = [];
-  const add = (id: string, review: 'cla' | 'post_return_visit', due: IsoDate, overdue: boolean) => {
-    const what = review === 'cla' ? 'CLA review' : 'visit with the child seen alone';
-    const when = overdue ? `overdue by ${daysBetween(due, asOf)} days (due ${due})` : `due ${due}, in ${daysBetween(asOf, due)} days`;
+  const add = (id: string, review: ReviewKind, due: IsoDate, overdue: boolean) => {
+    const what = review === 'cla' ? 'CLA review' : review === 'post_return_visit' ? 'visit with the child seen alone' : 'post-return classification (rc3_post_return) after the unplanned return';
+    const when = overdue ? `overdue by ${counted(daysBetween(due, asOf), 'day')} (due ${due})` : `due ${due}, in ${counted(daysBetween(asOf, due), 'day')}`;
     exceptions.push({ id, detail: `${what} ${when}`, review, due, overdue });
   };
   for (const { id, data } of cases) {
@@ -267,8 +269,11 @@ function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: I
         else if (!isAfter(due, horizon)) add(id, 'post_return_visit', due, false);
       }
     }
+    // overdue exactly when rule timeliness/rc3-after-unplanned-return warns
+    const rc3 = rc3AfterUnplannedReturnOverdue(data, config, asOf);
+    if (rc3) add(id, 'rc3_post_return', rc3.due, true);
   }
-  const tally = (review: 'cla' | 'post_return_visit') => ({
+  const tally = (review: ReviewKind) => ({
     overdue: count(exceptions, (e) => e.review === review && e.overdue),
     due_soon: count(exceptions, (e) => e.review === review && !e.overdue),
   });
@@ -278,6 +283,7 @@ function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: I
     due_soon: count(exceptions, (e) => !e.overdue),
     cla: tally('cla'),
     post_return_visits: tally('post_return_visit'),
+    rc3_after_unplanned_return: { overdue: tally('rc3_post_return').overdue, within_days: config.reviews.rc3_after_unplanned_return_days },
     exceptions,
   };
 }
@@ -290,7 +296,7 @@ function goalsRed(cases: readonly StatusCase[], config: ReunifyConfig, asOf: Iso
     const red = goals.filter((g) => lastRagUpdate(g)?.rag === 'red').map((g, i) => g.id ?? `goal ${i + 1}`);
     const stale = staleGoals(data, config, asOf).map((s) => s.goal.id ?? `goal ${s.index + 1}`);
     if (red.length === 0 && stale.length === 0) continue;
-    const parts = [red.length > 0 ? `red: ${red.join(', ')}` : '', stale.length > 0 ? `no rating for over ${config.reviews.goal_rag_stale_days} days: ${stale.join(', ')}` : ''];
+    const parts = [red.length > 0 ? `red: ${red.join(', ')}` : '', stale.length > 0 ? `no rating for over ${counted(config.reviews.goal_rag_stale_days, 'day')}: ${stale.join(', ')}` : ''];
     exceptions.push({ id, detail: parts.filter(Boolean).join('; '), red, stale });
   }
   return {

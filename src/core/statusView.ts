@@ -86,13 +86,17 @@ export interface DecisionsNotShared {
   exceptions: (Exception & { point: DecisionPoint; date: IsoDate; parties: string[] })[];
 }
 
+export type ReviewKind = 'cla' | 'post_return_visit' | 'rc3_post_return';
+
 export interface ReviewsDue {
   within_days: number;
   overdue: number;
   due_soon: number;
   cla: { overdue: number; due_soon: number };
   post_return_visits: { overdue: number; due_soon: number };
-  exceptions: (Exception & { review: 'cla' | 'post_return_visit'; due: IsoDate; overdue: boolean })[];
+  /** Unplanned returns with no signed-off rc3_post_return classification within reviews.rc3_after_unplanned_return_days of the return. */
+  rc3_after_unplanned_return: { overdue: number; within_days: number };
+  exceptions: (Exception & { review: ReviewKind; due: IsoDate; overdue: boolean })[];
 }
 
 export interface GoalsRed {

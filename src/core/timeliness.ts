@@ -1,7 +1,7 @@
 // When things fall due: CLA reviews, visits in the first months home, and how long
 // the current stage has been open. The timeliness rules and the caseload status
 // view both read these, so a review is "overdue" in exactly one way.
-import type { CaseData, Decision, IsoDate } from './caseTypes.js';
+import type { CaseData, Classification, Decision, IsoDate } from './caseTypes.js';
 import type { ReunifyConfig } from './config.js';
 import { addDays, addMonths, addWorkingDays, daysBetween, earliest, isAfter, latest, latestOnOrBefore } from './dates.js';
 import { TASKS_BY_STAGE, type StageNumber } from './ids.js';
@@ -152,4 +152,34 @@ export function stageClock(data: CaseData, config: Pick<ReunifyConfig, 'timescal
   }
   const days = daysBetween(start.date, asOf);
   return { stage: data.stage, start: start.date, from: start.from, days, limitWeeks, ...(limitBasis ? { limitBasis } : {}), overdue: days > limitWeeks * 7 };
+}
+
+export interface Rc3AfterUnplannedReturn {
+  returned: IsoDate;
+  /** reviews.rc3_after_unplanned_return_days */
+  days: number;
+  due: IsoDate;
+  /** Days past `due` on the as-of date (at least 1). */
+  late: number;
+  /** The latest RC3 recorded since the return without a sign-off by the as-of date, if any. */
+  unsigned?: { record: Classification; index: number };
+}
+
+/**
+ * An unplanned return whose post-return classification (rc3_post_return, signed off) is overdue on `asOf`,
+ * or undefined. Rule timeliness/rc3-after-unplanned-return and the status view's reviews_due both read this.
+ */
+export function rc3AfterUnplannedReturnOverdue(data: CaseData, config: Pick<ReunifyConfig, 'reviews'>, asOf: IsoDate): Rc3AfterUnplannedReturn | undefined {
+  const returned = data.return?.returned;
+  if (data.stage === 'closed' || data.return?.unplanned !== true || !returned || isAfter(returned, asOf)) return undefined;
+  const days = config.reviews.rc3_after_unplanned_return_days;
+  const due = addDays(returned, days);
+  if (!isAfter(asOf, due)) return undefined;
+  // RC3 records made after the return and by the as-of date; a sign-off dated later had not happened yet
+  const rc3 = (data.classifications ?? [])
+    .map((record, index) => ({ record, index }))
+    .filter(({ record }) => record.point === 'rc3_post_return' && !isAfter(returned, record.date) && !isAfter(record.date, asOf));
+  if (rc3.some(({ record }) => record.signed_off !== undefined && !isAfter(record.signed_off.date, asOf))) return undefined;
+  const unsigned = rc3.reduce<(typeof rc3)[number] | undefined>((last, r) => (last && isAfter(last.record.date, r.record.date) ? last : r), undefined);
+  return { returned, days, due, late: daysBetween(due, asOf), ...(unsigned ? { unsigned } : {}) };
 }

@@ -6,6 +6,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../core/problem.js';
+import { systemReason } from './systemReason.js';
 
 export interface UnreadableFolder {
   /** As files are named: relative to the working directory when inside it. */
@@ -84,7 +85,7 @@ export function findCases(paths: readonly string[], options: { glob?: string; ig
   const ignored = (rel: string) => ignore.some((re) => re.test(`${rel}/\u0000.md`) && re.test(`${rel}/\u0000/\u0000.md`));
   const onUnreadable = (dir: string, rel: string, err: unknown) => {
     if (rel !== '' && ignored(rel)) return;
-    unreadable.push({ folder: display(dir, cwd), reason: reasonOf(err) });
+    unreadable.push({ folder: display(dir, cwd), reason: systemReason(err) });
   };
   for (const given of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, given);
@@ -110,13 +111,6 @@ export function findCases(paths: readonly string[], options: { glob?: string; ig
     }
   }
   return { files: [...files].sort().map((f) => display(f, cwd)), missing, unreadable };
-}
-
-/** "EACCES: permission denied" from Node's "EACCES: permission denied, scandir '…'", without the path. */
-function reasonOf(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const said = /^([A-Z0-9]+: [^,]+),/.exec(e?.message ?? '');
-  return said ? said[1] : (e?.code ?? 'error');
 }
 
 function walk(

@@ -12,6 +12,7 @@ import type { Problem } from '../core/problem.js';
 import { fromPointer } from '../core/problem.js';
 import { fastLocator, type FastLocator } from './fastLocate.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
+import { systemReason } from './systemReason.js';
 
 /** Documented limits (docs/limits.md): bigger inputs get one clear error instead of exhausting memory. */
 export const LIMITS = {
@@ -110,8 +111,7 @@ function readCaseBytes(filePath: string): { bytes: Buffer; stat: { size: number;
     }
     return { bytes: buffer.subarray(0, length), stat: { size: st.size, mtimeMs: st.mtimeMs } };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    return { problem: fileProblem('file-unreadable', `file could not be read (${code})`) };
+    return { problem: fileProblem('file-unreadable', `file could not be read (${systemReason(err)})`) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -2,6 +2,7 @@
 // in one order and with one set of labels, so the table, CSV, Markdown and HTML
 // outputs (and the caseload report) say the same thing. Pure; no escaping here.
 import { LEVELS, type Level } from '../core/ids.js';
+import { counted } from '../core/plural.js';
 import type { ShownStatusView, StatusView } from '../core/status.js';
 
 export interface StatusRow {
@@ -73,11 +74,11 @@ function exceptionsOf(metric: object): { id: string; detail: string }[] | undefi
 export function statusSections(view: View, levelLabels: Record<Level, string>): StatusLayout {
   const v = view as unknown as StatusView; // values may be "<N" strings in a shared view; only ever printed
   const s = view.scope;
-  const scope = [`${show(s.cases as Value)} cases (${show(s.open as Value)} open, ${show(s.closed as Value)} closed)`];
+  const scope = [`${counted(show(s.cases as Value), 'case')} (${show(s.open as Value)} open, ${show(s.closed as Value)} closed)`];
   if (s.team) scope.push(`team: ${s.team}`);
   if (s.filter) scope.push(`filter: ${Object.entries(s.filter).map(([k, vals]) => `${k}=${(vals as string[]).join('|')}`).join(', ')}`);
   const subtitle = [`As of ${view.as_of}; ${scope.join('; ')}`];
-  if (typeof s.skipped !== 'number' || s.skipped > 0) subtitle.push(`${show(s.skipped as Value)} files or folders left out: they could not be read or failed the schema (run reunify check)`);
+  if (typeof s.skipped !== 'number' || s.skipped > 0) subtitle.push(`${counted(show(s.skipped as Value), 'file or folder', 'files or folders')} left out: ${s.skipped === 1 ? 'it' : 'they'} could not be read or failed the schema (run reunify check)`);
   if (s.shared) subtitle.push('Shared output: small counts may be hidden and cases are not listed.');
 
   const sc = v.stage_counts;
@@ -99,7 +100,7 @@ export function statusSections(view: View, levelLabels: Record<Level, string>): 
     {
       id: 'not_considered',
       title: 'Return home not considered',
-      note: `children in a cohort with no classification or decision and no record in ${show(v.not_considered.within_days)} days that return home was considered`,
+      note: `children in a cohort with no classification or decision and no record in ${counted(show(v.not_considered.within_days), 'day')} that return home was considered`,
       rows: [row('count', 'Children', v.not_considered.count, { flag: true })],
       exceptions: exceptionsOf(v.not_considered),
     },
@@ -155,7 +156,7 @@ export function statusSections(view: View, levelLabels: Record<Level, string>): 
     {
       id: 'reviews_due',
       title: 'Reviews due',
-      note: `CLA reviews and post-return visits overdue or due within ${show(v.reviews_due.within_days)} days`,
+      note: `CLA reviews and post-return visits overdue or due within ${counted(show(v.reviews_due.within_days), 'day')}; post-return classifications after an unplanned return overdue`,
       rows: [
         row('overdue', 'Overdue', v.reviews_due.overdue, { flag: true }),
         row('due_soon', 'Due soon', v.reviews_due.due_soon),
@@ -163,13 +164,14 @@ export function statusSections(view: View, levelLabels: Record<Level, string>): 
         row('cla.due_soon', 'CLA reviews due soon', v.reviews_due.cla.due_soon),
         row('post_return_visits.overdue', 'Post-return visits overdue', v.reviews_due.post_return_visits.overdue, { flag: true }),
         row('post_return_visits.due_soon', 'Post-return visits due soon', v.reviews_due.post_return_visits.due_soon),
+        row('rc3_after_unplanned_return.overdue', 'Post-return classifications overdue (unplanned returns)', v.reviews_due.rc3_after_unplanned_return.overdue, { flag: true }),
       ],
       exceptions: exceptionsOf(v.reviews_due),
     },
     {
       id: 'goals_red',
       title: 'Goals red or not rated',
-      note: `agreements with a red goal, or a goal not rated for over ${show(v.goals_red.stale_days)} days`,
+      note: `agreements with a red goal, or a goal not rated for over ${counted(show(v.goals_red.stale_days), 'day')}`,
       rows: [
         row('count', 'Agreements', v.goals_red.count, { flag: true }),
         row('red', 'With a red goal', v.goals_red.red, { flag: true }),

@@ -164,7 +164,7 @@ describe('reunify check (built binary)', () => {
     expect((await reunify([...args, '--max-warnings', '1'])).exitCode).toBe(0);
     const r = await reunify([...args, '--max-warnings', '0']);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('1 warnings is more than --max-warnings 0');
+    expect(r.stderr).toMatch(/^reunify: 1 warning is more than --max-warnings 0$/m);
   });
 
   it('an invalid config exits 2 with file:line:column', async () => {

@@ -1,7 +1,7 @@
 // `reunify status` through the built binary (npm test builds first). The JSON
 // numbers for examples/caseload are re-derived here straight from the case files,
 // with plain loops over the parsed YAML, not with the code under test.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -176,6 +176,19 @@ function derive() {
       }
     }
   }
+  // an unplanned return with no signed-off RC3, dated from the return to the as-of date, within rc3_after_unplanned_return_days
+  let rc3Overdue = 0;
+  for (const c of openCases) {
+    const returned = c.return?.returned;
+    if (c.return?.unplanned !== true || !returned || returned > AS_OF) continue;
+    if (iso(day(returned) + defaults.reviews.rc3_after_unplanned_return_days) >= AS_OF) continue;
+    const signed = (c.classifications ?? []).some(
+      (k: Any) => k.point === 'rc3_post_return' && k.date >= returned && k.date <= AS_OF && k.signed_off && k.signed_off.date <= AS_OF,
+    );
+    if (!signed) rc3Overdue++;
+  }
+  reviews.rc3_after_unplanned_return = { overdue: rc3Overdue, within_days: defaults.reviews.rc3_after_unplanned_return_days };
+  reviews.overdue = reviews.cla.overdue + reviews.post_return_visits.overdue + rc3Overdue;
   out.reviews_due = reviews;
 
   let red = 0;
@@ -248,6 +261,15 @@ function derive() {
 // ---------------------------------------------------------------------------
 
 describe('reunify status (built binary)', () => {
+  it('shows the count of unplanned returns with no signed-off post-return classification next to the other overdue reviews', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/Post-return classifications overdue \(unplanned returns\) +1\n/);
+    expect(r.stdout).toContain('RF-0011');
+    const csv = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'csv']);
+    expect(csv.stdout).toMatch(/^reviews_due,rc3_after_unplanned_return\.overdue,1,,$/m);
+  });
+
   it('--format json: every number for examples/caseload matches an independent reading of the case files', async () => {
     const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json']);
     expect(r.stderr).toBe('');
@@ -266,6 +288,8 @@ describe('reunify status (built binary)', () => {
     expect(view.overrides.rate).toBeCloseTo(want.overrides.count / want.overrides.classifications, 3);
     expect(view.decisions_not_shared.count).toBe(want.decisions_not_shared);
     expect(view.reviews_due).toMatchObject(want.reviews_due);
+    expect(want.reviews_due.rc3_after_unplanned_return.overdue).toBeGreaterThan(0);
+    expect(view.reviews_due.exceptions.filter((e: Any) => e.review === 'rc3_post_return').map((e: Any) => e.id)).toContain('RF-0011');
     expect(view.goals_red).toMatchObject(want.goals_red);
     expect(view.post_return_alerts).toMatchObject(want.post_return_alerts);
     expect(view.cost_exposure).toMatchObject(want.cost_exposure);
@@ -366,6 +390,21 @@ describe('reunify status (built binary)', () => {
     // without --shared nothing is hidden
     const full = JSON.parse((await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json'])).stdout);
     expect(full.stage_counts.open).toBe(want.stage_counts.open);
+  });
+
+  it('counts in the subtitle agree with their number: one file left out, one case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-status-'));
+    mkdirSync(join(dir, 'cases'));
+    cpSync(join(CASELOAD, 'cases', 'RF-0001.md'), join(dir, 'cases', 'RF-0001.md'));
+    writeFileSync(join(dir, 'cases', 'RF-0098.md'), '---\nnot: [valid\n---\n');
+    writeFileSync(join(dir, 'reunify.config.yaml'), '# fictional\n');
+    const r = await reunify(['status', dir, '--as-of', AS_OF, '-q']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('1 case (1 open, 0 closed)');
+    expect(r.stdout).toContain('\n1 file or folder left out: it could not be read or failed the schema (run reunify check)\n');
+    expect(r.stdout).not.toMatch(/\b1 (files|cases|days)\b/);
+    const md = await reunify(['status', dir, '--as-of', AS_OF, '--format', 'md', '-q']);
+    expect(md.stdout).toContain('1 file or folder left out');
   });
 
   it('--filter and --team narrow the caseload; bad ones are usage errors (exit 2)', async () => {

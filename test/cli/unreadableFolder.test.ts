@@ -156,3 +156,25 @@ describe('a caseload folder that cannot be read', () => {
     expect(sign.stderr).toBe('reunify: no case "RF-0006" in .; not searched, as it could not be read: cases/locked');
   });
 });
+
+describe('a case file that cannot be read', () => {
+  it('check names the reason in words, as it does for a folder, and exits 1', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'reunify-unreadable-file-'));
+    cpSync(join(ROOT, 'examples', 'caseload'), own, { recursive: true });
+    appendFileSync(join(own, 'reunify.config.yaml'), 'as_of: 2026-11-01\nignore: ["**/README.md", "**/CHANGELOG.md"]\n');
+    const file = join(own, 'cases', 'RF-0006.md');
+    chmodSync(file, 0o000);
+    try {
+      const r = await reunify(['check', 'cases/RF-0006.md'], own);
+      const json = JSON.parse((await reunify(['check', 'cases/RF-0006.md', '--format', 'json'], own)).stdout);
+      if (!unreadable) return; // as root without setpriv the file is read like any other
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toContain('1:1  error  file could not be read (EACCES: permission denied)  file-unreadable\n');
+      expect(json.files[0].problems).toEqual([
+        { ruleId: 'file-unreadable', severity: 'error', message: 'file could not be read (EACCES: permission denied)', line: 1, column: 1, path: null },
+      ]);
+    } finally {
+      chmodSync(file, 0o644);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { claReviewDue } from '../../src/core/rules/timeliness/cla-review-due.js'
 import { decisionShared } from '../../src/core/rules/stage2/decision-shared.js';
 import { goalRagStale } from '../../src/core/rules/stage3/goal-rag-stale.js';
 import { postReturnVisits } from '../../src/core/rules/timeliness/post-return-visits.js';
+import { rc3AfterUnplannedReturn } from '../../src/core/rules/timeliness/rc3-after-unplanned-return.js';
 import { stageTimescale } from '../../src/core/rules/timeliness/stage-timescale.js';
 import type { CaseRule } from '../../src/core/rules/types.js';
 import { buildStatus, parseStatusFilter, suppressSmallCounts, type StatusCase } from '../../src/core/status.js';
@@ -108,6 +109,35 @@ describe('buildStatus', () => {
     expect(view.reviews_due.post_return_visits.overdue).toBe(1);
     expect(ruleCount(postReturnVisits, cases)).toBe(1);
     expect(view.reviews_due.exceptions).toContainEqual(expect.objectContaining({ id: 'A', review: 'post_return_visit', due: '2026-09-12', overdue: true }));
+  });
+
+  it('reviews_due: post-return classifications overdue after an unplanned return agree with rule timeliness/rc3-after-unplanned-return', () => {
+    const none = stage5Case();
+    none.return = { ...none.return, unplanned: true, returned: '2026-05-15' };
+    none.classifications = (none.classifications ?? []).filter((c) => c.point !== 'rc3_post_return');
+    const unsigned = stage5Case();
+    unsigned.return = { ...unsigned.return, unplanned: true, returned: '2026-05-15' };
+    unsigned.classifications = [{ date: '2026-06-05', point: 'rc3_post_return', level: 'high', suggested: 'high', by: 'SW R.M.' }];
+    const signed = stage5Case();
+    signed.return = { ...signed.return, unplanned: true, returned: '2026-05-15' };
+    signed.classifications = [{ date: '2026-06-05', point: 'rc3_post_return', level: 'high', suggested: 'high', by: 'SW R.M.', signed_off: { by: 'TM D.E.', date: '2026-06-08' } }];
+    const recent = stage5Case();
+    recent.return = { ...recent.return, unplanned: true, returned: '2026-10-20' };
+    recent.classifications = [];
+    const cases = [asCase('A', none), asCase('B', unsigned), asCase('C', signed), asCase('D', recent)];
+    const view = status(cases);
+    expect(ruleCount(rc3AfterUnplannedReturn, cases)).toBe(2);
+    expect(view.reviews_due.rc3_after_unplanned_return).toEqual({ overdue: 2, within_days: 28 });
+    const rc3 = view.reviews_due.exceptions.filter((e) => e.review === 'rc3_post_return');
+    expect(rc3.map((e) => [e.id, e.due, e.overdue])).toEqual([['A', '2026-06-12', true], ['B', '2026-06-12', true]]);
+  });
+
+  it('detail lines put a count of one in the singular: overdue by 1 day', () => {
+    const home = stage5Case();
+    home.return = { ...home.return, unplanned: true, returned: '2026-10-03' };
+    home.classifications = [];
+    const view = status([asCase('A', home)]);
+    expect(view.reviews_due.exceptions).toContainEqual(expect.objectContaining({ review: 'rc3_post_return', detail: expect.stringContaining('overdue by 1 day (due 2026-10-31)') }));
   });
 
   it('goals_red: a latest red goal, or a goal not rated for goal_rag_stale_days (as rule stage3/goal-rag-stale)', () => {

@@ -162,7 +162,7 @@ describe('loadCase: files', () => {
   });
 
   it('reports a missing file', () => {
-    expect(loadCase(join(dir, 'missing.md')).problems[0]).toMatchObject({ ruleId: 'file-unreadable', message: 'file could not be read (ENOENT)' });
+    expect(loadCase(join(dir, 'missing.md')).problems[0]).toMatchObject({ ruleId: 'file-unreadable', message: 'file could not be read (ENOENT: no such file or directory)' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isAfter } from '../../dates.js';
+import { rc3AfterUnplannedReturnOverdue } from '../../timeliness.js';
 import type { CaseRule } from '../types.js';
 
 export const rc3AfterUnplannedReturn: CaseRule = {
@@ -18,21 +18,11 @@ export const rc3AfterUnplannedReturn: CaseRule = {
       '  - { date: 2026-06-05, point: rc3_post_return, level: high, suggested: high, by: "SW R.M.",\n      signed_off: { by: "TM D.E.", date: 2026-06-08 } }',
   },
   check(view, ctx) {
-    const { data } = view;
-    const returned = data.return?.returned;
-    if (data.stage === 'closed' || data.return?.unplanned !== true || !returned || isAfter(returned, ctx.asOf)) return [];
-    const days = ctx.config.reviews.rc3_after_unplanned_return_days;
-    const due = addDays(returned, days);
-    if (!isAfter(ctx.asOf, due)) return [];
-    // RC3 records made after the return and by the as-of date; a sign-off dated later had not happened yet
-    const rc3 = (data.classifications ?? [])
-      .map((record, index) => ({ record, index }))
-      .filter(({ record }) => record.point === 'rc3_post_return' && !isAfter(returned, record.date) && !isAfter(record.date, ctx.asOf));
-    if (rc3.some(({ record }) => record.signed_off !== undefined && !isAfter(record.signed_off.date, ctx.asOf))) return [];
-    const late = daysBetween(due, ctx.asOf);
+    const found = rc3AfterUnplannedReturnOverdue(view.data, ctx.config, ctx.asOf);
+    if (!found) return [];
+    const { returned, days, due, late, unsigned } = found;
     const overdue = `post-return classification (rc3_post_return) overdue by ${late} day${late === 1 ? '' : 's'}`;
     const expected = `after the unplanned return on ${returned}, risk should be classified and signed off by the team manager within ${days} days (by ${due})`;
-    const unsigned = rc3.reduce<(typeof rc3)[number] | undefined>((last, r) => (last && isAfter(last.record.date, r.record.date) ? last : r), undefined);
     if (unsigned) {
       return [{ path: `/classifications/${unsigned.index}/signed_off`, message: `${overdue}: the classification of ${unsigned.record.date} has no manager's sign-off, and ${expected}` }];
     }
