@@ -8,6 +8,7 @@ import { validatorsFor } from '../core/precompiled.js';
 import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from './frontMatter.js';
 import { decodeCaseBytes, fastParse, locateRange, parseYamlText } from './loadCase.js';
+import { systemReason } from './systemReason.js';
 
 export const CONFIG_FILE_NAME = 'reunify.config.yaml';
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,7 +49,7 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
     if (!statSync(filePath).isFile()) return { problems: [{ ruleId: 'config', severity: 'error', message: 'not a regular file', line: 1, column: 1 }] };
     bytes = readFileSync(filePath);
   } catch (err) {
-    return { problems: [{ ruleId: 'config', severity: 'error', message: `could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, line: 1, column: 1 }] };
+    return { problems: [{ ruleId: 'config', severity: 'error', message: `could not be read (${systemReason(err)})`, line: 1, column: 1 }] };
   }
   const decoded = decodeCaseBytes(bytes);
   if ('problem' in decoded) return { problems: [decoded.problem] };

@@ -5,6 +5,7 @@ import type { Answers } from '../core/workflow/answers.js';
 import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from './frontMatter.js';
 import { decodeCaseBytes, parseYamlText } from './loadCase.js';
+import { systemReason } from './systemReason.js';
 
 export class AnswersFileError extends Error {
   constructor(
@@ -20,8 +21,7 @@ export function readAnswersFile(filePath: string): Answers {
   try {
     bytes = readFileSync(filePath);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new AnswersFileError(filePath, [{ ruleId: 'answers', severity: 'error', message: `could not be read (${code})`, line: 1, column: 1 }]);
+    throw new AnswersFileError(filePath, [{ ruleId: 'answers', severity: 'error', message: `could not be read (${systemReason(err)})`, line: 1, column: 1 }]);
   }
   const decoded = decodeCaseBytes(bytes);
   if ('problem' in decoded) throw new AnswersFileError(filePath, [decoded.problem]);

@@ -14,6 +14,7 @@ import { lineStarts, positionAt } from './frontMatter.js';
 import { bodySections, decodeCaseBytes, parseYamlText } from './loadCase.js';
 import { loadValidCase } from './loadValidCase.js';
 import { PACKAGE_ROOT } from './loadConfig.js';
+import { systemReason } from './systemReason.js';
 
 export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 
@@ -45,7 +46,7 @@ export function readNames(filePath: string): Map<string, string> {
     bytes = readFileSync(filePath);
   } catch (err) {
     if (err instanceof NamesError) throw err;
-    throw new NamesError(`${filePath}: the names file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new NamesError(`${filePath}: the names file could not be read (${systemReason(err)})`);
   }
   const decoded = decodeCaseBytes(bytes);
   if ('problem' in decoded) throw new NamesError(`${filePath}: ${decoded.problem.message}`);

@@ -55,6 +55,17 @@ describe('config', () => {
     expect(loadConfig({ configPath: join(dir, 'other.yaml'), paths: [dir], cwd: dir }).config.organisation).toBe('B');
   });
 
+  it('a --config that cannot be read says why in words', () => {
+    const dir = caseload();
+    try {
+      loadConfig({ configPath: join(dir, 'missing.yaml'), paths: [dir], cwd: dir });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems.map((p) => p.message)).toEqual(['could not be read (ENOENT: no such file or directory)']);
+    }
+  });
+
   it.each([
     ['an unknown setting', 'organisation: x\ncolour: blue\n', ['2:1 /: unknown setting "colour"']],
     ['a wrong type', 'leaving_care_age: sixteen\n', ['1:19 /leaving_care_age: must be integer']],
