@@ -129,7 +129,7 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
   }
   if (result.summary.errors > 0) return EXIT.problems;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
-    writeErr(`reunify: ${counted(result.summary.warnings, 'warning')} is more than --max-warnings ${maxWarnings}\n`);
+    writeErr(`reunify: ${counted(result.summary.warnings, 'warning')} ${result.summary.warnings === 1 ? 'is' : 'are'} more than --max-warnings ${maxWarnings}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;

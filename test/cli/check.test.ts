@@ -165,6 +165,9 @@ describe('reunify check (built binary)', () => {
     const r = await reunify([...args, '--max-warnings', '0']);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^reunify: 1 warning is more than --max-warnings 0$/m);
+    const many = await reunify(['check', 'examples/caseload', '--as-of', '2026-11-01', '--max-warnings', '10', '--quiet']);
+    expect(many.exitCode).toBe(1);
+    expect(many.stderr).toMatch(/^reunify: 18 warnings are more than --max-warnings 10$/m);
   });
 
   it('an invalid config exits 2 with file:line:column', async () => {
