@@ -187,7 +187,8 @@ async function recordClassification(
   const { WriteConflictError } = await import('../io/writeCase.js');
   let written: { changed: boolean; diff?: string };
   try {
-    written = writeClassificationRecord(result.loaded, { classification, decision, tasks, date, by }, { dryRun: flags.dryRun });
+    // the decision is the team manager's: its task is theirs when they signed it off
+    written = writeClassificationRecord(result.loaded, { classification, decision, tasks, date, by, decisionBy: decision && signedOff?.by }, { dryRun: flags.dryRun });
   } catch (err) {
     if (err instanceof WriteConflictError) return 'the file changed on disk since it was read; nothing was written (run the command again)';
     throw err;

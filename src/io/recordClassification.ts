@@ -12,6 +12,8 @@ export interface ClassificationRecord {
   tasks: string[];
   date: IsoDate;
   by: string;
+  /** Who the decision task is marked done by, when not the author: the decision is the team manager's (framework.md §3). */
+  decisionBy?: string;
 }
 
 export function recordEdits(record: ClassificationRecord): CaseEdit[] {
@@ -21,7 +23,7 @@ export function recordEdits(record: ClassificationRecord): CaseEdit[] {
     // field by field, so a task's other fields (sign-off, note) stay as they are
     edits.push({ op: 'set', path: ['tasks', task, 'status'], value: 'done' });
     edits.push({ op: 'set', path: ['tasks', task, 'date'], value: record.date });
-    edits.push({ op: 'set', path: ['tasks', task, 'by'], value: record.by });
+    edits.push({ op: 'set', path: ['tasks', task, 'by'], value: task === 'decision' && record.decisionBy ? record.decisionBy : record.by });
   }
   return edits;
 }

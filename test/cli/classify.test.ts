@@ -141,7 +141,8 @@ describe('reunify classify <case> (built binary)', () => {
       { date: '2026-11-01', point: 'rc1_d2', outcome: 'return_if_change_evidenced', reasons: 'Fictional reasons', signed_off: { by: 'TM Q.B.', date: '2026-11-01' } },
     ]);
     expect((data.tasks as Record<string, unknown>).classification).toEqual({ status: 'done', date: '2026-11-01', by: 'SW Q.A.' });
-    expect((data.tasks as Record<string, unknown>).decision).toEqual({ status: 'done', date: '2026-11-01', by: 'SW Q.A.' });
+    // the decision is the team manager's who signed it off
+    expect((data.tasks as Record<string, unknown>).decision).toEqual({ status: 'done', date: '2026-11-01', by: 'TM Q.B.' });
 
     // a second round appends after the first and compares against it
     const again = await reunify(['classify', file, ...AS_OF, '--record', '--level', 'medium', '--by', 'SW Q.A.', '--date', '2026-11-02', '--format', 'json']);
