@@ -59,26 +59,22 @@ function locate(text: string, root: NodeMark, pointer: string): number | undefin
   for (const segment of fromPointer(pointer)) {
     const value = node.result;
     if (typeof value !== 'object' || value === null) break;
+    // the mark of the child the segment names (a list's items in order; a map's keys and values in pairs)
+    let child: NodeMark | undefined;
     if (Array.isArray(value)) {
       if (node.children.length !== value.length) return undefined;
-      if (!/^\d+$/.test(segment) || Number(segment) >= value.length) break;
-      const item = settle(node.children[Number(segment)]);
-      if (!same(item.result, value[Number(segment)])) return undefined;
-      node = item;
-      at = start(text, item);
+      if (/^\d+$/.test(segment)) child = node.children[Number(segment)];
     } else {
-      const keys = Object.keys(value);
-      if (node.children.length !== keys.length * 2) return undefined;
-      let found: NodeMark | undefined;
-      for (let k = 0; k < node.children.length; k += 2) {
-        if (String(node.children[k].result) === segment) found = node.children[k + 1];
+      if (node.children.length !== Object.keys(value).length * 2) return undefined;
+      if (Object.prototype.hasOwnProperty.call(value, segment)) {
+        for (let k = 0; k < node.children.length && !child; k += 2) if (String(node.children[k].result) === segment) child = node.children[k + 1];
       }
-      if (!found || !Object.prototype.hasOwnProperty.call(value, segment)) break;
-      const item = settle(found);
-      if (!same(item.result, (value as Record<string, unknown>)[segment])) return undefined;
-      node = item;
-      at = start(text, item);
     }
+    if (!child) break;
+    const item = settle(child);
+    if (!same(item.result, (value as Record<string, unknown>)[segment])) return undefined;
+    node = item;
+    at = start(text, item);
     if (at === undefined) return undefined;
   }
   return at;
@@ -116,7 +112,8 @@ function start(text: string, mark: NodeMark): number | undefined {
 /** Whether the next line with content holds only a written-out null (`key:` then `~` below it). */
 function nullOnLaterLine(text: string, from: number): boolean {
   const rest = /\n[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*(?:#[^\n]*)?)*(\S[^\n]*)?/y;
-  rest.lastIndex = text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from);
+  const eol = text.indexOf('\n', from);
+  rest.lastIndex = eol === -1 ? text.length : eol;
   const m = rest.exec(text);
   return m?.[1] !== undefined && /^(?:~|null|Null|NULL)[ \t]*(?:#.*)?\r?$/.test(m[1]);
 }
