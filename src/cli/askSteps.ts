@@ -1,11 +1,14 @@
-// Walks a workflow's steps at the terminal: each question pre-filled, each answer
-// checked as it is given (the same checks an answers file gets), lists asked one
-// item at a time. The answers come back in the case file's shape.
+// Walks a workflow's steps at the terminal: each question pre-filled (except an
+// attestation, which starts on "not answered"), each answer checked as it is given (the
+// same checks an answers file gets), lists asked one item at a time. The answers come
+// back in the case file's shape.
 import {
   answerProblem,
   getIn,
   isBlank,
+  isRequired,
   minItems,
+  offerFor,
   parseAnswer,
   promptDefaultFor,
   setIn,
@@ -18,6 +21,7 @@ import type { Asker } from './prompting.js';
 
 const NEW_PERSON = '\u0000new';
 const SKIP = '\u0000skip';
+const OTHER = '\u0000other';
 
 export async function askSteps(steps: readonly Step[], asker: Asker): Promise<Answers> {
   const root: Answers = {};
@@ -54,8 +58,9 @@ function parsed(q: Question, raw: unknown): unknown {
 }
 
 async function askQuestion(q: Question, scope: Answers, root: Answers, asker: Asker, item: ItemPrefill): Promise<unknown> {
+  if (q.attests) return askAttestation(q, scope, root, asker, offerFor(q, scope, root, item.offers));
   const fallback = promptDefaultFor(q, item.defaults, scope, root, item.offers);
-  const required = typeof q.required === 'function' ? q.required(scope, root) : q.required === true;
+  const required = isRequired(q, scope, root);
   switch (q.kind) {
     case 'yesno':
       // an optional yes/no with nothing pre-filled may stay unanswered: "no" is an answer too
@@ -96,6 +101,62 @@ async function askChoice(q: Question, scope: Answers, root: Answers, asker: Aske
     const problem = answerProblem(q, value, scope, root);
     if (!problem) return value;
     asker.say(`  ${problem}`);
+  }
+}
+
+/**
+ * Someone's act or judgement (a sign-off, who agreed or was told, seen alone, a
+ * recommendation, a level, a decision): nothing pre-filled or pre-selected. The cursor
+ * starts on "not answered", which records nothing (or keeps what the case records); an
+ * offer is a further choice marked "(suggested)", taken only when chosen.
+ */
+async function askAttestation(q: Question, scope: Answers, root: Answers, asker: Asker, offer: unknown): Promise<unknown> {
+  const none = { value: SKIP, name: isBlank(q.recorded) ? '(not answered: record nothing)' : `(keep what is recorded: ${asText(q.recorded)})` };
+  const suggested = (name: string) => `${name} (suggested)`;
+  const offered = Array.isArray(offer) ? offer.map(String) : offer === undefined ? [] : [String(offer)];
+  const pick = async (choices: { value: string; name: string }[]): Promise<string | undefined> => {
+    for (;;) {
+      const chosen = await asker.select({ message: q.message, choices: [none, ...choices], default: SKIP });
+      if (chosen !== SKIP) return chosen;
+      if (!isRequired(q, scope, root)) return undefined;
+      asker.say('  an answer is needed: choose one');
+    }
+  };
+  switch (q.kind) {
+    case 'yesno': {
+      const chosen = await pick([{ value: 'yes', name: 'yes' }, { value: 'no', name: 'no' }]);
+      return chosen === undefined ? undefined : chosen === 'yes';
+    }
+    case 'choice':
+    case 'person':
+      for (;;) {
+        const value = await pick((q.choices ?? []).map((c) => (offered.includes(c.value) ? { ...c, name: suggested(c.name) } : c)));
+        if (value === undefined) return undefined;
+        const problem = answerProblem(q, value, scope, root);
+        if (!problem) return value;
+        asker.say(`  ${problem}`);
+      }
+    case 'choices': {
+      const values = await asker.checkbox({
+        message: `${q.message}${isBlank(q.recorded) ? '' : ` (recorded: ${asText(q.recorded)}; none ticked keeps it)`}`,
+        choices: (q.choices ?? []).map((c) => ({ ...c, name: offered.includes(c.value) ? suggested(c.name) : c.name, checked: false })),
+        validate: (v) => answerProblem(q, v, scope, root) ?? true,
+      });
+      return parsed(q, values);
+    }
+    default: {
+      // text or a date: an offer is a choice of its own, anything else is typed with nothing pre-filled
+      const chosen = offered.length > 0 ? await pick([...offered.map((o) => ({ value: o, name: suggested(o) })), { value: OTHER, name: 'someone or something else: type it' }]) : OTHER;
+      if (chosen === undefined) return undefined;
+      if (chosen !== OTHER) {
+        const problem = answerProblem(q, chosen, scope, root);
+        if (!problem) return parsed(q, chosen);
+        asker.say(`  ${problem}`);
+      }
+      const recorded = isBlank(q.recorded) ? '' : ` (recorded: ${asText(q.recorded)}; Enter keeps it)`;
+      const text = await asker.input({ message: `${q.message}${recorded}`, validate: (v) => answerProblem(q, v, scope, root) ?? true });
+      return parsed(q, text);
+    }
   }
 }
 

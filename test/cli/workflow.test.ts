@@ -261,6 +261,21 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     expect(text).toMatch(/^ {2}decision: +\{ status: done, date: 2026-10-16, by: TM D\.E\. \}$/m);
   });
 
+  it('classification and decision: the suggested level and the decision map are never recorded unless given', async () => {
+    const c = caseload({ 'RF-0005.md': beforeRc1() });
+    const before = readFileSync(c.file('RF-0005.md'), 'utf8');
+    const rc1 = await reunify(['task', 'RF-0005', 'classification', '--set', 'classifications=[{}]', '--date', '2026-10-14'], { cwd: c.dir });
+    expect(rc1.exitCode).toBe(2);
+    expect(rc1.stderr).toContain('task classification needs this answer: classifications[0].level');
+    expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(before);
+    c.write('rc1.yaml', 'classifications: [ { level: medium } ]\n');
+    expect((await reunify(['task', 'RF-0005', 'classification', '--answers', join(c.dir, 'rc1.yaml'), '--date', '2026-10-14'], { cwd: c.dir })).exitCode).toBe(0);
+    const d2 = await reunify(['task', 'RF-0005', 'decision', '--set', 'decisions=[{reasons: "Goals first"}]', '--date', '2026-10-16'], { cwd: c.dir });
+    expect(d2.exitCode).toBe(2);
+    expect(d2.stderr).toContain('task decision needs this answer: decisions[0].outcome');
+    expect(readFileSync(c.file('RF-0005.md'), 'utf8')).not.toMatch(/^decisions:/m);
+  });
+
   it('transition_plan does not assume who agreed the plan', async () => {
     const c = caseload({ 'RF-0009.md': example('RF-0009') });
     const r = await reunify(['task', 'RF-0009', 'transition_plan', '--set', 'transition.agreed=2026-11-06', '--set', 'transition.planned_return=2026-12-14', '--date', '2026-11-06'], { cwd: c.dir });

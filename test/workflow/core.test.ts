@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { TASK_IDS } from '../../src/core/ids.js';
-import { answerPaths, list, parseAnswer, promptDefaultFor, question, resolveAnswers, unaskedPaths } from '../../src/core/workflow/answers.js';
+import { answerPaths, answerProblem, list, offerFor, parseAnswer, promptDefaultFor, question, resolveAnswers, unaskedPaths } from '../../src/core/workflow/answers.js';
 import { planAdvance } from '../../src/core/workflow/advance.js';
 import { appendToSection, sectionHasContent } from '../../src/core/workflow/body.js';
 import { tasksInView, tasksToFix } from '../../src/core/workflow/stageTasks.js';
@@ -54,6 +54,18 @@ describe('resolveAnswers', () => {
     expect(promptDefaultFor(by, undefined, {}, {})).toBe('TM A.O.');
     expect(promptDefaultFor(who, undefined, {}, {})).toBe('TM A.O.');
     expect(resolveAnswers([by, who], { signed_off: { by: 'TM A.O.' } }).answers).toEqual({ signed_off: { by: 'TM A.O.' }, by: 'SW J.P.' });
+  });
+
+  it('an attestation takes no default and nothing pre-filled; its offer is only a suggestion, and what the case records counts as given', () => {
+    const level = question('choice', ['level'], 'level', { required: true, attests: true, default: 'low', offer: 'high', choices: [{ value: 'low', name: 'low' }, { value: 'high', name: 'high' }] });
+    expect(resolveAnswers([level], {})).toMatchObject({ answers: {}, missing: ['level'] });
+    expect(promptDefaultFor(level, { level: 'low' }, {}, {}, { level: 'high' })).toBeUndefined();
+    expect(offerFor(level, {}, {})).toBe('high');
+    expect(resolveAnswers([level], { level: 'high' }).answers).toEqual({ level: 'high' });
+    const kept = { ...level, recorded: 'low' };
+    expect(resolveAnswers([kept], {})).toMatchObject({ answers: {}, missing: [] });
+    expect(answerProblem(kept, '', {}, {})).toBeUndefined();
+    expect(answerProblem(level, '', {}, {})).toBe('an answer is needed');
   });
 
   it("a list item's offer is pre-filled at a prompt only: without a terminal the answer is missing", () => {

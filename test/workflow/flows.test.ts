@@ -10,7 +10,7 @@ import { loadCase } from '../../src/io/loadCase.js';
 import { runCheck } from '../../src/io/runCheck.js';
 import { expectUntouchedBytesKept } from './bytes.js';
 import { COMMENTED_CASE, caseloadWith } from './fixture.js';
-import { CTRL_C, ENTER, NEW_PERSON, script, type Reply } from './scripted.js';
+import { CTRL_C, ENTER, NEW_PERSON, NOT_ANSWERED, SOMEONE_ELSE, script, type Reply } from './scripted.js';
 
 const DATE = '2026-11-02';
 const taskFlags = (extra: Record<string, unknown> = {}) => ({ format: 'text' as const, set: [] as string[], date: DATE, ...extra });
@@ -56,7 +56,7 @@ describe('stage 1 prompt flows on a commented case file', () => {
     },
     {
       task: 'written_assessment',
-      replies: [...STATUS_DONE_TODAY, 'return_if_goals_met', 'SW K.L.', ENTER, ENTER],
+      replies: [...STATUS_DONE_TODAY, 'return_if_goals_met', SOMEONE_ELSE, 'SW K.L.', 'TM D.E.', ENTER],
       expectText: [/written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \} +# due mid-November/],
       refused: /team manager signs off/,
     },
@@ -82,13 +82,31 @@ describe('stage 1 prompt flows on a commented case file', () => {
     });
   }
 
-  it("written_assessment: the team manager's sign-off is offered at a prompt, and cleared it is not recorded", async () => {
+  it("written_assessment: the recommendation and the team manager's sign-off start on 'not answered'; the manager is a choice, not pre-selected", async () => {
     const c = caseloadWith();
-    const { code, s } = await runTask(c.path(), 'written_assessment', [...STATUS_DONE_TODAY, 'return_if_goals_met', '']);
+    // Enter at the recommendation is refused (it is needed when done) and asked again
+    const { code, s } = await runTask(c.path(), 'written_assessment', [...STATUS_DONE_TODAY, ENTER, 'return_if_goals_met', ENTER]);
     expect(code).toBe(0);
     expect(s.remaining()).toBe(0);
-    expect(s.asked.at(-1)).toMatch(/^Signed off by \(the team manager/);
+    expect(s.said.join('\n')).toContain('an answer is needed');
+    const recommendation = s.shown.find((p) => p.message === 'The reasoned recommendation about return')!;
+    expect(recommendation).toMatchObject({ kind: 'select', initial: NOT_ANSWERED });
+    const signOff = s.shown.find((p) => p.message.startsWith('Signed off by'))!;
+    expect(signOff).toMatchObject({ kind: 'select', initial: NOT_ANSWERED });
+    expect(signOff.choices).toEqual([
+      { value: NOT_ANSWERED, name: '(not answered: record nothing)' },
+      { value: 'TM D.E.', name: 'TM D.E. (suggested)' },
+      { value: SOMEONE_ELSE, name: 'someone or something else: type it' },
+    ]);
     expect(readFileSync(c.path(), 'utf8')).toMatch(/written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met \} +# due mid-November/);
+  });
+
+  it('written_assessment: choosing the suggested team manager records their sign-off, dated --date unless changed', async () => {
+    const c = caseloadWith();
+    const { code, s } = await runTask(c.path(), 'written_assessment', [...STATUS_DONE_TODAY, 'return_with_support', 'TM D.E.', ENTER]);
+    expect(code).toBe(0);
+    expect(s.remaining()).toBe(0);
+    expect(readFileSync(c.path(), 'utf8')).toMatch(/recommendation: return_with_support, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \}/);
   });
 
   it('the same flows one after another leave a clean stage-1 case that advances to stage 2', async () => {
@@ -177,19 +195,24 @@ describe('stage 1 prompt flows on a commented case file', () => {
 });
 
 describe('later stages', () => {
-  it('decision_shared offers the parties still to be told, one after another', async () => {
+  it('decision_shared suggests the parties still to be told, one after another, never pre-selected', async () => {
     const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8');
     // forget that the IRO and the relative carer were told
     const text = rf5.replace(/\n\s*\{ party: iro[^}]*\},?/, '').replace(/\n\s*\{ party: rk[^}]*\},?/, '');
     const c = caseloadWith({ 'RF-0005.md': text });
     const before = loadCase(c.path('RF-0005.md'));
     expect(before.problems).toEqual([]);
-    const s = script([ENTER, ENTER, ENTER, ...Array(2).fill([ENTER, ENTER, 'letter', ENTER]).flat(), false]);
+    const s = script([ENTER, ENTER, ENTER, ...['rk', 'iro'].flatMap((party) => [party, ENTER, 'letter', ENTER]), false]);
     const code = await runTaskCommand(c.path('RF-0005.md'), 'decision_shared', taskFlags(), { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
     expect(code).toBe(0);
-    const told = s.asked.filter((m) => m === 'Who was told?');
+    const told = s.shown.filter((p) => p.message === 'Who was told?');
     expect(told).toHaveLength(2);
+    for (const [i, party] of ['rk', 'iro'].entries()) {
+      expect(told[i].initial).toBe(NOT_ANSWERED);
+      expect(told[i].choices?.find((ch) => ch.value === party)?.name).toMatch(/\(suggested\)$/);
+      expect(told[i].choices?.filter((ch) => ch.name.endsWith('(suggested)'))).toHaveLength(1);
+    }
     const after = readFileSync(c.path('RF-0005.md'), 'utf8');
     const shared = (loadCase(c.path('RF-0005.md')).data as { decisions: { shared: unknown[] }[] }).decisions[0].shared;
     expect(shared.slice(-2)).toEqual([
@@ -201,14 +224,19 @@ describe('later stages', () => {
 });
 
 describe('written_assessment, interactively, with a changed recommendation', () => {
-  it("offers the team manager again but --date, not the old sign-off's date; cleared, the old sign-off is dropped", async () => {
+  it("suggests the team manager again, dated --date, not the old sign-off's date; not answered, the old sign-off is dropped", async () => {
     const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8');
-    for (const [by, expected] of [[ENTER, { by: 'TM D.E.', date: DATE }], ['', undefined]] as const) {
+    for (const [by, expected] of [['TM D.E.', { by: 'TM D.E.', date: DATE }], [ENTER, undefined]] as const) {
       const c = caseloadWith({ 'RF-0005.md': rf5 });
       const s = script([ENTER, ENTER, ENTER, 'no_return', by, ...(expected ? [ENTER] : [])]);
       const code = await runTaskCommand(c.path('RF-0005.md'), 'written_assessment', taskFlags(), { asker: s.asker });
       expect(code).toBe(0);
       expect(s.remaining()).toBe(0);
+      const recommendation = s.shown.find((p) => p.message === 'The reasoned recommendation about return')!;
+      expect(recommendation.initial).toBe(NOT_ANSWERED);
+      expect(recommendation.choices?.[0].name).toBe('(keep what is recorded: return_if_goals_met)');
+      if (expected) expect(s.shown.find((p) => p.message === 'Date of the sign-off')?.initial).toBe(DATE);
+      else expect(err).toContain('the sign-off by TM D.E.');
       const entry = (loadCase(c.path('RF-0005.md')).data as { tasks: { written_assessment: { recommendation: string; signed_off?: unknown } } }).tasks.written_assessment;
       expect(entry.recommendation).toBe('no_return');
       expect(entry.signed_off).toEqual(expected);
@@ -220,20 +248,19 @@ describe('monitoring, interactively', () => {
   const visit = async (seenAlone: Reply) => {
     const c = caseloadWith({ 'RF-0012.md': readFileSync('examples/caseload/cases/RF-0012.md', 'utf8') });
     const s = script([ENTER, ENTER, seenAlone, 'Calm at home', false]); // in progress; the visit; no goal rating
-    const offered: { message: string; default?: string; name?: string }[] = [];
-    const select = s.asker.select;
-    s.asker.select = (q) => (offered.push({ message: q.message, default: q.default, name: q.choices.find((ch) => ch.value === q.default)?.name }), select(q));
     const code = await runTaskCommand(c.path('RF-0012.md'), 'monitoring', taskFlags(), { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
     expect(code).toBe(0);
     expect(s.remaining()).toBe(0);
     const visits = (loadCase(c.path('RF-0012.md')).data as { return: { visits: unknown[] } }).return.visits;
-    return { offered, last: visits.at(-1) };
+    return { shown: s.shown, last: visits.at(-1) };
   };
 
   it('asks whether the child was seen alone without pre-answering yes: Enter leaves it out', async () => {
-    const { offered, last } = await visit(ENTER);
-    expect(offered.find((q) => q.message === 'Was the child seen alone?')).toMatchObject({ name: '(leave blank)' });
+    const { shown, last } = await visit(ENTER);
+    const seenAlone = shown.find((q) => q.message === 'Was the child seen alone?')!;
+    expect(seenAlone.initial).toBe(NOT_ANSWERED);
+    expect(seenAlone.choices?.find((ch) => ch.value === NOT_ANSWERED)?.name).toBe('(not answered: record nothing)');
     expect(last).toEqual({ date: DATE, note: 'Calm at home' });
   });
 
@@ -258,17 +285,20 @@ describe('agreement, interactively', () => {
 });
 
 describe('a manager\'s task, interactively', () => {
-  it('decision offers the team manager as who made it and as the sign-off; Enter accepts them', async () => {
+  it('decision offers the team manager as who made it; the decision and the sign-off are chosen, never pre-selected', async () => {
     const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8')
       .replace(/^( {2}decision: +)\{[^}]*\}/m, '$1{ status: todo }')
       .replace(/^( {2}decision_shared: +)\{[^}]*\}/m, '$1{ status: todo }')
       .replace(/^decisions:\n[\s\S]*?(?=^---$)/m, '');
     const c = caseloadWith({ 'RF-0005.md': rf5 });
-    const s = script([ENTER, ENTER, ENTER, ENTER, 'Goals on conflict and school first', ENTER, ENTER, ENTER, ENTER]);
+    const s = script([ENTER, ENTER, ENTER, 'return_if_goals_met', 'Goals on conflict and school first', ENTER, ENTER, 'TM D.E.', ENTER]);
     const code = await runTaskCommand(c.path('RF-0005.md'), 'decision', taskFlags(), { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
     expect(code).toBe(0);
     expect(s.remaining()).toBe(0);
+    const outcome = s.shown.find((p) => p.message.startsWith('Decision'))!;
+    expect(outcome.initial).toBe(NOT_ANSWERED);
+    expect(outcome.choices?.find((ch) => ch.value === 'return_if_goals_met')?.name).toBe('return_if_goals_met (suggested)');
     const after = readFileSync(c.path('RF-0005.md'), 'utf8');
     expect(after).toMatch(/^ {2}decision: +\{ status: done, date: 2026-11-02, by: TM D\.E\. \}$/m);
     expect(after).toMatch(/ {4}reasons: Goals on conflict and school first\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-11-02\n---/);

@@ -8,12 +8,23 @@ export const ENTER = Symbol('enter');
 /** Press Ctrl-C. */
 export const CTRL_C = Symbol('ctrl-c');
 
+/** What one prompt showed: its kind, message, what Enter would take, and its choices. */
+export interface Shown {
+  kind: 'input' | 'select' | 'checkbox' | 'confirm';
+  message: string;
+  /** The pre-filled text, the choice the cursor starts on, the ticked choices, or the yes/no default. */
+  initial: unknown;
+  choices?: { value: string; name: string }[];
+}
+
 export type Reply = string | boolean | string[] | typeof ENTER | typeof CTRL_C | ((message: string) => string | boolean | string[] | typeof ENTER);
 
 export interface Script {
   asker: Asker;
   /** Every prompt message, in order. */
   asked: string[];
+  /** Every prompt as it was shown, in order. */
+  shown: Shown[];
   /** Messages the validation refused an answer with. */
   refused: string[];
   said: string[];
@@ -25,6 +36,7 @@ export function script(replies: Reply[]): Script {
   const asked: string[] = [];
   const refused: string[] = [];
   const said: string[] = [];
+  const shown: Shown[] = [];
   const next = (message: string): Exclude<Reply, (m: string) => unknown> => {
     asked.push(message);
     if (queue.length === 0) throw new Error(`unscripted prompt: ${message}\nasked so far:\n${asked.join('\n')}`);
@@ -35,6 +47,7 @@ export function script(replies: Reply[]): Script {
   };
   const asker: Asker = {
     async input(q) {
+      shown.push({ kind: 'input', message: q.message, initial: q.default });
       for (;;) {
         const reply = next(q.message);
         const value = reply === ENTER ? (q.default ?? '') : String(reply);
@@ -44,12 +57,15 @@ export function script(replies: Reply[]): Script {
       }
     },
     async select(q) {
+      // Inquirer starts the cursor on the default, else on the first choice
+      shown.push({ kind: 'select', message: q.message, initial: q.default ?? q.choices[0]?.value, choices: q.choices });
       const reply = next(q.message);
       const value = reply === ENTER ? (q.default ?? q.choices[0].value) : String(reply);
-      if (value !== '\u0000new' && value !== '\u0000skip' && !q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice for: ${q.message}`);
+      if (!q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice for: ${q.message}`);
       return value;
     },
     async checkbox(q) {
+      shown.push({ kind: 'checkbox', message: q.message, initial: q.choices.filter((c) => c.checked).map((c) => c.value), choices: q.choices });
       for (;;) {
         const reply = next(q.message);
         const values = reply === ENTER ? q.choices.filter((c) => c.checked).map((c) => c.value) : (reply as string[]);
@@ -59,6 +75,7 @@ export function script(replies: Reply[]): Script {
       }
     },
     async confirm(q) {
+      shown.push({ kind: 'confirm', message: q.message, initial: q.default });
       const reply = next(q.message);
       return reply === ENTER ? q.default : Boolean(reply);
     },
@@ -66,8 +83,12 @@ export function script(replies: Reply[]): Script {
       said.push(text);
     },
   };
-  return { asker, asked, refused, said, remaining: () => queue.length };
+  return { asker, asked, shown, refused, said, remaining: () => queue.length };
 }
 
 /** The value the person-question offers for "someone new". */
 export const NEW_PERSON = '\u0000new';
+/** The "not answered" / "(leave blank)" choice. */
+export const NOT_ANSWERED = '\u0000skip';
+/** The choice to type an answer other than the one suggested. */
+export const SOMEONE_ELSE = '\u0000other';

@@ -24,7 +24,7 @@ export interface Question {
   message: string;
   choices?: readonly Choice[];
   required?: boolean | Condition;
-  /** Pre-filled answer: what the case already holds, or a sensible default. */
+  /** Pre-filled answer: what the case already holds, or a sensible default. Never used when the question `attests`. */
   default?: unknown;
   /** A pre-filled answer that depends on earlier answers (e.g. the decision the chosen level maps to); wins over `default`. */
   defaultFrom?: (scope: Answers, root: Answers) => unknown;
@@ -36,6 +36,20 @@ export interface Question {
   offer?: unknown;
   /** An offer that depends on earlier answers; wins over `offer`, and like it is used at a prompt only. */
   offerFrom?: (scope: Answers, root: Answers) => unknown;
+  /**
+   * Someone's act or professional judgement: a sign-off, who agreed, who was told, whether
+   * the child was seen alone, a recommendation, a level, a decision outcome, an override.
+   * Recorded only when given: never filled in from a default, never pre-filled or
+   * pre-selected at a prompt. An offer (the recorded manager, the suggested level) is shown
+   * at a prompt as a choice to make explicitly, below "not answered", where the cursor starts.
+   */
+  attests?: boolean;
+  /**
+   * For a question that `attests`: what the case already records. It is shown at a prompt,
+   * and an empty answer keeps it as it is (it counts as the required answer); it is never
+   * written again or anywhere else by the empty answer.
+   */
+  recorded?: unknown;
   when?: Condition;
   /** A further check of a well-formed answer: a message when it is refused. */
   check?: (value: unknown, scope: Answers, root: Answers) => string | undefined;
@@ -179,12 +193,15 @@ export function parseAnswer(q: Question, raw: unknown): Parsed {
   }
 }
 
+/** Whether an answer must be given: never for an attestation the case already records, which an empty answer keeps. */
 export function isRequired(q: Question, scope: Answers, root: Answers): boolean {
+  if (q.attests && !isBlank(q.recorded)) return false;
   return typeof q.required === 'function' ? q.required(scope, root) : q.required === true;
 }
 
-/** The pre-filled answer for a question: an item default, else the question's own, if it is still valid. */
+/** The pre-filled answer for a question: an item default, else the question's own, if it is still valid; none for an attestation. */
 export function defaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers): unknown {
+  if (q.attests) return undefined;
   const given = itemDefaults !== undefined ? getIn(itemDefaults, q.path) : undefined;
   const derived = given === undefined ? q.defaultFrom?.(scope, root) : undefined;
   const value = given !== undefined ? given : derived !== undefined ? derived : q.default;
@@ -193,14 +210,23 @@ export function defaultFor(q: Question, itemDefaults: Answers | undefined, scope
   return 'value' in parsed ? parsed.value : undefined;
 }
 
-/** What a prompt shows pre-filled: the item's offer, else the question's offer (from earlier answers, else its own), else the default. */
-export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers, itemOffers?: Answers): unknown {
+/** What is offered at a prompt: the item's offer, else the question's offer (from earlier answers, else its own), if it is valid. */
+export function offerFor(q: Question, scope: Answers, root: Answers, itemOffers?: Answers): unknown {
   for (const offer of [itemOffers !== undefined ? getIn(itemOffers, q.path) : undefined, q.offerFrom?.(scope, root), q.offer]) {
     if (isBlank(offer)) continue;
     const parsed = parseAnswer(q, offer);
     if ('value' in parsed) return parsed.value;
   }
-  return defaultFor(q, itemDefaults, scope, root);
+  return undefined;
+}
+
+/**
+ * What a prompt shows pre-filled: the offer, else the default. Nothing for a question that
+ * `attests`: its offer is a choice to make explicitly (see offerFor), never pre-filled.
+ */
+export function promptDefaultFor(q: Question, itemDefaults: Answers | undefined, scope: Answers, root: Answers, itemOffers?: Answers): unknown {
+  if (q.attests) return undefined;
+  return offerFor(q, scope, root, itemOffers) ?? defaultFor(q, itemDefaults, scope, root);
 }
 
 /** Check one answer as it is given: undefined when it is accepted. */

@@ -10,12 +10,13 @@ import { appendNew, notAfterToday, type FlowCase, type FlowContext, type Workflo
 
 /**
  * The team manager's sign-off of a classification or decision, on or after the record's
- * date. It is their act, so it is recorded only when given: offered at a prompt, never
- * filled in without one (docs/decisions.md).
+ * date. It is their act, so it is recorded only when given: the team manager is a choice
+ * at a prompt, never pre-selected, and never filled in without one (docs/decisions.md).
  */
 export function signOffSteps(c: FlowCase, ctx: FlowContext, recordDate: (root: Answers) => unknown): Step[] {
   return [
-    question('text', ['signed_off', 'by'], 'Signed off by (the team manager, role and initials; not signed off yet: Backspace to clear, then Enter)', {
+    question('text', ['signed_off', 'by'], 'Signed off by (the team manager, role and initials)', {
+      attests: true,
       offer: c.data.team.team_manager,
     }),
     question('date', ['signed_off', 'date'], 'Date of the sign-off', {
@@ -46,15 +47,17 @@ export function classificationList(c: FlowCase, ctx: FlowContext, task: string, 
     [
       question('choice', ['level'], `Risk level (suggested: ${labels[suggestion.level]}, score ${suggestion.score}; see reunify classify)`, {
         required: true,
-        default: suggestion.level,
+        attests: true,
+        offer: suggestion.level,
         choices: LEVELS.map((l) => ({ value: l, name: labels[l] ?? l })),
       }),
       question('choice', ['override_category'], `Why the level differs from the suggested ${labels[suggestion.level]}`, {
         when: overriding,
         required: true,
+        attests: true,
         choices: categories.map((o) => ({ value: o, name: o })),
       }),
-      question('text', ['override_reason'], 'The reasoning for the override', { when: overriding, required: true }),
+      question('text', ['override_reason'], 'The reasoning for the override', { when: overriding, required: true, attests: true }),
       ...signOffSteps(c, ctx, taskDate(task, ctx)),
     ],
     { when, min: 1, max: 1, existing: (c.data.classifications ?? []).map(describeClassification) },
@@ -96,8 +99,9 @@ export function decisionList(c: FlowCase, ctx: FlowContext, task: string, point:
     [
       question('choice', ['outcome'], `Decision${mapped ? ` (the decision map suggests ${mapped} for this level)` : ''}`, {
         required: true,
-        default: mapped,
-        defaultFrom: (_s, root) => {
+        attests: true,
+        offer: mapped,
+        offerFrom: (_s, root) => {
           const level = options.levelFrom?.(root);
           return level ? ctx.config.decision_map?.[point]?.[level] : undefined;
         },

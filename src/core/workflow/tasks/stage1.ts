@@ -201,7 +201,7 @@ const RECOMMENDATION_NAMES: Record<string, string> = {
   no_return: 'no_return: plan alternative permanence and support family relationships',
 };
 
-const SIGNED_OFF_BY = 'Signed off by (the team manager, role and initials; not signed off yet: Backspace to clear, then Enter)';
+const SIGNED_OFF_BY = 'Signed off by (the team manager, role and initials)';
 
 const writtenAssessment: TaskFlow = {
   task: 'written_assessment',
@@ -216,13 +216,14 @@ const writtenAssessment: TaskFlow = {
       question('choice', ['tasks', 'written_assessment', 'recommendation'], 'The reasoned recommendation about return', {
         when: recording,
         required: done,
-        default: entry?.recommendation,
+        attests: true,
+        recorded: entry?.recommendation,
         choices: RECOMMENDATIONS.map((r) => ({ value: r, name: RECOMMENDATION_NAMES[r] ?? r })),
       }),
       // the sign-off is the team manager's act: recorded only when given (docs/decisions.md)
       question('text', ['tasks', 'written_assessment', 'signed_off', 'by'], SIGNED_OFF_BY, {
         when: recording,
-        defaultFrom: (_s, root) => (unchanged(root) ? entry?.signed_off?.by : undefined),
+        attests: true,
         offer: entry?.signed_off?.by ?? c.data.team.team_manager,
         check: (v, _s, root) => {
           const author = getIn(root, ['tasks', 'written_assessment', 'by']);

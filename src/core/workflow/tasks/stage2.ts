@@ -60,7 +60,7 @@ const decisionShared: TaskFlow = {
         'party told',
         `Record telling someone else of the ${record.point} decision of ${record.date} (${record.outcome})?`,
         [
-          question('choice', ['party'], 'Who was told?', { required: true, choices: parties }),
+          question('choice', ['party'], 'Who was told?', { required: true, attests: true, choices: parties }),
           question('date', ['date'], 'When?', {
             required: true,
             default: ctx.date,
@@ -73,7 +73,7 @@ const decisionShared: TaskFlow = {
           when: whenRecording('decision_shared'),
           existing: (record.shared ?? []).map((s) => `${s.party}${s.date ? ` on ${s.date}` : ''}${s.method ? ` (${s.method})` : ''}`),
           min: (root) => (done({}, root) ? untold.length : 0),
-          // who was told is theirs to say: the next party still to be told is offered at a prompt, never assumed without one
+          // who was told is theirs to say: the next party still to be told is a choice at a prompt, never pre-selected or assumed
           itemOffers: (i) => (untold[i] ? { party: untold[i].party } : {}),
           check: (items, root) => {
             if (!done({}, root)) return undefined;

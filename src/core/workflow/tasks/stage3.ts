@@ -70,7 +70,9 @@ const agreement: TaskFlow = {
       question('date', ['agreement', 'signed'], 'Date the agreement was signed by the parents and the worker', {
         when: whenRecording('agreement'),
         required: done,
-        default: existing.signed,
+        // the parents' and the worker's act: kept as recorded, never dated for them
+        attests: true,
+        recorded: existing.signed,
         check: notAfterToday(ctx),
       }),
       list(

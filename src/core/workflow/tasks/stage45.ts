@@ -86,13 +86,14 @@ const transitionPlan: TaskFlow = {
     const required = requiredParties(c.data, ctx.config.sharing.required_parties).filter((r) => r.party !== 'childrens_guardian');
     return [
       ...statusSteps(c, 'transition_plan', ctx),
-      question('date', ['transition', 'agreed'], 'Date the transition plan was agreed', { when: whenRecording('transition_plan'), required: done, default: t.agreed, check: notAfterToday(ctx) }),
+      question('date', ['transition', 'agreed'], 'Date the transition plan was agreed', { when: whenRecording('transition_plan'), required: done, attests: true, recorded: t.agreed, check: notAfterToday(ctx) }),
       question('choices', ['transition', 'agreed_by'], 'Agreed by', {
         when: whenRecording('transition_plan'),
         required: done,
-        default: t.agreed_by,
-        // who agreed is theirs to say: the required parties are offered at a prompt, never assumed without one
-        offer: t.agreed_by ?? required.map((r) => r.party),
+        // who agreed is theirs to say: the required parties are suggested at a prompt, never ticked or assumed
+        attests: true,
+        recorded: t.agreed_by,
+        offer: required.map((r) => r.party),
         choices: transitionParties(c, ctx.config.sharing.required_parties),
       }),
       question('date', ['transition', 'planned_return'], 'Planned date of the move home', {
@@ -204,7 +205,7 @@ const monitoring: TaskFlow = {
         [
           question('date', ['date'], 'Date of the visit', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
           // a safeguarding fact: recorded only as given, never pre-answered (docs/decisions.md)
-          question('yesno', ['seen_alone'], 'Was the child seen alone?'),
+          question('yesno', ['seen_alone'], 'Was the child seen alone?', { attests: true }),
           question('text', ['note'], 'Short note (optional)'),
         ],
         { when: whenRecording('monitoring'), min: 1, max: 1, existing: (c.data.return?.visits ?? []).slice(-3).map((v) => `${v.date}${v.seen_alone === true ? ', seen alone' : v.seen_alone === false ? ', not seen alone' : ''}`) },
@@ -236,7 +237,9 @@ const stepDown: TaskFlow = {
       question('choice', ['return', 'step_down', 'to'], 'Stepped down to', {
         when: whenRecording('step_down'),
         required: whenDone('step_down'),
-        default: current?.to,
+        // the manager's decision: kept as recorded, never pre-selected
+        attests: true,
+        recorded: current?.to,
         choices: STEP_DOWN_TO.map((s) => ({ value: s, name: s })),
       }),
       question('text', ['return', 'step_down', 'note'], 'Evidence for the lower level, and the follow-up date (optional)', { when: whenRecording('step_down'), default: current?.note }),
@@ -245,8 +248,10 @@ const stepDown: TaskFlow = {
   change(c, answers) {
     const given = getIn(answers, ['return', 'step_down']);
     const edits: WorkflowEdit[] = [];
-    if (isPlainObject(given) && !isBlank(given.date) && !isBlank(given.to)) {
-      const value = compact(given);
+    // what was not given again (the level stepped down to, kept as recorded) stays as it is
+    const merged = isPlainObject(given) ? { ...((c.data.return?.step_down ?? {}) as Answers), ...compact(given) } : undefined;
+    if (merged && !isBlank(merged.date) && !isBlank(merged.to)) {
+      const value = compact(merged);
       if (JSON.stringify(value) !== JSON.stringify(c.data.return?.step_down ?? null)) edits.push({ op: 'set', path: ['return', 'step_down'], value });
     }
     return { edits: [...edits, ...taskFieldEdits('step_down', answers)], sections: [] };
