@@ -9,7 +9,7 @@ import { defineConfig } from 'eslint/config';
 const NODE_GLOBALS = { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' };
 
 /** What each folder under src/ may never import from (src/app may import core, io and report). */
-export const FORBIDDEN_LAYERS = {
+const FORBIDDEN_LAYERS = {
   core: ['app', 'cli', 'io', 'report'],
   io: ['app', 'cli', 'report'],
   report: ['app', 'cli', 'io'],
