@@ -87,7 +87,12 @@ const layering = [
     return {
       name: `layering/exception/${file}`,
       files: [file],
-      rules: { 'no-restricted-syntax': forbidImports(layer, FORBIDDEN_LAYERS[layer].filter((l) => !allowed.includes(l))) },
+      rules: {
+        'no-restricted-syntax': forbidImports(
+          layer,
+          FORBIDDEN_LAYERS[layer].filter((l) => !allowed.includes(l)),
+        ),
+      },
     };
   }),
 ];

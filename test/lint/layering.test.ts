@@ -52,8 +52,14 @@ describe('the layering rule', () => {
       ['src/core/sub/probe.ts', "import { a } from '../dates.js';\nimport { b } from './c.js';\nexport const d = [a, b];"],
       ['src/io/probe.ts', "import { a } from '../core/a.js';\nimport { b } from './b.js';\nexport const c = [a, b];"],
       ['src/report/probe.ts', "import { a } from '../core/a.js';\nexport const b = a;"],
-      ['src/app/probe.ts', "import { a } from '../core/a.js';\nimport { b } from '../io/b.js';\nimport { c } from '../report/c.js';\nexport const d = [a, b, c];"],
-      ['src/cli/probe.ts', "import { a } from '../app/a.js';\nimport { b } from './format/b.js';\nimport { c } from '../version.js';\nexport const d = [a, b, c];"],
+      [
+        'src/app/probe.ts',
+        "import { a } from '../core/a.js';\nimport { b } from '../io/b.js';\nimport { c } from '../report/c.js';\nexport const d = [a, b, c];",
+      ],
+      [
+        'src/cli/probe.ts',
+        "import { a } from '../app/a.js';\nimport { b } from './format/b.js';\nimport { c } from '../version.js';\nexport const d = [a, b, c];",
+      ],
       ['src/cli/format/probe.ts', "import { a } from '../shared.js';\nexport const b = a;"],
     ];
     for (const [filePath, code] of allowed) expect(await layering(code, filePath), filePath).toEqual([]);
