@@ -13,9 +13,9 @@ const eslint = new ESLint({ overrideConfig: [{ files: ['**/*.ts'], ...tseslint.c
 
 /** The layering messages ESLint gives for `code` as if it were the file at `filePath`. */
 async function layering(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  expect(result.messages.filter((m) => m.fatal)).toEqual([]);
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${m.line}: ${m.message}`);
+  const [{ messages }] = (await eslint.lintText(code, { filePath })) as [ESLint.LintResult];
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${m.line}: ${m.message}`);
 }
 
 /** The layering the rule must enforce, written out here so that a change to the config cannot quietly weaken it. */
