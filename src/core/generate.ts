@@ -47,8 +47,7 @@ const DEFAULT_DECISION_MAP: Record<DecisionPoint, Record<Level, string>> = {
 const DEFAULT_REVIEWS = { cla_first_working_days: 20, cla_second_months: 3, cla_then_months: 6 };
 
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWY';
-const CONCERNS = ['parental_substance_misuse', 'domestic_abuse', 'parental_mental_health', 'problems_unaddressed'] as const;
-type Concern = (typeof CONCERNS)[number];
+type Concern = 'parental_substance_misuse' | 'domestic_abuse' | 'parental_mental_health' | 'problems_unaddressed';
 const SECONDARY_RISKS = ['parental_isolation', 'parental_ambivalence', 'child_behaviour_difficulties', 'parental_mental_health', 'domestic_abuse', 'parental_substance_misuse', 'insufficient_services', 'poor_assessment_planning'];
 const STATUS_ORDER: readonly FactorStatus[] = ['absent', 'partly', 'present'];
 const isStatic = new Map(FACTORS.map((f) => [f.id, f.static]));
@@ -201,11 +200,6 @@ function makeFamily(rng: Rng, placement: Placement, withPartner: boolean): Famil
 }
 
 // ---------------------------------------------------------------- the plan (days after opening)
-
-interface Share {
-  party: string;
-  day: number;
-}
 
 interface PointPlan {
   point: DecisionPoint;
@@ -683,7 +677,6 @@ class CaseBuilder {
 
     // Stage 3
     const s3 = plan.stage3;
-    let goals: Goal[] = [];
     if (s3) {
       tasks.support_if_no_return = { status: 'not_applicable', reason: 'The decision is to work towards return' };
       tasks.child_views = status(s3.child_views);
@@ -693,7 +686,7 @@ class CaseBuilder {
       tasks.backup_plan = status(s3.backup_plan);
       if (target === 3) this.openWork.push(...TASKS_BY_STAGE[3].filter((t) => tasks[t].status !== 'done'));
       if (s3.agreement <= now) {
-        goals = this.goals(rng, s3.agreement, s3.goalBy, s3.reviews.filter((d) => d <= now), s3.regradeReviews, values);
+        const goals = this.goals(rng, s3.agreement, s3.goalBy, s3.reviews.filter((d) => d <= now), s3.regradeReviews, values);
         data.agreement = {
           signed: at(s3.agreement),
           parents: [{ person: family.returningTo.id, strengths: this.strengths(rng, values), worries: this.worries(rng, values) }],

@@ -167,7 +167,7 @@ class Pseudonyms {
       made = this.claim(candidate);
     } else if (/^([A-Za-z]\.\s?)+$/.test(original)) {
       const count = (original.match(/[A-Za-z]/g) ?? []).length;
-      let candidate = '';
+      let candidate: string;
       do candidate = Array.from({ length: count }, () => `${this.rng.pick([...LETTERS])}.`).join('');
       while (!this.free(candidate));
       made = this.claim(candidate);

@@ -72,7 +72,7 @@ export function parseStatusFilter(specs: readonly string[], config: ReunifyConfi
       const key = m[1] as (typeof FILTER_KEYS)[number];
       if (!(FILTER_KEYS as readonly string[]).includes(key)) return { error: `--filter: unknown key "${m[1]}" (keys: ${FILTER_KEYS.join(', ')})` };
       if (!allowed[key].includes(m[2])) return { error: `--filter ${key}: "${m[2]}" is not one of ${allowed[key].join(', ')}` };
-      (filter[key] ??= []).includes(m[2]) || filter[key]!.push(m[2]);
+      if (!(filter[key] ??= []).includes(m[2])) filter[key]!.push(m[2]);
     }
   }
   return { filter };

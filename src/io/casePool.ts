@@ -13,7 +13,7 @@ export function runInWorkers<T>(workerUrl: URL, files: readonly string[], settin
   let running = 0;
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];
-    const finish = (err?: unknown) => {
+    const finish = (err?: Error) => {
       for (const w of pool) void w.terminate();
       if (err) reject(err);
       else resolve(results);

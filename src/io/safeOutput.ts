@@ -41,6 +41,7 @@ export function asciiSafeJson(json: string): string {
 /** Text for XML content and attributes: markup escaped, characters XML cannot hold dropped, invisible ones as character references. */
 export function xmlText(s: string): string {
   return s
+    // eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these characters: the pattern removes them
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -164,7 +164,7 @@ describe('reunify classify <case> (built binary)', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Would record: rc1_d2 level high (suggested medium)');
     expect(r.stdout).toMatch(/^\+classifications:$/m);
-    expect(r.stdout).toMatch(/^-  classification: {6}\{ status: todo \}/m);
+    expect(r.stdout).toMatch(/^- {2}classification: {6}\{ status: todo \}/m);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 

@@ -34,8 +34,8 @@ function afterExtension(): string {
   t = edit(t, /^stage: 4 .*$/m, 'stage: 3');
   t = edit(t, /backup_plan: +\{ status: done, date: 2026-10-02[^\n]*/, 'backup_plan:         { status: done, date: 2025-12-19, by: "SW T.N." }');
   t = edit(t, /reclassification: +\{[^\n]*\n(?:.*\n){3}/, 'reclassification:    { status: in_progress }\n  support_review:      { status: todo }\n  transition_plan:     { status: todo }\n  readiness:           { status: todo }\n');
-  t = edit(t, /  - \{ date: 2026-10-12, point: rc2_d3[^\n]*\n[^\n]*\n/, '');
-  t = edit(t, /  - \{ date: 2026-10-14, point: rc2_d3(?:.*\n)*?(?=agreement:)/, '');
+  t = edit(t, / {2}- \{ date: 2026-10-12, point: rc2_d3[^\n]*\n[^\n]*\n/, '');
+  t = edit(t, / {2}- \{ date: 2026-10-14, point: rc2_d3(?:.*\n)*?(?=agreement:)/, '');
   // the evidence as it stood in the summer
   t = t.replaceAll('as_of: 2026-10-09', 'as_of: 2026-07-24').replace(/\n *- \{ date: 2026-10-09, rag:[^\n]*/g, '');
   return t;

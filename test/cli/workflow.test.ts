@@ -122,7 +122,7 @@ describe('without a terminal nothing waits for input', () => {
 
   it('CI set, or --no-input, is the same: no prompt, a message and exit 2', async () => {
     const { c } = setup();
-    for (const extra of [{ env: { CI: 'true' }, args: [] }, { env: {}, args: ['--no-input'] }]) {
+    for (const extra of [{ env: { CI: 'true' }, args: [] }, { env: {}, args: ['--no-input'] }] as { env: Record<string, string>; args: string[] }[]) {
       const r = await reunify(['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02', ...extra.args], { cwd: c.dir, env: extra.env });
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toContain('task written_assessment needs');
@@ -452,8 +452,8 @@ describe('--dry-run prints a unified diff and writes nothing', () => {
 
     const task = await reunify(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Checks awaited', '--dry-run', '--date', '2026-11-02'], { cwd: c.dir });
     expect(task.exitCode).toBe(0);
-    expect(task.stdout).toMatch(/^-  family_assessment:  \{ status: in_progress \}$/m);
-    expect(task.stdout).toMatch(/^\+  family_assessment:  \{ status: in_progress, note: Checks awaited \}$/m);
+    expect(task.stdout).toMatch(/^- {2}family_assessment: {2}\{ status: in_progress \}$/m);
+    expect(task.stdout).toMatch(/^\+ {2}family_assessment: {2}\{ status: in_progress, note: Checks awaited \}$/m);
 
     const rf5 = caseload({ 'RF-0005.md': example('RF-0005') });
     const adv = await reunify(['advance', 'RF-0005', '--dry-run', '--date', '2026-11-01'], { cwd: rf5.dir });

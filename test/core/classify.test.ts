@@ -542,7 +542,7 @@ describe('properties', () => {
     rags: fc.array(fc.constantFrom('red', 'amber', 'green'), { maxLength: 3 }),
     dob: fc.constantFrom('2012-01-01', '2016-11-01', '2021-05-05'),
   });
-  const build = (a: fc.Infer<typeof caseArb>): CaseData => {
+  const build = (a: typeof caseArb extends fc.Arbitrary<infer T> ? T : never): CaseData => {
     const factors = a.factors.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as unknown as FactorEntry);
     const history = Object.fromEntries(Object.entries(a.history).filter(([, v]) => v !== undefined));
     return baseCase({

@@ -2,7 +2,7 @@
 // the built commands use them. They must judge every record exactly as the schemas
 // compiled at run time do, problem for problem.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCase } from '../../src/io/loadCase.js';

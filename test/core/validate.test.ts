@@ -7,7 +7,7 @@ import { caseValidator, gatedStages } from '../../src/core/validate.js';
 import { loadCase } from '../../src/io/loadCase.js';
 
 // Any shape: tests delete and overwrite fields freely.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests delete and overwrite fields freely
 type Case = Record<string, any>;
 
 const EXAMPLE = fileURLToPath(new URL('../fixtures/design-example/RF-0001.md', import.meta.url));
@@ -273,7 +273,7 @@ describe('stage gates', () => {
   });
 
   it('checks only stages 1–2 for a case closed without a return', () => {
-    const c = { ...minimalCase(3), stage: 'closed', outcome: { status: 'not_returned', date: '2026-03-01' } };
+    const c: Case = { ...minimalCase(3), stage: 'closed', outcome: { status: 'not_returned', date: '2026-03-01' } };
     c.decisions[0].outcome = 'no_return';
     c.tasks.support_if_no_return = { ...done('2026-02-20') };
     expect(gatedStages(c)).toEqual([1, 2]);

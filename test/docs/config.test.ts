@@ -28,7 +28,7 @@ function at(root: unknown, path: string): unknown {
 
 /** Settings the schema accepts that the default file leaves unset. */
 function inSchema(path: string): boolean {
-  let node: { properties?: Record<string, unknown> } | undefined = CONFIG_SCHEMA as never;
+  let node = CONFIG_SCHEMA as { properties?: Record<string, unknown> } | undefined;
   for (const key of path.split('.')) node = node?.properties?.[key] as typeof node;
   return node !== undefined;
 }

@@ -608,7 +608,7 @@ describe('applyEdits: properties', () => {
         const g = build(d);
         const seqs = pathsOf(g.data, (x) => Array.isArray(x));
         let path: PathSegment[];
-        let flow = false;
+        let flow: boolean;
         if (missing || seqs.length === 0) {
           const maps = pathsOf(g.data, (x) => isObj(x));
           const parent = maps[pickIndex % maps.length];

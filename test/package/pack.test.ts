@@ -94,7 +94,7 @@ describe('installed from the tarball, every command works', () => {
     }
   });
 
-  it.each([
+  it.for([
     [['check', 'caseload', '--as-of', '2026-11-01'], 0, /18 problems \(0 errors, 18 warnings\) in 13 case files/],
     [['status', 'caseload', '--as-of', '2026-11-01', '--format', 'json'], 0, /"stage_counts"/],
     [['signoff', 'caseload', '--as-of', '2026-11-01'], 0, /Sign-off queue/],
@@ -112,7 +112,7 @@ describe('installed from the tarball, every command works', () => {
     [['check', 'pack-7/cases'], 0, /4 case files checked, no problems/],
     [['redact', 'caseload', '--out', 'teaching-copy', '--seed', '42', '--as-of', '2026-11-01'], 0, /copied 13 case files/],
     [['supervise', 'caseload/cases/RF-0006.md', '--as-of', '2026-11-01'], 0, /# Reflective supervision: Child F1/],
-  ] as const)('reunify %j exits %i', async (args, exit, shows, ctx) => {
+  ] as const)('reunify %j exits %i', async ([args, exit, shows], ctx) => {
     if (!installed) ctx.skip();
     const r = await run([...args]);
     expect(r.exitCode, r.stderr).toBe(exit);

@@ -1,6 +1,6 @@
 import type { CaseData, TaskRecord } from '../../src/core/caseTypes.js';
 import { supportIfNoReturn } from '../../src/core/rules/stage2/support-if-no-return.js';
-import { rc1Decision, stage2Case, stage3Case, withTasks } from './fixtures-pathway.js';
+import { rc1Decision, stage2Case, stage3Case } from './fixtures-pathway.js';
 import { ruleTable } from './harness.js';
 
 /** Decision 2 of no_return, with the support task in the given state. */

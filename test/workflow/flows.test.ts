@@ -178,8 +178,8 @@ describe('stage 1 prompt flows on a commented case file', () => {
     const s = script([...STATUS_DONE_TODAY, 'Explained']);
     const code = await runTaskCommand(c.path(), 'engagement', taskFlags({ dryRun: true }), { asker: s.asker });
     expect(code).toBe(0);
-    expect(out).toMatch(/^-  engagement: +\{ status: todo \} +# meeting booked$/m);
-    expect(out).toMatch(/^\+  engagement: +\{ status: done, date: 2026-11-02, by: SW K\.L\., note: Explained \} +# meeting booked$/m);
+    expect(out).toMatch(/^- {2}engagement: +\{ status: todo \} +# meeting booked$/m);
+    expect(out).toMatch(/^\+ {2}engagement: +\{ status: done, date: 2026-11-02, by: SW K\.L\., note: Explained \} +# meeting booked$/m);
     expect(readFileSync(c.path(), 'utf8')).toBe(COMMENTED_CASE);
   });
 
@@ -228,7 +228,7 @@ describe('written_assessment, interactively, with a changed recommendation', () 
     const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8');
     for (const [by, expected] of [['TM D.E.', { by: 'TM D.E.', date: DATE }], [ENTER, undefined]] as const) {
       const c = caseloadWith({ 'RF-0005.md': rf5 });
-      const s = script([ENTER, ENTER, ENTER, 'no_return', by, ...(expected ? [ENTER] : [])]);
+      const s = script([ENTER, ENTER, ENTER, 'no_return', by, ...(expected ? [ENTER as Reply] : [])]);
       const code = await runTaskCommand(c.path('RF-0005.md'), 'written_assessment', taskFlags(), { asker: s.asker });
       expect(code).toBe(0);
       expect(s.remaining()).toBe(0);
