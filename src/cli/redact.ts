@@ -7,6 +7,7 @@ interface RedactFlags extends CommonOptions {
   out?: string;
   seed?: string;
   asOf?: string;
+  names?: string;
 }
 
 export function registerRedact(program: Command): void {
@@ -17,6 +18,7 @@ export function registerRedact(program: Command): void {
     .requiredOption('--out <dir>', 'a new or empty folder for the copy, outside the source')
     .option('--seed <n>', 'seed for the pseudonyms and the date offset (default: a random one)')
     .option('--as-of <date>', "the date the originals are checked as of (YYYY-MM-DD; default: the config's as_of, else today); the copy records it moved back with the dates")
+    .option('--names <file>', 'a names file (YAML map of refs to real names, as for report --names): every word of those names is replaced too')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one (its redact.places and redact.schools are replaced too)')
     .addHelpText(
@@ -50,11 +52,16 @@ async function runRedact(source: string, flags: RedactFlags): Promise<number> {
   const { writePackFolder, PackFolderError } = await import('../io/writePack.js');
   const { loadConfig } = await import('../io/loadConfig.js');
   const { resolveAsOf } = await import('./asOf.js');
+  const { readNames, NamesError } = await import('../io/runReport.js');
   try {
     checkNoOverlap(source, out);
     const { config } = loadConfig({ configPath: flags.config, paths: [source] });
     const asOf = await resolveAsOf(flags.asOf, { paths: [source], configPath: flags.config });
-    const { files, result } = redactedFiles(source, { config, asOf, seed });
+    let names: string[] | undefined;
+    if (flags.names !== undefined) {
+      names = [...readNames(flags.names)].flat();
+    }
+    const { files, result } = redactedFiles(source, { config, asOf, seed, names });
     writePackFolder(out, files);
     if (!flags.quiet) {
       writeErr(`copied ${result.cases.length} case ${result.cases.length === 1 ? 'file' : 'files'} to ${out}, anonymised; see ${out}/redaction-report.md, and read every file before sharing it\n`);
@@ -62,9 +69,15 @@ async function runRedact(source: string, flags: RedactFlags): Promise<number> {
     }
     return EXIT.ok;
   } catch (err) {
+    if (err instanceof NamesError) {
+      const { terminalText } = await import('../io/safeOutput.js');
+      writeErr(`reunify: ${terminalText(err.message)}\n`);
+      return EXIT.usage;
+    }
     if (err instanceof RedactError || err instanceof PackFolderError) {
       const { terminalText } = await import('../io/safeOutput.js');
       if (err instanceof RedactError) for (const u of err.problems) for (const p of u.problems) writeErr(`${terminalText(u.filePath)}:${p.line ?? 1}:${p.column ?? 1}: ${terminalText(p.message)} (${p.ruleId})\n`);
+      if (err instanceof RedactError) for (const line of err.survivors) writeErr(`${terminalText(line)}\n`);
       writeErr(`reunify: ${terminalText(err.message)}\n`);
       return err instanceof RedactError && err.message.includes('no such file') ? EXIT.usage : EXIT.problems;
     }

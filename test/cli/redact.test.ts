@@ -29,7 +29,8 @@ function exampleOriginals(): string[] {
     for (const name of [data.child.ref, ...Object.values(data.team), ...(data.people ?? []).map((p) => p.ref)]) {
       out.add(name);
       const token = name.split(' ').pop()!;
-      if (token.length >= 2) out.add(token);
+      // an age in brackets ("Brother L (19)") names no one
+      if (token.length >= 2 && /\p{L}/u.test(token)) out.add(token);
     }
     for (const m of text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) out.add(m[0]);
   }
@@ -78,8 +79,8 @@ describe('reunify redact (built binary)', () => {
     expect(r.exitCode).toBe(0);
     const all = files(join(work, 'copy')).map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(all).not.toMatch(/Larkfield|Ninian/);
-    expect(all).toContain('Moved to Town A; started at School 1.');
-    expect(all).toContain('Also lives in Town A.');
+    expect(all).toContain('Moved to Town 1; started at School 1.');
+    expect(all).toContain('Also lives in Town 1.');
   });
 
   it('never writes into the source: --out inside it, equal to it, or holding it is refused', async () => {
