@@ -384,7 +384,8 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     {
       source: ifAny(of('initials').map((t) => initialsPattern(t.key)), (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`),
       replace: (m) => {
-        if (!m.includes('.') && (m !== m.toUpperCase() || /\s/.test(m))) return undefined;
+        // without dots, initials that spell a role ("TM") are read as the role
+        if (!m.includes('.') && (m !== m.toUpperCase() || /\s/.test(m) || ROLES.includes(m))) return undefined;
         count('names in free text');
         return initialsText(m, m.replace(/[.\s]/g, '').toUpperCase());
       },

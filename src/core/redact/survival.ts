@@ -45,6 +45,9 @@ const ONE: Record<IdentifierKind, string> = {
 let identifierSink: IdentifierKind[] = [];
 const findIdentifiers = textReplacer(identifierRules((k) => identifierSink.push(k)));
 
+/** What the copy puts in place of something: never itself a survivor ("[street address]", "Town 2", a new case id). */
+const OWN_WORDS = new RegExp(`${Object.values(PLACEHOLDERS).map((p) => p.replace(/[[\]]/g, '\\$&')).join('|')}|(?<![\\p{L}\\p{N}])(?:Town \\d+|School \\d+|RD-\\d+)(?![\\p{L}\\p{N}])`, 'gu');
+
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*/gu;
 const DOTTED = /(?<![\p{L}\p{M}\p{N}])(?:\p{L}\.\s?){2,}/gu;
 const INVISIBLE = /[\p{Cf}]/gu;
@@ -79,7 +82,7 @@ export function survivors(files: readonly { path: string; text: string }[], know
     const lines = file.text.normalize('NFC').replace(INVISIBLE, '').split(/\r?\n/);
     lines.forEach((raw, i) => {
       const at = (found: string, kind: string) => out.push({ path: file.path, line: i + 1, found, kind });
-      const line = raw.replace(DOTTED, (run) => {
+      const line = raw.replace(OWN_WORDS, (w) => ' '.repeat(w.length)).replace(DOTTED, (run) => {
         const letters = run.replace(/[.\s]/g, '').toUpperCase();
         if (known.initialsRuns.has(letters)) at(run.trim(), 'initials the tool knows');
         return ' '.repeat(run.length);
@@ -98,7 +101,7 @@ export function survivors(files: readonly { path: string; text: string }[], know
           continue;
         }
         if (t === t.toUpperCase() && known.codes.has(t)) at(t, 'a ref the tool knows');
-        else if (t === t.toUpperCase() && known.initialsRuns.has(t)) at(t, 'initials the tool knows');
+        else if (t === t.toUpperCase() && known.initialsRuns.has(t) && !ROLES.includes(t)) at(t, 'initials the tool knows');
         else if (wordHit(t, known)) at(t, 'a name the tool knows');
       }
       // a word broken across a line break ("Whit-" / "lock")
@@ -163,10 +166,14 @@ export function forReview(files: readonly { path: string; text: string }[], pseu
   };
   for (const file of files) {
     file.text.split(/\r?\n/).forEach((line, i) => {
-      for (const m of line.matchAll(/(?<=\p{Ll} +)\p{Lu}\p{Ll}[\p{L}\p{M}'’-]+/gu)) {
-        const w = m[0].replace(/['’]s$/u, '');
-        const l = w.toLowerCase();
-        if (COMMON.has(l) || COMMON.has(l.replace(/s$/, '')) || pseudonyms.has(foldWord(w)) || lower.has(l) || lower.has(l.replace(/s$/, ''))) continue;
+      for (const m of line.matchAll(/(?<=[\p{Ll}\]][,;]? +)\p{Lu}\p{Ll}[\p{L}\p{M}'’‐‑‒–—―-]+/gu)) {
+        const w = m[0].replace(/['’]s?$/u, '');
+        const ordinary = (part: string) => {
+          const l = part.toLowerCase();
+          const one = l.replace(/s$/, '');
+          return part === '' || COMMON.has(l) || COMMON.has(one) || pseudonyms.has(foldWord(part)) || pseudonyms.has(foldWord(one)) || lower.has(l) || lower.has(one);
+        };
+        if (w.split(/[‐‑‒–—―-]/u).every(ordinary)) continue;
         once({ path: file.path, line: i + 1, text: w, why: 'a capitalised word the tool does not know: it may be a name' });
       }
       for (const m of line.matchAll(/(?<![\p{L}\p{N}.])([AI])(?=\s+\p{Ll})/gu)) {
