@@ -1,5 +1,6 @@
 // `reunify redact <case|dir> --out DIR`: an anonymised copy for teaching, with a
-// report of what was replaced. Never writes into the source.
+// report of what was replaced and what to read. Never writes into the source, and
+// writes nothing when the check finds something known left in the copy.
 import type { Command } from 'commander';
 import { EXIT, UsageError, writeErr, type CommonOptions } from './shared.js';
 
@@ -13,7 +14,7 @@ interface RedactFlags extends CommonOptions {
 export function registerRedact(program: Command): void {
   program
     .command('redact')
-    .description('an anonymised copy of a case or caseload for teaching: ids, names, places and dates replaced, with a report')
+    .description('an anonymised copy of a case or caseload for teaching: names, ids, identifiers, places and dates replaced, with a report')
     .argument('<case|dir>', 'a case file or a caseload folder')
     .requiredOption('--out <dir>', 'a new or empty folder for the copy, outside the source')
     .option('--seed <n>', 'seed for the pseudonyms and the date offset (default: a random one)')
@@ -24,8 +25,17 @@ export function registerRedact(program: Command): void {
     .addHelpText(
       'after',
       `
-Read every file of the copy before sharing it: free text can hold details no
-pattern recognises (docs/training.md).
+Replaced everywhere (front matter, x- field keys and values, body), in any letter
+case, with or without accents and apostrophes, possessive or plural, either side
+of a hyphen or dash: every word of every name the tool knows (refs, team, by, name
+fields, --names), a known initial standing alone, names after a title, case ids,
+redact.places and redact.schools, and by their shape NHS numbers, UK phone numbers,
+street addresses, postcodes and email addresses. Every date that names a day, in
+any written form, moves back by one offset; a year written alone never moves.
+Before writing, the whole copy is checked word by word: if anything known is left,
+it is named and nothing is written (exit 1). Words the tool cannot be sure of are
+listed in redaction-report.md. Read every file of the copy before sharing it: free
+text can hold details no pattern recognises (docs/training.md).
 
 Examples:
   $ reunify redact examples/caseload --out teaching-copy

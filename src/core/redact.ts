@@ -38,6 +38,8 @@ export interface RedactOptions {
   bankHolidays: readonly IsoDate[];
   /** Real names from a names map (refs and the names they stand for): every token is replaced too. */
   names?: readonly string[];
+  /** Another try at the offset (0, the default, is the first): months differ in length, so a rule counted in months can fall a day differently after one offset and not after another. */
+  attempt?: number;
 }
 
 export const REDACTION_CATEGORIES = [
@@ -284,7 +286,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const schools = new Map([...new Set(options.schools.filter((p) => p.trim() !== ''))].map((p, i) => [foldWord(p.replace(/\s+/g, ' ')), `School ${i + 1}`]));
 
   const span = dateSpan(sources, options.asOf, [options.asOf]);
-  const offset = redactionOffset(rng.fork('offset'), span);
+  const offset = redactionOffset(rng.fork(options.attempt ? `offset ${options.attempt}` : 'offset'), span);
   const shift = (date: IsoDate) => addDays(date, -offset);
   const months = Math.round(offset / 30.4375);
 

@@ -13,7 +13,9 @@ import { forReview, REDACTION_CATEGORIES, redactCaseload, survivors, type Redact
 import type { Problem } from '../core/problem.js';
 import { findCases, unreadableFolderProblem } from './findCases.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './loadConfig.js';
-import { loadCase } from './loadCase.js';
+import { loadCase, parseCaseText } from './loadCase.js';
+import { toCheckable } from './runCheck.js';
+import { checkCases } from '../core/check.js';
 import { safeFileName } from './safeOutput.js';
 import type { PackFile } from './writePack.js';
 
@@ -124,6 +126,7 @@ function reportText(result: RedactionResult, review: readonly ReviewItem[]): str
 }
 
 const REVIEW_LIMIT = 300;
+const OFFSET_ATTEMPTS = 8;
 
 /** Read, redact and lay out the copy; throws RedactError when a file cannot be read or an original would survive. */
 export function redactedFiles(source: string, options: { config: ReunifyConfig; asOf: string; seed: number; names?: readonly string[] }): { files: PackFile[]; result: RedactionResult } {
@@ -145,13 +148,34 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
     sources.push({ id: typeof data.id === 'string' ? data.id : loaded.stem, data, body: loaded.split.body });
   }
   if (unreadable.length > 0) throw new RedactError('some case files or folders cannot be read, so nothing was copied (a file that does not parse cannot be redacted safely)', unreadable);
-  const result = redactCaseload(createRng(options.seed), sources, {
-    asOf: options.asOf,
-    places: config.redact.places,
-    schools: config.redact.schools,
-    bankHolidays: config.bank_holidays,
-    names: options.names,
-  });
+  // the copy must check as the originals do; a rule counted in months can fall a day
+  // differently after one offset, so a few offsets are tried, and the first that keeps
+  // every finding is used
+  const findings = (texts: readonly { stem: string; text: string }[], cfg: ReunifyConfig, asOf: string) => {
+    const cases = texts.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text)));
+    return checkCases(cases, { asOf, config: cfg })
+      .results.flatMap((r) => r.problems.map((p) => `${p.severity} ${p.ruleId}`))
+      .sort()
+      .join('\n');
+  };
+  const before = findings(sources.map((s) => ({ stem: s.id, text: caseFileText(s.data, s.body) })), config, options.asOf);
+  let result: RedactionResult | undefined;
+  for (let attempt = 0; attempt < OFFSET_ATTEMPTS; attempt++) {
+    const made = redactCaseload(createRng(options.seed), sources, {
+      asOf: options.asOf,
+      places: config.redact.places,
+      schools: config.redact.schools,
+      bankHolidays: config.bank_holidays,
+      names: options.names,
+      attempt,
+    });
+    result ??= made;
+    if (findings(made.cases.map((c) => ({ stem: c.id, text: caseFileText(c.data, c.body) })), { ...config, bank_holidays: made.bankHolidays }, made.asOf) === before) {
+      result = made;
+      break;
+    }
+  }
+  if (!result) throw new Error('internal: no redaction attempt');
   const caseFiles: PackFile[] = result.cases.map((c) => ({ path: `cases/${safeFileName(c.id, '.md')}`, text: caseFileText(c.data, c.body) }));
   const review = forReview(caseFiles, result.pseudonyms, result.known);
   const files: PackFile[] = [{ path: CONFIG_FILE_NAME, text: result.prose(copyConfigText(config, result)) }, { path: 'redaction-report.md', text: reportText(result, review) }, ...caseFiles];
