@@ -183,7 +183,7 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
   const left = survivors(files, result.known);
   if (left.length > 0) {
     throw new RedactError(
-      `${left.length === 1 ? 'something the originals hold was' : `${left.length} things the originals hold were`} still in the copy, so nothing was written; change the originals (or add the name to a names file) and run again`,
+      `${left.length === 1 ? 'something the originals hold was' : `${left.length} things the originals hold were`} still in the copy, so nothing was written; change them in the originals (a word broken across a line, an invisible character) and run again`,
       [],
       left.map((l) => `${l.path}:${l.line}: ${l.found} (${l.kind})`),
     );
