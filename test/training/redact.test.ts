@@ -85,7 +85,7 @@ describe('redactCaseload', () => {
       }),
       { seed: 20261101, numRuns: 25 },
     );
-  });
+  }, 180_000);
 
   it('checks the copy exactly as the originals were checked (same rules, same severities)', () => {
     const sources = caseload(77, 6);
