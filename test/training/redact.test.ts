@@ -296,6 +296,22 @@ describe('redactCaseload: every token of every known name, in every form and pla
     for (const w of ['liam', 'carter', 'rhiannon', 'pryce']) expect(words.has(w), w).toBe(false);
   });
 
+  it('replaces a name that is also a word wherever the word is; "A" before a lower-case word is read as the word and listed for review', () => {
+    const r = redactCaseload(
+      createRng(6),
+      [{ id: 'RF-7', data: { id: 'RF-7', child: { ref: 'Child A' }, people: [{ id: 'mum', ref: 'Hope Marsh' }] }, body: 'We hope Hope is well. A said no. A worker visited.\n' }],
+      { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
+    );
+    const body = r.cases[0].body.trim();
+    expect(wordsOf(body).has('hope')).toBe(false);
+    // the limit, as documented: "A said no" cannot be told from "A worker visited", so both stay and both are listed
+    expect(body).toMatch(/^We (\p{Ll}+) (\p{Lu}\p{Ll}+) is well\. A said no\. A worker visited\.$/u);
+    const [, word, name] = /^We (\p{Ll}+) (\p{Lu}\p{Ll}+)/u.exec(body)!;
+    expect(word).toBe(name.toLowerCase());
+    const review = forReview([{ path: 'x.md', text: body }], r.pseudonyms, r.known);
+    for (const text of ['A said', 'A worker']) expect(review).toContainEqual({ path: 'x.md', line: 1, text, why: "a one-letter word read as a word, though the letter is also someone's initial" });
+  });
+
   it('lists, for a person to read, capitalised words it does not know and years left as written', () => {
     const r = written('Kayleigh met Bartholomew at the park in 2019.\n');
     const files = r.cases.map((c) => ({ path: 'cases/RD-001.md', text: caseFileText(c.data, c.body) }));
