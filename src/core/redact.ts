@@ -331,7 +331,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      source: ifAny([...places.keys(), ...schools.keys()].map((p) => p.split(' ').map(wordPattern).join('\\s+')), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
+      source: ifAny([...options.places, ...options.schools].filter((p) => p.trim() !== '').map((p) => p.trim().split(/\s+/).map(wordPattern).join('\\s+')), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
       replace: (m) => {
         const key = foldWord(m.replace(/\s+/g, ' '));
         if (places.has(key)) return count('places'), places.get(key)!;

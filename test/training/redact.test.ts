@@ -312,6 +312,15 @@ describe('redactCaseload: every token of every known name, in every form and pla
     for (const text of ['A said', 'A worker']) expect(review).toContainEqual({ path: 'x.md', line: 1, text, why: "a one-letter word read as a word, though the letter is also someone's initial" });
   });
 
+  it('replaces listed places and schools in any letter case, with or without accents, across line-wrapped spaces', () => {
+    const r = redactCaseload(
+      createRng(2),
+      [{ id: 'RF-8', data: { id: 'RF-8' }, body: 'Moved to Llanfaír  Caereinion; LLANFAIR caereinion;\nSt Ninian\nacademy.\n' }],
+      { asOf: AS_OF, places: ['Llanfaír Caereinion'], schools: ['St Ninian Academy'], bankHolidays: [] },
+    );
+    expect(r.cases[0].body).toBe('Moved to Town 1; Town 1;\nSchool 1.\n');
+  });
+
   it('lists, for a person to read, capitalised words it does not know and years left as written', () => {
     const r = written('Kayleigh met Bartholomew at the park in 2019.\n');
     const files = r.cases.map((c) => ({ path: 'cases/RD-001.md', text: caseFileText(c.data, c.body) }));
