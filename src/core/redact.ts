@@ -1,16 +1,25 @@
-// Anonymised copies of case files for teaching (`reunify redact`): case ids, the
-// child's and everyone's refs, the team's initials, names in free text, listed
-// places and schools, all replaced consistently across files with pseudonyms; all
-// dates moved back by one offset. Pure: files are read and written in src/io.
+// Anonymised copies of case files for teaching (`reunify redact`). Every token of
+// every name the tool knows (refs, the team, every `by`, name fields, a names map),
+// case ids, listed places and schools, and UK identifiers found by their shape are
+// replaced, consistently across files; dates move back by one offset. Pure: files
+// are read and written in src/io. The parts live in src/core/redact/: names.ts
+// (what a name's tokens are and how they are matched), identifiers.ts, dates.ts,
+// survival.ts (the check that nothing known is left) and engine.ts (one pass).
 //
 // The offset is the same for every case in one copy, so one as-of date (recorded in
 // the copy's config) checks every case as the originals were checked, siblings keep
 // their shared timeline, and it is larger than the span of every date copied, so no
-// original date, month or year can reappear in the copy.
+// original date can reappear in the copy.
 import type { IsoDate } from './caseTypes.js';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from './dates.js';
-import { longDate, monthYear, parseLongDate, MONTH_NAMES } from './dateText.js';
 import type { Rng } from './random.js';
+import { dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
+import { AFTER, BEFORE, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
+import { IDENTIFIER_KINDS, identifierRules, type IdentifierKind } from './redact/identifiers.js';
+import { caseLike, foldWord, initialsPattern, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
+import type { KnownValues } from './redact/survival.js';
+
+export { survivors, forReview, type Survivor, type ReviewItem, type KnownValues } from './redact/survival.js';
 
 export interface RedactSource {
   /** The case id (front matter `id`), or the file name stem when there is none. */
@@ -27,6 +36,10 @@ export interface RedactOptions {
   schools: readonly string[];
   /** Config dates that must move with the cases (bank holidays), so working days still fall the same way. */
   bankHolidays: readonly IsoDate[];
+  /** Real names from a names map (refs and the names they stand for): every token is replaced too. */
+  names?: readonly string[];
+  /** Another try at the offset (0, the default, is the first): months differ in length, so a rule counted in months can fall a day differently after one offset and not after another. */
+  attempt?: number;
 }
 
 export const REDACTION_CATEGORIES = [
@@ -38,9 +51,10 @@ export const REDACTION_CATEGORIES = [
   'names in free text',
   'places',
   'schools',
+  ...IDENTIFIER_KINDS,
   'dates in fields',
   'dates in free text',
-  'months and years in free text',
+  'months in free text',
 ] as const;
 export type RedactionCategory = (typeof REDACTION_CATEGORIES)[number];
 
@@ -58,44 +72,44 @@ export interface RedactionResult {
   asOf: IsoDate;
   bankHolidays: IsoDate[];
   counts: Record<RedactionCategory, number>;
+  /** What the originals hold that must not be in the copy: for the survival check, never written. */
+  known: KnownValues;
+  /** Every pseudonym used, folded, so the review list can leave them out. */
+  pseudonyms: Set<string>;
+  /** Names and identifiers replaced in a text the copy adds (its report, its config), dates left alone. */
+  prose(text: string): string;
 }
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const MONTHS = MONTH_NAMES.join('|');
-const TITLES = 'Mr|Mrs|Ms|Miss|Mx|Dr|Master';
-/** Role words that, before initials, name a professional: "SW J.P.", "TM A.O.", "IRO B.B.". */
-const ROLES = 'SW|TM|IRO|FSW|DSL|HV|GP|PA|CG';
 /** Person ids that are roles, not names, and stay as they are. */
 const ROLE_ID = /^(mum|dad|mother|father|parent|gran|granny|grandma|grandad|grandmother|grandfather|nan|aunt|uncle|partner|stepmum|stepdad|carer|carers|fc|kw|sibling|brother|sister|guardian|child|iro)\d*$/i;
 /** Fields holding a person id from `people`. */
 const PERSON_FIELDS = new Set(['person', 'party']);
 const PERSON_LISTS = new Set(['agreed_by']);
+/** Fields whose value is someone's ref or initials. */
+const REF_FIELDS = new Set(['ref', 'by', 'social_worker', 'team_manager', 'iro']);
+/** Keys whose value is a name, wherever they are (local `x-` fields: `x-name`, `x-carer-name`, `x-known-as`). */
+const NAME_KEY = /(?:^|[-_])(?:name|names|full_?name|first_?name|given_?name|surname|family_?name|known_?as|alias|aka)$/i;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function realIsoDate(s: string): boolean {
-  return ISO_DATE.test(s) && fromDayNumber(toDayNumber(s)) === s;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) && fromDayNumber(toDayNumber(s)) === s;
 }
 
 // ---------------------------------------------------------------- the offset
 
-/** Every date, month and year the sources mention, as a day range. */
-function dateSpan(sources: readonly RedactSource[], extra: readonly string[]): { first: number; last: number } {
+/** Every date and month the sources mention, as a day range (years written alone never move, so they do not count). */
+function dateSpan(sources: readonly RedactSource[], asOf: IsoDate, extra: readonly string[]): { first: number; last: number } {
   let first = Infinity;
   let last = -Infinity;
-  const see = (from: number, to: number) => {
-    first = Math.min(first, from);
-    last = Math.max(last, to);
-  };
   const scan = (text: string) => {
-    for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) if (realIsoDate(m[0])) see(toDayNumber(m[0]), toDayNumber(m[0]));
-    for (const m of text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) see(toDayNumber(`${m[1]}-01-01`), toDayNumber(`${m[1]}-12-31`));
+    for (const d of datesIn(text, asOf)) {
+      const n = toDayNumber(d);
+      first = Math.min(first, n);
+      last = Math.max(last, n + 31);
+    }
   };
   const walk = (v: unknown) => {
     if (typeof v === 'string') scan(v);
@@ -118,100 +132,115 @@ export function redactionOffset(rng: Rng, span: { first: number; last: number })
 
 // ---------------------------------------------------------------- pseudonyms
 
-const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWYZ';
-const SURNAMES = ['Ashdown', 'Brackley', 'Carrow', 'Dunstan', 'Elswick', 'Fenby', 'Garside', 'Hathern', 'Ilsley', 'Jarrow', 'Kelsall', 'Lydney', 'Marske', 'Nettlebed', 'Ormesby', 'Pershore', 'Quorndon', 'Rillington', 'Sawtry', 'Tibshelf', 'Uffculme', 'Veryan', 'Wrangle', 'Yelvertoft'];
+/** Letters for initials: not A or I (words in English), not O or X (read as a nought and as "unknown"). */
+const LETTERS = [...'BCDEFGHJKLMNPQRSTUVWYZ'];
+const WORDS = [
+  'Ashdown', 'Brackley', 'Carrow', 'Dunstan', 'Elswick', 'Fenby', 'Garside', 'Hathern', 'Ilsley', 'Jarrow', 'Kelsall', 'Lydney', 'Marske', 'Nettlebed', 'Ormesby',
+  'Pershore', 'Quorndon', 'Rillington', 'Sawtry', 'Tibshelf', 'Uffculme', 'Veryan', 'Wrangle', 'Yelvertoft', 'Alnmouth', 'Bampton', 'Coldham', 'Dalston',
+  'Egremont', 'Felbrigg', 'Grassington', 'Hayling', 'Ickleton', 'Kirkoswald', 'Lamberhurst', 'Malham', 'Northleach', 'Orford', 'Painswick', 'Ravenglass',
+  'Selworthy', 'Thaxted', 'Ulverston', 'Walberswick', 'Amesbury', 'Blakeney', 'Castleton', 'Dedham', 'Eyam', 'Fowey', 'Goathland', 'Haworth', 'Keswick',
+  'Lavenham', 'Mevagissey', 'Nayland', 'Osmotherley', 'Polperro', 'Rosedale', 'Staithes', 'Tintagel', 'Wensley', 'Zennor',
+];
 
 class Pseudonyms {
-  private readonly tokens = new Map<string, string>();
+  private readonly made = new Map<string, string>();
   private readonly used = new Set<string>();
   private readonly taken: Set<string>;
   private readonly letters: string[];
-  private readonly surnames: string[];
+  private readonly words: string[];
   private readonly rng: Rng;
-  private next = { place: 0, school: 0, person: 0 };
+  private extra = 0;
 
-  constructor(rng: Rng, originals: Set<string>) {
+  constructor(rng: Rng, originals: readonly NameToken[]) {
     this.rng = rng;
-    this.taken = new Set([...originals].map((t) => t.toLowerCase()));
-    this.letters = rng.shuffle([...LETTERS]);
-    this.surnames = rng.shuffle(SURNAMES);
+    this.taken = new Set(originals.map((t) => foldWord(t.key)));
+    this.letters = rng.shuffle(LETTERS);
+    this.words = rng.shuffle(WORDS);
   }
 
   private free(candidate: string): boolean {
-    const key = candidate.toLowerCase();
+    const key = foldWord(candidate);
     return !this.taken.has(key) && !this.used.has(key);
   }
 
   private claim(candidate: string): string {
-    this.used.add(candidate.toLowerCase());
+    this.used.add(foldWord(candidate));
     return candidate;
   }
 
-  private letter(): string {
-    for (const l of this.letters) if (this.free(l)) return this.claim(l);
-    for (const a of this.letters) for (const b of this.letters) if (this.free(a + b)) return this.claim(a + b);
-    throw new Error('internal: no pseudonym letters left');
+  /** Every pseudonym made, folded. */
+  all(): Set<string> {
+    return new Set([...this.made.values()].map((v) => foldWord(v.replace(/\./g, ''))));
   }
 
-  /** The pseudonym of one identifying token (a letter, "F1", initials "J.P.", a surname), the same every time. */
-  token(original: string): string {
-    const key = original;
-    const known = this.tokens.get(key);
-    if (known) return known;
-    let made: string;
-    const withDigits = /^([A-Za-z]+)(\d+)$/.exec(original);
-    if (/^[A-Z]$/.test(original)) made = this.letter();
-    else if (withDigits) {
-      let candidate = `${this.token(withDigits[1])}${withDigits[2]}`;
-      while (!this.free(candidate)) candidate = `${this.letter()}${withDigits[2]}`;
-      made = this.claim(candidate);
-    } else if (/^([A-Za-z]\.\s?)+$/.test(original)) {
-      const count = (original.match(/[A-Za-z]/g) ?? []).length;
+  letter(original: string): string {
+    return this.remember(`initial:${original}`, () => {
+      for (const l of this.letters) if (this.free(l)) return this.claim(l);
+      for (const a of this.letters) for (const b of this.letters) if (this.free(a + b)) return this.claim(a + b);
+      throw new Error('internal: no pseudonym letters left');
+    });
+  }
+
+  /** "F1" → "K1": the letters as initials, the number kept. */
+  code(original: string): string {
+    return this.remember(`code:${original.toUpperCase()}`, () => {
+      const [, letters, digits] = /^(\p{L}+)(\p{N}+)$/u.exec(original.toUpperCase())!;
+      let candidate = [...letters].map((l) => this.letter(l)).join('') + digits;
+      while (!this.free(candidate)) candidate = this.rng.pick(LETTERS) + candidate;
+      return this.claim(candidate);
+    });
+  }
+
+  /** "RM" → "KD", the same number of letters, written with dots or not by the caller. */
+  initials(letters: string): string {
+    return this.remember(`initials:${letters}`, () => {
       let candidate: string;
-      do candidate = Array.from({ length: count }, () => `${this.rng.pick([...LETTERS])}.`).join('');
+      do candidate = Array.from({ length: letters.length }, () => this.rng.pick(LETTERS)).join('');
       while (!this.free(candidate));
-      made = this.claim(candidate);
-    } else {
-      made = this.surnames.find((s) => this.free(s)) ?? `Person${this.next.person + 1}`;
-      if (made.startsWith('Person')) this.next.person++;
-      this.claim(made);
-    }
-    this.tokens.set(key, made);
+      return this.claim(candidate);
+    });
+  }
+
+  word(original: string): string {
+    return this.remember(`word:${foldWord(original)}`, () => {
+      const found = this.words.find((w) => this.free(w));
+      if (found) return this.claim(found);
+      let candidate: string;
+      do candidate = `Person${++this.extra}`;
+      while (!this.free(candidate));
+      return this.claim(candidate);
+    });
+  }
+
+  private remember(key: string, make: () => string): string {
+    const known = this.made.get(key);
+    if (known) return known;
+    const made = make();
+    this.made.set(key, made);
     return made;
   }
-
-  place(kind: 'place' | 'school'): string {
-    const n = ++this.next[kind];
-    return kind === 'place' ? `Town ${String.fromCharCode(64 + ((n - 1) % 26) + 1)}${n > 26 ? Math.ceil(n / 26) : ''}` : `School ${n}`;
-  }
-}
-
-/** A ref as a prefix and its identifying last token: "Ms A" → ["Ms ", "A"]; "Foster carers C" → ["Foster carers ", "C"]. */
-function splitRef(ref: string): { prefix: string; token: string } | undefined {
-  const m = /^(.*?)([A-Z][A-Za-z'’-]*\d*|\d+|(?:[A-Za-z]\.\s?)+)$/.exec(ref.trim());
-  if (!m) return undefined;
-  return { prefix: m[1], token: m[2].trim() };
 }
 
 // ---------------------------------------------------------------- the run
 
 export function redactCaseload(rng: Rng, sources: readonly RedactSource[], options: RedactOptions): RedactionResult {
   const counts = Object.fromEntries(REDACTION_CATEGORIES.map((c) => [c, 0])) as Record<RedactionCategory, number>;
-  const count = (c: RedactionCategory, n = 1) => (counts[c] += n);
+  const count = (c: RedactionCategory) => void (counts[c] += 1);
 
   // what is known to identify someone, across every case in the copy
-  const refs = new Map<string, RedactionCategory>();
+  const names = new Set<string>(options.names ?? []);
   const caseIds = new Set<string>();
   const personIds = new Set<string>();
-  const addRef = (v: unknown, category: RedactionCategory) => {
-    if (typeof v === 'string' && v.trim() !== '' && !refs.has(v.trim())) refs.set(v.trim(), category);
+  const addName = (v: unknown) => {
+    if (typeof v === 'string' && v.trim() !== '') names.add(v.normalize('NFC').trim());
+    else if (Array.isArray(v)) v.forEach(addName);
   };
-  const collectBy = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(collectBy);
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
     else if (isRecord(v)) {
       for (const [k, x] of Object.entries(v)) {
-        if ((k === 'by' || k === 'social_worker' || k === 'team_manager' || k === 'iro') && typeof x === 'string') addRef(x, "professionals' initials");
-        else collectBy(x);
+        if ((REF_FIELDS.has(k) || NAME_KEY.test(k)) && (typeof x === 'string' || Array.isArray(x))) addName(x);
+        else collect(x);
       }
     }
   };
@@ -219,130 +248,235 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     caseIds.add(s.id);
     const d = s.data;
     if (Array.isArray(d.siblings)) for (const sib of d.siblings) if (typeof sib === 'string') caseIds.add(sib);
-    if (isRecord(d.child)) addRef(d.child.ref, "children's refs");
+    if (isRecord(d.team)) Object.values(d.team).forEach(addName);
     if (Array.isArray(d.people)) {
       for (const p of d.people) {
-        if (!isRecord(p)) continue;
-        addRef(p.ref, "family members' refs");
-        if (typeof p.id === 'string' && !ROLE_ID.test(p.id)) personIds.add(p.id);
+        if (!isRecord(p) || typeof p.id !== 'string' || ROLE_ID.test(p.id)) continue;
+        // an id that is the person's relation, or part of it ("youth" for a youth_worker), is a role, not a name
+        if (typeof p.relation === 'string' && p.relation.toLowerCase().split(/[_\s-]+/).includes(p.id.toLowerCase())) continue;
+        personIds.add(p.id);
       }
     }
-    collectBy(d);
+    collect(d);
   }
-  const tokens = new Set<string>();
-  for (const ref of refs.keys()) {
-    const split = splitRef(ref);
-    if (split) tokens.add(split.token);
-  }
-  const names = new Pseudonyms(rng.fork('names'), tokens);
+  // person ids that are names ("jane") are names in free text too
+  for (const id of personIds) if (/^\p{L}{3,}$/u.test(id)) names.add(id);
+
+  const tokens: NameToken[] = [];
+  for (const n of names) for (const t of nameTokens(n)) if (!tokens.some((x) => x.kind === t.kind && x.key === t.key)) tokens.push(t);
+  const of = (kind: NameToken['kind']) => tokens.filter((t) => t.kind === kind);
+  const known: KnownValues = {
+    words: new Map(of('word').map((t) => [t.key, t.text])),
+    initials: new Set(of('initial').map((t) => t.key)),
+    codes: new Set(of('code').map((t) => t.key)),
+    initialsRuns: new Set(of('initials').map((t) => t.key)),
+    caseIds: [...caseIds],
+    phrases: [...options.places, ...options.schools].filter((p) => p.trim() !== ''),
+    dates: new Set(),
+  };
+  const pseudo = new Pseudonyms(rng.fork('names'), tokens);
 
   // new case ids, in an order that does not give away the original one
   const order = rng.fork('order').shuffle([...caseIds].sort());
   const width = Math.max(3, String(order.length).length);
-  const newCaseId = new Map(order.map((id, i) => [id, `RD-${String(i + 1).padStart(width, '0')}`]));
+  const caseKey = (id: string) => (id.match(/[\p{L}\p{N}]+/gu) ?? []).join('').toLowerCase();
+  const newCaseId = new Map(order.map((id, i) => [caseKey(id), `RD-${String(i + 1).padStart(width, '0')}`]));
   const newPersonId = new Map([...personIds].sort().map((id, i) => [id, `person${i + 1}`]));
-  const refMap = new Map<string, string>();
-  for (const [ref] of refs) {
-    const split = splitRef(ref);
-    refMap.set(ref, split ? `${split.prefix}${names.token(split.token)}` : `Person ${refMap.size + 1}`);
-  }
-  const places = [...new Set(options.places.filter((p) => p.trim() !== ''))].map((p) => [p, names.place('place')] as const);
-  const schools = [...new Set(options.schools.filter((p) => p.trim() !== ''))].map((p) => [p, names.place('school')] as const);
+  const places = new Map([...new Set(options.places.filter((p) => p.trim() !== ''))].map((p, i) => [foldWord(p.replace(/\s+/g, ' ')), `Town ${i + 1}`]));
+  const schools = new Map([...new Set(options.schools.filter((p) => p.trim() !== ''))].map((p, i) => [foldWord(p.replace(/\s+/g, ' ')), `School ${i + 1}`]));
 
-  const span = dateSpan(sources, [options.asOf, ...options.places, ...options.schools]);
-  const offset = redactionOffset(rng.fork('offset'), span);
+  const span = dateSpan(sources, options.asOf, [options.asOf]);
+  const offset = redactionOffset(rng.fork(options.attempt ? `offset ${options.attempt}` : 'offset'), span);
   const shift = (date: IsoDate) => addDays(date, -offset);
   const months = Math.round(offset / 30.4375);
-  const years = Math.round(offset / 365.25);
 
-  // one pass over the text, so nothing replaced is looked at again
-  const literal = (items: readonly string[]) => items.filter((s) => s !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp).join('|') || '(?!)';
-  const bareTokens = [...tokens].filter((t) => t.length >= 2);
-  const pattern = new RegExp(
-    [
-      `(?<caseid>(?<![\\w-])(?:${literal([...caseIds])})(?![\\w-]))`,
-      `(?<place>\\b(?:${literal(places.map(([p]) => p))})\\b)`,
-      `(?<school>\\b(?:${literal(schools.map(([p]) => p))})\\b)`,
-      `(?<ref>(?<![\\w.])(?:${literal([...refs.keys()])})(?![\\w]))`,
-      `(?<titled>\\b(?:${TITLES})\\.?\\s+(?:[A-Z][A-Za-z'’-]*\\d*|(?:[A-Z]\\.\\s?)+))`,
-      `(?<role>\\b(?:${ROLES})\\s+(?:[A-Z]\\.\\s?)+)`,
-      `(?<childref>\\bChild\\s+[A-Z][A-Za-z]*\\d*\\b)`,
-      `(?<token>(?<![\\w.])(?:${literal(bareTokens)})(?![\\w]))`,
-      `(?<iso>\\b\\d{4}-\\d{2}-\\d{2}\\b)`,
-      `(?<long>\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}\\b)`,
-      `(?<month>\\b(?:${MONTHS}) (?:1[89]\\d\\d|20\\d\\d)\\b)`,
-      `(?<ym>\\b(?:1[89]\\d\\d|20\\d\\d)-(?:0[1-9]|1[0-2])\\b)`,
-      `(?<year>\\b(?:1[89]\\d\\d|20\\d\\d)\\b)`,
-      // a month named alone ("the October review"); "May" only where it cannot be the verb
-      `(?<bare>\\b(?:${MONTHS.replace('|May', '')})\\b|(?<=\\b(?:in|of|since|until|by|from|early|late|mid|end of|last|next) )May\\b)`,
-    ].join('|'),
-    'g',
-  );
-  const titledToken = (text: string): string => {
-    const m = /^(.*?\s+)(\S.*)$/.exec(text)!;
-    return `${m[1]}${names.token(m[2].trim())}`;
+  // ---- one word of a name (after a title, or known), as its pseudonym
+  const initialsText = (match: string, letters: string) => {
+    const made = pseudo.initials(letters);
+    if (!match.includes('.')) return made;
+    return [...made].map((l) => `${l}.`).join('').slice(0, match.trimEnd().endsWith('.') ? undefined : -1);
   };
-  const redactText = (text: string): string =>
-    text.replace(pattern, (match, ...args) => {
-      const g = args[args.length - 1] as Record<string, string | undefined>;
-      if (g.caseid) return count('case ids'), newCaseId.get(match)!;
-      if (g.place) return count('places'), places.find(([p]) => p === match)![1];
-      if (g.school) return count('schools'), schools.find(([p]) => p === match)![1];
-      if (g.ref || g.token) {
+  const wordText = (word: string): string => {
+    const possessive = /(['’]s|s['’]|['’])$/u.exec(word);
+    const core = possessive ? word.slice(0, -possessive[0].length) : word;
+    const rest = possessive ? possessive[0] : '';
+    if (/^(?:\p{L}\.\s?){2,}$/u.test(core) || /^\p{L}\.(?:\p{L}\.?)+$/u.test(core)) return initialsText(core, core.replace(/[.\s]/g, '').toUpperCase()) + rest;
+    const parts = core.split(/([-‐‑‒–—―])/u);
+    return (
+      parts
+        .map((part, i) => {
+          if (i % 2 === 1 || part === '') return part;
+          const bare = part.replace(/\.$/, '');
+          const dot = part.endsWith('.') ? '.' : '';
+          if (/^\p{L}$/u.test(bare)) return pseudo.letter(bare.toUpperCase()) + dot;
+          if (/^\p{L}+\p{N}+$/u.test(bare)) return pseudo.code(bare) + dot;
+          if (!/\p{L}/u.test(bare)) return part;
+          return caseLike(bare, pseudo.word(bare)) + dot;
+        })
+        .join('') + rest
+    );
+  };
+
+  const literal = (items: readonly string[]) => [...items].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
+  const ifAny = (items: readonly string[], source: (alts: string) => string) => (items.length === 0 ? '' : source(literal(items)));
+  const startsUpper = (w: string) => /^\p{Lu}/u.test(w);
+  const ROLE_WORDS_AFTER_TITLE = new Set(['and', 'or', 'the', 'of', 'to', 'in', 'at', 'was', 'is', 'has', 'had', 'said']);
+
+  const nameRules: TextRule[] = [
+    {
+      source: ifAny([...caseIds].map((id) => (id.match(/[\p{L}\p{N}]+/gu) ?? [id]).map(escapeRegExp).join('[-‐‑‒–—_.\\s]?')), (alts) => `(?<![\\p{L}\\p{N}_-])(?:${alts})(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`),
+      replace: (m) => {
+        const id = newCaseId.get(caseKey(m));
+        return id === undefined ? undefined : (count('case ids'), id);
+      },
+    },
+    {
+      source: ifAny([...options.places, ...options.schools].filter((p) => p.trim() !== '').map((p) => p.trim().split(/\s+/).map(wordPattern).join('\\s+')), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
+      replace: (m) => {
+        const key = foldWord(m.replace(/\s+/g, ' '));
+        if (places.has(key)) return count('places'), places.get(key)!;
+        if (schools.has(key)) return count('schools'), schools.get(key)!;
+        return undefined;
+      },
+    },
+    {
+      // a title and up to three capitalised words: every word is a name, known or not ("Mrs Patricia Gould")
+      source: `${BEFORE}(?:${TITLES.join('|')})\\.?(?:[ \\t]+[\\p{L}\\p{M}\\p{N}'’.‐‑‒–—―-]+){1,3}`,
+      replace: (m) => {
+        const [title, ...rest] = m.split(/([ \t]+)/u).filter((x) => x !== '');
+        if (!startsUpper(title)) return undefined;
+        // rest alternates space, word, space, word…; only the name's words are taken, the rest is looked at again
+        let out = title;
+        let consumed = title.length;
+        for (let i = 0; i + 1 < rest.length; i += 2) {
+          const word = rest[i + 1];
+          if (!startsUpper(word) || ROLE_WORDS_AFTER_TITLE.has(word.toLowerCase()) || TITLES.includes(word.replace(/\.$/, ''))) break;
+          // initials keep their dots; a word keeps the punctuation after it
+          const [core, trail] = /^(?:\p{L}\.)+$/u.test(word) ? [word, ''] : /^(.*?)([.,;:]*)$/su.exec(word)!.slice(1);
+          out += rest[i] + wordText(core) + trail;
+          consumed += rest[i].length + word.length;
+          if (trail !== '') break;
+        }
+        if (consumed === title.length) return undefined;
         count('names in free text');
-        return g.ref ? refMap.get(match)! : names.token(match);
-      }
-      if (g.titled || g.role || g.childref) return count('names in free text'), titledToken(match);
-      if (g.iso) {
-        if (!realIsoDate(match)) return match;
-        count('dates in free text');
-        return shift(match);
-      }
-      if (g.long) {
-        const iso = parseLongDate(match);
-        if (!iso) return match;
-        count('dates in free text');
-        return longDate(shift(iso));
-      }
-      count('months and years in free text');
-      if (g.month) {
-        const [name, year] = match.split(' ');
-        const month = MONTH_NAMES.findIndex((n) => n === name) + 1;
-        return monthYear(addMonths(`${year}-${String(month).padStart(2, '0')}-01`, -months));
-      }
-      if (g.ym) return addMonths(`${match}-01`, -months).slice(0, 7);
-      if (g.bare) return MONTH_NAMES[(((MONTH_NAMES.findIndex((n) => n === match) - months) % 12) + 12) % 12];
-      return String(Number(match) - years);
-    });
+        return { text: out, consumed };
+      },
+    },
+    {
+      // a role and initials, known or not: "SW J.P.", "IRO B.B."
+      source: `${BEFORE}(?:${ROLES.join('|')})[ \\t]+(?:\\p{L}\\.[ \\t]?)+`,
+      replace: (m) => {
+        const [, role, space, initials] = /^(\S+)([ \t]+)(.*)$/u.exec(m)!;
+        if (role !== role.toUpperCase() || initials !== initials.toUpperCase()) return undefined;
+        const trailing = /[ \t]$/.test(initials) ? initials.slice(initials.trimEnd().length) : '';
+        count('names in free text');
+        return role + space + initialsText(initials.trimEnd(), initials.replace(/[.\s]/g, '')) + trailing;
+      },
+    },
+    {
+      // "Child L", "Child F2": a child's ref, known or not
+      source: `${BEFORE}Child[ \\t]+\\p{Lu}{1,2}\\p{N}*${AFTER}`,
+      replace: (m) => {
+        const [, child, space, ref] = /^(\S+)([ \t]+)(\S+)$/u.exec(m)!;
+        if (child !== 'Child' || ref !== ref.toUpperCase()) return undefined;
+        count('names in free text');
+        return child + space + wordText(ref);
+      },
+    },
+    {
+      source: ifAny(of('initials').map((t) => initialsPattern(t.key)), (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`),
+      replace: (m) => {
+        // without dots, initials that spell a role ("TM") are read as the role
+        if (!m.includes('.') && (m !== m.toUpperCase() || /\s/.test(m) || ROLES.includes(m))) return undefined;
+        count('names in free text');
+        return initialsText(m, m.replace(/[.\s]/g, '').toUpperCase());
+      },
+    },
+    {
+      source: ifAny(of('code').map((t) => escapeRegExp(t.key)), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
+      replace: (m) => (m === m.toUpperCase() ? (count('names in free text'), pseudo.code(m)) : undefined),
+    },
+    {
+      // every known name word, in any letter case, with or without accents and apostrophes, possessive or plural
+      source: ifAny(of('word').map((t) => wordPattern(t.text)), (alts) => `${BEFORE}(?:${alts})(?:e?s)?${AFTER}`),
+      replace: (m) => {
+        const f = foldWord(m);
+        const key = [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k));
+        if (key === undefined) return undefined;
+        count('names in free text');
+        const suffix = m.slice(m.length - (f.length - key.length));
+        return caseLike(m.slice(0, m.length - suffix.length), pseudo.word(known.words.get(key)!)) + suffix;
+      },
+    },
+    {
+      // an initial standing alone ("L (seen alone)"), in capitals, not part of dotted initials
+      source: ifAny(of('initial').map((t) => escapeRegExp(t.key)), (alts) => `(?<![\\p{L}\\p{M}\\p{N}_.'’])(?:${alts})(?![\\p{L}\\p{M}\\p{N}_])(?!\\.[ \\t]?\\p{L}(?!\\p{L}))`),
+      replace: (m, text, at) => {
+        if (!known.initials.has(m)) return undefined;
+        // "A" and "I" before a word in lower case are read as the words, and listed for review
+        if ((m === 'A' || m === 'I') && /^\s+\p{Ll}/u.test(text.slice(at + 1))) return undefined;
+        count('names in free text');
+        return pseudo.letter(m);
+      },
+    },
+  ];
+
+  const dates = dateRules({
+    asOf: options.asOf,
+    day: (iso) => (count('dates in free text'), shift(iso)),
+    month: (ym) => (count('months in free text'), addMonths(`${ym}-01`, -months).slice(0, 7)),
+    monthAlone: (i) => (count('months in free text'), (((i - months) % 12) + 12) % 12),
+  });
+  const ids = identifierRules((k: IdentifierKind) => count(k));
+  const redactText = textReplacer([...ids, ...dates.slice(0, -1), ...nameRules, dates[dates.length - 1]]);
+  const proseText = textReplacer([...ids, ...nameRules]);
 
   const mapPerson = (v: string) => (newPersonId.has(v) ? (count('person ids'), newPersonId.get(v)!) : redactText(v));
-  const walk = (v: unknown, path: readonly (string | number)[]): unknown => {
+  const refCategory = (path: readonly (string | number)[]): RedactionCategory => {
+    const key = path[path.length - 1];
+    if (key !== 'ref') return "professionals' initials";
+    return path[0] === 'child' ? "children's refs" : path[0] === 'people' ? "family members' refs" : 'names in free text';
+  };
+  const walk = (v: unknown, path: readonly (string | number)[], local: boolean): unknown => {
     const key = path[path.length - 1];
     const parent = path[path.length - 2];
     if (typeof v === 'string') {
-      if (realIsoDate(v)) return count('dates in fields'), shift(v);
-      if (path.length === 1 && key === 'id') return count('case ids'), newCaseId.get(v) ?? redactText(v);
-      if (path.length === 2 && path[0] === 'siblings') return count('case ids'), newCaseId.get(v) ?? redactText(v);
-      const trimmed = v.trim();
-      if ((key === 'ref' || key === 'by' || key === 'social_worker' || key === 'team_manager' || key === 'iro') && refMap.has(trimmed)) {
-        count(key === 'ref' ? refs.get(trimmed)! : "professionals' initials");
-        return refMap.get(trimmed)!;
+      const s = v.normalize('NFC');
+      for (const d of wholeDatesIn(s)) known.dates.add(d);
+      if (realIsoDate(s)) return count('dates in fields'), shift(s);
+      if ((path.length === 1 && key === 'id') || (path.length === 2 && path[0] === 'siblings')) {
+        const id = newCaseId.get(caseKey(s));
+        if (id !== undefined) return count('case ids'), id;
+        return redactText(s);
       }
-      if ((path[0] === 'people' && path.length === 3 && key === 'id') || PERSON_FIELDS.has(String(key)) || PERSON_LISTS.has(String(parent))) return mapPerson(v);
-      return redactText(v);
+      if (REF_FIELDS.has(String(key))) {
+        count(refCategory(path));
+        return redactText(s);
+      }
+      if ((path[0] === 'people' && path.length === 3 && key === 'id') || PERSON_FIELDS.has(String(key)) || PERSON_LISTS.has(String(parent))) return mapPerson(s);
+      return redactText(s);
     }
-    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i], local));
     if (isRecord(v)) {
       const out: Record<string, unknown> = {};
-      // defineProperty: a "__proto__" key stays plain data
-      for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: walk(x, [...path, k]), enumerable: true, writable: true, configurable: true });
+      for (const [k, x] of Object.entries(v)) {
+        // local fields are free text, keys included
+        const inLocal = local || k.startsWith('x-');
+        const newKey = inLocal ? redactText(k.normalize('NFC')) : k;
+        // defineProperty: a "__proto__" key stays plain data
+        Object.defineProperty(out, newKey, { value: walk(x, [...path, k], inLocal), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     return v;
   };
 
   const cases = sources
-    .map((s, source) => ({ id: newCaseId.get(s.id)!, source, data: walk(s.data, []) as Record<string, unknown>, body: redactText(s.body) }))
+    .map((s, source) => {
+      const body = s.body.normalize('NFC');
+      for (const d of wholeDatesIn(body)) known.dates.add(d);
+      return { id: newCaseId.get(caseKey(s.id))!, source, data: walk(s.data, [], false) as Record<string, unknown>, body: redactText(body) };
+    })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { cases, asOf: shift(options.asOf), bankHolidays: options.bankHolidays.filter(realIsoDate).map(shift), counts };
+  return { cases, asOf: shift(options.asOf), bankHolidays: options.bankHolidays.filter(realIsoDate).map(shift), counts, known, pseudonyms: pseudo.all(), prose: (t) => proseText(t) };
 }

@@ -1,7 +1,7 @@
 // `reunify redact` on disk: read the case files of a case or caseload folder, make
-// the anonymised copy (src/core/redact.ts), check that no original id, ref, name,
-// place, school or date survives anywhere in it, and write it into a new folder
-// that neither holds nor sits inside the source.
+// the anonymised copy (src/core/redact.ts), check token by token that nothing the
+// originals are known to hold survives anywhere in it, and lay it out for a new
+// folder that neither holds nor sits inside the source.
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
@@ -9,11 +9,13 @@ import { caseFileText } from '../core/caseText.js';
 import type { ReunifyConfig } from '../core/config.js';
 import { longDate } from '../core/dateText.js';
 import { createRng } from '../core/random.js';
-import { REDACTION_CATEGORIES, redactCaseload, type RedactSource, type RedactionResult } from '../core/redact.js';
+import { forReview, REDACTION_CATEGORIES, redactCaseload, survivors, type RedactSource, type RedactionResult, type ReviewItem } from '../core/redact.js';
 import type { Problem } from '../core/problem.js';
 import { findCases, unreadableFolderProblem } from './findCases.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './loadConfig.js';
-import { loadCase } from './loadCase.js';
+import { loadCase, parseCaseText } from './loadCase.js';
+import { toCheckable } from './runCheck.js';
+import { checkCases } from '../core/check.js';
 import { safeFileName } from './safeOutput.js';
 import type { PackFile } from './writePack.js';
 
@@ -21,6 +23,8 @@ export class RedactError extends Error {
   constructor(
     message: string,
     readonly problems: { filePath: string; problems: Problem[] }[] = [],
+    /** What survived in the copy, one line each: where, and what. */
+    readonly survivors: string[] = [],
   ) {
     super(message);
   }
@@ -86,48 +90,46 @@ function copyConfigText(config: ReunifyConfig, result: RedactionResult): string 
   return lines.join('\n') + '\n';
 }
 
-function reportText(result: RedactionResult): string {
+function reportText(result: RedactionResult, review: readonly ReviewItem[]): string {
   const rows = REDACTION_CATEGORIES.map((c) => `| ${c} | ${result.counts[c]} |`);
-  return [
+  const lines = [
     '# Redaction report',
     '',
-    `${result.cases.length} case ${result.cases.length === 1 ? 'file' : 'files'} copied by \`reunify redact\`. This report counts what was replaced; it records no original value.`,
+    `${result.cases.length} case ${result.cases.length === 1 ? 'file' : 'files'} copied by \`reunify redact\`. This report counts what was replaced; it records no original value, only words that are still in the copy.`,
     '',
     '| What | Replaced |',
     '|---|---|',
     ...rows,
     '',
-    '- Case ids, refs, initials and names are replaced by the same pseudonym in every file, so people and siblings can still be followed across the cases.',
-    `- Every date is moved back by one offset, the same for the whole copy, in whole weeks and longer than the span of all the dates copied, so intervals and weekdays are kept and no original date, month or year reappears. The offset is not recorded. The copy is checked as of ${longDate(result.asOf)} (its reunify.config.yaml).`,
+    '- Every word of every name the tool knows (refs, the team, every `by`, name fields, a names map) is replaced wherever it is, in any letter case, with or without accents and apostrophes, possessive or plural, on either side of a hyphen or dash; so is a known initial standing alone, and any name after a title. A name that is also an ordinary word is replaced where it is the word too.',
+    '- Case ids, refs, initials and names get the same pseudonym in every file, so people and siblings can still be followed across the cases.',
+    '- Email addresses, street addresses, postcodes, phone numbers and NHS numbers are replaced by what they were, in brackets, whoever they belong to.',
+    `- Every date that names a day is moved back by one offset, the same for the whole copy, in whole weeks and longer than the span of all the dates copied, so intervals and weekdays are kept and no original date reappears. A year written alone is never moved. The offset is not recorded. The copy is checked as of ${longDate(result.asOf)} (its reunify.config.yaml).`,
     '- Comments in the original files are not copied.',
-    '- Free text can hold details no pattern recognises: first names without a title, addresses, rare events, what the child said. Read every file before it is shared, and change rare details by hand.',
     '',
-  ].join('\n');
+    '## To read before sharing',
+    '',
+  ];
+  if (review.length === 0) lines.push('Nothing was flagged. Free text can still hold details no pattern recognises: read every file before it is shared.', '');
+  else {
+    lines.push(
+      'These are still in the copy. The tool could not tell whether they identify someone: read each one in its file, and change it by hand if it does. Free text can also hold details no pattern recognises (a nickname, a rare event, what someone said): read every file before it is shared.',
+      '',
+      '| Where | What | Why listed |',
+      '|---|---|---|',
+      ...review.slice(0, REVIEW_LIMIT).map((r) => `| ${r.path}:${r.line} | ${r.text.replace(/\|/g, '\\|')} | ${r.why} |`),
+      '',
+    );
+    if (review.length > REVIEW_LIMIT) lines.push(`…and ${review.length - REVIEW_LIMIT} more, not listed: read every file.`, '');
+  }
+  return result.prose(lines.join('\n'));
 }
 
-function originalsOf(sources: readonly RedactSource[], config: ReunifyConfig): string[] {
-  const out = new Set<string>();
-  const refish = (v: unknown) => {
-    if (typeof v === 'string' && v.trim().length >= 2) out.add(v.trim());
-  };
-  const walk = (v: unknown, key?: string) => {
-    if (typeof v === 'string') {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) out.add(v);
-      if (key === 'ref' || key === 'by' || key === 'social_worker' || key === 'team_manager' || key === 'iro') refish(v);
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  for (const s of sources) {
-    walk(s.data);
-    out.add(s.id);
-    for (const m of s.body.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) out.add(m[0]);
-  }
-  for (const p of [...config.redact.places, ...config.redact.schools]) refish(p);
-  return [...out];
-}
+const REVIEW_LIMIT = 300;
+const OFFSET_ATTEMPTS = 8;
 
 /** Read, redact and lay out the copy; throws RedactError when a file cannot be read or an original would survive. */
-export function redactedFiles(source: string, options: { config: ReunifyConfig; asOf: string; seed: number }): { files: PackFile[]; result: RedactionResult } {
+export function redactedFiles(source: string, options: { config: ReunifyConfig; asOf: string; seed: number; names?: readonly string[] }): { files: PackFile[]; result: RedactionResult } {
   const { config } = options;
   const { files: found, missing, unreadable: folders } = findCases([source], { glob: config.cases, ignore: config.ignore });
   if (missing.length > 0) throw new RedactError(`${source}: no such file or folder`);
@@ -146,24 +148,45 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
     sources.push({ id: typeof data.id === 'string' ? data.id : loaded.stem, data, body: loaded.split.body });
   }
   if (unreadable.length > 0) throw new RedactError('some case files or folders cannot be read, so nothing was copied (a file that does not parse cannot be redacted safely)', unreadable);
-  const result = redactCaseload(createRng(options.seed), sources, {
-    asOf: options.asOf,
-    places: config.redact.places,
-    schools: config.redact.schools,
-    bankHolidays: config.bank_holidays,
-  });
-  const files: PackFile[] = [
-    { path: CONFIG_FILE_NAME, text: copyConfigText(config, result) },
-    { path: 'redaction-report.md', text: reportText(result) },
-    ...result.cases.map((c) => ({ path: `cases/${safeFileName(c.id, '.md')}`, text: caseFileText(c.data, c.body) })),
-  ];
-  // belt and braces: no original value may be anywhere in the copy
-  const originals = originalsOf(sources, config);
-  for (const file of files) {
-    for (const original of originals) {
-      const at = new RegExp(`(?<![\\w.-])${original.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(file.text);
-      if (at) throw new RedactError(`an original value survived redaction in ${file.path} (category not shown); nothing was copied: please report this`);
+  // the copy must check as the originals do; a rule counted in months can fall a day
+  // differently after one offset, so a few offsets are tried, and the first that keeps
+  // every finding is used
+  const findings = (texts: readonly { stem: string; text: string }[], cfg: ReunifyConfig, asOf: string) => {
+    const cases = texts.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text)));
+    return checkCases(cases, { asOf, config: cfg })
+      .results.flatMap((r) => r.problems.map((p) => `${p.severity} ${p.ruleId}`))
+      .sort()
+      .join('\n');
+  };
+  const before = findings(sources.map((s) => ({ stem: s.id, text: caseFileText(s.data, s.body) })), config, options.asOf);
+  let result: RedactionResult | undefined;
+  for (let attempt = 0; attempt < OFFSET_ATTEMPTS; attempt++) {
+    const made = redactCaseload(createRng(options.seed), sources, {
+      asOf: options.asOf,
+      places: config.redact.places,
+      schools: config.redact.schools,
+      bankHolidays: config.bank_holidays,
+      names: options.names,
+      attempt,
+    });
+    result ??= made;
+    if (findings(made.cases.map((c) => ({ stem: c.id, text: caseFileText(c.data, c.body) })), { ...config, bank_holidays: made.bankHolidays }, made.asOf) === before) {
+      result = made;
+      break;
     }
+  }
+  if (!result) throw new Error('internal: no redaction attempt');
+  const caseFiles: PackFile[] = result.cases.map((c) => ({ path: `cases/${safeFileName(c.id, '.md')}`, text: caseFileText(c.data, c.body) }));
+  const review = forReview(caseFiles, result.pseudonyms, result.known);
+  const files: PackFile[] = [{ path: CONFIG_FILE_NAME, text: result.prose(copyConfigText(config, result)) }, { path: 'redaction-report.md', text: reportText(result, review) }, ...caseFiles];
+  // the last check, token by token over every file: nothing known may be left anywhere in the copy
+  const left = survivors(files, result.known);
+  if (left.length > 0) {
+    throw new RedactError(
+      `${left.length === 1 ? 'something the originals hold was' : `${left.length} things the originals hold were`} still in the copy, so nothing was written; change them in the originals (a word broken across a line, an invisible character) and run again`,
+      [],
+      left.map((l) => `${l.path}:${l.line}: ${l.found} (${l.kind})`),
+    );
   }
   return { files, result };
 }

@@ -10,7 +10,7 @@ import { generateCase } from '../../src/core/generate.js';
 import { SCHOOL_NAMES, TOWN_NAMES } from '../../src/core/generateText.js';
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';
-import { redactCaseload, type RedactSource } from '../../src/core/redact.js';
+import { forReview, redactCaseload, survivors, type RedactSource } from '../../src/core/redact.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { checkTexts } from './checkText.js';
 
@@ -85,7 +85,7 @@ describe('redactCaseload', () => {
       }),
       { seed: 20261101, numRuns: 25 },
     );
-  });
+  }, 180_000);
 
   it('checks the copy exactly as the originals were checked (same rules, same severities)', () => {
     const sources = caseload(77, 6);
@@ -125,5 +125,206 @@ describe('redactCaseload', () => {
     const [c] = redactCaseload(createRng(3), [s], { asOf: AS_OF, places: [], schools: [], bankHolidays: [] }).cases;
     expect(c.body).not.toMatch(/Zebedee|Dr O\.|Q\.Q\.|October|in May/);
     expect(c.body).toContain('It may rain.');
+  });
+});
+
+// ---------------------------------------------------------------- attacks on the replacing
+
+/** Lower case, accents off: the form a token is compared in. */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Every word of a text, folded, split at anything that is not a letter or digit (apostrophes, hyphens, dashes). */
+const wordsOf = (text: string) => new Set(fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+/** The words of a name that must not be in a copy: each part, and each part with its apostrophe taken out ("oneill"). */
+function nameWords(name: string): string[] {
+  const out = new Set<string>();
+  for (const piece of fold(name).split(/[\s‐‑‒–—―-]+/u)) {
+    for (const w of piece.split(/[^\p{L}\p{N}]+/u)) if (w.length >= 2) out.add(w);
+    const joined = piece.replace(/[^\p{L}\p{N}]/gu, '');
+    if (joined.length >= 2) out.add(joined);
+  }
+  return [...out];
+}
+const texts = (result: ReturnType<typeof redactCaseload>) => result.cases.map((c) => caseFileText(c.data, c.body));
+
+const SYLLABLES = ['ka', 'zo', 'ë', 'bri', 'ain', 'sio', 'ân', 'dar', 'ren', 'whit', 'lock', 'gou', 'thom', 'son', 'bap', 'tiste', 'rhi', 'ann', 'pry', 'ó', 'niamh', 'dyl', 'wyn', 'ff', 'ola', 'ade', 'yemi', 'ç', 'ış', 'ř', 'ee'];
+const NOT_NAMES = new Set(['town', 'school', 'street', 'address', 'phone', 'number', 'email', 'postcode', 'person', 'child', 'mr', 'mrs', 'ms', 'miss', 'may', 'june', 'march', 'dr']);
+const nameWord = fc
+  .array(fc.constantFrom(...SYLLABLES), { minLength: 2, maxLength: 4 })
+  .map((parts) => parts.join(''))
+  .filter((w) => fold(w).replace(/[^\p{L}]/gu, '').length >= 4 && !NOT_NAMES.has(fold(w)))
+  .map((w) => w[0].toUpperCase() + w.slice(1));
+const fullName = fc.record({
+  first: nameWord,
+  last: nameWord,
+  second: fc.option(nameWord, { nil: undefined }),
+  apostrophe: fc.boolean(),
+});
+type Placement = (v: string) => string;
+const VARIANTS: ((name: { first: string; last: string }) => string)[] = [
+  (n) => `${n.first} ${n.last}`,
+  (n) => n.first.toLowerCase(),
+  (n) => n.last.toUpperCase(),
+  (n) => `${n.last}'s`,
+  (n) => `${n.last}’s`,
+  (n) => `the ${n.last}s'`,
+  (n) => n.last.replace(/-/g, '–'),
+  (n) => n.last.replace(/-/g, '—'),
+  (n) => n.last.split('-').pop()!,
+  (n) => `Mrs ${n.first} ${n.last}`,
+  (n) => fold(n.first),
+  (n) => n.last.replace(/'/g, ''),
+  (n) => n.last.replace(/'/g, '’'),
+];
+const SETTINGS: Placement[] = [(v) => `${v} said`, (v) => `(${v})`, (v) => `seen with ${v}, then home`, (v) => `"${v}"`];
+
+describe('redactCaseload: every token of every known name, in every form and place', () => {
+  it('leaves no word of a generated name anywhere (refs, text, x- keys and values, by), whatever its form', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.array(fullName, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { minLength: 4, maxLength: 12 }),
+        (seed, drawn, placements) => {
+          const names = drawn.map((n) => {
+            const last = n.apostrophe ? `${n.last[0]}'${n.last.slice(1)}` : n.last;
+            return { first: n.first, last: n.second ? `${last}-${n.second}` : last };
+          });
+          const [source] = caseload(seed, 1);
+          const data = source.data as { people?: { id: string; ref: string; relation: string }[]; tasks: Record<string, { by?: string }> } & Record<string, unknown>;
+          data.people = names.map((n, i) => ({ id: `p${i}`, ref: `${n.first} ${n.last}`, relation: 'other' }));
+          const firstTask = Object.values(data.tasks).find((t) => typeof t.by === 'string');
+          if (firstTask) firstTask.by = `${names[0].first} ${names[0].last}`;
+          const notes: string[] = [];
+          const contacts: Record<string, string> = {};
+          for (const [a, b, c, d] of placements) {
+            const name = names[a % names.length];
+            const text = SETTINGS[b % SETTINGS.length](VARIANTS[c % VARIANTS.length](name));
+            if (d % 3 === 0) notes.push(text);
+            else if (d % 3 === 1) contacts[VARIANTS[c % VARIANTS.length](name)] = text;
+            else source.body += `\n${text}.\n`;
+          }
+          data['x-notes'] = notes;
+          data['x-contacts'] = contacts;
+          const result = redactCaseload(createRng(seed), [source], { asOf: AS_OF, places: [], schools: [], bankHolidays: [] });
+          const words = wordsOf(texts(result).join('\n'));
+          for (const n of names) for (const w of nameWords(`${n.first} ${n.last}`)) expect(words.has(w), `${w} of ${n.first} ${n.last}`).toBe(false);
+          // and the check that runs before anything is written agrees
+          expect(survivors(result.cases.map((c, i) => ({ path: String(i), text: caseFileText(c.data, c.body) })), result.known)).toEqual([]);
+        },
+      ),
+      { seed: 16, numRuns: 30 },
+    );
+  }, 180_000);
+
+  const written = (body: string, data: Record<string, unknown> = {}) =>
+    redactCaseload(
+      createRng(4),
+      [{ id: 'RF-0099', data: { id: 'RF-0099', child: { ref: 'Child L', dob: '2015-08-09' }, opened: '2026-03-02', people: [{ id: 'mum', ref: 'Kayleigh Thompson-Baptiste' }, { id: 'gran', ref: 'Mrs Patricia Gould' }], ...data }, body }],
+      { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
+    );
+
+  it('replaces both names after a title, and the initial standing alone', () => {
+    const r = written('Mrs Patricia Gould visited. L (seen alone) said L’s room is cold. L. is 11. Mr Alun Vaughan-Rees came too.\n');
+    const body = r.cases[0].body;
+    expect(wordsOf(body)).not.toContain('patricia');
+    expect(wordsOf(body)).not.toContain('gould');
+    expect(body).not.toMatch(/(?<![\p{L}.])L(?![\p{L}])/u);
+    expect(body).toMatch(/^Mrs \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ visited\. (\p{Lu}) \(seen alone\) said \1’s room is cold\. \1\. is 11\. Mr \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+ came too\.$/mu);
+  });
+
+  it('keeps one pseudonym per name word whatever its case, dash or possessive', () => {
+    const body = written('kayleigh; KAYLEIGH; Thompson–Baptiste; THOMPSON-BAPTISTE; Gould’s; the Goulds\n').cases[0].body.trim();
+    const m = /^(\p{Ll}+); (\p{Lu}+); (\p{Lu}\p{Ll}+)–(\p{Lu}\p{Ll}+); (\p{Lu}+)-(\p{Lu}+); (\p{Lu}\p{Ll}+)’s; the (\p{Lu}\p{Ll}+)s$/u.exec(body);
+    expect(m, body).not.toBeNull();
+    expect(m![2]).toBe(m![1].toUpperCase());
+    expect(m![5]).toBe(m![3].toUpperCase());
+    expect(m![6]).toBe(m![4].toUpperCase());
+    expect(m![8]).toBe(m![7]);
+  });
+
+  it('replaces the case id in any letter case and with any separator', () => {
+    const body = written('See rf-0099, RF 0099 and RF–0099.\n').cases[0].body;
+    expect(body.trim()).toBe('See RD-001, RD-001 and RD-001.');
+  });
+
+  it('replaces NHS numbers, UK phone numbers, street addresses, postcodes and email addresses, and leaves ordinary numbers', () => {
+    const body = written(
+      [
+        'NHS 943 476 5919, 943-476-5919 and 9434765919.',
+        'Phones +44 7700 900123, +44 (0)20 7946 0000, 07700 900 456, 0161 496 0000, (01632) 960000, 020-7946-0001.',
+        'Lives at 14 Acacia Avenue, Flat 3, 22b Mill Lane and 7 St Ann’s Road; the Goulds moved to Foxglove Road.',
+        'Postcodes M14 5AB, SW1A 1AA, b33 8th.',
+        'Email kayleigh.tb@example.org or K_Gould+care@mail.example.co.uk.',
+        '10 of 12 sessions attended; 2 weeks in a row; 3 children; case 12345.',
+      ].join('\n'),
+    ).cases[0].body;
+    for (const gone of ['943', '7700', '7946', '496', '960000', 'Acacia', 'Mill', 'Ann', 'Foxglove', 'M14', '5AB', 'SW1A', 'b33', '@']) expect(body, gone).not.toContain(gone);
+    expect(body).toContain('NHS [NHS number], [NHS number] and [NHS number].');
+    expect(body).toContain('Lives at [street address], [street address] and [street address]; the ');
+    expect(body).toContain('10 of 12 sessions attended; 2 weeks in a row; 3 children; case 12345.');
+    expect(body.match(/\[phone number\]/g)).toHaveLength(6);
+  });
+
+  it('moves a dd/mm/yyyy birthday completely, every written form of a date by the same offset, and never a year written alone', () => {
+    const r = written(
+      [
+        'Born 09/08/2015 (9/8/15); seen 2026-03-02, 2 March 2026, 2nd of March 2026, March 2nd, 2026, and on the 2nd of March.',
+        'Children Act 1989 s.20; Farmer et al. 2011; Wade et al. (2011); since 2019.',
+      ].join('\n'),
+    );
+    const dob = (r.cases[0].data.child as { dob: string }).dob;
+    const opened = r.cases[0].data.opened as string;
+    const offset = daysBetween(dob, '2015-08-09');
+    expect(daysBetween(opened, '2026-03-02')).toBe(offset);
+    const [y, m, d] = dob.split('-');
+    const [oy, om, od] = opened.split('-').map(Number);
+    const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][om - 1];
+    const ord = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+    const body = r.cases[0].body;
+    expect(body).toContain(`Born ${d}/${m}/${y} (${Number(d)}/${Number(m)}/${y.slice(2)}); seen ${opened}, ${od} ${month} ${oy}, ${ord(od)} of ${month} ${oy}, ${month} ${ord(od)}, ${oy}, and on the ${ord(od)} of ${month}.`);
+    expect(body).toContain('Children Act 1989 s.20; Farmer et al. 2011; Wade et al. (2011); since 2019.');
+    expect(body).not.toMatch(/09\/08\/2015|9\/8\/15|2015|March 2026/);
+  });
+
+  it('takes names from name fields and a names map, and replaces them everywhere', () => {
+    const r = redactCaseload(
+      createRng(9),
+      [{ id: 'RF-1', data: { id: 'RF-1', child: { ref: 'Child L' }, 'x-carer': { 'full-name': 'Rhiannon Pryce' } }, body: 'Liam Carter and rhiannon went out.\n' }],
+      { asOf: AS_OF, places: [], schools: [], bankHolidays: [], names: ['Child L', 'Liam Carter'] },
+    );
+    const words = wordsOf(texts(r).join('\n'));
+    for (const w of ['liam', 'carter', 'rhiannon', 'pryce']) expect(words.has(w), w).toBe(false);
+  });
+
+  it('replaces a name that is also a word wherever the word is; "A" before a lower-case word is read as the word and listed for review', () => {
+    const r = redactCaseload(
+      createRng(6),
+      [{ id: 'RF-7', data: { id: 'RF-7', child: { ref: 'Child A' }, people: [{ id: 'mum', ref: 'Hope Marsh' }] }, body: 'We hope Hope is well. A said no. A worker visited.\n' }],
+      { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
+    );
+    const body = r.cases[0].body.trim();
+    expect(wordsOf(body).has('hope')).toBe(false);
+    // the limit, as documented: "A said no" cannot be told from "A worker visited", so both stay and both are listed
+    expect(body).toMatch(/^We (\p{Ll}+) (\p{Lu}\p{Ll}+) is well\. A said no\. A worker visited\.$/u);
+    const [, word, name] = /^We (\p{Ll}+) (\p{Lu}\p{Ll}+)/u.exec(body)!;
+    expect(word).toBe(name.toLowerCase());
+    const review = forReview([{ path: 'x.md', text: body }], r.pseudonyms, r.known);
+    for (const text of ['A said', 'A worker']) expect(review).toContainEqual({ path: 'x.md', line: 1, text, why: "a one-letter word read as a word, though the letter is also someone's initial" });
+  });
+
+  it('replaces listed places and schools in any letter case, with or without accents, across line-wrapped spaces', () => {
+    const r = redactCaseload(
+      createRng(2),
+      [{ id: 'RF-8', data: { id: 'RF-8' }, body: 'Moved to Llanfaír  Caereinion; LLANFAIR caereinion;\nSt Ninian\nacademy.\n' }],
+      { asOf: AS_OF, places: ['Llanfaír Caereinion'], schools: ['St Ninian Academy'], bankHolidays: [] },
+    );
+    expect(r.cases[0].body).toBe('Moved to Town 1; Town 1;\nSchool 1.\n');
+  });
+
+  it('lists, for a person to read, capitalised words it does not know and years left as written', () => {
+    const r = written('Kayleigh met Bartholomew at the park in 2019.\n');
+    const files = r.cases.map((c) => ({ path: 'cases/RD-001.md', text: caseFileText(c.data, c.body) }));
+    const review = forReview(files, r.pseudonyms, r.known);
+    expect(review.map((x) => x.text)).toEqual(['Bartholomew', '2019']);
   });
 });

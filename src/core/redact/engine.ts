@@ -1,0 +1,59 @@
+// One pass over a text with a list of rules, so nothing replaced is looked at again.
+// The rules are tried in order at the leftmost place any of them matches; a rule may
+// decline a match (return undefined), and then the next rule is tried at the same
+// place, so declining never hides what another rule would have found there.
+
+export interface TextRule {
+  /** A regular expression source, matched with the flags `iu` (no named groups). */
+  source: string;
+  /**
+   * The replacement, or undefined to decline. `at` is the match's offset in `text`.
+   * A rule that uses only the start of its match says how much (`consumed`); the rest is looked at again.
+   */
+  replace(match: string, text: string, at: number): string | { text: string; consumed: number } | undefined;
+}
+
+export function textReplacer(rules: readonly TextRule[]): (text: string) => string {
+  const live = rules.filter((r) => r.source !== '');
+  if (live.length === 0) return (text) => text;
+  const any = new RegExp(live.map((r) => `(?:${r.source})`).join('|'), 'giu');
+  const each = live.map((r) => new RegExp(r.source, 'yiu'));
+  return (text: string) => {
+    let out = '';
+    let pos = 0;
+    while (pos < text.length) {
+      any.lastIndex = pos;
+      const found = any.exec(text);
+      if (!found) break;
+      const at = found.index;
+      let done = false;
+      for (let i = 0; i < live.length && !done; i++) {
+        each[i].lastIndex = at;
+        const m = each[i].exec(text);
+        if (!m || m[0] === '') continue;
+        const replaced = live[i].replace(m[0], text, at);
+        if (replaced === undefined) continue;
+        const [by, length] = typeof replaced === 'string' ? [replaced, m[0].length] : [replaced.text, replaced.consumed];
+        out += text.slice(pos, at) + by;
+        pos = at + Math.max(1, length);
+        done = true;
+      }
+      if (!done) {
+        // nothing accepted here: keep one character (a whole code point) and look on
+        const step = String.fromCodePoint(text.codePointAt(at)!).length;
+        out += text.slice(pos, at + step);
+        pos = at + step;
+      }
+    }
+    return out + text.slice(pos);
+  };
+}
+
+/** Letters, marks, digits and underscore: what a name or id must not touch on either side. */
+export const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_]`;
+export const BEFORE = `(?<!${WORD_CHAR})`;
+export const AFTER = `(?!${WORD_CHAR})`;
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
