@@ -19,6 +19,7 @@ export interface Person {
   carer?: boolean;
   safe_adult?: boolean;
   protected_address?: boolean;
+  risk_to?: { id: string; basis: 'court_order' | 'safety_plan' | 'marac' | 'other' }[];
   note?: string;
 }
 
@@ -31,6 +32,8 @@ export interface TaskRecord {
   recommendation?: string;
   person?: string;
   note?: string;
+  /** child_views: people the child agreed may read their views. */
+  shared_with?: string[];
 }
 
 export interface FactorEntry {
@@ -58,6 +61,7 @@ export interface SharingRecord {
   date?: IsoDate;
   method?: string;
   response?: string;
+  summary?: string;
 }
 
 export interface Decision {
@@ -71,6 +75,7 @@ export interface Decision {
   signed_off?: SignOff;
   shared?: SharingRecord[];
   disagreement?: string;
+  share_with?: string[];
 }
 
 export interface GoalProgress {
@@ -81,6 +86,8 @@ export interface GoalProgress {
 
 export interface Goal {
   id: string;
+  person?: string;
+  share_with?: string[];
   goal?: string;
   steps?: string[];
   by?: IsoDate;
