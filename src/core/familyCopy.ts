@@ -126,3 +126,58 @@ export function ownsGoal(data: CaseData, reader: Reader, goal: { person?: string
   const parents = data.agreement?.parents ?? [];
   return parents.length === 1 && parents[0].person === reader.id;
 }
+
+/** A free-text field a family copy would show its reader as theirs (or marked for them). */
+export interface OwnedText {
+  path: string;
+  text: string;
+}
+
+/**
+ * The free-text fields of the front matter that a family copy for this reader
+ * shows as the reader's own or as marked for them (the copy still leaves out any
+ * that name someone the reader poses a risk to).
+ */
+export function ownedTexts(data: CaseData, reader: Reader): OwnedText[] {
+  const out: OwnedText[] = [];
+  const add = (path: string, text: string | undefined) => {
+    if (typeof text === 'string' && text.trim() !== '') out.push({ path, text });
+  };
+  (data.agreement?.parents ?? []).forEach((p, i) => {
+    if (p.person !== reader.id) return;
+    add(`/agreement/parents/${i}/strengths`, p.strengths);
+    add(`/agreement/parents/${i}/worries`, p.worries);
+  });
+  (data.capacity_to_change ?? []).forEach((c, i) => {
+    if (c.person === reader.id) add(`/capacity_to_change/${i}/evidence`, c.evidence);
+  });
+  (data.agreement?.goals ?? []).forEach((g, i) => {
+    if (!ownsGoal(data, reader, g) && !sharedWith(g.share_with, reader)) return;
+    add(`/agreement/goals/${i}/goal`, g.goal);
+    (g.steps ?? []).forEach((s, j) => add(`/agreement/goals/${i}/steps/${j}`, s));
+    add(`/agreement/goals/${i}/support`, g.support);
+    add(`/agreement/goals/${i}/success`, g.success);
+    (g.progress ?? []).forEach((p, j) => add(`/agreement/goals/${i}/progress/${j}/comment`, p.comment));
+  });
+  (data.decisions ?? []).forEach((d, i) => {
+    (d.shared ?? []).forEach((s, j) => {
+      if (s.party === reader.id) add(`/decisions/${i}/shared/${j}/summary`, s.summary);
+    });
+    if (!sharedWith(d.share_with, reader)) return;
+    add(`/decisions/${i}/reasons`, d.reasons);
+    const conditions = d.conditions === undefined ? [] : Array.isArray(d.conditions) ? d.conditions : [d.conditions];
+    if (Array.isArray(d.conditions)) conditions.forEach((c, j) => add(`/decisions/${i}/conditions/${j}`, c));
+    else add(`/decisions/${i}/conditions`, conditions[0]);
+  });
+  if ((data.agreement?.parents ?? []).some((p) => p.person === reader.id)) {
+    (data.agreement?.non_negotiables ?? []).forEach((n, i) => add(`/agreement/non_negotiables/${i}`, n));
+    add('/agreement/backup_plan', data.agreement?.backup_plan ?? undefined);
+  }
+  return out;
+}
+
+/** People whose name must not travel: a protected address, or someone another person poses a risk to. */
+export function protectedPeople(data: CaseData): Person[] {
+  const atRisk = new Set((data.people ?? []).flatMap((p) => (p.risk_to ?? []).map((r) => r.id)));
+  return (data.people ?? []).filter((p) => p.protected_address === true || atRisk.has(p.id));
+}
