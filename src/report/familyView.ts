@@ -217,11 +217,11 @@ function goals(data: CaseData, reader: Reader): FamilySection[] {
   };
   if (own.length > 0) {
     out.push(section('Your goals', { paragraphs: ['These are the things you agreed to do.'] }));
-    own.forEach((g, i) => one(g, i + 1, 'Your goal'));
+    for (const g of own) one(g, all.indexOf(g) + 1, 'Your goal');
   }
   if (marked.length > 0) {
     out.push(section('Goals shared with you', {}));
-    marked.forEach((g, i) => one(g, i + 1, 'Goal'));
+    for (const g of marked) one(g, all.indexOf(g) + 1, 'Goal');
   }
   return out;
 }
@@ -396,7 +396,7 @@ export function familyView(input: FamilyInput): FamilyView {
           ...(hasText(data.team.team_manager) ? [{ name: data.team.team_manager, role: 'Team manager' }] : []),
         ]
       : [];
-  return {
+  const view: FamilyView = {
     header: {
       title: isChild ? `About your plan, ${data.child.ref}` : `${TITLES[product]}: your copy`,
       caseId: data.id,
@@ -415,4 +415,20 @@ export function familyView(input: FamilyInput): FamilyView {
     signatures,
     hasSignatures: signatures.length > 0,
   };
+  return withGoalNumbers(view, data);
+}
+
+/** Goal ids a worker wrote into free text ("goal g1") read as the goal's number ("goal 1"). */
+function withGoalNumbers<T>(value: T, data: CaseData): T {
+  const ids = (data.agreement?.goals ?? []).map((g, i) => [g.id, i + 1] as const).filter(([id]) => id.trim() !== '');
+  if (ids.length === 0) return value;
+  const number = new Map(ids.map(([id, n]) => [id.toLowerCase(), n]));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])(goal\\s+)?(${ids.map(([id]) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(pattern, (_m, word: string | undefined, id: string) => `${word && word.startsWith('G') ? 'Goal' : 'goal'} ${number.get(id.toLowerCase())}`);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }
