@@ -27,12 +27,12 @@ ruleTable(protectedPersonNamed, {
     {
       name: "the risk person's own goal names the person he is a risk to",
       data: withGoals([MUM, DAD], [{ id: 'g1', person: 'dad', goal: "Mr T stays away from Ms T's home" }]),
-      problems: [{ path: '/agreement/goals/0/goal', message: 'names mum in text the family copy for dad would show (dad poses a risk to mum: the copy withholds it); keep it to what dad needs to know', severity: 'warning' }],
+      problems: [{ path: '/agreement/goals/0/goal', message: 'names mum in text the family copy for dad would show as theirs (dad poses a risk to mum, so the copy withholds it); keep it to what dad needs to know', severity: 'warning' }],
     },
     {
       name: 'by relation word, in a progress comment of a goal shared with the grandmother',
       data: withGoals([MUM, DAD, GRAN], [{ id: 'g1', person: 'mum', share_with: ['gran'], goal: 'School runs', progress: [{ date: '2026-10-01', rag: 'green', comment: 'Mum on time every day' }] }]),
-      problems: [{ path: '/agreement/goals/0/progress/0/comment', message: /^names mum in text the family copy for gran would show \(someone poses a risk to mum\)/ }],
+      problems: [{ path: '/agreement/goals/0/progress/0/comment', message: /^names mum in text the family copy for gran would show as theirs \(someone in the case poses a risk to mum\)/ }],
     },
     {
       name: 'a protected address named in what a decision told the child',
@@ -40,7 +40,7 @@ ruleTable(protectedPersonNamed, {
         ...withGoals([{ ...MUM, protected_address: true }, { ...DAD, risk_to: undefined }], []),
         decisions: [{ date: '2026-06-01', point: 'rc1_d2', outcome: 'return_if_goals_met', shared: [{ party: 'child', date: '2026-06-02', summary: 'You will live with Ms T at the new flat' }] }],
       },
-      problems: [{ path: '/decisions/0/shared/0/summary', message: /^names mum in text the family copy for child would show \(mum has a protected address\)/ }],
+      problems: [{ path: '/decisions/0/shared/0/summary', message: /^names mum in text the family copy for child would show as theirs \(mum has a protected address, so the copy withholds it\)/ }],
     },
   ],
 });
