@@ -1,6 +1,6 @@
 // Typed shape of a case file's front matter (design.md §3.1). Rules and views read
 // these types only after the common schema has accepted the data.
-import type { CapacityRating, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
+import type { CapacityRating, RiskBasis, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
 
 export type IsoDate = string;
 
@@ -19,7 +19,7 @@ export interface Person {
   carer?: boolean;
   safe_adult?: boolean;
   protected_address?: boolean;
-  risk_to?: { id: string; basis: 'court_order' | 'safety_plan' | 'marac' | 'other' }[];
+  risk_to?: { id: string; basis: RiskBasis }[];
   note?: string;
 }
 

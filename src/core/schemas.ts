@@ -20,6 +20,7 @@ import {
   PROCEEDINGS,
   RAG,
   RECOMMENDATIONS,
+  RISK_BASES,
   ROLE_PARTIES,
   STAGES,
   STEP_DOWN_TO,
@@ -75,9 +76,6 @@ const listOf = (items: Schema, description: string, extra: Schema = {}): Schema 
 const ref = (definition: string, description: string): Schema => ({ $ref: `#/definitions/${definition}`, description });
 /** Readers of family copies (`report --for`): person ids from `people`, or `child`. */
 const readers = (description: string): Schema => listOf({ type: 'string', minLength: 1 }, description, { uniqueItems: true });
-
-/** What a risk between adults rests on. */
-export const RISK_BASES = ['court_order', 'safety_plan', 'marac', 'other'] as const;
 
 /** A record we define: known fields only. */
 function record(description: string, properties: Schema, required: string[] = [], nullable = false): Schema {
