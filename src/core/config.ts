@@ -270,8 +270,8 @@ export const CONFIG_SCHEMA = {
         },
         family_sections: {
           type: 'array',
-          description: 'Body sections (## headings) a family copy may show, each only to readers it names nobody to be kept from; Analysis is never shown.',
-          items: { type: 'string', minLength: 1, not: { pattern: '^\\s*[Aa][Nn][Aa][Ll][Yy][Ss][Ii][Ss]\\s*$' } },
+          description: 'Body sections (## headings) a family copy may show, each only to readers it names nobody to be kept from; Analysis is never shown, even if listed.',
+          items: { type: 'string', minLength: 1 },
         },
       },
     },

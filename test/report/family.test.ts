@@ -113,6 +113,23 @@ describe('the canary fixture: every product for every reader', () => {
     expect(text('child', 'decision', 'rc1_d2')).toContain('QZCHILD03 You can go home when Mum has done her work.');
   });
 
+  it('body sections come only from config report.family_sections, never Analysis, and not to a reader they name someone protected from', () => {
+    const config = exampleConfig();
+    config.report.family_sections = ['Analysis', 'Case history'];
+    const text = (reader: string) => {
+      const o = render(rc, 'assessment', 'md', { reader, config });
+      if (!o.ok) throw new Error(JSON.stringify(o));
+      return o.text;
+    };
+    expect(text('mum')).toContain('## Case history');
+    expect(text('mum')).toContain('QZPRO19');
+    for (const reader of ['mum', 'gran', 'dad', 'child']) expect(text(reader)).not.toContain('QZPRO20');
+    // the case history names Ms C: never in the copy for the father she is protected from
+    expect(text('dad')).not.toContain('QZPRO19');
+    // and the shipped default shows the section written for the family
+    expect(render(rc, 'assessment', 'md', { reader: 'dad' }).ok && (render(rc, 'assessment', 'md', { reader: 'dad' }) as { text: string }).text).toContain('## What happens next');
+  });
+
   it('signature rows are for the parties only', () => {
     const o = render(rc, 'agreement', 'md', { reader: 'mum' });
     const rows = o.ok ? o.text.split('## Signatures')[1].split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
