@@ -374,9 +374,10 @@ export function familyView(input: FamilyInput): FamilyView {
         const d = latestAt(data.decisions, 'rc3_post_return', asOf)?.record;
         const visits = [...(r?.visits ?? [])].map((v) => v.date).sort();
         const since = [`${data.child.ref} went home on ${date(r?.returned)}.`];
-        if (visits.length > 0) since.push(`The social worker has visited ${visits.length} ${visits.length === 1 ? 'time' : 'times'} since then.`);
+        if (visits.length > 0 && party) since.push(`The social worker has visited ${visits.length} ${visits.length === 1 ? 'time' : 'times'} since then.`);
         if (r?.step_down) since.push(`On ${longDate(r.step_down.date)} support changed to: ${idWords(r.step_down.to)}.`);
-        parts.push(section('Since going home', { paragraphs: since, items: visits.map((v) => `Visit on ${longDate(v)}`) }));
+        // visit dates say when the household was seen: for the household only
+        parts.push(section('Since going home', { paragraphs: since, items: party ? visits.map((v) => `Visit on ${longDate(v)}`) : [] }));
         if (d) parts.push(...decisionSections(data, reader, d, 'The latest review decision'));
         parts.push(...goals(data, reader), ...supportSections(data, reader, home, party));
         break;
