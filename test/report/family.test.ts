@@ -130,6 +130,25 @@ describe('the canary fixture: every product for every reader', () => {
     expect(render(rc, 'assessment', 'md', { reader: 'dad' }).ok && (render(rc, 'assessment', 'md', { reader: 'dad' }) as { text: string }).text).toContain('## What happens next');
   });
 
+  it('case text cannot change the structure of a family copy or run as a template', () => {
+    const hostile = '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> {{header.caseId}}\n- item';
+    const data = structuredClone(rc.data!);
+    data.agreement!.parents![0].strengths = hostile;
+    data.agreement!.goals![0].goal = hostile;
+    data.agreement!.goals![0].progress![0].comment = hostile;
+    const sections = rc.sections.map((x) => (x.heading === 'What happens next' ? { ...x, content: `${hostile.replace(/\n/g, ' ')}\n\n| a | b |\n|---|---|\n| ${hostile.replace(/\n/g, ' ').replace(/\|/g, '\\|')} | x |` } : x));
+    const hostileCase: ReportCase = { ...rc, data, sections };
+    const md = render(hostileCase, 'agreement', 'md', { reader: 'mum' });
+    const html = render(hostileCase, 'agreement', 'html', { reader: 'mum' });
+    if (!md.ok || !html.ok) throw new Error('not rendered');
+    expect(md.text.split('\n').filter((l) => l.startsWith('# '))).toEqual(['# Parental agreement: your copy']);
+    expect(md.text).not.toMatch(/<script|\]\(javascript:|^- item/m);
+    expect(md.text).toContain('{{header.caseId}}');
+    expect(html.text).not.toContain('<script>');
+    expect(html.text).toContain('&lt;script&gt;');
+    expect(html.text).toContain('{{header.caseId}}');
+  });
+
   it('signature rows are for the parties only', () => {
     const o = render(rc, 'agreement', 'md', { reader: 'mum' });
     const rows = o.ok ? o.text.split('## Signatures')[1].split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
