@@ -242,6 +242,8 @@ describe('every example case, every product, every reader', () => {
           for (const o of own) if (o.owner !== reader && !o.sharedWith.includes(reader)) expect(copy.text, `${copy.label} shows ${o.owner}'s "${o.text}"`).not.toContain(o.text);
           for (const s of aboutProtected) expect(copy.text, `${copy.label} shows "${s}"`).not.toContain(s);
           expect(copy.text, copy.label).not.toMatch(/unknown/i);
+          // every field a family copy of an example is entitled to is recorded, so "Not recorded" could only be withheld data misdescribed
+          expect(copy.text, copy.label).not.toContain('Not recorded');
           for (const word of internalWords(rc)) expect(visible(copy.text!), `${copy.label} ${word}`).not.toMatch(word);
           if (reader === 'child') {
             expect(copy.text).not.toMatch(/^\|/m);
