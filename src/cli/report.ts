@@ -35,7 +35,7 @@ export function registerReport(program: Command): void {
     .option('--as-of <date>', 'date of the report (YYYY-MM-DD; default: the config\'s as_of, else today); later records are left out of "latest"')
     .option('--templates <dir>', 'templates that replace shipped ones of the same file name; the rest stay')
     .option('--names <file>', 'YAML map of refs to real names, merged at render time only (never stored)')
-    .option('--for <person>', 'a family copy for this person id (or "child"): leaves out what they must not see')
+    .option('--for <person>', 'a family copy for this person id (or "child"): only what that reader may see, in plain words')
     .option('-q, --quiet', 'print nothing on success when writing to --out')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
     .option('--no-color', 'never colour the output')
@@ -116,6 +116,8 @@ async function runReportCommand(target: string | undefined, flags: ReportFlags):
     if ('problems' in outcome) {
       reportProblems(casePath, outcome.problems);
       writeErr(`reunify: ${casePath} has reading or schema errors: fix them first (reunify check ${casePath})\n`);
+    } else if ('refused' in outcome) {
+      writeErr(`reunify: ${outcome.refused}\n`);
     } else {
       writeErr(`reunify: no ${flags.type} report: ${outcome.unavailable}\n`);
     }

@@ -1,6 +1,6 @@
 // Typed shape of a case file's front matter (design.md §3.1). Rules and views read
 // these types only after the common schema has accepted the data.
-import type { CapacityRating, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
+import type { CapacityRating, RiskBasis, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
 
 export type IsoDate = string;
 
@@ -19,6 +19,7 @@ export interface Person {
   carer?: boolean;
   safe_adult?: boolean;
   protected_address?: boolean;
+  risk_to?: { id: string; basis: RiskBasis }[];
   note?: string;
 }
 
@@ -31,6 +32,8 @@ export interface TaskRecord {
   recommendation?: string;
   person?: string;
   note?: string;
+  /** child_views: people the child agreed may read their views. */
+  shared_with?: string[];
 }
 
 export interface FactorEntry {
@@ -58,6 +61,7 @@ export interface SharingRecord {
   date?: IsoDate;
   method?: string;
   response?: string;
+  summary?: string;
 }
 
 export interface Decision {
@@ -71,6 +75,7 @@ export interface Decision {
   signed_off?: SignOff;
   shared?: SharingRecord[];
   disagreement?: string;
+  share_with?: string[];
 }
 
 export interface GoalProgress {
@@ -81,6 +86,8 @@ export interface GoalProgress {
 
 export interface Goal {
   id: string;
+  person?: string;
+  share_with?: string[];
   goal?: string;
   steps?: string[];
   by?: IsoDate;

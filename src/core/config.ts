@@ -89,6 +89,8 @@ export interface ReportSettings {
   templates?: string;
   /** JSON-pointer-like paths (`*` for any key or index; `/body/<heading>` for a body section) left out of family copies (`--for`). */
   withhold_for_family: string[];
+  /** Body sections (headings) a family copy may show to a reader it is not withheld from; `Analysis` never. */
+  family_sections: string[];
 }
 
 /**
@@ -265,6 +267,11 @@ export const CONFIG_SCHEMA = {
           type: 'array',
           description: 'Paths left out of family copies (--for): JSON pointers into the front matter with * for any key or index, or /body/<heading> for a body section.',
           items: { type: 'string', pattern: '^/' },
+        },
+        family_sections: {
+          type: 'array',
+          description: 'Body sections (## headings) a family copy may show, each only to readers it names nobody to be kept from; Analysis is never shown, even if listed.',
+          items: { type: 'string', minLength: 1 },
         },
       },
     },

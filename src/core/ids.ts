@@ -127,6 +127,9 @@ export type Rag = (typeof RAG)[number];
 export const SUPPORT_DELIVERY = ['on_track', 'partly', 'not_delivered', 'ended'] as const;
 export const STEP_DOWN_TO = ['cin', 'early_help', 'universal', 'order_discharged'] as const;
 export const OUTCOME_STATUSES = ['at_home', 're_entered_care', 'not_returned'] as const;
+/** What a risk one person poses to another rests on (`people[].risk_to[].basis`). */
+export const RISK_BASES = ['court_order', 'safety_plan', 'marac', 'other'] as const;
+export type RiskBasis = (typeof RISK_BASES)[number];
 
 export type FactorKind = 'risk' | 'protective';
 export type FactorAbout = 'child' | 'parent' | 'household' | 'practice';

@@ -20,6 +20,7 @@ import {
   PROCEEDINGS,
   RAG,
   RECOMMENDATIONS,
+  RISK_BASES,
   ROLE_PARTIES,
   STAGES,
   STEP_DOWN_TO,
@@ -73,6 +74,8 @@ const choice = (values: readonly (string | number)[], description: string): Sche
 const date = (description: string): Schema => ({ type: 'string', format: 'date', pattern: DATE_PATTERN, description });
 const listOf = (items: Schema, description: string, extra: Schema = {}): Schema => ({ type: 'array', description, items, ...extra });
 const ref = (definition: string, description: string): Schema => ({ $ref: `#/definitions/${definition}`, description });
+/** Readers of family copies (`report --for`): person ids from `people`, or `child`. */
+const readers = (description: string): Schema => listOf({ type: 'string', minLength: 1 }, description, { uniqueItems: true });
 
 /** A record we define: known fields only. */
 function record(description: string, properties: Schema, required: string[] = [], nullable = false): Schema {
@@ -112,6 +115,9 @@ function definitions(ids: DomainIds): Schema {
           recommendation: choice(RECOMMENDATIONS, 'The written assessment’s recommendation about return'),
           person: text('A person id from `people`, e.g. the safe adult'),
           note: text('Short note'),
+          shared_with: readers(
+            "child_views only: the people (ids) the child has agreed may read their views; a family copy for anyone else never shows the child's words",
+          ),
         },
         ['status'],
       ),
@@ -151,6 +157,17 @@ function definitions(ids: DomainIds): Schema {
         carer: flag('Is (or was) the child’s carer in care'),
         safe_adult: flag('Is the child’s safe adult'),
         protected_address: flag('Address must never appear in shared outputs'),
+        risk_to: listOf(
+          record(
+            'One person this person poses a risk to',
+            {
+              id: text('Person id from `people` (or child) at risk from this person'),
+              basis: choice(RISK_BASES, 'What the risk rests on: court_order, safety_plan, marac or other'),
+            },
+            ['id', 'basis'],
+          ),
+          'People this person poses a risk to: their family copies leave out everything about them and refuse products they are not a party to',
+        ),
         note: text('Short note'),
       },
       ['id', 'ref', 'relation'],
@@ -217,6 +234,7 @@ function definitions(ids: DomainIds): Schema {
         date: date('When it was shared'),
         method: text('How: visit, meeting, letter, phone, email, …'),
         response: text('How they responded, in their words where possible'),
+        summary: text('What this party was told, in the words used with them: the reasons their family copy shows'),
       },
       ['party'],
     ),
@@ -234,6 +252,7 @@ function definitions(ids: DomainIds): Schema {
           signed_off: ref('signed_off', 'Decision-maker sign-off'),
           shared: listOf(ref('sharing', 'One party told'), 'Who was told, when and how'),
           disagreement: text('Any disagreement from the child, parents or IRO, as expressed'),
+          share_with: readers('People (ids) whose family copy may show the reasons and conditions even where they name someone else'),
         },
         ['date', 'point', 'outcome'],
       ),
@@ -246,6 +265,8 @@ function definitions(ids: DomainIds): Schema {
       'One SMART goal of the parental agreement',
       {
         id: text('Short goal id, e.g. g1'),
+        person: text('Person id of the parent whose goal this is: it is in their family copy'),
+        share_with: readers('Other people (ids) whose family copy may show this goal, or the owner where its text names someone else'),
         goal: text('What must change, in plain words'),
         steps: listOf({ type: 'string' }, 'Steps towards the goal'),
         by: date('When it should be met'),

@@ -7,7 +7,8 @@ import type { CaseData } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
 import type { DecisionPoint } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
-import { copyForReader, withNames, type BodySection } from '../report/family.js';
+import { withNames, type BodySection } from '../report/family.js';
+import { FamilyRefusal, familyView } from '../report/familyView.js';
 import { renderReport, type OutputFormat } from '../report/render.js';
 import { buildView, latestPoint, unavailableReason, type ReportType } from '../report/views.js';
 import { lineStarts, positionAt } from './frontMatter.js';
@@ -81,7 +82,9 @@ export interface ReportOptions {
 export type ReportOutcome =
   | { ok: true; text: string; caseId: string; fileName: string }
   | { ok: false; problems: Problem[] }
-  | { ok: false; unavailable: string };
+  | { ok: false; unavailable: string }
+  /** A family copy the reader may not have (they pose a risk to someone and are not a party). */
+  | { ok: false; refused: string };
 
 /** The override template folder: the option, else the config's `report.templates` relative to the config file. */
 export function templatesDirOf(option: string | undefined, config: ReunifyConfig, configPath: string | undefined): string | undefined {
@@ -98,23 +101,28 @@ export function renderCase(rc: ReportCase, config: ReunifyConfig, options: Repor
   if (reason) return { ok: false, unavailable: reason };
   let data = rc.data;
   let sections: BodySection[] = rc.sections;
-  let readerRef = '';
-  if (options.reader !== undefined) {
-    const copy = copyForReader(data, sections, options.reader, config.report.withhold_for_family);
-    ({ data, sections, readerRef } = copy);
-  }
-  if (options.names && options.names.size > 0) {
-    data = withNames(data, options.names);
-    sections = withNames(sections, options.names);
-    readerRef = withNames(readerRef, options.names);
-  }
   const point = options.type === 'decision' ? (options.point ?? latestPoint(data, options.asOf)) : undefined;
-  const view = buildView(options.type, { data, sections, config, asOf: options.asOf, readerRef, marking: config.report.marking }, point);
-  const text = renderReport(options.type, options.format, view, {
-    shippedDir: SHIPPED_TEMPLATES,
-    overrideDir: options.templatesDir,
-    levelLabels: config.labels.levels,
-  });
+  const templateOptions = { shippedDir: SHIPPED_TEMPLATES, overrideDir: options.templatesDir, levelLabels: config.labels.levels };
+  let text: string;
+  if (options.reader !== undefined) {
+    // a family copy: its own view model, built by allow-list, names merged last
+    let view;
+    try {
+      view = familyView({ product: options.type, data, sections, config, asOf: options.asOf, reader: options.reader, point });
+    } catch (err) {
+      if (err instanceof FamilyRefusal) return { ok: false, refused: err.message };
+      throw err;
+    }
+    if (options.names && options.names.size > 0) view = withNames(view, options.names);
+    text = renderReport('family', options.format, view, templateOptions);
+  } else {
+    if (options.names && options.names.size > 0) {
+      data = withNames(data, options.names);
+      sections = withNames(sections, options.names);
+    }
+    const view = buildView(options.type, { data, sections, config, asOf: options.asOf, readerRef: '', marking: config.report.marking }, point);
+    text = renderReport(options.type, options.format, view, templateOptions);
+  }
   const suffix = [options.type, point, options.reader ? `for-${options.reader}` : undefined].filter(Boolean).join('-');
   return { ok: true, text, caseId: rc.data.id, fileName: `${rc.data.id}-${suffix}.${options.format}` };
 }

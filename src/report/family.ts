@@ -1,23 +1,14 @@
-// Family-facing copies (framework.md §8): what one reader must not see is left out
-// of the case before any view is built, and real names from a local names map are
-// put in place of refs only here, at render time. Neither is ever written back.
-import type { CaseData, Person } from '../core/caseTypes.js';
+// Helpers for family-facing copies: config paths withheld on top of the allow-list
+// (the family view itself is built in familyView.ts), and real names from a local
+// names map put in place of refs only here, at render time. Neither is written back.
+import type { CaseData } from '../core/caseTypes.js';
 
 export interface BodySection {
   heading: string;
   content: string;
 }
 
-export interface ReaderCopy {
-  data: CaseData;
-  sections: BodySection[];
-  /** Ref of the reader, for the report header. */
-  readerRef: string;
-}
-
-export class ReaderError extends Error {}
-
-const isParent = (p: Person) => p.pr === true || /^(mother|father|parent)$/.test(p.relation);
+export { ReaderError } from '../core/familyCopy.js';
 
 /**
  * Remove one JSON-pointer-like path (`*` matches every key or index) from the
@@ -44,53 +35,6 @@ export function withholdPath(data: CaseData, sections: BodySection[], path: stri
   };
   walk(data, segments);
   return sections;
-}
-
-/**
- * A copy of the case for one family reader (a person id from `people`, or
- * `child`): another parent's own details, protected addresses and the fields the
- * config lists are left out.
- */
-export function copyForReader(data: CaseData, sections: readonly BodySection[], reader: string, withhold: readonly string[]): ReaderCopy {
-  const people = data.people ?? [];
-  const readerPerson = people.find((p) => p.id === reader);
-  if (!readerPerson && reader !== 'child') {
-    const known = ['child', ...people.map((p) => p.id)].join(', ');
-    throw new ReaderError(`--for must be "child" or a person id in the case (${known}), got "${reader}"`);
-  }
-  const copy = structuredClone(data);
-  let kept = sections.map((s) => ({ ...s }));
-  // a parent's copy leaves out every other parent's own details
-  const others = readerPerson && isParent(readerPerson) ? new Set(people.filter((p) => p.id !== reader && isParent(p)).map((p) => p.id)) : new Set<string>();
-  const protectedPeople = new Set(people.filter((p) => p.id !== reader && p.protected_address === true).map((p) => p.id));
-  for (const person of copy.people ?? []) {
-    if (others.has(person.id) || protectedPeople.has(person.id)) delete person.note;
-    if (protectedPeople.has(person.id)) delete person.household;
-  }
-  if (others.size > 0) {
-    if (copy.agreement?.parents) copy.agreement.parents = copy.agreement.parents.filter((p) => !others.has(p.person));
-    if (copy.capacity_to_change) copy.capacity_to_change = copy.capacity_to_change.filter((c) => !others.has(c.person));
-    if (copy.factors) copy.factors = copy.factors.filter((f) => f.person === undefined || !others.has(f.person));
-    for (const decision of copy.decisions ?? []) {
-      for (const shared of decision.shared ?? []) {
-        if (others.has(shared.party)) {
-          delete shared.response;
-          delete shared.method;
-        }
-      }
-    }
-  }
-  for (const path of withhold) kept = withholdPath(copy, kept, path);
-  return { data: dropHoles(copy), sections: kept, readerRef: reader === 'child' ? data.child.ref : readerPerson!.ref };
-}
-
-/** Array entries withheld by a path ending in an index are removed, not left as holes. */
-function dropHoles<T>(value: T): T {
-  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(dropHoles) as T;
-  if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) (value as Record<string, unknown>)[key] = dropHoles((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }
 
 /** Fields that hold ids, never a ref: names are not put into them. */

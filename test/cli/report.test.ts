@@ -71,7 +71,7 @@ describe('reunify report <case> (built binary)', () => {
     const file = join(dir, 'letter.md');
     const q = await reunify(['report', CASE, '--type', 'decision', '--for', 'mum', '--out', file, '-q', ...AS_OF]);
     expect(q).toEqual({ exitCode: 0, stdout: '', stderr: '' });
-    expect(readFileSync(file, 'utf8')).toContain('Prepared for Ms A.');
+    expect(readFileSync(file, 'utf8')).toContain('prepared for Ms A on 1 November 2026');
   });
 
   it('never writes over a case file', async () => {
@@ -98,8 +98,8 @@ describe('reunify report <case> (built binary)', () => {
     const before = readFileSync(join(cases, 'RF-0001.md'));
     const r = await reunify(['report', join(cases, 'RF-0001.md'), '--type', 'agreement', '--for', 'mum', '--names', join(dir, 'names.yaml'), ...AS_OF]);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('Prepared for Alice Example.');
-    expect(r.stdout).toContain('# Parental agreement: Amy Example');
+    expect(r.stdout).toContain('About Amy Example · prepared for Alice Example on 1 November 2026');
+    expect(r.stdout).toContain('# Parental agreement: your copy');
     expect(r.stdout).not.toMatch(/Ms A\b|Child A\b/);
     expect(readFileSync(join(cases, 'RF-0001.md'))).toEqual(before);
     expect(readdirSync(cases)).toEqual(['RF-0001.md']);

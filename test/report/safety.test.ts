@@ -140,7 +140,7 @@ describe('family copies (--for) and names (--names)', () => {
       const forDad = all('dad', format);
       for (const secret of ['MUM-ONLY', 'SAFE-ADULT-SECRET', 'SAFE-ADULT-SECTION', 'VISIT-SECRET', 'Flat 9 Example Court', 'Bail conditions']) expect(forDad).not.toContain(secret);
       expect(forDad).toContain('DAD-ONLY: keeps to contact times');
-      expect(forDad).toContain('Prepared for Mr R');
+      expect(forDad).toContain('prepared for Mr R on 1 November 2026');
       const forMum = all('mum', format);
       for (const secret of ['DAD-ONLY', 'SAFE-ADULT-SECRET', 'SAFE-ADULT-SECTION', 'VISIT-SECRET', 'Bail conditions']) expect(forMum).not.toContain(secret);
       expect(forMum).toContain('MUM-ONLY: warm and protective');
@@ -171,7 +171,7 @@ describe('family copies (--for) and names (--names)', () => {
   it('names replace refs at render time, in text too, and never ids', () => {
     const names = new Map([['Ms R', 'Rosa Example'], ['Child R', 'Robin Example'], ['mum', 'NOT A REF']]);
     const text = renderText(rc(), 'agreement', 'html', { reader: 'mum', names });
-    expect(text).toContain('Prepared for Rosa Example');
+    expect(text).toContain('prepared for Rosa Example on 1 November 2026');
     expect(text).toContain('Robin Example');
     expect(text).not.toMatch(/Ms R\b/);
     expect(text).not.toContain('NOT A REF');
@@ -179,9 +179,12 @@ describe('family copies (--for) and names (--names)', () => {
 });
 
 describe('what the professional copy keeps', () => {
-  it('an example case with nothing to hide renders the same for a reader except the notice and withheld fields', () => {
+  it("a family copy is the reader's own document, not the professional one with parts cut out", () => {
     const rc = exampleCase('RF-0012');
     const forChild = render(rc, 'agreement', 'md', { reader: 'child' });
-    expect(forChild.ok && forChild.text).toContain('> Prepared for Child M.');
+    expect(forChild.ok && forChild.text).toContain('This is for you, Child M.');
+    const professional = render(rc, 'agreement', 'md');
+    expect(professional.ok && professional.text).toContain('## 9. Signatures');
+    expect(forChild.ok && forChild.text).not.toContain('Signatures');
   });
 });

@@ -1,6 +1,7 @@
 // Every practice rule, in the order `check --list-rules` shows them.
 import { duplicateId } from './caseload/duplicate-id.js';
 import { idMatchesFile } from './case/id-matches-file.js';
+import { protectedPersonNamed } from './case/protected-person-named.js';
 import { siblingsConsistent } from './caseload/siblings-consistent.js';
 import { datesInOrder } from './tasks/dates-in-order.js';
 import { datesNotFuture } from './tasks/dates-not-future.js';
@@ -40,6 +41,7 @@ import type { Rule } from './types.js';
 export const RULES: readonly Rule[] = [
   idMatchesFile,
   duplicateId,
+  protectedPersonNamed,
   // Tasks and records, across stages
   recordExists,
   datesNotFuture,

@@ -1,0 +1,35 @@
+import { names, ownedTexts, protectedPeople, readerOf } from '../../familyCopy.js';
+import type { CaseRule, RuleProblem } from '../types.js';
+
+export const protectedPersonNamed: CaseRule = {
+  id: 'case/protected-person-named',
+  scope: 'case',
+  defaultSeverity: 'warning',
+  description: 'A person with a protected address, or someone another person poses a risk to, is not named in text a family copy would show someone else',
+  docs: {
+    why:
+      "Family copies (report --for) show each reader their own records and what is marked as shared with them. A person whose address is protected, or who is protected from someone by a court order, safety plan or MARAC (people[].risk_to), can be put at risk by what that text says about them: where they go, who they see, what they reported. " +
+      'A copy for the person who poses the risk, and any copy where the person named has a protected address, leaves such text out and says it was withheld; other copies show it. Rewrite the text so that it is about the reader alone, or take the reader out of share_with.',
+    fails:
+      'people:\n  - { id: mum, ref: "Ms F", relation: mother, pr: true }\n  - { id: dad, ref: "Mr F", relation: father, pr: true, risk_to: [ { id: mum, basis: court_order } ] }\nagreement:\n  parents: [ { person: mum }, { person: dad } ]\n  goals:\n    - { id: g1, person: dad, goal: "Mr F stays away from Ms F\'s home" }',
+    passes:
+      'people:\n  - { id: mum, ref: "Ms F", relation: mother, pr: true }\n  - { id: dad, ref: "Mr F", relation: father, pr: true, risk_to: [ { id: mum, basis: court_order } ] }\nagreement:\n  parents: [ { person: mum }, { person: dad } ]\n  goals:\n    - { id: g1, person: dad, goal: "Mr F keeps to the terms of the court order" }',
+  },
+  check(view) {
+    const { data } = view;
+    const guarded = protectedPeople(data);
+    if (guarded.length === 0) return [];
+    const problems: RuleProblem[] = [];
+    for (const reader of ['child', ...(data.people ?? []).map((p) => p.id)]) {
+      const r = readerOf(data, reader);
+      for (const field of ownedTexts(data, r)) {
+        for (const p of guarded) {
+          if (p.id === reader || !names(field.text, p)) continue;
+          const why = r.riskTo.has(p.id) ? `${reader} poses a risk to ${p.id}, so the copy withholds it` : p.protected_address ? `${p.id} has a protected address, so the copy withholds it` : `someone in the case poses a risk to ${p.id}`;
+          problems.push({ path: field.path, message: `names ${p.id} in text the family copy for ${reader} would show as theirs (${why}); keep it to what ${reader} needs to know` });
+        }
+      }
+    }
+    return problems;
+  },
+};

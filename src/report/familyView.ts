@@ -1,0 +1,435 @@
+// The family copy of a written product (`report --for`): a view model of its own,
+// built only from what the reader is entitled to (src/core/familyCopy.ts), in plain
+// words, in the second person where it is the reader's own plan. It never holds a
+// score, a factor, an internal id, another person's record or a child's words the
+// child has not agreed to share. Pure: the case in, plain data out.
+import type { CaseData, Decision } from '../core/caseTypes.js';
+import type { ReunifyConfig } from '../core/config.js';
+import { ownsGoal, mayShow, partiesOf, readerOf, refusal, sharedWith, type FamilyProduct, type Reader } from '../core/familyCopy.js';
+import type { DecisionPoint } from '../core/ids.js';
+import { hasText, latestAt } from '../core/rules/stageReached.js';
+import { textBlocks, type TextBlock } from './bodyText.js';
+import { withholdPath, type BodySection } from './family.js';
+import { idWords, longDate, OUTCOME_WORDS } from './words.js';
+
+/** What a family copy shows in place of something it must not show. */
+export const WITHHELD = 'Withheld from this copy.';
+
+export interface FamilyField {
+  label: string;
+  value: string;
+}
+
+export interface FamilySection {
+  heading: string;
+  /** A sub-heading (a goal) under the section before it. */
+  isSub: boolean;
+  paragraphs: string[];
+  fields: FamilyField[];
+  hasFields: boolean;
+  items: string[];
+  hasItems: boolean;
+  body: { isRecorded: boolean; blocks: TextBlock[] };
+  hasBody: boolean;
+}
+
+export interface FamilyView {
+  header: {
+    title: string;
+    caseId: string;
+    childRef: string;
+    preparedFor: string;
+    asOf: string;
+    marking: string;
+    organisation: string;
+    hasOrganisation: boolean;
+    isForChild: boolean;
+  };
+  intro: string;
+  sections: FamilySection[];
+  signatures: { name: string; role: string }[];
+  hasSignatures: boolean;
+}
+
+export interface FamilyInput {
+  product: FamilyProduct;
+  data: CaseData;
+  sections: readonly BodySection[];
+  config: ReunifyConfig;
+  asOf: string;
+  /** Person id or `child`. */
+  reader: string;
+  point?: DecisionPoint;
+}
+
+export class FamilyRefusal extends Error {}
+
+const TITLES: Record<FamilyProduct, string> = {
+  assessment: 'Written assessment',
+  decision: 'Decision',
+  agreement: 'Parental agreement',
+  transition: 'Plan for going home',
+  review: 'Review after going home',
+};
+
+/** What was decided, in words a child can read. */
+export const CHILD_OUTCOME_WORDS: Record<string, string> = {
+  return_with_support: 'You will go home. Your family will get help to make it work.',
+  return_if_goals_met: 'You can go home when the grown-ups have done what they said they would do.',
+  return_if_change_evidenced: 'You can go home only if things change at home, and in good time for you.',
+  no_return: 'You will not go home to live.',
+  proceed_to_return: 'The plan for you to go home is going ahead.',
+  extend_work: 'The grown-ups need more time to do what they said. Then we will look again.',
+  continue: 'Things stay as they are for now.',
+  increase_support: 'Your family will get more help.',
+  step_down: 'Your family needs less help now.',
+  return_to_care: 'You will live away from home again for now.',
+};
+
+function section(heading: string, parts: { paragraphs?: string[]; fields?: FamilyField[]; items?: string[]; body?: TextBlock[]; isSub?: boolean } = {}): FamilySection {
+  const fields = parts.fields ?? [];
+  const items = parts.items ?? [];
+  const blocks = parts.body ?? [];
+  return {
+    heading,
+    isSub: parts.isSub === true,
+    paragraphs: parts.paragraphs ?? [],
+    fields,
+    hasFields: fields.length > 0,
+    items,
+    hasItems: items.length > 0,
+    body: { isRecorded: blocks.length > 0, blocks },
+    hasBody: blocks.length > 0,
+  };
+}
+
+/** A text the reader may see, "Withheld from this copy." when they may not, "Not recorded." when there is none. */
+function shown(data: CaseData, reader: Reader, value: string | undefined, owned: boolean): string {
+  if (!hasText(value)) return 'Not recorded.';
+  return mayShow(data, reader, value, owned) ? value : WITHHELD;
+}
+
+/** A full stop at the end, once (a ref may end in one: "SW R.M."). */
+const sentence = (s: string) => (s.endsWith('.') ? s : `${s}.`);
+
+const date = (d: string | undefined) => (d ? longDate(d) : 'Not recorded');
+
+// ---------------------------------------------------------------- decisions
+
+interface DecisionWords {
+  decided: string;
+  why: string;
+  conditions: string[];
+}
+
+/** A decision as this reader may read it: the outcome, the reasons they were given, the conditions. */
+function decisionWords(data: CaseData, reader: Reader, d: Decision | undefined): DecisionWords {
+  if (!d) return { decided: 'No decision has been recorded yet.', why: '', conditions: [] };
+  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined);
+  const marked = sharedWith(d.share_with, reader);
+  const decided = `On ${longDate(d.date)} the team decided: ${OUTCOME_WORDS[d.outcome] ?? idWords(d.outcome)}.`;
+  let why: string;
+  if (hasText(told?.summary)) why = shown(data, reader, told.summary, true);
+  else if (!hasText(d.reasons)) why = 'Not recorded.';
+  else if (told || marked) why = shown(data, reader, d.reasons, marked);
+  else why = WITHHELD;
+  const list = d.conditions === undefined ? [] : Array.isArray(d.conditions) ? d.conditions : [d.conditions];
+  const conditions = list.filter((c) => hasText(c)).map((c) => ((told || marked) && mayShow(data, reader, c, marked) ? c : WITHHELD));
+  return { decided, why, conditions: dedupeWithheld(conditions) };
+}
+
+/** Several withheld lines say so once. */
+function dedupeWithheld(items: string[]): string[] {
+  const kept = items.filter((i) => i !== WITHHELD);
+  return kept.length < items.length ? [...kept, WITHHELD] : kept;
+}
+
+function decisionSections(data: CaseData, reader: Reader, d: Decision | undefined, heading: string): FamilySection[] {
+  const words = decisionWords(data, reader, d);
+  const out = [section(heading, { paragraphs: [words.decided] })];
+  if (!d) return out;
+  out.push(section('Why', { paragraphs: [words.why] }));
+  if (words.conditions.length > 0) out.push(section('What has to happen', { items: words.conditions }));
+  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined);
+  if (told) {
+    const fields = [{ label: 'You were told on', value: longDate(told.date!) }];
+    if (hasText(told.method)) fields.push({ label: 'How', value: shown(data, reader, told.method, true) });
+    if (hasText(told.response)) fields.push({ label: 'What you said', value: shown(data, reader, told.response, true) });
+    out.push(section('When you were told', { fields }));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the reader's own records
+
+function strengthsAndWorries(data: CaseData, reader: Reader): FamilySection[] {
+  const own = (data.agreement?.parents ?? []).find((p) => p.person === reader.id);
+  if (!own) return [];
+  return [
+    section('What is going well, and what we are worried about', {
+      fields: [
+        { label: 'What is going well', value: shown(data, reader, own.strengths, true) },
+        { label: 'What we are worried about', value: shown(data, reader, own.worries, true) },
+      ],
+    }),
+  ];
+}
+
+const CAPACITY_WORDS: Record<string, string> = {
+  demonstrated: 'You have shown you can make the changes needed.',
+  emerging: 'You are starting to show you can make the changes needed.',
+  limited: 'You have shown some change, but not yet enough.',
+  not_shown: 'You have not yet shown the changes needed.',
+};
+
+function capacity(data: CaseData, reader: Reader, asOf: string): FamilySection[] {
+  const entries = (data.capacity_to_change ?? []).filter((c) => c.person === reader.id && (c.as_of === undefined || c.as_of <= asOf));
+  const last = entries.reduce<(typeof entries)[number] | undefined>((best, c) => (!best || (best.as_of ?? '') <= (c.as_of ?? '') ? c : best), undefined);
+  if (!last) return [];
+  const paragraphs = [CAPACITY_WORDS[last.rating] ?? idWords(last.rating)];
+  if (hasText(last.evidence)) paragraphs.push(`What shows this: ${shown(data, reader, last.evidence, true)}`);
+  return [section('Your ability to make changes', { paragraphs })];
+}
+
+const RAG_WORDS: Record<string, string> = { green: 'On track', amber: 'Some worries', red: 'Not on track' };
+
+function goals(data: CaseData, reader: Reader): FamilySection[] {
+  const all = data.agreement?.goals ?? [];
+  const own = all.filter((g) => ownsGoal(data, reader, g));
+  const marked = all.filter((g) => !ownsGoal(data, reader, g) && sharedWith(g.share_with, reader));
+  const out: FamilySection[] = [];
+  const one = (g: (typeof all)[number], n: number, label: string) => {
+    const fields: FamilyField[] = [
+      { label: 'By', value: date(g.by) },
+      { label: label === 'Your goal' ? 'Who will help you' : 'Who will help', value: shown(data, reader, g.support, true) },
+      { label: 'How we will know it has worked', value: shown(data, reader, g.success, true) },
+    ];
+    const progress = [...(g.progress ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+    const items = progress.map((p) => {
+      const comment = hasText(p.comment) ? (mayShow(data, reader, p.comment, true) ? `: ${p.comment}` : `. The comment is withheld from this copy.`) : '';
+      return `${longDate(p.date)}: ${RAG_WORDS[p.rag] ?? idWords(p.rag)}${comment}`;
+    });
+    const steps = (g.steps ?? []).filter((s) => hasText(s));
+    const stepLines = dedupeWithheld(steps.map((s) => (mayShow(data, reader, s, true) ? s : WITHHELD)));
+    const paragraphs = [shown(data, reader, g.goal, true)];
+    if (stepLines.length > 0) paragraphs.push(`${label === 'Your goal' ? 'Steps you will take' : 'Steps'}: ${stepLines.join('; ')}`);
+    out.push(section(`${label} ${n}`, { isSub: true, paragraphs, fields, items: items.length > 0 ? items : ['No progress recorded yet.'] }));
+  };
+  if (own.length > 0) {
+    out.push(section('Your goals', { paragraphs: ['These are the things you agreed to do.'] }));
+    for (const g of own) one(g, all.indexOf(g) + 1, 'Your goal');
+  }
+  if (marked.length > 0) {
+    out.push(section('Goals shared with you', {}));
+    for (const g of marked) one(g, all.indexOf(g) + 1, 'Goal');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+function childViews(data: CaseData, reader: Reader, sections: readonly BodySection[]): FamilySection[] {
+  const task = Object.hasOwn(data.tasks, 'child_views') ? data.tasks.child_views : undefined;
+  if (!sharedWith(task?.shared_with, reader)) return [];
+  const found = sections.find((s) => /^(child['’]s views|voice of the child)\b/i.test(s.heading.trim()) && s.content.trim() !== '');
+  if (!found || !mayShow(data, reader, found.content, true)) return [];
+  return [section(`What ${data.child.ref} says`, { paragraphs: [`${data.child.ref} agreed that you can read this.`], body: textBlocks(found.content) })];
+}
+
+function familySections(data: CaseData, reader: Reader, sections: readonly BodySection[], config: ReunifyConfig): FamilySection[] {
+  const allowed = new Set((config.report.family_sections ?? []).map((h) => h.trim().toLowerCase()).filter((h) => h !== 'analysis'));
+  return sections
+    .filter((s) => allowed.has(s.heading.trim().toLowerCase()) && s.content.trim() !== '' && mayShow(data, reader, s.content, true))
+    .map((s) => section(s.heading.trim(), { body: textBlocks(s.content) }));
+}
+
+function meetings(data: CaseData, asOf: string): FamilySection[] {
+  const next = (data.cla_reviews ?? []).filter((d) => d >= asOf).sort();
+  if (next.length === 0) return [];
+  return [section('Meetings', { paragraphs: ['Review meetings about the plan:'], items: next.map(longDate) })];
+}
+
+function contacts(data: CaseData, reader: Reader, party: boolean): FamilySection[] {
+  const items = [`Social worker: ${data.team.social_worker}`];
+  if (hasText(data.team.team_manager)) items.push(`Team manager: ${data.team.team_manager}`);
+  if (hasText(data.team.iro)) items.push(`Independent reviewing officer (IRO): ${data.team.iro}`);
+  if (party && reader.riskTo.size === 0) for (const t of data.agreement?.team_around_child ?? []) if (hasText(t) && mayShow(data, reader, t, true)) items.push(t);
+  return [section('Who to contact', { items })];
+}
+
+function agreementParty(data: CaseData, reader: Reader): boolean {
+  return (data.agreement?.parents ?? []).some((p) => p.person === reader.id);
+}
+
+function agreementTerms(data: CaseData, reader: Reader): FamilySection[] {
+  if (!agreementParty(data, reader)) return [];
+  const out: FamilySection[] = [];
+  const rules = (data.agreement?.non_negotiables ?? []).filter((n) => hasText(n));
+  if (rules.length > 0) out.push(section('Things that must not happen', { items: dedupeWithheld(rules.map((n) => (mayShow(data, reader, n, true) ? n : WITHHELD))) }));
+  if (hasText(data.agreement?.backup_plan)) out.push(section('If the goals are not met', { paragraphs: [shown(data, reader, data.agreement.backup_plan, true)] }));
+  return out;
+}
+
+function supportSections(data: CaseData, reader: Reader, home: boolean, party: boolean): FamilySection[] {
+  if (!party) return [];
+  const r = data.return ?? undefined;
+  const out: FamilySection[] = [];
+  const phases = (r?.contact_phases ?? []).map((p) => {
+    const when = `From ${longDate(p.from)}${p.to ? ` to ${longDate(p.to)}` : ''}`;
+    return hasText(p.pattern) ? `${when}: ${mayShow(data, reader, p.pattern, home) ? p.pattern : WITHHELD}` : when;
+  });
+  if (phases.length > 0) out.push(section('Time together before going home', { items: phases }));
+  const support = (r?.support_package ?? []).map((s) => {
+    const name = mayShow(data, reader, s.service, home) ? s.service : WITHHELD;
+    return s.from ? `${name} (from ${longDate(s.from)})` : name;
+  });
+  if (support.length > 0) out.push(section('Help for the family', { items: dedupeWithheld(support) }));
+  return out;
+}
+
+// ---------------------------------------------------------------- the child's summary
+
+function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
+  const { data, asOf } = input;
+  const d = input.product === 'decision' && input.point ? latestAt(data.decisions, input.point, asOf)?.record : latestDecision(data, asOf);
+  const out: FamilySection[] = [];
+  out.push(section('What was decided', { paragraphs: [d ? (CHILD_OUTCOME_WORDS[d.outcome] ?? 'A decision was made. Ask your social worker about it.') : 'Nothing has been decided yet.'] }));
+  const told = d ? (d.shared ?? []).find((s) => s.party === 'child' && s.date !== undefined) : undefined;
+  const why = hasText(told?.summary) && mayShow(data, reader, told.summary, true) ? told.summary : 'You can ask your social worker why.';
+  if (d) out.push(section('Why', { paragraphs: [why] }));
+  const next: string[] = [];
+  const r = data.return ?? undefined;
+  if (r?.returned) next.push(`You went home on ${longDate(r.returned)}.`);
+  else if (data.transition?.planned_return && data.transition.planned_return >= asOf) next.push(`The plan is for you to go home on ${longDate(data.transition.planned_return)}.`);
+  const meeting = (data.cla_reviews ?? []).filter((x) => x >= asOf).sort()[0];
+  if (meeting) next.push(`There is a meeting about your plan on ${longDate(meeting)}.`);
+  next.push('Ask your social worker if you want to know more.');
+  out.push(section('What happens next', { paragraphs: next }));
+  const talk = [sentence(`Your social worker is ${data.team.social_worker}`)];
+  if (hasText(data.team.iro)) talk.push(sentence(`You can also talk to ${data.team.iro}`), 'They check that your plan is right for you.');
+  const safe = Object.hasOwn(data.tasks, 'safe_adult') && data.tasks.safe_adult.status === 'done' ? (data.people ?? []).find((p) => p.id === data.tasks.safe_adult.person) : undefined;
+  if (safe) talk.push(`${safe.ref} is your safe adult. You can talk to them at any time.`);
+  out.push(section('Who you can talk to', { paragraphs: talk }));
+  return out;
+}
+
+function latestDecision(data: CaseData, asOf: string): Decision | undefined {
+  return [...(data.decisions ?? [])].filter((d) => d.date <= asOf).sort((a, b) => a.date.localeCompare(b.date)).pop();
+}
+
+// ---------------------------------------------------------------- the copy
+
+/**
+ * The family copy of one product for one reader, or a FamilyRefusal when the
+ * reader poses a risk to someone in the case and is not a party to the product.
+ * Config `report.withhold_for_family` is applied first, on top of the allow-list.
+ */
+export function familyView(input: FamilyInput): FamilyView {
+  const reader = readerOf(input.data, input.reader);
+  const refused = refusal(input.product, input.data, reader, input.point);
+  if (refused) throw new FamilyRefusal(refused);
+  const data = structuredClone(input.data);
+  let sections = input.sections.map((s) => ({ ...s }));
+  for (const path of input.config.report.withhold_for_family) sections = withholdPath(data, sections, path);
+  const { product, config, asOf } = input;
+  const isChild = reader.id === 'child';
+  const party = partiesOf(product, data, input.point).has(reader.id);
+  const home = reader.person?.returning_to === true || reader.person?.household === true;
+  let body: FamilySection[];
+  if (isChild) body = childSummary({ ...input, data }, reader);
+  else {
+    const parts: FamilySection[] = [];
+    switch (product) {
+      case 'assessment': {
+        const written = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
+        const finished = written?.status === 'done' && written.signed_off !== undefined;
+        const rec = finished && written.recommendation ? `The assessment recommends: ${OUTCOME_WORDS[written.recommendation] ?? idWords(written.recommendation)}.` : 'The written assessment is not finished yet.';
+        parts.push(section('What the assessment recommends', { paragraphs: [rec] }), ...capacity(data, reader, asOf), ...strengthsAndWorries(data, reader));
+        break;
+      }
+      case 'decision': {
+        const d = input.point ? latestAt(data.decisions, input.point, asOf)?.record : latestDecision(data, asOf);
+        parts.push(...decisionSections(data, reader, d, 'What was decided'));
+        break;
+      }
+      case 'agreement': {
+        const d = latestAt(data.decisions, 'rc1_d2', asOf)?.record;
+        parts.push(...decisionSections(data, reader, d, 'What needs to change'), ...strengthsAndWorries(data, reader), ...goals(data, reader), ...agreementTerms(data, reader));
+        if (agreementParty(data, reader) && data.agreement?.signed) parts.push(section('Signed', { paragraphs: [`The agreement was signed on ${longDate(data.agreement.signed)}.`] }));
+        break;
+      }
+      case 'transition': {
+        const d = latestAt(data.decisions, 'rc2_d3', asOf)?.record;
+        const t = data.transition ?? undefined;
+        const when: string[] = [];
+        if (data.return?.returned) when.push(`${data.child.ref} went home on ${longDate(data.return.returned)}.`);
+        else if (t?.planned_return) when.push(`${data.child.ref} is planned to go home on ${longDate(t.planned_return)}.`);
+        else when.push('No date for going home is recorded yet.');
+        if (t?.agreed && (t.agreed_by ?? []).includes(reader.id)) when.push(`You agreed this plan on ${longDate(t.agreed)}.`);
+        parts.push(...decisionSections(data, reader, d, 'What was decided'), section('Going home', { paragraphs: when }), ...supportSections(data, reader, home, party), ...agreementTerms(data, reader));
+        break;
+      }
+      case 'review': {
+        const r = data.return ?? undefined;
+        const d = latestAt(data.decisions, 'rc3_post_return', asOf)?.record;
+        const visits = [...(r?.visits ?? [])].map((v) => v.date).sort();
+        const since = [`${data.child.ref} went home on ${date(r?.returned)}.`];
+        if (visits.length > 0 && party) since.push(`The social worker has visited ${visits.length} ${visits.length === 1 ? 'time' : 'times'} since then.`);
+        if (r?.step_down) since.push(`On ${longDate(r.step_down.date)} support changed to: ${idWords(r.step_down.to)}.`);
+        // visit dates say when the household was seen: for the household only
+        parts.push(section('Since going home', { paragraphs: since, items: party ? visits.map((v) => `Visit on ${longDate(v)}`) : [] }));
+        if (d) parts.push(...decisionSections(data, reader, d, 'The latest review decision'));
+        parts.push(...goals(data, reader), ...supportSections(data, reader, home, party));
+        break;
+      }
+    }
+    body = [...parts, ...childViews(data, reader, sections), ...familySections(data, reader, sections, config), ...meetings(data, asOf), ...contacts(data, reader, party)];
+  }
+  const preparedFor = isChild ? data.child.ref : reader.person!.ref;
+  const signatures =
+    !isChild && product === 'agreement' && agreementParty(data, reader)
+      ? [
+          ...(data.agreement?.parents ?? [])
+            .map((p) => (data.people ?? []).find((x) => x.id === p.person))
+            .filter((p): p is NonNullable<typeof p> => p !== undefined && !reader.riskTo.has(p.id))
+            .map((p) => ({ name: p.ref, role: p.id === reader.id ? 'You' : idWords(p.relation) })),
+          { name: data.team.social_worker, role: 'Social worker' },
+          ...(hasText(data.team.team_manager) ? [{ name: data.team.team_manager, role: 'Team manager' }] : []),
+        ]
+      : [];
+  const view: FamilyView = {
+    header: {
+      title: isChild ? `About your plan, ${data.child.ref}` : `${TITLES[product]}: your copy`,
+      caseId: data.id,
+      childRef: data.child.ref,
+      preparedFor,
+      asOf,
+      marking: input.config.report.marking,
+      organisation: typeof config.organisation === 'string' ? config.organisation : '',
+      hasOrganisation: typeof config.organisation === 'string' && config.organisation.trim() !== '',
+      isForChild: isChild,
+    },
+    intro: isChild
+      ? `This is for you, ${data.child.ref}. It says what the grown-ups decided and what happens next.`
+      : `This copy is for ${preparedFor}. It holds only the parts of the record about ${data.child.ref} that are for you. Other parts are not in it.`,
+    sections: body,
+    signatures,
+    hasSignatures: signatures.length > 0,
+  };
+  return withGoalNumbers(view, data);
+}
+
+/** Goal ids a worker wrote into free text ("goal g1") read as the goal's number ("goal 1"). */
+function withGoalNumbers<T>(value: T, data: CaseData): T {
+  const ids = (data.agreement?.goals ?? []).map((g, i) => [g.id, i + 1] as const).filter(([id]) => id.trim() !== '');
+  if (ids.length === 0) return value;
+  const number = new Map(ids.map(([id, n]) => [id.toLowerCase(), n]));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])(goal\\s+)?(${ids.map(([id]) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(pattern, (_m, word: string | undefined, id: string) => `${word && word.startsWith('G') ? 'Goal' : 'goal'} ${number.get(id.toLowerCase())}`);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
