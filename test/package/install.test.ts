@@ -51,8 +51,10 @@ describe('the install line of the CI examples', () => {
 
   it('builds and installs reunify into a clean prefix, whose `reunify check` works', async () => {
     const prefix = mkdtempSync(join(tmpdir(), 'reunify-git-prefix-'));
-    const line = github.replace(`git+${UPSTREAM}.git`, `git+file://${repo}`);
-    const r = await execa('sh', ['-c', line], { cwd: prefix, reject: false, timeout: 540_000, env: plainEnv({ ...npmOffline, npm_config_prefix: prefix }), extendEnv: false });
+    // The prefix on the command line: as npm_config_prefix it would also reach the npm that
+    // installs reunify's devDependencies in its clone, and put them in the wrong place.
+    const line = `${github.replace(`git+${UPSTREAM}.git`, `git+file://${repo}`)} --prefix '${prefix}'`;
+    const r = await execa('sh', ['-c', line], { cwd: prefix, reject: false, timeout: 540_000, env: plainEnv(npmOffline), extendEnv: false });
     expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
     const bin = join(prefix, 'bin/reunify');
     const ok = await execa(bin, ['check', copyOf('caseload'), '--as-of', AS_OF], { reject: false, env: plainEnv(), extendEnv: false });
