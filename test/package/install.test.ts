@@ -1,5 +1,5 @@
-// The install paths the README and examples/ci give, run for real: the install line of the
-// CI examples (a git URL at a tag) and the pre-commit hook under the real `pre-commit` tool,
+// The install paths the README and examples/ci give, run for real: the install lines of the
+// CI examples (a tarball built from a git URL at a tag) and the pre-commit hook under the real `pre-commit` tool,
 // both pointed at a scratch git repository made from this working tree (tracked and new
 // files, as they would be committed), tagged v0.1.0. The installs go into scratch prefixes.
 // npm prefers its cache: the packages `npm ci` put there are not fetched again, but the
@@ -40,22 +40,28 @@ function copyOf(example: 'caseload' | 'broken'): string {
   return dir;
 }
 
-describe('the install line of the CI examples', () => {
-  const github = (readYaml('examples/ci/github/reunify.yml').jobs.check.steps as { name?: string; run?: string }[]).find((s) => s.name === 'Install reunify')!.run!;
-  const gitlab = (readYaml('examples/ci/gitlab-ci.yml').reunify.script as string[]).find((l) => l.startsWith('npm install'))!;
+describe('the install lines of the CI examples', () => {
+  const github = (readYaml('examples/ci/github/reunify.yml').jobs.check.steps as { name?: string; run?: string }[])
+    .find((s) => s.name === 'Install reunify')!
+    .run!.trim()
+    .split('\n');
+  const gitlab = (readYaml('examples/ci/gitlab-ci.yml').reunify.script as string[]).filter((l) => l.startsWith('npm '));
 
-  it('installs from the repository at a tag, never by name from the npm registry', () => {
-    expect(github).toBe(`npm install --global git+${UPSTREAM}.git#v0.1.0`);
-    expect(gitlab).toBe(github);
+  it('build a tarball from the repository at a tag and install that, never a name from the npm registry', () => {
+    expect(github).toEqual([`npm pack git+${UPSTREAM}.git#v0.1.0`, 'npm install --global ./reunify-0.1.0.tgz']);
+    expect(gitlab).toEqual(github);
   });
 
-  it('builds and installs reunify into a clean prefix, whose `reunify check` works', async () => {
+  it('build and install reunify into a clean prefix, whose `reunify check` works', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'reunify-git-install-'));
     const prefix = mkdtempSync(join(tmpdir(), 'reunify-git-prefix-'));
     // The prefix on the command line: as npm_config_prefix it would also reach the npm that
     // installs reunify's devDependencies in its clone, and put them in the wrong place.
-    const line = `${github.replace(`git+${UPSTREAM}.git`, `git+file://${repo}`)} --prefix '${prefix}'`;
-    const r = await execa('sh', ['-c', line], { cwd: prefix, reject: false, timeout: 540_000, env: plainEnv(npmOffline), extendEnv: false });
-    expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
+    const lines = github.map((l) => l.replace(`git+${UPSTREAM}.git`, `git+file://${repo}`).replace('--global', `--global --prefix '${prefix}'`));
+    for (const line of lines) {
+      const r = await execa('sh', ['-c', line], { cwd: work, reject: false, timeout: 540_000, env: plainEnv(npmOffline), extendEnv: false });
+      expect(r.exitCode, `${line}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    }
     const bin = join(prefix, 'bin/reunify');
     const ok = await execa(bin, ['check', copyOf('caseload'), '--as-of', AS_OF], { reject: false, env: plainEnv(), extendEnv: false });
     expect(ok.exitCode, ok.stderr).toBe(0);
