@@ -7,7 +7,7 @@
 import { execa } from 'execa';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leafCommands } from '../../src/cli/commandDocs.js';
 import { buildProgram } from '../../src/cli/index.js';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the package holds only what it needs', () => {
-  const allowed = [/^package\.json$/, /^README\.md$/, /^SECURITY\.md$/, /^LICENSE$/, /^bin\/reunify\.js$/, /^dist\/.+\.js$/, /^dist\/core\/[a-z-]+\.cjs$/, /^schemas\//, /^templates\//, /^config\/default\.yaml$/, /^docs\/.+\.md$/, /^examples\/caseload\//];
+  const allowed = [/^package\.json$/, /^README\.md$/, /^SECURITY\.md$/, /^LICENSE$/, /^bin\/reunify\.js$/, /^dist\/.+\.js$/, /^dist\/core\/[a-z-]+\.cjs$/, /^schemas\//, /^templates\//, /^config\/default\.yaml$/, /^docs\/.+\.md$/, /^examples\/caseload\//, /^examples\/ci\//, /^\.pre-commit-hooks\.yaml$/];
 
   it('every file is one the program uses', () => {
     expect(packed.files.map((f) => f.path).filter((p) => !allowed.some((a) => a.test(p)))).toEqual([]);
@@ -37,7 +37,7 @@ describe('the package holds only what it needs', () => {
 
   it('no tests, sources, fixtures, benchmarks or other examples', () => {
     const paths = packed.files.map((f) => f.path);
-    for (const prefix of ['test/', 'src/', 'bench/', 'scripts/', 'examples/broken/', 'examples/ci/', 'node_modules/', '.reunify-cache/']) {
+    for (const prefix of ['test/', 'src/', 'bench/', 'scripts/', 'examples/broken/', 'node_modules/', '.reunify-cache/']) {
       expect(paths.filter((p) => p.startsWith(prefix)), prefix).toEqual([]);
     }
     expect(paths.filter((p) => /\.(ts|tgz|map)$/.test(p))).toEqual([]);
@@ -49,6 +49,21 @@ describe('the package holds only what it needs', () => {
     for (const f of readdirSync(join(ROOT, 'examples/caseload/cases'))) expect(paths.has(`examples/caseload/cases/${f}`), f).toBe(true);
     for (const f of readdirSync(join(ROOT, 'templates'))) if (f.endsWith('.hbs')) expect(paths.has(`templates/${f}`), f).toBe(true);
     for (const entry of pkg.files) if (existsSync(join(ROOT, entry)) && !entry.endsWith('/')) expect(paths.has(entry), entry).toBe(true);
+  });
+
+  it('every relative link in the shipped markdown points to a file the package ships', () => {
+    const paths = new Set(packed.files.map((f) => f.path));
+    const dangling: string[] = [];
+    for (const md of [...paths].filter((p) => p.endsWith('.md'))) {
+      const text = readFileSync(join(ROOT, md), 'utf8');
+      for (const m of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/i.test(m[1])) continue; // https:, mailto:
+        const target = posix.normalize(posix.join(posix.dirname(md), m[1]));
+        const shipped = paths.has(target) || [...paths].some((p) => p.startsWith(target.replace(/\/?$/, '/')));
+        if (!shipped) dangling.push(`${md}: ${m[1]}`);
+      }
+    }
+    expect(dangling).toEqual([]);
   });
 });
 
@@ -77,7 +92,7 @@ describe('installed from the tarball, every command works', () => {
       expect(r.exitCode, name).toBe(0);
       expect(r.stdout, name).toMatch(/Examples:/);
     }
-  });
+  }, 180_000);
 
   it.each([
     [['check', 'caseload', '--as-of', '2026-11-01'], 0, /18 problems \(0 errors, 18 warnings\) in 13 case files/],
