@@ -20,3 +20,15 @@ describe('bin/reunify.js without dist/', () => {
     expect(r.stderr).toBe('reunify is not built: run `npm run build` in the folder reunify was installed from (it needs its devDependencies)');
   });
 });
+
+describe('npm prepare (scripts/prepare.mjs) without the devDependencies', () => {
+  it('says what is missing and fails, instead of a shell "tsc: not found"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-nodev-'));
+    mkdirSync(join(dir, 'scripts'));
+    copyFileSync(join(BIN, '../../scripts/prepare.mjs'), join(dir, 'scripts/prepare.mjs'));
+    copyFileSync(join(BIN, '../../package.json'), join(dir, 'package.json'));
+    const r = await execa('node', ['scripts/prepare.mjs'], { cwd: dir, reject: false });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^reunify: cannot build: the devDependencies \(TypeScript\) are not installed\.\n/);
+  });
+});
