@@ -8,5 +8,8 @@ export default defineConfig({
     pool: 'forks',
     isolate: false,
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which
+    // Node refuses; transformed by vitest, the import works (test/ci/schemas.test.ts).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

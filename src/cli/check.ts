@@ -39,7 +39,7 @@ export function registerCheck(program: Command): void {
 Examples:
   $ reunify check examples/caseload
   $ reunify check cases/ --as-of 2026-11-01 --format sarif > reunify.sarif
-  $ reunify check --rule stage5/visits-due=off --max-warnings 0`,
+  $ reunify check --rule timeliness/post-return-visits=off --max-warnings 0`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
       process.exitCode = await runCheckCommand(paths, flags);

@@ -13,7 +13,7 @@ const CONFIG_TEMPLATE = `# reunify settings for this caseload. Every setting is 
 organisation: "My council (change me)"
 
 # rules:
-#   stage1/timescale: warn
+#   timeliness/stage-timescale: error
 # timescales:
 #   stage_weeks: { 1: 8, 2: 4, 3: 26, 4: 8, 5: 52 }
 `;

