@@ -146,21 +146,35 @@ const STAGE_CASES: Record<string, string> = {
 
 /** Everything in a case file that only a person can say: sign-offs, agreements, who was told, seen alone, recommendations, levels, decisions. */
 function attestedIn(text: string): unknown {
-  const data = parse(text.split(/^---$/m)[1]) as Record<string, any>;
+  type Entry = Record<string, unknown>;
+  type CaseFront = {
+    tasks?: { written_assessment?: { recommendation?: unknown } };
+    classifications?: Entry[];
+    decisions?: Entry[];
+    agreement?: { signed?: unknown };
+    transition?: { agreed?: unknown; agreed_by?: unknown };
+    return?: { visits?: Entry[]; step_down?: { to?: unknown } };
+  };
+  const data = parse(text.split(/^---$/m)[1] ?? '') as CaseFront;
   const signOffs: unknown[] = [];
   const walk = (v: unknown, at: string): void => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === 'signed_off' ? signOffs.push([at, x]) : walk(x, `${at}.${k}`);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'signed_off') signOffs.push([at, x]);
+        else walk(x, `${at}.${k}`);
+      }
+    }
   };
   walk(data, '');
   return {
     signOffs,
     recommendation: data.tasks?.written_assessment?.recommendation,
-    classifications: (data.classifications ?? []).map((k: any) => [k.date, k.point, k.level, k.override_category]),
-    decisions: (data.decisions ?? []).map((d: any) => [d.date, d.point, d.outcome, d.shared]),
+    classifications: (data.classifications ?? []).map((k) => [k.date, k.point, k.level, k.override_category]),
+    decisions: (data.decisions ?? []).map((d) => [d.date, d.point, d.outcome, d.shared]),
     agreement: data.agreement?.signed,
     transition: [data.transition?.agreed, data.transition?.agreed_by],
-    seenAlone: (data.return?.visits ?? []).filter((v: any) => v.seen_alone !== undefined).map((v: any) => [v.date, v.seen_alone]),
+    seenAlone: (data.return?.visits ?? []).filter((v) => v.seen_alone !== undefined).map((v) => [v.date, v.seen_alone]),
     stepDown: data.return?.step_down?.to,
   };
 }

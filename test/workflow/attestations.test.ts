@@ -60,7 +60,7 @@ const examples = readdirSync(CASES)
   .filter((f) => f.endsWith('.md'))
   .map((f) => {
     const loaded = loadCase(join(CASES, f));
-    return { file: f, c: { data: loaded.data as CaseData, body: loaded.split.body } };
+    return { file: f, c: { data: loaded.data as CaseData, body: loaded.split?.body ?? '' } };
   })
   .filter(({ c }) => c.data.stage !== 'closed');
 

@@ -202,7 +202,7 @@ describe('later stages', () => {
     const c = caseloadWith({ 'RF-0005.md': text });
     const before = loadCase(c.path('RF-0005.md'));
     expect(before.problems).toEqual([]);
-    const s = script([ENTER, ENTER, ENTER, ...['rk', 'iro'].flatMap((party) => [party, ENTER, 'letter', ENTER]), false]);
+    const s = script([ENTER, ENTER, ENTER, ...['rk', 'iro'].flatMap((party): Reply[] => [party, ENTER, 'letter', ENTER]), false]);
     const code = await runTaskCommand(c.path('RF-0005.md'), 'decision_shared', taskFlags(), { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
     expect(code).toBe(0);

@@ -43,7 +43,7 @@ export function foldWord(word: string): string {
     .toLowerCase();
 }
 
-const stripPunctuation = (s: string) => s.replace(/^[\s"“”(\[{,;:]+|[\s"“”)\]},;:!?]+$/gu, '');
+const stripPunctuation = (s: string) => s.replace(/^[\s"“”([{,;:]+|[\s"“”)\]},;:!?]+$/gu, '');
 
 /** The tokens of one name or ref that identify someone: "Mrs Patricia Gould" → Patricia, Gould; "Child F1" → F1; "SW R.M." → R.M. */
 export function nameTokens(name: string): NameToken[] {
