@@ -34,7 +34,7 @@ export const SCENARIO_INFO: Record<Scenario, ScenarioInfo> = {
   },
   'return-home': {
     title: 'The first months home',
-    purpose: 'Each child is at Stage 5, home for two to four months, with visits and support recorded and the first post-return review (RC3) due.',
+    purpose: 'Each child is at Stage 5, home for two to three months, with visits and support recorded and the first post-return review (RC3) due.',
     task: 'Review the return so far (visits, support planned against delivered, goals), agree the RC3 level and what the post-return review recommends.',
   },
   cohorts: {
