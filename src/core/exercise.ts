@@ -5,7 +5,7 @@
 import type { CaseData, IsoDate } from './caseTypes.js';
 import { classify, type Suggestion } from './classify.js';
 import type { ReunifyConfig } from './config.js';
-import { generateCase, type ClosedOutcome, type Scenario } from './generate.js';
+import { generateCase, newPackMemory, type ClosedOutcome, type Scenario } from './generate.js';
 import type { StageValue } from './ids.js';
 import { createRng } from './random.js';
 import { compareWithBaseline, type BaselineComparison } from './reclassify.js';
@@ -100,11 +100,13 @@ export function generatePackCases(options: PackOptions): PackCase[] {
   const mix = rng.fork('stages').shuffle(COHORT_MIX);
   const outcomes = rng.fork('outcomes').shuffle(OUTCOMES);
   let closedSoFar = 0;
+  // one memory for the pack: no two families share a letter, and stories are not told twice while others are left
+  const memory = newPackMemory();
   return Array.from({ length: count }, (_, i) => {
     const id = packCaseId(i, count);
     const stage = scenario === 'cohorts' ? mix[i % mix.length] : STAGE_OF[scenario];
     const outcome = stage === 'closed' ? outcomes[closedSoFar++ % outcomes.length] : undefined;
-    const generated = generateCase(rng.fork(`case ${i + 1}`), { stage, id, asOf, scenario, config, source: `seed ${seed}`, ...(outcome ? { outcome } : {}) });
+    const generated = generateCase(rng.fork(`case ${i + 1}`), { stage, id, asOf, scenario, config, memory, source: `seed ${seed}`, ...(outcome ? { outcome } : {}) });
     const suggestion = classify(generated.data, config, asOf);
     return {
       id,

@@ -9,9 +9,8 @@ import type { ReunifyConfig } from './config.js';
 import { addDays, addMonths, addWorkingDays, ageOn, daysBetween } from './dates.js';
 import { FACTORS, LEVELS, TASKS_BY_STAGE, type CapacityRating, type DecisionPoint, type FactorStatus, type Level, type Rag, type StageNumber, type StageValue } from './ids.js';
 import type { Rng } from './random.js';
-import { CAPACITY_EVIDENCE, CARE_REASONS, CARE_REASON_IDS, FACTOR_EVIDENCE, GOALS, NON_NEGOTIABLES, OVERRIDE_REASONS, REASON_EVIDENCE, REASON_SERVICES, SERVICES, CONCERNS, fill, fits, schoolKind, wordingText, type CareReasonId, type Concern, type GoalText, type TextContext, type Wording } from './generateText.js';
+import { CAPACITY_EVIDENCE, CARE_REASONS, CARE_REASON_IDS, FACTOR_EVIDENCE, GOALS, NON_NEGOTIABLES, OVERRIDE_REASONS, REASON_EVIDENCE, REASON_SERVICES, SERVICES, STRENGTHS, WORRIES, CONCERNS, fill, fits, schoolKind, wordingText, type CareReasonId, type Concern, type GoalText, type TextContext, type Wording } from './generateText.js';
 import { caseBody } from './generateBody.js';
-import { frontMatterText } from './caseText.js';
 
 export type Scenario = 'classification' | 'reclassification' | 'return-home' | 'cohorts';
 export type ClosedOutcome = 'at_home' | 're_entered_care' | 'not_returned';
@@ -69,12 +68,14 @@ const kindOf = new Map(FACTORS.map((f) => [f.id, f.kind]));
 export const MAX_FRONT_MATTER_BYTES = 7400;
 
 const byteLength = (text: string) => new TextEncoder().encode(text).length;
+const YAML_PER_JSON = 1.01;
 
 /** Drop optional narrative detail, oldest first, until the front matter fits; every record a rule needs stays. */
 function fitSize(data: CaseData, max: number, decisionMap: Record<DecisionPoint, Partial<Record<Level, string>>>): CaseData {
-  // YAML of these records runs 0.95–1.01 times their JSON size: measure the YAML only near the limit
+  // YAML of these records runs 0.95–1.01 times their JSON size: the JSON size scaled by the upper
+  // bound is a safe measure, and far cheaper than writing the YAML after every step
   const estimate = () => byteLength(JSON.stringify(data));
-  const size = () => (estimate() * 1.06 < max ? 0 : byteLength(frontMatterText(data)));
+  const size = () => estimate() * YAML_PER_JSON;
   if (size() <= max) return data;
   const steps: (() => void)[] = [
     () => data.return?.visits?.forEach((v) => delete v.note),
@@ -128,7 +129,6 @@ function fitSize(data: CaseData, max: number, decisionMap: Record<DecisionPoint,
   ];
   for (const step of steps) {
     step();
-    if (estimate() * 0.94 > max) continue; // certainly still too long
     if (size() <= max) break;
   }
   return data;
@@ -445,6 +445,7 @@ class CaseBuilder {
       asOf: this.opts.asOf,
       legalInCare: this.legal,
       pick: (r, pool, at) => this.pickText(r, pool, at),
+      pickPair: (r, first, second, at) => this.pickPair(r, first, second, at, ' '),
       context: (at) => this.context(at),
     });
     return { data, body, openWork: this.openWork, reason: this.reason };
@@ -455,7 +456,7 @@ class CaseBuilder {
     const [lo, hi] = this.band;
     const fitting = CARE_REASON_IDS.filter((id) => CARE_REASONS[id].minAge <= lo && (CARE_REASONS[id].maxAge ?? 99) >= hi);
     const memory = this.opts.memory;
-    const fresh = fitting.filter((id) => !memory || CARE_REASONS[id].stories.some((t) => !memory.texts.has(t)));
+    const fresh = fitting.filter((id) => !memory || CARE_REASONS[id].stories.some((t) => typeof t === 'string' && !memory.texts.has(t)));
     const pool = fresh.length > 0 ? fresh : fitting;
     // teenagers come into care for their own reasons too
     return rng.weighted(pool.map((id) => [id, CARE_REASONS[id].weight * (lo >= 12 && CARE_REASONS[id].minAge >= 12 ? 2 : 1)] as [CareReasonId, number]));
@@ -1083,12 +1084,23 @@ class CaseBuilder {
   }
 
   private strengths(rng: Rng, on: IsoDate, values: Record<string, string>): string {
-    const pool = ['Warm with {child}; family time is affectionate', 'Asks for help early and is honest about setbacks', 'Knows {child} well and plans family time around their needs', 'Answers calls and keeps meetings with the social worker', 'Loves {child} and says plainly what they find hard'];
-    return fill(this.pickText(rng, pool, on)!, values);
+    return fill(this.pickPair(rng, STRENGTHS[0], STRENGTHS[1], on, '; '), values);
   }
 
   private worries(rng: Rng, on: IsoDate, values: Record<string, string>): string {
-    return fill(this.pickText(rng, CARE_REASONS[this.reason].worries, on)!, values);
+    return fill(this.pickPair(rng, CARE_REASONS[this.reason].worries, WORRIES, on, '; '), values);
+  }
+
+  /** Two halves of a sentence, the whole not yet used in the pack where the pools allow. */
+  pickPair(rng: Rng, first: readonly Wording[], second: readonly Wording[], at: IsoDate, joint: string): string {
+    const a = this.pickText(rng, first, at, false)!;
+    const memory = this.opts.memory;
+    const ctx = this.context(at);
+    const seconds = second.filter((w) => fits(w, ctx)).map(wordingText);
+    const fresh = memory ? seconds.filter((b) => !memory.texts.has(`${a}${joint}${b}`)) : seconds;
+    const b = rng.pick(fresh.length > 0 ? fresh : seconds);
+    memory?.texts.add(`${a}${joint}${b}`);
+    return `${a}${joint}${b}`;
   }
 
   private nonNegotiables(rng: Rng, values: Record<string, string>): string[] {

@@ -76,6 +76,8 @@ export interface BodyOptions {
   legalInCare: string;
   /** A wording that fits the case on a date, preferring one the pack has not used. */
   pick(rng: Rng, pool: readonly Wording[], at: string): string | undefined;
+  /** Two wordings joined, the pair not used in the pack where the pools allow. */
+  pickPair(rng: Rng, first: readonly Wording[], second: readonly Wording[], at: string): string;
   context(at: string): TextContext;
 }
 
@@ -88,7 +90,7 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: Body
   const since = data.child.looked_after_since;
   const ageThen = ageOn(data.child.dob, since);
   const finder = ageThen < 3 ? 'the health visitor' : ageThen < 5 ? 'nursery staff' : 'the school';
-  const reason = fill(options.pick(rng, CARE_REASONS[options.reason].stories, since) ?? CARE_REASONS[options.reason].stories[0], { ...values, professional: finder });
+  const reason = fill(options.pick(rng, CARE_REASONS[options.reason].stories, since) ?? 'concerns about the care at home', { ...values, professional: finder });
   const failed = data.history?.failed_returns ?? 0;
   const out: string[] = [];
 
@@ -159,7 +161,7 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: Body
   // a child under five is observed; an older child speaks for themselves, and what they say matches what is recorded
   const home = data.child.placement === 'parents';
   const group = age < 5 ? CHILD_VIEWS.young : home ? CHILD_VIEWS.home : data.child.wants_to_return ? CHILD_VIEWS.wants : CHILD_VIEWS.unsure;
-  const view = fill(`${options.pick(rng, group.opening, options.asOf)} ${options.pick(rng, group.detail, options.asOf)}`, values);
+  const view = fill(options.pickPair(rng, group.opening, group.detail, options.asOf), values);
   out.push(age < 5 ? view : `${family.child} (seen alone): ${view}`, '');
 
   out.push('## Notes', '');

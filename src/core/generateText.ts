@@ -141,7 +141,7 @@ export const CAPACITY_EVIDENCE: Record<CapacityRating, readonly string[]> = {
   demonstrated: ['{parent} has made the changes, kept them for six months, and others confirm it', 'Change sustained through a bereavement and a house move; confirmed by three agencies'],
   emerging: ['{parent} accepts the concerns and is using help; change not yet sustained under stress', 'Real change for three months; too early to say it will last'],
   limited: ['{parent} accepts some concerns but attendance is patchy and little has changed', 'Says the right things; the key worker sees little change'],
-  not_shown: ['{parent} does not accept the reasons for care and has declined services', 'No change shown; {parent} blames the school and the carers'],
+  not_shown: ['{parent} does not accept the reasons for care and has declined services', 'No change shown; {parent} blames the carers and the social worker'],
 };
 
 export const CONCERNS = ['parental_substance_misuse', 'domestic_abuse', 'parental_mental_health', 'problems_unaddressed'] as const;
@@ -158,57 +158,66 @@ export interface CareReason {
   maxAge?: number;
   weight: number;
   /** What happened, completing "looked after since …, after …". */
-  stories: readonly string[];
+  stories: readonly Wording[];
   worries: readonly Wording[];
 }
 
 export const CARE_REASONS: Record<CareReasonId, CareReason> = {
   neglect: {
     concern: 'problems_unaddressed', minAge: 0, weight: 0.2,
-    stories: ['long-standing neglect: poor home conditions, missed health appointments and no routine', 'neglect that continued despite a child protection plan', 'a health visitor found {child} underweight and the home without food or heating', 'the home was found without working heating or food and {child} unwashed for days'],
-    worries: ['Routines slip without regular support', 'Minimises the effect of neglect on {child}', 'Copes well with help but lets things slide when the help stops'],
+    stories: ['long-standing neglect: poor home conditions, missed health appointments and no routine', 'neglect that continued despite a child protection plan', { text: 'a health visitor found {child} underweight and the home without food or heating', when: underFive }, 'a neighbour found {child} alone and hungry late at night', 'the home was found without working heating or food and {child} unwashed for days'],
+    worries: ['Routines slip without regular support', 'Minimises the effect of neglect on {child}', 'Copes well with help but lets things slide when the help stops', 'Money worries and debt crowd out routines'],
   },
   physical_abuse: {
     concern: 'problems_unaddressed', minAge: 0, weight: 0.12,
-    stories: ['unexplained bruising found by {professional}, later accepted by {parent} as caused by rough handling', 'a broken arm that {parent} first said was a fall and later admitted happened in anger', 'marks from being hit with a belt, seen by {professional}'],
+    stories: ['unexplained bruising found by {professional}, later accepted by {parent} as caused by rough handling', 'a broken arm that {parent} first said was a fall and later admitted happened in anger', 'marks from being hit with a belt, seen by {professional}', 'a black eye that {child} said came from being punched at home'],
     worries: ['Loses temper when tired; still learning other ways to manage', 'Was harshly punished as a child and finds it hard to see the harm'],
   },
   sexual_abuse: {
     concern: 'problems_unaddressed', minAge: 3, weight: 0.08,
-    stories: ["{child}'s disclosure of sexual abuse by a family friend whom {parent} did not at first believe", 'sexual abuse by a lodger in the home, which {parent} did not act on when first told'],
+    stories: ["{child}'s disclosure of sexual abuse by a family friend whom {parent} did not at first believe", 'sexual abuse by a lodger in the home, which {parent} did not act on when first told', 'sexual abuse by an older cousin, which {parent} kept from the school and the police'],
     worries: ['Found it hard to believe {child} at first and still doubts at times', 'Trusts new people quickly; safety planning is new to {parent}'],
   },
   exploitation: {
     concern: 'problems_unaddressed', minAge: 12, weight: 0.1,
-    stories: ['criminal exploitation: {child} was found carrying drugs for an older group in another town', 'sexual exploitation by older men who groomed {child} online and met them after school', 'repeated missing episodes linked to a county lines group'],
+    stories: ['criminal exploitation: {child} was found carrying drugs for an older group in another town', 'sexual exploitation by older men who groomed {child} online and met them after school', 'repeated missing episodes linked to a county lines group', 'being found in a flat used for drug dealing, forty miles from home'],
     worries: ['Feels powerless against the group who exploited {child}', 'Blames {child} for the exploitation at times'],
   },
   adolescent_conflict: {
     concern: 'problems_unaddressed', minAge: 12, weight: 0.1,
-    stories: ['conflict at home that turned violent between {parent} and {child}, ending with {parent} asking for {child} to be accommodated', "{parent} told {child} to leave after months of fights about curfew and school"],
+    stories: ['conflict at home that turned violent between {parent} and {child}, ending with {parent} asking for {child} to be accommodated', "{parent} told {child} to leave after months of fights about curfew and school", 'a fight in which {child} and {parent} both needed hospital treatment'],
     worries: ['Feels rejected by {child} and answers anger with anger', 'Struggles to set limits without rows'],
   },
   learning_disability: {
     concern: 'problems_unaddressed', minAge: 0, weight: 0.08,
-    stories: ["{parent}'s learning disability and the loss of the support that had held routines together, leaving {child}'s needs unmet", "{child}'s needs outgrowing what {parent} could manage without adapted support"],
+    stories: ["{parent}'s learning disability and the loss of the support that had held routines together, leaving {child}'s needs unmet", "{child}'s needs outgrowing what {parent} could manage without adapted support", 'an unsafe feeding routine that {parent} had not understood, found after {child} lost weight'],
     worries: ['Needs information in easy-read form and time to practise', 'Relies on one support worker; struggles when they are away'],
   },
   mental_health: {
     concern: 'parental_mental_health', minAge: 0, weight: 0.12,
-    stories: ['{parent} was admitted to hospital in a mental health crisis with no one to care for {child}', "{parent}'s untreated depression left {child} without basic care", '{parent} became very unwell after a bereavement and could not keep {child} safe'],
+    stories: ['{parent} was admitted to hospital in a mental health crisis with no one to care for {child}', "{parent}'s untreated depression left {child} without basic care", '{parent} became very unwell after a bereavement and could not keep {child} safe', '{parent} heard voices telling them {child} was in danger and kept {child} off school for weeks'],
     worries: ['Stops treatment when feeling better', 'Struggles at times of stress without support'],
   },
   substance_misuse: {
     concern: 'parental_substance_misuse', minAge: 0, weight: 0.18,
-    stories: ['{parent} was found intoxicated while caring for {child} alone', 'police found {child} alone at home while {parent} was using drugs', '{parent} was arrested while drunk with {child} in the car'],
+    stories: ['{parent} was found intoxicated while caring for {child} alone', 'police found {child} alone at home while {parent} was using drugs', '{parent} was arrested while drunk with {child} in the car', 'a drugs overdose at home that {child} found {parent} after'],
     worries: [{ text: 'Drinks when low; the last return ended after a relapse', when: (c) => c.failedReturn }, 'Drinks when low and has relapsed after treatment before', 'Recovery is recent and untested at home'],
   },
   domestic_abuse: {
     concern: 'domestic_abuse', minAge: 0, weight: 0.16,
-    stories: ['police attended a serious assault on {parent} by a partner with {child} present', 'repeated domestic abuse at home, witnessed by {child}', 'the former partner broke into the home and threatened {parent} in front of {child}'],
+    stories: ['police attended a serious assault on {parent} by a partner with {child} present', 'repeated domestic abuse at home, witnessed by {child}', 'the former partner broke into the home and threatened {parent} in front of {child}', '{child} was hurt trying to stop an attack on {parent}'],
     worries: ['Has let the former partner back before after promises of change', 'Still in touch with the former partner by phone'],
   },
 };
+
+/** What the parent brings, in two halves, so no two families of a pack read the same. */
+export const STRENGTHS: readonly [readonly string[], readonly string[]] = [
+  ['Warm with {child}', 'Asks for help early', 'Knows {child} well', 'Answers calls and keeps meetings', 'Loves {child} and says so', 'Plays well with {child} at family time', 'Has kept a tenancy and a job through hard times', 'Takes advice from the family support worker'],
+  ['family time is affectionate', 'honest about setbacks', 'plans family time around their needs', 'follows through on what is agreed', 'says plainly what they find hard', 'proud of small steps', 'reads the signs when {child} is upset', 'listens when challenged'],
+];
+
+/** A second worry anyone may have, added to the worry that comes with the reason for care. */
+export const WORRIES: readonly string[] = ['little sleep and a lot of stress', 'money is tight and debts are growing', 'few people to turn to in the evenings', 'finds professionals hard to trust', 'struggles to ask for help until late', 'the housing is overcrowded', 'hard on themselves after a bad day', 'relies on one friend for everything'];
 
 /** problems_unaddressed in the words of each reason for care it stands for. */
 export const REASON_EVIDENCE: Partial<Record<CareReasonId, Record<Known, readonly string[]>>> = {
@@ -273,7 +282,7 @@ export const GOALS: Record<string, readonly GoalText[]> = {
   ],
   neglect: [
     { goal: '{parent} keeps the home safe and clean, seen at unannounced visits', steps: ['Weekly visits from the family support worker', 'Agreed cleaning routine'], support: 'Family support worker', success: 'Home conditions good at every visit for three months', comments: VISITS },
-    { goal: '{parent} takes {child} to every health appointment', steps: ['Use the shared calendar', 'Reminders from {health}'], support: '{healthWorker}', success: 'No missed appointments for three months', comments: { red: ['Two appointments missed', 'Missed the last appointment without reason'], amber: ['One appointment missed', 'Most appointments kept'], green: ['Every appointment kept', 'No missed appointments since the last review'] } },
+    { goal: '{parent} takes {child} to every health appointment', steps: ['Use the shared calendar', 'Reminders from {health}'], support: '{healthWorker}', success: 'No missed appointments for three months', comments: { red: ['Two appointments missed', 'Missed the last appointment without reason'], amber: ['One appointment missed', 'Most appointments kept'], green: ['Every appointment kept', 'Every appointment kept since the last review'] } },
   ],
   physical_abuse: [{ goal: '{parent} completes the anger-management course and uses calm ways to manage {child}', steps: ['Attend the ten-week course', 'Practise the calm-down plan at family time'], support: 'Parenting practitioner', success: 'Course completed; calm handling seen at three observed sessions', comments: SESSIONS }],
   sexual_abuse: [{ goal: '{parent} completes protective parenting work and keeps the safety plan', steps: ['Attend the protective parenting group', 'Agree the safety plan with the social worker'], support: 'Specialist protective parenting worker', success: 'Group completed; the safety plan kept for four months', comments: SESSIONS }],
