@@ -6,7 +6,7 @@ import type { CaseData, IsoDate } from './caseTypes.js';
 import { classify, type Suggestion } from './classify.js';
 import type { ReunifyConfig } from './config.js';
 import { generateCase, newPackMemory, type ClosedOutcome, type Scenario } from './generate.js';
-import type { StageValue } from './ids.js';
+import type { Level, StageValue } from './ids.js';
 import { createRng } from './random.js';
 import { compareWithBaseline, type BaselineComparison } from './reclassify.js';
 import { superviseQuestions, type SupervisionPlan } from './supervision.js';
@@ -102,11 +102,14 @@ export function generatePackCases(options: PackOptions): PackCase[] {
   let closedSoFar = 0;
   // one memory for the pack: no two families share a letter, and stories are not told twice while others are left
   const memory = newPackMemory();
+  // every level, and so every decision the level leads to, in turn: a pack practises no return, more time,
+  // more support and return to care as well as going home
+  const keys = rng.fork('keys').shuffle<Level>(['low', 'medium', 'high', 'very_high']);
   return Array.from({ length: count }, (_, i) => {
     const id = packCaseId(i, count);
     const stage = scenario === 'cohorts' ? mix[i % mix.length] : STAGE_OF[scenario];
     const outcome = stage === 'closed' ? outcomes[closedSoFar++ % outcomes.length] : undefined;
-    const generated = generateCase(rng.fork(`case ${i + 1}`), { stage, id, asOf, scenario, config, memory, source: `seed ${seed}`, ...(outcome ? { outcome } : {}) });
+    const generated = generateCase(rng.fork(`case ${i + 1}`), { stage, id, asOf, scenario, config, memory, ...(scenario !== 'cohorts' ? { keyLevel: keys[i % keys.length] } : {}), source: `seed ${seed}`, ...(outcome ? { outcome } : {}) });
     const suggestion = classify(generated.data, config, asOf);
     return {
       id,

@@ -30,6 +30,11 @@ export interface GenerateOptions {
   source?: string;
   /** Shared by the cases of one pack, so no two families share a letter or a story. */
   memory?: PackMemory;
+  /**
+   * For an exercise with a config: the level the evidence at the open decision should lead to,
+   * so a pack practises every outcome (no return, more time, more support, return to care).
+   */
+  keyLevel?: Level;
 }
 
 /** What the cases of one pack have used so far: family letters and narrative wordings. */
@@ -397,6 +402,8 @@ class CaseBuilder {
   private missing = 0;
   private familyFailedReturns = 0;
   private factorEntries: (FactorEntry & { order: number })[] = [];
+  /** The date of the latest evidence participants weigh at the open decision. */
+  private openEvidenceOn?: IsoDate;
   private capacity: NonNullable<CaseData['capacity_to_change']> = [];
   private openWork: string[] = [];
 
@@ -716,6 +723,7 @@ class CaseBuilder {
 
     // evidence: factors and capacity, as gathered in the family assessment
     const evidenceDay = Math.min(s1.family_assessment - rng.int(0, 6), now);
+    this.openEvidenceOn = at(evidenceDay);
     const values = this.textValues();
     this.capacity.push(this.capacityEntry(rng, family.returningTo.id, this.profile.capacity, at(evidenceDay), values));
     for (const f of [...this.profile.risks, ...this.profile.unknowns, ...this.profile.protective]) {
@@ -830,6 +838,7 @@ class CaseBuilder {
       const regradeDay = plan.rc2 ? plan.rc2.day - rng.int(1, 6) : Math.min(now, s3!.reviews[s3!.reviews.length - 1] + rng.int(0, 5));
       this.improveFactors(rng, at(Math.min(regradeDay, now)), 0.4, values);
       const regradeOn = at(Math.min(regradeDay, now));
+      this.openEvidenceOn = regradeOn;
       const better = betterCapacity(this.profile.capacity);
       // change is not "demonstrated" while the concern that led to care is still present
       const rating = better === 'demonstrated' && this.concernPresent(regradeOn) ? 'emerging' : better;
@@ -905,6 +914,12 @@ class CaseBuilder {
     else if (tasks.written_assessment.status === 'done') tasks.written_assessment.recommendation = this.recommendation(this.profile.severity);
 
     this.addCalendar(rng, data);
+    const key = this.opts.keyLevel;
+    if (key && this.opts.config && this.scenario && this.scenario !== 'cohorts') {
+      // after a return, participants weigh what the latest visits found
+      const on = this.scenario === 'return-home' ? at(Math.max(plan.stage5?.returned ?? now, now - rng.int(1, 7))) : this.openEvidenceOn;
+      if (on) this.steerTo(rng, data, key, on, values);
+    }
     return fitSize(this.ordered(data), MAX_FRONT_MATTER_BYTES, this.decisionMap);
   }
 
@@ -1032,6 +1047,75 @@ class CaseBuilder {
       this.addFactor(rng, choice.id, next, on, values);
     }
     return true;
+  }
+
+  /** Move the evidence on one date, a step at a time, until the engine suggests the level wanted (or no step is left). */
+  private steerTo(rng: Rng, data: CaseData, target: Level, on: IsoDate, values: Record<string, string>): void {
+    const config = this.opts.config!;
+    const ask = () => {
+      data.factors = this.sortedFactors();
+      return classify(data, config, this.opts.asOf).level;
+    };
+    let level = ask();
+    if (levelRank(target) > levelRank(level) && levelRank(target) >= 2) {
+      // strain shows in what the parent manages, too
+      const capacity = this.capacityOn(on);
+      if (capacity === 'demonstrated' || capacity === 'emerging') {
+        this.setCapacity(rng, 'limited', on, values);
+        // lasting change is not confirmed while capacity to change is limited
+        if (this.currentFactors(on).get('sustained_parental_change')?.status === 'present') this.setFactor(rng, 'sustained_parental_change', 'partly', on, values);
+        level = ask();
+      }
+    }
+    for (let i = 0; i < 24 && level !== target; i++) {
+      const moved = levelRank(level) > levelRank(target) ? this.steerDown(rng, on, values) : this.steerUp(rng, on, values);
+      if (!moved) break;
+      level = ask();
+    }
+  }
+
+  /** Nudge the evidence on a date one step worse: a risk more present, a protective factor weaker, or a new risk seen. */
+  private steerUp(rng: Rng, on: IsoDate, values: Record<string, string>): boolean {
+    const current = this.currentFactors(on);
+    const movable = [...current.values()].filter((e) => !isStatic.get(e.id) && e.id !== 'missing_episodes' && e.status !== 'unknown' && this.coherentStatus(e.id, worseStatus(kindOf.get(e.id) ?? 'risk', e.status), on) !== e.status);
+    const fresh = [this.profile.concern, ...SECONDARY_RISKS].filter((id) => !current.has(id) && !(id === 'child_behaviour_difficulties' && this.context(on).age < 2));
+    if (movable.length === 0 && fresh.length === 0) return false;
+    if (movable.length === 0 || (fresh.length > 0 && rng.chance(0.25))) {
+      this.setFactor(rng, rng.pick(fresh), 'partly', on, values);
+      return true;
+    }
+    const choice = rng.pick(movable);
+    const next = this.coherentStatus(choice.id, worseStatus(kindOf.get(choice.id) ?? 'risk', choice.status), on);
+    this.setFactor(rng, choice.id, next, on, values);
+    // lasting change does not stand beside a concern now present
+    if (CONCERN_FACTORS.includes(choice.id) && next === 'present') {
+      const change = this.currentFactors(on).get('sustained_parental_change');
+      if (change?.status === 'present') this.setFactor(rng, 'sustained_parental_change', 'partly', on, values);
+      if (this.capacityOn(on) === 'demonstrated') this.setCapacity(rng, 'emerging', on, values);
+    }
+    return true;
+  }
+
+  /** Record a factor's status on a date: the entry of that date changes, or a new entry is added. */
+  private setFactor(rng: Rng, id: string, wanted: FactorStatus, on: IsoDate, values: Record<string, string>): void {
+    const entry = this.currentFactors(on).get(id);
+    if (entry && entry.as_of === on) {
+      entry.status = this.coherentStatus(id, wanted, on);
+      const text = this.evidenceText(rng, id, entry.status, on, values);
+      if (text) entry.evidence = text;
+      else delete entry.evidence;
+    } else {
+      this.addFactor(rng, id, wanted, on, values);
+    }
+  }
+
+  /** Record the returning parent's capacity to change on a date, replacing a rating of the same date. */
+  private setCapacity(rng: Rng, rating: CapacityRating, on: IsoDate, values: Record<string, string>): void {
+    const person = this.family.returningTo.id;
+    const i = this.capacity.findIndex((c) => c.person === person && c.as_of === on);
+    const entry = this.capacityEntry(rng, person, rating, on, values);
+    if (i >= 0) this.capacity[i] = entry;
+    else this.capacity.push(entry);
   }
 
   private sortedFactors(): FactorEntry[] {
