@@ -1177,10 +1177,13 @@ class CaseBuilder {
 
   /** Two halves of a sentence, the whole not yet used in the pack where the pools allow. */
   pickPair(rng: Rng, first: readonly Wording[], second: readonly Wording[], at: IsoDate, joint: string): string {
-    const a = this.pickText(rng, first, at, false)!;
     const memory = this.opts.memory;
     const ctx = this.context(at);
     const seconds = second.filter((w) => fits(w, ctx)).map(wordingText);
+    const firsts = first.filter((w) => fits(w, ctx)).map(wordingText);
+    // a first half that still has an unused pairing, where there is one
+    const open = memory ? firsts.filter((x) => seconds.some((y) => !memory.texts.has(`${x}${joint}${y}`))) : firsts;
+    const a = rng.pick(open.length > 0 ? open : firsts);
     const fresh = memory ? seconds.filter((b) => !memory.texts.has(`${a}${joint}${b}`)) : seconds;
     const b = rng.pick(fresh.length > 0 ? fresh : seconds);
     memory?.texts.add(`${a}${joint}${b}`);

@@ -91,9 +91,9 @@ describe('coherence of generated cases', () => {
     expect(fathers / 5000).toBeGreaterThan(0.2);
   }, 120_000);
 
-  it.each(SCENARIOS)('no family letter and no story, view or background is repeated within a %s pack', (scenario) => {
-    for (const seed of [1, 7, 42]) {
-      const cases = generatePackCases({ scenario, seed, cases: 16, asOf: AS_OF, config });
+  it.each(SCENARIOS)('no family letter and no story, view or background is repeated within a %s pack of 30', (scenario) => {
+    for (const seed of [1, 7]) {
+      const cases = generatePackCases({ scenario, seed, cases: 30, asOf: AS_OF, config });
       expect(packViolations(cases)).toEqual([]);
       for (const c of cases) expect(caseViolations(c, AS_OF)).toEqual([]);
     }
