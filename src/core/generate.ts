@@ -983,7 +983,8 @@ class CaseBuilder {
   }
 
   private evidenceText(rng: Rng, id: string, status: FactorStatus, asOf: IsoDate, values: Record<string, string>): string | undefined {
-    const text = this.pickText(rng, this.evidencePool(id, status), asOf, false);
+    // in a pack, a wording another family has not had yet, where there is one
+    const text = this.pickText(rng, this.evidencePool(id, status), asOf);
     return text === undefined ? undefined : fill(text, this.valuesAt(asOf, values));
   }
 
