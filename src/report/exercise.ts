@@ -203,7 +203,8 @@ function discussionPoints(c: PackCase, config: ReunifyConfig, asOf: string): str
 function returnConsidered(data: CaseData): string {
   const decisions = data.decisions ?? [];
   const latest = decisions[decisions.length - 1];
-  if (latest) return `yes: ${idWords(latest.point)} on ${longDate(latest.date)} decided ${idWords(latest.outcome).toLowerCase()}`;
+  const pointWords: Record<string, string> = { rc1_d2: 'Decision 2', rc2_d3: 'Decision 3', rc3_post_return: 'the post-return review' };
+  if (latest) return `yes: ${pointWords[latest.point] ?? latest.point} on ${longDate(latest.date)} decided ${idWords(latest.outcome).toLowerCase()}`;
   const review = (data.triggers ?? []).find((t) => t.type === 'cla_review' && /return home considered/i.test(t.note ?? ''));
   const classified = (data.classifications ?? [])[0];
   if (classified) return `in progress: risk classified on ${longDate(classified.date)}; the decision is still to make`;
@@ -228,7 +229,13 @@ export function nextSteps(c: PackCase): string[] {
   if (cohorts.includes('s20_placement')) out.push('Check the s20 arrangement is still agreed and that the plan is not drifting.');
   if (cohorts.includes('placement_at_risk')) out.push('The placement is at risk: is return home the plan, or a move? Decide before the placement ends.');
   if (d.stage === 5 && out.length === 0) out.push('Keep visiting with the child seen alone, check support is delivered as planned, and hold the post-return review when it is due.');
-  if (out.length === 0) out.push(`Carry on with Stage ${d.stage} as planned, with the next review dates kept.`);
+  const stageDone: Record<number, string> = {
+    1: 'Stage 1 work is done: move to Stage 2, classify risk (RC1) and take Decision 2 to the manager.',
+    2: 'Decision 2 is made and shared: move to Stage 3 and agree the parental agreement and goals.',
+    3: 'Stage 3 work is done: review the goals with the family and regrade risk (RC2) before Decision 3.',
+    4: 'Keep to the transition plan: review each contact step before the next, and check readiness before the move home.',
+  };
+  if (out.length === 0) out.push(stageDone[d.stage as number] ?? `Carry on with Stage ${d.stage} as planned, with the next review dates kept.`);
   return out;
 }
 
