@@ -5,8 +5,8 @@
 import type { CaseData, IsoDate } from './caseTypes.js';
 import { classify, type Suggestion } from './classify.js';
 import type { ReunifyConfig } from './config.js';
-import { generateCase, type ClosedOutcome, type Scenario } from './generate.js';
-import type { StageValue } from './ids.js';
+import { generateCase, newPackMemory, type ClosedOutcome, type Scenario } from './generate.js';
+import type { Level, StageValue } from './ids.js';
 import { createRng } from './random.js';
 import { compareWithBaseline, type BaselineComparison } from './reclassify.js';
 import { superviseQuestions, type SupervisionPlan } from './supervision.js';
@@ -34,7 +34,7 @@ export const SCENARIO_INFO: Record<Scenario, ScenarioInfo> = {
   },
   'return-home': {
     title: 'The first months home',
-    purpose: 'Each child is at Stage 5, home for two to four months, with visits and support recorded and the first post-return review (RC3) due.',
+    purpose: 'Each child is at Stage 5, home for two to three months, with visits and support recorded and the first post-return review (RC3) due.',
     task: 'Review the return so far (visits, support planned against delivered, goals), agree the RC3 level and what the post-return review recommends.',
   },
   cohorts: {
@@ -100,11 +100,16 @@ export function generatePackCases(options: PackOptions): PackCase[] {
   const mix = rng.fork('stages').shuffle(COHORT_MIX);
   const outcomes = rng.fork('outcomes').shuffle(OUTCOMES);
   let closedSoFar = 0;
+  // one memory for the pack: no two families share a letter, and stories are not told twice while others are left
+  const memory = newPackMemory();
+  // every level, and so every decision the level leads to, in turn: a pack practises no return, more time,
+  // more support and return to care as well as going home
+  const keys = rng.fork('keys').shuffle<Level>(['low', 'medium', 'high', 'very_high']);
   return Array.from({ length: count }, (_, i) => {
     const id = packCaseId(i, count);
     const stage = scenario === 'cohorts' ? mix[i % mix.length] : STAGE_OF[scenario];
     const outcome = stage === 'closed' ? outcomes[closedSoFar++ % outcomes.length] : undefined;
-    const generated = generateCase(rng.fork(`case ${i + 1}`), { stage, id, asOf, scenario, config, source: `seed ${seed}`, ...(outcome ? { outcome } : {}) });
+    const generated = generateCase(rng.fork(`case ${i + 1}`), { stage, id, asOf, scenario, config, memory, ...(scenario !== 'cohorts' ? { keyLevel: keys[i % keys.length] } : {}), source: `seed ${seed}`, ...(outcome ? { outcome } : {}) });
     const suggestion = classify(generated.data, config, asOf);
     return {
       id,

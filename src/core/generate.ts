@@ -9,9 +9,8 @@ import type { ReunifyConfig } from './config.js';
 import { addDays, addMonths, addWorkingDays, ageOn, daysBetween } from './dates.js';
 import { FACTORS, LEVELS, TASKS_BY_STAGE, type CapacityRating, type DecisionPoint, type FactorStatus, type Level, type Rag, type StageNumber, type StageValue } from './ids.js';
 import type { Rng } from './random.js';
-import { CAPACITY_EVIDENCE, CONCERN_SERVICES, FACTOR_EVIDENCE, GOALS, NON_NEGOTIABLES, OVERRIDE_REASONS, RAG_COMMENTS, SERVICES, fill } from './generateText.js';
+import { CAPACITY_EVIDENCE, CARE_REASONS, CARE_REASON_IDS, FACTOR_EVIDENCE, GOALS, NON_NEGOTIABLES, OVERRIDE_REASONS, REASON_EVIDENCE, REASON_SERVICES, SERVICES, STRENGTHS, WORRIES, CONCERNS, fill, fits, schoolKind, wordingText, type CareReasonId, type Concern, type GoalText, type TextContext, type Wording } from './generateText.js';
 import { caseBody } from './generateBody.js';
-import { frontMatterText } from './caseText.js';
 
 export type Scenario = 'classification' | 'reclassification' | 'return-home' | 'cohorts';
 export type ClosedOutcome = 'at_home' | 're_entered_care' | 'not_returned';
@@ -29,13 +28,30 @@ export interface GenerateOptions {
   config?: ReunifyConfig;
   /** Named in the body's first line, e.g. "seed 7". */
   source?: string;
+  /** Shared by the cases of one pack, so no two families share a letter or a story. */
+  memory?: PackMemory;
+  /**
+   * For an exercise with a config: the level the evidence at the open decision should lead to,
+   * so a pack practises every outcome (no return, more time, more support, return to care).
+   */
+  keyLevel?: Level;
 }
+
+/** What the cases of one pack have used so far: family letters and narrative wordings. */
+export interface PackMemory {
+  letters: Set<string>;
+  texts: Set<string>;
+}
+
+export const newPackMemory = (): PackMemory => ({ letters: new Set(), texts: new Set() });
 
 export interface GeneratedCase {
   data: CaseData;
   body: string;
   /** What is left for participants at the current stage, e.g. ["classification"]. */
   openWork: string[];
+  /** Why the child came into care. */
+  reason: CareReasonId;
 }
 
 // Shipped defaults (config/default.yaml), used when no config is given.
@@ -47,7 +63,7 @@ const DEFAULT_DECISION_MAP: Record<DecisionPoint, Record<Level, string>> = {
 const DEFAULT_REVIEWS = { cla_first_working_days: 20, cla_second_months: 3, cla_then_months: 6 };
 
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWY';
-type Concern = 'parental_substance_misuse' | 'domestic_abuse' | 'parental_mental_health' | 'problems_unaddressed';
+const CONCERN_FACTORS: readonly string[] = CONCERNS;
 const SECONDARY_RISKS = ['parental_isolation', 'parental_ambivalence', 'child_behaviour_difficulties', 'parental_mental_health', 'domestic_abuse', 'parental_substance_misuse', 'insufficient_services', 'poor_assessment_planning'];
 const STATUS_ORDER: readonly FactorStatus[] = ['absent', 'partly', 'present'];
 const isStatic = new Map(FACTORS.map((f) => [f.id, f.static]));
@@ -57,12 +73,14 @@ const kindOf = new Map(FACTORS.map((f) => [f.id, f.kind]));
 export const MAX_FRONT_MATTER_BYTES = 7400;
 
 const byteLength = (text: string) => new TextEncoder().encode(text).length;
+const YAML_PER_JSON = 1.01;
 
 /** Drop optional narrative detail, oldest first, until the front matter fits; every record a rule needs stays. */
 function fitSize(data: CaseData, max: number, decisionMap: Record<DecisionPoint, Partial<Record<Level, string>>>): CaseData {
-  // YAML of these records runs 0.95–1.01 times their JSON size: measure the YAML only near the limit
+  // YAML of these records runs 0.95–1.01 times their JSON size: the JSON size scaled by the upper
+  // bound is a safe measure, and far cheaper than writing the YAML after every step
   const estimate = () => byteLength(JSON.stringify(data));
-  const size = () => (estimate() * 1.06 < max ? 0 : byteLength(frontMatterText(data)));
+  const size = () => estimate() * YAML_PER_JSON;
   if (size() <= max) return data;
   const steps: (() => void)[] = [
     () => data.return?.visits?.forEach((v) => delete v.note),
@@ -116,7 +134,6 @@ function fitSize(data: CaseData, max: number, decisionMap: Record<DecisionPoint,
   ];
   for (const step of steps) {
     step();
-    if (estimate() * 0.94 > max) continue; // certainly still too long
     if (size() <= max) break;
   }
   return data;
@@ -151,9 +168,22 @@ function initials(rng: Rng, taken: Set<string>): string {
 
 type Placement = 'foster' | 'kinship' | 'residential';
 
-function makeFamily(rng: Rng, placement: Placement, withPartner: boolean): Family {
-  const [l, l2, l3, l4, l5] = rng.sample([...LETTERS], 5);
-  const toDad = rng.chance(0.15);
+/** Letters for a family's names: single letters first, then pairs once a pack has used every one. */
+function familyLetter(rng: Rng, memory: PackMemory | undefined): string {
+  const singles = [...LETTERS].filter((l) => !memory?.letters.has(l));
+  let letter = singles.length > 0 ? rng.pick(singles) : '';
+  while (letter === '') {
+    const pair = `${rng.pick([...LETTERS])}${rng.pick([...LETTERS])}`;
+    if (!memory?.letters.has(pair)) letter = pair;
+  }
+  memory?.letters.add(letter);
+  return letter;
+}
+
+function makeFamily(rng: Rng, placement: Placement, withPartner: boolean, memory?: PackMemory): Family {
+  const l = familyLetter(rng, memory);
+  const [l2, l3, l4, l5] = rng.sample([...LETTERS].filter((x) => x !== l), 4);
+  const toDad = rng.chance(0.3);
   const mum: Person = { id: 'mum', ref: `Ms ${l}`, relation: 'mother', pr: true, household: !toDad };
   const dadLetter = rng.chance(0.5) ? l : l2;
   const dad: Person = { id: 'dad', ref: `Mr ${dadLetter}`, relation: 'father', pr: toDad || rng.chance(0.7), household: toDad };
@@ -269,19 +299,20 @@ interface Profile {
   capacity: CapacityRating;
 }
 
-function makeProfile(rng: Rng, target: StageValue, family: Family, scenario: Scenario | undefined, teen: boolean, missing: number): Profile {
+function makeProfile(rng: Rng, target: StageValue, family: Family, scenario: Scenario | undefined, teen: boolean, missing: number, reason: CareReasonId, youngest: number): Profile {
   const severity: Level =
     target === 1 || target === 2
       ? rng.weighted<Level>([['low', 0.15], ['medium', 0.4], ['high', 0.35], ['very_high', 0.1]])
       : rng.weighted<Level>([['low', 0.25], ['medium', 0.5], ['high', 0.25]]);
-  const concern = rng.weighted<Concern>([['parental_substance_misuse', 0.35], ['domestic_abuse', 0.3], ['parental_mental_health', 0.15], ['problems_unaddressed', 0.2]]);
+  const concern = CARE_REASONS[reason].concern;
   const later = target === 'closed' || target >= 4;
-  const secondary = rng.sample(SECONDARY_RISKS.filter((f) => f !== concern && (f !== 'child_behaviour_difficulties' || teen || rng.chance(0.5))), later ? 1 : rng.int(1, scenario === 'classification' ? 3 : 2));
+  const secondary = rng.sample(SECONDARY_RISKS.filter((f) => f !== concern && (f !== 'child_behaviour_difficulties' || teen || (youngest >= 2 && rng.chance(0.5)))), later ? 1 : rng.int(1, scenario === 'classification' ? 3 : 2));
   const risks = [concern, ...secondary];
   if (family.partner) risks.push('new_household_adult');
   if (missing > 0) risks.push('missing_episodes');
   const protectivePool = ['extended_family_support', 'specialist_services', 'child_views_heard', 'consistent_social_worker', 'safe_adult_in_place', 'sustained_parental_change'];
-  if (concern === 'domestic_abuse') protectivePool.push('household_change', 'household_change');
+  // the factor means the source of harm has left the household
+  if (concern === 'domestic_abuse' || reason === 'sexual_abuse') protectivePool.push('household_change', 'household_change');
   if (family.carer) protectivePool.push('carer_continuity');
   const protective = [...new Set(rng.sample(protectivePool, later ? 2 : rng.int(2, target === 1 || target === 2 ? 4 : 3)))];
   const unknownPool = ['new_household_adult', 'parental_mental_health', 'domestic_abuse', 'parental_substance_misuse'].filter((f) => !risks.includes(f));
@@ -359,9 +390,15 @@ class CaseBuilder {
   private legal!: 's20' | 's31' | 's38';
   private placement!: Placement;
   private teen!: boolean;
+  private reason!: CareReasonId;
+  /** Youngest and oldest age (years, as of the exercise date) the child may be. */
+  private band!: [number, number];
+  private dob!: IsoDate;
   private missing = 0;
   private familyFailedReturns = 0;
   private factorEntries: (FactorEntry & { order: number })[] = [];
+  /** The date of the latest evidence participants weigh at the open decision. */
+  private openEvidenceOn?: IsoDate;
   private capacity: NonNullable<CaseData['capacity_to_change']> = [];
   private openWork: string[] = [];
 
@@ -393,15 +430,60 @@ class CaseBuilder {
     const early = this.target !== 'closed' && this.target <= 3;
     this.legal = rng.weighted<'s20' | 's31' | 's38'>([['s20', 0.38], ['s31', early ? 0.37 : 0.62], ['s38', early ? 0.25 : 0]]);
     this.teen = rng.chance(cohortsScenario ? 0.45 : 0.25);
+    this.band = this.teen ? [14, this.target === 1 || this.target === 2 ? 15 : 17] : rng.weighted<[number, number]>([[[0, 2], 0.15], [[3, 4], 0.15], [[5, 10], 0.4], [[11, 13], 0.3]]);
+    this.reason = this.chooseReason(rng.fork('reason'));
     this.placement = this.teen && rng.chance(0.3) ? 'residential' : rng.weighted<Placement>([['foster', 0.65], ['kinship', 0.35]]);
-    if (this.teen && rng.chance(cohortsScenario ? 0.6 : 0.35)) this.missing = rng.int(1, 4);
-    this.family = makeFamily(rng.fork('family'), this.placement, rng.chance(0.2));
-    this.profile = makeProfile(rng.fork('profile'), this.target, this.family, this.scenario, this.teen, this.missing);
+    if (this.teen && (this.reason === 'exploitation' || rng.chance(cohortsScenario ? 0.6 : 0.35))) this.missing = rng.int(1, 4);
+    this.family = makeFamily(rng.fork('family'), this.placement, rng.chance(0.2), this.opts.memory);
+    this.profile = makeProfile(rng.fork('profile'), this.target, this.family, this.scenario, this.teen, this.missing, this.reason, this.band[0]);
     this.plan = this.makePlan(rng.fork('plan'));
     this.opened = addDays(this.opts.asOf, -this.plan.now);
+    // an interim order runs to the final hearing: after about 40 weeks in care the court has made a final order
+    if (this.legal === 's38' && this.plan.now > 240) this.legal = 's31';
     const data = this.emit(rng.fork('records'));
-    const body = caseBody(rng.fork('body'), data, this.family, { concern: this.profile.concern, source: this.opts.source, asOf: this.opts.asOf });
-    return { data, body, openWork: this.openWork };
+    const body = caseBody(rng.fork('body'), data, this.family, {
+      reason: this.reason,
+      source: this.opts.source,
+      asOf: this.opts.asOf,
+      legalInCare: this.legal,
+      pick: (r, pool, at) => this.pickText(r, pool, at),
+      pickPair: (r, first, second, at) => this.pickPair(r, first, second, at, ' '),
+      context: (at) => this.context(at),
+    });
+    return { data, body, openWork: this.openWork, reason: this.reason };
+  }
+
+  /** A reason for care that fits the child's age, preferring one whose stories the pack has not told yet. */
+  private chooseReason(rng: Rng): CareReasonId {
+    const [lo, hi] = this.band;
+    const fitting = CARE_REASON_IDS.filter((id) => CARE_REASONS[id].minAge <= lo && (CARE_REASONS[id].maxAge ?? 99) >= hi);
+    const memory = this.opts.memory;
+    const fresh = fitting.filter((id) => !memory || CARE_REASONS[id].stories.some((t) => typeof t === 'string' && !memory.texts.has(t)));
+    const pool = fresh.length > 0 ? fresh : fitting;
+    // teenagers come into care for their own reasons too
+    return rng.weighted(pool.map((id) => [id, CARE_REASONS[id].weight * (lo >= 12 && CARE_REASONS[id].minAge >= 12 ? 2 : 1)] as [CareReasonId, number]));
+  }
+
+  /** What is true of the case on a date, for choosing wordings that fit it. */
+  private context(at: IsoDate): TextContext {
+    return {
+      age: this.dob ? Math.max(0, ageOn(this.dob, at)) : this.band[0],
+      partner: this.family?.partner !== undefined,
+      failedReturn: this.familyFailedReturns > 0,
+      kinship: this.placement === 'kinship',
+    };
+  }
+
+  /** A wording that fits the case on a date; narrative wordings the pack has used already are chosen last. */
+  private pickText(rng: Rng, pool: readonly Wording[], at: IsoDate, remember = true): string | undefined {
+    const ctx = this.context(at);
+    const fitting = pool.filter((w) => fits(w, ctx)).map(wordingText);
+    if (fitting.length === 0) return undefined;
+    const memory = remember ? this.opts.memory : undefined;
+    const fresh = memory ? fitting.filter((t) => !memory.texts.has(t)) : fitting;
+    const text = rng.pick(fresh.length > 0 ? fresh : fitting);
+    memory?.texts.add(text);
+    return text;
   }
 
   // ---------------------------------------------------------------- planning
@@ -498,9 +580,11 @@ class CaseBuilder {
     }
     const rc2 = point(rng, 'rc2_d3', s3 + rng.int(3, 14), parties, ['low', 'medium'], rng.pick<Level>(['low', 'medium', 'medium']), 'proceed_to_return');
     const transition_plan = rc2.decisionDay + rng.int(2, 8);
-    const planned = transition_plan + rng.int(14, 28);
-    const phaseCount = rng.int(2, 3);
+    // phased contact builds over six to twelve weeks, from day visits to overnights, before the move home
     const firstPhase = transition_plan + rng.int(1, 3);
+    // (shorter in the return-home exercise, so the first months home fall within one CLA review cycle)
+    const planned = firstPhase + (scenario === 'return-home' ? rng.int(42, 56) : rng.int(42, 84));
+    const phaseCount = rng.int(2, 3);
     const span = planned - firstPhase;
     const phases: [number, number][] = [];
     for (let i = 0; i < phaseCount; i++) {
@@ -534,10 +618,12 @@ class CaseBuilder {
     const firstRc3 = plan.unplanned && plan.rc2 ? plan.rc2.signDay + rng.int(2, 6) : returned + rng.int(75, 110);
     if (this.target === 5) {
       if (this.scenario === 'return-home') {
-        plan.now = returned + rng.int(70, 112);
+        plan.now = returned + rng.int(63, 100);
         this.openWork.push('Post-return review (rc3_post_return)');
       } else {
         plan.now = returned + rng.int(21, 210);
+        // before the first post-return review the latest level is RC2's: keep within one CLA review cycle of it
+        if (plan.now < firstRc3 + 10 && plan.rc2) plan.now = Math.min(plan.now, plan.rc2.day + 165);
         let day = firstRc3;
         while (day <= plan.now - 10 && plan.rc3.length < 1) {
           plan.rc3.push(point(rng, 'rc3_post_return', day, parties, ['low', 'medium'], rng.pick<Level>(['low', 'medium']), 'continue'));
@@ -582,12 +668,15 @@ class CaseBuilder {
 
     // the child
     const minAgeDays = now + 40;
-    const band = this.teen ? [14, target === 1 || target === 2 ? 15 : 17] : rng.weighted<[number, number]>([[[0, 1], 0.15], [[2, 4], 0.2], [[5, 9], 0.35], [[10, 13], 0.3]]);
+    const band = this.band;
     const lo = Math.max(band[0] * 365 + 1, minAgeDays);
     const hi = Math.max(lo, (band[1] + 1) * 365 - 2);
     const dob = addDays(asOf, -rng.int(lo, hi));
+    this.dob = dob;
     const beforeOpening = daysBetween(dob, this.opened) - 1;
-    const lookedAfterSince = addDays(this.opened, -rng.int(7, Math.max(7, Math.min(900, beforeOpening))));
+    // an interim care order lasts only until the final hearing, so the child came into care recently
+    const longest = this.legal === 's38' ? Math.max(7, 280 - now) : 900;
+    const lookedAfterSince = addDays(this.opened, -rng.int(7, Math.max(7, Math.min(longest, beforeOpening))));
     const age = ageOn(dob, asOf);
     // each earlier return took time: a toddler cannot have been home and back twice
     const failed = Math.min(rng.weighted<number>([[0, 0.6], [1, 0.3], [2, 0.1]]), Math.floor(daysBetween(dob, lookedAfterSince) / 548));
@@ -601,11 +690,13 @@ class CaseBuilder {
     };
     const wantsToReturn = age >= 5 ? rng.chance(0.75) : undefined;
     const placementNow = home && this.outcome !== 're_entered_care' ? 'parents' : this.placement;
+    // accommodation under s20 ends when the child goes home; a care order continues
+    const legalNow = placementNow === 'parents' && this.legal === 's20' ? 'not_looked_after' : this.legal;
     const child: CaseData['child'] = {
       ref: family.child,
       dob,
       looked_after_since: lookedAfterSince,
-      legal_status: this.legal,
+      legal_status: legalNow,
       proceedings: this.legal === 's38' ? 'care_proceedings' : this.legal === 's20' && rng.chance(0.3) ? 'pre_proceedings' : 'none',
       placement: placementNow,
       placement_moves: this.teen ? rng.int(1, 5) : rng.int(0, 3),
@@ -627,11 +718,12 @@ class CaseBuilder {
 
     // evidence: factors and capacity, as gathered in the family assessment
     const evidenceDay = Math.min(s1.family_assessment - rng.int(0, 6), now);
+    this.openEvidenceOn = at(evidenceDay);
     const values = this.textValues();
+    this.capacity.push(this.capacityEntry(rng, family.returningTo.id, this.profile.capacity, at(evidenceDay), values));
     for (const f of [...this.profile.risks, ...this.profile.unknowns, ...this.profile.protective]) {
       this.addFactor(rng, f, baselineStatus(rng, this.profile, f), at(evidenceDay), values);
     }
-    this.capacity.push(this.capacityEntry(rng, family.returningTo.id, this.profile.capacity, at(evidenceDay), values));
     if (family.otherParent.pr && rng.chance(0.6)) {
       const other = rng.pick<CapacityRating>(['not_shown', 'limited', 'emerging']);
       this.capacity.push(this.capacityEntry(rng, family.otherParent.id, other, at(evidenceDay), { ...values, parent: family.otherParent.ref }));
@@ -689,10 +781,10 @@ class CaseBuilder {
         const goals = this.goals(rng, s3.agreement, s3.goalBy, s3.reviews.filter((d) => d <= now), s3.regradeReviews, values);
         data.agreement = {
           signed: at(s3.agreement),
-          parents: [{ person: family.returningTo.id, strengths: this.strengths(rng, values), worries: this.worries(rng, values) }],
+          parents: [{ person: family.returningTo.id, strengths: this.strengths(rng, at(s3.agreement), values), worries: this.worries(rng, at(s3.agreement), values) }],
           goals,
           non_negotiables: this.nonNegotiables(rng, values),
-          team_around_child: this.teamAroundChild(rng),
+          team_around_child: this.teamAroundChild(rng, at(s3.agreement)),
           backup_plan: fill(
             rng.pick([
               'If goals are missed or the return breaks down, {child} stays with {carer} and {relative} is assessed as a parallel plan; the family know this',
@@ -739,7 +831,12 @@ class CaseBuilder {
       // fresh evidence before the regrade (and for participants to regrade from)
       const regradeDay = plan.rc2 ? plan.rc2.day - rng.int(1, 6) : Math.min(now, s3!.reviews[s3!.reviews.length - 1] + rng.int(0, 5));
       this.improveFactors(rng, at(Math.min(regradeDay, now)), 0.4, values);
-      this.capacity.push(this.capacityEntry(rng, family.returningTo.id, betterCapacity(this.profile.capacity), at(Math.min(regradeDay, now)), values));
+      const regradeOn = at(Math.min(regradeDay, now));
+      this.openEvidenceOn = regradeOn;
+      const better = betterCapacity(this.profile.capacity);
+      // change is not "demonstrated" while the concern that led to care is still present
+      const rating = better === 'demonstrated' && this.concernPresent(regradeOn) ? 'emerging' : better;
+      this.capacity.push(this.capacityEntry(rng, family.returningTo.id, rating, regradeOn, values));
     }
 
     // Stage 5
@@ -756,23 +853,23 @@ class CaseBuilder {
       tasks.monitoring = closed ? { status: 'done', date: at(endDay), by: sw } : { status: 'in_progress' };
       tasks.step_down = s5.stepDown !== undefined && s5.stepDown <= now ? { status: 'done', date: at(s5.stepDown), by: tm } : this.outcome === 're_entered_care' ? { status: 'not_applicable', reason: 'The return broke down before step down' } : { status: 'todo' };
       if (target === 5) this.openWork.push(...TASKS_BY_STAGE[5].filter((t) => tasks[t].status !== 'done' && !this.openWork.includes(t)));
-      const serviceNames = rng.sample([...(CONCERN_SERVICES[this.profile.concern] ?? []), ...SERVICES], s5.services.length);
+      const homeCtx = this.context(at(s5.returned));
+      const serviceNames = rng.sample([...new Set([...REASON_SERVICES[this.reason], ...SERVICES.filter((w) => fits(w, homeCtx)).map(wordingText)])], s5.services.length);
       data.return = {
         unplanned: plan.unplanned !== undefined,
         ...(phases.length > 0 ? { contact_phases: phases } : {}),
         returned: at(s5.returned),
         support_package: s5.services.map((s, i) => ({ service: serviceNames[i], from: at(s.from), to: at(s.to), delivered: closed ? 'ended' : s.from <= now ? rng.weighted([['on_track', 0.8], ['partly', 0.2]]) : 'on_track' })),
-        visits: s5.visits.map((d, i) => ({ date: at(d), seen_alone: true, ...(i % 3 === 0 ? { note: this.visitNote(rng, values) } : {}) })),
+        visits: s5.visits.map((d, i) => ({ date: at(d), seen_alone: true, ...(i % 3 === 0 ? { note: this.visitNote(rng, at(d), values) } : {}) })),
         step_down: s5.stepDown !== undefined && s5.stepDown <= now ? { date: at(s5.stepDown), to: 'cin', note: 'Goals carried into the child in need plan; follow-up review in six months' } : null,
       };
       // evidence after the return, before each post-return review
       for (const rc3 of plan.rc3) {
         const day = rc3.day - rng.int(1, 6);
         if (rc3.outcome === 'return_to_care') {
-        this.worsenFactors(rng, at(day), values);
-        this.capacity.push(this.capacityEntry(rng, family.returningTo.id, 'limited', at(day), values));
-      }
-        else this.improveFactors(rng, at(day), 0.25, values);
+          this.capacity.push(this.capacityEntry(rng, family.returningTo.id, 'limited', at(day), values));
+          this.worsenFactors(rng, at(day), values);
+        } else this.improveFactors(rng, at(day), 0.25, values);
         pointsToRecord.push(rc3);
       }
       if (plan.unplanned) {
@@ -811,6 +908,12 @@ class CaseBuilder {
     else if (tasks.written_assessment.status === 'done') tasks.written_assessment.recommendation = this.recommendation(this.profile.severity);
 
     this.addCalendar(rng, data);
+    const key = this.opts.keyLevel;
+    if (key && this.opts.config && this.scenario && this.scenario !== 'cohorts') {
+      // after a return, participants weigh what the latest visits found
+      const on = this.scenario === 'return-home' ? at(Math.max(plan.stage5?.returned ?? now, now - rng.int(1, 7))) : this.openEvidenceOn;
+      if (on) this.steerTo(rng, data, key, on, values);
+    }
     return fitSize(this.ordered(data), MAX_FRONT_MATTER_BYTES, this.decisionMap);
   }
 
@@ -820,12 +923,68 @@ class CaseBuilder {
 
   private textValues(): Record<string, string> {
     const f = this.family;
-    return { parent: f.returningTo.ref, child: f.child, relative: f.relative.ref, carer: f.carer?.ref ?? f.relative.ref, other: f.otherParent.ref, mumdad: f.returningTo.relation === 'father' ? 'dad' : 'mum' };
+    return { parent: f.returningTo.ref, child: f.child, relative: f.relative.ref, carer: f.carer?.ref ?? f.relative.ref, other: f.otherParent.ref, safe: f.safeAdult.ref, mumdad: f.returningTo.relation === 'father' ? 'dad' : 'mum' };
   }
 
-  private addFactor(rng: Rng, id: string, status: FactorStatus, asOf: IsoDate, values: Record<string, string>): void {
-    const texts = FACTOR_EVIDENCE[id]?.[status];
-    const evidence = texts ? fill(rng.pick(texts), values) : undefined;
+  /** Words that depend on the child's age on a date: who sees the family, and who helps with health. */
+  private valuesAt(at: IsoDate, values: Record<string, string>): Record<string, string> {
+    const age = this.context(at).age;
+    const school = schoolKind(age);
+    return {
+      ...values,
+      professional: age < 3 ? 'the health visitor' : age < 5 ? 'the nursery and the health visitor' : school === 'Academy' ? 'the school and the GP' : 'the school',
+      health: age < 5 ? 'the health visitor' : 'the school nurse',
+      healthWorker: age < 5 ? 'Health visitor' : 'School nurse',
+    };
+  }
+
+  /** The wordings for a factor at a status (problems_unaddressed in the words of the reason for care). */
+  private evidencePool(id: string, status: FactorStatus): readonly Wording[] {
+    if (id === 'problems_unaddressed') return status === 'unknown' ? [] : (REASON_EVIDENCE[this.reason]?.[status] ?? []);
+    return FACTOR_EVIDENCE[id]?.[status] ?? [];
+  }
+
+  /** Is any of the concerns that bring children into care (drink or drugs, domestic abuse, mental health, the reason for care) present on a date? */
+  private concernPresent(on: IsoDate): boolean {
+    const current = this.currentFactors(on);
+    return CONCERN_FACTORS.some((id) => current.get(id)?.status === 'present');
+  }
+
+  /** The latest capacity-to-change rating of the parent the child would return to, on a date. */
+  private capacityOn(on: IsoDate): CapacityRating | undefined {
+    const mine = this.capacity.filter((c) => c.person === this.family.returningTo.id && (c.as_of ?? '') <= on);
+    return mine[mine.length - 1]?.rating;
+  }
+
+  /**
+   * A status that agrees with the rest of the case on that date: lasting change is not
+   * confirmed while the concern that led to care is present or the parent shows no change,
+   * and a status is only used where a wording fits (a baby does not choose a safe adult).
+   */
+  private coherentStatus(id: string, status: FactorStatus, on: IsoDate): FactorStatus {
+    if (id === 'sustained_parental_change') {
+      const concern = this.concernPresent(on);
+      const capacity = this.capacityOn(on);
+      if (status === 'present' && (concern || capacity === 'limited' || capacity === 'not_shown')) status = 'partly';
+      if (status === 'partly' && capacity === 'not_shown') status = 'absent';
+    }
+    const ctx = this.context(on);
+    const has = (st: FactorStatus) => this.evidencePool(id, st).some((w) => fits(w, ctx));
+    if (!FACTOR_EVIDENCE[id] && id !== 'problems_unaddressed') return status;
+    if (has(status) || status === 'unknown') return status;
+    const order: FactorStatus[] = kindOf.get(id) === 'protective' ? ['partly', 'present', 'absent'] : ['partly', 'absent', 'present'];
+    return order.find(has) ?? status;
+  }
+
+  private evidenceText(rng: Rng, id: string, status: FactorStatus, asOf: IsoDate, values: Record<string, string>): string | undefined {
+    // in a pack, a wording another family has not had yet, where there is one
+    const text = this.pickText(rng, this.evidencePool(id, status), asOf);
+    return text === undefined ? undefined : fill(text, this.valuesAt(asOf, values));
+  }
+
+  private addFactor(rng: Rng, id: string, wanted: FactorStatus, asOf: IsoDate, values: Record<string, string>): void {
+    const status = this.coherentStatus(id, wanted, asOf);
+    const evidence = this.evidenceText(rng, id, status, asOf, values);
     const entry: FactorEntry & { order: number } = { id, status, ...(evidence ? { evidence } : {}), as_of: asOf, order: this.factorEntries.length };
     this.factorEntries.push(entry);
   }
@@ -845,7 +1004,7 @@ class CaseBuilder {
     for (const [id, e] of this.currentFactors(asOf)) {
       if (isStatic.get(id) || !rng.chance(p)) continue;
       const kind = kindOf.get(id) ?? 'risk';
-      const next = betterStatus(kind, e.status);
+      const next = this.coherentStatus(id, betterStatus(kind, e.status), asOf);
       if (next === e.status) continue;
       this.addFactor(rng, id, next, asOf, values);
     }
@@ -857,29 +1016,101 @@ class CaseBuilder {
     this.addFactor(rng, this.profile.concern, 'present', asOf, values);
     if (!concern) return;
     for (const [id, e] of current) {
-      if (id === this.profile.concern || isStatic.get(id) || !rng.chance(0.4)) continue;
-      const next = worseStatus(kindOf.get(id) ?? 'risk', e.status);
+      if (id === this.profile.concern || isStatic.get(id)) continue;
+      // lasting change cannot stand beside the concern's return
+      if (!rng.chance(0.4) && !(id === 'sustained_parental_change' && e.status === 'present')) continue;
+      const next = this.coherentStatus(id, worseStatus(kindOf.get(id) ?? 'risk', e.status), asOf);
       if (next !== e.status) this.addFactor(rng, id, next, asOf, values);
     }
   }
 
   /** Nudge the evidence on the date of a classification one step better (the engine is asked again after). */
   private steerDown(rng: Rng, on: IsoDate, values: Record<string, string>): boolean {
-    const current = [...this.currentFactors(on).values()].filter((e) => !isStatic.get(e.id) && e.status !== 'unknown');
+    const current = [...this.currentFactors(on).values()].filter((e) => !isStatic.get(e.id) && e.status !== 'unknown' && this.coherentStatus(e.id, betterStatus(kindOf.get(e.id) ?? 'risk', e.status), on) !== e.status);
     const risks = current.filter((e) => kindOf.get(e.id) === 'risk' && e.status !== 'absent');
     const protective = current.filter((e) => kindOf.get(e.id) === 'protective' && e.status !== 'present');
     const choice = risks.length > 0 ? rng.pick(risks) : protective.length > 0 ? rng.pick(protective) : undefined;
     if (!choice) return false;
     const kind = kindOf.get(choice.id) ?? 'risk';
+    const next = this.coherentStatus(choice.id, betterStatus(kind, choice.status), on);
     if (choice.as_of === on) {
-      choice.status = betterStatus(kind, choice.status);
-      const texts = FACTOR_EVIDENCE[choice.id]?.[choice.status];
-      if (texts) choice.evidence = fill(rng.pick(texts), values);
+      choice.status = next;
+      const text = this.evidenceText(rng, choice.id, next, on, values);
+      if (text) choice.evidence = text;
       else delete choice.evidence;
     } else {
-      this.addFactor(rng, choice.id, betterStatus(kind, choice.status), on, values);
+      this.addFactor(rng, choice.id, next, on, values);
     }
     return true;
+  }
+
+  /** Move the evidence on one date, a step at a time, until the engine suggests the level wanted (or no step is left). */
+  private steerTo(rng: Rng, data: CaseData, target: Level, on: IsoDate, values: Record<string, string>): void {
+    const config = this.opts.config!;
+    const ask = () => {
+      data.factors = this.sortedFactors();
+      return classify(data, config, this.opts.asOf).level;
+    };
+    let level = ask();
+    if (levelRank(target) > levelRank(level) && levelRank(target) >= 2) {
+      // strain shows in what the parent manages, too
+      const capacity = this.capacityOn(on);
+      if (capacity === 'demonstrated' || capacity === 'emerging') {
+        this.setCapacity(rng, 'limited', on, values);
+        // lasting change is not confirmed while capacity to change is limited
+        if (this.currentFactors(on).get('sustained_parental_change')?.status === 'present') this.setFactor(rng, 'sustained_parental_change', 'partly', on, values);
+        level = ask();
+      }
+    }
+    for (let i = 0; i < 24 && level !== target; i++) {
+      const moved = levelRank(level) > levelRank(target) ? this.steerDown(rng, on, values) : this.steerUp(rng, on, values);
+      if (!moved) break;
+      level = ask();
+    }
+  }
+
+  /** Nudge the evidence on a date one step worse: a risk more present, a protective factor weaker, or a new risk seen. */
+  private steerUp(rng: Rng, on: IsoDate, values: Record<string, string>): boolean {
+    const current = this.currentFactors(on);
+    const movable = [...current.values()].filter((e) => !isStatic.get(e.id) && e.id !== 'missing_episodes' && e.status !== 'unknown' && this.coherentStatus(e.id, worseStatus(kindOf.get(e.id) ?? 'risk', e.status), on) !== e.status);
+    const fresh = [this.profile.concern, ...SECONDARY_RISKS].filter((id) => !current.has(id) && !(id === 'child_behaviour_difficulties' && this.context(on).age < 2));
+    if (movable.length === 0 && fresh.length === 0) return false;
+    if (movable.length === 0 || (fresh.length > 0 && rng.chance(0.25))) {
+      this.setFactor(rng, rng.pick(fresh), 'partly', on, values);
+      return true;
+    }
+    const choice = rng.pick(movable);
+    const next = this.coherentStatus(choice.id, worseStatus(kindOf.get(choice.id) ?? 'risk', choice.status), on);
+    this.setFactor(rng, choice.id, next, on, values);
+    // lasting change does not stand beside a concern now present
+    if (CONCERN_FACTORS.includes(choice.id) && next === 'present') {
+      const change = this.currentFactors(on).get('sustained_parental_change');
+      if (change?.status === 'present') this.setFactor(rng, 'sustained_parental_change', 'partly', on, values);
+      if (this.capacityOn(on) === 'demonstrated') this.setCapacity(rng, 'emerging', on, values);
+    }
+    return true;
+  }
+
+  /** Record a factor's status on a date: the entry of that date changes, or a new entry is added. */
+  private setFactor(rng: Rng, id: string, wanted: FactorStatus, on: IsoDate, values: Record<string, string>): void {
+    const entry = this.currentFactors(on).get(id);
+    if (entry && entry.as_of === on) {
+      entry.status = this.coherentStatus(id, wanted, on);
+      const text = this.evidenceText(rng, id, entry.status, on, values);
+      if (text) entry.evidence = text;
+      else delete entry.evidence;
+    } else {
+      this.addFactor(rng, id, wanted, on, values);
+    }
+  }
+
+  /** Record the returning parent's capacity to change on a date, replacing a rating of the same date. */
+  private setCapacity(rng: Rng, rating: CapacityRating, on: IsoDate, values: Record<string, string>): void {
+    const person = this.family.returningTo.id;
+    const i = this.capacity.findIndex((c) => c.person === person && c.as_of === on);
+    const entry = this.capacityEntry(rng, person, rating, on, values);
+    if (i >= 0) this.capacity[i] = entry;
+    else this.capacity.push(entry);
   }
 
   private sortedFactors(): FactorEntry[] {
@@ -889,7 +1120,7 @@ class CaseBuilder {
   }
 
   private capacityEntry(rng: Rng, person: string, rating: CapacityRating, asOf: IsoDate, values: Record<string, string>) {
-    return { person, rating, evidence: fill(rng.pick(CAPACITY_EVIDENCE[rating]), values), as_of: asOf };
+    return { person, rating, evidence: fill(rng.pick(CAPACITY_EVIDENCE[rating]), this.valuesAt(asOf, values)), as_of: asOf };
   }
 
   /** Where each goal stands at the regrade: mostly met for a case going home, a mix for participants to weigh. */
@@ -900,8 +1131,12 @@ class CaseBuilder {
   }
 
   private goals(rng: Rng, agreed: number, by: number[], reviews: number[], regradeReviews: number, values: Record<string, string>): Goal[] {
-    const pools = [...(GOALS[this.profile.concern] ?? []), ...rng.sample([...GOALS.school, ...GOALS.parenting], 2)];
-    const chosen = [...rng.sample(GOALS[this.profile.concern] ?? [], Math.min(2, by.length - 1)), ...rng.sample(pools, by.length)];
+    const ctx = this.context(this.D(agreed));
+    const fitting = (list: readonly GoalText[]) => list.filter((g) => !g.when || g.when(ctx));
+    const own = fitting(GOALS[this.reason] ?? []);
+    const pools = [...own, ...rng.sample(fitting([...GOALS.school, ...GOALS.parenting]), 2)];
+    const chosen = [...rng.sample(own, Math.min(2, by.length - 1)), ...rng.sample(pools, by.length)];
+    values = this.valuesAt(this.D(agreed), values);
     const unique = [...new Map(chosen.map((g) => [g.goal, g])).values()].slice(0, by.length);
     const finals = this.goalFinals(rng, unique.length);
     return unique.map((g, i) => {
@@ -913,45 +1148,56 @@ class CaseBuilder {
         if (j < n) rag = start + Math.round(((final - start) * j) / Math.max(1, n - 1));
         else if (rag < 2 && rng.chance(0.5)) rag++;
         const r: Rag = (['red', 'amber', 'green'] as const)[rag];
-        return { date: this.D(day), rag: r, comment: rng.pick(RAG_COMMENTS[r]) };
+        return { date: this.D(day), rag: r, comment: rng.pick(g.comments[r]) };
       });
       return {
         id: `g${i + 1}`,
         goal: fill(g.goal, values),
         steps: g.steps.map((s) => fill(s, values)),
         by: this.D(Math.max(by[i], agreed + 28)),
-        support: g.support,
+        support: fill(g.support, values),
         success: g.success,
         progress,
       };
     });
   }
 
-  private strengths(rng: Rng, values: Record<string, string>): string {
-    return fill(rng.pick(['Warm with {child}; keeps every family-time session', 'Asks for help early and is honest about setbacks', 'Has kept the home safe and calm at every visit', 'Knows {child} well and plans family time around their needs']), values);
+  private strengths(rng: Rng, on: IsoDate, values: Record<string, string>): string {
+    return fill(this.pickPair(rng, STRENGTHS[0], STRENGTHS[1], on, '; '), values);
   }
 
-  private worries(rng: Rng, values: Record<string, string>): string {
-    const byConcern: Record<Concern, string[]> = {
-      parental_substance_misuse: ['Drinks when low; the last return ended after a relapse', 'Recovery is recent and untested at home'],
-      domestic_abuse: ['Has let the former partner back before when he promised to change', 'Still in touch with the former partner by phone'],
-      parental_mental_health: ['Stops treatment when feeling better', 'Struggles at times of stress without support'],
-      problems_unaddressed: ['Routines slip without regular support', 'Minimises the effect of neglect on {child}'],
-    };
-    return fill(rng.pick(byConcern[this.profile.concern]), values);
+  private worries(rng: Rng, on: IsoDate, values: Record<string, string>): string {
+    return fill(this.pickPair(rng, CARE_REASONS[this.reason].worries, WORRIES, on, '; '), values);
+  }
+
+  /** Two halves of a sentence, the whole not yet used in the pack where the pools allow. */
+  pickPair(rng: Rng, first: readonly Wording[], second: readonly Wording[], at: IsoDate, joint: string): string {
+    const memory = this.opts.memory;
+    const ctx = this.context(at);
+    const seconds = second.filter((w) => fits(w, ctx)).map(wordingText);
+    const firsts = first.filter((w) => fits(w, ctx)).map(wordingText);
+    // a first half that still has an unused pairing, where there is one
+    const open = memory ? firsts.filter((x) => seconds.some((y) => !memory.texts.has(`${x}${joint}${y}`))) : firsts;
+    const a = rng.pick(open.length > 0 ? open : firsts);
+    const fresh = memory ? seconds.filter((b) => !memory.texts.has(`${a}${joint}${b}`)) : seconds;
+    const b = rng.pick(fresh.length > 0 ? fresh : seconds);
+    memory?.texts.add(`${a}${joint}${b}`);
+    return `${a}${joint}${b}`;
   }
 
   private nonNegotiables(rng: Rng, values: Record<string, string>): string[] {
-    const pool = [...(NON_NEGOTIABLES[this.profile.concern] ?? [])];
+    const pool = [...(NON_NEGOTIABLES[this.reason] ?? [])];
     if (this.family.partner) pool.push(...NON_NEGOTIABLES.new_household_adult);
     return rng.sample(pool, rng.int(1, Math.min(2, pool.length))).map((t) => fill(t, values));
   }
 
-  private teamAroundChild(rng: Rng): string[] {
+  /** Who works with the child: school or nursery and health by age, the carers, a service for the reason for care. */
+  private teamAroundChild(rng: Rng, on: IsoDate): string[] {
     const f = this.family;
-    const team = ['School DSL', 'GP'];
+    const age = this.context(on).age;
+    const team = age < 3 ? ['Health visitor', 'GP'] : age < 5 ? ['Nursery key person', 'Health visitor', 'GP'] : ['School DSL', 'GP'];
     if (f.carer) team.push(f.carer.ref);
-    team.push(rng.pick(CONCERN_SERVICES[this.profile.concern] ?? SERVICES));
+    team.push(rng.pick(REASON_SERVICES[this.reason]));
     return [...new Set(team)];
   }
 
@@ -974,8 +1220,18 @@ class CaseBuilder {
     return parties;
   }
 
-  private visitNote(rng: Rng, values: Record<string, string>): string {
-    return fill(rng.pick(['Settled; {child} showed the visitor their room', 'Seen alone at school; no worries raised', 'Calm morning routine; {parent} relaxed', '{child} talked about friends and football', 'Some tension about bedtimes, handled well', '{relative} visiting; family time relaxed']), values);
+  private visitNote(rng: Rng, on: IsoDate, values: Record<string, string>): string {
+    const pool: Wording[] = [
+      { text: 'Settled; {child} showed the visitor their room', when: (c) => c.age >= 3 },
+      { text: 'Seen alone at school; no worries raised', when: (c) => c.age >= 5 },
+      'Calm morning routine; {parent} relaxed',
+      { text: '{child} talked about friends and football', when: (c) => c.age >= 6 },
+      { text: 'Some tension about bedtimes, handled well', when: (c) => c.age >= 2 },
+      '{relative} visiting; the afternoon relaxed',
+      { text: 'Feeding and nappy routine calm; {child} settled with {parent}', when: (c) => c.age < 2 },
+      { text: 'Observed play; {child} babbling and reaching for {parent}', when: (c) => c.age < 2 },
+    ];
+    return fill(this.pickText(rng, pool, on, false)!, values);
   }
 
   /** Record one classification and its decision, asking the engine for the suggestion as of that date. */
@@ -1025,8 +1281,7 @@ class CaseBuilder {
 
   private overrideReason(rng: Rng, p: PointPlan, category: string, values: Record<string, string>): string {
     if (p.outcome === 'return_to_care') return fill('The return has broken down: new evidence at home since the last review outweighs the factor count', values);
-    const pool = OVERRIDE_REASONS[category].filter((r) => (this.plan && (this.familyFailedReturns > 0 || !r.includes('last return'))));
-    return fill(rng.pick(pool.length > 0 ? pool : OVERRIDE_REASONS[category]), values);
+    return fill(this.pickText(rng, OVERRIDE_REASONS[category], this.D(p.day), false) ?? wordingText(OVERRIDE_REASONS[category][0]), values);
   }
 
   private reasons(rng: Rng, p: DecisionPoint, outcome: string, level: Level, values: Record<string, string>): string {
@@ -1055,12 +1310,12 @@ class CaseBuilder {
     const since = data.child.looked_after_since;
     const returned = data.return?.returned;
     const closed = data.stage === 'closed';
-    const stillLookedAfter = !closed && !(returned && data.child.legal_status === 's20');
+    const stillLookedAfter = !closed && !(returned && this.legal === 's20');
     const classifiedOn = (data.classifications ?? []).map((c) => c.date).sort().pop();
     const reachedThree = this.stageNumber >= 3 && this.outcome !== 'not_returned';
     // reviews held after the latest classification would call for another (rule triggers/reclassify-after-review)
     const limits = [asOf];
-    if (returned && data.child.legal_status === 's20') limits.push(returned);
+    if (returned && this.legal === 's20') limits.push(returned);
     if (closed) limits.push(data.outcome!.date);
     if (reachedThree && !closed && classifiedOn) limits.push(classifiedOn);
     const limit = limits.sort()[0];
@@ -1115,7 +1370,7 @@ class CaseBuilder {
     if (age >= 14 && inCare) cohorts.push('teen_future_care_leaver');
     if (data.child.wants_to_return && inCare) cohorts.push('wants_to_return');
     if ((cohortsScenario ? rng.chance(0.3) : rng.chance(0.08)) && inCare) cohorts.push('placement_at_risk');
-    if (data.child.placement === 'parents' && data.child.legal_status !== 's20') cohorts.push('placement_with_parents');
+    if (data.child.placement === 'parents' && (data.child.legal_status === 's31' || data.child.legal_status === 's38')) cohorts.push('placement_with_parents');
     if (data.child.legal_status === 's20' && inCare) cohorts.push('s20_placement');
     if (data.child.proceedings === 'pre_proceedings') cohorts.push('pre_proceedings');
     if ((data.history?.parent_prior_removals ?? 0) > 0) cohorts.push('parent_prior_removals');

@@ -6,7 +6,7 @@ import { addMonths, ageOn } from './dates.js';
 import { FACTORS } from './ids.js';
 import { longDate, monthYear } from './dateText.js';
 import type { Family } from './generate.js';
-import { CARE_REASONS, CHILD_VIEWS, SCHOOL_NAMES, TOWN_NAMES, fill } from './generateText.js';
+import { BACKGROUNDS, CARE_REASONS, CHILD_VIEWS, SCHOOL_NAMES, TOWN_NAMES, fill, schoolKind, type CareReasonId, type TextContext, type Wording } from './generateText.js';
 import type { Rng } from './random.js';
 
 /** Short practice words for a factor, for sentences. */
@@ -68,12 +68,29 @@ function currentFactors(factors: readonly FactorEntry[]): Map<string, FactorEntr
   return out;
 }
 
-export function caseBody(rng: Rng, data: CaseData, family: Family, options: { concern: string; source?: string; asOf: string }): string {
+export interface BodyOptions {
+  reason: CareReasonId;
+  source?: string;
+  asOf: string;
+  /** The legal status while the child was in care (s20 ends on return home). */
+  legalInCare: string;
+  /** A wording that fits the case on a date, preferring one the pack has not used. */
+  pick(rng: Rng, pool: readonly Wording[], at: string): string | undefined;
+  /** Two wordings joined, the pair not used in the pack where the pools allow. */
+  pickPair(rng: Rng, first: readonly Wording[], second: readonly Wording[], at: string): string;
+  context(at: string): TextContext;
+}
+
+export function caseBody(rng: Rng, data: CaseData, family: Family, options: BodyOptions): string {
   const values = { parent: family.returningTo.ref, child: family.child, relative: family.relative.ref, carer: family.carer?.ref ?? family.relative.ref, mumdad: family.returningTo.relation === 'father' ? 'dad' : 'mum' };
   const age = ageOn(data.child.dob, options.asOf);
-  const school = `${SCHOOL_NAMES[family.school % SCHOOL_NAMES.length]} ${age < 11 ? 'Primary School' : 'Academy'}`;
+  const kind = schoolKind(age);
+  const school = kind ? `${SCHOOL_NAMES[family.school % SCHOOL_NAMES.length]} ${kind}` : undefined;
   const town = TOWN_NAMES[family.town % TOWN_NAMES.length];
-  const reason = fill(rng.pick(CARE_REASONS[options.concern] ?? CARE_REASONS.problems_unaddressed), values);
+  const since = data.child.looked_after_since;
+  const ageThen = ageOn(data.child.dob, since);
+  const finder = ageThen < 3 ? 'the health visitor' : ageThen < 5 ? 'nursery staff' : 'the school';
+  const reason = fill(options.pick(rng, CARE_REASONS[options.reason].stories, since) ?? 'concerns about the care at home', { ...values, professional: finder });
   const failed = data.history?.failed_returns ?? 0;
   const out: string[] = [];
 
@@ -84,10 +101,15 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: { co
     failed === 0
       ? 'This is the first time in care.'
       : `${family.child} has been home before: ${failed === 1 ? 'one earlier return' : `${failed} earlier returns`} ended with ${family.child} back in care.`;
-  out.push(
-    `${family.child} (${age}) has been looked after since ${longDate(data.child.looked_after_since)}, ${LEGAL_WORDS[data.child.legal_status] ?? 'in care'}, after ${reason}. ${history} ${family.child} lives ${where} and attends ${school} in ${town}.`,
-    '',
-  );
+  const returned = data.return?.returned;
+  const inCare =
+    data.child.legal_status === 'not_looked_after' && returned
+      ? `was looked after from ${longDate(since)}, ${LEGAL_WORDS[options.legalInCare] ?? 'in care'}, after ${reason}; the s20 accommodation ended on the return home on ${longDate(returned)}.`
+      : `has been looked after since ${longDate(since)}, ${LEGAL_WORDS[data.child.legal_status] ?? 'in care'}, after ${reason}.`;
+  const attends = school ? `attends ${school} in ${town}` : `is not yet at nursery; the family live in ${town}`;
+  out.push(`${family.child} (${age}) ${inCare} ${history} ${family.child} lives ${where} and ${attends}.`, '');
+  const background = rng.chance(0.75) ? options.pick(rng, BACKGROUNDS, options.asOf) : undefined;
+  if (background) out.push(fill(background, values), '');
 
   const rows: [string, string, string][] = [];
   for (let i = failed; i >= 1; i--) {
@@ -101,7 +123,7 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: { co
   if (wa?.status === 'done' && wa.date) rows.push([wa.date, 'Written assessment', `Recommendation: ${wa.recommendation ?? 'pending'}`]);
   for (const c of data.classifications ?? []) rows.push([c.date, `Classification (${c.point})`, `Level ${c.level.replace('_', ' ')}`]);
   if (data.agreement?.signed) rows.push([data.agreement.signed, 'Parental agreement signed', `${data.agreement.goals?.length ?? 0} goals`]);
-  if (data.return?.returned) rows.push([data.return.returned, data.return.unplanned ? 'Unplanned return home' : 'Returned home', data.return.unplanned ? 'The parent ended s20' : 'After phased contact']);
+  if (data.return?.returned) rows.push([data.return.returned, data.return.unplanned ? 'Unplanned return home' : 'Returned home', data.return.unplanned ? 'The parent ended s20' : options.legalInCare === 's20' ? 'After phased contact; s20 accommodation ended' : 'After phased contact']);
   if (data.return?.step_down) rows.push([data.return.step_down.date, 'Stepped down', 'To a child in need plan']);
   if (data.outcome) rows.push([data.outcome.date, 'Case closed', data.outcome.status.replace(/_/g, ' ')]);
   rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -131,20 +153,22 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: { co
     }
     if (data.return?.returned) {
       const visits = data.return.visits?.length ?? 0;
-      out.push(`${family.child} went home on ${longDate(data.return.returned)}. ${visits} visits since, with ${family.child} seen alone each time.`, '');
+      out.push(`${family.child} went home on ${longDate(data.return.returned)}. ${visits} visits since, ${age < 5 ? `with ${family.child} seen and observed each time` : `with ${family.child} seen alone each time`}.`, '');
     }
   }
 
   out.push("## Child's views", '');
-  const group = age < 5 ? 'young' : age < 13 ? 'middle' : 'teen';
-  const view = fill(rng.pick(CHILD_VIEWS[group]), values);
+  // a child under five is observed; an older child speaks for themselves, and what they say matches what is recorded
+  const home = data.child.placement === 'parents';
+  const group = age < 5 ? CHILD_VIEWS.young : home ? CHILD_VIEWS.home : data.child.wants_to_return ? CHILD_VIEWS.wants : CHILD_VIEWS.unsure;
+  const view = fill(options.pickPair(rng, group.opening, group.detail, options.asOf), values);
   out.push(age < 5 ? view : `${family.child} (seen alone): ${view}`, '');
 
   out.push('## Notes', '');
   const planned = (data.cla_reviews ?? []).filter((d) => d > options.asOf)[0];
   if (planned) out.push(`- Next CLA review booked for ${longDate(planned)}.`);
   out.push(`- Safe adult: ${family.safeAdult.ref}.`);
-  out.push(`- School: ${school}, ${town}.`);
+  out.push(school ? `- ${kind === 'Nursery' ? 'Nursery' : 'School'}: ${school}, ${town}.` : `- Not yet at nursery; seen by the health visitor.`);
   return out.join('\n') + '\n';
 }
 

@@ -59,7 +59,7 @@ interface Timing {
 export function packTimings(scenario: Scenario, cases: number): Timing[] {
   return [
     { activity: 'Welcome, the framework in brief, ground rules (fictional cases; what is said in the room stays there)', minutes: 10, material: 'facilitator.md' },
-    { activity: `Case work in small groups (${SCENARIO_INFO[scenario].title.toLowerCase()}); with more cases than groups, each group takes two`, minutes: 25, material: 'worksheets/case-summaries.md, cases/' },
+    { activity: `Case work in small groups (${SCENARIO_INFO[scenario].title.toLowerCase()}); with more cases than groups, each group takes two`, minutes: 25, material: 'worksheets/case-summaries.md' },
     { activity: 'Feedback, one case at a time, against the answer key', minutes: 5 * cases, material: 'facilitator.md' },
     { activity: 'Break', minutes: 10, material: '' },
     { activity: 'Stumbling blocks: obstacles for each group involved, and how to respond', minutes: 30, material: 'worksheets/stumbling-blocks.md' },
@@ -79,11 +79,61 @@ function factorName(id: string): string {
   return idWords(id);
 }
 
-function contributionRow(c: Contribution): string[] {
+/** The value a JSON pointer into the case names, or undefined. */
+function at(data: CaseData, pointer: string): unknown {
+  let v: unknown = data;
+  for (const part of pointer.split('/').slice(1)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return v;
+}
+
+const HISTORY_WORDS: Record<string, string> = {
+  failed_returns: 'failed returns home',
+  parent_prior_removals: 'earlier removals of children from the parent',
+  missing_episodes: 'missing episodes',
+};
+
+/** The evidence a contribution rests on, quoted from the case in words, never as a pointer. */
+export function quoteEvidence(data: CaseData, pointer: string): string {
+  const value = at(data, pointer);
+  const parts = pointer.split('/').slice(1);
+  const quoted = (text: unknown, extra: string) => `${typeof text === 'string' && text !== '' ? `“${text}”` : 'No evidence written'}${extra}`;
+  if (parts[0] === 'factors' && value && typeof value === 'object') {
+    const f = value as { evidence?: string; status?: string; as_of?: string };
+    return quoted(f.evidence, ` (${f.status ?? ''}${f.as_of ? `, ${longDate(f.as_of)}` : ''})`);
+  }
+  if (parts[0] === 'capacity_to_change' && parts.length > 1 && value && typeof value === 'object') {
+    const c = value as { evidence?: string; rating?: string; as_of?: string };
+    return quoted(c.evidence, ` (${idWords(c.rating ?? '').toLowerCase()}${c.as_of ? `, ${longDate(c.as_of)}` : ''})`);
+  }
+  if (parts[0] === 'capacity_to_change') return 'No capacity-to-change rating recorded for this parent';
+  if (parts[0] === 'history' && parts[1]) return `History: ${typeof value === 'number' ? value : 'not recorded'} ${HISTORY_WORDS[parts[1]] ?? idWords(parts[1]).toLowerCase()}`;
+  if (parts[0] === 'agreement' && parts[1] === 'goals') {
+    const goal = data.agreement?.goals?.[Number(parts[2])];
+    const name = `Goal ${goal?.id ?? ''}: “${goal?.goal ?? ''}”`;
+    if (parts[3] === 'by') return `${name}, to be met by ${goal?.by ? longDate(goal.by) : 'no date'}; latest rating ${goal?.progress?.[goal.progress.length - 1]?.rag ?? 'none'}`;
+    if (parts[3] === 'progress' && parts[4] !== undefined && value && typeof value === 'object') {
+      const p = value as { rag?: string; date?: string; comment?: string };
+      return `${name}: ${p.rag ?? ''} on ${p.date ? longDate(p.date) : ''}${p.comment ? `, “${p.comment}”` : ''}`;
+    }
+    return `${name}: not yet rated`;
+  }
+  if (pointer === '/child/dob') return `Born ${longDate(data.child.dob)}`;
+  if (pointer === '/return/unplanned') return data.return?.unplanned ? 'The return home was unplanned' : 'The return home was planned';
+  if (pointer === '/return/returned') return `Went home on ${data.return?.returned ? longDate(data.return.returned) : 'a date not recorded'}`;
+  if (pointer === '/transition/planned_return') return `Return planned for ${data.transition?.planned_return ? longDate(data.transition.planned_return) : 'a date not recorded'}`;
+  if (pointer === '/return') return 'No return home recorded';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return `“${String(value)}”`;
+  return 'Recorded in the case file';
+}
+
+function contributionRow(c: Contribution, data: CaseData): string[] {
   const who = c.person ? ` (${c.person})` : c.goal ? ` (${c.goal}${c.overdue ? ', overdue' : ''})` : '';
   const status = c.rating ?? (c.overdue ? 'not green by its date' : c.rag ?? c.status);
   const sum = c.status !== 'unknown' ? `${signed(c.weight)} × ${c.fraction} = ${signed(c.points)}` : isSuperseded(c) ? 'not counted' : 'gap: not counted';
-  return [`${factorName(c.factor)}${who}`, status, sum, c.source, c.evidence + (c.note ? ` (${c.note})` : '')];
+  return [`${factorName(c.factor)}${who}`, status, sum, c.source, quoteEvidence(data, c.evidence) + (c.note ? ` (${c.note.replace(/\/[\w/]+/g, (p) => quoteEvidence(data, p))})` : '')];
 }
 
 function childFacts(data: CaseData, asOf: string): string[][] {
@@ -129,20 +179,63 @@ function discussionPoints(c: PackCase, config: ReunifyConfig, asOf: string): str
     out.push(`The score (${s.score}) is ${where}: one factor rated differently changes the suggestion. How sure are participants of each rating?`);
   }
   const severe = s.contributions.filter((x) => SEVERE.includes(x.factor) && x.fraction > 0 && x.points > 0);
-  if (severe.length > 0) out.push(`A reasonable practitioner might set the level above the suggestion (single severe concern) because of ${severe.map((x) => factorName(x.factor).toLowerCase()).join(' and ')}: the count can understate one serious risk.`);
+  // a departure is only discussed where there is a level to depart to
+  const canRaise = s.level !== 'very_high';
+  const canLower = s.level !== 'low';
+  if (severe.length > 0 && canRaise) out.push(`A reasonable practitioner might set the level above the suggestion (single severe concern) because of ${severe.map((x) => factorName(x.factor).toLowerCase()).join(' and ')}: the count can understate one serious risk.`);
   const age = ageOn(c.data.child.dob, asOf);
-  if (age < 5) out.push(`${c.data.child.ref} is ${age}: the same risks weigh more for a very young child (child-specific vulnerability), and timescales are shorter.`);
+  if (age < 5) out.push(`${c.data.child.ref} is ${age}: the same risks weigh more for a very young child${canRaise ? ' (a child-specific vulnerability that may justify a higher level)' : ''}, and timescales are shorter.`);
   const strong = s.contributions.filter((x) => (x.factor === 'household_change' || x.factor === 'sustained_parental_change' || x.factor === 'extended_family_support' || x.rating === 'demonstrated') && x.points < 0 && x.fraction === 1);
-  if (strong.length > 0) out.push(`Others might set it below the suggestion (strong protective context) because of ${strong.map((x) => (x.rating ? `capacity to change ${x.rating}` : factorName(x.factor).toLowerCase())).join(' and ')}. What evidence would they need to show it?`);
-  if (s.gaps.length >= 2) out.push('With several unknowns, "information not captured" is a legitimate reason to depart from the suggestion, but only with the missing information named and a date to find it out.');
+  if (strong.length > 0 && canLower) out.push(`Others might set it below the suggestion (strong protective context) because of ${strong.map((x) => (x.rating ? `capacity to change ${x.rating}` : factorName(x.factor).toLowerCase())).join(' and ')}. What evidence would they need to show it?`);
+  if (s.gaps.length >= 2 && (canRaise || canLower)) out.push('With several unknowns, "information not captured" is a legitimate reason to depart from the suggestion, but only with the missing information named and a date to find it out.');
   const statics = s.contributions.filter((x) => x.static && x.fraction > 0 && x.points > 0);
-  if (statics.length > 0) out.push(`Static factors (${statics.map((x) => factorName(x.factor).toLowerCase()).join(', ')}) never resolve: they argue for more support and closer monitoring, not, on their own, against return (framework.md §4.4).`);
+  if (statics.length > 0) out.push(`Static factors (${statics.map((x) => factorName(x.factor).toLowerCase()).join(', ')}) never resolve: they argue for more support and closer monitoring, not, on their own, against return.`);
   const b = c.comparison;
   if (b.latest) {
     out.push(`Against the latest classification (${b.latest.point}, ${longDate(b.latest.date)}: ${labels[b.latest.level]}) the suggestion is ${labels[s.level]}, ${b.direction === 'same' ? 'the same level' : b.direction}. ${b.goalsMet.length > 0 ? `Goals met since: ${b.goalsMet.join(', ')}. ` : ''}${b.goalsMissed.length > 0 ? `Goals missed: ${b.goalsMissed.join(', ')}.` : ''}`.trim());
     if (b.latest.suggested && b.latest.suggested !== b.latest.level) out.push(`The recorded level departed from the suggestion then (${labels[b.latest.suggested]} suggested, ${labels[b.latest.level]} chosen): does that reasoning still hold?`);
   }
   for (const f of b.flags) out.push(`Check for the manager: ${f.message}.`);
+  return out;
+}
+
+/** Has return home been considered, in words: the latest decision, or the review that considered it. */
+function returnConsidered(data: CaseData): string {
+  const decisions = data.decisions ?? [];
+  const latest = decisions[decisions.length - 1];
+  const pointWords: Record<string, string> = { rc1_d2: 'Decision 2', rc2_d3: 'Decision 3', rc3_post_return: 'the post-return review' };
+  if (latest) return `yes: ${pointWords[latest.point] ?? latest.point} on ${longDate(latest.date)} decided ${idWords(latest.outcome).toLowerCase()}`;
+  const review = (data.triggers ?? []).find((t) => t.type === 'cla_review' && /return home considered/i.test(t.note ?? ''));
+  const classified = (data.classifications ?? [])[0];
+  if (classified) return `in progress: risk classified on ${longDate(classified.date)}; the decision is still to make`;
+  if (review) return `yes, at the CLA review on ${longDate(review.date)}; no classification or decision yet`;
+  return `the work opened on ${longDate(data.opened)}; no classification or decision yet`;
+}
+
+/** What should happen next for a child, from the open work, the triggers since the latest classification and the child's cohorts. */
+export function nextSteps(c: PackCase): string[] {
+  const d = c.data;
+  const out: string[] = [];
+  if (d.stage === 'closed') {
+    out.push(`Closed (${idWords(d.outcome?.status ?? 'closed').toLowerCase()}): check the outcome and any follow-up are recorded; nothing else is due.`);
+    return out;
+  }
+  if (c.openWork.length > 0) out.push(`Finish the open work at Stage ${d.stage}: ${c.openWork.map((w) => (TASK_LABELS[w] ?? w).toLowerCase()).join('; ')}.`);
+  const classified = (d.classifications ?? []).map((k) => k.date).sort().pop();
+  const since = (d.triggers ?? []).filter((t) => classified && t.date > classified && ['cla_review', 'updated_assessment', 'behaviour_change', 'missing_episode'].includes(t.type));
+  if (since.length > 0) out.push(`Reclassify against the baseline: ${since.map((t) => `${idWords(t.type).toLowerCase()} on ${longDate(t.date)}`).join(', ')} came after the latest classification.`);
+  const cohorts = d.cohorts ?? [];
+  if (cohorts.includes('teen_future_care_leaver')) out.push('Plan for leaving care alongside the return: the pathway plan and the return plan should agree.');
+  if (cohorts.includes('s20_placement')) out.push('Check the s20 arrangement is still agreed and that the plan is not drifting.');
+  if (cohorts.includes('placement_at_risk')) out.push('The placement is at risk: is return home the plan, or a move? Decide before the placement ends.');
+  if (d.stage === 5 && out.length === 0) out.push('Keep visiting with the child seen alone, check support is delivered as planned, and hold the post-return review when it is due.');
+  const stageDone: Record<number, string> = {
+    1: 'Stage 1 work is done: move to Stage 2, classify risk (RC1) and take Decision 2 to the manager.',
+    2: 'Decision 2 is made and shared: move to Stage 3 and agree the parental agreement and goals.',
+    3: 'Stage 3 work is done: review the goals with the family and regrade risk (RC2) before Decision 3.',
+    4: 'Keep to the transition plan: review each contact step before the next, and check readiness before the move home.',
+  };
+  if (out.length === 0) out.push(stageDone[d.stage as number] ?? `Carry on with Stage ${d.stage} as planned, with the next review dates kept.`);
   return out;
 }
 
@@ -153,16 +246,20 @@ function facilitatorCase(c: PackCase, info: PackInfo): TrainingSection[] {
   const t = s.thresholds;
   const blocks = [
     paragraph(`${c.data.child.ref}, ${ageOn(c.data.child.dob, asOf)}; ${c.data.stage === 'closed' ? `closed (${idWords(c.data.outcome?.status ?? 'closed')})` : `stage ${c.data.stage}`}. Case file: ${info.caseFile(c.id)}.`),
-    paragraph(
-      `Cohorts recorded: ${(c.data.cohorts ?? []).map((x) => idWords(x).toLowerCase()).join(', ') || 'none'}. Trigger points: ${(c.data.triggers ?? []).map((t) => `${idWords(t.type)} (${longDate(t.date)})`).join('; ') || 'none'}.${
-        (c.data.decisions ?? []).length > 0 ? ` Return home considered: a decision is recorded (${idWords(c.data.decisions![c.data.decisions!.length - 1].outcome).toLowerCase()}).` : ' Return home considered: no decision recorded yet.'
-      }`,
+    table(
+      ['Question', 'Answer'],
+      [
+        ['Which cohorts?', (c.data.cohorts ?? []).map((x) => idWords(x).toLowerCase()).join(', ') || 'none'],
+        ['Which trigger points?', (c.data.triggers ?? []).map((t) => `${idWords(t.type).toLowerCase()} (${longDate(t.date)})`).join('; ') || 'none'],
+        ['Has return home been considered?', returnConsidered(c.data)],
+        ['What next?', nextSteps(c).join(' ')],
+      ],
     ),
     paragraph(c.openWork.length > 0 ? `Open work for participants: ${c.openWork.map((w) => TASK_LABELS[w] ?? w).join('; ')}.` : 'No task is open at this stage: participants review the work done.'),
     paragraph(`Suggested level: ${labels[s.level]} (score ${s.score}; ${labels.medium} from ${t.medium}, ${labels.high} from ${t.high}, ${labels.very_high} from ${t.very_high}).${s.point && s.decision ? ` Default decision at ${s.point}: ${idWords(s.decision)}.` : ''}`),
-    ...s.forced.map((f) => paragraph(`Raised to at least ${labels[f.minLevel]} by ${factorName(f.factor).toLowerCase()} (${f.evidence}): ${f.reason}`)),
+    ...s.forced.map((f) => paragraph(`Raised to at least ${labels[f.minLevel]} by ${factorName(f.factor).toLowerCase()} (${quoteEvidence(c.data, f.evidence)}): ${f.reason}`)),
     note(s.notice),
-    table(['Factor', 'Status', 'Weight × fraction = points', 'Source', 'Evidence'], s.contributions.map(contributionRow)),
+    table(['Factor', 'Status', 'Weight × fraction = points', 'Source', 'Evidence'], s.contributions.map((x) => contributionRow(x, c.data))),
     paragraph(`Total: ${s.score}.`),
   ];
   if (c.comparison.factorChanges.length > 0 && c.comparison.latest) {
@@ -218,7 +315,7 @@ const GROUPS: readonly { id: string; name: string; obstacles: string; feelings: 
     name: 'The organisation',
     obstacles: 'Cost pressure on support services; performance targets that reward speed over quality; policies that make return the exception.',
     feelings: 'Risk aversion at the top; the value of permanence and of using public money well.',
-    responses: 'The cost case: support pays for itself if it prevents one failed return in about 13 (NSPCC 2024 figures, framework.md §1.4); leadership that asks about return home at every review.',
+    responses: 'The cost case: support pays for itself if it prevents one failed return in about 13 (NSPCC 2024 figures); leadership that asks about return home at every review.',
   },
 ];
 
@@ -233,7 +330,7 @@ const VALUE_POINTS: readonly string[] = [
   'The child’s right to a family life and the duty to protect can pull in different directions; the framework asks for both to be weighed, with reasons written down.',
   'Poverty and disadvantage are not the same as neglect: the family’s circumstances may need practical help, not only scrutiny.',
   'Honesty is a value in practice: parents need to hear the concerns plainly, and children need the decision explained.',
-  'Long time in care does not rule a child out of going home (framework.md §1.1); assumptions about drift deserve challenge.',
+  'Long time in care does not rule a child out of going home; assumptions about drift deserve challenge.',
   'Carers who love the child may find the return hard; their values are real and can colour what they report.',
   'The emotional labour of the work is part of the work: supervision is where it is named.',
 ];
@@ -300,7 +397,7 @@ export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackD
     'Case summaries',
     info,
     [
-      section('Your task', [paragraph(scenario.task), paragraph('The full case files are in the cases folder. Work from the evidence: where something is not known, say so rather than assume it.')]),
+      section('Your task', [paragraph(scenario.task), paragraph('Work from the evidence on these pages: where something is not known, say so rather than assume it.')]),
       ...cases.flatMap((c) => summarySections(c, info)),
     ],
     subtitle,
@@ -394,12 +491,12 @@ function summarySections(c: PackCase, info: PackInfo): TrainingSection[] {
   }
   if (d.return?.returned) {
     const r = d.return;
-    blocks.push(paragraph(`Went home on ${longDate(r.returned!)}${r.unplanned ? ' (unplanned)' : ''}. Visits since: ${(r.visits ?? []).length}, with the child seen alone at ${(r.visits ?? []).filter((v) => v.seen_alone).length}.`));
+    const seen = ageOn(d.child.dob, info.asOf) < 5 ? 'seen and observed' : 'seen alone';
+    blocks.push(paragraph(`Went home on ${longDate(r.returned!)}${r.unplanned ? ' (unplanned)' : ''}. Visits since: ${(r.visits ?? []).length}, with the child ${seen} at ${(r.visits ?? []).filter((v) => v.seen_alone).length}.`));
     if ((r.support_package ?? []).length > 0) blocks.push(table(['Support', 'From', 'To', 'Delivery'], (r.support_package ?? []).map((s) => [s.service, s.from ? longDate(s.from) : '', s.to ? longDate(s.to) : '', s.delivered ? idWords(s.delivered) : ''])));
   }
   const views = bodySection(c.body, /^(child['’]s views|voice of the child)/i);
   if (views) blocks.push(paragraph(`The child's views: ${views.replace(/\s+/g, ' ')}`));
-  blocks.push(paragraph(`Full case file: ${info.caseFile(c.id)}.`));
   const task = scenario === 'cohorts'
     ? [answer('Cohorts this child belongs to', 2), answer('Trigger points met, and what each calls for', 2), answer('Has return home been considered? What should happen next?', 3)]
     : [answer('The level you would choose, and why', 3), answer('The decision it leads to', 2), answer('Evidence that is missing, and how you would find it', 2), answer('Where you might depart from a suggested level, and why', 2)];

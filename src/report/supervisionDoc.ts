@@ -22,7 +22,7 @@ export function supervisionSections(plan: SupervisionPlan, options: { sub: boole
     if (options.withSpace) blocks.push(answer('Notes', 3));
     out.push(section(`${options.sub ? `${plan.caseId}: ` : ''}${group.title} (${group.cycle})`, blocks, options.sub));
   }
-  const must = [paragraph('Before any decision, these must have an answer (framework.md §7.2).'), questions(plan.mustAnswer)];
+  const must = [paragraph('Before any decision, these must have an answer.'), questions(plan.mustAnswer)];
   if (options.withSpace) must.push(answer('Notes', 3));
   out.push(section(`${options.sub ? `${plan.caseId}: ` : ''}Must answer before any decision`, must, options.sub));
   return out;

@@ -7,7 +7,7 @@ import { caseFileText } from '../../src/core/caseText.js';
 import { daysBetween } from '../../src/core/dates.js';
 import { longDate } from '../../src/core/dateText.js';
 import { generateCase } from '../../src/core/generate.js';
-import { SCHOOL_NAMES, TOWN_NAMES } from '../../src/core/generateText.js';
+import { SCHOOL_KINDS, SCHOOL_NAMES, TOWN_NAMES } from '../../src/core/generateText.js';
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';
 import { forReview, redactCaseload, survivors, type RedactSource } from '../../src/core/redact.js';
@@ -18,7 +18,7 @@ const config = defaultConfig();
 const AS_OF = '2026-11-01';
 const STAGES: StageValue[] = [1, 2, 3, 4, 5, 'closed'];
 const PLACES = [...TOWN_NAMES];
-const SCHOOLS = SCHOOL_NAMES.flatMap((n) => [`${n} Primary School`, `${n} Academy`]);
+const SCHOOLS = SCHOOL_NAMES.flatMap((n) => SCHOOL_KINDS.map((kind) => `${n} ${kind}`));
 
 function caseload(seed: number, size: number): RedactSource[] {
   const rng = createRng(seed);

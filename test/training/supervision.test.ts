@@ -138,3 +138,57 @@ describe('superviseQuestions', () => {
     expect(JSON.stringify(plan)).not.toContain('SECRET NARRATIVE');
   });
 });
+
+// ---------------------------------------------------------------- every example and thousands of generated cases
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bodyHeadings } from '../../src/core/exercise.js';
+import { generateCase } from '../../src/core/generate.js';
+import type { StageValue } from '../../src/core/ids.js';
+import { createRng } from '../../src/core/random.js';
+import { parseCaseText } from '../../src/io/loadCase.js';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples', 'caseload', 'cases');
+
+function example(name: string): { data: CaseData; body: string } {
+  const text = readFileSync(join(EXAMPLES, name), 'utf8');
+  const loaded = parseCaseText({ filePath: name, stem: name.slice(0, -3), problems: [], locate: () => undefined } as Parameters<typeof parseCaseText>[0], text);
+  const body = text.slice(text.indexOf('\n---', 4) + 4);
+  return { data: loaded.data as CaseData, body };
+}
+
+describe('superviseQuestions on every example and on generated cases', () => {
+  it.each(readdirSync(EXAMPLES).filter((f) => f.endsWith('.md')).sort())('%s: asks about the legal context and the main concern, at least three questions a group', (name) => {
+    const { data, body } = example(name);
+    const plan = superviseQuestions(data, config, AS_OF, bodyHeadings(body));
+    for (const g of plan.groups) expect(g.questions.length, g.id).toBeGreaterThanOrEqual(3);
+    const all = ids(plan);
+    // the four functions of 4x4x4: support, development, mediation, management
+    expect(all).toEqual(expect.arrayContaining(['emotional.support', 'analytical.learning', 'analytical.partners', 'planning.actions']));
+    if (data.stage !== 'closed') {
+      expect(all, name).toEqual(expect.arrayContaining(['narrative.legal', 'analytical.legal']));
+      const concerned = (data.factors ?? []).some((f) => ['parental_substance_misuse', 'domestic_abuse', 'parental_mental_health', 'problems_unaddressed'].includes(f.id) && (f.status === 'present' || f.status === 'partly'));
+      if (concerned) expect(all, name).toEqual(expect.arrayContaining(['narrative.concern', 'analytical.concern']));
+    }
+  });
+
+  it('asks nothing that contradicts the file, over 1,200 generated cases at every stage', () => {
+    const stages: StageValue[] = [1, 2, 3, 4, 5, 'closed'];
+    for (let i = 0; i < 1200; i++) {
+      const g = generateCase(createRng(i * 104729 + 1), { stage: stages[i % 6], id: `TR-${i}`, asOf: AS_OF, config, ...(i % 5 === 0 ? { scenario: 'cohorts' as const } : {}) });
+      const plan = superviseQuestions(g.data, config, AS_OF, bodyHeadings(g.body));
+      const words = text(plan);
+      const d = g.data;
+      const age = Math.floor((Date.parse(AS_OF) - Date.parse(d.child.dob)) / (365.25 * 864e5));
+      for (const group of plan.groups) expect(group.questions.length, `${d.id} ${group.id}`).toBeGreaterThanOrEqual(3);
+      const noReturn = (d.decisions ?? []).some((x) => x.outcome === 'no_return') || d.outcome?.status === 'not_returned';
+      if (noReturn) expect(words, d.id).not.toMatch(/this return|going home|picture .* back home|return falters|in place on day one/);
+      if (age < 5) expect(words, d.id).not.toMatch(/see \S+ \S+ alone/);
+      if (!(d.people ?? []).some((p) => /partner/.test(p.relation))) expect(words, d.id).not.toMatch(/when did they arrive/);
+      if ((d.decisions ?? []).some((x) => x.point === 'rc1_d2')) expect(words, d.id).not.toMatch(/What level and decision will you take/);
+      if (d.stage === 'closed') expect(words, d.id).not.toMatch(/next review|next contact step/);
+      if (d.stage !== 'closed') expect(words, d.id).toContain('legally');
+    }
+  }, 120_000);
+});
