@@ -57,7 +57,7 @@ export interface StatusSettings {
   not_considered_days: number;
   /** Reviews and visits due within this many days are "due soon". */
   reviews_due_days: number;
-  /** With --shared, counts 1..N-1 are shown as "<N"; 0 turns it off. */
+  /** With --shared, counts 1..N-1 are shown as "<N" (and others as "[c]" to protect them); 0 turns it off. */
   suppress_below: number;
   /** Cases in the "attention first" list. */
   attention_limit: number;
@@ -223,7 +223,7 @@ export const CONFIG_SCHEMA = {
       properties: {
         not_considered_days: { type: 'integer', minimum: 1, description: 'Days without a record that return home was considered before a child in a cohort counts as not considered.' },
         reviews_due_days: { ...positiveInt, description: 'Reviews and visits due within this many days are listed as due soon.' },
-        suppress_below: { ...positiveInt, description: 'With --shared, counts from 1 to this number minus one are shown as "<N"; 0 turns it off.' },
+        suppress_below: { ...positiveInt, description: 'With --shared, counts from 1 to this number minus one are shown as "<N", and enough other counts as "[c]" that none can be worked out from totals; 0 turns it off.' },
         attention_limit: { ...positiveInt, description: 'How many cases the attention-first list shows.' },
       },
     },
