@@ -159,8 +159,8 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     organisation: { type: 'string', description: 'Name of the local authority, shown in report headers.' },
-    cases: { type: 'string', minLength: 1, description: 'Glob for case files, relative to the caseload folder.' },
-    ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs for markdown files that are not case files.' },
+    cases: { type: 'string', minLength: 1, maxLength: 256, description: 'Glob for case files, relative to the caseload folder (at most 256 characters).' },
+    ignore: { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 256 }, description: 'Globs for markdown files that are not case files (at most 100, of 256 characters each).' },
     rules: {
       type: 'object',
       description: 'Rule severities by rule id.',
