@@ -16,7 +16,7 @@ import {
 import type { ReunifyConfig } from '../core/config.js';
 import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type SeveritySetting } from '../core/problem.js';
 import { findCases, unreadableFolderProblem, type UnreadableFolder } from './findCases.js';
-import { ConfigError, loadConfig } from './loadConfig.js';
+import { ConfigError, loadConfig, unknownRuleProblems } from './loadConfig.js';
 import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
 
 export interface RunCheckOptions {
@@ -87,7 +87,7 @@ export function prepareRun(options: RunCheckOptions & { asOf: string }): Prepare
   if (options.known && configPath) {
     const unknown = Object.keys(config.rules).filter((id) => !options.known!.has(id));
     if (unknown.length > 0) {
-      throw new ConfigError(configPath, unknown.map((id) => ({ ruleId: 'config', severity: 'error' as const, message: `/rules: unknown rule "${id}"`, line: 1, column: 1 })));
+      throw new ConfigError(configPath, unknownRuleProblems(configPath, unknown, options.known));
     }
   }
   const found = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
