@@ -468,6 +468,11 @@ export function parseYamlText(
   const { Composer, Parser, YAMLParseError } = yamlPackage();
   let doc: Document.Parsed | undefined;
   let tokens: CST.Token[];
+  const crowded = tooManyNodesAt(yamlText);
+  if (crowded !== undefined) {
+    const { line, column } = at(base + crowded);
+    return { problems: [fileProblem('yaml-too-many-nodes', `${what} holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`, line, column)] };
+  }
   try {
     // The CST parser is iterative: nesting is measured there, before the recursive composer could run out of stack.
     tokens = [...new Parser().parse(yamlText)];

@@ -7,7 +7,7 @@ import { CONFIG_SCHEMA_SET, additionProblems, mergeSettings, type ReunifyConfig 
 import { validatorsFor } from '../core/precompiled.js';
 import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from './frontMatter.js';
-import { decodeCaseBytes, fastParse, locateRange, parseYamlText } from './loadCase.js';
+import { decodeCaseBytes, fastParse, locateRange, parseYamlText, tooManyNodesAt } from './loadCase.js';
 import { systemReason } from './systemReason.js';
 import { GlobError, globMatcher } from './glob.js';
 
@@ -75,7 +75,7 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   const validate = (configValidator ??= validatorsFor(CONFIG_SCHEMA_SET).config);
   // Most configs (the shipped defaults above all) are plain and valid: the fast reading
   // settles them; anything else is read carefully, for positions.
-  const quick = fastParse(text);
+  const quick = tooManyNodesAt(text) === undefined ? fastParse(text) : undefined;
   if (quick !== undefined && validate(quick) && badGlobs(quick).length === 0) return { data: quick, problems: [], text };
   const starts = lineStarts(text);
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');

@@ -94,6 +94,19 @@ describe('limits: number of values', () => {
     expect(found(parse(fm(`reunify: 1\nnote: "${'a, [b], {c}, '.repeat(20_000)}"\nx: see [1], {2}`)))).toEqual([]);
   }, HANG_GUARD);
 
+  it('a config file with too many values is refused the same way, at its position', async () => {
+    const { loadConfig, ConfigError } = await import('../../src/io/loadConfig.js');
+    const config = join(dir, 'reunify.config.yaml');
+    writeFileSync(config, `organisation: X\nx-big: [${items(60_000)}]\n`);
+    try {
+      loadConfig({ configPath: config });
+      expect.unreachable('the config was accepted');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(found((err as InstanceType<typeof ConfigError>) as unknown as LoadedCase)).toEqual(['2:100006 yaml-too-many-nodes']);
+    }
+  }, HANG_GUARD);
+
   it('24 such files: each gets its problem, the other files are still checked', () => {
     const bad = fm(`reunify: 1\nid: RF-N001\nx: [${items(499_990)}]`);
     const files = Array.from({ length: 24 }, (_, i) => {
