@@ -12,6 +12,7 @@ interface CheckFlags extends CommonOptions {
   listRules?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  cacheStrategy?: 'metadata' | 'content';
   workers?: string;
   watch?: boolean;
 }
@@ -28,6 +29,7 @@ export function registerCheck(program: Command): void {
     .option('--list-rules', 'list every rule with its default severity and exit')
     .option('--cache', 'keep results between runs and re-check only files that changed (in <caseload>/.reunify-cache)')
     .option('--cache-location <dir>', 'keep the cache in this folder instead (implies --cache)')
+    .addOption(new Option('--cache-strategy <strategy>', 'how the cache tells a file is unchanged: metadata (size and time, the default) or content (a hash of its bytes) (implies --cache)').choices(['metadata', 'content']))
     .option('--workers <n>', 'worker threads for big caseloads (default: one per core; 1 = none)')
     .option('--watch', 'keep running and re-check files as they change (implies --cache)')
     .option('-q, --quiet', 'report errors only')
@@ -39,7 +41,8 @@ export function registerCheck(program: Command): void {
 Examples:
   $ reunify check examples/caseload
   $ reunify check cases/ --as-of 2026-11-01 --format sarif > reunify.sarif
-  $ reunify check --rule timeliness/post-return-visits=off --max-warnings 0`,
+  $ reunify check --rule timeliness/post-return-visits=off --max-warnings 0
+  $ reunify check --cache --cache-strategy content   # notices an edit that keeps size and time`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
       process.exitCode = await runCheckCommand(paths, flags);
@@ -84,8 +87,9 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
   }
   const { runCheckFast } = await import('../io/runCheck.js');
-  const cache = flags.cacheLocation ?? (flags.cache || flags.watch ? true : undefined);
-  if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache });
+  const cache = flags.cacheLocation ?? (flags.cache || flags.watch || flags.cacheStrategy ? true : undefined);
+  const cacheStrategy = flags.cacheStrategy;
+  if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache, cacheStrategy });
   const { startProgress } = await import('./progress.js');
   const progress = startProgress(process.stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
   const { result, missing } = await runCheckFast({
@@ -96,6 +100,7 @@ async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<numb
     known,
     workers,
     cache,
+    cacheStrategy,
     onProgress: (done, total) => progress.update(done, total),
   }).finally(() => progress.end());
   for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);

@@ -69,22 +69,16 @@ export interface SetFlag {
   value: unknown;
 }
 
-/** `--set a.b.0.c=value` flags, one by one; the value is read as one YAML value (core schema). */
+/** `--set a.b.0.c=value` flags, one by one; the value is the text given (a flow list or map is read as YAML). */
 export async function parseSetFlags(values: readonly string[]): Promise<SetFlag[]> {
-  const { parseDocument } = await import('yaml');
+  const { setFlagValue } = await import('../core/workflow/answers.js');
   const out: SetFlag[] = [];
   for (const v of values) {
     const m = /^([A-Za-z_][\w-]*(?:\.(?:[\w-]+|\d+))*)=([\s\S]*)$/.exec(v);
     if (!m) throw new UsageError(`--set takes path=value (e.g. tasks.safe_adult.person=gran), got "${v}"`);
-    const doc = parseDocument(m[2], { version: '1.2', schema: 'core', uniqueKeys: true });
-    if (doc.errors.length > 0 || doc.warnings.length > 0) throw new UsageError(`--set ${m[1]}: the value is not valid YAML`);
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 0 });
-    } catch {
-      throw new UsageError(`--set ${m[1]}: aliases are not allowed`);
-    }
-    out.push({ name: m[1], path: m[1].split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)), value: value ?? '' });
+    const parsed = setFlagValue(m[2]);
+    if ('error' in parsed) throw new UsageError(`--set ${m[1]}: ${parsed.error}`);
+    out.push({ name: m[1], path: m[1].split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)), value: parsed.value });
   }
   return out;
 }

@@ -138,7 +138,7 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags): Pr
     written = writeCaseFile(found.loaded, text, { dryRun: flags.dryRun });
   } catch (err) {
     if (err instanceof WriteConflictError) {
-      writeErr(`reunify: ${found.filePath}: the file changed on disk since it was read; nothing was written (run the command again)\n`);
+      writeErr(`reunify: ${err.message}\n`);
       return EXIT.problems;
     }
     throw err;

@@ -37,6 +37,7 @@ export const BUILT_IN_CHECKS: readonly { id: string; description: string }[] = [
   { id: 'yaml-alias', description: 'A YAML alias (*name) is used' },
   { id: 'yaml-forbidden-key', description: 'A key such as __proto__ or constructor is used' },
   { id: 'yaml-too-deep', description: 'The front matter is nested deeper than the documented limit' },
+  { id: 'yaml-too-many-nodes', description: 'The front matter holds more values than the documented limit' },
   { id: 'schema', description: 'The front matter does not match the case-file schema (schemas/case.schema.json)' },
   { id: 'stage-gate', description: "The case does not meet the gate of a stage it has reached (schemas/stage-N.schema.json)" },
 ];

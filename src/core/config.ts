@@ -57,7 +57,7 @@ export interface StatusSettings {
   not_considered_days: number;
   /** Reviews and visits due within this many days are "due soon". */
   reviews_due_days: number;
-  /** With --shared, counts 1..N-1 are shown as "<N"; 0 turns it off. */
+  /** With --shared, counts 1..N-1 are shown as "<N" (and others as "[c]" to protect them); 0 turns it off. */
   suppress_below: number;
   /** Cases in the "attention first" list. */
   attention_limit: number;
@@ -117,9 +117,11 @@ export interface ClassificationSettings {
 const date = { type: 'string', pattern: DATE_PATTERN };
 const id = { type: 'string', pattern: '^[a-z][a-z0-9_]*$' };
 const positiveInt = { type: 'integer', minimum: 0 };
+/** A whole number from 0 to `max`: large enough for any local practice, small enough that dates built from it stay real dates. */
+const upTo = (maximum: number) => ({ type: 'integer', minimum: 0, maximum });
 
-const points = { type: 'number' };
-const weight = { type: 'number', minimum: 0 };
+const points = { type: 'number', minimum: -1000, maximum: 1000 };
+const weight = { type: 'number', minimum: 0, maximum: 1000 };
 
 const CLASSIFICATION_SCHEMA = {
   type: 'object',
@@ -161,8 +163,8 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     organisation: { type: 'string', description: 'Name of the local authority, shown in report headers.' },
-    cases: { type: 'string', minLength: 1, description: 'Glob for case files, relative to the caseload folder.' },
-    ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs for markdown files that are not case files.' },
+    cases: { type: 'string', minLength: 1, maxLength: 256, description: 'Glob for case files, relative to the caseload folder (at most 256 characters).' },
+    ignore: { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 256 }, description: 'Globs for markdown files that are not case files (at most 100, of 256 characters each).' },
     rules: {
       type: 'object',
       description: 'Rule severities by rule id.',
@@ -176,7 +178,7 @@ export const CONFIG_SCHEMA = {
           type: 'object',
           description: 'Weeks a stage may stay open before a warning.',
           propertyNames: { enum: ['1', '2', '3', '4', '5'] },
-          additionalProperties: { type: 'number', exclusiveMinimum: 0 },
+          additionalProperties: { type: 'number', exclusiveMinimum: 0, maximum: 520 },
         },
       },
     },
@@ -184,13 +186,13 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        cla_first_working_days: positiveInt,
-        cla_second_months: positiveInt,
-        cla_then_months: positiveInt,
-        post_return_visit_weeks: positiveInt,
-        post_return_visit_months: positiveInt,
-        goal_rag_stale_days: positiveInt,
-        rc3_after_unplanned_return_days: positiveInt,
+        cla_first_working_days: upTo(366),
+        cla_second_months: upTo(120),
+        cla_then_months: upTo(120),
+        post_return_visit_weeks: upTo(520),
+        post_return_visit_months: upTo(120),
+        goal_rag_stale_days: upTo(3660),
+        rc3_after_unplanned_return_days: upTo(3660),
       },
     },
     bank_holidays: { type: 'array', items: date, description: 'Dates skipped when counting working days.' },
@@ -223,10 +225,10 @@ export const CONFIG_SCHEMA = {
       description: 'The caseload view, reunify status (docs/status.md).',
       additionalProperties: false,
       properties: {
-        not_considered_days: { type: 'integer', minimum: 1, description: 'Days without a record that return home was considered before a child in a cohort counts as not considered.' },
-        reviews_due_days: { ...positiveInt, description: 'Reviews and visits due within this many days are listed as due soon.' },
-        suppress_below: { ...positiveInt, description: 'With --shared, counts from 1 to this number minus one are shown as "<N"; 0 turns it off.' },
-        attention_limit: { ...positiveInt, description: 'How many cases the attention-first list shows.' },
+        not_considered_days: { type: 'integer', minimum: 1, maximum: 3660, description: 'Days without a record that return home was considered before a child in a cohort counts as not considered.' },
+        reviews_due_days: { ...upTo(3660), description: 'Reviews and visits due within this many days are listed as due soon.' },
+        suppress_below: { ...upTo(1000), description: 'With --shared, counts from 1 to this number minus one are shown as "<N", and enough other counts as "[c]" that none can be worked out from totals; 0 turns it off.' },
+        attention_limit: { ...upTo(10000), description: 'How many cases the attention-first list shows.' },
       },
     },
     costs: {

@@ -1,24 +1,40 @@
 // `check --cache`: per-case results kept between runs, so a re-check costs only
 // what changed. One JSON file under `<caseload>/.reunify-cache/` (or the folder
-// given). An entry is reused when the file's size and modification time are
-// unchanged, or, if they changed, when its content hash is; the whole cache is
-// dropped when the program, the config, the as-of date or the rule flags change.
+// given). With the `metadata` strategy an entry is reused when the file's size and
+// modification time are unchanged, or, if they changed, when its content hash is;
+// with `content`, only when the hash of its bytes is. The whole cache is dropped
+// when the program, the config, the as-of date or the rule flags change.
 // It holds ids, rule messages and positions, never narrative text.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+//
+// Every entry is checked on its own: one that is malformed, or whose MAC does not
+// match, is ignored (the file is checked again) and rewritten. The MAC is keyed by a
+// secret kept in the user's own cache folder (mode 0600), not beside the caseload, so
+// somebody who can write the caseload's cache but not the user's home cannot forge
+// a result. The cache file is written through a random O_EXCL temp file that never
+// follows a symlink, then renamed into place.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, constants as fsConstants, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeveritySetting } from '../core/problem.js';
 import { PACKAGE_VERSION } from '../cli/shared.js';
 import type { CaseOutcome, PreparedRun } from './runCheck.js';
 
-const CACHE_FORMAT = 1;
+export type CacheStrategy = 'metadata' | 'content';
+export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
+
+const CACHE_FORMAT = 2;
+/** A cache file bigger than this is not read (it is rebuilt). */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 interface Entry {
   size: number;
   mtimeMs: number;
   hash: string;
   outcome: CaseOutcome;
+  /** HMAC-SHA256 over the cache key, the path and the rest of the entry. */
+  mac: string;
 }
 
 interface CacheFile {
@@ -47,18 +63,79 @@ function programId(): string {
 }
 
 function hashOf(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('base64');
+  return createHash('sha256').update(bytes).digest('base64');
 }
 
-export function openCheckCache(run: PreparedRun, where: string | true, ruleSettings: Record<string, SeveritySetting> | undefined): CheckCache {
+const EXCL_NOFOLLOW = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0);
+
+/** Write a new file (never an existing one, never through a symlink). */
+function writeExclusive(path: string, data: string | Buffer, mode: number): void {
+  const fd = openSync(path, EXCL_NOFOLLOW, mode);
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The user's own secret for the cache's MACs: `$XDG_CACHE_HOME/reunify/cache-secret`
+ * (else `~/.cache/reunify/`), made once with mode 0600. Undefined when it cannot be
+ * read or made: then no entry is trusted.
+ */
+function userSecret(): Buffer | undefined {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  const file = join(base, 'reunify', 'cache-secret');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const st = statSync(file);
+      if (!st.isFile() || st.size !== 32) return undefined;
+      return readFileSync(file);
+    } catch {
+      try {
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+        writeExclusive(file, randomBytes(32), 0o600);
+      } catch {
+        // made by another run meanwhile (read it next time round), or no home to write in
+      }
+    }
+  }
+  return undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The shape of a stored entry, without trusting any of it. */
+function wellFormed(e: unknown): e is Entry {
+  if (!isRecord(e)) return false;
+  if (typeof e.size !== 'number' || typeof e.mtimeMs !== 'number' || typeof e.hash !== 'string' || typeof e.mac !== 'string') return false;
+  const o = e.outcome;
+  if (!isRecord(o) || !isRecord(o.result)) return false;
+  const r = o.result;
+  return Array.isArray(r.problems) && r.problems.every(isRecord) && typeof r.errorCount === 'number' && typeof r.warningCount === 'number' && (o.entry === undefined || isRecord(o.entry));
+}
+
+export function openCheckCache(run: PreparedRun, where: string | true, ruleSettings: Record<string, SeveritySetting> | undefined, strategy: CacheStrategy = 'metadata'): CheckCache {
   const dir = where === true ? join(run.root, '.reunify-cache') : resolve(where);
   const file = join(dir, 'check.json');
   const key = hashOf(Buffer.from(JSON.stringify([programId(), run.config, run.asOf, ruleSettings ?? {}])));
-  let entries: Record<string, Entry> = Object.create(null);
+  const secret = userSecret();
+  const macOf = (abs: string, e: Omit<Entry, 'mac'>) =>
+    createHmac('sha256', secret!).update(JSON.stringify([key, abs, e.size, e.mtimeMs, e.hash, e.outcome])).digest('base64');
+  const trusted = (abs: string, e: unknown): e is Entry => {
+    if (!secret || !wellFormed(e)) return false;
+    const want = Buffer.from(macOf(abs, e));
+    const got = Buffer.from(e.mac);
+    return want.length === got.length && timingSafeEqual(want, got);
+  };
+  let entries: Record<string, unknown> = Object.create(null);
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    if (saved.format === CACHE_FORMAT && saved.key === key && saved.entries && typeof saved.entries === 'object') {
-      entries = Object.assign(Object.create(null), saved.entries);
+    if (statSync(file).size <= MAX_CACHE_BYTES) {
+      const saved: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (isRecord(saved) && saved.format === CACHE_FORMAT && saved.key === key && isRecord(saved.entries)) {
+        entries = Object.assign(Object.create(null), saved.entries);
+      }
     }
   } catch {
     // no cache yet, or an unreadable one: start afresh
@@ -74,20 +151,24 @@ export function openCheckCache(run: PreparedRun, where: string | true, ruleSetti
       } catch {
         return undefined;
       }
-      const entry = entries[abs];
-      if (entry && entry.size === st.size && entry.mtimeMs === st.mtimeMs) {
+      const stored = Object.hasOwn(entries, abs) ? entries[abs] : undefined;
+      // a malformed or forged entry counts as none: the file is checked and the entry rewritten
+      const entry = trusted(abs, stored) ? stored : undefined;
+      if (entry && strategy === 'metadata' && entry.size === st.size && entry.mtimeMs === st.mtimeMs) {
         fresh[abs] = entry;
         return withPath(entry.outcome, filePath);
       }
       let hash: string | undefined;
       if (entry && entry.size === st.size) {
+        // same size, other time (metadata), or always (content): the bytes decide
         try {
           hash = hashOf(readFileSync(abs));
         } catch {
           return undefined;
         }
         if (hash === entry.hash) {
-          fresh[abs] = { ...entry, mtimeMs: st.mtimeMs };
+          const kept = { size: entry.size, mtimeMs: st.mtimeMs, hash, outcome: entry.outcome };
+          fresh[abs] = { ...kept, mac: macOf(abs, kept) };
           return withPath(entry.outcome, filePath);
         }
       }
@@ -107,17 +188,24 @@ export function openCheckCache(run: PreparedRun, where: string | true, ruleSetti
       } catch {
         return;
       }
-      fresh[abs] = { size: seen.size, mtimeMs: seen.mtimeMs, hash, outcome };
+      if (!secret) return;
+      const kept = { size: seen.size, mtimeMs: seen.mtimeMs, hash, outcome };
+      fresh[abs] = { ...kept, mac: macOf(abs, kept) };
     },
     save() {
       const data: CacheFile = { format: CACHE_FORMAT, key, entries: fresh };
+      const tmp = join(dir, `.check.json.${randomBytes(12).toString('hex')}.tmp`);
       try {
         mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(data));
-        renameSync(tmp, file);
+        writeExclusive(tmp, JSON.stringify(data), 0o600);
+        renameSync(tmp, file); // replaces a symlink at check.json rather than writing through it
       } catch {
         // A cache that cannot be written only costs time next run.
+        try {
+          unlinkSync(tmp);
+        } catch {
+          // never made
+        }
       }
     },
   };

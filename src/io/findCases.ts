@@ -7,6 +7,7 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../core/problem.js';
 import { systemReason } from './systemReason.js';
+import { globMatcher } from './glob.js';
 
 export interface UnreadableFolder {
   /** As files are named: relative to the working directory when inside it. */
@@ -29,36 +30,6 @@ export function unreadableFolderProblem(u: UnreadableFolder): Problem {
   return { ruleId: 'file-unreadable', severity: 'error', message: `folder could not be read (${u.reason}): any case files in it were left out`, line: 1, column: 1 };
 }
 
-/** Translate a glob (`*`, `**`, `?`, `{a,b}`) to a RegExp over '/'-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        re += slash ? '(?:[^/]*/)*' : '.*';
-        i += slash ? 2 : 1;
-      } else {
-        re += '[^/]*';
-      }
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      if (end === -1) re += '\\{';
-      else {
-        re += '(?:' + glob.slice(i + 1, end).split(',').map(escapeRegExp).join('|') + ')';
-        i = end;
-      }
-    } else re += escapeRegExp(c);
-  }
-  return new RegExp('^' + re + '$', 'i');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function isInside(root: string, p: string): boolean {
   const rel = relative(root, p);
   return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
@@ -75,8 +46,8 @@ function display(p: string, cwd: string): string {
  */
 export function findCases(paths: readonly string[], options: { glob?: string; ignore?: readonly string[]; cwd?: string } = {}): FoundCases {
   const cwd = options.cwd ?? process.cwd();
-  const include = globToRegExp(options.glob ?? '**/*.md');
-  const ignore = (options.ignore ?? []).map(globToRegExp);
+  const include = globMatcher(options.glob ?? '**/*.md');
+  const ignore = (options.ignore ?? []).map(globMatcher);
   const matcher = { test: (rel: string) => include.test(rel) && !ignore.some((re) => re.test(rel)) };
   const files = new Set<string>();
   const missing: string[] = [];

@@ -19,7 +19,68 @@ export const LIMITS = {
   maxFileBytes: 8 * 1024 * 1024,
   maxFrontMatterBytes: 1024 * 1024,
   maxNestingDepth: 32,
+  /** List items, map entries and flow items in one front matter (or config / answers file). */
+  maxNodes: 50_000,
 } as const;
+
+/**
+ * Where the front matter passes `LIMITS.maxNodes` values, found by one pass over the
+ * text before any parser runs (so a 1 MiB `x: [1,1,1,…]` costs milliseconds, not
+ * seconds and hundreds of MB): every line that is not blank or a comment, and every
+ * item of a flow collection (`,` inside `[ ]` or `{ }`, outside quotes and comments)
+ * counts, so the count is never below the number of values. Undefined within the limit.
+ */
+export function tooManyNodesAt(text: string, limit: number = LIMITS.maxNodes): number | undefined {
+  let count = 0;
+  let depth = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      // a block entry: `- item` or `key:` (indentation skipped)
+      let j = i;
+      while (text.charCodeAt(j) === 32) j++;
+      const d = text.charCodeAt(j);
+      if (d !== 35 && d !== 10 && !Number.isNaN(d)) {
+        if (++count > limit) return j;
+      }
+      lineStart = false;
+      i = j - 1;
+      continue;
+    }
+    if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+      // a comment runs to the end of the line
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl - 1;
+    } else if (c === 34 || c === 39) {
+      // a quoted scalar only where one can start; skip to its closing quote
+      const prev = i > 0 ? text[i - 1] : '\n';
+      if (!/[\s,[{:\-]/.test(prev)) continue;
+      for (i++; i < text.length; i++) {
+        const q = text.charCodeAt(i);
+        if (c === 34 && q === 92) i++;
+        else if (q === c) {
+          if (c === 39 && text.charCodeAt(i + 1) === 39) i++;
+          else break;
+        }
+      }
+    } else if ((c === 91 || c === 123) && (depth > 0 || /[\s:\-]/.test(text[i - 1] ?? ' '))) {
+      // a flow collection opens only where a value starts (`x[1]` in plain text does not);
+      // its depth is the nesting limit's business, its items are counted at their commas
+      depth++;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    } else if (c === 44 && depth > 0) {
+      if (++count > limit) return i;
+    }
+  }
+  return undefined;
+}
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -172,6 +233,12 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
   loaded.split = split;
   if (split.frontMatter.length > LIMITS.maxFrontMatterBytes) {
     loaded.problems.push(fileProblem('file-too-large', `front matter is larger than the ${LIMITS.maxFrontMatterBytes / 1024} KiB limit`));
+    return loaded;
+  }
+  const crowded = tooManyNodesAt(split.frontMatter);
+  if (crowded !== undefined) {
+    const { line, column } = at(split.frontMatterStart + crowded);
+    loaded.problems.push(fileProblem('yaml-too-many-nodes', `front matter holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`, line, column));
     return loaded;
   }
   const careful = () => parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
@@ -401,6 +468,11 @@ export function parseYamlText(
   const { Composer, Parser, YAMLParseError } = yamlPackage();
   let doc: Document.Parsed | undefined;
   let tokens: CST.Token[];
+  const crowded = tooManyNodesAt(yamlText);
+  if (crowded !== undefined) {
+    const { line, column } = at(base + crowded);
+    return { problems: [fileProblem('yaml-too-many-nodes', `${what} holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`, line, column)] };
+  }
   try {
     // The CST parser is iterative: nesting is measured there, before the recursive composer could run out of stack.
     tokens = [...new Parser().parse(yamlText)];

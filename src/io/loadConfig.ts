@@ -7,8 +7,9 @@ import { CONFIG_SCHEMA_SET, additionProblems, mergeSettings, type ReunifyConfig 
 import { validatorsFor } from '../core/precompiled.js';
 import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from './frontMatter.js';
-import { decodeCaseBytes, fastParse, locateRange, parseYamlText } from './loadCase.js';
+import { decodeCaseBytes, fastParse, locateRange, parseYamlText, tooManyNodesAt } from './loadCase.js';
 import { systemReason } from './systemReason.js';
+import { GlobError, globMatcher } from './glob.js';
 
 export const CONFIG_FILE_NAME = 'reunify.config.yaml';
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -43,6 +44,23 @@ export function defaultConfig(): ReunifyConfig {
   return structuredClone(defaults);
 }
 
+/** `cases` and `ignore` patterns the matcher refuses (too many {…} alternatives); the schema bounds their length. */
+function badGlobs(value: unknown): { pointer: string; reason: string }[] {
+  const data = value as { cases?: unknown; ignore?: unknown } | undefined;
+  const globs: [string, unknown][] = [['/cases', data?.cases], ...(Array.isArray(data?.ignore) ? data.ignore.map((g, i): [string, unknown] => [`/ignore/${i}`, g]) : [])];
+  const out: { pointer: string; reason: string }[] = [];
+  for (const [pointer, glob] of globs) {
+    if (typeof glob !== 'string' || glob.length > 256) continue; // the schema says why
+    try {
+      globMatcher(glob);
+    } catch (err) {
+      if (!(err instanceof GlobError)) throw err;
+      out.push({ pointer, reason: err.message });
+    }
+  }
+  return out;
+}
+
 function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; text?: string } {
   let bytes: Buffer;
   try {
@@ -57,8 +75,8 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   const validate = (configValidator ??= validatorsFor(CONFIG_SCHEMA_SET).config);
   // Most configs (the shipped defaults above all) are plain and valid: the fast reading
   // settles them; anything else is read carefully, for positions.
-  const quick = fastParse(text);
-  if (quick !== undefined && validate(quick)) return { data: quick, problems: [], text };
+  const quick = tooManyNodesAt(text) === undefined ? fastParse(text) : undefined;
+  if (quick !== undefined && validate(quick) && badGlobs(quick).length === 0) return { data: quick, problems: [], text };
   const starts = lineStarts(text);
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');
   if (parsed.problems.length > 0 && parsed.problems[0].ruleId === 'front-matter-empty') return { data: {}, problems: [], text };
@@ -66,8 +84,11 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   const doc = parsed.doc;
   const problems: Problem[] = [];
   const at = (pointer: string, preferKey = false) => positionAt(starts, locateRange(doc, pointer, preferKey)?.[0] ?? 0);
-  if (!validate(parsed.data)) {
-    for (const e of validate.errors ?? []) {
+  for (const { pointer, reason } of badGlobs(parsed.data)) {
+    problems.push({ ruleId: 'config', severity: 'error', message: `${pointer}: the pattern ${reason}`, path: pointer, ...at(pointer) });
+  }
+  if (!validate(parsed.data) || problems.length > 0) {
+    for (const e of validate(parsed.data) ? [] : (validate.errors ?? [])) {
       const pointer = e.instancePath;
       const where = e.keyword === 'additionalProperties' ? `${pointer}/${(e.params as { additionalProperty: string }).additionalProperty}` : pointer;
       const detail = e.keyword === 'additionalProperties' ? `unknown setting "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.keyword === 'enum' ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : (e.message ?? 'is invalid');
@@ -118,4 +139,49 @@ export function loadConfig(options: { configPath?: string; paths?: readonly stri
     );
   }
   return { config, configPath, root: dirname(configPath) };
+}
+
+/** Edit distance (insert, delete, replace), for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The closest of `known` to `given`, when it is close enough to be a slip (a third of its length at most, or the same last part). */
+export function didYouMean(given: string, known: Iterable<string>): string | undefined {
+  let best: { id: string; d: number } | undefined;
+  for (const id of known) {
+    const d = id.split('/').pop() === given.split('/').pop() ? 0.5 : distance(given.toLowerCase(), id.toLowerCase());
+    if (!best || d < best.d) best = { id, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(given.length / 3)) ? best.id : undefined;
+}
+
+/** Config problems for rule ids in `rules:` that no rule has, each at its key with the nearest known id. */
+export function unknownRuleProblems(configPath: string, ids: readonly string[], known: ReadonlySet<string>): Problem[] {
+  let at: (pointer: string) => { line: number; column: number } = () => ({ line: 1, column: 1 });
+  try {
+    const text = readFileSync(configPath, 'utf8').replace(/^\uFEFF/, '');
+    const starts = lineStarts(text);
+    const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');
+    if (parsed.doc) {
+      const doc = parsed.doc;
+      at = (pointer) => {
+        const range = locateRange(doc, pointer, true);
+        return range ? positionAt(starts, range[0]) : { line: 1, column: 1 };
+      };
+    }
+  } catch {
+    // read a moment ago; if not now, the problems go at 1:1
+  }
+  return ids.map((id) => {
+    const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const near = didYouMean(id, known);
+    return { ruleId: 'config', severity: 'error' as const, message: `/rules: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`, path: pointer, ...at(pointer) };
+  });
 }

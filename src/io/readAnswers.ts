@@ -1,7 +1,7 @@
 // Reads an answers file: YAML in the case file's own shape, parsed as strictly as a
 // case file (no aliases, tags or forbidden keys).
 import { readFileSync } from 'node:fs';
-import type { Answers } from '../core/workflow/answers.js';
+import { answersAsText, type Answers } from '../core/workflow/answers.js';
 import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from './frontMatter.js';
 import { decodeCaseBytes, parseYamlText } from './loadCase.js';
@@ -30,5 +30,6 @@ export function readAnswersFile(filePath: string): Answers {
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'answers file');
   if (parsed.problems.length === 1 && parsed.problems[0].ruleId === 'front-matter-empty') return {};
   if (parsed.problems.length > 0) throw new AnswersFileError(filePath, parsed.problems);
-  return parsed.data as Answers;
+  // plain scalars as the text written, so a text answer is stored as given
+  return (parsed.doc ? answersAsText(parsed.doc) : parsed.data) as Answers;
 }

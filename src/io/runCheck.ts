@@ -16,7 +16,7 @@ import {
 import type { ReunifyConfig } from '../core/config.js';
 import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type SeveritySetting } from '../core/problem.js';
 import { findCases, unreadableFolderProblem, type UnreadableFolder } from './findCases.js';
-import { ConfigError, loadConfig } from './loadConfig.js';
+import { ConfigError, loadConfig, unknownRuleProblems } from './loadConfig.js';
 import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
 
 export interface RunCheckOptions {
@@ -87,7 +87,7 @@ export function prepareRun(options: RunCheckOptions & { asOf: string }): Prepare
   if (options.known && configPath) {
     const unknown = Object.keys(config.rules).filter((id) => !options.known!.has(id));
     if (unknown.length > 0) {
-      throw new ConfigError(configPath, unknown.map((id) => ({ ruleId: 'config', severity: 'error' as const, message: `/rules: unknown rule "${id}"`, line: 1, column: 1 })));
+      throw new ConfigError(configPath, unknownRuleProblems(configPath, unknown, options.known));
     }
   }
   const found = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
@@ -140,6 +140,8 @@ export interface RunCheckFastOptions extends RunCheckOptions {
   workers?: number;
   /** Keep per-case results between runs (a folder, or true for `<caseload>/.reunify-cache`). */
   cache?: string | boolean;
+  /** How the cache tells a file is unchanged: size and time (default), or a hash of its bytes. */
+  cacheStrategy?: 'metadata' | 'content';
   /** Hears how many files are done (cached ones included) of how many, per file or per batch of files. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -148,7 +150,7 @@ export interface RunCheckFastOptions extends RunCheckOptions {
 export async function runCheckFast(options: RunCheckFastOptions): Promise<RunCheckOutcome & { checked: number }> {
   const run = prepareRun(options);
   const outcomes: (CaseOutcome | undefined)[] = new Array(run.files.length);
-  const cache = options.cache ? await import('./checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings)) : undefined;
+  const cache = options.cache ? await import('./checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy)) : undefined;
   const todo: number[] = [];
   run.files.forEach((f, i) => {
     const hit = cache?.lookup(f);

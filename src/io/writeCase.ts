@@ -3,14 +3,14 @@
 // block style, key order, blank lines, EOL, BOM, body) stays as it was. Each result
 // is re-parsed and compared with the expected data before anyone may write it, and
 // writes are atomic (temp file + rename) and refuse when the file changed on disk.
-import { closeSync, chmodSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { type Stats, accessSync, closeSync, constants as fsConstants, existsSync, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { Document, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseCaseText, type LoadedCase } from './loadCase.js';
+import { loadCase, parseCaseText, type LoadedCase } from './loadCase.js';
 
 export type PathSegment = string | number;
 export type CaseEdit =
@@ -18,9 +18,20 @@ export type CaseEdit =
   | { op: 'append'; path: PathSegment[]; value: unknown };
 
 export class WriteConflictError extends Error {
-  constructor(readonly filePath: string) {
-    super(`${filePath} changed on disk since it was read; nothing was written (run the command again)`);
+  constructor(
+    readonly filePath: string,
+    message = `${filePath} changed on disk since it was read; nothing was written (run the command again)`,
+  ) {
+    super(message);
     this.name = 'WriteConflictError';
+  }
+}
+
+/** The file may not or cannot be replaced as it stands (permission, owner, hard links, another writer): nothing was written. */
+export class WriteRefusedError extends WriteConflictError {
+  constructor(filePath: string, reason: string) {
+    super(filePath, `${filePath}: ${reason}; nothing was written`);
+    this.name = 'WriteRefusedError';
   }
 }
 
@@ -458,9 +469,201 @@ function removeStaleTemps(dir: string): void {
   }
 }
 
-function renameWithRetry(from: string, to: string): void {
+// ---------------------------------------------------------------- the case lock
+
+/** How long a writer waits for another writer of the same case before giving up. */
+export const LOCK_WAIT_MS = 60_000;
+/** A lock older than this is taken to be left by a writer that died on another machine (one on this machine is recognised at once by its process id). */
+export const LOCK_STALE_MS = 2 * 60_000;
+const held = new Set<string>();
+
+export function lockPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.reunify-lock`);
+}
+
+function readLock(lock: string): { text: string; ageMs: number } | undefined {
+  try {
+    return { text: readFileSync(lock, 'utf8'), ageMs: Date.now() - statSync(lock).mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function lockIsStale(text: string, ageMs: number): boolean {
+  const m = /^(\d+) ([0-9a-f]{8}) /.exec(text);
+  if (m && m[2] === HOST_TAG) {
+    const pid = Number(m[1]);
+    // this process's own lock that is not held any more was left by a failed release
+    if (pid === process.pid) return true;
+    if (pid > 0 && processGone(pid)) return true;
+  }
+  return ageMs > LOCK_STALE_MS;
+}
+
+/** Move a stale lock aside and remove it, unless another writer replaced it meanwhile (then it is put back). */
+function breakStaleLock(lock: string, seen: string): void {
+  const aside = `${lock}.${randomBytes(6).toString('hex')}.stale`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return; // someone else broke it first
+  }
+  try {
+    if (readFileSync(aside, 'utf8') !== seen) linkSync(aside, lock);
+  } catch {
+    // a new lock is already there: theirs stands
+  }
+  try {
+    unlinkSync(aside);
+  } catch {
+    // already gone
+  }
+}
+
+/** Remove a file of ours, trying twice (a shared drive may refuse once); gone already is fine. */
+function removeQuietly(path: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      unlinkSync(path);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    }
+  }
+}
+
+const EXCL_NOFOLLOW = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0);
+
+function writeNewFile(path: string, text: string): void {
+  const fd = openSync(path, EXCL_NOFOLLOW, 0o644);
+  let open = true;
+  try {
+    writeSync(fd, text);
+    open = false;
+    closeSync(fd);
+  } catch (err) {
+    if (open) {
+      try {
+        closeSync(fd);
+      } catch {
+        // the descriptor goes with the process
+      }
+    }
+    removeQuietly(path);
+    throw err;
+  }
+}
+
+/** Create the lock with its content in one step (a complete temp file hard-linked to the lock's name); false if it exists. */
+function createLock(lock: string): boolean {
+  const text = `${process.pid} ${HOST_TAG} ${new Date().toISOString()}\n`;
+  const temp = tempPathFor(dirname(lock), basename(lock));
+  writeNewFile(temp, text);
+  try {
+    linkSync(temp, lock);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code ?? '')) throw err;
+  } finally {
+    removeQuietly(temp);
+  }
+  // no hard links on this file system (some shared drives): O_EXCL on the lock itself
+  try {
+    writeNewFile(lock, text);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+}
+
+function acquireLock(target: string, filePath: string): string {
+  const lock = lockPathFor(target);
+  const started = Date.now();
+  for (;;) {
+    try {
+      if (createLock(lock)) return lock;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new WriteRefusedError(filePath, 'you cannot write in its folder');
+      throw err;
+    }
+    const seen = readLock(lock);
+    if (seen && lockIsStale(seen.text, seen.ageMs)) {
+      breakStaleLock(lock, seen.text);
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      throw new WriteRefusedError(filePath, `another reunify command is saving this case (lock file ${basename(lock)}); try again in a moment`);
+    }
+    sleep(20 + Math.floor(Math.random() * 30));
+  }
+}
+
+/**
+ * Run `fn` holding the case's lock: a file created with O_EXCL next to the case, so
+ * two writers of one case (in any process, on any machine sharing the folder) never
+ * read-check-write at the same time. Re-entrant within a process.
+ */
+export function withCaseLock<T>(filePath: string, fn: () => T): T {
+  let target: string;
+  try {
+    target = realpathSync(filePath);
+  } catch {
+    throw new WriteConflictError(filePath);
+  }
+  if (held.has(target)) return fn();
+  const lock = acquireLock(target, filePath);
+  held.add(target);
+  try {
+    return fn();
+  } finally {
+    held.delete(target);
+    removeQuietly(lock); // if it stays, the next writer recognises this process's leftover as stale
+  }
+}
+
+/** Read the case, compute its new text and write it, all under the case's lock, so no concurrent update is lost. */
+export function updateCaseFile(filePath: string, edit: (loaded: LoadedCase) => string): { changed: boolean } {
+  return withCaseLock(filePath, () => {
+    const loaded = loadCase(filePath);
+    if (!loaded.bytes || loaded.problems.length > 0) throw new WriteRefusedError(filePath, 'the case file does not read cleanly');
+    return writeCaseFile(loaded, edit(loaded));
+  });
+}
+
+// ---------------------------------------------------------------- replacing a file
+
+/** Refuse before writing anything when the file cannot be replaced as it is: no permission, read-only, or hard-linked. */
+function checkReplaceable(target: string, filePath: string): Stats {
+  const st = statSync(target);
+  try {
+    accessSync(target, fsConstants.W_OK);
+  } catch {
+    throw new WriteRefusedError(filePath, 'you do not have permission to change this file');
+  }
+  if ((st.mode & 0o222) === 0) throw new WriteRefusedError(filePath, 'the file is marked read-only');
+  if (st.nlink > 1) throw new WriteRefusedError(filePath, `the file has ${st.nlink} hard links and saving would separate them`);
+  return st;
+}
+
+/** Give the temp file the case's owner and group (so a save never changes who owns the record), or refuse. */
+function keepOwner(fd: number, st: { uid: number; gid: number }, filePath: string): void {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return;
+  if (st.uid === process.getuid() && st.gid === process.getgid!()) return;
+  try {
+    fchownSync(fd, st.uid, st.gid);
+  } catch {
+    throw new WriteRefusedError(filePath, `the file belongs to another user (uid ${st.uid}, gid ${st.gid}) and saving would make it yours`);
+  }
+}
+
+function renameWithRetry(from: string, to: string, verify: () => void = () => {}): void {
   for (let attempt = 0; ; attempt++) {
     try {
+      verify(); // immediately before every attempt: another writer may have landed during a wait
       renameSync(from, to);
       return;
     } catch (err) {
@@ -485,29 +688,40 @@ export function writeCaseFile(loaded: LoadedCase, newText: string, options: { dr
   } catch {
     throw new WriteConflictError(loaded.filePath);
   }
-  const current = readCurrent(target, loaded);
-  const changed = !current.equals(out);
   if (options.dryRun) {
+    const current = readCurrent(target, loaded);
+    const changed = !current.equals(out);
     const name = loaded.filePath;
     const diff = changed ? createTwoFilesPatch(name, name, current.toString('utf8'), out.toString('utf8')) : '';
     return { changed, diff };
   }
-  if (!changed) return { changed: false };
+  return withCaseLock(target, () => replaceFile(target, loaded, out));
+}
 
+function replaceFile(target: string, loaded: LoadedCase, out: Buffer): { changed: boolean } {
+  const current = readCurrent(target, loaded);
+  if (current.equals(out)) return { changed: false };
+  const st = checkReplaceable(target, loaded.filePath);
   const dir = dirname(target);
   removeStaleTemps(dir);
-  const mode = statSync(target).mode & 0o7777;
+  const mode = st.mode & 0o7777;
   const temp = tempPathFor(dir, basename(target));
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', mode);
+    try {
+      fd = openSync(temp, EXCL_NOFOLLOW, mode);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new WriteRefusedError(loaded.filePath, 'you cannot write in its folder');
+      throw err;
+    }
+    fchmodSync(fd, mode); // openSync's mode is filtered by the umask
+    keepOwner(fd, st, loaded.filePath);
     for (let off = 0; off < out.length; ) off += writeSync(fd, out, off, out.length - off);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    chmodSync(temp, mode); // openSync's mode is filtered by the umask
-    readCurrent(target, loaded); // last check just before the swap
-    renameWithRetry(temp, target);
+    renameWithRetry(temp, target, () => readCurrent(target, loaded));
   } catch (err) {
     if (fd !== undefined) closeSync(fd);
     try {

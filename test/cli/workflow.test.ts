@@ -511,6 +511,39 @@ describe('answers of 0, false or blank are kept as given', () => {
   });
 });
 
+describe('a text answer is stored as the text given, not read as YAML', () => {
+  const noteOf = (text: string) => /^ {2}engagement: .*note: ("(?:[^"\\]|\\.)*"|[^,}]+)/m.exec(text)?.[1];
+
+  it('--set keeps &, # and 0x10 in a note; the writer quotes it so it reads back the same', async () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002') });
+    const given = '&Co visited #1 on 0x10: yes';
+    const r = await reunify(['task', 'RF-0002', 'engagement', '--set', `tasks.engagement.note=${given}`, '--date', '2026-11-02'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    const text = readFileSync(c.file('RF-0002.md'), 'utf8');
+    expect(JSON.parse(noteOf(text)!)).toBe(given);
+    for (const [value, stored] of [['0x10', '"0x10"'], ['#1 first visit', '"#1 first visit"']]) {
+      expect((await reunify(['task', 'RF-0002', 'engagement', '--set', `tasks.engagement.note=${value}`, '--date', '2026-11-02'], { cwd: c.dir })).exitCode).toBe(0);
+      expect(noteOf(readFileSync(c.file('RF-0002.md'), 'utf8'))).toBe(stored);
+    }
+    expect((await reunify(['check', '--as-of', '2026-11-02'], { cwd: c.dir })).stdout).not.toMatch(/RF-0002.*\n.*error/);
+  });
+
+  it('an answers file keeps a plain 0x10 or 1e3 as text for a text question; a count still reads as a number', async () => {
+    const c = caseload({ 'RF-0002.md': example('RF-0002') });
+    const answers = c.write('a.yaml', 'tasks:\n  engagement:\n    note: 0x10\n');
+    expect((await reunify(['task', 'RF-0002', 'engagement', '--answers', answers, '--date', '2026-11-02'], { cwd: c.dir })).exitCode).toBe(0);
+    expect(noteOf(readFileSync(c.file('RF-0002.md'), 'utf8'))).toBe('"0x10"');
+    const NEW = ['--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-10-01'];
+    const bad = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW, '--set', 'child.placement_moves=0x10'], { cwd: c.dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('child.placement_moves: must be a whole number, 0 or more');
+    const noDob = NEW.filter((f) => f !== '--dob' && f !== '2016-03-02');
+    const date = await reunify(['new', 'RF-0100', '--dir', 'cases', ...noDob, '--set', 'child.dob=2016-02-30'], { cwd: c.dir });
+    expect(date.exitCode).toBe(2);
+    expect(date.stderr).toContain('child.dob: must be a date written YYYY-MM-DD');
+  });
+});
+
 describe('agreement goals from an answers file', () => {
   const NEW_GOAL = `agreement:
   goals:

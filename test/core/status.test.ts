@@ -237,14 +237,56 @@ describe('buildStatus', () => {
   it('suppressSmallCounts hides counts 1..N-1, the rates and costs built on them, and every case list', () => {
     const view = status([asCase('A', stage1Case()), asCase('B', stage3Case()), asCase('C', stage5Case())]);
     const shared = suppressSmallCounts(view, 3);
-    expect(shared.scope).toMatchObject({ cases: 3, open: 3, closed: 0, shared: true });
+    // three parts "<3" adding up to a shown 3 would each be 1: the totals they add up to are hidden too
+    expect(shared.scope).toMatchObject({ cases: '[c]', open: '[c]', closed: '[c]', shared: true });
     expect(shared.stage_counts.by_stage).toEqual({ 1: '<3', 2: 0, 3: '<3', 4: 0, 5: '<3' });
+    expect(shared.stage_counts.open).toBe('[c]');
     expect(shared.overrides).toMatchObject({ count: '<3', rate: null });
     expect(shared.cost_exposure).toMatchObject({ returns_in_progress: '<3', support_cost: null, figures: { failed_return: 105804, support: 7857 }, year: 2024 });
     expect(shared.reviews_due.within_days).toBe(28);
     expect(JSON.stringify(shared)).not.toMatch(/"exceptions"|"attention"|"A"|"B"|"C"/);
     // 0 or 1 turns suppression off but still leaves out case lists
     expect(suppressSmallCounts(view, 0).stage_counts.by_stage[1]).toBe(1);
+  });
+
+  it('complementary suppression: no hidden count can be recovered from a total or by subtraction', () => {
+    const stages = [stage1Case, stage3Case, stage5Case];
+    const sums: [string, string[]][] = [
+      ['scope.cases', ['scope.open', 'scope.closed']],
+      ['stage_counts.open', ['stage_counts.by_stage.*']],
+      ['stage_counts.open', ['stage_counts.by_decision_point.*']],
+      ['stage_counts.open', ['risk_mix.by_level.*']],
+      ['overrides.count', ['overrides.by_category.*']],
+      ['awaiting_signoff.count', ['awaiting_signoff.by_kind.*']],
+    ];
+    const get = (o: unknown, path: string): unknown[] => {
+      const [head, ...rest] = path.split('.');
+      const here = head === '*' ? Object.values(o as object) : [(o as Record<string, unknown>)[head]];
+      return rest.length ? here.flatMap((v) => get(v, rest.join('.'))) : here;
+    };
+    for (let n = 1; n <= 14; n++) {
+      // caseloads of 1..14 children in a mix of stages, one closed from 4 on
+      const cases = Array.from({ length: n }, (_, i) => {
+        const data = stages[(i * 7) % 3]();
+        return asCase(`C${i}`, i === 3 ? { ...data, closed: { date: '2026-05-01', outcome: 'at_home' } } : data);
+      });
+      const view = status(cases);
+      const shared = suppressSmallCounts(view, 5);
+      // the issue's case: a hidden `closed` never beside a shown total and a shown open
+      if (view.scope.closed > 0) expect([shared.scope.cases, shared.scope.open].every((v) => typeof v === 'number')).toBe(false);
+      for (const [total, partPaths] of sums) {
+        const cells = [get(shared, total)[0], ...partPaths.flatMap((p) => get(shared, p))];
+        const hidden = cells.filter((v) => typeof v === 'string');
+        if (hidden.length === 0) continue;
+        // a hidden part: the total is hidden and so is at least one other part, whenever there are two
+        expect(typeof cells[0], `${total} shown beside a hidden part (n=${n})`).toBe('string');
+        if (cells.length > 2) expect(hidden.length, `${total}: one hidden part alone (n=${n})`).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  it('status --shared hides counts below 5 by default', () => {
+    expect(defaultConfig().status.suppress_below).toBe(5);
   });
 
   it('is pure: the same input gives the same view', () => {

@@ -51,6 +51,7 @@ const ORIGINAL = [
 const VARIANTS = { lf: ORIGINAL, 'bom-crlf': '\ufeff' + ORIGINAL.replace(/\n/g, '\r\n') };
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
 const temps = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+const locks = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.reunify-lock'));
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -86,7 +87,7 @@ describe('writeCaseFile: a failure at every file-system call', () => {
         expect(points).toBeGreaterThanOrEqual(12);
         for (let k = 1; k <= points; k++) {
           writeFileSync(file, old);
-          for (const t of temps(dir)) rmSync(join(dir, t));
+          for (const t of [...temps(dir), ...locks(dir)]) rmSync(join(dir, t));
           const loaded = loadCase(file);
           const newText = version(loaded.split!.text, 1);
           Object.assign(fault, { armed: true, calls: 0, failAt: k, crash, crashed: false });
@@ -104,8 +105,10 @@ describe('writeCaseFile: a failure at every file-system call', () => {
           if (!threw) expect(now.equals(next), `failure at call ${k} was swallowed but the file is old`).toBe(true);
           outcomes = now.equals(old) ? { ...outcomes, old: outcomes.old + 1 } : { ...outcomes, new: outcomes.new + 1 };
           if (!crash) expect(temps(dir), `failure at call ${k} left a temp file`).toEqual([]);
+          if (!crash) expect(locks(dir), `failure at call ${k} left the case locked`).toEqual([]);
           tried++;
-          if (crash && temps(dir).length > 0) {
+          if (crash && temps(dir).length + locks(dir).length > 0) {
+            // a lock left by this process's crashed write is recognised as stale at once
             // a crashed writer's temp is removed by the next write once it is stale (own pid: by age)
             const old20 = new Date(Date.now() - 20 * 60_000);
             for (const t of temps(dir)) utimesSync(join(dir, t), old20, old20);
@@ -113,6 +116,7 @@ describe('writeCaseFile: a failure at every file-system call', () => {
             const again = loadCase(file);
             writeCaseFile(again, version(again.split!.text, 2));
             expect(temps(dir)).toEqual([]);
+            expect(locks(dir)).toEqual([]);
           }
         }
         // both outcomes happen: before the rename the file is old, after it new

@@ -19,9 +19,35 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 // Loaded afresh, so the stand-in above applies even where another test file loaded it first.
 vi.resetModules();
-const { findCases, globToRegExp, unreadableFolderProblem } = await import('../../src/io/findCases.js');
+const { findCases, unreadableFolderProblem } = await import('../../src/io/findCases.js');
+const { globMatcher, GlobError, MAX_GLOB_LENGTH } = await import('../../src/io/glob.js');
 
-describe('globToRegExp', () => {
+/** The regular expression the globs used to be compiled to: the meaning the matcher keeps. */
+function referenceRegExp(glob: string): RegExp {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:[^/]*/)*' : '.*';
+        i += slash ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end === -1) re += '\\{';
+      else {
+        re += '(?:' + glob.slice(i + 1, end).split(',').map(esc).join('|') + ')';
+        i = end;
+      }
+    } else re += esc(c);
+  }
+  return new RegExp('^' + re + '$', 'i');
+}
+
+describe('globMatcher', () => {
   it.each([
     ['**/*.md', 'a.md', true],
     ['**/*.md', 'cases/2026/a.md', true],
@@ -31,7 +57,27 @@ describe('globToRegExp', () => {
     ['**/RF-????.md', 'x/RF-0001.md', true],
     ['**/*.{md,markdown}', 'a.markdown', true],
   ])('%s matches %s: %s', (glob, path, expected) => {
-    expect(globToRegExp(glob).test(path)).toBe(expected);
+    expect(globMatcher(glob).test(path)).toBe(expected);
+  });
+
+  it('means what the regular expressions meant, over many patterns and paths', () => {
+    const globs = ['**/*.md', 'cases/*.md', '*.md', '**/RF-????.md', '**/*.{md,markdown}', 'archive/**', '**/drafts/**', 'a/**/b/*.md', '**', '*/*', 'x**y', '**/**/*.md', '{a,b}/{c,d}.md', 'CASES/*.MD', 'a?c', '{x'];
+    const paths = ['a.md', 'A.MD', 'cases/a.md', 'cases/x/a.md', 'x/RF-0001.md', 'a.markdown', 'archive/2020/a.md', 'drafts/a.md', 'p/drafts/q/a.md', 'a/b/c.md', 'a/x/y/b/c.md', 'a/b/c/d.md', 'xy', 'x/a/y', 'a/c.md', 'b/d.md', 'abc', 'a/c', '{x', '', '/', 'a//b.md', '.hidden/a.md'];
+    for (const g of globs) for (const p of paths) expect(globMatcher(g).test(p), `${g} on ${p}`).toBe(referenceRegExp(g).test(p));
+  });
+
+  it('is linear: patterns that made the regular expressions backtrack for minutes finish at once', () => {
+    const deep = Array.from({ length: 40 }, (_, i) => `d${i}`).join('/') + '/case.md';
+    expect(globMatcher('**/**/**/**/**/**/**/**/*.mdx').test(deep)).toBe(false);
+    expect(globMatcher('**/**/**/**/**/**/**/**/**/*.mdx').test(deep)).toBe(false);
+    expect(globMatcher('**/' + 'a*'.repeat(60) + 'b').test('a'.repeat(200))).toBe(false);
+    expect(globMatcher('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b.md').test('a'.repeat(250) + '.md')).toBe(false);
+  }, 5_000);
+
+  it('refuses a pattern over the length bound or with too many {…} alternatives', () => {
+    expect(() => globMatcher('*'.repeat(MAX_GLOB_LENGTH + 1))).toThrow(GlobError);
+    expect(() => globMatcher('{a,b,c,d,e}{a,b,c,d,e}{a,b,c,d,e}/*.md')).toThrow(GlobError);
+    expect(globMatcher('x'.repeat(MAX_GLOB_LENGTH)).test('x'.repeat(MAX_GLOB_LENGTH))).toBe(true);
   });
 });
 

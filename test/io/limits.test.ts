@@ -18,7 +18,7 @@ const fm = (yaml: string, body = '') => `---\n${yaml}\n---\n${body}`;
 
 describe('limits: the numbers', () => {
   it('are the documented ones', () => {
-    expect(LIMITS).toEqual({ maxFileBytes: 8 * MiB, maxFrontMatterBytes: MiB, maxNestingDepth: 32 });
+    expect(LIMITS).toEqual({ maxFileBytes: 8 * MiB, maxFrontMatterBytes: MiB, maxNestingDepth: 32, maxNodes: 50_000 });
   });
 });
 
@@ -67,6 +67,57 @@ describe('limits: aliases', () => {
     expect(new Set(c.problems.map((p) => p.ruleId))).toEqual(new Set(['yaml-alias']));
     expect(c.problems[0]).toMatchObject({ line: 3, column: 8 });
     expect(c.problems[20].message).toBe('61 more YAML problems in the front matter not listed');
+  }, HANG_GUARD);
+});
+
+describe('limits: number of values', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reunify-nodes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const items = (n: number) => Array(n).fill('1').join(',');
+
+  it('refuses a 1 MB `x: [1,1,1,…]` front matter at the value over the limit, before parsing it', () => {
+    const text = fm(`reunify: 1\nid: RF-N001\nx: [${items(499_990)}]`);
+    expect(Buffer.byteLength(text)).toBeLessThan(MiB);
+    const loaded = parseCaseText({ filePath: 'x.md', stem: 'x', problems: [], locate: () => undefined }, text);
+    // line 4 (after the fence and two keys), at the comma where the count passes 50,000
+    expect(found(loaded)).toEqual(['4:100000 yaml-too-many-nodes']);
+    expect(loaded.data).toBeUndefined();
+  }, HANG_GUARD);
+
+  it('counts block lists and maps, and accepts a front matter just within the limit', () => {
+    const block = (n: number) => fm(`reunify: 1\nx:\n${Array.from({ length: n }, () => '  - 1').join('\n')}`);
+    const parse = (t: string) => parseCaseText({ filePath: 'x.md', stem: 'x', problems: [], locate: () => undefined }, t);
+    expect(found(parse(block(49_990)))).toEqual([]);
+    expect(found(parse(block(50_000)))).toEqual(['50002:3 yaml-too-many-nodes']);
+    expect(found(parse(fm(`reunify: 1\nx: [${items(40_000)}]`)))).toEqual([]);
+    // quoted commas and brackets in text are not values
+    expect(found(parse(fm(`reunify: 1\nnote: "${'a, [b], {c}, '.repeat(20_000)}"\nx: see [1], {2}`)))).toEqual([]);
+  }, HANG_GUARD);
+
+  it('a config file with too many values is refused the same way, at its position', async () => {
+    const { loadConfig, ConfigError } = await import('../../src/io/loadConfig.js');
+    const config = join(dir, 'reunify.config.yaml');
+    writeFileSync(config, `organisation: X\nx-big: [${items(60_000)}]\n`);
+    try {
+      loadConfig({ configPath: config });
+      expect.unreachable('the config was accepted');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(found((err as InstanceType<typeof ConfigError>) as unknown as LoadedCase)).toEqual(['2:100006 yaml-too-many-nodes']);
+    }
+  }, HANG_GUARD);
+
+  it('24 such files: each gets its problem, the other files are still checked', () => {
+    const bad = fm(`reunify: 1\nid: RF-N001\nx: [${items(499_990)}]`);
+    const files = Array.from({ length: 24 }, (_, i) => {
+      const p = join(dir, `RF-N${i}.md`);
+      writeFileSync(p, bad);
+      return p;
+    });
+    const good = join(dir, 'good.md');
+    writeFileSync(good, fm('reunify: 1\nid: RF-G001'));
+    for (const f of files) expect(found(loadCase(f))).toEqual(['4:100000 yaml-too-many-nodes']);
+    expect(found(loadCase(good))).toEqual([]);
   }, HANG_GUARD);
 });
 

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Node } from 'yaml';
 
 // rename can be made to fail like a shared drive holding the file open
-const renameFailures = vi.hoisted(() => ({ count: 0, code: 'EBUSY' }));
+const renameFailures = vi.hoisted(() => ({ count: 0, code: 'EBUSY', onFail: undefined as undefined | (() => void) }));
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
   return {
@@ -15,6 +15,7 @@ vi.mock('node:fs', async (importOriginal) => {
     renameSync: (from: string, to: string) => {
       if (renameFailures.count > 0) {
         renameFailures.count--;
+        renameFailures.onFail?.();
         throw Object.assign(new Error(`${renameFailures.code}: simulated`), { code: renameFailures.code });
       }
       return actual.renameSync(from, to);
@@ -298,6 +299,22 @@ describe('writeCaseFile', () => {
     renameFailures.code = 'EBUSY';
     expect(writeCaseFile(loaded, applyEdits(loaded.split!.text, [set(['stage'], 3)])).changed).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain('stage: 3');
+    expect(temps()).toEqual([]);
+  });
+
+  it('re-checks the file before every retry: another save landing during an EBUSY wait is kept, ours refused', () => {
+    const loaded = loadCase(file);
+    const theirs = fm('id: C-1 # keep\nstage: 4\n');
+    renameFailures.count = 1;
+    renameFailures.code = 'EBUSY';
+    renameFailures.onFail = () => writeFileSync(file, theirs);
+    try {
+      expect(() => writeCaseFile(loaded, applyEdits(loaded.split!.text, [set(['stage'], 3)]))).toThrow(WriteConflictError);
+    } finally {
+      renameFailures.onFail = undefined;
+      renameFailures.count = 0;
+    }
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
     expect(temps()).toEqual([]);
   });
 

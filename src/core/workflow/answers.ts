@@ -1,6 +1,7 @@
 // The questions a workflow step asks, and how answers (typed at a prompt, or read
 // from an answers file written in the case file's own shape) are checked and
 // completed with defaults. Pure: the prompts themselves live in src/cli.
+import { parseDocument, visit, type Document } from 'yaml';
 import { fromDayNumber, toDayNumber } from '../dates.js';
 
 export type Answers = { [key: string]: unknown };
@@ -148,6 +149,43 @@ export function answerName(path: AnswerPath): string {
 
 export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDayNumber(toDayNumber(value)) === value;
+}
+
+// ---------------------------------------------------------------- given text
+
+const YAML_NULL = /^(?:~|null|Null|NULL)?$/;
+
+/**
+ * The data of a parsed answers document with every plain scalar kept as the text that
+ * was written (`0x10`, `1e3`, `yes`, `2026-01-02` stay text; an empty value or `null`
+ * is nothing), so a text answer is stored as given; each question's kind then reads
+ * the text (a count, a date, yes/no) in `parseAnswer`. Aliases are refused (throws).
+ */
+export function answersAsText(doc: Document): unknown {
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type !== 'PLAIN' || typeof node.value === 'string') return;
+      const source = (node as { source?: string }).source ?? String(node.value);
+      node.value = YAML_NULL.test(source) ? null : source;
+    },
+  });
+  return doc.toJS({ maxAliasCount: 0 });
+}
+
+/**
+ * The value of one `--set path=value`: the text exactly as given (`&Co visited`, `0x10`,
+ * `#1 …`), except a value written as a YAML flow list or map (`[a, b]`, `{ ref: A }`),
+ * which is read as one, its items kept as text in the same way.
+ */
+export function setFlagValue(text: string): { value: unknown } | { error: string } {
+  if (!/^\s*[[{]/.test(text)) return { value: text };
+  const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return { error: 'the value starts like a YAML list or map but is not one' };
+  try {
+    return { value: answersAsText(doc) ?? '' };
+  } catch {
+    return { error: 'aliases are not allowed' };
+  }
 }
 
 // ---------------------------------------------------------------- one answer
