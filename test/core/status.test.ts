@@ -268,7 +268,7 @@ describe('buildStatus', () => {
       // caseloads of 1..14 children in a mix of stages, one closed from 4 on
       const cases = Array.from({ length: n }, (_, i) => {
         const data = stages[(i * 7) % 3]();
-        return asCase(`C${i}`, i === 3 ? { ...data, closed: { date: '2026-05-01', outcome: 'at_home' } } : data);
+        return asCase(`C${i}`, i === 3 ? { ...data, stage: 'closed' as const, outcome: { status: 'at_home', date: '2026-05-01' } } : data);
       });
       const view = status(cases);
       const shared = suppressSmallCounts(view, 5);
