@@ -85,13 +85,22 @@ function run(toks: readonly Token[], path: string): boolean {
       }
       switch (t.kind) {
         case 'lit':
-          if (t.ch === c) (add(next, s + 2), (any = true));
+          if (t.ch === c) {
+            add(next, s + 2);
+            any = true;
+          }
           break;
         case 'one':
-          if (c !== '/') (add(next, s + 2), (any = true));
+          if (c !== '/') {
+            add(next, s + 2);
+            any = true;
+          }
           break;
         case 'star':
-          if (c !== '/') (add(next, s), (any = true));
+          if (c !== '/') {
+            add(next, s);
+            any = true;
+          }
           break;
         case 'any':
           add(next, s);

@@ -60,7 +60,7 @@ export function tooManyNodesAt(text: string, limit: number = LIMITS.maxNodes): n
     } else if (c === 34 || c === 39) {
       // a quoted scalar only where one can start; skip to its closing quote
       const prev = i > 0 ? text[i - 1] : '\n';
-      if (!/[\s,[{:\-]/.test(prev)) continue;
+      if (!/[\s,[{:-]/.test(prev)) continue;
       for (i++; i < text.length; i++) {
         const q = text.charCodeAt(i);
         if (c === 34 && q === 92) i++;
@@ -69,7 +69,7 @@ export function tooManyNodesAt(text: string, limit: number = LIMITS.maxNodes): n
           else break;
         }
       }
-    } else if ((c === 91 || c === 123) && (depth > 0 || /[\s:\-]/.test(text[i - 1] ?? ' '))) {
+    } else if ((c === 91 || c === 123) && (depth > 0 || /[\s:-]/.test(text[i - 1] ?? ' '))) {
       // a flow collection opens only where a value starts (`x[1]` in plain text does not);
       // its depth is the nesting limit's business, its items are counted at their commas
       depth++;
