@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeveritySetting } from '../core/problem.js';
-import { PACKAGE_VERSION } from '../cli/shared.js';
+import { PACKAGE_VERSION } from '../version.js';
 import type { CaseOutcome, PreparedRun } from './runCheck.js';
 
 const CACHE_FORMAT = 1;

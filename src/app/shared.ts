@@ -1,0 +1,84 @@
+// What every command shares: exit codes, colour, dates, and writing to the
+// command's stdout and stderr (the AppEnv it runs in).
+import { resolve as resolvePath } from 'node:path';
+import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
+import { appEnv, type Writer } from './env.js';
+
+export { setExitCode } from './env.js';
+import { terminalText } from '../io/safeOutput.js';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
+
+/** A mistake in how the command was called, or in the config: exit 2. */
+export class UsageError extends Error {}
+
+export interface CommonOptions {
+  color?: boolean;
+  quiet?: boolean;
+  config?: string;
+}
+
+/**
+ * Colour only when writing to a terminal, unless FORCE_COLOR says otherwise;
+ * NO_COLOR and --no-color always win.
+ */
+export function makeColor(stream: Writer | undefined, enabled: boolean | undefined): ChalkInstance {
+  const vars = appEnv().vars;
+  const out = stream ?? appEnv().stdout;
+  if (enabled === false || (vars.NO_COLOR !== undefined && vars.NO_COLOR !== '')) return new Chalk({ level: 0 });
+  const force = vars.FORCE_COLOR;
+  if (force !== undefined && force !== '') {
+    if (force === '0' || force === 'false') return new Chalk({ level: 0 });
+    const n = Number(force);
+    return new Chalk({ level: n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1 });
+  }
+  if (!out.isTTY) return new Chalk({ level: 0 });
+  return new Chalk({ level: supportsColor ? supportsColor.level : 1 });
+}
+
+/** Today's date where the user is, as YYYY-MM-DD. */
+export function today(): string {
+  return appEnv().today();
+}
+
+export function parseAsOf(value: string | undefined): string {
+  if (value === undefined) return today();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${terminalText(value)}"`);
+  }
+  return value;
+}
+
+/** Machine output (json, sarif, junit, a diff) and already-safe text, exactly as given. */
+export function writeOut(text: string): void {
+  appEnv().stdout.write(text);
+}
+
+export function writeErr(text: string): void {
+  appEnv().stderr.write(text);
+}
+
+/** Human output built from case or config text: control characters shown, never obeyed. */
+export function writeOutHuman(text: string): void {
+  appEnv().stdout.write(terminalText(text));
+}
+
+/** Messages to stderr built from case or config text: control characters shown, never obeyed. */
+export function writeErrHuman(text: string): void {
+  appEnv().stderr.write(terminalText(text));
+}
+
+/** The folder relative paths on the command line are read from. */
+export function cwd(): string {
+  return appEnv().cwd;
+}
+
+export { PACKAGE_VERSION } from '../version.js';
+export { terminalText } from '../io/safeOutput.js';
+
+/** A path from the command line, resolved against the command's working folder. */
+export function fromCwd(p: string): string {
+  return resolvePath(appEnv().cwd, p);
+}
