@@ -1,7 +1,7 @@
 // `reunify advance <case>`: moves the case on only when the would-be file passes the
 // next stage's gate (schema and practice rules, checked in memory); otherwise lists
 // exactly what is missing. Also closes a case, or records an unplanned return.
-import { EXIT, UsageError, writeErr } from './shared.js';
+import { EXIT, UsageError, writeErr, flagPathsFromCwd } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
 import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { OUTCOME_STATUSES } from '../core/ids.js';
@@ -16,6 +16,7 @@ export interface AdvanceFlags extends WorkflowFlags {
 
 
 export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, deps: WorkflowDeps = {}): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config', 'answers']);
   parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
   if (flags.to !== undefined && flags.to !== 'closed') throw new UsageError(`--to takes only "closed" (to move on one stage, leave --to out), got "${flags.to}"`);
   if (flags.unplanned && flags.to) throw new UsageError('--unplanned and --to closed cannot go together');

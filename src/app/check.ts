@@ -1,5 +1,6 @@
 // `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
-import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { appEnv } from './env.js';
+import { EXIT, cwd, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd } from './shared.js';
 import type { SeveritySetting } from '../core/problem.js';
 import { counted } from '../core/plural.js';
 
@@ -28,6 +29,7 @@ function parseRuleFlags(values: readonly string[], known: Set<string>): Record<s
 }
 
 export async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config', 'cacheLocation']);
   const { RULES } = await import('../core/rules/index.js');
   const { BUILT_IN_CHECKS, knownRuleIds } = await import('../core/check.js');
   if (flags.listRules) {
@@ -57,9 +59,10 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   const cache = flags.cacheLocation ?? (flags.cache || flags.watch ? true : undefined);
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache });
   const { startProgress } = await import('./progress.js');
-  const progress = startProgress(process.stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
+  const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
   const { result, missing } = await runCheckFast({
     paths,
+    cwd: cwd(),
     configPath: flags.config,
     asOf,
     ruleSettings,
@@ -93,7 +96,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     }
     default: {
       const { formatStylish } = await import('../cli/format/stylish.js');
-      const text = formatStylish(shown, makeColor(process.stdout, flags.color));
+      const text = formatStylish(shown, makeColor(undefined, flags.color));
       if (!(flags.quiet && shown.summary.errors === 0)) writeOut(text);
     }
   }
@@ -110,16 +113,17 @@ async function watchCommand(paths: string[], flags: CheckFlags, options: Omit<im
   if (flags.format !== 'stylish') throw new UsageError('--watch prints stylish output only');
   const { watchCheck } = await import('../io/watchCheck.js');
   const { formatStylish } = await import('../cli/format/stylish.js');
-  const color = makeColor(process.stdout, flags.color);
+  const color = makeColor(undefined, flags.color);
   await watchCheck({
     ...options,
     paths,
+    cwd: cwd(),
     configPath: flags.config,
     report({ first, changed, removed, result }) {
       const shown = { ...result, results: changed.map((f) => (flags.quiet ? { ...f, problems: f.problems.filter((p) => p.severity === 'error') } : f)) };
       if (!first) {
         const clean = changed.filter((f) => f.problems.length === 0).map((f) => `${f.filePath}: no problems now`);
-        writeOut(`\n[${new Date().toLocaleTimeString('en-GB')}] re-checked\n` + [...clean, ...removed.map((f) => `${f}: removed`), ''].join('\n'));
+        writeOut(`\n[${appEnv().now().toLocaleTimeString('en-GB')}] re-checked\n` + [...clean, ...removed.map((f) => `${f}: removed`), ''].join('\n'));
       }
       writeOut(formatStylish(shown, color));
     },

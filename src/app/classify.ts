@@ -1,7 +1,7 @@
 // `reunify classify <case|dir>`: the suggested level with every contribution, the
 // comparison with the baseline, the suggested decision; `--record` appends the
 // classification (and decision) through the one writer.
-import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 import { LEVELS, type Level } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
@@ -64,6 +64,8 @@ function reportProblems(filePath: string, problems: readonly Problem[]): void {
 }
 
 export async function runClassifyCommand(target: string, flags: ClassifyFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config']);
+  target = fromCwd(target);
   checkFlags(flags);
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: [target], configPath: flags.config });
@@ -78,7 +80,7 @@ export async function runClassifyCommand(target: string, flags: ClassifyFlags): 
   if (isDir && flags.record) throw new UsageError('--record takes one case file, not a folder');
   const { loadClassificationConfig } = await import('../io/runClassify.js');
   const { config } = loadClassificationConfig({ configPath: flags.config, paths: [target] });
-  const color = makeColor(process.stdout, flags.color);
+  const color = makeColor(undefined, flags.color);
   return isDir ? classifyFolder(target, flags, config, asOf, color) : classifyOne(target, flags, config, asOf, color);
 }
 

@@ -1,7 +1,7 @@
 // `reunify costs [dir]`: the cost of failed returns against the cost of support,
 // per child and (given a caseload folder) for its planned and actual returns, with
 // the break-even improvement in successful returns. The arithmetic is shown.
-import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, cwd } from './shared.js';
 
 export interface CostsFlags extends CommonOptions {
   format: 'text' | 'json';
@@ -11,6 +11,8 @@ export interface CostsFlags extends CommonOptions {
 
 
 export async function runCostsCommand(dir: string | undefined, flags: CostsFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config']);
+  if (dir !== undefined) dir = fromCwd(dir);
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: dir !== undefined ? [dir] : [], configPath: flags.config });
   const { costFigures, costSettingProblem, caseloadReturns } = await import('../core/costs.js');
@@ -29,13 +31,13 @@ export async function runCostsCommand(dir: string | undefined, flags: CostsFlags
     returns = caseloadReturns(caseload.cases, asOf);
   } else {
     const { loadConfig } = await import('../io/loadConfig.js');
-    config = loadConfig({ configPath: flags.config }).config;
+    config = loadConfig({ configPath: flags.config, cwd: cwd() }).config;
   }
   const problem = costSettingProblem(config, flags.preset);
   if (problem) throw new UsageError(flags.preset !== undefined ? `--preset: ${problem}` : `config costs.preset: ${problem}`);
   const figures = costFigures(config, flags.preset);
   const { formatCostsText, costsJson } = await import('../cli/format/costs.js');
   if (flags.format === 'json') writeOut(JSON.stringify(costsJson(figures, returns, asOf), null, 2) + '\n');
-  else writeOut(formatCostsText(figures, returns, asOf, makeColor(process.stdout, flags.color)));
+  else writeOut(formatCostsText(figures, returns, asOf, makeColor(undefined, flags.color)));
   return EXIT.ok;
 }

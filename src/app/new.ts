@@ -1,6 +1,6 @@
 // `reunify new <id>`: a new case file at stage 1, from a commented template, with the
 // child's details, cohorts and trigger point asked for (or given as answers).
-import { EXIT, UsageError, writeErr } from './shared.js';
+import { EXIT, UsageError, cwd, writeErr, flagPathsFromCwd, fromCwd } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
 import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { CASE_ID_PATTERN, LEGAL_STATUSES, PLACEMENTS, PROCEEDINGS } from '../core/ids.js';
@@ -23,6 +23,7 @@ export interface NewFlags extends WorkflowFlags {
 
 
 export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowDeps = {}): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config', 'answers']);
   if (!new RegExp(CASE_ID_PATTERN).test(id)) throw new UsageError(`the case id "${id}" must start with a letter or digit and use only letters, digits, ".", "_" or "-" (64 at most)`);
   parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
   const { existsSync, statSync } = await import('node:fs');
@@ -30,22 +31,22 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   const dir = flags.dir ?? '.';
   let isDir = false;
   try {
-    isDir = statSync(dir).isDirectory();
+    isDir = statSync(fromCwd(dir)).isDirectory();
   } catch {
     // reported below
   }
   if (!isDir) throw new UsageError(`--dir ${dir}: no such folder`);
   const filePath = join(dir, `${id}.md`);
-  if (existsSync(filePath)) {
+  if (existsSync(fromCwd(filePath))) {
     writeErr(`reunify: ${filePath} already exists; nothing was written\n`);
     return EXIT.problems;
   }
   const { loadConfig } = await import('../io/loadConfig.js');
-  const { config } = loadConfig({ configPath: flags.config, paths: [dir] });
+  const { config } = loadConfig({ configPath: flags.config, paths: [dir], cwd: cwd() });
   const { resolveAsOf } = await import('./asOf.js');
   const date = await resolveAsOf(flags.date, { paths: [dir], configPath: flags.config });
   const { caseloadRoot, casesWithId } = await import('../io/caseload.js');
-  const root = caseloadRoot(dir);
+  const root = caseloadRoot(fromCwd(dir));
   const clashes = casesWithId(root, id, config);
   if (clashes.length > 0) {
     writeErr(`reunify: the case id ${id} is already used in the caseload ${root}: ${clashes.join(', ')} (ids are compared ignoring case); nothing was written\n`);
@@ -96,7 +97,7 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   }
   let created;
   try {
-    created = createCaseFile(filePath, text, { dryRun: flags.dryRun });
+    created = createCaseFile(fromCwd(filePath), text, { dryRun: flags.dryRun });
   } catch (err) {
     if (err instanceof CaseExistsError) {
       writeErr(`reunify: ${err.message}\n`);

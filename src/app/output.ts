@@ -2,6 +2,7 @@
 // paths from the command line are read from the command's working folder, and a
 // refusal is a message and exit 1.
 import { EXIT, fromCwd, writeErr } from './shared.js';
+import { outputRefusalAt } from '../io/outputFile.js';
 
 export interface OutputFile {
   name: string;
@@ -32,4 +33,9 @@ export async function writeOutput(file: string, text: string, options: { force?:
     writeErr(`reunify: ${err.message}\n`);
     return EXIT.problems;
   }
+}
+
+/** Why `file` could not be written now (it is a case file, exists without --force, …), or undefined. */
+export function outputRefusal(file: string, options: { force?: boolean; sources?: readonly string[] } = {}): string | undefined {
+  return outputRefusalAt(fromCwd(file), { ...options, sources: options.sources?.map(fromCwd) }, file);
 }

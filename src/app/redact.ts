@@ -1,6 +1,6 @@
 // `reunify redact <case|dir> --out DIR`: an anonymised copy for teaching, with a
 // report of what was replaced. Never writes into the source.
-import { EXIT, UsageError, writeErr, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, writeErr, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 
 export interface RedactFlags extends CommonOptions {
   out?: string;
@@ -10,6 +10,8 @@ export interface RedactFlags extends CommonOptions {
 
 
 export async function runRedact(source: string, flags: RedactFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config', 'out']);
+  source = fromCwd(source);
   const out = flags.out ?? '';
   if (out.trim() === '') throw new UsageError('--out needs a folder name');
   let seed: number;

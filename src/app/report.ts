@@ -1,7 +1,7 @@
 // `reunify report <case> --type …` and `reunify report --caseload [dir]`: the
 // written products (framework.md §6) from Handlebars templates, as Markdown or as
 // one print-ready HTML file. Handlebars is loaded only when a report is made.
-import { EXIT, UsageError, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 import { DECISION_POINTS, type DecisionPoint } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
@@ -39,6 +39,8 @@ function reportProblems(filePath: string, problems: readonly Problem[]): void {
 }
 
 export async function runReportCommand(target: string | undefined, flags: ReportFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config', 'out', 'names', 'templates', 'caseload']);
+  if (target !== undefined) target = fromCwd(target);
   checkFlags(target, flags);
   const { resolveAsOf } = await import('./asOf.js');
   if (flags.caseload !== undefined) {

@@ -1,6 +1,6 @@
 // `reunify scaffold exercise`: a ready-to-run training pack of fictional cases,
 // generated from a seed, with the facilitator's answer key and worksheets.
-import { EXIT, UsageError, parseAsOf, writeErr, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, parseAsOf, writeErr, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 
 export interface ExerciseFlags extends CommonOptions {
   scenario: string;
@@ -24,6 +24,7 @@ function wholeNumber(flag: string, value: string, min: number, max: number): num
 
 
 export async function runExercise(flags: ExerciseFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config']);
   const seed = wholeNumber('--seed', flags.seed, 0, Number.MAX_SAFE_INTEGER);
   const cases = wholeNumber('--cases', flags.cases, 1, MAX_CASES);
   const asOf = parseAsOf(flags.asOf);
@@ -36,7 +37,7 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
   const config = { ...defaultConfig(), as_of: asOf };
   const { files } = exercisePackFiles({ scenario, seed, cases, asOf, config });
   try {
-    writePackFolder(out, files);
+    writePackFolder(fromCwd(out), files);
   } catch (err) {
     if (err instanceof PackFolderError) {
       writeErr(`reunify: ${err.message}\n`);

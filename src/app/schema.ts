@@ -1,6 +1,6 @@
 // `reunify schema [--out DIR]`: the case, stage and config schemas, merged with
 // the local config's additions, for editors and other tools.
-import { EXIT, cwd, writeErrHuman, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, cwd, writeErrHuman, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 
 export interface SchemaFlags extends CommonOptions {
   out?: string;
@@ -8,6 +8,8 @@ export interface SchemaFlags extends CommonOptions {
 }
 
 export async function runSchema(dir: string | undefined, flags: SchemaFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config']);
+  if (dir !== undefined) dir = fromCwd(dir);
   const { loadConfig } = await import('../io/loadConfig.js');
   const { domainIdsOf, CONFIG_SCHEMA } = await import('../core/config.js');
   const { exportedSchemas } = await import('../core/schemas.js');

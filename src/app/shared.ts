@@ -78,7 +78,22 @@ export function cwd(): string {
 export { PACKAGE_VERSION } from '../version.js';
 export { terminalText } from '../io/safeOutput.js';
 
-/** A path from the command line, resolved against the command's working folder. */
+/**
+ * A path from the command line as io should open it: read from the command's
+ * working folder. When that is the process's own folder the path is kept as typed,
+ * so messages name files the way the user did.
+ */
 export function fromCwd(p: string): string {
-  return resolvePath(appEnv().cwd, p);
+  const dir = appEnv().cwd;
+  return dir === process.cwd() ? p : resolvePath(dir, p);
+}
+
+/** The same flags with each named path option read from the working folder. */
+export function flagPathsFromCwd<T extends object>(flags: T, keys: readonly (keyof T)[]): T {
+  const out = { ...flags };
+  for (const k of keys) {
+    const v = out[k];
+    if (typeof v === 'string') out[k] = fromCwd(v) as T[keyof T];
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // `reunify signoff [dir]`: the team manager's queue of written assessments,
 // classifications and decisions waiting for sign-off, oldest first; `--sign`
 // records one through the one writer, keeping every other byte of the file.
-import { EXIT, UsageError, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 
 export interface SignoffFlags extends CommonOptions {
   format: 'table' | 'json';
@@ -39,6 +39,9 @@ function checkFlags(flags: SignoffFlags): void {
 }
 
 export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config']);
+  dir = fromCwd(dir);
+  if (flags.sign !== undefined && /[\\/]|\.md$/i.test(flags.sign)) flags = { ...flags, sign: fromCwd(flags.sign) };
   checkFlags(flags);
   // a bad --as-of is refused whatever else is asked; the queue alone uses the date
   if (flags.asOf !== undefined) parseAsOf(flags.asOf);
@@ -62,7 +65,7 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   const queue = signoffQueue(cases, asOf).map((q) => ({ ...q, filePath: files.get(q.caseId) ?? '' }));
   const { formatQueueText, queueJson } = await import('../cli/format/signoff.js');
   if (flags.format === 'json') writeOut(JSON.stringify(queueJson(queue, asOf), null, 2) + '\n');
-  else writeOut(formatQueueText(queue, asOf, makeColor(process.stdout, flags.color)));
+  else writeOut(formatQueueText(queue, asOf, makeColor(undefined, flags.color)));
   return EXIT.ok;
 }
 

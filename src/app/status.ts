@@ -1,6 +1,6 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
 // metric ids of framework.md §5.3 (docs/status.md).
-import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 
 export interface StatusFlags extends CommonOptions {
   workers?: string;
@@ -13,6 +13,8 @@ export interface StatusFlags extends CommonOptions {
 
 
 export async function runStatusCommand(dir: string, flags: StatusFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config']);
+  dir = fromCwd(dir);
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config });
   if (flags.team !== undefined && flags.team.trim() === '') throw new UsageError('--team needs a name, e.g. --team "TM A.O."');
@@ -69,7 +71,7 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     }
     default: {
       const { formatStatusTable } = await import('../cli/format/statusTable.js');
-      writeOut(formatStatusTable(layout, makeColor(process.stdout, flags.color)));
+      writeOut(formatStatusTable(layout, makeColor(undefined, flags.color)));
     }
   }
   return EXIT.ok;

@@ -1,7 +1,7 @@
 // `reunify supervise <case>`: reflective-supervision questions drawn from the case's
 // own facts; `--prompt` (or `--answers`) records the answers in a separate, dated
 // supervision record, never in the child's case file.
-import { EXIT, UsageError, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeErrHuman } from './shared.js';
 
 export interface SuperviseFlags extends CommonOptions {
   to: 'md' | 'html' | 'json';
@@ -9,12 +9,14 @@ export interface SuperviseFlags extends CommonOptions {
   prompt?: boolean;
   answers?: string;
   out?: string;
+  force?: boolean;
   /** false with --no-input */
   input?: boolean;
 }
 
 
 export async function runSupervise(target: string, flags: SuperviseFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config', 'answers']);
   const recording = flags.prompt === true || flags.answers !== undefined;
   if (flags.prompt && flags.answers !== undefined) throw new UsageError('give --prompt or --answers, not both');
   if (flags.out !== undefined && !recording) throw new UsageError('--out saves answers: use it with --prompt or --answers');
@@ -68,10 +70,14 @@ async function recordAnswers(plan: import('../core/supervision.js').SupervisionP
   const { safeFileName } = await import('../io/safeOutput.js');
   const out = flags.out ?? `supervision-${safeFileName(plan.caseId)}-${plan.asOf}.yaml`;
   const ids = [...plan.groups.flatMap((g) => g.questions), ...plan.mustAnswer].map((q) => q.id);
-  const { supervisionRecordText, supervisionRecordRefusal, writeSupervisionRecord, SupervisionRecordError } = await import('../io/supervisionRecord.js');
-  const refusal = supervisionRecordRefusal(out, caseFile);
+  const { supervisionRecordText } = await import('../io/supervisionRecord.js');
+  const { outputRefusal } = await import('./output.js');
+  // asked before any question, so no answer is typed in vain
+  const refusal = /\.md$/i.test(out)
+    ? `${out}: a supervision record is not a case file; give it a .yaml name (reunify check reads every .md file in a caseload)`
+    : outputRefusal(out, { force: flags.force, sources: [caseFile] });
   if (refusal) {
-    writeErr(`reunify: ${refusal}\n`);
+    writeErrHuman(`reunify: ${refusal}\n`);
     return EXIT.problems;
   }
   let given: import('../io/supervisionRecord.js').SupervisionAnswers;
@@ -94,15 +100,9 @@ async function recordAnswers(plan: import('../core/supervision.js').SupervisionP
       throw err;
     }
   }
-  try {
-    writeSupervisionRecord(out, caseFile, supervisionRecordText(plan, given));
-  } catch (err) {
-    if (err instanceof SupervisionRecordError) {
-      writeErr(`reunify: ${err.message}\n`);
-      return EXIT.problems;
-    }
-    throw err;
-  }
+  const { writeOutput } = await import('./output.js');
+  const written = await writeOutput(out, supervisionRecordText(plan, given), { force: flags.force, sources: [caseFile] });
+  if (written !== EXIT.ok) return written;
   if (!flags.quiet) writeErr(`saved the supervision record to ${out} (the case file is unchanged)\n`);
   return EXIT.ok;
 }

@@ -15,6 +15,7 @@ export function registerSupervise(program: Command): void {
     .option('--prompt', 'ask each question in the terminal and save the answers (with --out) as a supervision record')
     .option('--answers <file>', 'take the answers from a YAML file instead: { supervisor, worker, answers: { <question id>: text } }')
     .option('--out <file>', 'where the supervision record goes (a new .yaml file, its folder made if need be; default supervision-<case>-<date>.yaml)')
+    .option('--force', 'replace a file already at --out (never a case file)')
     .option('--no-input', 'never prompt')
     .option('-q, --quiet', 'print nothing on success when saving a record')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')

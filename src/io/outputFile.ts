@@ -114,13 +114,13 @@ function put(target: string, text: string, replace: boolean, shown: string): voi
   }
 }
 
-function makeFolder(dir: string, shown: string): void {
+function makeFolder(dir: string, shown: string, shownPath = shown): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : (code ?? 'error');
-    throw new OutputRefusedError(`${shown}: the folder could not be made (${why}); nothing was written`);
+    throw new OutputRefusedError(`${shown}: the folder ${terminalText(dirname(shownPath))} could not be made (${why}); nothing was written`);
   }
 }
 
@@ -139,7 +139,7 @@ export function writeOutputFile(file: string, text: string, options: OutputOptio
     throw err;
   }
   const replace = check(target, terminalText(shown), options);
-  makeFolder(folder, terminalText(shown));
+  makeFolder(folder, terminalText(shown), shown);
   put(target, text, replace, terminalText(shown));
   return target;
 }
@@ -157,7 +157,7 @@ export interface OutputEntry {
  */
 export function writeIntoFolder(dir: string, entries: readonly OutputEntry[], options: OutputOptions = {}, shown = dir): string[] {
   const root = resolve(dir);
-  const planned: { target: string; replace: boolean; shown: string; text: string }[] = [];
+  const planned: { target: string; replace: boolean; shown: string; shownRaw: string; text: string }[] = [];
   for (const e of entries) {
     let target: string;
     const entryShown = terminalText(join(shown, e.name));
@@ -167,12 +167,26 @@ export function writeIntoFolder(dir: string, entries: readonly OutputEntry[], op
       if (err instanceof OutsideFolderError) throw new OutputRefusedError(`${entryShown} would land outside ${terminalText(shown)}; nothing was written`);
       throw err;
     }
-    planned.push({ target, replace: check(target, entryShown, options), shown: entryShown, text: e.text });
+    planned.push({ target, replace: check(target, entryShown, options), shown: entryShown, shownRaw: join(shown, e.name), text: e.text });
   }
-  makeFolder(root, terminalText(shown));
+  makeFolder(root, terminalText(shown), join(shown, '.'));
   for (const p of planned) {
-    makeFolder(dirname(p.target), p.shown);
+    makeFolder(dirname(p.target), p.shown, p.shownRaw);
     put(p.target, p.text, p.replace, p.shown);
   }
   return planned.map((p) => p.target);
+}
+
+/** Why `file` may not be written now, or undefined (the same checks writeOutputFile makes first). */
+export function outputRefusalAt(file: string, options: OutputOptions = {}, shown = file): string | undefined {
+  try {
+    const abs = resolve(file);
+    resolveInside(dirname(abs), basename(abs));
+    check(abs, terminalText(shown), options);
+    return undefined;
+  } catch (err) {
+    if (err instanceof OutputRefusedError) return err.message;
+    if (err instanceof OutsideFolderError) return `${terminalText(shown)} is a symbolic link that leads out of its folder; nothing was written`;
+    throw err;
+  }
 }
