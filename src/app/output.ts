@@ -18,7 +18,7 @@ export async function writeOutputFiles(dir: string, files: readonly OutputFile[]
   } catch (err) {
     if (!(err instanceof OutputRefusedError)) throw err;
     writeErr(`reunify: ${err.message}\n`);
-    return EXIT.problems;
+    return err.caseFile ? EXIT.usage : EXIT.problems;
   }
 }
 
@@ -31,7 +31,7 @@ export async function writeOutput(file: string, text: string, options: { force?:
   } catch (err) {
     if (!(err instanceof OutputRefusedError)) throw err;
     writeErr(`reunify: ${err.message}\n`);
-    return EXIT.problems;
+    return err.caseFile ? EXIT.usage : EXIT.problems;
   }
 }
 

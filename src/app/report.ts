@@ -1,7 +1,7 @@
 // `reunify report <case> --type …` and `reunify report --caseload [dir]`: the
 // written products (framework.md §6) from Handlebars templates, as Markdown or as
 // one print-ready HTML file. Handlebars is loaded only when a report is made.
-import { EXIT, UsageError, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
+import { EXIT, UsageError, writeErr, writeErrHuman, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 import { DECISION_POINTS, type DecisionPoint } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
@@ -13,6 +13,7 @@ export interface ReportFlags extends CommonOptions {
   caseload?: string | boolean;
   to: 'md' | 'html';
   out?: string;
+  force?: boolean;
   asOf?: string;
   templates?: string;
   names?: string;
@@ -39,7 +40,7 @@ function reportProblems(filePath: string, problems: readonly Problem[]): void {
 }
 
 export async function runReportCommand(target: string | undefined, flags: ReportFlags): Promise<number> {
-  flags = flagPathsFromCwd(flags, ['config', 'out', 'names', 'templates', 'caseload']);
+  flags = flagPathsFromCwd(flags, ['config', 'names', 'templates', 'caseload']);
   if (target !== undefined) target = fromCwd(target);
   checkFlags(target, flags);
   const { resolveAsOf } = await import('./asOf.js');
@@ -99,25 +100,21 @@ export async function runReportCommand(target: string | undefined, flags: Report
  * Write to stdout, a file, or a folder. Never over a case file: a report written
  * over the case it came from would destroy the record.
  */
-export async function writeReport(text: string, fileName: string, flags: Pick<ReportFlags, 'out' | 'quiet'>, sources: readonly string[]): Promise<number> {
+export async function writeReport(text: string, fileName: string, flags: Pick<ReportFlags, 'out' | 'quiet' | 'force'>, sources: readonly string[]): Promise<number> {
   if (flags.out === undefined) {
     writeOut(text);
     return EXIT.ok;
   }
-  const { existsSync, statSync, readFileSync, realpathSync, writeFileSync, mkdirSync } = await import('node:fs');
-  const { join, resolve, dirname } = await import('node:path');
-  const isDir = flags.out.endsWith('/') || (existsSync(flags.out) && statSync(flags.out).isDirectory());
-  if (isDir) mkdirSync(flags.out, { recursive: true });
-  const outPath = isDir ? join(flags.out, fileName) : flags.out;
-  if (existsSync(outPath)) {
-    const real = realpathSync(outPath);
-    if (sources.some((s) => existsSync(s) && realpathSync(s) === real)) throw new UsageError(`--out ${outPath} is the case file itself; choose another file`);
-    const head = readFileSync(outPath).subarray(0, 512).toString('utf8');
-    if (/^\uFEFF?---[^\n]*\r?\n(?:[^\n]*\r?\n)*?reunify:/.test(head)) throw new UsageError(`--out ${outPath} looks like a case file; a report never overwrites one`);
-  } else {
-    mkdirSync(dirname(resolve(outPath)), { recursive: true });
-  }
-  writeFileSync(outPath, text);
-  if (!flags.quiet) writeErr(`reunify: wrote ${outPath}\n`);
+  const { existsSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { writeOutput, writeOutputFiles } = await import('./output.js');
+  const { safeFileName } = await import('../io/safeOutput.js');
+  // the name is made of case text (ids, a person id with --for): one safe component
+  const dot = fileName.lastIndexOf('.');
+  fileName = safeFileName(fileName.slice(0, dot), fileName.slice(dot));
+  const isDir = flags.out.endsWith('/') || (existsSync(fromCwd(flags.out)) && statSync(fromCwd(flags.out)).isDirectory());
+  const code = isDir ? await writeOutputFiles(flags.out, [{ name: fileName, text }], { force: flags.force, sources }) : await writeOutput(flags.out, text, { force: flags.force, sources });
+  if (code !== EXIT.ok) return code;
+  if (!flags.quiet) writeErrHuman(`reunify: wrote ${isDir ? join(flags.out, fileName) : flags.out}\n`);
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { appEnv, type Writer } from './env.js';
 
 export { setExitCode } from './env.js';
-import { terminalText } from '../io/safeOutput.js';
+import { terminalLines, terminalText } from '../io/safeOutput.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
@@ -62,12 +62,12 @@ export function writeErr(text: string): void {
 
 /** Human output built from case or config text: control characters shown, never obeyed. */
 export function writeOutHuman(text: string): void {
-  appEnv().stdout.write(terminalText(text));
+  appEnv().stdout.write(terminalLines(text));
 }
 
 /** Messages to stderr built from case or config text: control characters shown, never obeyed. */
 export function writeErrHuman(text: string): void {
-  appEnv().stderr.write(terminalText(text));
+  appEnv().stderr.write(terminalLines(text));
 }
 
 /** The folder relative paths on the command line are read from. */

@@ -17,6 +17,7 @@ export function registerReport(program: Command): void {
     .option('--shared', 'with --caseload: for sharing beyond the team (small counts hidden, no case listed)')
     .addOption(new Option('--to <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('-o, --out <file|dir>', 'write to this file, or into this folder under a generated name (default: stdout)')
+    .option('--force', 'replace a file already at --out (never a case file)')
     .option('--as-of <date>', 'date of the report (YYYY-MM-DD; default: the config\'s as_of, else today); later records are left out of "latest"')
     .option('--templates <dir>', 'templates that replace shipped ones of the same file name; the rest stay')
     .option('--names <file>', 'YAML map of refs to real names, merged at render time only (never stored)')

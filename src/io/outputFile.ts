@@ -12,7 +12,11 @@ import { OutsideFolderError, resolveInside, terminalText } from './safeOutput.js
 
 /** Why an output file was not written; nothing was written. */
 export class OutputRefusedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The output would replace the case file or another case file: a usage mistake, not a failure. */
+    readonly caseFile = false,
+  ) {
     super(message);
     this.name = 'OutputRefusedError';
   }
@@ -87,8 +91,8 @@ function check(target: string, shown: string, options: OutputOptions): boolean {
   }
   if (st.isDirectory()) throw new OutputRefusedError(`${shown} is a folder; nothing was written`);
   if (!st.isFile()) throw new OutputRefusedError(`${shown} is not a regular file; nothing was written`);
-  if ((options.sources ?? []).some((s) => sameFile(s, target))) throw new OutputRefusedError(`${shown} is the case file itself; choose another file`);
-  if (isCaseFile(target)) throw new OutputRefusedError(`${shown} is a case file; output never replaces one`);
+  if ((options.sources ?? []).some((s) => sameFile(s, target))) throw new OutputRefusedError(`${shown} is the case file itself; choose another file`, true);
+  if (isCaseFile(target)) throw new OutputRefusedError(`${shown} is a case file; output never replaces one`, true);
   if (!options.force) throw new OutputRefusedError(`${shown} already exists; give --force to replace it (nothing was written)`);
   return true;
 }
