@@ -1,6 +1,6 @@
 // `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
 import { appEnv } from './env.js';
-import { EXIT, cwd, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd } from './shared.js';
+import { EXIT, cwd, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
 import type { SeveritySetting } from '../core/problem.js';
 import { counted } from '../core/plural.js';
 
@@ -38,7 +38,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
       ...RULES.map((r) => [r.id, r.defaultSeverity, r.description]),
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
-    writeOut(rows.map(([id, sev, d]) => `${id.padEnd(w)}  ${sev.padEnd(7)}  ${d}`).join('\n') + '\n');
+    writeOutHuman(rows.map(([id, sev, d]) => `${id.padEnd(w)}  ${sev.padEnd(7)}  ${d}`).join('\n') + '\n');
     return EXIT.ok;
   }
   const { resolveAsOf } = await import('./asOf.js');
@@ -96,8 +96,9 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     }
     default: {
       const { formatStylish } = await import('../cli/format/stylish.js');
-      const text = formatStylish(shown, makeColor(undefined, flags.color));
-      if (!(flags.quiet && shown.summary.errors === 0)) writeOut(text);
+      const color = makeColor(undefined, flags.color);
+      const text = formatStylish(shown, color);
+      if (!(flags.quiet && shown.summary.errors === 0)) writeOutHuman(text, color);
     }
   }
   if (result.summary.errors > 0) return EXIT.problems;
@@ -123,9 +124,9 @@ async function watchCommand(paths: string[], flags: CheckFlags, options: Omit<im
       const shown = { ...result, results: changed.map((f) => (flags.quiet ? { ...f, problems: f.problems.filter((p) => p.severity === 'error') } : f)) };
       if (!first) {
         const clean = changed.filter((f) => f.problems.length === 0).map((f) => `${f.filePath}: no problems now`);
-        writeOut(`\n[${appEnv().now().toLocaleTimeString('en-GB')}] re-checked\n` + [...clean, ...removed.map((f) => `${f}: removed`), ''].join('\n'));
+        writeOutHuman(`\n[${appEnv().now().toLocaleTimeString('en-GB')}] re-checked\n` + [...clean, ...removed.map((f) => `${f}: removed`), ''].join('\n'));
       }
-      writeOut(formatStylish(shown, color));
+      writeOutHuman(formatStylish(shown, color), color);
     },
   });
   return new Promise<number>(() => {

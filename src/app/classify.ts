@@ -1,7 +1,7 @@
 // `reunify classify <case|dir>`: the suggested level with every contribution, the
 // comparison with the baseline, the suggested decision; `--record` appends the
 // classification (and decision) through the one writer.
-import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
+import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
 import { LEVELS, type Level } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
@@ -110,8 +110,8 @@ async function classifyOne(filePath: string, flags: ClassifyFlags, config: Confi
   if (flags.format === 'json') {
     writeOut(JSON.stringify({ version: 1, ...classificationJson(view, recorded), ...(diff !== undefined ? { diff } : {}) }, null, 2) + '\n');
   } else if (!(flags.quiet && recorded?.written)) {
-    writeOut(formatClassificationText(view, config.labels.levels, color, recorded));
-    if (diff !== undefined) writeOut(diff === '' ? 'No change.\n' : '\n' + diff);
+    writeOutHuman(formatClassificationText(safeStrings(view), safeStrings(config.labels.levels), color, safeStrings(recorded)), color);
+    if (diff !== undefined) writeOutHuman(diff === '' ? 'No change.\n' : '\n' + diff);
   }
   return EXIT.ok;
 }
@@ -196,6 +196,6 @@ async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config,
   }
   const notice = config.classification.notice;
   if (flags.format === 'json') writeOut(JSON.stringify(summaryJson(rows, asOf, notice), null, 2) + '\n');
-  else writeOut(formatSummaryText(rows, asOf, config.labels.levels, color, notice));
+  else writeOutHuman(formatSummaryText(safeStrings(rows), asOf, safeStrings(config.labels.levels), color, safeStrings(notice)), color);
   return rows.some((r) => r.failed) ? EXIT.problems : EXIT.ok;
 }

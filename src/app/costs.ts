@@ -1,7 +1,7 @@
 // `reunify costs [dir]`: the cost of failed returns against the cost of support,
 // per child and (given a caseload folder) for its planned and actual returns, with
 // the break-even improvement in successful returns. The arithmetic is shown.
-import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, cwd } from './shared.js';
+import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, cwd, writeOutHuman, safeStrings } from './shared.js';
 
 export interface CostsFlags extends CommonOptions {
   format: 'text' | 'json';
@@ -38,6 +38,9 @@ export async function runCostsCommand(dir: string | undefined, flags: CostsFlags
   const figures = costFigures(config, flags.preset);
   const { formatCostsText, costsJson } = await import('../cli/format/costs.js');
   if (flags.format === 'json') writeOut(JSON.stringify(costsJson(figures, returns, asOf), null, 2) + '\n');
-  else writeOut(formatCostsText(figures, returns, asOf, makeColor(undefined, flags.color)));
+  else {
+    const color = makeColor(undefined, flags.color);
+    writeOutHuman(formatCostsText(safeStrings(figures), safeStrings(returns), asOf, color), color);
+  }
   return EXIT.ok;
 }

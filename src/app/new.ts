@@ -1,6 +1,6 @@
 // `reunify new <id>`: a new case file at stage 1, from a commented template, with the
 // child's details, cohorts and trigger point asked for (or given as answers).
-import { EXIT, UsageError, cwd, writeErr, flagPathsFromCwd, fromCwd } from './shared.js';
+import { EXIT, UsageError, cwd, writeErr, flagPathsFromCwd, fromCwd, writeOutHuman } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
 import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { CASE_ID_PATTERN, LEGAL_STATUSES, PLACEMENTS, PROCEEDINGS } from '../core/ids.js';
@@ -107,7 +107,7 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   }
   if (flags.dryRun) {
     const { writeOut } = await import('./shared.js');
-    writeOut(created.diff ?? '');
+    writeOutHuman(created.diff ?? '');
     return EXIT.ok;
   }
   if (!flags.quiet) {

@@ -2,7 +2,7 @@
 // asks through (so tests can script the answers), and its Inquirer version. This is
 // the only module that imports @inquirer/prompts, and only when a prompt is shown.
 import { appEnv } from './env.js';
-import { UsageError, writeErr } from './shared.js';
+import { UsageError, terminalText, writeErr } from './shared.js';
 
 export interface AskChoice {
   value: string;
@@ -55,10 +55,10 @@ export async function inquirerAsker(): Promise<Asker> {
     throw err;
   };
   return {
-    input: (q) => prompts.input({ message: q.message, default: q.default, validate: q.validate }, context).catch(interrupted),
-    select: (q) => prompts.select({ message: q.message, choices: q.choices, default: q.default, pageSize: 12 }, context).catch(interrupted),
-    checkbox: (q) => prompts.checkbox({ message: q.message, choices: q.choices, validate: (items) => q.validate(items.map((i) => i.value)), pageSize: 12 }, context).catch(interrupted),
-    confirm: (q) => prompts.confirm({ message: q.message, default: q.default }, context).catch(interrupted),
+    input: (q) => prompts.input({ message: terminalText(q.message), default: q.default, validate: q.validate }, context).catch(interrupted),
+    select: (q) => prompts.select({ message: terminalText(q.message), choices: q.choices.map((c) => ({ ...c, name: terminalText(c.name) })), default: q.default, pageSize: 12 }, context).catch(interrupted),
+    checkbox: (q) => prompts.checkbox({ message: terminalText(q.message), choices: q.choices.map((c) => ({ ...c, name: terminalText(c.name) })), validate: (items) => q.validate(items.map((i) => i.value)), pageSize: 12 }, context).catch(interrupted),
+    confirm: (q) => prompts.confirm({ message: terminalText(q.message), default: q.default }, context).catch(interrupted),
     say: (text) => writeErr(`${text}\n`),
   };
 }

@@ -1,7 +1,7 @@
 // `reunify report <case> --type …` and `reunify report --caseload [dir]`: the
 // written products (framework.md §6) from Handlebars templates, as Markdown or as
 // one print-ready HTML file. Handlebars is loaded only when a report is made.
-import { EXIT, UsageError, writeErr, writeErrHuman, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
+import { EXIT, UsageError, writeErr, writeErrHuman, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman } from './shared.js';
 import { DECISION_POINTS, type DecisionPoint } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
@@ -102,7 +102,7 @@ export async function runReportCommand(target: string | undefined, flags: Report
  */
 export async function writeReport(text: string, fileName: string, flags: Pick<ReportFlags, 'out' | 'quiet' | 'force'>, sources: readonly string[]): Promise<number> {
   if (flags.out === undefined) {
-    writeOut(text);
+    writeOutHuman(text);
     return EXIT.ok;
   }
   const { existsSync, statSync } = await import('node:fs');

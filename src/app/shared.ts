@@ -51,23 +51,48 @@ export function parseAsOf(value: string | undefined): string {
   return value;
 }
 
-/** Machine output (json, sarif, junit, a diff) and already-safe text, exactly as given. */
+/** Machine output (json, sarif, junit, a shell script), exactly as given: valid and byte-exact. */
 export function writeOut(text: string): void {
   appEnv().stdout.write(text);
 }
 
+// the colour codes chalk writes: Select Graphic Rendition, nothing else
+const SGR = /(\x1b\[[0-9;]*m)/;
+
+/**
+ * Human output (tables, text, markdown, html, diffs) to stdout: every control
+ * character from a case or the config shown as a visible escape, never obeyed.
+ * With colour on, the colour codes stay; the values coloured were made safe at
+ * their source (safeStrings), so no case text can forge one.
+ */
+export function writeOutHuman(text: string, color?: ChalkInstance): void {
+  if (color === undefined || color.level === 0) {
+    appEnv().stdout.write(terminalLines(text));
+    return;
+  }
+  appEnv().stdout.write(text.split(SGR).map((part, i) => (i % 2 === 1 ? part : terminalLines(part))).join(''));
+}
+
+/** Messages to stderr (always human): control characters shown, never obeyed. */
 export function writeErr(text: string): void {
-  appEnv().stderr.write(text);
-}
-
-/** Human output built from case or config text: control characters shown, never obeyed. */
-export function writeOutHuman(text: string): void {
-  appEnv().stdout.write(terminalLines(text));
-}
-
-/** Messages to stderr built from case or config text: control characters shown, never obeyed. */
-export function writeErrHuman(text: string): void {
   appEnv().stderr.write(terminalLines(text));
+}
+
+export const writeErrHuman = writeErr;
+
+/** `value` with every string in it made safe for a terminal (plain objects, arrays and maps walked). */
+export function safeStrings<T>(value: T): T {
+  if (typeof value === 'string') return terminalText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => safeStrings(v)) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [safeStrings(k), safeStrings(v)])) as T;
+  if (typeof value === 'object' && value !== null) {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: safeStrings(v), enumerable: true, writable: true, configurable: true });
+    return out as T;
+  }
+  return value;
 }
 
 /** The folder relative paths on the command line are read from. */

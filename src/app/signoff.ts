@@ -1,7 +1,7 @@
 // `reunify signoff [dir]`: the team manager's queue of written assessments,
 // classifications and decisions waiting for sign-off, oldest first; `--sign`
 // records one through the one writer, keeping every other byte of the file.
-import { EXIT, UsageError, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
+import { EXIT, UsageError, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
 
 export interface SignoffFlags extends CommonOptions {
   format: 'table' | 'json';
@@ -65,7 +65,10 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   const queue = signoffQueue(cases, asOf).map((q) => ({ ...q, filePath: files.get(q.caseId) ?? '' }));
   const { formatQueueText, queueJson } = await import('../cli/format/signoff.js');
   if (flags.format === 'json') writeOut(JSON.stringify(queueJson(queue, asOf), null, 2) + '\n');
-  else writeOut(formatQueueText(queue, asOf, makeColor(undefined, flags.color)));
+  else {
+    const color = makeColor(undefined, flags.color);
+    writeOutHuman(formatQueueText(safeStrings(queue), asOf, color), color);
+  }
   return EXIT.ok;
 }
 
@@ -125,10 +128,10 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags): Pr
     );
   } else if (flags.dryRun) {
     const diff = written.diff ?? '';
-    writeOut(diff === '' || diff.endsWith('\n') ? diff : diff + '\n');
+    writeOutHuman(diff === '' || diff.endsWith('\n') ? diff : diff + '\n');
     writeErr(`Dry run: ${what} in ${found.id} would be signed off by ${by} on ${date}; nothing was written.\n`);
   } else if (!flags.quiet) {
-    writeOut(`Signed off ${what} in ${found.id} (${found.filePath}) by ${by} on ${date}.\n`);
+    writeOutHuman(`Signed off ${what} in ${found.id} (${found.filePath}) by ${by} on ${date}.\n`);
   }
   return EXIT.ok;
 }

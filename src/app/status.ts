@@ -1,6 +1,6 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
 // metric ids of framework.md §5.3 (docs/status.md).
-import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
+import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
 
 export interface StatusFlags extends CommonOptions {
   workers?: string;
@@ -56,22 +56,25 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
   switch (flags.format) {
     case 'csv': {
       const { formatStatusCsv } = await import('../cli/format/statusCsv.js');
-      writeOut(formatStatusCsv(layout, asOf));
+      writeOutHuman(formatStatusCsv(layout, asOf));
       break;
     }
     case 'md': {
       const { formatStatusMarkdown } = await import('../report/statusMarkdown.js');
-      writeOut(formatStatusMarkdown(layout));
+      writeOutHuman(formatStatusMarkdown(layout));
       break;
     }
     case 'html': {
       const { formatStatusHtml } = await import('../report/statusHtml.js');
-      writeOut(formatStatusHtml(layout));
+      writeOutHuman(formatStatusHtml(layout));
       break;
     }
     default: {
       const { formatStatusTable } = await import('../cli/format/statusTable.js');
-      writeOut(formatStatusTable(layout, makeColor(undefined, flags.color)));
+      {
+        const color = makeColor(undefined, flags.color);
+        writeOutHuman(formatStatusTable(safeStrings(layout), color), color);
+      }
     }
   }
   return EXIT.ok;

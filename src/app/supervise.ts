@@ -1,7 +1,7 @@
 // `reunify supervise <case>`: reflective-supervision questions drawn from the case's
 // own facts; `--prompt` (or `--answers`) records the answers in a separate, dated
 // supervision record, never in the child's case file.
-import { EXIT, UsageError, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeErrHuman } from './shared.js';
+import { EXIT, UsageError, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeErrHuman, writeOutHuman } from './shared.js';
 
 export interface SuperviseFlags extends CommonOptions {
   to: 'md' | 'html' | 'json';
@@ -62,7 +62,7 @@ async function printQuestions(plan: import('../core/supervision.js').Supervision
   const config = opened.config;
   const marking = typeof config.report?.marking === 'string' ? config.report.marking : 'OFFICIAL-SENSITIVE';
   const view = supervisionView(plan, { marking, organisation: config.organisation, fictional: opened.data.fictional === true });
-  writeOut(renderReport('training', flags.to, view, { shippedDir: SHIPPED_TEMPLATES, levelLabels: config.labels.levels }));
+  writeOutHuman(renderReport('training', flags.to, view, { shippedDir: SHIPPED_TEMPLATES, levelLabels: config.labels.levels }));
   return EXIT.ok;
 }
 

@@ -1,7 +1,7 @@
 // `reunify task <case> [task]`: the current stage's tasks with their status; with a
 // task id, asks for exactly what that task records, pre-filled from the case, and
 // saves it through the one writer.
-import { EXIT, UsageError, makeColor, writeErr, writeOut, flagPathsFromCwd } from './shared.js';
+import { EXIT, UsageError, makeColor, writeErr, writeOut, flagPathsFromCwd, writeOutHuman, safeStrings } from './shared.js';
 import { NON_INTERACTIVE_HINT, PromptInterrupted, type Asker } from './prompting.js';
 import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { TASK_STATUSES } from '../core/ids.js';
@@ -34,7 +34,10 @@ export async function runTaskCommand(caseArg: string, taskId: string | undefined
       writeOut(JSON.stringify({ version: 1, id: opened.data.id, stage: opened.data.stage, tasks: lines.map(({ label: _label, ...rest }) => rest) }, null, 2) + '\n');
       return EXIT.ok;
     }
-    writeOut(formatTaskList(opened, lines, stageName, makeColor(undefined, flags.color)));
+    {
+      const color = makeColor(undefined, flags.color);
+      writeOutHuman(formatTaskList({ ...opened, data: safeStrings(opened.data) }, safeStrings(lines), stageName, color), color);
+    }
     let asker: Asker | undefined;
     try {
       asker = await chooseAsker(flags, deps, false);

@@ -1,7 +1,7 @@
 // What `new`, `task` and `advance` share: opening a case named by path or id,
 // gathering answers (answers file, --set, flags), deciding whether to prompt, and
 // writing through the one writer (or printing the diff with --dry-run).
-import { EXIT, UsageError, cwd, fromCwd, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, cwd, fromCwd, parseAsOf, writeErr, writeOut, type CommonOptions, writeOutHuman } from './shared.js';
 import { mayPrompt, mergeAnswers, parseSetFlags, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
 import type { AnswerPath, Answers, Resolved, Step } from '../core/workflow/answers.js';
 import type { CaseData } from '../core/caseTypes.js';
@@ -140,7 +140,7 @@ export async function saveCase(opened: OpenedCase, newText: string, flags: Workf
     throw err;
   }
   if (flags.dryRun) {
-    if (result.diff) writeOut(result.diff);
+    if (result.diff) writeOutHuman(result.diff);
     else if (!flags.quiet) writeErr('no change\n');
   } else if (!flags.quiet) {
     writeErr(result.changed ? `saved ${opened.filePath}\n` : `nothing changed in ${opened.filePath}\n`);
