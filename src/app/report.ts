@@ -60,7 +60,8 @@ export async function runReportCommand(target: string | undefined, flags: Report
   }
   const asOf = await resolveAsOf(flags.asOf, { paths: [casePath], configPath: flags.config });
   const { loadConfig } = await import('../io/loadConfig.js');
-  const { loadReportCase, readNames, renderCase, templatesDirOf, NamesError } = await import('../io/runReport.js');
+  const { loadReportCase, readNames, templatesDirOf, NamesError } = await import('../io/runReport.js');
+  const { renderCase } = await import('./renderCase.js');
   const { TemplateError } = await import('../report/render.js');
   const { ReaderError } = await import('../report/family.js');
   const { config, configPath } = loadConfig({ configPath: flags.config, paths: [casePath] });

@@ -32,7 +32,8 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
   const out = flags.out ?? `exercise-${scenario}-${seed}`;
   if (out.trim() === '') throw new UsageError('--out needs a folder name');
   const { defaultConfig } = await import('../io/loadConfig.js');
-  const { exercisePackFiles, writePackFolder, PackFolderError } = await import('../io/writePack.js');
+  const { writePackFolder, PackFolderError } = await import('../io/writePack.js');
+  const { exercisePackFiles } = await import('./exercisePack.js');
   // packs use the shipped settings, so a pack reads the same in every council
   const config = { ...defaultConfig(), as_of: asOf };
   const { files } = exercisePackFiles({ scenario, seed, cases, asOf, config });
