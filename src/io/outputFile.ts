@@ -93,7 +93,7 @@ function check(target: string, shown: string, options: OutputOptions): boolean {
   if (!st.isFile()) throw new OutputRefusedError(`${shown} is not a regular file; nothing was written`);
   if ((options.sources ?? []).some((s) => sameFile(s, target))) throw new OutputRefusedError(`${shown} is the case file itself; choose another file`, true);
   if (isCaseFile(target)) throw new OutputRefusedError(`${shown} is a case file; output never replaces one`, true);
-  if (!options.force) throw new OutputRefusedError(`${shown} already exists; give --force to replace it (nothing was written)`);
+  if (!options.force) throw new OutputRefusedError(`${shown} already exists; nothing was written (give --force to replace it)`);
   return true;
 }
 
@@ -103,7 +103,7 @@ function put(target: string, text: string, replace: boolean, shown: string): voi
       // O_EXCL: fails on anything already there, a symbolic link included
       writeFileSync(target, text, { flag: 'wx' });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputRefusedError(`${shown} already exists; give --force to replace it (nothing was written)`);
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputRefusedError(`${shown} already exists; nothing was written (give --force to replace it)`);
       throw err;
     }
     return;

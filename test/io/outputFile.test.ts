@@ -36,7 +36,7 @@ describe('writeOutputFile', () => {
     const dir = temp();
     const file = join(dir, 'out.md');
     writeFileSync(file, 'before');
-    expect(() => writeOutputFile(file, 'after')).toThrow(/already exists; give --force/);
+    expect(() => writeOutputFile(file, 'after')).toThrow(/already exists; nothing was written \(give --force to replace it\)/);
     expect(readFileSync(file, 'utf8')).toBe('before');
     writeOutputFile(file, 'after', { force: true });
     expect(readFileSync(file, 'utf8')).toBe('after');
@@ -99,7 +99,7 @@ describe('every --out goes through it', () => {
     writeFileSync(file, 'mine');
     const r = await reunify(['report', CASE, '--type', 'agreement', '--out', file, ...AS_OF]);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('already exists; give --force to replace it');
+    expect(r.stderr).toContain('already exists; nothing was written (give --force to replace it)');
     expect(readFileSync(file, 'utf8')).toBe('mine');
     const forced = await reunify(['report', CASE, '--type', 'agreement', '--out', file, '--force', ...AS_OF]);
     expect(forced.exitCode).toBe(0);
