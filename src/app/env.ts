@@ -37,7 +37,9 @@ let stdoutClosed = false;
 /** The real process: what bin/reunify.js runs with. */
 export function processEnv(): AppEnv {
   return {
-    cwd: process.cwd(),
+    get cwd() {
+      return process.cwd();
+    },
     today: () => localDate(new Date()),
     now: () => new Date(),
     stdout: {
@@ -102,5 +104,8 @@ export function appEnv(): AppEnv {
 
 /** The exit code of the command running now. */
 export function setExitCode(code: number): void {
-  state().exitCode = code;
+  const run = current.getStore();
+  // outside run() (a test driving commander directly) the process's own exit code is the one
+  if (run) run.exitCode = code;
+  else process.exitCode = code;
 }
