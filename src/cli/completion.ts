@@ -1,6 +1,6 @@
 // `reunify completion <shell>`: prints a completion script (src/cli/completionScripts.ts).
 import { Argument, type Command } from 'commander';
-import { writeOut } from './shared.js';
+import { writeOut } from '../app/shared.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 

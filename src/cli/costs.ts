@@ -2,13 +2,8 @@
 // per child and (given a caseload folder) for its planned and actual returns, with
 // the break-even improvement in successful returns. The arithmetic is shown.
 import { Command, Option } from 'commander';
-import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
-
-interface CostsFlags extends CommonOptions {
-  format: 'text' | 'json';
-  preset?: string;
-  asOf?: string;
-}
+import { setExitCode } from '../app/shared.js';
+import { runCostsCommand, type CostsFlags } from '../app/costs.js';
 
 export function registerCosts(program: Command): void {
   program
@@ -33,36 +28,6 @@ Examples:
   $ reunify costs examples/caseload --as-of 2026-11-01`,
     )
     .action(async (dir: string | undefined, flags: CostsFlags) => {
-      process.exitCode = await runCostsCommand(dir, flags);
+      setExitCode(await runCostsCommand(dir, flags));
     });
-}
-
-async function runCostsCommand(dir: string | undefined, flags: CostsFlags): Promise<number> {
-  const { resolveAsOf } = await import('./asOf.js');
-  const asOf = await resolveAsOf(flags.asOf, { paths: dir !== undefined ? [dir] : [], configPath: flags.config });
-  const { costFigures, costSettingProblem, caseloadReturns } = await import('../core/costs.js');
-  let config: import('../core/config.js').ReunifyConfig;
-  let returns: import('../core/costs.js').CaseloadReturns | undefined;
-  if (dir !== undefined) {
-    const { existsSync, statSync } = await import('node:fs');
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      writeErr(`reunify: ${dir}: no such folder\n`);
-      return EXIT.usage;
-    }
-    const { readCaseloadRecords } = await import('../io/loadCaseload.js');
-    const caseload = await readCaseloadRecords({ paths: [dir], configPath: flags.config });
-    if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
-    config = caseload.config;
-    returns = caseloadReturns(caseload.cases, asOf);
-  } else {
-    const { loadConfig } = await import('../io/loadConfig.js');
-    config = loadConfig({ configPath: flags.config }).config;
-  }
-  const problem = costSettingProblem(config, flags.preset);
-  if (problem) throw new UsageError(flags.preset !== undefined ? `--preset: ${problem}` : `config costs.preset: ${problem}`);
-  const figures = costFigures(config, flags.preset);
-  const { formatCostsText, costsJson } = await import('./format/costs.js');
-  if (flags.format === 'json') writeOut(JSON.stringify(costsJson(figures, returns, asOf), null, 2) + '\n');
-  else writeOut(formatCostsText(figures, returns, asOf, makeColor(process.stdout, flags.color)));
-  return EXIT.ok;
 }

@@ -1,5 +1,7 @@
-// The command-line entry: commander wiring only. Each command's work is imported
-// when it runs, so `reunify --version` loads no schemas, Ajv or Handlebars.
+// The command-line entry: commander wiring only. Each command's work lives in
+// src/app and is imported when it runs, so `reunify --version` loads no schemas,
+// Ajv or Handlebars. `run` is the whole program for one command line in a given
+// environment (tests call it in-process); `main` runs it in the real process.
 import { Command, CommanderError } from 'commander';
 import { registerAdvance } from './advance.js';
 import { registerCheck } from './check.js';
@@ -16,7 +18,8 @@ import { registerTask } from './task.js';
 import { registerSignoff } from './signoff.js';
 import { registerStatus } from './status.js';
 import { registerSupervise } from './supervise.js';
-import { EXIT, PACKAGE_VERSION, UsageError, guardStdout, writeErr } from './shared.js';
+import { EXIT, PACKAGE_VERSION, UsageError, writeErr, writeOut } from '../app/shared.js';
+import { guardStdout, processEnv, withEnv, type AppEnv } from '../app/env.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -26,7 +29,7 @@ export function buildProgram(): Command {
     .version(PACKAGE_VERSION, '-V, --version')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: (s) => writeErr(s) })
+    .configureOutput({ writeOut: (s) => writeOut(s), writeErr: (s) => writeErr(s) })
     .addHelpText(
       'after',
       `
@@ -53,13 +56,28 @@ Examples:
   return program;
 }
 
+/** One command line (without `node` and the script), run in `env`: the exit code. Never exits the process. */
+export async function run(args: readonly string[], env: AppEnv): Promise<number> {
+  let code: number | undefined;
+  const set = await withEnv(env, async () => {
+    code = await parse(args);
+  });
+  return code !== undefined && code !== EXIT.ok ? code : (set ?? EXIT.ok);
+}
+
+/** The binary: the real process's arguments and environment; Ctrl-C exits 130, a closed stdout pipe ends quietly. */
 export async function main(argv: string[]): Promise<number> {
-  guardStdout();
+  const env = processEnv();
+  guardStdout(() => process.exit(process.exitCode ?? 0));
   process.on('SIGINT', () => process.exit(EXIT.interrupted));
+  return run(argv.slice(2), env);
+}
+
+async function parse(args: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    await program.parseAsync([...args], { from: 'user' });
+    return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
@@ -69,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
       writeErr(`reunify: ${err.message}\n`);
       return EXIT.usage;
     }
-    const { ConfigError } = await import('../io/loadConfig.js');
+    const { ConfigError } = await import('../app/errors.js');
     if (err instanceof ConfigError) {
       for (const p of err.problems) writeErr(`${err.filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message}\n`);
       writeErr('reunify: the configuration is invalid\n');
@@ -77,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const code = (err as NodeJS.ErrnoException).code;
     // Messages can carry file names from the caseload: never let them drive the terminal.
-    const { terminalText } = await import('../io/safeOutput.js');
+    const { terminalText } = await import('../app/shared.js');
     writeErr(`reunify: ${terminalText(err instanceof Error ? err.message : String(err))}${code ? ` (${code})` : ''}\n`);
     return EXIT.problems;
   }

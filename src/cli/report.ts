@@ -2,24 +2,9 @@
 // written products (framework.md §6) from Handlebars templates, as Markdown or as
 // one print-ready HTML file. Handlebars is loaded only when a report is made.
 import { Command, Option } from 'commander';
-import { EXIT, UsageError, writeErr, writeOut, type CommonOptions } from './shared.js';
-import { DECISION_POINTS, type DecisionPoint } from '../core/ids.js';
-import type { Problem } from '../core/problem.js';
-
-const TYPES = ['assessment', 'decision', 'agreement', 'transition', 'review'] as const;
-
-interface ReportFlags extends CommonOptions {
-  type?: (typeof TYPES)[number];
-  point?: DecisionPoint;
-  caseload?: string | boolean;
-  to: 'md' | 'html';
-  out?: string;
-  asOf?: string;
-  templates?: string;
-  names?: string;
-  for?: string;
-  shared?: boolean;
-}
+import { setExitCode } from '../app/shared.js';
+import { DECISION_POINTS } from '../app/options.js';
+import { REPORT_TYPES as TYPES, runReportCommand, type ReportFlags } from '../app/report.js';
 
 export function registerReport(program: Command): void {
   program
@@ -32,6 +17,7 @@ export function registerReport(program: Command): void {
     .option('--shared', 'with --caseload: for sharing beyond the team (small counts hidden, no case listed)')
     .addOption(new Option('--to <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('-o, --out <file|dir>', 'write to this file, or into this folder under a generated name (default: stdout)')
+    .option('--force', 'replace a file already at --out (never a case file)')
     .option('--as-of <date>', 'date of the report (YYYY-MM-DD; default: the config\'s as_of, else today); later records are left out of "latest"')
     .option('--templates <dir>', 'templates that replace shipped ones of the same file name; the rest stay')
     .option('--names <file>', 'YAML map of refs to real names, merged at render time only (never stored)')
@@ -48,107 +34,6 @@ Examples:
   $ reunify report --caseload examples/caseload --to html --out caseload.html`,
     )
     .action(async (target: string | undefined, flags: ReportFlags) => {
-      process.exitCode = await runReportCommand(target, flags);
+      setExitCode(await runReportCommand(target, flags));
     });
-}
-
-function checkFlags(target: string | undefined, flags: ReportFlags): void {
-  if (flags.caseload !== undefined) {
-    if (flags.type) throw new UsageError('--caseload and --type cannot be used together');
-    if (flags.point || flags.for) throw new UsageError('--point and --for are for case reports, not --caseload');
-    if (target !== undefined && typeof flags.caseload === 'string') throw new UsageError('give the caseload folder once: --caseload DIR');
-    return;
-  }
-  if (flags.shared) throw new UsageError('--shared is for --caseload');
-  if (target === undefined) throw new UsageError('name a case file (reunify report <case> --type …) or use --caseload [dir]');
-  if (!flags.type) throw new UsageError(`--type is required: one of ${TYPES.join(', ')}`);
-  if (flags.point && flags.type !== 'decision') throw new UsageError('--point is for --type decision');
-}
-
-function reportProblems(filePath: string, problems: readonly Problem[]): void {
-  for (const p of problems) writeErr(`${filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message} (${p.ruleId})\n`);
-}
-
-async function runReportCommand(target: string | undefined, flags: ReportFlags): Promise<number> {
-  checkFlags(target, flags);
-  const { resolveAsOf } = await import('./asOf.js');
-  if (flags.caseload !== undefined) {
-    const dir = typeof flags.caseload === 'string' ? flags.caseload : (target ?? '.');
-    const { runCaseloadReport } = await import('./reportCaseload.js');
-    return runCaseloadReport(dir, flags, await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config }));
-  }
-  const casePath = target!;
-  const { statSync } = await import('node:fs');
-  try {
-    if (!statSync(casePath).isFile()) throw new UsageError(`${casePath} is not a case file (for a folder, use --caseload)`);
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    writeErr(`reunify: ${casePath}: no such file\n`);
-    return EXIT.usage;
-  }
-  const asOf = await resolveAsOf(flags.asOf, { paths: [casePath], configPath: flags.config });
-  const { loadConfig } = await import('../io/loadConfig.js');
-  const { loadReportCase, readNames, renderCase, templatesDirOf, NamesError } = await import('../io/runReport.js');
-  const { TemplateError } = await import('../report/render.js');
-  const { ReaderError } = await import('../report/family.js');
-  const { config, configPath } = loadConfig({ configPath: flags.config, paths: [casePath] });
-  let outcome;
-  try {
-    const names = flags.names !== undefined ? readNames(flags.names) : undefined;
-    const rc = loadReportCase(casePath, config);
-    outcome = renderCase(rc, config, {
-      type: flags.type!,
-      format: flags.to,
-      asOf,
-      point: flags.point,
-      templatesDir: templatesDirOf(flags.templates, config, configPath),
-      names,
-      reader: flags.for,
-    });
-  } catch (err) {
-    if (err instanceof NamesError || err instanceof ReaderError || err instanceof TemplateError) {
-      writeErr(`reunify: ${err.message}\n`);
-      return EXIT.usage;
-    }
-    throw err;
-  }
-  if (!outcome.ok) {
-    if ('problems' in outcome) {
-      reportProblems(casePath, outcome.problems);
-      writeErr(`reunify: ${casePath} has reading or schema errors: fix them first (reunify check ${casePath})\n`);
-    } else if ('refused' in outcome) {
-      writeErr(`reunify: ${outcome.refused}\n`);
-    } else {
-      writeErr(`reunify: no ${flags.type} report: ${outcome.unavailable}\n`);
-    }
-    return EXIT.problems;
-  }
-  return writeReport(outcome.text, outcome.fileName, flags, [casePath]);
-}
-
-/**
- * Write to stdout, a file, or a folder. Never over a case file: a report written
- * over the case it came from would destroy the record.
- */
-export async function writeReport(text: string, fileName: string, flags: Pick<ReportFlags, 'out' | 'quiet'>, sources: readonly string[]): Promise<number> {
-  if (flags.out === undefined) {
-    writeOut(text);
-    return EXIT.ok;
-  }
-  const { existsSync, statSync, readFileSync, realpathSync, writeFileSync, mkdirSync } = await import('node:fs');
-  const { join, resolve, dirname } = await import('node:path');
-  const isDir = flags.out.endsWith('/') || (existsSync(flags.out) && statSync(flags.out).isDirectory());
-  if (isDir) mkdirSync(flags.out, { recursive: true });
-  const outPath = isDir ? join(flags.out, fileName) : flags.out;
-  if (existsSync(outPath)) {
-    const real = realpathSync(outPath);
-    if (sources.some((s) => existsSync(s) && realpathSync(s) === real)) throw new UsageError(`--out ${outPath} is the case file itself; choose another file`);
-    const head = readFileSync(outPath).subarray(0, 512).toString('utf8');
-    if (/^\uFEFF?---[^\n]*\r?\n(?:[^\n]*\r?\n)*?reunify:/.test(head)) throw new UsageError(`--out ${outPath} looks like a case file; a report never overwrites one`);
-  } else {
-    mkdirSync(dirname(resolve(outPath)), { recursive: true });
-  }
-  writeFileSync(outPath, text);
-  if (!flags.quiet) writeErr(`reunify: wrote ${outPath}\n`);
-  return EXIT.ok;
 }

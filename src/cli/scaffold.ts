@@ -1,27 +1,8 @@
 // `reunify scaffold exercise`: a ready-to-run training pack of fictional cases,
 // generated from a seed, with the facilitator's answer key and worksheets.
 import { Command, Option } from 'commander';
-import { EXIT, UsageError, parseAsOf, writeErr, type CommonOptions } from './shared.js';
-
-interface ExerciseFlags extends CommonOptions {
-  scenario: string;
-  seed: string;
-  cases: string;
-  out?: string;
-  asOf: string;
-}
-
-const SCENARIO_NAMES = ['classification', 'reclassification', 'return-home', 'cohorts'];
-/** A fixed exercise date, so the same seed gives the same pack on any day. */
-export const DEFAULT_EXERCISE_DATE = '2026-11-01';
-const MAX_CASES = 100;
-
-function wholeNumber(flag: string, value: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, got "${value}"`);
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be from ${min} to ${max}, got ${value}`);
-  return n;
-}
+import { setExitCode } from '../app/shared.js';
+import { DEFAULT_EXERCISE_DATE, MAX_CASES, SCENARIO_NAMES, runExercise, type ExerciseFlags } from '../app/scaffold.js';
 
 export function registerScaffold(program: Command): void {
   const scaffold = program.command('scaffold').description('make training material from fictional cases');
@@ -47,34 +28,6 @@ Examples:
   $ reunify check pack-7/cases`,
     )
     .action(async (flags: ExerciseFlags) => {
-      process.exitCode = await runExercise(flags);
+      setExitCode(await runExercise(flags));
     });
-}
-
-async function runExercise(flags: ExerciseFlags): Promise<number> {
-  const seed = wholeNumber('--seed', flags.seed, 0, Number.MAX_SAFE_INTEGER);
-  const cases = wholeNumber('--cases', flags.cases, 1, MAX_CASES);
-  const asOf = parseAsOf(flags.asOf);
-  const scenario = flags.scenario as import('../core/generate.js').Scenario;
-  const out = flags.out ?? `exercise-${scenario}-${seed}`;
-  if (out.trim() === '') throw new UsageError('--out needs a folder name');
-  const { defaultConfig } = await import('../io/loadConfig.js');
-  const { exercisePackFiles, writePackFolder, PackFolderError } = await import('../io/writePack.js');
-  // packs use the shipped settings, so a pack reads the same in every council
-  const config = { ...defaultConfig(), as_of: asOf };
-  const { files } = exercisePackFiles({ scenario, seed, cases, asOf, config });
-  try {
-    writePackFolder(out, files);
-  } catch (err) {
-    if (err instanceof PackFolderError) {
-      writeErr(`reunify: ${err.message}\n`);
-      return EXIT.problems;
-    }
-    throw err;
-  }
-  if (!flags.quiet) {
-    writeErr(`created ${out}: ${cases} fictional ${cases === 1 ? 'case' : 'cases'}, facilitator notes and four worksheets (seed ${seed}, as of ${asOf})\n`);
-    writeErr(`next: reunify check ${out}/cases\n`);
-  }
-  return EXIT.ok;
 }

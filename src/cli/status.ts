@@ -1,16 +1,8 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
 // metric ids of framework.md §5.3 (docs/status.md).
 import { Command, Option } from 'commander';
-import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions } from './shared.js';
-
-interface StatusFlags extends CommonOptions {
-  workers?: string;
-  format: 'table' | 'json' | 'csv' | 'md' | 'html';
-  asOf?: string;
-  filter: string[];
-  team?: string;
-  shared?: boolean;
-}
+import { setExitCode } from '../app/shared.js';
+import { runStatusCommand, type StatusFlags } from '../app/status.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -38,69 +30,6 @@ Examples:
   $ reunify status cases/ --format html --shared > caseload-2026-11.html`,
     )
     .action(async (dir: string, flags: StatusFlags) => {
-      process.exitCode = await runStatusCommand(dir, flags);
+      setExitCode(await runStatusCommand(dir, flags));
     });
-}
-
-async function runStatusCommand(dir: string, flags: StatusFlags): Promise<number> {
-  const { resolveAsOf } = await import('./asOf.js');
-  const asOf = await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config });
-  if (flags.team !== undefined && flags.team.trim() === '') throw new UsageError('--team needs a name, e.g. --team "TM A.O."');
-  const { existsSync, statSync } = await import('node:fs');
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    writeErr(`reunify: ${dir}: no such folder\n`);
-    return EXIT.usage;
-  }
-  const { readCaseloadRecords } = await import('../io/loadCaseload.js');
-  const { buildStatus, parseStatusFilter, suppressSmallCounts } = await import('../core/status.js');
-  const { costSettingProblem } = await import('../core/costs.js');
-  let workers: number | undefined;
-  if (flags.workers !== undefined) {
-    workers = Number(flags.workers);
-    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
-  }
-  const caseload = await readCaseloadRecords({ paths: [dir], configPath: flags.config, workers });
-  const costProblem = costSettingProblem(caseload.config);
-  if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
-  const parsed = parseStatusFilter(flags.filter, caseload.config);
-  if ('error' in parsed) throw new UsageError(parsed.error);
-  if (!flags.quiet) {
-    for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
-  }
-  const view = buildStatus(caseload.cases, {
-    asOf,
-    config: caseload.config,
-    team: flags.team?.trim(),
-    filter: Object.keys(parsed.filter).length > 0 ? parsed.filter : undefined,
-    skipped: caseload.skipped.length,
-  });
-  const shown = flags.shared ? suppressSmallCounts(view, caseload.config.status.suppress_below) : view;
-  if (flags.format === 'json') {
-    writeOut(JSON.stringify(shown, null, 2) + '\n');
-    return EXIT.ok;
-  }
-  const { statusSections } = await import('../report/statusSections.js');
-  const layout = statusSections(shown, caseload.config.labels.levels);
-  switch (flags.format) {
-    case 'csv': {
-      const { formatStatusCsv } = await import('./format/statusCsv.js');
-      writeOut(formatStatusCsv(layout, asOf));
-      break;
-    }
-    case 'md': {
-      const { formatStatusMarkdown } = await import('../report/statusMarkdown.js');
-      writeOut(formatStatusMarkdown(layout));
-      break;
-    }
-    case 'html': {
-      const { formatStatusHtml } = await import('../report/statusHtml.js');
-      writeOut(formatStatusHtml(layout));
-      break;
-    }
-    default: {
-      const { formatStatusTable } = await import('./format/statusTable.js');
-      writeOut(formatStatusTable(layout, makeColor(process.stdout, flags.color)));
-    }
-  }
-  return EXIT.ok;
 }

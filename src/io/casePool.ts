@@ -6,6 +6,14 @@ import { parentPort, Worker } from 'node:worker_threads';
 
 const BATCH = 40;
 
+/** From this many files up, a caseload is read by worker threads (one per core) unless told otherwise. */
+export const PARALLEL_THRESHOLD = 300;
+
+/** How many workers read `count` files: as asked, else one per core for a big caseload, else none. */
+export function workersFor(count: number, asked: number | undefined, cores: number): number {
+  return asked ?? (count >= PARALLEL_THRESHOLD ? cores : 1);
+}
+
 /** `onBatch` is told how many files each finished batch held. */
 export function runInWorkers<T>(workerUrl: URL, files: readonly string[], settings: unknown, workers: number, onBatch?: (count: number) => void): Promise<T[]> {
   const results: T[] = new Array(files.length);

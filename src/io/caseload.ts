@@ -15,18 +15,19 @@ export function caseloadRoot(dir: string): string {
 }
 
 /** Case files in the caseload whose id (or, failing that, file name) is `id`, ignoring case. */
-export function casesWithId(root: string, id: string, config: ReunifyConfig): string[] {
-  return searchCaseload(root, id, config).files;
+export function casesWithId(root: string, id: string, config: ReunifyConfig, cwd?: string): string[] {
+  return searchCaseload(root, id, config, cwd).files;
 }
 
 /** casesWithId, and the folders that could not be searched. */
-function searchCaseload(root: string, id: string, config: ReunifyConfig): { files: string[]; unreadable: UnreadableFolder[] } {
-  const { files, unreadable } = findCases([root], { glob: config.cases, ignore: config.ignore });
+/** Files are named relative to `cwd` (default: the process's folder), and read from there. */
+function searchCaseload(root: string, id: string, config: ReunifyConfig, cwd?: string): { files: string[]; unreadable: UnreadableFolder[] } {
+  const { files, unreadable } = findCases([root], { glob: config.cases, ignore: config.ignore, cwd });
   const wanted = id.toLowerCase();
   const byStem = files.filter((f) => basename(f, extname(f)).toLowerCase() === wanted);
   const byId = files.filter((f) => {
     if (byStem.includes(f)) return false;
-    const data = loadCase(f).data as { id?: unknown } | undefined;
+    const data = loadCase(cwd === undefined ? f : resolve(cwd, f)).data as { id?: unknown } | undefined;
     return typeof data?.id === 'string' && data.id.toLowerCase() === wanted;
   });
   return { files: [...byStem, ...byId], unreadable };
@@ -44,7 +45,7 @@ export function resolveCaseArgument(arg: string, config: ReunifyConfig, cwd = pr
   }
   if (/[\\/]/.test(arg) || arg.endsWith('.md')) return { error: `${arg}: no such case file` };
   const root = caseloadRoot(cwd);
-  const { files: found, unreadable } = searchCaseload(root, arg, config);
+  const { files: found, unreadable } = searchCaseload(root, arg, config, cwd);
   if (found.length === 0) {
     const unsearched = unreadable.map((u) => `${u.folder} (${u.reason})`).join(', ');
     const note = unsearched ? `; ${unreadable.length === 1 ? 'a folder' : 'folders'} could not be read, so ${unreadable.length === 1 ? 'it was' : 'they were'} not searched: ${unsearched}` : '';

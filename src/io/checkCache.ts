@@ -18,7 +18,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeveritySetting } from '../core/problem.js';
-import { PACKAGE_VERSION } from '../cli/shared.js';
+import { PACKAGE_VERSION } from '../version.js';
 import type { CaseOutcome, PreparedRun } from './runCheck.js';
 
 export type CacheStrategy = 'metadata' | 'content';

@@ -8,6 +8,7 @@ import { caseValidator } from '../core/validate.js';
 import { findCases, unreadableFolderProblem, type UnreadableFolder } from './findCases.js';
 import { loadConfig } from './loadConfig.js';
 import { availableParallelism } from 'node:os';
+import { workersFor } from './casePool.js';
 import type { LoadedCase } from './loadCase.js';
 import { loadValidCase } from './loadValidCase.js';
 import type { Problem } from '../core/problem.js';
@@ -70,7 +71,6 @@ export function readCaseloadFile(filePath: string, config: ReunifyConfig, valida
 }
 
 /** Below this many files, worker threads cost more than they save. */
-const PARALLEL_THRESHOLD = 300;
 
 /**
  * The records of a caseload for read-only views (status, costs, the caseload
@@ -80,7 +80,7 @@ const PARALLEL_THRESHOLD = 300;
 export async function readCaseloadRecords(options: { paths: readonly string[]; configPath?: string; cwd?: string; workers?: number }): Promise<Omit<LoadedCaseload, 'cases'> & { cases: { id: string; filePath: string; data: CaseData }[] }> {
   const { config, configPath } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
   const { files, missing, unreadable } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
-  const workers = options.workers ?? (files.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  const workers = workersFor(files.length, options.workers, availableParallelism());
   let read: CaseloadFile[];
   if (workers > 1 && files.length > 1) {
     const { runInWorkers } = await import('./casePool.js');

@@ -3,6 +3,7 @@
 // caseload phase → results. Cases are dropped as soon as their result is known,
 // so memory stays flat however big the caseload.
 import { availableParallelism } from 'node:os';
+import { workersFor } from './casePool.js';
 import { resolve } from 'node:path';
 import {
   caseCheckEnv,
@@ -132,7 +133,6 @@ export function runCheck(options: RunCheckOptions & { asOf: string }): RunCheckO
 }
 
 /** Below this many files to check, starting worker threads costs more than it saves. */
-export const PARALLEL_THRESHOLD = 300;
 
 export interface RunCheckFastOptions extends RunCheckOptions {
   asOf: string;
@@ -160,7 +160,7 @@ export async function runCheckFast(options: RunCheckFastOptions): Promise<RunChe
   let finished = run.files.length - todo.length;
   const progress = (count: number) => options.onProgress?.((finished += count), run.files.length);
   // An explicit --workers is obeyed; otherwise threads are used only when they pay.
-  const workers = options.workers ?? (todo.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  const workers = workersFor(todo.length, options.workers, availableParallelism());
   if (workers > 1 && todo.length > 1) {
     const { runInWorkers } = await import('./casePool.js');
     const done = await runInWorkers<CaseOutcome>(

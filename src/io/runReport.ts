@@ -1,16 +1,11 @@
-// Runs `report` over files on disk: config → load → schema → (family copy, names)
-// → view model → templates. A case with reading or schema errors gets no report:
-// a written product built on a record the schema rejects could mislead.
+// What `report` reads from disk: a case loaded and schema-checked for a report, a
+// names file, and where templates are. A case with reading or schema errors gets no
+// report: a written product built on a record the schema rejects could mislead.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CaseData } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
-import type { DecisionPoint } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
-import { withNames, type BodySection } from '../report/family.js';
-import { FamilyRefusal, familyView } from '../report/familyView.js';
-import { renderReport, type OutputFormat } from '../report/render.js';
-import { buildView, latestPoint, unavailableReason, type ReportType } from '../report/views.js';
 import { lineStarts, positionAt } from './frontMatter.js';
 import { bodySections, decodeCaseBytes, parseYamlText } from './loadCase.js';
 import { loadValidCase } from './loadValidCase.js';
@@ -22,7 +17,8 @@ export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 export interface ReportCase {
   filePath: string;
   data?: CaseData;
-  sections: BodySection[];
+  /** The body's sections, heading and content (the shape report/family.ts reads). */
+  sections: { heading: string; content: string }[];
   /** Reading and schema errors (stage gates do not stop a report). */
   problems: Problem[];
 }
@@ -67,62 +63,10 @@ export function readNames(filePath: string): Map<string, string> {
   return names;
 }
 
-export interface ReportOptions {
-  type: ReportType;
-  format: OutputFormat;
-  asOf: string;
-  point?: DecisionPoint;
-  /** Folder of override templates (--templates, else config `report.templates`). */
-  templatesDir?: string;
-  names?: Map<string, string>;
-  /** Person id (or `child`) a family copy is for. */
-  reader?: string;
-}
-
-export type ReportOutcome =
-  | { ok: true; text: string; caseId: string; fileName: string }
-  | { ok: false; problems: Problem[] }
-  | { ok: false; unavailable: string }
-  /** A family copy the reader may not have (they pose a risk to someone and are not a party). */
-  | { ok: false; refused: string };
-
 /** The override template folder: the option, else the config's `report.templates` relative to the config file. */
 export function templatesDirOf(option: string | undefined, config: ReunifyConfig, configPath: string | undefined): string | undefined {
   if (option !== undefined) return resolve(option);
   const fromConfig = config.report?.templates;
   if (!fromConfig) return undefined;
   return resolve(configPath ? dirname(configPath) : process.cwd(), fromConfig);
-}
-
-/** Render one report for a loaded, valid case. */
-export function renderCase(rc: ReportCase, config: ReunifyConfig, options: ReportOptions): ReportOutcome {
-  if (!rc.data) return { ok: false, problems: rc.problems };
-  const reason = unavailableReason(options.type, rc.data, options.point, options.asOf);
-  if (reason) return { ok: false, unavailable: reason };
-  let data = rc.data;
-  let sections: BodySection[] = rc.sections;
-  const point = options.type === 'decision' ? (options.point ?? latestPoint(data, options.asOf)) : undefined;
-  const templateOptions = { shippedDir: SHIPPED_TEMPLATES, overrideDir: options.templatesDir, levelLabels: config.labels.levels };
-  let text: string;
-  if (options.reader !== undefined) {
-    // a family copy: its own view model, built by allow-list, names merged last
-    let view;
-    try {
-      view = familyView({ product: options.type, data, sections, config, asOf: options.asOf, reader: options.reader, point });
-    } catch (err) {
-      if (err instanceof FamilyRefusal) return { ok: false, refused: err.message };
-      throw err;
-    }
-    if (options.names && options.names.size > 0) view = withNames(view, options.names);
-    text = renderReport('family', options.format, view, templateOptions);
-  } else {
-    if (options.names && options.names.size > 0) {
-      data = withNames(data, options.names);
-      sections = withNames(sections, options.names);
-    }
-    const view = buildView(options.type, { data, sections, config, asOf: options.asOf, readerRef: '', marking: config.report.marking }, point);
-    text = renderReport(options.type, options.format, view, templateOptions);
-  }
-  const suffix = [options.type, point, options.reader ? `for-${options.reader}` : undefined].filter(Boolean).join('-');
-  return { ok: true, text, caseId: rc.data.id, fileName: `${rc.data.id}-${suffix}.${options.format}` };
 }

@@ -24,6 +24,14 @@ export function terminalText(s: string): string {
   });
 }
 
+/** Lines of text for a terminal: terminalText on everything but the line breaks and tabs that lay it out. */
+export function terminalLines(s: string): string {
+  return s
+    .split(/(\r?\n|\t)/)
+    .map((part, i) => (i % 2 === 1 ? part : terminalText(part)))
+    .join('');
+}
+
 /**
  * Serialised JSON with the characters JSON.stringify leaves raw (DEL, C1 controls,
  * bidi and zero-width characters, U+2028/2029) written as \u escapes: the same

@@ -3,27 +3,19 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execa } from 'execa';
+import { reunify as reunifyInProcess } from './run.js';
+import { reunifyBinary } from './spawn.js';
 import { describe, expect, it } from 'vitest';
 import { loadCase } from '../../src/io/loadCase.js';
-import { plainEnv } from './run.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin', 'reunify.js');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'classify', 'RF-C001.md');
 const CHANGE_AFTER_READ = join(ROOT, 'test', 'fixtures', 'classify', 'change-after-read.mjs');
 const AS_OF = ['--as-of', '2026-11-01'];
 
+/** In-process, but through the real binary when node itself must load a hook first. */
 async function reunify(args: string[], options: { cwd?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}) {
-  const r = await execa('node', [...(options.nodeArgs ?? []), BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    env: plainEnv(options.env),
-    extendEnv: false,
-    reject: false,
-    input: '',
-    timeout: 30_000,
-  });
-  return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+  return options.nodeArgs ? reunifyBinary(args, options) : reunifyInProcess(args, options);
 }
 
 /** A temp caseload folder holding a copy of the fixture. */

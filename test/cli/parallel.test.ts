@@ -49,7 +49,7 @@ describe('check gives the same result with and without workers and cache', () =>
     writeFileSync(target, original);
     utimesSync(target, new Date(2020, 0, 1), new Date(2020, 0, 1));
     expect((await reunify(args)).stdout).toBe(reference);
-  });
+  }, 120_000);
 
   it('status gives byte-identical output with and without worker threads', async () => {
     const one = await reunify(['status', dir, ...AS_OF, '--workers', '1']);
@@ -58,7 +58,7 @@ describe('check gives the same result with and without workers and cache', () =>
     expect(JSON.parse(one.stdout).scope.cases).toBeGreaterThan(280);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
-  });
+  }, 120_000);
 
   it('a different --as-of does not reuse the cache', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'reunify-cache-'));
@@ -67,5 +67,5 @@ describe('check gives the same result with and without workers and cache', () =>
     const fresh = await reunify(['check', dir, '--as-of', '2027-06-01', '--format', 'json', '--workers', '1']);
     expect(later.stdout).toBe(fresh.stdout);
     expect(later.stdout).not.toBe(reference);
-  });
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startProgress } from '../../src/cli/progress.js';
+import { startProgress } from '../../src/app/progress.js';
 import { BIN, ROOT, reunify } from './run.js';
 
 function fakeTerminal(isTTY = true) {

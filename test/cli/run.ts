@@ -1,5 +1,7 @@
-// Runs the built binary the way a user does (npm test builds first).
-import { execa } from 'execa';
+// Runs the command line in-process, the way the binary does but without a new
+// process: the built entry point (npm test builds first) with its own working
+// folder, environment variables and captured stdout and stderr. What only a real
+// process shows (exit of the binary, TTY, signals, start-up) is in spawn.ts.
 import { resolve } from 'node:path';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/reunify.js');
@@ -17,14 +19,51 @@ export function plainEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, ...extra };
 }
 
-export async function reunify(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
-  const result = await execa('node', [BIN, ...args], {
+interface Writer {
+  write(text: string): void;
+  readonly isTTY: boolean;
+}
+interface AppEnv {
+  cwd: string;
+  today(): string;
+  now(): Date;
+  stdout: Writer;
+  stderr: Writer;
+  stdinIsTTY: boolean;
+  vars: Readonly<Record<string, string | undefined>>;
+}
+type Run = (args: readonly string[], env: AppEnv) => Promise<number>;
+
+let entry: Promise<Run> | undefined;
+const load = (): Promise<Run> => (entry ??= import(resolve(ROOT, 'dist/cli/index.js')).then((m: { run: Run }) => m.run));
+
+function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Accepted for the spawn helper's sake; in-process stdin is never a terminal and never read. */
+  input?: string;
+  /** A fixed "today" (YYYY-MM-DD) instead of the real one. */
+  today?: string;
+}
+
+/** One command line, in-process: exit code, stdout and stderr (each without its final newline, as execa gives them). */
+export async function reunify(args: string[], options: RunOptions = {}) {
+  const run = await load();
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await run(args, {
     cwd: options.cwd ?? ROOT,
-    env: plainEnv(options.env),
-    extendEnv: false,
-    reject: false,
-    input: options.input ?? '',
-    timeout: 30_000,
+    today: () => options.today ?? localDate(new Date()),
+    now: () => new Date(),
+    stdout: { write: (s) => void (stdout += s), isTTY: false },
+    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    stdinIsTTY: false,
+    vars: plainEnv({ CI: '', ...options.env }),
   });
-  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  const trim = (s: string) => (s.endsWith('\r\n') ? s.slice(0, -2) : s.endsWith('\n') ? s.slice(0, -1) : s);
+  return { exitCode, stdout: trim(stdout), stderr: trim(stderr) };
 }

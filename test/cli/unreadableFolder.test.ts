@@ -15,6 +15,8 @@ const IS_ROOT = process.getuid?.() === 0;
 const DROP_READ_ANYTHING = ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search', '--'];
 /** What the commands run under: nothing, or (as root, where it works) setpriv. */
 let prefix: string[] = [];
+/** Why a test that needs a file this user cannot read is skipped. */
+const NOT_UNREADABLE = 'skipped: this user can read any file (root without a working setpriv), so there is no unreadable file to test';
 
 /** "EACCES" when a process run under `under` cannot list `folder`, "readable" when it can, else what went wrong. */
 function listing(under: string[], folder: string): string {
@@ -145,10 +147,10 @@ describe('a caseload folder that cannot be read', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a case id not found says which folders could not be searched', async () => {
+  it('a case id not found says which folders could not be searched', async (ctx) => {
+    if (!unreadable) ctx.skip(NOT_UNREADABLE);
     const r = await reunify(['task', 'RF-0006', '--no-input'], dir);
     const sign = await reunify(['signoff', '.', '--sign', 'RF-0006', '--item', 'written_assessment', '--by', 'TM Z.Z.'], dir);
-    if (!unreadable) return;
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('no case with id RF-0006');
     expect(r.stderr).toContain('a folder could not be read, so it was not searched: cases/locked (EACCES: permission denied)');
@@ -158,7 +160,8 @@ describe('a caseload folder that cannot be read', () => {
 });
 
 describe('a case file that cannot be read', () => {
-  it('check names the reason in words, as it does for a folder, and exits 1', async () => {
+  it('check names the reason in words, as it does for a folder, and exits 1', async (ctx) => {
+    if (!unreadable) ctx.skip(NOT_UNREADABLE);
     const own = mkdtempSync(join(tmpdir(), 'reunify-unreadable-file-'));
     cpSync(join(ROOT, 'examples', 'caseload'), own, { recursive: true });
     appendFileSync(join(own, 'reunify.config.yaml'), 'as_of: 2026-11-01\nignore: ["**/README.md", "**/CHANGELOG.md"]\n');
@@ -167,7 +170,6 @@ describe('a case file that cannot be read', () => {
     try {
       const r = await reunify(['check', 'cases/RF-0006.md'], own);
       const json = JSON.parse((await reunify(['check', 'cases/RF-0006.md', '--format', 'json'], own)).stdout);
-      if (!unreadable) return; // as root without setpriv the file is read like any other
       expect(r.exitCode).toBe(1);
       expect(r.stdout).toContain('1:1  error  file could not be read (EACCES: permission denied)  file-unreadable\n');
       expect(json.files[0].problems).toEqual([

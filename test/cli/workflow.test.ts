@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { reunify } from './run.js';
+import { reunifyBinary } from './spawn.js';
 
 function caseload(files: Record<string, string> = {}): { dir: string; cases: string; file(name: string): string; write(name: string, text: string): string } {
   const dir = mkdtempSync(join(tmpdir(), 'reunify-cli-workflow-'));
@@ -441,22 +442,23 @@ describe('an answer no question asks for is refused, not dropped', () => {
   });
 });
 
+// The diff names the file as the user typed it, relative to the process's own folder: a real process.
 describe('--dry-run prints a unified diff and writes nothing', () => {
   it('new, task and advance', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002') });
     const before = readFileSync(c.file('RF-0002.md'), 'utf8');
-    const created = await reunify(['new', 'RF-0100', '--dir', 'cases', '--answers', c.write('new.yaml', NEW_CASE), '--date', '2026-10-01', '--dry-run'], { cwd: c.dir });
+    const created = await reunifyBinary(['new', 'RF-0100', '--dir', 'cases', '--answers', c.write('new.yaml', NEW_CASE), '--date', '2026-10-01', '--dry-run'], { cwd: c.dir });
     expect(created.exitCode).toBe(0);
     expect(created.stdout).toMatch(/^--- \/dev\/null\n\+\+\+ cases\/RF-0100\.md/m);
     expect(existsSync(c.file('RF-0100.md'))).toBe(false);
 
-    const task = await reunify(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Checks awaited', '--dry-run', '--date', '2026-11-02'], { cwd: c.dir });
+    const task = await reunifyBinary(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Checks awaited', '--dry-run', '--date', '2026-11-02'], { cwd: c.dir });
     expect(task.exitCode).toBe(0);
     expect(task.stdout).toMatch(/^- {2}family_assessment: {2}\{ status: in_progress \}$/m);
     expect(task.stdout).toMatch(/^\+ {2}family_assessment: {2}\{ status: in_progress, note: Checks awaited \}$/m);
 
     const rf5 = caseload({ 'RF-0005.md': example('RF-0005') });
-    const adv = await reunify(['advance', 'RF-0005', '--dry-run', '--date', '2026-11-01'], { cwd: rf5.dir });
+    const adv = await reunifyBinary(['advance', 'RF-0005', '--dry-run', '--date', '2026-11-01'], { cwd: rf5.dir });
     expect(adv.exitCode).toBe(0);
     expect(adv.stdout).toMatch(/^-stage: 2 +# decision made and shared/m);
     expect(adv.stdout).toMatch(/^\+stage: 3 +# decision made and shared/m);

@@ -32,7 +32,7 @@ describe('the guides run as written', () => {
     const run = await runGuide(guide, markdown, { workdir: workdir(), binDir });
     if (UPDATE) writeFileSync(join(ROOT, 'docs', guide), run.updated);
     else expect(run.actual).toEqual(run.expected);
-  }, 240_000); // a hang guard: a guide runs a few dozen commands one after another
+  }, 600_000); // a hang guard: a guide runs a few dozen commands one after another, each a new process
 });
 
 describe('the guides are reproducible', () => {

@@ -4,7 +4,8 @@ import { VirtualConsole } from 'jsdom';
 import type { ReunifyConfig } from '../../src/core/config.js';
 import type { DecisionPoint } from '../../src/core/ids.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
-import { loadReportCase, renderCase, type ReportCase, type ReportOutcome } from '../../src/io/runReport.js';
+import { loadReportCase, type ReportCase } from '../../src/io/runReport.js';
+import { renderCase, type ReportOutcome } from '../../src/app/renderCase.js';
 import type { OutputFormat } from '../../src/report/render.js';
 import type { ReportType } from '../../src/report/views.js';
 

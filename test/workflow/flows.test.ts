@@ -3,9 +3,9 @@
 // Ctrl-C writes nothing, and that a file changed meanwhile is never overwritten.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runAdvanceCommand } from '../../src/cli/advance.js';
-import { runNewCommand } from '../../src/cli/new.js';
-import { runTaskCommand } from '../../src/cli/task.js';
+import { runAdvanceCommand } from '../../src/app/advance.js';
+import { runNewCommand } from '../../src/app/new.js';
+import { runTaskCommand } from '../../src/app/task.js';
 import { loadCase } from '../../src/io/loadCase.js';
 import { runCheck } from '../../src/io/runCheck.js';
 import { expectUntouchedBytesKept } from './bytes.js';

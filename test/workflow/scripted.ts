@@ -1,7 +1,7 @@
 // A scripted terminal for the workflow's prompt flows: answers are taken in order,
 // each checked with the prompt's own validation (a refused answer is recorded and the
 // next one tried, as a person would retype), and every prompt is logged.
-import { PromptInterrupted, type Asker } from '../../src/cli/prompting.js';
+import { PromptInterrupted, type Asker } from '../../src/app/prompting.js';
 
 /** Press Enter on the pre-filled answer. */
 export const ENTER = Symbol('enter');

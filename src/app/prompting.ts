@@ -1,7 +1,8 @@
 // Prompting: whether a command may ask at all, the small interface the workflow
 // asks through (so tests can script the answers), and its Inquirer version. This is
 // the only module that imports @inquirer/prompts, and only when a prompt is shown.
-import { UsageError, writeErr } from './shared.js';
+import { appEnv } from './env.js';
+import { UsageError, terminalText, writeErr } from './shared.js';
 
 export interface AskChoice {
   value: string;
@@ -34,13 +35,13 @@ export interface InputFlags {
 
 /** `CI` set to anything but an empty string, 0 or false. */
 function inCi(): boolean {
-  const ci = process.env.CI;
+  const ci = appEnv().vars.CI;
   return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }
 
 /** Prompts only on a terminal, and never with --no-input, --answers or CI set: nothing may wait for input that cannot come. */
 export function mayPrompt(flags: InputFlags): boolean {
-  return flags.input !== false && flags.answers === undefined && !inCi() && process.stdin.isTTY === true;
+  return flags.input !== false && flags.answers === undefined && !inCi() && appEnv().stdinIsTTY;
 }
 
 /** How to answer without a terminal, for messages. */
@@ -48,16 +49,16 @@ export const NON_INTERACTIVE_HINT = 'give them in an answers file (--answers FIL
 
 export async function inquirerAsker(): Promise<Asker> {
   const prompts = await import('@inquirer/prompts');
-  const context = { output: process.stderr, clearPromptOnDone: false };
+  const context = { output: appEnv().stderr.stream ?? process.stderr, clearPromptOnDone: false };
   const interrupted = (err: unknown): never => {
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new PromptInterrupted();
     throw err;
   };
   return {
-    input: (q) => prompts.input({ message: q.message, default: q.default, validate: q.validate }, context).catch(interrupted),
-    select: (q) => prompts.select({ message: q.message, choices: q.choices, default: q.default, pageSize: 12 }, context).catch(interrupted),
-    checkbox: (q) => prompts.checkbox({ message: q.message, choices: q.choices, validate: (items) => q.validate(items.map((i) => i.value)), pageSize: 12 }, context).catch(interrupted),
-    confirm: (q) => prompts.confirm({ message: q.message, default: q.default }, context).catch(interrupted),
+    input: (q) => prompts.input({ message: terminalText(q.message), default: q.default, validate: q.validate }, context).catch(interrupted),
+    select: (q) => prompts.select({ message: terminalText(q.message), choices: q.choices.map((c) => ({ ...c, name: terminalText(c.name) })), default: q.default, pageSize: 12 }, context).catch(interrupted),
+    checkbox: (q) => prompts.checkbox({ message: terminalText(q.message), choices: q.choices.map((c) => ({ ...c, name: terminalText(c.name) })), validate: (items) => q.validate(items.map((i) => i.value)), pageSize: 12 }, context).catch(interrupted),
+    confirm: (q) => prompts.confirm({ message: terminalText(q.message), default: q.default }, context).catch(interrupted),
     say: (text) => writeErr(`${text}\n`),
   };
 }

@@ -6,6 +6,7 @@ import { writeReport } from './report.js';
 export interface CaseloadFlags {
   to: 'md' | 'html';
   out?: string;
+  force?: boolean;
   quiet?: boolean;
   config?: string;
   templates?: string;

@@ -1,7 +1,7 @@
 // What `new`, `task` and `advance` share: opening a case named by path or id,
 // gathering answers (answers file, --set, flags), deciding whether to prompt, and
 // writing through the one writer (or printing the diff with --dry-run).
-import { EXIT, UsageError, parseAsOf, writeErr, writeOut, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, cwd, fromCwd, parseAsOf, writeErr, writeOut, type CommonOptions, writeOutHuman } from './shared.js';
 import { mayPrompt, mergeAnswers, parseSetFlags, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
 import type { AnswerPath, Answers, Resolved, Step } from '../core/workflow/answers.js';
 import type { CaseData } from '../core/caseTypes.js';
@@ -93,20 +93,20 @@ export async function openCase(arg: string, flags: WorkflowFlags): Promise<Opene
   const { resolveCaseArgument } = await import('../io/caseload.js');
   let isFile = false;
   try {
-    isFile = statSync(arg).isFile();
+    isFile = statSync(fromCwd(arg)).isFile();
   } catch {
     // an id, or a file that does not exist
   }
-  let { config } = loadConfig({ configPath: flags.config, paths: isFile ? [arg] : [] });
-  const resolved = resolveCaseArgument(arg, config);
+  let { config } = loadConfig({ configPath: flags.config, paths: isFile ? [arg] : [], cwd: cwd() });
+  const resolved = resolveCaseArgument(arg, config, cwd());
   if ('error' in resolved) {
     writeErr(`reunify: ${resolved.error}\n`);
     return EXIT.usage;
   }
   const filePath = resolved.filePath;
-  if (!isFile) ({ config } = loadConfig({ configPath: flags.config, paths: [filePath] }));
+  if (!isFile) ({ config } = loadConfig({ configPath: flags.config, paths: [fromCwd(filePath)], cwd: cwd() }));
   const { loadCase } = await import('../io/loadCase.js');
-  const loaded = loadCase(filePath);
+  const loaded = loadCase(fromCwd(filePath));
   if (loaded.problems.length > 0 || loaded.data === undefined || !loaded.split || !loaded.bytes) {
     reportProblems(filePath, loaded.problems);
     writeErr(`reunify: ${filePath} cannot be worked on until it reads cleanly (reunify check ${filePath})\n`);
@@ -140,7 +140,7 @@ export async function saveCase(opened: OpenedCase, newText: string, flags: Workf
     throw err;
   }
   if (flags.dryRun) {
-    if (result.diff) writeOut(result.diff);
+    if (result.diff) writeOutHuman(result.diff);
     else if (!flags.quiet) writeErr('no change\n');
   } else if (!flags.quiet) {
     writeErr(result.changed ? `saved ${opened.filePath}\n` : `nothing changed in ${opened.filePath}\n`);

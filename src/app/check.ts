@@ -1,0 +1,138 @@
+// `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
+import { appEnv } from './env.js';
+import { EXIT, cwd, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
+import type { SeveritySetting } from '../core/problem.js';
+import { counted } from '../core/plural.js';
+
+export interface CheckFlags extends CommonOptions {
+  format: 'stylish' | 'json' | 'sarif' | 'junit';
+  asOf?: string;
+  rule: string[];
+  maxWarnings?: string;
+  listRules?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: 'metadata' | 'content';
+  workers?: string;
+  watch?: boolean;
+}
+
+
+function parseRuleFlags(values: readonly string[], known: Set<string>): Record<string, SeveritySetting> {
+  const settings: Record<string, SeveritySetting> = {};
+  for (const v of values) {
+    const m = /^([^=]+)=(off|warn|error)$/.exec(v);
+    if (!m) throw new UsageError(`--rule takes id=off|warn|error, got "${v}"`);
+    if (!known.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (see reunify check --list-rules)`);
+    settings[m[1]] = m[2] as SeveritySetting;
+  }
+  return settings;
+}
+
+export async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config', 'cacheLocation']);
+  const { RULES } = await import('../core/rules/index.js');
+  const { BUILT_IN_CHECKS, knownRuleIds } = await import('../core/check.js');
+  if (flags.listRules) {
+    const rows = [
+      ...BUILT_IN_CHECKS.map((c) => [c.id, 'error', c.description]),
+      ...RULES.map((r) => [r.id, r.defaultSeverity, r.description]),
+    ];
+    const w = Math.max(...rows.map((r) => r[0].length));
+    writeOutHuman(rows.map(([id, sev, d]) => `${id.padEnd(w)}  ${sev.padEnd(7)}  ${d}`).join('\n') + '\n');
+    return EXIT.ok;
+  }
+  const { resolveAsOf } = await import('./asOf.js');
+  const asOf = await resolveAsOf(flags.asOf, { paths, configPath: flags.config });
+  const known = knownRuleIds();
+  const ruleSettings = parseRuleFlags(flags.rule, known);
+  let maxWarnings: number | undefined;
+  if (flags.maxWarnings !== undefined) {
+    maxWarnings = Number(flags.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, got "${flags.maxWarnings}"`);
+  }
+  let workers: number | undefined;
+  if (flags.workers !== undefined) {
+    workers = Number(flags.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
+  }
+  const { runCheckFast } = await import('../io/runCheck.js');
+  const cache = flags.cacheLocation ?? (flags.cache || flags.watch || flags.cacheStrategy ? true : undefined);
+  const cacheStrategy = flags.cacheStrategy;
+  if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache, cacheStrategy });
+  const { startProgress } = await import('./progress.js');
+  const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
+  const { result, missing } = await runCheckFast({
+    paths,
+    cwd: cwd(),
+    configPath: flags.config,
+    asOf,
+    ruleSettings,
+    known,
+    workers,
+    cache,
+    cacheStrategy,
+    onProgress: (done, total) => progress.update(done, total),
+  }).finally(() => progress.end());
+  for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);
+  if (missing.length > 0 && result.results.length === 0) return EXIT.usage;
+  const shown = flags.quiet
+    ? { ...result, results: result.results.map((f) => ({ ...f, problems: f.problems.filter((p) => p.severity === 'error'), warningCount: 0 })) }
+    : result;
+  if (flags.quiet) shown.summary = { ...shown.summary, warnings: 0 };
+  switch (flags.format) {
+    case 'json': {
+      const { formatJson } = await import('../cli/format/json.js');
+      writeOut(formatJson(shown));
+      break;
+    }
+    case 'sarif': {
+      const { formatSarif } = await import('../cli/format/sarif.js');
+      const { PACKAGE_VERSION } = await import('./shared.js');
+      writeOut(formatSarif(shown, [...BUILT_IN_CHECKS, ...RULES], PACKAGE_VERSION));
+      break;
+    }
+    case 'junit': {
+      const { formatJunit } = await import('../cli/format/junit.js');
+      writeOut(formatJunit(shown));
+      break;
+    }
+    default: {
+      const { formatStylish } = await import('../cli/format/stylish.js');
+      const color = makeColor(undefined, flags.color);
+      const text = formatStylish(shown, color);
+      if (!(flags.quiet && shown.summary.errors === 0)) writeOutHuman(text, color);
+    }
+  }
+  if (result.summary.errors > 0) return EXIT.problems;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
+    writeErr(`reunify: ${counted(result.summary.warnings, 'warning')} ${result.summary.warnings === 1 ? 'is' : 'are'} more than --max-warnings ${maxWarnings}\n`);
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+/** Runs until interrupted: the first result in full, then only what changed. */
+async function watchCommand(paths: string[], flags: CheckFlags, options: Omit<import('../io/runCheck.js').RunCheckFastOptions, 'paths'>): Promise<number> {
+  if (flags.format !== 'stylish') throw new UsageError('--watch prints stylish output only');
+  const { watchCheck } = await import('../io/watchCheck.js');
+  const { formatStylish } = await import('../cli/format/stylish.js');
+  const color = makeColor(undefined, flags.color);
+  await watchCheck({
+    ...options,
+    paths,
+    cwd: cwd(),
+    configPath: flags.config,
+    report({ first, changed, removed, result }) {
+      const shown = { ...result, results: changed.map((f) => (flags.quiet ? { ...f, problems: f.problems.filter((p) => p.severity === 'error') } : f)) };
+      if (!first) {
+        const clean = changed.filter((f) => f.problems.length === 0).map((f) => `${f.filePath}: no problems now`);
+        writeOutHuman(`\n[${appEnv().now().toLocaleTimeString('en-GB')}] re-checked\n` + [...clean, ...removed.map((f) => `${f}: removed`), ''].join('\n'));
+      }
+      writeOutHuman(formatStylish(shown, color), color);
+    },
+  });
+  return new Promise<number>(() => {
+    // Runs until Ctrl-C (exit 130, handled in index.ts).
+  });
+}

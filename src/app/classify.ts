@@ -1,0 +1,201 @@
+// `reunify classify <case|dir>`: the suggested level with every contribution, the
+// comparison with the baseline, the suggested decision; `--record` appends the
+// classification (and decision) through the one writer.
+import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
+import { LEVELS, type Level } from '../core/ids.js';
+import type { Problem } from '../core/problem.js';
+
+export interface ClassifyFlags extends CommonOptions {
+  format: 'text' | 'json';
+  asOf?: string;
+  record?: boolean;
+  level?: Level;
+  overrideCategory?: string;
+  overrideReason?: string;
+  by?: string;
+  signedOffBy?: string;
+  signedOffDate?: string;
+  date?: string;
+  decision?: string;
+  reasons?: string;
+  dryRun?: boolean;
+}
+
+
+function checkDate(flag: string, value: string | undefined): void {
+  if (value === undefined) return;
+  try {
+    parseAsOf(value);
+  } catch {
+    throw new UsageError(`${flag} must be a date written YYYY-MM-DD, got "${value}"`);
+  }
+}
+
+function checkFlags(flags: ClassifyFlags): void {
+  const recordOnly: [keyof ClassifyFlags, string][] = [
+    ['level', '--level'],
+    ['overrideCategory', '--override-category'],
+    ['overrideReason', '--override-reason'],
+    ['by', '--by'],
+    ['signedOffBy', '--signed-off-by'],
+    ['signedOffDate', '--signed-off-date'],
+    ['date', '--date'],
+    ['decision', '--decision'],
+    ['reasons', '--reasons'],
+    ['dryRun', '--dry-run'],
+  ];
+  if (!flags.record) {
+    const given = recordOnly.filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
+    if (given.length > 0) throw new UsageError(`${given.join(', ')} only with --record`);
+    return;
+  }
+  if (!flags.level) throw new UsageError('--record needs --level (the level chosen)');
+  if (!flags.by?.trim()) throw new UsageError('--record needs --by (who classified)');
+  if (flags.signedOffDate && !flags.signedOffBy) throw new UsageError('--signed-off-date needs --signed-off-by');
+  // a sign-off is the team manager's act, dated by them: the record date is not assumed for it (docs/decisions.md)
+  if (flags.signedOffBy && !flags.signedOffDate) throw new UsageError('--signed-off-by needs --signed-off-date (the date the team manager signed it off; none is assumed)');
+  if (flags.reasons !== undefined && !flags.decision) throw new UsageError('--reasons needs --decision');
+  checkDate('--date', flags.date);
+  checkDate('--signed-off-date', flags.signedOffDate);
+}
+
+function reportProblems(filePath: string, problems: readonly Problem[]): void {
+  for (const p of problems) writeErr(`${filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message} (${p.ruleId})\n`);
+}
+
+export async function runClassifyCommand(target: string, flags: ClassifyFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config']);
+  target = fromCwd(target);
+  checkFlags(flags);
+  const { resolveAsOf } = await import('./asOf.js');
+  const asOf = await resolveAsOf(flags.asOf, { paths: [target], configPath: flags.config });
+  const { statSync } = await import('node:fs');
+  let isDir: boolean;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    writeErr(`reunify: ${target}: no such file or folder\n`);
+    return EXIT.usage;
+  }
+  if (isDir && flags.record) throw new UsageError('--record takes one case file, not a folder');
+  const { loadClassificationConfig } = await import('../io/runClassify.js');
+  const { config } = loadClassificationConfig({ configPath: flags.config, paths: [target] });
+  const color = makeColor(undefined, flags.color);
+  return isDir ? classifyFolder(target, flags, config, asOf, color) : classifyOne(target, flags, config, asOf, color);
+}
+
+type Config = import('../core/config.js').ReunifyConfig;
+type Color = ReturnType<typeof makeColor>;
+
+async function classifyOne(filePath: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
+  const { classifyCase } = await import('../io/runClassify.js');
+  const { formatClassificationText, classificationJson } = await import('../cli/format/classification.js');
+  const result = classifyCase(filePath, config, asOf, flags.level);
+  if (!result.suggestion || !result.comparison || !result.data) {
+    reportProblems(filePath, result.problems);
+    writeErr(`reunify: ${filePath} could not be classified: fix the problems above first (reunify check ${filePath})\n`);
+    return EXIT.problems;
+  }
+  const view = { filePath, suggestion: result.suggestion, comparison: result.comparison };
+  let recorded: import('../cli/format/classification.js').RecordedView | undefined;
+  let diff: string | undefined;
+  if (flags.record) {
+    const outcome = await recordClassification(result, flags, config, asOf);
+    if (typeof outcome === 'string') {
+      writeErr(`reunify: ${filePath}: ${outcome}\n`);
+      return EXIT.problems;
+    }
+    ({ recorded, diff } = outcome);
+  }
+  if (flags.format === 'json') {
+    writeOut(JSON.stringify({ version: 1, ...classificationJson(view, recorded), ...(diff !== undefined ? { diff } : {}) }, null, 2) + '\n');
+  } else if (!(flags.quiet && recorded?.written)) {
+    writeOutHuman(formatClassificationText(safeStrings(view), safeStrings(config.labels.levels), color, safeStrings(recorded)), color);
+    if (diff !== undefined) writeOutHuman(diff === '' ? 'No change.\n' : '\n' + diff);
+  }
+  return EXIT.ok;
+}
+
+/** Validate and write the record; a string is why it was refused. */
+async function recordClassification(
+  result: import('../io/runClassify.js').ClassifiedCase,
+  flags: ClassifyFlags,
+  config: Config,
+  asOf: string,
+): Promise<string | { recorded: import('../cli/format/classification.js').RecordedView; diff?: string }> {
+  const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy } = await import('../core/classificationRecord.js');
+  const suggestion = result.suggestion!;
+  const point = suggestion.point;
+  if (!point) return `no decision point at stage ${suggestion.stage}: a classification is recorded from stage 2 to stage 5`;
+  const level = flags.level!;
+  const problems = overrideProblems({ level, suggested: suggestion.level, overrideCategory: flags.overrideCategory, overrideReason: flags.overrideReason }, config);
+  const badOutcome = flags.decision !== undefined ? outcomeProblem(point, flags.decision) : undefined;
+  if (badOutcome) problems.push(badOutcome);
+  if (problems.length > 0) return `nothing was recorded: ${problems.join('; ')}`;
+  const date = flags.date ?? asOf;
+  const by = flags.by!.trim();
+  const signedOff = flags.signedOffBy && flags.signedOffDate ? { by: flags.signedOffBy, date: flags.signedOffDate } : undefined;
+  const classification = classificationEntry({
+    date,
+    point,
+    level,
+    suggested: suggestion.level,
+    by,
+    signedOff,
+    overrideCategory: flags.overrideCategory,
+    overrideReason: flags.overrideReason,
+  });
+  const decision = flags.decision ? decisionEntry({ date, point, outcome: flags.decision, reasons: flags.reasons, signedOff }) : undefined;
+  const tasks = tasksCompletedBy(point, decision !== undefined);
+  const { writeClassificationRecord } = await import('../io/recordClassification.js');
+  const { WriteConflictError } = await import('../io/writeCase.js');
+  let written: { changed: boolean; diff?: string };
+  try {
+    // the decision is the team manager's: its task is theirs when they signed it off
+    written = writeClassificationRecord(result.loaded, { classification, decision, tasks, date, by, decisionBy: decision && signedOff?.by }, { dryRun: flags.dryRun });
+  } catch (err) {
+    if (err instanceof WriteConflictError) return 'the file changed on disk since it was read; nothing was written (run the command again)';
+    throw err;
+  }
+  const { override_reason: _reason, ...shown } = classification;
+  return {
+    recorded: {
+      written: !flags.dryRun && written.changed,
+      classification: { ...shown, suggested: suggestion.level },
+      ...(decision ? { decision: { date: decision.date, point: decision.point, outcome: decision.outcome } } : {}),
+      tasks,
+    },
+    ...(flags.dryRun ? { diff: written.diff ?? '' } : {}),
+  };
+}
+
+async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
+  const { classifyCase, findCaseFiles } = await import('../io/runClassify.js');
+  const { formatSummaryText, summaryJson } = await import('../cli/format/classification.js');
+  const { files, unreadable } = findCaseFiles([dir], config);
+  const rows: import('../cli/format/classification.js').SummaryRow[] = [];
+  for (const filePath of files) {
+    const result = classifyCase(filePath, config, asOf);
+    const data = result.loaded.data as { id?: unknown; stage?: unknown } | undefined;
+    const caseId = typeof data?.id === 'string' ? data.id : undefined;
+    if (data?.stage === 1 || data?.stage === 'closed') {
+      rows.push({ filePath, caseId, skipped: data.stage === 1 ? 'stage 1: no classification yet' : 'closed' });
+    } else if (result.suggestion && result.comparison) {
+      rows.push({ filePath, caseId, view: { filePath, suggestion: result.suggestion, comparison: result.comparison } });
+    } else {
+      reportProblems(filePath, result.problems);
+      rows.push({ filePath, caseId, failed: `${result.problems.length} reading or schema ${result.problems.length === 1 ? 'error' : 'errors'}` });
+    }
+  }
+  // a folder that could not be listed fails like an unreadable file: its cases were not classified
+  const { unreadableFolderProblem } = await import('../io/findCases.js');
+  for (const u of unreadable) {
+    const problem = unreadableFolderProblem(u);
+    reportProblems(u.folder, [problem]);
+    rows.push({ filePath: u.folder, failed: problem.message });
+  }
+  const notice = config.classification.notice;
+  if (flags.format === 'json') writeOut(JSON.stringify(summaryJson(rows, asOf, notice), null, 2) + '\n');
+  else writeOutHuman(formatSummaryText(safeStrings(rows), asOf, safeStrings(config.labels.levels), color, safeStrings(notice)), color);
+  return rows.some((r) => r.failed) ? EXIT.problems : EXIT.ok;
+}

@@ -1,0 +1,97 @@
+// The files of a training pack (`reunify scaffold exercise`): cases, facilitator
+// notes, worksheets and config, rendered; src/io/writePack.ts writes them.
+import { caseFileText } from '../core/caseText.js';
+import type { ReunifyConfig } from '../core/config.js';
+import { SCENARIO_INFO, generatePackCases, type PackCase } from '../core/exercise.js';
+import type { Scenario } from '../core/generate.js';
+import { packDocuments } from '../report/exercise.js';
+import { renderReport } from '../report/render.js';
+import type { TrainingView } from '../report/trainingDoc.js';
+import { CONFIG_FILE_NAME } from '../io/loadConfig.js';
+import { SHIPPED_TEMPLATES } from '../io/runReport.js';
+import { safeFileName } from '../io/safeOutput.js';
+import type { PackFile } from '../io/writePack.js';
+
+export interface ExerciseRequest {
+  scenario: Scenario;
+  seed: number;
+  cases: number;
+  asOf: string;
+  config: ReunifyConfig;
+}
+
+/** Every file of a pack, in a fixed order; the same request gives the same bytes. */
+export function exercisePackFiles(request: ExerciseRequest): { files: PackFile[]; cases: PackCase[] } {
+  const { config } = request;
+  const cases = generatePackCases(request);
+  const caseFile = (id: string) => `cases/${safeFileName(id, '.md')}`;
+  const documents = packDocuments(cases, { scenario: request.scenario, seed: request.seed, asOf: request.asOf, config, caseFile });
+  const render = (name: string, doc: TrainingView): PackFile[] =>
+    (['md', 'html'] as const).map((format) => ({
+      path: `${name}.${format}`,
+      text: renderReport('training', format, doc, { shippedDir: SHIPPED_TEMPLATES, levelLabels: config.labels.levels }),
+    }));
+  const files: PackFile[] = [
+    { path: 'README.md', text: packReadme(request, cases.length) },
+    { path: CONFIG_FILE_NAME, text: packConfig(request) },
+    ...cases.map((c) => ({ path: caseFile(c.id), text: caseFileText(c.data, c.body) })),
+    ...render('facilitator', documents.facilitator),
+    ...render('worksheets/case-summaries', documents.caseSummaries),
+    ...render('worksheets/stumbling-blocks', documents.stumblingBlocks),
+    ...render('worksheets/values', documents.values),
+    ...render('worksheets/supervision', documents.supervision),
+  ];
+  return { files, cases };
+}
+
+function command(request: ExerciseRequest): string {
+  return `reunify scaffold exercise --scenario ${request.scenario} --seed ${request.seed} --cases ${request.cases} --as-of ${request.asOf}`;
+}
+
+function packConfig(request: ExerciseRequest): string {
+  return [
+    `# A training pack made by \`${command(request)}\`.`,
+    '# Every case, person, place and date in this folder is fictional.',
+    'organisation: "Training pack (fictional)"',
+    '',
+    '# The exercise date: check, status and classify work as of this date when --as-of',
+    '# is not given, so the pack checks clean whenever it is used.',
+    `as_of: ${request.asOf}`,
+    '',
+    '# Facilitator notes and worksheets are not case files.',
+    'ignore: ["**/README.md", "**/CHANGELOG.md", "facilitator.md", "worksheets/**"]',
+    '',
+  ].join('\n');
+}
+
+function packReadme(request: ExerciseRequest, count: number): string {
+  const info = SCENARIO_INFO[request.scenario];
+  return [
+    `# Training pack: ${info.title}`,
+    '',
+    'Fictional training material: every case, person, place and date in this folder is invented.',
+    '',
+    `Made by \`${command(request)}\`; the same command makes the same pack, byte for byte.`,
+    '',
+    info.purpose,
+    '',
+    '| File | For | What it holds |',
+    '|---|---|---|',
+    `| \`cases/\` | everyone | ${count} fictional case ${count === 1 ? 'file' : 'files'} in the reunify format |`,
+    '| `facilitator.md`, `facilitator.html` | the facilitator only | timings, the answer key (suggested levels with every contribution) and points for discussion |',
+    '| `worksheets/case-summaries.*` | participants | the cases without the answers, with space to write |',
+    '| `worksheets/stumbling-blocks.*` | participants | obstacles for each group involved, and responses |',
+    '| `worksheets/values.*` | participants | the values discussion |',
+    '| `worksheets/supervision.*` | participants | reflective-supervision questions for each case |',
+    '',
+    'Print the `.html` files from a browser, or read the `.md` files in any Markdown viewer.',
+    '',
+    '```sh',
+    'reunify check cases/          # clean: the exercise date is in reunify.config.yaml',
+    `reunify classify cases/${safeFileName(`TR-${String(1).padStart(count >= 100 ? 3 : 2, '0')}`, '.md')}`,
+    `reunify supervise cases/${safeFileName(`TR-${String(1).padStart(count >= 100 ? 3 : 2, '0')}`, '.md')}`,
+    '```',
+    '',
+  ].join('\n');
+}
+

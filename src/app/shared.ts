@@ -1,0 +1,124 @@
+// What every command shares: exit codes, colour, dates, and writing to the
+// command's stdout and stderr (the AppEnv it runs in).
+import { resolve as resolvePath } from 'node:path';
+import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
+import { appEnv, type Writer } from './env.js';
+
+export { setExitCode } from './env.js';
+import { terminalLines, terminalText } from '../io/safeOutput.js';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
+
+/** A mistake in how the command was called, or in the config: exit 2. */
+export class UsageError extends Error {}
+
+export interface CommonOptions {
+  color?: boolean;
+  quiet?: boolean;
+  config?: string;
+}
+
+/**
+ * Colour only when writing to a terminal, unless FORCE_COLOR says otherwise;
+ * NO_COLOR and --no-color always win.
+ */
+export function makeColor(stream: Writer | undefined, enabled: boolean | undefined): ChalkInstance {
+  const vars = appEnv().vars;
+  const out = stream ?? appEnv().stdout;
+  if (enabled === false || (vars.NO_COLOR !== undefined && vars.NO_COLOR !== '')) return new Chalk({ level: 0 });
+  const force = vars.FORCE_COLOR;
+  if (force !== undefined && force !== '') {
+    if (force === '0' || force === 'false') return new Chalk({ level: 0 });
+    const n = Number(force);
+    return new Chalk({ level: n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1 });
+  }
+  if (!out.isTTY) return new Chalk({ level: 0 });
+  return new Chalk({ level: supportsColor ? supportsColor.level : 1 });
+}
+
+/** Today's date where the user is, as YYYY-MM-DD. */
+export function today(): string {
+  return appEnv().today();
+}
+
+export function parseAsOf(value: string | undefined): string {
+  if (value === undefined) return today();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${terminalText(value)}"`);
+  }
+  return value;
+}
+
+/** Machine output (json, sarif, junit, a shell script), exactly as given: valid and byte-exact. */
+export function writeOut(text: string): void {
+  appEnv().stdout.write(text);
+}
+
+// the colour codes chalk writes: Select Graphic Rendition, nothing else
+const SGR = /(\x1b\[[0-9;]*m)/;
+
+/**
+ * Human output (tables, text, markdown, html, diffs) to stdout: every control
+ * character from a case or the config shown as a visible escape, never obeyed.
+ * With colour on, the colour codes stay; the values coloured were made safe at
+ * their source (safeStrings), so no case text can forge one.
+ */
+export function writeOutHuman(text: string, color?: ChalkInstance): void {
+  if (color === undefined || color.level === 0) {
+    appEnv().stdout.write(terminalLines(text));
+    return;
+  }
+  appEnv().stdout.write(text.split(SGR).map((part, i) => (i % 2 === 1 ? part : terminalLines(part))).join(''));
+}
+
+/** Messages to stderr (always human): control characters shown, never obeyed. */
+export function writeErr(text: string): void {
+  appEnv().stderr.write(terminalLines(text));
+}
+
+export const writeErrHuman = writeErr;
+
+/** `value` with every string in it made safe for a terminal (plain objects, arrays and maps walked). */
+export function safeStrings<T>(value: T): T {
+  if (typeof value === 'string') return terminalText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => safeStrings(v)) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [safeStrings(k), safeStrings(v)])) as T;
+  if (typeof value === 'object' && value !== null) {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: safeStrings(v), enumerable: true, writable: true, configurable: true });
+    return out as T;
+  }
+  return value;
+}
+
+/** The folder relative paths on the command line are read from. */
+export function cwd(): string {
+  return appEnv().cwd;
+}
+
+export { PACKAGE_VERSION } from '../version.js';
+export { terminalText } from '../io/safeOutput.js';
+
+/**
+ * A path from the command line as io should open it: read from the command's
+ * working folder. When that is the process's own folder the path is kept as typed,
+ * so messages name files the way the user did.
+ */
+export function fromCwd(p: string): string {
+  const dir = appEnv().cwd;
+  return dir === process.cwd() ? p : resolvePath(dir, p);
+}
+
+/** The same flags with each named path option read from the working folder. */
+export function flagPathsFromCwd<T extends object>(flags: T, keys: readonly (keyof T)[]): T {
+  const out = { ...flags };
+  for (const k of keys) {
+    const v = out[k];
+    if (typeof v === 'string') out[k] = fromCwd(v) as T[keyof T];
+  }
+  return out;
+}

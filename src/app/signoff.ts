@@ -1,0 +1,137 @@
+// `reunify signoff [dir]`: the team manager's queue of written assessments,
+// classifications and decisions waiting for sign-off, oldest first; `--sign`
+// records one through the one writer, keeping every other byte of the file.
+import { EXIT, UsageError, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
+
+export interface SignoffFlags extends CommonOptions {
+  format: 'table' | 'json';
+  asOf?: string;
+  team?: string;
+  sign?: string;
+  item?: string;
+  by?: string;
+  date?: string;
+  dryRun?: boolean;
+}
+
+
+function checkFlags(flags: SignoffFlags): void {
+  const signOnly: [keyof SignoffFlags, string][] = [
+    ['item', '--item'],
+    ['by', '--by'],
+    ['date', '--date'],
+    ['dryRun', '--dry-run'],
+  ];
+  if (flags.sign === undefined) {
+    const given = signOnly.filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
+    if (given.length > 0) throw new UsageError(`${given.join(', ')} only with --sign <case>`);
+    return;
+  }
+  if (!flags.item?.trim()) throw new UsageError('--sign needs --item (what to sign, e.g. classification:rc1_d2)');
+  if (!flags.by?.trim()) throw new UsageError('--sign needs --by (the manager signing)');
+  if (flags.date !== undefined) {
+    try {
+      parseAsOf(flags.date);
+    } catch {
+      throw new UsageError(`--date must be a date written YYYY-MM-DD, got "${flags.date}"`);
+    }
+  }
+}
+
+export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promise<number> {
+  flags = flagPathsFromCwd(flags, ['config']);
+  dir = fromCwd(dir);
+  if (flags.sign !== undefined && /[\\/]|\.md$/i.test(flags.sign)) flags = { ...flags, sign: fromCwd(flags.sign) };
+  checkFlags(flags);
+  // a bad --as-of is refused whatever else is asked; the queue alone uses the date
+  if (flags.asOf !== undefined) parseAsOf(flags.asOf);
+  const { existsSync, statSync } = await import('node:fs');
+  if (flags.sign !== undefined && existsSync(flags.sign) && statSync(flags.sign).isFile()) return signCase(flags.sign, [flags.sign], flags);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    writeErr(`reunify: ${dir}: no such folder\n`);
+    return EXIT.usage;
+  }
+  if (flags.sign !== undefined) return signCase(flags.sign, [dir], flags);
+  const { resolveAsOf } = await import('./asOf.js');
+  const asOf = await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config });
+
+  const { loadCaseload } = await import('../io/loadCaseload.js');
+  const { signoffQueue } = await import('../core/signoff.js');
+  const { inTeam } = await import('../core/status.js');
+  const caseload = loadCaseload({ paths: [dir], configPath: flags.config });
+  if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
+  const cases = caseload.cases.filter((c) => !flags.team || inTeam(c.data, flags.team));
+  const files = new Map(cases.map((c) => [c.id, c.filePath]));
+  const queue = signoffQueue(cases, asOf).map((q) => ({ ...q, filePath: files.get(q.caseId) ?? '' }));
+  const { formatQueueText, queueJson } = await import('../cli/format/signoff.js');
+  if (flags.format === 'json') writeOut(JSON.stringify(queueJson(queue, asOf), null, 2) + '\n');
+  else {
+    const color = makeColor(undefined, flags.color);
+    writeOutHuman(formatQueueText(safeStrings(queue), asOf, color), color);
+  }
+  return EXIT.ok;
+}
+
+/** Find the case (by id in the folder, or the file given), check the item, and write the sign-off. */
+async function signCase(which: string, paths: string[], flags: SignoffFlags): Promise<number> {
+  const { loadCaseload } = await import('../io/loadCaseload.js');
+  const { findSignoffTarget, signoffRefusal, describeTarget } = await import('../core/signoff.js');
+  const caseload = loadCaseload({ paths, configPath: flags.config });
+  const isFile = paths[0] === which;
+  const matching = isFile ? caseload.cases.slice(0, 1) : caseload.cases.filter((c) => c.id.toLowerCase() === which.toLowerCase());
+  if (matching.length > 1) {
+    writeErr(`reunify: ${matching.length} files hold case ${which} (${matching.map((c) => c.filePath).join(', ')}); name the file instead\n`);
+    return EXIT.problems;
+  }
+  const found = matching[0];
+  if (!found) {
+    const skipped = caseload.skipped.find((s) => !s.folder && (isFile || s.filePath.toLowerCase().endsWith(`${which.toLowerCase()}.md`)));
+    const folders = caseload.skipped.filter((s) => s.folder).map((s) => s.filePath);
+    const unsearched = folders.length > 0 ? `; not searched, as ${folders.length === 1 ? 'it' : 'they'} could not be read: ${folders.join(', ')}` : '';
+    if (skipped) writeErr(`reunify: ${skipped.filePath}: cannot be signed off until it reads cleanly (${skipped.reason}); run reunify check\n`);
+    else writeErr(`reunify: no case "${which}" in ${paths[0]}${unsearched}\n`);
+    return EXIT.problems;
+  }
+  const by = flags.by!.trim();
+  const date = flags.date ?? today();
+  const result = findSignoffTarget(found.data, flags.item!);
+  if ('error' in result) {
+    writeErr(`reunify: ${found.id}: ${result.error}\n`);
+    return EXIT.problems;
+  }
+  const refusal = signoffRefusal(found.data, result.target, by, date);
+  if (refusal) {
+    writeErr(`reunify: ${found.id}: nothing was signed: ${refusal}\n`);
+    return EXIT.problems;
+  }
+  const { applyEdits, writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
+  const signedOff = { by, date };
+  let written: { changed: boolean; diff?: string };
+  try {
+    const text = applyEdits(found.loaded.bytes!.toString('utf8'), [{ op: 'set', path: [...result.target.path, 'signed_off'], value: signedOff }]);
+    written = writeCaseFile(found.loaded, text, { dryRun: flags.dryRun });
+  } catch (err) {
+    if (err instanceof WriteConflictError) {
+      writeErr(`reunify: ${err.message}\n`);
+      return EXIT.problems;
+    }
+    throw err;
+  }
+  const what = describeTarget(result.target);
+  if (flags.format === 'json') {
+    writeOut(
+      JSON.stringify(
+        { version: 1, case_id: found.id, file: found.filePath, item: result.target.pointer, signed_off: signedOff, written: !flags.dryRun && written.changed, ...(flags.dryRun ? { diff: written.diff ?? '' } : {}) },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else if (flags.dryRun) {
+    const diff = written.diff ?? '';
+    writeOutHuman(diff === '' || diff.endsWith('\n') ? diff : diff + '\n');
+    writeErr(`Dry run: ${what} in ${found.id} would be signed off by ${by} on ${date}; nothing was written.\n`);
+  } else if (!flags.quiet) {
+    writeOutHuman(`Signed off ${what} in ${found.id} (${found.filePath}) by ${by} on ${date}.\n`);
+  }
+  return EXIT.ok;
+}
