@@ -3,8 +3,7 @@
 // exactly what is missing. Also closes a case, or records an unplanned return.
 import { EXIT, UsageError, writeErr, flagPathsFromCwd } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
-import { OUTCOME_STATUSES } from '../core/ids.js';
+import { answerSteps, chooseAsker, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import type { Problem } from '../core/problem.js';
 
 export interface AdvanceFlags extends WorkflowFlags {

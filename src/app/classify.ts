@@ -2,7 +2,7 @@
 // comparison with the baseline, the suggested decision; `--record` appends the
 // classification (and decision) through the one writer.
 import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
-import { LEVELS, type Level } from '../core/ids.js';
+import type { Level } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 
 export interface ClassifyFlags extends CommonOptions {

@@ -2,8 +2,8 @@
 // child's details, cohorts and trigger point asked for (or given as answers).
 import { EXIT, UsageError, cwd, writeErr, flagPathsFromCwd, fromCwd, writeOutHuman } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
-import { CASE_ID_PATTERN, LEGAL_STATUSES, PLACEMENTS, PROCEEDINGS } from '../core/ids.js';
+import { answerSteps, chooseAsker, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { CASE_ID_PATTERN } from '../core/ids.js';
 
 export interface NewFlags extends WorkflowFlags {
   dir?: string;
@@ -106,7 +106,6 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
     throw err;
   }
   if (flags.dryRun) {
-    const { writeOut } = await import('./shared.js');
     writeOutHuman(created.diff ?? '');
     return EXIT.ok;
   }

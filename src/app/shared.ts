@@ -57,6 +57,7 @@ export function writeOut(text: string): void {
 }
 
 // the colour codes chalk writes: Select Graphic Rendition, nothing else
+// eslint-disable-next-line no-control-regex -- matching ESC is the point: only colour codes pass
 const SGR = /(\x1b\[[0-9;]*m)/;
 
 /**

@@ -3,8 +3,7 @@
 // saves it through the one writer.
 import { EXIT, UsageError, makeColor, writeErr, writeOut, flagPathsFromCwd, writeOutHuman, safeStrings } from './shared.js';
 import { NON_INTERACTIVE_HINT, PromptInterrupted, type Asker } from './prompting.js';
-import { INPUT_OPTIONS_HELP, answerSteps, chooseAsker, collect, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
-import { TASK_STATUSES } from '../core/ids.js';
+import { answerSteps, chooseAsker, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import type { TaskLine } from '../core/workflow/stageTasks.js';
 
 export interface TaskFlags extends WorkflowFlags {

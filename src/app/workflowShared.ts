@@ -1,7 +1,7 @@
 // What `new`, `task` and `advance` share: opening a case named by path or id,
 // gathering answers (answers file, --set, flags), deciding whether to prompt, and
 // writing through the one writer (or printing the diff with --dry-run).
-import { EXIT, UsageError, cwd, fromCwd, parseAsOf, writeErr, writeOut, type CommonOptions, writeOutHuman } from './shared.js';
+import { EXIT, UsageError, cwd, fromCwd, parseAsOf, writeErr, type CommonOptions, writeOutHuman } from './shared.js';
 import { mayPrompt, mergeAnswers, parseSetFlags, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
 import type { AnswerPath, Answers, Resolved, Step } from '../core/workflow/answers.js';
 import type { CaseData } from '../core/caseTypes.js';

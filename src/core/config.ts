@@ -116,7 +116,6 @@ export interface ClassificationSettings {
 
 const date = { type: 'string', pattern: DATE_PATTERN };
 const id = { type: 'string', pattern: '^[a-z][a-z0-9_]*$' };
-const positiveInt = { type: 'integer', minimum: 0 };
 /** A whole number from 0 to `max`: large enough for any local practice, small enough that dates built from it stay real dates. */
 const upTo = (maximum: number) => ({ type: 'integer', minimum: 0, maximum });
 

@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { askSteps } from '../../src/cli/askSteps.js';
-import { PromptInterrupted, type Asker } from '../../src/cli/prompting.js';
+import { askSteps } from '../../src/app/askSteps.js';
+import { PromptInterrupted, type Asker } from '../../src/app/prompting.js';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { TASK_IDS } from '../../src/core/ids.js';
 import { defaultFor, isPlainObject, promptDefaultFor, resolveAnswers, type AnswerPath, type Answers, type Question, type Step } from '../../src/core/workflow/answers.js';
