@@ -82,23 +82,23 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   if (flags.quiet) shown.summary = { ...shown.summary, warnings: 0 };
   switch (flags.format) {
     case 'json': {
-      const { formatJson } = await import('../cli/format/json.js');
+      const { formatJson } = await import('../report/format/json.js');
       writeOut(formatJson(shown));
       break;
     }
     case 'sarif': {
-      const { formatSarif } = await import('../cli/format/sarif.js');
+      const { formatSarif } = await import('../report/format/sarif.js');
       const { PACKAGE_VERSION } = await import('./shared.js');
       writeOut(formatSarif(shown, [...BUILT_IN_CHECKS, ...RULES], PACKAGE_VERSION));
       break;
     }
     case 'junit': {
-      const { formatJunit } = await import('../cli/format/junit.js');
+      const { formatJunit } = await import('../report/format/junit.js');
       writeOut(formatJunit(shown));
       break;
     }
     default: {
-      const { formatStylish } = await import('../cli/format/stylish.js');
+      const { formatStylish } = await import('../report/format/stylish.js');
       const color = makeColor(undefined, flags.color);
       const text = formatStylish(shown, color);
       if (!(flags.quiet && shown.summary.errors === 0)) writeOutHuman(text, color);
@@ -116,7 +116,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
 async function watchCommand(paths: string[], flags: CheckFlags, options: Omit<import('../io/runCheck.js').RunCheckFastOptions, 'paths'>): Promise<number> {
   if (flags.format !== 'stylish') throw new UsageError('--watch prints stylish output only');
   const { watchCheck } = await import('../io/watchCheck.js');
-  const { formatStylish } = await import('../cli/format/stylish.js');
+  const { formatStylish } = await import('../report/format/stylish.js');
   const color = makeColor(undefined, flags.color);
   await watchCheck({
     ...options,

@@ -89,7 +89,7 @@ type Color = ReturnType<typeof makeColor>;
 
 async function classifyOne(filePath: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
   const { classifyCase } = await import('../io/runClassify.js');
-  const { formatClassificationText, classificationJson } = await import('../cli/format/classification.js');
+  const { formatClassificationText, classificationJson } = await import('../report/format/classification.js');
   const result = classifyCase(filePath, config, asOf, flags.level);
   if (!result.suggestion || !result.comparison || !result.data) {
     reportProblems(filePath, result.problems);
@@ -97,7 +97,7 @@ async function classifyOne(filePath: string, flags: ClassifyFlags, config: Confi
     return EXIT.problems;
   }
   const view = { filePath, suggestion: result.suggestion, comparison: result.comparison };
-  let recorded: import('../cli/format/classification.js').RecordedView | undefined;
+  let recorded: import('../report/format/classification.js').RecordedView | undefined;
   let diff: string | undefined;
   if (flags.record) {
     const outcome = await recordClassification(result, flags, config, asOf);
@@ -122,7 +122,7 @@ async function recordClassification(
   flags: ClassifyFlags,
   config: Config,
   asOf: string,
-): Promise<string | { recorded: import('../cli/format/classification.js').RecordedView; diff?: string }> {
+): Promise<string | { recorded: import('../report/format/classification.js').RecordedView; diff?: string }> {
   const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy } = await import('../core/classificationRecord.js');
   const suggestion = result.suggestion!;
   const point = suggestion.point;
@@ -171,9 +171,9 @@ async function recordClassification(
 
 async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
   const { classifyCase, findCaseFiles } = await import('../io/runClassify.js');
-  const { formatSummaryText, summaryJson } = await import('../cli/format/classification.js');
+  const { formatSummaryText, summaryJson } = await import('../report/format/classification.js');
   const { files, unreadable } = findCaseFiles([dir], config);
-  const rows: import('../cli/format/classification.js').SummaryRow[] = [];
+  const rows: import('../report/format/classification.js').SummaryRow[] = [];
   for (const filePath of files) {
     const result = classifyCase(filePath, config, asOf);
     const data = result.loaded.data as { id?: unknown; stage?: unknown } | undefined;

@@ -36,7 +36,7 @@ export async function runCostsCommand(dir: string | undefined, flags: CostsFlags
   const problem = costSettingProblem(config, flags.preset);
   if (problem) throw new UsageError(flags.preset !== undefined ? `--preset: ${problem}` : `config costs.preset: ${problem}`);
   const figures = costFigures(config, flags.preset);
-  const { formatCostsText, costsJson } = await import('../cli/format/costs.js');
+  const { formatCostsText, costsJson } = await import('../report/format/costs.js');
   if (flags.format === 'json') writeOut(JSON.stringify(costsJson(figures, returns, asOf), null, 2) + '\n');
   else {
     const color = makeColor(undefined, flags.color);

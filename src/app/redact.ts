@@ -43,12 +43,12 @@ export async function runRedact(source: string, flags: RedactFlags): Promise<num
     return EXIT.ok;
   } catch (err) {
     if (err instanceof NamesError) {
-      const { terminalText } = await import('../io/safeOutput.js');
+      const { terminalText } = await import('../core/escape/terminal.js');
       writeErr(`reunify: ${terminalText(err.message)}\n`);
       return EXIT.usage;
     }
     if (err instanceof RedactError || err instanceof PackFolderError) {
-      const { terminalText } = await import('../io/safeOutput.js');
+      const { terminalText } = await import('../core/escape/terminal.js');
       if (err instanceof RedactError) for (const u of err.problems) for (const p of u.problems) writeErr(`${terminalText(u.filePath)}:${p.line ?? 1}:${p.column ?? 1}: ${terminalText(p.message)} (${p.ruleId})\n`);
       if (err instanceof RedactError) for (const line of err.survivors) writeErr(`${terminalText(line)}\n`);
       writeErr(`reunify: ${terminalText(err.message)}\n`);

@@ -5,7 +5,7 @@ import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { appEnv, type Writer } from './env.js';
 
 export { setExitCode } from './env.js';
-import { terminalLines, terminalText } from '../io/safeOutput.js';
+import { terminalLines, terminalText } from '../core/escape/terminal.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
@@ -102,7 +102,7 @@ export function cwd(): string {
 }
 
 export { PACKAGE_VERSION } from '../version.js';
-export { terminalText } from '../io/safeOutput.js';
+export { terminalText } from '../core/escape/terminal.js';
 
 /**
  * A path from the command line as io should open it: read from the command's

@@ -63,7 +63,7 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   const cases = caseload.cases.filter((c) => !flags.team || inTeam(c.data, flags.team));
   const files = new Map(cases.map((c) => [c.id, c.filePath]));
   const queue = signoffQueue(cases, asOf).map((q) => ({ ...q, filePath: files.get(q.caseId) ?? '' }));
-  const { formatQueueText, queueJson } = await import('../cli/format/signoff.js');
+  const { formatQueueText, queueJson } = await import('../report/format/signoff.js');
   if (flags.format === 'json') writeOut(JSON.stringify(queueJson(queue, asOf), null, 2) + '\n');
   else {
     const color = makeColor(undefined, flags.color);

@@ -55,7 +55,7 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
   const layout = statusSections(shown, caseload.config.labels.levels);
   switch (flags.format) {
     case 'csv': {
-      const { formatStatusCsv } = await import('../cli/format/statusCsv.js');
+      const { formatStatusCsv } = await import('../report/format/statusCsv.js');
       writeOutHuman(formatStatusCsv(layout, asOf));
       break;
     }
@@ -70,7 +70,7 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
       break;
     }
     default: {
-      const { formatStatusTable } = await import('../cli/format/statusTable.js');
+      const { formatStatusTable } = await import('../report/format/statusTable.js');
       {
         const color = makeColor(undefined, flags.color);
         writeOutHuman(formatStatusTable(safeStrings(layout), color), color);

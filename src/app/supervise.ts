@@ -32,7 +32,7 @@ export async function runSupervise(target: string, flags: SuperviseFlags): Promi
   const { superviseQuestions } = await import('../core/supervision.js');
   const { bodySections } = await import('../io/loadCase.js');
   const headings = bodySections(opened.body).filter((s) => s.content.trim() !== '').map((s) => s.heading);
-  const { terminalText } = await import('../io/safeOutput.js');
+  const { terminalText } = await import('../core/escape/terminal.js');
   // refs and ids come from the case: no control or bidi character reaches a terminal or a page
   const plan = visibleStrings(superviseQuestions(opened.data, opened.config, asOf, headings), terminalText);
   if (!recording) return printQuestions(plan, flags, opened);
@@ -52,7 +52,7 @@ function visibleStrings<T>(value: T, safe: (s: string) => string): T {
 
 async function printQuestions(plan: import('../core/supervision.js').SupervisionPlan, flags: SuperviseFlags, opened: { config: import('../core/config.js').ReunifyConfig; data: { fictional?: boolean } }): Promise<number> {
   if (flags.to === 'json') {
-    const { asciiSafeJson } = await import('../io/safeOutput.js');
+    const { asciiSafeJson } = await import('../core/escape/json.js');
     writeOut(asciiSafeJson(JSON.stringify({ version: 1, ...plan }, null, 2)) + '\n');
     return EXIT.ok;
   }

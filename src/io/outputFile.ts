@@ -8,7 +8,8 @@ import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, rena
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { FrontMatterError, splitCase } from './frontMatter.js';
-import { OutsideFolderError, resolveInside, terminalText } from './safeOutput.js';
+import { terminalText } from '../core/escape/terminal.js';
+import { OutsideFolderError, resolveInside } from './safeOutput.js';
 
 /** Why an output file was not written; nothing was written. */
 export class OutputRefusedError extends Error {

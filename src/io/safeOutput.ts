@@ -1,68 +1,10 @@
-// Case text is untrusted on the way out too: an id, key or file name may hold
-// control characters, bidi overrides, path separators or markup. Every command
-// that prints or writes case-derived strings goes through these (SECURITY.md,
-// "Output safety").
+// File names and output paths built from case text: an id may hold path separators,
+// `..`, control or reserved characters. The escapers for printed text are in
+// src/core/escape/ (SECURITY.md, "Output safety").
 import { createHash } from 'node:crypto';
+import { UNSAFE_CHAR, terminalText } from '../core/escape/terminal.js';
 import { lstatSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-
-// C0/C1 controls and DEL, format characters (bidi overrides and isolates, zero-width
-// characters, BOM) and the Unicode line and paragraph separators.
-const UNSAFE_CHAR = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-
-const hex = (code: number, width: number) => code.toString(16).padStart(width, '0');
-
-/**
- * A case-derived string as it may be printed to a terminal: every control or
- * format character shown as a visible escape (`\x1b`, `\u202e`), so nothing in a
- * case file can move the cursor, recolour, clear the screen or reorder the line.
- */
-export function terminalText(s: string): string {
-  return s.replace(UNSAFE_CHAR, (c) => {
-    const code = c.codePointAt(0)!;
-    return code <= 0xff ? `\\x${hex(code, 2)}` : code <= 0xffff ? `\\u${hex(code, 4)}` : `\\u{${hex(code, 1)}}`;
-  });
-}
-
-/** Lines of text for a terminal: terminalText on everything but the line breaks and tabs that lay it out. */
-export function terminalLines(s: string): string {
-  return s
-    .split(/(\r?\n|\t)/)
-    .map((part, i) => (i % 2 === 1 ? part : terminalText(part)))
-    .join('');
-}
-
-/**
- * Serialised JSON with the characters JSON.stringify leaves raw (DEL, C1 controls,
- * bidi and zero-width characters, U+2028/2029) written as \u escapes: the same
- * data, but safe to `cat` to a terminal or paste into a web page.
- */
-export function asciiSafeJson(json: string): string {
-  // C0 controls are already escaped inside strings; outside them, tabs and newlines are layout
-  return json.replace(/[\u007f-\u009f\p{Cf}\u2028\u2029]/gu, (c) => {
-    let out = '';
-    for (let i = 0; i < c.length; i++) out += `\\u${hex(c.charCodeAt(i), 4)}`;
-    return out;
-  });
-}
-
-/** Text for XML content and attributes: markup escaped, characters XML cannot hold dropped, invisible ones as character references. */
-export function xmlText(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these characters: the pattern removes them
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/[\t\n\r\u007f-\u009f\p{Cf}\u2028\u2029]/gu, (c) => `&#x${hex(c.codePointAt(0)!, 1).toUpperCase()};`);
-}
-
-/** Lone surrogates (which no UTF-8 output and no URI can carry) replaced by U+FFFD. */
-export function wellFormed(s: string): string {
-  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-}
 
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
 // bytes, leaving room for the hash and an extension within the common 255-byte limit

@@ -3,6 +3,7 @@
 // with carers and other adults in a row of their own. Drawn as Mermaid for
 // Markdown and as inline SVG for HTML; neither needs a script or a network.
 import type { Person } from '../core/caseTypes.js';
+import { escapeHtml } from '../core/escape/html.js';
 
 export type Generation = 0 | 1 | 2 | 3;
 export type Sex = 'female' | 'male' | 'unknown';
@@ -160,9 +161,7 @@ function shorten(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
 
-function xml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+const xml = escapeHtml;
 
 function subtitle(n: GenogramNode): string {
   const marks = [n.isChild ? 'the child' : words(n.relation), n.pr ? 'PR' : ''].filter(Boolean);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Level } from '../core/ids.js';
 import { ageOn } from '../core/dates.js';
-import { escapeMarkdown, escapeViewForMarkdown } from './escape.js';
+import { escapeMarkdown, escapeViewForMarkdown } from '../core/escape/markdown.js';
 import { genogramMermaid, genogramSvg, type Genogram } from './genogram.js';
 import { idWords, longDate } from './words.js';
 

@@ -1,11 +1,8 @@
 // The status view as one self-contained HTML page: inline CSS only, no scripts,
 // no fonts, images or links to fetch, every piece of text escaped. It can be
 // opened offline, printed, or attached to an email as it is.
+import { escapeHtml } from '../core/escape/html.js';
 import type { StatusLayout } from './statusSections.js';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const STYLE = `
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; }

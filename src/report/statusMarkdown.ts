@@ -1,7 +1,7 @@
 // The status view as Markdown: a heading per metric, a two-column table of
 // measures, and exceptions as a list of case ids. Every piece of text is escaped
 // (escapeMarkdown), so an id or a team name cannot add structure.
-import { escapeMarkdown as md } from './escape.js';
+import { escapeMarkdown as md } from '../core/escape/markdown.js';
 import type { StatusLayout } from './statusSections.js';
 
 export function formatStatusMarkdown(layout: StatusLayout): string {

@@ -4,10 +4,10 @@
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../src/cli/format/json.js';
-import { formatJunit } from '../../src/cli/format/junit.js';
-import { formatSarif } from '../../src/cli/format/sarif.js';
-import { formatStylish } from '../../src/cli/format/stylish.js';
+import { formatJson } from '../../src/report/format/json.js';
+import { formatJunit } from '../../src/report/format/junit.js';
+import { formatSarif } from '../../src/report/format/sarif.js';
+import { formatStylish } from '../../src/report/format/stylish.js';
 import type { CheckResult } from '../../src/core/problem.js';
 
 const HOSTILE = [

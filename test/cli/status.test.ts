@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/cli/format/statusCsv.js';
+import { csvCell } from '../../src/core/escape/csv.js';
 import { ROOT, reunify } from './run.js';
 
 const AS_OF = '2026-11-01';

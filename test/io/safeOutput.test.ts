@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OutsideFolderError, asciiSafeJson, resolveInside, safeFileName, terminalText, xmlText } from '../../src/io/safeOutput.js';
+import { asciiSafeJson } from '../../src/core/escape/json.js';
+import { terminalText } from '../../src/core/escape/terminal.js';
+import { xmlText } from '../../src/core/escape/xml.js';
+import { OutsideFolderError, resolveInside, safeFileName } from '../../src/io/safeOutput.js';
 
 const RUNS = { numRuns: 1000, seed: 10 } as const;
 const anyText = fc.string({ unit: 'binary', maxLength: 80 });

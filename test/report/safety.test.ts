@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { loadReportCase, type ReportCase } from '../../src/io/runReport.js';
-import { escapeMarkdown } from '../../src/report/escape.js';
+import { escapeMarkdown } from '../../src/core/escape/markdown.js';
 import { REPORT_TYPES } from '../../src/report/views.js';
 import { ROOT, exampleCase, exampleConfig, quietCss, render, renderText } from './harness.js';
 

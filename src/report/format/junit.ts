@@ -2,7 +2,7 @@
 // error (warnings are passing test cases with a system-out note), one passing
 // test case for a clean file.
 import type { CheckResult } from '../../core/problem.js';
-import { xmlText as escapeXml } from '../../io/safeOutput.js';
+import { xmlText as escapeXml } from '../../core/escape/xml.js';
 
 export { escapeXml };
 

@@ -2,7 +2,7 @@
 // messages can carry case text, so control and bidi characters are shown escaped.
 import type { ChalkInstance } from 'chalk';
 import type { CheckResult } from '../../core/problem.js';
-import { terminalText } from '../../io/safeOutput.js';
+import { terminalText } from '../../core/escape/terminal.js';
 
 export function formatStylish(result: CheckResult, color: ChalkInstance): string {
   const out: string[] = [];

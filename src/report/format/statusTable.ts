@@ -2,7 +2,7 @@
 // when colour is on (a terminal, or FORCE_COLOR), case ids before their reasons.
 import type { ChalkInstance } from 'chalk';
 import type { Level } from '../../core/ids.js';
-import type { StatusLayout, StatusRow } from '../../report/statusSections.js';
+import type { StatusLayout, StatusRow } from '../statusSections.js';
 
 export const TABLE_WIDTH = 100;
 const VALUE_END = 72;

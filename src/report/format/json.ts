@@ -1,7 +1,7 @@
 // Machine-readable check output (docs/formats.md): ids, positions and rule
 // messages only, never narrative text from a case.
 import type { CheckResult } from '../../core/problem.js';
-import { asciiSafeJson } from '../../io/safeOutput.js';
+import { asciiSafeJson } from '../../core/escape/json.js';
 
 export const JSON_FORMAT_VERSION = 1;
 

@@ -2,14 +2,8 @@
 // `section,measure,value,case_id,detail`. Every cell is neutralised against
 // formula injection: a cell starting with = + - @, a tab or a carriage return
 // gets a leading apostrophe, so a spreadsheet shows it as text and never runs it.
-import type { StatusLayout } from '../../report/statusSections.js';
-
-/** One CSV cell: neutralised, then quoted when it holds a comma, quote or line break. */
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvCell } from '../../core/escape/csv.js';
+import type { StatusLayout } from '../statusSections.js';
 
 export function formatStatusCsv(layout: StatusLayout, asOf: string): string {
   const rows: (string | number | null)[][] = [['section', 'measure', 'value', 'case_id', 'detail']];
