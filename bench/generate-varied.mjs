@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const VERSION = 4;
+const VERSION = 5;
 export const AS_OF = '2026-11-01';
 
 /** The share of files given each kind of deliberate problem. Rule problems also arise on
@@ -431,7 +431,7 @@ function makeWriter(rand) {
 // ---- YAML errors, applied to the written text ---------------------------------------
 const YAML_PROBLEMS = [
   (fm) => fm.replace(/^opened:.*$/m, (l) => `${l}\nopened: 2020-01-01`), // a duplicate key
-  (fm) => fm.replace(/^(child:\n)(\s+)(\S)/m, (_, a, sp, ch) => `${a}${sp}${ch}`.replace(/\n(\s+)(\S[^\n]*)\n(\s+)/, (m, s1, l, s2) => `\n${s1}${l}\n${s2} `)), // a line indented one space too far
+  (fm) => fm.replace(/^( +)(\w+: [^\n]+\n)\1(\w+:)/m, (_, sp, l, k) => `${sp}${l}${sp} ${k}`), // a key indented one space too far
   (fm) => fm.replace(/^id:.*$/m, (l) => `${l}\nteam_note: "Handed over from the duty team`), // an unclosed quote
 ];
 
