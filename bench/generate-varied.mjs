@@ -49,14 +49,36 @@ const LETTERS = 'ABCDEFGHJKLMNPRSTUVWZ';
 const WORKERS = ['SW J.P.', 'SW K.L.', 'SW R.T.', 'SW M.N.', 'SW D.F.', 'SW H.Q.', 'SW O.B.', 'SW E.W.'];
 const MANAGERS = ['TM A.O.', 'TM C.S.', 'TM G.H.', 'TM P.R.'];
 const IROS = ['IRO B.B.', 'IRO L.V.', 'IRO N.C.'];
-const SERVICES = ['Family support worker', 'Alcohol service key worker', 'Parenting group', 'Adult mental health team', 'Domestic abuse outreach', 'School nurse', 'Youth worker', 'Drug and alcohol service'];
-const PATTERNS = ['Day visits at weekends', 'After-school tea twice a week', 'One overnight a week', 'Two overnights a week', 'Weekends at home, Sunday return'];
+const SERVICES = [
+  'Family support worker',
+  'Alcohol service key worker',
+  'Parenting group',
+  'Adult mental health team',
+  'Domestic abuse outreach',
+  'School nurse',
+  'Youth worker',
+  'Drug and alcohol service',
+];
+const PATTERNS = [
+  'Day visits at weekends',
+  'After-school tea twice a week',
+  'One overnight a week',
+  'Two overnights a week',
+  'Weekends at home, Sunday return',
+];
 const OPENERS = [
   'Fictional case. {c} has been looked after since {d}, after concerns about {r}.',
   'Fictional case. {c} came into care on {d}; the referral described {r}.',
   'Fictional case. Police protection on {d} after a neighbour reported {r}; {c} went to foster carers the same night.',
 ];
-const REASONS = ['neglect of basic care during a period of heavy drinking', 'domestic abuse witnessed at home', 'a parent\'s mental health crisis and hospital admission', 'repeated missing episodes and exploitation worries', 'unexplained bruising and poor school attendance', 'an unsafe new partner moving into the household'];
+const REASONS = [
+  'neglect of basic care during a period of heavy drinking',
+  'domestic abuse witnessed at home',
+  "a parent's mental health crisis and hospital admission",
+  'repeated missing episodes and exploitation worries',
+  'unexplained bruising and poor school attendance',
+  'an unsafe new partner moving into the household',
+];
 const SENTENCES = [
   '{p} has kept every family-time session since the summer and arrives on time.',
   'The school reports that {c} is calmer in the mornings and has joined an after-school club.',
@@ -75,7 +97,13 @@ const SENTENCES = [
   'When the plan was explained, {c} said she wanted more time at home before the weekends.',
   'Grandparents have offered after-school care on two days a week and have been assessed as safe.',
 ];
-const QUOTES = ['"I want to go home but I want Nan to check on us."', '"I like my carers but I miss my own bed."', '"Mum is better now. She laughs more."', '"I don\'t want to move school again."', '"Can my brother come home too?"'];
+const QUOTES = [
+  '"I want to go home but I want Nan to check on us."',
+  '"I like my carers but I miss my own bed."',
+  '"Mum is better now. She laughs more."',
+  '"I don\'t want to move school again."',
+  '"Can my brother come home too?"',
+];
 const STAGE_TASKS = [
   ['case_history', 'engagement', 'family_assessment', 'safe_adult', 'written_assessment'],
   ['classification', 'decision', 'decision_shared', 'support_if_no_return'],
@@ -83,9 +111,40 @@ const STAGE_TASKS = [
   ['reclassification', 'support_review', 'transition_plan', 'readiness', 'contact_plan'],
   ['support_package', 'monitoring', 'step_down'],
 ];
-const FACTORS = ['parental_substance_misuse', 'domestic_abuse', 'parental_mental_health', 'parental_isolation', 'new_household_adult', 'extended_family_support', 'carer_continuity', 'child_views_heard', 'consistent_social_worker', 'sustained_parental_change', 'child_behaviour_difficulties', 'specialist_services'];
-const COHORTS = ['teen_future_care_leaver', 'wants_to_return', 'placement_at_risk', 'placement_with_parents', 's20_placement', 'edge_of_care', 'pre_proceedings', 'parent_prior_removals', 'placement_disruptions'];
-const COMMENTS = ['checked at supervision', 'see chronology', 'updated after the CLA review', 'agreed with the family', 'from the assessment', 'TODO confirm with IRO', 'as told to the worker'];
+const FACTORS = [
+  'parental_substance_misuse',
+  'domestic_abuse',
+  'parental_mental_health',
+  'parental_isolation',
+  'new_household_adult',
+  'extended_family_support',
+  'carer_continuity',
+  'child_views_heard',
+  'consistent_social_worker',
+  'sustained_parental_change',
+  'child_behaviour_difficulties',
+  'specialist_services',
+];
+const COHORTS = [
+  'teen_future_care_leaver',
+  'wants_to_return',
+  'placement_at_risk',
+  'placement_with_parents',
+  's20_placement',
+  'edge_of_care',
+  'pre_proceedings',
+  'parent_prior_removals',
+  'placement_disruptions',
+];
+const COMMENTS = [
+  'checked at supervision',
+  'see chronology',
+  'updated after the CLA review',
+  'agreed with the family',
+  'from the assessment',
+  'TODO confirm with IRO',
+  'as told to the worker',
+];
 
 // ---- the case as data ---------------------------------------------------------------
 function buildCase(rand, index) {
@@ -108,7 +167,9 @@ function buildCase(rand, index) {
   // A careful case is kept up to date in every respect the rules look at; the others drift
   // the way real records do (late tasks, reviews overdue, parties not told).
   const careful = chance(0.45);
-  const openedDaysAgo = careful ? [int(20, 45), int(60, 75), int(110, 200), int(230, 290), int(320, 420), int(420, 480)][stageIdx] : int(20, 60) + reached * int(40, 110);
+  const openedDaysAgo = careful
+    ? [int(20, 45), int(60, 75), int(110, 200), int(230, 290), int(320, 420), int(420, 480)][stageIdx]
+    : int(20, 60) + reached * int(40, 110);
   const opened = daysBefore(openedDaysAgo);
   const ageYears = careful ? int(0, 13) : int(0, 16);
   const dob = daysBefore(openedDaysAgo + ageYears * 365 + int(0, 300));
@@ -132,7 +193,8 @@ function buildCase(rand, index) {
   if (chance(0.6)) c.child.placement_moves = int(0, 5);
   if (chance(0.7)) c.child.wants_to_return = chance(0.8);
   if (chance(0.7)) c.cohorts = some(COHORTS, 1, 3);
-  if (!careful && chance(0.6)) c.triggers = [{ type: pick(['cla_review', 'updated_assessment', 'behaviour_change', 's20_ending']), date: iso(plus(opened, -int(1, 20))) }];
+  if (!careful && chance(0.6))
+    c.triggers = [{ type: pick(['cla_review', 'updated_assessment', 'behaviour_change', 's20_ending']), date: iso(plus(opened, -int(1, 20))) }];
   const reviews = [];
   for (let d = plus(lookedAfter, 20); d < asOfMs + 90 * DAY && reviews.length < 6; d = plus(d, int(90, 200))) reviews.push(iso(d));
   if (careful) {
@@ -150,9 +212,17 @@ function buildCase(rand, index) {
   if (chance(0.6)) people.push({ id: 'dad', ref: `Mr ${letter}`, relation: 'father', pr: chance(0.7), household: false });
   if (chance(0.7)) people.push({ id: 'gran', ref: `Mrs ${letter}`, relation: 'maternal_grandmother' });
   people.push({ id: 'fc', ref: `Foster carers ${LETTERS[(index + 3) % LETTERS.length]}`, relation: 'foster_carer', carer: true });
-  if (chance(0.15)) people.push({ id: 'partner', ref: `Mr ${LETTERS[(index + 7) % LETTERS.length]}`, relation: 'mother_partner', note: 'Police information requested' });
+  if (chance(0.15))
+    people.push({ id: 'partner', ref: `Mr ${LETTERS[(index + 7) % LETTERS.length]}`, relation: 'mother_partner', note: 'Police information requested' });
   c.people = people;
-  if (chance(0.8)) c.history = { entries_to_care: int(1, 3), previous_returns: int(0, 2), failed_returns: int(0, 1), parent_prior_removals: int(0, 1), missing_episodes: careful ? 0 : int(0, 4) };
+  if (chance(0.8))
+    c.history = {
+      entries_to_care: int(1, 3),
+      previous_returns: int(0, 2),
+      failed_returns: int(0, 1),
+      parent_prior_removals: int(0, 1),
+      missing_episodes: careful ? 0 : int(0, 4),
+    };
   if (chance(0.85)) {
     c.factors = some(FACTORS, 2, 6).map((f) => {
       const e = { id: f, status: pick(['present', 'partly', 'absent', 'unknown']) };
@@ -163,7 +233,15 @@ function buildCase(rand, index) {
       return e;
     });
   }
-  if (chance(0.7)) c.capacity_to_change = [{ person: 'mum', rating: pick(['demonstrated', 'emerging', 'limited', 'not_shown']), evidence: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef), as_of: iso(lastDone(plus(opened, int(10, 60)))) }];
+  if (chance(0.7))
+    c.capacity_to_change = [
+      {
+        person: 'mum',
+        rating: pick(['demonstrated', 'emerging', 'limited', 'not_shown']),
+        evidence: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef),
+        as_of: iso(lastDone(plus(opened, int(10, 60)))),
+      },
+    ];
 
   // Tasks: every task of every earlier stage done (mostly), the current stage mixed.
   const tasks = {};
@@ -191,30 +269,79 @@ function buildCase(rand, index) {
   }
   c.tasks = tasks;
 
-  const told = (dd) => [...people.map((p) => p.id), 'child', ...(c.team.iro ? ['iro'] : []), ...(c.team.childrens_guardian ? ['childrens_guardian'] : [])].map((party) => ({ party, date: iso(lastDone(plus(dd, int(1, 4)))) }));
+  const told = (dd) =>
+    [...people.map((p) => p.id), 'child', ...(c.team.iro ? ['iro'] : []), ...(c.team.childrens_guardian ? ['childrens_guardian'] : [])].map((party) => ({
+      party,
+      date: iso(lastDone(plus(dd, int(1, 4)))),
+    }));
   const signed = (d) => ({ by: tm, date: iso(lastDone(plus(d, int(0, 3)))) });
   if (reached >= 2 && (tasks.classification?.status === 'done' || reached > 2)) {
     const d = Date.parse(tasks.classification?.date ?? iso(plus(opened, 40)));
     const level = pick(['low', 'medium', 'high', 'very_high']);
     const suggested = chance(0.8) ? level : pick(['low', 'medium', 'high']);
     const cl = { date: iso(d), point: 'rc1_d2', level, suggested, by: sw, signed_off: signed(d) };
-    if (suggested !== level) Object.assign(cl, { override_category: 'single_severe_concern', override_reason: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef) });
+    if (suggested !== level)
+      Object.assign(cl, {
+        override_category: 'single_severe_concern',
+        override_reason: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef),
+      });
     c.classifications = [cl];
     const dd = plus(d, int(1, 5));
-    c.decisions = [{ date: iso(dd), point: 'rc1_d2', outcome: pick(['return_with_support', 'return_if_goals_met', 'return_if_change_evidenced']), reasons: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef), signed_off: signed(dd), shared: careful ? told(dd) : [{ party: 'mum', date: iso(plus(dd, int(1, 6))), method: pick(['meeting', 'visit', 'letter', 'phone']) }, ...(chance(0.6) ? [{ party: 'child', date: iso(plus(dd, int(1, 6))) }] : [])] }];
+    c.decisions = [
+      {
+        date: iso(dd),
+        point: 'rc1_d2',
+        outcome: pick(['return_with_support', 'return_if_goals_met', 'return_if_change_evidenced']),
+        reasons: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef),
+        signed_off: signed(dd),
+        shared: careful
+          ? told(dd)
+          : [
+              { party: 'mum', date: iso(plus(dd, int(1, 6))), method: pick(['meeting', 'visit', 'letter', 'phone']) },
+              ...(chance(0.6) ? [{ party: 'child', date: iso(plus(dd, int(1, 6))) }] : []),
+            ],
+      },
+    ];
   }
   if (reached >= 3) {
     const s = Date.parse(tasks.agreement?.date ?? iso(plus(opened, 90)));
     const goals = Array.from({ length: int(1, 3) }, (_, g) => ({
       id: `g${g + 1}`,
-      goal: pick(['Ms stays alcohol-free, shown by monthly tests', 'Home is safe and warm, with food in the cupboards', 'Child attends school every day', 'No contact with the former partner at the family home', 'Mum attends every mental health appointment']).replace('Ms', parentRef).replace('Mum', parentRef),
-      steps: some(['Weekly key-worker sessions', 'Monthly hair-strand test', 'Parenting group on Tuesdays', 'GP review every eight weeks', 'Safety plan agreed with the police'], 1, 3),
+      goal: pick([
+        'Ms stays alcohol-free, shown by monthly tests',
+        'Home is safe and warm, with food in the cupboards',
+        'Child attends school every day',
+        'No contact with the former partner at the family home',
+        'Mum attends every mental health appointment',
+      ])
+        .replace('Ms', parentRef)
+        .replace('Mum', parentRef),
+      steps: some(
+        [
+          'Weekly key-worker sessions',
+          'Monthly hair-strand test',
+          'Parenting group on Tuesdays',
+          'GP review every eight weeks',
+          'Safety plan agreed with the police',
+        ],
+        1,
+        3,
+      ),
       by: iso(plus(s, int(40, 160))),
       support: pick(SERVICES),
       success: pick(['Three clear tests in a row', 'Four unannounced visits find the home safe', 'Attendance above 95% for a term']),
       progress: careful
-        ? [{ date: iso(lastDone(plus(s, 20))), rag: 'amber', comment: 'Good start' }, { date: iso(daysBefore(int(3, 40))), rag: 'green', comment: 'Tests clear' }].filter((x) => x.date > iso(s)).sort((a, b) => (a.date < b.date ? -1 : 1))
-        : Array.from({ length: int(0, 3) }, (_, k) => ({ date: iso(lastDone(plus(s, 30 * (k + 1)))), rag: pick(['red', 'amber', 'green', 'green']), comment: pick(['Tests clear', 'One missed session', 'Good progress', 'Slipped back after a hard month']) })),
+        ? [
+            { date: iso(lastDone(plus(s, 20))), rag: 'amber', comment: 'Good start' },
+            { date: iso(daysBefore(int(3, 40))), rag: 'green', comment: 'Tests clear' },
+          ]
+            .filter((x) => x.date > iso(s))
+            .sort((a, b) => (a.date < b.date ? -1 : 1))
+        : Array.from({ length: int(0, 3) }, (_, k) => ({
+            date: iso(lastDone(plus(s, 30 * (k + 1)))),
+            rag: pick(['red', 'amber', 'green', 'green']),
+            comment: pick(['Tests clear', 'One missed session', 'Good progress', 'Slipped back after a hard month']),
+          })),
     }));
     c.agreement = {
       signed: iso(s),
@@ -231,8 +358,24 @@ function buildCase(rand, index) {
       const level = pick(['low', 'medium', 'medium']);
       c.classifications.push({ date: iso(d), point: 'rc2_d3', level, suggested: level, by: tm, signed_off: signed(d) });
       const dd = plus(d, int(1, 4));
-      c.decisions.push({ date: iso(dd), point: 'rc2_d3', outcome: 'proceed_to_return', reasons: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef), signed_off: signed(dd), shared: careful ? told(dd) : [{ party: 'mum', date: iso(plus(dd, 2)) }, { party: 'child', date: iso(plus(dd, 2)) }] });
-      c.transition = { agreed: iso(plus(dd, 5)), agreed_by: careful ? told(dd).map((x) => x.party) : ['child', 'mum', 'fc'], planned_return: iso(plus(dd, int(20, 50))) };
+      c.decisions.push({
+        date: iso(dd),
+        point: 'rc2_d3',
+        outcome: 'proceed_to_return',
+        reasons: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef),
+        signed_off: signed(dd),
+        shared: careful
+          ? told(dd)
+          : [
+              { party: 'mum', date: iso(plus(dd, 2)) },
+              { party: 'child', date: iso(plus(dd, 2)) },
+            ],
+      });
+      c.transition = {
+        agreed: iso(plus(dd, 5)),
+        agreed_by: careful ? told(dd).map((x) => x.party) : ['child', 'mum', 'fc'],
+        planned_return: iso(plus(dd, int(20, 50))),
+      };
     }
   }
   if (reached >= 5) {
@@ -241,10 +384,22 @@ function buildCase(rand, index) {
     const unplanned = !c.transition;
     c.return = {
       unplanned,
-      contact_phases: [{ from: iso(plus(start, 2)), to: iso(plus(start, 14)), pattern: pick(PATTERNS) }, { from: iso(plus(start, 15)), to: iso(returned - DAY), pattern: pick(PATTERNS) }],
+      contact_phases: [
+        { from: iso(plus(start, 2)), to: iso(plus(start, 14)), pattern: pick(PATTERNS) },
+        { from: iso(plus(start, 15)), to: iso(returned - DAY), pattern: pick(PATTERNS) },
+      ],
       returned: iso(returned),
-      support_package: some(SERVICES, 1, 3).map((s) => ({ service: s, from: iso(returned), to: iso(plus(returned, careful ? int(190, 260) : int(90, 200))), delivered: careful ? 'on_track' : pick(['on_track', 'on_track', 'partly', 'not_delivered']) })),
-      visits: Array.from({ length: careful ? Math.max(1, Math.ceil((asOfMs - returned) / (30 * DAY))) : int(0, 5) }, (_, k) => ({ date: iso(lastDone(plus(returned, (careful ? 25 : 20) + 30 * k))), seen_alone: careful || chance(0.8), note: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef) })).filter((v, k) => k === 0 || v.date < AS_OF),
+      support_package: some(SERVICES, 1, 3).map((s) => ({
+        service: s,
+        from: iso(returned),
+        to: iso(plus(returned, careful ? int(190, 260) : int(90, 200))),
+        delivered: careful ? 'on_track' : pick(['on_track', 'on_track', 'partly', 'not_delivered']),
+      })),
+      visits: Array.from({ length: careful ? Math.max(1, Math.ceil((asOfMs - returned) / (30 * DAY))) : int(0, 5) }, (_, k) => ({
+        date: iso(lastDone(plus(returned, (careful ? 25 : 20) + 30 * k))),
+        seen_alone: careful || chance(0.8),
+        note: pick(SENTENCES).replaceAll('{p}', parentRef).replaceAll('{c}', childRef),
+      })).filter((v, k) => k === 0 || v.date < AS_OF),
       step_down: null,
     };
     if (stage === 'closed') {
@@ -258,7 +413,14 @@ function buildCase(rand, index) {
     const d = plus(Date.parse(c.return.returned), 60);
     if (d < asOfMs) {
       c.classifications.push({ date: iso(d), point: 'rc3_post_return', level: 'low', suggested: 'low', by: sw, signed_off: signed(d) });
-      c.decisions.push({ date: iso(d), point: 'rc3_post_return', outcome: 'continue', reasons: 'Settled at home; keep support and visits for the first six months', signed_off: signed(d), shared: told(d) });
+      c.decisions.push({
+        date: iso(d),
+        point: 'rc3_post_return',
+        outcome: 'continue',
+        reasons: 'Settled at home; keep support and visits for the first six months',
+        signed_off: signed(d),
+        shared: told(d),
+      });
     }
   }
   const body = buildBody(rand, { careful, childRef, parentRef, opened, tasks, reached, pick, int, chance });
@@ -274,13 +436,15 @@ function buildBody(rand, { careful, childRef, parentRef, opened, tasks, reached,
     out.push('## Case history', '', fill(pick(OPENERS)), '');
     if (chance(0.6)) {
       out.push('| Date | Event | Analysis |', '|---|---|---|');
-      for (let k = 0; k < int(2, 6); k++) out.push(`| ${iso(plus(opened, -400 + k * 90)).slice(0, 7)} | ${fill(pick(SENTENCES)).slice(0, 60)} | ${pick(REASONS)} |`);
+      for (let k = 0; k < int(2, 6); k++)
+        out.push(`| ${iso(plus(opened, -400 + k * 90)).slice(0, 7)} | ${fill(pick(SENTENCES)).slice(0, 60)} | ${pick(REASONS)} |`);
       out.push('');
     }
     out.push(para(int(2, 5)), '');
   }
   out.push('## Analysis', '', para(int(3, 7)), '', para(int(2, 5)), '');
-  if (careful || reached < 3 || chance(0.85)) out.push(`## ${chance(0.8) ? "Child's views" : 'Voice of the child'}`, '', `${childRef} (seen alone): ${pick(QUOTES)}`, '', para(int(1, 3)), '');
+  if (careful || reached < 3 || chance(0.85))
+    out.push(`## ${chance(0.8) ? "Child's views" : 'Voice of the child'}`, '', `${childRef} (seen alone): ${pick(QUOTES)}`, '', para(int(1, 3)), '');
   if (chance(0.5)) out.push('## Safe adult', '', para(int(1, 2)), '');
   const visits = int(0, 8);
   if (visits) {
@@ -295,26 +459,65 @@ function buildBody(rand, { careful, childRef, parentRef, opened, tasks, reached,
 
 // ---- deliberate problems, applied to the data before it is written ------------------
 const SCHEMA_PROBLEMS = [
-  (c) => { c.child.legal_status = 's21'; }, // not one of the legal statuses
-  (c) => { c.child.placement = 'foster care'; },
-  (c) => { c.opened = `${Number(c.opened.slice(8))} Nov ${c.opened.slice(0, 4)}`; }, // a date as people say it
-  (c) => { c.team = { social_worker_name: c.team.social_worker }; }, // misspelt key, required key gone
-  (c) => { c.child.wants_to_return = 'yes'; }, // text, not true/false
-  (c) => { c.notes = 'Remember to book the review'; }, // an unknown top-level key
-  (c) => { const k = Object.keys(c.tasks)[0]; c.tasks[k] = { status: 'complete' }; },
-  (c) => { if (c.factors?.length) c.factors[0].status = 'maybe'; else c.stage = 6; },
-  (c) => { c.child.placement_moves = 'two'; },
-  (c) => { delete c.child.dob; },
+  (c) => {
+    c.child.legal_status = 's21';
+  }, // not one of the legal statuses
+  (c) => {
+    c.child.placement = 'foster care';
+  },
+  (c) => {
+    c.opened = `${Number(c.opened.slice(8))} Nov ${c.opened.slice(0, 4)}`;
+  }, // a date as people say it
+  (c) => {
+    c.team = { social_worker_name: c.team.social_worker };
+  }, // misspelt key, required key gone
+  (c) => {
+    c.child.wants_to_return = 'yes';
+  }, // text, not true/false
+  (c) => {
+    c.notes = 'Remember to book the review';
+  }, // an unknown top-level key
+  (c) => {
+    const k = Object.keys(c.tasks)[0];
+    c.tasks[k] = { status: 'complete' };
+  },
+  (c) => {
+    if (c.factors?.length) c.factors[0].status = 'maybe';
+    else c.stage = 6;
+  },
+  (c) => {
+    c.child.placement_moves = 'two';
+  },
+  (c) => {
+    delete c.child.dob;
+  },
 ];
 const RULE_PROBLEMS = [
   // a task marked done without its date or its author is a schema problem, so rule problems
   // are made from the records: a classification whose level differs with no reason given,
   // a decision nobody was told about, a done task without its record.
-  (c) => { if (c.classifications?.[0]) { c.classifications[0].suggested = c.classifications[0].level === 'low' ? 'high' : 'low'; delete c.classifications[0].override_category; delete c.classifications[0].override_reason; } else c.tasks.case_history = { status: 'todo' }; },
-  (c) => { if (c.decisions?.[0]) delete c.decisions[0].shared; else c.tasks.engagement = { status: 'in_progress' }; },
-  (c) => { if (c.agreement) delete c.agreement.backup_plan; if (c.tasks.agreement && !c.agreement) c.tasks.agreement = { status: 'done', date: c.opened, by: c.team.social_worker ?? 'SW X' }; },
-  (c) => { c.cla_reviews = (c.cla_reviews ?? []).filter((d) => d < AS_OF).slice(0, 1); },
-  (c) => { if (c.return) c.return.visits = []; else if (c.tasks.written_assessment) delete c.tasks.written_assessment; },
+  (c) => {
+    if (c.classifications?.[0]) {
+      c.classifications[0].suggested = c.classifications[0].level === 'low' ? 'high' : 'low';
+      delete c.classifications[0].override_category;
+      delete c.classifications[0].override_reason;
+    } else c.tasks.case_history = { status: 'todo' };
+  },
+  (c) => {
+    if (c.decisions?.[0]) delete c.decisions[0].shared;
+    else c.tasks.engagement = { status: 'in_progress' };
+  },
+  (c) => {
+    if (c.agreement) delete c.agreement.backup_plan;
+    if (c.tasks.agreement && !c.agreement) c.tasks.agreement = { status: 'done', date: c.opened, by: c.team.social_worker ?? 'SW X' };
+  },
+  (c) => {
+    c.cla_reviews = (c.cla_reviews ?? []).filter((d) => d < AS_OF).slice(0, 1);
+  },
+  (c) => {
+    if (c.return) c.return.visits = [];
+    else if (c.tasks.written_assessment) delete c.tasks.written_assessment;
+  },
 ];
 
 // ---- writing YAML in the many ways people do ----------------------------------------
@@ -357,7 +560,10 @@ function makeWriter(rand) {
         const lines = [];
         let line = '';
         for (const w of words) {
-          if (line && (line + ' ' + w).length > (style.wrap || 70)) { lines.push(line); line = w; } else line = line ? `${line} ${w}` : w;
+          if (line && (line + ' ' + w).length > (style.wrap || 70)) {
+            lines.push(line);
+            line = w;
+          } else line = line ? `${line} ${w}` : w;
         }
         lines.push(line);
         return `${chance(0.6) ? '>' : '|'}${chance(0.3) ? '-' : ''}\n${lines.map((l) => inner + l).join('\n')}`;
@@ -377,7 +583,8 @@ function makeWriter(rand) {
     const ks = Object.keys(v);
     return ks.length ? `{ ${ks.map((k) => `${key(k)}: ${flow(v[k])}`).join(', ')} }` : '{}';
   }
-  const small = (v) => JSON.stringify(v).length < 160 && !(Array.isArray(v) ? v : Object.values(v)).some((x) => x && typeof x === 'object' && JSON.stringify(x).length > 90);
+  const small = (v) =>
+    JSON.stringify(v).length < 160 && !(Array.isArray(v) ? v : Object.values(v)).some((x) => x && typeof x === 'object' && JSON.stringify(x).length > 90);
   const order = (o) => {
     const ks = Object.keys(o);
     if (!style.shuffleKeys || ks.length < 3) return ks;
@@ -386,7 +593,10 @@ function makeWriter(rand) {
   function node(v, pad, lines, depth) {
     // writes the value v of a key whose line is lines[lines.length - 1]
     const last = lines.length - 1;
-    if (isScalar(v)) { lines[last] += ` ${scalarBlock(v, pad)}${comment()}`; return; }
+    if (isScalar(v)) {
+      lines[last] += ` ${scalarBlock(v, pad)}${comment()}`;
+      return;
+    }
     if ((Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0) || (depth > 0 && small(v) && chance(style.flowBias))) {
       lines[last] += ` ${flow(v)}${comment()}`;
       return;
@@ -473,7 +683,10 @@ export function generateVariedCaseload(count, seed = 1, dir = join(here, `.varie
   const teams = new Set();
   for (let i = 0; i < count; i++) {
     const f = generateCase(seed, i);
-    if (!teams.has(f.team)) { mkdirSync(join(dir, f.team), { recursive: true }); teams.add(f.team); }
+    if (!teams.has(f.team)) {
+      mkdirSync(join(dir, f.team), { recursive: true });
+      teams.add(f.team);
+    }
     writeFileSync(join(dir, f.team, `${f.id}.md`), f.text);
   }
   writeFileSync(marker, params);
