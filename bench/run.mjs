@@ -8,7 +8,8 @@
 //           most files with a rule problem, about a fifth with a schema error
 //
 // Options: --rounds N (default 3), --cases N (default 10000), --caseload clean|varied
-// (default both), --scaling (also check and status at 1,000, 10,000 and 50,000 cases),
+// (default both), --scaling (also check and status at 1,000, 10,000 and 50,000 cases;
+// other sizes with --scaling-sizes 1000,5000),
 // --cost-files N (files in each half of the problem-file cost comparison, default 400).
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ const cases = Number(arg('--cases', 10000));
 const costFiles = Number(arg('--cost-files', 400));
 const only = arg('--caseload', null);
 const scaling = process.argv.includes('--scaling');
+const scalingSizes = String(arg('--scaling-sizes', '1000,10000,50000')).split(',').map(Number);
 const AS_OF = '2026-11-01';
 const bin = join(root, 'bin', 'reunify.js');
 const probe = join(here, 'rss-probe.mjs');
@@ -195,7 +197,7 @@ let scale = null;
 if (scaling) {
   scale = {};
   for (const name of names) {
-    for (const n of [1000, 10000, 50000]) {
+    for (const n of scalingSizes) {
       console.log(`scaling: ${name} ${n}…`);
       const d = caseloads[name](n);
       const row = {};
