@@ -133,6 +133,7 @@ for (const name of names) {
   const touched = join(dir, 'team-00', name === 'clean' ? 'BX-000001.md' : 'VX-000001.md');
   const original = readFileSync(touched, 'utf8');
   restore.push(() => writeFileSync(touched, original));
+  restore.push(() => rmSync(cacheDir, { recursive: true, force: true }));
   jobs[`${name}/baseline`] = () => timed([join(here, 'baseline.mjs'), dir]);
   jobs[`${name}/check_cold`] = () => timed(check(dir));
   jobs[`${name}/check_cache_one_changed`] = () => {
