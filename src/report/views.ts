@@ -8,13 +8,14 @@ import type { ReunifyConfig } from '../core/config.js';
 import { ageOn, addDays, latest } from '../core/dates.js';
 import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/ids.js';
 import { compareWithBaseline, directionOf } from '../core/reclassify.js';
+import { recomputeSuggestion, whyDiffers } from '../core/recomputed.js';
 import { hasReached, STAGE_OF_POINT } from '../core/rules/progress.js';
 import { hasText, latestAt } from '../core/rules/stageReached.js';
 import { requiredParties } from '../core/sharing.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import type { BodySection } from './family.js';
 import { GENOGRAM_KEY, layoutGenogram } from './genogram.js';
-import { NOT_RECORDED, POINT_NAMES, idWords, longDate } from './words.js';
+import { NOT_RECORDED, POINT_NAMES, POINT_SHORT, idWords, longDate } from './words.js';
 
 export const REPORT_TYPES = ['assessment', 'decision', 'agreement', 'transition', 'review'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
@@ -361,7 +362,8 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
   const { data, config } = input;
   const catalogue = factorCatalogue(config);
   // the engine's picture on the day, at this decision point
-  const suggestion = classify({ ...data, stage: STAGE_OF_POINT[point] }, config, on);
+  const recomputation = c ? recomputeSuggestion(data, config, c.record) : undefined;
+  const suggestion = recomputation?.suggestion ?? classify({ ...data, stage: STAGE_OF_POINT[point] }, config, on);
   const evidenceText = (pointer: string) => {
     const m = /^\/factors\/(\d+)$/.exec(pointer);
     if (m) return text(data.factors?.[Number(m[1])]?.evidence);
@@ -378,6 +380,11 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
   return {
     explanation: {
       asOf: on,
+      // the level recorded with the classification is the record; a recomputation that differs is explained once
+      hasRecorded: recomputation?.recorded !== undefined,
+      recorded: recomputation?.recorded ?? NOT_RECORDED,
+      differs: recomputation?.differs === true,
+      whyDiffers: recomputation?.differs ? whyDiffers(recomputation) : '',
       score: suggestion.score,
       level: suggestion.level,
       scoreLevel: suggestion.scoreLevel,
@@ -406,7 +413,7 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
     comparison: {
       isBaseline: comparison === undefined || comparison.latest === undefined,
       previous: comparison?.latest
-        ? { isRecorded: true, point: comparison.latest.point, date: comparison.latest.date, level: comparison.latest.level }
+        ? { isRecorded: true, point: POINT_SHORT[comparison.latest.point], date: comparison.latest.date, level: comparison.latest.level }
         : { isRecorded: false, point: NOT_RECORDED, date: NOT_RECORDED, level: NOT_RECORDED },
       direction: c && comparison?.latest ? directionOf(comparison.latest.level, c.record.level) : NOT_RECORDED,
       rc1: comparison?.rc1
@@ -414,7 +421,16 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
         : { isRecorded: false, date: NOT_RECORDED, level: NOT_RECORDED, direction: NOT_RECORDED },
       factorChanges: (comparison?.factorChanges ?? [])
         .filter((f) => f.change !== 'unchanged')
-        .map((f) => ({ factor: f.factor, label: label(f.factor), before: f.before ?? NOT_RECORDED, after: f.after, change: f.change })),
+        // "new" only against an earlier entry; a factor with no entry then says so
+        .map((f) => ({
+          factor: f.factor,
+          label: label(f.factor),
+          hasBefore: f.before !== undefined,
+          before: f.before ?? NOT_RECORDED,
+          after: f.after,
+          change: f.change,
+          noEntryAt: comparison?.latest ? POINT_SHORT[comparison.latest.point] : 'RC1',
+        })),
       goalsMet: comparison?.goalsMet ?? [],
       goalsMissed: comparison?.goalsMissed ?? [],
       flags: (comparison?.flags ?? []).map((f) => ({ id: f.id, message: f.message })),

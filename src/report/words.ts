@@ -24,6 +24,13 @@ export const OUTCOME_WORDS: Record<string, string> = {
   return_to_care: 'Return to care',
 };
 
+/** The framework's short names for the decision points, for tables and comparisons. */
+export const POINT_SHORT: Record<DecisionPoint, string> = {
+  rc1_d2: 'RC1',
+  rc2_d3: 'RC2',
+  rc3_post_return: 'RC3',
+};
+
 const FIXED_WORDS: Record<string, string> = {
   s20: 'Accommodated under section 20',
   s31: 'Care order (section 31)',
