@@ -5,7 +5,7 @@
 import type { CaseData, Classification, Decision, Person, SignOff, TaskRecord } from '../core/caseTypes.js';
 import { assess, classify, factorCatalogue, isSuperseded, type Contribution } from '../core/classify.js';
 import type { ReunifyConfig } from '../core/config.js';
-import { ageOn, addDays, latest } from '../core/dates.js';
+import { addDays, latest } from '../core/dates.js';
 import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/ids.js';
 import { compareWithBaseline, directionOf } from '../core/reclassify.js';
 import { recomputeSuggestion, whyDiffers } from '../core/recomputed.js';
@@ -58,6 +58,7 @@ export interface PersonView {
   household: boolean;
   /** What `household` means for this child now: the home they live in, or the home they would return to. */
   householdWords: string;
+  showHousehold: boolean;
   returningTo: boolean;
   carer: boolean;
   safeAdult: boolean;
@@ -154,6 +155,8 @@ function person(data: CaseData, p: Person): PersonView {
     relation: p.relation,
     pr: p.pr === true,
     household: p.household === true,
+    // while the child is away, "household" is the home they would return to, which "the child would return to them" already says
+    showHousehold: p.household === true && (childAtHome(data) || p.returning_to !== true),
     householdWords: childAtHome(data) ? "lives in the child's household" : 'lives in the home the child would return to',
     returningTo: p.returning_to === true,
     carer: p.carer === true,
