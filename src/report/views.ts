@@ -438,7 +438,7 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
       })),
       gaps: suggestion.gaps.map((g) => ({ factor: g.factor, label: g.factor === 'capacity_to_change' ? `Capacity to change: ${ref(g.person)}` : g.factor === 'goal_progress' ? `${goalName(data, g.goal)}: no progress rating` : label(g.factor) })),
       hasGaps: suggestion.gaps.length > 0,
-      forced: suggestion.forced.map((f) => ({ factor: f.factor, minLevel: f.minLevel, reason: f.reason })),
+      forced: suggestion.forced.map((f) => ({ factor: f.factor, label: label(f.factor), minLevel: f.minLevel, reason: f.reason })),
       hasForced: suggestion.forced.length > 0,
     },
     comparison: {
