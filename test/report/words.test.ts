@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { renderCase, type ReportCase } from '../../src/io/runReport.js';
 import { longDate } from '../../src/report/words.js';
+import { mergeSettings } from '../../src/core/config.js';
 import { exampleCase, exampleConfig, renderText } from './harness.js';
 
 const config = exampleConfig();
@@ -73,6 +74,12 @@ describe('correct words', () => {
         expect(text, `${id} ${type} ${format}`).not.toMatch(/\bg\d\b|rc\d_(d\d|post_return)|childrens_guardian/);
       }
     }
+  });
+
+  it('a forcing factor is named by its label', () => {
+    const forcing = mergeSettings(config, { classification: { forcing: [{ factor: 'parental_substance_misuse', min_level: 'very_high', reason: 'Local rule for heroin use' }] } });
+    const md = renderText(exampleCase('RF-0004', forcing), 'decision', 'md', { config: forcing });
+    expect(md).toContain('- Raised to at least Very high because of Drug or alcohol misuse by a parent: Local rule for heroin use');
   });
 
   it('a no-return decision has no parallel plan line, and its disagreement comes from the sharing log', () => {
