@@ -447,6 +447,8 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
         ? { isRecorded: true, point: POINT_SHORT[comparison.latest.point], date: comparison.latest.date, level: comparison.latest.level }
         : { isRecorded: false, point: NOT_RECORDED, date: NOT_RECORDED, level: NOT_RECORDED },
       direction: c && comparison?.latest ? directionOf(comparison.latest.level, c.record.level) : NOT_RECORDED,
+      // the baseline row repeats the previous one when the previous round is RC1 itself
+      previousIsBaseline: comparison?.latest !== undefined && comparison.rc1 !== undefined && comparison.latest.index === comparison.rc1.index,
       rc1: comparison?.rc1
         ? { isRecorded: true, date: comparison.rc1.date, level: comparison.rc1.level, direction: directionOf(comparison.rc1.level, c!.record.level) }
         : { isRecorded: false, date: NOT_RECORDED, level: NOT_RECORDED, direction: NOT_RECORDED },

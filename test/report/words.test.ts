@@ -29,6 +29,12 @@ describe('one authoritative suggested level', () => {
     expect(md).not.toContain('Suggested level on');
   });
 
+  it('the previous round is named once, and as the baseline when it is RC1', () => {
+    const md = renderText(exampleCase('RF-0001', config), 'decision', 'md', { config, point: 'rc2_d3' });
+    expect(md).toContain('| Previous (RC1, the baseline) | 28 October 2025 | High | Down |');
+    expect(md).not.toContain('Baseline (RC1)');
+  });
+
   it('says nothing more when the recomputation agrees', () => {
     const md = renderText(exampleCase('RF-0009', config), 'decision', 'md', { config });
     expect(md).toContain('Recomputed from the entries dated on or before that day: score');
