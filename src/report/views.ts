@@ -147,7 +147,8 @@ function section(input: ViewInput, ...headings: string[]): SectionView {
   return { isRecorded: found !== undefined, blocks: found ? textBlocks(found.content) : [] };
 }
 
-function person(data: CaseData, p: Person): PersonView {
+function person(data: CaseData, p: Person, asOf: string): PersonView {
+  const atHome = childAtHome(data, asOf);
   const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult.person : undefined;
   return {
     id: p.id,
@@ -156,8 +157,8 @@ function person(data: CaseData, p: Person): PersonView {
     pr: p.pr === true,
     household: p.household === true,
     // while the child is away, "household" is the home they would return to, which "the child would return to them" already says
-    showHousehold: p.household === true && (childAtHome(data) || p.returning_to !== true),
-    householdWords: childAtHome(data) ? "lives in the child's household" : 'lives in the home the child would return to',
+    showHousehold: p.household === true && (atHome || p.returning_to !== true),
+    householdWords: atHome ? "lives in the child's household" : 'lives in the home the child would return to',
     returningTo: p.returning_to === true,
     carer: p.carer === true,
     safeAdult: safeAdultId === p.id || p.safe_adult === true,
@@ -358,11 +359,11 @@ export function assessmentView(input: ViewInput) {
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
     otherAgencies: section(input, 'Other agencies', "Other agencies' information"),
     whatMustChange: section(input, 'What must change', 'What must change for a safe return'),
-    genogram: layoutGenogram(data.child, data.people ?? [], childAtHome(data)),
+    genogram: layoutGenogram(data.child, data.people ?? [], childAtHome(data, asOf)),
     genogramKey: GENOGRAM_KEY,
-    people: (data.people ?? []).map((p) => person(data, p)),
+    people: (data.people ?? []).map((p) => person(data, p, asOf)),
     parents: parents.map((p) => ({
-      person: person(data, p),
+      person: person(data, p, asOf),
       capacity: capacityOf(data, p.id, asOf),
       factors: rows.filter((r) => r.person === p.ref),
       hasFactors: rows.some((r) => r.person === p.ref),
@@ -599,7 +600,7 @@ export function agreementView(input: ViewInput) {
     },
     parents: (a?.parents ?? []).map((p) => {
       const who = personById(data, p.person);
-      return { person: who ? person(data, who) : { ...person(data, { id: p.person, ref: p.person, relation: 'parent' }) }, strengths: text(p.strengths), worries: text(p.worries) };
+      return { person: who ? person(data, who, input.asOf) : { ...person(data, { id: p.person, ref: p.person, relation: 'parent' }, input.asOf) }, strengths: text(p.strengths), worries: text(p.worries) };
     }),
     goals: goalsView(data),
     nonNegotiables: a?.non_negotiables ?? [],
