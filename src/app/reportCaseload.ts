@@ -32,7 +32,7 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
   const status = buildStatus(caseload.cases, { asOf, config: caseload.config, skipped: caseload.skipped.length });
   const shown = flags.shared ? suppressSmallCounts(status, caseload.config.status.suppress_below) : status;
-  const view = caseloadView(statusSections(shown, caseload.config.labels.levels), caseload.config, asOf, flags.shared === true);
+  const view = caseloadView(statusSections(shown, caseload.config.labels.levels, caseload.config.report.marking), caseload.config, asOf, flags.shared === true);
   let text: string;
   try {
     text = renderReport('caseload', flags.to, view, {

@@ -52,7 +52,7 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     return EXIT.ok;
   }
   const { statusSections } = await import('../report/statusSections.js');
-  const layout = statusSections(shown, caseload.config.labels.levels);
+  const layout = statusSections(shown, caseload.config.labels.levels, caseload.config.report.marking);
   switch (flags.format) {
     case 'csv': {
       const { formatStatusCsv } = await import('../report/format/statusCsv.js');

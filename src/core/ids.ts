@@ -149,7 +149,7 @@ export const FACTORS: readonly FactorDefinition[] = [
   { id: 'previous_failed_return', kind: 'risk', about: 'child', static: true, meaning: 'One or more earlier returns ended in re-entry', source: 'Farmer et al. 2011; Wade et al. 2011' },
   { id: 'child_behaviour_difficulties', kind: 'risk', about: 'child', static: false, meaning: 'Behaviour problems or emotional difficulties that put strain on the home', source: 'Farmer et al. 2011; Biehal 2006' },
   { id: 'missing_episodes', kind: 'risk', about: 'child', static: false, meaning: 'Child has gone missing from placement or home', source: 'Reviews' },
-  { id: 'parental_substance_misuse', kind: 'risk', about: 'parent', static: false, meaning: 'Drug or alcohol misuse; the strongest single predictor of re-abuse after return', source: 'Farmer et al. 2011' },
+  { id: 'parental_substance_misuse', kind: 'risk', about: 'parent', static: false, meaning: 'Drug or alcohol misuse by a parent', source: 'Farmer et al. 2011' },
   { id: 'domestic_abuse', kind: 'risk', about: 'household', static: false, meaning: 'Domestic abuse in the household, including by a partner who comes back', source: 'Farmer et al. 2011; reviews' },
   { id: 'parental_mental_health', kind: 'risk', about: 'parent', static: false, meaning: 'Mental ill-health that affects care and is untreated or unstable', source: 'Reviews' },
   { id: 'problems_unaddressed', kind: 'risk', about: 'parent', static: false, meaning: 'The difficulties that led to care have not been tackled, or are hidden from professionals', source: 'Farmer et al. 2011' },

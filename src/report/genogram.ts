@@ -4,6 +4,7 @@
 // Markdown and as inline SVG for HTML; neither needs a script or a network.
 import type { Person } from '../core/caseTypes.js';
 import { escapeHtml } from '../core/escape/html.js';
+import { idWords } from './words.js';
 
 export type Generation = 0 | 1 | 2 | 3;
 export type Sex = 'female' | 'male' | 'unknown';
@@ -155,7 +156,7 @@ function linesOf(nodes: GenogramNode[]): GenogramLine[] {
 
 // ---------------------------------------------------------------- drawing
 
-const words = (id: string) => id.replace(/_/g, ' ');
+const words = (id: string) => idWords(id).toLowerCase();
 
 function shorten(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
@@ -170,7 +171,7 @@ function subtitle(n: GenogramNode): string {
 
 /** What the shapes and marks mean, printed under either drawing. */
 export const GENOGRAM_KEY =
-  "Square: male · circle: female · rounded box: not stated · double border: the child · shaded (or boxed as Household): lives in the child's household · PR: parental responsibility · dashed: not family";
+  "Square: male · circle: female · rounded box: not stated · double border: the child · shaded (or boxed as Household): lives in the family home the child lives in or would return to · PR: parental responsibility · dashed: not family";
 
 /** Inline SVG: squares for males, circles for females, rounded boxes where the relation does not say; the child double-bordered; household shaded. */
 export function genogramSvg(g: Genogram, title: string): string {

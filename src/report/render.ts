@@ -10,7 +10,7 @@ import type { Level } from '../core/ids.js';
 import { ageOn } from '../core/dates.js';
 import { escapeMarkdown, escapeViewForMarkdown } from '../core/escape/markdown.js';
 import { genogramMermaid, genogramSvg, type Genogram } from './genogram.js';
-import { idWords, longDate } from './words.js';
+import { ageText, idWords, longDate } from './words.js';
 
 export type OutputFormat = 'md' | 'html';
 
@@ -75,12 +75,7 @@ function registerHelpers(env: typeof Handlebars, format: OutputFormat, labels: R
   env.registerHelper('outcome', (v: unknown) => idWords(str(v)));
   env.registerHelper('words', (v: unknown) => idWords(str(v)));
   env.registerHelper('rag', (v: unknown) => idWords(str(v)));
-  env.registerHelper('age', (dob: unknown, on: unknown) => {
-    const years = ageOn(str(dob), str(on));
-    if (years >= 2) return `${years} years`;
-    const months = (Number(str(on).slice(0, 4)) - Number(str(dob).slice(0, 4))) * 12 + Number(str(on).slice(5, 7)) - Number(str(dob).slice(5, 7)) - (str(on).slice(8) < str(dob).slice(8) ? 1 : 0);
-    return `${months} months`;
-  });
+  env.registerHelper('age', (dob: unknown, on: unknown) => ageText(str(dob), str(on)));
   env.registerHelper('md', (v: unknown) => escapeMarkdown(str(v)));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(str).join(typeof sep === 'string' ? sep : ', ') : ''));

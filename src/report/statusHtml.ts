@@ -9,6 +9,7 @@ body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans
 h1 { font-size: 1.6rem; margin-bottom: .25rem; }
 h2 { font-size: 1.15rem; margin: 1.8rem 0 .3rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
 p.sub { color: #444; margin: .2rem 0; }
+p.marking { font-weight: bold; letter-spacing: .04em; margin: 0 0 .5rem; }
 p.note { color: #555; font-style: italic; margin: .2rem 0 .6rem; }
 table { border-collapse: collapse; min-width: 26rem; }
 td, th { padding: .2rem .7rem; border-bottom: 1px solid #e3e3e3; text-align: left; }
@@ -32,6 +33,7 @@ export function formatStatusHtml(layout: StatusLayout): string {
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
+    ...(layout.marking.trim() !== '' ? [`<p class="marking">${e(layout.marking)}</p>`] : []),
     `<h1>${e(layout.title)}</h1>`,
     ...layout.subtitle.map((s) => `<p class="sub">${e(s)}</p>`),
   ];

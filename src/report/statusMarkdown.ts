@@ -5,7 +5,7 @@ import { escapeMarkdown as md } from '../core/escape/markdown.js';
 import type { StatusLayout } from './statusSections.js';
 
 export function formatStatusMarkdown(layout: StatusLayout): string {
-  const out: string[] = [`# ${md(layout.title)}`, ''];
+  const out: string[] = [...(layout.marking.trim() !== '' ? [`**${md(layout.marking)}**`, ''] : []), `# ${md(layout.title)}`, ''];
   for (const line of layout.subtitle) out.push(md(line), '');
   for (const section of layout.sections) {
     out.push(`## ${md(section.title)}`, '');

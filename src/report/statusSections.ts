@@ -32,6 +32,8 @@ export interface StatusSection {
 
 export interface StatusLayout {
   title: string;
+  /** Protective marking (config \`report.marking\`), printed first in every Markdown and HTML copy. */
+  marking: string;
   /** Lines under the title: date, scope, filters. */
   subtitle: string[];
   sections: StatusSection[];
@@ -71,7 +73,7 @@ function exceptionsOf(metric: object): { id: string; detail: string }[] | undefi
 }
 
 /** Lay out a status view (shared or not). `levelLabels` are the configured level names. */
-export function statusSections(view: View, levelLabels: Record<Level, string>): StatusLayout {
+export function statusSections(view: View, levelLabels: Record<Level, string>, marking: string): StatusLayout {
   const v = view as unknown as StatusView; // values may be "<N" strings in a shared view; only ever printed
   const s = view.scope;
   const scope = [`${counted(show(s.cases as Value), 'case')} (${show(s.open as Value)} open, ${show(s.closed as Value)} closed)`];
@@ -220,7 +222,7 @@ export function statusSections(view: View, levelLabels: Record<Level, string>): 
       exceptions: view.attention.map((a) => ({ id: a.id, detail: `stage ${a.stage}: ${a.reasons.map((r) => r.text).join('; ')}` })),
     });
   }
-  return { title: `Caseload status${view.organisation ? `: ${view.organisation}` : ''}`, subtitle, sections };
+  return { title: `Caseload status${view.organisation ? `: ${view.organisation}` : ''}`, marking, subtitle, sections };
 }
 
 function costSection(v: StatusView): StatusSection {

@@ -5,16 +5,17 @@
 import type { CaseData, Classification, Decision, Person, SignOff, TaskRecord } from '../core/caseTypes.js';
 import { assess, classify, factorCatalogue, isSuperseded, type Contribution } from '../core/classify.js';
 import type { ReunifyConfig } from '../core/config.js';
-import { ageOn, addDays, latest } from '../core/dates.js';
+import { addDays, latest } from '../core/dates.js';
 import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/ids.js';
 import { compareWithBaseline, directionOf } from '../core/reclassify.js';
+import { recomputeSuggestion, whyDiffers } from '../core/recomputed.js';
 import { hasReached, STAGE_OF_POINT } from '../core/rules/progress.js';
 import { hasText, latestAt } from '../core/rules/stageReached.js';
 import { requiredParties } from '../core/sharing.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import type { BodySection } from './family.js';
 import { GENOGRAM_KEY, layoutGenogram } from './genogram.js';
-import { NOT_RECORDED, POINT_NAMES, idWords, longDate } from './words.js';
+import { NOT_RECORDED, POINT_NAMES, POINT_SHORT, ageText, idWords, longDate } from './words.js';
 
 export const REPORT_TYPES = ['assessment', 'decision', 'agreement', 'transition', 'review'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
@@ -55,6 +56,9 @@ export interface PersonView {
   relation: string;
   pr: boolean;
   household: boolean;
+  /** What `household` means for this child now: the home they live in, or the home they would return to. */
+  householdWords: string;
+  showHousehold: boolean;
   returningTo: boolean;
   carer: boolean;
   safeAdult: boolean;
@@ -143,7 +147,8 @@ function section(input: ViewInput, ...headings: string[]): SectionView {
   return { isRecorded: found !== undefined, blocks: found ? textBlocks(found.content) : [] };
 }
 
-function person(data: CaseData, p: Person): PersonView {
+function person(data: CaseData, p: Person, asOf: string): PersonView {
+  const atHome = childAtHome(data, asOf);
   const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult.person : undefined;
   return {
     id: p.id,
@@ -151,11 +156,20 @@ function person(data: CaseData, p: Person): PersonView {
     relation: p.relation,
     pr: p.pr === true,
     household: p.household === true,
+    // while the child is away, "household" is the home they would return to, which "the child would return to them" already says
+    showHousehold: p.household === true && (atHome || p.returning_to !== true),
+    householdWords: atHome ? "lives in the child's household" : 'lives in the home the child would return to',
     returningTo: p.returning_to === true,
     carer: p.carer === true,
     safeAdult: safeAdultId === p.id || p.safe_adult === true,
     note: text(p.note),
   };
+}
+
+/** A goal as the agreement numbers it ("Goal 2"), never its id. */
+function goalName(data: CaseData, id: string | undefined): string {
+  const i = (data.agreement?.goals ?? []).findIndex((g) => g.id === id);
+  return i >= 0 ? `Goal ${i + 1}` : 'A goal';
 }
 
 function personById(data: CaseData, id: string): Person | undefined {
@@ -179,8 +193,26 @@ function parentsOf(data: CaseData): Person[] {
   return (data.people ?? []).filter((p) => p.pr === true || p.returning_to === true || recorded.has(p.id));
 }
 
-function childAtHome(data: CaseData): boolean {
-  return data.return?.returned !== undefined || data.child.placement === 'parents';
+/** The child had gone home on or before the date. */
+function returnedBy(data: CaseData, asOf: string): boolean {
+  const returned = data.return?.returned;
+  return returned !== undefined && returned !== null && returned <= asOf;
+}
+
+function childAtHome(data: CaseData, asOf?: string): boolean {
+  return (asOf === undefined ? data.return?.returned != null : returnedBy(data, asOf)) || data.child.placement === 'parents';
+}
+
+/** A factor status as the product shows it: a fact that cannot apply yet says so. */
+function statusOn(factor: string, status: string, data: CaseData, asOf: string): string {
+  return factor === 'unplanned_return' && !returnedBy(data, asOf) ? 'not_applicable_yet' : status;
+}
+
+/** The legal status as it stands on the date: section 20 accommodation ends when the child goes home. */
+function legalStatusOn(data: CaseData, asOf: string): string {
+  const status = data.child.legal_status;
+  if (status === 's20' && returnedBy(data, asOf)) return `Section 20 accommodation ended on the return home (${longDate(data.return!.returned!)})`;
+  return idWords(status);
 }
 
 function childView(input: ViewInput) {
@@ -189,7 +221,7 @@ function childView(input: ViewInput) {
     ref: c.ref,
     dob: c.dob,
     lookedAfterSince: c.looked_after_since,
-    legalStatus: c.legal_status,
+    legalStatus: legalStatusOn(input.data, input.asOf),
     proceedings: text(c.proceedings),
     placement: text(c.placement),
     placementMoves: typeof c.placement_moves === 'number' ? (c.placement_moves === 0 ? 'no moves' : `${c.placement_moves} ${c.placement_moves === 1 ? 'move' : 'moves'}`) : 'moves not recorded',
@@ -211,11 +243,12 @@ function describeDerived(c: Contribution, data: CaseData, asOf: string): string 
     case 'missing_episodes':
       return n(h.missing_episodes, 'missing episode', 'missing episodes');
     case 'unplanned_return':
-      return data.return?.unplanned === true ? 'The return was unplanned' : data.return?.returned ? 'The return was planned' : 'No return yet';
+      if (!returnedBy(data, asOf)) return 'The child has not returned home yet';
+      return data.return?.unplanned === true ? 'The return was unplanned' : 'The return was planned';
     case 'child_age_over_10': {
       const on = c.evidence === '/return/returned' ? data.return!.returned! : c.evidence === '/transition/planned_return' ? data.transition!.planned_return! : asOf;
       const when = c.evidence === '/return/returned' ? 'going home' : c.evidence === '/transition/planned_return' ? 'the planned return' : longDate(on);
-      return `Age ${ageOn(data.child.dob, on)} on ${when}`;
+      return `Aged ${ageText(data.child.dob, on)} on ${when}`;
     }
     default:
       return NOT_RECORDED;
@@ -238,7 +271,7 @@ export function factorRows(data: CaseData, config: ReunifyConfig, asOf: string):
         meaning: def?.meaning ?? idWords(c.factor),
         kind: c.kind,
         isStatic: def?.static ?? false,
-        status: c.status,
+        status: statusOn(c.factor, c.status, data, asOf),
         evidence: entry ? text(entry.evidence) : describeDerived(c, data, asOf),
         asOf: text(c.date),
         person: who ? who.ref : c.person ?? '',
@@ -326,11 +359,11 @@ export function assessmentView(input: ViewInput) {
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
     otherAgencies: section(input, 'Other agencies', "Other agencies' information"),
     whatMustChange: section(input, 'What must change', 'What must change for a safe return'),
-    genogram: layoutGenogram(data.child, data.people ?? [], childAtHome(data)),
+    genogram: layoutGenogram(data.child, data.people ?? [], childAtHome(data, asOf)),
     genogramKey: GENOGRAM_KEY,
-    people: (data.people ?? []).map((p) => person(data, p)),
+    people: (data.people ?? []).map((p) => person(data, p, asOf)),
     parents: parents.map((p) => ({
-      person: person(data, p),
+      person: person(data, p, asOf),
       capacity: capacityOf(data, p.id, asOf),
       factors: rows.filter((r) => r.person === p.ref),
       hasFactors: rows.some((r) => r.person === p.ref),
@@ -361,7 +394,8 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
   const { data, config } = input;
   const catalogue = factorCatalogue(config);
   // the engine's picture on the day, at this decision point
-  const suggestion = classify({ ...data, stage: STAGE_OF_POINT[point] }, config, on);
+  const recomputation = c ? recomputeSuggestion(data, config, c.record) : undefined;
+  const suggestion = recomputation?.suggestion ?? classify({ ...data, stage: STAGE_OF_POINT[point] }, config, on);
   const evidenceText = (pointer: string) => {
     const m = /^\/factors\/(\d+)$/.exec(pointer);
     if (m) return text(data.factors?.[Number(m[1])]?.evidence);
@@ -378,6 +412,11 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
   return {
     explanation: {
       asOf: on,
+      // the level recorded with the classification is the record; a recomputation that differs is explained once
+      hasRecorded: recomputation?.recorded !== undefined,
+      recorded: recomputation?.recorded ?? NOT_RECORDED,
+      differs: recomputation?.differs === true,
+      whyDiffers: recomputation?.differs ? whyDiffers(recomputation) : '',
       score: suggestion.score,
       level: suggestion.level,
       scoreLevel: suggestion.scoreLevel,
@@ -386,9 +425,9 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
       suggestedDecision: suggestion.decision ?? NOT_RECORDED,
       contributions: suggestion.contributions.map((x) => ({
         factor: x.factor,
-        label: x.factor === 'capacity_to_change' ? `Capacity to change: ${ref(x.person)}` : x.factor === 'goal_progress' ? `Goal ${x.goal}${x.overdue ? ' (past its date)' : ''}` : label(x.factor),
+        label: x.factor === 'capacity_to_change' ? `Capacity to change: ${ref(x.person)}` : x.factor === 'goal_progress' ? `${goalName(data, x.goal)}${x.overdue ? ' (past its date)' : ''}` : label(x.factor),
         kind: x.kind,
-        status: x.rating ?? x.rag ?? x.status,
+        status: x.rating ?? x.rag ?? statusOn(x.factor, x.status, data, on),
         weight: x.weight,
         fraction: x.fraction,
         points: x.points,
@@ -398,25 +437,36 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
         note: x.note ?? '',
         counts: x.fraction !== 0,
       })),
-      gaps: suggestion.gaps.map((g) => ({ factor: g.factor, label: g.factor === 'capacity_to_change' ? `Capacity to change: ${ref(g.person)}` : g.factor === 'goal_progress' ? `Goal ${g.goal}: no progress rating` : label(g.factor) })),
+      gaps: suggestion.gaps.map((g) => ({ factor: g.factor, label: g.factor === 'capacity_to_change' ? `Capacity to change: ${ref(g.person)}` : g.factor === 'goal_progress' ? `${goalName(data, g.goal)}: no progress rating` : label(g.factor) })),
       hasGaps: suggestion.gaps.length > 0,
-      forced: suggestion.forced.map((f) => ({ factor: f.factor, minLevel: f.minLevel, reason: f.reason })),
+      forced: suggestion.forced.map((f) => ({ factor: f.factor, label: label(f.factor), minLevel: f.minLevel, reason: f.reason })),
       hasForced: suggestion.forced.length > 0,
     },
     comparison: {
       isBaseline: comparison === undefined || comparison.latest === undefined,
       previous: comparison?.latest
-        ? { isRecorded: true, point: comparison.latest.point, date: comparison.latest.date, level: comparison.latest.level }
+        ? { isRecorded: true, point: POINT_SHORT[comparison.latest.point], date: comparison.latest.date, level: comparison.latest.level }
         : { isRecorded: false, point: NOT_RECORDED, date: NOT_RECORDED, level: NOT_RECORDED },
       direction: c && comparison?.latest ? directionOf(comparison.latest.level, c.record.level) : NOT_RECORDED,
+      // the baseline row repeats the previous one when the previous round is RC1 itself
+      previousIsBaseline: comparison?.latest !== undefined && comparison.rc1 !== undefined && comparison.latest.index === comparison.rc1.index,
       rc1: comparison?.rc1
         ? { isRecorded: true, date: comparison.rc1.date, level: comparison.rc1.level, direction: directionOf(comparison.rc1.level, c!.record.level) }
         : { isRecorded: false, date: NOT_RECORDED, level: NOT_RECORDED, direction: NOT_RECORDED },
       factorChanges: (comparison?.factorChanges ?? [])
         .filter((f) => f.change !== 'unchanged')
-        .map((f) => ({ factor: f.factor, label: label(f.factor), before: f.before ?? NOT_RECORDED, after: f.after, change: f.change })),
-      goalsMet: comparison?.goalsMet ?? [],
-      goalsMissed: comparison?.goalsMissed ?? [],
+        // "new" only against an earlier entry; a factor with no entry then says so
+        .map((f) => ({
+          factor: f.factor,
+          label: label(f.factor),
+          hasBefore: f.before !== undefined,
+          before: f.before ?? NOT_RECORDED,
+          after: f.after,
+          change: f.change,
+          noEntryAt: comparison?.latest ? POINT_SHORT[comparison.latest.point] : 'RC1',
+        })),
+      goalsMet: (comparison?.goalsMet ?? []).map((g) => goalName(data, g)),
+      goalsMissed: (comparison?.goalsMissed ?? []).map((g) => goalName(data, g)),
       flags: (comparison?.flags ?? []).map((f) => ({ id: f.id, message: f.message })),
       hasFlags: (comparison?.flags ?? []).length > 0,
       unknownsAtBaseline: comparison?.unknownsAtBaseline ?? 0,
@@ -425,12 +475,23 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
   };
 }
 
+/** Disagreement as the sharing log records it, when the decision has none of its own: each party's response in their words. */
+function disagreementsShared(data: CaseData, shared: readonly { party: string; response?: string }[]): string {
+  const said = shared.filter((s) => typeof s.response === 'string' && /^\s*(disagree|oppose|object|does not agree|do not agree|doesn't agree|rejects)/i.test(s.response));
+  if (said.length === 0) return NOT_RECORDED;
+  return said.map((s) => `${partyName(data, s.party)}: ${s.response!.trim()}`).join('; ') + ' (from the sharing log)';
+}
+
 export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
   const { data, config, asOf } = input;
   const point = requestedPoint ?? latestPoint(data, asOf);
   if (!point) throw new Error(`internal: ${data.id} has no decision point to report`);
-  const d = latestAt(data.decisions, point, asOf);
-  const c = classificationAt(data, point, asOf, d?.record);
+  // the latest round at the point: a classification after the latest decision starts a new round whose decision is still to come
+  const latestDecision = latestAt(data.decisions, point, asOf);
+  const latestClassification = latestAt(data.classifications, point, asOf);
+  const newRound = latestDecision !== undefined && latestClassification !== undefined && latestClassification.record.date > latestDecision.record.date;
+  const d = newRound ? undefined : latestDecision;
+  const c = newRound ? latestClassification : classificationAt(data, point, asOf, d?.record);
   const on = c?.record.date ?? d!.record.date;
   const { explanation, comparison } = explanationOf(input, point, on, c);
   const cls = c?.record;
@@ -468,8 +529,10 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
       conditions,
       hasConditions: conditions.length > 0,
       timescale: text(dec?.timescale),
+      // a parallel plan runs beside a plan for return: with no return it does not apply
+      showParallelPlan: !noReturn || hasText(dec?.parallel_plan),
       parallelPlan: text(dec?.parallel_plan),
-      disagreement: text(dec?.disagreement),
+      disagreement: hasText(dec?.disagreement) ? dec!.disagreement! : disagreementsShared(data, shared),
       signedOff: signOff(dec?.signed_off),
     },
     sharing: {
@@ -497,11 +560,12 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
 // ---------------------------------------------------------------- parental agreement
 
 function goalsView(data: CaseData) {
-  return (data.agreement?.goals ?? []).map((g) => {
+  return (data.agreement?.goals ?? []).map((g, i) => {
     const progress = [...(g.progress ?? [])].sort((a, b) => a.date.localeCompare(b.date));
     const last = progress[progress.length - 1];
     return {
       id: g.id,
+      name: `Goal ${i + 1}`,
       goal: text(g.goal),
       steps: g.steps ?? [],
       hasSteps: (g.steps ?? []).length > 0,
@@ -536,7 +600,7 @@ export function agreementView(input: ViewInput) {
     },
     parents: (a?.parents ?? []).map((p) => {
       const who = personById(data, p.person);
-      return { person: who ? person(data, who) : { ...person(data, { id: p.person, ref: p.person, relation: 'parent' }) }, strengths: text(p.strengths), worries: text(p.worries) };
+      return { person: who ? person(data, who, input.asOf) : { ...person(data, { id: p.person, ref: p.person, relation: 'parent' }, input.asOf) }, strengths: text(p.strengths), worries: text(p.worries) };
     }),
     goals: goalsView(data),
     nonNegotiables: a?.non_negotiables ?? [],

@@ -1,6 +1,7 @@
 // Plain words for ids in written products: parents read agreements, and children
 // have decisions explained to them, so reports never show a bare id where a
 // phrase will do.
+import { ageOn } from '../core/dates.js';
 import type { DecisionPoint } from '../core/ids.js';
 
 export const NOT_RECORDED = 'Not recorded';
@@ -24,6 +25,13 @@ export const OUTCOME_WORDS: Record<string, string> = {
   return_to_care: 'Return to care',
 };
 
+/** The framework's short names for the decision points, for tables and comparisons. */
+export const POINT_SHORT: Record<DecisionPoint, string> = {
+  rc1_d2: 'RC1',
+  rc2_d3: 'RC2',
+  rc3_post_return: 'RC3',
+};
+
 const FIXED_WORDS: Record<string, string> = {
   s20: 'Accommodated under section 20',
   s31: 'Care order (section 31)',
@@ -37,6 +45,9 @@ const FIXED_WORDS: Record<string, string> = {
   on_track: 'Delivered as planned',
   not_delivered: 'Not delivered',
   not_applicable: 'Not applicable',
+  not_applicable_yet: 'Not applicable yet',
+  mothers_partner: "Mother's partner",
+  fathers_partner: "Father's partner",
   in_progress: 'In progress',
   todo: 'Not started',
   not_shown: 'Not shown',
@@ -68,4 +79,12 @@ export function longDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return value;
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** An age as a reader says it: "10 months" under 2, "3 years" from 2. */
+export function ageText(dob: string, on: string): string {
+  const years = ageOn(dob, on);
+  if (years >= 2) return `${years} years`;
+  const months = (Number(on.slice(0, 4)) - Number(dob.slice(0, 4))) * 12 + Number(on.slice(5, 7)) - Number(dob.slice(5, 7)) - (on.slice(8) < dob.slice(8) ? 1 : 0);
+  return `${months} ${months === 1 ? 'month' : 'months'}`;
 }

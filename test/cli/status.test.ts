@@ -353,7 +353,8 @@ describe('reunify status (built binary)', () => {
   it('md: headings per metric and escaped text', async () => {
     const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'md', '--team', 'TM A.O.']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/^# Caseload status: Example Borough Council \(fictional\)/);
+    // the protective marking comes first, as on every written product
+    expect(r.stdout).toMatch(/^\*\*OFFICIAL-SENSITIVE\*\*\n\n# Caseload status: Example Borough Council \(fictional\)/);
     expect(r.stdout).toContain('## Risk mix');
     expect(r.stdout).toContain('| Measure | Value |');
     expect(r.stdout).toContain('team: TM A.O.');
@@ -365,6 +366,7 @@ describe('reunify status (built binary)', () => {
     const html = r.stdout;
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<style>');
+    expect(html).toMatch(/<body>\n<p class="marking">OFFICIAL-SENSITIVE<\/p>\n<h1>/);
     expect(html).not.toMatch(/http|\/\//i);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(|@import/i);
     expect(html).toContain('&lt;b&gt;TM A.O.&lt;/b&gt;');

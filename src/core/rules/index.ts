@@ -15,6 +15,7 @@ import { decisionShared } from './stage2/decision-shared.js';
 import { overrideReasoned } from './stage2/override-reasoned.js';
 import { signedOff } from './stage2/signed-off.js';
 import { supportIfNoReturn } from './stage2/support-if-no-return.js';
+import { suggestionRecomputes } from './stage2/suggestion-recomputes.js';
 import { childViews } from './stage3/child-views.js';
 import { goalsSmart } from './stage3/goals-smart.js';
 import { goalRagStale } from './stage3/goal-rag-stale.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   // Stage 2: classification and decision
   signedOff,
   overrideReasoned,
+  suggestionRecomputes,
   decisionMatchesLevel,
   decisionShared,
   supportIfNoReturn,
