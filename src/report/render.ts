@@ -7,7 +7,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Level } from '../core/ids.js';
-import { ageOn } from '../core/dates.js';
 import { escapeMarkdown, escapeViewForMarkdown } from '../core/escape/markdown.js';
 import { genogramMermaid, genogramSvg, type Genogram } from './genogram.js';
 import { ageText, idWords, longDate } from './words.js';

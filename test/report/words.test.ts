@@ -2,7 +2,8 @@
 // they stand on the report date, plain words instead of ids or research commentary.
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
-import { renderCase, type ReportCase } from '../../src/io/runReport.js';
+import { renderCase } from '../../src/app/renderCase.js';
+import type { ReportCase } from '../../src/io/runReport.js';
 import { longDate } from '../../src/report/words.js';
 import { mergeSettings } from '../../src/core/config.js';
 import { exampleCase, exampleConfig, renderText } from './harness.js';
