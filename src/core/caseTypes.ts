@@ -1,6 +1,6 @@
 // Typed shape of a case file's front matter (design.md §3.1). Rules and views read
 // these types only after the common schema has accepted the data.
-import type { CapacityRating, RiskBasis, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
+import type { CapacityValue, RiskBasis, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
 
 export type IsoDate = string;
 
@@ -144,7 +144,7 @@ export interface CaseData {
     missing_episodes?: number;
   };
   factors?: FactorEntry[];
-  capacity_to_change?: { person: string; rating: CapacityRating; evidence?: string; as_of?: IsoDate }[];
+  capacity_to_change?: { person: string; rating: CapacityValue; evidence?: string; as_of?: IsoDate }[];
   tasks: Record<string, TaskRecord>;
   classifications?: Classification[];
   decisions?: Decision[];

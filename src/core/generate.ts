@@ -7,7 +7,7 @@ import type { CaseData, Classification, Decision, FactorEntry, Goal, IsoDate, Pe
 import { classify, levelRank } from './classify.js';
 import type { ReunifyConfig } from './config.js';
 import { addDays, addMonths, addWorkingDays, ageOn, daysBetween } from './dates.js';
-import { FACTORS, LEVELS, TASKS_BY_STAGE, type CapacityRating, type DecisionPoint, type FactorStatus, type Level, type Rag, type StageNumber, type StageValue } from './ids.js';
+import { FACTORS, LEVELS, TASKS_BY_STAGE, type CapacityRating, type CapacityValue, type DecisionPoint, type FactorStatus, type Level, type Rag, type StageNumber, type StageValue } from './ids.js';
 import type { Rng } from './random.js';
 import { CAPACITY_EVIDENCE, CARE_REASONS, CARE_REASON_IDS, FACTOR_EVIDENCE, GOALS, NON_NEGOTIABLES, OVERRIDE_REASONS, REASON_EVIDENCE, REASON_SERVICES, SERVICES, STRENGTHS, WORRIES, CONCERNS, fill, fits, schoolKind, wordingText, type CareReasonId, type Concern, type GoalText, type TextContext, type Wording } from './generateText.js';
 import { caseBody } from './generateBody.js';
@@ -951,7 +951,7 @@ class CaseBuilder {
   }
 
   /** The latest capacity-to-change rating of the parent the child would return to, on a date. */
-  private capacityOn(on: IsoDate): CapacityRating | undefined {
+  private capacityOn(on: IsoDate): CapacityValue | undefined {
     const mine = this.capacity.filter((c) => c.person === this.family.returningTo.id && (c.as_of ?? '') <= on);
     return mine[mine.length - 1]?.rating;
   }

@@ -120,6 +120,11 @@ export type FactorStatus = (typeof FACTOR_STATUSES)[number];
 
 export const CAPACITY_RATINGS = ['demonstrated', 'emerging', 'limited', 'not_shown'] as const;
 export type CapacityRating = (typeof CAPACITY_RATINGS)[number];
+/** Capacity not yet assessed (a parent not yet met): recorded as such, counted as unknown, never as safety. */
+export const CAPACITY_NOT_ASSESSED = 'not_assessed';
+/** What `capacity_to_change[].rating` may hold: a rating, or not yet assessed. */
+export const CAPACITY_VALUES = [...CAPACITY_RATINGS, CAPACITY_NOT_ASSESSED] as const;
+export type CapacityValue = (typeof CAPACITY_VALUES)[number];
 
 export const RAG = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAG)[number];

@@ -3,7 +3,7 @@
 // to be at that stage. `npm run schemas` writes them to schemas/; a test keeps the
 // shipped files equal to what this module builds.
 import {
-  CAPACITY_RATINGS,
+  CAPACITY_VALUES,
   CASE_ID_PATTERN,
   COHORTS,
   DATE_PATTERN,
@@ -197,7 +197,7 @@ function definitions(ids: DomainIds): Schema {
       "One parent's capacity to change (framework.md §4.3)",
       {
         person: text('Person id of the parent'),
-        rating: choice(CAPACITY_RATINGS, 'demonstrated, emerging, limited or not_shown'),
+        rating: choice(CAPACITY_VALUES, 'demonstrated, emerging, limited, not_shown, or not_assessed (not yet assessed: counted as unknown, never as safety)'),
         evidence: text('What shows it'),
         as_of: date('Date of the evidence'),
       },

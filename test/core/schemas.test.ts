@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import {
-  CAPACITY_RATINGS,
+  CAPACITY_VALUES,
   COHORTS,
   DECISION_POINTS,
   FACTOR_IDS,
@@ -127,7 +127,7 @@ describe('enums come from ids.ts', () => {
     OVERRIDE_CATEGORIES,
     FACTOR_IDS,
     FACTOR_STATUSES,
-    CAPACITY_RATINGS,
+    CAPACITY_VALUES,
     RAG,
     SUPPORT_DELIVERY,
     STEP_DOWN_TO,
@@ -173,7 +173,7 @@ describe('enums come from ids.ts', () => {
     ['/definitions/child/properties/legal_status/enum', LEGAL_STATUSES],
     ['/definitions/child/properties/proceedings/enum', PROCEEDINGS],
     ['/definitions/child/properties/placement/enum', PLACEMENTS],
-    ['/definitions/capacity/properties/rating/enum', CAPACITY_RATINGS],
+    ['/definitions/capacity/properties/rating/enum', CAPACITY_VALUES],
     ['/definitions/goal/properties/progress/items/properties/rag/enum', RAG],
     ['/definitions/return/properties/support_package/items/properties/delivered/enum', SUPPORT_DELIVERY],
     ['/definitions/return/properties/step_down/properties/to/enum', STEP_DOWN_TO],

@@ -1,5 +1,5 @@
 // Stage 1 (assess): what each task records, and how the answers become edits.
-import { CAPACITY_RATINGS, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../../ids.js';
+import { CAPACITY_VALUES, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../../ids.js';
 import { taskOf } from '../../rules/progress.js';
 import { getIn, isBlank, list, question, type Answers, type Condition } from '../answers.js';
 import { sectionHasContent } from '../body.js';
@@ -133,7 +133,7 @@ const familyAssessment: TaskFlow = {
         'Record a parent’s capacity to change?',
         [
           question('choice', ['person'], 'Which parent?', { required: true, choices: parents.map((p) => ({ value: p.id, name: describePerson(p) })) }),
-          question('choice', ['rating'], 'Capacity to change', { required: true, choices: CAPACITY_RATINGS.map((r) => ({ value: r, name: r })) }),
+          question('choice', ['rating'], 'Capacity to change (not_assessed: not yet assessed, e.g. a parent not yet met)', { required: true, attests: true, choices: CAPACITY_VALUES.map((r) => ({ value: r, name: r })) }),
           question('text', ['evidence'], 'Evidence: acceptance, motivation, use of services, goals met and kept up', { required: true }),
           question('date', ['as_of'], 'Date of the evidence', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
         ],
