@@ -124,7 +124,8 @@ export interface CaseData {
   child: {
     ref: string;
     dob: IsoDate;
-    looked_after_since: IsoDate;
+    /** Required while the child is looked after (any legal status but not_looked_after). */
+    looked_after_since?: IsoDate;
     legal_status: string;
     proceedings?: string;
     placement?: string;

@@ -1307,7 +1307,7 @@ class CaseBuilder {
     const config = this.opts.config;
     const reviews = config?.reviews ?? DEFAULT_REVIEWS;
     const holidays = config?.bank_holidays ?? [];
-    const since = data.child.looked_after_since;
+    const since = data.child.looked_after_since ?? data.opened;
     const returned = data.return?.returned;
     const closed = data.stage === 'closed';
     const stillLookedAfter = !closed && !(returned && this.legal === 's20');

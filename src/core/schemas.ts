@@ -98,11 +98,10 @@ const fieldIs = (field: string, value: string): Schema => ({ required: [field], 
 
 function definitions(ids: DomainIds): Schema {
   return {
-    signed_off: record(
-      "A manager's sign-off: one shape everywhere",
-      { by: text('Who signed off (role and initials)'), date: date('When it was signed off') },
-      ['by', 'date'],
-    ),
+    signed_off: record("A manager's sign-off: one shape everywhere", { by: text('Who signed off (role and initials)'), date: date('When it was signed off') }, [
+      'by',
+      'date',
+    ]),
     task: {
       ...record(
         'Where one task stands; the content lives in the records (classifications, decisions, agreement, …)',
@@ -126,20 +125,29 @@ function definitions(ids: DomainIds): Schema {
         { if: fieldIs('status', 'not_applicable'), then: withCondition('when status is not_applicable', { required: ['reason'] }) },
       ],
     },
-    child: record(
-      'The child: pseudonym or initials only, never a full name',
-      {
-        ref: text('Pseudonym or initials, e.g. "Child A"'),
-        dob: date('Date of birth'),
-        looked_after_since: date('Date the child became looked after (this episode)'),
-        legal_status: choice(LEGAL_STATUSES, 'Legal basis of care: s20, s31, s38, not_looked_after or other'),
-        proceedings: choice(PROCEEDINGS, 'Court stage: none, pre_proceedings or care_proceedings'),
-        placement: choice(PLACEMENTS, 'Where the child lives now'),
-        placement_moves: count('Number of placement moves in this episode'),
-        wants_to_return: flag('The child says they want to go home'),
-      },
-      ['ref', 'dob', 'looked_after_since', 'legal_status'],
-    ),
+    child: {
+      ...record(
+        'The child: pseudonym or initials only, never a full name',
+        {
+          ref: text('Pseudonym or initials, e.g. "Child A"'),
+          dob: date('Date of birth'),
+          looked_after_since: date('Date the child became looked after (this episode); required unless legal_status is not_looked_after'),
+          legal_status: choice(LEGAL_STATUSES, 'Legal basis of care: s20, s31, s38, not_looked_after or other'),
+          proceedings: choice(PROCEEDINGS, 'Court stage: none, pre_proceedings or care_proceedings'),
+          placement: choice(PLACEMENTS, 'Where the child lives now'),
+          placement_moves: count('Number of placement moves in this episode'),
+          wants_to_return: flag('The child says they want to go home'),
+        },
+        ['ref', 'dob', 'legal_status'],
+      ),
+      // an edge-of-care child has no looked-after date to give; any other legal status means the child is looked after
+      allOf: [
+        {
+          if: { required: ['legal_status'], properties: { legal_status: { not: { const: 'not_looked_after' } } } },
+          then: withCondition('while the child is looked after (legal_status other than not_looked_after)', { required: ['looked_after_since'] }),
+        },
+      ],
+    },
     team: record(
       'Professionals around the case (roles and initials)',
       Object.fromEntries(ROLE_PARTIES.filter((role) => role !== 'child').map((role) => [role, text(`The ${role.replace(/_/g, ' ')}`)])),
