@@ -1,6 +1,6 @@
 // Typed shape of a case file's front matter (design.md §3.1). Rules and views read
 // these types only after the common schema has accepted the data.
-import type { CapacityValue, RiskBasis, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
+import type { CapacityValue, RiskBasis, DecisionPoint, DecisionRecordPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
 
 export type IsoDate = string;
 
@@ -66,8 +66,10 @@ export interface SharingRecord {
 
 export interface Decision {
   date: IsoDate;
-  point: DecisionPoint;
+  point: DecisionRecordPoint;
   outcome: string;
+  /** Who made the decision (required for Decision 1). */
+  by?: string;
   reasons?: string;
   conditions?: string | string[];
   timescale?: string;
@@ -76,6 +78,11 @@ export interface Decision {
   shared?: SharingRecord[];
   disagreement?: string;
   share_with?: string[];
+}
+
+/** A decision at one of the stages' decision points (RC1/D2, RC2/D3, RC3), not Decision 1. */
+export function atStagePoint(d: Decision): d is Decision & { point: DecisionPoint } {
+  return d.point !== 'd1_start';
 }
 
 export interface GoalProgress {

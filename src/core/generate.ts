@@ -129,7 +129,7 @@ function fitSize(data: CaseData, max: number, decisionMap: Record<DecisionPoint,
     () =>
       data.decisions?.forEach((d) => {
         const level = [...(data.classifications ?? [])].reverse().find((c) => c.point === d.point && c.date <= d.date)?.level;
-        if (d.point !== 'rc2_d3' && level && decisionMap[d.point][level] === d.outcome) delete d.reasons;
+        if (d.point !== 'rc2_d3' && d.point !== 'd1_start' && level && decisionMap[d.point][level] === d.outcome) delete d.reasons;
       }),
   ];
   for (const step of steps) {

@@ -82,6 +82,17 @@ export const OUTCOMES_BY_POINT: Record<DecisionPoint, readonly string[]> = {
 
 export const RECOMMENDATIONS = OUTCOMES_BY_POINT.rc1_d2;
 
+/**
+ * Decision 1: whether to begin a reunification assessment. A decision only (no risk
+ * classification belongs to it), so it is a point of `decisions[]` and not of `classifications[]`.
+ */
+export const D1_POINT = 'd1_start';
+export const D1_OUTCOMES = ['begin_assessment', 'not_pursued'] as const;
+/** Every point a `decisions[]` entry may name: Decision 1, then the three classification points. */
+export const DECISION_RECORD_POINTS = [D1_POINT, ...DECISION_POINTS] as const;
+export type DecisionRecordPoint = (typeof DECISION_RECORD_POINTS)[number];
+export const OUTCOMES_BY_DECISION_POINT: Record<DecisionRecordPoint, readonly string[]> = { [D1_POINT]: D1_OUTCOMES, ...OUTCOMES_BY_POINT };
+
 export const LEGAL_STATUSES = ['s20', 's31', 's38', 'not_looked_after', 'other'] as const;
 export const PROCEEDINGS = ['none', 'pre_proceedings', 'care_proceedings'] as const;
 export const PLACEMENTS = ['foster', 'kinship', 'residential', 'parents', 'other'] as const;

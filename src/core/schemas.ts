@@ -8,13 +8,15 @@ import {
   COHORTS,
   DATE_PATTERN,
   DECISION_POINTS,
+  DECISION_RECORD_POINTS,
+  D1_POINT,
   FACTORS,
   FACTOR_STATUSES,
   FORMAT_VERSION,
   LEGAL_STATUSES,
   LEVELS,
   OUTCOME_STATUSES,
-  OUTCOMES_BY_POINT,
+  OUTCOMES_BY_DECISION_POINT,
   OVERRIDE_CATEGORIES,
   PLACEMENTS,
   PROCEEDINGS,
@@ -251,8 +253,9 @@ function definitions(ids: DomainIds): Schema {
         'A decision (append-only); its outcome ids depend on the decision point',
         {
           date: date('Date of the decision'),
-          point: choice(DECISION_POINTS, 'Decision point: rc1_d2, rc2_d3 or rc3_post_return'),
+          point: choice(DECISION_RECORD_POINTS, 'Decision point: d1_start (Decision 1), rc1_d2, rc2_d3 or rc3_post_return'),
           outcome: text('Decision id, valid for the point (framework.md §4.6)'),
+          by: text('Who made the decision (role and initials); required for Decision 1'),
           reasons: text('Reasons for the decision'),
           conditions: { type: ['string', 'array'], items: { type: 'string' }, description: 'Conditions attached to the decision' },
           timescale: text('Timescale for the conditions or next step'),
@@ -264,10 +267,14 @@ function definitions(ids: DomainIds): Schema {
         },
         ['date', 'point', 'outcome'],
       ),
-      allOf: DECISION_POINTS.map((point) => ({
-        if: fieldIs('point', point),
-        then: { properties: { outcome: withCondition(`when point is ${point}`, { enum: [...OUTCOMES_BY_POINT[point]] }) } },
-      })),
+      allOf: [
+        ...DECISION_RECORD_POINTS.map((point) => ({
+          if: fieldIs('point', point),
+          then: { properties: { outcome: withCondition(`when point is ${point}`, { enum: [...OUTCOMES_BY_DECISION_POINT[point]] }) } },
+        })),
+        // Decision 1 says who decided and why, whichever way it goes
+        { if: fieldIs('point', D1_POINT), then: withCondition(`when point is ${D1_POINT}`, { required: ['by', 'reasons'] }) },
+      ],
     },
     goal: record(
       'One SMART goal of the parental agreement',

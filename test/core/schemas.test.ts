@@ -6,6 +6,9 @@ import {
   CAPACITY_VALUES,
   COHORTS,
   DECISION_POINTS,
+  DECISION_RECORD_POINTS,
+  D1_OUTCOMES,
+  OUTCOMES_BY_DECISION_POINT,
   FACTOR_IDS,
   FACTOR_STATUSES,
   LEGAL_STATUSES,
@@ -119,6 +122,8 @@ describe('enums come from ids.ts', () => {
     TASK_STATUSES,
     LEVELS,
     DECISION_POINTS,
+    DECISION_RECORD_POINTS,
+    D1_OUTCOMES,
     LEGAL_STATUSES,
     PROCEEDINGS,
     PLACEMENTS,
@@ -169,7 +174,7 @@ describe('enums come from ids.ts', () => {
     ['/definitions/classification/properties/suggested/enum', LEVELS],
     ['/definitions/classification/properties/point/enum', DECISION_POINTS],
     ['/definitions/classification/properties/override_category/enum', OVERRIDE_CATEGORIES],
-    ['/definitions/decision/properties/point/enum', DECISION_POINTS],
+    ['/definitions/decision/properties/point/enum', DECISION_RECORD_POINTS],
     ['/definitions/child/properties/legal_status/enum', LEGAL_STATUSES],
     ['/definitions/child/properties/proceedings/enum', PROCEEDINGS],
     ['/definitions/child/properties/placement/enum', PLACEMENTS],
@@ -184,8 +189,9 @@ describe('enums come from ids.ts', () => {
 
   it('gives each decision point its own outcomes, and covers every point', () => {
     const branches = at(common, '/definitions/decision/allOf') as Node[];
-    const byPoint = Object.fromEntries(branches.map((b) => [at(b, '/if/properties/point/const'), at(b, '/then/properties/outcome/enum')]));
-    expect(byPoint).toEqual(Object.fromEntries(DECISION_POINTS.map((p) => [p, [...OUTCOMES_BY_POINT[p]]])));
+    const outcomeBranches = branches.filter((b) => at(b, '/then/properties/outcome/enum') !== undefined);
+    const byPoint = Object.fromEntries(outcomeBranches.map((b) => [at(b, '/if/properties/point/const'), at(b, '/then/properties/outcome/enum')]));
+    expect(byPoint).toEqual(Object.fromEntries(DECISION_RECORD_POINTS.map((p) => [p, [...OUTCOMES_BY_DECISION_POINT[p]]])));
   });
 
   it('builds each gate from the stage task lists', () => {

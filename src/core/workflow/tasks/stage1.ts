@@ -3,6 +3,7 @@ import { CAPACITY_VALUES, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../.
 import { taskOf } from '../../rules/progress.js';
 import { getIn, isBlank, list, question, type Answers, type Condition } from '../answers.js';
 import { sectionHasContent } from '../body.js';
+import { decisionOneEdits, decisionOneList } from './decisionPoint.js';
 import {
   appendNew,
   describePerson,
@@ -40,6 +41,7 @@ const caseHistory: TaskFlow = {
     const hasParent = (c.data.people ?? []).some(isParentOrCarer);
     return [
       ...statusSteps(c, 'case_history', ctx),
+      decisionOneList(c, ctx, whenRecording('case_history')),
       ...HISTORY_COUNTS.map(([field, message]) =>
         question('count', ['history', field], message, {
           when: whenRecording('case_history'),
@@ -72,6 +74,7 @@ const caseHistory: TaskFlow = {
     const history = getIn(answers, ['history']) as Answers | undefined;
     const edits: WorkflowEdit[] = HISTORY_COUNTS.filter(([field]) => !isBlank(history?.[field])).map(([field]) => ({ op: 'set', path: ['history', field], value: history![field] }));
     edits.push(...appendNew(['people'], itemsAt(answers, ['people']), c.data.people));
+    edits.push(...decisionOneEdits(c, answers));
     edits.push(...taskFieldEdits('case_history', answers));
     const text = getIn(answers, ['body', 'Case history']);
     return { edits, sections: typeof text === 'string' ? [{ headings: CASE_HISTORY_HEADINGS, text }] : [] };
