@@ -4,7 +4,7 @@
 // writes the sign-off through the one writer.
 import type { CaseData, IsoDate } from './caseTypes.js';
 import { daysBetween, isAfter } from './dates.js';
-import { DECISION_POINTS, type DecisionPoint, type DecisionRecordPoint } from './ids.js';
+import { DECISION_POINTS, type DecisionRecordPoint } from './ids.js';
 import { fromPointer, toPointer } from './problem.js';
 import { POST_RETURN_GRACE_DAYS } from './rules/progress.js';
 
