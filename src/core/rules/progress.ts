@@ -2,7 +2,7 @@
 // reached or passed, and the softer severity for gaps before an unplanned return.
 import type { CaseData, TaskRecord } from '../caseTypes.js';
 import { FINISHED_TASK_STATUSES } from '../schemas.js';
-import { stageOfTask, type DecisionPoint, type DecisionRecordPoint, type StageNumber } from '../ids.js';
+import { stageOfTask, type DecisionRecordPoint, type StageNumber } from '../ids.js';
 import type { Severity } from '../problem.js';
 
 /** The stage as a number; a closed case counts as past every stage. */
