@@ -121,6 +121,14 @@ export interface ReturnRecord {
   step_down?: { date: IsoDate; to: string; note?: string } | null;
 }
 
+export interface CourtRecord {
+  issued?: IsoDate;
+  /** Recorded 26-week date; absent, it is `issued` + 26 weeks. */
+  week_26?: IsoDate;
+  hearings?: { date: IsoDate; type: string; outcome?: string; note?: string }[];
+  final_order?: { date: IsoDate; order: string; note?: string };
+}
+
 export interface CaseData {
   reunify: 1;
   id: string;
@@ -159,6 +167,7 @@ export interface CaseData {
   agreement?: Agreement | null;
   transition?: { agreed?: IsoDate; agreed_by?: string[]; planned_return?: IsoDate } | null;
   return?: ReturnRecord | null;
+  court?: CourtRecord | null;
   outcome?: { status: string; date: IsoDate; note?: string } | null;
   [key: `x-${string}`]: unknown;
 }

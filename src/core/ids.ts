@@ -97,6 +97,11 @@ export const LEGAL_STATUSES = ['s20', 's31', 's38', 'not_looked_after', 'other']
 export const PROCEEDINGS = ['none', 'pre_proceedings', 'care_proceedings'] as const;
 export const PLACEMENTS = ['foster', 'kinship', 'residential', 'parents', 'other'] as const;
 
+/** Care proceedings: the kinds of hearing, the orders that end them, and the statutory timetable (Children Act 1989 s32). */
+export const HEARING_TYPES = ['cmh', 'irh', 'final', 'other'] as const;
+export const FINAL_ORDERS = ['care_order', 'supervision_order', 'child_arrangements_order', 'special_guardianship_order', 'placement_order', 'no_order', 'other'] as const;
+export const COURT_TIMETABLE_WEEKS = 26;
+
 export const COHORTS = [
   'teen_future_care_leaver',
   'wants_to_return',

@@ -12,7 +12,9 @@ import {
   D1_POINT,
   FACTORS,
   FACTOR_STATUSES,
+  FINAL_ORDERS,
   FORMAT_VERSION,
+  HEARING_TYPES,
   LEGAL_STATUSES,
   LEVELS,
   OUTCOME_STATUSES,
@@ -367,6 +369,33 @@ function definitions(ids: DomainIds): Schema {
       [],
       true,
     ),
+    court: record(
+      'Care proceedings: the issue date, the 26-week date, hearings and the final order',
+      {
+        issued: date('When the application was issued: the 26 weeks count from it'),
+        week_26: date('The date the court set for the end of proceedings; when absent, it is worked out as issued + 26 weeks'),
+        hearings: listOf(
+          record(
+            'One hearing, held or listed',
+            {
+              date: date('Date of the hearing'),
+              type: choice(HEARING_TYPES, 'cmh (case management), irh (issues resolution), final or other'),
+              outcome: text('What the court decided or directed; left out while the hearing is only listed'),
+              note: text('Short note'),
+            },
+            ['date', 'type'],
+          ),
+          'Hearings, oldest first',
+        ),
+        final_order: record(
+          'The order that ended the proceedings',
+          { date: date('Date of the order'), order: choice(FINAL_ORDERS, 'care_order, supervision_order, child_arrangements_order, special_guardianship_order, placement_order, no_order or other'), note: text('Short note') },
+          ['date', 'order'],
+        ),
+      },
+      [],
+      true,
+    ),
     outcome: record(
       'How the case ended, once closed',
       { status: choice(OUTCOME_STATUSES, 'at_home, re_entered_care or not_returned'), date: date('Date of closure'), note: text('Short note') },
@@ -413,6 +442,7 @@ function commonSchema(ids: DomainIds): Schema {
       agreement: ref('agreement', 'Parental agreement'),
       transition: ref('transition', 'Transition plan'),
       return: ref('return', 'The return home'),
+      court: ref('court', 'Care proceedings'),
       outcome: ref('outcome', 'Outcome when closed'),
     },
     definitions: definitions(ids),

@@ -4,7 +4,7 @@
 import type { CaseData, Classification, Decision, IsoDate } from './caseTypes.js';
 import type { ReunifyConfig } from './config.js';
 import { addDays, addMonths, addWorkingDays, daysBetween, earliest, isAfter, latest, latestOnOrBefore } from './dates.js';
-import { TASKS_BY_STAGE, type StageNumber } from './ids.js';
+import { COURT_TIMETABLE_WEEKS, TASKS_BY_STAGE, type StageNumber } from './ids.js';
 
 type Settings = Pick<ReunifyConfig, 'reviews' | 'bank_holidays'>;
 
@@ -14,6 +14,17 @@ export function isLookedAfter(data: CaseData, asOf: IsoDate): boolean {
   const returned = data.return?.returned;
   if (data.stage === 5 && returned && !isAfter(returned, asOf)) return ['s31', 's38'].includes(data.child.legal_status);
   return true;
+}
+
+/**
+ * The date care proceedings should end by: the `court.week_26` the court set, else 26 weeks
+ * from the issue date. Undefined when neither is recorded.
+ */
+export function courtDeadline(data: CaseData): { date: IsoDate; basis: 'recorded' | 'derived' } | undefined {
+  const court = data.court;
+  if (court?.week_26) return { date: court.week_26, basis: 'recorded' };
+  if (court?.issued) return { date: addDays(court.issued, COURT_TIMETABLE_WEEKS * 7), basis: 'derived' };
+  return undefined;
 }
 
 /** CLA reviews of this care episode already held on `asOf` (planned later dates do not count yet), oldest first. */

@@ -30,6 +30,7 @@ import { stepDownAfterRc3 } from './stage5/step-down-after-rc3.js';
 import { outcomeWhenClosed } from './stage5/outcome-when-closed.js';
 import { stageTimescale } from './timeliness/stage-timescale.js';
 import { claReviewDue } from './timeliness/cla-review-due.js';
+import { court26Weeks } from './timeliness/court-26-weeks.js';
 import { postReturnVisits } from './timeliness/post-return-visits.js';
 import { rc3AfterUnplannedReturn } from './timeliness/rc3-after-unplanned-return.js';
 import { leavingCareAge } from './triggers/leaving-care-age.js';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   // Timeliness
   stageTimescale,
   claReviewDue,
+  court26Weeks,
   postReturnVisits,
   rc3AfterUnplannedReturn,
   // Trigger points
