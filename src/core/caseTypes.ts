@@ -165,7 +165,7 @@ export interface CaseData {
   classifications?: Classification[];
   decisions?: Decision[];
   agreement?: Agreement | null;
-  transition?: { agreed?: IsoDate; agreed_by?: string[]; planned_return?: IsoDate } | null;
+  transition?: { agreed?: IsoDate; agreed_by?: string[]; planned_return?: IsoDate; placement_approval?: { by: string; date: IsoDate; note?: string } } | null;
   return?: ReturnRecord | null;
   court?: CourtRecord | null;
   outcome?: { status: string; date: IsoDate; note?: string } | null;

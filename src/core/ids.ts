@@ -101,6 +101,8 @@ export const PLACEMENTS = ['foster', 'kinship', 'residential', 'parents', 'other
 export const HEARING_TYPES = ['cmh', 'irh', 'final', 'other'] as const;
 export const FINAL_ORDERS = ['care_order', 'supervision_order', 'child_arrangements_order', 'special_guardianship_order', 'placement_order', 'no_order', 'other'] as const;
 export const COURT_TIMETABLE_WEEKS = 26;
+/** Legal statuses under which placing the child with parents needs a recorded approval first (a care order, final or interim). */
+export const CARE_ORDER_STATUSES = ['s31', 's38'] as const;
 
 export const COHORTS = [
   'teen_future_care_leaver',

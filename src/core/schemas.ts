@@ -318,6 +318,11 @@ function definitions(ids: DomainIds): Schema {
         agreed: date('When the plan was agreed'),
         agreed_by: listOf({ type: 'string' }, 'Parties who agreed it (person ids or roles)'),
         planned_return: date('Planned date of the move home'),
+        placement_approval: record(
+          'Approval of placing the child with their parents under a care order (final or interim), given before the move',
+          { by: text('Who approved (role and initials), e.g. the nominated officer'), date: date('When it was approved'), note: text('Short note, e.g. conditions of the approval') },
+          ['by', 'date'],
+        ),
       },
       [],
       true,

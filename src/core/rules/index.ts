@@ -22,6 +22,7 @@ import { backupPlan } from './stage3/backup-plan.js';
 import { teamAroundChild } from './stage3/team-around-child.js';
 import { reclassificationAfterAgreement } from './stage4/reclassification-after-agreement.js';
 import { returnNeedsProceed } from './stage4/return-needs-proceed.js';
+import { placementWithParentsApproved } from './stage4/placement-with-parents-approved.js';
 import { transitionAgreed } from './stage4/transition-agreed.js';
 import { redGoalsReasoned } from './stage4/red-goals-reasoned.js';
 import { contactBeforeReturn } from './stage5/contact-before-return.js';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   reclassificationAfterAgreement,
   returnNeedsProceed,
   transitionAgreed,
+  placementWithParentsApproved,
   redGoalsReasoned,
   // Stage 5: return home, support and monitoring
   contactBeforeReturn,
