@@ -158,6 +158,8 @@ export interface CaseData {
     failed_returns?: number;
     parent_prior_removals?: number;
     missing_episodes?: number;
+    /** Away from placement without authorisation (whereabouts known): not missing episodes. */
+    away_without_authorisation?: number;
   };
   factors?: FactorEntry[];
   capacity_to_change?: { person: string; rating: CapacityValue; evidence?: string; as_of?: IsoDate }[];

@@ -190,6 +190,7 @@ function definitions(ids: DomainIds): Schema {
       failed_returns: count('Earlier returns that ended in re-entry to care'),
       parent_prior_removals: count('Other children removed from these parents before'),
       missing_episodes: count('Missing episodes (not counting being away without authorisation)'),
+      away_without_authorisation: count('Episodes of being away from placement without authorisation (whereabouts known), counted apart from missing episodes'),
     }),
     factor: record(
       'A dynamic risk or protective factor with its evidence (framework.md §4.2)',

@@ -31,6 +31,7 @@ const HISTORY_COUNTS: [string, string][] = [
   ['failed_returns', 'How many of those returns ended with the child back in care?'],
   ['parent_prior_removals', 'How many other children have been removed from these parents before?'],
   ['missing_episodes', 'How many missing episodes (not counting being away without authorisation)?'],
+  ['away_without_authorisation', 'How many times away from placement without authorisation (whereabouts known; not counted as missing)?'],
 ];
 
 const caseHistory: TaskFlow = {
@@ -45,7 +46,8 @@ const caseHistory: TaskFlow = {
       ...HISTORY_COUNTS.map(([field, message]) =>
         question('count', ['history', field], message, {
           when: whenRecording('case_history'),
-          required: done,
+          // episodes away without authorisation are recorded when known; files before the field have none
+          required: field === 'away_without_authorisation' ? false : done,
           default: history[field],
           check:
             field === 'failed_returns'
