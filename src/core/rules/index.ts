@@ -1,6 +1,7 @@
 // Every practice rule, in the order `check --list-rules` shows them.
 import { duplicateId } from './caseload/duplicate-id.js';
 import { idMatchesFile } from './case/id-matches-file.js';
+import { cohortsDerived } from './case/cohorts-derived.js';
 import { protectedPersonNamed } from './case/protected-person-named.js';
 import { siblingsConsistent } from './caseload/siblings-consistent.js';
 import { datesInOrder } from './tasks/dates-in-order.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   idMatchesFile,
   duplicateId,
   protectedPersonNamed,
+  cohortsDerived,
   // Tasks and records, across stages
   recordExists,
   datesNotFuture,
