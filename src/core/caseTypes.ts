@@ -1,6 +1,6 @@
 // Typed shape of a case file's front matter (design.md §3.1). Rules and views read
 // these types only after the common schema has accepted the data.
-import type { CapacityRating, RiskBasis, DecisionPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
+import type { CapacityValue, RiskBasis, DecisionPoint, DecisionRecordPoint, FactorStatus, Level, Rag, StageValue, TaskStatus } from './ids.js';
 
 export type IsoDate = string;
 
@@ -66,8 +66,10 @@ export interface SharingRecord {
 
 export interface Decision {
   date: IsoDate;
-  point: DecisionPoint;
+  point: DecisionRecordPoint;
   outcome: string;
+  /** Who made the decision (required for Decision 1). */
+  by?: string;
   reasons?: string;
   conditions?: string | string[];
   timescale?: string;
@@ -76,6 +78,11 @@ export interface Decision {
   shared?: SharingRecord[];
   disagreement?: string;
   share_with?: string[];
+}
+
+/** A decision at one of the stages' decision points (RC1/D2, RC2/D3, RC3), not Decision 1. */
+export function atStagePoint(d: Decision): d is Decision & { point: DecisionPoint } {
+  return d.point !== 'd1_start';
 }
 
 export interface GoalProgress {
@@ -114,6 +121,14 @@ export interface ReturnRecord {
   step_down?: { date: IsoDate; to: string; note?: string } | null;
 }
 
+export interface CourtRecord {
+  issued?: IsoDate;
+  /** Recorded 26-week date; absent, it is `issued` + 26 weeks. */
+  week_26?: IsoDate;
+  hearings?: { date: IsoDate; type: string; outcome?: string; note?: string }[];
+  final_order?: { date: IsoDate; order: string; note?: string };
+}
+
 export interface CaseData {
   reunify: 1;
   id: string;
@@ -124,7 +139,8 @@ export interface CaseData {
   child: {
     ref: string;
     dob: IsoDate;
-    looked_after_since: IsoDate;
+    /** Required while the child is looked after (any legal status but not_looked_after). */
+    looked_after_since?: IsoDate;
     legal_status: string;
     proceedings?: string;
     placement?: string;
@@ -142,15 +158,18 @@ export interface CaseData {
     failed_returns?: number;
     parent_prior_removals?: number;
     missing_episodes?: number;
+    /** Away from placement without authorisation (whereabouts known): not missing episodes. */
+    away_without_authorisation?: number;
   };
   factors?: FactorEntry[];
-  capacity_to_change?: { person: string; rating: CapacityRating; evidence?: string; as_of?: IsoDate }[];
+  capacity_to_change?: { person: string; rating: CapacityValue; evidence?: string; as_of?: IsoDate }[];
   tasks: Record<string, TaskRecord>;
   classifications?: Classification[];
   decisions?: Decision[];
   agreement?: Agreement | null;
-  transition?: { agreed?: IsoDate; agreed_by?: string[]; planned_return?: IsoDate } | null;
+  transition?: { agreed?: IsoDate; agreed_by?: string[]; planned_return?: IsoDate; placement_approval?: { by: string; date: IsoDate; note?: string } } | null;
   return?: ReturnRecord | null;
+  court?: CourtRecord | null;
   outcome?: { status: string; date: IsoDate; note?: string } | null;
   [key: `x-${string}`]: unknown;
 }

@@ -11,7 +11,8 @@ import {
   DECISION_POINT_OF_STAGE,
   FACTORS,
   LEVELS,
-  type CapacityRating,
+  CAPACITY_NOT_ASSESSED,
+  type CapacityValue,
   type DecisionPoint,
   type FactorDefinition,
   type FactorKind,
@@ -41,7 +42,7 @@ export interface Contribution {
   date?: IsoDate;
   static?: boolean;
   person?: string;
-  rating?: CapacityRating;
+  rating?: CapacityValue;
   goal?: string;
   rag?: Rag;
   overdue?: boolean;
@@ -276,13 +277,22 @@ function capacityContributions(ctx: Context): { lines: Contribution[]; gaps: Gap
   const lines: Contribution[] = [];
   entries.forEach((e, i) => {
     if (!dated(ctx.asOf)(e.as_of)) return;
-    const weight = ctx.settings.capacity_points[e.rating];
-    const note = latestFor.get(e.person) !== i ? `superseded by /capacity_to_change/${latestFor.get(e.person)}` : counts(e.person) ? undefined : 'not a parent the child would return to';
+    const notAssessed = e.rating === CAPACITY_NOT_ASSESSED;
+    // not yet assessed is missing information: no points either way, never counted as safety
+    const weight = e.rating === CAPACITY_NOT_ASSESSED ? 0 : ctx.settings.capacity_points[e.rating];
+    const note =
+      latestFor.get(e.person) !== i
+        ? `${SUPERSEDED_NOTE}/capacity_to_change/${latestFor.get(e.person)}`
+        : !counts(e.person)
+          ? 'not a parent the child would return to'
+          : notAssessed
+            ? 'not yet assessed: counted as unknown'
+            : undefined;
     const fraction = note ? 0 : 1;
     lines.push({
       factor: 'capacity_to_change',
       kind: weight < 0 ? 'protective' : 'risk',
-      status: 'present',
+      status: notAssessed ? 'unknown' : 'present',
       weight,
       fraction,
       points: round(weight * fraction),
@@ -294,9 +304,18 @@ function capacityContributions(ctx: Context): { lines: Contribution[]; gaps: Gap
       ...(note ? { note } : {}),
     });
   });
-  const gaps: Gap[] = returningTo
-    .filter((person) => !latestFor.has(person))
-    .map((person) => ({ factor: 'capacity_to_change', kind: 'risk', evidence: '/capacity_to_change', source: 'capacity to change', person }));
+  // a parent the child would return to with no rating, or whose latest says not yet assessed
+  const gapPeople = [
+    ...returningTo.filter((person) => !latestFor.has(person)),
+    ...[...latestFor].filter(([person, i]) => counts(person) && entries[i].rating === CAPACITY_NOT_ASSESSED).map(([person]) => person),
+  ];
+  const gaps: Gap[] = gapPeople.map((person) => ({
+    factor: 'capacity_to_change',
+    kind: 'risk',
+    evidence: latestFor.has(person) ? `/capacity_to_change/${latestFor.get(person)}` : '/capacity_to_change',
+    source: 'capacity to change',
+    person,
+  }));
   return { lines, gaps };
 }
 
@@ -342,7 +361,7 @@ export function assess(data: CaseData, config: ReunifyConfig, asOf: IsoDate, opt
   const goals = options.withGoals ? goalContributions(ctx) : { lines: [], gaps: [] };
   const contributions = [...factors.lines, ...capacity.lines, ...goals.lines];
   // an unknown a later entry has replaced is no longer missing information
-  const gaps = [...contributions.filter((c) => c.status === 'unknown' && !isSuperseded(c)).map(gapOf), ...capacity.gaps, ...goals.gaps];
+  const gaps = [...contributions.filter((c) => c.status === 'unknown' && c.factor !== 'capacity_to_change' && !isSuperseded(c)).map(gapOf), ...capacity.gaps, ...goals.gaps];
   const score = round(contributions.reduce((sum, c) => sum + c.points, 0));
   return { contributions, gaps, notes: factors.notes, score };
 }

@@ -183,14 +183,14 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
   for (const sentence of body.split(/(?<=\.)\s+|\n/)) {
     if (!/health visitor/i.test(sentence)) continue;
     // the story of coming into care speaks for the date the child came into care
-    const on = /looked after (since|from)/.test(sentence) ? child.looked_after_since : asOf;
+    const on = /looked after (since|from)/.test(sentence) ? (child.looked_after_since ?? asOf) : asOf;
     if (ageAt(on) >= 5) flag('health-visitor-by-age', `aged ${ageAt(on)}, the body says: "${sentence.trim()}"`);
   }
 
   // legal status follows the timeline
   const home = child.placement === 'parents' || data.outcome?.status === 'at_home';
   if (home && child.legal_status === 's20') flag('s20-at-home', `at home (${data.return?.returned ?? 'returned'}) and still under s20`);
-  if (child.legal_status === 's38') {
+  if (child.legal_status === 's38' && child.looked_after_since) {
     const days = daysBetween(child.looked_after_since, asOf);
     if (days > 365) flag('interim-order-too-long', `interim care order since ${child.looked_after_since}: ${days} days without a final hearing`);
     if (child.proceedings !== 'care_proceedings') flag('interim-order-too-long', `interim care order with proceedings "${child.proceedings ?? 'none'}"`);
@@ -203,7 +203,8 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
     if ((h.entries_to_care ?? 1) !== previous + 1) flag('history-chronology', `${h.entries_to_care} entries to care but ${previous} previous returns`);
   }
   const rows = [...history.matchAll(/^\| (\d{4}-\d{2}(?:-\d{2})?) \| ([^|]+) \|/gm)].map((m) => ({ date: m[1], event: m[2].trim() }));
-  const before = rows.filter((r) => r.date < child.looked_after_since.slice(0, r.date.length));
+  const since = child.looked_after_since ?? data.opened;
+  const before = rows.filter((r) => r.date < since.slice(0, r.date.length));
   const earlierReturns = before.filter((r) => /^Returned home$/.test(r.event)).length;
   const earlierEntries = before.filter((r) => /entry to care$/i.test(r.event)).length;
   if (earlierReturns !== previous) flag('history-chronology', `the chronology shows ${earlierReturns} earlier returns home; the history records ${previous}`);

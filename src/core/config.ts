@@ -27,6 +27,8 @@ export interface ReunifyConfig {
   bank_holidays: string[];
   sharing: { required_parties: string[] };
   leaving_care_age: number;
+  /** Thresholds for the cohorts `check` works out from the file (rule case/cohorts-derived). */
+  cohort_rules: { teen_age: number; placement_moves: number; parent_prior_removals: number };
   /** Default decision for each level, by decision point (framework.md §4.6); a point left out has no default. */
   decision_map: Partial<Record<DecisionPoint, Partial<Record<Level, string>>>>;
   labels: { levels: Record<Level, string> };
@@ -207,6 +209,16 @@ export const CONFIG_SCHEMA = {
       },
     },
     leaving_care_age: { type: 'integer', minimum: 10, maximum: 18 },
+    cohort_rules: {
+      type: 'object',
+      description: 'Thresholds for the cohorts check works out from the file (rule case/cohorts-derived).',
+      additionalProperties: false,
+      properties: {
+        teen_age: { type: 'integer', minimum: 10, maximum: 18 },
+        placement_moves: { type: 'integer', minimum: 1 },
+        parent_prior_removals: { type: 'integer', minimum: 1 },
+      },
+    },
     decision_map: {
       type: 'object',
       description: 'Default decision for each risk level, by decision point; decisions that depart from it need reasons.',

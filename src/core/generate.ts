@@ -7,7 +7,7 @@ import type { CaseData, Classification, Decision, FactorEntry, Goal, IsoDate, Pe
 import { classify, levelRank } from './classify.js';
 import type { ReunifyConfig } from './config.js';
 import { addDays, addMonths, addWorkingDays, ageOn, daysBetween } from './dates.js';
-import { FACTORS, LEVELS, TASKS_BY_STAGE, type CapacityRating, type DecisionPoint, type FactorStatus, type Level, type Rag, type StageNumber, type StageValue } from './ids.js';
+import { FACTORS, LEVELS, TASKS_BY_STAGE, type CapacityRating, type CapacityValue, type DecisionPoint, type FactorStatus, type Level, type Rag, type StageNumber, type StageValue } from './ids.js';
 import type { Rng } from './random.js';
 import { CAPACITY_EVIDENCE, CARE_REASONS, CARE_REASON_IDS, FACTOR_EVIDENCE, GOALS, NON_NEGOTIABLES, OVERRIDE_REASONS, REASON_EVIDENCE, REASON_SERVICES, SERVICES, STRENGTHS, WORRIES, CONCERNS, fill, fits, schoolKind, wordingText, type CareReasonId, type Concern, type GoalText, type TextContext, type Wording } from './generateText.js';
 import { caseBody } from './generateBody.js';
@@ -129,7 +129,7 @@ function fitSize(data: CaseData, max: number, decisionMap: Record<DecisionPoint,
     () =>
       data.decisions?.forEach((d) => {
         const level = [...(data.classifications ?? [])].reverse().find((c) => c.point === d.point && c.date <= d.date)?.level;
-        if (d.point !== 'rc2_d3' && level && decisionMap[d.point][level] === d.outcome) delete d.reasons;
+        if (d.point !== 'rc2_d3' && d.point !== 'd1_start' && level && decisionMap[d.point][level] === d.outcome) delete d.reasons;
       }),
   ];
   for (const step of steps) {
@@ -951,7 +951,7 @@ class CaseBuilder {
   }
 
   /** The latest capacity-to-change rating of the parent the child would return to, on a date. */
-  private capacityOn(on: IsoDate): CapacityRating | undefined {
+  private capacityOn(on: IsoDate): CapacityValue | undefined {
     const mine = this.capacity.filter((c) => c.person === this.family.returningTo.id && (c.as_of ?? '') <= on);
     return mine[mine.length - 1]?.rating;
   }
@@ -1307,7 +1307,7 @@ class CaseBuilder {
     const config = this.opts.config;
     const reviews = config?.reviews ?? DEFAULT_REVIEWS;
     const holidays = config?.bank_holidays ?? [];
-    const since = data.child.looked_after_since;
+    const since = data.child.looked_after_since ?? data.opened;
     const returned = data.return?.returned;
     const closed = data.stage === 'closed';
     const stillLookedAfter = !closed && !(returned && this.legal === 's20');

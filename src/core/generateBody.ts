@@ -87,7 +87,7 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: Body
   const kind = schoolKind(age);
   const school = kind ? `${SCHOOL_NAMES[family.school % SCHOOL_NAMES.length]} ${kind}` : undefined;
   const town = TOWN_NAMES[family.town % TOWN_NAMES.length];
-  const since = data.child.looked_after_since;
+  const since = data.child.looked_after_since ?? data.opened;
   const ageThen = ageOn(data.child.dob, since);
   const finder = ageThen < 3 ? 'the health visitor' : ageThen < 5 ? 'nursery staff' : 'the school';
   const reason = fill(options.pick(rng, CARE_REASONS[options.reason].stories, since) ?? 'concerns about the care at home', { ...values, professional: finder });
@@ -113,11 +113,11 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: Body
 
   const rows: [string, string, string][] = [];
   for (let i = failed; i >= 1; i--) {
-    const at = addMonths(data.child.looked_after_since, -12 * i - 4);
+    const at = addMonths(since, -12 * i - 4);
     rows.push([at.slice(0, 7), i === failed ? 'First entry to care' : 'Entry to care', 'Same concerns as now']);
     rows.push([addMonths(at, 5).slice(0, 7), 'Returned home', i === failed ? 'Without a written plan or goals' : 'Support ended after a few weeks']);
   }
-  rows.push([data.child.looked_after_since, 'Came into care', LEGAL_WORDS[data.child.legal_status] ?? '']);
+  rows.push([since, 'Came into care', LEGAL_WORDS[data.child.legal_status] ?? '']);
   rows.push([data.opened, 'Reunification work opened', 'Return home considered']);
   const wa = data.tasks.written_assessment;
   if (wa?.status === 'done' && wa.date) rows.push([wa.date, 'Written assessment', `Recommendation: ${wa.recommendation ?? 'pending'}`]);

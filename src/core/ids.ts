@@ -82,9 +82,27 @@ export const OUTCOMES_BY_POINT: Record<DecisionPoint, readonly string[]> = {
 
 export const RECOMMENDATIONS = OUTCOMES_BY_POINT.rc1_d2;
 
+/**
+ * Decision 1: whether to begin a reunification assessment. A decision only (no risk
+ * classification belongs to it), so it is a point of `decisions[]` and not of `classifications[]`.
+ */
+export const D1_POINT = 'd1_start';
+export const D1_OUTCOMES = ['begin_assessment', 'not_pursued'] as const;
+/** Every point a `decisions[]` entry may name: Decision 1, then the three classification points. */
+export const DECISION_RECORD_POINTS = [D1_POINT, ...DECISION_POINTS] as const;
+export type DecisionRecordPoint = (typeof DECISION_RECORD_POINTS)[number];
+export const OUTCOMES_BY_DECISION_POINT: Record<DecisionRecordPoint, readonly string[]> = { [D1_POINT]: D1_OUTCOMES, ...OUTCOMES_BY_POINT };
+
 export const LEGAL_STATUSES = ['s20', 's31', 's38', 'not_looked_after', 'other'] as const;
 export const PROCEEDINGS = ['none', 'pre_proceedings', 'care_proceedings'] as const;
 export const PLACEMENTS = ['foster', 'kinship', 'residential', 'parents', 'other'] as const;
+
+/** Care proceedings: the kinds of hearing, the orders that end them, and the statutory timetable (Children Act 1989 s32). */
+export const HEARING_TYPES = ['cmh', 'irh', 'final', 'other'] as const;
+export const FINAL_ORDERS = ['care_order', 'supervision_order', 'child_arrangements_order', 'special_guardianship_order', 'placement_order', 'no_order', 'other'] as const;
+export const COURT_TIMETABLE_WEEKS = 26;
+/** Legal statuses under which placing the child with parents needs a recorded approval first (a care order, final or interim). */
+export const CARE_ORDER_STATUSES = ['s31', 's38'] as const;
 
 export const COHORTS = [
   'teen_future_care_leaver',
@@ -120,6 +138,11 @@ export type FactorStatus = (typeof FACTOR_STATUSES)[number];
 
 export const CAPACITY_RATINGS = ['demonstrated', 'emerging', 'limited', 'not_shown'] as const;
 export type CapacityRating = (typeof CAPACITY_RATINGS)[number];
+/** Capacity not yet assessed (a parent not yet met): recorded as such, counted as unknown, never as safety. */
+export const CAPACITY_NOT_ASSESSED = 'not_assessed';
+/** What `capacity_to_change[].rating` may hold: a rating, or not yet assessed. */
+export const CAPACITY_VALUES = [...CAPACITY_RATINGS, CAPACITY_NOT_ASSESSED] as const;
+export type CapacityValue = (typeof CAPACITY_VALUES)[number];
 
 export const RAG = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAG)[number];

@@ -3,18 +3,22 @@
 // to be at that stage. `npm run schemas` writes them to schemas/; a test keeps the
 // shipped files equal to what this module builds.
 import {
-  CAPACITY_RATINGS,
+  CAPACITY_VALUES,
   CASE_ID_PATTERN,
   COHORTS,
   DATE_PATTERN,
   DECISION_POINTS,
+  DECISION_RECORD_POINTS,
+  D1_POINT,
   FACTORS,
   FACTOR_STATUSES,
+  FINAL_ORDERS,
   FORMAT_VERSION,
+  HEARING_TYPES,
   LEGAL_STATUSES,
   LEVELS,
   OUTCOME_STATUSES,
-  OUTCOMES_BY_POINT,
+  OUTCOMES_BY_DECISION_POINT,
   OVERRIDE_CATEGORIES,
   PLACEMENTS,
   PROCEEDINGS,
@@ -98,11 +102,10 @@ const fieldIs = (field: string, value: string): Schema => ({ required: [field], 
 
 function definitions(ids: DomainIds): Schema {
   return {
-    signed_off: record(
-      "A manager's sign-off: one shape everywhere",
-      { by: text('Who signed off (role and initials)'), date: date('When it was signed off') },
-      ['by', 'date'],
-    ),
+    signed_off: record("A manager's sign-off: one shape everywhere", { by: text('Who signed off (role and initials)'), date: date('When it was signed off') }, [
+      'by',
+      'date',
+    ]),
     task: {
       ...record(
         'Where one task stands; the content lives in the records (classifications, decisions, agreement, …)',
@@ -126,20 +129,29 @@ function definitions(ids: DomainIds): Schema {
         { if: fieldIs('status', 'not_applicable'), then: withCondition('when status is not_applicable', { required: ['reason'] }) },
       ],
     },
-    child: record(
-      'The child: pseudonym or initials only, never a full name',
-      {
-        ref: text('Pseudonym or initials, e.g. "Child A"'),
-        dob: date('Date of birth'),
-        looked_after_since: date('Date the child became looked after (this episode)'),
-        legal_status: choice(LEGAL_STATUSES, 'Legal basis of care: s20, s31, s38, not_looked_after or other'),
-        proceedings: choice(PROCEEDINGS, 'Court stage: none, pre_proceedings or care_proceedings'),
-        placement: choice(PLACEMENTS, 'Where the child lives now'),
-        placement_moves: count('Number of placement moves in this episode'),
-        wants_to_return: flag('The child says they want to go home'),
-      },
-      ['ref', 'dob', 'looked_after_since', 'legal_status'],
-    ),
+    child: {
+      ...record(
+        'The child: pseudonym or initials only, never a full name',
+        {
+          ref: text('Pseudonym or initials, e.g. "Child A"'),
+          dob: date('Date of birth'),
+          looked_after_since: date('Date the child became looked after (this episode); required unless legal_status is not_looked_after'),
+          legal_status: choice(LEGAL_STATUSES, 'Legal basis of care: s20, s31, s38, not_looked_after or other'),
+          proceedings: choice(PROCEEDINGS, 'Court stage: none, pre_proceedings or care_proceedings'),
+          placement: choice(PLACEMENTS, 'Where the child lives now'),
+          placement_moves: count('Number of placement moves in this episode'),
+          wants_to_return: flag('The child says they want to go home'),
+        },
+        ['ref', 'dob', 'legal_status'],
+      ),
+      // an edge-of-care child has no looked-after date to give; any other legal status means the child is looked after
+      allOf: [
+        {
+          if: { required: ['legal_status'], properties: { legal_status: { not: { const: 'not_looked_after' } } } },
+          then: withCondition('while the child is looked after (legal_status other than not_looked_after)', { required: ['looked_after_since'] }),
+        },
+      ],
+    },
     team: record(
       'Professionals around the case (roles and initials)',
       Object.fromEntries(ROLE_PARTIES.filter((role) => role !== 'child').map((role) => [role, text(`The ${role.replace(/_/g, ' ')}`)])),
@@ -178,6 +190,7 @@ function definitions(ids: DomainIds): Schema {
       failed_returns: count('Earlier returns that ended in re-entry to care'),
       parent_prior_removals: count('Other children removed from these parents before'),
       missing_episodes: count('Missing episodes (not counting being away without authorisation)'),
+      away_without_authorisation: count('Episodes of being away from placement without authorisation (whereabouts known), counted apart from missing episodes'),
     }),
     factor: record(
       'A dynamic risk or protective factor with its evidence (framework.md §4.2)',
@@ -197,7 +210,7 @@ function definitions(ids: DomainIds): Schema {
       "One parent's capacity to change (framework.md §4.3)",
       {
         person: text('Person id of the parent'),
-        rating: choice(CAPACITY_RATINGS, 'demonstrated, emerging, limited or not_shown'),
+        rating: choice(CAPACITY_VALUES, 'demonstrated, emerging, limited, not_shown, or not_assessed (not yet assessed: counted as unknown, never as safety)'),
         evidence: text('What shows it'),
         as_of: date('Date of the evidence'),
       },
@@ -243,8 +256,9 @@ function definitions(ids: DomainIds): Schema {
         'A decision (append-only); its outcome ids depend on the decision point',
         {
           date: date('Date of the decision'),
-          point: choice(DECISION_POINTS, 'Decision point: rc1_d2, rc2_d3 or rc3_post_return'),
+          point: choice(DECISION_RECORD_POINTS, 'Decision point: d1_start (Decision 1), rc1_d2, rc2_d3 or rc3_post_return'),
           outcome: text('Decision id, valid for the point (framework.md §4.6)'),
+          by: text('Who made the decision (role and initials); required for Decision 1'),
           reasons: text('Reasons for the decision'),
           conditions: { type: ['string', 'array'], items: { type: 'string' }, description: 'Conditions attached to the decision' },
           timescale: text('Timescale for the conditions or next step'),
@@ -256,10 +270,14 @@ function definitions(ids: DomainIds): Schema {
         },
         ['date', 'point', 'outcome'],
       ),
-      allOf: DECISION_POINTS.map((point) => ({
-        if: fieldIs('point', point),
-        then: { properties: { outcome: withCondition(`when point is ${point}`, { enum: [...OUTCOMES_BY_POINT[point]] }) } },
-      })),
+      allOf: [
+        ...DECISION_RECORD_POINTS.map((point) => ({
+          if: fieldIs('point', point),
+          then: { properties: { outcome: withCondition(`when point is ${point}`, { enum: [...OUTCOMES_BY_DECISION_POINT[point]] }) } },
+        })),
+        // Decision 1 says who decided and why, whichever way it goes
+        { if: fieldIs('point', D1_POINT), then: withCondition(`when point is ${D1_POINT}`, { required: ['by', 'reasons'] }) },
+      ],
     },
     goal: record(
       'One SMART goal of the parental agreement',
@@ -301,6 +319,11 @@ function definitions(ids: DomainIds): Schema {
         agreed: date('When the plan was agreed'),
         agreed_by: listOf({ type: 'string' }, 'Parties who agreed it (person ids or roles)'),
         planned_return: date('Planned date of the move home'),
+        placement_approval: record(
+          'Approval of placing the child with their parents under a care order (final or interim), given before the move',
+          { by: text('Who approved (role and initials), e.g. the nominated officer'), date: date('When it was approved'), note: text('Short note, e.g. conditions of the approval') },
+          ['by', 'date'],
+        ),
       },
       [],
       true,
@@ -352,6 +375,33 @@ function definitions(ids: DomainIds): Schema {
       [],
       true,
     ),
+    court: record(
+      'Care proceedings: the issue date, the 26-week date, hearings and the final order',
+      {
+        issued: date('When the application was issued: the 26 weeks count from it'),
+        week_26: date('The date the court set for the end of proceedings; when absent, it is worked out as issued + 26 weeks'),
+        hearings: listOf(
+          record(
+            'One hearing, held or listed',
+            {
+              date: date('Date of the hearing'),
+              type: choice(HEARING_TYPES, 'cmh (case management), irh (issues resolution), final or other'),
+              outcome: text('What the court decided or directed; left out while the hearing is only listed'),
+              note: text('Short note'),
+            },
+            ['date', 'type'],
+          ),
+          'Hearings, oldest first',
+        ),
+        final_order: record(
+          'The order that ended the proceedings',
+          { date: date('Date of the order'), order: choice(FINAL_ORDERS, 'care_order, supervision_order, child_arrangements_order, special_guardianship_order, placement_order, no_order or other'), note: text('Short note') },
+          ['date', 'order'],
+        ),
+      },
+      [],
+      true,
+    ),
     outcome: record(
       'How the case ended, once closed',
       { status: choice(OUTCOME_STATUSES, 'at_home, re_entered_care or not_returned'), date: date('Date of closure'), note: text('Short note') },
@@ -398,6 +448,7 @@ function commonSchema(ids: DomainIds): Schema {
       agreement: ref('agreement', 'Parental agreement'),
       transition: ref('transition', 'Transition plan'),
       return: ref('return', 'The return home'),
+      court: ref('court', 'Care proceedings'),
       outcome: ref('outcome', 'Outcome when closed'),
     },
     definitions: definitions(ids),

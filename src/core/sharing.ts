@@ -38,6 +38,9 @@ export function partiesNotTold(decision: Decision, required: readonly RequiredPa
 /** When sharing is expected: Decision 2 once decision_shared is done or stage 2 is over, Decision 3 once stage 4 is over, RC3 decisions after a grace period. */
 export function sharingDue(data: CaseData, decision: Decision, asOf: IsoDate): boolean {
   switch (decision.point) {
+    case 'd1_start':
+      // telling the family the work is starting is part of engagement (stage 1), not a shared decision record
+      return false;
     case 'rc1_d2':
       return isTaskDone(data, 'decision_shared') || isPast(data, 2);
     case 'rc2_d3':

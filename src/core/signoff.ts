@@ -4,7 +4,7 @@
 // writes the sign-off through the one writer.
 import type { CaseData, IsoDate } from './caseTypes.js';
 import { daysBetween, isAfter } from './dates.js';
-import { DECISION_POINTS, type DecisionPoint } from './ids.js';
+import { DECISION_POINTS, type DecisionRecordPoint } from './ids.js';
 import { fromPointer, toPointer } from './problem.js';
 import { POST_RETURN_GRACE_DAYS } from './rules/progress.js';
 
@@ -14,7 +14,7 @@ export interface SignoffItem {
   caseId: string;
   kind: SignoffKind;
   /** Decision point of a classification or decision. */
-  point?: DecisionPoint;
+  point?: DecisionRecordPoint;
   /** Where the item is in the front matter, e.g. ['classifications', 2]. */
   path: (string | number)[];
   /** The same as a JSON pointer, e.g. /classifications/2. */
@@ -33,9 +33,11 @@ export interface SignoffItem {
   waitingFor: string;
 }
 
-function waitingFor(kind: SignoffKind, point: DecisionPoint | undefined, outcome?: string): string {
+function waitingFor(kind: SignoffKind, point: DecisionRecordPoint | undefined, outcome?: string): string {
   if (kind === 'written_assessment') return 'stage 2 (classification and decision) starts from a signed-off assessment';
   switch (point) {
+    case 'd1_start':
+      return outcome === 'not_pursued' ? 'Decision 1 (return not pursued) must be signed off so the reasons stand' : 'Decision 1 starts the reunification assessment: it needs signing off';
     case 'rc1_d2':
       return kind === 'classification' ? 'RC1 is the baseline: stage 3 needs it signed off' : 'Decision 2 must be signed off before stage 3 and before it is relied on';
     case 'rc2_d3':
@@ -50,7 +52,7 @@ function waitingFor(kind: SignoffKind, point: DecisionPoint | undefined, outcome
 export function awaitingSignoff(caseId: string, data: CaseData, asOf: IsoDate): SignoffItem[] {
   const manager = data.team.team_manager;
   const out: SignoffItem[] = [];
-  const add = (kind: SignoffKind, path: (string | number)[], date: IsoDate, by: string | undefined, point?: DecisionPoint, outcome?: string) => {
+  const add = (kind: SignoffKind, path: (string | number)[], date: IsoDate, by: string | undefined, point?: DecisionRecordPoint, outcome?: string) => {
     if (isAfter(date, asOf)) return;
     out.push({
       caseId,
@@ -92,7 +94,7 @@ export interface SignoffTarget {
   pointer: string;
   date: IsoDate;
   by?: string;
-  point?: DecisionPoint;
+  point?: DecisionRecordPoint;
   signedOff?: { by: string; date: IsoDate };
 }
 

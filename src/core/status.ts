@@ -2,7 +2,7 @@
 // typed cases to a view model whose keys are the metric ids. `reunify status` and
 // the caseload report render the same view. Exceptions name cases by id only, and
 // every detail line is built from ids and dates, never from narrative in a case.
-import type { CaseData, Classification, IsoDate } from './caseTypes.js';
+import { atStagePoint, type CaseData, type Classification, type IsoDate } from './caseTypes.js';
 import { domainIdsOf, type ReunifyConfig } from './config.js';
 import { costFigures } from './costs.js';
 import { factorConcern } from './factorEntries.js';
@@ -116,7 +116,8 @@ function stageCounts(cases: readonly StatusCase[], asOf: IsoDate): StageCounts {
   for (const { data } of cases) {
     if (!isOpen(data)) continue;
     by_stage[String(data.stage) as keyof typeof by_stage]++;
-    const decisions = (data.decisions ?? []).filter((d) => !isAfter(d.date, asOf));
+    // counted by the decision points of the stages; Decision 1 (the start) is not one of them
+    const decisions = (data.decisions ?? []).filter((d) => !isAfter(d.date, asOf)).filter(atStagePoint);
     const lastDate = latest(decisions.map((d) => d.date));
     const last = decisions.filter((d) => d.date === lastDate).pop();
     by_decision_point[last?.point ?? 'none']++;
@@ -238,6 +239,7 @@ function notShared(cases: readonly StatusCase[], config: ReunifyConfig, asOf: Is
   const exceptions: DecisionsNotShared['exceptions'] = [];
   for (const { id, data } of cases) {
     for (const { decision, missing } of unsharedDecisions(data, config, asOf)) {
+      if (!atStagePoint(decision)) continue;
       const parties = missing.map((m) => m.party);
       exceptions.push({ id, detail: `${decision.point} decision of ${decision.date} not shared with ${parties.join(', ')}`, point: decision.point, date: decision.date, parties });
     }

@@ -171,7 +171,7 @@ export function supervisionFacts(data: CaseData, config: ReunifyConfig, asOf: Is
     pastConcerns: Object.keys(CONCERN_WORDS).filter((id) => (data.factors ?? []).some((e) => e.id === id && (e.status === 'present' || e.status === 'partly') && (e.as_of ?? '') <= asOf)).map((id) => CONCERN_WORDS[id]),
     legal: `${LEGAL_CONTEXT[data.child.legal_status] ?? data.child.legal_status.replace(/_/g, ' ')}${data.child.proceedings === 'care_proceedings' ? ', in care proceedings' : data.child.proceedings === 'pre_proceedings' ? ', in pre-proceedings' : ''}`,
     legalStatus: data.child.legal_status,
-    weeksInCare: Math.max(0, Math.floor(daysBetween(data.child.looked_after_since, asOf) / 7)),
+    weeksInCare: data.child.looked_after_since ? Math.max(0, Math.floor(daysBetween(data.child.looked_after_since, asOf) / 7)) : 0,
     noReturn: decisions.some((d) => d.outcome === 'no_return') || data.outcome?.status === 'not_returned',
   };
 }

@@ -4,28 +4,41 @@
 import type { CaseData, Classification, Decision, IsoDate } from './caseTypes.js';
 import type { ReunifyConfig } from './config.js';
 import { addDays, addMonths, addWorkingDays, daysBetween, earliest, isAfter, latest, latestOnOrBefore } from './dates.js';
-import { TASKS_BY_STAGE, type StageNumber } from './ids.js';
+import { COURT_TIMETABLE_WEEKS, TASKS_BY_STAGE, type StageNumber } from './ids.js';
 
 type Settings = Pick<ReunifyConfig, 'reviews' | 'bank_holidays'>;
 
 /** Still looked after on `asOf`: under a care order a child placed at home stays looked after; under s20 a return ends it. */
 export function isLookedAfter(data: CaseData, asOf: IsoDate): boolean {
-  if (data.stage === 'closed' || data.child.legal_status === 'not_looked_after') return false;
+  if (data.stage === 'closed' || data.child.legal_status === 'not_looked_after' || !data.child.looked_after_since) return false;
   const returned = data.return?.returned;
   if (data.stage === 5 && returned && !isAfter(returned, asOf)) return ['s31', 's38'].includes(data.child.legal_status);
   return true;
 }
 
+/**
+ * The date care proceedings should end by: the `court.week_26` the court set, else 26 weeks
+ * from the issue date. Undefined when neither is recorded.
+ */
+export function courtDeadline(data: CaseData): { date: IsoDate; basis: 'recorded' | 'derived' } | undefined {
+  const court = data.court;
+  if (court?.week_26) return { date: court.week_26, basis: 'recorded' };
+  if (court?.issued) return { date: addDays(court.issued, COURT_TIMETABLE_WEEKS * 7), basis: 'derived' };
+  return undefined;
+}
+
 /** CLA reviews of this care episode already held on `asOf` (planned later dates do not count yet), oldest first. */
 export function claReviewsHeld(data: CaseData, asOf: IsoDate): IsoDate[] {
   const since = data.child.looked_after_since;
+  if (!since) return [];
   return (data.cla_reviews ?? []).filter((d) => !isAfter(since, d) && !isAfter(d, asOf)).sort();
 }
 
 /** The next CLA review's due date and how it was worked out. */
 export function nextClaReviewDue(data: CaseData, config: Settings, asOf: IsoDate): { due: IsoDate; basis: string; heldAny: boolean } {
   const { reviews, bank_holidays } = config;
-  const since = data.child.looked_after_since;
+  // only asked of a looked-after child, whose schema requires the date; the opening date stands in otherwise
+  const since = data.child.looked_after_since ?? data.opened;
   const held = claReviewsHeld(data, asOf);
   if (held.length === 0) {
     return {

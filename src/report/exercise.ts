@@ -141,7 +141,7 @@ function childFacts(data: CaseData, asOf: string): string[][] {
   const rows: string[][] = [
     ['Child', `${c.ref}, ${ageOn(c.dob, asOf)} (born ${longDate(c.dob)})`],
     ['Legal status', `${idWords(c.legal_status)}${c.proceedings && c.proceedings !== 'none' ? `; ${idWords(c.proceedings)}` : ''}`],
-    ['Looked after since', longDate(c.looked_after_since)],
+    ['Looked after since', c.looked_after_since ? longDate(c.looked_after_since) : 'Not looked after'],
     ['Placement', `${idWords(c.placement ?? 'other')}${c.placement_moves !== undefined ? `, ${c.placement_moves} placement ${c.placement_moves === 1 ? 'move' : 'moves'}` : ''}`],
     ['Wants to go home', c.wants_to_return === undefined ? 'Too young to say' : c.wants_to_return ? 'Yes' : 'Has not said so'],
     ['Reunification work opened', longDate(data.opened)],

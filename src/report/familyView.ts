@@ -180,6 +180,7 @@ const CAPACITY_WORDS: Record<string, string> = {
   emerging: 'You are starting to show you can make the changes needed.',
   limited: 'You have shown some change, but not yet enough.',
   not_shown: 'You have not yet shown the changes needed.',
+  not_assessed: 'Your ability to make changes has not been assessed yet.',
 };
 
 function capacity(data: CaseData, reader: Reader, asOf: string): FamilySection[] {

@@ -2,7 +2,7 @@
 // report, every key present ("Not recorded" where the case has nothing), so that
 // templates in strict mode can rely on them. Pure: the case, its body sections,
 // the config and the as-of date in; plain data out.
-import type { CaseData, Classification, Decision, Person, SignOff, TaskRecord } from '../core/caseTypes.js';
+import { atStagePoint, type CaseData, type Classification, type Decision, type Person, type SignOff, type TaskRecord } from '../core/caseTypes.js';
 import { assess, classify, factorCatalogue, isSuperseded, type Contribution } from '../core/classify.js';
 import type { ReunifyConfig } from '../core/config.js';
 import { addDays, latest } from '../core/dates.js';
@@ -325,7 +325,7 @@ export function unavailableReason(type: ReportType, data: CaseData, point?: Deci
 /** The decision point of the latest classification or decision (the later point on the same date). */
 export function latestPoint(data: CaseData, asOf?: string): DecisionPoint | undefined {
   let best: { date: string; rank: number; point: DecisionPoint } | undefined;
-  for (const r of [...(data.classifications ?? []), ...(data.decisions ?? [])]) {
+  for (const r of [...(data.classifications ?? []), ...(data.decisions ?? []).filter(atStagePoint)]) {
     if (asOf !== undefined && r.date > asOf) continue;
     const rank = DECISION_POINTS.indexOf(r.point);
     if (!best || r.date > best.date || (r.date === best.date && rank > best.rank)) best = { date: r.date, rank, point: r.point };

@@ -269,6 +269,30 @@ describe('capacity to change', () => {
     expect(s.gaps).toEqual([expect.objectContaining({ factor: 'capacity_to_change', person: 'mum', evidence: '/capacity_to_change' })]);
   });
 
+  it('not_assessed counts no points, is unknown and is a gap, never safety', () => {
+    const s = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: 'not_assessed', as_of: '2026-10-01' }] }), DEFAULTS, AS_OF);
+    expect(s.score).toBe(0);
+    expect(lineFor(s.contributions, 'capacity_to_change')).toEqual([
+      expect.objectContaining({ person: 'mum', rating: 'not_assessed', status: 'unknown', points: 0, note: 'not yet assessed: counted as unknown' }),
+    ]);
+    expect(s.gaps).toEqual([expect.objectContaining({ factor: 'capacity_to_change', person: 'mum', evidence: '/capacity_to_change/0' })]);
+  });
+
+  it('a later rating replaces not_assessed; not_assessed after a rating makes it unknown again', () => {
+    const rated = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: 'not_assessed', as_of: '2026-09-01' }, { person: 'mum', rating: 'limited', as_of: '2026-10-01' }] }), DEFAULTS, AS_OF);
+    expect(rated.score).toBe(2);
+    expect(rated.gaps).toEqual([]);
+    const unknownAgain = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: 'demonstrated', as_of: '2026-09-01' }, { person: 'mum', rating: 'not_assessed', as_of: '2026-10-01' }] }), DEFAULTS, AS_OF);
+    expect(unknownAgain.score).toBe(0);
+    expect(unknownAgain.gaps).toEqual([expect.objectContaining({ factor: 'capacity_to_change', person: 'mum' })]);
+  });
+
+  it('not_assessed for a parent the child does not return to is listed, not a gap', () => {
+    const s = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: 'emerging' }, { person: 'dad', rating: 'not_assessed' }] }), DEFAULTS, AS_OF);
+    expect(s.gaps).toEqual([]);
+    expect(lineFor(s.contributions, 'capacity_to_change')[1]).toMatchObject({ person: 'dad', points: 0, note: 'not a parent the child would return to' });
+  });
+
   it('config capacity points change the score', () => {
     const config = withConfig({ classification: { capacity_points: { emerging: 1 } } });
     expect(classify(baseCase(), config, AS_OF).score).toBe(1);

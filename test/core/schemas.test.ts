@@ -3,9 +3,14 @@ import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import {
-  CAPACITY_RATINGS,
+  CAPACITY_VALUES,
   COHORTS,
   DECISION_POINTS,
+  DECISION_RECORD_POINTS,
+  D1_OUTCOMES,
+  FINAL_ORDERS,
+  HEARING_TYPES,
+  OUTCOMES_BY_DECISION_POINT,
   FACTOR_IDS,
   FACTOR_STATUSES,
   LEGAL_STATUSES,
@@ -119,6 +124,10 @@ describe('enums come from ids.ts', () => {
     TASK_STATUSES,
     LEVELS,
     DECISION_POINTS,
+    DECISION_RECORD_POINTS,
+    D1_OUTCOMES,
+    FINAL_ORDERS,
+    HEARING_TYPES,
     LEGAL_STATUSES,
     PROCEEDINGS,
     PLACEMENTS,
@@ -127,7 +136,7 @@ describe('enums come from ids.ts', () => {
     OVERRIDE_CATEGORIES,
     FACTOR_IDS,
     FACTOR_STATUSES,
-    CAPACITY_RATINGS,
+    CAPACITY_VALUES,
     RAG,
     SUPPORT_DELIVERY,
     STEP_DOWN_TO,
@@ -169,11 +178,11 @@ describe('enums come from ids.ts', () => {
     ['/definitions/classification/properties/suggested/enum', LEVELS],
     ['/definitions/classification/properties/point/enum', DECISION_POINTS],
     ['/definitions/classification/properties/override_category/enum', OVERRIDE_CATEGORIES],
-    ['/definitions/decision/properties/point/enum', DECISION_POINTS],
+    ['/definitions/decision/properties/point/enum', DECISION_RECORD_POINTS],
     ['/definitions/child/properties/legal_status/enum', LEGAL_STATUSES],
     ['/definitions/child/properties/proceedings/enum', PROCEEDINGS],
     ['/definitions/child/properties/placement/enum', PLACEMENTS],
-    ['/definitions/capacity/properties/rating/enum', CAPACITY_RATINGS],
+    ['/definitions/capacity/properties/rating/enum', CAPACITY_VALUES],
     ['/definitions/goal/properties/progress/items/properties/rag/enum', RAG],
     ['/definitions/return/properties/support_package/items/properties/delivered/enum', SUPPORT_DELIVERY],
     ['/definitions/return/properties/step_down/properties/to/enum', STEP_DOWN_TO],
@@ -184,8 +193,9 @@ describe('enums come from ids.ts', () => {
 
   it('gives each decision point its own outcomes, and covers every point', () => {
     const branches = at(common, '/definitions/decision/allOf') as Node[];
-    const byPoint = Object.fromEntries(branches.map((b) => [at(b, '/if/properties/point/const'), at(b, '/then/properties/outcome/enum')]));
-    expect(byPoint).toEqual(Object.fromEntries(DECISION_POINTS.map((p) => [p, [...OUTCOMES_BY_POINT[p]]])));
+    const outcomeBranches = branches.filter((b) => at(b, '/then/properties/outcome/enum') !== undefined);
+    const byPoint = Object.fromEntries(outcomeBranches.map((b) => [at(b, '/if/properties/point/const'), at(b, '/then/properties/outcome/enum')]));
+    expect(byPoint).toEqual(Object.fromEntries(DECISION_RECORD_POINTS.map((p) => [p, [...OUTCOMES_BY_DECISION_POINT[p]]])));
   });
 
   it('builds each gate from the stage task lists', () => {

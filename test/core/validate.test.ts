@@ -346,6 +346,19 @@ describe('common schema problems', () => {
     expect(withChange((c) => delete c.child.legal_status)).toEqual([schemaProblem('/child/legal_status', '"legal_status" is required')]);
   });
 
+  it('needs looked_after_since only while the child is looked after', () => {
+    expect(withChange((c) => delete c.child.looked_after_since)).toEqual([
+      schemaProblem('/child/looked_after_since', '"looked_after_since" is required while the child is looked after (legal_status other than not_looked_after)'),
+    ]);
+    // an edge-of-care child has no looked-after date to give
+    expect(withChange((c) => {
+      delete c.child.looked_after_since;
+      c.child.legal_status = 'not_looked_after';
+    })).toEqual([]);
+    // a child no longer looked after may keep the date of the episode that ended
+    expect(withChange((c) => (c.child.legal_status = 'not_looked_after'))).toEqual([]);
+  });
+
   it('says a done task needs its date and author', () => {
     expect(withChange((c) => (c.tasks.safe_adult = { status: 'done' }))).toEqual([
       schemaProblem('/tasks/safe_adult/date', '"date" is required when status is done'),

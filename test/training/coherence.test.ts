@@ -68,7 +68,7 @@ describe('coherence of generated cases', () => {
       if (d.child.placement === 'parents' && d.child.legal_status === 's20') counts.homeUnderS20++;
       if (d.child.wants_to_return === false && /I want to go home/.test(views(g.body))) counts.wishesAgainstWords++;
       if (age >= 13 && /health visitor/i.test(all.replace(/looked after since[^|]*?\. /, ''))) counts.teenHealthVisitor++;
-      if (d.child.legal_status === 's38' && daysBetween(d.child.looked_after_since, asOf) > 365) counts.interimOrderOverAYear++;
+      if (d.child.legal_status === 's38' && daysBetween(d.child.looked_after_since ?? d.opened, asOf) > 365) counts.interimOrderOverAYear++;
       if ((d.history?.previous_returns ?? 0) === 0 && /last return ended|earlier return/i.test(all)) counts.relapseWithoutReturn++;
       if (!(d.people ?? []).some((p) => /partner/.test(p.relation)) && /new partner/i.test(all)) counts.partnerWithoutPartner++;
       const latest = new Map((d.factors ?? []).map((f) => [f.id, f.evidence ?? '']));

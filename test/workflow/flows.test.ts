@@ -62,7 +62,7 @@ describe('stage 1 prompt flows on a commented case file', () => {
     },
     {
       task: 'case_history',
-      replies: [...STATUS_DONE_TODAY, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'Health visitor note 2020: low mood after a move'],
+      replies: [...STATUS_DONE_TODAY, false, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'Health visitor note 2020: low mood after a move'],
       expectText: [/case_history: +\{ status: done, date: 2026-11-02, by: SW K\.L\. \} +# chronology being written/, /Crisis, not long-standing neglect \|\n\nHealth visitor note 2020: low mood after a move\n\n## Analysis/],
     },
   ];
@@ -186,7 +186,7 @@ describe('stage 1 prompt flows on a commented case file', () => {
   it('keeps CRLF line endings, in the front matter and in added body text', async () => {
     const crlf = COMMENTED_CASE.replace(/\n/g, '\r\n');
     const c = caseloadWith({ 'RF-0900.md': crlf });
-    const { code } = await runTask(c.path(), 'case_history', [...STATUS_DONE_TODAY, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'More history']);
+    const { code } = await runTask(c.path(), 'case_history', [...STATUS_DONE_TODAY, false, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'More history']);
     expect(code).toBe(0);
     const after = readFileSync(c.path(), 'utf8');
     expect(after.replace(/\r\n/g, '')).not.toMatch(/\n/);

@@ -1,6 +1,7 @@
 // Every practice rule, in the order `check --list-rules` shows them.
 import { duplicateId } from './caseload/duplicate-id.js';
 import { idMatchesFile } from './case/id-matches-file.js';
+import { cohortsDerived } from './case/cohorts-derived.js';
 import { protectedPersonNamed } from './case/protected-person-named.js';
 import { siblingsConsistent } from './caseload/siblings-consistent.js';
 import { datesInOrder } from './tasks/dates-in-order.js';
@@ -23,6 +24,7 @@ import { backupPlan } from './stage3/backup-plan.js';
 import { teamAroundChild } from './stage3/team-around-child.js';
 import { reclassificationAfterAgreement } from './stage4/reclassification-after-agreement.js';
 import { returnNeedsProceed } from './stage4/return-needs-proceed.js';
+import { placementWithParentsApproved } from './stage4/placement-with-parents-approved.js';
 import { transitionAgreed } from './stage4/transition-agreed.js';
 import { redGoalsReasoned } from './stage4/red-goals-reasoned.js';
 import { contactBeforeReturn } from './stage5/contact-before-return.js';
@@ -31,6 +33,7 @@ import { stepDownAfterRc3 } from './stage5/step-down-after-rc3.js';
 import { outcomeWhenClosed } from './stage5/outcome-when-closed.js';
 import { stageTimescale } from './timeliness/stage-timescale.js';
 import { claReviewDue } from './timeliness/cla-review-due.js';
+import { court26Weeks } from './timeliness/court-26-weeks.js';
 import { postReturnVisits } from './timeliness/post-return-visits.js';
 import { rc3AfterUnplannedReturn } from './timeliness/rc3-after-unplanned-return.js';
 import { leavingCareAge } from './triggers/leaving-care-age.js';
@@ -43,6 +46,7 @@ export const RULES: readonly Rule[] = [
   idMatchesFile,
   duplicateId,
   protectedPersonNamed,
+  cohortsDerived,
   // Tasks and records, across stages
   recordExists,
   datesNotFuture,
@@ -69,6 +73,7 @@ export const RULES: readonly Rule[] = [
   reclassificationAfterAgreement,
   returnNeedsProceed,
   transitionAgreed,
+  placementWithParentsApproved,
   redGoalsReasoned,
   // Stage 5: return home, support and monitoring
   contactBeforeReturn,
@@ -78,6 +83,7 @@ export const RULES: readonly Rule[] = [
   // Timeliness
   stageTimescale,
   claReviewDue,
+  court26Weeks,
   postReturnVisits,
   rc3AfterUnplannedReturn,
   // Trigger points

@@ -2,7 +2,7 @@
 // reached or passed, and the softer severity for gaps before an unplanned return.
 import type { CaseData, TaskRecord } from '../caseTypes.js';
 import { FINISHED_TASK_STATUSES } from '../schemas.js';
-import { stageOfTask, type DecisionPoint, type StageNumber } from '../ids.js';
+import { stageOfTask, type DecisionRecordPoint, type StageNumber } from '../ids.js';
 import type { Severity } from '../problem.js';
 
 /** The stage as a number; a closed case counts as past every stage. */
@@ -53,7 +53,7 @@ export function isTaskFinished(data: CaseData, task: string): boolean {
 }
 
 /** The stage whose classification and decision belong to each decision point. */
-export const STAGE_OF_POINT: Record<DecisionPoint, StageNumber> = { rc1_d2: 2, rc2_d3: 4, rc3_post_return: 5 };
+export const STAGE_OF_POINT: Record<DecisionRecordPoint, StageNumber> = { d1_start: 1, rc1_d2: 2, rc2_d3: 4, rc3_post_return: 5 };
 
 /** Post-return (RC3) records are left this many days for sign-off and sharing before rules expect them. */
 export const POST_RETURN_GRACE_DAYS = 14;

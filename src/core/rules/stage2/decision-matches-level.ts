@@ -29,7 +29,7 @@ export const decisionMatchesLevel: CaseRule = {
     if (!hasReached(data, 2)) return [];
     const problems: RuleProblem[] = [];
     (data.decisions ?? []).forEach((d, i) => {
-      if (d.reasons !== undefined && d.reasons.trim() !== '') return;
+      if (d.point === 'd1_start' || (d.reasons !== undefined && d.reasons.trim() !== '')) return;
       const basis = basisOf(d, data.classifications ?? []);
       const expected = basis && ctx.config.decision_map[d.point]?.[basis.level];
       if (!basis || !expected || expected === d.outcome) return;

@@ -10,6 +10,9 @@ type Kind = 'classification' | 'decision';
 /** When a manager's sign-off is expected: once the case relies on the record (its task, classification or decision, is done, or the case has moved on). */
 function signOffDue(data: CaseData, kind: Kind, record: Classification | Decision, asOf: string): boolean {
   switch (record.point) {
+    case 'd1_start':
+      // Decision 1 is the decision to begin: the work rests on it from the day it is recorded
+      return true;
     case 'rc1_d2':
       return isPast(data, 2) || isTaskDone(data, kind);
     case 'rc2_d3':

@@ -3,7 +3,7 @@
 import type { CaseData, Classification } from '../../caseTypes.js';
 import { classify } from '../../classify.js';
 import { classificationEntry, decisionEntry, outcomeProblem, overrideCategories } from '../../classificationRecord.js';
-import { LEVELS, OUTCOMES_BY_POINT, type DecisionPoint, type Level } from '../../ids.js';
+import { D1_OUTCOMES, D1_POINT, LEVELS, OUTCOMES_BY_POINT, type DecisionPoint, type Level } from '../../ids.js';
 import { latestAt } from '../../rules/stageReached.js';
 import { getIn, isBlank, isPlainObject, list, question, type Answers, type Condition, type ListStep, type Step } from '../answers.js';
 import { appendNew, notAfterToday, type FlowCase, type FlowContext, type WorkflowEdit } from '../flow.js';
@@ -119,6 +119,46 @@ export function decisionList(c: FlowCase, ctx: FlowContext, task: string, point:
     ],
     { when: options.when, min: options.min, max: 1, existing: (c.data.decisions ?? []).map((d) => `${d.date} ${d.point}: ${d.outcome}`) },
   );
+}
+
+/**
+ * Decision 1 (`d1_start`): whether to begin a reunification assessment, or that return was
+ * considered and not pursued. Asked once, while the file has none; who decided, the outcome
+ * and the reasons are theirs to give, so none is pre-filled.
+ */
+export function decisionOneList(c: FlowCase, ctx: FlowContext, when: Condition): ListStep {
+  const itemDate = (root: Answers) => getIn(root, ['decisions', 0, 'date']);
+  return list(
+    ['decisions'],
+    'Decision 1',
+    'Record Decision 1 (begin the reunification assessment, or return considered and not pursued)?',
+    [
+      question('date', ['date'], 'Date of Decision 1', { required: true, check: notAfterToday(ctx) }),
+      question('choice', ['outcome'], 'Decision 1', {
+        required: true,
+        attests: true,
+        choices: D1_OUTCOMES.map((o) => ({ value: o, name: o })),
+      }),
+      question('text', ['reasons'], 'Reasons for the decision', { required: true, attests: true }),
+      question('text', ['by'], 'Who made the decision (role and initials)', { required: true, attests: true, offer: c.data.team.team_manager }),
+      ...signOffSteps(c, ctx, itemDate),
+    ],
+    {
+      when: (s, root) => when(s, root) && !(c.data.decisions ?? []).some((d) => d.point === D1_POINT),
+      min: 0,
+      max: 1,
+      existing: (c.data.decisions ?? []).filter((d) => d.point === D1_POINT).map((d) => `${d.date} ${d.point}: ${d.outcome}`),
+    },
+  );
+}
+
+export function decisionOneEdits(c: FlowCase, answers: Answers): WorkflowEdit[] {
+  const item = (getIn(answers, ['decisions']) as Answers[] | undefined)?.[0];
+  if (!isPlainObject(item) || isBlank(item.outcome)) return [];
+  const entry: Answers = { date: item.date, point: D1_POINT, outcome: item.outcome, by: item.by, reasons: item.reasons };
+  const signedOff = item.signed_off as { by?: string; date?: string } | undefined;
+  if (signedOff?.by) entry.signed_off = { by: signedOff.by, date: signedOff.date };
+  return appendNew(['decisions'], [entry], c.data.decisions);
 }
 
 export function decisionEdits(c: FlowCase, ctx: FlowContext, task: string, point: DecisionPoint, answers: Answers): WorkflowEdit[] {

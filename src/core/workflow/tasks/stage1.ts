@@ -1,8 +1,9 @@
 // Stage 1 (assess): what each task records, and how the answers become edits.
-import { CAPACITY_RATINGS, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../../ids.js';
+import { CAPACITY_VALUES, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../../ids.js';
 import { taskOf } from '../../rules/progress.js';
 import { getIn, isBlank, list, question, type Answers, type Condition } from '../answers.js';
 import { sectionHasContent } from '../body.js';
+import { decisionOneEdits, decisionOneList } from './decisionPoint.js';
 import {
   appendNew,
   describePerson,
@@ -30,6 +31,7 @@ const HISTORY_COUNTS: [string, string][] = [
   ['failed_returns', 'How many of those returns ended with the child back in care?'],
   ['parent_prior_removals', 'How many other children have been removed from these parents before?'],
   ['missing_episodes', 'How many missing episodes (not counting being away without authorisation)?'],
+  ['away_without_authorisation', 'How many times away from placement without authorisation (whereabouts known; not counted as missing)?'],
 ];
 
 const caseHistory: TaskFlow = {
@@ -40,10 +42,12 @@ const caseHistory: TaskFlow = {
     const hasParent = (c.data.people ?? []).some(isParentOrCarer);
     return [
       ...statusSteps(c, 'case_history', ctx),
+      decisionOneList(c, ctx, whenRecording('case_history')),
       ...HISTORY_COUNTS.map(([field, message]) =>
         question('count', ['history', field], message, {
           when: whenRecording('case_history'),
-          required: done,
+          // episodes away without authorisation are recorded when known; files before the field have none
+          required: field === 'away_without_authorisation' ? false : done,
           default: history[field],
           check:
             field === 'failed_returns'
@@ -72,6 +76,7 @@ const caseHistory: TaskFlow = {
     const history = getIn(answers, ['history']) as Answers | undefined;
     const edits: WorkflowEdit[] = HISTORY_COUNTS.filter(([field]) => !isBlank(history?.[field])).map(([field]) => ({ op: 'set', path: ['history', field], value: history![field] }));
     edits.push(...appendNew(['people'], itemsAt(answers, ['people']), c.data.people));
+    edits.push(...decisionOneEdits(c, answers));
     edits.push(...taskFieldEdits('case_history', answers));
     const text = getIn(answers, ['body', 'Case history']);
     return { edits, sections: typeof text === 'string' ? [{ headings: CASE_HISTORY_HEADINGS, text }] : [] };
@@ -133,7 +138,7 @@ const familyAssessment: TaskFlow = {
         'Record a parent’s capacity to change?',
         [
           question('choice', ['person'], 'Which parent?', { required: true, choices: parents.map((p) => ({ value: p.id, name: describePerson(p) })) }),
-          question('choice', ['rating'], 'Capacity to change', { required: true, choices: CAPACITY_RATINGS.map((r) => ({ value: r, name: r })) }),
+          question('choice', ['rating'], 'Capacity to change (not_assessed: not yet assessed, e.g. a parent not yet met)', { required: true, attests: true, choices: CAPACITY_VALUES.map((r) => ({ value: r, name: r })) }),
           question('text', ['evidence'], 'Evidence: acceptance, motivation, use of services, goals met and kept up', { required: true }),
           question('date', ['as_of'], 'Date of the evidence', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
         ],

@@ -1,7 +1,8 @@
 // Stages 4 (prepare) and 5 (return_home): regrading risk and Decision 3, the support
 // plan, the transition plan, readiness; then contact, support, monitoring, step down.
+import type { CaseData } from '../../caseTypes.js';
 import { isAfter } from '../../dates.js';
-import { ROLE_PARTIES, STEP_DOWN_TO, SUPPORT_DELIVERY, type Level } from '../../ids.js';
+import { CARE_ORDER_STATUSES, ROLE_PARTIES, STEP_DOWN_TO, SUPPORT_DELIVERY, type Level } from '../../ids.js';
 import { requiredParties } from '../../sharing.js';
 import { getIn, isBlank, isPlainObject, list, question, type Answers } from '../answers.js';
 import { appendNew, compact, itemsAt, noteStep, notAfterToday, statusSteps, taskFieldEdits, whenDone, whenRecording, type FlowCase, type TaskFlow, type WorkflowEdit } from '../flow.js';
@@ -78,6 +79,8 @@ function transitionParties(c: FlowCase, tokens: readonly string[]) {
   ];
 }
 
+const underCareOrder = (data: CaseData) => (CARE_ORDER_STATUSES as readonly string[]).includes(data.child.legal_status);
+
 const transitionPlan: TaskFlow = {
   task: 'transition_plan',
   steps(c, ctx) {
@@ -105,12 +108,25 @@ const transitionPlan: TaskFlow = {
           return typeof agreed === 'string' && isAfter(agreed, String(v)) ? `must not be before the plan is agreed (${agreed})` : undefined;
         },
       }),
+      // under a care order the placement with parents is approved before the move: who approved is theirs to say
+      question('text', ['transition', 'placement_approval', 'by'], 'Placement with parents approved by (role and initials; leave empty if not yet approved)', {
+        when: (s, root) => whenRecording('transition_plan')(s, root) && underCareOrder(c.data) && !t.placement_approval,
+        attests: true,
+      }),
+      question('date', ['transition', 'placement_approval', 'date'], 'Date of the approval', {
+        when: (_s, root) => !isBlank(getIn(root, ['transition', 'placement_approval', 'by'])),
+        required: true,
+        attests: true,
+        check: notAfterToday(ctx),
+      }),
     ];
   },
   change(c, answers) {
     const t = (c.data.transition ?? {}) as Answers;
-    const edits: WorkflowEdit[] = ['agreed', 'agreed_by', 'planned_return']
+    const edits: WorkflowEdit[] = ['agreed', 'agreed_by', 'planned_return', 'placement_approval']
       .filter((f) => !isBlank(getIn(answers, ['transition', f])) && JSON.stringify(getIn(answers, ['transition', f])) !== JSON.stringify(t[f]))
+      // an approval is recorded only with the person who gave it
+      .filter((f) => f !== 'placement_approval' || !isBlank(getIn(answers, ['transition', f, 'by'])))
       .map((f) => ({ op: 'set', path: ['transition', f], value: getIn(answers, ['transition', f]) }));
     return { edits: [...edits, ...taskFieldEdits('transition_plan', answers)], sections: [] };
   },
