@@ -167,7 +167,7 @@ describe('reunify check (built binary)', () => {
     expect(r.stderr).toMatch(/^reunify: 1 warning is more than --max-warnings 0$/m);
     const many = await reunify(['check', 'examples/caseload', '--as-of', '2026-11-01', '--max-warnings', '10', '--quiet']);
     expect(many.exitCode).toBe(1);
-    expect(many.stderr).toMatch(/^reunify: 18 warnings are more than --max-warnings 10$/m);
+    expect(many.stderr).toMatch(/^reunify: 23 warnings are more than --max-warnings 10$/m);
   });
 
   it('an invalid config exits 2 with file:line:column', async () => {

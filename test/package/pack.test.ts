@@ -95,7 +95,7 @@ describe('installed from the tarball, every command works', () => {
   }, 180_000);
 
   it.for([
-    [['check', 'caseload', '--as-of', '2026-11-01'], 0, /18 problems \(0 errors, 18 warnings\) in 13 case files/],
+    [['check', 'caseload', '--as-of', '2026-11-01'], 0, /23 problems \(0 errors, 23 warnings\) in 13 case files/],
     [['status', 'caseload', '--as-of', '2026-11-01', '--format', 'json'], 0, /"stage_counts"/],
     [['signoff', 'caseload', '--as-of', '2026-11-01'], 0, /Sign-off queue/],
     [['costs', 'caseload', '--as-of', '2026-11-01'], 0, /Break-even/],
