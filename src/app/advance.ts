@@ -52,7 +52,7 @@ export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, de
     return EXIT.problems;
   }
   const { applyEdits } = await import('../io/writeCase.js');
-  const { checkText } = await import('../io/workflowWrite.js');
+  const { checkText } = await import('./workflowChange.js');
   const newText = applyEdits(opened.text, plan.edits);
   const problems = checkText(opened.filePath, opened.loaded.stem, newText, opened.config, date);
   const errors = problems.filter((p) => p.severity === 'error');

@@ -86,7 +86,7 @@ async function recordTask(opened: WorkingCase, task: string, flags: TaskFlags & 
     if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);
     return EXIT.usage;
   }
-  const { applyChange } = await import('../io/workflowWrite.js');
+  const { applyChange } = await import('./workflowChange.js');
   const change = flow.change(c, resolved.answers, ctx);
   const newText = applyChange(opened.text, change);
   const saved = await saveCase(opened, newText, flags);
