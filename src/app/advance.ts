@@ -3,7 +3,7 @@
 // exactly what is missing. Also closes a case, or records an unplanned return.
 import { EXIT, UsageError, writeErr, flagPathsFromCwd } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { answerSteps, chooseAsker, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { answerSteps, chooseAsker, gatherAnswers, openCaseArgument, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import type { Problem } from '../core/problem.js';
 
 export interface AdvanceFlags extends WorkflowFlags {
@@ -20,7 +20,7 @@ export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, de
   if (flags.to !== undefined && flags.to !== 'closed') throw new UsageError(`--to takes only "closed" (to move on one stage, leave --to out), got "${flags.to}"`);
   if (flags.unplanned && flags.to) throw new UsageError('--unplanned and --to closed cannot go together');
   if ((flags.outcome !== undefined || flags.note !== undefined) && flags.to !== 'closed') throw new UsageError('--outcome and --note go with --to closed');
-  const opened = await openCase(caseArg, flags);
+  const opened = await openCaseArgument(caseArg, flags);
   if (typeof opened === 'number') return opened;
   const { resolveAsOf } = await import('./asOf.js');
   const date = await resolveAsOf(flags.date, { paths: [opened.filePath], configPath: flags.config });
@@ -52,7 +52,7 @@ export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, de
     return EXIT.problems;
   }
   const { applyEdits } = await import('../io/writeCase.js');
-  const { checkText } = await import('../io/workflowWrite.js');
+  const { checkText } = await import('./workflowChange.js');
   const newText = applyEdits(opened.text, plan.edits);
   const problems = checkText(opened.filePath, opened.loaded.stem, newText, opened.config, date);
   const errors = problems.filter((p) => p.severity === 'error');

@@ -56,13 +56,13 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
   }
-  const { runCheckFast } = await import('../io/runCheck.js');
+  const { checkCaseload } = await import('./checkCaseload.js');
   const cache = flags.cacheLocation ?? (flags.cache || flags.watch || flags.cacheStrategy ? true : undefined);
   const cacheStrategy = flags.cacheStrategy;
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache, cacheStrategy });
   const { startProgress } = await import('./progress.js');
   const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
-  const { result, missing } = await runCheckFast({
+  const { result, missing } = await checkCaseload({
     paths,
     cwd: cwd(),
     configPath: flags.config,
@@ -113,9 +113,9 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
 }
 
 /** Runs until interrupted: the first result in full, then only what changed. */
-async function watchCommand(paths: string[], flags: CheckFlags, options: Omit<import('../io/runCheck.js').RunCheckFastOptions, 'paths'>): Promise<number> {
+async function watchCommand(paths: string[], flags: CheckFlags, options: Omit<import('./checkCaseload.js').CheckCaseloadOptions, 'paths'>): Promise<number> {
   if (flags.format !== 'stylish') throw new UsageError('--watch prints stylish output only');
-  const { watchCheck } = await import('../io/watchCheck.js');
+  const { watchCheck } = await import('./watchCheck.js');
   const { formatStylish } = await import('../report/format/stylish.js');
   const color = makeColor(undefined, flags.color);
   await watchCheck({

@@ -78,7 +78,7 @@ export async function runClassifyCommand(target: string, flags: ClassifyFlags): 
     return EXIT.usage;
   }
   if (isDir && flags.record) throw new UsageError('--record takes one case file, not a folder');
-  const { loadClassificationConfig } = await import('../io/runClassify.js');
+  const { loadClassificationConfig } = await import('./classifyCase.js');
   const { config } = loadClassificationConfig({ configPath: flags.config, paths: [target] });
   const color = makeColor(undefined, flags.color);
   return isDir ? classifyFolder(target, flags, config, asOf, color) : classifyOne(target, flags, config, asOf, color);
@@ -88,7 +88,7 @@ type Config = import('../core/config.js').ReunifyConfig;
 type Color = ReturnType<typeof makeColor>;
 
 async function classifyOne(filePath: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
-  const { classifyCase } = await import('../io/runClassify.js');
+  const { classifyCase } = await import('./classifyCase.js');
   const { formatClassificationText, classificationJson } = await import('../report/format/classification.js');
   const result = classifyCase(filePath, config, asOf, flags.level);
   if (!result.suggestion || !result.comparison || !result.data) {
@@ -118,7 +118,7 @@ async function classifyOne(filePath: string, flags: ClassifyFlags, config: Confi
 
 /** Validate and write the record; a string is why it was refused. */
 async function recordClassification(
-  result: import('../io/runClassify.js').ClassifiedCase,
+  result: import('./classifyCase.js').ClassifiedCase,
   flags: ClassifyFlags,
   config: Config,
   asOf: string,
@@ -147,7 +147,7 @@ async function recordClassification(
   });
   const decision = flags.decision ? decisionEntry({ date, point, outcome: flags.decision, reasons: flags.reasons, signedOff }) : undefined;
   const tasks = tasksCompletedBy(point, decision !== undefined);
-  const { writeClassificationRecord } = await import('../io/recordClassification.js');
+  const { writeClassificationRecord } = await import('./classifyCase.js');
   const { WriteConflictError } = await import('../io/writeCase.js');
   let written: { changed: boolean; diff?: string };
   try {
@@ -170,9 +170,10 @@ async function recordClassification(
 }
 
 async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
-  const { classifyCase, findCaseFiles } = await import('../io/runClassify.js');
+  const { classifyCase } = await import('./classifyCase.js');
+  const { findCases } = await import('../io/findCases.js');
   const { formatSummaryText, summaryJson } = await import('../report/format/classification.js');
-  const { files, unreadable } = findCaseFiles([dir], config);
+  const { files, unreadable } = findCases([dir], { glob: config.cases, ignore: config.ignore });
   const rows: import('../report/format/classification.js').SummaryRow[] = [];
   for (const filePath of files) {
     const result = classifyCase(filePath, config, asOf);

@@ -24,8 +24,8 @@ export async function runCostsCommand(dir: string | undefined, flags: CostsFlags
       writeErr(`reunify: ${dir}: no such folder\n`);
       return EXIT.usage;
     }
-    const { readCaseloadRecords } = await import('../io/loadCaseload.js');
-    const caseload = await readCaseloadRecords({ paths: [dir], configPath: flags.config });
+    const { openCaseload } = await import('../io/openCaseload.js');
+    const caseload = await openCaseload({ paths: [dir], configPath: flags.config });
     if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
     config = caseload.config;
     returns = caseloadReturns(caseload.cases, asOf);

@@ -87,7 +87,7 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   const named = { teamManager: Boolean(team?.team_manager), iro: Boolean(team?.iro), placementMoves: child?.placement_moves !== undefined, wantsToReturn: child?.wants_to_return !== undefined };
   const text = applyEdits(newCaseTemplate(id, date, named), newCaseEdits(resolved.answers) as never);
   // a new case starts clean: anything the check pipeline calls an error is refused here
-  const { checkText } = await import('../io/workflowWrite.js');
+  const { checkText } = await import('./workflowChange.js');
   const problems = checkText(filePath, id, text, config, date);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {

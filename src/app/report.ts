@@ -60,7 +60,8 @@ export async function runReportCommand(target: string | undefined, flags: Report
   }
   const asOf = await resolveAsOf(flags.asOf, { paths: [casePath], configPath: flags.config });
   const { loadConfig } = await import('../io/loadConfig.js');
-  const { loadReportCase, readNames, templatesDirOf, NamesError } = await import('../io/runReport.js');
+  const { readNames, templatesDirOf, NamesError } = await import('../io/runReport.js');
+  const { openCase } = await import('../io/openCase.js');
   const { renderCase } = await import('./renderCase.js');
   const { TemplateError } = await import('../report/render.js');
   const { ReaderError } = await import('../report/family.js');
@@ -68,7 +69,8 @@ export async function runReportCommand(target: string | undefined, flags: Report
   let outcome;
   try {
     const names = flags.names !== undefined ? readNames(flags.names) : undefined;
-    const rc = loadReportCase(casePath, config);
+    // a case with reading or schema errors gets no report: a written product built on a record the schema rejects could mislead
+    const rc = openCase(casePath, config, { sections: true });
     outcome = renderCase(rc, config, {
       type: flags.type!,
       format: flags.to,

@@ -19,14 +19,14 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
     writeErr(`reunify: ${dir}: no such folder\n`);
     return EXIT.usage;
   }
-  const { readCaseloadRecords } = await import('../io/loadCaseload.js');
+  const { openCaseload } = await import('../io/openCaseload.js');
   const { buildStatus, suppressSmallCounts } = await import('../core/status.js');
   const { costSettingProblem } = await import('../core/costs.js');
   const { statusSections } = await import('../report/statusSections.js');
   const { caseloadView } = await import('../report/caseloadView.js');
   const { renderReport, TemplateError } = await import('../report/render.js');
   const { SHIPPED_TEMPLATES, templatesDirOf } = await import('../io/runReport.js');
-  const caseload = await readCaseloadRecords({ paths: [dir], configPath: flags.config });
+  const caseload = await openCaseload({ paths: [dir], configPath: flags.config });
   const costProblem = costSettingProblem(caseload.config);
   if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);

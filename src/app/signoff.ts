@@ -55,10 +55,10 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config });
 
-  const { loadCaseload } = await import('../io/loadCaseload.js');
+  const { openCaseload } = await import('../io/openCaseload.js');
   const { signoffQueue } = await import('../core/signoff.js');
   const { inTeam } = await import('../core/status.js');
-  const caseload = loadCaseload({ paths: [dir], configPath: flags.config });
+  const caseload = await openCaseload({ paths: [dir], configPath: flags.config });
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
   const cases = caseload.cases.filter((c) => !flags.team || inTeam(c.data, flags.team));
   const files = new Map(cases.map((c) => [c.id, c.filePath]));
@@ -74,9 +74,9 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
 
 /** Find the case (by id in the folder, or the file given), check the item, and write the sign-off. */
 async function signCase(which: string, paths: string[], flags: SignoffFlags): Promise<number> {
-  const { loadCaseload } = await import('../io/loadCaseload.js');
+  const { openCaseload } = await import('../io/openCaseload.js');
   const { findSignoffTarget, signoffRefusal, describeTarget } = await import('../core/signoff.js');
-  const caseload = loadCaseload({ paths, configPath: flags.config });
+  const caseload = await openCaseload({ paths, configPath: flags.config, keep: true });
   const isFile = paths[0] === which;
   const matching = isFile ? caseload.cases.slice(0, 1) : caseload.cases.filter((c) => c.id.toLowerCase() === which.toLowerCase());
   if (matching.length > 1) {

@@ -23,7 +23,7 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     writeErr(`reunify: ${dir}: no such folder\n`);
     return EXIT.usage;
   }
-  const { readCaseloadRecords } = await import('../io/loadCaseload.js');
+  const { openCaseload } = await import('../io/openCaseload.js');
   const { buildStatus, parseStatusFilter, suppressSmallCounts } = await import('../core/status.js');
   const { costSettingProblem } = await import('../core/costs.js');
   let workers: number | undefined;
@@ -31,7 +31,7 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
   }
-  const caseload = await readCaseloadRecords({ paths: [dir], configPath: flags.config, workers });
+  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, workers });
   const costProblem = costSettingProblem(caseload.config);
   if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
   const parsed = parseStatusFilter(flags.filter, caseload.config);

@@ -24,8 +24,8 @@ export async function runSupervise(target: string, flags: SuperviseFlags): Promi
   if (flags.prompt && !mayPrompt({ input: flags.input, answers: undefined })) {
     throw new UsageError('--prompt needs a terminal (and no --no-input or CI): give the answers in a file with --answers FILE; reunify supervise <case> --to json lists the question ids');
   }
-  const { openCase } = await import('./workflowShared.js');
-  const opened = await openCase(target, { config: flags.config, set: [] });
+  const { openCaseArgument } = await import('./workflowShared.js');
+  const opened = await openCaseArgument(target, { config: flags.config, set: [] });
   if (typeof opened === 'number') return opened;
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: [opened.filePath], configPath: flags.config });

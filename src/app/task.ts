@@ -3,7 +3,7 @@
 // saves it through the one writer.
 import { EXIT, UsageError, makeColor, writeErr, writeOut, flagPathsFromCwd, writeOutHuman, safeStrings } from './shared.js';
 import { NON_INTERACTIVE_HINT, PromptInterrupted, type Asker } from './prompting.js';
-import { answerSteps, chooseAsker, gatherAnswers, openCase, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type OpenedCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { answerSteps, chooseAsker, gatherAnswers, openCaseArgument, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkingCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import type { TaskLine } from '../core/workflow/stageTasks.js';
 
 export interface TaskFlags extends WorkflowFlags {
@@ -18,7 +18,7 @@ export interface TaskFlags extends WorkflowFlags {
 export async function runTaskCommand(caseArg: string, taskId: string | undefined, flags: TaskFlags, deps: WorkflowDeps = {}): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'answers']);
   parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
-  const opened = await openCase(caseArg, flags);
+  const opened = await openCaseArgument(caseArg, flags);
   if (typeof opened === 'number') return opened;
   const { resolveAsOf } = await import('./asOf.js');
   const date = await resolveAsOf(flags.date, { paths: [opened.filePath], configPath: flags.config });
@@ -65,7 +65,7 @@ function interrupted(): number {
   return EXIT.interrupted;
 }
 
-async function recordTask(opened: OpenedCase, task: string, flags: TaskFlags & { date: string }, taskFlags: Record<string, string | undefined>, deps: WorkflowDeps): Promise<number> {
+async function recordTask(opened: WorkingCase, task: string, flags: TaskFlags & { date: string }, taskFlags: Record<string, string | undefined>, deps: WorkflowDeps): Promise<number> {
   const { TASK_FLOWS } = await import('../core/workflow/tasks/index.js');
   const flow = TASK_FLOWS.get(task)!;
   const c = { data: opened.data, body: opened.body };
@@ -86,7 +86,7 @@ async function recordTask(opened: OpenedCase, task: string, flags: TaskFlags & {
     if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);
     return EXIT.usage;
   }
-  const { applyChange } = await import('../io/workflowWrite.js');
+  const { applyChange } = await import('./workflowChange.js');
   const change = flow.change(c, resolved.answers, ctx);
   const newText = applyChange(opened.text, change);
   const saved = await saveCase(opened, newText, flags);
@@ -96,12 +96,12 @@ async function recordTask(opened: OpenedCase, task: string, flags: TaskFlags & {
 }
 
 /** What is left at this stage after the save, and the next command. */
-async function printProgress(opened: OpenedCase, newText: string): Promise<void> {
+async function printProgress(opened: WorkingCase, newText: string): Promise<void> {
   const { parseCaseText } = await import('../io/loadCase.js');
   const { tasksInView, isOpen } = await import('../core/workflow/stageTasks.js');
   const reread = parseCaseText({ filePath: opened.filePath, stem: opened.loaded.stem, problems: [], locate: () => undefined }, newText);
   if (!reread.data) return;
-  const lines = tasksInView(reread.data as OpenedCase['data']);
+  const lines = tasksInView(reread.data as WorkingCase['data']);
   const open = lines.filter(isOpen);
   const id = opened.data.id;
   const finished = lines.length - open.length;
@@ -109,7 +109,7 @@ async function printProgress(opened: OpenedCase, newText: string): Promise<void>
   writeErr(open.length > 0 ? `; next: reunify task ${id} ${open[0].task}\n` : `; when ready: reunify advance ${id}\n`);
 }
 
-function formatTaskList(opened: OpenedCase, lines: readonly TaskLine[], stageName: (s: 1 | 2 | 3 | 4 | 5) => string, color: ReturnType<typeof makeColor>): string {
+function formatTaskList(opened: WorkingCase, lines: readonly TaskLine[], stageName: (s: 1 | 2 | 3 | 4 | 5) => string, color: ReturnType<typeof makeColor>): string {
   const { data } = opened;
   if (data.stage === 'closed') return `${data.id}: closed${data.outcome ? ` (${data.outcome.status}, ${data.outcome.date})` : ''}: no tasks\n`;
   const paint = (status: string) => (status === 'done' ? color.green : status === 'not_applicable' ? color.dim : status === 'in_progress' ? color.cyan : color.yellow)(status.padEnd(14));

@@ -77,7 +77,7 @@ export function reportProblems(filePath: string, problems: readonly Problem[]): 
   for (const p of problems) writeErr(`${filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message} (${p.ruleId})\n`);
 }
 
-export interface OpenedCase {
+export interface WorkingCase {
   filePath: string;
   loaded: LoadedCase;
   data: CaseData;
@@ -87,7 +87,7 @@ export interface OpenedCase {
 }
 
 /** The case named on the command line, read and schema-checked; a number is the exit code when it cannot be used. */
-export async function openCase(arg: string, flags: WorkflowFlags): Promise<OpenedCase | number> {
+export async function openCaseArgument(arg: string, flags: WorkflowFlags): Promise<WorkingCase | number> {
   const { statSync } = await import('node:fs');
   const { loadConfig } = await import('../io/loadConfig.js');
   const { resolveCaseArgument } = await import('../io/caseload.js');
@@ -105,29 +105,23 @@ export async function openCase(arg: string, flags: WorkflowFlags): Promise<Opene
   }
   const filePath = resolved.filePath;
   if (!isFile) ({ config } = loadConfig({ configPath: flags.config, paths: [fromCwd(filePath)], cwd: cwd() }));
-  const { loadCase } = await import('../io/loadCase.js');
-  const loaded = loadCase(fromCwd(filePath));
-  if (loaded.problems.length > 0 || loaded.data === undefined || !loaded.split || !loaded.bytes) {
-    reportProblems(filePath, loaded.problems);
-    writeErr(`reunify: ${filePath} cannot be worked on until it reads cleanly (reunify check ${filePath})\n`);
-    return EXIT.problems;
-  }
-  const { caseValidator } = await import('../core/validate.js');
-  const { domainIdsOf } = await import('../core/config.js');
-  const schema = caseValidator(domainIdsOf(config))
-    .validate(loaded.data)
-    .filter((p) => p.ruleId === 'schema')
-    .map((p) => ({ ...p, ...(p.path !== undefined ? loaded.locate(p.path) : {}) }));
-  if (schema.length > 0) {
-    reportProblems(filePath, schema);
+  const { openCase } = await import('../io/openCase.js');
+  const { loaded, data, problems, refused } = openCase(fromCwd(filePath), config);
+  if (refused === 'schema') {
+    reportProblems(filePath, problems);
     writeErr(`reunify: ${filePath} does not match the case file format: fix the problems above first\n`);
     return EXIT.problems;
   }
-  return { filePath, loaded, data: loaded.data as CaseData, body: loaded.split.body, text: loaded.bytes.toString('utf8'), config };
+  if (refused === 'reading' || !data || !loaded.split || !loaded.bytes) {
+    reportProblems(filePath, problems);
+    writeErr(`reunify: ${filePath} cannot be worked on until it reads cleanly (reunify check ${filePath})\n`);
+    return EXIT.problems;
+  }
+  return { filePath, loaded, data, body: loaded.split.body, text: loaded.bytes.toString('utf8'), config };
 }
 
 /** Write the new text (or print its diff); 0 when done, 1 when the file changed on disk meanwhile. */
-export async function saveCase(opened: OpenedCase, newText: string, flags: WorkflowFlags): Promise<{ exit: number; changed: boolean }> {
+export async function saveCase(opened: WorkingCase, newText: string, flags: WorkflowFlags): Promise<{ exit: number; changed: boolean }> {
   const { writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
   let result: { changed: boolean; diff?: string };
   try {

@@ -157,7 +157,7 @@ export function fileResult(c: Pick<CheckableCase, 'filePath' | 'data' | 'locate'
   return { filePath: c.filePath, caseId: typeof data?.id === 'string' ? data.id : undefined, problems, ...countProblems(problems) };
 }
 
-/** The whole check in one thread (src/io/runCheck.ts may spread the per-case phase over workers). */
+/** The whole check in one thread (src/app/checkCaseload.ts may spread the per-case phase over workers). */
 export function checkCases(cases: readonly CheckableCase[], options: CheckOptions): CheckResult {
   const env = caseCheckEnv(options);
   const perCase = cases.map((c) => caseProblems(c, env));

@@ -4,8 +4,8 @@ import { workerData } from 'node:worker_threads';
 import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
 import { caseValidator } from '../core/validate.js';
 import { serveFiles } from './casePool.js';
-import { readCaseloadFile } from './loadCaseload.js';
+import { openCaseloadFile } from './openCaseload.js';
 
 const { config } = workerData as { config: ReunifyConfig };
 const validator = caseValidator(domainIdsOf(config));
-serveFiles((f) => readCaseloadFile(f, config, validator));
+serveFiles((f) => openCaseloadFile(f, config, validator));

@@ -19,7 +19,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeveritySetting } from '../core/problem.js';
 import { PACKAGE_VERSION } from '../version.js';
-import type { CaseOutcome, PreparedRun } from './runCheck.js';
+import type { ReunifyConfig } from '../core/config.js';
+import type { CaseOutcome } from './checkFile.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
@@ -116,7 +117,8 @@ function wellFormed(e: unknown): e is Entry {
   return Array.isArray(r.problems) && r.problems.every(isRecord) && typeof r.errorCount === 'number' && typeof r.warningCount === 'number' && (o.entry === undefined || isRecord(o.entry));
 }
 
-export function openCheckCache(run: PreparedRun, where: string | true, ruleSettings: Record<string, SeveritySetting> | undefined, strategy: CacheStrategy = 'metadata'): CheckCache {
+/** `run`: the folder the config applies to, and what every cached result depends on. */
+export function openCheckCache(run: { root: string; config: ReunifyConfig; asOf: string }, where: string | true, ruleSettings: Record<string, SeveritySetting> | undefined, strategy: CacheStrategy = 'metadata'): CheckCache {
   const dir = where === true ? join(run.root, '.reunify-cache') : resolve(where);
   const file = join(dir, 'check.json');
   const key = hashOf(Buffer.from(JSON.stringify([programId(), run.config, run.asOf, ruleSettings ?? {}])));

@@ -3,7 +3,7 @@
 import { workerData } from 'node:worker_threads';
 import { caseCheckEnv, type CheckOptions } from '../core/check.js';
 import { serveFiles } from './casePool.js';
-import { checkOneFile } from './runCheck.js';
+import { checkOneFile } from './checkFile.js';
 
 const env = caseCheckEnv(workerData as CheckOptions);
 serveFiles((f) => checkOneFile(f, env));

@@ -14,7 +14,7 @@ import type { Problem } from '../core/problem.js';
 import { findCases, unreadableFolderProblem } from './findCases.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './loadConfig.js';
 import { loadCase, parseCaseText } from './loadCase.js';
-import { toCheckable } from './runCheck.js';
+import { toCheckable } from './checkFile.js';
 import { checkCases } from '../core/check.js';
 import { safeFileName } from './safeOutput.js';
 import type { PackFile } from './writePack.js';

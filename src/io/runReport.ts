@@ -1,34 +1,14 @@
-// What `report` reads from disk: a case loaded and schema-checked for a report, a
-// names file, and where templates are. A case with reading or schema errors gets no
-// report: a written product built on a record the schema rejects could mislead.
+// What `report` reads from disk besides the case (opened with openCase): a names
+// file, and where templates are.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CaseData } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
-import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from './frontMatter.js';
-import { bodySections, decodeCaseBytes, parseYamlText } from './loadCase.js';
-import { loadValidCase } from './loadValidCase.js';
+import { decodeCaseBytes, parseYamlText } from './loadCase.js';
 import { PACKAGE_ROOT } from './loadConfig.js';
 import { systemReason } from './systemReason.js';
 
 export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'templates');
-
-export interface ReportCase {
-  filePath: string;
-  data?: CaseData;
-  /** The body's sections, heading and content (the shape report/family.ts reads). */
-  sections: { heading: string; content: string }[];
-  /** Reading and schema errors (stage gates do not stop a report). */
-  problems: Problem[];
-}
-
-/** Load and validate one case for a report. */
-export function loadReportCase(filePath: string, config: ReunifyConfig): ReportCase {
-  const { loaded, data, problems } = loadValidCase(filePath, config);
-  if (!data) return { filePath, sections: [], problems };
-  return { filePath, data, sections: bodySections(loaded.split?.body ?? ''), problems: [] };
-}
 
 export class NamesError extends Error {}
 

@@ -1,5 +1,5 @@
 // The hostile-input corpus (test/hostile/cases + expectations.yaml), checked twice:
-// in-process through runCheck and through the built binary in every format. For
+// in-process through checkCaseload and through the built binary in every format. For
 // every file: the written expectation holds, problems land on the right file, the
 // other files are still checked; and for the run: no stack trace, no hang, no code
 // run from a case (marker files), no input byte changed, no case text in outputs.
@@ -12,7 +12,7 @@ import { execa } from 'execa';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileResult } from '../../src/core/problem.js';
-import { runCheck } from '../../src/io/runCheck.js';
+import { checkCaseload } from '../../src/app/checkCaseload.js';
 import { BIN, plainEnv } from '../cli/run.js';
 
 interface Expectation {
@@ -183,11 +183,11 @@ describe('the hostile corpus', () => {
   });
 });
 
-describe('in-process: runCheck over the corpus', () => {
+describe('in-process: checkCaseload over the corpus', () => {
   let byFile: Map<string, FileResult>;
   let errors = 0;
-  beforeAll(() => {
-    const { result } = runCheck({ paths: ['.'], cwd: root, asOf: AS_OF });
+  beforeAll(async () => {
+    const { result } = await checkCaseload({ paths: ['.'], cwd: root, asOf: AS_OF, workers: 1 });
     byFile = resultsByFile(result.results);
     errors = result.summary.errors;
   }, HANG_GUARD);

@@ -1,10 +1,10 @@
-// runCheckFast's onProgress: per file in this thread, per batch from the worker pool,
+// checkCaseload's onProgress: per file in this thread, per batch from the worker pool,
 // counting cached files as done.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheckFast } from '../../src/io/runCheck.js';
+import { checkCaseload } from '../../src/app/checkCaseload.js';
 
 function caseload(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'reunify-onprogress-'));
@@ -16,17 +16,17 @@ function caseload(n: number): string {
   return dir;
 }
 
-type RunCheckFast = typeof runCheckFast;
+type CheckCaseload = typeof checkCaseload;
 
 async function progressOf(dir: string, more: { workers?: number; cache?: string }) {
   const calls: [number, number][] = [];
   // Worker threads load the built worker, so the pool path runs from dist/ (npm test builds first).
-  const run: RunCheckFast = more.workers === 1 ? runCheckFast : ((await import('../../dist/io/runCheck.js' as string)) as { runCheckFast: RunCheckFast }).runCheckFast;
+  const run: CheckCaseload = more.workers === 1 ? checkCaseload : ((await import('../../dist/app/checkCaseload.js' as string)) as { checkCaseload: CheckCaseload }).checkCaseload;
   const { result } = await run({ paths: [dir], asOf: '2026-11-01', ...more, onProgress: (done, total) => calls.push([done, total]) });
   return { calls, files: result.results.length };
 }
 
-describe('runCheckFast onProgress', () => {
+describe('checkCaseload onProgress', () => {
   it('hears every file in turn on the single-thread path', async () => {
     const { calls } = await progressOf(caseload(5), { workers: 1 });
     expect(calls).toEqual([1, 2, 3, 4, 5].map((d) => [d, 5]));

@@ -9,7 +9,7 @@ import { generateCaseload } from '../../bench/generate.mjs';
 import { checkCases } from '../../src/core/check.js';
 import { loadCase } from '../../src/io/loadCase.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
-import { toCheckable } from '../../src/io/runCheck.js';
+import { toCheckable } from '../../src/io/checkFile.js';
 
 const mdFiles = (dir: string) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })

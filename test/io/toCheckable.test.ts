@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCases } from '../../src/core/check.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
 import type { LoadedCase } from '../../src/io/loadCase.js';
-import { toCheckable } from '../../src/io/runCheck.js';
+import { toCheckable } from '../../src/io/checkFile.js';
 
 describe('toCheckable', () => {
   it('sees the careful reading once verify() has replaced the fast one', () => {

@@ -10,7 +10,8 @@ import type { CaseData } from '../../src/core/caseTypes.js';
 import { factorCatalogue } from '../../src/core/classify.js';
 import { names } from '../../src/core/familyCopy.js';
 import { DECISION_POINTS, type DecisionPoint } from '../../src/core/ids.js';
-import { loadReportCase, type ReportCase } from '../../src/io/runReport.js';
+import { openCase } from '../../src/io/openCase.js';
+import type { ReportCase } from '../../src/app/renderCase.js';
 import { REPORT_TYPES, type ReportType } from '../../src/report/views.js';
 import { CASES, ROOT, exampleConfig, render } from './harness.js';
 import { reunify } from '../cli/run.js';
@@ -27,7 +28,7 @@ const ALLOWED: Record<(typeof READERS)[number], string[]> = {
   child: ['CHILD'],
 };
 
-const fixture = () => loadReportCase(FIXTURE, exampleConfig());
+const fixture = () => openCase(FIXTURE, exampleConfig(), { sections: true });
 
 function canaries(rc: ReportCase): string[] {
   const text = JSON.stringify(rc.data) + rc.sections.map((s) => s.content).join('\n');
@@ -227,7 +228,7 @@ describe('every example case, every product, every reader', () => {
 
   for (const file of files) {
     it(file, () => {
-      const rc = loadReportCase(resolve(CASES, file), config);
+      const rc = openCase(resolve(CASES, file), config, { sections: true });
       const data = rc.data!;
       const readers = ['child', ...(data.people ?? []).map((p) => p.id)];
       const own = ownTexts(data);
@@ -256,7 +257,7 @@ describe('every example case, every product, every reader', () => {
   }
 
   it("RF-0006: the father's copies hold nothing about the mother, and the products he is not party to are refused", () => {
-    const rc = loadReportCase(resolve(CASES, 'RF-0006.md'), config);
+    const rc = openCase(resolve(CASES, 'RF-0006.md'), config, { sections: true });
     const made = copies(rc, 'dad');
     expect(made.filter((c) => c.type === 'agreement').every((c) => c.refused !== undefined)).toBe(true);
     for (const copy of made.filter((c) => c.text !== undefined)) {

@@ -4,7 +4,8 @@ import { VirtualConsole } from 'jsdom';
 import type { ReunifyConfig } from '../../src/core/config.js';
 import type { DecisionPoint } from '../../src/core/ids.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
-import { loadReportCase, type ReportCase } from '../../src/io/runReport.js';
+import { openCase } from '../../src/io/openCase.js';
+import type { ReportCase } from '../../src/app/renderCase.js';
 import { renderCase, type ReportOutcome } from '../../src/app/renderCase.js';
 import type { OutputFormat } from '../../src/report/render.js';
 import type { ReportType } from '../../src/report/views.js';
@@ -22,12 +23,12 @@ export function exampleConfig(): ReunifyConfig {
 
 /** A frozen copy of an example case (test/fixtures/report/cases). */
 export function exampleCase(id: string, config = exampleConfig()): ReportCase {
-  return loadReportCase(resolve(SNAPSHOT_CASES, `${id}.md`), config);
+  return openCase(resolve(SNAPSHOT_CASES, `${id}.md`), config, { sections: true });
 }
 
 /** A case from the live example caseload. */
 export function liveCase(id: string, config = loadConfig({ paths: [CASES] }).config): ReportCase {
-  return loadReportCase(resolve(CASES, `${id}.md`), config);
+  return openCase(resolve(CASES, `${id}.md`), config, { sections: true });
 }
 
 export interface RenderOptions {

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
-import { loadReportCase, type ReportCase } from '../../src/io/runReport.js';
+import { openCase } from '../../src/io/openCase.js';
+import type { ReportCase } from '../../src/app/renderCase.js';
 import { escapeMarkdown } from '../../src/core/escape/markdown.js';
 import { REPORT_TYPES } from '../../src/report/views.js';
 import { ROOT, exampleCase, exampleConfig, quietCss, render, renderText } from './harness.js';
@@ -28,7 +29,7 @@ function hostile(data: CaseData): CaseData {
 }
 
 function hostileCase(): ReportCase {
-  const rc = loadReportCase(FIXTURE, exampleConfig());
+  const rc = openCase(FIXTURE, exampleConfig(), { sections: true });
   const data = hostile(rc.data!);
   data.decisions![0].conditions = [HOSTILE];
   // the body's own lists and tables are laid out by the report; its text is escaped like any other
@@ -132,7 +133,7 @@ describe('templates in strict mode', () => {
 });
 
 describe('family copies (--for) and names (--names)', () => {
-  const rc = () => loadReportCase(FIXTURE, exampleConfig());
+  const rc = () => openCase(FIXTURE, exampleConfig(), { sections: true });
   const all = (reader: string, format: 'md' | 'html' = 'md') => REPORT_TYPES.map((type) => renderText(rc(), type, format, { reader })).join('\n');
 
   it("a parent's copy leaves out the other parent's own details, protected addresses and what the child told their safe adult", () => {

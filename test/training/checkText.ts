@@ -3,7 +3,7 @@ import { checkCases } from '../../src/core/check.js';
 import type { ReunifyConfig } from '../../src/core/config.js';
 import type { Problem } from '../../src/core/problem.js';
 import { parseCaseText } from '../../src/io/loadCase.js';
-import { toCheckable } from '../../src/io/runCheck.js';
+import { toCheckable } from '../../src/io/checkFile.js';
 
 export function checkTexts(files: readonly { stem: string; text: string }[], config: ReunifyConfig, asOf: string): { stem: string; problems: Problem[] }[] {
   const cases = files.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text)));

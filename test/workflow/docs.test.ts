@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, onTestFinished, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/index.js';
-import { runCheck } from '../../src/io/runCheck.js';
+import { checkCaseload } from '../../src/app/checkCaseload.js';
 import { expectUntouchedBytesKept } from './bytes.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '../../docs/workflow.md'), 'utf8');
@@ -57,6 +57,6 @@ it('the worked example covers every task and replays from opening to closure', a
   }
   const text = readFileSync(join(dir, 'RF-0100.md'), 'utf8');
   expect(text).toMatch(/^stage: closed +#/m);
-  const { result } = runCheck({ paths: [dir], asOf: last });
+  const { result } = await checkCaseload({ paths: [dir], asOf: last, workers: 1 });
   expect(result.results[0].problems.filter((p) => p.severity === 'error')).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { runAdvanceCommand } from '../../src/app/advance.js';
 import { runNewCommand } from '../../src/app/new.js';
 import { runTaskCommand } from '../../src/app/task.js';
 import { loadCase } from '../../src/io/loadCase.js';
-import { runCheck } from '../../src/io/runCheck.js';
+import { checkCaseload } from '../../src/app/checkCaseload.js';
 import { expectUntouchedBytesKept } from './bytes.js';
 import { COMMENTED_CASE, caseloadWith } from './fixture.js';
 import { CTRL_C, ENTER, NEW_PERSON, NOT_ANSWERED, SOMEONE_ELSE, script, type Reply } from './scripted.js';
@@ -118,7 +118,7 @@ describe('stage 1 prompt flows on a commented case file', () => {
     expect(after).toMatch(/^stage: 2 +# assessment under way$/m);
     expect(after).toMatch(/ {2}classification:\n {4}status: todo\n {2}decision:\n/);
     expectUntouchedBytesKept(before, after);
-    const { result } = runCheck({ paths: [c.dir], asOf: DATE });
+    const { result } = await checkCaseload({ paths: [c.dir], asOf: DATE, workers: 1 });
     expect(result.summary.errors).toBe(0);
   });
 
@@ -335,7 +335,7 @@ describe('reunify new, interactively', () => {
     expect(text).toMatch(/^cohorts: \[s20_placement, wants_to_return\] +#/m);
     expect(text).toMatch(/^cla_reviews: \[2026-09-20\] +#/m);
     expect(text).not.toMatch(/iro:/);
-    const { result } = runCheck({ paths: [c.dir], asOf: '2026-10-01' });
+    const { result } = await checkCaseload({ paths: [c.dir], asOf: '2026-10-01', workers: 1 });
     expect(result.summary).toMatchObject({ errors: 0, warnings: 0 });
   });
 

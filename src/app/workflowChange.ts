@@ -6,10 +6,10 @@ import type { ReunifyConfig } from '../core/config.js';
 import type { Problem } from '../core/problem.js';
 import { appendToSection } from '../core/workflow/body.js';
 import type { WorkflowChange } from '../core/workflow/flow.js';
-import { splitCase } from './frontMatter.js';
-import { parseCaseText } from './loadCase.js';
-import { toCheckable } from './runCheck.js';
-import { applyEdits, type CaseEdit } from './writeCase.js';
+import { splitCase } from '../io/frontMatter.js';
+import { parseCaseText } from '../io/loadCase.js';
+import { toCheckable } from '../io/checkFile.js';
+import { applyEdits, type CaseEdit } from '../io/writeCase.js';
 
 export function applyChange(text: string, change: WorkflowChange): string {
   const edited = applyEdits(text, change.edits as CaseEdit[]);

@@ -4,9 +4,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckResult, FileResult } from '../core/problem.js';
-import { runCheckFast, type RunCheckFastOptions } from './runCheck.js';
+import { checkCaseload, type CheckCaseloadOptions } from './checkCaseload.js';
 
-export interface WatchOptions extends RunCheckFastOptions {
+export interface WatchOptions extends CheckCaseloadOptions {
   /** Called with the first full result, then with each change (files whose result changed, and files gone). */
   report(change: { first: boolean; changed: FileResult[]; removed: string[]; result: CheckResult }): void;
   /** Wait this long after the last change event before re-checking. */
@@ -18,7 +18,7 @@ function key(r: FileResult): string {
 }
 
 export async function watchCheck(options: WatchOptions): Promise<() => void> {
-  const run = () => runCheckFast({ ...options, cache: options.cache ?? true });
+  const run = () => checkCaseload({ ...options, cache: options.cache ?? true });
   let previous = new Map<string, FileResult>();
   let timer: NodeJS.Timeout | undefined;
   // Watching starts before the first check, so a change made while it runs is not missed.

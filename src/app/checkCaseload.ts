@@ -1,26 +1,20 @@
-// Runs `check` end to end over files on disk: config → discovery → per-case phase
+// `check` end to end over files on disk: config → discovery → per-case phase
 // (in this thread, or spread over worker threads, or taken from the cache) →
 // caseload phase → results. Cases are dropped as soon as their result is known,
-// so memory stays flat however big the caseload.
+// so memory stays flat however big the caseload; one thread and no cache
+// (`workers: 1`) is the reference the faster paths must equal.
 import { availableParallelism } from 'node:os';
-import { workersFor } from './casePool.js';
+import { workersFor } from '../io/casePool.js';
 import { resolve } from 'node:path';
-import {
-  caseCheckEnv,
-  caseProblems,
-  caseloadProblems,
-  fileResult,
-  type CaseCheckEnv,
-  type CaseloadEntry,
-  type CheckableCase,
-} from '../core/check.js';
+import { caseCheckEnv, caseloadProblems, fileResult, type CaseCheckEnv } from '../core/check.js';
 import type { ReunifyConfig } from '../core/config.js';
 import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type SeveritySetting } from '../core/problem.js';
-import { findCases, unreadableFolderProblem, type UnreadableFolder } from './findCases.js';
-import { ConfigError, loadConfig, unknownRuleProblems } from './loadConfig.js';
-import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
+import { checkOneFile, toCheckable, type CaseOutcome } from '../io/checkFile.js';
+import { findCases, unreadableFolderProblem, type UnreadableFolder } from '../io/findCases.js';
+import { ConfigError, loadConfig, unknownRuleProblems } from '../io/loadConfig.js';
+import { loadCase } from '../io/loadCase.js';
 
-export interface RunCheckOptions {
+export interface CheckRunOptions {
   paths: readonly string[];
   configPath?: string;
   asOf?: string;
@@ -30,41 +24,10 @@ export interface RunCheckOptions {
   cwd?: string;
 }
 
-export interface RunCheckOutcome {
+export interface CheckOutcome {
   result: CheckResult;
   missing: string[];
   configPath?: string;
-}
-
-/** The per-case outcome: what a worker sends back and the cache keeps. No narrative text. */
-export interface CaseOutcome {
-  result: FileResult;
-  entry?: CaseloadEntry;
-}
-
-export function toCheckable(loaded: LoadedCase): CheckableCase {
-  const split = loaded.split;
-  let sections: ReturnType<typeof bodySections> | undefined;
-  return {
-    filePath: loaded.filePath,
-    stem: loaded.stem,
-    // read through: verify() may replace the fast reading with the careful one
-    get data() {
-      return loaded.data;
-    },
-    problems: loaded.problems,
-    locate: (pointer) => loaded.locate(pointer),
-    verify: loaded.verify ? () => loaded.verify!() : undefined,
-    // several rules read the sections: cut the body up once
-    sections: () => (sections ??= split ? bodySections(split.body) : []),
-  };
-}
-
-/** Load one file and say everything about it that needs no other case. */
-export function checkOneFile(filePath: string, env: CaseCheckEnv): CaseOutcome {
-  const c = toCheckable(loadCase(filePath, { fast: true }));
-  const { problems, entry } = caseProblems(c, env);
-  return { result: fileResult(c, problems, env.settings), entry };
 }
 
 export interface PreparedRun {
@@ -83,7 +46,7 @@ export interface PreparedRun {
   env: CaseCheckEnv;
 }
 
-export function prepareRun(options: RunCheckOptions & { asOf: string }): PreparedRun {
+export function prepareRun(options: CheckRunOptions & { asOf: string }): PreparedRun {
   const { config, configPath, root } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
   if (options.known && configPath) {
     const unknown = Object.keys(config.rules).filter((id) => !options.known!.has(id));
@@ -125,16 +88,7 @@ export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): C
   return { results, summary: summarise(results), asOf: run.asOf };
 }
 
-/** The whole check in this thread, without cache: the reference every faster path must equal. */
-export function runCheck(options: RunCheckOptions & { asOf: string }): RunCheckOutcome {
-  const run = prepareRun(options);
-  const outcomes = run.files.map((f) => checkOneFile(f, run.env));
-  return { result: finishRun(run, outcomes), missing: run.missing, configPath: run.configPath };
-}
-
-/** Below this many files to check, starting worker threads costs more than it saves. */
-
-export interface RunCheckFastOptions extends RunCheckOptions {
+export interface CheckCaseloadOptions extends CheckRunOptions {
   asOf: string;
   /** Worker threads: default one per core; 1 means none. */
   workers?: number;
@@ -146,11 +100,11 @@ export interface RunCheckFastOptions extends RunCheckOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The check the CLI runs: cache first, then the remaining files over worker threads when there are many. */
-export async function runCheckFast(options: RunCheckFastOptions): Promise<RunCheckOutcome & { checked: number }> {
+/** The check: cache first, then the remaining files over worker threads when there are many. */
+export async function checkCaseload(options: CheckCaseloadOptions): Promise<CheckOutcome & { checked: number }> {
   const run = prepareRun(options);
   const outcomes: (CaseOutcome | undefined)[] = new Array(run.files.length);
-  const cache = options.cache ? await import('./checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy)) : undefined;
+  const cache = options.cache ? await import('../io/checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy)) : undefined;
   const todo: number[] = [];
   run.files.forEach((f, i) => {
     const hit = cache?.lookup(f);
@@ -162,9 +116,9 @@ export async function runCheckFast(options: RunCheckFastOptions): Promise<RunChe
   // An explicit --workers is obeyed; otherwise threads are used only when they pay.
   const workers = workersFor(todo.length, options.workers, availableParallelism());
   if (workers > 1 && todo.length > 1) {
-    const { runInWorkers } = await import('./casePool.js');
+    const { runInWorkers } = await import('../io/casePool.js');
     const done = await runInWorkers<CaseOutcome>(
-      new URL('./checkWorker.js', import.meta.url),
+      new URL('../io/checkWorker.js', import.meta.url),
       todo.map((i) => run.files[i]),
       { asOf: run.asOf, config: run.config, ruleSettings: options.ruleSettings },
       workers,

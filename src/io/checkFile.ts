@@ -1,0 +1,37 @@
+// One case file as `check` sees it: read (fast parser; the careful one decides
+// whenever something looks wrong) and judged by every rule that needs no other case.
+// The check's worker threads run this; so does the check in this thread.
+import { caseProblems, fileResult, type CaseCheckEnv, type CaseloadEntry, type CheckableCase } from '../core/check.js';
+import type { FileResult } from '../core/problem.js';
+import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
+
+/** The per-case outcome: what a worker sends back and the cache keeps. No narrative text. */
+export interface CaseOutcome {
+  result: FileResult;
+  entry?: CaseloadEntry;
+}
+
+export function toCheckable(loaded: LoadedCase): CheckableCase {
+  const split = loaded.split;
+  let sections: ReturnType<typeof bodySections> | undefined;
+  return {
+    filePath: loaded.filePath,
+    stem: loaded.stem,
+    // read through: verify() may replace the fast reading with the careful one
+    get data() {
+      return loaded.data;
+    },
+    problems: loaded.problems,
+    locate: (pointer) => loaded.locate(pointer),
+    verify: loaded.verify ? () => loaded.verify!() : undefined,
+    // several rules read the sections: cut the body up once
+    sections: () => (sections ??= split ? bodySections(split.body) : []),
+  };
+}
+
+/** Load one file and say everything about it that needs no other case. */
+export function checkOneFile(filePath: string, env: CaseCheckEnv): CaseOutcome {
+  const c = toCheckable(loadCase(filePath, { fast: true }));
+  const { problems, entry } = caseProblems(c, env);
+  return { result: fileResult(c, problems, env.settings), entry };
+}
