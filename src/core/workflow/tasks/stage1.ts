@@ -3,6 +3,7 @@ import { CAPACITY_RATINGS, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../
 import { taskOf } from '../../rules/progress.js';
 import { getIn, isBlank, list, question, type Answers, type Condition } from '../answers.js';
 import { sectionHasContent } from '../body.js';
+import { SECTION_HEADINGS } from '../../sectionHeadings.js';
 import {
   appendNew,
   describePerson,
@@ -22,7 +23,7 @@ import {
   type WorkflowEdit,
 } from '../flow.js';
 
-export const CASE_HISTORY_HEADINGS = ['Case history'];
+export const CASE_HISTORY_HEADINGS = SECTION_HEADINGS.caseHistory;
 
 const HISTORY_COUNTS: [string, string][] = [
   ['entries_to_care', 'How many times has the child entered care, this time included?'],
