@@ -7,7 +7,7 @@ import { CONFIG_SCHEMA_SET, additionProblems, impossibleConfigDates, mergeSettin
 import { validatorsFor } from '../core/precompiled.js';
 import { notADate } from '../core/dates.js';
 import type { Problem } from '../core/problem.js';
-import { lineStarts, positionAt } from './frontMatter.js';
+import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
 import { decodeCaseBytes, fastParse, locateRange, parseYamlText, tooManyNodesAt } from './loadCase.js';
 import { systemReason } from './systemReason.js';
 import { GlobError, globMatcher } from './glob.js';

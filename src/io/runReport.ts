@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { CaseData } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
 import type { Problem } from '../core/problem.js';
-import { lineStarts, positionAt } from './frontMatter.js';
+import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
 import { bodySections, decodeCaseBytes, parseYamlText } from './loadCase.js';
 import { loadValidCase } from './loadValidCase.js';
 import { PACKAGE_ROOT } from './loadConfig.js';
