@@ -24,11 +24,7 @@ export interface ClassifyFlags extends CommonOptions {
 
 function checkDate(flag: string, value: string | undefined): void {
   if (value === undefined) return;
-  try {
-    parseAsOf(value);
-  } catch {
-    throw new UsageError(`${flag} must be a date written YYYY-MM-DD, got "${value}"`);
-  }
+  parseAsOf(value, flag);
 }
 
 function checkFlags(flags: ClassifyFlags): void {

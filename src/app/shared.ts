@@ -6,6 +6,7 @@ import { appEnv, type Writer } from './env.js';
 
 export { setExitCode } from './env.js';
 import { terminalLines, terminalText } from '../core/escape/terminal.js';
+import { notADate, parseIsoDate } from '../core/dates.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
@@ -41,14 +42,12 @@ export function today(): string {
   return appEnv().today();
 }
 
-export function parseAsOf(value: string | undefined): string {
+/** A date flag's value (`--as-of`, `--date`, …), else today; a date that is not one is a usage error naming the flag. */
+export function parseAsOf(value: string | undefined, flag = '--as-of'): string {
   if (value === undefined) return today();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
-    throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${terminalText(value)}"`);
-  }
-  return value;
+  const date = parseIsoDate(value);
+  if (date === undefined) throw new UsageError(notADate(flag, terminalText(value)));
+  return date;
 }
 
 /** Machine output (json, sarif, junit, a shell script), exactly as given: valid and byte-exact. */

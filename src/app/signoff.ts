@@ -29,13 +29,7 @@ function checkFlags(flags: SignoffFlags): void {
   }
   if (!flags.item?.trim()) throw new UsageError('--sign needs --item (what to sign, e.g. classification:rc1_d2)');
   if (!flags.by?.trim()) throw new UsageError('--sign needs --by (the manager signing)');
-  if (flags.date !== undefined) {
-    try {
-      parseAsOf(flags.date);
-    } catch {
-      throw new UsageError(`--date must be a date written YYYY-MM-DD, got "${flags.date}"`);
-    }
-  }
+  if (flags.date !== undefined) parseAsOf(flags.date, '--date');
 }
 
 export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promise<number> {

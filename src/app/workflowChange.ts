@@ -6,7 +6,7 @@ import type { ReunifyConfig } from '../core/config.js';
 import type { Problem } from '../core/problem.js';
 import { appendToSection } from '../core/workflow/body.js';
 import type { WorkflowChange } from '../core/workflow/flow.js';
-import { splitCase } from '../io/frontMatter.js';
+import { splitCase } from '../core/parse/frontMatter.js';
 import { parseCaseText } from '../io/loadCase.js';
 import { toCheckable } from '../io/checkFile.js';
 import { applyEdits, type CaseEdit } from '../io/writeCase.js';

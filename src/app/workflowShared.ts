@@ -24,11 +24,7 @@ export interface WorkflowDeps {
 }
 
 export function parseDateFlag(value: string | undefined, flag = '--date'): string {
-  try {
-    return parseAsOf(value);
-  } catch {
-    throw new UsageError(`${flag} must be a date written YYYY-MM-DD, got "${value}"`);
-  }
+  return parseAsOf(value, flag);
 }
 
 export function collect(value: string, previous: string[]): string[] {

@@ -3,6 +3,7 @@
 // files is src/io/loadConfig.ts.
 import { CAPACITY_RATINGS, RAG, type CapacityRating, type Rag } from './ids.js';
 import { DATE_PATTERN, DECISION_POINTS, FACTORS, COHORTS, TRIGGERS, OUTCOMES_BY_POINT, OVERRIDE_CATEGORIES, LEVELS, type DecisionPoint, type FactorDefinition, type Level } from './ids.js';
+import { parseIsoDate } from './dates.js';
 import type { SchemaSet } from './precompiled.js';
 import type { SeveritySetting } from './problem.js';
 
@@ -385,4 +386,14 @@ export function domainIdsOf(config: ReunifyConfig): { factors: FactorDefinition[
     triggers: [...TRIGGERS, ...config.additions.triggers],
     overrideCategories: [...OVERRIDE_CATEGORIES, ...config.additions.override_categories],
   };
+}
+
+/**
+ * Settings written as dates that are not real ones (`bank_holidays: [2026-02-30]`): the
+ * schema checks the shape, this the calendar, with the parser flags and answers use.
+ */
+export function impossibleConfigDates(value: unknown): string[] {
+  const data = value as { bank_holidays?: unknown; as_of?: unknown } | undefined;
+  const dates: [string, unknown][] = [['/as_of', data?.as_of], ...(Array.isArray(data?.bank_holidays) ? data.bank_holidays.map((d, i): [string, unknown] => [`/bank_holidays/${i}`, d]) : [])];
+  return dates.filter(([, d]) => typeof d === 'string' && new RegExp(DATE_PATTERN).test(d) && parseIsoDate(d) === undefined).map(([pointer]) => pointer);
 }

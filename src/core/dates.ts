@@ -4,6 +4,27 @@ import type { IsoDate } from './caseTypes.js';
 
 const DAY_MS = 86_400_000;
 
+/** What every date a person writes must look like: config, flags, answers and case files say the same. */
+export const DATE_WRITTEN = 'must be a date written YYYY-MM-DD';
+
+/**
+ * The one message for a date that is not one: `--as-of must be a date written YYYY-MM-DD, got "2026-02-30"`.
+ * `subject` names what was given (a flag, a setting); `shown` is the given text, already made safe to print.
+ */
+export function notADate(subject?: string, shown?: string): string {
+  return `${subject ? `${subject} ` : ''}${DATE_WRITTEN}${shown === undefined ? '' : `, got "${shown}"`}`;
+}
+
+/** "2026-03-03" → the same, as a date; anything else (2026-02-30, 2026-3-3, text) → undefined. */
+export function parseIsoDate(text: string): IsoDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3])); // years 0–99 too, unlike Date.UTC
+  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return undefined;
+  return text;
+}
+
 export function toDayNumber(date: IsoDate): number {
   return Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
 }

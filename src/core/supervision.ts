@@ -10,6 +10,7 @@ import { factorConcern } from './factorEntries.js';
 import { lastRagUpdate, staleGoals } from './goals.js';
 import { FACTORS, STAGES, TASKS_BY_STAGE, TASK_LABELS, type Level, type StageNumber } from './ids.js';
 import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, stageClock, visitOverdue } from './timeliness.js';
+import { SECTION_HEADINGS, headingIs } from './sectionHeadings.js';
 
 export type KolbGroup = 'narrative' | 'emotional' | 'analytical' | 'planning';
 
@@ -98,7 +99,6 @@ const LEGAL_CONTEXT: Record<string, string> = {
 };
 
 const FACTOR_WORDS: Record<string, string> = Object.fromEntries(FACTORS.map((f) => [f.id, f.id.replace(/_/g, ' ')]));
-const CHILD_VIEWS_HEADING = /^(child['’]s views|voice of the child)\b/i;
 
 function words(list: readonly string[]): string {
   if (list.length <= 1) return list.join('');
@@ -134,7 +134,7 @@ export function supervisionFacts(data: CaseData, config: ReunifyConfig, asOf: Is
   // only the entries that stand on the as-of date count, as in classify and status: a later `absent` rules the adult out
   const newAdult = partner !== undefined || factorConcern(data, 'new_household_adult', asOf) !== undefined;
   const decisions = [...(data.decisions ?? [])].filter((d) => d.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
-  const views = headings.some((h) => CHILD_VIEWS_HEADING.test(h.trim()));
+  const views = headings.some((h) => headingIs(h, SECTION_HEADINGS.childViews));
   return {
     child: data.child.ref,
     age: ageOn(data.child.dob, asOf),

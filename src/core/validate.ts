@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CASE_ID_PATTERN, DATE_PATTERN, type StageNumber } from './ids.js';
+import { DATE_WRITTEN } from './dates.js';
 import { validatorsFor, type SchemaSet } from './precompiled.js';
 import { toPointer, type Problem, type Severity } from './problem.js';
 import { BASE_IDS, STAGE_GATES, STAGE_NUMBERS, buildCaseSchemas, type DomainIds } from './schemas.js';
@@ -114,7 +115,7 @@ function unmetRequirements(errors: readonly ErrorObject[]): number[] {
 // ---------------------------------------------------------------------------
 // Common schema errors → problems
 
-const DATE_MESSAGE = 'must be a date written YYYY-MM-DD';
+const DATE_MESSAGE = DATE_WRITTEN;
 const TYPE_WORDS: Record<string, string> = {
   string: 'text',
   integer: 'a whole number',

@@ -10,8 +10,8 @@ import type * as Yaml from 'yaml';
 import type { CST, Document, Node } from 'yaml';
 import type { Problem } from '../core/problem.js';
 import { fromPointer } from '../core/problem.js';
-import { fastLocator, type FastLocator } from './fastLocate.js';
-import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
+import { fastLocator, type FastLocator } from '../core/parse/fastLocate.js';
+import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from '../core/parse/frontMatter.js';
 import { systemReason } from './systemReason.js';
 
 /** Documented limits (docs/limits.md): bigger inputs get one clear error instead of exhausting memory. */

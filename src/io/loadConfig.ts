@@ -3,10 +3,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import { CONFIG_SCHEMA_SET, additionProblems, mergeSettings, type ReunifyConfig } from '../core/config.js';
+import { CONFIG_SCHEMA_SET, additionProblems, impossibleConfigDates, mergeSettings, type ReunifyConfig } from '../core/config.js';
 import { validatorsFor } from '../core/precompiled.js';
+import { notADate } from '../core/dates.js';
 import type { Problem } from '../core/problem.js';
-import { lineStarts, positionAt } from './frontMatter.js';
+import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
 import { decodeCaseBytes, fastParse, locateRange, parseYamlText, tooManyNodesAt } from './loadCase.js';
 import { systemReason } from './systemReason.js';
 import { GlobError, globMatcher } from './glob.js';
@@ -76,7 +77,7 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   // Most configs (the shipped defaults above all) are plain and valid: the fast reading
   // settles them; anything else is read carefully, for positions.
   const quick = tooManyNodesAt(text) === undefined ? fastParse(text) : undefined;
-  if (quick !== undefined && validate(quick) && badGlobs(quick).length === 0) return { data: quick, problems: [], text };
+  if (quick !== undefined && validate(quick) && badGlobs(quick).length === 0 && impossibleConfigDates(quick).length === 0) return { data: quick, problems: [], text };
   const starts = lineStarts(text);
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');
   if (parsed.problems.length > 0 && parsed.problems[0].ruleId === 'front-matter-empty') return { data: {}, problems: [], text };
@@ -86,6 +87,9 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   const at = (pointer: string, preferKey = false) => positionAt(starts, locateRange(doc, pointer, preferKey)?.[0] ?? 0);
   for (const { pointer, reason } of badGlobs(parsed.data)) {
     problems.push({ ruleId: 'config', severity: 'error', message: `${pointer}: the pattern ${reason}`, path: pointer, ...at(pointer) });
+  }
+  for (const pointer of impossibleConfigDates(parsed.data)) {
+    problems.push({ ruleId: 'config', severity: 'error', message: `${pointer}: ${notADate()}`, path: pointer, ...at(pointer) });
   }
   if (!validate(parsed.data) || problems.length > 0) {
     for (const e of validate(parsed.data) ? [] : (validate.errors ?? [])) {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { FrontMatterError, splitCase } from './frontMatter.js';
+import { FrontMatterError, splitCase } from '../core/parse/frontMatter.js';
 import { terminalText } from '../core/escape/terminal.js';
 import { OutsideFolderError, resolveInside } from './safeOutput.js';
 

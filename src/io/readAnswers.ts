@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { answersAsText, type Answers } from '../core/workflow/answers.js';
 import type { Problem } from '../core/problem.js';
-import { lineStarts, positionAt } from './frontMatter.js';
+import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
 import { decodeCaseBytes, parseYamlText } from './loadCase.js';
 import { systemReason } from './systemReason.js';
 

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ReunifyConfig } from '../core/config.js';
-import { lineStarts, positionAt } from './frontMatter.js';
+import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
 import { decodeCaseBytes, parseYamlText } from './loadCase.js';
 import { PACKAGE_ROOT } from './loadConfig.js';
 import { systemReason } from './systemReason.js';

@@ -16,6 +16,7 @@ import { textBlocks, type TextBlock } from './bodyText.js';
 import type { BodySection } from './family.js';
 import { GENOGRAM_KEY, layoutGenogram } from './genogram.js';
 import { NOT_RECORDED, POINT_NAMES, POINT_SHORT, ageText, idWords, longDate } from './words.js';
+import { headingIs } from '../core/sectionHeadings.js';
 
 export const REPORT_TYPES = ['assessment', 'decision', 'agreement', 'transition', 'review'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
@@ -142,8 +143,7 @@ function task(data: CaseData, id: string): TaskView {
 }
 
 function section(input: ViewInput, ...headings: string[]): SectionView {
-  const wanted = headings.map((h) => h.toLowerCase());
-  const found = input.sections.find((s) => wanted.includes(s.heading.trim().toLowerCase()) && s.content.trim() !== '');
+  const found = input.sections.find((s) => headingIs(s.heading, headings) && s.content.trim() !== '');
   return { isRecorded: found !== undefined, blocks: found ? textBlocks(found.content) : [] };
 }
 

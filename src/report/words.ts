@@ -72,14 +72,8 @@ export function idWords(id: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** 2026-03-03 → "3 March 2026" (en-GB); anything that is not a date is returned as it is. */
-export function longDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return value;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
+/** Dates in words come from the one place the rest of the software writes them. */
+export { longDate } from '../core/dateText.js';
 
 /** An age as a reader says it: "10 months" under 2, "3 years" from 2. */
 export function ageText(dob: string, on: string): string {

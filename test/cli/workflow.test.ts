@@ -696,3 +696,35 @@ describe('reunify advance', () => {
     expect(readFileSync(c.file('RF-0004.md'), 'utf8')).toMatch(/^outcome:\n {2}status: not_returned\n {2}date: 2026-11-01\n {2}note: Long-term fostering$/m);
   });
 });
+
+describe("task child_views finds the child's views under any heading check accepts", () => {
+  const setup = () => {
+    const text = example('RF-0007')
+      .replace(/^ {2}child_views: .*$/m, '  child_views:         { status: in_progress }')
+      .replace(/^## Child's views$/m, "## Child's views and wishes");
+    const c = caseload({ 'RF-0007.md': text });
+    return { c, before: text };
+  };
+  const viewsHeadings = (text: string) => text.split('\n').filter((line) => /^## (child['’]s views|voice of the child)/i.test(line));
+
+  it('marking it done asks for no views already written, and adds no second section', async () => {
+    const { c, before } = setup();
+    const r = await reunify(['task', 'RF-0007', 'child_views', '--status', 'done', '--by', 'SW R.M.', '--date', '2026-05-15'], { cwd: c.dir });
+    expect(r.stderr).not.toContain('missing');
+    expect(r.exitCode).toBe(0);
+    const after = readFileSync(c.file('RF-0007.md'), 'utf8');
+    expect(viewsHeadings(after)).toEqual(["## Child's views and wishes"]);
+    expect(after.slice(after.indexOf('\n---', 4))).toBe(before.slice(before.indexOf('\n---', 4)));
+  });
+
+  it('new words go under the heading already there', async () => {
+    const { c } = setup();
+    const answers = c.write('views.yaml', 'tasks:\n  child_views:\n    status: done\n    by: "SW R.M."\nbody:\n  "Child\'s views": "Said again that she wants to go home."\n');
+    const r = await reunify(['task', 'RF-0007', 'child_views', '--answers', answers, '--date', '2026-05-15'], { cwd: c.dir });
+    expect(r.exitCode).toBe(0);
+    const after = readFileSync(c.file('RF-0007.md'), 'utf8');
+    expect(viewsHeadings(after)).toEqual(["## Child's views and wishes"]);
+    const section = after.slice(after.indexOf("## Child's views and wishes"));
+    expect(section.slice(0, section.indexOf('\n## ', 1) === -1 ? undefined : section.indexOf('\n## ', 1))).toContain('Said again that she wants to go home.');
+  });
+});

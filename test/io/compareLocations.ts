@@ -1,6 +1,6 @@
 // Shared by the fast-locator tests: where the fast locator and the careful parser
 // place every path of a front matter.
-import { fastLocator } from '../../src/io/fastLocate.js';
+import { fastLocator } from '../../src/core/parse/fastLocate.js';
 import { fastParse, locateRange, parseYamlText, type ParsedYaml } from '../../src/io/loadCase.js';
 
 /** Every path into `value`, plus one missing key or index under each map and list. */

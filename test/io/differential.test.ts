@@ -1,6 +1,6 @@
 // The fast parser (js-yaml) and the careful one (yaml) must read every file the
 // same way, or the fast one must step aside: same data, same accept/reject verdict,
-// and the same position for every path (src/io/fastLocate.ts). Run over the
+// and the same position for every path (src/core/parse/fastLocate.ts). Run over the
 // examples, the hostile corpus and a generated caseload of thousands.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript benchmark helper
 import { generateCaseload } from '../../bench/generate.mjs';
-import { splitCase } from '../../src/io/frontMatter.js';
+import { splitCase } from '../../src/core/parse/frontMatter.js';
 import { decodeCaseBytes, fastParse, parseYamlText } from '../../src/io/loadCase.js';
 import { compareLocations } from './compareLocations.js';
 

@@ -1,8 +1,8 @@
-// Positions from js-yaml's own reading (src/io/fastLocate.ts) must be the careful
+// Positions from js-yaml's own reading (src/core/parse/fastLocate.ts) must be the careful
 // parser's, path for path, or the locator must step aside (undefined).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastLocator } from '../../src/io/fastLocate.js';
+import { fastLocator } from '../../src/core/parse/fastLocate.js';
 import { fastParse } from '../../src/io/loadCase.js';
 import { compareLocations } from './compareLocations.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { renderCase } from '../../src/app/renderCase.js';
-import type { ReportCase } from '../../src/io/runReport.js';
+import type { ReportCase } from '../../src/app/renderCase.js';
 import { longDate } from '../../src/report/words.js';
 import { mergeSettings } from '../../src/core/config.js';
 import { exampleCase, exampleConfig, renderText } from './harness.js';

@@ -2,7 +2,7 @@
 // from an answers file written in the case file's own shape) are checked and
 // completed with defaults. Pure: the prompts themselves live in src/cli.
 import { parseDocument, visit, type Document } from 'yaml';
-import { fromDayNumber, toDayNumber } from '../dates.js';
+import { notADate, parseIsoDate } from '../dates.js';
 
 export type Answers = { [key: string]: unknown };
 export type AnswerPath = readonly (string | number)[];
@@ -147,10 +147,6 @@ export function answerName(path: AnswerPath): string {
   return path.reduce<string>((name, seg) => (typeof seg === 'number' ? `${name}[${seg}]` : name ? `${name}.${seg}` : seg), '');
 }
 
-export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDayNumber(toDayNumber(value)) === value;
-}
-
 // ---------------------------------------------------------------- given text
 
 const YAML_NULL = /^(?:~|null|Null|NULL)?$/;
@@ -203,7 +199,7 @@ export function parseAnswer(q: Question, raw: unknown): Parsed {
     case 'person':
       return text === undefined ? { error: 'must be text' } : { value: text };
     case 'date':
-      return text !== undefined && isIsoDate(text) ? { value: text } : { error: 'must be a date written YYYY-MM-DD' };
+      return text !== undefined && parseIsoDate(text) !== undefined ? { value: text } : { error: notADate() };
     case 'count':
       return text !== undefined && /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { error: 'must be a whole number, 0 or more' };
     case 'yesno':

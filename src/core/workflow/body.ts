@@ -1,6 +1,7 @@
 // The markdown body's `## ` sections, for tasks whose record is narrative (the case
 // history, the child's views): find a section, tell whether it holds more than the
 // template's prompts, and add text at its end without touching any other byte.
+import { headingIs } from '../sectionHeadings.js';
 
 export interface SectionText {
   /** Headings the text may go under, the first being the one created when none exists. */
@@ -30,12 +31,9 @@ function headingsOf(body: string): Heading[] {
   return found;
 }
 
-const norm = (title: string) => title.trim().toLowerCase().replace(/[’]/g, "'");
-
 function findSection(body: string, headings: readonly string[]): { content: string; contentStart: number; end: number } | undefined {
   const all = headingsOf(body);
-  const wanted = headings.map(norm);
-  const i = all.findIndex((h) => wanted.includes(norm(h.title)));
+  const i = all.findIndex((h) => headingIs(h.title, headings));
   if (i === -1) return undefined;
   const end = i + 1 < all.length ? all[i + 1].start : body.length;
   return { content: body.slice(all[i].contentStart, end), contentStart: all[i].contentStart, end };

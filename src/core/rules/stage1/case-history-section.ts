@@ -1,7 +1,6 @@
 import { isTaskDone, taskGapSeverity } from '../progress.js';
 import type { CaseRule } from '../types.js';
-
-const HEADING = 'case history';
+import { SECTION_HEADINGS, headingIs } from '../../sectionHeadings.js';
 
 export const caseHistorySection: CaseRule = {
   id: 'stage1/case-history-section',
@@ -18,7 +17,7 @@ export const caseHistorySection: CaseRule = {
   check(view) {
     const { data } = view;
     if (!isTaskDone(data, 'case_history')) return [];
-    const section = view.sections().find((s) => s.heading.trim().toLowerCase() === HEADING);
+    const section = view.sections().find((s) => headingIs(s.heading, SECTION_HEADINGS.caseHistory));
     const gap = taskGapSeverity(data, 'case_history');
     if (!section) {
       return [{ path: '/tasks/case_history', message: 'the case history task is done but the body has no "## Case history" section', ...gap }];

@@ -1,10 +1,10 @@
 import { hasReached, isPast, taskGapSeverity, taskOf } from '../progress.js';
 import type { CaseRule, CaseView, RuleProblem } from '../types.js';
+import { SECTION_HEADINGS, headingIs } from '../../sectionHeadings.js';
 
-const VIEWS_HEADING = /^(child['’]s views|voice of the child)\b/i;
 
 function hasViewsSection(view: CaseView): boolean {
-  return view.sections().some((s) => VIEWS_HEADING.test(s.heading.trim()) && s.content.trim().length > 0);
+  return view.sections().some((s) => headingIs(s.heading, SECTION_HEADINGS.childViews) && s.content.trim().length > 0);
 }
 
 export const childViews: CaseRule = {

@@ -4,6 +4,7 @@ import { taskOf } from '../../rules/progress.js';
 import { getIn, isBlank, list, question, type Answers, type Condition } from '../answers.js';
 import { sectionHasContent } from '../body.js';
 import { decisionOneEdits, decisionOneList } from './decisionPoint.js';
+import { SECTION_HEADINGS } from '../../sectionHeadings.js';
 import {
   appendNew,
   describePerson,
@@ -23,7 +24,7 @@ import {
   type WorkflowEdit,
 } from '../flow.js';
 
-export const CASE_HISTORY_HEADINGS = ['Case history'];
+export const CASE_HISTORY_HEADINGS = SECTION_HEADINGS.caseHistory;
 
 const HISTORY_COUNTS: [string, string][] = [
   ['entries_to_care', 'How many times has the child entered care, this time included?'],

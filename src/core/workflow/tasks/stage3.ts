@@ -18,8 +18,9 @@ import {
   type WorkflowEdit,
 } from '../flow.js';
 import { describeGoal, ratingEdits, ratingList } from './goals.js';
+import { SECTION_HEADINGS } from '../../sectionHeadings.js';
 
-export const CHILD_VIEWS_HEADINGS = ["Child's views", 'Voice of the child'];
+export const CHILD_VIEWS_HEADINGS = SECTION_HEADINGS.childViews;
 
 const childViews: TaskFlow = {
   task: 'child_views',
