@@ -259,6 +259,27 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     }
     collect(d);
   }
+  // a word after a title is a name ("Mr Alun Vaughan-Rees"): known everywhere in the copy, in any case, not only after the title
+  const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,3})`, 'gu');
+  const learn = (text: string) => {
+    for (const m of text.normalize('NFC').matchAll(titled)) {
+      const words: string[] = [];
+      for (const raw of m[1].trim().split(/[ \t]+/u)) {
+        // "Ms L's": the name is L, not "Ls"
+        const w = raw.replace(/['’]s?$/u, '');
+        if (w === '' || TITLES.includes(w.replace(/\.$/, ''))) break;
+        words.push(w);
+        if (w.endsWith('.') || w !== raw) break;
+      }
+      if (words.length > 0) names.add(words.join(' '));
+    }
+  };
+  const learnAll = (v: unknown): void => {
+    if (typeof v === 'string') learn(v);
+    else if (Array.isArray(v)) v.forEach(learnAll);
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) (learn(k), learnAll(x));
+  };
+  for (const s of sources) (learn(s.body), learnAll(s.data));
   // person ids that are names ("jane") are names in free text too
   for (const id of personIds) if (/^\p{L}{3,}$/u.test(id)) names.add(id);
 

@@ -381,3 +381,20 @@ describe('redactCaseload: identifiers, dates and case ids written in unusual for
     expect(check(r, 'see rf/6 and R F 0006').map((s) => s.kind)).toEqual(['case id RF-0006']);
   });
 });
+
+describe('redactCaseload: names learned after a title, and wider titles', () => {
+  it('replaces a name found after a title everywhere in every case file, in any letter case', () => {
+    const r = redactCaseload(
+      createRng(7),
+      [
+        { id: 'RF-1', data: { id: 'RF-1', child: { ref: 'Child L' } }, body: 'Mr Alun Vaughan-Rees visited. Later Alun said Rees’s van was outside. ALUN phoned; dr alun rees wrote.\n' },
+        { id: 'RF-2', data: { id: 'RF-2', child: { ref: 'Child M' }, 'x-note': 'Vaughan called' }, body: 'Councillor Bob Smith and Nurse Jane Doe met PC Okafor. Smith, Doe and Okafor agreed.\n' },
+      ],
+      { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
+    );
+    const all = texts(r).join('\n');
+    for (const w of ['alun', 'vaughan', 'rees', 'bob', 'smith', 'jane', 'doe', 'okafor']) expect(wordsOf(all).has(w), w).toBe(false);
+    expect(all).toMatch(/Councillor \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ and Nurse \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ met PC \p{Lu}\p{Ll}+\./u);
+    expect(survivors([{ path: 'x.md', text: 'later ALUN and Okafor' }], r.known).map((s) => s.found)).toEqual(['ALUN', 'Okafor']);
+  });
+});
