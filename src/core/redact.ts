@@ -277,9 +277,17 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const learnAll = (v: unknown): void => {
     if (typeof v === 'string') learn(v);
     else if (Array.isArray(v)) v.forEach(learnAll);
-    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) (learn(k), learnAll(x));
+    else if (isRecord(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        learn(k);
+        learnAll(x);
+      }
+    }
   };
-  for (const s of sources) (learn(s.body), learnAll(s.data));
+  for (const s of sources) {
+    learn(s.body);
+    learnAll(s.data);
+  }
   // person ids that are names ("jane") are names in free text too
   for (const id of personIds) if (/^\p{L}{3,}$/u.test(id)) names.add(id);
 
