@@ -14,10 +14,10 @@ import type { IsoDate } from './caseTypes.js';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from './dates.js';
 import type { Rng } from './random.js';
 import { dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
-import { AFTER, BEFORE, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
-import { IDENTIFIER_KINDS, identifierRules, type IdentifierKind } from './redact/identifiers.js';
+import { AFTER, BEFORE, caseIdKey, caseIdSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
+import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
 import { caseLike, foldWord, initialsPattern, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
-import type { KnownValues } from './redact/survival.js';
+import { postcodeKey, type KnownValues } from './redact/survival.js';
 
 export { survivors, forReview, type Survivor, type ReviewItem, type KnownValues } from './redact/survival.js';
 
@@ -259,6 +259,35 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     }
     collect(d);
   }
+  // a word after a title is a name ("Mr Alun Vaughan-Rees"): known everywhere in the copy, in any case, not only after the title
+  const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,3})`, 'gu');
+  const learn = (text: string) => {
+    for (const m of text.normalize('NFC').matchAll(titled)) {
+      const words: string[] = [];
+      for (const raw of m[1].trim().split(/[ \t]+/u)) {
+        // "Ms L's": the name is L, not "Ls"
+        const w = raw.replace(/['’]s?$/u, '');
+        if (w === '' || TITLES.includes(w.replace(/\.$/, ''))) break;
+        words.push(w);
+        if (w.endsWith('.') || w !== raw) break;
+      }
+      if (words.length > 0) names.add(words.join(' '));
+    }
+  };
+  const learnAll = (v: unknown): void => {
+    if (typeof v === 'string') learn(v);
+    else if (Array.isArray(v)) v.forEach(learnAll);
+    else if (isRecord(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        learn(k);
+        learnAll(x);
+      }
+    }
+  };
+  for (const s of sources) {
+    learn(s.body);
+    learnAll(s.data);
+  }
   // person ids that are names ("jane") are names in free text too
   for (const id of personIds) if (/^\p{L}{3,}$/u.test(id)) names.add(id);
 
@@ -273,13 +302,14 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     caseIds: [...caseIds],
     phrases: [...options.places, ...options.schools].filter((p) => p.trim() !== ''),
     dates: new Set(),
+    identifiers: new Set(),
   };
   const pseudo = new Pseudonyms(rng.fork('names'), tokens);
 
   // new case ids, in an order that does not give away the original one
   const order = rng.fork('order').shuffle([...caseIds].sort());
   const width = Math.max(3, String(order.length).length);
-  const caseKey = (id: string) => (id.match(/[\p{L}\p{N}]+/gu) ?? []).join('').toLowerCase();
+  const caseKey = caseIdKey;
   const newCaseId = new Map(order.map((id, i) => [caseKey(id), `RD-${String(i + 1).padStart(width, '0')}`]));
   const newPersonId = new Map([...personIds].sort().map((id, i) => [id, `person${i + 1}`]));
   const places = new Map([...new Set(options.places.filter((p) => p.trim() !== ''))].map((p, i) => [foldWord(p.replace(/\s+/g, ' ')), `Town ${i + 1}`]));
@@ -324,7 +354,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
 
   const nameRules: TextRule[] = [
     {
-      source: ifAny([...caseIds].map((id) => (id.match(/[\p{L}\p{N}]+/gu) ?? [id]).map(escapeRegExp).join('[-‐‑‒–—_.\\s]?')), (alts) => `(?<![\\p{L}\\p{N}_-])(?:${alts})(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`),
+      source: ifAny([...caseIds].map(caseIdSource), (alts) => `(?<![\\p{L}\\p{N}_-])(?:${alts})(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`),
       replace: (m) => {
         const id = newCaseId.get(caseKey(m));
         return id === undefined ? undefined : (count('case ids'), id);
@@ -427,7 +457,12 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     month: (ym) => (count('months in free text'), addMonths(`${ym}-01`, -months).slice(0, 7)),
     monthAlone: (i) => (count('months in free text'), (((i - months) % 12) + 12) % 12),
   });
-  const ids = identifierRules((k: IdentifierKind) => count(k));
+  const ids = identifierRules((k: IdentifierKind, found: string) => {
+    count(k);
+    // what the originals hold, for the final check to find in any other form
+    const key = k === 'postcodes' ? postcodeKey(found) : k === 'phone numbers' || k === 'NHS numbers' ? identifierDigits(found) : undefined;
+    if (key !== undefined) known.identifiers.add(key);
+  });
   const redactText = textReplacer([...ids, ...dates.slice(0, -1), ...nameRules, dates[dates.length - 1]]);
   const proseText = textReplacer([...ids, ...nameRules]);
 

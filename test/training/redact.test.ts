@@ -328,3 +328,73 @@ describe('redactCaseload: every token of every known name, in every form and pla
     expect(review.map((x) => x.text)).toEqual(['Bartholomew', '2019']);
   });
 });
+
+describe('redactCaseload: identifiers, dates and case ids written in unusual forms', () => {
+  const one = (body: string, id = 'RF-0006') =>
+    redactCaseload(
+      createRng(7),
+      [{ id, data: { id, child: { ref: 'Child L', dob: '2015-08-09' }, opened: '2026-03-03', people: [{ id: 'gran', ref: 'Mrs Patricia Gould' }] }, body }],
+      { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
+    );
+  const check = (r: ReturnType<typeof one>, text: string) => survivors([{ path: 'x.md', text }], r.known);
+
+  it('replaces NHS and phone numbers with any separators, postcodes spaced or dashed, streets ending in Way or Walk, and emails written to dodge a filter', () => {
+    const body = one(
+      [
+        'NHS 943.476.5919, 943/476/5919 and 943 4765 919.',
+        'Phones 0044 7700 900123, 07700.900.124, tel 7700 900125.',
+        'Postcodes M14  5AB, m14-5ab.',
+        'Lives on Acacia Way, near 12 Church Walk and Riverside Court.',
+        'Email pat [at] example [dot] com or pat at example dot com; met at school.',
+      ].join('\n'),
+    ).cases[0].body;
+    for (const gone of ['943', '4765', '7700', '900123', '900124', '900125', 'M14', 'm14', '5ab', 'Acacia', 'Church', 'Riverside', 'example', 'pat']) expect(body, gone).not.toContain(gone);
+    expect(body).toContain('met at school.');
+  });
+
+  it('the final check finds a phone, NHS number or postcode of the originals in any other spacing', () => {
+    const r = one('Call 07700 900123; NHS 943 476 5919; at M14 5AB.\n');
+    expect(check(r, 'ring 7700 900 123 or +44-7700-900-123').filter((s) => s.kind === 'a phone or NHS number of the originals')).toHaveLength(2);
+    expect(check(r, 'number 94-34-76-59-19').map((s) => s.kind)).toContain('a phone or NHS number of the originals');
+    expect(check(r, 'postcode m 14 5 ab').map((s) => s.kind)).toContain('a postcode of the originals');
+    expect(check(r, 'count 1234 5678, postcode M14 5AC')).toEqual([]);
+  });
+
+  it('moves dates written year first with any separator, compact, and with dashed month words', () => {
+    const r = one('Seen 2026/03/03, 20260303, 2026.03.03, 2026.3.3 and 3-Mar-2026.\n');
+    const opened = r.cases[0].data.opened as string;
+    const [y, m, d] = opened.split('-');
+    const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1];
+    expect(r.cases[0].body).toBe(`Seen ${y}/${m}/${d}, ${y}${m}${d}, ${y}.${m}.${d}, ${y}.${Number(m)}.${Number(d)} and ${Number(d)}-${mon}-${y}.\n`);
+  });
+
+  it('the final check finds an original date in any of those forms', () => {
+    const r = one('Seen 2026-03-03.\n');
+    for (const form of ['2026/03/03', '20260303', '2026.03.03', '3-Mar-2026', '03/03/2026', '3 March 2026'])
+      expect(check(r, `on ${form}`).map((s) => s.kind), form).toContain('an original date');
+  });
+
+  it('replaces the case id written with a slash, without leading zeros, or with its letters apart', () => {
+    const body = one('See RF/0006, Rf-6, RF-006 and R F 0006; 6 visits.\n').cases[0].body;
+    expect(body.trim()).toBe('See RD-001, RD-001, RD-001 and RD-001; 6 visits.');
+    const r = one('x\n');
+    expect(check(r, 'see rf/6 and R F 0006').map((s) => s.kind)).toEqual(['case id RF-0006']);
+  });
+});
+
+describe('redactCaseload: names learned after a title, and wider titles', () => {
+  it('replaces a name found after a title everywhere in every case file, in any letter case', () => {
+    const r = redactCaseload(
+      createRng(7),
+      [
+        { id: 'RF-1', data: { id: 'RF-1', child: { ref: 'Child L' } }, body: 'Mr Alun Vaughan-Rees visited. Later Alun said Rees’s van was outside. ALUN phoned; dr alun rees wrote.\n' },
+        { id: 'RF-2', data: { id: 'RF-2', child: { ref: 'Child M' }, 'x-note': 'Vaughan called' }, body: 'Councillor Bob Smith and Nurse Jane Doe met PC Okafor. Smith, Doe and Okafor agreed.\n' },
+      ],
+      { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
+    );
+    const all = texts(r).join('\n');
+    for (const w of ['alun', 'vaughan', 'rees', 'bob', 'smith', 'jane', 'doe', 'okafor']) expect(wordsOf(all).has(w), w).toBe(false);
+    expect(all).toMatch(/Councillor \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ and Nurse \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ met PC \p{Lu}\p{Ll}+\./u);
+    expect(survivors([{ path: 'x.md', text: 'later ALUN and Okafor' }], r.known).map((s) => s.found)).toEqual(['ALUN', 'Okafor']);
+  });
+});

@@ -77,10 +77,25 @@ export function dateRules(moves: DateMoves): TextRule[] {
   const y4 = (iso: IsoDate) => iso.slice(0, 4);
   return [
     {
-      source: `${NUM_BEFORE}\\d{4}-\\d{2}-\\d{2}${NUM_AFTER}`,
+      // year first: 2026-03-03 (ISO), 2026/03/03, 2026.3.3
+      source: `${NUM_BEFORE}\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}${NUM_AFTER}`,
       replace: (m) => {
-        const iso = isoOf(Number(m.slice(0, 4)), Number(m.slice(5, 7)), Number(m.slice(8, 10)));
-        return iso ? moves.day(iso) : undefined;
+        const p = /^(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})$/.exec(m)!;
+        if (p[2] !== p[4]) return undefined;
+        const iso = isoOf(Number(p[1]), Number(p[3]), Number(p[5]));
+        if (!iso) return undefined;
+        const moved = moves.day(iso);
+        if (p[2] === '-' && p[3].length === 2 && p[5].length === 2) return moved;
+        const pad = (n: string, like: string) => (like.length === 2 ? n : String(Number(n)));
+        return [moved.slice(0, 4), pad(moved.slice(5, 7), p[3]), pad(moved.slice(8, 10), p[5])].join(p[2]);
+      },
+    },
+    {
+      // compact: 20260303
+      source: `${NUM_BEFORE}(?:19|20)\\d{6}${NUM_AFTER}`,
+      replace: (m) => {
+        const iso = isoOf(Number(m.slice(0, 4)), Number(m.slice(4, 6)), Number(m.slice(6, 8)));
+        return iso ? moves.day(iso).replace(/-/g, '') : undefined;
       },
     },
     {
@@ -102,9 +117,9 @@ export function dateRules(moves: DateMoves): TextRule[] {
     },
     {
       // 3 March 2026, 3rd of March 2026, 3 Mar, 3rd of March
-      source: `${NUM_BEFORE}\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}(?:,?\\s+\\d{4}${NUM_AFTER})?${WORD_AFTER}`,
+      source: `${NUM_BEFORE}\\d{1,2}(?:st|nd|rd|th)?(?:\\s+(?:of\\s+)?${MONTH_WORD}(?:,?\\s+\\d{4}${NUM_AFTER})?|[-/.]${MONTH_WORD}[-/.]\\d{4}${NUM_AFTER})${WORD_AFTER}`,
       replace: (m) => {
-        const p = /^(\d{1,2})(st|nd|rd|th)?(\s+(?:of\s+)?)(\S+?)(,?\s+)?(\d{4})?$/i.exec(m);
+        const p = /^(\d{1,2})(st|nd|rd|th)?(\s+(?:of\s+)?|[-/.])(\S+?)(?:(,?\s+|[-/.])(\d{4}))?$/i.exec(m);
         if (!p) return undefined;
         const month = monthIndex(p[4]);
         if (month < 0) return undefined;

@@ -57,3 +57,18 @@ export const AFTER = `(?!${WORD_CHAR})`;
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A case id in any form people write it: "RF-0006", "rf 0006", "RF/0006", "Rf-6",
+ * "RF-006", "R F 0006": any separator, letters apart or together, leading zeros or not.
+ */
+export function caseIdSource(id: string): string {
+  const parts = id.match(/[\p{L}\p{N}]+/gu) ?? [id];
+  const part = (p: string) => (/^\p{N}+$/u.test(p) ? `0*${escapeRegExp(p.replace(/^0+(?=\d)/, ''))}` : [...p].map(escapeRegExp).join('[ .]?'));
+  return parts.map(part).join('[-‐‑‒–—_./\\s]?');
+}
+
+/** What every form of a case id comes to: letters in lower case, numbers without leading zeros ("rf6"). */
+export function caseIdKey(id: string): string {
+  return (id.match(/[\p{L}\p{N}]+/gu) ?? []).map((p) => (/^\p{N}+$/u.test(p) ? p.replace(/^0+(?=\d)/, '') : p)).join('').toLowerCase();
+}

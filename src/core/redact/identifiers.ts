@@ -21,18 +21,27 @@ const STREET_WORDS = [
   'Fields', 'Croft', 'Chase', 'Lea', 'Hollow', 'Yard', 'Passage', 'Boulevard', 'Broadway', 'Embankment', 'Quay', 'Heights', 'Villas', 'Cottages', 'Estate',
 ];
 /** Street words that are a street even without a house number before them ("lives on Mill Lane"). */
-const STRONG_STREET_WORDS = ['Road', 'Street', 'Lane', 'Avenue', 'Close', 'Drive', 'Crescent', 'Terrace', 'Grove', 'Gardens', 'Mews', 'Boulevard'];
+const STRONG_STREET_WORDS = [
+  'Road', 'Street', 'Lane', 'Avenue', 'Close', 'Drive', 'Crescent', 'Terrace', 'Grove', 'Gardens', 'Mews', 'Boulevard', 'Way', 'Walk', 'Row', 'Place', 'Court',
+  'Hill', 'Square', 'Green', 'Rise', 'Vale', 'Parade',
+];
 const STREET = `(?:${[...STREET_WORDS].sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const NAME_WORD = String.raw`[\p{L}\p{M}'’-]+`;
 
 const startsUpper = (w: string) => /^\p{Lu}/u.test(w);
 
-export function identifierRules(count: (kind: IdentifierKind) => void): TextRule[] {
-  const placeholder = (kind: IdentifierKind) => (count(kind), PLACEHOLDERS[kind]);
-  return [
+export function identifierRules(count: (kind: IdentifierKind, found: string) => void): TextRule[] {
+  let found = '';
+  const placeholder = (kind: IdentifierKind) => (count(kind, found), PLACEHOLDERS[kind]);
+  const rules: TextRule[] = [
     {
       source: String.raw`${BEFORE}[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}${AFTER}`,
       replace: () => placeholder('email addresses'),
+    },
+    {
+      // written to dodge a filter: "pat [at] example [dot] com", "pat at example dot com"
+      source: String.raw`${BEFORE}[\p{L}\p{N}._%+'-]+\s*(?:[[(]\s*at\s*[\])]|\s(?:at|AT)\s)\s*[\p{L}\p{N}-]+(?:\s*(?:[[(]\s*dot\s*[\])]|\s(?:dot|DOT)\s|\.)\s*[\p{L}\p{N}-]+)+${AFTER}`,
+      replace: (m) => (/dot|\.\p{L}{2,}$/iu.test(m) || /[[(]\s*at/iu.test(m) ? placeholder('email addresses') : undefined),
     },
     {
       // 12 Acacia Avenue, Flat 3, 14a Mill Lane, 7 St Ann's Road
@@ -53,18 +62,25 @@ export function identifierRules(count: (kind: IdentifierKind) => void): TextRule
       replace: (m) => (m.split(/\s+/).every(startsUpper) ? placeholder('street addresses') : undefined),
     },
     {
-      source: String.raw`${BEFORE}(?:GIR\s?0AA|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y])\s?\d[ABD-HJLNP-UW-Z]{2})${AFTER}`,
+      source: String.raw`${BEFORE}(?:GIR(?:\s+|-)?0AA|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y])(?:\s+|-)?\d[ABD-HJLNP-UW-Z]{2})${AFTER}`,
       replace: () => placeholder('postcodes'),
     },
     {
-      // +44 7700 900123, +44 (0)20 7946 0000, 07700 900123, 0161 496 0000, (01632) 960000, 020-7946-0000
-      source: String.raw`(?<![\p{L}\p{N}+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)[1-37-9](?:\)?[\s-]?\d){8,9}${AFTER}`,
+      // +44 7700 900123, 0044 7700 900123, +44 (0)20 7946 0000, 07700 900123, 07700.900.123, 0161 496 0000, (01632) 960000, 020-7946-0000, tel 7700 900123
+      source: String.raw`(?<![\p{L}\p{N}+])(?:(?:\+|00[\s./-]?)44[\s./-]?(?:\(0\)[\s./-]?)?|\(?0|(?<=(?:tel|phone|mobile|mob|call|ring|on)[.:]?\s{1,3}))[1-37-9](?:\)?[\s./-]?\d){8,9}${AFTER}`,
       replace: () => placeholder('phone numbers'),
     },
     {
-      // NHS number: ten digits, often 3 3 4 with spaces or dashes
-      source: String.raw`(?<![\p{L}\p{N}])\d{3}[\s-]?\d{3}[\s-]?\d{4}${AFTER}`,
+      // NHS number: ten digits, often 3 3 4, with spaces, dashes, dots or slashes anywhere between them
+      source: String.raw`(?<![\p{L}\p{N}])\d{3}(?:[\s./-]?\d{3}[\s./-]?\d{4}|[\s./-]?\d{4}[\s./-]?\d{3})${AFTER}`,
       replace: () => placeholder('NHS numbers'),
     },
   ];
+  return rules.map((r) => ({ source: r.source, replace: (m, text, at) => ((found = m), r.replace(m, text, at)) }));
+}
+
+/** The digits of a phone or NHS number, whatever separates them: its last ten, so 07700 900123, +44 7700 900123 and 7700.900.123 agree. */
+export function identifierDigits(found: string): string | undefined {
+  const digits = found.replace(/\D/g, '');
+  return digits.length >= 10 ? digits.slice(-10) : undefined;
 }

@@ -4,7 +4,10 @@
 // dash. Pure.
 
 /** Titles: kept, and what follows them is a name even when the tool does not know it. */
-export const TITLES = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Master', 'Sir', 'Dame', 'Prof', 'Professor', 'Rev', 'Revd', 'Lady', 'Lord'];
+export const TITLES = [
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Master', 'Sir', 'Dame', 'Prof', 'Professor', 'Rev', 'Revd', 'Reverend', 'Lady', 'Lord', 'Councillor', 'Cllr', 'Nurse',
+  'Sister', 'Father', 'Brother', 'Canon', 'Pastor', 'Imam', 'Rabbi', 'PC', 'DC', 'DS', 'DI', 'Sgt', 'Sergeant', 'Inspector', 'Judge', 'HHJ',
+];
 /** Role words that, before initials, name a professional: "SW J.P.", "TM A.O.", "IRO B.B.". */
 export const ROLES = ['SW', 'TM', 'IRO', 'FSW', 'DSL', 'HV', 'GP', 'PA', 'CG', 'SSW', 'ASW', 'PO', 'YOT', 'CAMHS'];
 /** Words in a ref that say what someone is, not who: kept as they are. */

@@ -5,7 +5,7 @@
 // a line break, which the replacing does not. And the list of what a person must read
 // before the copy is shared: capitalised words the tool could not place. Pure.
 import { MONTH_WORD, wholeDatesIn } from './dates.js';
-import { textReplacer } from './engine.js';
+import { caseIdSource, textReplacer } from './engine.js';
 import { identifierRules, PLACEHOLDERS, type IdentifierKind } from './identifiers.js';
 import { foldWord, ROLES, TITLES } from './names.js';
 import { MONTH_NAMES } from '../dateText.js';
@@ -24,6 +24,13 @@ export interface KnownValues {
   phrases: string[];
   /** Whole dates written in the originals (ISO). */
   dates: Set<string>;
+  /** Phone and NHS numbers of the originals as their last ten digits, postcodes in capitals without spaces. */
+  identifiers: Set<string>;
+}
+
+/** A postcode whatever its spacing, dashes or letter case: "m14-5ab" → "M145AB". */
+export function postcodeKey(found: string): string {
+  return found.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
 }
 
 export interface Survivor {
@@ -53,8 +60,7 @@ const DOTTED = /(?<![\p{L}\p{M}\p{N}])(?:\p{L}\.\s?){2,}/gu;
 const INVISIBLE = /[\p{Cf}]/gu;
 
 function idPattern(id: string): RegExp {
-  const parts = id.match(/[\p{L}\p{N}]+/gu) ?? [id];
-  return new RegExp(`(?<![\\p{L}\\p{N}])${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-‐‑‒–—_.\\s]?')}(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${caseIdSource(id)}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 function phrasePattern(phrase: string): RegExp {
@@ -114,6 +120,13 @@ export function survivors(files: readonly { path: string; text: string }[], know
       for (const { id, re } of ids) if (re.test(line)) at(re.exec(line)![0], `case id ${id}`);
       for (const { re } of phrases) if (re.test(line)) at(re.exec(line)![0], 'a place or school');
       for (const d of wholeDatesIn(line)) if (known.dates.has(d)) at(d, 'an original date');
+      // a phone or NHS number of the originals in any other spacing ("tel 7700.900.123"), a postcode written any way
+      for (const run of line.matchAll(/\d(?:[^\p{L}\p{N}\n]{0,3}\d)+/gu)) {
+        const digits = run[0].replace(/\D/g, '');
+        for (const key of known.identifiers) if (/^\d+$/.test(key) && digits.includes(key)) at(run[0], 'a phone or NHS number of the originals');
+      }
+      const squeezed = line.replace(/[\s-]+/g, '').toUpperCase();
+      for (const key of known.identifiers) if (/\p{L}/u.test(key) && squeezed.includes(key)) at(key, 'a postcode of the originals');
       const kinds: IdentifierKind[] = [];
       identifierSink = kinds;
       findIdentifiers(line);
