@@ -305,6 +305,9 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     identifiers: new Set(),
   };
   const pseudo = new Pseudonyms(rng.fork('names'), tokens);
+  // the word a known name writes just before a lone capital ("Child A", "Foster carers A")
+  const wordsBeforeInitial = new Set<string>();
+  for (const n of names) for (const m of n.matchAll(/(\p{L}+)\s+\p{Lu}(?![\p{L}\p{M}])/gu)) wordsBeforeInitial.add(m[1]!.toLowerCase());
 
   // new case ids, in an order that does not give away the original one
   const order = rng.fork('order').shuffle([...caseIds].sort());
@@ -443,8 +446,12 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       source: ifAny(of('initial').map((t) => escapeRegExp(t.key)), (alts) => `(?<![\\p{L}\\p{M}\\p{N}_.'’])(?:${alts})(?![\\p{L}\\p{M}\\p{N}_])(?!\\.[ \\t]?\\p{L}(?!\\p{L}))`),
       replace: (m, text, at) => {
         if (!known.initials.has(m)) return undefined;
-        // "A" and "I" before a word in lower case are read as the words, and listed for review
-        if ((m === 'A' || m === 'I') && /^\s+\p{Ll}/u.test(text.slice(at + 1))) return undefined;
+        // "A" and "I" before a word in lower case are read as the words, and listed for review,
+        // unless the word before is the one a known name puts before that letter ("Foster carers A")
+        if ((m === 'A' || m === 'I') && /^\s+\p{Ll}/u.test(text.slice(at + 1))) {
+          const before = /(\p{L}+)\s+$/u.exec(text.slice(0, at))?.[1]?.toLowerCase();
+          if (before === undefined || !wordsBeforeInitial.has(before)) return undefined;
+        }
         count('names in free text');
         return pseudo.letter(m);
       },
