@@ -13,6 +13,7 @@ import { checkOneFile, toCheckable, type CaseOutcome } from '../io/checkFile.js'
 import { findCases, unreadableFolderProblem, type UnreadableFolder } from '../io/findCases.js';
 import { ConfigError, loadConfig, unknownRuleProblems } from '../io/loadConfig.js';
 import { loadCase } from '../io/loadCase.js';
+import { appEnv } from './env.js';
 
 export interface CheckRunOptions {
   paths: readonly string[];
@@ -104,7 +105,7 @@ export interface CheckCaseloadOptions extends CheckRunOptions {
 export async function checkCaseload(options: CheckCaseloadOptions): Promise<CheckOutcome & { checked: number }> {
   const run = prepareRun(options);
   const outcomes: (CaseOutcome | undefined)[] = new Array(run.files.length);
-  const cache = options.cache ? await import('../io/checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy)) : undefined;
+  const cache = options.cache ? await import('../io/checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy, appEnv().vars.XDG_CACHE_HOME)) : undefined;
   const todo: number[] = [];
   run.files.forEach((f, i) => {
     const hit = cache?.lookup(f);

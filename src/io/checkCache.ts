@@ -85,8 +85,8 @@ function writeExclusive(path: string, data: string | Buffer, mode: number): void
  * (else `~/.cache/reunify/`), made once with mode 0600. Undefined when it cannot be
  * read or made: then no entry is trusted.
  */
-function userSecret(): Buffer | undefined {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+function userSecret(userCacheHome: string | undefined): Buffer | undefined {
+  const base = userCacheHome || join(homedir(), '.cache');
   const file = join(base, 'reunify', 'cache-secret');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -118,11 +118,18 @@ function wellFormed(e: unknown): e is Entry {
 }
 
 /** `run`: the folder the config applies to, and what every cached result depends on. */
-export function openCheckCache(run: { root: string; config: ReunifyConfig; asOf: string }, where: string | true, ruleSettings: Record<string, SeveritySetting> | undefined, strategy: CacheStrategy = 'metadata'): CheckCache {
+/** `userCacheHome` is $XDG_CACHE_HOME as the command sees it (the secret lives there; else ~/.cache). */
+export function openCheckCache(
+  run: { root: string; config: ReunifyConfig; asOf: string },
+  where: string | true,
+  ruleSettings: Record<string, SeveritySetting> | undefined,
+  strategy: CacheStrategy = 'metadata',
+  userCacheHome: string | undefined = process.env.XDG_CACHE_HOME,
+): CheckCache {
   const dir = where === true ? join(run.root, '.reunify-cache') : resolve(where);
   const file = join(dir, 'check.json');
   const key = hashOf(Buffer.from(JSON.stringify([programId(), run.config, run.asOf, ruleSettings ?? {}])));
-  const secret = userSecret();
+  const secret = userSecret(userCacheHome);
   const macOf = (abs: string, e: Omit<Entry, 'mac'>) =>
     createHmac('sha256', secret!).update(JSON.stringify([key, abs, e.size, e.mtimeMs, e.hash, e.outcome])).digest('base64');
   const trusted = (abs: string, e: unknown): e is Entry => {
