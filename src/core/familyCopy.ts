@@ -175,7 +175,10 @@ const PRODUCT_WORDS: Record<FamilyProduct, string> = {
 export function refusal(product: FamilyProduct, data: CaseData, reader: Reader, point?: DecisionPoint): string | undefined {
   if (reader.riskTo.size === 0 || !reader.person) return undefined;
   if (partiesOf(product, data, point).has(reader.id)) return undefined;
-  return `no family copy of ${PRODUCT_WORDS[product]} for ${reader.id}: the case records that ${reader.id} poses a risk to someone in it (people[].risk_to) and ${reader.id} is not a party to ${PRODUCT_WORDS[product]}`;
+  const refused = `no family copy of ${PRODUCT_WORDS[product]}${point ? ` at ${point}` : ''} for ${reader.id}: the case records that ${reader.id} poses a risk to someone in it (people[].risk_to) and ${reader.id} is not a party to ${PRODUCT_WORDS[product]}`;
+  if (product !== 'decision') return refused;
+  const told = [...new Set((data.decisions ?? []).filter((d) => (d.shared ?? []).some((s) => s.party === reader.id && s.date !== undefined)).map((d) => d.point))];
+  return told.length > 0 ? `${refused}; ${reader.id} was told of the decision at ${told.join(', ')}: give --point ${told[told.length - 1]}` : `${refused}; ${reader.id} was not told of any decision`;
 }
 
 /** Is a goal the reader's own: recorded against them, or the only parent of the agreement when it names no owner? */

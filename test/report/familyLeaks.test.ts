@@ -70,3 +70,22 @@ describe('check warns on the reviewer cases', () => {
     expect(out).toMatch(/names mum in "## What happens next", a section family copies show/);
   });
 });
+
+describe('a decision copy for the father', () => {
+  it('withholds the summary recorded for him when it says who reported him, named or not', () => {
+    const rc = load('RF-0092');
+    const named = render(rc, 'decision', 'md', { reader: 'dad', point: 'rc1_d2' });
+    expect(named.ok && named.text).toMatch(/## Why\s+Withheld from this copy\./);
+    const data = structuredClone(rc.data!);
+    data.decisions!.find((d) => d.point === 'rc1_d2')!.shared!.find((s) => s.party === 'dad')!.summary = 'Someone reported you to the police on 3 May';
+    const unnamed = render({ ...rc, data }, 'decision', 'md', { reader: 'dad', point: 'rc1_d2' });
+    expect(unnamed.ok && unnamed.text).toMatch(/## Why\s+Withheld from this copy\./);
+  });
+
+  it('without --point, a refusal says which decision he was told of', async () => {
+    const r = await reunify(['report', resolve(DIR, 'RF-0092.md'), '--type', 'decision', '--for', 'dad', '--as-of', '2026-11-01']);
+    // the latest point is rc2_d3 (a classification, no decision yet), which he was not told of
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/dad was told of the decision at rc1_d2: give --point rc1_d2/);
+  });
+});
