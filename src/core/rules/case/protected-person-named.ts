@@ -36,7 +36,7 @@ export const protectedPersonNamed: CaseRule = {
       if (!shown.has(s.heading.trim().toLowerCase())) continue;
       for (const p of guarded) {
         if (s.content.split(/\n\s*\n/).some((para) => names(para, p))) {
-          problems.push({ path: '', message: `names ${p.id} in "## ${s.heading.trim()}", a section family copies show; every family copy withholds that paragraph, so write it about the child and the plan alone` });
+          problems.push({ path: '', message: `names ${p.id} in "## ${s.heading.trim()}", a section family copies show; family copies for anyone but ${p.id} withhold that paragraph, so write it about the child and the plan alone` });
         }
       }
     }
