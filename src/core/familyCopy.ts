@@ -5,6 +5,7 @@
 // never reaches them, whatever it is marked. Pure: the case in, answers out.
 import type { CaseData, Person } from './caseTypes.js';
 import type { DecisionPoint } from './ids.js';
+import { identifierRules } from './redact/identifiers.js';
 
 export type FamilyProduct = 'assessment' | 'decision' | 'agreement' | 'transition' | 'review';
 
@@ -34,14 +35,35 @@ const KIN_WORDS: [RegExp, string[]][] = [
   [/grandfather|grandad|grandpa/, ['grandfather', 'grandad', 'granddad', 'grandpa', 'grampa']],
   [/stepmother/, ['stepmother', 'stepmum']],
   [/stepfather/, ['stepfather', 'stepdad']],
-  [/(^|_)mother$/, ['mother', 'mum', 'mummy', 'mam', 'mom']],
-  [/(^|_)father$/, ['father', 'dad', 'daddy']],
-  [/partner/, ['partner', 'boyfriend', 'girlfriend']],
+  [/(^|_)mother$/, ['mother', 'mum', 'mummy', 'mam', 'mom', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'ex-girlfriend']],
+  [/(^|_)father$/, ['father', 'dad', 'daddy', 'pa', 'papa', 'husband', 'ex-husband', 'partner', 'ex-partner', 'boyfriend', 'ex-boyfriend']],
+  [/partner/, ['partner', 'ex-partner', 'boyfriend', 'girlfriend', 'husband', 'wife']],
   [/aunt/, ['aunt', 'auntie', 'aunty']],
   [/uncle/, ['uncle']],
 ];
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Latin letters that Cyrillic and Greek letters look like. */
+const LOOK_ALIKES: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+
+/**
+ * Text as a reader would read it: compatibility forms folded (full-width letters),
+ * invisible format characters (zero-width spaces, joiners) taken out, and Cyrillic
+ * and Greek letters that look Latin read as Latin.
+ */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+}
 
 /** Words that may name a person in free text: their ref, their relation, and the everyday words for it. */
 export function namingWords(p: Person): string[] {
@@ -53,10 +75,32 @@ export function namingWords(p: Person): string[] {
   return [...words].filter((w) => w !== '');
 }
 
-/** Does this text name the person, by ref or relation, in any letter case, with possessives? */
+const FEMALE_TITLES = ['mrs', 'ms', 'miss', 'mx', 'm/s'];
+const MALE_TITLES = ['mr', 'mx'];
+/** Between a title and a name, or the parts of a name: nothing, or spaces and punctuation ("Ms. F", "MsF", "Ms_F"). */
+const JOIN = '[\\s._/‐‑–—-]*';
+const SPACE = '[\\s._‐‑–—-]+';
+
+/** A pattern for one naming word: a title may be any of its kind, followed by the name however it is joined. */
+function wordPattern(word: string): string {
+  const parts = normalise(word).split(/[\s.]+/).filter((x) => x !== '');
+  const title = parts[0]?.toLowerCase();
+  const titles = title === undefined ? undefined : ['mrs', 'ms', 'miss', 'm/s'].includes(title) ? FEMALE_TITLES : title === 'mr' ? MALE_TITLES : title === 'mx' ? [...new Set([...FEMALE_TITLES, ...MALE_TITLES])] : undefined;
+  if (titles && parts.length > 1) return `(?:${titles.map(escapeRe).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
+  return parts.map((x) => escapeRe(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
+}
+
+const namePatterns = new WeakMap<Person, RegExp>();
+
+/** Does this text name the person, by ref or relation, in any letter case, spelling or joining, with plurals and possessives? */
 export function names(text: string, p: Person): boolean {
-  const alternatives = namingWords(p).map((w) => escapeRe(w).replace(/\\?[-‐‑–—\s]+/g, '[-‐‑–—\\s]+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu').test(text);
+  let re = namePatterns.get(p);
+  if (!re) {
+    const alternatives = namingWords(p).map(wordPattern);
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?:['’]?s)?(?![\\p{L}\\p{N}])`, 'iu');
+    namePatterns.set(p, re);
+  }
+  return re.test(normalise(text));
 }
 
 /** People other than the reader named in a text. */
@@ -76,9 +120,23 @@ export function namesProtected(data: CaseData, reader: Reader, text: string): bo
  */
 export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean): boolean {
   if (namesProtected(data, reader, text)) return false;
+  // a reader who poses a risk to someone: nothing that could say where anyone is or who reported what
+  if (reader.riskTo.size > 0 && (holdsIdentifier(text) || WHEREABOUTS.test(normalise(text)))) return false;
   if (reader.id !== 'child' && reader.riskTo.has('child') && /\S/.test(text)) return owned;
   return owned || othersNamed(data, reader, text).length === 0;
 }
+
+const IDENTIFIERS = identifierRules(() => undefined).map((r) => ({ re: new RegExp(r.source, 'giu'), replace: r.replace }));
+
+/** Does a text hold an address, postcode, phone number, email or NHS number (the shapes redaction looks for)? */
+export function holdsIdentifier(text: string): boolean {
+  const t = normalise(text);
+  return IDENTIFIERS.some(({ re, replace }) => [...t.matchAll(re)].some((m) => replace(m[0], t, m.index) !== undefined));
+}
+
+/** Words about where someone is, where they moved, or who reported what. */
+const WHEREABOUTS =
+  /(?<![\p{L}\p{N}])(?:police|report(?:s|ed|ing)?|mov(?:e|ed|es|ing)|relocat\w*|tenancy|address(?:es)?|flat|refuge|hostel|whereabouts|postcode|phone|mobile|number|email|e-mail|lives|living|new home|new house|street|road|estate|injunction|non-molestation|999|911)(?![\p{L}\p{N}])/iu;
 
 /** Is the reader listed in a `share_with` / `shared_with` list? */
 export const sharedWith = (list: readonly string[] | undefined, reader: Reader): boolean => (list ?? []).includes(reader.id);
@@ -117,7 +175,10 @@ const PRODUCT_WORDS: Record<FamilyProduct, string> = {
 export function refusal(product: FamilyProduct, data: CaseData, reader: Reader, point?: DecisionPoint): string | undefined {
   if (reader.riskTo.size === 0 || !reader.person) return undefined;
   if (partiesOf(product, data, point).has(reader.id)) return undefined;
-  return `no family copy of ${PRODUCT_WORDS[product]} for ${reader.id}: the case records that ${reader.id} poses a risk to someone in it (people[].risk_to) and ${reader.id} is not a party to ${PRODUCT_WORDS[product]}`;
+  const refused = `no family copy of ${PRODUCT_WORDS[product]}${point ? ` at ${point}` : ''} for ${reader.id}: the case records that ${reader.id} poses a risk to someone in it (people[].risk_to) and ${reader.id} is not a party to ${PRODUCT_WORDS[product]}`;
+  if (product !== 'decision') return refused;
+  const told = [...new Set((data.decisions ?? []).filter((d) => (d.shared ?? []).some((s) => s.party === reader.id && s.date !== undefined)).map((d) => d.point))];
+  return told.length > 0 ? `${refused}; ${reader.id} was told of the decision at ${told.join(', ')}: give --point ${told[told.length - 1]}` : `${refused}; ${reader.id} was not told of any decision`;
 }
 
 /** Is a goal the reader's own: recorded against them, or the only parent of the agreement when it names no owner? */

@@ -5,8 +5,10 @@
 // child has not agreed to share. Pure: the case in, plain data out.
 import type { CaseData, Decision } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
-import { ownsGoal, mayShow, partiesOf, readerOf, refusal, sharedWith, type FamilyProduct, type Reader } from '../core/familyCopy.js';
+import { holdsIdentifier, ownsGoal, mayShow, partiesOf, readerOf, refusal, sharedWith, type FamilyProduct, type Reader } from '../core/familyCopy.js';
 import type { DecisionPoint } from '../core/ids.js';
+import { factorCatalogue } from '../core/classify.js';
+import { DECISION_POINTS } from '../core/ids.js';
 import { hasText, latestAt } from '../core/rules/stageReached.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import { withholdPath, type BodySection } from './family.js';
@@ -218,11 +220,11 @@ function goals(data: CaseData, reader: Reader): FamilySection[] {
   };
   if (own.length > 0) {
     out.push(section('Your goals', { paragraphs: ['These are the things you agreed to do.'] }));
-    for (const g of own) one(g, all.indexOf(g) + 1, 'Your goal');
+    own.forEach((g, i) => one(g, i + 1, 'Your goal'));
   }
   if (marked.length > 0) {
     out.push(section('Goals shared with you', {}));
-    for (const g of marked) one(g, all.indexOf(g) + 1, 'Goal');
+    marked.forEach((g, i) => one(g, own.length + i + 1, 'Goal'));
   }
   return out;
 }
@@ -239,9 +241,23 @@ function childViews(data: CaseData, reader: Reader, sections: readonly BodySecti
 
 function familySections(data: CaseData, reader: Reader, sections: readonly BodySection[], config: ReunifyConfig): FamilySection[] {
   const allowed = new Set((config.report.family_sections ?? []).map((h) => h.trim().toLowerCase()).filter((h) => h !== 'analysis'));
-  return sections
-    .filter((s) => allowed.has(s.heading.trim().toLowerCase()) && s.content.trim() !== '' && mayShow(data, reader, s.content, true))
-    .map((s) => section(s.heading.trim(), { body: textBlocks(s.content) }));
+  // one section per heading, however often the body repeats it; each paragraph shown only
+  // when it names nobody but the reader and holds no address, phone number or email
+  const byHeading = new Map<string, { heading: string; paragraphs: string[] }>();
+  for (const s of sections) {
+    const key = s.heading.trim().toLowerCase();
+    if (!allowed.has(key) || s.content.trim() === '') continue;
+    const entry = byHeading.get(key) ?? { heading: s.heading.trim(), paragraphs: [] };
+    byHeading.set(key, entry);
+    for (const p of s.content.split(/\n\s*\n/)) {
+      if (p.trim() === '') continue;
+      entry.paragraphs.push(mayShow(data, reader, p, false) && !holdsIdentifier(p) ? p : WITHHELD);
+    }
+  }
+  return [...byHeading.values()].map(({ heading, paragraphs }) => {
+    const kept = paragraphs.filter((p, i) => p !== WITHHELD || paragraphs[i - 1] !== WITHHELD);
+    return section(heading, { body: textBlocks(kept.join('\n\n')) });
+  });
 }
 
 function meetings(data: CaseData, asOf: string): FamilySection[] {
@@ -417,12 +433,38 @@ export function familyView(input: FamilyInput): FamilyView {
     signatures,
     hasSignatures: signatures.length > 0,
   };
-  return withGoalNumbers(view, data);
+  view.sections = withoutInternalIds(withGoalNumbers(view.sections, data, reader), data, config);
+  return view;
 }
 
-/** Goal ids a worker wrote into free text ("goal g1") read as the goal's number ("goal 1"). */
-function withGoalNumbers<T>(value: T, data: CaseData): T {
-  const ids = (data.agreement?.goals ?? []).map((g, i) => [g.id, i + 1] as const).filter(([id]) => id.trim() !== '');
+/**
+ * Sentences in free text that hold an internal id (a decision point such as
+ * rc1_d2, a factor id, a goal id the reader has no copy of) or a score ("7/10")
+ * are withheld: a family copy is in words.
+ */
+function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig): T {
+  const ids = [...DECISION_POINTS, ...factorCatalogue(config).keys(), ...(data.agreement?.goals ?? []).map((g) => g.id)].filter((id) => id.trim() !== '');
+  const idPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])|\\bscor(?:e|ed|es|ing)\\b|\\b\\d+\\s*(?:\\/|out of)\\s*\\d+\\b|\\b[a-z]+_[a-z0-9_]+\\b`, 'iu');
+  const clean = (text: string): string => {
+    if (!idPattern.test(text)) return text;
+    const parts = text.split(/(?<=[.!?;])\s+/).map((sentence) => (idPattern.test(sentence) ? WITHHELD : sentence));
+    return parts.filter((p, i) => p !== WITHHELD || parts[i - 1] !== WITHHELD).join(' ');
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return clean(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/** Ids of the reader's own goals and of goals shared with them, written into free text ("goal g1"), read as the number this copy gives the goal ("goal 1"). */
+function withGoalNumbers<T>(value: T, data: CaseData, reader: Reader): T {
+  const all = data.agreement?.goals ?? [];
+  const own = all.filter((g) => ownsGoal(data, reader, g));
+  const marked = all.filter((g) => !ownsGoal(data, reader, g) && sharedWith(g.share_with, reader));
+  const ids = [...own, ...marked].map((g, i) => [g.id, i + 1] as const).filter(([id]) => id.trim() !== '');
   if (ids.length === 0) return value;
   const number = new Map(ids.map(([id, n]) => [id.toLowerCase(), n]));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])(goal\\s+)?(${ids.map(([id]) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');

@@ -15,7 +15,7 @@ export const protectedPersonNamed: CaseRule = {
     passes:
       'people:\n  - { id: mum, ref: "Ms F", relation: mother, pr: true }\n  - { id: dad, ref: "Mr F", relation: father, pr: true, risk_to: [ { id: mum, basis: court_order } ] }\nagreement:\n  parents: [ { person: mum }, { person: dad } ]\n  goals:\n    - { id: g1, person: dad, goal: "Mr F keeps to the terms of the court order" }',
   },
-  check(view) {
+  check(view, ctx) {
     const { data } = view;
     const guarded = protectedPeople(data);
     if (guarded.length === 0) return [];
@@ -27,6 +27,16 @@ export const protectedPersonNamed: CaseRule = {
           if (p.id === reader || !names(field.text, p)) continue;
           const why = r.riskTo.has(p.id) ? `${reader} poses a risk to ${p.id}, so the copy withholds it` : p.protected_address ? `${p.id} has a protected address, so the copy withholds it` : `someone in the case poses a risk to ${p.id}`;
           problems.push({ path: field.path, message: `names ${p.id} in text the family copy for ${reader} would show as theirs (${why}); keep it to what ${reader} needs to know` });
+        }
+      }
+    }
+    // body sections every family copy shows: a paragraph naming a protected person is withheld from every reader
+    const shown = new Set((ctx.config.report.family_sections ?? []).map((h) => h.trim().toLowerCase()));
+    for (const s of view.sections()) {
+      if (!shown.has(s.heading.trim().toLowerCase())) continue;
+      for (const p of guarded) {
+        if (s.content.split(/\n\s*\n/).some((para) => names(para, p))) {
+          problems.push({ path: '', message: `names ${p.id} in "## ${s.heading.trim()}", a section family copies show; family copies for anyone but ${p.id} withhold that paragraph, so write it about the child and the plan alone` });
         }
       }
     }

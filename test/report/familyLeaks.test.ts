@@ -1,0 +1,91 @@
+// Family copies attacked with spellings, addresses and ids a worker might write:
+// the fixtures in test/fixtures/family-leaks hold the mother's new address, phone
+// and email, and reports to police, in text marked for or owned by the father she
+// is protected from, and in body sections every reader gets.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../src/core/caseTypes.js';
+import { names } from '../../src/core/familyCopy.js';
+import { DECISION_POINTS } from '../../src/core/ids.js';
+import { loadReportCase } from '../../src/io/runReport.js';
+import { ROOT, exampleConfig, render } from './harness.js';
+import { reunify } from '../cli/run.js';
+
+const DIR = resolve(ROOT, 'test/fixtures/family-leaks');
+const load = (id: string) => loadReportCase(resolve(DIR, `${id}.md`), exampleConfig());
+const visible = (text: string) => text.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+
+const mum: Person = { id: 'mum', ref: 'Ms F', relation: 'mother', pr: true } as Person;
+
+describe('names(): spellings of the mother that must be recognised', () => {
+  const spellings = ['Ms. F', 'MS. F', 'Ms.F', 'ms.f', 'MsF', 'Ms_F', 'Miss F', 'Mrs F', 'M/s F', 'Ms Fs', 'mums', 'mothers', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'Ｍｓ Ｆ', 'Мs F', 'M\u200Bs F', 'Ms\u200B F', 'Ms F’s', 'the mother'];
+  for (const s of spellings) it(`"${s}"`, () => expect(names(`He went to see ${s} today`, mum)).toBe(true));
+  it('does not hear the mother in ordinary words', () => {
+    for (const s of ['He made a plan', 'mamba', 'Mrs Fox', 'summary of the meeting', 'He mastered it']) expect(names(s, mum), s).toBe(false);
+  });
+});
+
+const LEAKS = [/Elm Road/i, /07700/, /LS1/, /@example/i, /police/i, /Flat 3/i, /tenancy/i, /\brc[123]_/, /domestic_abuse/, /\d+\/10\b/, /counselling/i];
+
+describe('the reviewer cases: nothing of the mother reaches the father or the grandmother', () => {
+  for (const id of ['RF-0090', 'RF-0091', 'RF-0092']) {
+    const rc = load(id);
+    for (const reader of ['dad', 'gran']) {
+      it(`${id} --for ${reader}`, () => {
+        for (const type of ['assessment', 'decision', 'agreement', 'transition', 'review'] as const) {
+          for (const point of type === 'decision' ? [undefined, ...DECISION_POINTS] : [undefined]) {
+            for (const format of ['md', 'html'] as const) {
+              const out = render(rc, type, format, { reader, point });
+              if (!out.ok) continue;
+              const text = visible(out.text);
+              for (const leak of LEAKS) expect(text, `${id} ${type} ${point ?? ''} ${format} ${reader}: ${leak}`).not.toMatch(leak);
+            }
+          }
+        }
+      });
+    }
+  }
+});
+
+describe('goal numbers and headings in a family copy', () => {
+  it("the father's only goal is his goal 1, and a repeated heading is printed once", () => {
+    const out = render(load('RF-0090'), 'agreement', 'md', { reader: 'dad' });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.text).toMatch(/Your goal 1\b/);
+    expect(out.text).not.toMatch(/Your goal [2-9]/);
+    const headings = out.text.split('\n').filter((l) => /^#+ /.test(l));
+    expect(new Set(headings).size).toBe(headings.length);
+  });
+});
+
+describe('check warns on the reviewer cases', () => {
+  it('case/protected-person-named fires on each', async () => {
+    const r = await reunify(['check', DIR]);
+    const out = r.stdout + r.stderr;
+    const warnings = (id: string) => (out.split(/^(?=\S.*RF-\d{4}\.md)/m).find((block) => block.includes(`${id}.md`)) ?? '').match(/protected-person-named/g)?.length ?? 0;
+    // before the matcher read "Ms. F", "the mothers", "MsF" and the body sections, RF-0092 had none and RF-0090 ten
+    expect(warnings('RF-0090')).toBeGreaterThanOrEqual(20);
+    expect(warnings('RF-0092')).toBeGreaterThanOrEqual(2);
+    expect(out).toMatch(/names mum in "## What happens next", a section family copies show/);
+  });
+});
+
+describe('a decision copy for the father', () => {
+  it('withholds the summary recorded for him when it says who reported him, named or not', () => {
+    const rc = load('RF-0092');
+    const named = render(rc, 'decision', 'md', { reader: 'dad', point: 'rc1_d2' });
+    expect(named.ok && named.text).toMatch(/## Why\s+Withheld from this copy\./);
+    const data = structuredClone(rc.data!);
+    data.decisions!.find((d) => d.point === 'rc1_d2')!.shared!.find((s) => s.party === 'dad')!.summary = 'Someone reported you to the police on 3 May';
+    const unnamed = render({ ...rc, data }, 'decision', 'md', { reader: 'dad', point: 'rc1_d2' });
+    expect(unnamed.ok && unnamed.text).toMatch(/## Why\s+Withheld from this copy\./);
+  });
+
+  it('without --point, a refusal says which decision he was told of', async () => {
+    const r = await reunify(['report', resolve(DIR, 'RF-0092.md'), '--type', 'decision', '--for', 'dad', '--as-of', '2026-11-01']);
+    // the latest point is rc2_d3 (a classification, no decision yet), which he was not told of
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/dad was told of the decision at rc1_d2: give --point rc1_d2/);
+  });
+});
