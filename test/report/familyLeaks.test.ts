@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { Person } from '../../src/core/caseTypes.js';
 import { names } from '../../src/core/familyCopy.js';
 import { DECISION_POINTS } from '../../src/core/ids.js';
-import { loadReportCase } from '../../src/io/runReport.js';
+import { openCase } from '../../src/io/openCase.js';
 import { ROOT, exampleConfig, render } from './harness.js';
 import { reunify } from '../cli/run.js';
 
 const DIR = resolve(ROOT, 'test/fixtures/family-leaks');
-const load = (id: string) => loadReportCase(resolve(DIR, `${id}.md`), exampleConfig());
+const load = (id: string) => openCase(resolve(DIR, `${id}.md`), exampleConfig(), { sections: true });
 const visible = (text: string) => text.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
 
 const mum: Person = { id: 'mum', ref: 'Ms F', relation: 'mother', pr: true } as Person;
