@@ -138,6 +138,8 @@ function derive() {
     const parties = ['child', ...(c.people ?? []).filter((p: Any) => p.pr === true).map((p: Any) => p.id), ...(c.people ?? []).filter((p: Any) => p.carer === true).map((p: Any) => p.id), 'iro'];
     if (c.child.proceedings === 'care_proceedings') parties.push('childrens_guardian');
     for (const d of c.decisions ?? []) {
+      // Decision 1 (to begin the assessment) is the service's own decision: no sharing is expected for it
+      if (d.point === 'd1_start') continue;
       const due =
         d.point === 'rc1_d2'
           ? c.tasks.decision_shared?.status === 'done' || stageNo(c) > 2
