@@ -17,6 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deriveCohorts } from '../dist/core/rules/case/cohorts-derived.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const VERSION = 5;
@@ -424,6 +425,10 @@ function buildCase(rand, index) {
     }
   }
   const body = buildBody(rand, { careful, childRef, parentRef, opened, tasks, reached, pick, int, chance });
+  // a file meant to be clean tags exactly the cohorts it shows, by check's own test
+  if (careful) c.cohorts = Object.entries(deriveCohorts(c, { cohort_rules: { teen_age: 13, placement_moves: 2, parent_prior_removals: 1 } }, AS_OF))
+    .filter(([, f]) => f?.in === true)
+    .map(([id]) => id);
   return { c, body, reached };
 }
 

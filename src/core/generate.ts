@@ -11,6 +11,7 @@ import { FACTORS, LEVELS, TASKS_BY_STAGE, type CapacityRating, type CapacityValu
 import type { Rng } from './random.js';
 import { CAPACITY_EVIDENCE, CARE_REASONS, CARE_REASON_IDS, FACTOR_EVIDENCE, GOALS, NON_NEGOTIABLES, OVERRIDE_REASONS, REASON_EVIDENCE, REASON_SERVICES, SERVICES, STRENGTHS, WORRIES, CONCERNS, fill, fits, schoolKind, wordingText, type CareReasonId, type Concern, type GoalText, type TextContext, type Wording } from './generateText.js';
 import { caseBody } from './generateBody.js';
+import { deriveCohorts } from './rules/case/cohorts-derived.js';
 
 export type Scenario = 'classification' | 'reclassification' | 'return-home' | 'cohorts';
 export type ClosedOutcome = 'at_home' | 're_entered_care' | 'not_returned';
@@ -1363,18 +1364,17 @@ class CaseBuilder {
     triggers.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     data.triggers = triggers;
 
-    // cohorts (framework.md §5.2), from the facts where the framework gives a test
-    const age = ageOn(data.child.dob, asOf);
-    const cohorts: string[] = [];
+    // a child under a care order goes home only once the placement with parents is approved
+    if (data.transition?.agreed && (data.child.legal_status === 's31' || data.child.legal_status === 's38') && !data.transition.placement_approval) {
+      data.transition.placement_approval = { by: this.family.team.team_manager, date: data.transition.agreed };
+    }
+    // cohorts (framework.md §5.2): every cohort the file itself shows, by the same test
+    // `check` applies (case/cohorts-derived); placement at risk has no field to show it, so it is drawn
     const inCare = !returned || data.outcome?.status === 're_entered_care';
-    if (age >= 14 && inCare) cohorts.push('teen_future_care_leaver');
-    if (data.child.wants_to_return && inCare) cohorts.push('wants_to_return');
+    const cohortRules = this.opts.config?.cohort_rules ?? { teen_age: 13, placement_moves: 2, parent_prior_removals: 1 };
+    const derived = deriveCohorts(data, { cohort_rules: cohortRules }, asOf);
+    const cohorts: string[] = Object.entries(derived).filter(([, f]) => f?.in === true).map(([id]) => id);
     if ((cohortsScenario ? rng.chance(0.3) : rng.chance(0.08)) && inCare) cohorts.push('placement_at_risk');
-    if (data.child.placement === 'parents' && (data.child.legal_status === 's31' || data.child.legal_status === 's38')) cohorts.push('placement_with_parents');
-    if (data.child.legal_status === 's20' && inCare) cohorts.push('s20_placement');
-    if (data.child.proceedings === 'pre_proceedings') cohorts.push('pre_proceedings');
-    if ((data.history?.parent_prior_removals ?? 0) > 0) cohorts.push('parent_prior_removals');
-    if ((data.child.placement_moves ?? 0) >= 3) cohorts.push('placement_disruptions');
     data.cohorts = cohorts;
   }
 

@@ -42,7 +42,7 @@ describe('config as_of in report, costs and signoff', () => {
     for (const args of [['report', '--caseload', bad], ['costs', bad], ['signoff', bad]]) {
       const r = await reunify(args);
       expect(r.exitCode, args[0]).toBe(2);
-      expect(r.stderr, args[0]).toContain('as_of must be a real date');
+      expect(r.stderr, args[0]).toMatch(/reunify.config.yaml:\d+:\d+: \/as_of: must be a date written YYYY-MM-DD/);
     }
   });
 });
