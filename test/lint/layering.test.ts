@@ -1,12 +1,13 @@
 // The import-boundary rule of eslint.config.js, run through ESLint itself: an import
 // that breaks the layering fails in every form it can take, the imports the layering
 // allows pass, and there are no exceptions.
+import { resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 // Type information is not needed for an import rule, and building the program would take seconds.
-const eslint = new ESLint({ overrideConfig: [{ files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked }] });
+const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '../..'), overrideConfig: [{ files: ['**/*.ts'], ...tseslint.configs.disableTypeChecked }] });
 
 /** The layering messages ESLint gives for `code` as if it were the file at `filePath`. */
 async function layering(code: string, filePath: string): Promise<string[]> {
