@@ -3,6 +3,7 @@
 // folder, environment variables and captured stdout and stderr. What only a real
 // process shows (exit of the binary, TTY, signals, start-up) is in spawn.ts.
 import { resolve } from 'node:path';
+import type { AppEnv } from '../../src/app/env.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/reunify.js');
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,19 +20,6 @@ export function plainEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, ...extra };
 }
 
-interface Writer {
-  write(text: string): void;
-  readonly isTTY: boolean;
-}
-interface AppEnv {
-  cwd: string;
-  today(): string;
-  now(): Date;
-  stdout: Writer;
-  stderr: Writer;
-  stdinIsTTY: boolean;
-  vars: Readonly<Record<string, string | undefined>>;
-}
 type Run = (args: readonly string[], env: AppEnv) => Promise<number>;
 
 let entry: Promise<Run> | undefined;
