@@ -104,6 +104,8 @@ describe('prompts in a terminal', () => {
       ...Object.entries(TASKS_BY_STAGE).flatMap(([stage, tasks]) => tasks.map((task) => ({ file: CASE_AT_STAGE[Number(stage)], task }))),
       // a recommendation recorded but not signed: Enter keeps it and goes on to the sign-off
       { file: 'RF-0902.md', task: 'written_assessment' },
+      // a step-down the team manager has marked done but not yet described: Enter keeps it and goes on to where the child was stepped down to
+      { file: 'RF-0913.md', task: 'step_down' },
     ];
     const before = Object.fromEntries(Object.keys(STAGE_CASES).map((f) => [f, attestedIn(readFileSync(join(dir, f), 'utf8'))]));
     const screens: string[] = [];
@@ -124,6 +126,9 @@ describe('prompts in a terminal', () => {
     for (const prompt of ['recommendation about return', 'Signed off by', 'Risk level', 'Decision (the decision map', 'Who was told?', 'Was the child seen alone?', 'Date the transition plan was agreed', 'Stepped down to'])
       expect(all, prompt).toContain(prompt);
     expect(all).toContain('(not answered: record nothing)');
+    // a manager's task not yet done (RF-0912's step-down): whether it is done starts on "not answered" too
+    const stepDown = screens.find((sc) => sc.startsWith('RF-0912.md step_down:'))!;
+    expect(stepDown).toMatch(/where does it stand\?[^?]*❯ \(not answered: record nothing\)/);
     expect(all).toContain('(keep what is recorded: return_with_support)');
     expect(screens.filter((sc) => /(saved|nothing changed in) RF-09\d\d\.md/.test(sc)).length).toBeGreaterThanOrEqual(6);
   }, 300_000);
@@ -142,6 +147,9 @@ const STAGE_CASES: Record<string, string> = {
   'RF-0906.md': example('RF-0006').replace(/^id: RF-0006/m, 'id: RF-0906'),
   'RF-0910.md': example('RF-0010').replace(/^id: RF-0010/m, 'id: RF-0910'),
   'RF-0912.md': example('RF-0012').replace(/^id: RF-0012/m, 'id: RF-0912'),
+  'RF-0913.md': example('RF-0012')
+    .replace(/^id: RF-0012/m, 'id: RF-0913')
+    .replace(/^( {2}step_down: +)\{ status: todo \}/m, '$1{ status: done, date: 2026-11-01, by: "TM A.O." }'),
 };
 
 /** Everything in a case file that only a person can say: sign-offs, agreements, who was told, seen alone, recommendations, levels, decisions. */

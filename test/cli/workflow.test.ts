@@ -235,7 +235,15 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     const rc1 = c.write('rc1.yaml', 'classifications: [ { level: medium } ]\n');
     const d2 = c.write('d2.yaml', 'decisions: [ { outcome: return_if_goals_met, reasons: "Goals on conflict and school first" } ]\n');
     expect((await reunify(['task', 'RF-0005', 'classification', '--answers', rc1, '--date', '2026-10-14'], { cwd: c.dir })).exitCode).toBe(0);
-    const decided = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--date', '2026-10-16'], { cwd: c.dir });
+    // the decision is the team manager's task: that it is done, and who did it, are never assumed
+    const unsaid = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--date', '2026-10-16'], { cwd: c.dir });
+    expect(unsaid.exitCode).toBe(2);
+    expect(unsaid.stderr).toContain('task decision needs this answer: tasks.decision.status');
+    const noBy = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--date', '2026-10-16'], { cwd: c.dir });
+    expect(noBy.exitCode).toBe(2);
+    expect(noBy.stderr).toContain('task decision needs this answer: tasks.decision.by');
+    expect(readFileSync(c.file('RF-0005.md'), 'utf8')).not.toMatch(/^decisions:/m);
+    const decided = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'SW K.L.', '--date', '2026-10-16'], { cwd: c.dir });
     expect(decided.exitCode).toBe(0);
     const text = readFileSync(c.file('RF-0005.md'), 'utf8');
     expect(text).toMatch(/^classifications:\n {2}- date: 2026-10-14\n {4}point: rc1_d2\n {4}level: medium\n {4}suggested: \w+\n {4}by: SW K\.L\.\n(?! {4}signed_off)/m);
@@ -251,11 +259,11 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     const rc1 = c.write('rc1.yaml', 'classifications: [ { level: medium, signed_off: { by: "TM D.E.", date: 2026-10-15 } } ]\n');
     expect((await reunify(['task', 'RF-0005', 'classification', '--answers', rc1, '--date', '2026-10-15'], { cwd: c.dir })).exitCode).toBe(0);
     const d2 = c.write('d2.yaml', 'decisions: [ { outcome: return_if_goals_met, reasons: "Goals first", signed_off: { by: "TM D.E." } } ]\n');
-    const undated = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir });
+    const undated = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir });
     expect(undated.exitCode).toBe(2);
     expect(undated.stderr).toContain('task decision needs this answer: decisions[0].signed_off.date');
     c.write('d2.yaml', 'decisions: [ { outcome: return_if_goals_met, reasons: "Goals first", signed_off: { by: "TM D.E.", date: 2026-10-16 } } ]\n');
-    expect((await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir })).exitCode).toBe(0);
+    expect((await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir })).exitCode).toBe(0);
     const text = readFileSync(c.file('RF-0005.md'), 'utf8');
     expect(text).toMatch(/ {4}by: SW K\.L\.\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-10-15\n/);
     expect(text).toMatch(/ {4}reasons: Goals first\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-10-16\n/);
@@ -271,7 +279,7 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(before);
     c.write('rc1.yaml', 'classifications: [ { level: medium } ]\n');
     expect((await reunify(['task', 'RF-0005', 'classification', '--answers', join(c.dir, 'rc1.yaml'), '--date', '2026-10-14'], { cwd: c.dir })).exitCode).toBe(0);
-    const d2 = await reunify(['task', 'RF-0005', 'decision', '--set', 'decisions=[{reasons: "Goals first"}]', '--date', '2026-10-16'], { cwd: c.dir });
+    const d2 = await reunify(['task', 'RF-0005', 'decision', '--status', 'done', '--by', 'TM D.E.', '--set', 'decisions=[{reasons: "Goals first"}]', '--date', '2026-10-16'], { cwd: c.dir });
     expect(d2.exitCode).toBe(2);
     expect(d2.stderr).toContain('task decision needs this answer: decisions[0].outcome');
     expect(readFileSync(c.file('RF-0005.md'), 'utf8')).not.toMatch(/^decisions:/m);
@@ -592,7 +600,7 @@ describe('agreement goals from an answers file', () => {
     expect(after).toContain('{ date: 2026-10-31, rag: green, comment: Still clear }');
 
     const again = await reunify(['task', 'RF-0006', 'agreement', '--answers', answers, '--date', '2026-11-01'], { cwd: c.dir });
-    expect(again.exitCode).toBe(0);
+    expect(again.exitCode, again.stderr).toBe(0);
     expect(again.stderr).toContain('nothing changed in cases/RF-0006.md');
     expect(readFileSync(c.file('RF-0006.md'), 'utf8')).toBe(after);
 

@@ -82,7 +82,19 @@ function enterEverywhere(addItems: boolean, limit = 60) {
   const stall = () => Promise.reject(new PromptInterrupted());
   const asker: Asker = {
     ...s.asker,
-    select: (q) => (s.remaining() === 0 ? stall() : s.asker.select(q)),
+    async select(q) {
+      if (s.remaining() === 0) return stall();
+      // a manager's task starts on "not answered" too: choose "done" explicitly, so the walk reaches its judgements
+      if (q.message.endsWith('where does it stand?') && q.default === NOT_ANSWERED) {
+        s.shown.push({ kind: 'select', message: q.message, initial: q.default, choices: q.choices });
+        return 'done';
+      }
+      if (q.message === 'Done by (role and initials)' && q.default === NOT_ANSWERED) {
+        s.shown.push({ kind: 'select', message: q.message, initial: q.default, choices: q.choices });
+        return q.choices.find((ch) => ch.name.endsWith('(suggested)'))?.value ?? stall();
+      }
+      return s.asker.select(q);
+    },
     async input(q) {
       if (s.remaining() > 0 && q.validate(q.default ?? '') === true) return s.asker.input(q);
       s.shown.push({ kind: 'input', message: q.message, initial: q.default });
@@ -164,7 +176,9 @@ describe('attestations and judgements are never pre-filled, pre-selected or defa
       }
     }
     // the walk reached them: sign-offs, levels, decisions, who was told, seen alone, who agreed, the recommendation
-    for (const m of ['Signed off by', 'Risk level', 'Decision', 'Who was told?', 'Was the child seen alone?', 'Agreed by', 'The reasoned recommendation about return', 'Stepped down to'])
+    for (const m of ['Signed off by', 'Risk level', 'Decision', 'Who was told?', 'Was the child seen alone?', 'Agreed by', 'The reasoned recommendation about return', 'Stepped down to', 'Done by'])
       expect([...reached], m).toContain(m);
+    // a manager's task: whether it is done is chosen too
+    expect([...reached].filter((m) => m.endsWith('where does it stand?')).length).toBeGreaterThan(0);
   });
 });

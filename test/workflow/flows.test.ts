@@ -285,17 +285,23 @@ describe('agreement, interactively', () => {
 });
 
 describe('a manager\'s task, interactively', () => {
-  it('decision offers the team manager as who made it; the decision and the sign-off are chosen, never pre-selected', async () => {
+  it('decision offers the team manager as who made it; whether it is done, who did it, the decision and the sign-off are chosen, never pre-selected', async () => {
     const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8')
       .replace(/^( {2}decision: +)\{[^}]*\}/m, '$1{ status: todo }')
       .replace(/^( {2}decision_shared: +)\{[^}]*\}/m, '$1{ status: todo }')
       .replace(/^decisions:\n[\s\S]*?(?=^---$)/m, '');
     const c = caseloadWith({ 'RF-0005.md': rf5 });
-    const s = script([ENTER, ENTER, ENTER, 'return_if_goals_met', 'Goals on conflict and school first', ENTER, ENTER, 'TM D.E.', ENTER]);
+    const s = script(['done', ENTER, 'TM D.E.', 'return_if_goals_met', 'Goals on conflict and school first', ENTER, ENTER, 'TM D.E.', ENTER]);
     const code = await runTaskCommand(c.path('RF-0005.md'), 'decision', taskFlags(), { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
     expect(code).toBe(0);
     expect(s.remaining()).toBe(0);
+    // whether the manager's task is done, and who did it, are the manager's to say: nothing pre-selected
+    const status = s.shown.find((p) => p.message.endsWith('where does it stand?'))!;
+    expect(status.initial).toBe(NOT_ANSWERED);
+    const doneBy = s.shown.find((p) => p.message === 'Done by (role and initials)')!;
+    expect(doneBy.initial).toBe(NOT_ANSWERED);
+    expect(doneBy.choices?.find((ch) => ch.value === 'TM D.E.')?.name).toBe('TM D.E. (suggested)');
     const outcome = s.shown.find((p) => p.message.startsWith('Decision'))!;
     expect(outcome.initial).toBe(NOT_ANSWERED);
     expect(outcome.choices?.find((ch) => ch.value === 'return_if_goals_met')?.name).toBe('return_if_goals_met (suggested)');

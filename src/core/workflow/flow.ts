@@ -62,16 +62,27 @@ export function notAfterToday(ctx: FlowContext): (value: unknown) => string | un
 /**
  * Where the task stands, then (when done) when and by whom. An ongoing task (monitoring)
  * stays in progress by default; any other task is offered as done unless already finished.
- * `by` is the social worker unless given; a manager's task (`options.by`) offers the
- * manager at a prompt, but never names them without one (docs/decisions.md).
+ * `by` is the social worker unless given.
+ *
+ * A manager's task (`options.by`: a decision, a reclassification, stepping down) is the
+ * manager's act, so until the case records it nothing about it is pre-filled: whether it is
+ * done and who did it attest (docs/decisions.md). The recorded team manager is offered at a
+ * prompt as a choice to make, and an answers file must say both. Once recorded, what the
+ * case holds is shown as it stands.
  */
 export function statusSteps(c: FlowCase, task: string, ctx: FlowContext, options: { ongoing?: boolean; by?: string } = {}): Question[] {
   const entry = taskOf(c.data, task);
   const finished: (TaskStatus | undefined)[] = ['done', 'not_applicable'];
-  const status = finished.includes(entry?.status) ? entry?.status : options.ongoing ? 'in_progress' : 'done';
+  const managers = options.by !== undefined;
+  const status = finished.includes(entry?.status) ? entry?.status : managers ? undefined : options.ongoing ? 'in_progress' : 'done';
+  const by = entry?.by ?? (managers ? undefined : c.data.team.social_worker);
   const base = ['tasks', task];
   return [
-    question('choice', [...base, 'status'], `${TASK_LABELS[task]}: where does it stand?`, { choices: STATUS_CHOICES, default: status, required: true }),
+    question('choice', [...base, 'status'], `${TASK_LABELS[task]}: where does it stand?`, {
+      choices: STATUS_CHOICES,
+      required: true,
+      ...(status === undefined ? { attests: true } : { default: status }),
+    }),
     question('text', [...base, 'reason'], 'Why does it not apply, or why can it not be done?', {
       when: (_s, root) => statusOf(root, task) === 'not_applicable',
       required: true,
@@ -86,8 +97,7 @@ export function statusSteps(c: FlowCase, task: string, ctx: FlowContext, options
     question('text', [...base, 'by'], 'Done by (role and initials)', {
       when: whenDone(task),
       required: true,
-      default: entry?.by ?? c.data.team.social_worker,
-      offer: entry?.by ?? options.by,
+      ...(by === undefined ? { attests: true, offer: options.by } : { default: by }),
     }),
   ];
 }
