@@ -1,7 +1,8 @@
 // Supervision questions as training documents: `reunify supervise` for one case,
 // and the supervision worksheet of a training pack.
 import type { SupervisionPlan } from '../core/supervision.js';
-import { FICTIONAL_NOTICE, answer, list, paragraph, questions, section, type TrainingSection, type TrainingView } from './trainingDoc.js';
+import type { SupervisionRecord } from '../core/supervisionRecord.js';
+import { FICTIONAL_NOTICE, answer, list, note, paragraph, questions, section, table, type TrainingSection, type TrainingView } from './trainingDoc.js';
 
 export interface DocumentOptions {
   marking: string;
@@ -42,5 +43,43 @@ export function supervisionView(plan: SupervisionPlan, options: DocumentOptions)
     },
     notice: options.fictional ? FICTIONAL_NOTICE : '',
     sections: [section('How to use these questions', [paragraph(KOLB_INTRO), paragraph('Answers belong in a supervision record, never in the child’s case file.')]), ...supervisionSections(plan, { sub: false, withSpace: false, withFacts: true })],
+  };
+}
+
+/** A saved supervision record, printed: who met, each group's questions with the answers given, the actions agreed and the next date. */
+export function supervisionRecordView(plan: SupervisionPlan, record: SupervisionRecord, options: DocumentOptions): TrainingView {
+  const answers = new Map(record.questions.map((q) => [q.id, 'answer' in q ? q.answer : undefined]));
+  const answered = (qs: readonly { id: string; text: string }[]) =>
+    qs.flatMap((q) => [paragraph(q.text), paragraph(`Answer: ${answers.get(q.id) ?? 'not answered in this supervision.'}`)]);
+  const who = [
+    `Supervisor: ${record.supervisor ?? 'not given'}`,
+    `Worker: ${record.worker ?? 'not given'}`,
+    `Date: ${record.date}`,
+    `Next supervision: ${record.next_supervision ?? 'not set'}`,
+  ];
+  const actions = record.actions ?? [];
+  return {
+    header: {
+      title: `Supervision record: ${plan.childRef}`,
+      subtitle: `Case ${plan.caseId}, ${plan.stage === 'closed' ? 'closed' : `stage ${plan.stage}`}, ${record.date}`,
+      caseId: plan.caseId,
+      marking: options.marking,
+      asOf: plan.asOf,
+      organisation: options.organisation,
+      hasOrganisation: options.organisation !== '',
+    },
+    notice: options.fictional ? FICTIONAL_NOTICE : '',
+    sections: [
+      section('Supervision', [
+        list(who),
+        ...(record.complete === false ? [note('This record was not finished: the questions after the last answer were not reached.')] : []),
+        paragraph('A supervision record, kept apart from the child’s case file.'),
+      ]),
+      ...plan.groups.map((g) => section(`${g.title} (${g.cycle})`, answered(g.questions))),
+      section('Must answer before any decision', answered(plan.mustAnswer)),
+      section('Actions agreed', [
+        actions.length === 0 ? paragraph('No actions were agreed.') : table(['Action', 'Who', 'By'], actions.map((a) => [a.action, 'owner' in a && a.owner ? a.owner : 'not given', 'by' in a && a.by ? a.by : 'not given'])),
+      ]),
+    ],
   };
 }

@@ -17,7 +17,7 @@ export interface Shown {
   choices?: { value: string; name: string }[];
 }
 
-export type Reply = string | boolean | string[] | typeof ENTER | typeof CTRL_C | ((message: string) => string | boolean | string[] | typeof ENTER);
+export type Reply = string | boolean | string[] | typeof ENTER | typeof CTRL_C | ((message: string) => string | boolean | string[] | typeof ENTER | typeof CTRL_C);
 
 export interface Script {
   asker: Asker;
