@@ -40,7 +40,7 @@ export async function runCostsCommand(dir: string | undefined, flags: CostsFlags
   if (flags.format === 'json') writeOut(JSON.stringify(costsJson(figures, returns, asOf), null, 2) + '\n');
   else {
     const color = makeColor(undefined, flags.color);
-    writeOutHuman(formatCostsText(safeStrings(figures), safeStrings(returns), asOf, color), color);
+    writeOutHuman(formatCostsText(safeStrings(figures), safeStrings(returns), asOf, color, safeStrings(config.labels.levels)), color);
   }
   return EXIT.ok;
 }

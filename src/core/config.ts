@@ -81,6 +81,12 @@ export interface CostSettings {
   /** Share of returns expected to break down (0–1). */
   breakdown_rate: number;
   breakdown_source: string;
+  /**
+   * [local] An illustrative breakdown rate for each risk level (0–1), where the
+   * authority has its own figures; a level left out, and an unclassified return, use
+   * breakdown_rate.
+   */
+  breakdown_rate_by_level?: Partial<Record<Level, number>>;
   /** ISO 4217 currency code. */
   currency: string;
 }
@@ -267,6 +273,12 @@ export const CONFIG_SCHEMA = {
         },
         breakdown_rate: { type: 'number', minimum: 0, maximum: 1, description: 'Share of returns expected to break down.' },
         breakdown_source: { type: 'string', minLength: 1 },
+        breakdown_rate_by_level: {
+          type: 'object',
+          description: '[local] Optional: an illustrative breakdown rate (0–1) for each risk level, from local figures; levels left out, and unclassified returns, use breakdown_rate.',
+          additionalProperties: false,
+          properties: Object.fromEntries(LEVELS.map((l) => [l, { type: 'number', minimum: 0, maximum: 1 }])),
+        },
         currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code, e.g. GBP.' },
       },
     },

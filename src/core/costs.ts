@@ -3,6 +3,7 @@
 // break-even improvement in successful returns. Pure arithmetic over configured
 // figures; every step is kept so it can be shown, not only the answer.
 import type { CaseData, IsoDate } from './caseTypes.js';
+import { LEVELS, type Level } from './ids.js';
 import type { ReunifyConfig } from './config.js';
 import { isAfter, latest } from './dates.js';
 
@@ -15,6 +16,8 @@ export interface CostFigures {
   currency: string;
   breakdownRate: number;
   breakdownSource: string;
+  /** Local illustrative rates by level; a level left out uses breakdownRate. */
+  ratesByLevel: Partial<Record<Level, number>>;
 }
 
 export const COSTS_NOTICE =
@@ -41,6 +44,7 @@ export function costFigures(config: ReunifyConfig, presetName?: string): CostFig
     currency: config.costs.currency,
     breakdownRate: config.costs.breakdown_rate,
     breakdownSource: config.costs.breakdown_source,
+    ratesByLevel: { ...(config.costs.breakdown_rate_by_level ?? {}) },
   };
 }
 
@@ -60,6 +64,8 @@ export interface CaseloadReturns {
   planned: string[];
   /** Open cases with the child home (stage 5, returned on or before the as-of date). */
   home: string[];
+  /** The latest level recorded on or before the as-of date, by case id; an unclassified case is left out. */
+  levels: Record<string, Level>;
 }
 
 const TOWARDS_RETURN = new Set(['return_with_support', 'return_if_goals_met', 'return_if_change_evidenced', 'proceed_to_return', 'extend_work']);
@@ -78,14 +84,50 @@ function latestDecision(data: CaseData, asOf: IsoDate) {
 export function caseloadReturns(cases: readonly { id: string; data: CaseData }[], asOf: IsoDate): CaseloadReturns {
   const planned: string[] = [];
   const home: string[] = [];
+  const levels: Record<string, Level> = {};
   for (const { id, data } of cases) {
     if (data.stage === 'closed') continue;
     const returned = data.return?.returned;
     if (data.stage === 5 && returned && !isAfter(returned, asOf)) home.push(id);
     else if (data.stage === 5 || TOWARDS_RETURN.has(latestDecision(data, asOf)?.outcome ?? '')) planned.push(id);
+    else continue;
+    const level = latestLevelOn(data, asOf);
+    if (level) levels[id] = level;
   }
-  return { planned, home };
+  return { planned, home, levels };
 }
+
+/** The level of the latest classification on or before `asOf` (a later entry wins a tie). */
+function latestLevelOn(data: CaseData, asOf: IsoDate): Level | undefined {
+  const recorded = (data.classifications ?? []).filter((k) => !isAfter(k.date, asOf));
+  const when = latest(recorded.map((k) => k.date));
+  return recorded.filter((k) => k.date === when).pop()?.level;
+}
+
+/** One group of returns at one illustrative rate: a level with a local rate, or the rest at the national rate. */
+export interface RateGroup {
+  /** The level, or undefined for the returns at the national rate. */
+  level?: Level;
+  returns: number;
+  rate: number;
+}
+
+/** How the returns split by the rate each is illustrated at. With no local rates, one group at the national rate. */
+export function rateGroups(returns: CaseloadReturns, figures: Pick<CostFigures, 'breakdownRate' | 'ratesByLevel'>): RateGroup[] {
+  const ids = [...returns.planned, ...returns.home];
+  const byLevel = new Map<Level, number>();
+  let national = 0;
+  for (const id of ids) {
+    const level = returns.levels[id];
+    if (level !== undefined && figures.ratesByLevel[level] !== undefined) byLevel.set(level, (byLevel.get(level) ?? 0) + 1);
+    else national++;
+  }
+  const groups: RateGroup[] = [...byLevel].map(([level, n]) => ({ level, returns: n, rate: figures.ratesByLevel[level]! }));
+  groups.sort((a, b) => LEVELS.indexOf(a.level!) - LEVELS.indexOf(b.level!));
+  if (national > 0 || groups.length === 0) groups.push({ returns: national, rate: figures.breakdownRate });
+  return groups;
+}
+
 
 export interface CaseloadCosts {
   returns: number;
@@ -101,8 +143,12 @@ export interface CaseloadCosts {
   breakEvenFailureRate: number;
 }
 
-export function caseloadCosts(returns: number, figures: CostFigures): CaseloadCosts {
-  const expectedFailures = returns * figures.breakdownRate;
+/**
+ * The illustration for `returns` returns: how many would break down, and at what cost,
+ * if they broke down at the given rates (by default all at the national rate).
+ */
+export function caseloadCosts(returns: number, figures: CostFigures, groups: readonly RateGroup[] = [{ returns, rate: figures.breakdownRate }]): CaseloadCosts {
+  const expectedFailures = groups.reduce((sum, g) => sum + g.returns * g.rate, 0);
   const supportCost = returns * figures.support;
   return {
     returns,
@@ -110,6 +156,6 @@ export function caseloadCosts(returns: number, figures: CostFigures): CaseloadCo
     expectedFailureCost: expectedFailures * figures.failedReturn,
     supportCost,
     failuresToPrevent: supportCost / figures.failedReturn,
-    breakEvenFailureRate: Math.max(0, figures.breakdownRate - breakEven(figures).improvement),
+    breakEvenFailureRate: Math.max(0, (returns === 0 ? figures.breakdownRate : expectedFailures / returns) - breakEven(figures).improvement),
   };
 }

@@ -1,9 +1,9 @@
 // `reunify costs` through the built binary: the per-child figures of both presets,
 // the break-even arithmetic worked by hand, and the caseload's returns.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT, reunify } from './run.js';
 
 describe('reunify costs (built binary)', () => {
@@ -52,6 +52,33 @@ describe('reunify costs (built binary)', () => {
     const text = await reunify(['costs', join(ROOT, 'examples', 'caseload'), '--as-of', '2026-11-01']);
     expect(text.stdout).toContain(`Support for every return: ${n} × £7,857 = £${(n * 7857).toLocaleString('en-GB')}`);
     expect(text.stdout).toMatch(/from 30\.0% to 30\.0% − 7\.4% = 22\.6%/);
+  });
+
+  it('the caseload figures read as an illustration at the national rate, never as a forecast', async () => {
+    const text = await reunify(['costs', join(ROOT, 'examples', 'caseload'), '--as-of', '2026-11-01']);
+    expect(text.stdout).toContain('This caseload on 1 November 2026: an illustration, not a forecast');
+    expect(text.stdout).toMatch(/If these returns broke down at the national rate \(30\.0%\), 9 × 0\.30 = 2\.70 would fail,\n {4}costing 2\.70 × £105,804 = £285,671\./);
+    expect(text.stdout).not.toContain('Expected failed returns');
+  });
+
+  it('local rates by level (breakdown_rate_by_level) illustrate each classified return at its level; the rest at the national rate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-costs-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync(join(ROOT, 'examples', 'caseload'), dir, { recursive: true });
+    const config = readFileSync(join(dir, 'reunify.config.yaml'), 'utf8');
+    writeFileSync(join(dir, 'reunify.config.yaml'), `${config}\ncosts:\n  breakdown_rate_by_level: { low: 0.1, medium: 0.2, high: 0.5 }\n`);
+    const json = JSON.parse((await reunify(['costs', '.', '--as-of', '2026-11-01', '--format', 'json'], { cwd: dir })).stdout);
+    const groups: { level: string | null; returns: number; rate: number }[] = json.caseload.illustration;
+    expect(groups.reduce((n, g) => n + g.returns, 0)).toBe(json.caseload.returns);
+    expect(groups.filter((g) => g.level !== null).length).toBeGreaterThan(0);
+    expect(groups.find((g) => g.level === null)?.rate ?? 0.3).toBe(0.3);
+    expect(json.caseload.expected_failures).toBeCloseTo(groups.reduce((sum, g) => sum + g.returns * g.rate, 0), 10);
+    expect(json.breakdown_rate_by_level).toEqual({ low: 0.1, medium: 0.2, high: 0.5 });
+    const text = (await reunify(['costs', '.', '--as-of', '2026-11-01'], { cwd: dir })).stdout;
+    expect(text).toContain('If these returns broke down at the local rates set for each level:');
+    for (const g of groups.filter((x) => x.level !== null)) expect(text).toMatch(new RegExp(`\\n {4}[A-Z][a-z ]+: ${g.returns} × ${g.rate.toFixed(2)} = `));
+    writeFileSync(join(dir, 'reunify.config.yaml'), `${config}\ncosts:\n  breakdown_rate_by_level: { low: 1.5 }\n`);
+    expect((await reunify(['costs', '.', '--as-of', '2026-11-01'], { cwd: dir })).exitCode).toBe(2);
   });
 
   it('local figures from the config; an unknown preset is a usage error (exit 2)', async () => {

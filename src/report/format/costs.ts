@@ -2,7 +2,9 @@
 // figures. Numbers are rounded only for display; JSON keeps them unrounded.
 import type { ChalkInstance } from 'chalk';
 import { wrap } from './statusTable.js';
-import { breakEven, caseloadCosts, COSTS_NOTICE, type CaseloadReturns, type CostFigures } from '../../core/costs.js';
+import { breakEven, caseloadCosts, COSTS_NOTICE, rateGroups, type CaseloadReturns, type CostFigures } from '../../core/costs.js';
+import { longDate } from '../../core/dateText.js';
+import type { Level } from '../../core/ids.js';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const oneDp = (n: number) => n.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -18,7 +20,7 @@ function moneyFormatter(currency: string): (n: number) => string {
   }
 }
 
-export function formatCostsText(figures: CostFigures, returns: CaseloadReturns | undefined, asOf: string, c: ChalkInstance): string {
+export function formatCostsText(figures: CostFigures, returns: CaseloadReturns | undefined, asOf: string, c: ChalkInstance, levelLabels?: Record<Level, string>): string {
   const money = moneyFormatter(figures.currency);
   const f = figures.failedReturn;
   const s = figures.support;
@@ -41,19 +43,27 @@ export function formatCostsText(figures: CostFigures, returns: CaseloadReturns |
   ];
   if (returns) {
     const n = returns.planned.length + returns.home.length;
-    const k = caseloadCosts(n, figures);
+    const groups = rateGroups(returns, figures);
+    const k = caseloadCosts(n, figures, groups);
     const r = figures.breakdownRate;
-    out.push('', c.bold(`This caseload on ${asOf}`));
+    const label = (level: Level) => levelLabels?.[level] ?? level.replace(/_/g, ' ');
+    out.push('', c.bold(`This caseload on ${longDate(asOf)}: an illustration, not a forecast`));
     out.push(`  Returns: ${returns.planned.length} planned + ${returns.home.length} home now = ${n}`);
     if (n === 0) {
       out.push('  No planned or actual returns: nothing to set the figures against.');
     } else {
+      if (groups.length === 1 && groups[0]?.level === undefined) {
+        out.push(`  If these returns broke down at the national rate (${percent(r)}), ${n} × ${twoDp(r)} = ${twoDp(k.expectedFailures)} would fail,`);
+      } else {
+        out.push('  If these returns broke down at the local rates set for each level:');
+        for (const g of groups) out.push(`    ${g.level === undefined ? 'unclassified, or no local rate: national rate' : label(g.level)}: ${g.returns} × ${twoDp(g.rate)} = ${twoDp(g.returns * g.rate)}`);
+        out.push(`  then ${twoDp(k.expectedFailures)} would fail,`);
+      }
       out.push(
-        `  Expected failed returns: ${n} × ${twoDp(r)} = ${twoDp(k.expectedFailures)}`,
-        `  Their cost: ${twoDp(k.expectedFailures)} × ${money(f)} = ${money(k.expectedFailureCost)}`,
+        `    costing ${twoDp(k.expectedFailures)} × ${money(f)} = ${money(k.expectedFailureCost)}.`,
         `  Support for every return: ${n} × ${money(s)} = ${money(k.supportCost)}`,
-        `  Break-even: support must prevent ${money(k.supportCost)} / ${money(f)} = ${twoDp(k.failuresToPrevent)} failed returns,`,
-        `    i.e. bring the failure rate from ${percent(r)} to ${percent(r)} − ${percent(be.improvement)} = ${percent(k.breakEvenFailureRate)}.`,
+        `  Support would pay for itself if it prevented ${money(k.supportCost)} / ${money(f)} = ${twoDp(k.failuresToPrevent)} of those failed returns,`,
+        `    i.e. brought the failure rate from ${percent(k.expectedFailures / n)} to ${percent(k.expectedFailures / n)} − ${percent(be.improvement)} = ${percent(k.breakEvenFailureRate)}.`,
       );
     }
   }
@@ -64,7 +74,8 @@ export function formatCostsText(figures: CostFigures, returns: CaseloadReturns |
 export function costsJson(figures: CostFigures, returns: CaseloadReturns | undefined, asOf: string): object {
   const be = breakEven(figures);
   const n = returns ? returns.planned.length + returns.home.length : 0;
-  const k = returns ? caseloadCosts(n, figures) : undefined;
+  const groups = returns ? rateGroups(returns, figures) : [];
+  const k = returns ? caseloadCosts(n, figures, groups) : undefined;
   return {
     version: 1,
     preset: figures.preset,
@@ -79,12 +90,14 @@ export function costsJson(figures: CostFigures, returns: CaseloadReturns | undef
     },
     breakdown_rate: figures.breakdownRate,
     breakdown_source: figures.breakdownSource,
+    breakdown_rate_by_level: figures.ratesByLevel,
     caseload: k
       ? {
           as_of: asOf,
           planned: returns!.planned,
           home: returns!.home,
           returns: n,
+          illustration: groups.map((g) => ({ level: g.level ?? null, returns: g.returns, rate: g.rate })),
           expected_failures: k.expectedFailures,
           expected_failure_cost: k.expectedFailureCost,
           support_cost: k.supportCost,
