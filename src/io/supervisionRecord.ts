@@ -22,7 +22,10 @@ export function supervisionRecordText(plan: SupervisionPlan, given: SupervisionA
     stage: plan.stage,
     ...(given.supervisor ? { supervisor: given.supervisor } : {}),
     ...(given.worker ? { worker: given.worker } : {}),
-    questions: asked.map((q) => ({ id: q.id, group: q.group, question: q.text, ...(Object.hasOwn(given.answers, q.id) && given.answers[q.id].trim() !== '' ? { answer: given.answers[q.id] } : {}) })),
+    questions: asked.map((q) => {
+      const answer = Object.hasOwn(given.answers, q.id) ? given.answers[q.id] : undefined;
+      return { id: q.id, group: q.group, question: q.text, ...(answer !== undefined && answer.trim() !== '' ? { answer } : {}) };
+    }),
   };
   return `# Reflective supervision record (reunify supervise). Not part of the child's case file.\n${stringify(record, { version: '1.2', lineWidth: 0 })}`;
 }
