@@ -592,7 +592,7 @@ describe('applyEdits: properties', () => {
       fc.property(docArb, fc.nat(), scalarArb, (d, pickIndex, value) => {
         const g = build(d);
         const paths = pathsOf(g.data, (x) => !(typeof x === 'object' && x !== null)).filter((p) => p.length > 0);
-        const path = present(paths[pickIndex % paths.length]);
+        const path = paths[pickIndex % paths.length];
         if (!path) return;
         const edit = set(path, value);
         const out = applyEdits(g.text, [edit]);

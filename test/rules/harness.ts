@@ -83,9 +83,10 @@ export function ruleTable(rule: Rule, table: { valid: TableRow[]; invalid: Inval
         const got = runRule(rule, row);
         expect(got.map((p) => p.path)).toEqual(row.problems.map((p) => p.path));
         row.problems.forEach((want, i) => {
-          if (want.message instanceof RegExp) expect(present(got[i]).message).toMatch(want.message);
-          else if (want.message !== undefined) expect(present(got[i]).message).toBe(want.message);
-          expect(present(got[i]).severity ?? rule.defaultSeverity).toBe(want.severity ?? rule.defaultSeverity);
+          const problem = present(got[i], `problem ${i + 1}`);
+          if (want.message instanceof RegExp) expect(problem.message).toMatch(want.message);
+          else if (want.message !== undefined) expect(problem.message).toBe(want.message);
+          expect(problem.severity ?? rule.defaultSeverity).toBe(want.severity ?? rule.defaultSeverity);
         });
       });
     }
