@@ -23,8 +23,9 @@ function parseRuleFlags(values: readonly string[], known: Set<string>): Record<s
   for (const v of values) {
     const m = /^([^=]+)=(off|warn|error)$/.exec(v);
     if (!m) throw new UsageError(`--rule takes id=off|warn|error, got "${v}"`);
-    if (!known.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (see reunify check --list-rules)`);
-    settings[m[1]] = m[2] as SeveritySetting;
+    const id = m[1]!; // both groups of the pattern are not optional
+    if (!known.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see reunify check --list-rules)`);
+    settings[id] = m[2] as SeveritySetting;
   }
   return settings;
 }
@@ -35,8 +36,8 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   const { BUILT_IN_CHECKS, knownRuleIds } = await import('../core/check.js');
   if (flags.listRules) {
     const rows = [
-      ...BUILT_IN_CHECKS.map((c) => [c.id, 'error', c.description]),
-      ...RULES.map((r) => [r.id, r.defaultSeverity, r.description]),
+      ...BUILT_IN_CHECKS.map((c): [string, string, string] => [c.id, 'error', c.description]),
+      ...RULES.map((r): [string, string, string] => [r.id, r.defaultSeverity, r.description]),
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
     writeOutHuman(rows.map(([id, sev, d]) => `${id.padEnd(w)}  ${sev.padEnd(7)}  ${d}`).join('\n') + '\n');

@@ -67,17 +67,24 @@ export function prepareRun(options: CheckRunOptions & { asOf: string }): Prepare
 /** Add the caseload-wide problems (positioned by reading those few files again) and the unreadable folders, and summarise. */
 export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): CheckResult {
   const extra = caseloadProblems(outcomes.map((o) => o.entry), run.env);
+  // one outcome per file, in the order of run.files and run.display
+  const fileOf = (i: number) => {
+    const file = run.files[i];
+    const display = run.display[i];
+    if (file === undefined || display === undefined) throw new Error(`internal: no file for case outcome ${i}`);
+    return { file, display };
+  };
   const results = outcomes.map((o, i) => {
     const more = extra.get(i);
-    if (!more) return { ...o.result, filePath: run.display[i] };
-    const loaded = loadCase(run.files[i]);
+    if (!more) return { ...o.result, filePath: fileOf(i).display };
+    const loaded = loadCase(fileOf(i).file);
     const positioned = fileResult(toCheckable(loaded), more, run.env.settings).problems;
     const problems = [...o.result.problems, ...positioned].sort(compareProblems);
-    return { ...o.result, filePath: run.display[i], problems, ...countProblems(problems) };
+    return { ...o.result, filePath: fileOf(i).display, problems, ...countProblems(problems) };
   });
   if (run.unreadable.length > 0) {
     // each folder goes where its files would have been, so results stay in path order
-    const at = new Map<FileResult, string>(results.map((r, i) => [r, resolve(run.files[i])]));
+    const at = new Map<FileResult, string>(results.map((r, i) => [r, resolve(fileOf(i).file)]));
     for (const u of run.unreadable) {
       const r = { ...fileResult({ filePath: u.folder, data: undefined, locate: () => undefined }, [unreadableFolderProblem(u)], run.env.settings), folder: true };
       if (r.problems.length === 0) continue; // --rule file-unreadable=off
@@ -106,11 +113,11 @@ export async function checkCaseload(options: CheckCaseloadOptions): Promise<Chec
   const run = prepareRun(options);
   const outcomes: (CaseOutcome | undefined)[] = new Array(run.files.length);
   const cache = options.cache ? await import('../io/checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy, appEnv().vars.XDG_CACHE_HOME)) : undefined;
-  const todo: number[] = [];
+  const todo: { i: number; file: string }[] = [];
   run.files.forEach((f, i) => {
     const hit = cache?.lookup(f);
     if (hit) outcomes[i] = hit;
-    else todo.push(i);
+    else todo.push({ i, file: f });
   });
   let finished = run.files.length - todo.length;
   const progress = (count: number) => options.onProgress?.((finished += count), run.files.length);
@@ -120,20 +127,20 @@ export async function checkCaseload(options: CheckCaseloadOptions): Promise<Chec
     const { runInWorkers } = await import('../io/casePool.js');
     const done = await runInWorkers<CaseOutcome>(
       new URL('../io/checkWorker.js', import.meta.url),
-      todo.map((i) => run.files[i]),
+      todo.map(({ file }) => file),
       { asOf: run.asOf, config: run.config, ruleSettings: options.ruleSettings },
       workers,
       progress,
     );
-    todo.forEach((i, k) => (outcomes[i] = done[k]));
+    todo.forEach(({ i }, k) => (outcomes[i] = done[k]));
   } else {
-    for (const i of todo) {
-      outcomes[i] = checkOneFile(run.files[i], run.env);
+    for (const { i, file } of todo) {
+      outcomes[i] = checkOneFile(file, run.env);
       progress(1);
     }
   }
   if (cache) {
-    for (const i of todo) cache.store(run.files[i], outcomes[i]!);
+    for (const { i, file } of todo) cache.store(file, outcomes[i]!);
     cache.save();
   }
   return { result: finishRun(run, outcomes as CaseOutcome[]), missing: run.missing, configPath: run.configPath, checked: todo.length };

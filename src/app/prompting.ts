@@ -77,9 +77,10 @@ export async function parseSetFlags(values: readonly string[]): Promise<SetFlag[
   for (const v of values) {
     const m = /^([A-Za-z_][\w-]*(?:\.(?:[\w-]+|\d+))*)=([\s\S]*)$/.exec(v);
     if (!m) throw new UsageError(`--set takes path=value (e.g. tasks.safe_adult.person=gran), got "${v}"`);
-    const parsed = setFlagValue(m[2]);
-    if ('error' in parsed) throw new UsageError(`--set ${m[1]}: ${parsed.error}`);
-    out.push({ name: m[1], path: m[1].split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)), value: parsed.value });
+    const [name, raw] = [m[1]!, m[2]!]; // both groups of the pattern are not optional
+    const parsed = setFlagValue(raw);
+    if ('error' in parsed) throw new UsageError(`--set ${name}: ${parsed.error}`);
+    out.push({ name, path: name.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)), value: parsed.value });
   }
   return out;
 }

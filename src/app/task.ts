@@ -41,7 +41,7 @@ export async function runTaskCommand(caseArg: string, taskId: string | undefined
     try {
       asker = await chooseAsker(flags, deps, false);
       if (!asker || lines.length === 0) return EXIT.ok;
-      const first = lines.find(isOpen) ?? lines[0];
+      const first = lines.find(isOpen) ?? lines[0]!; // lines is not empty: checked above
       taskId = await asker.select({
         message: 'Which task?',
         choices: lines.map((l) => ({ value: l.task, name: `${l.task}: ${l.label} (${l.status})` })),
@@ -106,7 +106,8 @@ async function printProgress(opened: WorkingCase, newText: string): Promise<void
   const id = opened.data.id;
   const finished = lines.length - open.length;
   writeErr(`${finished} of ${lines.length} tasks finished at stage ${opened.data.stage}`);
-  writeErr(open.length > 0 ? `; next: reunify task ${id} ${open[0].task}\n` : `; when ready: reunify advance ${id}\n`);
+  const next = open[0];
+  writeErr(next !== undefined ? `; next: reunify task ${id} ${next.task}\n` : `; when ready: reunify advance ${id}\n`);
 }
 
 function formatTaskList(opened: WorkingCase, lines: readonly TaskLine[], stageName: (s: 1 | 2 | 3 | 4 | 5) => string, color: ReturnType<typeof makeColor>): string {

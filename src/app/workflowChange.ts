@@ -27,5 +27,5 @@ export function applyChange(text: string, change: WorkflowChange): string {
 /** Every problem `reunify check` would report for this text as the file `filePath`, as of `asOf`. */
 export function checkText(filePath: string, stem: string, text: string, config: ReunifyConfig, asOf: string): Problem[] {
   const loaded = parseCaseText({ filePath, stem, problems: [], locate: () => undefined }, text);
-  return checkCases([toCheckable(loaded)], { asOf, config }).results[0].problems;
+  return checkCases([toCheckable(loaded)], { asOf, config }).results.flatMap((r) => r.problems); // one case in, one result out
 }

@@ -24,7 +24,7 @@ export function frontMatterText(data: object): string {
     if (isMap(node)) {
       for (const pair of node.items) decide(pair.value);
       const widths = node.items.map((p) => (isSeq(p.value) ? undefined : flowWidth(p.value as Node)));
-      const total = widths.reduce<number | undefined>((n, w, i) => (n === undefined || w === undefined ? undefined : n + w + String((node.items[i].key as { value?: unknown })?.value ?? '').length + 2), 4);
+      const total = widths.reduce<number | undefined>((n, w, i) => (n === undefined || w === undefined ? undefined : n + w + String((node.items[i]?.key as { value?: unknown })?.value ?? '').length + 2), 4);
       node.flow = total !== undefined && total <= FLOW_WIDTH && node.items.length > 0;
     } else if (isSeq(node)) {
       for (const item of node.items) decide(item);

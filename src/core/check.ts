@@ -135,9 +135,11 @@ export function caseloadProblems(entries: readonly (CaseloadEntry | undefined)[]
     if (rule.scope !== 'caseload' || env.settings[rule.id] === 'off') continue;
     const severity = ruleSeverity(rule, env.settings);
     for (const [v, problems] of rule.check(views, env.ctx)) {
-      const list = out.get(index[v]) ?? [];
+      const at = index[v];
+      if (at === undefined) continue; // a view the rule was not given: no case to put its problems on
+      const list = out.get(at) ?? [];
       for (const p of problems) list.push({ ruleId: rule.id, severity: p.severity ?? severity, message: p.message, path: p.path });
-      out.set(index[v], list);
+      out.set(at, list);
     }
   }
   return out;
@@ -162,7 +164,8 @@ export function checkCases(cases: readonly CheckableCase[], options: CheckOption
   const env = caseCheckEnv(options);
   const perCase = cases.map((c) => caseProblems(c, env));
   const caseload = caseloadProblems(perCase.map((r) => r.entry), env);
-  const results = cases.map((c, i) => fileResult(c, [...perCase[i].problems, ...(caseload.get(i) ?? [])], env.settings));
+  // perCase holds one result per case, in order
+  const results = cases.map((c, i) => fileResult(c, [...perCase[i]!.problems, ...(caseload.get(i) ?? [])], env.settings));
   return { results, summary: summarise(results), asOf: options.asOf };
 }
 
@@ -170,5 +173,5 @@ export function checkCases(cases: readonly CheckableCase[], options: CheckOption
 function positionPath(p: Problem, data: unknown): string {
   if (p.ruleId !== 'stage-gate' || !p.path) return p.path ?? '';
   const top = p.path.split('/')[1];
-  return typeof data === 'object' && data !== null && Object.prototype.hasOwnProperty.call(data, top) ? p.path : '/stage';
+  return typeof data === 'object' && data !== null && top !== undefined && Object.prototype.hasOwnProperty.call(data, top) ? p.path : '/stage';
 }

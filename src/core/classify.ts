@@ -122,7 +122,8 @@ const round = (n: number) => Math.round(n * 1000) / 1000 + 0;
 const dated = (asOf: IsoDate) => (d: IsoDate | undefined) => d === undefined || d <= asOf;
 
 function weightOf(ctx: Context, def: FactorDefinition): number {
-  const w = Object.hasOwn(ctx.settings.weights, def.id) ? ctx.settings.weights[def.id] : ctx.settings.added_factor_weight;
+  // an own key of the weights holds a number
+  const w = Object.hasOwn(ctx.settings.weights, def.id) ? ctx.settings.weights[def.id]! : ctx.settings.added_factor_weight;
   return def.kind === 'protective' ? -w : w;
 }
 
@@ -223,7 +224,9 @@ function enteredLines(ctx: Context, def: FactorDefinition, entries: Entered[], d
     return lines;
   }
   // one factor counts once, at its strongest status across the people it is recorded for
-  const counted = current.reduce((best, e) => (STATUS_RANK[e.entry.status] > STATUS_RANK[best.entry.status] ? e : best), current[0]);
+  const first = current[0];
+  if (first === undefined) return lines;
+  const counted = current.reduce((best, e) => (STATUS_RANK[e.entry.status] > STATUS_RANK[best.entry.status] ? e : best), first);
   for (const e of current) lines.push(e === counted ? line(e) : line(e, `counted once, at ${pointer(counted.index)}`));
   return lines;
 }
@@ -272,7 +275,7 @@ function capacityContributions(ctx: Context): { lines: Contribution[]; gaps: Gap
   entries.forEach((e, i) => {
     if (!dated(ctx.asOf)(e.as_of)) return;
     const prev = latestFor.get(e.person);
-    if (prev === undefined || (entries[prev].as_of ?? '') <= (e.as_of ?? '')) latestFor.set(e.person, i);
+    if (prev === undefined || (entries[prev]?.as_of ?? '') <= (e.as_of ?? '')) latestFor.set(e.person, i);
   });
   const lines: Contribution[] = [];
   entries.forEach((e, i) => {
@@ -307,7 +310,7 @@ function capacityContributions(ctx: Context): { lines: Contribution[]; gaps: Gap
   // a parent the child would return to with no rating, or whose latest says not yet assessed
   const gapPeople = [
     ...returningTo.filter((person) => !latestFor.has(person)),
-    ...[...latestFor].filter(([person, i]) => counts(person) && entries[i].rating === CAPACITY_NOT_ASSESSED).map(([person]) => person),
+    ...[...latestFor].filter(([person, i]) => counts(person) && entries[i]?.rating === CAPACITY_NOT_ASSESSED).map(([person]) => person),
   ];
   const gaps: Gap[] = gapPeople.map((person) => ({
     factor: 'capacity_to_change',

@@ -163,7 +163,8 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
     if (ageAt(t.date) < 4 && /\bschool\b/i.test(t.text)) flag('school-by-age', `${t.where} (${t.date}, aged ${ageAt(t.date)}): "${t.text}"`);
   }
   const attends = [...body.matchAll(/attends [^.]*?\b(Nursery|Primary School|Academy|High School)\b/g), ...body.matchAll(/^- (?:School|Nursery): [^\n]*?\b(Nursery|Primary School|Academy|High School)\b/gm)];
-  for (const m of attends) if (!schoolFits(m[1], age)) flag('school-by-age', `aged ${age}, the body says: "${m[0]}"`);
+  // both patterns' one group is not optional
+  for (const m of attends) if (!schoolFits(m[1]!, age)) flag('school-by-age', `aged ${age}, the body says: "${m[0]}"`);
   if (age >= 4 && attends.length === 0) flag('school-by-age', `aged ${age}, the body names no school or nursery`);
 
   // capacity to speak
@@ -202,7 +203,7 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
     if (previous < failed) flag('history-chronology', `${failed} failed returns but ${previous} previous returns`);
     if ((h.entries_to_care ?? 1) !== previous + 1) flag('history-chronology', `${h.entries_to_care} entries to care but ${previous} previous returns`);
   }
-  const rows = [...history.matchAll(/^\| (\d{4}-\d{2}(?:-\d{2})?) \| ([^|]+) \|/gm)].map((m) => ({ date: m[1], event: m[2].trim() }));
+  const rows = [...history.matchAll(/^\| (\d{4}-\d{2}(?:-\d{2})?) \| ([^|]+) \|/gm)].map((m) => ({ date: m[1]!, event: m[2]!.trim() })); // both groups are not optional
   const since = child.looked_after_since ?? data.opened;
   const before = rows.filter((r) => r.date < since.slice(0, r.date.length));
   const earlierReturns = before.filter((r) => /^Returned home$/.test(r.event)).length;
@@ -276,8 +277,9 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
 
   // phased contact takes weeks
   const r = data.return;
-  if (r?.returned && !r.unplanned && (r.contact_phases ?? []).length > 0) {
-    const first = r.contact_phases![0].from;
+  const firstPhase = r?.contact_phases?.[0];
+  if (r?.returned && !r.unplanned && firstPhase !== undefined) {
+    const first = firstPhase.from;
     const days = daysBetween(first, r.returned);
     if (days < 42) flag('phasing-too-short', `${days} days from the first phase of contact (${first}) to the return home (${r.returned})`);
   }

@@ -35,6 +35,7 @@ export function costFigures(config: ReunifyConfig, presetName?: string): CostFig
   const problem = costSettingProblem(config, preset);
   if (problem) throw new Error(problem);
   const p = config.costs.presets[preset];
+  if (p === undefined) throw new Error(`internal: no cost preset "${preset}"`); // costSettingProblem has found it
   return {
     preset,
     failedReturn: p.failed_return,

@@ -20,7 +20,7 @@ export function monthYear(date: IsoDate): string {
 export function parseLongDate(text: string): IsoDate | undefined {
   const m = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+) (\d{4})$/.exec(text.trim());
   if (!m) return undefined;
-  const month = MONTH_NAMES.findIndex((name) => name.toLowerCase() === m[2].toLowerCase());
+  const month = MONTH_NAMES.findIndex((name) => name.toLowerCase() === m[2]!.toLowerCase()); // group 2 is not optional
   if (month < 0) return undefined;
   const day = Number(m[1]);
   const year = Number(m[3]);

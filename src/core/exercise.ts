@@ -107,7 +107,7 @@ export function generatePackCases(options: PackOptions): PackCase[] {
   const keys = rng.fork('keys').shuffle<Level>(['low', 'medium', 'high', 'very_high']);
   return Array.from({ length: count }, (_, i) => {
     const id = packCaseId(i, count);
-    const stage = scenario === 'cohorts' ? mix[i % mix.length] : STAGE_OF[scenario];
+    const stage = scenario === 'cohorts' ? mix[i % mix.length]! : STAGE_OF[scenario]; // COHORT_MIX is not empty
     const outcome = stage === 'closed' ? outcomes[closedSoFar++ % outcomes.length] : undefined;
     const generated = generateCase(rng.fork(`case ${i + 1}`), { stage, id, asOf, scenario, config, memory, ...(scenario !== 'cohorts' ? { keyLevel: keys[i % keys.length] } : {}), source: `seed ${seed}`, ...(outcome ? { outcome } : {}) });
     const suggestion = classify(generated.data, config, asOf);

@@ -185,7 +185,7 @@ export function refusal(product: FamilyProduct, data: CaseData, reader: Reader, 
 export function ownsGoal(data: CaseData, reader: Reader, goal: { person?: string }): boolean {
   if (goal.person !== undefined) return goal.person === reader.id;
   const parents = data.agreement?.parents ?? [];
-  return parents.length === 1 && parents[0].person === reader.id;
+  return parents.length === 1 && parents[0]?.person === reader.id;
 }
 
 /** A free-text field a family copy would show its reader as theirs (or marked for them). */

@@ -359,13 +359,15 @@ function baselineStatus(rng: Rng, profile: Profile, factor: string): FactorStatu
 function betterStatus(kind: 'risk' | 'protective', status: FactorStatus): FactorStatus {
   if (status === 'unknown') return kind === 'risk' ? 'partly' : 'partly';
   const i = STATUS_ORDER.indexOf(status);
-  return STATUS_ORDER[kind === 'risk' ? Math.max(0, i - 1) : Math.min(2, i + 1)];
+  // The index is clamped to 0..2, within STATUS_ORDER's three statuses.
+  return STATUS_ORDER[kind === 'risk' ? Math.max(0, i - 1) : Math.min(2, i + 1)]!;
 }
 
 function worseStatus(kind: 'risk' | 'protective', status: FactorStatus): FactorStatus {
   if (status === 'unknown') return kind === 'risk' ? 'present' : 'absent';
   const i = STATUS_ORDER.indexOf(status);
-  return STATUS_ORDER[kind === 'risk' ? Math.min(2, i + 1) : Math.max(0, i - 1)];
+  // The index is clamped to 0..2, within STATUS_ORDER's three statuses.
+  return STATUS_ORDER[kind === 'risk' ? Math.min(2, i + 1) : Math.max(0, i - 1)]!;
 }
 
 function betterCapacity(r: CapacityRating): CapacityRating {
@@ -564,9 +566,12 @@ class CaseBuilder {
     const rounds = rng.int(2, 3);
     const gap: [number, number] = scenario === 'reclassification' ? [28, 35] : [28, 42];
     stage3.reviews = [firstReview];
-    for (let i = 1; i < rounds; i++) stage3.reviews.push(stage3.reviews[i - 1] + rng.int(gap[0], gap[1]));
+    let s3 = firstReview;
+    for (let i = 1; i < rounds; i++) {
+      s3 += rng.int(gap[0], gap[1]);
+      stage3.reviews.push(s3);
+    }
     stage3.regradeReviews = rounds;
-    const s3 = stage3.reviews[stage3.reviews.length - 1];
     // goals were set to be met by the time the work is regraded
     stage3.goalBy = stage3.goalBy.map(() => Math.max(agreement + 42, s3 + rng.int(-14, 21)));
     stage3.relationships = Math.max(stage3.relationships, stage3.team_around_child, stage3.backup_plan, s3);
@@ -639,7 +644,8 @@ class CaseBuilder {
       const breakdown = returned + rng.int(30, 220);
       plan.rc3.push(point(rng, 'rc3_post_return', breakdown + rng.int(0, 3), parties, ['high', 'very_high'], 'very_high', 'return_to_care'));
       stage5.end = breakdown;
-      plan.closedOn = shareEnd(plan.rc3[plan.rc3.length - 1]) + rng.int(0, 5);
+      // The breakdown review was pushed just above.
+      plan.closedOn = shareEnd(plan.rc3.at(-1)!) + rng.int(0, 5);
       stage5.visits = every(rng, returned + rng.int(3, 14), plan.closedOn, [14, 38]);
       for (const s of services) s.to = Math.max(s.from, plan.closedOn);
     } else {
@@ -715,7 +721,7 @@ class CaseBuilder {
     if (tasks.safe_adult.status === 'done') tasks.safe_adult.person = family.safeAdult.id;
     tasks.written_assessment =
       s1.waSign <= now ? { status: 'done', date: at(s1.written_assessment), by: sw, signed_off: { by: tm, date: at(s1.waSign) }, recommendation: 'return_if_goals_met' } : s1.written_assessment - now <= 21 ? { status: 'in_progress' } : { status: 'todo' };
-    if (target === 1) this.openWork.push(...TASKS_BY_STAGE[1].filter((t) => tasks[t].status !== 'done'));
+    if (target === 1) this.openWork.push(...TASKS_BY_STAGE[1].filter((t) => tasks[t]?.status !== 'done'));
 
     // evidence: factors and capacity, as gathered in the family assessment
     const evidenceDay = Math.min(s1.family_assessment - rng.int(0, 6), now);
@@ -777,7 +783,7 @@ class CaseBuilder {
       tasks.relationships = status(s3.relationships);
       tasks.team_around_child = status(s3.team_around_child);
       tasks.backup_plan = status(s3.backup_plan);
-      if (target === 3) this.openWork.push(...TASKS_BY_STAGE[3].filter((t) => tasks[t].status !== 'done'));
+      if (target === 3) this.openWork.push(...TASKS_BY_STAGE[3].filter((t) => tasks[t]?.status !== 'done'));
       if (s3.agreement <= now) {
         const goals = this.goals(rng, s3.agreement, s3.goalBy, s3.reviews.filter((d) => d <= now), s3.regradeReviews, values);
         data.agreement = {
@@ -797,7 +803,7 @@ class CaseBuilder {
       }
     } else if (plan.noReturn) {
       tasks.support_if_no_return = { status: 'done', date: at(plan.noReturn.supportDone), by: sw };
-    } else if (plan.rc1 && tasks.decision.status === 'done') {
+    } else if (plan.rc1 && tasks.decision?.status === 'done') {
       tasks.support_if_no_return = { status: 'not_applicable', reason: 'The decision is to work towards return' };
     }
     // (a no_return decision at stage 2 is settled once the level is known, below)
@@ -827,10 +833,10 @@ class CaseBuilder {
         if (this.scenario === 'reclassification' && tasks.transition_plan.status !== 'todo') tasks.transition_plan = { status: 'todo' };
         if (this.scenario === 'reclassification') delete data.transition;
         if (this.scenario === 'reclassification') tasks.readiness = { status: 'todo' };
-        this.openWork.push(...TASKS_BY_STAGE[4].filter((t) => tasks[t].status !== 'done' && !this.openWork.includes(t)));
+        this.openWork.push(...TASKS_BY_STAGE[4].filter((t) => tasks[t]?.status !== 'done' && !this.openWork.includes(t)));
       }
       // fresh evidence before the regrade (and for participants to regrade from)
-      const regradeDay = plan.rc2 ? plan.rc2.day - rng.int(1, 6) : Math.min(now, s3!.reviews[s3!.reviews.length - 1] + rng.int(0, 5));
+      const regradeDay = plan.rc2 ? plan.rc2.day - rng.int(1, 6) : Math.min(now, s3!.reviews.at(-1)! + rng.int(0, 5));
       this.improveFactors(rng, at(Math.min(regradeDay, now)), 0.4, values);
       const regradeOn = at(Math.min(regradeDay, now));
       this.openEvidenceOn = regradeOn;
@@ -847,20 +853,23 @@ class CaseBuilder {
       const closed = target === 'closed';
       const phases = (s4?.phases ?? []).map(([from, to]) => ({ from: at(from), to: at(to), pattern: '' }));
       const patterns = ['Day visits at weekends', 'Overnight stays at weekends', 'Two overnights a week', 'Long weekends and school-week overnights'];
-      phases.forEach((p, i) => (p.pattern = patterns[Math.min(i + (phases.length === 2 ? 1 : 0), patterns.length - 1)]));
-      tasks.contact_plan = phases.length > 0 ? { status: 'done', date: phases[0].from, by: sw } : { status: 'not_applicable', reason: 'Unplanned return: there was no phased contact' };
+      // The index is clamped to the last pattern.
+      phases.forEach((p, i) => (p.pattern = patterns[Math.min(i + (phases.length === 2 ? 1 : 0), patterns.length - 1)]!));
+      const firstPhase = phases[0];
+      tasks.contact_plan = firstPhase !== undefined ? { status: 'done', date: firstPhase.from, by: sw } : { status: 'not_applicable', reason: 'Unplanned return: there was no phased contact' };
       const endDay = closed ? plan.closedOn! : now;
       tasks.support_package = closed ? { status: 'done', date: at(endDay), by: sw } : { status: 'in_progress' };
       tasks.monitoring = closed ? { status: 'done', date: at(endDay), by: sw } : { status: 'in_progress' };
       tasks.step_down = s5.stepDown !== undefined && s5.stepDown <= now ? { status: 'done', date: at(s5.stepDown), by: tm } : this.outcome === 're_entered_care' ? { status: 'not_applicable', reason: 'The return broke down before step down' } : { status: 'todo' };
-      if (target === 5) this.openWork.push(...TASKS_BY_STAGE[5].filter((t) => tasks[t].status !== 'done' && !this.openWork.includes(t)));
+      if (target === 5) this.openWork.push(...TASKS_BY_STAGE[5].filter((t) => tasks[t]?.status !== 'done' && !this.openWork.includes(t)));
       const homeCtx = this.context(at(s5.returned));
       const serviceNames = rng.sample([...new Set([...REASON_SERVICES[this.reason], ...SERVICES.filter((w) => fits(w, homeCtx)).map(wordingText)])], s5.services.length);
       data.return = {
         unplanned: plan.unplanned !== undefined,
         ...(phases.length > 0 ? { contact_phases: phases } : {}),
         returned: at(s5.returned),
-        support_package: s5.services.map((s, i) => ({ service: serviceNames[i], from: at(s.from), to: at(s.to), delivered: closed ? 'ended' : s.from <= now ? rng.weighted([['on_track', 0.8], ['partly', 0.2]]) : 'on_track' })),
+        // The name pool holds at least three names (two general services and the reason's own) and a return has one to three services.
+        support_package: s5.services.map((s, i) => ({ service: serviceNames[i]!, from: at(s.from), to: at(s.to), delivered: closed ? 'ended' : s.from <= now ? rng.weighted([['on_track', 0.8], ['partly', 0.2]]) : 'on_track' })),
         visits: s5.visits.map((d, i) => ({ date: at(d), seen_alone: true, ...(i % 3 === 0 ? { note: this.visitNote(rng, at(d), values) } : {}) })),
         step_down: s5.stepDown !== undefined && s5.stepDown <= now ? { date: at(s5.stepDown), to: 'cin', note: 'Goals carried into the child in need plan; follow-up review in six months' } : null,
       };
@@ -874,7 +883,8 @@ class CaseBuilder {
         pointsToRecord.push(rc3);
       }
       if (plan.unplanned) {
-        data.return.support_package![0].from = at(s5.returned + rng.int(0, 7));
+        // data.return was set just above, with one support entry per service (at least one).
+        data.return!.support_package![0]!.from = at(s5.returned + rng.int(0, 7));
         this.improveFactors(rng, at(Math.min(now, plan.rc2!.day - 1)), 0.3, values);
       }
     }
@@ -1135,27 +1145,30 @@ class CaseBuilder {
     const ctx = this.context(this.D(agreed));
     const fitting = (list: readonly GoalText[]) => list.filter((g) => !g.when || g.when(ctx));
     const own = fitting(GOALS[this.reason] ?? []);
-    const pools = [...own, ...rng.sample(fitting([...GOALS.school, ...GOALS.parenting]), 2)];
+    const pools = [...own, ...rng.sample(fitting([...(GOALS.school ?? []), ...(GOALS.parenting ?? [])]), 2)];
     const chosen = [...rng.sample(own, Math.min(2, by.length - 1)), ...rng.sample(pools, by.length)];
     values = this.valuesAt(this.D(agreed), values);
     const unique = [...new Map(chosen.map((g) => [g.goal, g])).values()].slice(0, by.length);
     const finals = this.goalFinals(rng, unique.length);
     return unique.map((g, i) => {
-      const final = finals[i];
+      // goalFinals gives at least one final rating per goal.
+      const final = finals[i]!;
       const start = Math.min(final, rng.weighted([[0, 0.35], [1, 0.65]]));
       const n = Math.max(1, regradeReviews);
       let rag = start;
       const progress = reviews.map((day, j) => {
         if (j < n) rag = start + Math.round(((final - start) * j) / Math.max(1, n - 1));
         else if (rag < 2 && rng.chance(0.5)) rag++;
-        const r: Rag = (['red', 'amber', 'green'] as const)[rag];
+        // rag stays within 0..2: it moves from start (0..final) towards final (0..2) and only rises while below 2.
+        const r: Rag = (['red', 'amber', 'green'] as const)[rag]!;
         return { date: this.D(day), rag: r, comment: rng.pick(g.comments[r]) };
       });
       return {
         id: `g${i + 1}`,
         goal: fill(g.goal, values),
         steps: g.steps.map((s) => fill(s, values)),
-        by: this.D(Math.max(by[i], agreed + 28)),
+        // unique is cut to by.length above.
+        by: this.D(Math.max(by[i]!, agreed + 28)),
         support: fill(g.support, values),
         success: g.success,
         progress,
@@ -1188,7 +1201,7 @@ class CaseBuilder {
 
   private nonNegotiables(rng: Rng, values: Record<string, string>): string[] {
     const pool = [...(NON_NEGOTIABLES[this.reason] ?? [])];
-    if (this.family.partner) pool.push(...NON_NEGOTIABLES.new_household_adult);
+    if (this.family.partner) pool.push(...(NON_NEGOTIABLES.new_household_adult ?? []));
     return rng.sample(pool, rng.int(1, Math.min(2, pool.length))).map((t) => fill(t, values));
   }
 
@@ -1241,12 +1254,15 @@ class CaseBuilder {
     const date = this.D(p.day);
     const stageOfPoint: Record<DecisionPoint, StageNumber> = { rc1_d2: 2, rc2_d3: 4, rc3_post_return: 5 };
     const config = this.opts.config;
+    const lowest = p.allowed[0];
+    const highest = p.allowed.at(-1);
+    if (lowest === undefined || highest === undefined) throw new Error(`No levels allowed at ${p.point}`);
     let suggested: Level | undefined;
     if (config) {
       const ask = () => classify({ ...data, factors: this.sortedFactors(), stage: stageOfPoint[p.point] }, config, date).level;
       suggested = ask();
       // nudge the evidence towards the pathway's range a few times before overriding
-      for (let i = 0; i < 4 && levelRank(suggested) > levelRank(p.allowed[p.allowed.length - 1]) && p.point !== 'rc1_d2'; i++) {
+      for (let i = 0; i < 4 && levelRank(suggested) > levelRank(highest) && p.point !== 'rc1_d2'; i++) {
         if (!this.steerDown(rng, date, values)) break;
         suggested = ask();
       }
@@ -1254,7 +1270,7 @@ class CaseBuilder {
     let level: Level;
     if (suggested === undefined) level = p.intended;
     else if (p.allowed.includes(suggested)) level = suggested;
-    else level = levelRank(suggested) > levelRank(p.allowed[p.allowed.length - 1]) ? p.allowed[p.allowed.length - 1] : p.allowed[0];
+    else level = levelRank(suggested) > levelRank(highest) ? highest : lowest;
     const by = p.point === 'rc2_d3' ? this.family.team.team_manager : this.family.team.social_worker;
     const classification: Classification = { date, point: p.point, level, ...(suggested ? { suggested } : {}), by };
     if (p.signDay <= now) classification.signed_off = { by: this.family.team.team_manager, date: this.D(p.signDay) };
@@ -1282,7 +1298,10 @@ class CaseBuilder {
 
   private overrideReason(rng: Rng, p: PointPlan, category: string, values: Record<string, string>): string {
     if (p.outcome === 'return_to_care') return fill('The return has broken down: new evidence at home since the last review outweighs the factor count', values);
-    return fill(this.pickText(rng, OVERRIDE_REASONS[category], this.D(p.day), false) ?? wordingText(OVERRIDE_REASONS[category][0]), values);
+    const wordings = OVERRIDE_REASONS[category];
+    const first = wordings?.[0];
+    if (wordings === undefined || first === undefined) throw new Error(`No override wording for ${category}`);
+    return fill(this.pickText(rng, wordings, this.D(p.day), false) ?? wordingText(first), values);
   }
 
   private reasons(rng: Rng, p: DecisionPoint, outcome: string, level: Level, values: Record<string, string>): string {
@@ -1319,7 +1338,7 @@ class CaseBuilder {
     if (returned && this.legal === 's20') limits.push(returned);
     if (closed) limits.push(data.outcome!.date);
     if (reachedThree && !closed && classifiedOn) limits.push(classifiedOn);
-    const limit = limits.sort()[0];
+    const limit = limits.sort()[0] ?? asOf; // limits holds asOf, so the earliest is always there
     const held: IsoDate[] = [];
     let next = addWorkingDays(since, rng.int(8, Math.max(8, reviews.cla_first_working_days - 1)), holidays);
     if (next <= limit) {
@@ -1330,10 +1349,11 @@ class CaseBuilder {
         next = addDays(next, rng.int(120, 175));
       }
     }
-    const dueAfter = (list: IsoDate[]) => addMonths(list[list.length - 1], list.length === 1 ? reviews.cla_second_months : reviews.cla_then_months);
+    // Used only once a review is held (held.length > 0).
+    const dueAfter = (list: IsoDate[]) => addMonths(list.at(-1)!, list.length === 1 ? reviews.cla_second_months : reviews.cla_then_months);
     if (stillLookedAfter && held.length > 0 && dueAfter(held) < asOf) {
       const extra = addDays(limit, -rng.int(0, 5));
-      if (extra > held[held.length - 1]) held.push(extra);
+      if (extra > held.at(-1)!) held.push(extra);
     }
     const planned = stillLookedAfter && held.length > 0 ? addDays(dueAfter(held), -rng.int(0, 14)) : undefined;
     data.cla_reviews = planned && planned > asOf ? [...held, planned] : held;
@@ -1341,7 +1361,8 @@ class CaseBuilder {
     // triggers: what brought the case to the framework, and events since
     const triggers: { type: string; date: IsoDate; note?: string }[] = [];
     const heldBeforeOpening = held.filter((d) => d <= data.opened);
-    if (heldBeforeOpening.length > 0) triggers.push({ type: 'cla_review', date: heldBeforeOpening[heldBeforeOpening.length - 1], note: 'Return home considered at the review' });
+    const lastHeldBeforeOpening = heldBeforeOpening.at(-1);
+    if (lastHeldBeforeOpening !== undefined) triggers.push({ type: 'cla_review', date: lastHeldBeforeOpening, note: 'Return home considered at the review' });
     else triggers.push({ type: 'updated_assessment', date: addDays(data.opened, -rng.int(1, 20)) });
     const cohortsScenario = this.scenario === 'cohorts';
     const eventLimit = reachedThree && !closed && classifiedOn ? classifiedOn : asOf;
@@ -1383,7 +1404,7 @@ class CaseBuilder {
     const order = ['reunify', 'id', 'fictional', 'stage', 'opened', 'siblings', 'child', 'cohorts', 'triggers', 'cla_reviews', 'team', 'people', 'history', 'factors', 'capacity_to_change', 'tasks', 'classifications', 'decisions', 'agreement', 'transition', 'return', 'outcome'];
     const out: Record<string, unknown> = {};
     for (const key of order) if (Object.hasOwn(data, key) && (data as unknown as Record<string, unknown>)[key] !== undefined) out[key] = (data as unknown as Record<string, unknown>)[key];
-    const tasks: Record<string, TaskRecord> = {};
+    const tasks: Record<string, TaskRecord | undefined> = {};
     for (const stage of [1, 2, 3, 4, 5] as const) for (const t of TASKS_BY_STAGE[stage]) if (Object.hasOwn(data.tasks, t)) tasks[t] = data.tasks[t];
     out.tasks = tasks;
     if (Array.isArray(out.cohorts) && out.cohorts.length === 0) delete out.cohorts;

@@ -46,7 +46,7 @@ const LEGAL_WORDS: Record<string, string> = {
   other: 'under another arrangement',
 };
 
-const PLACEMENT_WORDS: Record<string, string> = {
+const PLACEMENT_WORDS: { other: string; [placement: string]: string } = {
   foster: 'with {carer}',
   kinship: 'with {relative} in a kinship placement',
   residential: 'in a residential home, with {carer} as key worker',

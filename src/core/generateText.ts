@@ -392,7 +392,7 @@ export const SCHOOL_NAMES = ['Ashgrove', 'Brambleton', 'Cindervale', 'Dunmere', 
 export const TOWN_NAMES = ['Quillhaven', 'Eastwold Minor', 'Northby Cross', 'Pebbleford', 'Milbury Heath', 'Rookwillow', 'Thistlemere', 'Wrenfold'] as const;
 
 export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (Object.hasOwn(values, key) ? values[key] : m));
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (Object.hasOwn(values, key) ? values[key]! : m)); // an own key holds a string
 }
 
 export type { Known };

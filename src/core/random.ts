@@ -67,13 +67,15 @@ export function createRng(seed: number): Rng {
     chance: (p) => rng.next() < p,
     pick(items) {
       if (items.length === 0) throw new RangeError('pick from an empty list');
-      return items[Math.floor(rng.next() * items.length)];
+      // In range: the index is below a non-zero length.
+      return items[Math.floor(rng.next() * items.length)]!;
     },
     shuffle(items) {
       const out = [...items];
       for (let i = out.length - 1; i > 0; i--) {
         const j = Math.floor(rng.next() * (i + 1));
-        [out[i], out[j]] = [out[j], out[i]];
+        // Both indexes are within `out` (j <= i < out.length).
+        [out[i], out[j]] = [out[j]!, out[i]!];
       }
       return out;
     },
@@ -85,7 +87,9 @@ export function createRng(seed: number): Rng {
         x -= w;
         if (x < 0) return value;
       }
-      return choices[choices.length - 1][0];
+      const last = choices.at(-1);
+      if (last === undefined) throw new RangeError('weighted choice from an empty list');
+      return last[0];
     },
     fork(label) {
       const h = hash32(`${seedWords.join(':')}/${label}`);

@@ -185,6 +185,7 @@ class Pseudonyms {
   code(original: string): string {
     return this.remember(`code:${original.toUpperCase()}`, () => {
       const [, letters, digits] = /^(\p{L}+)(\p{N}+)$/u.exec(original.toUpperCase())!;
+      if (letters === undefined) throw new Error('internal: a code without letters');
       let candidate = [...letters].map((l) => this.letter(l)).join('') + digits;
       while (!this.free(candidate)) candidate = this.rng.pick(LETTERS) + candidate;
       return this.claim(candidate);
@@ -264,7 +265,8 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const learn = (text: string) => {
     for (const m of text.normalize('NFC').matchAll(titled)) {
       const words: string[] = [];
-      for (const raw of m[1].trim().split(/[ \t]+/u)) {
+      // Group 1 is not optional: it holds the words after the title in every match.
+      for (const raw of m[1]!.trim().split(/[ \t]+/u)) {
         // "Ms L's": the name is L, not "Ls"
         const w = raw.replace(/['’]s?$/u, '');
         if (w === '' || TITLES.includes(w.replace(/\.$/, ''))) break;
@@ -377,17 +379,21 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       source: `${BEFORE}(?:${TITLES.join('|')})\\.?(?:[ \\t]+[\\p{L}\\p{M}\\p{N}'’.‐‑‒–—―-]+){1,3}`,
       replace: (m) => {
         const [title, ...rest] = m.split(/([ \t]+)/u).filter((x) => x !== '');
+        if (title === undefined) throw new Error('internal: an empty title match');
         if (!startsUpper(title)) return undefined;
         // rest alternates space, word, space, word…; only the name's words are taken, the rest is looked at again
         let out = title;
         let consumed = title.length;
         for (let i = 0; i + 1 < rest.length; i += 2) {
-          const word = rest[i + 1];
+          // Both indexes are below rest.length (the loop's condition).
+          const space = rest[i]!;
+          const word = rest[i + 1]!;
           if (!startsUpper(word) || ROLE_WORDS_AFTER_TITLE.has(word.toLowerCase()) || TITLES.includes(word.replace(/\.$/, ''))) break;
           // initials keep their dots; a word keeps the punctuation after it
           const [core, trail] = /^(?:\p{L}\.)+$/u.test(word) ? [word, ''] : /^(.*?)([.,;:]*)$/su.exec(word)!.slice(1);
-          out += rest[i] + wordText(core) + trail;
-          consumed += rest[i].length + word.length;
+          // Both groups of the pattern take part in every match.
+          out += space + wordText(core!) + trail;
+          consumed += space.length + word.length;
           if (trail !== '') break;
         }
         if (consumed === title.length) return undefined;
@@ -400,6 +406,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       source: `${BEFORE}(?:${ROLES.join('|')})[ \\t]+(?:\\p{L}\\.[ \\t]?)+`,
       replace: (m) => {
         const [, role, space, initials] = /^(\S+)([ \t]+)(.*)$/u.exec(m)!;
+        if (role === undefined || initials === undefined) throw new Error('internal: a role match without its groups');
         if (role !== role.toUpperCase() || initials !== initials.toUpperCase()) return undefined;
         const trailing = /[ \t]$/.test(initials) ? initials.slice(initials.trimEnd().length) : '';
         count('names in free text');
@@ -411,6 +418,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       source: `${BEFORE}Child[ \\t]+\\p{Lu}{1,2}\\p{N}*${AFTER}`,
       replace: (m) => {
         const [, child, space, ref] = /^(\S+)([ \t]+)(\S+)$/u.exec(m)!;
+        if (ref === undefined) throw new Error('internal: a child ref match without its groups');
         if (child !== 'Child' || ref !== ref.toUpperCase()) return undefined;
         count('names in free text');
         return child + space + wordText(ref);
@@ -470,7 +478,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     const key = k === 'postcodes' ? postcodeKey(found) : k === 'phone numbers' || k === 'NHS numbers' ? identifierDigits(found) : undefined;
     if (key !== undefined) known.identifiers.add(key);
   });
-  const redactText = textReplacer([...ids, ...dates.slice(0, -1), ...nameRules, dates[dates.length - 1]]);
+  const redactText = textReplacer([...ids, ...dates.slice(0, -1), ...nameRules, ...dates.slice(-1)]);
   const proseText = textReplacer([...ids, ...nameRules]);
 
   const mapPerson = (v: string) => (newPersonId.has(v) ? (count('person ids'), newPersonId.get(v)!) : redactText(v));

@@ -578,7 +578,7 @@ export function stageGates(): Record<StageNumber, GateRequirement[]> {
 export const STAGE_GATES: Readonly<Record<StageNumber, readonly GateRequirement[]>> = stageGates();
 
 function stageSchema(stage: StageNumber, requirements: readonly GateRequirement[]): Schema {
-  const { id, name } = STAGES[stage - 1];
+  const { id, name } = STAGES[stage - 1]!; // STAGES lists stages 1 to 5 in order
   return {
     $schema: DRAFT_07,
     $id: `${SCHEMA_BASE}stage-${stage}.schema.json`,

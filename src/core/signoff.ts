@@ -153,9 +153,9 @@ export function findSignoffTarget(data: CaseData, spec: string): { target: Signo
   const name = kind === 'written_assessment' ? 'written assessment' : `${point ? `${point} ` : ''}${kind}`;
   if (matching.length === 0) return { error: `the case has no ${name}` };
   const waiting = matching.filter((t) => !t.signedOff);
-  if (waiting.length === 1) return { target: waiting[0] };
+  if (waiting.length === 1) return { target: waiting[0]! }; // just checked: one
   if (waiting.length === 0) {
-    if (matching.length === 1) return { target: matching[0] };
+    if (matching.length === 1) return { target: matching[0]! }; // just checked: one
     return { error: `every ${name} in the case is already signed off` };
   }
   return { error: `--item "${spec}" is ambiguous: ${waiting.length} ${name}s await sign-off (${waiting.map((t) => t.pointer).join(', ')}); name one with its JSON pointer` };

@@ -71,8 +71,9 @@ export function parseStatusFilter(specs: readonly string[], config: ReunifyConfi
       if (!m) return { error: `--filter takes key=value pairs separated by commas (keys: ${FILTER_KEYS.join(', ')}), got "${part}"` };
       const key = m[1] as (typeof FILTER_KEYS)[number];
       if (!(FILTER_KEYS as readonly string[]).includes(key)) return { error: `--filter: unknown key "${m[1]}" (keys: ${FILTER_KEYS.join(', ')})` };
-      if (!allowed[key].includes(m[2])) return { error: `--filter ${key}: "${m[2]}" is not one of ${allowed[key].join(', ')}` };
-      if (!(filter[key] ??= []).includes(m[2])) filter[key]!.push(m[2]);
+      const value = m[2]!; // both groups of the pattern are not optional
+      if (!allowed[key].includes(value)) return { error: `--filter ${key}: "${value}" is not one of ${allowed[key].join(', ')}` };
+      if (!(filter[key] ??= []).includes(value)) filter[key]!.push(value);
     }
   }
   return { filter };
@@ -161,7 +162,7 @@ function overdueTasks(cases: readonly StatusCase[], config: ReunifyConfig, asOf:
     const clock = stageClock(data, config, asOf);
     if (!clock?.overdue) continue;
     const tasks = TASKS_BY_STAGE[clock.stage].filter((t) => {
-      const status = Object.hasOwn(data.tasks, t) ? data.tasks[t].status : undefined;
+      const status = Object.hasOwn(data.tasks, t) ? data.tasks[t]?.status : undefined;
       return !(FINISHED_TASK_STATUSES as readonly string[]).includes(status ?? 'todo');
     });
     const over = clock.days - clock.limitWeeks * 7;

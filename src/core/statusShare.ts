@@ -58,7 +58,7 @@ function complementary(view: unknown, hidden: Set<string>): Set<string> {
   for (let changed = true; changed; ) {
     changed = false;
     for (const [totals, ...partLists] of relations) {
-      const total = totals[0];
+      const total = totals?.[0];
       if (total === undefined) continue;
       const parts = partLists.flat();
       if (![total, ...parts].some(isHidden)) continue;
@@ -112,7 +112,7 @@ export function suppressSmallCounts(view: StatusView, below: number): ShownStatu
     for (const key of complementary(rest, primary)) {
       const p = key.split('\u0000');
       const parent = p.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], shown) as Record<string, unknown>;
-      parent[p[p.length - 1]] = COMPLEMENTARY;
+      parent[p.at(-1)!] = COMPLEMENTARY; // split gives at least one part
     }
   }
   shown.scope.shared = true;

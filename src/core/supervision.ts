@@ -148,7 +148,7 @@ export function supervisionFacts(data: CaseData, config: ReunifyConfig, asOf: Is
     ...(previous ? { previous: { level: previous.level } } : {}),
     ...(latest && previous ? { direction: levelRank(latest.level) > levelRank(previous.level) ? 'up' : levelRank(latest.level) < levelRank(previous.level) ? 'down' : 'same' } : {}),
     ...(suggestion ? { suggestion } : {}),
-    ...(decisions.length > 0 ? { decision: decisions[decisions.length - 1].outcome } : {}),
+    ...(decisions.length > 0 ? { decision: decisions[decisions.length - 1]!.outcome } : {}),
     ...(clock?.overdue ? { overdueStage: { days: clock.days, weeks: clock.limitWeeks, tasks: openTasks } } : {}),
     ...(claReviewOverdue ? { claReviewOverdue } : {}),
     ...(visitDue ? { visitOverdue: visitDue } : {}),
@@ -164,11 +164,11 @@ export function supervisionFacts(data: CaseData, config: ReunifyConfig, asOf: Is
     ...(data.return?.returned && data.return.returned <= asOf ? { returned: data.return.returned } : {}),
     unplanned: data.return?.unplanned === true,
     staticFactors: (suggestion?.contributions ?? []).filter((c) => c.static && c.status === 'present' && c.fraction > 0).map((c) => FACTOR_WORDS[c.factor] ?? c.factor),
-    concerns: Object.keys(CONCERN_WORDS).filter((id) => {
+    concerns: Object.entries(CONCERN_WORDS).filter(([id]) => {
       const c = factorConcern(data, id, asOf);
       return c === 'present' || c === 'partly';
-    }).map((id) => CONCERN_WORDS[id]),
-    pastConcerns: Object.keys(CONCERN_WORDS).filter((id) => (data.factors ?? []).some((e) => e.id === id && (e.status === 'present' || e.status === 'partly') && (e.as_of ?? '') <= asOf)).map((id) => CONCERN_WORDS[id]),
+    }).map(([, concern]) => concern),
+    pastConcerns: Object.entries(CONCERN_WORDS).filter(([id]) => (data.factors ?? []).some((e) => e.id === id && (e.status === 'present' || e.status === 'partly') && (e.as_of ?? '') <= asOf)).map(([, concern]) => concern),
     legal: `${LEGAL_CONTEXT[data.child.legal_status] ?? data.child.legal_status.replace(/_/g, ' ')}${data.child.proceedings === 'care_proceedings' ? ', in care proceedings' : data.child.proceedings === 'pre_proceedings' ? ', in pre-proceedings' : ''}`,
     legalStatus: data.child.legal_status,
     weeksInCare: data.child.looked_after_since ? Math.max(0, Math.floor(daysBetween(data.child.looked_after_since, asOf) / 7)) : 0,
@@ -260,7 +260,7 @@ const TEMPLATES: readonly Template[] = [
   { id: 'planning.stale_goals', group: 'planning', when: (f) => f.staleGoals.length > 0, text: (f) => `When will ${words(f.staleGoals)} next be rated with ${f.parent}?`, because: (f) => `${f.staleGoals.length} goals not rated recently` },
   { id: 'planning.missing', group: 'planning', when: (f) => f.missingEpisodes > 0 && !f.closed, text: (f) => `What is the plan if ${f.child} goes missing ${atHome(f) ? 'from home' : 'again'}, and does everyone know it?`, because: (f) => `${f.missingEpisodes} missing ${plural(f.missingEpisodes, 'episode', 'episodes')}` },
   { id: 'planning.views', group: 'planning', when: (f) => !f.childViewsRecorded && !f.closed, text: (f) => `How and when will you hear ${f.child}'s views before the next decision?`, because: () => "no Child's views recorded" },
-  { id: 'planning.next_step', group: 'planning', when: () => true, text: (f) => NEXT_STEP[f.stage](f) },
+  { id: 'planning.next_step', group: 'planning', when: () => true, text: (f) => NEXT_STEP[f.stage]!(f) }, // stage is 1 to 5, or 6 once closed
   { id: 'planning.concern', group: 'planning', when: (f) => f.concerns.length > 0 && !f.closed, text: (f) => `Which service is working with ${f.parent} on ${mainConcern(f)}, and what will you ask them before the next review?`, because: (f) => `concern: ${mainConcern(f)}` },
   { id: 'planning.legal', group: 'planning', when: (f) => !f.closed && f.legalStatus !== 'not_looked_after', text: (f) => (f.legalStatus === 's38' ? 'What is due for the court next, and by when?' : f.legalStatus === 's20' ? `When will you next check with ${f.parent} that the s20 agreement still stands, and record it?` : 'When is the next CLA review, and what will you bring to it?'), because: (f) => f.legal },
   { id: 'planning.actions', always: true, group: 'planning', when: () => true, text: () => 'What have we agreed today, who will do each thing, and by when?' },
@@ -310,7 +310,7 @@ export function superviseQuestions(data: CaseData, config: ReunifyConfig, asOf: 
 
 function factSentences(f: SupervisionFacts, asOf: IsoDate): string[] {
   const out: string[] = [];
-  out.push(f.closed ? 'The case is closed.' : `Stage ${f.stage}: ${STAGES[f.stage - 1].name.toLowerCase()}.`);
+  out.push(f.closed ? 'The case is closed.' : `Stage ${f.stage}: ${STAGES[f.stage - 1]!.name.toLowerCase()}.`); // STAGES lists stages 1 to 5 in order
   if (f.latest) out.push(`Latest classification: ${levelWords(f.latest.level)} (${f.latest.point}, ${f.latest.date})${f.direction && f.previous ? `, ${f.direction === 'same' ? 'unchanged' : f.direction} from ${levelWords(f.previous.level)}` : ''}.`);
   if (f.suggestion) out.push(`Suggested level as of ${asOf}: ${levelWords(f.suggestion.level)} (an aid to judgement, not a score).`);
   if (f.overdueStage) out.push(`Stage open ${f.overdueStage.days} days against ${f.overdueStage.weeks} weeks; open tasks: ${words(f.overdueStage.tasks) || 'none'}.`);

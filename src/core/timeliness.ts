@@ -40,14 +40,14 @@ export function nextClaReviewDue(data: CaseData, config: Settings, asOf: IsoDate
   // only asked of a looked-after child, whose schema requires the date; the opening date stands in otherwise
   const since = data.child.looked_after_since ?? data.opened;
   const held = claReviewsHeld(data, asOf);
-  if (held.length === 0) {
+  const last = held.at(-1);
+  if (last === undefined) {
     return {
       due: addWorkingDays(since, reviews.cla_first_working_days, bank_holidays),
       basis: `the first review is due within ${reviews.cla_first_working_days} working days of becoming looked after on ${since}`,
       heldAny: false,
     };
   }
-  const last = held[held.length - 1];
   const months = held.length === 1 ? reviews.cla_second_months : reviews.cla_then_months;
   const which = held.length === 1 ? 'the second review is due' : 'reviews are due';
   return { due: addMonths(last, months), basis: `${which} within ${months} months of the review on ${last}`, heldAny: true };
@@ -80,7 +80,7 @@ export function postReturnWindow(data: CaseData, config: Settings, asOf: IsoDate
 
 /** When the next seen-alone visit falls due: N weeks after the last one (or the return). */
 export function nextSeenAloneVisitDue(window: PostReturnWindow): { due: IsoDate; since: IsoDate } {
-  const last = window.seenAlone.length > 0 ? window.seenAlone[window.seenAlone.length - 1].date : window.returned;
+  const last = window.seenAlone.at(-1)?.date ?? window.returned;
   return { due: addDays(last, window.weeks * 7), since: last };
 }
 
@@ -121,7 +121,7 @@ export function stageStart(data: CaseData, stage: StageNumber, asOf?: IsoDate): 
 function previousStageDone(data: CaseData, stage: StageNumber): { date: IsoDate; from: string } {
   if (stage > 1) {
     const tasks = data.tasks;
-    const done = latest(TASKS_BY_STAGE[(stage - 1) as StageNumber].map((task) => (Object.hasOwn(tasks, task) ? tasks[task].date : undefined)));
+    const done = latest(TASKS_BY_STAGE[(stage - 1) as StageNumber].map((task) => (Object.hasOwn(tasks, task) ? tasks[task]?.date : undefined)));
     if (done) return { date: done, from: `stage ${stage - 1} work finished` };
     // An unplanned return starts stage 5 without stage 4 work.
     if (stage === 5 && data.return?.returned) return { date: data.return.returned, from: 'the return home' };

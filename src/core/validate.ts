@@ -48,7 +48,12 @@ export function caseSchemaSet(ids: DomainIds): SchemaSet {
 }
 
 export function caseSchemaFunctions(functions: Record<string, ValidateFunction>): CaseSchemaFunctions {
-  return { common: functions.common, gates: new Map(STAGE_NUMBERS.map((stage) => [stage, functions[`stage${stage}`]])) };
+  const named = (name: string): ValidateFunction => {
+    const fn = functions[name];
+    if (fn === undefined) throw new Error(`internal: no case validator "${name}"`);
+    return fn;
+  };
+  return { common: named('common'), gates: new Map(STAGE_NUMBERS.map((stage) => [stage, named(`stage${stage}`)])) };
 }
 
 function compileValidator(ids: DomainIds): CaseValidator {
@@ -63,6 +68,8 @@ export function validatorFrom({ common: checkCommon, gates }: CaseSchemaFunction
     const severity: Severity = isUnplannedReturn(data) && RELAXED_WHEN_UNPLANNED.includes(stage) ? 'warning' : 'error';
     return unmetRequirements(check.errors ?? []).map((index) => {
       const requirement = STAGE_GATES[stage][index];
+      // each allOf entry of a stage's schema is built from the requirement at the same index
+      if (requirement === undefined) throw new Error(`internal: stage ${stage} has no requirement ${index}`);
       return { ruleId: 'stage-gate', severity, message: `to be at stage ${stage}: ${requirement.need}`, path: requirement.path };
     });
   };

@@ -46,11 +46,12 @@ export function resolveCaseArgument(arg: string, config: ReunifyConfig, cwd = pr
   if (/[\\/]/.test(arg) || arg.endsWith('.md')) return { error: `${arg}: no such case file` };
   const root = caseloadRoot(cwd);
   const { files: found, unreadable } = searchCaseload(root, arg, config, cwd);
-  if (found.length === 0) {
+  const first = found[0];
+  if (first === undefined) {
     const unsearched = unreadable.map((u) => `${u.folder} (${u.reason})`).join(', ');
     const note = unsearched ? `; ${unreadable.length === 1 ? 'a folder' : 'folders'} could not be read, so ${unreadable.length === 1 ? 'it was' : 'they were'} not searched: ${unsearched}` : '';
     return { error: `no case with id ${arg} in the caseload ${root} (give the path to its file instead)${note}` };
   }
   if (found.length > 1) return { error: `more than one file has the case id ${arg}: ${found.join(', ')} (give the path to the file)` };
-  return { filePath: found[0] };
+  return { filePath: first };
 }

@@ -36,7 +36,7 @@ function expandBraces(glob: string): string[] {
 function tokens(glob: string): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
+    const c = glob.charAt(i);
     if (c === '*') {
       if (glob[i + 1] === '*') {
         const slash = glob[i + 2] === '/';
@@ -64,7 +64,7 @@ function run(toks: readonly Token[], path: string): boolean {
       set[state] = 1;
       if (state % 2 === 1 || state / 2 >= n) return;
       const t = toks[state / 2];
-      if (t.kind !== 'star' && t.kind !== 'any' && t.kind !== 'folders') return;
+      if (t === undefined || (t.kind !== 'star' && t.kind !== 'any' && t.kind !== 'folders')) return;
       state += 2;
     }
   };
@@ -77,6 +77,7 @@ function run(toks: readonly Token[], path: string): boolean {
       if (!current[s]) continue;
       const k = s >> 1;
       const t = toks[k];
+      if (t === undefined) continue; // s < 2n, so k < n: never
       if (s % 2 === 1) {
         // inside a folder name of `**/`: more name, or its `/`
         add(next, c === '/' ? 2 * k : s);

@@ -59,7 +59,7 @@ export function tooManyNodesAt(text: string, limit: number = LIMITS.maxNodes): n
       i = nl - 1;
     } else if (c === 34 || c === 39) {
       // a quoted scalar only where one can start; skip to its closing quote
-      const prev = i > 0 ? text[i - 1] : '\n';
+      const prev = i > 0 ? text.charAt(i - 1) : '\n';
       if (!/[\s,[{:-]/.test(prev)) continue;
       for (i++; i < text.length; i++) {
         const q = text.charCodeAt(i);
@@ -411,7 +411,7 @@ function isBlank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === SPACE || c === TAB || (c >= 9 && c <= 13)) continue;
-    if (c < 128 || !/\s/.test(text[i])) return false;
+    if (c < 128 || !/\s/.test(text.charAt(i))) return false;
   }
   return true;
 }
@@ -519,7 +519,7 @@ export function parseYamlText(
   }
   checkStructure(doc, add, what);
   if (unlisted > 0) {
-    const last = problems[problems.length - 1];
+    const last = problems.at(-1)!; // a problem goes unlisted only once the list is full
     problems.push({ ...last, message: `${unlisted} more YAML problem${unlisted === 1 ? '' : 's'} in the ${what} not listed` });
   }
   if (problems.length > 0) return { doc, problems };
@@ -599,7 +599,8 @@ function flowOpenedAt(tokens: readonly CST.Token[], end: number, open: '[' | '{'
 
 function yamlMessage(code: string, message: string, what: string): string {
   // yaml's own messages may quote source text; keep only the first line, without any excerpt.
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // split gives at least one part
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAG_RESOLVE_FAILED') return 'custom YAML tags are not allowed: ' + first;
   if (code === 'RESOURCE_EXHAUSTION') return `${what} is nested too deeply to read`;
   return 'YAML syntax: ' + first;
@@ -706,7 +707,7 @@ export function bodySections(body: string): { heading: string; content: string }
       const m = /^##\s+(.+?)\s*#*\s*$/.exec(line);
       if (m && !line.startsWith('###')) {
         close(from);
-        current = { heading: m[1], from: next + 1 };
+        current = { heading: m[1]!, from: next + 1 }; // group 1 is not optional
       }
     }
     from = next + 1;

@@ -74,13 +74,14 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   if ('problem' in decoded) return { problems: [decoded.problem] };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   const validate = (configValidator ??= validatorsFor(CONFIG_SCHEMA_SET).config);
+  if (validate === undefined) throw new Error('internal: no config validator');
   // Most configs (the shipped defaults above all) are plain and valid: the fast reading
   // settles them; anything else is read carefully, for positions.
   const quick = tooManyNodesAt(text) === undefined ? fastParse(text) : undefined;
   if (quick !== undefined && validate(quick) && badGlobs(quick).length === 0 && impossibleConfigDates(quick).length === 0) return { data: quick, problems: [], text };
   const starts = lineStarts(text);
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');
-  if (parsed.problems.length > 0 && parsed.problems[0].ruleId === 'front-matter-empty') return { data: {}, problems: [], text };
+  if (parsed.problems[0]?.ruleId === 'front-matter-empty') return { data: {}, problems: [], text };
   if (parsed.problems.length > 0 || !parsed.doc) return { problems: parsed.problems, text };
   const doc = parsed.doc;
   const problems: Problem[] = [];
@@ -150,10 +151,11 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    // prev and cur hold b.length + 1 entries: every index read here was written
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
-  return prev[b.length];
+  return prev[b.length]!;
 }
 
 /** The closest of `known` to `given`, when it is close enough to be a slip (a third of its length at most, or the same last part). */

@@ -79,8 +79,10 @@ export async function openCaseload(options: OpenCaseloadOptions & { keep?: boole
       read = files.map((f) => openCaseloadFile(f, config, validator));
     }
     read.forEach((r, i) => {
-      if ('skip' in r) skipped.push({ filePath: files[i], reason: r.skip });
-      else cases.push({ id: r.data.id, filePath: files[i], data: r.data });
+      const filePath = files[i];
+      if (filePath === undefined) throw new Error('internal: more results than case files'); // one result per file, in order
+      if ('skip' in r) skipped.push({ filePath, reason: r.skip });
+      else cases.push({ id: r.data.id, filePath, data: r.data });
     });
   }
   skipped.push(...unreadable.map(skippedFolder));

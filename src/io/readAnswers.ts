@@ -28,7 +28,7 @@ export function readAnswersFile(filePath: string): Answers {
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   const starts = lineStarts(text);
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'answers file');
-  if (parsed.problems.length === 1 && parsed.problems[0].ruleId === 'front-matter-empty') return {};
+  if (parsed.problems.length === 1 && parsed.problems[0]?.ruleId === 'front-matter-empty') return {};
   if (parsed.problems.length > 0) throw new AnswersFileError(filePath, parsed.problems);
   // plain scalars as the text written, so a text answer is stored as given
   return (parsed.doc ? answersAsText(parsed.doc) : parsed.data) as Answers;

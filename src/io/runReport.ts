@@ -30,8 +30,8 @@ export function readNames(filePath: string): Map<string, string> {
   const text = decoded.text.replace(/^\uFEFF/, '');
   const starts = lineStarts(text);
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'names file');
-  if (parsed.problems.length > 0) {
-    const p = parsed.problems[0];
+  const [p] = parsed.problems;
+  if (p !== undefined) {
     throw new NamesError(`${filePath}:${p.line ?? 1}:${p.column ?? 1}: ${p.message}`);
   }
   const names = new Map<string, string>();

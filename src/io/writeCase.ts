@@ -85,7 +85,7 @@ function blockLines(value: object, indent: number, layout: Layout, inner = 2): s
   return value.flatMap((item) => {
     if (!isColl(item) || isEmptyColl(item)) return [`${' '.repeat(indent)}- ${flowText(item, false)}`];
     const lines = blockLines(item, indent + inner, layout);
-    lines[0] = ' '.repeat(indent) + '-' + ' '.repeat(inner - 1) + lines[0].slice(indent + inner);
+    lines[0] = ' '.repeat(indent) + '-' + ' '.repeat(inner - 1) + lines[0]!.slice(indent + inner); // a non-empty collection has at least one line
     return lines;
   });
 }
@@ -211,7 +211,7 @@ function replaceSlot(slot: Slot, value: unknown, t: Text, layout: Layout): Splic
       if (!t.s.slice(colon + 1, start).includes('#')) return [{ start: colon + 1, end, text: ' ' + text + tail }];
     }
     if (blockColl) return [{ start, end, text: text + tail }];
-    const lead = start > 0 && !/\s/.test(t.s[start - 1]) && start === end ? ' ' : '';
+    const lead = start > 0 && !/\s/.test(t.s.charAt(start - 1)) && start === end ? ' ' : '';
     // keep a trailing comment at its column when the value's length changes
     const ws = /^[ \t]*/.exec(t.s.slice(end))![0];
     if (!tail && ws && !ws.includes('\t') && t.s[end + ws.length] === '#') {
@@ -278,7 +278,8 @@ function insertKey(map: YAMLMap<unknown, unknown>, key: string, value: unknown, 
     return [{ start, end, text: `{ ${item} }` }];
   }
   const indent = t.col(rangeOf(map)[0]);
-  const last = map.items[map.items.length - 1];
+  const last = map.items.at(-1);
+  if (last === undefined) throw new Error('internal: a block map without entries');
   const at = t.afterItem(endOf(last.value ?? last.key, t), indent);
   const lead = at > 0 && t.s[at - 1] !== '\n' ? t.eol : '';
   return [{ start: at, end: at, text: lead + pairLines(key, value, indent, layout).join(t.eol) + t.eol }];
@@ -364,7 +365,8 @@ function applyToData(data: unknown, edit: CaseEdit): void {
     if (!isColl(own(cur, seg))) cur[seg] = {};
     cur = cur[seg] as Record<string, unknown>;
   }
-  const last = path[path.length - 1];
+  const last = path.at(-1);
+  if (last === undefined) throw new Error('an edit needs a path');
   const existing = own(cur, last);
   if (edit.op === 'set') cur[last] = edit.value;
   else if (existing === undefined || existing === null) cur[last] = [edit.value];
@@ -459,7 +461,8 @@ function removeStaleTemps(dir: string): void {
     if (!m) continue;
     const pid = Number(m[1]);
     // ours and dead: left by a writer on this host that was killed mid-write; otherwise wait until it is old
-    const orphaned = m[2].length === 20 && m[2].startsWith(HOST_TAG) && pid !== process.pid && pid > 0 && processGone(pid);
+    const tag = m[2]!; // TEMP_RE's groups are not optional
+    const orphaned = tag.length === 20 && tag.startsWith(HOST_TAG) && pid !== process.pid && pid > 0 && processGone(pid);
     try {
       const p = join(dir, name);
       if (orphaned || Date.now() - statSync(p).mtimeMs > STALE_MS) unlinkSync(p);

@@ -44,11 +44,12 @@ export function textBlocks(section: string): TextBlock[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
+    if (line === undefined) break;
     if (line.trim() === '' || /^\s*(```|~~~)/.test(line)) {
       i++;
     } else if (TABLE_ROW.test(line)) {
       const tableLines: string[] = [];
-      while (i < lines.length && TABLE_ROW.test(lines[i])) tableLines.push(lines[i++]);
+      for (let next = lines[i]; next !== undefined && TABLE_ROW.test(next); next = lines[++i]) tableLines.push(next);
       const body = tableLines.filter((l) => !SEPARATOR_ROW.test(l)).map(cells);
       // a table always has a header row in reports: without a separator line, the first row is it
       const header = body[0] ?? [];
@@ -60,11 +61,11 @@ export function textBlocks(section: string): TextBlock[] {
       blocks.push(block('table', { header, rows }));
     } else if (LIST_ITEM.test(line)) {
       const items: string[] = [];
-      while (i < lines.length && lines[i].trim() !== '' && !TABLE_ROW.test(lines[i])) {
-        const m = LIST_ITEM.exec(lines[i]);
-        if (m) items.push(m[1].trim());
-        else items[items.length - 1] += ' ' + lines[i].trim();
-        i++;
+      for (let next = lines[i]; next !== undefined && next.trim() !== '' && !TABLE_ROW.test(next); next = lines[++i]) {
+        const m = LIST_ITEM.exec(next);
+        // LIST_ITEM's group 1 is not optional; the first line is an item, so a following line always has one to join.
+        if (m) items.push(m[1]!.trim());
+        else items[items.length - 1] += ' ' + next.trim();
       }
       blocks.push(block('list', { items }));
     } else if (/^\s{0,3}#{1,6}\s/.test(line)) {
@@ -72,8 +73,8 @@ export function textBlocks(section: string): TextBlock[] {
       i++;
     } else {
       const para: string[] = [];
-      while (i < lines.length && lines[i].trim() !== '' && !TABLE_ROW.test(lines[i]) && !LIST_ITEM.test(lines[i]) && !/^\s{0,3}#{1,6}\s/.test(lines[i])) {
-        para.push(lines[i++].trim());
+      for (let next = lines[i]; next !== undefined && next.trim() !== '' && !TABLE_ROW.test(next) && !LIST_ITEM.test(next) && !/^\s{0,3}#{1,6}\s/.test(next); next = lines[++i]) {
+        para.push(next.trim());
       }
       blocks.push(block('paragraph', { text: para.join(' ') }));
     }

@@ -479,7 +479,7 @@ function summarySections(c: PackCase, info: PackInfo): TrainingSection[] {
     blocks.push(paragraph('Capacity to change:'));
     blocks.push(table(['Parent', ratingHidden ? 'Your rating' : 'Rating', 'Evidence', 'Date'], capacity.map((x) => [who(x.person), ratingHidden ? '' : idWords(x.rating), x.evidence ?? '', x.as_of ? longDate(x.as_of) : ''])));
   }
-  const recorded = (d.classifications ?? []).map((k) => [longDate(k.date), idWords(k.point), levelLabel(info.config, k.level), (d.decisions ?? []).find((x) => x.point === k.point && x.date >= k.date)?.outcome ?? '']);
+  const recorded = (d.classifications ?? []).map((k): [string, string, string, string] => [longDate(k.date), idWords(k.point), levelLabel(info.config, k.level), (d.decisions ?? []).find((x) => x.point === k.point && x.date >= k.date)?.outcome ?? '']);
   if (recorded.length > 0) {
     blocks.push(paragraph('Classifications and decisions so far:'));
     blocks.push(table(['Date', 'Decision point', 'Level', 'Decision'], recorded.map((r) => [r[0], r[1], r[2], r[3] ? idWords(r[3]) : 'not yet made'])));

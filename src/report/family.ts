@@ -17,12 +17,13 @@ export { ReaderError } from '../core/familyCopy.js';
 export function withholdPath(data: CaseData, sections: BodySection[], path: string): BodySection[] {
   const segments = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segments[0] === 'body' && segments.length === 2) {
-    const heading = segments[1].toLowerCase();
+    const heading = segments[1]!.toLowerCase(); // just checked: two segments
     return sections.filter((s) => s.heading.toLowerCase() !== heading);
   }
   const walk = (node: unknown, rest: string[]): void => {
     if (node === null || typeof node !== 'object' || rest.length === 0) return;
     const [head, ...tail] = rest;
+    if (head === undefined) return; // rest is not empty: checked above
     const keys = head === '*' ? Object.keys(node) : Object.hasOwn(node, head) ? [head] : [];
     for (const key of keys) {
       if (tail.length === 0) {

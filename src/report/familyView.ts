@@ -324,7 +324,7 @@ function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
   out.push(section('What happens next', { paragraphs: next }));
   const talk = [sentence(`Your social worker is ${data.team.social_worker}`)];
   if (hasText(data.team.iro)) talk.push(sentence(`You can also talk to ${data.team.iro}`), 'They check that your plan is right for you.');
-  const safe = Object.hasOwn(data.tasks, 'safe_adult') && data.tasks.safe_adult.status === 'done' ? (data.people ?? []).find((p) => p.id === data.tasks.safe_adult.person) : undefined;
+  const safe = Object.hasOwn(data.tasks, 'safe_adult') && data.tasks.safe_adult?.status === 'done' ? (data.people ?? []).find((p) => p.id === data.tasks.safe_adult?.person) : undefined;
   if (safe) talk.push(`${safe.ref} is your safe adult. You can talk to them at any time.`);
   out.push(section('Who you can talk to', { paragraphs: talk }));
   return out;

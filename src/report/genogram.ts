@@ -97,7 +97,8 @@ export function layoutGenogram(child: { ref: string }, people: readonly Person[]
   const householdKnown = placed.some((n) => n.household);
   placed.push({ id: 'child', ref: child.ref, relation: 'child', generation: 2, sex: 'unknown', pr: false, household: childAtHome && householdKnown, isChild: true });
 
-  const rows: Omit<GenogramNode, 'x' | 'y'>[][] = [[], [], [], []];
+  // one row per generation (0 to 3)
+  const rows: [Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[]] = [[], [], [], []];
   for (const n of placed) rows[n.generation].push(n);
   for (const row of rows) {
     const order = new Map(row.map((n, i) => [n, i]));
@@ -130,26 +131,29 @@ function linesOf(nodes: GenogramNode[]): GenogramLine[] {
     return (l.x + NODE_WIDTH + r.x) / 2;
   };
   const descend = (fromX: number, fromY: number, to: GenogramNode[]) => {
-    if (to.length === 0) return;
-    const barY = to[0].y - (ROW_HEIGHT - NODE_HEIGHT) / 2;
+    const first = to[0];
+    if (first === undefined) return;
+    const barY = first.y - (ROW_HEIGHT - NODE_HEIGHT) / 2;
     const xs = to.map(mid);
     lines.push({ kind: 'descent', points: [[fromX, fromY], [fromX, barY]] });
     lines.push({ kind: 'descent', points: [[Math.min(fromX, ...xs), barY], [Math.max(fromX, ...xs), barY]] });
-    for (const x of xs) lines.push({ kind: 'descent', points: [[x, barY], [x, to[0].y]] });
+    for (const x of xs) lines.push({ kind: 'descent', points: [[x, barY], [x, first.y]] });
   };
-  if (parents.length >= 2) {
-    const x = couple(parents[0], parents[1]);
-    descend(x, parents[0].y + NODE_HEIGHT / 2, children);
-  } else if (parents.length === 1) {
-    descend(mid(parents[0]), parents[0].y + NODE_HEIGHT, children);
+  const [firstParent, secondParent] = parents;
+  if (firstParent && secondParent) {
+    const x = couple(firstParent, secondParent);
+    descend(x, firstParent.y + NODE_HEIGHT / 2, children);
+  } else if (firstParent) {
+    descend(mid(firstParent), firstParent.y + NODE_HEIGHT, children);
   }
   for (const parent of parents) {
     const partner = nodes.find((n) => n.generation === 1 && /partner|step/.test(n.relation) && sideOf(n.relation) === sideOf(parent.relation));
     if (partner) couple(parent, partner);
     const side = sideOf(parent.relation);
     const grandparents = nodes.filter((n) => n.generation === 0 && sideOf(n.relation) === side);
-    if (grandparents.length >= 2) descend(couple(grandparents[0], grandparents[1]), grandparents[0].y + NODE_HEIGHT / 2, [parent]);
-    else if (grandparents.length === 1) descend(mid(grandparents[0]), grandparents[0].y + NODE_HEIGHT, [parent]);
+    const [first, second] = grandparents;
+    if (first && second) descend(couple(first, second), first.y + NODE_HEIGHT / 2, [parent]);
+    else if (first) descend(mid(first), first.y + NODE_HEIGHT, [parent]);
   }
   return lines;
 }
@@ -221,7 +225,8 @@ export function genogramMermaid(g: Genogram): string {
   const byId = (n: GenogramNode) => idOf.get(n)!;
   const parents = g.nodes.filter((n) => n.generation === 1 && isParent(n.relation));
   const children = g.nodes.filter((n) => n.generation === 2 && (n.isChild || /(brother|sister|sibling)/.test(n.relation)));
-  if (parents.length >= 2) out.push(`  ${byId(parents[0])} --- ${byId(parents[1])}`);
+  const [firstParent, secondParent] = parents;
+  if (firstParent && secondParent) out.push(`  ${byId(firstParent)} --- ${byId(secondParent)}`);
   for (const p of parents) {
     for (const c of children) out.push(`  ${byId(p)} --> ${byId(c)}`);
     const partner = g.nodes.find((n) => n.generation === 1 && /partner|step/.test(n.relation) && sideOf(n.relation) === sideOf(p.relation));

@@ -149,7 +149,7 @@ function section(input: ViewInput, ...headings: string[]): SectionView {
 
 function person(data: CaseData, p: Person, asOf: string): PersonView {
   const atHome = childAtHome(data, asOf);
-  const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult.person : undefined;
+  const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult?.person : undefined;
   return {
     id: p.id,
     ref: p.ref,
@@ -340,7 +340,7 @@ export function assessmentView(input: ViewInput) {
   const parents = parentsOf(data);
   const rows = factorRows(data, config, asOf);
   const safeAdultTask = task(data, 'safe_adult');
-  const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult.person : undefined;
+  const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult?.person : undefined;
   const safeAdult = safeAdultId ? personById(data, safeAdultId) : undefined;
   const written = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
   const history = data.history ?? {};
@@ -667,7 +667,7 @@ export function reviewView(input: ViewInput) {
     pointName: POINT_NAMES[c.point],
     level: c.level,
     suggested: c.suggested ?? NOT_RECORDED,
-    direction: i === 0 ? 'baseline' : directionOf(classifications[i - 1].c.level, c.level),
+    direction: i === 0 ? 'baseline' : directionOf(classifications[i - 1]!.c.level, c.level), // i > 0: the one before exists
   }));
   const rc3 = classifications.filter(({ c }) => c.point === 'rc3_post_return');
   const reviews = rc3.map(({ c }) => {

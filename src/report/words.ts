@@ -66,8 +66,9 @@ const FIXED_WORDS: Record<string, string> = {
 
 /** An id as words: known phrases first, else underscores as spaces with a capital. */
 export function idWords(id: string): string {
-  if (Object.hasOwn(OUTCOME_WORDS, id)) return OUTCOME_WORDS[id];
-  if (Object.hasOwn(FIXED_WORDS, id)) return FIXED_WORDS[id];
+  // an own key holds its words
+  if (Object.hasOwn(OUTCOME_WORDS, id)) return OUTCOME_WORDS[id]!;
+  if (Object.hasOwn(FIXED_WORDS, id)) return FIXED_WORDS[id]!;
   const spaced = id.replace(/_/g, ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, ROOT } from '../cli/run.js';
+import { present } from '../present.js';
 
 const AS_OF = '2026-11-01';
 
@@ -62,12 +63,12 @@ describe('examples/ci/github/reunify.yml', () => {
     const dir = copyOf(example);
     const r = await sh(pinned(check.run!), dir);
     expect(r.exitCode).toBe(exit);
-    const sarif = JSON.parse(readFileSync(join(dir, upload.with!.sarif_file), 'utf8'));
+    const sarif = JSON.parse(readFileSync(join(dir, present(upload.with!.sarif_file)), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     const results = sarif.runs[0].results as { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
     expect(results.some((x) => x.level === 'error')).toBe(exit === 1);
     // Paths relative to the repository root, as code scanning needs them.
-    for (const x of results) expect(existsSync(join(dir, decodeURIComponent(x.locations[0].physicalLocation.artifactLocation.uri)))).toBe(true);
+    for (const x of results) expect(existsSync(join(dir, decodeURIComponent(present(x.locations[0]).physicalLocation.artifactLocation.uri)))).toBe(true);
     if (exit === 1) {
       const fail = await sh(pinned(failStep.run!), dir);
       expect(fail.exitCode).toBe(failExit);
@@ -83,7 +84,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
   it('keeps the JUnit report the script writes, even when the job fails', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/> (\S+)$/);
-    expect(job.artifacts.reports.junit).toBe(lines[0].split('> ')[1]);
+    expect(job.artifacts.reports.junit).toBe(present(lines[0]).split('> ')[1]);
     expect(job.artifacts.when).toBe('always');
   });
 
@@ -102,7 +103,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
 
 describe('.pre-commit-hooks.yaml and examples/ci/pre-commit-config.yaml', () => {
   const hooks = readYaml('.pre-commit-hooks.yaml') as { id: string; entry: string; files: string; exclude: string; require_serial: boolean }[];
-  const hook = hooks[0];
+  const hook = present(hooks[0], 'the hook');
 
   function caseFiles(dir: string): string[] {
     const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(dir, join(d, n))]));

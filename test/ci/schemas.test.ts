@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../cli/run.js';
+import { present } from '../present.js';
 
 async function workflowErrors(content: string): Promise<string[]> {
   const parsed = parseWorkflow({ name: 'reunify.yml', content }, new NoOperationTraceWriter());
@@ -47,7 +48,7 @@ describe('examples/ci/gitlab-ci.yml (structure; no installable published schema)
 
   it('one job, with only known keywords and a supported Node LTS image', () => {
     expect(Object.keys(config)).toEqual(['reunify']);
-    const job = config.reunify;
+    const job = present(config.reunify, 'the reunify job');
     expect(Object.keys(job).filter((k) => !JOB_KEYS.has(k))).toEqual([]);
     expect(job.image).toMatch(/^node:(22|24)$/);
     expect(Array.isArray(job.script) && (job.script as unknown[]).every((l) => typeof l === 'string')).toBe(true);

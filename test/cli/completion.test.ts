@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { completionModel, type CommandSpec } from '../../src/cli/completionScripts.js';
 import { buildProgram } from '../../src/cli/index.js';
 import { reunify } from './run.js';
+import { present } from '../present.js';
 
 const model = completionModel(buildProgram());
 const everyCommand = (list: CommandSpec[]): CommandSpec[] => list.flatMap((c) => [c, ...everyCommand(c.subcommands)]);
@@ -61,7 +62,7 @@ describe('bash', () => {
 
   it('completes the commands under a command, then their own options', async (ctx) => {
     if (!parent) ctx.skip();
-    const sub = parent!.subcommands[0];
+    const sub = present(parent!.subcommands[0]);
     expect(await complete('reunify', parent!.name, '')).toEqual(parent!.subcommands.map((c) => c.name).sort());
     expect(await complete('reunify', parent!.name, sub.name, '--')).toEqual(sub.options.flatMap((o) => (o.long ? [o.long] : [])).sort());
   });
@@ -93,7 +94,7 @@ describe('zsh', () => {
     if (!(await has('zsh'))) ctx.skip();
     const fpath = join(dir, 'zsh-functions');
     mkdirSync(fpath, { recursive: true });
-    writeFileSync(join(fpath, '_reunify'), scripts.zsh);
+    writeFileSync(join(fpath, '_reunify'), present(scripts.zsh));
     writeFileSync(join(dir, 'tab.zsh'), ZSH_TAB);
     const tab = async (line: string) => (await execa('zsh', ['-f', join(dir, 'tab.zsh'), fpath, line], { cwd: dir, timeout: 30_000 })).stdout.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '');
     expect(await tab('reunify check --format ')).toMatch(/json +junit +sarif +stylish/);
@@ -121,7 +122,7 @@ describe('fish', () => {
     expect(await complete('reunify report --type t')).toEqual(['transition']);
     expect(await complete('reunify completion ')).toEqual(['bash', 'fish', 'zsh']);
     if (parent) {
-      const sub = parent.subcommands[0];
+      const sub = present(parent.subcommands[0]);
       expect(await complete(`reunify ${parent.name} `)).toEqual(parent.subcommands.map((c) => c.name).sort());
       expect(await complete(`reunify ${parent.name} ${sub.name} --`)).toEqual(sub.options.flatMap((o) => (o.long ? [o.long] : [])).sort());
     }

@@ -9,6 +9,7 @@ import { formatJunit } from '../../src/report/format/junit.js';
 import { formatSarif } from '../../src/report/format/sarif.js';
 import { formatStylish } from '../../src/report/format/stylish.js';
 import type { CheckResult } from '../../src/core/problem.js';
+import { present } from '../present.js';
 
 const HOSTILE = [
   '<script>alert("x")</script>',
@@ -57,8 +58,8 @@ function assertWellFormedXml(xml: string): void {
     expect(text).not.toMatch(/[<>]|&(?!(?:amp|lt|gt|quot|apos|#x[0-9A-F]+);)/);
     last = m.index! + m[0].length;
     if (m[1]) expect(stack.pop()).toBe(m[2]);
-    else if (!m[4]) stack.push(m[2]);
-    for (const [, value] of m[3].matchAll(/="([^"]*)"/g)) expect(value).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#x[0-9A-F]+);)/);
+    else if (!m[4]) stack.push(present(m[2]));
+    for (const [, value] of present(m[3]).matchAll(/="([^"]*)"/g)) expect(value).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#x[0-9A-F]+);)/);
   }
   expect(body.slice(last).trim()).toBe('');
   expect(stack).toEqual([]);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, reunify } from './run.js';
+import { present } from '../present.js';
 
 const EXAMPLES = join(ROOT, 'examples', 'caseload');
 
@@ -24,7 +25,7 @@ function exampleOriginals(): string[] {
   const out = new Set<string>();
   for (const f of files(join(EXAMPLES, 'cases'))) {
     const text = readFileSync(f, 'utf8');
-    const data = parse(text.split(/^---$/m)[1]) as { id: string; child: { ref: string }; team: Record<string, string>; people?: { ref: string }[] };
+    const data = parse(present(text.split(/^---$/m)[1])) as { id: string; child: { ref: string }; team: Record<string, string>; people?: { ref: string }[] };
     out.add(data.id);
     for (const name of [data.child.ref, ...Object.values(data.team), ...(data.people ?? []).map((p) => p.ref)]) {
       out.add(name);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT, reunify } from './run.js';
+import { present } from '../present.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'signoff');
 const AS_OF = ['--as-of', '2026-11-01'];
@@ -18,7 +19,7 @@ function tempCaseload(): { dir: string; file: (id: string) => string; before: (i
   return { dir, file, before: (id) => originals.get(id)! };
 }
 
-const frontMatter = (text: string) => parse(text.split(/^---\s*$/m)[1], { version: '1.2', schema: 'core' });
+const frontMatter = (text: string) => parse(present(text.split(/^---\s*$/m)[1], 'front matter'), { version: '1.2', schema: 'core' });
 
 describe('reunify signoff [dir] (built binary)', () => {
   it('lists what waits for sign-off, oldest first, with what each is waiting for', async () => {

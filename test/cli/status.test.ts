@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/core/escape/csv.js';
 import { ROOT, reunify } from './run.js';
+import { present } from '../present.js';
 
 const AS_OF = '2026-11-01';
 const CASELOAD = join(ROOT, 'examples', 'caseload');
@@ -22,7 +23,7 @@ const defaults: Any = parse(readFileSync(join(ROOT, 'config', 'default.yaml'), '
 const cases: Any[] = readdirSync(join(CASELOAD, 'cases'))
   .filter((f) => f.endsWith('.md'))
   .sort()
-  .map((f) => parse(readFileSync(join(CASELOAD, 'cases', f), 'utf8').split(/^---\s*$/m)[1], { version: '1.2', schema: 'core' }));
+  .map((f) => parse(present(readFileSync(join(CASELOAD, 'cases', f), 'utf8').split(/^---\s*$/m)[1], `front matter of ${f}`), { version: '1.2', schema: 'core' }));
 
 const day = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86400000;
 const iso = (n: number) => new Date(n * 86400000).toISOString().slice(0, 10);

@@ -63,12 +63,13 @@ next_supervision: 2026-12-01
 
   it('refuses an action without words, or a date that is not one, naming where (exit 2), and writes nothing', async () => {
     const dir = folder();
-    for (const [answers, message] of [
+    const cases: [answers: string, message: string][] = [
       ['actions:\n  - { owner: "SW R.M." }\n', 'actions[0].action: an action needs its words'],
       ['actions:\n  - { action: "Call school", by: 2026-02-30 }\n', 'actions[0].by: must be a date'],
       ['next_supervision: "next week"\n', 'next_supervision: must be a date'],
       ['actions:\n  - { action: "Call school", when: soon }\n', 'actions[0]: unknown field "when"'],
-    ]) {
+    ];
+    for (const [answers, message] of cases) {
       writeFileSync(join(dir, 'answers.yaml'), answers);
       const r = await reunify(['supervise', 'RF-0006.md', '--as-of', AS_OF, '--answers', 'answers.yaml', '--out', 'record.yaml'], { cwd: dir });
       expect(r.exitCode, answers).toBe(2);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseDocument, visit } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, reunify } from './run.js';
+import { present } from '../present.js';
 
 const EVIL = '\x1b]0;pwned\x07\x1b[2J\x1b[31mforged\x9b1m\x07';
 // C0 (but \t \n), DEL and C1 controls
@@ -17,7 +18,7 @@ const AS_OF = ['--as-of', '2026-11-01'];
 /** Every string value in the front matter: free text gets EVIL appended; with `ids`, identifiers too. */
 function poison(text: string, ids: boolean): string {
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-  const doc = parseDocument(m[1]);
+  const doc = parseDocument(present(m[1]));
   visit(doc, {
     Scalar(key, node) {
       if (key === 'key' || typeof node.value !== 'string') return;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, plainEnv, ROOT } from './run.js';
+import { present } from '../present.js';
 
 const IS_ROOT = process.getuid?.() === 0;
 const DROP_READ_ANYTHING = ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search', '--'];
@@ -26,7 +27,7 @@ function listing(under: string[], folder: string): string {
 
 async function reunify(args: string[], cwd: string) {
   const [command, ...rest] = [...prefix, 'node', BIN, ...args];
-  const r = await execa(command, rest, { cwd, env: plainEnv(), extendEnv: false, reject: false, input: '', timeout: 30_000 });
+  const r = await execa(present(command), rest, { cwd, env: plainEnv(), extendEnv: false, reject: false, input: '', timeout: 30_000 });
   return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 

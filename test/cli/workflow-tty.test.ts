@@ -9,6 +9,7 @@ import { describe, expect, it, onTestFinished, type TestContext } from 'vitest';
 import { parse } from 'yaml';
 import { TASKS_BY_STAGE } from '../../src/core/ids.js';
 import { BIN } from './run.js';
+import { present } from '../present.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const NO_SCRIPT = 'util-linux `script` is not installed: the prompts cannot be driven in a pseudo-terminal here';
@@ -37,7 +38,7 @@ function typeInto(dir: string, args: string[], answers: [prompt: RegExp, keys: s
   let since = 0;
   child.stdout.on('data', (chunk: Buffer) => {
     screen += chunk.toString();
-    while (pending.length > 0 && pending[0][0].test(screen.slice(since))) {
+    while (pending.length > 0 && present(pending[0])[0].test(screen.slice(since))) {
       const [, keys] = pending.shift()!;
       since = screen.length;
       setTimeout(() => child.stdin.write(keys), 30);
@@ -101,7 +102,7 @@ describe('prompts in a terminal', () => {
     needsScript(ctx);
     const dir = caseloadOf(STAGE_CASES);
     const runs = [
-      ...Object.entries(TASKS_BY_STAGE).flatMap(([stage, tasks]) => tasks.map((task) => ({ file: CASE_AT_STAGE[Number(stage)], task }))),
+      ...Object.entries(TASKS_BY_STAGE).flatMap(([stage, tasks]) => tasks.map((task) => ({ file: present(CASE_AT_STAGE[Number(stage)], `the case at stage ${stage}`), task }))),
       // a recommendation recorded but not signed: Enter keeps it and goes on to the sign-off
       { file: 'RF-0902.md', task: 'written_assessment' },
       // a step-down the team manager has marked done but not yet described: Enter keeps it and goes on to where the child was stepped down to

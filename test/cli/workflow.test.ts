@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { reunify } from './run.js';
 import { reunifyBinary } from './spawn.js';
+import { present } from '../present.js';
 
 function caseload(files: Record<string, string> = {}): { dir: string; cases: string; file(name: string): string; write(name: string, text: string): string } {
   const dir = mkdtempSync(join(tmpdir(), 'reunify-cli-workflow-'));
@@ -297,7 +298,7 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
 describe('without a terminal, no fact about the child is assumed', () => {
   // RF-0012 before its visits of August to October: a seen-alone visit falls due on 2026-08-10
   const rf12 = () => example('RF-0012').replace(/\n {4}- \{ date: 2026-(08-10|09-21|10-26), seen_alone[^\n]*/g, '');
-  const visits = (text: string) => /^ {2}visits:\n((?: {4}- .*\n)+)/m.exec(text)?.[1].trimEnd().split('\n').map((l) => l.trim());
+  const visits = (text: string) => present(/^ {2}visits:\n((?: {4}- .*\n)+)/m.exec(text)?.[1]).trimEnd().split('\n').map((l) => l.trim());
 
   it('monitoring records whether the child was seen alone only as given', async () => {
     for (const [given, line] of [

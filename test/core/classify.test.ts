@@ -7,6 +7,7 @@ import { mergeSettings, type ReunifyConfig } from '../../src/core/config.js';
 import { FACTORS, LEVELS, type FactorStatus, type Level, type StageValue } from '../../src/core/ids.js';
 import { compareWithBaseline } from '../../src/core/reclassify.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
+import { present } from '../present.js';
 
 const AS_OF = '2026-11-01';
 const DEFAULTS = defaultConfig();
@@ -52,7 +53,7 @@ describe('shipped settings', () => {
   it('weights every framework factor with a whole number, and static factors alone stay below high', () => {
     const s = DEFAULTS.classification;
     for (const def of FACTORS) expect(Number.isInteger(s.weights[def.id]), def.id).toBe(true);
-    const statics = FACTORS.filter((d) => d.static && d.kind === 'risk').reduce((sum, d) => sum + s.weights[d.id], 0);
+    const statics = FACTORS.filter((d) => d.static && d.kind === 'risk').reduce((sum, d) => sum + present(s.weights[d.id]), 0);
     expect(statics).toBeLessThan(s.thresholds.high);
     expect(classificationSettingProblems(DEFAULTS)).toEqual([]);
   });
@@ -478,7 +479,7 @@ describe('reclassification against the baseline', () => {
   }
 
   it('lowering with a resolved dynamic risk factor is not flagged, and the change is named', () => {
-    const { b } = compare(baseCase({ factors: directions[2].factors, classifications: [rc1('high')] }));
+    const { b } = compare(baseCase({ factors: present(directions[2]).factors, classifications: [rc1('high')] }));
     expect(b.factorChanges.find((c) => c.factor === 'domestic_abuse')).toMatchObject({ before: 'present', after: 'absent', change: 'resolved' });
     expect(b.changedSince.map((c) => c.evidence)).toContain('/factors/1');
     expect(b.flags).toEqual([]);

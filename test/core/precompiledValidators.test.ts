@@ -12,6 +12,7 @@ import { compileValidators, fingerprintOf } from '../../src/core/precompiled.js'
 import { caseSchemaFunctions, caseSchemaSet, validatorFrom } from '../../src/core/validate.js';
 // @ts-expect-error the built module, which looks for the precompiled code beside itself in dist/core/
 import * as built from '../../dist/core/precompiled.js';
+import { present } from '../present.js';
 
 const precompiledValidators = built.precompiledValidators as typeof import('../../src/core/precompiled.js').precompiledValidators;
 const caseSet = caseSchemaSet(BASE_IDS);
@@ -39,8 +40,8 @@ describe('precompiled case validators', () => {
   });
 
   it('judge configs as the compiled config schema does', () => {
-    const fast = precompiledValidators(CONFIG_SCHEMA_SET)!.config;
-    const slow = compileValidators(CONFIG_SCHEMA_SET).config;
+    const fast = present(precompiledValidators(CONFIG_SCHEMA_SET)!.config);
+    const slow = present(compileValidators(CONFIG_SCHEMA_SET).config);
     for (const config of [{}, { as_of: '2026-01-01' }, { rules: { x: 'loud' } }, { timescales: { stage1_weeks: -1 } }, { unknown: 1 }, { cases: 5 }]) {
       expect([fast(config), fast.errors]).toEqual([slow(config), slow.errors]);
     }
@@ -60,15 +61,15 @@ describe('precompiled case validators', () => {
     const fast = validatorFrom(precompiled!);
     const junk = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 12 }), fc.constantFrom('2026-02-30', 'done', 'rc1', 'x-note', 3), fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }));
     const damaged = fc.tuple(fc.nat(docs.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(), junk), { minLength: 1, maxLength: 3 })).map(([i, edits]) => {
-      const doc = structuredClone(docs[i]);
+      const doc = structuredClone(present(docs[i]));
       for (const [a, b, value] of edits) {
         // replace a field, or a field of a field, with junk
         const keys = Object.keys(doc);
-        const key = keys[a % keys.length];
+        const key = present(keys[a % keys.length]);
         const inner = doc[key];
         if (typeof inner === 'object' && inner !== null && !Array.isArray(inner) && Object.keys(inner).length > 0) {
           const innerKeys = Object.keys(inner);
-          (inner as Record<string, unknown>)[innerKeys[b % innerKeys.length]] = value;
+          (inner as Record<string, unknown>)[present(innerKeys[b % innerKeys.length])] = value;
         } else doc[key] = value;
       }
       return doc;

@@ -4,12 +4,13 @@ import type { CaseData } from '../../src/core/caseTypes.js';
 import { awaitingSignoff, findSignoffTarget, sameSigner, signoffQueue, signoffRefusal } from '../../src/core/signoff.js';
 import { stage5Case } from '../rules/fixtures-later-stages.js';
 import { AS_OF, stage1Case } from '../rules/harness.js';
+import { present } from '../present.js';
 
 function unsignedRc2Twice(): CaseData {
   const data = stage5Case();
   const [rc1, rc2, rc3] = data.classifications!;
-  const { signed_off: _s, ...bare } = rc2;
-  return { ...data, classifications: [rc1, bare, { ...bare, date: '2026-03-01', level: 'low' }, rc3] };
+  const { signed_off: _s, ...bare } = present(rc2, 'the second classification');
+  return { ...data, classifications: [present(rc1), bare, { ...bare, date: '2026-03-01', level: 'low' }, present(rc3)] };
 }
 
 describe('sign-off queue', () => {

@@ -15,6 +15,7 @@ import { buildStatus, parseStatusFilter, suppressSmallCounts, type StatusCase } 
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { stage3Case, stage5Case } from '../rules/fixtures-later-stages.js';
 import { AS_OF, stage1Case } from '../rules/harness.js';
+import { present } from '../present.js';
 
 const config = defaultConfig();
 const asCase = (id: string, data: CaseData): StatusCase => ({ id, data: { ...data, id } });
@@ -60,8 +61,8 @@ describe('buildStatus', () => {
   it('awaiting_signoff: written assessments, classifications and decisions without signed_off', () => {
     const data = stage3Case();
     data.tasks.written_assessment = { status: 'done', date: '2026-06-20', by: 'SW T.T.', recommendation: 'return_if_goals_met' };
-    const { signed_off: _c, ...classification } = data.classifications![0];
-    const { signed_off: _d, ...decision } = data.decisions![0];
+    const { signed_off: _c, ...classification } = present(data.classifications?.[0], 'a classification');
+    const { signed_off: _d, ...decision } = present(data.decisions?.[0], 'a decision');
     const view = status([asCase('A', { ...data, classifications: [classification], decisions: [decision] })]);
     expect(view.awaiting_signoff).toMatchObject({ count: 3, cases: 1, by_kind: { written_assessment: 1, classification: 1, decision: 1 } });
     expect(view.awaiting_signoff.exceptions.map((e) => e.item)).toEqual(['written_assessment', 'classification:rc1_d2', 'decision:rc1_d2']);
@@ -142,9 +143,9 @@ describe('buildStatus', () => {
 
   it('goals_red: a latest red goal, or a goal not rated for goal_rag_stale_days (as rule stage3/goal-rag-stale)', () => {
     const red = stage3Case();
-    red.agreement!.goals![0].progress = [{ date: '2026-10-20', rag: 'red' }];
+    present(red.agreement!.goals![0]).progress = [{ date: '2026-10-20', rag: 'red' }];
     const stale = stage3Case();
-    stale.agreement!.goals![0].progress = [{ date: '2026-08-01', rag: 'amber' }];
+    present(stale.agreement!.goals![0]).progress = [{ date: '2026-08-01', rag: 'amber' }];
     const cases = [asCase('A', red), asCase('B', stale), asCase('C', stage3Case())];
     const view = status(cases);
     expect(view.goals_red).toMatchObject({ count: 2, red: 1, stale: 1, stale_days: 56 });
@@ -230,7 +231,7 @@ describe('buildStatus', () => {
     const unplanned = { ...stage5Case(), return: { ...stage5Case().return, unplanned: true } };
     const view = status([asCase('LATE', late), asCase('HOME', unplanned)]);
     expect(view.attention.map((a) => a.id)).toEqual(['HOME', 'LATE']);
-    expect(view.attention[0].reasons[0]).toEqual({ metric: 'post_return_alerts', text: 'unplanned return on 2026-04-01' });
+    expect(present(view.attention[0]).reasons[0]).toEqual({ metric: 'post_return_alerts', text: 'unplanned return on 2026-04-01' });
     expect(JSON.stringify(view)).not.toMatch(/Ms A|Child T|alcohol/i);
   });
 
@@ -261,13 +262,13 @@ describe('buildStatus', () => {
     ];
     const get = (o: unknown, path: string): unknown[] => {
       const [head, ...rest] = path.split('.');
-      const here = head === '*' ? Object.values(o as object) : [(o as Record<string, unknown>)[head]];
+      const here = head === '*' ? Object.values(o as object) : [(o as Record<string, unknown>)[present(head)]];
       return rest.length ? here.flatMap((v) => get(v, rest.join('.'))) : here;
     };
     for (let n = 1; n <= 14; n++) {
       // caseloads of 1..14 children in a mix of stages, one closed from 4 on
       const cases = Array.from({ length: n }, (_, i) => {
-        const data = stages[(i * 7) % 3]();
+        const data = present(stages[(i * 7) % 3])();
         return asCase(`C${i}`, i === 3 ? { ...data, stage: 'closed' as const, outcome: { status: 'at_home', date: '2026-05-01' } } : data);
       });
       const view = status(cases);

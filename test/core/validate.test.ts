@@ -5,6 +5,7 @@ import type { Problem } from '../../src/core/problem.js';
 import { BASE_IDS, type DomainIds } from '../../src/core/schemas.js';
 import { caseValidator, gatedStages } from '../../src/core/validate.js';
 import { loadCase } from '../../src/io/loadCase.js';
+import { present } from '../present.js';
 
 // Any shape: tests delete and overwrite fields freely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests delete and overwrite fields freely
@@ -384,7 +385,7 @@ describe('common schema problems', () => {
     const problems = withChange((c) => (c.tasks.home_visit = { status: 'todo' }));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ ruleId: 'schema', path: '/tasks/home_visit' });
-    expect(problems[0].message).toMatch(/^unknown key; must be one of: case_history, engagement, /);
+    expect(present(problems[0]).message).toMatch(/^unknown key; must be one of: case_history, engagement, /);
   });
 
   it('refuses unknown fields, except x- keys at the top level', () => {

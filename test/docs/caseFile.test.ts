@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderStageGates, withStageGates } from '../../src/core/gateDocs.js';
 import { exportedSchemas } from '../../src/core/schemas.js';
+import { present } from '../present.js';
 
 const page = readFileSync('docs/case-file.md', 'utf8');
 
@@ -19,7 +20,7 @@ describe('docs/case-file.md', () => {
   it.each(Object.entries(schema.properties!))('the front-matter table describes %s, naming each of its fields', (name, node) => {
     const row = rows.get(name);
     expect(row, `no row for ${name}`).toBeDefined();
-    const named = new Set([...row!.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1].match(/[a-z_][a-z0-9_]*/g) ?? []));
+    const named = new Set([...row!.matchAll(/`([^`]+)`/g)].flatMap((m) => present(m[1]).match(/[a-z_][a-z0-9_]*/g) ?? []));
     for (const field of fieldsOf(node)) expect(named.has(field), `${name}.${field} is not named`).toBe(true);
   });
 

@@ -4,14 +4,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CONFIG_SCHEMA } from '../../src/core/config.js';
+import { present } from '../present.js';
 
 const defaults = parse(readFileSync('config/default.yaml', 'utf8')) as Record<string, unknown>;
 const doc = readFileSync('docs/config.md', 'utf8');
 
 interface Row { path: string; shown?: string }
 const rows: Row[] = [...doc.matchAll(/^\| `([a-z_][\w.-]*)` \| (.+?) \| .+ \|$/gm)].map((m) => ({
-  path: m[1],
-  shown: /^`[^`]*`$/.test(m[2]) ? m[2].slice(1, -1) : undefined,
+  path: present(m[1]),
+  shown: /^`[^`]*`$/.test(present(m[2])) ? present(m[2]).slice(1, -1) : undefined,
 }));
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { reunify } from '../cli/run.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
 import { writeFileSync } from 'node:fs';
+import { present } from '../present.js';
 
 const page = readFileSync('docs/editors.md', 'utf8');
-const blocks = (lang: string) => [...page.matchAll(new RegExp('^( *)```' + lang + '\\n([\\s\\S]*?)^\\1```$', 'gm'))].map((m) => m[2].replace(new RegExp(`^${m[1]}`, 'gm'), ''));
+const blocks = (lang: string) => [...page.matchAll(new RegExp('^( *)```' + lang + '\\n([\\s\\S]*?)^\\1```$', 'gm'))].map((m) => present(m[2]).replace(new RegExp(`^${m[1]}`, 'gm'), ''));
 const json = blocks('json').map((b) => JSON.parse(b));
 const settings = json.find((j) => j['yaml.schemas']);
 const tasks = json.find((j) => j.tasks);
@@ -21,7 +22,7 @@ describe('docs/editors.md', () => {
     expect(r.exitCode).toBe(0);
     const written = (name: string) => readFileSync(join(out, name), 'utf8');
     const modeline = /# yaml-language-server: \$schema=(\S+)/.exec(page)![1];
-    expect(JSON.parse(written(modeline)).$id).toBe('https://reunify.dev/schemas/v1/config.schema.json');
+    expect(JSON.parse(written(present(modeline))).$id).toBe('https://reunify.dev/schemas/v1/config.schema.json');
     for (const schemaPath of Object.keys(settings['yaml.schemas'])) expect(JSON.parse(written(schemaPath)).title).toBeDefined();
   });
 

@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { plainEnv } from '../cli/run.js';
+import { present } from '../present.js';
 
 export interface Command {
   text: string;
@@ -30,11 +31,11 @@ interface Block {
 function blocksOf(lines: string[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(`{3,})(\w*)(.*)$/.exec(lines[i]);
+    const m = /^(`{3,})(\w*)(.*)$/.exec(present(lines[i]));
     if (!m) continue;
     const end = lines.findIndex((l, j) => j > i && l === m[1]);
     if (end < 0) throw new Error(`unclosed code block at line ${i + 1}`);
-    blocks.push({ lang: m[2], info: m[3].trim(), body: lines.slice(i + 1, end).join('\n'), open: i, close: end });
+    blocks.push({ lang: present(m[2]), info: present(m[3]).trim(), body: lines.slice(i + 1, end).join('\n'), open: i, close: end });
     i = end;
   }
   return blocks;
@@ -48,7 +49,7 @@ function commandsOf(body: string): Command[] {
     if (line.startsWith('$ ')) {
       current = [line.slice(2)];
       commands.push({ text: '', exit: 0 });
-    } else if (current && current[current.length - 1].endsWith('\\')) current.push(line);
+    } else if (current && present(current[current.length - 1]).endsWith('\\')) current.push(line);
     else if (line.trim() !== '') throw new Error(`a line in a $ block that is not a command: ${line}`);
     if (current) {
       const text = current.join('\n');
@@ -66,7 +67,7 @@ export function stepsOf(markdown: string): Step[] {
   blocks.forEach((b, k) => {
     const file = /(?:^|\s)file=(\S+)/.exec(b.info);
     if (file) {
-      steps.push({ kind: 'file', line: b.open + 1, path: file[1], content: b.body + '\n' });
+      steps.push({ kind: 'file', line: b.open + 1, path: present(file[1]), content: b.body + '\n' });
       return;
     }
     if (b.lang !== 'sh' || !b.body.startsWith('$ ')) return;
@@ -127,7 +128,7 @@ export async function runGuide(name: string, markdown: string, options: { workdi
     for (const c of step.commands) {
       const cd = /^cd\s+(\S+)$/.exec(c.text);
       if (cd) {
-        cwd = resolve(cwd, cd[1]);
+        cwd = resolve(cwd, present(cd[1]));
         exits.push(0);
         continue;
       }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/index.js';
 import { BIN, ROOT } from '../cli/run.js';
 import { reunifyOnPath, runGuide, stepsOf } from './guideRunner.js';
+import { present } from '../present.js';
 
 const GUIDES = ['guide-practice-lead.md', 'guide-social-worker.md', 'guide-trainer.md'];
 /** Other pages whose commands run the same way. */
@@ -44,7 +45,7 @@ describe('the guides are reproducible', () => {
     const undated = stepsOf(read(guide))
       .flatMap((s) => (s.kind === 'run' ? s.commands.map((c) => c.text) : []))
       .flatMap((text) => text.split(/(?=\breunify \w)/).filter((part) => part.startsWith('reunify ')))
-      .filter((part) => dated.get(part.split(/\s+/)[1]) && !/--(as-of|date)\b|--help|--list-rules|#.*\bas_of\b/.test(part));
+      .filter((part) => dated.get(present(part.split(/\s+/)[1])) && !/--(as-of|date)\b|--help|--list-rules|#.*\bas_of\b/.test(part));
     expect(undated).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { afterHelp } from '../../src/cli/commandDocs.js';
 import { buildProgram } from '../../src/cli/index.js';
 import { knownRuleIds } from '../../src/core/check.js';
 import { reunify, ROOT } from '../cli/run.js';
+import { present } from '../present.js';
 
 interface Source { name: string; text: string; code: string[] }
 
@@ -20,9 +21,9 @@ const MISSPELT_ON_PURPOSE = new Set(['docs/guide-practice-lead.md: timeliness/po
 
 /** Code spans and fenced code blocks of a markdown text. */
 function codeOf(markdown: string): string[] {
-  const blocks = [...markdown.matchAll(/^(```|~~~)[^\n]*\n([\s\S]*?)^\1/gm)].map((m) => m[2]);
+  const blocks = [...markdown.matchAll(/^(```|~~~)[^\n]*\n([\s\S]*?)^\1/gm)].map((m) => present(m[2]));
   const prose = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1/gm, '');
-  const spans = [...prose.matchAll(/(`+)([^`]+?)\1/g)].map((m) => m[2]);
+  const spans = [...prose.matchAll(/(`+)([^`]+?)\1/g)].map((m) => present(m[2]));
   return [...blocks, ...spans];
 }
 
@@ -67,7 +68,7 @@ function sources(initConfig: string): Source[] {
 function commandLines(code: string): string[][] {
   const found: string[][] = [];
   for (const m of code.matchAll(/^[ \t]*(?:\$[ \t]+)?(?:[A-Z_]+=\S* +)*(?:reunify|node bin\/reunify\.js)((?: +[^\s|;&<>#`)]+)*)/gm)) {
-    const words = m[1].trim().split(/\s+/).filter(Boolean);
+    const words = present(m[1]).trim().split(/\s+/).filter(Boolean);
     if (words.length > 0) found.push(words);
   }
   return found;
@@ -79,11 +80,11 @@ function problemsOf(words: string[]): string[] {
   let cmd: Command = program;
   let i = 0;
   // Descend through command and subcommand names.
-  while (i < words.length && !words[i].startsWith('-') && cmd.commands.length > 0) {
-    const sub = cmd.commands.find((c) => c.name() === words[i] || c.aliases().includes(words[i]));
+  while (i < words.length && !present(words[i]).startsWith('-') && cmd.commands.length > 0) {
+    const sub = cmd.commands.find((c) => c.name() === words[i] || c.aliases().includes(present(words[i])));
     if (!sub) {
       // `reunify <placeholder>` or prose like "reunify's": only a lower-case word is a command name.
-      if (/^[a-z][a-z-]*$/.test(words[i]) && cmd === program) problems.push(`no command "${words[i]}"`);
+      if (/^[a-z][a-z-]*$/.test(present(words[i])) && cmd === program) problems.push(`no command "${words[i]}"`);
       return problems;
     }
     cmd = sub;
@@ -93,12 +94,12 @@ function problemsOf(words: string[]): string[] {
   if (cmd === program) for (const o of ['--version', '-V']) known.add(o);
   for (; i < words.length; i++) {
     const w = words[i];
-    const long = /^(--[a-z][a-z0-9-]*)(?:=(.*))?$/.exec(w);
+    const long = /^(--[a-z][a-z0-9-]*)(?:=(.*))?$/.exec(present(w));
     if (long) {
-      if (!known.has(long[1])) problems.push(`reunify ${cmd.name()} has no option ${long[1]}`);
+      if (!known.has(present(long[1]))) problems.push(`reunify ${cmd.name()} has no option ${long[1]}`);
       if (long[1] === '--rule') {
         const value = long[2] ?? words[i + 1] ?? '';
-        const id = value.replace(/^['"]/, '').split('=')[0];
+        const id = present(value.replace(/^['"]/, '').split('=')[0]);
         if (!/[<…]/.test(id) && !rules.has(id)) problems.push(`--rule names no rule "${id}"`);
       }
     }
@@ -137,7 +138,7 @@ describe('references in the docs, help and templates', () => {
       s.code
         .filter((c) => !/\breunify\b|\bnpm\b|\bnode\b|\bgit\b|\bpre-commit\b|\bnpx\b|\bvitest\b/.test(c))
         .flatMap((c) => [...c.matchAll(/(?<![\w-])(--[a-z][a-z0-9-]*)/g)].map((m) => m[1]))
-        .filter((o) => !everyOption.has(o))
+        .filter((o) => !everyOption.has(present(o)))
         .map((o) => `${s.name}: ${o}`),
     );
     expect([...new Set(bad)]).toEqual([]);

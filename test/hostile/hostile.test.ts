@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileResult } from '../../src/core/problem.js';
 import { checkCaseload } from '../../src/app/checkCaseload.js';
 import { BIN, plainEnv } from '../cli/run.js';
+import { present } from '../present.js';
 
 interface Expectation {
   expect: 'accepted' | 'error' | 'skipped' | 'ignored';
@@ -151,7 +152,7 @@ beforeAll(() => {
     if (!e.made) continue;
     const abs = join(root, rel);
     mkdirSync(dirname(abs), { recursive: true });
-    MAKERS[e.made](rel, abs);
+    present(MAKERS[e.made])(rel, abs);
   }
   rmSync(FIXED_MARKER, { force: true });
   process.env.REUNIFY_HOSTILE_MARKER = join(markerDir, 'ran');
@@ -205,11 +206,11 @@ describe('the built binary over the corpus', () => {
   beforeAll(async () => {
     const formats = ['json', 'stylish', 'sarif', 'junit'];
     const done = await Promise.all(formats.map((format) => binary(['check', '.', '--as-of', AS_OF, '--format', format])));
-    formats.forEach((format, i) => (runs[format] = done[i]));
+    formats.forEach((format, i) => (runs[format] = present(done[i])));
   }, 4 * HANG_GUARD);
 
   it.each(['json', 'stylish', 'sarif', 'junit'])('--format %s: exit 1, no stack trace, nothing raw a terminal would act on, no case text', (format) => {
-    const run = runs[format];
+    const run = present(runs[format], `the ${format} run`);
     expect(run.timedOut).toBe(false);
     expect(run.exitCode, run.stderr).toBe(1);
     expect(run.stderr).not.toMatch(STACK_TRACE);
@@ -219,14 +220,14 @@ describe('the built binary over the corpus', () => {
   });
 
   it('json: every file as the manifest says', () => {
-    const json = JSON.parse(runs.json.stdout);
+    const json = JSON.parse(present(runs.json).stdout);
     const byFile = resultsByFile(json.files.map((f: { filePath: string; problems: { ruleId: string; line: number; column: number; severity: string }[] }) => ({ ...f, filePath: f.filePath })));
     expect([...byFile.keys()].sort()).toEqual(checked.map(([rel]) => rel).sort());
     for (const [rel, e] of entries) assertExpectation(rel, e, byFile);
   });
 
   it('stylish: every file with an error is listed, with its escaped name', () => {
-    const out = runs.stylish.stdout;
+    const out = present(runs.stylish).stdout;
     for (const [rel, e] of checked) {
       if (effective(e).expect !== 'error') continue;
       const shown = rel.replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\${c.charCodeAt(0) <= 0xff ? 'x' + c.charCodeAt(0).toString(16).padStart(2, '0') : 'u' + c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -235,13 +236,13 @@ describe('the built binary over the corpus', () => {
   });
 
   it('sarif: valid JSON with one result per problem', () => {
-    const sarif = JSON.parse(runs.sarif.stdout);
-    const json = JSON.parse(runs.json.stdout);
+    const sarif = JSON.parse(present(runs.sarif).stdout);
+    const json = JSON.parse(present(runs.json).stdout);
     expect(sarif.runs[0].results).toHaveLength(json.summary.errors + json.summary.warnings);
   });
 
   it('junit: one test suite per checked file, markup escaped', () => {
-    const xml = runs.junit.stdout;
+    const xml = present(runs.junit).stdout;
     expect(xml.match(/<testsuite /g)).toHaveLength(checked.length);
     expect(xml).not.toMatch(/<script|<\/failure><x/);
   });

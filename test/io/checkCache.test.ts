@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { reunify } from '../cli/run.js';
+import { present } from '../present.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/caseload');
 const AS_OF = ['--as-of', '2026-11-01'];
@@ -40,10 +41,10 @@ describe('check --cache: entry by entry', () => {
     const c = cacheFile();
     const paths = Object.keys(c.entries);
     expect(paths.length).toBe(13);
-    (c.entries as Record<string, unknown>)[paths[0]] = null;
-    c.entries[paths[1]].outcome = null;
-    c.entries[paths[2]].size = 'big';
-    c.entries[paths[3]] = { ...c.entries[paths[3]], outcome: { result: { problems: 'none' } } };
+    (c.entries as Record<string, unknown>)[present(paths[0])] = null;
+    present(c.entries[present(paths[1])]).outcome = null;
+    present(c.entries[present(paths[2])]).size = 'big';
+    c.entries[present(paths[3])] = { ...c.entries[present(paths[3])], outcome: { result: { problems: 'none' } } };
     writeCache(c);
     const again = await check();
     expect(again.stderr).toBe('');
@@ -63,18 +64,18 @@ describe('check --cache: entry by entry', () => {
     expect(broken.exitCode).toBe(1);
     const c = cacheFile();
     const key = Object.keys(c.entries).find((p) => p.endsWith('RF-0003.md'))!;
-    const outcome = c.entries[key].outcome as { result: { problems: unknown[]; errorCount: number; warningCount: number } };
+    const outcome = present(c.entries[key]).outcome as { result: { problems: unknown[]; errorCount: number; warningCount: number } };
     // the attacker clears the problems and keeps the MAC, or writes one of their own
     outcome.result = { ...outcome.result, problems: [], errorCount: 0, warningCount: 0 };
     writeCache(c);
     const tampered = await check();
     expect(tampered.exitCode).toBe(1);
     expect(tampered.stdout).toBe(broken.stdout);
-    c.entries[key].mac = 'A'.repeat(44);
+    present(c.entries[key]).mac = 'A'.repeat(44);
     writeCache(c);
     expect((await check()).exitCode).toBe(1);
     // the MAC key is the user's own, outside the caseload
-    const secret = join(env.XDG_CACHE_HOME, 'reunify', 'cache-secret');
+    const secret = join(present(env.XDG_CACHE_HOME), 'reunify', 'cache-secret');
     expect(statSync(secret).mode & 0o777).toBe(0o600);
     expect(readdirSync(cacheDir)).toEqual(['check.json']);
   });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { present } from '../present.js';
 
 const SEAM = resolve(import.meta.dirname, 'seam/fsSeam.mjs');
 const WRITER = resolve(import.meta.dirname, 'seam/caseWriter.mjs');
@@ -24,7 +25,7 @@ function caseFile(): { dir: string; file: string } {
   return { dir, file };
 }
 const leftovers = (dir: string) => readdirSync(dir).filter((n) => n !== 'RF-C001.md');
-const frontMatter = (file: string) => parse(readFileSync(file, 'utf8').split('---\n')[1]) as Record<string, unknown>;
+const frontMatter = (file: string) => parse(present(readFileSync(file, 'utf8').split('---\n')[1])) as Record<string, unknown>;
 
 function run(args: string[], env: Record<string, string> = {}, uid?: number): Promise<{ out: string; code: number | null; err: string }> {
   return new Promise((done) => {

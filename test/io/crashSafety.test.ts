@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { present } from '../present.js';
 
 // Every fs call the writer makes can be made to fail; in crash mode every call after the first failure fails too.
 const fault = vi.hoisted(() => ({ armed: false, calls: 0, failAt: 0, crash: false, crashed: false }));
@@ -24,7 +25,7 @@ vi.mock('node:fs', async (importOriginal) => {
           throw Object.assign(new Error(`EIO: injected at ${name} (call ${fault.calls})`), { code: 'EIO' });
         }
       }
-      return real(...args);
+      return present(real)(...args);
     };
   }
   return wrapped;
@@ -167,7 +168,7 @@ describe('writeCaseFile: SIGKILL of a child writing in a loop', () => {
     for (const f of files) {
       rmSync(f.dir, { recursive: true, force: true });
       await import('node:fs').then((fs) => fs.mkdirSync(f.dir));
-      writeFileSync(f.file, bytesOf(f.text));
+      writeFileSync(f.file, bytesOf(present(f.text)));
     }
     const wait = delays(42);
     const seen = { kills: 0, tempsLeft: 0, maxVersion: 0 };
@@ -190,7 +191,7 @@ describe('writeCaseFile: SIGKILL of a child writing in a loop', () => {
           const bytes = readFileSync(f.file);
           const n = Number(/x-counter: (\d+)/.exec(bytes.toString('utf8'))?.[1]);
           expect(Number.isInteger(n) && n >= 1, `round ${round}: no counter in ${f.file}`).toBe(true);
-          expect(bytes.equals(bytesOf(version(f.text, n))), `round ${round}: ${f.file} is not version ${n} byte for byte`).toBe(true);
+          expect(bytes.equals(bytesOf(version(present(f.text), n))), `round ${round}: ${f.file} is not version ${n} byte for byte`).toBe(true);
           seen.maxVersion = Math.max(seen.maxVersion, n - round * 1_000_000);
           // only the writer just killed may have left a temp: earlier ones were removed by the next writer
           const left = temps(f.dir);

@@ -11,6 +11,7 @@ import { generateCaseload } from '../../bench/generate.mjs';
 import { splitCase } from '../../src/core/parse/frontMatter.js';
 import { decodeCaseBytes, fastParse, parseYamlText } from '../../src/io/loadCase.js';
 import { compareLocations } from './compareLocations.js';
+import { present } from '../present.js';
 
 function mdFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -36,7 +37,7 @@ function compare(file: string, positions = true): 'skip' | 'fast-stepped-aside' 
   const fast = fastParse(fm);
   if (fast === undefined) return 'fast-stepped-aside';
   const careful = parseYamlText(fm, 0, () => ({ line: 1, column: 1 }), 'front matter');
-  if (careful.problems.length > 0) return `fast accepted what the careful parser rejects (${careful.problems[0].ruleId})`;
+  if (careful.problems.length > 0) return `fast accepted what the careful parser rejects (${present(careful.problems[0]).ruleId})`;
   if (!isDeepStrictEqual(fast, careful.data)) return 'fast and careful data differ';
   if (!positions) return 'agree';
   const { differ, steppedAside } = compareLocations(fm, fast, careful);

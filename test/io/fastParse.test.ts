@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fastParse, NEEDS_CAREFUL_PARSE, PARSERS_DIFFER, parseYamlText } from '../../src/io/loadCase.js';
+import { present } from '../present.js';
 
 const careful = (text: string) => {
   const parsed = parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter');
@@ -91,7 +92,7 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
     const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...chars));
     fc.assert(
       fc.property(fc.nat(fronts.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), (which, edits) => {
-        let text = fronts[which];
+        let text = present(fronts[which]);
         for (const [at, kind, c] of edits) {
           const p = at % text.length;
           text = kind === 'insert' ? text.slice(0, p) + c + text.slice(p) : text.slice(0, p) + (kind === 'replace' ? c : '') + text.slice(p + 1);

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { present } from '../present.js';
 
 // Root reads a chmod 000 folder anyway, so listing is refused here for everyone alike
 // (test/cli/unreadableFolder.test.ts does it for real through the binary).
@@ -42,7 +43,7 @@ function referenceRegExp(glob: string): RegExp {
         re += '(?:' + glob.slice(i + 1, end).split(',').map(esc).join('|') + ')';
         i = end;
       }
-    } else re += esc(c);
+    } else re += esc(present(c));
   }
   return new RegExp('^' + re + '$', 'i');
 }
@@ -143,7 +144,7 @@ describe('findCases: a folder it cannot list', () => {
     const found = findCases(['.'], { cwd: root });
     expect(found.files).toEqual(['archive/2019/D.md', 'cases/A.md', 'cases/open/C.md']);
     expect(found.unreadable).toEqual([{ folder: 'cases/locked', reason: 'EACCES: permission denied' }]);
-    expect(unreadableFolderProblem(found.unreadable[0])).toEqual({
+    expect(unreadableFolderProblem(present(found.unreadable[0]))).toEqual({
       ruleId: 'file-unreadable',
       severity: 'error',
       message: 'folder could not be read (EACCES: permission denied): any case files in it were left out',

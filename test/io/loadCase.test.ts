@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodySections, loadCase, parseCaseText, type LoadedCase } from '../../src/io/loadCase.js';
+import { present } from '../present.js';
 
 function parse(text: string): LoadedCase {
   return parseCaseText({ filePath: 'RF-1.md', stem: 'RF-1', problems: [], locate: () => undefined }, text);
@@ -59,7 +60,7 @@ describe('loadCase: front matter and YAML', () => {
   it('never evaluates ---js front matter', () => {
     const marker = join(mkdtempSync(join(tmpdir(), 'reunify-js-')), 'pwned');
     const c = parse(`---js\nrequire('fs').writeFileSync(${JSON.stringify(marker)}, 'x')\n---\n`);
-    expect(c.problems[0].ruleId).toBe('front-matter-language');
+    expect(present(c.problems[0]).ruleId).toBe('front-matter-language');
     expect(existsSync(marker)).toBe(false);
   });
 
@@ -72,7 +73,7 @@ describe('loadCase: front matter and YAML', () => {
   it('keeps standard core tags, and case text out of fence messages', () => {
     expect(parse('---\na: !!str 1\nb: !!int "2"\n---\n').data).toEqual({ a: '1', b: 2 });
     const c = parse('---\u001b[31m x\na: 1\n---\n');
-    expect(c.problems[0].message).toBe('the opening fence must be --- alone on its line (or ---yaml)');
+    expect(present(c.problems[0]).message).toBe('the opening fence must be --- alone on its line (or ---yaml)');
   });
 
   it('does not let __proto__ reach an object prototype', () => {
@@ -142,12 +143,12 @@ describe('loadCase: files', () => {
     writeFileSync(join(dir, name), bytes);
     const c = loadCase(join(dir, name));
     expect(c.problems.map((p) => p.ruleId)).toEqual([ruleId]);
-    expect(c.problems[0].line).toBe(1);
+    expect(present(c.problems[0]).line).toBe(1);
   });
 
   it('reports a folder named like a case file as not a regular file', () => {
     mkdirSync(join(dir, 'x.md'));
-    expect(loadCase(join(dir, 'x.md')).problems[0].ruleId).toBe('file-unreadable');
+    expect(present(loadCase(join(dir, 'x.md')).problems[0]).ruleId).toBe('file-unreadable');
   });
 
   it('reports an unreadable file without throwing', () => {
@@ -157,7 +158,7 @@ describe('loadCase: files', () => {
     const c = loadCase(p);
     // root can read anything; everyone else gets file-unreadable
     if (process.getuid?.() === 0) expect(c.problems).toEqual([]);
-    else expect(c.problems[0].ruleId).toBe('file-unreadable');
+    else expect(present(c.problems[0]).ruleId).toBe('file-unreadable');
     chmodSync(p, 0o600);
   });
 

@@ -3,6 +3,7 @@ import { checkCases } from '../../src/core/check.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
 import type { LoadedCase } from '../../src/io/loadCase.js';
 import { toCheckable } from '../../src/io/checkFile.js';
+import { present } from '../present.js';
 
 describe('toCheckable', () => {
   it('sees the careful reading once verify() has replaced the fast one', () => {
@@ -23,7 +24,7 @@ describe('toCheckable', () => {
       },
     };
     const { results } = checkCases([toCheckable(loaded)], { asOf: '2026-11-01', config });
-    expect(results[0].problems.map((p) => `${p.line}:${p.column} ${p.ruleId}`)).toEqual(['5:1 yaml-syntax']);
-    expect(results[0].caseId).toBeUndefined();
+    expect(present(results[0]).problems.map((p) => `${p.line}:${p.column} ${p.ruleId}`)).toEqual(['5:1 yaml-syntax']);
+    expect(present(results[0]).caseId).toBeUndefined();
   });
 });

@@ -26,6 +26,7 @@ vi.mock('node:fs', async (importOriginal) => {
 vi.resetModules();
 import type { LoadedCase } from '../../src/io/loadCase.js';
 import type { CaseEdit, PathSegment } from '../../src/io/writeCase.js';
+import { present } from '../present.js';
 const { loadCase, parseCaseText } = await import('../../src/io/loadCase.js');
 const { applyEdits, renderValue, writeCaseFile, WriteConflictError } = await import('../../src/io/writeCase.js');
 
@@ -411,7 +412,7 @@ function renderDoc(root: { [k: string]: Val }, seed: number): string[] {
     return `'${s.replace(/'/g, "''")}'`;
   };
   const scalar = (v: Val, inFlow: boolean): string => {
-    if (v === null) return ['null', '~'][Math.floor(r() * 2)];
+    if (v === null) return present(['null', '~'][Math.floor(r() * 2)]);
     if (typeof v === 'string') return str(v, inFlow);
     return String(v);
   };
@@ -458,8 +459,8 @@ function renderDoc(root: { [k: string]: Val }, seed: number): string[] {
       else if (Array.isArray(item)) {
         const start = lines.length;
         seq(item, indent + 2);
-        while (lines[start].trim() === '' || lines[start].trimStart().startsWith('#')) lines.splice(start, 1);
-        lines[start] = dash + lines[start].slice(indent + 2);
+        while (present(lines[start]).trim() === '' || present(lines[start]).trimStart().startsWith('#')) lines.splice(start, 1);
+        lines[start] = dash + present(lines[start]).slice(indent + 2);
       } else map(item as { [k: string]: Val }, indent + 2, dash);
     }
   };
@@ -557,9 +558,9 @@ describe('applyEdits: properties', () => {
         const seqs = pathsOf(g.data, (x) => Array.isArray(x));
         const edits: CaseEdit[] = [];
         picks.forEach(([kind, n, value], i) => {
-          if (kind === 'set' && scalars.length) edits.push(set(scalars[n % scalars.length], value));
-          else if (kind === 'append' && seqs.length) edits.push(append(seqs[n % seqs.length], value));
-          else edits.push(set([...maps[n % maps.length], `added_${i}`], i % 2 ? value : { by: value, n: [i] }));
+          if (kind === 'set' && scalars.length) edits.push(set(present(scalars[n % scalars.length]), value));
+          else if (kind === 'append' && seqs.length) edits.push(append(present(seqs[n % seqs.length]), value));
+          else edits.push(set([...present(maps[n % maps.length]), `added_${i}`], i % 2 ? value : { by: value, n: [i] }));
         });
         const out = applyEdits(g.text, edits);
         const expected = edits.reduce<Val>((data, e) => applyToData(data, e), g.data);
@@ -608,7 +609,7 @@ describe('applyEdits: properties', () => {
       fc.property(docArb, fc.nat(), fc.constantFrom(...NEW_KEYS), valueArbSmall, (d, pickIndex, key, value) => {
         const g = build(d);
         const maps = pathsOf(g.data, (x) => isObj(x));
-        const path = maps[pickIndex % maps.length];
+        const path = present(maps[pickIndex % maps.length]);
         const edit = set([...path, key], value);
         const out = applyEdits(g.text, [edit]);
         const node = path.length ? (parse(g.text).doc!.getIn(path, true) as { flow?: boolean }) : { flow: false };
@@ -628,11 +629,11 @@ describe('applyEdits: properties', () => {
         let flow: boolean;
         if (missing || seqs.length === 0) {
           const maps = pathsOf(g.data, (x) => isObj(x));
-          const parent = maps[pickIndex % maps.length];
+          const parent = present(maps[pickIndex % maps.length]);
           path = [...parent, 'new_list'];
           flow = parent.length > 0 && Boolean((parse(g.text).doc!.getIn(parent, true) as { flow?: boolean }).flow);
         } else {
-          path = seqs[pickIndex % seqs.length];
+          path = present(seqs[pickIndex % seqs.length]);
           flow = Boolean((parse(g.text).doc!.getIn(path, true) as { flow?: boolean }).flow);
         }
         const edit = append(path, item);

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { plainEnv, ROOT } from '../cli/run.js';
+import { present } from '../present.js';
 
 const AS_OF = '2026-11-01';
 const UPSTREAM = 'https://github.com/reunify/reunify';
@@ -81,11 +82,11 @@ describe('examples/ci/pre-commit-config.yaml under the real pre-commit tool', ()
       ctx.skip(reason);
     }
     const config = readYaml('examples/ci/pre-commit-config.yaml') as { repos: { repo: string; rev: string; hooks: { id: string; args?: string[] }[] }[] };
-    expect(config.repos[0].repo).toBe(UPSTREAM);
+    expect(present(config.repos[0]).repo).toBe(UPSTREAM);
     // The scratch repository stands in for the upstream one; the date is fixed so that
     // timeliness rules give the same result every day (they are warnings, not shown anyway).
-    config.repos[0].repo = repo;
-    config.repos[0].hooks[0].args = [`--as-of=${AS_OF}`];
+    present(config.repos[0]).repo = repo;
+    present(present(config.repos[0]).hooks[0]).args = [`--as-of=${AS_OF}`];
 
     const dir = copyOf('caseload');
     writeFileSync(join(dir, '.pre-commit-config.yaml'), stringify(config));

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { leafCommands } from '../../src/cli/commandDocs.js';
 import { buildProgram } from '../../src/cli/index.js';
 import { ROOT } from '../cli/run.js';
+import { present } from '../present.js';
 
 interface PackResult { filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string }[] }
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
   const r = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', out]);
   expect(r.exitCode, r.stderr).toBe(0);
-  packed = (JSON.parse(r.stdout) as PackResult[])[0];
+  packed = present((JSON.parse(r.stdout) as PackResult[])[0], 'the packed tarball');
 }, 120_000);
 
 describe('the package holds only what it needs', () => {
@@ -57,8 +58,8 @@ describe('the package holds only what it needs', () => {
     for (const md of [...paths].filter((p) => p.endsWith('.md'))) {
       const text = readFileSync(join(ROOT, md), 'utf8');
       for (const m of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
-        if (/^[a-z]+:/i.test(m[1])) continue; // https:, mailto:
-        const target = posix.normalize(posix.join(posix.dirname(md), m[1]));
+        if (/^[a-z]+:/i.test(present(m[1]))) continue; // https:, mailto:
+        const target = posix.normalize(posix.join(posix.dirname(md), present(m[1])));
         const shipped = paths.has(target) || [...paths].some((p) => p.startsWith(target.replace(/\/?$/, '/')));
         if (!shipped) dangling.push(`${md}: ${m[1]}`);
       }

@@ -15,6 +15,7 @@ import type { ReportCase } from '../../src/app/renderCase.js';
 import { REPORT_TYPES, type ReportType } from '../../src/report/views.js';
 import { CASES, ROOT, exampleConfig, render } from './harness.js';
 import { reunify } from '../cli/run.js';
+import { present } from '../present.js';
 
 const FIXTURE = resolve(ROOT, 'test/fixtures/family/RF-C001.md');
 const READERS = ['mum', 'dad', 'gran', 'partner', 'child'] as const;
@@ -136,9 +137,9 @@ describe('the canary fixture: every product for every reader', () => {
   it('case text cannot change the structure of a family copy or run as a template', () => {
     const hostile = '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> {{header.caseId}}\n- item';
     const data = structuredClone(rc.data!);
-    data.agreement!.parents![0].strengths = hostile;
-    data.agreement!.goals![0].goal = hostile;
-    data.agreement!.goals![0].progress![0].comment = hostile;
+    present(data.agreement!.parents![0]).strengths = hostile;
+    present(data.agreement!.goals![0]).goal = hostile;
+    present(present(data.agreement!.goals![0]).progress![0]).comment = hostile;
     const sections = rc.sections.map((x) => (x.heading === 'What happens next' ? { ...x, content: `${hostile.replace(/\n/g, ' ')}\n\n| a | b |\n|---|---|\n| ${hostile.replace(/\n/g, ' ').replace(/\|/g, '\\|')} | x |` } : x));
     const hostileCase: ReportCase = { ...rc, data, sections };
     const md = render(hostileCase, 'agreement', 'md', { reader: 'mum' });
@@ -154,7 +155,7 @@ describe('the canary fixture: every product for every reader', () => {
 
   it('signature rows are for the parties only', () => {
     const o = render(rc, 'agreement', 'md', { reader: 'mum' });
-    const rows = o.ok ? o.text.split('## Signatures')[1].split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
+    const rows = o.ok ? present(o.text.split('## Signatures')[1]).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
     expect(rows).toEqual(['| Ms C | You | | |', '| SW C.S. | Social worker | | |', '| TM C.M. | Team manager | | |']);
     const gran = render(rc, 'agreement', 'md', { reader: 'gran' });
     expect(gran.ok && gran.text).not.toContain('## Signatures');
@@ -286,15 +287,15 @@ describe('random names and placements (property)', () => {
         const sections = fixture().sections.map((s) => ({ ...s }));
         const g2 = data.agreement!.goals![1];
         switch (field) {
-          case 'strengths': data.agreement!.parents![0].strengths = secret; break;
-          case 'worries': data.agreement!.parents![0].worries = secret; break;
-          case 'goal': g2.goal = secret; break;
-          case 'step': g2.steps = [secret]; break;
-          case 'comment': g2.progress = [{ date: '2026-04-01', rag: 'green', comment: secret }]; break;
+          case 'strengths': present(data.agreement!.parents![0]).strengths = secret; break;
+          case 'worries': present(data.agreement!.parents![0]).worries = secret; break;
+          case 'goal': present(g2).goal = secret; break;
+          case 'step': present(g2).steps = [secret]; break;
+          case 'comment': present(g2).progress = [{ date: '2026-04-01', rag: 'green', comment: secret }]; break;
           case 'capacity': data.capacity_to_change!.push({ person: 'dad', rating: 'limited', evidence: secret, as_of: '2026-03-01' }); break;
-          case 'reasons': data.decisions![0].reasons = secret; data.decisions![0].share_with = ['dad', 'gran']; break;
-          case 'summary': data.decisions![0].shared![2].summary = secret; break;
-          case 'views': data.tasks.child_views.shared_with = ['dad', 'gran']; sections.find((s) => s.heading === "Child's views")!.content = secret; break;
+          case 'reasons': present(data.decisions![0]).reasons = secret; present(data.decisions![0]).share_with = ['dad', 'gran']; break;
+          case 'summary': present(present(data.decisions![0]).shared![2]).summary = secret; break;
+          case 'views': present(data.tasks.child_views).shared_with = ['dad', 'gran']; sections.find((s) => s.heading === "Child's views")!.content = secret; break;
         }
         const rc: ReportCase = { filePath: FIXTURE, data, sections, problems: [] };
         for (const type of REPORT_TYPES) {

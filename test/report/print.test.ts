@@ -9,6 +9,7 @@ import { execa } from 'execa';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { exampleCase, exampleConfig, quietCss, renderText } from './harness.js';
+import { present } from '../present.js';
 
 const REPORTS = [
   ['RF-0001', 'assessment'],
@@ -100,7 +101,7 @@ describe('HTML reports in headless Chromium', () => {
       // A4 portrait is 595 × 842 points
       expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
       expect(readFileSync(join(dir, 'out.png')).subarray(1, 4).toString()).toBe('PNG');
-      const urls = [...readFileSync(join(dir, 'net.json'), 'utf8').matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]);
+      const urls = [...readFileSync(join(dir, 'net.json'), 'utf8').matchAll(/"url":"([^"]+)"/g)].map((m) => present(m[1]));
       expect(urls.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !BROWSER_SERVICES.test(u))).toEqual([]);
     });
   }

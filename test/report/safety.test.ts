@@ -12,6 +12,7 @@ import type { ReportCase } from '../../src/app/renderCase.js';
 import { escapeMarkdown } from '../../src/core/escape/markdown.js';
 import { REPORT_TYPES } from '../../src/report/views.js';
 import { ROOT, exampleCase, exampleConfig, quietCss, render, renderText } from './harness.js';
+import { present } from '../present.js';
 
 const FIXTURE = resolve(ROOT, 'test/fixtures/report/RF-R001.md');
 const HOSTILE = '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> `code` {{header.caseId}} {{{header.marking}}} {{#each x}}\n- item\n1. one\n> quote\n<img src=x onerror=alert(1)>';
@@ -31,7 +32,7 @@ function hostile(data: CaseData): CaseData {
 function hostileCase(): ReportCase {
   const rc = openCase(FIXTURE, exampleConfig(), { sections: true });
   const data = hostile(rc.data!);
-  data.decisions![0].conditions = [HOSTILE];
+  present(data.decisions![0]).conditions = [HOSTILE];
   // the body's own lists and tables are laid out by the report; its text is escaped like any other
   const line = HOSTILE.replace(/\n/g, ' ');
   const body = `${line}\n\n# Heading in the body\n\n| a | b |\n|---|---|\n| ${line.replace(/\|/g, '\\|')} | x |\n| ${line} |\n\n- ${HOSTILE.replace(/\n/g, ' ')}`;
@@ -98,7 +99,7 @@ describe('templates in strict mode', () => {
   function overrides(files: Record<string, string>): string {
     const dir = mkdtempSync(join(tmpdir(), 'reunify-templates-'));
     for (const [name, text] of Object.entries(files)) {
-      mkdirSync(join(dir, name.includes('/') ? name.split('/')[0] : ''), { recursive: true });
+      mkdirSync(join(dir, present(name.includes('/') ? name.split('/')[0] : '')), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
     return dir;

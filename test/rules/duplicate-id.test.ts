@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { duplicateId } from '../../src/core/rules/caseload/duplicate-id.js';
 import { AS_OF, ruleTable, stage1Case, viewOf } from './harness.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
+import { present } from '../present.js';
 
 ruleTable(duplicateId, { valid: [{ name: 'a case alone', data: stage1Case() }], invalid: [] });
 
@@ -13,6 +14,6 @@ describe('caseload/duplicate-id across files', () => {
     const c = viewOf({ name: 'c', data: { ...stage1Case(), id: 'RF-9002' } });
     const got = duplicateId.check([a, b, c], ctx);
     expect([...got.keys()].sort()).toEqual([0, 1]);
-    expect(got.get(0)?.[0].message).toBe('id "RF-9001" is also used by "rf-9001" (ids must be unique, ignoring letter case)');
+    expect(present(got.get(0)?.[0]).message).toBe('id "RF-9001" is also used by "rf-9001" (ids must be unique, ignoring letter case)');
   });
 });

@@ -6,6 +6,7 @@ import { mergeSettings, type ReunifyConfig } from '../../src/core/config.js';
 import { bodySections } from '../../src/io/loadCase.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import type { CaseView, Rule, RuleProblem } from '../../src/core/rules/types.js';
+import { present } from '../present.js';
 
 export const AS_OF = '2026-11-01';
 
@@ -82,9 +83,10 @@ export function ruleTable(rule: Rule, table: { valid: TableRow[]; invalid: Inval
         const got = runRule(rule, row);
         expect(got.map((p) => p.path)).toEqual(row.problems.map((p) => p.path));
         row.problems.forEach((want, i) => {
-          if (want.message instanceof RegExp) expect(got[i].message).toMatch(want.message);
-          else if (want.message !== undefined) expect(got[i].message).toBe(want.message);
-          expect(got[i].severity ?? rule.defaultSeverity).toBe(want.severity ?? rule.defaultSeverity);
+          const problem = present(got[i], `problem ${i + 1}`);
+          if (want.message instanceof RegExp) expect(problem.message).toMatch(want.message);
+          else if (want.message !== undefined) expect(problem.message).toBe(want.message);
+          expect(problem.severity ?? rule.defaultSeverity).toBe(want.severity ?? rule.defaultSeverity);
         });
       });
     }

@@ -2,13 +2,14 @@ import type { CaseData } from '../../src/core/caseTypes.js';
 import { decisionMatchesLevel } from '../../src/core/rules/stage2/decision-matches-level.js';
 import { rc1Decision, stage3Case } from './fixtures-pathway.js';
 import { ruleTable } from './harness.js';
+import { present } from '../present.js';
 
 /** RC1 at `level`, Decision 2 with `outcome` and optional reasons. */
 function decided(level: 'low' | 'medium' | 'high' | 'very_high', outcome: string, reasons?: string): CaseData {
   const data = stage3Case();
   return {
     ...data,
-    classifications: [{ ...data.classifications![0], level, suggested: level }],
+    classifications: [{ ...present(data.classifications![0]), level, suggested: level }],
     decisions: [rc1Decision({ outcome, ...(reasons === undefined ? {} : { reasons }) })],
   };
 }

@@ -2,10 +2,11 @@ import { goalRagStale } from '../../src/core/rules/stage3/goal-rag-stale.js';
 import type { CaseData, GoalProgress } from '../../src/core/caseTypes.js';
 import { ruleTable } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
+import { present } from '../present.js';
 
 const rated = (progress: GoalProgress[], goal: object = {}, c: CaseData = stage3Case()): CaseData => ({
   ...c,
-  agreement: { ...c.agreement, goals: [{ ...c.agreement!.goals![0], progress, ...goal }] },
+  agreement: { ...c.agreement, goals: [{ ...present(c.agreement!.goals![0]), progress, ...goal }] },
 });
 
 ruleTable(goalRagStale, {

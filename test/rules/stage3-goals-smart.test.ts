@@ -2,9 +2,10 @@ import { goalsSmart } from '../../src/core/rules/stage3/goals-smart.js';
 import type { CaseData, Goal } from '../../src/core/caseTypes.js';
 import { ruleTable, stage1Case } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
+import { present } from '../present.js';
 
 const withGoals = (c: CaseData, goals: Goal[], extra: object = {}): CaseData => ({ ...c, agreement: { ...c.agreement, goals }, ...extra });
-const g1 = () => stage3Case().agreement!.goals![0];
+const g1 = () => present(stage3Case().agreement!.goals![0]);
 
 ruleTable(goalsSmart, {
   valid: [
@@ -26,12 +27,12 @@ ruleTable(goalsSmart, {
     },
     {
       name: 'past stage 3 every goal needs a rating',
-      data: withGoals(stage5Case(), [{ ...stage5Case().agreement!.goals![0], progress: undefined }]),
+      data: withGoals(stage5Case(), [{ ...present(stage5Case().agreement!.goals![0]), progress: undefined }]),
       problems: [{ path: '/agreement/goals/0/progress', message: 'goal g1 has no dated RAG rating, and the case is past stage 3' }],
     },
     {
       name: 'no goal text; a warning after an unplanned return',
-      data: withGoals(stage5Case(), [{ ...stage5Case().agreement!.goals![0], goal: undefined }], { return: { ...stage5Case().return, unplanned: true } }),
+      data: withGoals(stage5Case(), [{ ...present(stage5Case().agreement!.goals![0]), goal: undefined }], { return: { ...stage5Case().return, unplanned: true } }),
       problems: [{ path: '/agreement/goals/0/goal', message: 'goal g1 does not say what must change (goal)', severity: 'warning' }],
     },
   ],

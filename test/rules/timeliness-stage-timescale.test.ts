@@ -2,6 +2,7 @@ import { stageTimescale } from '../../src/core/rules/timeliness/stage-timescale.
 import type { CaseData, Decision } from '../../src/core/caseTypes.js';
 import { ruleTable, stage1Case } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
+import { present } from '../present.js';
 
 const unplannedStage5 = () => {
   const c = stage5Case();
@@ -23,7 +24,7 @@ const noReturnStage2 = (): CaseData => {
     stage: 2,
     tasks: { ...Object.fromEntries(Object.entries(c.tasks).filter(([t]) => ['case_history', 'engagement', 'family_assessment', 'safe_adult', 'written_assessment', 'classification', 'decision', 'decision_shared'].includes(t))), support_if_no_return: { status: 'done', date: '2026-09-01', by: 'SW T.T.' } },
     classifications: [{ date: '2026-08-20', point: 'rc1_d2', level: 'very_high', suggested: 'very_high', by: 'SW T.T.', signed_off: signed('2026-08-21') }],
-    decisions: [{ ...c.decisions![0], outcome: 'no_return' }],
+    decisions: [{ ...present(c.decisions![0]), outcome: 'no_return' }],
     agreement: undefined,
   };
 };
@@ -55,7 +56,7 @@ const extendedStage3 = (decision: Partial<Decision> = {}): CaseData => {
       { date: '2026-04-17', point: 'rc2_d3', level: 'medium', suggested: 'medium', by: 'TM T.M.', signed_off: signed('2026-04-17') },
     ],
     decisions: [
-      { ...c.decisions![0], date: '2025-11-13', signed_off: signed('2025-11-13') },
+      { ...present(c.decisions![0]), date: '2025-11-13', signed_off: signed('2025-11-13') },
       { date: '2026-04-20', point: 'rc2_d3', outcome: 'extend_work', reasons: 'Relapse in March; three to six more months of goal work', signed_off: signed('2026-04-20'), ...decision },
     ],
   };
@@ -87,19 +88,19 @@ ruleTable(stageTimescale, {
   invalid: [
     {
       name: 'a no_return decision not yet signed off is a proposal: stage 2 is still timed',
-      data: { ...noReturnStage2(), decisions: [{ ...noReturnStage2().decisions![0], signed_off: undefined }] },
+      data: { ...noReturnStage2(), decisions: [{ ...present(noReturnStage2().decisions![0]), signed_off: undefined }] },
       asOf: '2027-03-01',
       problems: [{ path: '/stage', message: 'stage 2 (decide) has been open 36 weeks 2 days since stage 1 work finished on 2026-06-20, longer than the local timescale of 4 weeks' }],
     },
     {
       name: 'a no_return decision signed off after the as-of date does not stop the clock yet',
-      data: { ...noReturnStage2(), decisions: [{ ...noReturnStage2().decisions![0], date: '2026-07-20', signed_off: signed('2026-08-05') }] },
+      data: { ...noReturnStage2(), decisions: [{ ...present(noReturnStage2().decisions![0]), date: '2026-07-20', signed_off: signed('2026-08-05') }] },
       asOf: '2026-08-01',
       problems: [{ path: '/stage', message: /^stage 2 \(decide\) has been open 6 weeks since stage 1 work finished on 2026-06-20/ }],
     },
     {
       name: 'a later decision to work towards return restarts the timing of the case',
-      data: { ...noReturnStage2(), decisions: [{ ...noReturnStage2().decisions![0], date: '2026-08-24' }, { ...stage3Case().decisions![0], date: '2026-08-30', signed_off: signed('2026-08-30') }] },
+      data: { ...noReturnStage2(), decisions: [{ ...present(noReturnStage2().decisions![0]), date: '2026-08-24' }, { ...present(stage3Case().decisions![0]), date: '2026-08-30', signed_off: signed('2026-08-30') }] },
       problems: [{ path: '/stage', message: /^stage 2 \(decide\) has been open 19 weeks 1 day since stage 1 work finished on 2026-06-20/ }],
     },
     {

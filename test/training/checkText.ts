@@ -4,11 +4,12 @@ import type { ReunifyConfig } from '../../src/core/config.js';
 import type { Problem } from '../../src/core/problem.js';
 import { parseCaseText } from '../../src/io/loadCase.js';
 import { toCheckable } from '../../src/io/checkFile.js';
+import { present } from '../present.js';
 
 export function checkTexts(files: readonly { stem: string; text: string }[], config: ReunifyConfig, asOf: string): { stem: string; problems: Problem[] }[] {
   const cases = files.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text)));
   const result = checkCases(cases, { asOf, config });
-  return result.results.map((r, i) => ({ stem: files[i].stem, problems: r.problems }));
+  return result.results.map((r, i) => ({ stem: present(files[i]).stem, problems: r.problems }));
 }
 
 export function problemLines(results: readonly { stem: string; problems: Problem[] }[]): string[] {

@@ -10,6 +10,7 @@ import { generateCase, type GenerateOptions, type Scenario } from '../../src/cor
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
+import { present } from '../present.js';
 
 const config = defaultConfig();
 const AS_OF = '2026-11-01';
@@ -55,8 +56,8 @@ describe('coherence of generated cases', () => {
     const reasons = new Set<string>();
     let fathers = 0;
     for (let i = 0; i < 5000; i++) {
-      const shape = SHAPES[i % SHAPES.length];
-      const asOf = DATES[i % DATES.length];
+      const shape = present(SHAPES[i % SHAPES.length]);
+      const asOf = present(DATES[i % DATES.length]);
       const g = make(7919 * i + 13, { ...shape, asOf });
       violations.push(...caseViolations(g, asOf));
       // tallies of the kinds the trainer counted, read straight from the case
@@ -150,7 +151,7 @@ describe('the coherence checker finds planted contradictions', () => {
     }],
     ['return-without-history', () => {
       const c = base(3, 1, (d) => (d.history?.failed_returns ?? 0) === 0 && d.agreement !== undefined);
-      c.data.agreement!.parents![0].worries = 'Drinks when low; the last return ended after a relapse';
+      present(c.data.agreement!.parents![0]).worries = 'Drinks when low; the last return ended after a relapse';
       return c;
     }],
     ['partner-without-partner', () => {
@@ -167,19 +168,19 @@ describe('the coherence checker finds planted contradictions', () => {
     ['goal-comment-rating', () => {
       const c = base(4, 1, (d) => (d.agreement?.goals ?? []).some((g) => (g.progress ?? []).length > 0));
       const goal = c.data.agreement!.goals!.find((g) => (g.progress ?? []).length > 0)!;
-      goal.progress![0] = { ...goal.progress![0], rag: 'red', comment: 'On track' };
+      goal.progress![0] = { ...present(goal.progress![0]), rag: 'red', comment: 'On track' };
       return c;
     }],
     ['contradiction', () => {
       const c = base(2, 1, (d) => d.capacity_to_change !== undefined);
-      const on = c.data.factors![0].as_of!;
+      const on = present(c.data.factors![0]).as_of!;
       c.data.factors!.push({ id: 'problems_unaddressed', status: 'present', evidence: 'The neglect that led to care has not changed', as_of: on });
       c.data.factors!.push({ id: 'sustained_parental_change', status: 'present', evidence: 'Others confirm the change has lasted through a difficult period', as_of: on });
       return c;
     }],
     ['phasing-too-short', () => {
       const c = base(5, 1, (d) => (d.return?.contact_phases ?? []).length > 0 && !d.return?.unplanned);
-      c.data.return!.contact_phases![0].from = addDays(c.data.return!.returned!, -11);
+      present(c.data.return!.contact_phases![0]).from = addDays(c.data.return!.returned!, -11);
       return c;
     }],
     ['household-change-definition', () => {

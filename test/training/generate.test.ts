@@ -7,6 +7,7 @@ import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { checkTexts, problemLines } from './checkText.js';
+import { present } from '../present.js';
 
 const config = defaultConfig();
 const STAGES: StageValue[] = [1, 2, 3, 4, 5, 'closed'];
@@ -76,7 +77,7 @@ describe('generateCase', () => {
   it('leaves the work an exercise asks for open', () => {
     const classification = make(1, { stage: 2, scenario: 'classification', config });
     expect(classification.data.classifications).toBeUndefined();
-    expect(classification.data.tasks.classification.status).toBe('todo');
+    expect(present(classification.data.tasks.classification).status).toBe('todo');
     expect(classification.openWork).toEqual(['classification', 'decision']);
     const regrade = make(1, { stage: 4, scenario: 'reclassification', config });
     expect((regrade.data.classifications ?? []).map((c) => c.point)).toEqual(['rc1_d2']);
@@ -99,6 +100,6 @@ describe('generateCase', () => {
 
   it('generates the benchmark caseload quickly enough to be useful (a hang guard, not a timing test)', () => {
     const stages: StageValue[] = [1, 2, 3, 4, 5, 'closed'];
-    for (let i = 0; i < 150; i++) make(i, { stage: stages[i % 6], config });
+    for (let i = 0; i < 150; i++) make(i, { stage: present(stages[i % 6]), config });
   }, 60_000);
 });

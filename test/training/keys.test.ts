@@ -11,6 +11,7 @@ import { defaultConfig } from '../../src/io/loadConfig.js';
 import { packDocuments, quoteEvidence } from '../../src/report/exercise.js';
 import type { TrainingView } from '../../src/report/trainingDoc.js';
 import { checkTexts, problemLines } from './checkText.js';
+import { present } from '../present.js';
 
 const config = defaultConfig();
 const AS_OF = '2026-11-01';
@@ -90,9 +91,9 @@ describe('answer keys', () => {
   });
 
   it('quotes evidence in words from the case, not as pointers', () => {
-    const [c] = generatePackCases({ scenario: 'reclassification', seed: 9, cases: 1, asOf: AS_OF, config });
+    const c = present(generatePackCases({ scenario: 'reclassification', seed: 9, cases: 1, asOf: AS_OF, config })[0]);
     const i = c.data.factors!.findIndex((f) => f.evidence);
-    expect(quoteEvidence(c.data, `/factors/${i}`)).toContain(`“${c.data.factors![i].evidence}”`);
+    expect(quoteEvidence(c.data, `/factors/${i}`)).toContain(`“${present(c.data.factors![i]).evidence}”`);
     expect(quoteEvidence(c.data, '/history/failed_returns')).toBe(`History: ${c.data.history!.failed_returns} failed returns home`);
     expect(quoteEvidence(c.data, '/child/dob')).toMatch(/^Born \d{1,2} \w+ \d{4}$/);
     expect(quoteEvidence(c.data, '/agreement/goals/0/by')).toMatch(/^Goal g1: “.+”, to be met by /);

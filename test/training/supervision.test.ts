@@ -67,7 +67,7 @@ describe('superviseQuestions', () => {
   const variants: [string, (d: CaseData) => void, string[], RegExp][] = [
     ['failed returns', (d) => (d.history!.failed_returns = 2), ['narrative.failed_returns', 'emotional.reassessed'], /the 2 earlier returns/],
     ['missing episodes', (d) => (d.history!.missing_episodes = 3), ['narrative.missing', 'analytical.missing', 'planning.missing'], /went missing/],
-    ['a red goal', (d) => d.agreement!.goals![0].progress!.push({ date: '2026-10-28', rag: 'red' }), ['emotional.red_goals', 'analytical.red_goals', 'planning.red_goals'], /goal g1 still red/],
+    ['a red goal', (d) => present(d.agreement!.goals![0]).progress!.push({ date: '2026-10-28', rag: 'red' }), ['emotional.red_goals', 'analytical.red_goals', 'planning.red_goals'], /goal g1 still red/],
     ['the level going up', (d) => d.classifications!.push({ date: '2026-10-25', point: 'rc2_d3', level: 'high', suggested: 'high', by: 'TM S.M.' }), ['emotional.level_up'], /went up from medium to high/],
     ['the level coming down', (d) => d.classifications!.push({ date: '2026-10-25', point: 'rc2_d3', level: 'low', suggested: 'low', by: 'TM S.M.' }), ['emotional.level_down'], /come down from medium to low/],
     ['the child not wanting to go home', (d) => (d.child.wants_to_return = false), ['emotional.not_wanting'], /has not said they want to go home/],
@@ -131,7 +131,7 @@ describe('superviseQuestions', () => {
   it('gives the fact behind each chosen question, and no narrative text from the case', () => {
     const data = base();
     data.history!.missing_episodes = 1;
-    data.factors![0].evidence = 'SECRET NARRATIVE';
+    present(data.factors![0]).evidence = 'SECRET NARRATIVE';
     const plan = ask(data);
     const chosen = plan.groups.flatMap((g) => g.questions).filter((q) => q.because);
     expect(chosen.length).toBeGreaterThan(0);
@@ -148,6 +148,7 @@ import { generateCase } from '../../src/core/generate.js';
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';
 import { parseCaseText } from '../../src/io/loadCase.js';
+import { present } from '../present.js';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'caseload', 'cases');
 
@@ -176,7 +177,7 @@ describe('superviseQuestions on every example and on generated cases', () => {
   it('asks nothing that contradicts the file, over 1,200 generated cases at every stage', () => {
     const stages: StageValue[] = [1, 2, 3, 4, 5, 'closed'];
     for (let i = 0; i < 1200; i++) {
-      const g = generateCase(createRng(i * 104729 + 1), { stage: stages[i % 6], id: `TR-${i}`, asOf: AS_OF, config, ...(i % 5 === 0 ? { scenario: 'cohorts' as const } : {}) });
+      const g = generateCase(createRng(i * 104729 + 1), { stage: present(stages[i % 6]), id: `TR-${i}`, asOf: AS_OF, config, ...(i % 5 === 0 ? { scenario: 'cohorts' as const } : {}) });
       const plan = superviseQuestions(g.data, config, AS_OF, bodyHeadings(g.body));
       const words = text(plan);
       const d = g.data;

@@ -2,6 +2,7 @@
 // line whose value changed keeps its key and its comment. The body may only gain text.
 import { diffLines } from 'diff';
 import { expect } from 'vitest';
+import { present } from '../present.js';
 
 const keyOf = (line: string) => /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^\s:#][^:#]*?):(?:\s|$)/.exec(line)?.[1];
 const commentOf = (line: string) => /\s#\s.*$/.exec(line)?.[0].trim();
@@ -16,7 +17,7 @@ export function expectUntouchedBytesKept(before: string, after: string): void {
   const parts = diffLines(fmBefore, fmAfter);
   parts.forEach((part, i) => {
     if (!part.removed) return;
-    const added = parts[i + 1]?.added ? parts[i + 1].value.split('\n') : [];
+    const added = parts[i + 1]?.added ? present(parts[i + 1]).value.split('\n') : [];
     part.value
       .split('\n')
       .filter((l) => l !== '')

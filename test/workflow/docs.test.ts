@@ -8,14 +8,15 @@ import { afterEach, beforeEach, expect, it, onTestFinished, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/index.js';
 import { checkCaseload } from '../../src/app/checkCaseload.js';
 import { expectUntouchedBytesKept } from './bytes.js';
+import { present } from '../present.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '../../docs/workflow.md'), 'utf8');
 
 function shellWords(line: string): string[] {
-  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => present(m[1] ?? m[2]));
 }
 
-const steps = [...DOC.matchAll(/<!-- replay: (.+?) -->\n(?:```yaml\n([\s\S]*?)```\n)?/g)].map((m) => ({ args: shellWords(m[1]), answers: m[2] }));
+const steps = [...DOC.matchAll(/<!-- replay: (.+?) -->\n(?:```yaml\n([\s\S]*?)```\n)?/g)].map((m) => ({ args: shellWords(present(m[1])), answers: m[2] }));
 
 let err = '';
 const cwd = process.cwd();
@@ -58,5 +59,5 @@ it('the worked example covers every task and replays from opening to closure', a
   const text = readFileSync(join(dir, 'RF-0100.md'), 'utf8');
   expect(text).toMatch(/^stage: closed +#/m);
   const { result } = await checkCaseload({ paths: [dir], asOf: last, workers: 1 });
-  expect(result.results[0].problems.filter((p) => p.severity === 'error')).toEqual([]);
+  expect(present(result.results[0]).problems.filter((p) => p.severity === 'error')).toEqual([]);
 });

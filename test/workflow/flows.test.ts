@@ -11,6 +11,7 @@ import { checkCaseload } from '../../src/app/checkCaseload.js';
 import { expectUntouchedBytesKept } from './bytes.js';
 import { COMMENTED_CASE, caseloadWith } from './fixture.js';
 import { CTRL_C, ENTER, NEW_PERSON, NOT_ANSWERED, SOMEONE_ELSE, script, type Reply } from './scripted.js';
+import { present } from '../present.js';
 
 const DATE = '2026-11-02';
 const taskFlags = (extra: Record<string, unknown> = {}) => ({ format: 'text' as const, set: [] as string[], date: DATE, ...extra });
@@ -209,12 +210,12 @@ describe('later stages', () => {
     const told = s.shown.filter((p) => p.message === 'Who was told?');
     expect(told).toHaveLength(2);
     for (const [i, party] of ['rk', 'iro'].entries()) {
-      expect(told[i].initial).toBe(NOT_ANSWERED);
-      expect(told[i].choices?.find((ch) => ch.value === party)?.name).toMatch(/\(suggested\)$/);
-      expect(told[i].choices?.filter((ch) => ch.name.endsWith('(suggested)'))).toHaveLength(1);
+      expect(present(told[i]).initial).toBe(NOT_ANSWERED);
+      expect(present(told[i]).choices?.find((ch) => ch.value === party)?.name).toMatch(/\(suggested\)$/);
+      expect(present(told[i]).choices?.filter((ch) => ch.name.endsWith('(suggested)'))).toHaveLength(1);
     }
     const after = readFileSync(c.path('RF-0005.md'), 'utf8');
-    const shared = (loadCase(c.path('RF-0005.md')).data as { decisions: { shared: unknown[] }[] }).decisions[0].shared;
+    const shared = present((loadCase(c.path('RF-0005.md')).data as { decisions: { shared: unknown[] }[] }).decisions[0]).shared;
     expect(shared.slice(-2)).toEqual([
       { party: 'rk', date: DATE, method: 'letter' },
       { party: 'iro', date: DATE, method: 'letter' },
@@ -234,7 +235,7 @@ describe('written_assessment, interactively, with a changed recommendation', () 
       expect(s.remaining()).toBe(0);
       const recommendation = s.shown.find((p) => p.message === 'The reasoned recommendation about return')!;
       expect(recommendation.initial).toBe(NOT_ANSWERED);
-      expect(recommendation.choices?.[0].name).toBe('(keep what is recorded: return_if_goals_met)');
+      expect(present(recommendation.choices?.[0]).name).toBe('(keep what is recorded: return_if_goals_met)');
       if (expected) expect(s.shown.find((p) => p.message === 'Date of the sign-off')?.initial).toBe(DATE);
       else expect(err).toContain('the sign-off by TM D.E.');
       const entry = (loadCase(c.path('RF-0005.md')).data as { tasks: { written_assessment: { recommendation: string; signed_off?: unknown } } }).tasks.written_assessment;

@@ -2,6 +2,7 @@
 // each checked with the prompt's own validation (a refused answer is recorded and the
 // next one tried, as a person would retype), and every prompt is logged.
 import { PromptInterrupted, type Asker } from '../../src/app/prompting.js';
+import { present } from '../present.js';
 
 /** Press Enter on the pre-filled answer. */
 export const ENTER = Symbol('enter');
@@ -60,7 +61,7 @@ export function script(replies: Reply[]): Script {
       // Inquirer starts the cursor on the default, else on the first choice
       shown.push({ kind: 'select', message: q.message, initial: q.default ?? q.choices[0]?.value, choices: q.choices });
       const reply = next(q.message);
-      const value = reply === ENTER ? (q.default ?? q.choices[0].value) : String(reply);
+      const value = reply === ENTER ? (q.default ?? present(q.choices[0]).value) : String(reply);
       if (!q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice for: ${q.message}`);
       return value;
     },

@@ -28,7 +28,9 @@ export function fastLocator(yamlText: string): FastLocator | undefined {
       listener(event, state) {
         if (event === 'open') {
           const mark: NodeMark = { open: state.position, result: undefined, children: [] };
-          stack[stack.length - 1].children.push(mark);
+          const parent = stack.at(-1);
+          if (parent === undefined) throw new Error('a node opened after the document closed'); // caught below: not the plain way
+          parent.children.push(mark);
           stack.push(mark);
         } else {
           stack.pop()!.result = state.result;
@@ -49,7 +51,7 @@ export function fastLocator(yamlText: string): FastLocator | undefined {
  */
 function settle(mark: NodeMark): NodeMark {
   let m = mark;
-  while (m.children.length === 1 && typeof m.result === 'object' && m.result !== null && m.children[0].result === m.result) m = m.children[0];
+  while (m.children.length === 1 && typeof m.result === 'object' && m.result !== null && m.children[0]!.result === m.result) m = m.children[0]!; // just checked: one child
   return m;
 }
 
@@ -67,7 +69,7 @@ function locate(text: string, root: NodeMark, pointer: string): number | undefin
     } else {
       if (node.children.length !== Object.keys(value).length * 2) return undefined;
       if (Object.prototype.hasOwnProperty.call(value, segment)) {
-        for (let k = 0; k < node.children.length && !child; k += 2) if (String(node.children[k].result) === segment) child = node.children[k + 1];
+        for (let k = 0; k < node.children.length && !child; k += 2) if (String(node.children[k]!.result) === segment) child = node.children[k + 1];
       }
     }
     if (!child) break;

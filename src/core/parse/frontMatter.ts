@@ -139,8 +139,9 @@ export function positionAt(starts: readonly number[], offset: number): { line: n
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    // lo and mid stay within starts (lineStarts always gives at least the first line's)
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }

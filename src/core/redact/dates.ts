@@ -44,6 +44,7 @@ function monthLike(original: string, index: number): string {
   const bare = original.replace(/\.$/, '');
   const isFull = MONTH_NAMES.some((n) => n.toLowerCase() === bare.toLowerCase());
   const word = isFull ? MONTH_NAMES[index] : SHORT[index];
+  if (word === undefined) throw new RangeError(`No month at index ${index}`);
   return sameShape(bare, word) + (original.endsWith('.') ? '.' : '');
 }
 
@@ -85,9 +86,10 @@ export function dateRules(moves: DateMoves): TextRule[] {
         const iso = isoOf(Number(p[1]), Number(p[3]), Number(p[5]));
         if (!iso) return undefined;
         const moved = moves.day(iso);
-        if (p[2] === '-' && p[3].length === 2 && p[5].length === 2) return moved;
+        // Groups 1 to 5 are not optional: each holds text in every match.
+        if (p[2] === '-' && p[3]!.length === 2 && p[5]!.length === 2) return moved;
         const pad = (n: string, like: string) => (like.length === 2 ? n : String(Number(n)));
-        return [moved.slice(0, 4), pad(moved.slice(5, 7), p[3]), pad(moved.slice(8, 10), p[5])].join(p[2]);
+        return [moved.slice(0, 4), pad(moved.slice(5, 7), p[3]!), pad(moved.slice(8, 10), p[5]!)].join(p[2]);
       },
     },
     {
@@ -103,7 +105,8 @@ export function dateRules(moves: DateMoves): TextRule[] {
       source: `${NUM_BEFORE}(?:\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})|\\d{1,2}-\\d{1,2}-(?:\\d{4}|\\d{2}))${NUM_AFTER}`,
       replace: (m) => {
         const p = /^(\d{1,2})([/.-])(\d{1,2})[/.-](\d+)$/.exec(m)!;
-        const short = p[4].length === 2;
+        // Groups 1 to 4 are not optional: each holds text in every match.
+        const short = p[4]!.length === 2;
         let year = Number(p[4]);
         if (short) year += 2000 + year <= Number(y4(moves.asOf)) + 1 ? 2000 : 1900;
         const iso = isoOf(year, Number(p[3]), Number(p[1]));
@@ -112,7 +115,7 @@ export function dateRules(moves: DateMoves): TextRule[] {
         const d = String(Number(moved.slice(8, 10)));
         const mo = String(Number(moved.slice(5, 7)));
         const yy = short ? moved.slice(2, 4) : y4(moved);
-        return [p[1].length === 2 ? d.padStart(2, '0') : d, p[3].length === 2 ? mo.padStart(2, '0') : mo, yy].join(p[2]);
+        return [p[1]!.length === 2 ? d.padStart(2, '0') : d, p[3]!.length === 2 ? mo.padStart(2, '0') : mo, yy].join(p[2]);
       },
     },
     {
@@ -121,17 +124,19 @@ export function dateRules(moves: DateMoves): TextRule[] {
       replace: (m) => {
         const p = /^(\d{1,2})(st|nd|rd|th)?(\s+(?:of\s+)?|[-/.])(\S+?)(?:(,?\s+|[-/.])(\d{4}))?$/i.exec(m);
         if (!p) return undefined;
-        const month = monthIndex(p[4]);
+        // Groups 1, 3 and 4 are not optional: each holds text in every match (group 4 at least one character).
+        const monthWord = p[4]!;
+        const month = monthIndex(monthWord);
         if (month < 0) return undefined;
         // "3 may" without a year is more often words than a date
-        if (!p[6] && p[4][0] === p[4][0].toLowerCase()) return undefined;
+        if (!p[6] && monthWord.charAt(0) === monthWord.charAt(0).toLowerCase()) return undefined;
         const iso = p[6] ? isoOf(Number(p[6]), month + 1, Number(p[1])) : withoutYear(month + 1, Number(p[1]), moves.asOf);
         if (!iso) return undefined;
         const moved = moves.day(iso);
         const day = Number(moved.slice(8, 10));
         const suffix = p[2] ? sameShape(p[2], ordinal(day)) : '';
-        const dayText = p[1].length === 2 && day < 10 ? `0${day}` : String(day);
-        return `${dayText}${suffix}${p[3]}${monthLike(p[4], Number(moved.slice(5, 7)) - 1)}${p[6] ? `${p[5] ?? ' '}${y4(moved)}` : ''}`;
+        const dayText = p[1]!.length === 2 && day < 10 ? `0${day}` : String(day);
+        return `${dayText}${suffix}${p[3]}${monthLike(monthWord, Number(moved.slice(5, 7)) - 1)}${p[6] ? `${p[5] ?? ' '}${y4(moved)}` : ''}`;
       },
     },
     {
@@ -140,16 +145,18 @@ export function dateRules(moves: DateMoves): TextRule[] {
       replace: (m) => {
         const p = /^(\S+?)(\s+)(\d{1,2})(st|nd|rd|th)?(,?\s+)?(\d{4})?$/i.exec(m);
         if (!p) return undefined;
-        const month = monthIndex(p[1]);
+        // Groups 1 to 3 are not optional: each holds text in every match (group 1 at least one character).
+        const monthWord = p[1]!;
+        const month = monthIndex(monthWord);
         if (month < 0) return undefined;
         // without a year, only "March 3rd" (an ordinal) is read as a date
-        if (!p[6] && (!p[4] || p[1][0] === p[1][0].toLowerCase())) return undefined;
+        if (!p[6] && (!p[4] || monthWord.charAt(0) === monthWord.charAt(0).toLowerCase())) return undefined;
         const iso = p[6] ? isoOf(Number(p[6]), month + 1, Number(p[3])) : withoutYear(month + 1, Number(p[3]), moves.asOf);
         if (!iso) return undefined;
         const moved = moves.day(iso);
         const day = Number(moved.slice(8, 10));
         const suffix = p[4] ? sameShape(p[4], ordinal(day)) : '';
-        return `${monthLike(p[1], Number(moved.slice(5, 7)) - 1)}${p[2]}${day}${suffix}${p[6] ? `${p[5] ?? ' '}${y4(moved)}` : ''}`;
+        return `${monthLike(monthWord, Number(moved.slice(5, 7)) - 1)}${p[2]}${day}${suffix}${p[6] ? `${p[5] ?? ' '}${y4(moved)}` : ''}`;
       },
     },
     {
@@ -158,10 +165,12 @@ export function dateRules(moves: DateMoves): TextRule[] {
       replace: (m) => {
         const p = /^(\S+?)(\s+)(\d{4})$/.exec(m);
         if (!p) return undefined;
-        const month = monthIndex(p[1]);
+        // Group 1 is not optional: it holds text in every match.
+        const monthWord = p[1]!;
+        const month = monthIndex(monthWord);
         if (month < 0) return undefined;
         const moved = moves.month(`${p[3]}-${String(month + 1).padStart(2, '0')}`);
-        return `${monthLike(p[1], Number(moved.slice(5, 7)) - 1)}${p[2]}${moved.slice(0, 4)}`;
+        return `${monthLike(monthWord, Number(moved.slice(5, 7)) - 1)}${p[2]}${moved.slice(0, 4)}`;
       },
     },
     {
@@ -173,7 +182,7 @@ export function dateRules(moves: DateMoves): TextRule[] {
       // a month named alone ("the October review"), capitalised; "May" only where it cannot be the verb
       source: `${WORD_BEFORE}(?:${MONTH_NAMES.filter((n) => n !== 'May').join('|')}|(?<=(?:in|of|since|until|by|from|early|late|mid|end of|last|next) )May)${WORD_AFTER}`,
       replace: (m) => {
-        if (m[0] !== m[0].toUpperCase()) return undefined;
+        if (m.charAt(0) !== m.charAt(0).toUpperCase()) return undefined;
         return monthLike(m, moves.monthAlone(monthIndex(m)));
       },
     },

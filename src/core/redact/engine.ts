@@ -28,10 +28,12 @@ export function textReplacer(rules: readonly TextRule[]): (text: string) => stri
       const at = found.index;
       let done = false;
       for (let i = 0; i < live.length && !done; i++) {
-        each[i].lastIndex = at;
-        const m = each[i].exec(text);
+        // each holds one pattern per rule in live, at the same index.
+        const re = each[i]!;
+        re.lastIndex = at;
+        const m = re.exec(text);
         if (!m || m[0] === '') continue;
-        const replaced = live[i].replace(m[0], text, at);
+        const replaced = live[i]!.replace(m[0], text, at);
         if (replaced === undefined) continue;
         const [by, length] = typeof replaced === 'string' ? [replaced, m[0].length] : [replaced.text, replaced.consumed];
         out += text.slice(pos, at) + by;

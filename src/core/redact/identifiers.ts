@@ -48,7 +48,8 @@ export function identifierRules(count: (kind: IdentifierKind, found: string) => 
       source: String.raw`${BEFORE}(?:(?:flat|apartment|apt|unit)\s+\d{1,4}[a-z]?,?\s+)?\d{1,4}[a-z]?,?\s+(?:${NAME_WORD}\s+){1,3}${STREET}${AFTER}`,
       replace: (m) => {
         const words = m.replace(/^(?:(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+/i, '').split(/\s+/);
-        const street = words[words.length - 1].replace(/\.$/, '');
+        // split always gives at least one part.
+        const street = words.at(-1)!.replace(/\.$/, '');
         const name = words.slice(0, -1);
         // "2 weeks in a row" is not an address: the street's name is capitalised, or its street word is unmistakable
         const capitalised = name.every(startsUpper) && startsUpper(street);

@@ -103,7 +103,7 @@ export function survivors(files: readonly { path: string; text: string }[], know
         }
         const possessive = /^(\p{Lu})['’ʼ]s$/u.exec(t);
         if (possessive) {
-          if (known.initials.has(possessive[1])) at(t, "a known person's initial");
+          if (known.initials.has(possessive[1]!)) at(t, "a known person's initial"); // group 1 is not optional
           continue;
         }
         if (t === t.toUpperCase() && known.codes.has(t)) at(t, 'a ref the tool knows');
@@ -114,8 +114,10 @@ export function survivors(files: readonly { path: string; text: string }[], know
       const tail = /(\p{L}+)-?\s*$/u.exec(line);
       const head = /^[\s>|#*-]*(\p{Ll}\p{L}*)/u.exec(lines[i + 1]?.replace(INVISIBLE, '') ?? '');
       if (tail && head) {
-        const joined = tail[1] + head[1];
-        if (wordHit(joined, known) && !wordHit(tail[1], known) && !wordHit(head[1], known)) at(`${tail[1]}…${head[1]}`, 'a name the tool knows, broken across a line');
+        // Group 1 of each pattern is not optional: it holds the word in every match.
+        const [tailWord, headWord] = [tail[1]!, head[1]!];
+        const joined = tailWord + headWord;
+        if (wordHit(joined, known) && !wordHit(tailWord, known) && !wordHit(headWord, known)) at(`${tailWord}…${headWord}`, 'a name the tool knows, broken across a line');
       }
       for (const { id, re } of ids) if (re.test(line)) at(re.exec(line)![0], `case id ${id}`);
       for (const { re } of phrases) if (re.test(line)) at(re.exec(line)![0], 'a place or school');
@@ -190,10 +192,11 @@ export function forReview(files: readonly { path: string; text: string }[], pseu
         once({ path: file.path, line: i + 1, text: w, why: 'a capitalised word the tool does not know: it may be a name' });
       }
       for (const m of line.matchAll(/(?<![\p{L}\p{N}.])([AI])(?=\s+\p{Ll})/gu)) {
-        if (known.initials.has(m[1])) once({ path: file.path, line: i + 1, text: `${m[1]} ${line.slice(m.index! + 2).split(/\s+/)[0] ?? ''}`.trim(), why: "a one-letter word read as a word, though the letter is also someone's initial" });
+        if (known.initials.has(m[1]!)) once({ path: file.path, line: i + 1, text: `${m[1]} ${line.slice(m.index! + 2).split(/\s+/)[0] ?? ''}`.trim(), why: "a one-letter word read as a word, though the letter is also someone's initial" });
       }
       for (const m of line.matchAll(YEAR_ALONE)) {
-        once({ path: file.path, line: i + 1, text: m[1], why: 'a year written alone, left as written: check it does not date an event in the case' });
+        // YEAR_ALONE's one group is not optional: it holds the year in every match.
+        once({ path: file.path, line: i + 1, text: m[1]!, why: 'a year written alone, left as written: check it does not date an event in the case' });
       }
     });
   }

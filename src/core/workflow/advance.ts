@@ -33,7 +33,7 @@ export function missingTaskEntries(data: CaseData, stages: readonly StageNumber[
   return stages.flatMap((s) => TASKS_BY_STAGE[s]).filter((t) => !taskOf(data, t)).map((t) => ({ op: 'set' as const, path: ['tasks', t], value: { status: 'todo' } }));
 }
 
-const stageLabel = (stage: StageNumber) => `stage ${stage} (${STAGES[stage - 1].id})`;
+const stageLabel = (stage: StageNumber) => `stage ${stage} (${STAGES[stage - 1]!.id})`; // STAGES lists stages 1 to 5 in order
 
 export function planAdvance(data: CaseData, request: AdvanceRequest): AdvanceOutcome {
   if (data.stage === 'closed') return { refused: 'the case is closed' };
@@ -94,7 +94,7 @@ function planNext(data: CaseData, stage: StageNumber): AdvanceOutcome {
     to,
     edits: [stageEdit(to), ...missingTaskEntries(data, [to])],
     recordAnyway: false,
-    notes: [`now at ${stageLabel(to)}: ${STAGES[to - 1].name}`],
+    notes: [`now at ${stageLabel(to)}: ${STAGES[to - 1]!.name}`],
   };
 }
 

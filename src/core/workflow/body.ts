@@ -25,7 +25,7 @@ function headingsOf(body: string): Heading[] {
     const line = body.slice(at, next).replace(/\r?\n$/, '');
     if (/^(```|~~~)/.test(line)) fence = !fence;
     const m = fence ? null : /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (m && !line.startsWith('###')) found.push({ title: m[1], start: at, contentStart: next });
+    if (m && !line.startsWith('###')) found.push({ title: m[1]!, start: at, contentStart: next }); // group 1 is not optional
     at = next;
   }
   return found;
@@ -34,9 +34,10 @@ function headingsOf(body: string): Heading[] {
 function findSection(body: string, headings: readonly string[]): { content: string; contentStart: number; end: number } | undefined {
   const all = headingsOf(body);
   const i = all.findIndex((h) => headingIs(h.title, headings));
-  if (i === -1) return undefined;
-  const end = i + 1 < all.length ? all[i + 1].start : body.length;
-  return { content: body.slice(all[i].contentStart, end), contentStart: all[i].contentStart, end };
+  const heading = all[i];
+  if (heading === undefined) return undefined;
+  const end = all[i + 1]?.start ?? body.length;
+  return { content: body.slice(heading.contentStart, end), contentStart: heading.contentStart, end };
 }
 
 /** The section holds something beyond HTML comments (the template's prompts) and blank lines. */

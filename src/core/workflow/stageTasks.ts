@@ -19,7 +19,7 @@ function lineOf(data: CaseData, task: string): TaskLine {
   return {
     task,
     stage: stageOfTask(task)!,
-    label: TASK_LABELS[task],
+    label: TASK_LABELS[task]!, // every task of a stage has a label
     status: entry?.status ?? 'missing',
     ...(entry?.date ? { date: entry.date } : {}),
     ...(entry?.by ? { by: entry.by } : {}),
@@ -27,7 +27,7 @@ function lineOf(data: CaseData, task: string): TaskLine {
 }
 
 export function stageName(stage: StageNumber): string {
-  const { id, name } = STAGES[stage - 1];
+  const { id, name } = STAGES[stage - 1]!; // STAGES lists stages 1 to 5 in order
   return `stage ${stage} (${id}): ${name}`;
 }
 
@@ -77,9 +77,10 @@ const TASK_OF_RULE: Record<string, string> = {
 export function tasksToFix(problems: readonly { ruleId: string; path?: string }[], data: CaseData): string[] {
   const found = new Set<string>();
   for (const p of problems) {
-    const inTasks = /^\/tasks\/([a-z_]+)/.exec(p.path ?? '');
-    if (inTasks && TASK_IDS.includes(inTasks[1])) found.add(inTasks[1]);
-    else if (TASK_OF_RULE[p.ruleId]) found.add(TASK_OF_RULE[p.ruleId]);
+    const inTasks = /^\/tasks\/([a-z_]+)/.exec(p.path ?? '')?.[1];
+    const byRule = TASK_OF_RULE[p.ruleId];
+    if (inTasks && TASK_IDS.includes(inTasks)) found.add(inTasks);
+    else if (byRule) found.add(byRule);
     else if (/^\/(classifications|decisions)/.test(p.path ?? '')) found.add(data.stage === 'closed' || data.stage < 4 ? (p.path!.startsWith('/decisions') ? 'decision' : 'classification') : 'reclassification');
     else if (/^\/agreement/.test(p.path ?? '')) found.add('agreement');
     else if (/^\/transition/.test(p.path ?? '')) found.add('transition_plan');

@@ -27,8 +27,9 @@ const LEVEL_STYLE: Record<Level, (c: ChalkInstance, s: string) => string> = {
 };
 
 function table(rows: string[][], indent = '  '): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd());
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  // a cell beyond the first row's width is not padded (padEnd(undefined) pads nothing)
+  return rows.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
 }
 
 function factorName(c: Contribution): string {
@@ -59,7 +60,7 @@ export function formatClassificationText(view: ClassifiedView, labels: Record<Le
   for (const f of s.forced) out.push(`  raised from ${labels[s.scoreLevel]} to at least ${labels[f.minLevel]} by ${f.factor} (${f.evidence}): ${f.reason}`);
   out.push('');
   out.push('Contributions (weight × fraction = points)');
-  const rows = [['factor', 'status', 'weight × fraction = points', 'source', 'evidence']];
+  const rows: [string, string, string, string, string][] = [['factor', 'status', 'weight × fraction = points', 'source', 'evidence']];
   for (const c of s.contributions) {
     const sum = c.status !== 'unknown' ? `${signed(c.weight)} × ${c.fraction} = ${signed(c.points)}` : isSuperseded(c) ? 'not counted' : 'gap: not counted';
     rows.push([factorName(c), statusText(c), sum, c.source, c.evidence + (c.note ? `  (${c.note})` : '')]);
@@ -202,7 +203,7 @@ export function formatSummaryText(rows: readonly SummaryRow[], asOf: string, lab
   const failed = rows.filter((r) => r.failed).length;
   out.push('');
   out.push(`${body.length} ${body.length === 1 ? 'case' : 'cases'} classified as of ${asOf}; ${skipped} skipped (stage 1 or closed)${failed > 0 ? `; ${color.red(`${failed} could not be classified`)}` : ''}`);
-  if (body.some((r) => r[6].endsWith(' *'))) out.push('* the suggested decision differs from the latest decision at that point');
+  if (body.some((r) => r[6]?.endsWith(' *'))) out.push('* the suggested decision differs from the latest decision at that point');
   out.push(color.dim(notice));
   return out.join('\n') + '\n';
 }

@@ -19,9 +19,10 @@ export const duplicateId: CaseloadRule = {
     const problems = new Map<number, RuleProblem[]>();
     for (const indexes of byId.values()) {
       if (indexes.length < 2) continue;
+      // every index was taken from views above
       for (const i of indexes) {
-        const others = indexes.filter((j) => j !== i).map((j) => `"${views[j].data.id}"`);
-        problems.set(i, [{ path: '/id', message: `id "${views[i].data.id}" is also used by ${others.join(', ')} (ids must be unique, ignoring letter case)` }]);
+        const others = indexes.filter((j) => j !== i).map((j) => `"${views[j]!.data.id}"`);
+        problems.set(i, [{ path: '/id', message: `id "${views[i]!.data.id}" is also used by ${others.join(', ')} (ids must be unique, ignoring letter case)` }]);
       }
     }
     return problems;

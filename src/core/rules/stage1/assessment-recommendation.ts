@@ -18,6 +18,7 @@ export const assessmentRecommendation: CaseRule = {
     const { data } = view;
     if (!isTaskDone(data, 'written_assessment')) return [];
     const assessment = data.tasks.written_assessment;
+    if (assessment === undefined) return []; // isTaskDone has found it
     const gap = taskGapSeverity(data, 'written_assessment');
     const problems: RuleProblem[] = [];
     if (!assessment.recommendation) {

@@ -15,7 +15,7 @@ export const safeAdultNamed: CaseRule = {
   check(view) {
     const { data } = view;
     if (!isTaskDone(data, 'safe_adult')) return [];
-    const person = data.tasks.safe_adult.person;
+    const person = data.tasks.safe_adult?.person; // isTaskDone has found the task
     if (person === undefined || person.trim() === '') {
       return [{ path: '/tasks/safe_adult/person', message: 'the safe adult task is done but names no one: give the person id from people', ...taskGapSeverity(data, 'safe_adult') }];
     }

@@ -29,7 +29,7 @@ export const returnNeedsProceed: CaseRule = {
     if (!unplanned && proceed.length === 0) {
       problems.push({ path: '/decisions', message: `${stageWords(data)} but there is no Decision 3 (rc2_d3) to proceed_to_return: a planned return needs a recorded decision` });
     } else if (!unplanned && !proceed.some(({ d }) => d.signed_off)) {
-      const last = proceed[proceed.length - 1];
+      const last = proceed[proceed.length - 1]!; // not empty: the branch above takes an empty list
       problems.push({
         path: `/decisions/${last.index}/signed_off`,
         message: `Decision 3 (rc2_d3) to proceed_to_return on ${last.d.date} has no manager sign-off, but ${stageWords(data)}`,

@@ -29,7 +29,7 @@ export const stageTimescale: CaseRule = {
   check(view, ctx) {
     const clock = stageClock(view.data, ctx.config, ctx.asOf);
     if (!clock?.overdue) return [];
-    const { id } = STAGES[clock.stage - 1];
+    const { id } = STAGES[clock.stage - 1]!; // STAGES lists stages 1 to 5 in order
     return [
       {
         path: '/stage',

@@ -44,7 +44,7 @@ export const reclassifyAfterReview: CaseRule = {
     const named = list.map((e) => `${EVENT_WORDS[e.type]} on ${e.date}`).join(', ');
     return [
       {
-        path: list[0].path,
+        path: list[0]!.path, // events.size > 0, checked above
         message: `${named} since the latest classification on ${classified}: consider whether return home is still on track and reclassify against the baseline if there is new evidence`,
       },
     ];

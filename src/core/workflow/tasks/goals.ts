@@ -31,8 +31,9 @@ export function ratingEdits(goals: readonly Goal[], given: readonly Answers[]): 
   for (const rated of given) {
     if (!isPlainObject(rated)) continue;
     const index = goals.findIndex((g) => g.id === rated.id);
-    if (index === -1) continue;
-    edits.push(...appendNew(['agreement', 'goals', index, 'progress'], itemsAt(rated, ['progress']), goals[index].progress));
+    const goal = goals[index];
+    if (goal === undefined) continue;
+    edits.push(...appendNew(['agreement', 'goals', index, 'progress'], itemsAt(rated, ['progress']), goal.progress));
   }
   return edits;
 }

@@ -98,10 +98,11 @@ const supportIfNoReturn: TaskFlow = {
     const outcome = latestAt(c.data.decisions, 'rc1_d2')?.record.outcome;
     const entry = taskOf(c.data, 'support_if_no_return');
     const steps = statusSteps(c, 'support_if_no_return', ctx);
-    if (outcome && outcome !== 'no_return' && !entry?.status?.match(/done|not_applicable/)) {
+    const [statusStep, reasonStep] = steps; // statusSteps always asks the status, then the reason
+    if (outcome && outcome !== 'no_return' && !entry?.status?.match(/done|not_applicable/) && statusStep && reasonStep) {
       // when the decision is to work towards return, the task does not apply
-      steps[0] = { ...steps[0], default: 'not_applicable' };
-      steps[1] = { ...steps[1], default: entry?.reason ?? `The decision is to work towards return (${outcome})` };
+      steps[0] = { ...statusStep, default: 'not_applicable' };
+      steps[1] = { ...reasonStep, default: entry?.reason ?? `The decision is to work towards return (${outcome})` };
     }
     return [
       ...steps,
