@@ -5,7 +5,7 @@
 // child has not agreed to share. Pure: the case in, plain data out.
 import type { CaseData, Decision } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
-import { holdsIdentifier, ownsGoal, mayShow, partiesOf, readerOf, refusal, sharedWith, type FamilyProduct, type Reader } from '../core/familyCopy.js';
+import { decisionsInForce, holdsIdentifier, ownsGoal, mayShow, noToldDecision, partiesOf, readerOf, refusal, sharedWith, toldPoint, wasTold, type FamilyProduct, type Reader } from '../core/familyCopy.js';
 import type { DecisionPoint } from '../core/ids.js';
 import { factorCatalogue } from '../core/classify.js';
 import { DECISION_POINTS } from '../core/ids.js';
@@ -308,9 +308,12 @@ function supportSections(data: CaseData, reader: Reader, home: boolean, party: b
 
 function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
   const { data, asOf } = input;
-  const d = input.product === 'decision' && input.point ? latestAt(data.decisions, input.point, asOf)?.record : latestDecision(data, asOf);
+  // the decision record asked for at its point; any other product, the latest decision the child was told of
+  const inForce = decisionsInForce(data, asOf);
+  const d = input.product === 'decision' && input.point ? latestAt(data.decisions, input.point, asOf)?.record : inForce.find(({ decision }) => wasTold(decision, 'child', asOf))?.decision;
   const out: FamilySection[] = [];
-  out.push(section('What was decided', { paragraphs: [d ? (CHILD_OUTCOME_WORDS[d.outcome] ?? 'A decision was made. Ask your social worker about it.') : 'Nothing has been decided yet.'] }));
+  const none = inForce.length === 0 ? 'Nothing has been decided yet.' : 'Your social worker will talk to you about what was decided.';
+  out.push(section('What was decided', { paragraphs: [d ? (CHILD_OUTCOME_WORDS[d.outcome] ?? 'A decision was made. Ask your social worker about it.') : none] }));
   const told = d ? (d.shared ?? []).find((s) => s.party === 'child' && s.date !== undefined) : undefined;
   const why = hasText(told?.summary) && mayShow(data, reader, told.summary, true) ? told.summary : 'You can ask your social worker why.';
   if (d) out.push(section('Why', { paragraphs: [why] }));
@@ -330,10 +333,6 @@ function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
   return out;
 }
 
-function latestDecision(data: CaseData, asOf: string): Decision | undefined {
-  return [...(data.decisions ?? [])].filter((d) => d.date <= asOf).sort((a, b) => a.date.localeCompare(b.date)).pop();
-}
-
 // ---------------------------------------------------------------- the copy
 
 /**
@@ -343,14 +342,20 @@ function latestDecision(data: CaseData, asOf: string): Decision | undefined {
  */
 export function familyView(input: FamilyInput): FamilyView {
   const reader = readerOf(input.data, input.reader);
-  const refused = refusal(input.product, input.data, reader, input.point);
+  if (input.product === 'decision' && input.point === undefined) {
+    // the decision the reader was told of, never simply the latest one
+    const point = toldPoint(input.data, reader.id, input.asOf);
+    if (!point) throw new FamilyRefusal(noToldDecision(input.data, reader, input.asOf));
+    input = { ...input, point };
+  }
+  const refused = refusal(input.product, input.data, reader, input.point, input.asOf);
   if (refused) throw new FamilyRefusal(refused);
   const data = structuredClone(input.data);
   let sections = input.sections.map((s) => ({ ...s }));
   for (const path of input.config.report.withhold_for_family) sections = withholdPath(data, sections, path);
   const { product, config, asOf } = input;
   const isChild = reader.id === 'child';
-  const party = partiesOf(product, data, input.point).has(reader.id);
+  const party = partiesOf(product, data, input.point, asOf).has(reader.id);
   const home = reader.person?.returning_to === true || reader.person?.household === true;
   let body: FamilySection[];
   if (isChild) body = childSummary({ ...input, data }, reader);
@@ -365,7 +370,7 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
       case 'decision': {
-        const d = input.point ? latestAt(data.decisions, input.point, asOf)?.record : latestDecision(data, asOf);
+        const d = latestAt(data.decisions, input.point!, asOf)?.record;
         parts.push(...decisionSections(data, reader, d, 'What was decided'));
         break;
       }

@@ -268,6 +268,65 @@ describe('every example case, every product, every reader', () => {
   });
 });
 
+describe('a decision copy without --point is of the decision its reader was told of', () => {
+  const RF0006 = resolve(CASES, 'RF-0006.md');
+  const decision = (reader: string, asOf: string, ...more: string[]) => reunify(['report', RF0006, '--type', 'decision', '--for', reader, '--as-of', asOf, ...more]);
+
+  // RF-0006's latest point is rc2_d3 (a classification, no decision yet); everyone was told of the decision at rc1_d2
+  for (const reader of ['dad', 'mum', 'gran']) {
+    it(`RF-0006 --for ${reader}: Decision 2, when they were told`, async () => {
+      const r = await decision(reader, '2026-11-01');
+      expect(r.stderr).toBe('');
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toContain('On 28 April 2026 the team decided: Return home once the agreed goals are met.');
+      expect(r.stdout).toMatch(/## When you were told\s+- You were told on: [46] May 2026/);
+      expect(r.stdout).not.toMatch(/No decision has been recorded|Nothing has been decided/);
+    });
+  }
+
+  it('RF-0006 --for child: what was decided at rc1_d2, in words for a child', async () => {
+    const r = await decision('child', '2026-11-01');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('You can go home when the grown-ups have done what they said they would do.');
+  });
+
+  it('a reader told of no decision yet: exit 1, saying so and naming the points that have one', async () => {
+    // on 1 May 2026 Decision 2 (28 April) is made but nobody has been told of it
+    for (const reader of ['mum', 'gran', 'child']) {
+      const r = await decision(reader, '2026-05-01');
+      expect(r.exitCode, reader).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`reunify: no family copy of this decision record for ${reader}: ${reader} was not told of any decision on or before 2026-05-01 (no dated entry for ${reader} in decisions[].shared); decisions are recorded at rc1_d2: give --point to make a copy of one of them`);
+    }
+    // a reader who poses a risk to someone is not pointed to a copy they would be refused
+    const dad = await decision('dad', '2026-05-01');
+    expect(dad.exitCode).toBe(1);
+    expect(dad.stderr).toBe('reunify: no family copy of this decision record for dad: dad was not told of any decision on or before 2026-05-01 (no dated entry for dad in decisions[].shared); decisions are recorded at rc1_d2');
+  });
+
+  it('a later decision at the same point that the reader was not told of is not shown as theirs', () => {
+    const rc = openCase(RF0006, exampleConfig(), { sections: true });
+    const data = structuredClone(rc.data!);
+    const d2 = data.decisions!.find((d) => d.point === 'rc1_d2')!;
+    data.decisions!.push({ ...structuredClone(d2), date: '2026-06-01', outcome: 'no_return', shared: d2.shared!.filter((s) => s.party !== 'dad') });
+    const withLater: ReportCase = { ...rc, data };
+    const forDad = render(withLater, 'decision', 'md', { reader: 'dad' });
+    expect(forDad.ok).toBe(false);
+    expect(!forDad.ok && 'refused' in forDad && forDad.refused).toMatch(/dad was not told of any decision/);
+    const forMum = render(withLater, 'decision', 'md', { reader: 'mum' });
+    expect(forMum.ok && forMum.text).toContain('On 1 June 2026 the team decided');
+  });
+
+  it('the child summary of another product tells of the latest decision the child was told of, and only that', () => {
+    const rc = openCase(RF0006, exampleConfig(), { sections: true });
+    const data = structuredClone(rc.data!);
+    data.decisions!.push({ date: '2026-10-20', point: 'rc2_d3', outcome: 'no_return', reasons: 'x' });
+    const o = render({ ...rc, data }, 'agreement', 'md', { reader: 'child' });
+    expect(o.ok && o.text).toContain('You can go home when the grown-ups have done what they said they would do.');
+    expect(o.ok && o.text).not.toContain('You will not go home');
+  });
+});
+
 describe('random names and placements (property)', () => {
   const base = fixture().data!;
   const ref = fc.stringMatching(/^[A-Z][a-z]{1,8}(?:[-' ][A-Z][a-z]{1,8})?$/);

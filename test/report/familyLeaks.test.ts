@@ -82,9 +82,16 @@ describe('a decision copy for the father', () => {
     expect(unnamed.ok && unnamed.text).toMatch(/## Why\s+Withheld from this copy\./);
   });
 
-  it('without --point, a refusal says which decision he was told of', async () => {
+  it('without --point, the copy is of the decision he was told of, not of the latest point', async () => {
     const r = await reunify(['report', resolve(DIR, 'RF-0092.md'), '--type', 'decision', '--for', 'dad', '--as-of', '2026-11-01']);
-    // the latest point is rc2_d3 (a classification, no decision yet), which he was not told of
+    // the latest point is rc2_d3 (a classification, no decision yet), which he was not told of; he was told of rc1_d2
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/## When you were told\s+- You were told on: /);
+  });
+
+  it('with --point at a decision he was not told of, the refusal names the one he was', async () => {
+    const r = await reunify(['report', resolve(DIR, 'RF-0092.md'), '--type', 'decision', '--point', 'rc2_d3', '--for', 'dad', '--as-of', '2026-11-01']);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/dad was told of the decision at rc1_d2: give --point rc1_d2/);
   });
