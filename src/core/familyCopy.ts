@@ -129,10 +129,19 @@ export function mayShow(data: CaseData, reader: Reader, text: string, owned: boo
 
 const IDENTIFIERS = identifierRules(() => undefined).map((r) => ({ re: new RegExp(r.source, 'giu'), replace: r.replace }));
 
-/** Does a text hold an address, postcode, phone number, email or NHS number (the shapes redaction looks for)? */
+/** A web address: it can carry anything (a map search for a street, a social-media profile), so it is never read for what it holds. */
+const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+/iu;
+
+/**
+ * Does a text hold an address, postcode, phone number, email or NHS number (the
+ * shapes redaction looks for), also when written with `+`, `_` or `%20` between its
+ * words, or a web address?
+ */
 export function holdsIdentifier(text: string): boolean {
   const t = normalise(text);
-  return IDENTIFIERS.some(({ re, replace }) => [...t.matchAll(re)].some((m) => replace(m[0], t, m.index) !== undefined));
+  if (URL.test(t)) return true;
+  const spaced = t.replace(/%20|[+_]/g, ' ');
+  return [t, spaced].some((x) => IDENTIFIERS.some(({ re, replace }) => [...x.matchAll(re)].some((m) => replace(m[0], x, m.index) !== undefined)));
 }
 
 /** Words about where someone is, where they moved, or who reported what. */

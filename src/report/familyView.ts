@@ -270,7 +270,7 @@ function contacts(data: CaseData, reader: Reader, party: boolean): FamilySection
   const items = [`Social worker: ${data.team.social_worker}`];
   if (hasText(data.team.team_manager)) items.push(`Team manager: ${data.team.team_manager}`);
   if (hasText(data.team.iro)) items.push(`Independent reviewing officer (IRO): ${data.team.iro}`);
-  if (party && reader.riskTo.size === 0) for (const t of data.agreement?.team_around_child ?? []) if (hasText(t) && mayShow(data, reader, t, true)) items.push(t);
+  if (party && reader.riskTo.size === 0) for (const t of data.agreement?.team_around_child ?? []) if (hasText(t) && mayShow(data, reader, t, false)) items.push(t);
   return [section('Who to contact', { items })];
 }
 
@@ -287,17 +287,17 @@ function agreementTerms(data: CaseData, reader: Reader): FamilySection[] {
   return out;
 }
 
-function supportSections(data: CaseData, reader: Reader, home: boolean, party: boolean): FamilySection[] {
+function supportSections(data: CaseData, reader: Reader, party: boolean): FamilySection[] {
   if (!party) return [];
   const r = data.return ?? undefined;
   const out: FamilySection[] = [];
   const phases = (r?.contact_phases ?? []).map((p) => {
     const when = `From ${longDate(p.from)}${p.to ? ` to ${longDate(p.to)}` : ''}`;
-    return hasText(p.pattern) ? `${when}: ${mayShow(data, reader, p.pattern, home) ? p.pattern : WITHHELD}` : when;
+    return hasText(p.pattern) ? `${when}: ${mayShow(data, reader, p.pattern, false) ? p.pattern : WITHHELD}` : when;
   });
   if (phases.length > 0) out.push(section('Time together before going home', { items: phases }));
   const support = (r?.support_package ?? []).map((s) => {
-    const name = mayShow(data, reader, s.service, home) ? s.service : WITHHELD;
+    const name = mayShow(data, reader, s.service, false) ? s.service : WITHHELD;
     return s.from ? `${name} (from ${longDate(s.from)})` : name;
   });
   if (support.length > 0) out.push(section('Help for the family', { items: dedupeWithheld(support) }));
@@ -356,7 +356,6 @@ export function familyView(input: FamilyInput): FamilyView {
   const { product, config, asOf } = input;
   const isChild = reader.id === 'child';
   const party = partiesOf(product, data, input.point, asOf).has(reader.id);
-  const home = reader.person?.returning_to === true || reader.person?.household === true;
   let body: FamilySection[];
   if (isChild) body = childSummary({ ...input, data }, reader);
   else {
@@ -388,7 +387,7 @@ export function familyView(input: FamilyInput): FamilyView {
         else if (t?.planned_return) when.push(`${data.child.ref} is planned to go home on ${longDate(t.planned_return)}.`);
         else when.push('No date for going home is recorded yet.');
         if (t?.agreed && (t.agreed_by ?? []).includes(reader.id)) when.push(`You agreed this plan on ${longDate(t.agreed)}.`);
-        parts.push(...decisionSections(data, reader, d, 'What was decided'), section('Going home', { paragraphs: when }), ...supportSections(data, reader, home, party), ...agreementTerms(data, reader));
+        parts.push(...decisionSections(data, reader, d, 'What was decided'), section('Going home', { paragraphs: when }), ...supportSections(data, reader, party), ...agreementTerms(data, reader));
         break;
       }
       case 'review': {
@@ -401,7 +400,7 @@ export function familyView(input: FamilyInput): FamilyView {
         // visit dates say when the household was seen: for the household only
         parts.push(section('Since going home', { paragraphs: since, items: party ? visits.map((v) => `Visit on ${longDate(v)}`) : [] }));
         if (d) parts.push(...decisionSections(data, reader, d, 'The latest review decision'));
-        parts.push(...goals(data, reader), ...supportSections(data, reader, home, party));
+        parts.push(...goals(data, reader), ...supportSections(data, reader, party));
         break;
       }
     }
@@ -449,7 +448,22 @@ export function familyView(input: FamilyInput): FamilyView {
  */
 function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig): T {
   const ids = [...DECISION_POINTS, ...factorCatalogue(config).keys(), ...(data.agreement?.goals ?? []).map((g) => g.id)].filter((id) => id.trim() !== '');
-  const idPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])|\\bscor(?:e|ed|es|ing)\\b|\\b\\d+\\s*(?:\\/|out of)\\s*\\d+\\b|\\b[a-z]+_[a-z0-9_]+\\b`, 'iu');
+  const levels = ['very high', 'high', 'medium', 'low', ...Object.values(config.labels.levels ?? {})].filter((l) => typeof l === 'string' && l.trim() !== '').map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const level = `(?:${levels.join('|')})`;
+  const idPattern = new RegExp(
+    [
+      `(?<![\\p{L}\\p{N}-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])`,
+      '\\bscor(?:e|ed|es|ing)\\b',
+      '\\b\\d+\\s*(?:\\/|out of)\\s*\\d+\\b',
+      '\\b[a-z]+_[a-z0-9_]+\\b',
+      // a risk classification or level, however it is written ("RC2", "level medium", "high risk")
+      '\\bRC\\s?[123]\\b',
+      '\\bclassif\\w*',
+      `\\b(?:level|risk)\\s*(?:is|was|of|at|:|=)?\\s*${level}(?![\\p{L}])`,
+      `(?<![\\p{L}])${level}[\\s-]+(?:risk|level)\\b`,
+    ].join('|'),
+    'iu',
+  );
   const clean = (text: string): string => {
     if (!idPattern.test(text)) return text;
     const parts = text.split(/(?<=[.!?;])\s+/).map((sentence) => (idPattern.test(sentence) ? WITHHELD : sentence));
@@ -461,7 +475,19 @@ function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig):
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
-  return walk(value) as T;
+  return collapseWithheld(walk(value) as T);
+}
+
+/** Several withheld paragraphs or lines in a row say so once. */
+function collapseWithheld<T>(sections: T): T {
+  if (!Array.isArray(sections)) return sections;
+  const once = <X>(list: X[], isWithheld: (x: X) => boolean) => list.filter((x, i) => !isWithheld(x) || i === 0 || !isWithheld(list[i - 1]));
+  return sections.map((s: FamilySection) => ({
+    ...s,
+    paragraphs: once(s.paragraphs, (p) => p === WITHHELD),
+    items: once(s.items, (p) => p === WITHHELD),
+    body: { ...s.body, blocks: once(s.body.blocks, (b) => b.isParagraph && b.text === WITHHELD) },
+  })) as T;
 }
 
 /** Ids of the reader's own goals and of goals shared with them, written into free text ("goal g1"), read as the number this copy gives the goal ("goal 1"). */
