@@ -117,14 +117,16 @@ export function namesProtected(data: CaseData, reader: Reader, text: string): bo
 /**
  * May this text be shown to the reader? `owned`: it is the reader's own record or
  * one a worker marked as shared with them; otherwise it is shown only when it
- * names nobody else. Never when it names someone protected from the reader.
+ * names nobody else and holds no address, phone number, email or web address.
+ * Never when it names someone protected from the reader.
  */
 export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean): boolean {
   if (namesProtected(data, reader, text)) return false;
   // a reader who poses a risk to someone: nothing that could say where anyone is or who reported what
   if (reader.riskTo.size > 0 && (holdsIdentifier(text) || WHEREABOUTS.test(normalise(text)))) return false;
   if (reader.id !== 'child' && reader.riskTo.has('child') && /\S/.test(text)) return owned;
-  return owned || othersNamed(data, reader, text).length === 0;
+  // text that is not the reader's: never an address, phone number or email, whoever's it is
+  return owned || (othersNamed(data, reader, text).length === 0 && !holdsIdentifier(text));
 }
 
 const IDENTIFIERS = identifierRules(() => undefined).map((r) => ({ re: new RegExp(r.source, 'giu'), replace: r.replace }));

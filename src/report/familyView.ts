@@ -5,7 +5,7 @@
 // child has not agreed to share. Pure: the case in, plain data out.
 import type { CaseData, Decision } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
-import { decisionsInForce, holdsIdentifier, ownsGoal, mayShow, noToldDecision, partiesOf, readerOf, refusal, sharedWith, toldPoint, wasTold, type FamilyProduct, type Reader } from '../core/familyCopy.js';
+import { decisionsInForce, ownsGoal, mayShow, noToldDecision, partiesOf, readerOf, refusal, sharedWith, toldPoint, wasTold, type FamilyProduct, type Reader } from '../core/familyCopy.js';
 import type { DecisionPoint } from '../core/ids.js';
 import { factorCatalogue } from '../core/classify.js';
 import { DECISION_POINTS } from '../core/ids.js';
@@ -251,7 +251,7 @@ function familySections(data: CaseData, reader: Reader, sections: readonly BodyS
     byHeading.set(key, entry);
     for (const p of s.content.split(/\n\s*\n/)) {
       if (p.trim() === '') continue;
-      entry.paragraphs.push(mayShow(data, reader, p, false) && !holdsIdentifier(p) ? p : WITHHELD);
+      entry.paragraphs.push(mayShow(data, reader, p, false) ? p : WITHHELD);
     }
   }
   return [...byHeading.values()].map(({ heading, paragraphs }) => {

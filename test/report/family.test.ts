@@ -268,6 +268,93 @@ describe('every example case, every product, every reader', () => {
   });
 });
 
+describe('attack fixtures: a risk between parents, a protected address, hostile text in every field', () => {
+  // Canaries XQ<OWNER><n> in every free-text field, note, goal, step, progress comment,
+  // sharing-log entry, body section and x- field (see the fixtures' own comments). An X
+  // after the owner: text that names someone else or holds an address or an id.
+  const DIR = resolve(ROOT, 'test/fixtures/family-attack');
+  const BASE: Record<string, string[]> = {
+    mum: ['MUM\\d+', 'CHILD08', 'FAM\\d+', 'FAMX0[15]', 'TAC\\d+', 'CONDX?01', 'AGRX?\\d+', 'HOME\\d+', 'HOMEX02', 'SHARED\\d+'],
+    dad: ['DAD\\d+', 'CHILD08', 'FAM\\d+', 'SHARED\\d+'],
+    gran: ['GRAN\\d+', 'FAM\\d+', 'FAMX05', 'TAC\\d+', 'CONDX?01', 'SHAREGX?\\d+', 'SHARED\\d+', 'HOME\\d+'],
+    partner: ['PARTNER\\d+', 'FAM\\d+', 'FAMX05', 'TAC\\d+', 'CONDX?01', 'SHAREGX?\\d+', 'AGRX?\\d+', 'SHARED\\d+', 'HOME\\d+'],
+    aunt: ['AUNT\\d+', 'FAM\\d+', 'FAMX0[45]', 'TAC\\d+'],
+    child: ['CHILD0[35]'],
+  };
+  // RF-C003: the father is a party to every product; the hostile body adds the mother's own
+  // paragraphs, one naming only the father, and pronoun-only text (a documented limit: it
+  // names no one, so it reaches every reader but the one with risk_to, for its words)
+  const C003: Record<string, string[]> = {
+    ...BASE,
+    mum: [...BASE.mum, 'FAMX0[6-9]', 'PRONOUN01'],
+    dad: [...BASE.dad, 'DADB01', 'AGR\\d+', 'HOME\\d+', 'SHAREG\\d+'],
+    gran: [...BASE.gran, 'PRONOUN01'],
+    partner: [...BASE.partner, 'PRONOUN01'],
+    aunt: [...BASE.aunt, 'PRONOUN01'],
+  };
+  // what each reader must see somewhere, so a copy that shows nothing cannot pass
+  const MUST: Record<string, string[]> = {
+    mum: ['XQMUM06', 'XQMUM11', 'XQFAMX01', 'XQHOMEX02', 'XQCONDX01'],
+    dad: ['XQDAD02', 'XQDAD06', 'XQCHILD08', 'XQFAM01'],
+    gran: ['XQGRAN05', 'XQSHAREG01', 'XQHOME01', 'XQTAC01'],
+    partner: ['XQPARTNER09', 'XQAGR01', 'XQSHAREG02'],
+    aunt: ['XQAUNT04', 'XQFAMX04'],
+    child: ['XQCHILD03', 'XQCHILD05'],
+  };
+  const cases = { 'RF-C002': BASE, 'RF-C003': C003 } as const;
+  // never in any copy: the mother's address and phone (in notes, the father's goal, x- fields), the team's
+  // number (a body paragraph with a phone number is withheld whoever's it is), a map link
+  const NOWHERE = /Birch|LS2|07700|0113|@example|maps\.example/i;
+  // never in a copy for the father, who poses a risk to the mother
+  const NOT_FOR_RISK = /Mill Street|Oak Lane|police|tenancy|counselling|refuge|Ms K|Miss R|mum\b/i;
+
+  for (const [id, allowed] of Object.entries(cases)) {
+    const rc = openCase(resolve(DIR, `${id}.md`), exampleConfig(), { sections: true });
+    const all = [...new Set((JSON.stringify(rc.data) + rc.sections.map((x) => x.content).join('\n')).match(/XQ[A-Z]+\d+/g))];
+    for (const reader of Object.keys(allowed)) {
+      it(`${id} --for ${reader}: no one else's canary, address, phone, id, level or score; nothing withheld reads as missing`, () => {
+        expect(all.length).toBeGreaterThan(100);
+        const may = new RegExp(`^XQ(?:${allowed[reader].join('|')})$`);
+        const made = copies(rc, reader);
+        const seen = new Set<string>();
+        expect(made.some((c) => c.text !== undefined)).toBe(true);
+        for (const copy of made) {
+          if (copy.text === undefined) continue;
+          const text = visible(copy.text);
+          for (const canary of all) {
+            if (!copy.text.includes(canary)) continue;
+            seen.add(canary);
+            expect(may.test(canary), `${copy.label} shows ${canary}`).toBe(true);
+          }
+          expect(text, copy.label).not.toMatch(NOWHERE);
+          if (reader === 'dad') expect(text, copy.label).not.toMatch(NOT_FOR_RISK);
+          expect(text, copy.label).not.toMatch(/Not recorded|unknown/i);
+          for (const word of [...internalWords(rc), /\blevel\b|\bmedium\b/i]) expect(text, `${copy.label} ${word}`).not.toMatch(word);
+          const headings = copy.text.split('\n').filter((l) => /^#+ /.test(l));
+          expect(new Set(headings).size, `${copy.label}: a heading twice`).toBe(headings.length);
+          if (reader === 'child') {
+            expect(copy.text, copy.label).not.toMatch(/^\||<table/m);
+            if (copy.label.includes(' md ')) readingLevel(copy.text, copy.label);
+          }
+        }
+        for (const canary of MUST[reader]) if (id === 'RF-C002' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
+        if (id === 'RF-C003' && reader === 'dad') for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
+      });
+    }
+  }
+
+  it('the father who poses a risk to the mother is refused what he is not a party to, and reads his own goal without the steps that name her', () => {
+    const c002 = openCase(resolve(DIR, 'RF-C002.md'), exampleConfig(), { sections: true });
+    expect(new Set(copies(c002, 'dad').filter((c) => c.refused !== undefined).map((c) => c.type))).toEqual(new Set(['agreement', 'transition', 'review']));
+    const c003 = openCase(resolve(DIR, 'RF-C003.md'), exampleConfig(), { sections: true });
+    const o = render(c003, 'agreement', 'md', { reader: 'dad' });
+    expect(o.ok && o.text).toContain('Steps you will take: XQDAD08 goes to the programme; Withheld from this copy.');
+    expect(o.ok && o.text).toContain('- 20 April 2026: Some worries. The comment is withheld from this copy.');
+    expect(o.ok && o.text).toContain('### Your goal 1');
+    expect(o.ok && o.text).not.toMatch(/Your goal [2-9]/);
+  });
+});
+
 describe('a decision copy without --point is of the decision its reader was told of', () => {
   const RF0006 = resolve(CASES, 'RF-0006.md');
   const decision = (reader: string, asOf: string, ...more: string[]) => reunify(['report', RF0006, '--type', 'decision', '--for', reader, '--as-of', asOf, ...more]);
