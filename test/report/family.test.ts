@@ -258,6 +258,86 @@ describe('every example case, every product, every reader', () => {
     });
   }
 
+  /** Free-text fields: each gets a canary (ZC<n>Z) in front of what it says; so does every body paragraph. */
+  const FREE = new Set(['note', 'evidence', 'reasons', 'conditions', 'timescale', 'parallel_plan', 'disagreement', 'method', 'response', 'summary', 'strengths', 'worries', 'goal', 'steps', 'support', 'success', 'comment', 'non_negotiables', 'team_around_child', 'backup_plan', 'pattern', 'service', 'override_reason', 'reason']);
+
+  function withCanaries(rc: ReportCase): { rc: ReportCase; paths: Map<string, { path: string; text: string }> } {
+    const paths = new Map<string, { path: string; text: string }>();
+    const tag = (path: string, text: string) => {
+      const canary = `ZC${paths.size + 1}Z`;
+      paths.set(canary, { path, text });
+      return `${canary} ${text}`;
+    };
+    const walk = (node: unknown, path: string, free: boolean): unknown => {
+      if (typeof node === 'string') return free && node.trim() !== '' ? tag(path, node) : node;
+      if (Array.isArray(node)) return node.map((x, i) => walk(x, `${path}/${i}`, free));
+      if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, `${path}/${k}`, free || FREE.has(k) || k.startsWith('x-'))]));
+      return node;
+    };
+    const data = walk(rc.data, '', false) as CaseData;
+    // a section every family copy shows, with a paragraph naming each person in turn
+    const people = rc.data!.people ?? [];
+    const next = ['The social worker visits every two weeks.', ...people.map((p) => `${p.ref} comes to the next meeting.`)];
+    const sections = [...rc.sections, { heading: 'What happens next', content: next.join('\n\n') }].map((sec) =>
+      ({ ...sec, content: sec.content.split(/\n\s*\n/).map((para, i) => (para.trim() === '' ? para : tag(`/body/${sec.heading.trim()}/${i}`, para))).join('\n\n') }),
+    );
+    return { rc: { ...rc, data, sections }, paths };
+  }
+
+  /** May this field reach this reader, by the allow-list: as their own (or marked for them), as text shown only when it names no one else, or not at all. */
+  function entitled(data: CaseData, reader: string, path: string): 'own' | 'unnamed' | false {
+    const at = (re: RegExp) => path.match(re);
+    const parents = data.agreement?.parents ?? [];
+    let m: RegExpMatchArray | null;
+    if ((m = at(/^\/decisions\/(\d+)\/shared\/(\d+)\/(summary|method|response)$/))) return data.decisions![+m[1]].shared![+m[2]].party === reader ? 'own' : false;
+    if (reader === 'child') return false;
+    if ((m = at(/^\/agreement\/parents\/(\d+)\/(strengths|worries)$/))) return parents[+m[1]].person === reader ? 'own' : false;
+    if ((m = at(/^\/capacity_to_change\/(\d+)\/evidence$/))) return data.capacity_to_change![+m[1]].person === reader ? 'own' : false;
+    if ((m = at(/^\/agreement\/goals\/(\d+)\/(goal|steps\/\d+|support|success|progress\/\d+\/comment)$/))) {
+      const g = data.agreement!.goals![+m[1]];
+      const own = g.person === reader || (g.person === undefined && parents.length === 1 && parents[0].person === reader);
+      return own || (g.share_with ?? []).includes(reader) ? 'own' : false;
+    }
+    if ((m = at(/^\/decisions\/(\d+)\/(reasons|conditions(\/\d+)?)$/))) {
+      const d = data.decisions![+m[1]];
+      if ((d.share_with ?? []).includes(reader)) return 'own';
+      return (d.shared ?? []).some((x) => x.party === reader && x.date !== undefined) ? 'unnamed' : false;
+    }
+    if (at(/^\/agreement\/(non_negotiables\/\d+|backup_plan)$/)) return parents.some((p) => p.person === reader) ? 'own' : false;
+    if (at(/^\/agreement\/team_around_child\/\d+$|^\/return\/(contact_phases\/\d+\/pattern|support_package\/\d+\/service)$/)) return 'unnamed';
+    if ((m = at(/^\/body\/(.+)\/\d+$/))) {
+      if (m[1].toLowerCase() === 'what happens next') return 'unnamed';
+      const views = Object.hasOwn(data.tasks, 'child_views') ? data.tasks.child_views.shared_with : undefined;
+      return /^child['’]s views/i.test(m[1]) && (views ?? []).includes(reader) ? 'own' : false;
+    }
+    return false;
+  }
+
+  for (const file of files) {
+    it(`${file} with a canary in every free-text field, x- field and body paragraph: each reaches only a reader entitled to it`, () => {
+      const original = openCase(resolve(CASES, file), config, { sections: true });
+      const { rc, paths } = withCanaries(original);
+      const data = original.data!;
+      expect(paths.size).toBeGreaterThan(10);
+      let seen = 0;
+      for (const reader of ['child', ...(data.people ?? []).map((p) => p.id)]) {
+        const others = (data.people ?? []).filter((p) => p.id !== reader);
+        const risky = new Set(((data.people ?? []).find((p) => p.id === reader)?.risk_to ?? []).map((r) => r.id));
+        for (const copy of copies(rc, reader)) {
+          for (const canary of new Set(copy.text?.match(/ZC\d+Z/g) ?? [])) {
+            seen++;
+            const { path, text } = paths.get(canary)!;
+            const may = entitled(data, reader, path);
+            expect(may, `${copy.label} shows ${path}: "${text}"`).not.toBe(false);
+            if (may === 'unnamed') for (const p of others) expect(names(text, p), `${copy.label} shows ${path}, naming ${p.id}: "${text}"`).toBe(false);
+            for (const p of others.filter((x) => risky.has(x.id) || x.protected_address === true)) expect(names(text, p), `${copy.label} shows ${path}, naming ${p.id}: "${text}"`).toBe(false);
+          }
+        }
+      }
+      expect(seen).toBeGreaterThan(0);
+    });
+  }
+
   it("RF-0006: the father's copies hold nothing about the mother, and the products he is not party to are refused", () => {
     const rc = openCase(resolve(CASES, 'RF-0006.md'), config, { sections: true });
     const made = copies(rc, 'dad');
