@@ -12,9 +12,11 @@ export { ReaderError } from '../core/familyCopy.js';
 
 /**
  * Remove one JSON-pointer-like path (`*` matches every key or index) from the
- * data, or a body section for `/body/<heading>`. Missing paths are no-ops.
+ * data, or a body section for `/body/<heading>`. Missing paths are no-ops. With
+ * `mark`, a text (or a list of texts) is replaced by it rather than removed, so a
+ * copy can say it was withheld instead of reading as if nothing was recorded.
  */
-export function withholdPath(data: CaseData, sections: BodySection[], path: string): BodySection[] {
+export function withholdPath(data: CaseData, sections: BodySection[], path: string, mark?: string): BodySection[] {
   const segments = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segments[0] === 'body' && segments.length === 2) {
     const heading = segments[1].toLowerCase();
@@ -26,7 +28,10 @@ export function withholdPath(data: CaseData, sections: BodySection[], path: stri
     const keys = head === '*' ? Object.keys(node) : Object.hasOwn(node, head) ? [head] : [];
     for (const key of keys) {
       if (tail.length === 0) {
-        if (Array.isArray(node)) node[Number(key)] = undefined;
+        const value = (node as Record<string, unknown>)[key];
+        const isTexts = Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string');
+        if (mark !== undefined && (typeof value === 'string' || isTexts)) (node as Record<string, unknown>)[key] = typeof value === 'string' ? mark : [mark];
+        else if (Array.isArray(node)) node[Number(key)] = undefined;
         else delete (node as Record<string, unknown>)[key];
       } else {
         walk((node as Record<string, unknown>)[key], tail);

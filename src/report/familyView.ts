@@ -352,7 +352,7 @@ export function familyView(input: FamilyInput): FamilyView {
   if (refused) throw new FamilyRefusal(refused);
   const data = structuredClone(input.data);
   let sections = input.sections.map((s) => ({ ...s }));
-  for (const path of input.config.report.withhold_for_family) sections = withholdPath(data, sections, path);
+  for (const path of input.config.report.withhold_for_family) sections = withholdPath(data, sections, path, WITHHELD);
   const { product, config, asOf } = input;
   const isChild = reader.id === 'child';
   const party = partiesOf(product, data, input.point, asOf).has(reader.id);

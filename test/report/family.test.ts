@@ -133,6 +133,17 @@ describe('the canary fixture: every product for every reader', () => {
     expect(render(rc, 'assessment', 'md', { reader: 'dad' }).ok && (render(rc, 'assessment', 'md', { reader: 'dad' }) as { text: string }).text).toContain('## What happens next');
   });
 
+  it('a field config report.withhold_for_family leaves out says it is withheld, never "Not recorded"', () => {
+    const config = exampleConfig();
+    config.report.withhold_for_family = [...config.report.withhold_for_family, '/agreement/parents/*/worries', '/agreement/goals/*/steps', '/agreement/goals/*/support'];
+    const o = render(rc, 'agreement', 'md', { reader: 'mum', config });
+    if (!o.ok) throw new Error(JSON.stringify(o));
+    expect(o.text).toContain('- What we are worried about: Withheld from this copy.');
+    expect(o.text).toContain('Steps you will take: Withheld from this copy.');
+    expect(o.text).toContain('- Who will help you: Withheld from this copy.');
+    expect(o.text).not.toMatch(/QZMUM09|QZMUM11|QZMUM13|Not recorded/);
+  });
+
   it('case text cannot change the structure of a family copy or run as a template', () => {
     const hostile = '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> {{header.caseId}}\n- item';
     const data = structuredClone(rc.data!);
