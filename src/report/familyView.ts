@@ -404,7 +404,7 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
     }
-    body = [...parts, ...childViews(data, reader, sections), ...familySections(data, reader, sections, config), ...meetings(data, asOf), ...contacts(data, reader, party)];
+    body = oneSectionPerHeading([...parts, ...childViews(data, reader, sections), ...familySections(data, reader, sections, config), ...meetings(data, asOf), ...contacts(data, reader, party)]);
   }
   const preparedFor = isChild ? data.child.ref : reader.person!.ref;
   const signatures =
@@ -476,6 +476,26 @@ function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig):
     return v;
   };
   return collapseWithheld(walk(value) as T);
+}
+
+/** A body section named like a section of the copy ("Meetings", "Who to contact") joins it: a heading is printed once. */
+function oneSectionPerHeading(sections: FamilySection[]): FamilySection[] {
+  const out: FamilySection[] = [];
+  for (const s of sections) {
+    const same = s.isSub ? undefined : out.find((o) => !o.isSub && o.heading.trim().toLowerCase() === s.heading.trim().toLowerCase());
+    if (!same) {
+      out.push(s);
+      continue;
+    }
+    same.paragraphs = [...same.paragraphs, ...s.paragraphs];
+    same.fields = [...same.fields, ...s.fields];
+    same.hasFields = same.fields.length > 0;
+    same.items = [...same.items, ...s.items];
+    same.hasItems = same.items.length > 0;
+    same.body = { isRecorded: same.body.blocks.length + s.body.blocks.length > 0, blocks: [...same.body.blocks, ...s.body.blocks] };
+    same.hasBody = same.body.isRecorded;
+  }
+  return out;
 }
 
 /** Several withheld paragraphs or lines in a row say so once. */

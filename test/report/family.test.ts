@@ -144,6 +144,19 @@ describe('the canary fixture: every product for every reader', () => {
     expect(o.text).not.toMatch(/QZMUM09|QZMUM11|QZMUM13|Not recorded/);
   });
 
+  it('a body section named like a section of the copy is printed under that heading once', () => {
+    const config = exampleConfig();
+    config.report.family_sections = ['What happens next', 'Who to contact', 'Meetings'];
+    const sections = [...rc.sections, { heading: 'Who to contact', content: 'QZFAM90 the duty line, weekdays.' }, { heading: 'Meetings', content: 'QZFAM91 the review is at the family centre.' }];
+    const o = render({ ...rc, sections }, 'decision', 'md', { reader: 'mum', point: 'rc1_d2', config });
+    if (!o.ok) throw new Error(JSON.stringify(o));
+    const headings = o.text.split('\n').filter((l) => /^#+ /.test(l));
+    expect(headings.filter((h) => h === '## Who to contact')).toHaveLength(1);
+    expect(headings.filter((h) => h === '## Meetings')).toHaveLength(1);
+    expect(o.text).toContain('QZFAM90 the duty line, weekdays.');
+    expect(o.text).toContain('QZFAM91 the review is at the family centre.');
+  });
+
   it('case text cannot change the structure of a family copy or run as a template', () => {
     const hostile = '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> {{header.caseId}}\n- item';
     const data = structuredClone(rc.data!);
