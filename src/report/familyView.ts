@@ -11,7 +11,7 @@ import { factorCatalogue } from '../core/classify.js';
 import { DECISION_POINTS } from '../core/ids.js';
 import { hasText, latestAt } from '../core/rules/stageReached.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
-import { withholdPath, type BodySection } from './family.js';
+import { isWithheldList, withholdPath, type BodySection } from './family.js';
 import { idWords, longDate, OUTCOME_WORDS } from './words.js';
 
 /** What a family copy shows in place of something it must not show. */
@@ -216,7 +216,8 @@ function goals(data: CaseData, reader: Reader): FamilySection[] {
     const stepLines = dedupeWithheld(steps.map((s) => (mayShow(data, reader, s, true) ? s : WITHHELD)));
     const paragraphs = [shown(data, reader, g.goal, true)];
     if (stepLines.length > 0) paragraphs.push(`${label === 'Your goal' ? 'Steps you will take' : 'Steps'}: ${stepLines.join('; ')}`);
-    out.push(section(`${label} ${n}`, { isSub: true, paragraphs, fields, items: items.length > 0 ? items : ['No progress recorded yet.'] }));
+    const none = isWithheldList(g.progress) ? 'Progress is withheld from this copy.' : 'No progress recorded yet.';
+    out.push(section(`${label} ${n}`, { isSub: true, paragraphs, fields, items: items.length > 0 ? items : [none] }));
   };
   if (own.length > 0) {
     out.push(section('Your goals', { paragraphs: ['These are the things you agreed to do.'] }));

@@ -142,6 +142,13 @@ describe('the canary fixture: every product for every reader', () => {
     expect(o.text).toContain('Steps you will take: Withheld from this copy.');
     expect(o.text).toContain('- Who will help you: Withheld from this copy.');
     expect(o.text).not.toMatch(/QZMUM09|QZMUM11|QZMUM13|Not recorded/);
+    // a list of records withheld is said to be withheld, not "none recorded"; list entries are taken out, not left as holes
+    config.report.withhold_for_family = ['/agreement/goals/*/progress', '/decisions/*/shared/*', '/agreement/goals/0'];
+    const lists = render(rc, 'agreement', 'md', { reader: 'mum', config });
+    if (!lists.ok) throw new Error(JSON.stringify(lists));
+    expect(lists.text).toContain('- Progress is withheld from this copy.');
+    expect(lists.text).not.toMatch(/No progress recorded|QZMUM10|QZMUM04/);
+    expect(lists.text).toContain('QZSHAREG01');
   });
 
   it('a body section named like a section of the copy is printed under that heading once', () => {
