@@ -413,7 +413,9 @@ export function familyView(input: FamilyInput): FamilyView {
       ? [
           ...(data.agreement?.parents ?? [])
             .map((p) => (data.people ?? []).find((x) => x.id === p.person))
-            .filter((p): p is NonNullable<typeof p> => p !== undefined && !reader.riskTo.has(p.id))
+            // a reader who poses a risk to someone signs alongside no other family member: a name and a
+            // relation ("Mother's partner") can lead to the household
+            .filter((p): p is NonNullable<typeof p> => p !== undefined && (p.id === reader.id || reader.riskTo.size === 0))
             .map((p) => ({ name: p.ref, role: p.id === reader.id ? 'You' : idWords(p.relation) })),
           { name: data.team.social_worker, role: 'Social worker' },
           ...(hasText(data.team.team_manager) ? [{ name: data.team.team_manager, role: 'Team manager' }] : []),

@@ -463,6 +463,11 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     expect(o.ok && o.text).toContain('- 20 April 2026: Some worries. The comment is withheld from this copy.');
     expect(o.ok && o.text).toContain('### Your goal 1');
     expect(o.ok && o.text).not.toMatch(/Your goal [2-9]/);
+    // he signs with the professionals only: the mother's partner's name and relation could lead him to her household
+    const rows = o.ok ? o.text.split('## Signatures')[1].split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
+    expect(rows).toEqual(['| Mr K | You | | |', '| SW K.S. | Social worker | | |', '| TM K.M. | Team manager | | |']);
+    const forPartner = render(c003, 'agreement', 'md', { reader: 'partner' });
+    expect(forPartner.ok && forPartner.text).toContain("| Ms K | Mother | | |");
   });
 });
 
