@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../src/core/caseTypes.js';
-import { names } from '../../src/core/familyCopy.js';
+import { holdsIdentifier, names } from '../../src/core/familyCopy.js';
 import { DECISION_POINTS } from '../../src/core/ids.js';
 import { openCase } from '../../src/io/openCase.js';
 import { ROOT, exampleConfig, render } from './harness.js';
@@ -22,6 +22,14 @@ describe('names(): spellings of the mother that must be recognised', () => {
   for (const s of spellings) it(`"${s}"`, () => expect(names(`He went to see ${s} today`, mum)).toBe(true));
   it('does not hear the mother in ordinary words', () => {
     for (const s of ['He made a plan', 'mamba', 'Mrs Fox', 'summary of the meeting', 'He mastered it']) expect(names(s, mum), s).toBe(false);
+  });
+});
+
+describe('holdsIdentifier(): addresses however a worker pastes them', () => {
+  for (const s of ['meet at 12+Birch+Close', '12%20Birch%20Close', '12_Birch_Close', 'https://maps.example.org/?q=x', 'see www.example.org/x', '07700 900123', 'LS1 4AB', 'pat@example.org'])
+    it(`"${s}"`, () => expect(holdsIdentifier(s)).toBe(true));
+  it('not ordinary plans', () => {
+    for (const s of ['The programme ends in November', 'Visits every two weeks', 'Review on 1 December 2026']) expect(holdsIdentifier(s), s).toBe(false);
   });
 });
 
