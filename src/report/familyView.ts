@@ -125,9 +125,9 @@ interface DecisionWords {
 }
 
 /** A decision as this reader may read it: the outcome, the reasons they were given, the conditions. */
-function decisionWords(data: CaseData, reader: Reader, d: Decision | undefined): DecisionWords {
+function decisionWords(data: CaseData, reader: Reader, d: Decision | undefined, asOf: string): DecisionWords {
   if (!d) return { decided: 'No decision has been recorded yet.', why: '', conditions: [] };
-  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined);
+  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined && s.date <= asOf);
   const marked = sharedWith(d.share_with, reader);
   const decided = `On ${longDate(d.date)} the team decided: ${OUTCOME_WORDS[d.outcome] ?? idWords(d.outcome)}.`;
   let why: string;
@@ -146,13 +146,13 @@ function dedupeWithheld(items: string[]): string[] {
   return kept.length < items.length ? [...kept, WITHHELD] : kept;
 }
 
-function decisionSections(data: CaseData, reader: Reader, d: Decision | undefined, heading: string): FamilySection[] {
-  const words = decisionWords(data, reader, d);
+function decisionSections(data: CaseData, reader: Reader, d: Decision | undefined, heading: string, asOf: string): FamilySection[] {
+  const words = decisionWords(data, reader, d, asOf);
   const out = [section(heading, { paragraphs: [words.decided] })];
   if (!d) return out;
   out.push(section('Why', { paragraphs: [words.why] }));
   if (words.conditions.length > 0) out.push(section('What has to happen', { items: words.conditions }));
-  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined);
+  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined && s.date <= asOf);
   if (told) {
     const fields = [{ label: 'You were told on', value: longDate(told.date!) }];
     if (hasText(told.method)) fields.push({ label: 'How', value: shown(data, reader, told.method, true) });
@@ -315,7 +315,7 @@ function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
   const out: FamilySection[] = [];
   const none = inForce.length === 0 ? 'Nothing has been decided yet.' : 'Your social worker will talk to you about what was decided.';
   out.push(section('What was decided', { paragraphs: [d ? (CHILD_OUTCOME_WORDS[d.outcome] ?? 'A decision was made. Ask your social worker about it.') : none] }));
-  const told = d ? (d.shared ?? []).find((s) => s.party === 'child' && s.date !== undefined) : undefined;
+  const told = d ? (d.shared ?? []).find((s) => s.party === 'child' && s.date !== undefined && s.date <= asOf) : undefined;
   const why = hasText(told?.summary) && mayShow(data, reader, told.summary, true) ? told.summary : 'You can ask your social worker why.';
   if (d) out.push(section('Why', { paragraphs: [why] }));
   const next: string[] = [];
@@ -371,12 +371,12 @@ export function familyView(input: FamilyInput): FamilyView {
       }
       case 'decision': {
         const d = latestAt(data.decisions, input.point!, asOf)?.record;
-        parts.push(...decisionSections(data, reader, d, 'What was decided'));
+        parts.push(...decisionSections(data, reader, d, 'What was decided', asOf));
         break;
       }
       case 'agreement': {
         const d = latestAt(data.decisions, 'rc1_d2', asOf)?.record;
-        parts.push(...decisionSections(data, reader, d, 'What needs to change'), ...strengthsAndWorries(data, reader), ...goals(data, reader), ...agreementTerms(data, reader));
+        parts.push(...decisionSections(data, reader, d, 'What needs to change', asOf), ...strengthsAndWorries(data, reader), ...goals(data, reader), ...agreementTerms(data, reader));
         if (agreementParty(data, reader) && data.agreement?.signed) parts.push(section('Signed', { paragraphs: [`The agreement was signed on ${longDate(data.agreement.signed)}.`] }));
         break;
       }
@@ -388,7 +388,7 @@ export function familyView(input: FamilyInput): FamilyView {
         else if (t?.planned_return) when.push(`${data.child.ref} is planned to go home on ${longDate(t.planned_return)}.`);
         else when.push('No date for going home is recorded yet.');
         if (t?.agreed && (t.agreed_by ?? []).includes(reader.id)) when.push(`You agreed this plan on ${longDate(t.agreed)}.`);
-        parts.push(...decisionSections(data, reader, d, 'What was decided'), section('Going home', { paragraphs: when }), ...supportSections(data, reader, party), ...agreementTerms(data, reader));
+        parts.push(...decisionSections(data, reader, d, 'What was decided', asOf), section('Going home', { paragraphs: when }), ...supportSections(data, reader, party), ...agreementTerms(data, reader));
         break;
       }
       case 'review': {
@@ -400,7 +400,7 @@ export function familyView(input: FamilyInput): FamilyView {
         if (r?.step_down) since.push(`On ${longDate(r.step_down.date)} support changed to: ${idWords(r.step_down.to)}.`);
         // visit dates say when the household was seen: for the household only
         parts.push(section('Since going home', { paragraphs: since, items: party ? visits.map((v) => `Visit on ${longDate(v)}`) : [] }));
-        if (d) parts.push(...decisionSections(data, reader, d, 'The latest review decision'));
+        if (d) parts.push(...decisionSections(data, reader, d, 'The latest review decision', asOf));
         parts.push(...goals(data, reader), ...supportSections(data, reader, party));
         break;
       }

@@ -507,6 +507,14 @@ describe('a decision copy without --point is of the decision its reader was told
     expect(dad.stderr).toBe('reunify: no family copy of this decision record for dad: dad was not told of any decision on or before 2026-05-01 (no dated entry for dad in decisions[].shared); decisions are recorded at rc1_d2');
   });
 
+  it('with --point on a date before the reader was told, the copy does not say they were told', async () => {
+    const r = await reunify(['report', RF0006, '--type', 'decision', '--point', 'rc1_d2', '--for', 'gran', '--as-of', '2026-05-01']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('On 28 April 2026 the team decided');
+    expect(r.stdout).not.toMatch(/When you were told|4 May 2026/);
+    expect(r.stdout).toMatch(/## Why\s+Withheld from this copy\./);
+  });
+
   it('a later decision at the same point that the reader was not told of is not shown as theirs', () => {
     const rc = openCase(RF0006, exampleConfig(), { sections: true });
     const data = structuredClone(rc.data!);
