@@ -9,6 +9,7 @@ import { renderReport, type OutputFormat } from '../report/render.js';
 import { buildView, latestPoint, unavailableReason, type ReportType } from '../report/views.js';
 import { SHIPPED_TEMPLATES } from '../io/runReport.js';
 import type { CaseData } from '../core/caseTypes.js';
+import { noToldDecision, readerOf, toldPoint } from '../core/familyCopy.js';
 
 /** A case as a report reads it: the record (absent when refused), the body's sections, and the problems that refused it. */
 export interface ReportCase {
@@ -44,7 +45,16 @@ export function renderCase(rc: ReportCase, config: ReunifyConfig, options: Repor
   if (reason) return { ok: false, unavailable: reason };
   let data = rc.data;
   let sections: BodySection[] = rc.sections;
-  const point = options.type === 'decision' ? (options.point ?? latestPoint(data, options.asOf)) : undefined;
+  let point = options.type === 'decision' ? options.point : undefined;
+  if (options.type === 'decision' && point === undefined) {
+    if (options.reader === undefined) point = latestPoint(data, options.asOf);
+    else {
+      // a family copy is of the decision its reader was told of, never simply the latest one
+      const reader = readerOf(data, options.reader);
+      point = toldPoint(data, reader.id, options.asOf);
+      if (!point) return { ok: false, refused: noToldDecision(data, reader, options.asOf) };
+    }
+  }
   const templateOptions = { shippedDir: SHIPPED_TEMPLATES, overrideDir: options.templatesDir, levelLabels: config.labels.levels };
   let text: string;
   if (options.reader !== undefined) {

@@ -3,9 +3,10 @@
 // marked as shared with them, and to the decisions they were told about; nothing
 // else. Text that names someone the reader poses a risk to (`people[].risk_to`)
 // never reaches them, whatever it is marked. Pure: the case in, answers out.
-import type { CaseData, Person } from './caseTypes.js';
-import type { DecisionPoint } from './ids.js';
+import type { CaseData, Decision, Person } from './caseTypes.js';
+import { DECISION_POINTS, type DecisionPoint } from './ids.js';
 import { identifierRules } from './redact/identifiers.js';
+import { latestAt } from './rules/stageReached.js';
 
 export type FamilyProduct = 'assessment' | 'decision' | 'agreement' | 'transition' | 'review';
 
@@ -116,22 +117,33 @@ export function namesProtected(data: CaseData, reader: Reader, text: string): bo
 /**
  * May this text be shown to the reader? `owned`: it is the reader's own record or
  * one a worker marked as shared with them; otherwise it is shown only when it
- * names nobody else. Never when it names someone protected from the reader.
+ * names nobody else and holds no address, phone number, email or web address.
+ * Never when it names someone protected from the reader.
  */
 export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean): boolean {
   if (namesProtected(data, reader, text)) return false;
   // a reader who poses a risk to someone: nothing that could say where anyone is or who reported what
   if (reader.riskTo.size > 0 && (holdsIdentifier(text) || WHEREABOUTS.test(normalise(text)))) return false;
   if (reader.id !== 'child' && reader.riskTo.has('child') && /\S/.test(text)) return owned;
-  return owned || othersNamed(data, reader, text).length === 0;
+  // text that is not the reader's: never an address, phone number or email, whoever's it is
+  return owned || (othersNamed(data, reader, text).length === 0 && !holdsIdentifier(text));
 }
 
 const IDENTIFIERS = identifierRules(() => undefined).map((r) => ({ re: new RegExp(r.source, 'giu'), replace: r.replace }));
 
-/** Does a text hold an address, postcode, phone number, email or NHS number (the shapes redaction looks for)? */
+/** A web address: it can carry anything (a map search for a street, a social-media profile), so it is never read for what it holds. */
+const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+/iu;
+
+/**
+ * Does a text hold an address, postcode, phone number, email or NHS number (the
+ * shapes redaction looks for), also when written with `+`, `_` or `%20` between its
+ * words, or a web address?
+ */
 export function holdsIdentifier(text: string): boolean {
   const t = normalise(text);
-  return IDENTIFIERS.some(({ re, replace }) => [...t.matchAll(re)].some((m) => replace(m[0], t, m.index) !== undefined));
+  if (URL.test(t)) return true;
+  const spaced = t.replace(/%20|[+_]/g, ' ');
+  return [t, spaced].some((x) => IDENTIFIERS.some(({ re, replace }) => [...x.matchAll(re)].some((m) => replace(m[0], x, m.index) !== undefined)));
 }
 
 /** Words about where someone is, where they moved, or who reported what. */
@@ -141,14 +153,54 @@ const WHEREABOUTS =
 /** Is the reader listed in a `share_with` / `shared_with` list? */
 export const sharedWith = (list: readonly string[] | undefined, reader: Reader): boolean => (list ?? []).includes(reader.id);
 
-/** The people a product is between: those who sign or agree it, or were told it. */
-export function partiesOf(product: FamilyProduct, data: CaseData, point?: DecisionPoint): Set<string> {
+/** Was the reader told of this decision: a dated entry for them in its sharing log (on or before `asOf`)? */
+export function wasTold(d: Decision, readerId: string, asOf?: string): boolean {
+  return (d.shared ?? []).some((s) => s.party === readerId && s.date !== undefined && (asOf === undefined || s.date <= asOf));
+}
+
+/** The decision in force at each point on `asOf` (the latest recorded there), latest first (the later point first on the same date). */
+export function decisionsInForce(data: CaseData, asOf?: string): { point: DecisionPoint; decision: Decision }[] {
+  return DECISION_POINTS.flatMap((point) => {
+    const found = latestAt(data.decisions, point, asOf);
+    return found ? [{ point, decision: found.record }] : [];
+  }).sort((a, b) => b.decision.date.localeCompare(a.decision.date) || DECISION_POINTS.indexOf(b.point) - DECISION_POINTS.indexOf(a.point));
+}
+
+/** The points whose decision in force the reader was told of, latest first. */
+export function toldPoints(data: CaseData, readerId: string, asOf?: string): DecisionPoint[] {
+  return decisionsInForce(data, asOf)
+    .filter(({ decision }) => wasTold(decision, readerId, asOf))
+    .map(({ point }) => point);
+}
+
+/**
+ * The decision point a family copy of the decision record is about when no
+ * `--point` is given: the latest point whose decision the reader was told of,
+ * never simply the latest point (that decision may not have been shared with them).
+ */
+export function toldPoint(data: CaseData, readerId: string, asOf?: string): DecisionPoint | undefined {
+  return toldPoints(data, readerId, asOf)[0];
+}
+
+/** Why a family copy of the decision record has no point to show by default: the reader was told of no decision. */
+export function noToldDecision(data: CaseData, reader: Reader, asOf: string): string {
+  const inForce = decisionsInForce(data, asOf);
+  const head = `no family copy of this decision record for ${reader.id}: ${reader.id} was not told of any decision on or before ${asOf} (no dated entry for ${reader.id} in decisions[].shared)`;
+  if (inForce.length === 0) return `${head}; the case records no decision yet`;
+  const points = inForce.map(({ point }) => point).reverse().join(', ');
+  return reader.riskTo.size > 0 ? `${head}; decisions are recorded at ${points}` : `${head}; decisions are recorded at ${points}: give --point to make a copy of one of them`;
+}
+
+/** The people a product is between: those who sign or agree it, or were told it (for a decision, the one in force at the point on `asOf`). */
+export function partiesOf(product: FamilyProduct, data: CaseData, point?: DecisionPoint, asOf?: string): Set<string> {
   const people = data.people ?? [];
   switch (product) {
     case 'assessment':
       return new Set([...people.filter((p) => p.pr === true || p.returning_to === true).map((p) => p.id), ...(data.capacity_to_change ?? []).map((c) => c.person)]);
-    case 'decision':
-      return new Set((data.decisions ?? []).filter((d) => point === undefined || d.point === point).flatMap((d) => (d.shared ?? []).filter((s) => s.date !== undefined).map((s) => s.party)));
+    case 'decision': {
+      const decisions = point === undefined ? (data.decisions ?? []) : [latestAt(data.decisions, point, asOf)?.record].filter((d): d is Decision => d !== undefined);
+      return new Set(decisions.flatMap((d) => (d.shared ?? []).filter((s) => s.date !== undefined && (asOf === undefined || s.date <= asOf)).map((s) => s.party)));
+    }
     case 'agreement':
       return new Set((data.agreement?.parents ?? []).map((p) => p.person));
     case 'transition':
@@ -172,13 +224,13 @@ const PRODUCT_WORDS: Record<FamilyProduct, string> = {
  * party to: anything else about the household could tell them where it is and
  * what it does.
  */
-export function refusal(product: FamilyProduct, data: CaseData, reader: Reader, point?: DecisionPoint): string | undefined {
+export function refusal(product: FamilyProduct, data: CaseData, reader: Reader, point?: DecisionPoint, asOf?: string): string | undefined {
   if (reader.riskTo.size === 0 || !reader.person) return undefined;
-  if (partiesOf(product, data, point).has(reader.id)) return undefined;
+  if (partiesOf(product, data, point, asOf).has(reader.id)) return undefined;
   const refused = `no family copy of ${PRODUCT_WORDS[product]}${point ? ` at ${point}` : ''} for ${reader.id}: the case records that ${reader.id} poses a risk to someone in it (people[].risk_to) and ${reader.id} is not a party to ${PRODUCT_WORDS[product]}`;
   if (product !== 'decision') return refused;
-  const told = [...new Set((data.decisions ?? []).filter((d) => (d.shared ?? []).some((s) => s.party === reader.id && s.date !== undefined)).map((d) => d.point))];
-  return told.length > 0 ? `${refused}; ${reader.id} was told of the decision at ${told.join(', ')}: give --point ${told[told.length - 1]}` : `${refused}; ${reader.id} was not told of any decision`;
+  const told = toldPoints(data, reader.id, asOf);
+  return told.length > 0 ? `${refused}; ${reader.id} was told of the decision at ${[...told].reverse().join(', ')}: give --point ${told[0]}` : `${refused}; ${reader.id} was not told of any decision`;
 }
 
 /** Is a goal the reader's own: recorded against them, or the only parent of the agreement when it names no owner? */

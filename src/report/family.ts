@@ -10,11 +10,18 @@ export interface BodySection {
 
 export { ReaderError } from '../core/familyCopy.js';
 
+const WITHHELD_LISTS = new WeakSet<object>();
+
+/** Is this a list of records `withholdPath` emptied because it is withheld (not because nothing was recorded)? */
+export const isWithheldList = (value: unknown): boolean => typeof value === 'object' && value !== null && WITHHELD_LISTS.has(value);
+
 /**
  * Remove one JSON-pointer-like path (`*` matches every key or index) from the
- * data, or a body section for `/body/<heading>`. Missing paths are no-ops.
+ * data, or a body section for `/body/<heading>`. Missing paths are no-ops. With
+ * `mark`, a text (or a list of texts) is replaced by it rather than removed, so a
+ * copy can say it was withheld instead of reading as if nothing was recorded.
  */
-export function withholdPath(data: CaseData, sections: BodySection[], path: string): BodySection[] {
+export function withholdPath(data: CaseData, sections: BodySection[], path: string, mark?: string): BodySection[] {
   const segments = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segments[0] === 'body' && segments.length === 2) {
     const heading = segments[1]!.toLowerCase(); // just checked: two segments
@@ -25,13 +32,27 @@ export function withholdPath(data: CaseData, sections: BodySection[], path: stri
     const [head, ...tail] = rest;
     if (head === undefined) return; // rest is not empty: checked above
     const keys = head === '*' ? Object.keys(node) : Object.hasOwn(node, head) ? [head] : [];
+    const dropped = new Set<number>();
     for (const key of keys) {
       if (tail.length === 0) {
-        if (Array.isArray(node)) node[Number(key)] = undefined;
+        const value = (node as Record<string, unknown>)[key];
+        const isTexts = Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string');
+        if (mark !== undefined && (typeof value === 'string' || isTexts)) (node as Record<string, unknown>)[key] = typeof value === 'string' ? mark : [mark];
+        else if (mark !== undefined && Array.isArray(value) && value.length > 0) {
+          // a list of records: empty, and known to be withheld, so it does not read as "none recorded"
+          const withheld: unknown[] = [];
+          WITHHELD_LISTS.add(withheld);
+          (node as Record<string, unknown>)[key] = withheld;
+        } else if (Array.isArray(node)) dropped.add(Number(key));
         else delete (node as Record<string, unknown>)[key];
       } else {
         walk((node as Record<string, unknown>)[key], tail);
       }
+    }
+    // an entry of a list is taken out of the list, not left as a hole
+    if (Array.isArray(node) && dropped.size > 0) {
+      const kept = node.filter((_x, i) => !dropped.has(i));
+      node.splice(0, node.length, ...kept);
     }
   };
   walk(data, segments);

@@ -5,13 +5,13 @@
 // child has not agreed to share. Pure: the case in, plain data out.
 import type { CaseData, Decision } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
-import { holdsIdentifier, ownsGoal, mayShow, partiesOf, readerOf, refusal, sharedWith, type FamilyProduct, type Reader } from '../core/familyCopy.js';
+import { decisionsInForce, ownsGoal, mayShow, noToldDecision, partiesOf, readerOf, refusal, sharedWith, toldPoint, wasTold, type FamilyProduct, type Reader } from '../core/familyCopy.js';
 import type { DecisionPoint } from '../core/ids.js';
 import { factorCatalogue } from '../core/classify.js';
 import { DECISION_POINTS } from '../core/ids.js';
 import { hasText, latestAt } from '../core/rules/stageReached.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
-import { withholdPath, type BodySection } from './family.js';
+import { isWithheldList, withholdPath, type BodySection } from './family.js';
 import { idWords, longDate, OUTCOME_WORDS } from './words.js';
 
 /** What a family copy shows in place of something it must not show. */
@@ -125,9 +125,9 @@ interface DecisionWords {
 }
 
 /** A decision as this reader may read it: the outcome, the reasons they were given, the conditions. */
-function decisionWords(data: CaseData, reader: Reader, d: Decision | undefined): DecisionWords {
+function decisionWords(data: CaseData, reader: Reader, d: Decision | undefined, asOf: string): DecisionWords {
   if (!d) return { decided: 'No decision has been recorded yet.', why: '', conditions: [] };
-  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined);
+  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined && s.date <= asOf);
   const marked = sharedWith(d.share_with, reader);
   const decided = `On ${longDate(d.date)} the team decided: ${OUTCOME_WORDS[d.outcome] ?? idWords(d.outcome)}.`;
   let why: string;
@@ -146,13 +146,13 @@ function dedupeWithheld(items: string[]): string[] {
   return kept.length < items.length ? [...kept, WITHHELD] : kept;
 }
 
-function decisionSections(data: CaseData, reader: Reader, d: Decision | undefined, heading: string): FamilySection[] {
-  const words = decisionWords(data, reader, d);
+function decisionSections(data: CaseData, reader: Reader, d: Decision | undefined, heading: string, asOf: string): FamilySection[] {
+  const words = decisionWords(data, reader, d, asOf);
   const out = [section(heading, { paragraphs: [words.decided] })];
   if (!d) return out;
   out.push(section('Why', { paragraphs: [words.why] }));
   if (words.conditions.length > 0) out.push(section('What has to happen', { items: words.conditions }));
-  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined);
+  const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined && s.date <= asOf);
   if (told) {
     const fields = [{ label: 'You were told on', value: longDate(told.date!) }];
     if (hasText(told.method)) fields.push({ label: 'How', value: shown(data, reader, told.method, true) });
@@ -216,7 +216,8 @@ function goals(data: CaseData, reader: Reader): FamilySection[] {
     const stepLines = dedupeWithheld(steps.map((s) => (mayShow(data, reader, s, true) ? s : WITHHELD)));
     const paragraphs = [shown(data, reader, g.goal, true)];
     if (stepLines.length > 0) paragraphs.push(`${label === 'Your goal' ? 'Steps you will take' : 'Steps'}: ${stepLines.join('; ')}`);
-    out.push(section(`${label} ${n}`, { isSub: true, paragraphs, fields, items: items.length > 0 ? items : ['No progress recorded yet.'] }));
+    const none = isWithheldList(g.progress) ? 'Progress is withheld from this copy.' : 'No progress recorded yet.';
+    out.push(section(`${label} ${n}`, { isSub: true, paragraphs, fields, items: items.length > 0 ? items : [none] }));
   };
   if (own.length > 0) {
     out.push(section('Your goals', { paragraphs: ['These are the things you agreed to do.'] }));
@@ -251,7 +252,7 @@ function familySections(data: CaseData, reader: Reader, sections: readonly BodyS
     byHeading.set(key, entry);
     for (const p of s.content.split(/\n\s*\n/)) {
       if (p.trim() === '') continue;
-      entry.paragraphs.push(mayShow(data, reader, p, false) && !holdsIdentifier(p) ? p : WITHHELD);
+      entry.paragraphs.push(mayShow(data, reader, p, false) ? p : WITHHELD);
     }
   }
   return [...byHeading.values()].map(({ heading, paragraphs }) => {
@@ -270,7 +271,7 @@ function contacts(data: CaseData, reader: Reader, party: boolean): FamilySection
   const items = [`Social worker: ${data.team.social_worker}`];
   if (hasText(data.team.team_manager)) items.push(`Team manager: ${data.team.team_manager}`);
   if (hasText(data.team.iro)) items.push(`Independent reviewing officer (IRO): ${data.team.iro}`);
-  if (party && reader.riskTo.size === 0) for (const t of data.agreement?.team_around_child ?? []) if (hasText(t) && mayShow(data, reader, t, true)) items.push(t);
+  if (party && reader.riskTo.size === 0) for (const t of data.agreement?.team_around_child ?? []) if (hasText(t) && mayShow(data, reader, t, false)) items.push(t);
   return [section('Who to contact', { items })];
 }
 
@@ -287,17 +288,17 @@ function agreementTerms(data: CaseData, reader: Reader): FamilySection[] {
   return out;
 }
 
-function supportSections(data: CaseData, reader: Reader, home: boolean, party: boolean): FamilySection[] {
+function supportSections(data: CaseData, reader: Reader, party: boolean): FamilySection[] {
   if (!party) return [];
   const r = data.return ?? undefined;
   const out: FamilySection[] = [];
   const phases = (r?.contact_phases ?? []).map((p) => {
     const when = `From ${longDate(p.from)}${p.to ? ` to ${longDate(p.to)}` : ''}`;
-    return hasText(p.pattern) ? `${when}: ${mayShow(data, reader, p.pattern, home) ? p.pattern : WITHHELD}` : when;
+    return hasText(p.pattern) ? `${when}: ${mayShow(data, reader, p.pattern, false) ? p.pattern : WITHHELD}` : when;
   });
   if (phases.length > 0) out.push(section('Time together before going home', { items: phases }));
   const support = (r?.support_package ?? []).map((s) => {
-    const name = mayShow(data, reader, s.service, home) ? s.service : WITHHELD;
+    const name = mayShow(data, reader, s.service, false) ? s.service : WITHHELD;
     return s.from ? `${name} (from ${longDate(s.from)})` : name;
   });
   if (support.length > 0) out.push(section('Help for the family', { items: dedupeWithheld(support) }));
@@ -308,10 +309,13 @@ function supportSections(data: CaseData, reader: Reader, home: boolean, party: b
 
 function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
   const { data, asOf } = input;
-  const d = input.product === 'decision' && input.point ? latestAt(data.decisions, input.point, asOf)?.record : latestDecision(data, asOf);
+  // the decision record asked for at its point; any other product, the latest decision the child was told of
+  const inForce = decisionsInForce(data, asOf);
+  const d = input.product === 'decision' && input.point ? latestAt(data.decisions, input.point, asOf)?.record : inForce.find(({ decision }) => wasTold(decision, 'child', asOf))?.decision;
   const out: FamilySection[] = [];
-  out.push(section('What was decided', { paragraphs: [d ? (CHILD_OUTCOME_WORDS[d.outcome] ?? 'A decision was made. Ask your social worker about it.') : 'Nothing has been decided yet.'] }));
-  const told = d ? (d.shared ?? []).find((s) => s.party === 'child' && s.date !== undefined) : undefined;
+  const none = inForce.length === 0 ? 'Nothing has been decided yet.' : 'Your social worker will talk to you about what was decided.';
+  out.push(section('What was decided', { paragraphs: [d ? (CHILD_OUTCOME_WORDS[d.outcome] ?? 'A decision was made. Ask your social worker about it.') : none] }));
+  const told = d ? (d.shared ?? []).find((s) => s.party === 'child' && s.date !== undefined && s.date <= asOf) : undefined;
   const why = hasText(told?.summary) && mayShow(data, reader, told.summary, true) ? told.summary : 'You can ask your social worker why.';
   if (d) out.push(section('Why', { paragraphs: [why] }));
   const next: string[] = [];
@@ -330,10 +334,6 @@ function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
   return out;
 }
 
-function latestDecision(data: CaseData, asOf: string): Decision | undefined {
-  return [...(data.decisions ?? [])].filter((d) => d.date <= asOf).sort((a, b) => a.date.localeCompare(b.date)).pop();
-}
-
 // ---------------------------------------------------------------- the copy
 
 /**
@@ -343,15 +343,20 @@ function latestDecision(data: CaseData, asOf: string): Decision | undefined {
  */
 export function familyView(input: FamilyInput): FamilyView {
   const reader = readerOf(input.data, input.reader);
-  const refused = refusal(input.product, input.data, reader, input.point);
+  if (input.product === 'decision' && input.point === undefined) {
+    // the decision the reader was told of, never simply the latest one
+    const point = toldPoint(input.data, reader.id, input.asOf);
+    if (!point) throw new FamilyRefusal(noToldDecision(input.data, reader, input.asOf));
+    input = { ...input, point };
+  }
+  const refused = refusal(input.product, input.data, reader, input.point, input.asOf);
   if (refused) throw new FamilyRefusal(refused);
   const data = structuredClone(input.data);
   let sections = input.sections.map((s) => ({ ...s }));
-  for (const path of input.config.report.withhold_for_family) sections = withholdPath(data, sections, path);
+  for (const path of input.config.report.withhold_for_family) sections = withholdPath(data, sections, path, WITHHELD);
   const { product, config, asOf } = input;
   const isChild = reader.id === 'child';
-  const party = partiesOf(product, data, input.point).has(reader.id);
-  const home = reader.person?.returning_to === true || reader.person?.household === true;
+  const party = partiesOf(product, data, input.point, asOf).has(reader.id);
   let body: FamilySection[];
   if (isChild) body = childSummary({ ...input, data }, reader);
   else {
@@ -365,13 +370,13 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
       case 'decision': {
-        const d = input.point ? latestAt(data.decisions, input.point, asOf)?.record : latestDecision(data, asOf);
-        parts.push(...decisionSections(data, reader, d, 'What was decided'));
+        const d = latestAt(data.decisions, input.point!, asOf)?.record;
+        parts.push(...decisionSections(data, reader, d, 'What was decided', asOf));
         break;
       }
       case 'agreement': {
         const d = latestAt(data.decisions, 'rc1_d2', asOf)?.record;
-        parts.push(...decisionSections(data, reader, d, 'What needs to change'), ...strengthsAndWorries(data, reader), ...goals(data, reader), ...agreementTerms(data, reader));
+        parts.push(...decisionSections(data, reader, d, 'What needs to change', asOf), ...strengthsAndWorries(data, reader), ...goals(data, reader), ...agreementTerms(data, reader));
         if (agreementParty(data, reader) && data.agreement?.signed) parts.push(section('Signed', { paragraphs: [`The agreement was signed on ${longDate(data.agreement.signed)}.`] }));
         break;
       }
@@ -383,7 +388,7 @@ export function familyView(input: FamilyInput): FamilyView {
         else if (t?.planned_return) when.push(`${data.child.ref} is planned to go home on ${longDate(t.planned_return)}.`);
         else when.push('No date for going home is recorded yet.');
         if (t?.agreed && (t.agreed_by ?? []).includes(reader.id)) when.push(`You agreed this plan on ${longDate(t.agreed)}.`);
-        parts.push(...decisionSections(data, reader, d, 'What was decided'), section('Going home', { paragraphs: when }), ...supportSections(data, reader, home, party), ...agreementTerms(data, reader));
+        parts.push(...decisionSections(data, reader, d, 'What was decided', asOf), section('Going home', { paragraphs: when }), ...supportSections(data, reader, party), ...agreementTerms(data, reader));
         break;
       }
       case 'review': {
@@ -395,12 +400,12 @@ export function familyView(input: FamilyInput): FamilyView {
         if (r?.step_down) since.push(`On ${longDate(r.step_down.date)} support changed to: ${idWords(r.step_down.to)}.`);
         // visit dates say when the household was seen: for the household only
         parts.push(section('Since going home', { paragraphs: since, items: party ? visits.map((v) => `Visit on ${longDate(v)}`) : [] }));
-        if (d) parts.push(...decisionSections(data, reader, d, 'The latest review decision'));
-        parts.push(...goals(data, reader), ...supportSections(data, reader, home, party));
+        if (d) parts.push(...decisionSections(data, reader, d, 'The latest review decision', asOf));
+        parts.push(...goals(data, reader), ...supportSections(data, reader, party));
         break;
       }
     }
-    body = [...parts, ...childViews(data, reader, sections), ...familySections(data, reader, sections, config), ...meetings(data, asOf), ...contacts(data, reader, party)];
+    body = oneSectionPerHeading([...parts, ...childViews(data, reader, sections), ...familySections(data, reader, sections, config), ...meetings(data, asOf), ...contacts(data, reader, party)]);
   }
   const preparedFor = isChild ? data.child.ref : reader.person!.ref;
   const signatures =
@@ -408,7 +413,9 @@ export function familyView(input: FamilyInput): FamilyView {
       ? [
           ...(data.agreement?.parents ?? [])
             .map((p) => (data.people ?? []).find((x) => x.id === p.person))
-            .filter((p): p is NonNullable<typeof p> => p !== undefined && !reader.riskTo.has(p.id))
+            // a reader who poses a risk to someone signs alongside no other family member: a name and a
+            // relation ("Mother's partner") can lead to the household
+            .filter((p): p is NonNullable<typeof p> => p !== undefined && (p.id === reader.id || reader.riskTo.size === 0))
             .map((p) => ({ name: p.ref, role: p.id === reader.id ? 'You' : idWords(p.relation) })),
           { name: data.team.social_worker, role: 'Social worker' },
           ...(hasText(data.team.team_manager) ? [{ name: data.team.team_manager, role: 'Team manager' }] : []),
@@ -444,7 +451,22 @@ export function familyView(input: FamilyInput): FamilyView {
  */
 function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig): T {
   const ids = [...DECISION_POINTS, ...factorCatalogue(config).keys(), ...(data.agreement?.goals ?? []).map((g) => g.id)].filter((id) => id.trim() !== '');
-  const idPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])|\\bscor(?:e|ed|es|ing)\\b|\\b\\d+\\s*(?:\\/|out of)\\s*\\d+\\b|\\b[a-z]+_[a-z0-9_]+\\b`, 'iu');
+  const levels = ['very high', 'high', 'medium', 'low', ...Object.values(config.labels.levels ?? {})].filter((l) => typeof l === 'string' && l.trim() !== '').map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const level = `(?:${levels.join('|')})`;
+  const idPattern = new RegExp(
+    [
+      `(?<![\\p{L}\\p{N}-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])`,
+      '\\bscor(?:e|ed|es|ing)\\b',
+      '\\b\\d+\\s*(?:\\/|out of)\\s*\\d+\\b',
+      '\\b[a-z]+_[a-z0-9_]+\\b',
+      // a risk classification or level, however it is written ("RC2", "level medium", "high risk")
+      '\\bRC\\s?[123]\\b',
+      '\\bclassif\\w*',
+      `\\b(?:level|risk)\\s*(?:is|was|of|at|:|=)?\\s*${level}(?![\\p{L}])`,
+      `(?<![\\p{L}])${level}[\\s-]+(?:risk|level)\\b`,
+    ].join('|'),
+    'iu',
+  );
   const clean = (text: string): string => {
     if (!idPattern.test(text)) return text;
     const parts = text.split(/(?<=[.!?;])\s+/).map((sentence) => (idPattern.test(sentence) ? WITHHELD : sentence));
@@ -456,7 +478,39 @@ function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig):
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
-  return walk(value) as T;
+  return collapseWithheld(walk(value) as T);
+}
+
+/** A body section named like a section of the copy ("Meetings", "Who to contact") joins it: a heading is printed once. */
+function oneSectionPerHeading(sections: FamilySection[]): FamilySection[] {
+  const out: FamilySection[] = [];
+  for (const s of sections) {
+    const same = s.isSub ? undefined : out.find((o) => !o.isSub && o.heading.trim().toLowerCase() === s.heading.trim().toLowerCase());
+    if (!same) {
+      out.push(s);
+      continue;
+    }
+    same.paragraphs = [...same.paragraphs, ...s.paragraphs];
+    same.fields = [...same.fields, ...s.fields];
+    same.hasFields = same.fields.length > 0;
+    same.items = [...same.items, ...s.items];
+    same.hasItems = same.items.length > 0;
+    same.body = { isRecorded: same.body.blocks.length + s.body.blocks.length > 0, blocks: [...same.body.blocks, ...s.body.blocks] };
+    same.hasBody = same.body.isRecorded;
+  }
+  return out;
+}
+
+/** Several withheld paragraphs or lines in a row say so once. */
+function collapseWithheld<T>(sections: T): T {
+  if (!Array.isArray(sections)) return sections;
+  const once = <X>(list: X[], isWithheld: (x: X) => boolean) => list.filter((x, i) => !isWithheld(x) || i === 0 || !isWithheld(list[i - 1]));
+  return sections.map((s: FamilySection) => ({
+    ...s,
+    paragraphs: once(s.paragraphs, (p) => p === WITHHELD),
+    items: once(s.items, (p) => p === WITHHELD),
+    body: { ...s.body, blocks: once(s.body.blocks, (b) => b.isParagraph && b.text === WITHHELD) },
+  })) as T;
 }
 
 /** Ids of the reader's own goals and of goals shared with them, written into free text ("goal g1"), read as the number this copy gives the goal ("goal 1"). */

@@ -134,6 +134,37 @@ describe('the canary fixture: every product for every reader', () => {
     expect(render(rc, 'assessment', 'md', { reader: 'dad' }).ok && (render(rc, 'assessment', 'md', { reader: 'dad' }) as { text: string }).text).toContain('## What happens next');
   });
 
+  it('a field config report.withhold_for_family leaves out says it is withheld, never "Not recorded"', () => {
+    const config = exampleConfig();
+    config.report.withhold_for_family = [...config.report.withhold_for_family, '/agreement/parents/*/worries', '/agreement/goals/*/steps', '/agreement/goals/*/support'];
+    const o = render(rc, 'agreement', 'md', { reader: 'mum', config });
+    if (!o.ok) throw new Error(JSON.stringify(o));
+    expect(o.text).toContain('- What we are worried about: Withheld from this copy.');
+    expect(o.text).toContain('Steps you will take: Withheld from this copy.');
+    expect(o.text).toContain('- Who will help you: Withheld from this copy.');
+    expect(o.text).not.toMatch(/QZMUM09|QZMUM11|QZMUM13|Not recorded/);
+    // a list of records withheld is said to be withheld, not "none recorded"; list entries are taken out, not left as holes
+    config.report.withhold_for_family = ['/agreement/goals/*/progress', '/decisions/*/shared/*', '/agreement/goals/0'];
+    const lists = render(rc, 'agreement', 'md', { reader: 'mum', config });
+    if (!lists.ok) throw new Error(JSON.stringify(lists));
+    expect(lists.text).toContain('- Progress is withheld from this copy.');
+    expect(lists.text).not.toMatch(/No progress recorded|QZMUM10|QZMUM04/);
+    expect(lists.text).toContain('QZSHAREG01');
+  });
+
+  it('a body section named like a section of the copy is printed under that heading once', () => {
+    const config = exampleConfig();
+    config.report.family_sections = ['What happens next', 'Who to contact', 'Meetings'];
+    const sections = [...rc.sections, { heading: 'Who to contact', content: 'QZFAM90 the duty line, weekdays.' }, { heading: 'Meetings', content: 'QZFAM91 the review is at the family centre.' }];
+    const o = render({ ...rc, sections }, 'decision', 'md', { reader: 'mum', point: 'rc1_d2', config });
+    if (!o.ok) throw new Error(JSON.stringify(o));
+    const headings = o.text.split('\n').filter((l) => /^#+ /.test(l));
+    expect(headings.filter((h) => h === '## Who to contact')).toHaveLength(1);
+    expect(headings.filter((h) => h === '## Meetings')).toHaveLength(1);
+    expect(o.text).toContain('QZFAM90 the duty line, weekdays.');
+    expect(o.text).toContain('QZFAM91 the review is at the family centre.');
+  });
+
   it('case text cannot change the structure of a family copy or run as a template', () => {
     const hostile = '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> {{header.caseId}}\n- item';
     const data = structuredClone(rc.data!);
@@ -259,6 +290,86 @@ describe('every example case, every product, every reader', () => {
     });
   }
 
+  /** Free-text fields: each gets a canary (ZC<n>Z) in front of what it says; so does every body paragraph. */
+  const FREE = new Set(['note', 'evidence', 'reasons', 'conditions', 'timescale', 'parallel_plan', 'disagreement', 'method', 'response', 'summary', 'strengths', 'worries', 'goal', 'steps', 'support', 'success', 'comment', 'non_negotiables', 'team_around_child', 'backup_plan', 'pattern', 'service', 'override_reason', 'reason']);
+
+  function withCanaries(rc: ReportCase): { rc: ReportCase; paths: Map<string, { path: string; text: string }> } {
+    const paths = new Map<string, { path: string; text: string }>();
+    const tag = (path: string, text: string) => {
+      const canary = `ZC${paths.size + 1}Z`;
+      paths.set(canary, { path, text });
+      return `${canary} ${text}`;
+    };
+    const walk = (node: unknown, path: string, free: boolean): unknown => {
+      if (typeof node === 'string') return free && node.trim() !== '' ? tag(path, node) : node;
+      if (Array.isArray(node)) return node.map((x, i) => walk(x, `${path}/${i}`, free));
+      if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, `${path}/${k}`, free || FREE.has(k) || k.startsWith('x-'))]));
+      return node;
+    };
+    const data = walk(rc.data, '', false) as CaseData;
+    // a section every family copy shows, with a paragraph naming each person in turn
+    const people = rc.data!.people ?? [];
+    const next = ['The social worker visits every two weeks.', ...people.map((p) => `${p.ref} comes to the next meeting.`)];
+    const sections = [...rc.sections, { heading: 'What happens next', content: next.join('\n\n') }].map((sec) =>
+      ({ ...sec, content: sec.content.split(/\n\s*\n/).map((para, i) => (para.trim() === '' ? para : tag(`/body/${sec.heading.trim()}/${i}`, para))).join('\n\n') }),
+    );
+    return { rc: { ...rc, data, sections }, paths };
+  }
+
+  /** May this field reach this reader, by the allow-list: as their own (or marked for them), as text shown only when it names no one else, or not at all. */
+  function entitled(data: CaseData, reader: string, path: string): 'own' | 'unnamed' | false {
+    const at = (re: RegExp) => path.match(re);
+    const parents = data.agreement?.parents ?? [];
+    let m: RegExpMatchArray | null;
+    if ((m = at(/^\/decisions\/(\d+)\/shared\/(\d+)\/(summary|method|response)$/))) return data.decisions![+m[1]].shared![+m[2]].party === reader ? 'own' : false;
+    if (reader === 'child') return false;
+    if ((m = at(/^\/agreement\/parents\/(\d+)\/(strengths|worries)$/))) return parents[+m[1]].person === reader ? 'own' : false;
+    if ((m = at(/^\/capacity_to_change\/(\d+)\/evidence$/))) return data.capacity_to_change![+m[1]].person === reader ? 'own' : false;
+    if ((m = at(/^\/agreement\/goals\/(\d+)\/(goal|steps\/\d+|support|success|progress\/\d+\/comment)$/))) {
+      const g = data.agreement!.goals![+m[1]];
+      const own = g.person === reader || (g.person === undefined && parents.length === 1 && parents[0].person === reader);
+      return own || (g.share_with ?? []).includes(reader) ? 'own' : false;
+    }
+    if ((m = at(/^\/decisions\/(\d+)\/(reasons|conditions(\/\d+)?)$/))) {
+      const d = data.decisions![+m[1]];
+      if ((d.share_with ?? []).includes(reader)) return 'own';
+      return (d.shared ?? []).some((x) => x.party === reader && x.date !== undefined) ? 'unnamed' : false;
+    }
+    if (at(/^\/agreement\/(non_negotiables\/\d+|backup_plan)$/)) return parents.some((p) => p.person === reader) ? 'own' : false;
+    if (at(/^\/agreement\/team_around_child\/\d+$|^\/return\/(contact_phases\/\d+\/pattern|support_package\/\d+\/service)$/)) return 'unnamed';
+    if ((m = at(/^\/body\/(.+)\/\d+$/))) {
+      if (m[1].toLowerCase() === 'what happens next') return 'unnamed';
+      const views = Object.hasOwn(data.tasks, 'child_views') ? data.tasks.child_views.shared_with : undefined;
+      return /^child['’]s views/i.test(m[1]) && (views ?? []).includes(reader) ? 'own' : false;
+    }
+    return false;
+  }
+
+  for (const file of files) {
+    it(`${file} with a canary in every free-text field, x- field and body paragraph: each reaches only a reader entitled to it`, () => {
+      const original = openCase(resolve(CASES, file), config, { sections: true });
+      const { rc, paths } = withCanaries(original);
+      const data = original.data!;
+      expect(paths.size).toBeGreaterThan(10);
+      let seen = 0;
+      for (const reader of ['child', ...(data.people ?? []).map((p) => p.id)]) {
+        const others = (data.people ?? []).filter((p) => p.id !== reader);
+        const risky = new Set(((data.people ?? []).find((p) => p.id === reader)?.risk_to ?? []).map((r) => r.id));
+        for (const copy of copies(rc, reader)) {
+          for (const canary of new Set(copy.text?.match(/ZC\d+Z/g) ?? [])) {
+            seen++;
+            const { path, text } = paths.get(canary)!;
+            const may = entitled(data, reader, path);
+            expect(may, `${copy.label} shows ${path}: "${text}"`).not.toBe(false);
+            if (may === 'unnamed') for (const p of others) expect(names(text, p), `${copy.label} shows ${path}, naming ${p.id}: "${text}"`).toBe(false);
+            for (const p of others.filter((x) => risky.has(x.id) || x.protected_address === true)) expect(names(text, p), `${copy.label} shows ${path}, naming ${p.id}: "${text}"`).toBe(false);
+          }
+        }
+      }
+      expect(seen).toBeGreaterThan(0);
+    });
+  }
+
   it("RF-0006: the father's copies hold nothing about the mother, and the products he is not party to are refused", () => {
     const rc = openCase(resolve(CASES, 'RF-0006.md'), config, { sections: true });
     const made = copies(rc, 'dad');
@@ -266,6 +377,165 @@ describe('every example case, every product, every reader', () => {
     for (const copy of made.filter((c) => c.text !== undefined)) {
       for (const leak of ['Ms F', 'Mr F seen outside', 'school-run', 'anxiety', 'counselling', 'tenancy', "I don't want Dad", 'Still unknown', 'Not recorded']) expect(copy.text, `${copy.label}: ${leak}`).not.toContain(leak);
     }
+  });
+});
+
+describe('attack fixtures: a risk between parents, a protected address, hostile text in every field', () => {
+  // Canaries XQ<OWNER><n> in every free-text field, note, goal, step, progress comment,
+  // sharing-log entry, body section and x- field (see the fixtures' own comments). An X
+  // after the owner: text that names someone else or holds an address or an id.
+  const DIR = resolve(ROOT, 'test/fixtures/family-attack');
+  const BASE: Record<string, string[]> = {
+    mum: ['MUM\\d+', 'CHILD08', 'FAM\\d+', 'FAMX0[15]', 'TAC\\d+', 'CONDX?01', 'AGRX?\\d+', 'HOME\\d+', 'HOMEX02', 'SHARED\\d+'],
+    dad: ['DAD\\d+', 'CHILD08', 'FAM\\d+', 'SHARED\\d+'],
+    gran: ['GRAN\\d+', 'FAM\\d+', 'FAMX05', 'TAC\\d+', 'CONDX?01', 'SHAREGX?\\d+', 'SHARED\\d+', 'HOME\\d+'],
+    partner: ['PARTNER\\d+', 'FAM\\d+', 'FAMX05', 'TAC\\d+', 'CONDX?01', 'SHAREGX?\\d+', 'AGRX?\\d+', 'SHARED\\d+', 'HOME\\d+'],
+    aunt: ['AUNT\\d+', 'FAM\\d+', 'FAMX0[45]', 'TAC\\d+'],
+    child: ['CHILD0[35]'],
+  };
+  // RF-C003: the father is a party to every product; the hostile body adds the mother's own
+  // paragraphs, one naming only the father, and pronoun-only text (a documented limit: it
+  // names no one, so it reaches every reader but the one with risk_to, for its words)
+  const C003: Record<string, string[]> = {
+    ...BASE,
+    mum: [...BASE.mum, 'FAMX0[6-9]', 'PRONOUN01'],
+    dad: [...BASE.dad, 'DADB01', 'AGR\\d+', 'HOME\\d+', 'SHAREG\\d+'],
+    gran: [...BASE.gran, 'PRONOUN01'],
+    partner: [...BASE.partner, 'PRONOUN01'],
+    aunt: [...BASE.aunt, 'PRONOUN01'],
+  };
+  // what each reader must see somewhere, so a copy that shows nothing cannot pass
+  const MUST: Record<string, string[]> = {
+    mum: ['XQMUM06', 'XQMUM11', 'XQFAMX01', 'XQHOMEX02', 'XQCONDX01'],
+    dad: ['XQDAD02', 'XQDAD06', 'XQCHILD08', 'XQFAM01'],
+    gran: ['XQGRAN05', 'XQSHAREG01', 'XQHOME01', 'XQTAC01'],
+    partner: ['XQPARTNER09', 'XQAGR01', 'XQSHAREG02'],
+    aunt: ['XQAUNT04', 'XQFAMX04'],
+    child: ['XQCHILD03', 'XQCHILD05'],
+  };
+  const cases = { 'RF-C002': BASE, 'RF-C003': C003 } as const;
+  // never in any copy: the mother's address and phone (in notes, the father's goal, x- fields), the team's
+  // number (a body paragraph with a phone number is withheld whoever's it is), a map link
+  const NOWHERE = /Birch|LS2|07700|0113|@example|maps\.example/i;
+  // never in a copy for the father, who poses a risk to the mother
+  const NOT_FOR_RISK = /Mill Street|Oak Lane|police|tenancy|counselling|refuge|Ms K|Miss R|mum\b/i;
+
+  for (const [id, allowed] of Object.entries(cases)) {
+    const rc = openCase(resolve(DIR, `${id}.md`), exampleConfig(), { sections: true });
+    const all = [...new Set((JSON.stringify(rc.data) + rc.sections.map((x) => x.content).join('\n')).match(/XQ[A-Z]+\d+/g))];
+    for (const reader of Object.keys(allowed)) {
+      it(`${id} --for ${reader}: no one else's canary, address, phone, id, level or score; nothing withheld reads as missing`, () => {
+        expect(all.length).toBeGreaterThan(100);
+        const may = new RegExp(`^XQ(?:${allowed[reader].join('|')})$`);
+        const made = copies(rc, reader);
+        const seen = new Set<string>();
+        expect(made.some((c) => c.text !== undefined)).toBe(true);
+        for (const copy of made) {
+          if (copy.text === undefined) continue;
+          const text = visible(copy.text);
+          for (const canary of all) {
+            if (!copy.text.includes(canary)) continue;
+            seen.add(canary);
+            expect(may.test(canary), `${copy.label} shows ${canary}`).toBe(true);
+          }
+          expect(text, copy.label).not.toMatch(NOWHERE);
+          if (reader === 'dad') expect(text, copy.label).not.toMatch(NOT_FOR_RISK);
+          expect(text, copy.label).not.toMatch(/Not recorded|unknown/i);
+          for (const word of [...internalWords(rc), /\blevel\b|\bmedium\b/i]) expect(text, `${copy.label} ${word}`).not.toMatch(word);
+          const headings = copy.text.split('\n').filter((l) => /^#+ /.test(l));
+          expect(new Set(headings).size, `${copy.label}: a heading twice`).toBe(headings.length);
+          if (reader === 'child') {
+            expect(copy.text, copy.label).not.toMatch(/^\||<table/m);
+            if (copy.label.includes(' md ')) readingLevel(copy.text, copy.label);
+          }
+        }
+        for (const canary of MUST[reader]) if (id === 'RF-C002' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
+        if (id === 'RF-C003' && reader === 'dad') for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
+      });
+    }
+  }
+
+  it('the father who poses a risk to the mother is refused what he is not a party to, and reads his own goal without the steps that name her', () => {
+    const c002 = openCase(resolve(DIR, 'RF-C002.md'), exampleConfig(), { sections: true });
+    expect(new Set(copies(c002, 'dad').filter((c) => c.refused !== undefined).map((c) => c.type))).toEqual(new Set(['agreement', 'transition', 'review']));
+    const c003 = openCase(resolve(DIR, 'RF-C003.md'), exampleConfig(), { sections: true });
+    const o = render(c003, 'agreement', 'md', { reader: 'dad' });
+    expect(o.ok && o.text).toContain('Steps you will take: XQDAD08 goes to the programme; Withheld from this copy.');
+    expect(o.ok && o.text).toContain('- 20 April 2026: Some worries. The comment is withheld from this copy.');
+    expect(o.ok && o.text).toContain('### Your goal 1');
+    expect(o.ok && o.text).not.toMatch(/Your goal [2-9]/);
+    // he signs with the professionals only: the mother's partner's name and relation could lead him to her household
+    const rows = o.ok ? o.text.split('## Signatures')[1].split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
+    expect(rows).toEqual(['| Mr K | You | | |', '| SW K.S. | Social worker | | |', '| TM K.M. | Team manager | | |']);
+    const forPartner = render(c003, 'agreement', 'md', { reader: 'partner' });
+    expect(forPartner.ok && forPartner.text).toContain("| Ms K | Mother | | |");
+  });
+});
+
+describe('a decision copy without --point is of the decision its reader was told of', () => {
+  const RF0006 = resolve(CASES, 'RF-0006.md');
+  const decision = (reader: string, asOf: string, ...more: string[]) => reunify(['report', RF0006, '--type', 'decision', '--for', reader, '--as-of', asOf, ...more]);
+
+  // RF-0006's latest point is rc2_d3 (a classification, no decision yet); everyone was told of the decision at rc1_d2
+  for (const reader of ['dad', 'mum', 'gran']) {
+    it(`RF-0006 --for ${reader}: Decision 2, when they were told`, async () => {
+      const r = await decision(reader, '2026-11-01');
+      expect(r.stderr).toBe('');
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toContain('On 28 April 2026 the team decided: Return home once the agreed goals are met.');
+      expect(r.stdout).toMatch(/## When you were told\s+- You were told on: [46] May 2026/);
+      expect(r.stdout).not.toMatch(/No decision has been recorded|Nothing has been decided/);
+    });
+  }
+
+  it('RF-0006 --for child: what was decided at rc1_d2, in words for a child', async () => {
+    const r = await decision('child', '2026-11-01');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('You can go home when the grown-ups have done what they said they would do.');
+  });
+
+  it('a reader told of no decision yet: exit 1, saying so and naming the points that have one', async () => {
+    // on 1 May 2026 Decision 2 (28 April) is made but nobody has been told of it
+    for (const reader of ['mum', 'gran', 'child']) {
+      const r = await decision(reader, '2026-05-01');
+      expect(r.exitCode, reader).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`reunify: no family copy of this decision record for ${reader}: ${reader} was not told of any decision on or before 2026-05-01 (no dated entry for ${reader} in decisions[].shared); decisions are recorded at rc1_d2: give --point to make a copy of one of them`);
+    }
+    // a reader who poses a risk to someone is not pointed to a copy they would be refused
+    const dad = await decision('dad', '2026-05-01');
+    expect(dad.exitCode).toBe(1);
+    expect(dad.stderr).toBe('reunify: no family copy of this decision record for dad: dad was not told of any decision on or before 2026-05-01 (no dated entry for dad in decisions[].shared); decisions are recorded at rc1_d2');
+  });
+
+  it('with --point on a date before the reader was told, the copy does not say they were told', async () => {
+    const r = await reunify(['report', RF0006, '--type', 'decision', '--point', 'rc1_d2', '--for', 'gran', '--as-of', '2026-05-01']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('On 28 April 2026 the team decided');
+    expect(r.stdout).not.toMatch(/When you were told|4 May 2026/);
+    expect(r.stdout).toMatch(/## Why\s+Withheld from this copy\./);
+  });
+
+  it('a later decision at the same point that the reader was not told of is not shown as theirs', () => {
+    const rc = openCase(RF0006, exampleConfig(), { sections: true });
+    const data = structuredClone(rc.data!);
+    const d2 = data.decisions!.find((d) => d.point === 'rc1_d2')!;
+    data.decisions!.push({ ...structuredClone(d2), date: '2026-06-01', outcome: 'no_return', shared: d2.shared!.filter((s) => s.party !== 'dad') });
+    const withLater: ReportCase = { ...rc, data };
+    const forDad = render(withLater, 'decision', 'md', { reader: 'dad' });
+    expect(forDad.ok).toBe(false);
+    expect(!forDad.ok && 'refused' in forDad && forDad.refused).toMatch(/dad was not told of any decision/);
+    const forMum = render(withLater, 'decision', 'md', { reader: 'mum' });
+    expect(forMum.ok && forMum.text).toContain('On 1 June 2026 the team decided');
+  });
+
+  it('the child summary of another product tells of the latest decision the child was told of, and only that', () => {
+    const rc = openCase(RF0006, exampleConfig(), { sections: true });
+    const data = structuredClone(rc.data!);
+    data.decisions!.push({ date: '2026-10-20', point: 'rc2_d3', outcome: 'no_return', reasons: 'x' });
+    const o = render({ ...rc, data }, 'agreement', 'md', { reader: 'child' });
+    expect(o.ok && o.text).toContain('You can go home when the grown-ups have done what they said they would do.');
+    expect(o.ok && o.text).not.toContain('You will not go home');
   });
 });
 

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../src/core/caseTypes.js';
-import { names } from '../../src/core/familyCopy.js';
+import { holdsIdentifier, names } from '../../src/core/familyCopy.js';
 import { DECISION_POINTS } from '../../src/core/ids.js';
 import { openCase } from '../../src/io/openCase.js';
 import { ROOT, exampleConfig, render } from './harness.js';
@@ -22,6 +22,14 @@ describe('names(): spellings of the mother that must be recognised', () => {
   for (const s of spellings) it(`"${s}"`, () => expect(names(`He went to see ${s} today`, mum)).toBe(true));
   it('does not hear the mother in ordinary words', () => {
     for (const s of ['He made a plan', 'mamba', 'Mrs Fox', 'summary of the meeting', 'He mastered it']) expect(names(s, mum), s).toBe(false);
+  });
+});
+
+describe('holdsIdentifier(): addresses however a worker pastes them', () => {
+  for (const s of ['meet at 12+Birch+Close', '12%20Birch%20Close', '12_Birch_Close', 'https://maps.example.org/?q=x', 'see www.example.org/x', '07700 900123', 'LS1 4AB', 'pat@example.org'])
+    it(`"${s}"`, () => expect(holdsIdentifier(s)).toBe(true));
+  it('not ordinary plans', () => {
+    for (const s of ['The programme ends in November', 'Visits every two weeks', 'Review on 1 December 2026']) expect(holdsIdentifier(s), s).toBe(false);
   });
 });
 
@@ -82,9 +90,16 @@ describe('a decision copy for the father', () => {
     expect(unnamed.ok && unnamed.text).toMatch(/## Why\s+Withheld from this copy\./);
   });
 
-  it('without --point, a refusal says which decision he was told of', async () => {
+  it('without --point, the copy is of the decision he was told of, not of the latest point', async () => {
     const r = await reunify(['report', resolve(DIR, 'RF-0092.md'), '--type', 'decision', '--for', 'dad', '--as-of', '2026-11-01']);
-    // the latest point is rc2_d3 (a classification, no decision yet), which he was not told of
+    // the latest point is rc2_d3 (a classification, no decision yet), which he was not told of; he was told of rc1_d2
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/## When you were told\s+- You were told on: /);
+  });
+
+  it('with --point at a decision he was not told of, the refusal names the one he was', async () => {
+    const r = await reunify(['report', resolve(DIR, 'RF-0092.md'), '--type', 'decision', '--point', 'rc2_d3', '--for', 'dad', '--as-of', '2026-11-01']);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/dad was told of the decision at rc1_d2: give --point rc1_d2/);
   });
