@@ -13,7 +13,7 @@
 import type { IsoDate } from './caseTypes.js';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from './dates.js';
 import type { Rng } from './random.js';
-import { dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
+import { dateCandidates, dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
 import { AFTER, BEFORE, caseIdKey, caseIdSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
 import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
 import { caseLike, foldWord, initialsPattern, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
@@ -305,6 +305,11 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     identifiers: new Set(),
   };
   const pseudo = new Pseudonyms(rng.fork('names'), tokens);
+  // every whole date the originals could be read to hold, in any form, for the check to find one left unmoved
+  const rememberDates = (text: string) => {
+    for (const d of wholeDatesIn(text, options.asOf)) known.dates.add(d);
+    for (const d of dateCandidates(text)) known.dates.add(d);
+  };
   // the word a known name writes just before a lone capital ("Child A", "Foster carers A")
   const wordsBeforeInitial = new Set<string>();
   for (const n of names) for (const m of n.matchAll(/(\p{L}+)\s+\p{Lu}(?![\p{L}\p{M}])/gu)) wordsBeforeInitial.add(m[1]!.toLowerCase());
@@ -484,7 +489,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     const parent = path[path.length - 2];
     if (typeof v === 'string') {
       const s = v.normalize('NFC');
-      for (const d of wholeDatesIn(s)) known.dates.add(d);
+      rememberDates(s);
       if (realIsoDate(s)) return count('dates in fields'), shift(s);
       if ((path.length === 1 && key === 'id') || (path.length === 2 && path[0] === 'siblings')) {
         const id = newCaseId.get(caseKey(s));
@@ -516,7 +521,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const cases = sources
     .map((s, source) => {
       const body = s.body.normalize('NFC');
-      for (const d of wholeDatesIn(body)) known.dates.add(d);
+      rememberDates(body);
       return { id: newCaseId.get(caseKey(s.id))!, source, data: walk(s.data, [], false) as Record<string, unknown>, body: redactText(body) };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -4,7 +4,7 @@
 // with everything the originals are known to hold. It also joins a word broken across
 // a line break, which the replacing does not. And the list of what a person must read
 // before the copy is shared: capitalised words the tool could not place. Pure.
-import { MONTH_WORD, wholeDatesIn } from './dates.js';
+import { dateCandidates, MONTH_WORD } from './dates.js';
 import { caseIdSource, textReplacer } from './engine.js';
 import { identifierRules, PLACEHOLDERS, type IdentifierKind } from './identifiers.js';
 import { foldWord, ROLES, TITLES } from './names.js';
@@ -119,7 +119,7 @@ export function survivors(files: readonly { path: string; text: string }[], know
       }
       for (const { id, re } of ids) if (re.test(line)) at(re.exec(line)![0], `case id ${id}`);
       for (const { re } of phrases) if (re.test(line)) at(re.exec(line)![0], 'a place or school');
-      for (const d of wholeDatesIn(line)) if (known.dates.has(d)) at(d, 'an original date');
+      for (const d of dateCandidates(line)) if (known.dates.has(d)) at(d, 'an original date');
       // a phone or NHS number of the originals in any other spacing ("tel 7700.900.123"), a postcode written any way
       for (const run of line.matchAll(/\d(?:[^\p{L}\p{N}\n]{0,3}\d)+/gu)) {
         const digits = run[0].replace(/\D/g, '');
