@@ -40,6 +40,8 @@ const FORMS: { text: string; dates: string[]; write: (p: Parts[]) => string }[] 
   { text: 'third of December 2009', dates: ['2009-12-03'], write: ([a]) => `${inWords(a.d)} of ${MONTHS[a.m - 1]} ${a.y}` },
   { text: 'the twenty-sixth of January 2010', dates: ['2010-01-26'], write: ([a]) => `the ${inWords(a.d)} of ${MONTHS[a.m - 1]} ${a.y}` },
   { text: '3ʳᵈ December', dates: ['2025-12-03'], write: ([a]) => `${a.d}${superscript(a.d)} ${MONTHS[a.m - 1]}` },
+  { text: '3 (Tuesday) March 2026', dates: ['2026-03-03'], write: ([a]) => `${a.d} (Tuesday) ${MONTHS[a.m - 1]} ${a.y}` },
+  { text: '5th, Friday, of June 2026', dates: ['2026-06-05'], write: ([a]) => `${a.d}${suffix(a.d)}, Friday, of ${MONTHS[a.m - 1]} ${a.y}` },
   { text: '2026/03/03', dates: ['2026-03-03'], write: ([a]) => `${a.y}/${String(a.m).padStart(2, '0')}/${String(a.d).padStart(2, '0')}` },
   { text: '20260303', dates: ['2026-03-03'], write: ([a]) => `${a.y}${String(a.m).padStart(2, '0')}${String(a.d).padStart(2, '0')}` },
   { text: '2026.03.03', dates: ['2026-03-03'], write: ([a]) => `${a.y}.${String(a.m).padStart(2, '0')}.${String(a.d).padStart(2, '0')}` },
@@ -80,7 +82,7 @@ describe('redact: every written form of a date moves as a whole', () => {
 
   it('the check before writing finds an original date left in any of these forms', () => {
     const r = run([dated(FORMS.map((f) => `- ${f.text}.`).join('\n') + '\n- 8 December 2026.\n')]);
-    for (const form of ["8 Dec '26", '08 Dec 26', '8 December ‘26', 'December the 8th 2026', 'the eighth of December 2026', '8ᵗʰ December 2026', '2026/12/08', '20261208', '2026.12.08', '8-Dec-2026', '7–8 December 2026', '7th & 8th December 2026', 'between 1 and 8 December 2026', 'Dec. 8th, 2026', 'DECEMBER 8 2026', 'March, 3rd 2026'])
+    for (const form of ["8 Dec '26", '08 Dec 26', '8 December ‘26', 'December the 8th 2026', 'the eighth of December 2026', '8ᵗʰ December 2026', '2026/12/08', '20261208', '2026.12.08', '8-Dec-2026', '7–8 December 2026', '7th & 8th December 2026', 'between 1 and 8 December 2026', 'Dec. 8th, 2026', 'DECEMBER 8 2026', '8 (Tuesday) December 2026', 'March, 3rd 2026'])
       expect(leftIn(r, `seen on ${form}.`).map((s) => s.kind), form).toContain('an original date');
     // and finds nothing in the copy itself, nor in numbers that are not dates
     expect(leftIn(r, copyText(r))).toEqual([]);

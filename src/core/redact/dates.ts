@@ -61,11 +61,15 @@ const SUPERSCRIPT: Record<string, string> = { st: 'ˢᵗ', nd: 'ⁿᵈ', rd: 'ʳ
 const DAY = `(?:\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?![\\p{L}\\p{M}\\p{N}])`;
 /** Between the two days of a range: 3–5, 3rd & 4th, 3 and 9, the 3rd to the 5th. */
 const RANGE = `(?:\\s*[‐‑‒–—―-]\\s*|\\s*&\\s*|\\s+(?:to|until|till|and)\\s+(?:the\\s+)?)`;
+/** A weekday, which the offset (whole weeks) keeps. */
+const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
+/** Between a day and its month: " ", " of ", " (Tuesday) ", ", Friday, of ". */
+const DAY_GAP = `(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?`;
 /** A year after a day and month: 2026, '26, ’26, 26. */
 const YEAR_TEXT = `(?:\\d{4}|['‘’ʼ]\\d{2}|\\d{2})`;
 const YEAR = `(?:,?\\s+\\d{4}|,?\\s*['‘’ʼ]\\d{2}|\\s+\\d{2})(?![\\p{N}])`;
 /** A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date. */
-const DAY_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(\\d{1,2}\\S{0,2}|${ORD_WORD})\\s+(?:of\\s+)?(?:the\\s+)?$`, 'iu');
+const DAY_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(\\d{1,2}\\S{0,2}|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`, 'iu');
 /** A day or a year just after a month ("December 3", "December the 3rd", "Dec '26"). */
 const NUMBER_AFTER = new RegExp(`^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d)`, 'iu');
 
@@ -232,9 +236,9 @@ export function dateRules(moves: DateMoves): TextRule[] {
     {
       // day first, one day or a range: 3 March 2026, 3rd of March 2026, 8 Dec '26, 08 Dec 26, the twenty-sixth of January 2010,
       // 3ʳᵈ December, 3–5 March 2026, 3rd & 4th March, between 3 and 9 March, the 3rd to the 5th of March
-      source: `${WORD_BEFORE}${DAY}(?:${RANGE}${DAY})?\\s+(?:of\\s+)?${MONTH_WORD}${WORD_AFTER}(?:${YEAR})?`,
+      source: `${WORD_BEFORE}${DAY}(?:${RANGE}${DAY})?${DAY_GAP}${MONTH_WORD}${WORD_AFTER}(?:${YEAR})?`,
       replace: (m, text, at) => {
-        const p = new RegExp(`^(${DAY})(?:(${RANGE})(${DAY}))?(\\s+(?:of\\s+)?)(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`, 'iu').exec(m);
+        const p = new RegExp(`^(${DAY})(?:(${RANGE})(${DAY}))?(${DAY_GAP})(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`, 'iu').exec(m);
         if (!p) return undefined;
         const [, first, sep, second, gap, monthWord, yearSep, yearText] = p;
         return movedPhrase({ days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: true, m, after: text.slice(at + m.length) }, moves);
@@ -352,11 +356,11 @@ export function dateCandidates(text: string): Set<IsoDate> {
   const found = [...text.matchAll(WINDOW_TOKEN)];
   const tokens = found.map((m) => m[0]);
   const isMonth = (t: string) => MONTH_TOKEN.test(t) && !(/^\p{Ll}/u.test(t) && /^(?:may|march|mar)$/i.test(t));
-  const datePart = (t: string) => isMonth(t) || DAY_TOKEN.test(t) || /^['‘’ʼ]?\d{2}$|^\d{4}$/u.test(t) || FILLER.has(t.toLowerCase());
+  const datePart = (t: string) => isMonth(t) || DAY_TOKEN.test(t) || /^['‘’ʼ]?\d{2}$|^\d{4}$/u.test(t) || FILLER.has(t.toLowerCase()) || new RegExp(`^${WEEKDAY}$`, 'i').test(t);
   // what stands between two tokens of one date: spaces, commas, dashes, "&", a dot after a short month
   const joined = (j: number) => {
     const between = text.slice(found[j].index! + tokens[j].length, found[j + 1].index!);
-    return /^[\s,&‐‑‒–—―-]*$/u.test(between) || (/^\.\s*$/u.test(between) && isMonth(tokens[j]));
+    return /^[\s,&()‐‑‒–—―-]*$/u.test(between) || (/^\.\s*$/u.test(between) && isMonth(tokens[j]));
   };
   tokens.forEach((t, i) => {
     if (!isMonth(t)) return;
