@@ -68,8 +68,8 @@ const DAY_GAP = `(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?`;
 /** A year after a day and month: 2026, '26, ’26, 26. */
 const YEAR_TEXT = `(?:\\d{4}|['‘’ʼ]\\d{2}|\\d{2})`;
 const YEAR = `(?:,?\\s+\\d{4}|,?\\s*['‘’ʼ]\\d{2}|\\s+\\d{2})(?![\\p{N}])`;
-/** A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date. */
-const DAY_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(\\d{1,2}\\S{0,2}|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`, 'iu');
+/** A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date; not the end of "2015-08-09, ". */
+const DAY_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}/.-])(\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`, 'iu');
 /** A day or a year just after a month ("December 3", "December the 3rd", "Dec '26"). */
 const NUMBER_AFTER = new RegExp(`^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d)`, 'iu');
 

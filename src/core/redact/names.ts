@@ -98,9 +98,11 @@ export function nameTokens(name: string): NameToken[] {
     if (named.length > 1 && !out.some((t) => t.kind === 'word' && t.key === foldWord(named.join('')))) out.push({ kind: 'word', text: named.join(''), key: foldWord(named.join('')), joined: true });
   }
   if (wordLetters.length > 0 && /^\p{Lu}$/u.test(wordLetters[0])) {
-    // a first name's initial standing alone ("K." for Kay), and a full name's initials ("PG", "P.G.", "ZTB", "Z T-B")
+    // a first name's initial standing alone ("K." for Kay), and a full name's initials ("PG", "P.G.", "ZTB", "Z T-B", "ZB")
     add('initial', wordLetters[0], wordLetters[0]);
-    for (const letters of [wordLetters, partLetters]) if (letters.length >= 2 && letters.every((l) => /^\p{Lu}$/u.test(l))) add('initials', letters.join('.') + '.', initialsKey(letters.join('')));
+    // the first name and the last part of the surname too ("Patricia O'Neill-Gould": PG)
+    const firstAndLast = partLetters.length > 2 ? [partLetters[0], partLetters[partLetters.length - 1]] : [];
+    for (const letters of [wordLetters, partLetters, firstAndLast]) if (letters.length >= 2 && letters.every((l) => /^\p{Lu}$/u.test(l))) add('initials', letters.join('.') + '.', initialsKey(letters.join('')));
   }
   return out;
 }
