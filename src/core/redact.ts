@@ -13,10 +13,10 @@
 import type { IsoDate } from './caseTypes.js';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from './dates.js';
 import type { Rng } from './random.js';
-import { dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
+import { dateCandidates, dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
 import { AFTER, BEFORE, caseIdKey, caseIdSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
 import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
-import { caseLike, foldWord, initialsPattern, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
+import { caseLike, foldWord, initialsKey, initialsPattern, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
 import { postcodeKey, type KnownValues } from './redact/survival.js';
 
 export { survivors, forReview, type Survivor, type ReviewItem, type KnownValues } from './redact/survival.js';
@@ -80,6 +80,13 @@ export interface RedactionResult {
   prose(text: string): string;
 }
 
+/** Words that follow a title written in lower case and are not a name ("dr said", "mr and mrs"). */
+const NOT_A_NAME = new Set(
+  ('and or the of to in at on for with from by was is are has had have will would could should may might can did does do who which that then also a an ' +
+    'said says told asked visited called phoned rang wrote came went saw met agreed reported noted advised confirmed not being be here there')
+    .split(' '),
+);
+
 /** Person ids that are roles, not names, and stay as they are. */
 const ROLE_ID = /^(mum|dad|mother|father|parent|gran|granny|grandma|grandad|grandmother|grandfather|nan|aunt|uncle|partner|stepmum|stepdad|carer|carers|fc|kw|sibling|brother|sister|guardian|child|iro)\d*$/i;
 /** Fields holding a person id from `people`. */
@@ -88,7 +95,7 @@ const PERSON_LISTS = new Set(['agreed_by']);
 /** Fields whose value is someone's ref or initials. */
 const REF_FIELDS = new Set(['ref', 'by', 'social_worker', 'team_manager', 'iro']);
 /** Keys whose value is a name, wherever they are (local `x-` fields: `x-name`, `x-carer-name`, `x-known-as`). */
-const NAME_KEY = /(?:^|[-_])(?:name|names|full_?name|first_?name|given_?name|surname|family_?name|known_?as|alias|aka)$/i;
+const NAME_KEY = /(?:^|[-_])(?:name|names|full[-_]?name|first[-_]?name|given[-_]?name|surname|family[-_]?name|known[-_]?as|alias|aka|nickname)$/i;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -196,8 +203,12 @@ class Pseudonyms {
   initials(letters: string): string {
     return this.remember(`initials:${letters}`, () => {
       let candidate: string;
-      do candidate = Array.from({ length: letters.length }, () => this.rng.pick(LETTERS)).join('');
-      while (!this.free(candidate));
+      // no letter where the original has it, so no part of the initials is kept, nor (while there are letters enough) a letter that is someone's initial
+      for (let tries = 0; ; tries++) {
+        candidate = Array.from({ length: letters.length }, () => this.rng.pick(LETTERS)).join('');
+        const keeps = [...candidate].some((l, i) => l === letters[i] || (tries < 500 && this.taken.has(l.toLowerCase())));
+        if (this.free(candidate) && !keeps) break;
+      }
       return this.claim(candidate);
     });
   }
@@ -262,6 +273,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   }
   // a word after a title is a name ("Mr Alun Vaughan-Rees"): known everywhere in the copy, in any case, not only after the title
   const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,3})`, 'gu');
+  const titledOneCase = new RegExp(`${BEFORE}(mr|mrs|ms|mx|dr|prof|cllr|revd|hhj|MR|MRS|MS|MX|DR|PROF|CLLR|REVD|HHJ)\\.?((?:[ \\t]+[\\p{L}\\p{M}'’‐‑‒–—―-]+){1,2})`, 'gu');
   const learn = (text: string) => {
     for (const m of text.normalize('NFC').matchAll(titled)) {
       const words: string[] = [];
@@ -272,6 +284,19 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
         if (w === '' || TITLES.includes(w.replace(/\.$/, ''))) break;
         words.push(w);
         if (w.endsWith('.') || w !== raw) break;
+      }
+      if (words.length > 0) names.add(words.join(' '));
+    }
+    // "dr alun rees", "MR ALUN REES": a short title in one letter case and the words after it in the same case
+    for (const m of text.normalize('NFC').matchAll(titledOneCase)) {
+      const upper = m[1] === m[1].toUpperCase();
+      const words: string[] = [];
+      for (const raw of m[2].trim().split(/[ \t]+/u)) {
+        const w = raw.replace(/['’]s?$/u, '');
+        const sameCase = upper ? w === w.toUpperCase() : w === w.toLowerCase();
+        if (w === '' || !sameCase || NOT_A_NAME.has(w.toLowerCase()) || TITLES.some((t) => t.toLowerCase() === w.toLowerCase())) break;
+        words.push(w);
+        if (w !== raw) break;
       }
       if (words.length > 0) names.add(words.join(' '));
     }
@@ -307,6 +332,11 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     identifiers: new Set(),
   };
   const pseudo = new Pseudonyms(rng.fork('names'), tokens);
+  // every whole date the originals could be read to hold, in any form, for the check to find one left unmoved
+  const rememberDates = (text: string) => {
+    for (const d of wholeDatesIn(text, options.asOf)) known.dates.add(d);
+    for (const d of dateCandidates(text)) known.dates.add(d);
+  };
   // the word a known name writes just before a lone capital ("Child A", "Foster carers A")
   const wordsBeforeInitial = new Set<string>();
   for (const n of names) for (const m of n.matchAll(/(\p{L}+)\s+\p{Lu}(?![\p{L}\p{M}])/gu)) wordsBeforeInitial.add(m[1]!.toLowerCase());
@@ -328,6 +358,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   // ---- one word of a name (after a title, or known), as its pseudonym
   const initialsText = (match: string, letters: string) => {
     const made = pseudo.initials(letters);
+    // the new letters in the original's places, its dots, spaces and dashes kept: "Z T-B" → "Q R-S"
+    let next = 0;
+    const inPlace = match.replace(/\p{L}/gu, () => made[next++] ?? '');
+    if (next === made.length) return inPlace;
     if (!match.includes('.')) return made;
     return [...made].map((l) => `${l}.`).join('').slice(0, match.trimEnd().endsWith('.') ? undefined : -1);
   };
@@ -335,7 +369,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     const possessive = /(['’]s|s['’]|['’])$/u.exec(word);
     const core = possessive ? word.slice(0, -possessive[0].length) : word;
     const rest = possessive ? possessive[0] : '';
-    if (/^(?:\p{L}\.\s?){2,}$/u.test(core) || /^\p{L}\.(?:\p{L}\.?)+$/u.test(core)) return initialsText(core, core.replace(/[.\s]/g, '').toUpperCase()) + rest;
+    if (/^(?:\p{L}\.\s?){2,}$/u.test(core) || /^\p{L}\.(?:\p{L}\.?)+$/u.test(core)) return initialsText(core, initialsKey(core)) + rest;
     const parts = core.split(/([-‐‑‒–—―])/u);
     return (
       parts
@@ -366,7 +400,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      source: ifAny([...options.places, ...options.schools].filter((p) => p.trim() !== '').map((p) => p.trim().split(/\s+/).map(wordPattern).join('\\s+')), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
+      source: ifAny([...options.places, ...options.schools].filter((p) => p.trim() !== '').map((p) => p.trim().split(/\s+/).map((w) => wordPattern(w)).join('\\s+')), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
       replace: (m) => {
         const key = foldWord(m.replace(/\s+/g, ' '));
         if (places.has(key)) return count('places'), places.get(key)!;
@@ -410,7 +444,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
         if (role !== role.toUpperCase() || initials !== initials.toUpperCase()) return undefined;
         const trailing = /[ \t]$/.test(initials) ? initials.slice(initials.trimEnd().length) : '';
         count('names in free text');
-        return role + space + initialsText(initials.trimEnd(), initials.replace(/[.\s]/g, '')) + trailing;
+        return role + space + initialsText(initials.trimEnd(), initialsKey(initials)) + trailing;
       },
     },
     {
@@ -425,12 +459,12 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      source: ifAny(of('initials').map((t) => initialsPattern(t.key)), (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`),
+      source: ifAny(of('initials').map((t) => initialsPattern(t.text.replace(/[^\p{L}]/gu, ''))), (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`),
       replace: (m) => {
-        // without dots, initials that spell a role ("TM") are read as the role
-        if (!m.includes('.') && (m !== m.toUpperCase() || /\s/.test(m) || ROLES.includes(m))) return undefined;
+        // without dots, initials are capitals ("ZTB", "Z T-B"), and initials that spell a role ("TM") are read as the role
+        if (!m.includes('.') && (m !== m.toUpperCase() || ROLES.includes(m))) return undefined;
         count('names in free text');
-        return initialsText(m, m.replace(/[.\s]/g, '').toUpperCase());
+        return initialsText(m, initialsKey(m));
       },
     },
     {
@@ -439,14 +473,31 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     },
     {
       // every known name word, in any letter case, with or without accents and apostrophes, possessive or plural
-      source: ifAny(of('word').map((t) => wordPattern(t.text)), (alts) => `${BEFORE}(?:${alts})(?:e?s)?${AFTER}`),
+      // (longest first, so "Kay-leigh" is the one word Kayleigh, not Kay and a "leigh")
+      source:
+        of('word').length === 0
+          ? ''
+          : `${BEFORE}(?:${of('word')
+              .sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : 1))
+              .map((t) => wordPattern(t.text, !t.joined))
+              .join('|')})(?:e?s)?${AFTER}`,
       replace: (m) => {
-        const f = foldWord(m);
+        const f = foldWord(m).replace(/[‐‑‒–—―-]/gu, '');
         const key = [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k));
         if (key === undefined) return undefined;
         count('names in free text');
         const suffix = m.slice(m.length - (f.length - key.length));
         return caseLike(m.slice(0, m.length - suffix.length), pseudo.word(known.words.get(key)!)) + suffix;
+      },
+    },
+    {
+      // a known name written into another word: "KayleighGould", "McGould"
+      source: of('word').length === 0 ? '' : `${BEFORE}\\p{L}+(?:\\p{Lu}\\p{Ll}+)+${AFTER}`,
+      replace: (m) => {
+        const humps = m.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+        if (humps.length < 2 || !humps.some((h) => known.words.has(foldWord(h)))) return undefined;
+        count('names in free text');
+        return humps.map((h) => (known.words.has(foldWord(h)) ? caseLike(h, pseudo.word(known.words.get(foldWord(h))!)) : h)).join('');
       },
     },
     {
@@ -492,7 +543,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     const parent = path[path.length - 2];
     if (typeof v === 'string') {
       const s = v.normalize('NFC');
-      for (const d of wholeDatesIn(s)) known.dates.add(d);
+      rememberDates(s);
       if (realIsoDate(s)) return count('dates in fields'), shift(s);
       if ((path.length === 1 && key === 'id') || (path.length === 2 && path[0] === 'siblings')) {
         const id = newCaseId.get(caseKey(s));
@@ -524,7 +575,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const cases = sources
     .map((s, source) => {
       const body = s.body.normalize('NFC');
-      for (const d of wholeDatesIn(body)) known.dates.add(d);
+      rememberDates(body);
       return { id: newCaseId.get(caseKey(s.id))!, source, data: walk(s.data, [], false) as Record<string, unknown>, body: redactText(body) };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));

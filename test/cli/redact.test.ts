@@ -66,7 +66,7 @@ describe('reunify redact (built binary)', () => {
     expect(copyCheck.exitCode).toBe(0);
     const rules = (json: string) => (JSON.parse(json).files as { problems: { ruleId: string; severity: string }[] }[]).flatMap((f) => f.problems.map((p) => `${p.severity} ${p.ruleId}`)).sort();
     expect(rules(copyCheck.stdout)).toEqual(rules(originalCheck.stdout));
-  });
+  }, 90_000);
 
   it('replaces places and schools listed in the config, consistently across files', async () => {
     const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
@@ -164,6 +164,21 @@ describe('reunify redact on names written every way (fixture)', () => {
     expect(r.stderr).not.toContain('\u00ad');
     expect(() => statSync(join(work, 'copy'))).toThrow();
     expect(fingerprint(source)).toBe(before);
+  });
+
+  it('exits 1 naming an original date it could not move, and writes nothing, rather than half-move it', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
+    const source = join(work, 'caseload');
+    cpSync(NAMES_FIXTURE, source, { recursive: true });
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(join(source, 'cases', 'RF-0099.md'), '\nFamily time moved to March, 3rd 2026; seen 8 Dec \'26 and the twenty-sixth of January 2026.\n');
+    const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '3', '--as-of', '2026-11-01']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/cases\/RD-001\.md:\d+: 2026-03-03 \(an original date\)/);
+    // the forms it can move are moved, so only the one it cannot is named
+    expect(r.stderr).not.toMatch(/2026-12-08|2026-01-26/);
+    expect(r.stderr).toContain('nothing was written');
+    expect(() => statSync(join(work, 'copy'))).toThrow();
   });
 
   it('--names: every word of the real names in a names file is replaced too; an unreadable names file is a usage error', async () => {

@@ -72,5 +72,6 @@ export function caseIdSource(id: string): string {
 
 /** What every form of a case id comes to: letters in lower case, numbers without leading zeros ("rf6"). */
 export function caseIdKey(id: string): string {
-  return (id.match(/[\p{L}\p{N}]+/gu) ?? []).map((p) => (/^\p{N}+$/u.test(p) ? p.replace(/^0+(?=\d)/, '') : p)).join('').toLowerCase();
+  // letters and numbers apart, so "rf0006" comes to the same as "RF-0006"
+  return (id.match(/\p{L}+|\p{N}+/gu) ?? []).map((p) => (/^\p{N}+$/u.test(p) ? p.replace(/^0+(?=\d)/, '') : p)).join('').toLowerCase();
 }

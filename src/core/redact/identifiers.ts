@@ -40,7 +40,7 @@ export function identifierRules(count: (kind: IdentifierKind, found: string) => 
     },
     {
       // written to dodge a filter: "pat [at] example [dot] com", "pat at example dot com"
-      source: String.raw`${BEFORE}[\p{L}\p{N}._%+'-]+\s*(?:[[(]\s*at\s*[\])]|\s(?:at|AT)\s)\s*[\p{L}\p{N}-]+(?:\s*(?:[[(]\s*dot\s*[\])]|\s(?:dot|DOT)\s|\.)\s*[\p{L}\p{N}-]+)+${AFTER}`,
+      source: String.raw`${BEFORE}[\p{L}\p{N}._%+'-]+\s*(?:[[(]\s*at\s*[\])]|\s(?:at|AT)\s)\s*[\p{L}\p{N}-]+(?:(?:\s*[[(]\s*dot\s*[\])]\s*|\s+(?:dot|DOT)\s+|\.)[\p{L}\p{N}-]+)+${AFTER}`,
       replace: (m) => (/dot|\.\p{L}{2,}$/iu.test(m) || /[[(]\s*at/iu.test(m) ? placeholder('email addresses') : undefined),
     },
     {

@@ -35,15 +35,21 @@ export interface NameToken {
   text: string;
   /** The form every variant of the token folds to ("gould", "L", "F1", "RM", "oneill"). */
   key: string;
+  /** The parts of a hyphenated name written together ("ThompsonBaptiste"): matched only as written together. */
+  joined?: boolean;
 }
 
 /** Lower case, accents and apostrophes removed: "Zoë" → "zoe", "O’Neill" → "oneill". */
 export function foldWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return baseLetters(word.normalize('NFD').replace(/\p{M}/gu, ''))
     .replace(new RegExp(`[${APOSTROPHES}]`, 'gu'), '')
     .toLowerCase();
+}
+
+/** Letters that carry their accent without a combining mark, as they are written without it: "Łukasz" is also "Lukasz". */
+const PLAIN: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ı: 'i', ħ: 'h', Ħ: 'H', ŀ: 'l', Ŀ: 'L', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH' };
+function baseLetters(s: string): string {
+  return s.replace(/[łŁøØđĐðÐıħĦŀĿßæÆœŒþÞ]/gu, (c) => PLAIN[c]);
 }
 
 const stripPunctuation = (s: string) => s.replace(/^[\s"“”([{,;:]+|[\s"“”)\]},;:!?]+$/gu, '');
@@ -54,53 +60,77 @@ export function nameTokens(name: string): NameToken[] {
   const add = (kind: NameTokenKind, text: string, key: string) => {
     if (!out.some((t) => t.kind === kind && t.key === key)) out.push({ kind, text, key });
   };
-  const word = (w: string) => {
+  const word = (w: string): boolean => {
     if (/^\p{L}$/u.test(w)) {
       if (/^\p{Lu}$/u.test(w)) add('initial', w, w);
-      return;
+      return false;
     }
-    if (!/\p{L}/u.test(w) || /^\p{N}+$/u.test(w)) return;
-    if (/^\p{L}+\p{N}+$/u.test(w)) return add('code', w, w.toUpperCase());
-    if (ROLE_WORDS.has(w.toLowerCase()) || PARTICLES.has(w)) return;
+    if (!/\p{L}/u.test(w) || /^\p{N}+$/u.test(w)) return false;
+    if (/^\p{L}+\p{N}+$/u.test(w)) return add('code', w, w.toUpperCase()), false;
+    if (ROLE_WORDS.has(w.toLowerCase()) || PARTICLES.has(w)) return false;
     const folded = foldWord(w);
     if (folded.length >= 2) add('word', w, folded);
     // O'Neill is also written Neill; D'Arcy, Arcy
     const parts = w.split(new RegExp(`[${APOSTROPHES}]`, 'u')).filter((p) => p.length >= 2 && p !== w);
     for (const p of parts) if (!ROLE_WORDS.has(p.toLowerCase())) add('word', p, foldWord(p));
+    return folded.length >= 2;
   };
+  // the first letter of each name word ("Zoë Thompson-Baptiste": Z T), and of each part of it (Z T B), for initials
+  const wordLetters: string[] = [];
+  const partLetters: string[] = [];
   for (const raw of name.normalize('NFC').split(/\s+/u)) {
     const piece = stripPunctuation(raw);
     if (piece === '') continue;
     if (/^(?:\p{L}\.\s?){2,}$/u.test(piece) || /^\p{L}\.(?:\p{L}\.?)+$/u.test(piece)) {
-      const letters = piece.replace(/[.\s]/g, '').toUpperCase();
-      add('initials', piece, letters);
+      add('initials', piece, initialsKey(piece));
       continue;
     }
     const bare = piece.replace(/\.$/, '');
     if (ROLE_WORDS.has(bare.toLowerCase())) continue;
-    for (const part of bare.split(DASHES)) if (part !== '') word(part);
+    const parts = bare.split(DASHES).filter((p) => p !== '');
+    const named = parts.filter((part) => word(part));
+    // a name as written with lower-case letters; "RM" is someone's initials, not a name word with an initial of its own
+    if (named.length === 0 || !/\p{Ll}/u.test(bare)) continue;
+    const initial = (w: string) => String.fromCodePoint(w.normalize('NFC').codePointAt(0)!).toUpperCase();
+    wordLetters.push(initial(named[0]));
+    partLetters.push(...named.map(initial));
+    // "Thompson-Baptiste" is also written "ThompsonBaptiste"
+    if (named.length > 1 && !out.some((t) => t.kind === 'word' && t.key === foldWord(named.join('')))) out.push({ kind: 'word', text: named.join(''), key: foldWord(named.join('')), joined: true });
+  }
+  if (wordLetters.length > 0 && /^\p{Lu}$/u.test(wordLetters[0])) {
+    // a first name's initial standing alone ("K." for Kay), and a full name's initials ("PG", "P.G.", "ZTB", "Z T-B", "ZB")
+    add('initial', wordLetters[0], wordLetters[0]);
+    // the first name and the last part of the surname too ("Patricia O'Neill-Gould": PG)
+    const firstAndLast = partLetters.length > 2 ? [partLetters[0], partLetters[partLetters.length - 1]] : [];
+    for (const letters of [wordLetters, partLetters, firstAndLast]) if (letters.length >= 2 && letters.every((l) => /^\p{Lu}$/u.test(l))) add('initials', letters.join('.') + '.', initialsKey(letters.join('')));
   }
   return out;
 }
 
-/** A pattern for one word token: any letter case, accents optional, apostrophes optional or any kind. */
-export function wordPattern(token: string): string {
+/** A pattern for one word token: any letter case, accents optional, apostrophes optional or any kind; `split` lets a dash fall between any two letters ("Kay-leigh"). */
+export function wordPattern(token: string, split = false): string {
   let out = '';
   for (const ch of token.normalize('NFC')) {
+    if (split && out !== '') out += '[‐‑‒–—―-]?';
     if (APOSTROPHES.includes(ch)) {
       out += `[${APOSTROPHES}]?`;
       continue;
     }
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    const base = baseLetters(ch.normalize('NFD').replace(/\p{M}/gu, ''));
     const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
     out += base !== ch && base !== '' ? `(?:${esc(ch)}|${esc(base)})` : esc(ch);
   }
   return out;
 }
 
-/** A pattern for initials "R.M.": with or without dots and spaces. */
+/** What initials come to, however written: capitals without accents ("Ł.W." → "LW"). */
+export function initialsKey(letters: string): string {
+  return foldWord(letters.replace(/[^\p{L}\p{M}]/gu, '')).toUpperCase();
+}
+
+/** A pattern for initials "R.M.", "Ł.W.": with or without dots, spaces, dashes and accents. */
 export function initialsPattern(letters: string): string {
-  return [...letters].map((l) => `${l}\\.?`).join('\\s?');
+  return [...letters.normalize('NFC')].map((l) => `${wordPattern(l)}\\.?`).join('(?:\\s|[‐‑-])?');
 }
 
 /** Letter case of the original carried to the pseudonym: GOULD → ASHDOWN, gould → ashdown. */

@@ -4,10 +4,10 @@
 // with everything the originals are known to hold. It also joins a word broken across
 // a line break, which the replacing does not. And the list of what a person must read
 // before the copy is shared: capitalised words the tool could not place. Pure.
-import { MONTH_WORD, wholeDatesIn } from './dates.js';
+import { dateCandidates, MONTH_WORD } from './dates.js';
 import { caseIdSource, textReplacer } from './engine.js';
 import { identifierRules, PLACEHOLDERS, type IdentifierKind } from './identifiers.js';
-import { foldWord, ROLES, TITLES } from './names.js';
+import { foldWord, initialsKey, ROLES, TITLES } from './names.js';
 import { MONTH_NAMES } from '../dateText.js';
 
 export interface KnownValues {
@@ -56,7 +56,8 @@ const findIdentifiers = textReplacer(identifierRules((k) => identifierSink.push(
 const OWN_WORDS = new RegExp(`${Object.values(PLACEHOLDERS).map((p) => p.replace(/[[\]]/g, '\\$&')).join('|')}|(?<![\\p{L}\\p{N}])(?:Town \\d+|School \\d+|RD-\\d+)(?![\\p{L}\\p{N}])`, 'gu');
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*/gu;
-const DOTTED = /(?<![\p{L}\p{M}\p{N}])(?:\p{L}\.\s?){2,}/gu;
+/** Single letters written together as initials: "P.G.", "P. G.", "Z T-B", "P.O-G.". */
+const RUN = /(?<![\p{L}\p{M}\p{N}])\p{L}(?![\p{L}\p{M}])\.?(?:(?:\s|[‐‑-])?\p{L}(?![\p{L}\p{M}])\.?)+/gu;
 const INVISIBLE = /[\p{Cf}]/gu;
 
 function idPattern(id: string): RegExp {
@@ -88,9 +89,13 @@ export function survivors(files: readonly { path: string; text: string }[], know
     const lines = file.text.normalize('NFC').replace(INVISIBLE, '').split(/\r?\n/);
     lines.forEach((raw, i) => {
       const at = (found: string, kind: string) => out.push({ path: file.path, line: i + 1, found, kind });
-      const line = raw.replace(OWN_WORDS, (w) => ' '.repeat(w.length)).replace(DOTTED, (run) => {
-        const letters = run.replace(/[.\s]/g, '').toUpperCase();
+      const line = raw.replace(OWN_WORDS, (w) => ' '.repeat(w.length)).replace(RUN, (run) => {
+        // undotted, only capitals are initials ("PG", "Z T-B"), and a role ("TM") is the role
+        if (!run.includes('.') && (run !== run.toUpperCase() || ROLES.includes(run))) return run;
+        const letters = initialsKey(run);
         if (known.initialsRuns.has(letters)) at(run.trim(), 'initials the tool knows');
+        // other initials (the copy's own) are not read letter by letter
+        else if (!run.includes('.') && !/[\s‐‑-]/u.test(run)) return run;
         return ' '.repeat(run.length);
       });
       for (const m of line.matchAll(TOKEN)) {
@@ -110,6 +115,17 @@ export function survivors(files: readonly { path: string; text: string }[], know
         else if (t === t.toUpperCase() && known.initialsRuns.has(t) && !ROLES.includes(t)) at(t, 'initials the tool knows');
         else if (wordHit(t, known)) at(t, 'a name the tool knows');
       }
+      // a name split by dashes ("Kay-leigh", "G-o-u-l-d") or written into another word ("ThompsonBaptiste", "KayleighGould")
+      for (const m of line.matchAll(/[\p{L}\p{M}]+(?:[‐‑‒–—―-][\p{L}\p{M}]+)+/gu)) {
+        const parts = m[0].split(/[‐‑‒–—―-]/u);
+        let hit: string | undefined;
+        for (let a = 0; a < parts.length && !hit; a++) for (let b = a + 2; b <= parts.length && !hit; b++) if (wordHit(parts.slice(a, b).join(''), known) && !parts.slice(a, b).some((p) => wordHit(p, known))) hit = parts.slice(a, b).join('-');
+        if (hit) at(hit, 'a name the tool knows, split by dashes');
+      }
+      for (const m of line.matchAll(TOKEN)) {
+        const humps = m[0].split(/(?<=\p{Ll})(?=\p{Lu})/u);
+        if (humps.length > 1 && !wordHit(m[0], known) && humps.some((h) => wordHit(h, known))) at(m[0], 'a name the tool knows, joined to another word');
+      }
       // a word broken across a line break ("Whit-" / "lock")
       const tail = /(\p{L}+)-?\s*$/u.exec(line);
       const head = /^[\s>|#*-]*(\p{Ll}\p{L}*)/u.exec(lines[i + 1]?.replace(INVISIBLE, '') ?? '');
@@ -121,7 +137,7 @@ export function survivors(files: readonly { path: string; text: string }[], know
       }
       for (const { id, re } of ids) if (re.test(line)) at(re.exec(line)![0], `case id ${id}`);
       for (const { re } of phrases) if (re.test(line)) at(re.exec(line)![0], 'a place or school');
-      for (const d of wholeDatesIn(line)) if (known.dates.has(d)) at(d, 'an original date');
+      for (const d of dateCandidates(line)) if (known.dates.has(d)) at(d, 'an original date');
       // a phone or NHS number of the originals in any other spacing ("tel 7700.900.123"), a postcode written any way
       for (const run of line.matchAll(/\d(?:[^\p{L}\p{N}\n]{0,3}\d)+/gu)) {
         const digits = run[0].replace(/\D/g, '');
