@@ -10,7 +10,7 @@ import type { Level } from '../core/ids.js';
 import type { Problem } from '../core/problem.js';
 import { compareWithBaseline, type BaselineComparison } from '../core/reclassify.js';
 import { ConfigError, loadConfig } from '../io/loadConfig.js';
-import type { LoadedCase } from '../io/loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 import { openCase } from '../io/openCase.js';
 import { applyEdits, writeCaseFile, type CaseEdit } from '../io/writeCase.js';
 

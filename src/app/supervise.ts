@@ -30,7 +30,7 @@ export async function runSupervise(target: string, flags: SuperviseFlags): Promi
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: [opened.filePath], configPath: flags.config });
   const { superviseQuestions } = await import('../core/supervision.js');
-  const { bodySections } = await import('../io/loadCase.js');
+  const { bodySections } = await import('../core/parse/bodySections.js');
   const headings = bodySections(opened.body).filter((s) => s.content.trim() !== '').map((s) => s.heading);
   const { terminalText } = await import('../core/escape/terminal.js');
   // refs and ids come from the case: no control or bidi character reaches a terminal or a page

@@ -7,7 +7,7 @@ import type { Problem } from '../core/problem.js';
 import { appendToSection } from '../core/workflow/body.js';
 import type { WorkflowChange } from '../core/workflow/flow.js';
 import { splitCase } from '../core/parse/frontMatter.js';
-import { parseCaseText } from '../io/loadCase.js';
+import { parseCaseText } from '../core/parse/caseFile.js';
 import { toCheckable } from '../io/checkFile.js';
 import { applyEdits, type CaseEdit } from '../io/writeCase.js';
 

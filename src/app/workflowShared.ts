@@ -7,7 +7,7 @@ import type { AnswerPath, Answers, Resolved, Step } from '../core/workflow/answe
 import type { CaseData } from '../core/caseTypes.js';
 import type { ReunifyConfig } from '../core/config.js';
 import type { Problem } from '../core/problem.js';
-import type { LoadedCase } from '../io/loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 
 export interface WorkflowFlags extends CommonOptions {
   answers?: string;

@@ -8,7 +8,7 @@ import { RULES } from './rules/index.js';
 import type { CaseView, Rule, RuleContext } from './rules/types.js';
 import { caseValidator } from './validate.js';
 
-/** What the check pipeline needs of a loaded case (see src/io/loadCase.ts). */
+/** What the check pipeline needs of a loaded case (see src/core/parse/caseFile.ts). */
 export interface CheckableCase {
   filePath: string;
   stem: string;

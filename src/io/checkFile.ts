@@ -3,7 +3,9 @@
 // The check's worker threads run this; so does the check in this thread.
 import { caseProblems, fileResult, type CaseCheckEnv, type CaseloadEntry, type CheckableCase } from '../core/check.js';
 import type { FileResult } from '../core/problem.js';
-import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
+import { bodySections } from '../core/parse/bodySections.js';
+import { loadCase } from './loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 
 /** The per-case outcome: what a worker sends back and the cache keeps. No narrative text. */
 export interface CaseOutcome {

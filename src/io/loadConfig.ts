@@ -8,7 +8,9 @@ import { validatorsFor } from '../core/precompiled.js';
 import { notADate } from '../core/dates.js';
 import type { Problem } from '../core/problem.js';
 import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
-import { decodeCaseBytes, fastParse, locateRange, parseYamlText, tooManyNodesAt } from './loadCase.js';
+import { decodeCaseBytes, tooManyNodesAt } from '../core/parse/screen.js';
+import { fastParse } from '../core/parse/fastYaml.js';
+import { locateRange, parseYamlText } from '../core/parse/strictYaml.js';
 import { systemReason } from './systemReason.js';
 import { GlobError, globMatcher } from './glob.js';
 

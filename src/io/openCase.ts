@@ -7,7 +7,9 @@ import type { CaseData } from '../core/caseTypes.js';
 import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
 import { compareProblems, type Problem } from '../core/problem.js';
 import { caseValidator, type CaseValidator } from '../core/validate.js';
-import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
+import { bodySections } from '../core/parse/bodySections.js';
+import { loadCase } from './loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 
 export type CaseSection = { heading: string; content: string };
 

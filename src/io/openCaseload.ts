@@ -10,7 +10,7 @@ import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
 import { caseValidator, type CaseValidator } from '../core/validate.js';
 import { workersFor } from './casePool.js';
 import { findCases, unreadableFolderProblem, type UnreadableFolder } from './findCases.js';
-import type { LoadedCase } from './loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 import { loadConfig } from './loadConfig.js';
 import { openCase, refusalReason } from './openCase.js';
 

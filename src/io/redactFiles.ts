@@ -13,7 +13,8 @@ import { forReview, REDACTION_CATEGORIES, redactCaseload, survivors, type Redact
 import type { Problem } from '../core/problem.js';
 import { findCases, unreadableFolderProblem } from './findCases.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './loadConfig.js';
-import { loadCase, parseCaseText } from './loadCase.js';
+import { loadCase } from './loadCase.js';
+import { parseCaseText } from '../core/parse/caseFile.js';
 import { toCheckable } from './checkFile.js';
 import { checkCases } from '../core/check.js';
 import { safeFileName } from './safeOutput.js';

@@ -4,7 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ReunifyConfig } from '../core/config.js';
 import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
-import { decodeCaseBytes, parseYamlText } from './loadCase.js';
+import { decodeCaseBytes } from '../core/parse/screen.js';
+import { parseYamlText } from '../core/parse/strictYaml.js';
 import { PACKAGE_ROOT } from './loadConfig.js';
 import { systemReason } from './systemReason.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { mergeSettings, type ReunifyConfig } from '../../src/core/config.js';
-import { bodySections } from '../../src/io/loadCase.js';
+import { bodySections } from '../../src/core/parse/bodySections.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import type { CaseView, Rule, RuleProblem } from '../../src/core/rules/types.js';
 

@@ -2,7 +2,7 @@
 import { checkCases } from '../../src/core/check.js';
 import type { ReunifyConfig } from '../../src/core/config.js';
 import type { Problem } from '../../src/core/problem.js';
-import { parseCaseText } from '../../src/io/loadCase.js';
+import { parseCaseText } from '../../src/core/parse/caseFile.js';
 import { toCheckable } from '../../src/io/checkFile.js';
 
 export function checkTexts(files: readonly { stem: string; text: string }[], config: ReunifyConfig, asOf: string): { stem: string; problems: Problem[] }[] {

@@ -147,7 +147,7 @@ import { bodyHeadings } from '../../src/core/exercise.js';
 import { generateCase } from '../../src/core/generate.js';
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';
-import { parseCaseText } from '../../src/io/loadCase.js';
+import { parseCaseText } from '../../src/core/parse/caseFile.js';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'caseload', 'cases');
 
