@@ -2,7 +2,7 @@
 // notes, worksheets and config, rendered; src/io/writePack.ts writes them.
 import { caseFileText } from '../core/caseText.js';
 import type { ReunifyConfig } from '../core/config.js';
-import { SCENARIO_INFO, generatePackCases, type PackCase } from '../core/exercise.js';
+import { SCENARIO_INFO, generatePackCases, type PackCase } from '../core/training/packCases.js';
 import type { Scenario } from '../core/generate.js';
 import { packDocuments } from '../report/exercise.js';
 import { renderReport } from '../report/render.js';

@@ -45,7 +45,7 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   const { config } = loadConfig({ configPath: flags.config, paths: [dir], cwd: cwd() });
   const { resolveAsOf } = await import('./asOf.js');
   const date = await resolveAsOf(flags.date, { paths: [dir], configPath: flags.config });
-  const { caseloadRoot, casesWithId } = await import('../io/caseload.js');
+  const { caseloadRoot, casesWithId } = await import('../io/caseArgument.js');
   const root = caseloadRoot(fromCwd(dir));
   const clashes = casesWithId(root, id, config);
   if (clashes.length > 0) {

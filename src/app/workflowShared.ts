@@ -86,7 +86,7 @@ export interface WorkingCase {
 export async function openCaseArgument(arg: string, flags: WorkflowFlags): Promise<WorkingCase | number> {
   const { statSync } = await import('node:fs');
   const { loadConfig } = await import('../io/loadConfig.js');
-  const { resolveCaseArgument } = await import('../io/caseload.js');
+  const { resolveCaseArgument } = await import('../io/caseArgument.js');
   let isFile = false;
   try {
     isFile = statSync(fromCwd(arg)).isFile();

@@ -8,7 +8,7 @@
 import type { CaseData, Classification } from './caseTypes.js';
 import { classify, type Suggestion } from './classify.js';
 import type { ReunifyConfig } from './config.js';
-import { STAGE_OF_POINT } from './rules/progress.js';
+import { STAGE_OF_POINT } from './workflow/stageProgress.js';
 import type { Level } from './ids.js';
 
 export interface Recomputation {

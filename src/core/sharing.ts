@@ -3,7 +3,7 @@
 import type { CaseData, Decision, IsoDate } from './caseTypes.js';
 import type { ReunifyConfig } from './config.js';
 import { daysBetween } from './dates.js';
-import { POST_RETURN_GRACE_DAYS, hasReached, isPast, isTaskDone } from './rules/progress.js';
+import { POST_RETURN_GRACE_DAYS, hasReached, isPast, isTaskDone } from './workflow/stageProgress.js';
 
 export interface RequiredParty {
   /** Party id as used in `shared[].party`: a person id, or child, iro, childrens_guardian. */

@@ -6,7 +6,7 @@ import type { CaseData, IsoDate } from './caseTypes.js';
 import { daysBetween, isAfter } from './dates.js';
 import { DECISION_POINTS, type DecisionRecordPoint } from './ids.js';
 import { fromPointer, toPointer } from './problem.js';
-import { POST_RETURN_GRACE_DAYS } from './rules/progress.js';
+import { POST_RETURN_GRACE_DAYS } from './workflow/stageProgress.js';
 
 export type SignoffKind = 'written_assessment' | 'classification' | 'decision';
 

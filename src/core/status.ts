@@ -11,7 +11,7 @@ import { addDays, daysBetween, isAfter, latest } from './dates.js';
 import { lastRagUpdate, staleGoals } from './goals.js';
 import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE } from './ids.js';
 import { directionOf } from './reclassify.js';
-import { latestAt } from './rules/stageReached.js';
+import { latestAt } from './rules/recordReaders.js';
 import { FINISHED_TASK_STATUSES } from './schemas.js';
 import { unsharedDecisions } from './sharing.js';
 import { sameSigner, signoffQueue } from './signoff.js';

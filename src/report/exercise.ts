@@ -5,7 +5,7 @@ import type { CaseData } from '../core/caseTypes.js';
 import { isSuperseded, type Contribution } from '../core/classify.js';
 import type { ReunifyConfig } from '../core/config.js';
 import { ageOn } from '../core/dates.js';
-import { SCENARIO_INFO, bodySection, type PackCase } from '../core/exercise.js';
+import { SCENARIO_INFO, bodySection, type PackCase } from '../core/training/packCases.js';
 import type { Scenario } from '../core/generate.js';
 import { FACTORS, LEVELS, TASK_LABELS, type Level } from '../core/ids.js';
 import { supervisionSections, KOLB_INTRO } from './supervisionDoc.js';

@@ -9,7 +9,7 @@ import { holdsIdentifier, ownsGoal, mayShow, partiesOf, readerOf, refusal, share
 import type { DecisionPoint } from '../core/ids.js';
 import { factorCatalogue } from '../core/classify.js';
 import { DECISION_POINTS } from '../core/ids.js';
-import { hasText, latestAt } from '../core/rules/stageReached.js';
+import { hasText, latestAt } from '../core/rules/recordReaders.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import { withholdPath, type BodySection } from './family.js';
 import { idWords, longDate, OUTCOME_WORDS } from './words.js';

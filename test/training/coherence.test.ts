@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/caseTypes.js';
 import { COHERENCE_RULES, caseViolations, narrativeSentences, packViolations, type CoherenceRule, type Violation } from '../../src/core/coherence.js';
 import { addDays, ageOn, daysBetween } from '../../src/core/dates.js';
-import { generatePackCases, SCENARIOS } from '../../src/core/exercise.js';
+import { generatePackCases, SCENARIOS } from '../../src/core/training/packCases.js';
 import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/generate.js';
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { caseFileText } from '../../src/core/caseText.js';
 import { classify } from '../../src/core/classify.js';
 import { caseViolations } from '../../src/core/coherence.js';
-import { generatePackCases, type PackCase } from '../../src/core/exercise.js';
+import { generatePackCases, type PackCase } from '../../src/core/training/packCases.js';
 import type { Scenario } from '../../src/core/generate.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { packDocuments, quoteEvidence } from '../../src/report/exercise.js';

@@ -143,7 +143,7 @@ describe('superviseQuestions', () => {
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bodyHeadings } from '../../src/core/exercise.js';
+import { bodyHeadings } from '../../src/core/training/packCases.js';
 import { generateCase } from '../../src/core/generate.js';
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';

@@ -4,8 +4,8 @@
 // pipeline's to say (src/io/advanceCase.ts runs it in memory).
 import type { CaseData, IsoDate } from '../caseTypes.js';
 import { OUTCOME_STATUSES, STAGES, TASKS_BY_STAGE, type StageNumber, type StageValue } from '../ids.js';
-import { isTaskDone, taskOf } from '../rules/progress.js';
-import { latestAt } from '../rules/stageReached.js';
+import { isTaskDone, taskOf } from './stageProgress.js';
+import { latestAt } from '../rules/recordReaders.js';
 import { question, type Step } from './answers.js';
 import { notAfterToday, type FlowContext, type WorkflowEdit } from './flow.js';
 

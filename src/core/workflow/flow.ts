@@ -4,7 +4,7 @@ import type { CaseData, IsoDate, Person } from '../caseTypes.js';
 import type { ReunifyConfig } from '../config.js';
 import { isAfter } from '../dates.js';
 import { ROLE_PARTIES, TASK_LABELS, type TaskStatus } from '../ids.js';
-import { taskOf } from '../rules/progress.js';
+import { taskOf } from './stageProgress.js';
 import { getIn, isBlank, isPlainObject, list, question, type AnswerPath, type Answers, type Condition, type ListStep, type Question, type Step } from './answers.js';
 import type { SectionText } from './body.js';
 

@@ -2,7 +2,7 @@
 // the earlier stages' tasks still unfinished. Nothing else, so the framework stays short.
 import type { CaseData } from '../caseTypes.js';
 import { STAGES, TASK_IDS, TASK_LABELS, TASKS_BY_STAGE, stageOfTask, type StageNumber, type TaskStatus } from '../ids.js';
-import { isTaskFinished, isUnplannedReturn, taskOf } from '../rules/progress.js';
+import { isTaskFinished, isUnplannedReturn, taskOf } from './stageProgress.js';
 
 export interface TaskLine {
   task: string;

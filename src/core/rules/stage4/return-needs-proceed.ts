@@ -1,5 +1,5 @@
-import { latestAt } from '../stageReached.js';
-import { isUnplannedReturn } from '../progress.js';
+import { latestAt } from '../recordReaders.js';
+import { isUnplannedReturn } from '../../workflow/stageProgress.js';
 import type { CaseData } from '../../caseTypes.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 

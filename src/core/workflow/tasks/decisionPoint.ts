@@ -4,7 +4,7 @@ import type { CaseData, Classification } from '../../caseTypes.js';
 import { classify } from '../../classify.js';
 import { classificationEntry, decisionEntry, outcomeProblem, overrideCategories } from '../../classificationRecord.js';
 import { D1_OUTCOMES, D1_POINT, LEVELS, OUTCOMES_BY_POINT, type DecisionPoint, type Level } from '../../ids.js';
-import { latestAt } from '../../rules/stageReached.js';
+import { latestAt } from '../../rules/recordReaders.js';
 import { getIn, isBlank, isPlainObject, list, question, type Answers, type Condition, type ListStep, type Step } from '../answers.js';
 import { appendNew, notAfterToday, type FlowCase, type FlowContext, type WorkflowEdit } from '../flow.js';
 
