@@ -16,15 +16,3 @@ export function monthYear(date: IsoDate): string {
   return `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 
-/** "3 March 2026" (day 1–31, any letter case) → "2026-03-03", or undefined if it is not a real date. */
-export function parseLongDate(text: string): IsoDate | undefined {
-  const m = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+) (\d{4})$/.exec(text.trim());
-  if (!m) return undefined;
-  const month = MONTH_NAMES.findIndex((name) => name.toLowerCase() === m[2].toLowerCase());
-  if (month < 0) return undefined;
-  const day = Number(m[1]);
-  const year = Number(m[3]);
-  const d = new Date(Date.UTC(year, month, day));
-  if (d.getUTCMonth() !== month || d.getUTCDate() !== day) return undefined;
-  return `${m[3]}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}

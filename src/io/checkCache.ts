@@ -23,7 +23,6 @@ import type { ReunifyConfig } from '../core/config.js';
 import type { CaseOutcome } from './checkFile.js';
 
 export type CacheStrategy = 'metadata' | 'content';
-export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
 
 const CACHE_FORMAT = 2;
 /** A cache file bigger than this is not read (it is rebuilt). */

@@ -722,12 +722,6 @@ export function reviewView(input: ViewInput) {
   };
 }
 
-export type AssessmentView = ReturnType<typeof assessmentView>;
-export type DecisionView = ReturnType<typeof decisionView>;
-export type AgreementView = ReturnType<typeof agreementView>;
-export type TransitionView = ReturnType<typeof transitionView>;
-export type ReviewView = ReturnType<typeof reviewView>;
-
 /** The view model for a report type (the report must be available: see unavailableReason). */
 export function buildView(type: ReportType, input: ViewInput, point?: DecisionPoint): object {
   switch (type) {

@@ -1,5 +1,5 @@
 // Small readers the later-stage rules share: the latest record at a decision point,
-// and whether a text field says anything. (Stage reach is progress.ts: hasReached, isPast.)
+// and whether a text field says anything. (Stage reach is core/workflow/stageProgress.ts.)
 import type { Classification, Decision } from '../caseTypes.js';
 import type { DecisionPoint } from '../ids.js';
 import { latestOnOrBefore } from '../dates.js';

@@ -11,8 +11,6 @@ import { createRng } from '../random.js';
 import { compareWithBaseline, type BaselineComparison } from '../reclassify.js';
 import { superviseQuestions, type SupervisionPlan } from '../supervision.js';
 
-export const SCENARIOS: readonly Scenario[] = ['classification', 'reclassification', 'return-home', 'cohorts'];
-
 export interface ScenarioInfo {
   title: string;
   /** What the cases are for, in a sentence. */
