@@ -25,8 +25,13 @@ export interface GenerateOptions {
   scenario?: Scenario;
   /** For a closed case; otherwise chosen at random. */
   outcome?: ClosedOutcome;
-  /** With a config, recorded levels carry the engine's suggestion (and overrides where they differ). */
-  config?: ReunifyConfig;
+  /**
+   * The settings the case follows (decision map, review timescales, bank holidays, cohort
+   * thresholds): the shipped defaults (config/default.yaml) merged with any local config.
+   */
+  config: ReunifyConfig;
+  /** Recorded levels carry the engine's suggestion (and overrides where they differ); false: levels follow the plan alone. */
+  suggest?: boolean;
   /** Named in the body's first line, e.g. "seed 7". */
   source?: string;
   /** Shared by the cases of one pack, so no two families share a letter or a story. */
@@ -55,13 +60,6 @@ export interface GeneratedCase {
   reason: CareReasonId;
 }
 
-// Shipped defaults (config/default.yaml), used when no config is given.
-const DEFAULT_DECISION_MAP: Record<DecisionPoint, Record<Level, string>> = {
-  rc1_d2: { low: 'return_with_support', medium: 'return_if_goals_met', high: 'return_if_change_evidenced', very_high: 'no_return' },
-  rc2_d3: { low: 'proceed_to_return', medium: 'proceed_to_return', high: 'extend_work', very_high: 'no_return' },
-  rc3_post_return: { low: 'step_down', medium: 'continue', high: 'increase_support', very_high: 'return_to_care' },
-};
-const DEFAULT_REVIEWS = { cla_first_working_days: 20, cla_second_months: 3, cla_then_months: 6 };
 
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWY';
 const CONCERN_FACTORS: readonly string[] = CONCERNS;
@@ -384,6 +382,7 @@ class CaseBuilder {
   private readonly outcome?: ClosedOutcome;
   private readonly scenario?: Scenario;
   private readonly decisionMap: Record<DecisionPoint, Partial<Record<Level, string>>>;
+  private readonly suggesting: boolean;
   private family!: Family;
   private profile!: Profile;
   private plan!: Plan;
@@ -409,7 +408,8 @@ class CaseBuilder {
     this.scenario = opts.scenario;
     this.target = opts.stage;
     if (opts.stage === 'closed') this.outcome = opts.outcome ?? rng.weighted<ClosedOutcome>([['at_home', 0.5], ['re_entered_care', 0.25], ['not_returned', 0.25]]);
-    this.decisionMap = { ...DEFAULT_DECISION_MAP, ...(opts.config?.decision_map ?? {}) } as Record<DecisionPoint, Partial<Record<Level, string>>>;
+    this.decisionMap = { rc1_d2: {}, rc2_d3: {}, rc3_post_return: {}, ...opts.config.decision_map };
+    this.suggesting = opts.suggest !== false;
   }
 
   private D(day: number): IsoDate {
@@ -910,7 +910,7 @@ class CaseBuilder {
 
     this.addCalendar(rng, data);
     const key = this.opts.keyLevel;
-    if (key && this.opts.config && this.scenario && this.scenario !== 'cohorts') {
+    if (key && this.suggesting && this.scenario && this.scenario !== 'cohorts') {
       // after a return, participants weigh what the latest visits found
       const on = this.scenario === 'return-home' ? at(Math.max(plan.stage5?.returned ?? now, now - rng.int(1, 7))) : this.openEvidenceOn;
       if (on) this.steerTo(rng, data, key, on, values);
@@ -919,7 +919,14 @@ class CaseBuilder {
   }
 
   private recommendation(level: Level): string {
-    return DEFAULT_DECISION_MAP.rc1_d2[level];
+    return this.mappedDecision('rc1_d2', level);
+  }
+
+  /** The config's decision for a level at a point (a merged config has one for every level). */
+  private mappedDecision(point: DecisionPoint, level: Level): string {
+    const decision = this.decisionMap[point][level];
+    if (decision === undefined) throw new Error(`the config's decision_map has no decision for ${level} at ${point}`);
+    return decision;
   }
 
   private textValues(): Record<string, string> {
@@ -1047,7 +1054,7 @@ class CaseBuilder {
 
   /** Move the evidence on one date, a step at a time, until the engine suggests the level wanted (or no step is left). */
   private steerTo(rng: Rng, data: CaseData, target: Level, on: IsoDate, values: Record<string, string>): void {
-    const config = this.opts.config!;
+    const config = this.opts.config;
     const ask = () => {
       data.factors = this.sortedFactors();
       return classify(data, config, this.opts.asOf).level;
@@ -1242,7 +1249,7 @@ class CaseBuilder {
     const stageOfPoint: Record<DecisionPoint, StageNumber> = { rc1_d2: 2, rc2_d3: 4, rc3_post_return: 5 };
     const config = this.opts.config;
     let suggested: Level | undefined;
-    if (config) {
+    if (this.suggesting) {
       const ask = () => classify({ ...data, factors: this.sortedFactors(), stage: stageOfPoint[p.point] }, config, date).level;
       suggested = ask();
       // nudge the evidence towards the pathway's range a few times before overriding
@@ -1264,7 +1271,7 @@ class CaseBuilder {
       classification.override_reason = this.overrideReason(rng, p, category, values);
     }
     if (p.decisionDay > now || p.noDecision) return { classification };
-    const outcome = p.outcome ?? this.decisionMap[p.point][level] ?? DEFAULT_DECISION_MAP[p.point][level];
+    const outcome = p.outcome ?? this.mappedDecision(p.point, level);
     const decision: Decision = { date: this.D(p.decisionDay), point: p.point, outcome, reasons: this.reasons(rng, p.point, outcome, level, values) };
     if (outcome === 'return_if_change_evidenced') decision.parallel_plan = fill('Kinship assessment of {relative} alongside the work with {parent}', values);
     if (outcome === 'no_return') decision.parallel_plan = 'Long-term fostering with family time';
@@ -1306,8 +1313,8 @@ class CaseBuilder {
   private addCalendar(rng: Rng, data: CaseData): void {
     const asOf = this.opts.asOf;
     const config = this.opts.config;
-    const reviews = config?.reviews ?? DEFAULT_REVIEWS;
-    const holidays = config?.bank_holidays ?? [];
+    const reviews = config.reviews;
+    const holidays = config.bank_holidays ?? [];
     const since = data.child.looked_after_since ?? data.opened;
     const returned = data.return?.returned;
     const closed = data.stage === 'closed';
@@ -1371,8 +1378,7 @@ class CaseBuilder {
     // cohorts (framework.md §5.2): every cohort the file itself shows, by the same test
     // `check` applies (case/cohorts-derived); placement at risk has no field to show it, so it is drawn
     const inCare = !returned || data.outcome?.status === 're_entered_care';
-    const cohortRules = this.opts.config?.cohort_rules ?? { teen_age: 13, placement_moves: 2, parent_prior_removals: 1 };
-    const derived = deriveCohorts(data, { cohort_rules: cohortRules }, asOf);
+    const derived = deriveCohorts(data, config, asOf);
     const cohorts: string[] = Object.entries(derived).filter(([, f]) => f?.in === true).map(([id]) => id);
     if ((cohortsScenario ? rng.chance(0.3) : rng.chance(0.08)) && inCare) cohorts.push('placement_at_risk');
     data.cohorts = cohorts;

@@ -9,6 +9,7 @@ import { generatePackCases, SCENARIO_INFO } from '../../src/core/training/packCa
 import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/generate.js';
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';
+import type { ReunifyConfig } from '../../src/core/config.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 
 const config = defaultConfig();
@@ -29,7 +30,7 @@ const SHAPES: { stage: StageValue; scenario?: Scenario }[] = [
 ];
 const DATES = ['2026-11-01', '2024-02-29', '2031-06-30', '2027-01-15'];
 
-function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf'> & { asOf?: string }) {
+function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf' | 'config'> & { asOf?: string; config?: ReunifyConfig }) {
   return generateCase(createRng(seed), { id: `TR-${seed}`, asOf: options.asOf ?? AS_OF, config, ...options });
 }
 

@@ -5,6 +5,7 @@ import { caseFileText, frontMatterText } from '../../src/core/caseText.js';
 import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/generate.js';
 import type { StageValue } from '../../src/core/ids.js';
 import { createRng } from '../../src/core/random.js';
+import type { ReunifyConfig } from '../../src/core/config.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { checkTexts, problemLines } from './checkText.js';
 
@@ -18,9 +19,9 @@ const SHAPES: { stage: StageValue; scenario?: Scenario }[] = [
   { stage: 5, scenario: 'return-home' },
 ];
 
-function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf'> & { asOf?: string }) {
+function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf' | 'config'> & { asOf?: string; config?: ReunifyConfig }) {
   const id = `TR-${seed}`;
-  return generateCase(createRng(seed), { id, asOf: options.asOf ?? '2026-11-01', ...options });
+  return generateCase(createRng(seed), { id, asOf: options.asOf ?? '2026-11-01', config, ...options });
 }
 
 describe('generateCase', () => {
@@ -39,8 +40,8 @@ describe('generateCase', () => {
     expect(lines.length).toBeLessThanOrEqual(2);
   });
 
-  it('checks clean without a config too (levels then follow the plan, with no suggestion recorded)', () => {
-    const files = STAGES.flatMap((stage, s) => Array.from({ length: 8 }, (_, i) => make(500 + s * 10 + i, { stage }))).map((g) => ({ stem: g.data.id, text: caseFileText(g.data, g.body) }));
+  it("checks clean without the engine's suggestion too (levels then follow the plan, with no suggestion recorded)", () => {
+    const files = STAGES.flatMap((stage, s) => Array.from({ length: 8 }, (_, i) => make(500 + s * 10 + i, { stage, suggest: false }))).map((g) => ({ stem: g.data.id, text: caseFileText(g.data, g.body) }));
     expect(problemLines(checkTexts(files, config, '2026-11-01'))).toEqual([]);
   });
 
