@@ -3,7 +3,7 @@
 import { EXIT, UsageError, cwd, writeErr, flagPathsFromCwd, fromCwd, writeOutHuman } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
 import { answerSteps, chooseAsker, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
-import { CASE_ID_PATTERN } from '../core/ids.js';
+import { CASE_ID_PATTERN } from '../core/model/ids.js';
 
 export interface NewFlags extends WorkflowFlags {
   dir?: string;

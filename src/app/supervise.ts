@@ -29,7 +29,7 @@ export async function runSupervise(target: string, flags: SuperviseFlags): Promi
   if (typeof opened === 'number') return opened;
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: [opened.filePath], configPath: flags.config });
-  const { superviseQuestions } = await import('../core/supervision.js');
+  const { superviseQuestions } = await import('../core/workflow/supervision.js');
   const { bodySections } = await import('../core/parse/bodySections.js');
   const headings = bodySections(opened.body).filter((s) => s.content.trim() !== '').map((s) => s.heading);
   const { terminalText } = await import('../core/escape/terminal.js');
@@ -50,7 +50,7 @@ function visibleStrings<T>(value: T, safe: (s: string) => string): T {
   return value;
 }
 
-async function printQuestions(plan: import('../core/supervision.js').SupervisionPlan, flags: SuperviseFlags, opened: { config: import('../core/config.js').ReunifyConfig; data: { fictional?: boolean } }): Promise<number> {
+async function printQuestions(plan: import('../core/workflow/supervision.js').SupervisionPlan, flags: SuperviseFlags, opened: { config: import('../core/model/config.js').ReunifyConfig; data: { fictional?: boolean } }): Promise<number> {
   if (flags.to === 'json') {
     const { asciiSafeJson } = await import('../core/escape/json.js');
     writeOut(asciiSafeJson(JSON.stringify({ version: 1, ...plan }, null, 2)) + '\n');
@@ -66,7 +66,7 @@ async function printQuestions(plan: import('../core/supervision.js').Supervision
   return EXIT.ok;
 }
 
-async function recordAnswers(plan: import('../core/supervision.js').SupervisionPlan, flags: SuperviseFlags, caseFile: string): Promise<number> {
+async function recordAnswers(plan: import('../core/workflow/supervision.js').SupervisionPlan, flags: SuperviseFlags, caseFile: string): Promise<number> {
   const { safeFileName } = await import('../io/safeOutput.js');
   const out = flags.out ?? `supervision-${safeFileName(plan.caseId)}-${plan.asOf}.yaml`;
   const ids = [...plan.groups.flatMap((g) => g.questions), ...plan.mustAnswer].map((q) => q.id);

@@ -4,9 +4,9 @@
 import { EXIT, UsageError, cwd, fromCwd, parseAsOf, writeErr, type CommonOptions, writeOutHuman } from './shared.js';
 import { mayPrompt, mergeAnswers, parseSetFlags, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
 import type { AnswerPath, Answers, Resolved, Step } from '../core/workflow/answers.js';
-import type { CaseData } from '../core/caseTypes.js';
-import type { ReunifyConfig } from '../core/config.js';
-import type { Problem } from '../core/problem.js';
+import type { CaseData } from '../core/model/caseTypes.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import type { Problem } from '../core/model/problem.js';
 import type { LoadedCase } from '../core/parse/caseFile.js';
 
 export interface WorkflowFlags extends CommonOptions {

@@ -3,7 +3,7 @@
 // letter case, as shared drives often do.
 import { statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import type { ReunifyConfig } from '../core/config.js';
+import type { ReunifyConfig } from '../core/model/config.js';
 import { findCases, type UnreadableFolder } from './findCases.js';
 import { findConfigFile } from './loadConfig.js';
 import { loadCase } from './loadCase.js';

@@ -17,9 +17,9 @@ import { closeSync, constants as fsConstants, mkdirSync, openSync, readFileSync,
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SeveritySetting } from '../core/problem.js';
+import type { SeveritySetting } from '../core/model/problem.js';
 import { PACKAGE_VERSION } from '../version.js';
-import type { ReunifyConfig } from '../core/config.js';
+import type { ReunifyConfig } from '../core/model/config.js';
 import type { CaseOutcome } from './checkFile.js';
 
 export type CacheStrategy = 'metadata' | 'content';

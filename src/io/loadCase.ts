@@ -2,7 +2,7 @@
 // the pure parser in src/core/parse/caseFile.ts (split, screen, parse with positions).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { Problem } from '../core/problem.js';
+import type { Problem } from '../core/model/problem.js';
 import { parseCaseBytes, unreadCase, type LoadedCase } from '../core/parse/caseFile.js';
 import { LIMITS, fileProblem, fileTooLarge } from '../core/parse/screen.js';
 import { systemReason } from './systemReason.js';

@@ -2,7 +2,7 @@
 // file, and where templates are.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ReunifyConfig } from '../core/config.js';
+import type { ReunifyConfig } from '../core/model/config.js';
 import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
 import { decodeCaseBytes } from '../core/parse/screen.js';
 import { parseYamlText } from '../core/parse/strictYaml.js';

@@ -3,7 +3,7 @@
 // (which reads *.md) never takes it for a case file; written once, never over
 // another file (src/io/outputFile.ts writes it).
 import { stringify } from 'yaml';
-import type { SupervisionPlan } from '../core/supervision.js';
+import type { SupervisionPlan } from '../core/workflow/supervision.js';
 
 export interface SupervisionAnswers {
   supervisor?: string;

@@ -1,6 +1,6 @@
 // Supervision questions as training documents: `reunify supervise` for one case,
 // and the supervision worksheet of a training pack.
-import type { SupervisionPlan } from '../core/supervision.js';
+import type { SupervisionPlan } from '../core/workflow/supervision.js';
 import { FICTIONAL_NOTICE, answer, list, paragraph, questions, section, type TrainingSection, type TrainingView } from './trainingDoc.js';
 
 export interface DocumentOptions {

@@ -30,9 +30,9 @@ import {
   TASKS_BY_STAGE,
   TRIGGERS,
   type FactorDefinition,
-} from '../../src/core/ids.js';
-import { fromPointer } from '../../src/core/problem.js';
-import { BASE_IDS, FINISHED_TASK_STATUSES, SCHEMA_BASE, STAGE_GATES, exportedSchemas, type DomainIds } from '../../src/core/schemas.js';
+} from '../../src/core/model/ids.js';
+import { fromPointer } from '../../src/core/model/problem.js';
+import { BASE_IDS, FINISHED_TASK_STATUSES, SCHEMA_BASE, STAGE_GATES, exportedSchemas, type DomainIds } from '../../src/core/model/schemas.js';
 
 const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);
 const FILES = ['case.schema.json', 'stage-1.schema.json', 'stage-2.schema.json', 'stage-3.schema.json', 'stage-4.schema.json', 'stage-5.schema.json'];

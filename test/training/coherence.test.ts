@@ -2,14 +2,14 @@
 // thousands of cases over many seeds, and does find each kind of contradiction when
 // one is planted in a hand-made case.
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
-import { COHERENCE_RULES, caseViolations, narrativeSentences, packViolations, type CoherenceRule, type Violation } from '../../src/core/coherence.js';
-import { addDays, ageOn, daysBetween } from '../../src/core/dates.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
+import { COHERENCE_RULES, caseViolations, narrativeSentences, packViolations, type CoherenceRule, type Violation } from '../../src/core/training/coherence.js';
+import { addDays, ageOn, daysBetween } from '../../src/core/text/dates.js';
 import { generatePackCases, SCENARIO_INFO } from '../../src/core/training/packCases.js';
-import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/generate.js';
-import type { StageValue } from '../../src/core/ids.js';
-import { createRng } from '../../src/core/random.js';
-import type { ReunifyConfig } from '../../src/core/config.js';
+import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/training/generate.js';
+import type { StageValue } from '../../src/core/model/ids.js';
+import { createRng } from '../../src/core/training/random.js';
+import type { ReunifyConfig } from '../../src/core/model/config.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 
 const config = defaultConfig();

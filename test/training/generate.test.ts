@@ -1,11 +1,11 @@
 // Generated fictional cases: valid and clean against the shipped settings at every
 // stage and scenario, reproducible from the seed, realistic in size.
 import { describe, expect, it } from 'vitest';
-import { caseFileText, frontMatterText } from '../../src/core/caseText.js';
-import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/generate.js';
-import type { StageValue } from '../../src/core/ids.js';
-import { createRng } from '../../src/core/random.js';
-import type { ReunifyConfig } from '../../src/core/config.js';
+import { caseFileText, frontMatterText } from '../../src/core/model/caseText.js';
+import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/training/generate.js';
+import type { StageValue } from '../../src/core/model/ids.js';
+import { createRng } from '../../src/core/training/random.js';
+import type { ReunifyConfig } from '../../src/core/model/config.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { checkTexts, problemLines } from './checkText.js';
 

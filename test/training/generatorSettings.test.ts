@@ -3,10 +3,10 @@
 // a copy of a default kept in the generators would drift from it unnoticed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ReunifyConfig } from '../../src/core/config.js';
-import { generateCase } from '../../src/core/generate.js';
-import type { StageValue } from '../../src/core/ids.js';
-import { createRng } from '../../src/core/random.js';
+import type { ReunifyConfig } from '../../src/core/model/config.js';
+import { generateCase } from '../../src/core/training/generate.js';
+import type { StageValue } from '../../src/core/model/ids.js';
+import { createRng } from '../../src/core/training/random.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 
 const AS_OF = '2026-11-01';
@@ -34,7 +34,7 @@ describe('the case generator takes its settings from the config', () => {
     expect(teen(config)).toBe(0);
   });
 
-  it.each(['src/core/generate.ts', 'bench/generate-varied.mjs', 'bench/generate.mjs'])('%s keeps no copy of a shipped default', (file) => {
+  it.each(['src/core/training/generate.ts', 'bench/generate-varied.mjs', 'bench/generate.mjs'])('%s keeps no copy of a shipped default', (file) => {
     const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
     const defaults = defaultConfig();
     const copies = [

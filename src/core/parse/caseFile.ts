@@ -3,7 +3,7 @@
 // column an editor shows. Pure: src/io/loadCase.ts reads the bytes and calls it.
 import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
-import type { Problem } from '../problem.js';
+import type { Problem } from '../model/problem.js';
 import { fastLocator, type FastLocator } from './fastLocate.js';
 import { fastParse } from './fastYaml.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';

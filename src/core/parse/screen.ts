@@ -1,7 +1,7 @@
 // Screening a case file (or config or answers file) before any parser runs: the
 // documented size limits, the encoding, and the number of values in the front matter,
 // each refused with one clear, positioned problem instead of exhausting memory.
-import type { Problem } from '../problem.js';
+import type { Problem } from '../model/problem.js';
 
 /** Documented limits (docs/limits.md): bigger inputs get one clear error instead of exhausting memory. */
 export const LIMITS = {

@@ -4,8 +4,8 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { CST, Document, Node } from 'yaml';
-import type { Problem } from '../problem.js';
-import { fromPointer } from '../problem.js';
+import type { Problem } from '../model/problem.js';
+import { fromPointer } from '../model/problem.js';
 import { FORBIDDEN_KEYS, LIMITS, fileProblem, tooManyNodesAt } from './screen.js';
 
 let yamlModule: typeof Yaml | undefined;

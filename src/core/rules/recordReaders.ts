@@ -1,8 +1,8 @@
 // Small readers the later-stage rules share: the latest record at a decision point,
 // and whether a text field says anything. (Stage reach is core/workflow/stageProgress.ts.)
-import type { Classification, Decision } from '../caseTypes.js';
-import type { DecisionPoint } from '../ids.js';
-import { latestOnOrBefore } from '../dates.js';
+import type { Classification, Decision } from '../model/caseTypes.js';
+import type { DecisionPoint } from '../model/ids.js';
+import { latestOnOrBefore } from '../text/dates.js';
 
 /** The latest record at a decision point (by date; the later entry wins a tie), with its index. */
 export function latestAt<T extends Classification | Decision>(

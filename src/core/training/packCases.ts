@@ -2,14 +2,14 @@
 // seed, each with the engine's suggestion, its comparison with the baseline and
 // the supervision questions its facts call for. Pure: files are written by
 // src/io/writePack.ts, documents built by src/report/exercise.ts.
-import type { CaseData, IsoDate } from '../caseTypes.js';
-import { classify, type Suggestion } from '../classify.js';
-import type { ReunifyConfig } from '../config.js';
-import { generateCase, newPackMemory, type ClosedOutcome, type Scenario } from '../generate.js';
-import type { Level, StageValue } from '../ids.js';
-import { createRng } from '../random.js';
-import { compareWithBaseline, type BaselineComparison } from '../reclassify.js';
-import { superviseQuestions, type SupervisionPlan } from '../supervision.js';
+import type { CaseData, IsoDate } from '../model/caseTypes.js';
+import { classify, type Suggestion } from '../classify/classify.js';
+import type { ReunifyConfig } from '../model/config.js';
+import { generateCase, newPackMemory, type ClosedOutcome, type Scenario } from './generate.js';
+import type { Level, StageValue } from '../model/ids.js';
+import { createRng } from './random.js';
+import { compareWithBaseline, type BaselineComparison } from '../classify/reclassify.js';
+import { superviseQuestions, type SupervisionPlan } from '../workflow/supervision.js';
 
 export interface ScenarioInfo {
   title: string;

@@ -1,9 +1,9 @@
 // Where a case stands in the five stages, for rules that apply only once a stage is
 // reached or passed, and the softer severity for gaps before an unplanned return.
-import type { CaseData, TaskRecord } from '../caseTypes.js';
-import { FINISHED_TASK_STATUSES } from '../schemas.js';
-import { stageOfTask, type DecisionRecordPoint, type StageNumber } from '../ids.js';
-import type { Severity } from '../problem.js';
+import type { CaseData, TaskRecord } from '../model/caseTypes.js';
+import { FINISHED_TASK_STATUSES } from '../model/schemas.js';
+import { stageOfTask, type DecisionRecordPoint, type StageNumber } from '../model/ids.js';
+import type { Severity } from '../model/problem.js';
 
 /** The stage as a number; a closed case counts as past every stage. */
 export function stageNumberOf(data: CaseData): number {

@@ -2,7 +2,7 @@
 // figures. Numbers are rounded only for display; JSON keeps them unrounded.
 import type { ChalkInstance } from 'chalk';
 import { wrap } from './statusTable.js';
-import { breakEven, caseloadCosts, COSTS_NOTICE, type CaseloadReturns, type CostFigures } from '../../core/costs.js';
+import { breakEven, caseloadCosts, COSTS_NOTICE, type CaseloadReturns, type CostFigures } from '../../core/status/costs.js';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const oneDp = (n: number) => n.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -1,4 +1,4 @@
-import type { Person } from '../../caseTypes.js';
+import type { Person } from '../../model/caseTypes.js';
 import { isPast, isTaskDone } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 

@@ -1,5 +1,5 @@
-import type { Classification, Decision } from '../../caseTypes.js';
-import { isAfter } from '../../dates.js';
+import type { Classification, Decision } from '../../model/caseTypes.js';
+import { isAfter } from '../../text/dates.js';
 import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { unsharedDecisions } from '../../sharing.js';
+import { unsharedDecisions } from '../../workflow/sharing.js';
 import { STAGE_OF_POINT, gapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 

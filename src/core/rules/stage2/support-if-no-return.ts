@@ -1,5 +1,5 @@
-import type { Decision } from '../../caseTypes.js';
-import { isAfter } from '../../dates.js';
+import type { Decision } from '../../model/caseTypes.js';
+import { isAfter } from '../../text/dates.js';
 import { STAGE_OF_POINT, hasReached, isPast, taskGapSeverity, taskOf } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { staleGoals } from '../../goals.js';
+import { staleGoals } from '../../workflow/goals.js';
 import { hasText } from '../recordReaders.js';
 import type { CaseRule } from '../types.js';
 

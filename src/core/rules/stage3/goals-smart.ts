@@ -1,5 +1,5 @@
-import { daysBetween } from '../../dates.js';
-import type { Goal } from '../../caseTypes.js';
+import { daysBetween } from '../../text/dates.js';
+import type { Goal } from '../../model/caseTypes.js';
 import { hasText } from '../recordReaders.js';
 import { isPast, taskGapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';

@@ -1,4 +1,4 @@
-import { isAfter } from '../../dates.js';
+import { isAfter } from '../../text/dates.js';
 import { latestAt } from '../recordReaders.js';
 import { gapSeverity, hasReached, isTaskDone } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';

@@ -1,4 +1,4 @@
-import { lastRagUpdate } from '../../goals.js';
+import { lastRagUpdate } from '../../workflow/goals.js';
 import { hasText, latestAt } from '../recordReaders.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 

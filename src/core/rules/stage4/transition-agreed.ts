@@ -1,5 +1,5 @@
-import { isAfter } from '../../dates.js';
-import type { CaseData } from '../../caseTypes.js';
+import { isAfter } from '../../text/dates.js';
+import type { CaseData } from '../../model/caseTypes.js';
 import { isTaskDone, taskGapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { isAfter } from '../../dates.js';
+import { isAfter } from '../../text/dates.js';
 import { isUnplannedReturn } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 

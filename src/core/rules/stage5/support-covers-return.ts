@@ -1,4 +1,4 @@
-import { addDays, addMonths, earliest, isAfter, latest } from '../../dates.js';
+import { addDays, addMonths, earliest, isAfter, latest } from '../../text/dates.js';
 import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 

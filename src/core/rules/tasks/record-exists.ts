@@ -1,5 +1,5 @@
-import type { CaseData } from '../../caseTypes.js';
-import type { DecisionPoint } from '../../ids.js';
+import type { CaseData } from '../../model/caseTypes.js';
+import type { DecisionPoint } from '../../model/ids.js';
 import { taskGapSeverity, taskOf } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { daysBetween, isAfter, latest } from '../../dates.js';
+import { daysBetween, isAfter, latest } from '../../text/dates.js';
 import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 
