@@ -18,10 +18,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveCohorts } from '../dist/core/rules/case/cohorts-derived.js';
+import { defaultConfig } from '../dist/io/loadConfig.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const VERSION = 5;
 export const AS_OF = '2026-11-01';
+/** The shipped defaults (config/default.yaml): the cohort thresholds a clean file is tagged by. */
+const DEFAULTS = defaultConfig();
 
 /** The share of files given each kind of deliberate problem. Rule problems also arise on
  *  their own from dates and stages, so the share of files with a rule problem is higher. */
@@ -426,7 +429,7 @@ function buildCase(rand, index) {
   }
   const body = buildBody(rand, { careful, childRef, parentRef, opened, tasks, reached, pick, int, chance });
   // a file meant to be clean tags exactly the cohorts it shows, by check's own test
-  if (careful) c.cohorts = Object.entries(deriveCohorts(c, { cohort_rules: { teen_age: 13, placement_moves: 2, parent_prior_removals: 1 } }, AS_OF))
+  if (careful) c.cohorts = Object.entries(deriveCohorts(c, DEFAULTS, AS_OF))
     .filter(([, f]) => f?.in === true)
     .map(([id]) => id);
   return { c, body, reached };

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { RULES } from '../dist/core/rules/index.js';
-import { renderRuleDoc, renderRuleIndex, ruleDocPath } from '../dist/core/ruleDocs.js';
+import { renderRuleDoc, renderRuleIndex, ruleDocPath } from '../dist/core/rules/ruleDocs.js';
 
 for (const rule of RULES) {
   const path = ruleDocPath(rule.id);

@@ -4,7 +4,7 @@
 import { EXIT, UsageError, writeErr, flagPathsFromCwd } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
 import { answerSteps, chooseAsker, gatherAnswers, openCaseArgument, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
-import type { Problem } from '../core/problem.js';
+import type { Problem } from '../core/model/problem.js';
 
 export interface AdvanceFlags extends WorkflowFlags {
   to?: string;

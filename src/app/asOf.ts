@@ -1,6 +1,6 @@
 // The date a command works "as of": --as-of, else the caseload config's `as_of`
 // (a training pack records its exercise date there), else today.
-import { notADate, parseIsoDate } from '../core/dates.js';
+import { notADate, parseIsoDate } from '../core/text/dates.js';
 import { terminalText } from '../core/escape/terminal.js';
 import { UsageError, cwd, parseAsOf, today } from './shared.js';
 

@@ -1,8 +1,8 @@
 // `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
 import { appEnv } from './env.js';
 import { EXIT, cwd, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
-import type { SeveritySetting } from '../core/problem.js';
-import { counted } from '../core/plural.js';
+import type { SeveritySetting } from '../core/model/problem.js';
+import { counted } from '../core/text/plural.js';
 
 export interface CheckFlags extends CommonOptions {
   format: 'stylish' | 'json' | 'sarif' | 'junit';
@@ -33,7 +33,7 @@ function parseRuleFlags(values: readonly string[], known: Set<string>): Record<s
 export async function runCheckCommand(paths: string[], flags: CheckFlags): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'cacheLocation']);
   const { RULES } = await import('../core/rules/index.js');
-  const { BUILT_IN_CHECKS, knownRuleIds } = await import('../core/check.js');
+  const { BUILT_IN_CHECKS, knownRuleIds } = await import('../core/rules/check.js');
   if (flags.listRules) {
     const rows = [
       ...BUILT_IN_CHECKS.map((c): [string, string, string] => [c.id, 'error', c.description]),

@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { workersFor } from '../io/casePool.js';
 import { resolve } from 'node:path';
-import { caseCheckEnv, caseloadProblems, fileResult, type CaseCheckEnv } from '../core/check.js';
-import type { ReunifyConfig } from '../core/config.js';
-import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type SeveritySetting } from '../core/problem.js';
+import { caseCheckEnv, caseloadProblems, fileResult, type CaseCheckEnv } from '../core/rules/check.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type SeveritySetting } from '../core/model/problem.js';
 import { checkOneFile, toCheckable, type CaseOutcome } from '../io/checkFile.js';
 import { findCases, unreadableFolderProblem, type UnreadableFolder } from '../io/findCases.js';
 import { ConfigError, loadConfig, unknownRuleProblems } from '../io/loadConfig.js';

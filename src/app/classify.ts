@@ -2,8 +2,8 @@
 // comparison with the baseline, the suggested decision; `--record` appends the
 // classification (and decision) through the one writer.
 import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
-import type { Level } from '../core/ids.js';
-import type { Problem } from '../core/problem.js';
+import type { Level } from '../core/model/ids.js';
+import type { Problem } from '../core/model/problem.js';
 
 export interface ClassifyFlags extends CommonOptions {
   format: 'text' | 'json';
@@ -80,7 +80,7 @@ export async function runClassifyCommand(target: string, flags: ClassifyFlags): 
   return isDir ? classifyFolder(target, flags, config, asOf, color) : classifyOne(target, flags, config, asOf, color);
 }
 
-type Config = import('../core/config.js').ReunifyConfig;
+type Config = import('../core/model/config.js').ReunifyConfig;
 type Color = ReturnType<typeof makeColor>;
 
 async function classifyOne(filePath: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
@@ -119,7 +119,7 @@ async function recordClassification(
   config: Config,
   asOf: string,
 ): Promise<string | { recorded: import('../report/format/classification.js').RecordedView; diff?: string }> {
-  const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy } = await import('../core/classificationRecord.js');
+  const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy } = await import('../core/classify/classificationRecord.js');
   const suggestion = result.suggestion!;
   const point = suggestion.point;
   if (!point) return `no decision point at stage ${suggestion.stage}: a classification is recorded from stage 2 to stage 5`;

@@ -3,14 +3,14 @@
 // compare it with the baseline; and, with --record, write the classification (and
 // decision) into the file through the one writer, appending to `classifications` /
 // `decisions` and marking the tasks done, every other byte kept.
-import { classificationSettingProblems, classify, type Suggestion } from '../core/classify.js';
-import type { CaseData, Classification, Decision, IsoDate } from '../core/caseTypes.js';
-import type { ReunifyConfig } from '../core/config.js';
-import type { Level } from '../core/ids.js';
-import type { Problem } from '../core/problem.js';
-import { compareWithBaseline, type BaselineComparison } from '../core/reclassify.js';
+import { classificationSettingProblems, classify, type Suggestion } from '../core/classify/classify.js';
+import type { CaseData, Classification, Decision, IsoDate } from '../core/model/caseTypes.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import type { Level } from '../core/model/ids.js';
+import type { Problem } from '../core/model/problem.js';
+import { compareWithBaseline, type BaselineComparison } from '../core/classify/reclassify.js';
 import { ConfigError, loadConfig } from '../io/loadConfig.js';
-import type { LoadedCase } from '../io/loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 import { openCase } from '../io/openCase.js';
 import { applyEdits, writeCaseFile, type CaseEdit } from '../io/writeCase.js';
 

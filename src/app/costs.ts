@@ -15,9 +15,9 @@ export async function runCostsCommand(dir: string | undefined, flags: CostsFlags
   if (dir !== undefined) dir = fromCwd(dir);
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: dir !== undefined ? [dir] : [], configPath: flags.config });
-  const { costFigures, costSettingProblem, caseloadReturns } = await import('../core/costs.js');
-  let config: import('../core/config.js').ReunifyConfig;
-  let returns: import('../core/costs.js').CaseloadReturns | undefined;
+  const { costFigures, costSettingProblem, caseloadReturns } = await import('../core/status/costs.js');
+  let config: import('../core/model/config.js').ReunifyConfig;
+  let returns: import('../core/status/costs.js').CaseloadReturns | undefined;
   if (dir !== undefined) {
     const { existsSync, statSync } = await import('node:fs');
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {

@@ -1,9 +1,9 @@
 // The files of a training pack (`reunify scaffold exercise`): cases, facilitator
 // notes, worksheets and config, rendered; src/io/writePack.ts writes them.
-import { caseFileText } from '../core/caseText.js';
-import type { ReunifyConfig } from '../core/config.js';
-import { SCENARIO_INFO, generatePackCases, type PackCase } from '../core/exercise.js';
-import type { Scenario } from '../core/generate.js';
+import { caseFileText } from '../core/model/caseText.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import { SCENARIO_INFO, generatePackCases, type PackCase } from '../core/training/packCases.js';
+import type { Scenario } from '../core/training/generate.js';
 import { packDocuments } from '../report/exercise.js';
 import { renderReport } from '../report/render.js';
 import type { TrainingView } from '../report/trainingDoc.js';

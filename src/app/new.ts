@@ -3,7 +3,7 @@
 import { EXIT, UsageError, cwd, writeErr, flagPathsFromCwd, fromCwd, writeOutHuman } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
 import { answerSteps, chooseAsker, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
-import { CASE_ID_PATTERN } from '../core/ids.js';
+import { CASE_ID_PATTERN } from '../core/model/ids.js';
 
 export interface NewFlags extends WorkflowFlags {
   dir?: string;
@@ -45,7 +45,7 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   const { config } = loadConfig({ configPath: flags.config, paths: [dir], cwd: cwd() });
   const { resolveAsOf } = await import('./asOf.js');
   const date = await resolveAsOf(flags.date, { paths: [dir], configPath: flags.config });
-  const { caseloadRoot, casesWithId } = await import('../io/caseload.js');
+  const { caseloadRoot, casesWithId } = await import('../io/caseArgument.js');
   const root = caseloadRoot(fromCwd(dir));
   const clashes = casesWithId(root, id, config);
   if (clashes.length > 0) {

@@ -1,15 +1,15 @@
 // One report for a loaded, valid case: (family copy, names) → view model →
 // templates. The case is opened by io (src/io/openCase.ts); this only renders.
-import type { ReunifyConfig } from '../core/config.js';
-import type { DecisionPoint } from '../core/ids.js';
-import type { Problem } from '../core/problem.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import type { DecisionPoint } from '../core/model/ids.js';
+import type { Problem } from '../core/model/problem.js';
 import { withNames, type BodySection } from '../report/family.js';
 import { FamilyRefusal, familyView } from '../report/familyView.js';
 import { renderReport, type OutputFormat } from '../report/render.js';
 import { buildView, latestPoint, unavailableReason, type ReportType } from '../report/views.js';
 import { SHIPPED_TEMPLATES } from '../io/runReport.js';
-import type { CaseData } from '../core/caseTypes.js';
-import { noToldDecision, readerOf, toldPoint } from '../core/familyCopy.js';
+import type { CaseData } from '../core/model/caseTypes.js';
+import { noToldDecision, readerOf, toldPoint } from '../core/copies/familyCopy.js';
 
 /** A case as a report reads it: the record (absent when refused), the body's sections, and the problems that refused it. */
 export interface ReportCase {

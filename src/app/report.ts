@@ -2,8 +2,8 @@
 // written products (framework.md §6) from Handlebars templates, as Markdown or as
 // one print-ready HTML file. Handlebars is loaded only when a report is made.
 import { EXIT, UsageError, writeErr, writeErrHuman, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman } from './shared.js';
-import type { DecisionPoint } from '../core/ids.js';
-import type { Problem } from '../core/problem.js';
+import type { DecisionPoint } from '../core/model/ids.js';
+import type { Problem } from '../core/model/problem.js';
 
 export const REPORT_TYPES = ['assessment', 'decision', 'agreement', 'transition', 'review'] as const;
 

@@ -1,4 +1,4 @@
-// `reunify report --caseload [dir]`: the status view (src/core/status.ts, the one
+// `reunify report --caseload [dir]`: the status view (src/core/status/status.ts, the one
 // `reunify status` shows) rendered through the report templates for a practice lead.
 import { EXIT, UsageError, writeErr } from './shared.js';
 import { writeReport } from './report.js';
@@ -20,8 +20,8 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
     return EXIT.usage;
   }
   const { openCaseload } = await import('../io/openCaseload.js');
-  const { buildStatus, suppressSmallCounts } = await import('../core/status.js');
-  const { costSettingProblem } = await import('../core/costs.js');
+  const { buildStatus, suppressSmallCounts } = await import('../core/status/status.js');
+  const { costSettingProblem } = await import('../core/status/costs.js');
   const { statusSections } = await import('../report/statusSections.js');
   const { caseloadView } = await import('../report/caseloadView.js');
   const { renderReport, TemplateError } = await import('../report/render.js');

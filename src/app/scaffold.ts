@@ -28,7 +28,7 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
   const seed = wholeNumber('--seed', flags.seed, 0, Number.MAX_SAFE_INTEGER);
   const cases = wholeNumber('--cases', flags.cases, 1, MAX_CASES);
   const asOf = parseAsOf(flags.asOf);
-  const scenario = flags.scenario as import('../core/generate.js').Scenario;
+  const scenario = flags.scenario as import('../core/training/generate.js').Scenario;
   const out = flags.out ?? `exercise-${scenario}-${seed}`;
   if (out.trim() === '') throw new UsageError('--out needs a folder name');
   const { defaultConfig } = await import('../io/loadConfig.js');

@@ -11,8 +11,8 @@ export async function runSchema(dir: string | undefined, flags: SchemaFlags): Pr
   flags = flagPathsFromCwd(flags, ['config']);
   if (dir !== undefined) dir = fromCwd(dir);
   const { loadConfig } = await import('../io/loadConfig.js');
-  const { domainIdsOf, CONFIG_SCHEMA } = await import('../core/config.js');
-  const { exportedSchemas } = await import('../core/schemas.js');
+  const { domainIdsOf, CONFIG_SCHEMA } = await import('../core/model/config.js');
+  const { exportedSchemas } = await import('../core/model/schemas.js');
   const { config } = loadConfig({ configPath: flags.config, paths: dir ? [dir] : [], cwd: cwd() });
   const schemas: Record<string, object> = { ...exportedSchemas(domainIdsOf(config)), 'config.schema.json': CONFIG_SCHEMA };
   if (!flags.out) {

@@ -6,7 +6,7 @@ import { appEnv, type Writer } from './env.js';
 
 export { setExitCode } from './env.js';
 import { terminalLines, terminalText } from '../core/escape/terminal.js';
-import { notADate, parseIsoDate } from '../core/dates.js';
+import { notADate, parseIsoDate } from '../core/text/dates.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 

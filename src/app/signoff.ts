@@ -50,8 +50,8 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   const asOf = await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config });
 
   const { openCaseload } = await import('../io/openCaseload.js');
-  const { signoffQueue } = await import('../core/signoff.js');
-  const { inTeam } = await import('../core/status.js');
+  const { signoffQueue } = await import('../core/workflow/signoff.js');
+  const { inTeam } = await import('../core/status/status.js');
   const caseload = await openCaseload({ paths: [dir], configPath: flags.config });
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
   const cases = caseload.cases.filter((c) => !flags.team || inTeam(c.data, flags.team));
@@ -69,7 +69,7 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
 /** Find the case (by id in the folder, or the file given), check the item, and write the sign-off. */
 async function signCase(which: string, paths: string[], flags: SignoffFlags): Promise<number> {
   const { openCaseload } = await import('../io/openCaseload.js');
-  const { findSignoffTarget, signoffRefusal, describeTarget } = await import('../core/signoff.js');
+  const { findSignoffTarget, signoffRefusal, describeTarget } = await import('../core/workflow/signoff.js');
   const caseload = await openCaseload({ paths, configPath: flags.config, keep: true });
   const isFile = paths[0] === which;
   const matching = isFile ? caseload.cases.slice(0, 1) : caseload.cases.filter((c) => c.id.toLowerCase() === which.toLowerCase());

@@ -24,8 +24,8 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     return EXIT.usage;
   }
   const { openCaseload } = await import('../io/openCaseload.js');
-  const { buildStatus, parseStatusFilter, suppressSmallCounts } = await import('../core/status.js');
-  const { costSettingProblem } = await import('../core/costs.js');
+  const { buildStatus, parseStatusFilter, suppressSmallCounts } = await import('../core/status/status.js');
+  const { costSettingProblem } = await import('../core/status/costs.js');
   let workers: number | undefined;
   if (flags.workers !== undefined) {
     workers = Number(flags.workers);

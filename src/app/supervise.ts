@@ -1,7 +1,7 @@
 // `reunify supervise <case>`: reflective-supervision questions drawn from the case's
 // own facts; `--prompt` (or `--answers`) records the answers in a separate, dated
 // supervision record, never in the child's case file.
-import { notADate, parseIsoDate } from '../core/dates.js';
+import { notADate, parseIsoDate } from '../core/text/dates.js';
 import { EXIT, UsageError, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeErrHuman, writeOutHuman } from './shared.js';
 
 export interface SuperviseFlags extends CommonOptions {
@@ -31,8 +31,8 @@ export async function runSupervise(target: string, flags: SuperviseFlags, deps: 
   if (typeof opened === 'number') return opened;
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: [opened.filePath], configPath: flags.config });
-  const { superviseQuestions } = await import('../core/supervision.js');
-  const { bodySections } = await import('../io/loadCase.js');
+  const { superviseQuestions } = await import('../core/workflow/supervision.js');
+  const { bodySections } = await import('../core/parse/bodySections.js');
   const headings = bodySections(opened.body).filter((s) => s.content.trim() !== '').map((s) => s.heading);
   const { terminalText } = await import('../core/escape/terminal.js');
   // refs and ids come from the case: no control or bidi character reaches a terminal or a page
@@ -52,7 +52,7 @@ function visibleStrings<T>(value: T, safe: (s: string) => string): T {
   return value;
 }
 
-async function printQuestions(plan: import('../core/supervision.js').SupervisionPlan, flags: SuperviseFlags, opened: { config: import('../core/config.js').ReunifyConfig; data: { fictional?: boolean } }): Promise<number> {
+async function printQuestions(plan: import('../core/workflow/supervision.js').SupervisionPlan, flags: SuperviseFlags, opened: { config: import('../core/model/config.js').ReunifyConfig; data: { fictional?: boolean } }): Promise<number> {
   if (flags.to === 'json') {
     const { asciiSafeJson } = await import('../core/escape/json.js');
     writeOut(asciiSafeJson(JSON.stringify({ version: 1, ...plan }, null, 2)) + '\n');
@@ -69,9 +69,9 @@ async function printQuestions(plan: import('../core/supervision.js').Supervision
 }
 
 async function recordAnswers(
-  plan: import('../core/supervision.js').SupervisionPlan,
+  plan: import('../core/workflow/supervision.js').SupervisionPlan,
   flags: SuperviseFlags,
-  opened: { filePath: string; config: import('../core/config.js').ReunifyConfig; data: { fictional?: boolean } },
+  opened: { filePath: string; config: import('../core/model/config.js').ReunifyConfig; data: { fictional?: boolean } },
   asker?: import('./prompting.js').Asker,
 ): Promise<number> {
   const caseFile = opened.filePath;
@@ -152,12 +152,12 @@ async function recordAnswers(
 
 /** The record just saved, printed in `--to`'s format: for the supervisor's file or a printer. */
 async function printRecord(
-  plan: import('../core/supervision.js').SupervisionPlan,
+  plan: import('../core/workflow/supervision.js').SupervisionPlan,
   given: import('../io/supervisionRecord.js').SupervisionAnswers,
   to: 'md' | 'html' | 'json',
-  opened: { config: import('../core/config.js').ReunifyConfig; data: { fictional?: boolean } },
+  opened: { config: import('../core/model/config.js').ReunifyConfig; data: { fictional?: boolean } },
 ): Promise<number> {
-  const { supervisionRecord } = await import('../core/supervisionRecord.js');
+  const { supervisionRecord } = await import('../core/workflow/supervisionRecord.js');
   const record = visibleStrings(supervisionRecord(plan, given, true), (await import('../core/escape/terminal.js')).terminalText);
   if (to === 'json') {
     const { asciiSafeJson } = await import('../core/escape/json.js');

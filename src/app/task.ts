@@ -97,7 +97,7 @@ async function recordTask(opened: WorkingCase, task: string, flags: TaskFlags & 
 
 /** What is left at this stage after the save, and the next command. */
 async function printProgress(opened: WorkingCase, newText: string): Promise<void> {
-  const { parseCaseText } = await import('../io/loadCase.js');
+  const { parseCaseText } = await import('../core/parse/caseFile.js');
   const { tasksInView, isOpen } = await import('../core/workflow/stageTasks.js');
   const reread = parseCaseText({ filePath: opened.filePath, stem: opened.loaded.stem, problems: [], locate: () => undefined }, newText);
   if (!reread.data) return;

@@ -3,7 +3,7 @@
 // re-check costs what changed.
 import { watch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CheckResult, FileResult } from '../core/problem.js';
+import type { CheckResult, FileResult } from '../core/model/problem.js';
 import { checkCaseload, type CheckCaseloadOptions } from './checkCaseload.js';
 
 export interface WatchOptions extends CheckCaseloadOptions {

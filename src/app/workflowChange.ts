@@ -1,13 +1,13 @@
 // Applying a workflow's change to a case file's text (front-matter edits through the
 // one writer, then narrative added to body sections), and checking a would-be text
 // in memory with the same pipeline as `reunify check`.
-import { checkCases } from '../core/check.js';
-import type { ReunifyConfig } from '../core/config.js';
-import type { Problem } from '../core/problem.js';
+import { checkCases } from '../core/rules/check.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import type { Problem } from '../core/model/problem.js';
 import { appendToSection } from '../core/workflow/body.js';
 import type { WorkflowChange } from '../core/workflow/flow.js';
 import { splitCase } from '../core/parse/frontMatter.js';
-import { parseCaseText } from '../io/loadCase.js';
+import { parseCaseText } from '../core/parse/caseFile.js';
 import { toCheckable } from '../io/checkFile.js';
 import { applyEdits, type CaseEdit } from '../io/writeCase.js';
 

@@ -4,10 +4,10 @@
 import { EXIT, UsageError, cwd, fromCwd, parseAsOf, writeErr, type CommonOptions, writeOutHuman } from './shared.js';
 import { mayPrompt, mergeAnswers, parseSetFlags, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
 import type { AnswerPath, Answers, Resolved, Step } from '../core/workflow/answers.js';
-import type { CaseData } from '../core/caseTypes.js';
-import type { ReunifyConfig } from '../core/config.js';
-import type { Problem } from '../core/problem.js';
-import type { LoadedCase } from '../io/loadCase.js';
+import type { CaseData } from '../core/model/caseTypes.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import type { Problem } from '../core/model/problem.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 
 export interface WorkflowFlags extends CommonOptions {
   answers?: string;
@@ -86,7 +86,7 @@ export interface WorkingCase {
 export async function openCaseArgument(arg: string, flags: WorkflowFlags): Promise<WorkingCase | number> {
   const { statSync } = await import('node:fs');
   const { loadConfig } = await import('../io/loadConfig.js');
-  const { resolveCaseArgument } = await import('../io/caseload.js');
+  const { resolveCaseArgument } = await import('../io/caseArgument.js');
   let isFile = false;
   try {
     isFile = statSync(fromCwd(arg)).isFile();

@@ -17,13 +17,12 @@ import { closeSync, constants as fsConstants, mkdirSync, openSync, readFileSync,
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SeveritySetting } from '../core/problem.js';
+import type { SeveritySetting } from '../core/model/problem.js';
 import { PACKAGE_VERSION } from '../version.js';
-import type { ReunifyConfig } from '../core/config.js';
+import type { ReunifyConfig } from '../core/model/config.js';
 import type { CaseOutcome } from './checkFile.js';
 
 export type CacheStrategy = 'metadata' | 'content';
-export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
 
 const CACHE_FORMAT = 2;
 /** A cache file bigger than this is not read (it is rebuilt). */

@@ -1,9 +1,11 @@
 // One case file as `check` sees it: read (fast parser; the careful one decides
 // whenever something looks wrong) and judged by every rule that needs no other case.
 // The check's worker threads run this; so does the check in this thread.
-import { caseProblems, fileResult, type CaseCheckEnv, type CaseloadEntry, type CheckableCase } from '../core/check.js';
-import type { FileResult } from '../core/problem.js';
-import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
+import { caseProblems, fileResult, type CaseCheckEnv, type CaseloadEntry, type CheckableCase } from '../core/rules/check.js';
+import type { FileResult } from '../core/model/problem.js';
+import { bodySections } from '../core/parse/bodySections.js';
+import { loadCase } from './loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 
 /** The per-case outcome: what a worker sends back and the cache keeps. No narrative text. */
 export interface CaseOutcome {

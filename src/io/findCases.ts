@@ -5,7 +5,7 @@
 // practice lead must not take a partial check for the whole caseload.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Problem } from '../core/problem.js';
+import type { Problem } from '../core/model/problem.js';
 import { systemReason } from './systemReason.js';
 import { globMatcher } from './glob.js';
 

@@ -3,11 +3,13 @@
 // the schema. A case whose record cannot be trusted — a reading error or a schema
 // error — is refused with those problems, positioned and in line order; stage gates
 // do not stop a case being used (`reunify check` reports them).
-import type { CaseData } from '../core/caseTypes.js';
-import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
-import { compareProblems, type Problem } from '../core/problem.js';
-import { caseValidator, type CaseValidator } from '../core/validate.js';
-import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
+import type { CaseData } from '../core/model/caseTypes.js';
+import { domainIdsOf, type ReunifyConfig } from '../core/model/config.js';
+import { compareProblems, type Problem } from '../core/model/problem.js';
+import { caseValidator, type CaseValidator } from '../core/model/validate.js';
+import { bodySections } from '../core/parse/bodySections.js';
+import { loadCase } from './loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 
 export type CaseSection = { heading: string; content: string };
 

@@ -5,12 +5,12 @@
 // listed; stage gates do not stop a case from being counted. Big caseloads are read
 // over worker threads, unless the cases' file contents are to be kept.
 import { availableParallelism } from 'node:os';
-import type { CaseData } from '../core/caseTypes.js';
-import { domainIdsOf, type ReunifyConfig } from '../core/config.js';
-import { caseValidator, type CaseValidator } from '../core/validate.js';
+import type { CaseData } from '../core/model/caseTypes.js';
+import { domainIdsOf, type ReunifyConfig } from '../core/model/config.js';
+import { caseValidator, type CaseValidator } from '../core/model/validate.js';
 import { workersFor } from './casePool.js';
 import { findCases, unreadableFolderProblem, type UnreadableFolder } from './findCases.js';
-import type { LoadedCase } from './loadCase.js';
+import type { LoadedCase } from '../core/parse/caseFile.js';
 import { loadConfig } from './loadConfig.js';
 import { openCase, refusalReason } from './openCase.js';
 

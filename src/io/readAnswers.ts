@@ -2,9 +2,10 @@
 // case file (no aliases, tags or forbidden keys).
 import { readFileSync } from 'node:fs';
 import { answersAsText, type Answers } from '../core/workflow/answers.js';
-import type { Problem } from '../core/problem.js';
+import type { Problem } from '../core/model/problem.js';
 import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
-import { decodeCaseBytes, parseYamlText } from './loadCase.js';
+import { decodeCaseBytes } from '../core/parse/screen.js';
+import { parseYamlText } from '../core/parse/strictYaml.js';
 import { systemReason } from './systemReason.js';
 
 export class AnswersFileError extends Error {

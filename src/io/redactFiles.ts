@@ -1,21 +1,22 @@
 // `reunify redact` on disk: read the case files of a case or caseload folder, make
-// the anonymised copy (src/core/redact.ts), check token by token that nothing the
+// the anonymised copy (src/core/copies/redact.ts), check token by token that nothing the
 // originals are known to hold survives anywhere in it, and lay it out for a new
 // folder that neither holds nor sits inside the source.
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
-import { caseFileText } from '../core/caseText.js';
-import type { ReunifyConfig } from '../core/config.js';
-import { longDate } from '../core/dateText.js';
-import { createRng } from '../core/random.js';
-import { forReview, REDACTION_CATEGORIES, redactCaseload, survivors, type RedactSource, type RedactionResult, type ReviewItem } from '../core/redact.js';
-import type { Problem } from '../core/problem.js';
+import { caseFileText } from '../core/model/caseText.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import { longDate } from '../core/text/dateText.js';
+import { createRng } from '../core/training/random.js';
+import { forReview, REDACTION_CATEGORIES, redactCaseload, survivors, type RedactSource, type RedactionResult, type ReviewItem } from '../core/copies/redact.js';
+import type { Problem } from '../core/model/problem.js';
 import { findCases, unreadableFolderProblem } from './findCases.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './loadConfig.js';
-import { loadCase, parseCaseText } from './loadCase.js';
+import { loadCase } from './loadCase.js';
+import { parseCaseText } from '../core/parse/caseFile.js';
 import { toCheckable } from './checkFile.js';
-import { checkCases } from '../core/check.js';
+import { checkCases } from '../core/rules/check.js';
 import { safeFileName } from './safeOutput.js';
 import type { PackFile } from './writePack.js';
 

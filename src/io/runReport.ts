@@ -2,9 +2,10 @@
 // file, and where templates are.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ReunifyConfig } from '../core/config.js';
+import type { ReunifyConfig } from '../core/model/config.js';
 import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
-import { decodeCaseBytes, parseYamlText } from './loadCase.js';
+import { decodeCaseBytes } from '../core/parse/screen.js';
+import { parseYamlText } from '../core/parse/strictYaml.js';
 import { PACKAGE_ROOT } from './loadConfig.js';
 import { systemReason } from './systemReason.js';
 

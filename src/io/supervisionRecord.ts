@@ -2,10 +2,10 @@
 // YAML, so a caseload's `check` (which reads *.md) never takes it for a case file; written
 // by src/io/outputFile.ts, never over another file.
 import { stringify } from 'yaml';
-import type { SupervisionPlan } from '../core/supervision.js';
-import { supervisionRecord, type SupervisionAnswers } from '../core/supervisionRecord.js';
+import type { SupervisionPlan } from '../core/workflow/supervision.js';
+import { supervisionRecord, type SupervisionAnswers } from '../core/workflow/supervisionRecord.js';
 
-export type { AgreedAction, SupervisionAnswers } from '../core/supervisionRecord.js';
+export type { AgreedAction, SupervisionAnswers } from '../core/workflow/supervisionRecord.js';
 
 /**
  * The record's text. `complete: false` marks a record still being answered (it is

@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { Document, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { loadCase, parseCaseText, type LoadedCase } from './loadCase.js';
+import { loadCase } from './loadCase.js';
+import { parseCaseText, type LoadedCase } from '../core/parse/caseFile.js';
 
 export type PathSegment = string | number;
 export type CaseEdit =

@@ -1,13 +1,13 @@
 // The documents of a training pack: the facilitator's answer key with timings,
 // and the participants' worksheets (case summaries without the answers, stumbling
 // blocks, values, supervision questions). View models only: templates render them.
-import type { CaseData } from '../core/caseTypes.js';
-import { isSuperseded, type Contribution } from '../core/classify.js';
-import type { ReunifyConfig } from '../core/config.js';
-import { ageOn } from '../core/dates.js';
-import { SCENARIO_INFO, bodySection, type PackCase } from '../core/exercise.js';
-import type { Scenario } from '../core/generate.js';
-import { FACTORS, LEVELS, TASK_LABELS, type Level } from '../core/ids.js';
+import type { CaseData } from '../core/model/caseTypes.js';
+import { isSuperseded, type Contribution } from '../core/classify/classify.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import { ageOn } from '../core/text/dates.js';
+import { SCENARIO_INFO, bodySection, type PackCase } from '../core/training/packCases.js';
+import type { Scenario } from '../core/training/generate.js';
+import { FACTORS, LEVELS, TASK_LABELS, type Level } from '../core/model/ids.js';
 import { supervisionSections, KOLB_INTRO } from './supervisionDoc.js';
 import { FICTIONAL_NOTICE, answer, list, note, paragraph, questions, section, table, type TrainingSection, type TrainingView } from './trainingDoc.js';
 import { idWords, longDate } from './words.js';

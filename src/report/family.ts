@@ -1,14 +1,14 @@
 // Helpers for family-facing copies: config paths withheld on top of the allow-list
 // (the family view itself is built in familyView.ts), and real names from a local
 // names map put in place of refs only here, at render time. Neither is written back.
-import type { CaseData } from '../core/caseTypes.js';
+import type { CaseData } from '../core/model/caseTypes.js';
 
 export interface BodySection {
   heading: string;
   content: string;
 }
 
-export { ReaderError } from '../core/familyCopy.js';
+export { ReaderError } from '../core/copies/familyCopy.js';
 
 const WITHHELD_LISTS = new WeakSet<object>();
 

@@ -1,15 +1,15 @@
 // The family copy of a written product (`report --for`): a view model of its own,
-// built only from what the reader is entitled to (src/core/familyCopy.ts), in plain
+// built only from what the reader is entitled to (src/core/copies/familyCopy.ts), in plain
 // words, in the second person where it is the reader's own plan. It never holds a
 // score, a factor, an internal id, another person's record or a child's words the
 // child has not agreed to share. Pure: the case in, plain data out.
-import type { CaseData, Decision } from '../core/caseTypes.js';
-import type { ReunifyConfig } from '../core/config.js';
-import { decisionsInForce, ownsGoal, mayShow, noToldDecision, partiesOf, readerOf, refusal, sharedWith, toldPoint, wasTold, type FamilyProduct, type Reader } from '../core/familyCopy.js';
-import type { DecisionPoint } from '../core/ids.js';
-import { factorCatalogue } from '../core/classify.js';
-import { DECISION_POINTS } from '../core/ids.js';
-import { hasText, latestAt } from '../core/rules/stageReached.js';
+import type { CaseData, Decision } from '../core/model/caseTypes.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import { decisionsInForce, ownsGoal, mayShow, noToldDecision, partiesOf, readerOf, refusal, sharedWith, toldPoint, wasTold, type FamilyProduct, type Reader } from '../core/copies/familyCopy.js';
+import type { DecisionPoint } from '../core/model/ids.js';
+import { factorCatalogue } from '../core/classify/classify.js';
+import { DECISION_POINTS } from '../core/model/ids.js';
+import { hasText, latestAt } from '../core/rules/recordReaders.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import { isWithheldList, withholdPath, type BodySection } from './family.js';
 import { idWords, longDate, OUTCOME_WORDS } from './words.js';
@@ -504,7 +504,7 @@ function oneSectionPerHeading(sections: FamilySection[]): FamilySection[] {
 /** Several withheld paragraphs or lines in a row say so once. */
 function collapseWithheld<T>(sections: T): T {
   if (!Array.isArray(sections)) return sections;
-  const once = <X>(list: X[], isWithheld: (x: X) => boolean) => list.filter((x, i) => !isWithheld(x) || i === 0 || !isWithheld(list[i - 1]));
+  const once = <X>(list: X[], isWithheld: (x: X) => boolean) => list.filter((x, i) => !isWithheld(x) || i === 0 || !isWithheld(list[i - 1]!));
   return sections.map((s: FamilySection) => ({
     ...s,
     paragraphs: once(s.paragraphs, (p) => p === WITHHELD),

@@ -2,7 +2,7 @@
 // (grandparents; parents and partners, aunts and uncles; the child and siblings),
 // with carers and other adults in a row of their own. Drawn as Mermaid for
 // Markdown and as inline SVG for HTML; neither needs a script or a network.
-import type { Person } from '../core/caseTypes.js';
+import type { Person } from '../core/model/caseTypes.js';
 import { escapeHtml } from '../core/escape/html.js';
 import { idWords } from './words.js';
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Level } from '../core/ids.js';
+import type { Level } from '../core/model/ids.js';
 import { escapeMarkdown, escapeViewForMarkdown } from '../core/escape/markdown.js';
 import { genogramMermaid, genogramSvg, type Genogram } from './genogram.js';
 import { ageText, idWords, longDate } from './words.js';

@@ -1,9 +1,9 @@
 // The status view laid out for reading: titled sections of measures and exceptions,
 // in one order and with one set of labels, so the table, CSV, Markdown and HTML
 // outputs (and the caseload report) say the same thing. Pure; no escaping here.
-import { LEVELS, type Level } from '../core/ids.js';
-import { counted } from '../core/plural.js';
-import type { ShownStatusView, StatusView } from '../core/status.js';
+import { LEVELS, type Level } from '../core/model/ids.js';
+import { counted } from '../core/text/plural.js';
+import type { ShownStatusView, StatusView } from '../core/status/status.js';
 
 export interface StatusRow {
   /** Machine name within the section, e.g. by_stage.3 (CSV `measure`). */

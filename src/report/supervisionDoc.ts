@@ -1,7 +1,7 @@
 // Supervision questions as training documents: `reunify supervise` for one case,
 // and the supervision worksheet of a training pack.
-import type { SupervisionPlan } from '../core/supervision.js';
-import type { SupervisionRecord } from '../core/supervisionRecord.js';
+import type { SupervisionPlan } from '../core/workflow/supervision.js';
+import type { SupervisionRecord } from '../core/workflow/supervisionRecord.js';
 import { FICTIONAL_NOTICE, answer, list, note, paragraph, questions, section, table, type TrainingSection, type TrainingView } from './trainingDoc.js';
 
 export interface DocumentOptions {

@@ -2,21 +2,21 @@
 // report, every key present ("Not recorded" where the case has nothing), so that
 // templates in strict mode can rely on them. Pure: the case, its body sections,
 // the config and the as-of date in; plain data out.
-import { atStagePoint, type CaseData, type Classification, type Decision, type Person, type SignOff, type TaskRecord } from '../core/caseTypes.js';
-import { assess, classify, factorCatalogue, isSuperseded, type Contribution } from '../core/classify.js';
-import type { ReunifyConfig } from '../core/config.js';
-import { addDays, latest } from '../core/dates.js';
-import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/ids.js';
-import { compareWithBaseline, directionOf } from '../core/reclassify.js';
-import { recomputeSuggestion, whyDiffers } from '../core/recomputed.js';
-import { hasReached, STAGE_OF_POINT } from '../core/rules/progress.js';
-import { hasText, latestAt } from '../core/rules/stageReached.js';
-import { requiredParties } from '../core/sharing.js';
+import { atStagePoint, type CaseData, type Classification, type Decision, type Person, type SignOff, type TaskRecord } from '../core/model/caseTypes.js';
+import { assess, classify, factorCatalogue, isSuperseded, type Contribution } from '../core/classify/classify.js';
+import type { ReunifyConfig } from '../core/model/config.js';
+import { addDays, latest } from '../core/text/dates.js';
+import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/model/ids.js';
+import { compareWithBaseline, directionOf } from '../core/classify/reclassify.js';
+import { recomputeSuggestion, whyDiffers } from '../core/classify/recomputed.js';
+import { hasReached, STAGE_OF_POINT } from '../core/workflow/stageProgress.js';
+import { hasText, latestAt } from '../core/rules/recordReaders.js';
+import { requiredParties } from '../core/workflow/sharing.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import type { BodySection } from './family.js';
 import { GENOGRAM_KEY, layoutGenogram } from './genogram.js';
 import { NOT_RECORDED, POINT_NAMES, POINT_SHORT, ageText, idWords, longDate } from './words.js';
-import { headingIs } from '../core/sectionHeadings.js';
+import { headingIs } from '../core/parse/sectionHeadings.js';
 
 export const REPORT_TYPES = ['assessment', 'decision', 'agreement', 'transition', 'review'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
@@ -721,12 +721,6 @@ export function reviewView(input: ViewInput) {
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
   };
 }
-
-export type AssessmentView = ReturnType<typeof assessmentView>;
-export type DecisionView = ReturnType<typeof decisionView>;
-export type AgreementView = ReturnType<typeof agreementView>;
-export type TransitionView = ReturnType<typeof transitionView>;
-export type ReviewView = ReturnType<typeof reviewView>;
 
 /** The view model for a report type (the report must be available: see unavailableReason). */
 export function buildView(type: ReportType, input: ViewInput, point?: DecisionPoint): object {

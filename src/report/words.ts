@@ -1,8 +1,8 @@
 // Plain words for ids in written products: parents read agreements, and children
 // have decisions explained to them, so reports never show a bare id where a
 // phrase will do.
-import { ageOn } from '../core/dates.js';
-import type { DecisionPoint } from '../core/ids.js';
+import { ageOn } from '../core/text/dates.js';
+import type { DecisionPoint } from '../core/model/ids.js';
 
 export const NOT_RECORDED = 'Not recorded';
 
@@ -74,7 +74,7 @@ export function idWords(id: string): string {
 }
 
 /** Dates in words come from the one place the rest of the software writes them. */
-export { longDate } from '../core/dateText.js';
+export { longDate } from '../core/text/dateText.js';
 
 /** An age as a reader says it: "10 months" under 2, "3 years" from 2. */
 export function ageText(dob: string, on: string): string {

@@ -8,7 +8,7 @@ import { formatJson } from '../../src/report/format/json.js';
 import { formatJunit } from '../../src/report/format/junit.js';
 import { formatSarif } from '../../src/report/format/sarif.js';
 import { formatStylish } from '../../src/report/format/stylish.js';
-import type { CheckResult } from '../../src/core/problem.js';
+import type { CheckResult } from '../../src/core/model/problem.js';
 import { present } from '../present.js';
 
 const HOSTILE = [

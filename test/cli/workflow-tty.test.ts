@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, type TestContext } from 'vitest';
 import { parse } from 'yaml';
-import { TASKS_BY_STAGE } from '../../src/core/ids.js';
+import { TASKS_BY_STAGE } from '../../src/core/model/ids.js';
 import { BIN } from './run.js';
 import { present } from '../present.js';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CaseData, FactorEntry, Goal } from '../../src/core/caseTypes.js';
-import { classificationSettingProblems, classify, type Contribution } from '../../src/core/classify.js';
-import { classificationEntry, outcomeProblem, overrideProblems } from '../../src/core/classificationRecord.js';
-import { mergeSettings, type ReunifyConfig } from '../../src/core/config.js';
-import { FACTORS, LEVELS, type FactorStatus, type Level, type StageValue } from '../../src/core/ids.js';
-import { compareWithBaseline } from '../../src/core/reclassify.js';
+import type { CaseData, FactorEntry, Goal } from '../../src/core/model/caseTypes.js';
+import { classificationSettingProblems, classify, type Contribution } from '../../src/core/classify/classify.js';
+import { classificationEntry, outcomeProblem, overrideProblems } from '../../src/core/classify/classificationRecord.js';
+import { mergeSettings, type ReunifyConfig } from '../../src/core/model/config.js';
+import { FACTORS, LEVELS, type FactorStatus, type Level, type StageValue } from '../../src/core/model/ids.js';
+import { compareWithBaseline } from '../../src/core/classify/reclassify.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { present } from '../present.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliest, notADate, parseIsoDate } from '../../src/core/dates.js';
+import { earliest, notADate, parseIsoDate } from '../../src/core/text/dates.js';
 import { parseAnswer } from '../../src/core/workflow/answers.js';
 
 describe('earliest', () => {

@@ -6,15 +6,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCase } from '../../src/io/loadCase.js';
-import { BASE_IDS } from '../../src/core/schemas.js';
-import { CONFIG_SCHEMA_SET } from '../../src/core/config.js';
-import { compileValidators, fingerprintOf } from '../../src/core/precompiled.js';
-import { caseSchemaFunctions, caseSchemaSet, validatorFrom } from '../../src/core/validate.js';
-// @ts-expect-error the built module, which looks for the precompiled code beside itself in dist/core/
-import * as built from '../../dist/core/precompiled.js';
+import { BASE_IDS } from '../../src/core/model/schemas.js';
+import { CONFIG_SCHEMA_SET } from '../../src/core/model/config.js';
+import { compileValidators, fingerprintOf } from '../../src/core/model/precompiled.js';
+import { caseSchemaFunctions, caseSchemaSet, validatorFrom } from '../../src/core/model/validate.js';
+// @ts-expect-error the built module, which looks for the precompiled code beside itself in dist/core/model/
+import * as built from '../../dist/core/model/precompiled.js';
 import { present } from '../present.js';
 
-const precompiledValidators = built.precompiledValidators as typeof import('../../src/core/precompiled.js').precompiledValidators;
+const precompiledValidators = built.precompiledValidators as typeof import('../../src/core/model/precompiled.js').precompiledValidators;
 const caseSet = caseSchemaSet(BASE_IDS);
 const functions = precompiledValidators(caseSet);
 const precompiled = functions && caseSchemaFunctions(functions);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/index.js';
-import { renderRuleDoc, renderRuleIndex, ruleDocPath } from '../../src/core/ruleDocs.js';
+import { renderRuleDoc, renderRuleIndex, ruleDocPath } from '../../src/core/rules/ruleDocs.js';
 
 function mdFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -36,7 +36,7 @@ describe('docs/rules are generated from the rules (run `npm run docs:rules` afte
 
 describe('schemas/config.schema.json', () => {
   it('is the config schema the code validates with (rewrite it with `reunify schema --out schemas`)', async () => {
-    const { CONFIG_SCHEMA } = await import('../../src/core/config.js');
+    const { CONFIG_SCHEMA } = await import('../../src/core/model/config.js');
     expect(readFileSync('schemas/config.schema.json', 'utf8')).toBe(JSON.stringify(CONFIG_SCHEMA, null, 2) + '\n');
   });
 });

@@ -30,9 +30,9 @@ import {
   TASKS_BY_STAGE,
   TRIGGERS,
   type FactorDefinition,
-} from '../../src/core/ids.js';
-import { fromPointer } from '../../src/core/problem.js';
-import { BASE_IDS, FINISHED_TASK_STATUSES, SCHEMA_BASE, STAGE_GATES, exportedSchemas, type DomainIds } from '../../src/core/schemas.js';
+} from '../../src/core/model/ids.js';
+import { fromPointer } from '../../src/core/model/problem.js';
+import { BASE_IDS, FINISHED_TASK_STATUSES, SCHEMA_BASE, STAGE_GATES, exportedSchemas, type DomainIds } from '../../src/core/model/schemas.js';
 import { present } from '../present.js';
 
 const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);

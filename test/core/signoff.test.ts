@@ -1,7 +1,7 @@
 // The sign-off queue and which item an --item spec names.
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
-import { awaitingSignoff, findSignoffTarget, sameSigner, signoffQueue, signoffRefusal } from '../../src/core/signoff.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
+import { awaitingSignoff, findSignoffTarget, sameSigner, signoffQueue, signoffRefusal } from '../../src/core/workflow/signoff.js';
 import { stage5Case } from '../rules/fixtures-later-stages.js';
 import { AS_OF, stage1Case } from '../rules/harness.js';
 import { present } from '../present.js';

@@ -1,9 +1,9 @@
 // buildStatus over fictional case fragments: each metric, its agreement with the
 // rule that checks the same thing, filters, the attention list and suppression.
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
-import { classify } from '../../src/core/classify.js';
-import { mergeSettings, type ReunifyConfig } from '../../src/core/config.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
+import { classify } from '../../src/core/classify/classify.js';
+import { mergeSettings, type ReunifyConfig } from '../../src/core/model/config.js';
 import { claReviewDue } from '../../src/core/rules/timeliness/cla-review-due.js';
 import { decisionShared } from '../../src/core/rules/stage2/decision-shared.js';
 import { goalRagStale } from '../../src/core/rules/stage3/goal-rag-stale.js';
@@ -11,7 +11,7 @@ import { postReturnVisits } from '../../src/core/rules/timeliness/post-return-vi
 import { rc3AfterUnplannedReturn } from '../../src/core/rules/timeliness/rc3-after-unplanned-return.js';
 import { stageTimescale } from '../../src/core/rules/timeliness/stage-timescale.js';
 import type { CaseRule } from '../../src/core/rules/types.js';
-import { buildStatus, parseStatusFilter, suppressSmallCounts, type StatusCase } from '../../src/core/status.js';
+import { buildStatus, parseStatusFilter, suppressSmallCounts, type StatusCase } from '../../src/core/status/status.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { stage3Case, stage5Case } from '../rules/fixtures-later-stages.js';
 import { AS_OF, stage1Case } from '../rules/harness.js';

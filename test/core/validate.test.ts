@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { TASKS_BY_STAGE, type StageNumber } from '../../src/core/ids.js';
-import type { Problem } from '../../src/core/problem.js';
-import { BASE_IDS, type DomainIds } from '../../src/core/schemas.js';
-import { caseValidator, gatedStages } from '../../src/core/validate.js';
+import { TASKS_BY_STAGE, type StageNumber } from '../../src/core/model/ids.js';
+import type { Problem } from '../../src/core/model/problem.js';
+import { BASE_IDS, type DomainIds } from '../../src/core/model/schemas.js';
+import { caseValidator, gatedStages } from '../../src/core/model/validate.js';
 import { loadCase } from '../../src/io/loadCase.js';
 import { present } from '../present.js';
 

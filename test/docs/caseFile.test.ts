@@ -2,8 +2,8 @@
 // is the one the validator uses (run `npm run docs:gates` after changing a gate).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderStageGates, withStageGates } from '../../src/core/gateDocs.js';
-import { exportedSchemas } from '../../src/core/schemas.js';
+import { renderStageGates, withStageGates } from '../../src/core/model/gateDocs.js';
+import { exportedSchemas } from '../../src/core/model/schemas.js';
 import { present } from '../present.js';
 
 const page = readFileSync('docs/case-file.md', 'utf8');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CONFIG_SCHEMA } from '../../src/core/config.js';
+import { CONFIG_SCHEMA } from '../../src/core/model/config.js';
 import { present } from '../present.js';
 
 const defaults = parse(readFileSync('config/default.yaml', 'utf8')) as Record<string, unknown>;

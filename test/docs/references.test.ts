@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { afterHelp } from '../../src/cli/commandDocs.js';
 import { buildProgram } from '../../src/cli/index.js';
-import { knownRuleIds } from '../../src/core/check.js';
+import { knownRuleIds } from '../../src/core/rules/check.js';
 import { reunify, ROOT } from '../cli/run.js';
 import { present } from '../present.js';
 

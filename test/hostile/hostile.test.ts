@@ -11,7 +11,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { execa } from 'execa';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/core/problem.js';
+import type { FileResult } from '../../src/core/model/problem.js';
 import { checkCaseload } from '../../src/app/checkCaseload.js';
 import { BIN, plainEnv } from '../cli/run.js';
 import { present } from '../present.js';

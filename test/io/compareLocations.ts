@@ -1,7 +1,8 @@
 // Shared by the fast-locator tests: where the fast locator and the careful parser
 // place every path of a front matter.
 import { fastLocator } from '../../src/core/parse/fastLocate.js';
-import { fastParse, locateRange, parseYamlText, type ParsedYaml } from '../../src/io/loadCase.js';
+import { fastParse } from '../../src/core/parse/fastYaml.js';
+import { locateRange, parseYamlText, type ParsedYaml } from '../../src/core/parse/strictYaml.js';
 
 /** Every path into `value`, plus one missing key or index under each map and list. */
 export function everyPointer(value: unknown, base = ''): string[] {

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript benchmark helper
 import { generateCaseload } from '../../bench/generate.mjs';
 import { splitCase } from '../../src/core/parse/frontMatter.js';
-import { decodeCaseBytes, fastParse, parseYamlText } from '../../src/io/loadCase.js';
+import { decodeCaseBytes } from '../../src/core/parse/screen.js';
+import { fastParse } from '../../src/core/parse/fastYaml.js';
+import { parseYamlText } from '../../src/core/parse/strictYaml.js';
 import { compareLocations } from './compareLocations.js';
 import { present } from '../present.js';
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastLocator } from '../../src/core/parse/fastLocate.js';
-import { fastParse } from '../../src/io/loadCase.js';
+import { fastParse } from '../../src/core/parse/fastYaml.js';
 import { compareLocations } from './compareLocations.js';
 
 describe('fast locator', () => {

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fastParse, NEEDS_CAREFUL_PARSE, PARSERS_DIFFER, parseYamlText } from '../../src/io/loadCase.js';
+import { fastParse, NEEDS_CAREFUL_PARSE, PARSERS_DIFFER } from '../../src/core/parse/fastYaml.js';
+import { parseYamlText } from '../../src/core/parse/strictYaml.js';
 import { present } from '../present.js';
 
 const careful = (text: string) => {
@@ -105,7 +106,7 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
 });
 
 describe('screens written for speed say what their plain forms say', () => {
-  // The plain forms, as the screens were first written; src/io/loadCase.ts puts each branch's indicator first.
+  // The plain forms, as the screens were first written; src/core/parse/fastYaml.ts puts each branch's indicator first.
   const PLAIN_NEEDS_CAREFUL = /(?:^|[\s[{,:])[&*!][^\s]|^\s*\?(?:\s|$)/m;
   const PLAIN_PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0[bBoOxX]|[-+]\.\d|-0+(?=[\s,\]}]|$))|\d[eE][-+]?\d{3}|^[ \t]*-[ \t]+-[ \t]*$/m;
   const piece = fc.constantFrom('a', ' ', '\t', '\n', '\r\n', '&', '*', '!', '?', '[', ']', '{', '}', ',', ':', '-', '+', '0', '1', 'x', 'b', 'O', '.', 'e', 'E', '123', '\u00a0', '- -', ': ', '0x', '-0');

@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LIMITS, fastParse, loadCase, parseCaseText, type LoadedCase } from '../../src/io/loadCase.js';
+import { LIMITS } from '../../src/core/parse/screen.js';
+import { fastParse } from '../../src/core/parse/fastYaml.js';
+import { loadCase } from '../../src/io/loadCase.js';
+import { parseCaseText, type LoadedCase } from '../../src/core/parse/caseFile.js';
 import { present } from '../present.js';
 
 const HANG_GUARD = 30_000;
@@ -48,7 +51,7 @@ describe('limits: nesting', () => {
   }, HANG_GUARD);
 
   it('deep nesting in the config file is refused the same way', async () => {
-    const { parseYamlText } = await import('../../src/io/loadCase.js');
+    const { parseYamlText } = await import('../../src/core/parse/strictYaml.js');
     const parsed = parseYamlText('a: ' + '['.repeat(50_000), 0, () => ({ line: 1, column: 1 }), 'config file');
     expect(parsed.problems.map((p) => [p.ruleId, p.message])).toEqual([['yaml-too-deep', 'config file is nested more than 32 levels deep']]);
   });

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync, existsSync, mkdirSync, chmodSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodySections, loadCase, parseCaseText, type LoadedCase } from '../../src/io/loadCase.js';
+import { bodySections } from '../../src/core/parse/bodySections.js';
+import { loadCase } from '../../src/io/loadCase.js';
+import { parseCaseText, type LoadedCase } from '../../src/core/parse/caseFile.js';
 import { present } from '../present.js';
 
 function parse(text: string): LoadedCase {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, findConfigFile, loadConfig } from '../../src/io/loadConfig.js';
-import { mergeSettings } from '../../src/core/config.js';
+import { mergeSettings } from '../../src/core/model/config.js';
 
 function caseload(config?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'reunify-config-'));

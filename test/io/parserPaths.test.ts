@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript benchmark helper
 import { generateCaseload } from '../../bench/generate.mjs';
-import { checkCases } from '../../src/core/check.js';
+import { checkCases } from '../../src/core/rules/check.js';
 import { loadCase } from '../../src/io/loadCase.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { toCheckable } from '../../src/io/checkFile.js';

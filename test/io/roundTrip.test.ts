@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCase, parseCaseText } from '../../src/io/loadCase.js';
+import { loadCase } from '../../src/io/loadCase.js';
+import { parseCaseText } from '../../src/core/parse/caseFile.js';
 import { applyEdits, writeCaseFile, type PathSegment } from '../../src/io/writeCase.js';
 import { present } from '../present.js';
 

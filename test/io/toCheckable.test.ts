@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkCases } from '../../src/core/check.js';
+import { checkCases } from '../../src/core/rules/check.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
-import type { LoadedCase } from '../../src/io/loadCase.js';
+import type { LoadedCase } from '../../src/core/parse/caseFile.js';
 import { toCheckable } from '../../src/io/checkFile.js';
 import { present } from '../present.js';
 

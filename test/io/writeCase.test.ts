@@ -24,10 +24,11 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 // Loaded afresh, so the stand-in above applies even where another test file loaded them first.
 vi.resetModules();
-import type { LoadedCase } from '../../src/io/loadCase.js';
+import type { LoadedCase } from '../../src/core/parse/caseFile.js';
 import type { CaseEdit, PathSegment } from '../../src/io/writeCase.js';
+const { loadCase } = await import('../../src/io/loadCase.js');
+const { parseCaseText } = await import('../../src/core/parse/caseFile.js');
 import { present } from '../present.js';
-const { loadCase, parseCaseText } = await import('../../src/io/loadCase.js');
 const { applyEdits, renderValue, writeCaseFile, WriteConflictError } = await import('../../src/io/writeCase.js');
 
 const fm = (yaml: string, body = '# Notes\n\nSome text.\n') => `---\n${yaml}---\n${body}`;

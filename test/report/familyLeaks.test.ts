@@ -4,9 +4,9 @@
 // is protected from, and in body sections every reader gets.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../src/core/caseTypes.js';
-import { holdsIdentifier, names } from '../../src/core/familyCopy.js';
-import { DECISION_POINTS } from '../../src/core/ids.js';
+import type { Person } from '../../src/core/model/caseTypes.js';
+import { holdsIdentifier, names } from '../../src/core/copies/familyCopy.js';
+import { DECISION_POINTS } from '../../src/core/model/ids.js';
 import { openCase } from '../../src/io/openCase.js';
 import { ROOT, exampleConfig, render } from './harness.js';
 import { reunify } from '../cli/run.js';

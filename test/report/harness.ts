@@ -1,8 +1,8 @@
 // Renders reports in-process from the example caseload (the same path the CLI takes).
 import { resolve } from 'node:path';
 import { VirtualConsole } from 'jsdom';
-import type { ReunifyConfig } from '../../src/core/config.js';
-import type { DecisionPoint } from '../../src/core/ids.js';
+import type { ReunifyConfig } from '../../src/core/model/config.js';
+import type { DecisionPoint } from '../../src/core/model/ids.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
 import { openCase } from '../../src/io/openCase.js';
 import type { ReportCase } from '../../src/app/renderCase.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { openCase } from '../../src/io/openCase.js';
 import type { ReportCase } from '../../src/app/renderCase.js';
 import { escapeMarkdown } from '../../src/core/escape/markdown.js';

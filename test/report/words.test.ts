@@ -1,11 +1,11 @@
 // What a reader of a written product sees: one suggested level per record, facts as
 // they stand on the report date, plain words instead of ids or research commentary.
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { renderCase } from '../../src/app/renderCase.js';
 import type { ReportCase } from '../../src/app/renderCase.js';
 import { longDate } from '../../src/report/words.js';
-import { mergeSettings } from '../../src/core/config.js';
+import { mergeSettings } from '../../src/core/model/config.js';
 import { exampleCase, exampleConfig, renderText } from './harness.js';
 import { present } from '../present.js';
 

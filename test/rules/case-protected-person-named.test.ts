@@ -1,4 +1,4 @@
-import type { CaseData, Person } from '../../src/core/caseTypes.js';
+import type { CaseData, Person } from '../../src/core/model/caseTypes.js';
 import { protectedPersonNamed } from '../../src/core/rules/case/protected-person-named.js';
 import { stage3Case } from './fixtures-later-stages.js';
 import { ruleTable } from './harness.js';

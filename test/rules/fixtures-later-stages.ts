@@ -1,6 +1,6 @@
 // Fictional cases at stage 3 and stage 5 that pass every timeliness, stage 3–5 and
 // trigger rule as of AS_OF (2026-11-01); tables spread their own changes over them.
-import type { CaseData } from '../../src/core/caseTypes.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { stage1Case } from './harness.js';
 
 /** A body with the child's views recorded, as cases past stage 3 need. */

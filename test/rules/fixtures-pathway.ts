@@ -1,6 +1,6 @@
 // Cases further along the pathway for the tasks/, stage1/ and stage2/ rule tables,
 // built from stage1Case(): every task of the stages passed is done, with its record.
-import type { CaseData, Decision } from '../../src/core/caseTypes.js';
+import type { CaseData, Decision } from '../../src/core/model/caseTypes.js';
 import { stage1Case } from './harness.js';
 
 const SW = 'SW T.T.';

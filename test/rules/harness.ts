@@ -1,9 +1,9 @@
 // One runner for every rule's test table (after ESLint's RuleTester): `valid`
 // cases must produce no problems; `invalid` cases exactly the listed ones.
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
-import { mergeSettings, type ReunifyConfig } from '../../src/core/config.js';
-import { bodySections } from '../../src/io/loadCase.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
+import { mergeSettings, type ReunifyConfig } from '../../src/core/model/config.js';
+import { bodySections } from '../../src/core/parse/bodySections.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import type { CaseView, Rule, RuleProblem } from '../../src/core/rules/types.js';
 import { present } from '../present.js';

@@ -1,4 +1,4 @@
-import type { CaseData } from '../../src/core/caseTypes.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { decisionMatchesLevel } from '../../src/core/rules/stage2/decision-matches-level.js';
 import { rc1Decision, stage3Case } from './fixtures-pathway.js';
 import { ruleTable } from './harness.js';

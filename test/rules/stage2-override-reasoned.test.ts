@@ -1,4 +1,4 @@
-import type { Classification } from '../../src/core/caseTypes.js';
+import type { Classification } from '../../src/core/model/caseTypes.js';
 import { overrideReasoned } from '../../src/core/rules/stage2/override-reasoned.js';
 import { stage3Case } from './fixtures-pathway.js';
 import { ruleTable } from './harness.js';

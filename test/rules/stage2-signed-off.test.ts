@@ -1,4 +1,4 @@
-import type { CaseData } from '../../src/core/caseTypes.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { signedOff } from '../../src/core/rules/stage2/signed-off.js';
 import { rc1Decision, stage2Case, stage3Case, withTasks } from './fixtures-pathway.js';
 import { ruleTable, stage1Case } from './harness.js';

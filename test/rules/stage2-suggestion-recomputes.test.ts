@@ -1,4 +1,4 @@
-import type { CaseData, FactorEntry } from '../../src/core/caseTypes.js';
+import type { CaseData, FactorEntry } from '../../src/core/model/caseTypes.js';
 import { suggestionRecomputes } from '../../src/core/rules/stage2/suggestion-recomputes.js';
 import { stage3Case } from './fixtures-pathway.js';
 import { ruleTable } from './harness.js';

@@ -1,4 +1,4 @@
-import type { CaseData, TaskRecord } from '../../src/core/caseTypes.js';
+import type { CaseData, TaskRecord } from '../../src/core/model/caseTypes.js';
 import { supportIfNoReturn } from '../../src/core/rules/stage2/support-if-no-return.js';
 import { rc1Decision, stage2Case, stage3Case } from './fixtures-pathway.js';
 import { ruleTable } from './harness.js';

@@ -1,5 +1,5 @@
 import { goalRagStale } from '../../src/core/rules/stage3/goal-rag-stale.js';
-import type { CaseData, GoalProgress } from '../../src/core/caseTypes.js';
+import type { CaseData, GoalProgress } from '../../src/core/model/caseTypes.js';
 import { ruleTable } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
 import { present } from '../present.js';

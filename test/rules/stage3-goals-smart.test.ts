@@ -1,5 +1,5 @@
 import { goalsSmart } from '../../src/core/rules/stage3/goals-smart.js';
-import type { CaseData, Goal } from '../../src/core/caseTypes.js';
+import type { CaseData, Goal } from '../../src/core/model/caseTypes.js';
 import { ruleTable, stage1Case } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
 import { present } from '../present.js';

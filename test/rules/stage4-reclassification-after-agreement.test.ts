@@ -1,5 +1,5 @@
 import { reclassificationAfterAgreement } from '../../src/core/rules/stage4/reclassification-after-agreement.js';
-import type { CaseData, Classification } from '../../src/core/caseTypes.js';
+import type { CaseData, Classification } from '../../src/core/model/caseTypes.js';
 import { ruleTable } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
 

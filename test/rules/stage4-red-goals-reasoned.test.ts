@@ -1,5 +1,5 @@
 import { redGoalsReasoned } from '../../src/core/rules/stage4/red-goals-reasoned.js';
-import type { CaseData, Goal, GoalProgress } from '../../src/core/caseTypes.js';
+import type { CaseData, Goal, GoalProgress } from '../../src/core/model/caseTypes.js';
 import { ruleTable } from './harness.js';
 import { stage5Case } from './fixtures-later-stages.js';
 

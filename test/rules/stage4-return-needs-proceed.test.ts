@@ -1,5 +1,5 @@
 import { returnNeedsProceed } from '../../src/core/rules/stage4/return-needs-proceed.js';
-import type { CaseData, Decision } from '../../src/core/caseTypes.js';
+import type { CaseData, Decision } from '../../src/core/model/caseTypes.js';
 import { ruleTable } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
 

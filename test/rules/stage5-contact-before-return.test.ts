@@ -1,5 +1,5 @@
 import { contactBeforeReturn } from '../../src/core/rules/stage5/contact-before-return.js';
-import type { CaseData } from '../../src/core/caseTypes.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { ruleTable } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
 

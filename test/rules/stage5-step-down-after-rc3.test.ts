@@ -1,5 +1,5 @@
 import { stepDownAfterRc3 } from '../../src/core/rules/stage5/step-down-after-rc3.js';
-import type { CaseData, Classification, Decision } from '../../src/core/caseTypes.js';
+import type { CaseData, Classification, Decision } from '../../src/core/model/caseTypes.js';
 import { ruleTable } from './harness.js';
 import { stage5Case } from './fixtures-later-stages.js';
 

@@ -1,5 +1,5 @@
 import { rc3AfterUnplannedReturn } from '../../src/core/rules/timeliness/rc3-after-unplanned-return.js';
-import type { CaseData, Classification } from '../../src/core/caseTypes.js';
+import type { CaseData, Classification } from '../../src/core/model/caseTypes.js';
 import { ruleTable } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
 

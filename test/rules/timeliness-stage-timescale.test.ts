@@ -1,5 +1,5 @@
 import { stageTimescale } from '../../src/core/rules/timeliness/stage-timescale.js';
-import type { CaseData, Decision } from '../../src/core/caseTypes.js';
+import type { CaseData, Decision } from '../../src/core/model/caseTypes.js';
 import { ruleTable, stage1Case } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
 import { present } from '../present.js';

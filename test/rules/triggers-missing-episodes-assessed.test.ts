@@ -1,5 +1,5 @@
 import { missingEpisodesAssessed } from '../../src/core/rules/triggers/missing-episodes-assessed.js';
-import type { CaseData, FactorEntry } from '../../src/core/caseTypes.js';
+import type { CaseData, FactorEntry } from '../../src/core/model/caseTypes.js';
 import { ruleTable, stage1Case } from './harness.js';
 
 const missing = (episodes: number, factors: FactorEntry[] = [], extra: Partial<CaseData> = {}): CaseData => ({ ...stage1Case(), history: { missing_episodes: episodes }, factors, ...extra });

@@ -1,5 +1,5 @@
 import { reclassifyAfterReview } from '../../src/core/rules/triggers/reclassify-after-review.js';
-import type { CaseData } from '../../src/core/caseTypes.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { ruleTable, stage1Case } from './harness.js';
 import { stage3Case, stage5Case } from './fixtures-later-stages.js';
 

@@ -1,5 +1,5 @@
 import { staticFactorsConsistent } from '../../src/core/rules/triggers/static-factors-consistent.js';
-import type { CaseData, FactorEntry } from '../../src/core/caseTypes.js';
+import type { CaseData, FactorEntry } from '../../src/core/model/caseTypes.js';
 import { ruleTable, stage1Case } from './harness.js';
 import { stage5Case } from './fixtures-later-stages.js';
 

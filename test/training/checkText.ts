@@ -1,8 +1,8 @@
 // Check case-file texts in memory with the real pipeline (loader, schemas, rules).
-import { checkCases } from '../../src/core/check.js';
-import type { ReunifyConfig } from '../../src/core/config.js';
-import type { Problem } from '../../src/core/problem.js';
-import { parseCaseText } from '../../src/io/loadCase.js';
+import { checkCases } from '../../src/core/rules/check.js';
+import type { ReunifyConfig } from '../../src/core/model/config.js';
+import type { Problem } from '../../src/core/model/problem.js';
+import { parseCaseText } from '../../src/core/parse/caseFile.js';
 import { toCheckable } from '../../src/io/checkFile.js';
 import { present } from '../present.js';
 

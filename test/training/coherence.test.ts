@@ -2,13 +2,14 @@
 // thousands of cases over many seeds, and does find each kind of contradiction when
 // one is planted in a hand-made case.
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
-import { COHERENCE_RULES, caseViolations, narrativeSentences, packViolations, type CoherenceRule, type Violation } from '../../src/core/coherence.js';
-import { addDays, ageOn, daysBetween } from '../../src/core/dates.js';
-import { generatePackCases, SCENARIOS } from '../../src/core/exercise.js';
-import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/generate.js';
-import type { StageValue } from '../../src/core/ids.js';
-import { createRng } from '../../src/core/random.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
+import { COHERENCE_RULES, caseViolations, narrativeSentences, packViolations, type CoherenceRule, type Violation } from '../../src/core/training/coherence.js';
+import { addDays, ageOn, daysBetween } from '../../src/core/text/dates.js';
+import { generatePackCases, SCENARIO_INFO } from '../../src/core/training/packCases.js';
+import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/training/generate.js';
+import type { StageValue } from '../../src/core/model/ids.js';
+import { createRng } from '../../src/core/training/random.js';
+import type { ReunifyConfig } from '../../src/core/model/config.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { present } from '../present.js';
 
@@ -30,7 +31,7 @@ const SHAPES: { stage: StageValue; scenario?: Scenario }[] = [
 ];
 const DATES = ['2026-11-01', '2024-02-29', '2031-06-30', '2027-01-15'];
 
-function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf'> & { asOf?: string }) {
+function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf' | 'config'> & { asOf?: string; config?: ReunifyConfig }) {
   return generateCase(createRng(seed), { id: `TR-${seed}`, asOf: options.asOf ?? AS_OF, config, ...options });
 }
 
@@ -92,7 +93,7 @@ describe('coherence of generated cases', () => {
     expect(fathers / 5000).toBeGreaterThan(0.2);
   }, 120_000);
 
-  it.each(SCENARIOS)('no family letter and no story, view or background is repeated within a %s pack of 30', (scenario) => {
+  it.each(Object.keys(SCENARIO_INFO) as Scenario[])('no family letter and no story, view or background is repeated within a %s pack of 30', (scenario) => {
     for (const seed of [1, 7]) {
       const cases = generatePackCases({ scenario, seed, cases: 30, asOf: AS_OF, config });
       expect(packViolations(cases)).toEqual([]);

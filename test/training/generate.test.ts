@@ -1,10 +1,11 @@
 // Generated fictional cases: valid and clean against the shipped settings at every
 // stage and scenario, reproducible from the seed, realistic in size.
 import { describe, expect, it } from 'vitest';
-import { caseFileText, frontMatterText } from '../../src/core/caseText.js';
-import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/generate.js';
-import type { StageValue } from '../../src/core/ids.js';
-import { createRng } from '../../src/core/random.js';
+import { caseFileText, frontMatterText } from '../../src/core/model/caseText.js';
+import { generateCase, type GenerateOptions, type Scenario } from '../../src/core/training/generate.js';
+import type { StageValue } from '../../src/core/model/ids.js';
+import { createRng } from '../../src/core/training/random.js';
+import type { ReunifyConfig } from '../../src/core/model/config.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { checkTexts, problemLines } from './checkText.js';
 import { present } from '../present.js';
@@ -19,9 +20,9 @@ const SHAPES: { stage: StageValue; scenario?: Scenario }[] = [
   { stage: 5, scenario: 'return-home' },
 ];
 
-function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf'> & { asOf?: string }) {
+function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf' | 'config'> & { asOf?: string; config?: ReunifyConfig }) {
   const id = `TR-${seed}`;
-  return generateCase(createRng(seed), { id, asOf: options.asOf ?? '2026-11-01', ...options });
+  return generateCase(createRng(seed), { id, asOf: options.asOf ?? '2026-11-01', config, ...options });
 }
 
 describe('generateCase', () => {
@@ -40,8 +41,8 @@ describe('generateCase', () => {
     expect(lines.length).toBeLessThanOrEqual(2);
   });
 
-  it('checks clean without a config too (levels then follow the plan, with no suggestion recorded)', () => {
-    const files = STAGES.flatMap((stage, s) => Array.from({ length: 8 }, (_, i) => make(500 + s * 10 + i, { stage }))).map((g) => ({ stem: g.data.id, text: caseFileText(g.data, g.body) }));
+  it("checks clean without the engine's suggestion too (levels then follow the plan, with no suggestion recorded)", () => {
+    const files = STAGES.flatMap((stage, s) => Array.from({ length: 8 }, (_, i) => make(500 + s * 10 + i, { stage, suggest: false }))).map((g) => ({ stem: g.data.id, text: caseFileText(g.data, g.body) }));
     expect(problemLines(checkTexts(files, config, '2026-11-01'))).toEqual([]);
   });
 

@@ -2,11 +2,11 @@
 // outcome, never suggests departing below the lowest level or above the highest,
 // quotes its evidence in words, and the participants' pages hold no answers.
 import { describe, expect, it } from 'vitest';
-import { caseFileText } from '../../src/core/caseText.js';
-import { classify } from '../../src/core/classify.js';
-import { caseViolations } from '../../src/core/coherence.js';
-import { generatePackCases, type PackCase } from '../../src/core/exercise.js';
-import type { Scenario } from '../../src/core/generate.js';
+import { caseFileText } from '../../src/core/model/caseText.js';
+import { classify } from '../../src/core/classify/classify.js';
+import { caseViolations } from '../../src/core/training/coherence.js';
+import { generatePackCases, type PackCase } from '../../src/core/training/packCases.js';
+import type { Scenario } from '../../src/core/training/generate.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { packDocuments, quoteEvidence } from '../../src/report/exercise.js';
 import type { TrainingView } from '../../src/report/trainingDoc.js';

@@ -1,6 +1,6 @@
 // The seeded generator behind every fictional case: reproducible, independent forks, bounded draws.
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/random.js';
+import { createRng } from '../../src/core/training/random.js';
 
 const draws = (seed: number, n = 20) => {
   const rng = createRng(seed);

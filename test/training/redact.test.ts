@@ -3,14 +3,14 @@
 // the future; the copy checks exactly as the originals did.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseFileText } from '../../src/core/caseText.js';
-import { daysBetween } from '../../src/core/dates.js';
-import { longDate } from '../../src/core/dateText.js';
-import { generateCase } from '../../src/core/generate.js';
-import { SCHOOL_KINDS, SCHOOL_NAMES, TOWN_NAMES } from '../../src/core/generateText.js';
-import type { StageValue } from '../../src/core/ids.js';
-import { createRng } from '../../src/core/random.js';
-import { forReview, redactCaseload, survivors, type RedactSource } from '../../src/core/redact.js';
+import { caseFileText } from '../../src/core/model/caseText.js';
+import { daysBetween } from '../../src/core/text/dates.js';
+import { longDate } from '../../src/core/text/dateText.js';
+import { generateCase } from '../../src/core/training/generate.js';
+import { SCHOOL_KINDS, SCHOOL_NAMES, TOWN_NAMES } from '../../src/core/training/generateText.js';
+import type { StageValue } from '../../src/core/model/ids.js';
+import { createRng } from '../../src/core/training/random.js';
+import { forReview, redactCaseload, survivors, type RedactSource } from '../../src/core/copies/redact.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 import { checkTexts } from './checkText.js';
 import { present } from '../present.js';

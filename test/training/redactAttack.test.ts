@@ -5,10 +5,10 @@
 // a known name or an original date is left, or the check before writing names it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseFileText } from '../../src/core/caseText.js';
-import { addDays, daysBetween } from '../../src/core/dates.js';
-import { createRng } from '../../src/core/random.js';
-import { redactCaseload, survivors, type RedactSource } from '../../src/core/redact.js';
+import { caseFileText } from '../../src/core/model/caseText.js';
+import { addDays, daysBetween } from '../../src/core/text/dates.js';
+import { createRng } from '../../src/core/training/random.js';
+import { redactCaseload, survivors, type RedactSource } from '../../src/core/copies/redact.js';
 
 const AS_OF = '2026-11-01';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

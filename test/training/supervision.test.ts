@@ -2,8 +2,8 @@
 // level change, overdue work, failed returns, missing episodes, the child's views
 // or red goals get different questions, worded from those facts.
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
-import { superviseQuestions, type SupervisionPlan } from '../../src/core/supervision.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
+import { superviseQuestions, type SupervisionPlan } from '../../src/core/workflow/supervision.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
 
 const config = defaultConfig();
@@ -143,11 +143,11 @@ describe('superviseQuestions', () => {
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bodyHeadings } from '../../src/core/exercise.js';
-import { generateCase } from '../../src/core/generate.js';
-import type { StageValue } from '../../src/core/ids.js';
-import { createRng } from '../../src/core/random.js';
-import { parseCaseText } from '../../src/io/loadCase.js';
+import { bodyHeadings } from '../../src/core/training/packCases.js';
+import { generateCase } from '../../src/core/training/generate.js';
+import type { StageValue } from '../../src/core/model/ids.js';
+import { createRng } from '../../src/core/training/random.js';
+import { parseCaseText } from '../../src/core/parse/caseFile.js';
 import { present } from '../present.js';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'caseload', 'cases');

@@ -1,8 +1,8 @@
 // The pure parts of the workflow: answers checked against questions, body sections,
 // which tasks a stage shows, and how a case moves on.
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/caseTypes.js';
-import { TASK_IDS } from '../../src/core/ids.js';
+import type { CaseData } from '../../src/core/model/caseTypes.js';
+import { TASK_IDS } from '../../src/core/model/ids.js';
 import { answerPaths, answerProblem, list, offerFor, parseAnswer, promptDefaultFor, question, resolveAnswers, unaskedPaths } from '../../src/core/workflow/answers.js';
 import { planAdvance } from '../../src/core/workflow/advance.js';
 import { appendToSection, sectionHasContent } from '../../src/core/workflow/body.js';

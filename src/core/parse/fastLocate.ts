@@ -6,7 +6,7 @@
 // careful parser gives the position instead. test/io/differential.test.ts proves
 // both give the same offset for every path of every file the fast path reads.
 import jsYaml from 'js-yaml';
-import { fromPointer } from '../problem.js';
+import { fromPointer } from '../model/problem.js';
 
 interface NodeMark {
   /** Where js-yaml was when it began to look for the node (before any separating space). */

@@ -1,9 +1,9 @@
 // A practice rule is data plus one function (after ESLint): id, default severity,
 // docs, message templates, and `check`, which reads a prepared view of one case
 // and returns problems with JSON-pointer paths. Rules do no I/O and parse nothing.
-import type { CaseData } from '../caseTypes.js';
-import type { ReunifyConfig } from '../config.js';
-import type { Severity } from '../problem.js';
+import type { CaseData } from '../model/caseTypes.js';
+import type { ReunifyConfig } from '../model/config.js';
+import type { Severity } from '../model/problem.js';
 
 export interface CaseView {
   /** File name without `.md`. */

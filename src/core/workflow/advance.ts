@@ -2,10 +2,10 @@
 // closure with an outcome, or to stage 5 after an unplanned return. This module
 // plans the edits; whether the would-be case passes its gates is the check
 // pipeline's to say (src/io/advanceCase.ts runs it in memory).
-import type { CaseData, IsoDate } from '../caseTypes.js';
-import { OUTCOME_STATUSES, STAGES, TASKS_BY_STAGE, type StageNumber, type StageValue } from '../ids.js';
-import { isTaskDone, taskOf } from '../rules/progress.js';
-import { latestAt } from '../rules/stageReached.js';
+import type { CaseData, IsoDate } from '../model/caseTypes.js';
+import { OUTCOME_STATUSES, STAGES, TASKS_BY_STAGE, type StageNumber, type StageValue } from '../model/ids.js';
+import { isTaskDone, taskOf } from './stageProgress.js';
+import { latestAt } from '../rules/recordReaders.js';
 import { question, type Step } from './answers.js';
 import { notAfterToday, type FlowContext, type WorkflowEdit } from './flow.js';
 

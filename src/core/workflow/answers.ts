@@ -2,7 +2,7 @@
 // from an answers file written in the case file's own shape) are checked and
 // completed with defaults. Pure: the prompts themselves live in src/cli.
 import { parseDocument, visit, type Document } from 'yaml';
-import { notADate, parseIsoDate } from '../dates.js';
+import { notADate, parseIsoDate } from '../text/dates.js';
 
 export type Answers = { [key: string]: unknown };
 export type AnswerPath = readonly (string | number)[];

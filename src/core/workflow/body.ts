@@ -1,7 +1,7 @@
 // The markdown body's `## ` sections, for tasks whose record is narrative (the case
 // history, the child's views): find a section, tell whether it holds more than the
 // template's prompts, and add text at its end without touching any other byte.
-import { headingIs } from '../sectionHeadings.js';
+import { headingIs } from '../parse/sectionHeadings.js';
 
 export interface SectionText {
   /** Headings the text may go under, the first being the one created when none exists. */

@@ -1,10 +1,10 @@
 // What every task flow shares: the case as a flow sees it, the change a flow makes
 // (writer edits plus body text), and the status questions every task begins with.
-import type { CaseData, IsoDate, Person } from '../caseTypes.js';
-import type { ReunifyConfig } from '../config.js';
-import { isAfter } from '../dates.js';
-import { ROLE_PARTIES, TASK_LABELS, type TaskStatus } from '../ids.js';
-import { taskOf } from '../rules/progress.js';
+import type { CaseData, IsoDate, Person } from '../model/caseTypes.js';
+import type { ReunifyConfig } from '../model/config.js';
+import { isAfter } from '../text/dates.js';
+import { ROLE_PARTIES, TASK_LABELS, type TaskStatus } from '../model/ids.js';
+import { taskOf } from './stageProgress.js';
 import { getIn, isBlank, isPlainObject, list, question, type AnswerPath, type Answers, type Condition, type ListStep, type Question, type Step } from './answers.js';
 import type { SectionText } from './body.js';
 

@@ -1,7 +1,7 @@
 // A new case at stage 1: what `reunify new` asks, and the commented template the
 // answers are written into (built from ids.ts, so its comments list the ids in force).
-import { isAfter } from '../dates.js';
-import { COHORTS, FORMAT_VERSION, LEGAL_STATUSES, PLACEMENTS, PROCEEDINGS, TASK_LABELS, TASKS_BY_STAGE, TRIGGERS } from '../ids.js';
+import { isAfter } from '../text/dates.js';
+import { COHORTS, FORMAT_VERSION, LEGAL_STATUSES, PLACEMENTS, PROCEEDINGS, TASK_LABELS, TASKS_BY_STAGE, TRIGGERS } from '../model/ids.js';
 import { getIn, isBlank, list, question, type Answers, type Step } from './answers.js';
 import { notAfterToday, type FlowContext, type WorkflowEdit } from './flow.js';
 

@@ -1,8 +1,8 @@
 // Which tasks a worker sees: the current stage's, plus, after an unplanned return,
 // the earlier stages' tasks still unfinished. Nothing else, so the framework stays short.
-import type { CaseData } from '../caseTypes.js';
-import { STAGES, TASK_IDS, TASK_LABELS, TASKS_BY_STAGE, stageOfTask, type StageNumber, type TaskStatus } from '../ids.js';
-import { isTaskFinished, isUnplannedReturn, taskOf } from '../rules/progress.js';
+import type { CaseData } from '../model/caseTypes.js';
+import { STAGES, TASK_IDS, TASK_LABELS, TASKS_BY_STAGE, stageOfTask, type StageNumber, type TaskStatus } from '../model/ids.js';
+import { isTaskFinished, isUnplannedReturn, taskOf } from './stageProgress.js';
 
 export interface TaskLine {
   task: string;

@@ -1,9 +1,9 @@
 // Text and JSON views of `reunify classify` results. The JSON carries ids, levels,
 // numbers and JSON pointers, never narrative from the case.
 import type { ChalkInstance } from 'chalk';
-import { isSuperseded, type Contribution, type Suggestion } from '../../core/classify.js';
-import type { Level } from '../../core/ids.js';
-import type { BaselineComparison, Direction } from '../../core/reclassify.js';
+import { isSuperseded, type Contribution, type Suggestion } from '../../core/classify/classify.js';
+import type { Level } from '../../core/model/ids.js';
+import type { BaselineComparison, Direction } from '../../core/classify/reclassify.js';
 
 export interface ClassifiedView {
   filePath: string;

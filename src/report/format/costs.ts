@@ -2,9 +2,9 @@
 // figures. Numbers are rounded only for display; JSON keeps them unrounded.
 import type { ChalkInstance } from 'chalk';
 import { wrap } from './statusTable.js';
-import { breakEven, caseloadCosts, COSTS_NOTICE, rateGroups, type CaseloadReturns, type CostFigures } from '../../core/costs.js';
-import { longDate } from '../../core/dateText.js';
-import type { Level } from '../../core/ids.js';
+import { breakEven, caseloadCosts, COSTS_NOTICE, rateGroups, type CaseloadReturns, type CostFigures } from '../../core/status/costs.js';
+import { longDate } from '../../core/text/dateText.js';
+import type { Level } from '../../core/model/ids.js';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const oneDp = (n: number) => n.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -1,6 +1,6 @@
 // Machine-readable check output (docs/formats.md): ids, positions and rule
 // messages only, never narrative text from a case.
-import type { CheckResult } from '../../core/problem.js';
+import type { CheckResult } from '../../core/model/problem.js';
 import { asciiSafeJson } from '../../core/escape/json.js';
 
 export const JSON_FORMAT_VERSION = 1;

@@ -1,7 +1,7 @@
 // JUnit XML for CI systems: one test suite per case file, one failing test case per
 // error (warnings are passing test cases with a system-out note), one passing
 // test case for a clean file.
-import type { CheckResult } from '../../core/problem.js';
+import type { CheckResult } from '../../core/model/problem.js';
 import { xmlText as escapeXml } from '../../core/escape/xml.js';
 
 export { escapeXml };

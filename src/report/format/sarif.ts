@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning annotations (one run, one result per problem).
 import { isAbsolute, relative } from 'node:path';
-import type { CheckResult } from '../../core/problem.js';
+import type { CheckResult } from '../../core/model/problem.js';
 import { asciiSafeJson, wellFormed } from '../../core/escape/json.js';
 
 export interface RuleInfo {

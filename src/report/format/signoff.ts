@@ -1,6 +1,6 @@
 // The sign-off queue as text (at most 100 columns) and as JSON.
 import type { ChalkInstance } from 'chalk';
-import { sameSigner, type SignoffItem } from '../../core/signoff.js';
+import { sameSigner, type SignoffItem } from '../../core/workflow/signoff.js';
 import { wrap } from './statusTable.js';
 
 export interface QueueEntry extends SignoffItem {

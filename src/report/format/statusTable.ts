@@ -1,7 +1,7 @@
 // `reunify status` as a terminal table: at most 100 columns, risk levels coloured
 // when colour is on (a terminal, or FORCE_COLOR), case ids before their reasons.
 import type { ChalkInstance } from 'chalk';
-import type { Level } from '../../core/ids.js';
+import type { Level } from '../../core/model/ids.js';
 import type { StatusLayout, StatusRow } from '../statusSections.js';
 
 export const TABLE_WIDTH = 100;

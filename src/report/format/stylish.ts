@@ -1,7 +1,7 @@
 // Human output grouped by file, like ESLint's stylish formatter. File names and
 // messages can carry case text, so control and bidi characters are shown escaped.
 import type { ChalkInstance } from 'chalk';
-import type { CheckResult } from '../../core/problem.js';
+import type { CheckResult } from '../../core/model/problem.js';
 import { terminalText } from '../../core/escape/terminal.js';
 
 export function formatStylish(result: CheckResult, color: ChalkInstance): string {

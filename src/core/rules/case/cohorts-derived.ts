@@ -1,7 +1,7 @@
-import type { CaseData } from '../../caseTypes.js';
-import type { ReunifyConfig } from '../../config.js';
-import { ageOn } from '../../dates.js';
-import { CARE_ORDER_STATUSES } from '../../ids.js';
+import type { CaseData } from '../../model/caseTypes.js';
+import type { ReunifyConfig } from '../../model/config.js';
+import { ageOn } from '../../text/dates.js';
+import { CARE_ORDER_STATUSES } from '../../model/ids.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** What the file says about one cohort: in it (with why), not in it (with why), or nothing either way. */

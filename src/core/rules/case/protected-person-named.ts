@@ -1,4 +1,4 @@
-import { names, ownedTexts, protectedPeople, readerOf } from '../../familyCopy.js';
+import { names, ownedTexts, protectedPeople, readerOf } from '../../copies/familyCopy.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 export const protectedPersonNamed: CaseRule = {

@@ -1,4 +1,4 @@
-import { isTaskDone, taskGapSeverity } from '../progress.js';
+import { isTaskDone, taskGapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 export const assessmentRecommendation: CaseRule = {

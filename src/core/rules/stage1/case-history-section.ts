@@ -1,6 +1,6 @@
-import { isTaskDone, taskGapSeverity } from '../progress.js';
+import { isTaskDone, taskGapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
-import { SECTION_HEADINGS, headingIs } from '../../sectionHeadings.js';
+import { SECTION_HEADINGS, headingIs } from '../../parse/sectionHeadings.js';
 
 export const caseHistorySection: CaseRule = {
   id: 'stage1/case-history-section',

@@ -1,5 +1,5 @@
-import type { Person } from '../../caseTypes.js';
-import { isPast, isTaskDone } from '../progress.js';
+import type { Person } from '../../model/caseTypes.js';
+import { isPast, isTaskDone } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 
 const PARENT_RELATIONS = ['mother', 'father', 'parent'];

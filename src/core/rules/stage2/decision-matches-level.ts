@@ -1,6 +1,6 @@
-import type { Classification, Decision } from '../../caseTypes.js';
-import { isAfter } from '../../dates.js';
-import { hasReached } from '../progress.js';
+import type { Classification, Decision } from '../../model/caseTypes.js';
+import { isAfter } from '../../text/dates.js';
+import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** The latest classification at the decision's point made on or before the decision. */

@@ -1,5 +1,5 @@
-import { unsharedDecisions } from '../../sharing.js';
-import { STAGE_OF_POINT, gapSeverity } from '../progress.js';
+import { unsharedDecisions } from '../../workflow/sharing.js';
+import { STAGE_OF_POINT, gapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 export const decisionShared: CaseRule = {

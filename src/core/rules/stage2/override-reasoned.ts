@@ -1,4 +1,4 @@
-import { hasReached } from '../progress.js';
+import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 const isBlank = (text: string | undefined): boolean => text === undefined || text.trim() === '';

@@ -1,6 +1,6 @@
-import type { CaseData, Classification, Decision } from '../../caseTypes.js';
-import { daysBetween } from '../../dates.js';
-import { POST_RETURN_GRACE_DAYS, STAGE_OF_POINT, gapSeverity, hasReached, isPast, isTaskDone } from '../progress.js';
+import type { CaseData, Classification, Decision } from '../../model/caseTypes.js';
+import { daysBetween } from '../../text/dates.js';
+import { POST_RETURN_GRACE_DAYS, STAGE_OF_POINT, gapSeverity, hasReached, isPast, isTaskDone } from '../../workflow/stageProgress.js';
 
 // A missing RC1 record past stage 2 is the stage gate's to report (schemas/stage-3.schema.json); this rule checks records that exist.
 import type { CaseRule, RuleProblem } from '../types.js';

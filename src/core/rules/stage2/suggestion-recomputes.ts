@@ -1,4 +1,4 @@
-import { recomputeSuggestion, whyDiffers } from '../../recomputed.js';
+import { recomputeSuggestion, whyDiffers } from '../../classify/recomputed.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 export const suggestionRecomputes: CaseRule = {

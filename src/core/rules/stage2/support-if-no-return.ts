@@ -1,6 +1,6 @@
-import type { Decision } from '../../caseTypes.js';
-import { isAfter } from '../../dates.js';
-import { STAGE_OF_POINT, hasReached, isPast, taskGapSeverity, taskOf } from '../progress.js';
+import type { Decision } from '../../model/caseTypes.js';
+import { isAfter } from '../../text/dates.js';
+import { STAGE_OF_POINT, hasReached, isPast, taskGapSeverity, taskOf } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 
 /** The decision that stands: the latest by date (append-only, so the later entry on a tie). */

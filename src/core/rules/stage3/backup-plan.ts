@@ -1,5 +1,5 @@
-import { hasText } from '../stageReached.js';
-import { hasReached, isTaskDone, taskGapSeverity } from '../progress.js';
+import { hasText } from '../recordReaders.js';
+import { hasReached, isTaskDone, taskGapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 
 export const backupPlan: CaseRule = {

@@ -1,6 +1,6 @@
-import { hasReached, isPast, taskGapSeverity, taskOf } from '../progress.js';
+import { hasReached, isPast, taskGapSeverity, taskOf } from '../../workflow/stageProgress.js';
 import type { CaseRule, CaseView, RuleProblem } from '../types.js';
-import { SECTION_HEADINGS, headingIs } from '../../sectionHeadings.js';
+import { SECTION_HEADINGS, headingIs } from '../../parse/sectionHeadings.js';
 
 
 function hasViewsSection(view: CaseView): boolean {

@@ -1,5 +1,5 @@
-import { staleGoals } from '../../goals.js';
-import { hasText } from '../stageReached.js';
+import { staleGoals } from '../../workflow/goals.js';
+import { hasText } from '../recordReaders.js';
 import type { CaseRule } from '../types.js';
 
 export const goalRagStale: CaseRule = {

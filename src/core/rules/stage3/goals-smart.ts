@@ -1,7 +1,7 @@
-import { daysBetween } from '../../dates.js';
-import type { Goal } from '../../caseTypes.js';
-import { hasText } from '../stageReached.js';
-import { isPast, taskGapSeverity } from '../progress.js';
+import { daysBetween } from '../../text/dates.js';
+import type { Goal } from '../../model/caseTypes.js';
+import { hasText } from '../recordReaders.js';
+import { isPast, taskGapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** A signed agreement gets this long before its goals must show a first RAG rating. */

@@ -1,6 +1,6 @@
-import { isAfter } from '../../dates.js';
-import { CARE_ORDER_STATUSES } from '../../ids.js';
-import { hasReached } from '../progress.js';
+import { isAfter } from '../../text/dates.js';
+import { CARE_ORDER_STATUSES } from '../../model/ids.js';
+import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 
 export const placementWithParentsApproved: CaseRule = {

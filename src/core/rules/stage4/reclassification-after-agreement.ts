@@ -1,6 +1,6 @@
-import { isAfter } from '../../dates.js';
-import { latestAt } from '../stageReached.js';
-import { gapSeverity, hasReached, isTaskDone } from '../progress.js';
+import { isAfter } from '../../text/dates.js';
+import { latestAt } from '../recordReaders.js';
+import { gapSeverity, hasReached, isTaskDone } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 
 export const reclassificationAfterAgreement: CaseRule = {

@@ -1,5 +1,5 @@
-import { lastRagUpdate } from '../../goals.js';
-import { hasText, latestAt } from '../stageReached.js';
+import { lastRagUpdate } from '../../workflow/goals.js';
+import { hasText, latestAt } from '../recordReaders.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 export const redGoalsReasoned: CaseRule = {

@@ -1,6 +1,6 @@
-import { latestAt } from '../stageReached.js';
-import { isUnplannedReturn } from '../progress.js';
-import type { CaseData } from '../../caseTypes.js';
+import { latestAt } from '../recordReaders.js';
+import { isUnplannedReturn } from '../../workflow/stageProgress.js';
+import type { CaseData } from '../../model/caseTypes.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 function stageWords(data: CaseData): string {

@@ -1,6 +1,6 @@
-import { isAfter } from '../../dates.js';
-import type { CaseData } from '../../caseTypes.js';
-import { isTaskDone, taskGapSeverity } from '../progress.js';
+import { isAfter } from '../../text/dates.js';
+import type { CaseData } from '../../model/caseTypes.js';
+import { isTaskDone, taskGapSeverity } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** Parties who must agree the transition plan, from the sharing tokens that name people who can agree. */

@@ -1,5 +1,5 @@
-import { isAfter } from '../../dates.js';
-import { isUnplannedReturn } from '../progress.js';
+import { isAfter } from '../../text/dates.js';
+import { isUnplannedReturn } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 export const contactBeforeReturn: CaseRule = {

@@ -1,7 +1,7 @@
-import { daysBetween } from '../../dates.js';
-import type { CaseData } from '../../caseTypes.js';
-import { latestAt } from '../stageReached.js';
-import { taskOf } from '../progress.js';
+import { daysBetween } from '../../text/dates.js';
+import type { CaseData } from '../../model/caseTypes.js';
+import { latestAt } from '../recordReaders.js';
+import { taskOf } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleContext } from '../types.js';
 
 interface StepDown {

@@ -1,5 +1,5 @@
-import { addDays, addMonths, earliest, isAfter, latest } from '../../dates.js';
-import { hasReached } from '../progress.js';
+import { addDays, addMonths, earliest, isAfter, latest } from '../../text/dates.js';
+import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** Support counts as in place from day one if it starts within this many days of the return. */

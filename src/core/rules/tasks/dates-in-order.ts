@@ -1,5 +1,5 @@
-import type { Classification, SignOff } from '../../caseTypes.js';
-import { isAfter } from '../../dates.js';
+import type { Classification, SignOff } from '../../model/caseTypes.js';
+import { isAfter } from '../../text/dates.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** A sign-off dated before the thing it signs, or undefined. */

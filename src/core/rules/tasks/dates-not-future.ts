@@ -1,5 +1,5 @@
-import type { CaseData, IsoDate } from '../../caseTypes.js';
-import { isAfter } from '../../dates.js';
+import type { CaseData, IsoDate } from '../../model/caseTypes.js';
+import { isAfter } from '../../text/dates.js';
 import type { CaseRule } from '../types.js';
 
 interface DatedEntry {

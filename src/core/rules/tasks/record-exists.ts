@@ -1,6 +1,6 @@
-import type { CaseData } from '../../caseTypes.js';
-import type { DecisionPoint } from '../../ids.js';
-import { taskGapSeverity, taskOf } from '../progress.js';
+import type { CaseData } from '../../model/caseTypes.js';
+import type { DecisionPoint } from '../../model/ids.js';
+import { taskGapSeverity, taskOf } from '../../workflow/stageProgress.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 /** Where a task's work is recorded, and how to tell that it is. */

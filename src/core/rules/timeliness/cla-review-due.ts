@@ -1,5 +1,5 @@
-import { daysBetween, isAfter } from '../../dates.js';
-import { isLookedAfter, nextClaReviewDue } from '../../timeliness.js';
+import { daysBetween, isAfter } from '../../text/dates.js';
+import { isLookedAfter, nextClaReviewDue } from '../../status/timeliness.js';
 import type { CaseRule } from '../types.js';
 
 export const claReviewDue: CaseRule = {

@@ -1,5 +1,5 @@
-import { daysBetween } from '../../dates.js';
-import { nextSeenAloneVisitDue, postReturnWindow, visitOverdue } from '../../timeliness.js';
+import { daysBetween } from '../../text/dates.js';
+import { nextSeenAloneVisitDue, postReturnWindow, visitOverdue } from '../../status/timeliness.js';
 import type { CaseRule, RuleProblem } from '../types.js';
 
 export const postReturnVisits: CaseRule = {

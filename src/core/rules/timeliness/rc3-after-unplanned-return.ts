@@ -1,4 +1,4 @@
-import { rc3AfterUnplannedReturnOverdue } from '../../timeliness.js';
+import { rc3AfterUnplannedReturnOverdue } from '../../status/timeliness.js';
 import type { CaseRule } from '../types.js';
 
 export const rc3AfterUnplannedReturn: CaseRule = {

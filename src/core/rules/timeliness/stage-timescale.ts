@@ -1,5 +1,5 @@
-import { STAGES } from '../../ids.js';
-import { stageClock } from '../../timeliness.js';
+import { STAGES } from '../../model/ids.js';
+import { stageClock } from '../../status/timeliness.js';
 import type { CaseRule } from '../types.js';
 
 function weeksAndDays(days: number): string {

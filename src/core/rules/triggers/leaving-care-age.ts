@@ -1,4 +1,4 @@
-import { ageOn } from '../../dates.js';
+import { ageOn } from '../../text/dates.js';
 import type { CaseRule } from '../types.js';
 
 export const leavingCareAge: CaseRule = {

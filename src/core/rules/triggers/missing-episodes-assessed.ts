@@ -1,4 +1,4 @@
-import { currentFactorEntries } from '../../factorEntries.js';
+import { currentFactorEntries } from '../../classify/factorEntries.js';
 import type { CaseRule } from '../types.js';
 
 export const missingEpisodesAssessed: CaseRule = {

@@ -1,5 +1,5 @@
-import { daysBetween, isAfter, latest } from '../../dates.js';
-import { hasReached } from '../progress.js';
+import { daysBetween, isAfter, latest } from '../../text/dates.js';
+import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 
 /** Triggers that call for risk to be regraded against the baseline (framework.md §5.1). */

@@ -1,6 +1,6 @@
-import { isAfter, isOlderThan } from '../../dates.js';
-import type { CaseData } from '../../caseTypes.js';
-import { currentFactorEntries } from '../../factorEntries.js';
+import { isAfter, isOlderThan } from '../../text/dates.js';
+import type { CaseData } from '../../model/caseTypes.js';
+import { currentFactorEntries } from '../../classify/factorEntries.js';
 import type { CaseRule, RuleContext, RuleProblem } from '../types.js';
 
 /** What the record implies for a static factor, worked out as the classification engine does (classify.ts). */

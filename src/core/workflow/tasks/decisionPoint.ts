@@ -1,10 +1,10 @@
 // The classification and decision at a decision point (RC1 at stage 2, RC2 with
 // Decision 3 at stage 4): the questions, and the entries they append.
-import type { CaseData, Classification } from '../../caseTypes.js';
-import { classify } from '../../classify.js';
-import { classificationEntry, decisionEntry, outcomeProblem, overrideCategories } from '../../classificationRecord.js';
-import { D1_OUTCOMES, D1_POINT, LEVELS, OUTCOMES_BY_POINT, type DecisionPoint, type Level } from '../../ids.js';
-import { latestAt } from '../../rules/stageReached.js';
+import type { CaseData, Classification } from '../../model/caseTypes.js';
+import { classify } from '../../classify/classify.js';
+import { classificationEntry, decisionEntry, outcomeProblem, overrideCategories } from '../../classify/classificationRecord.js';
+import { D1_OUTCOMES, D1_POINT, LEVELS, OUTCOMES_BY_POINT, type DecisionPoint, type Level } from '../../model/ids.js';
+import { latestAt } from '../../rules/recordReaders.js';
 import { getIn, isBlank, isPlainObject, list, question, type Answers, type Condition, type ListStep, type Step } from '../answers.js';
 import { appendNew, notAfterToday, type FlowCase, type FlowContext, type WorkflowEdit } from '../flow.js';
 

@@ -1,8 +1,8 @@
 // Red/amber/green ratings of agreement goals: asked when the agreement is reviewed
 // (stage 3) and when monitoring after the return (stage 5). An answers file gives
 // them as `agreement.goals: [{ id, progress: [{ rag, comment, date }] }]`.
-import type { Goal } from '../../caseTypes.js';
-import { RAG } from '../../ids.js';
+import type { Goal } from '../../model/caseTypes.js';
+import { RAG } from '../../model/ids.js';
 import { isPlainObject, list, question, type Answers, type Condition, type ListStep } from '../answers.js';
 import { appendNew, itemsAt, notAfterToday, type FlowContext, type WorkflowEdit } from '../flow.js';
 

@@ -1,10 +1,10 @@
 // Stage 1 (assess): what each task records, and how the answers become edits.
-import { CAPACITY_VALUES, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../../ids.js';
-import { taskOf } from '../../rules/progress.js';
+import { CAPACITY_VALUES, FACTOR_STATUSES, FACTORS, RECOMMENDATIONS } from '../../model/ids.js';
+import { taskOf } from '../stageProgress.js';
 import { getIn, isBlank, list, question, type Answers, type Condition } from '../answers.js';
 import { sectionHasContent } from '../body.js';
 import { decisionOneEdits, decisionOneList } from './decisionPoint.js';
-import { SECTION_HEADINGS } from '../../sectionHeadings.js';
+import { SECTION_HEADINGS } from '../../parse/sectionHeadings.js';
 import {
   appendNew,
   describePerson,

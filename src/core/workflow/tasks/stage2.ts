@@ -1,10 +1,10 @@
 // Stage 2 (decide): the RC1 classification, Decision 2, telling everyone, and
 // support when the child is not to go home.
-import { ROLE_PARTIES } from '../../ids.js';
-import { taskOf } from '../../rules/progress.js';
-import type { Decision } from '../../caseTypes.js';
-import { latestAt } from '../../rules/stageReached.js';
-import { partiesNotTold, requiredParties } from '../../sharing.js';
+import { ROLE_PARTIES } from '../../model/ids.js';
+import { taskOf } from '../stageProgress.js';
+import type { Decision } from '../../model/caseTypes.js';
+import { latestAt } from '../../rules/recordReaders.js';
+import { partiesNotTold, requiredParties } from '../sharing.js';
 import { list, question } from '../answers.js';
 import { appendNew, itemsAt, noteStep, notAfterToday, statusSteps, taskFieldEdits, whenDone, whenRecording, type FlowCase, type TaskFlow } from '../flow.js';
 import { classificationEdits, classificationList, decisionEdits, decisionList, latestLevel } from './decisionPoint.js';

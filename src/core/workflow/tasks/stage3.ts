@@ -1,6 +1,6 @@
 // Stage 3 (agree): the child's views, the parental agreement with SMART goals,
 // relationships, the team around the child and the back-up plan.
-import { isAfter } from '../../dates.js';
+import { isAfter } from '../../text/dates.js';
 import { getIn, isBlank, list, question, type Answers } from '../answers.js';
 import { sectionHasContent } from '../body.js';
 import {
@@ -18,7 +18,7 @@ import {
   type WorkflowEdit,
 } from '../flow.js';
 import { describeGoal, ratingEdits, ratingList } from './goals.js';
-import { SECTION_HEADINGS } from '../../sectionHeadings.js';
+import { SECTION_HEADINGS } from '../../parse/sectionHeadings.js';
 
 export const CHILD_VIEWS_HEADINGS = SECTION_HEADINGS.childViews;
 

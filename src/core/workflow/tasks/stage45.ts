@@ -1,9 +1,9 @@
 // Stages 4 (prepare) and 5 (return_home): regrading risk and Decision 3, the support
 // plan, the transition plan, readiness; then contact, support, monitoring, step down.
-import type { CaseData } from '../../caseTypes.js';
-import { isAfter } from '../../dates.js';
-import { CARE_ORDER_STATUSES, ROLE_PARTIES, STEP_DOWN_TO, SUPPORT_DELIVERY, type Level } from '../../ids.js';
-import { requiredParties } from '../../sharing.js';
+import type { CaseData } from '../../model/caseTypes.js';
+import { isAfter } from '../../text/dates.js';
+import { CARE_ORDER_STATUSES, ROLE_PARTIES, STEP_DOWN_TO, SUPPORT_DELIVERY, type Level } from '../../model/ids.js';
+import { requiredParties } from '../sharing.js';
 import { getIn, isBlank, isPlainObject, list, question, type Answers } from '../answers.js';
 import { appendNew, compact, itemsAt, noteStep, notAfterToday, statusSteps, taskFieldEdits, whenDone, whenRecording, type FlowCase, type TaskFlow, type WorkflowEdit } from '../flow.js';
 import { describeGoal, ratingEdits, ratingList } from './goals.js';

@@ -1,0 +1,296 @@
+// Who may read what in a family copy (`report --for`). A family copy is built by
+// allow-list: a reader is entitled to their own records, to what a worker has
+// marked as shared with them, and to the decisions they were told about; nothing
+// else. Text that names someone the reader poses a risk to (`people[].risk_to`)
+// never reaches them, whatever it is marked. Pure: the case in, answers out.
+import type { CaseData, Decision, Person } from '../model/caseTypes.js';
+import { DECISION_POINTS, type DecisionPoint } from '../model/ids.js';
+import { identifierRules } from './redact/identifiers.js';
+import { latestAt } from '../rules/recordReaders.js';
+
+export type FamilyProduct = 'assessment' | 'decision' | 'agreement' | 'transition' | 'review';
+
+export class ReaderError extends Error {}
+
+export interface Reader {
+  /** A person id from `people`, or `child`. */
+  id: string;
+  person?: Person;
+  /** Ids of the people (or `child`) this reader poses a risk to. */
+  riskTo: Set<string>;
+}
+
+/** The reader a copy is for, or a ReaderError naming the ids the case knows. */
+export function readerOf(data: CaseData, id: string): Reader {
+  const people = data.people ?? [];
+  const person = people.find((p) => p.id === id);
+  if (!person && id !== 'child') {
+    const known = ['child', ...people.map((p) => p.id)].join(', ');
+    throw new ReaderError(`--for must be "child" or a person id in the case (${known}), got "${id}"`);
+  }
+  return { id, person, riskTo: new Set((person?.risk_to ?? []).map((r) => r.id)) };
+}
+
+const KIN_WORDS: [RegExp, string[]][] = [
+  [/grandmother|grandma|^gran$/, ['grandmother', 'gran', 'granny', 'grandma', 'nan', 'nana', 'nanna']],
+  [/grandfather|grandad|grandpa/, ['grandfather', 'grandad', 'granddad', 'grandpa', 'grampa']],
+  [/stepmother/, ['stepmother', 'stepmum']],
+  [/stepfather/, ['stepfather', 'stepdad']],
+  [/(^|_)mother$/, ['mother', 'mum', 'mummy', 'mam', 'mom', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'ex-girlfriend']],
+  [/(^|_)father$/, ['father', 'dad', 'daddy', 'pa', 'papa', 'husband', 'ex-husband', 'partner', 'ex-partner', 'boyfriend', 'ex-boyfriend']],
+  [/partner/, ['partner', 'ex-partner', 'boyfriend', 'girlfriend', 'husband', 'wife']],
+  [/aunt/, ['aunt', 'auntie', 'aunty']],
+  [/uncle/, ['uncle']],
+];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Latin letters that Cyrillic and Greek letters look like. */
+const LOOK_ALIKES: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+
+/**
+ * Text as a reader would read it: compatibility forms folded (full-width letters),
+ * invisible format characters (zero-width spaces, joiners) taken out, and Cyrillic
+ * and Greek letters that look Latin read as Latin.
+ */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+}
+
+/** Words that may name a person in free text: their ref, their relation, and the everyday words for it. */
+export function namingWords(p: Person): string[] {
+  const relation = p.relation.toLowerCase();
+  const words = new Set<string>([p.ref.trim(), relation.replace(/_/g, ' ')]);
+  const last = relation.split('_').pop();
+  if (last && last.length > 2) words.add(last);
+  for (const [pattern, kin] of KIN_WORDS) if (pattern.test(relation)) for (const k of kin) words.add(k);
+  return [...words].filter((w) => w !== '');
+}
+
+const FEMALE_TITLES = ['mrs', 'ms', 'miss', 'mx', 'm/s'];
+const MALE_TITLES = ['mr', 'mx'];
+/** Between a title and a name, or the parts of a name: nothing, or spaces and punctuation ("Ms. F", "MsF", "Ms_F"). */
+const JOIN = '[\\s._/‐‑–—-]*';
+const SPACE = '[\\s._‐‑–—-]+';
+
+/** A pattern for one naming word: a title may be any of its kind, followed by the name however it is joined. */
+function wordPattern(word: string): string {
+  const parts = normalise(word).split(/[\s.]+/).filter((x) => x !== '');
+  const title = parts[0]?.toLowerCase();
+  const titles = title === undefined ? undefined : ['mrs', 'ms', 'miss', 'm/s'].includes(title) ? FEMALE_TITLES : title === 'mr' ? MALE_TITLES : title === 'mx' ? [...new Set([...FEMALE_TITLES, ...MALE_TITLES])] : undefined;
+  if (titles && parts.length > 1) return `(?:${titles.map(escapeRe).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
+  return parts.map((x) => escapeRe(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
+}
+
+const namePatterns = new WeakMap<Person, RegExp>();
+
+/** Does this text name the person, by ref or relation, in any letter case, spelling or joining, with plurals and possessives? */
+export function names(text: string, p: Person): boolean {
+  let re = namePatterns.get(p);
+  if (!re) {
+    const alternatives = namingWords(p).map(wordPattern);
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?:['’]?s)?(?![\\p{L}\\p{N}])`, 'iu');
+    namePatterns.set(p, re);
+  }
+  return re.test(normalise(text));
+}
+
+/** People other than the reader named in a text. */
+export function othersNamed(data: CaseData, reader: Reader, text: string): Person[] {
+  return (data.people ?? []).filter((p) => p.id !== reader.id && names(text, p));
+}
+
+/** Does a text name someone the reader poses a risk to (or whose address is protected from others)? */
+export function namesProtected(data: CaseData, reader: Reader, text: string): boolean {
+  return othersNamed(data, reader, text).some((p) => reader.riskTo.has(p.id) || p.protected_address === true);
+}
+
+/**
+ * May this text be shown to the reader? `owned`: it is the reader's own record or
+ * one a worker marked as shared with them; otherwise it is shown only when it
+ * names nobody else and holds no address, phone number, email or web address.
+ * Never when it names someone protected from the reader.
+ */
+export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean): boolean {
+  if (namesProtected(data, reader, text)) return false;
+  // a reader who poses a risk to someone: nothing that could say where anyone is or who reported what
+  if (reader.riskTo.size > 0 && (holdsIdentifier(text) || WHEREABOUTS.test(normalise(text)))) return false;
+  if (reader.id !== 'child' && reader.riskTo.has('child') && /\S/.test(text)) return owned;
+  // text that is not the reader's: never an address, phone number or email, whoever's it is
+  return owned || (othersNamed(data, reader, text).length === 0 && !holdsIdentifier(text));
+}
+
+const IDENTIFIERS = identifierRules(() => undefined).map((r) => ({ re: new RegExp(r.source, 'giu'), replace: r.replace }));
+
+/** A web address: it can carry anything (a map search for a street, a social-media profile), so it is never read for what it holds. */
+const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+/iu;
+
+/**
+ * Does a text hold an address, postcode, phone number, email or NHS number (the
+ * shapes redaction looks for), also when written with `+`, `_` or `%20` between its
+ * words, or a web address?
+ */
+export function holdsIdentifier(text: string): boolean {
+  const t = normalise(text);
+  if (URL.test(t)) return true;
+  const spaced = t.replace(/%20|[+_]/g, ' ');
+  return [t, spaced].some((x) => IDENTIFIERS.some(({ re, replace }) => [...x.matchAll(re)].some((m) => replace(m[0], x, m.index) !== undefined)));
+}
+
+/** Words about where someone is, where they moved, or who reported what. */
+const WHEREABOUTS =
+  /(?<![\p{L}\p{N}])(?:police|report(?:s|ed|ing)?|mov(?:e|ed|es|ing)|relocat\w*|tenancy|address(?:es)?|flat|refuge|hostel|whereabouts|postcode|phone|mobile|number|email|e-mail|lives|living|new home|new house|street|road|estate|injunction|non-molestation|999|911)(?![\p{L}\p{N}])/iu;
+
+/** Is the reader listed in a `share_with` / `shared_with` list? */
+export const sharedWith = (list: readonly string[] | undefined, reader: Reader): boolean => (list ?? []).includes(reader.id);
+
+/** Was the reader told of this decision: a dated entry for them in its sharing log (on or before `asOf`)? */
+export function wasTold(d: Decision, readerId: string, asOf?: string): boolean {
+  return (d.shared ?? []).some((s) => s.party === readerId && s.date !== undefined && (asOf === undefined || s.date <= asOf));
+}
+
+/** The decision in force at each point on `asOf` (the latest recorded there), latest first (the later point first on the same date). */
+export function decisionsInForce(data: CaseData, asOf?: string): { point: DecisionPoint; decision: Decision }[] {
+  return DECISION_POINTS.flatMap((point) => {
+    const found = latestAt(data.decisions, point, asOf);
+    return found ? [{ point, decision: found.record }] : [];
+  }).sort((a, b) => b.decision.date.localeCompare(a.decision.date) || DECISION_POINTS.indexOf(b.point) - DECISION_POINTS.indexOf(a.point));
+}
+
+/** The points whose decision in force the reader was told of, latest first. */
+export function toldPoints(data: CaseData, readerId: string, asOf?: string): DecisionPoint[] {
+  return decisionsInForce(data, asOf)
+    .filter(({ decision }) => wasTold(decision, readerId, asOf))
+    .map(({ point }) => point);
+}
+
+/**
+ * The decision point a family copy of the decision record is about when no
+ * `--point` is given: the latest point whose decision the reader was told of,
+ * never simply the latest point (that decision may not have been shared with them).
+ */
+export function toldPoint(data: CaseData, readerId: string, asOf?: string): DecisionPoint | undefined {
+  return toldPoints(data, readerId, asOf)[0];
+}
+
+/** Why a family copy of the decision record has no point to show by default: the reader was told of no decision. */
+export function noToldDecision(data: CaseData, reader: Reader, asOf: string): string {
+  const inForce = decisionsInForce(data, asOf);
+  const head = `no family copy of this decision record for ${reader.id}: ${reader.id} was not told of any decision on or before ${asOf} (no dated entry for ${reader.id} in decisions[].shared)`;
+  if (inForce.length === 0) return `${head}; the case records no decision yet`;
+  const points = inForce.map(({ point }) => point).reverse().join(', ');
+  return reader.riskTo.size > 0 ? `${head}; decisions are recorded at ${points}` : `${head}; decisions are recorded at ${points}: give --point to make a copy of one of them`;
+}
+
+/** The people a product is between: those who sign or agree it, or were told it (for a decision, the one in force at the point on `asOf`). */
+export function partiesOf(product: FamilyProduct, data: CaseData, point?: DecisionPoint, asOf?: string): Set<string> {
+  const people = data.people ?? [];
+  switch (product) {
+    case 'assessment':
+      return new Set([...people.filter((p) => p.pr === true || p.returning_to === true).map((p) => p.id), ...(data.capacity_to_change ?? []).map((c) => c.person)]);
+    case 'decision': {
+      const decisions = point === undefined ? (data.decisions ?? []) : [latestAt(data.decisions, point, asOf)?.record].filter((d): d is Decision => d !== undefined);
+      return new Set(decisions.flatMap((d) => (d.shared ?? []).filter((s) => s.date !== undefined && (asOf === undefined || s.date <= asOf)).map((s) => s.party)));
+    }
+    case 'agreement':
+      return new Set((data.agreement?.parents ?? []).map((p) => p.person));
+    case 'transition':
+      return new Set([...(data.transition?.agreed_by ?? []), ...people.filter((p) => p.returning_to === true).map((p) => p.id)]);
+    case 'review':
+      return new Set(people.filter((p) => p.returning_to === true || p.household === true).map((p) => p.id));
+  }
+}
+
+const PRODUCT_WORDS: Record<FamilyProduct, string> = {
+  assessment: 'the written assessment',
+  decision: 'this decision record',
+  agreement: 'the parental agreement',
+  transition: 'the transition plan',
+  review: 'the post-return review',
+};
+
+/**
+ * Why no copy of this product may be made for this reader, or undefined. A
+ * person recorded as posing a risk to someone gets a copy only of what they are a
+ * party to: anything else about the household could tell them where it is and
+ * what it does.
+ */
+export function refusal(product: FamilyProduct, data: CaseData, reader: Reader, point?: DecisionPoint, asOf?: string): string | undefined {
+  if (reader.riskTo.size === 0 || !reader.person) return undefined;
+  if (partiesOf(product, data, point, asOf).has(reader.id)) return undefined;
+  const refused = `no family copy of ${PRODUCT_WORDS[product]}${point ? ` at ${point}` : ''} for ${reader.id}: the case records that ${reader.id} poses a risk to someone in it (people[].risk_to) and ${reader.id} is not a party to ${PRODUCT_WORDS[product]}`;
+  if (product !== 'decision') return refused;
+  const told = toldPoints(data, reader.id, asOf);
+  return told.length > 0 ? `${refused}; ${reader.id} was told of the decision at ${[...told].reverse().join(', ')}: give --point ${told[0]}` : `${refused}; ${reader.id} was not told of any decision`;
+}
+
+/** Is a goal the reader's own: recorded against them, or the only parent of the agreement when it names no owner? */
+export function ownsGoal(data: CaseData, reader: Reader, goal: { person?: string }): boolean {
+  if (goal.person !== undefined) return goal.person === reader.id;
+  const parents = data.agreement?.parents ?? [];
+  return parents.length === 1 && parents[0]?.person === reader.id;
+}
+
+/** A free-text field a family copy would show its reader as theirs (or marked for them). */
+export interface OwnedText {
+  path: string;
+  text: string;
+}
+
+/**
+ * The free-text fields of the front matter that a family copy for this reader
+ * shows as the reader's own or as marked for them (the copy still leaves out any
+ * that name someone the reader poses a risk to).
+ */
+export function ownedTexts(data: CaseData, reader: Reader): OwnedText[] {
+  const out: OwnedText[] = [];
+  const add = (path: string, text: string | undefined) => {
+    if (typeof text === 'string' && text.trim() !== '') out.push({ path, text });
+  };
+  (data.agreement?.parents ?? []).forEach((p, i) => {
+    if (p.person !== reader.id) return;
+    add(`/agreement/parents/${i}/strengths`, p.strengths);
+    add(`/agreement/parents/${i}/worries`, p.worries);
+  });
+  (data.capacity_to_change ?? []).forEach((c, i) => {
+    if (c.person === reader.id) add(`/capacity_to_change/${i}/evidence`, c.evidence);
+  });
+  (data.agreement?.goals ?? []).forEach((g, i) => {
+    if (!ownsGoal(data, reader, g) && !sharedWith(g.share_with, reader)) return;
+    add(`/agreement/goals/${i}/goal`, g.goal);
+    (g.steps ?? []).forEach((s, j) => add(`/agreement/goals/${i}/steps/${j}`, s));
+    add(`/agreement/goals/${i}/support`, g.support);
+    add(`/agreement/goals/${i}/success`, g.success);
+    (g.progress ?? []).forEach((p, j) => add(`/agreement/goals/${i}/progress/${j}/comment`, p.comment));
+  });
+  (data.decisions ?? []).forEach((d, i) => {
+    (d.shared ?? []).forEach((s, j) => {
+      if (s.party === reader.id) add(`/decisions/${i}/shared/${j}/summary`, s.summary);
+    });
+    if (!sharedWith(d.share_with, reader)) return;
+    add(`/decisions/${i}/reasons`, d.reasons);
+    const conditions = d.conditions === undefined ? [] : Array.isArray(d.conditions) ? d.conditions : [d.conditions];
+    if (Array.isArray(d.conditions)) conditions.forEach((c, j) => add(`/decisions/${i}/conditions/${j}`, c));
+    else add(`/decisions/${i}/conditions`, conditions[0]);
+  });
+  if ((data.agreement?.parents ?? []).some((p) => p.person === reader.id)) {
+    (data.agreement?.non_negotiables ?? []).forEach((n, i) => add(`/agreement/non_negotiables/${i}`, n));
+    add('/agreement/backup_plan', data.agreement?.backup_plan ?? undefined);
+  }
+  return out;
+}
+
+/** People whose name must not travel: a protected address, or someone another person poses a risk to. */
+export function protectedPeople(data: CaseData): Person[] {
+  const atRisk = new Set((data.people ?? []).flatMap((p) => (p.risk_to ?? []).map((r) => r.id)));
+  return (data.people ?? []).filter((p) => p.protected_address === true || atRisk.has(p.id));
+}

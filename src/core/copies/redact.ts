@@ -1,0 +1,583 @@
+// Anonymised copies of case files for teaching (`reunify redact`). Every token of
+// every name the tool knows (refs, the team, every `by`, name fields, a names map),
+// case ids, listed places and schools, and UK identifiers found by their shape are
+// replaced, consistently across files; dates move back by one offset. Pure: files
+// are read and written in src/io. The parts live in src/core/redact/: names.ts
+// (what a name's tokens are and how they are matched), identifiers.ts, dates.ts,
+// survival.ts (the check that nothing known is left) and engine.ts (one pass).
+//
+// The offset is the same for every case in one copy, so one as-of date (recorded in
+// the copy's config) checks every case as the originals were checked, siblings keep
+// their shared timeline, and it is larger than the span of every date copied, so no
+// original date can reappear in the copy.
+import type { IsoDate } from '../model/caseTypes.js';
+import { addDays, addMonths, fromDayNumber, toDayNumber } from '../text/dates.js';
+import type { Rng } from '../training/random.js';
+import { dateCandidates, dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
+import { AFTER, BEFORE, caseIdKey, caseIdSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
+import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
+import { caseLike, foldWord, initialsKey, initialsPattern, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
+import { postcodeKey, type KnownValues } from './redact/survival.js';
+
+export { survivors, forReview, type Survivor, type ReviewItem, type KnownValues } from './redact/survival.js';
+
+export interface RedactSource {
+  /** The case id (front matter `id`), or the file name stem when there is none. */
+  id: string;
+  /** Front matter as read (any shape: unknown fields are treated as free text). */
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export interface RedactOptions {
+  /** The date the originals are checked as of; the copy's is this minus the offset. */
+  asOf: IsoDate;
+  places: readonly string[];
+  schools: readonly string[];
+  /** Config dates that must move with the cases (bank holidays), so working days still fall the same way. */
+  bankHolidays: readonly IsoDate[];
+  /** Real names from a names map (refs and the names they stand for): every token is replaced too. */
+  names?: readonly string[];
+  /** Another try at the offset (0, the default, is the first): months differ in length, so a rule counted in months can fall a day differently after one offset and not after another. */
+  attempt?: number;
+}
+
+export const REDACTION_CATEGORIES = [
+  'case ids',
+  "children's refs",
+  "family members' refs",
+  "professionals' initials",
+  'person ids',
+  'names in free text',
+  'places',
+  'schools',
+  ...IDENTIFIER_KINDS,
+  'dates in fields',
+  'dates in free text',
+  'months in free text',
+] as const;
+export type RedactionCategory = (typeof REDACTION_CATEGORIES)[number];
+
+export interface RedactedCase {
+  id: string;
+  /** Index of the source case (never written anywhere). */
+  source: number;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export interface RedactionResult {
+  cases: RedactedCase[];
+  /** The copy's as-of date (the originals' minus the offset). */
+  asOf: IsoDate;
+  bankHolidays: IsoDate[];
+  counts: Record<RedactionCategory, number>;
+  /** What the originals hold that must not be in the copy: for the survival check, never written. */
+  known: KnownValues;
+  /** Every pseudonym used, folded, so the review list can leave them out. */
+  pseudonyms: Set<string>;
+  /** Names and identifiers replaced in a text the copy adds (its report, its config), dates left alone. */
+  prose(text: string): string;
+}
+
+/** Words that follow a title written in lower case and are not a name ("dr said", "mr and mrs"). */
+const NOT_A_NAME = new Set(
+  ('and or the of to in at on for with from by was is are has had have will would could should may might can did does do who which that then also a an ' +
+    'said says told asked visited called phoned rang wrote came went saw met agreed reported noted advised confirmed not being be here there')
+    .split(' '),
+);
+
+/** Person ids that are roles, not names, and stay as they are. */
+const ROLE_ID = /^(mum|dad|mother|father|parent|gran|granny|grandma|grandad|grandmother|grandfather|nan|aunt|uncle|partner|stepmum|stepdad|carer|carers|fc|kw|sibling|brother|sister|guardian|child|iro)\d*$/i;
+/** Fields holding a person id from `people`. */
+const PERSON_FIELDS = new Set(['person', 'party']);
+const PERSON_LISTS = new Set(['agreed_by']);
+/** Fields whose value is someone's ref or initials. */
+const REF_FIELDS = new Set(['ref', 'by', 'social_worker', 'team_manager', 'iro']);
+/** Keys whose value is a name, wherever they are (local `x-` fields: `x-name`, `x-carer-name`, `x-known-as`). */
+const NAME_KEY = /(?:^|[-_])(?:name|names|full[-_]?name|first[-_]?name|given[-_]?name|surname|family[-_]?name|known[-_]?as|alias|aka|nickname)$/i;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function realIsoDate(s: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) && fromDayNumber(toDayNumber(s)) === s;
+}
+
+// ---------------------------------------------------------------- the offset
+
+/** Every date and month the sources mention, as a day range (years written alone never move, so they do not count). */
+function dateSpan(sources: readonly RedactSource[], asOf: IsoDate, extra: readonly string[]): { first: number; last: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  const scan = (text: string) => {
+    for (const d of datesIn(text, asOf)) {
+      const n = toDayNumber(d);
+      first = Math.min(first, n);
+      last = Math.max(last, n + 31);
+    }
+  };
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') scan(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (isRecord(v)) Object.values(v).forEach(walk);
+  };
+  for (const s of sources) {
+    walk(s.data);
+    scan(s.body);
+  }
+  extra.forEach(scan);
+  return Number.isFinite(first) ? { first, last } : { first: 0, last: 0 };
+}
+
+/** Days to move back: whole weeks (weekdays, and so working days, stay the same), past the span of all dates plus a year. */
+export function redactionOffset(rng: Rng, span: { first: number; last: number }): number {
+  const least = span.last - span.first + 1000;
+  return Math.ceil((least + 7 * rng.int(0, 260)) / 7) * 7;
+}
+
+// ---------------------------------------------------------------- pseudonyms
+
+/** Letters for initials: not A or I (words in English), not O or X (read as a nought and as "unknown"). */
+const LETTERS = [...'BCDEFGHJKLMNPQRSTUVWYZ'];
+const WORDS = [
+  'Ashdown', 'Brackley', 'Carrow', 'Dunstan', 'Elswick', 'Fenby', 'Garside', 'Hathern', 'Ilsley', 'Jarrow', 'Kelsall', 'Lydney', 'Marske', 'Nettlebed', 'Ormesby',
+  'Pershore', 'Quorndon', 'Rillington', 'Sawtry', 'Tibshelf', 'Uffculme', 'Veryan', 'Wrangle', 'Yelvertoft', 'Alnmouth', 'Bampton', 'Coldham', 'Dalston',
+  'Egremont', 'Felbrigg', 'Grassington', 'Hayling', 'Ickleton', 'Kirkoswald', 'Lamberhurst', 'Malham', 'Northleach', 'Orford', 'Painswick', 'Ravenglass',
+  'Selworthy', 'Thaxted', 'Ulverston', 'Walberswick', 'Amesbury', 'Blakeney', 'Castleton', 'Dedham', 'Eyam', 'Fowey', 'Goathland', 'Haworth', 'Keswick',
+  'Lavenham', 'Mevagissey', 'Nayland', 'Osmotherley', 'Polperro', 'Rosedale', 'Staithes', 'Tintagel', 'Wensley', 'Zennor',
+];
+
+class Pseudonyms {
+  private readonly made = new Map<string, string>();
+  private readonly used = new Set<string>();
+  private readonly taken: Set<string>;
+  private readonly letters: string[];
+  private readonly words: string[];
+  private readonly rng: Rng;
+  private extra = 0;
+
+  constructor(rng: Rng, originals: readonly NameToken[]) {
+    this.rng = rng;
+    this.taken = new Set(originals.map((t) => foldWord(t.key)));
+    this.letters = rng.shuffle(LETTERS);
+    this.words = rng.shuffle(WORDS);
+  }
+
+  private free(candidate: string): boolean {
+    const key = foldWord(candidate);
+    return !this.taken.has(key) && !this.used.has(key);
+  }
+
+  private claim(candidate: string): string {
+    this.used.add(foldWord(candidate));
+    return candidate;
+  }
+
+  /** Every pseudonym made, folded. */
+  all(): Set<string> {
+    return new Set([...this.made.values()].map((v) => foldWord(v.replace(/\./g, ''))));
+  }
+
+  letter(original: string): string {
+    return this.remember(`initial:${original}`, () => {
+      for (const l of this.letters) if (this.free(l)) return this.claim(l);
+      for (const a of this.letters) for (const b of this.letters) if (this.free(a + b)) return this.claim(a + b);
+      throw new Error('internal: no pseudonym letters left');
+    });
+  }
+
+  /** "F1" → "K1": the letters as initials, the number kept. */
+  code(original: string): string {
+    return this.remember(`code:${original.toUpperCase()}`, () => {
+      const [, letters, digits] = /^(\p{L}+)(\p{N}+)$/u.exec(original.toUpperCase())!;
+      if (letters === undefined) throw new Error('internal: a code without letters');
+      let candidate = [...letters].map((l) => this.letter(l)).join('') + digits;
+      while (!this.free(candidate)) candidate = this.rng.pick(LETTERS) + candidate;
+      return this.claim(candidate);
+    });
+  }
+
+  /** "RM" → "KD", the same number of letters, written with dots or not by the caller. */
+  initials(letters: string): string {
+    return this.remember(`initials:${letters}`, () => {
+      let candidate: string;
+      // no letter where the original has it, so no part of the initials is kept, nor (while there are letters enough) a letter that is someone's initial
+      for (let tries = 0; ; tries++) {
+        candidate = Array.from({ length: letters.length }, () => this.rng.pick(LETTERS)).join('');
+        const keeps = [...candidate].some((l, i) => l === letters[i] || (tries < 500 && this.taken.has(l.toLowerCase())));
+        if (this.free(candidate) && !keeps) break;
+      }
+      return this.claim(candidate);
+    });
+  }
+
+  word(original: string): string {
+    return this.remember(`word:${foldWord(original)}`, () => {
+      const found = this.words.find((w) => this.free(w));
+      if (found) return this.claim(found);
+      let candidate: string;
+      do candidate = `Person${++this.extra}`;
+      while (!this.free(candidate));
+      return this.claim(candidate);
+    });
+  }
+
+  private remember(key: string, make: () => string): string {
+    const known = this.made.get(key);
+    if (known) return known;
+    const made = make();
+    this.made.set(key, made);
+    return made;
+  }
+}
+
+// ---------------------------------------------------------------- the run
+
+export function redactCaseload(rng: Rng, sources: readonly RedactSource[], options: RedactOptions): RedactionResult {
+  const counts = Object.fromEntries(REDACTION_CATEGORIES.map((c) => [c, 0])) as Record<RedactionCategory, number>;
+  const count = (c: RedactionCategory) => void (counts[c] += 1);
+
+  // what is known to identify someone, across every case in the copy
+  const names = new Set<string>(options.names ?? []);
+  const caseIds = new Set<string>();
+  const personIds = new Set<string>();
+  const addName = (v: unknown) => {
+    if (typeof v === 'string' && v.trim() !== '') names.add(v.normalize('NFC').trim());
+    else if (Array.isArray(v)) v.forEach(addName);
+  };
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (isRecord(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        if ((REF_FIELDS.has(k) || NAME_KEY.test(k)) && (typeof x === 'string' || Array.isArray(x))) addName(x);
+        else collect(x);
+      }
+    }
+  };
+  for (const s of sources) {
+    caseIds.add(s.id);
+    const d = s.data;
+    if (Array.isArray(d.siblings)) for (const sib of d.siblings) if (typeof sib === 'string') caseIds.add(sib);
+    if (isRecord(d.team)) Object.values(d.team).forEach(addName);
+    if (Array.isArray(d.people)) {
+      for (const p of d.people) {
+        if (!isRecord(p) || typeof p.id !== 'string' || ROLE_ID.test(p.id)) continue;
+        // an id that is the person's relation, or part of it ("youth" for a youth_worker), is a role, not a name
+        if (typeof p.relation === 'string' && p.relation.toLowerCase().split(/[_\s-]+/).includes(p.id.toLowerCase())) continue;
+        personIds.add(p.id);
+      }
+    }
+    collect(d);
+  }
+  // a word after a title is a name ("Mr Alun Vaughan-Rees"): known everywhere in the copy, in any case, not only after the title
+  const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,3})`, 'gu');
+  const titledOneCase = new RegExp(`${BEFORE}(mr|mrs|ms|mx|dr|prof|cllr|revd|hhj|MR|MRS|MS|MX|DR|PROF|CLLR|REVD|HHJ)\\.?((?:[ \\t]+[\\p{L}\\p{M}'’‐‑‒–—―-]+){1,2})`, 'gu');
+  const learn = (text: string) => {
+    for (const m of text.normalize('NFC').matchAll(titled)) {
+      const words: string[] = [];
+      // Group 1 is not optional: it holds the words after the title in every match.
+      for (const raw of m[1]!.trim().split(/[ \t]+/u)) {
+        // "Ms L's": the name is L, not "Ls"
+        const w = raw.replace(/['’]s?$/u, '');
+        if (w === '' || TITLES.includes(w.replace(/\.$/, ''))) break;
+        words.push(w);
+        if (w.endsWith('.') || w !== raw) break;
+      }
+      if (words.length > 0) names.add(words.join(' '));
+    }
+    // "dr alun rees", "MR ALUN REES": a short title in one letter case and the words after it in the same case
+    for (const m of text.normalize('NFC').matchAll(titledOneCase)) {
+      const upper = m[1] === m[1].toUpperCase();
+      const words: string[] = [];
+      for (const raw of m[2].trim().split(/[ \t]+/u)) {
+        const w = raw.replace(/['’]s?$/u, '');
+        const sameCase = upper ? w === w.toUpperCase() : w === w.toLowerCase();
+        if (w === '' || !sameCase || NOT_A_NAME.has(w.toLowerCase()) || TITLES.some((t) => t.toLowerCase() === w.toLowerCase())) break;
+        words.push(w);
+        if (w !== raw) break;
+      }
+      if (words.length > 0) names.add(words.join(' '));
+    }
+  };
+  const learnAll = (v: unknown): void => {
+    if (typeof v === 'string') learn(v);
+    else if (Array.isArray(v)) v.forEach(learnAll);
+    else if (isRecord(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        learn(k);
+        learnAll(x);
+      }
+    }
+  };
+  for (const s of sources) {
+    learn(s.body);
+    learnAll(s.data);
+  }
+  // person ids that are names ("jane") are names in free text too
+  for (const id of personIds) if (/^\p{L}{3,}$/u.test(id)) names.add(id);
+
+  const tokens: NameToken[] = [];
+  for (const n of names) for (const t of nameTokens(n)) if (!tokens.some((x) => x.kind === t.kind && x.key === t.key)) tokens.push(t);
+  const of = (kind: NameToken['kind']) => tokens.filter((t) => t.kind === kind);
+  const known: KnownValues = {
+    words: new Map(of('word').map((t) => [t.key, t.text])),
+    initials: new Set(of('initial').map((t) => t.key)),
+    codes: new Set(of('code').map((t) => t.key)),
+    initialsRuns: new Set(of('initials').map((t) => t.key)),
+    caseIds: [...caseIds],
+    phrases: [...options.places, ...options.schools].filter((p) => p.trim() !== ''),
+    dates: new Set(),
+    identifiers: new Set(),
+  };
+  const pseudo = new Pseudonyms(rng.fork('names'), tokens);
+  // every whole date the originals could be read to hold, in any form, for the check to find one left unmoved
+  const rememberDates = (text: string) => {
+    for (const d of wholeDatesIn(text, options.asOf)) known.dates.add(d);
+    for (const d of dateCandidates(text)) known.dates.add(d);
+  };
+  // the word a known name writes just before a lone capital ("Child A", "Foster carers A")
+  const wordsBeforeInitial = new Set<string>();
+  for (const n of names) for (const m of n.matchAll(/(\p{L}+)\s+\p{Lu}(?![\p{L}\p{M}])/gu)) wordsBeforeInitial.add(m[1]!.toLowerCase());
+
+  // new case ids, in an order that does not give away the original one
+  const order = rng.fork('order').shuffle([...caseIds].sort());
+  const width = Math.max(3, String(order.length).length);
+  const caseKey = caseIdKey;
+  const newCaseId = new Map(order.map((id, i) => [caseKey(id), `RD-${String(i + 1).padStart(width, '0')}`]));
+  const newPersonId = new Map([...personIds].sort().map((id, i) => [id, `person${i + 1}`]));
+  const places = new Map([...new Set(options.places.filter((p) => p.trim() !== ''))].map((p, i) => [foldWord(p.replace(/\s+/g, ' ')), `Town ${i + 1}`]));
+  const schools = new Map([...new Set(options.schools.filter((p) => p.trim() !== ''))].map((p, i) => [foldWord(p.replace(/\s+/g, ' ')), `School ${i + 1}`]));
+
+  const span = dateSpan(sources, options.asOf, [options.asOf]);
+  const offset = redactionOffset(rng.fork(options.attempt ? `offset ${options.attempt}` : 'offset'), span);
+  const shift = (date: IsoDate) => addDays(date, -offset);
+  const months = Math.round(offset / 30.4375);
+
+  // ---- one word of a name (after a title, or known), as its pseudonym
+  const initialsText = (match: string, letters: string) => {
+    const made = pseudo.initials(letters);
+    // the new letters in the original's places, its dots, spaces and dashes kept: "Z T-B" → "Q R-S"
+    let next = 0;
+    const inPlace = match.replace(/\p{L}/gu, () => made[next++] ?? '');
+    if (next === made.length) return inPlace;
+    if (!match.includes('.')) return made;
+    return [...made].map((l) => `${l}.`).join('').slice(0, match.trimEnd().endsWith('.') ? undefined : -1);
+  };
+  const wordText = (word: string): string => {
+    const possessive = /(['’]s|s['’]|['’])$/u.exec(word);
+    const core = possessive ? word.slice(0, -possessive[0].length) : word;
+    const rest = possessive ? possessive[0] : '';
+    if (/^(?:\p{L}\.\s?){2,}$/u.test(core) || /^\p{L}\.(?:\p{L}\.?)+$/u.test(core)) return initialsText(core, initialsKey(core)) + rest;
+    const parts = core.split(/([-‐‑‒–—―])/u);
+    return (
+      parts
+        .map((part, i) => {
+          if (i % 2 === 1 || part === '') return part;
+          const bare = part.replace(/\.$/, '');
+          const dot = part.endsWith('.') ? '.' : '';
+          if (/^\p{L}$/u.test(bare)) return pseudo.letter(bare.toUpperCase()) + dot;
+          if (/^\p{L}+\p{N}+$/u.test(bare)) return pseudo.code(bare) + dot;
+          if (!/\p{L}/u.test(bare)) return part;
+          return caseLike(bare, pseudo.word(bare)) + dot;
+        })
+        .join('') + rest
+    );
+  };
+
+  const literal = (items: readonly string[]) => [...items].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
+  const ifAny = (items: readonly string[], source: (alts: string) => string) => (items.length === 0 ? '' : source(literal(items)));
+  const startsUpper = (w: string) => /^\p{Lu}/u.test(w);
+  const ROLE_WORDS_AFTER_TITLE = new Set(['and', 'or', 'the', 'of', 'to', 'in', 'at', 'was', 'is', 'has', 'had', 'said']);
+
+  const nameRules: TextRule[] = [
+    {
+      source: ifAny([...caseIds].map(caseIdSource), (alts) => `(?<![\\p{L}\\p{N}_-])(?:${alts})(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`),
+      replace: (m) => {
+        const id = newCaseId.get(caseKey(m));
+        return id === undefined ? undefined : (count('case ids'), id);
+      },
+    },
+    {
+      source: ifAny([...options.places, ...options.schools].filter((p) => p.trim() !== '').map((p) => p.trim().split(/\s+/).map((w) => wordPattern(w)).join('\\s+')), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
+      replace: (m) => {
+        const key = foldWord(m.replace(/\s+/g, ' '));
+        if (places.has(key)) return count('places'), places.get(key)!;
+        if (schools.has(key)) return count('schools'), schools.get(key)!;
+        return undefined;
+      },
+    },
+    {
+      // a title and up to three capitalised words: every word is a name, known or not ("Mrs Patricia Gould")
+      source: `${BEFORE}(?:${TITLES.join('|')})\\.?(?:[ \\t]+[\\p{L}\\p{M}\\p{N}'’.‐‑‒–—―-]+){1,3}`,
+      replace: (m) => {
+        const [title, ...rest] = m.split(/([ \t]+)/u).filter((x) => x !== '');
+        if (title === undefined) throw new Error('internal: an empty title match');
+        if (!startsUpper(title)) return undefined;
+        // rest alternates space, word, space, word…; only the name's words are taken, the rest is looked at again
+        let out = title;
+        let consumed = title.length;
+        for (let i = 0; i + 1 < rest.length; i += 2) {
+          // Both indexes are below rest.length (the loop's condition).
+          const space = rest[i]!;
+          const word = rest[i + 1]!;
+          if (!startsUpper(word) || ROLE_WORDS_AFTER_TITLE.has(word.toLowerCase()) || TITLES.includes(word.replace(/\.$/, ''))) break;
+          // initials keep their dots; a word keeps the punctuation after it
+          const [core, trail] = /^(?:\p{L}\.)+$/u.test(word) ? [word, ''] : /^(.*?)([.,;:]*)$/su.exec(word)!.slice(1);
+          // Both groups of the pattern take part in every match.
+          out += space + wordText(core!) + trail;
+          consumed += space.length + word.length;
+          if (trail !== '') break;
+        }
+        if (consumed === title.length) return undefined;
+        count('names in free text');
+        return { text: out, consumed };
+      },
+    },
+    {
+      // a role and initials, known or not: "SW J.P.", "IRO B.B."
+      source: `${BEFORE}(?:${ROLES.join('|')})[ \\t]+(?:\\p{L}\\.[ \\t]?)+`,
+      replace: (m) => {
+        const [, role, space, initials] = /^(\S+)([ \t]+)(.*)$/u.exec(m)!;
+        if (role === undefined || initials === undefined) throw new Error('internal: a role match without its groups');
+        if (role !== role.toUpperCase() || initials !== initials.toUpperCase()) return undefined;
+        const trailing = /[ \t]$/.test(initials) ? initials.slice(initials.trimEnd().length) : '';
+        count('names in free text');
+        return role + space + initialsText(initials.trimEnd(), initialsKey(initials)) + trailing;
+      },
+    },
+    {
+      // "Child L", "Child F2": a child's ref, known or not
+      source: `${BEFORE}Child[ \\t]+\\p{Lu}{1,2}\\p{N}*${AFTER}`,
+      replace: (m) => {
+        const [, child, space, ref] = /^(\S+)([ \t]+)(\S+)$/u.exec(m)!;
+        if (ref === undefined) throw new Error('internal: a child ref match without its groups');
+        if (child !== 'Child' || ref !== ref.toUpperCase()) return undefined;
+        count('names in free text');
+        return child + space + wordText(ref);
+      },
+    },
+    {
+      source: ifAny(of('initials').map((t) => initialsPattern(t.text.replace(/[^\p{L}]/gu, ''))), (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`),
+      replace: (m) => {
+        // without dots, initials are capitals ("ZTB", "Z T-B"), and initials that spell a role ("TM") are read as the role
+        if (!m.includes('.') && (m !== m.toUpperCase() || ROLES.includes(m))) return undefined;
+        count('names in free text');
+        return initialsText(m, initialsKey(m));
+      },
+    },
+    {
+      source: ifAny(of('code').map((t) => escapeRegExp(t.key)), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
+      replace: (m) => (m === m.toUpperCase() ? (count('names in free text'), pseudo.code(m)) : undefined),
+    },
+    {
+      // every known name word, in any letter case, with or without accents and apostrophes, possessive or plural
+      // (longest first, so "Kay-leigh" is the one word Kayleigh, not Kay and a "leigh")
+      source:
+        of('word').length === 0
+          ? ''
+          : `${BEFORE}(?:${of('word')
+              .sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : 1))
+              .map((t) => wordPattern(t.text, !t.joined))
+              .join('|')})(?:e?s)?${AFTER}`,
+      replace: (m) => {
+        const f = foldWord(m).replace(/[‐‑‒–—―-]/gu, '');
+        const key = [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k));
+        if (key === undefined) return undefined;
+        count('names in free text');
+        const suffix = m.slice(m.length - (f.length - key.length));
+        return caseLike(m.slice(0, m.length - suffix.length), pseudo.word(known.words.get(key)!)) + suffix;
+      },
+    },
+    {
+      // a known name written into another word: "KayleighGould", "McGould"
+      source: of('word').length === 0 ? '' : `${BEFORE}\\p{L}+(?:\\p{Lu}\\p{Ll}+)+${AFTER}`,
+      replace: (m) => {
+        const humps = m.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+        if (humps.length < 2 || !humps.some((h) => known.words.has(foldWord(h)))) return undefined;
+        count('names in free text');
+        return humps.map((h) => (known.words.has(foldWord(h)) ? caseLike(h, pseudo.word(known.words.get(foldWord(h))!)) : h)).join('');
+      },
+    },
+    {
+      // an initial standing alone ("L (seen alone)"), in capitals, not part of dotted initials
+      source: ifAny(of('initial').map((t) => escapeRegExp(t.key)), (alts) => `(?<![\\p{L}\\p{M}\\p{N}_.'’])(?:${alts})(?![\\p{L}\\p{M}\\p{N}_])(?!\\.[ \\t]?\\p{L}(?!\\p{L}))`),
+      replace: (m, text, at) => {
+        if (!known.initials.has(m)) return undefined;
+        // "A" and "I" before a word in lower case are read as the words, and listed for review,
+        // unless the word before is the one a known name puts before that letter ("Foster carers A")
+        if ((m === 'A' || m === 'I') && /^\s+\p{Ll}/u.test(text.slice(at + 1))) {
+          const before = /(\p{L}+)\s+$/u.exec(text.slice(0, at))?.[1]?.toLowerCase();
+          if (before === undefined || !wordsBeforeInitial.has(before)) return undefined;
+        }
+        count('names in free text');
+        return pseudo.letter(m);
+      },
+    },
+  ];
+
+  const dates = dateRules({
+    asOf: options.asOf,
+    day: (iso) => (count('dates in free text'), shift(iso)),
+    month: (ym) => (count('months in free text'), addMonths(`${ym}-01`, -months).slice(0, 7)),
+    monthAlone: (i) => (count('months in free text'), (((i - months) % 12) + 12) % 12),
+  });
+  const ids = identifierRules((k: IdentifierKind, found: string) => {
+    count(k);
+    // what the originals hold, for the final check to find in any other form
+    const key = k === 'postcodes' ? postcodeKey(found) : k === 'phone numbers' || k === 'NHS numbers' ? identifierDigits(found) : undefined;
+    if (key !== undefined) known.identifiers.add(key);
+  });
+  const redactText = textReplacer([...ids, ...dates.slice(0, -1), ...nameRules, ...dates.slice(-1)]);
+  const proseText = textReplacer([...ids, ...nameRules]);
+
+  const mapPerson = (v: string) => (newPersonId.has(v) ? (count('person ids'), newPersonId.get(v)!) : redactText(v));
+  const refCategory = (path: readonly (string | number)[]): RedactionCategory => {
+    const key = path[path.length - 1];
+    if (key !== 'ref') return "professionals' initials";
+    return path[0] === 'child' ? "children's refs" : path[0] === 'people' ? "family members' refs" : 'names in free text';
+  };
+  const walk = (v: unknown, path: readonly (string | number)[], local: boolean): unknown => {
+    const key = path[path.length - 1];
+    const parent = path[path.length - 2];
+    if (typeof v === 'string') {
+      const s = v.normalize('NFC');
+      rememberDates(s);
+      if (realIsoDate(s)) return count('dates in fields'), shift(s);
+      if ((path.length === 1 && key === 'id') || (path.length === 2 && path[0] === 'siblings')) {
+        const id = newCaseId.get(caseKey(s));
+        if (id !== undefined) return count('case ids'), id;
+        return redactText(s);
+      }
+      if (REF_FIELDS.has(String(key))) {
+        count(refCategory(path));
+        return redactText(s);
+      }
+      if ((path[0] === 'people' && path.length === 3 && key === 'id') || PERSON_FIELDS.has(String(key)) || PERSON_LISTS.has(String(parent))) return mapPerson(s);
+      return redactText(s);
+    }
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i], local));
+    if (isRecord(v)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        // local fields are free text, keys included
+        const inLocal = local || k.startsWith('x-');
+        const newKey = inLocal ? redactText(k.normalize('NFC')) : k;
+        // defineProperty: a "__proto__" key stays plain data
+        Object.defineProperty(out, newKey, { value: walk(x, [...path, k], inLocal), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return v;
+  };
+
+  const cases = sources
+    .map((s, source) => {
+      const body = s.body.normalize('NFC');
+      rememberDates(body);
+      return { id: newCaseId.get(caseKey(s.id))!, source, data: walk(s.data, [], false) as Record<string, unknown>, body: redactText(body) };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { cases, asOf: shift(options.asOf), bankHolidays: options.bankHolidays.filter(realIsoDate).map(shift), counts, known, pseudonyms: pseudo.all(), prose: (t) => proseText(t) };
+}

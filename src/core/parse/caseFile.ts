@@ -1,0 +1,137 @@
+// A case file's text parsed with positions: split into front matter and body, screened,
+// parsed fast or carefully, and every JSON-pointer path mapped back to the line and
+// column an editor shows. Pure: src/io/loadCase.ts reads the bytes and calls it.
+import { isDeepStrictEqual } from 'node:util';
+import type { Document } from 'yaml';
+import type { Problem } from '../model/problem.js';
+import { fastLocator, type FastLocator } from './fastLocate.js';
+import { fastParse } from './fastYaml.js';
+import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
+import { LIMITS, decodeCaseBytes, fileProblem, fileTooLarge, tooManyNodesAt } from './screen.js';
+import { locateRange, parseYamlText, type ParsedYaml } from './strictYaml.js';
+
+export interface LoadedCase {
+  filePath: string;
+  /** File name without `.md`: a case's id must equal it. */
+  stem: string;
+  split?: SplitCase;
+  doc?: Document.Parsed;
+  /** The front matter as plain data, when it parsed without errors. */
+  data?: unknown;
+  /** Problems found while reading and parsing, already positioned. */
+  problems: Problem[];
+  /** Size and modification time of what was read, for conflict detection and caching. */
+  stat?: { size: number; mtimeMs: number };
+  /** The raw bytes read (kept so a writer can refuse when the file has changed since). */
+  bytes?: Buffer;
+  /** Line and column for a JSON pointer into the front matter. */
+  locate(pointer: string): { line: number; column: number } | undefined;
+  /** Which parser produced `data`: the fast js-yaml path, or the careful `yaml` one with positions. */
+  parser?: 'fast' | 'careful';
+  /**
+   * For a fast-parsed case: parse carefully too and, if the careful parser disagrees
+   * (other data, or a problem), take its result. Returns true when `data` or
+   * `problems` changed. The careful result always wins.
+   */
+  verify?(): boolean;
+}
+
+/** A case not yet read: no problems, no data, nothing to locate. */
+export function unreadCase(filePath: string, stem: string): LoadedCase {
+  return { filePath, stem, problems: [], locate: () => undefined };
+}
+
+/** Screen the bytes read for `loaded` (size, emptiness, encoding), then parse them. */
+export function parseCaseBytes(loaded: LoadedCase, bytes: Buffer, fast = false): LoadedCase {
+  loaded.bytes = bytes;
+  if (bytes.length > LIMITS.maxFileBytes) {
+    loaded.problems.push(fileTooLarge());
+    return loaded;
+  }
+  if (bytes.length === 0) {
+    loaded.problems.push(fileProblem('file-empty', 'file is empty: a case file needs YAML front matter'));
+    return loaded;
+  }
+  const decoded = decodeCaseBytes(bytes);
+  if ('problem' in decoded) {
+    loaded.problems.push(decoded.problem);
+    return loaded;
+  }
+  return parseCaseText(loaded, decoded.text, fast);
+}
+
+/** Parse an already-decoded case text into `loaded` (exported for in-memory use by the writer and tests). */
+export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false): LoadedCase {
+  let split: SplitCase;
+  const bomless = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  let starts: number[] | undefined;
+  const getStarts = () => (starts ??= lineStarts(bomless));
+  const at = (offset: number) => positionAt(getStarts(), offset);
+  try {
+    split = splitCase(decoded);
+  } catch (err) {
+    if (err instanceof FrontMatterError) {
+      const { line, column } = at(err.offset);
+      loaded.problems.push(fileProblem(err.ruleId, err.message, line, column));
+      return loaded;
+    }
+    throw err;
+  }
+  loaded.split = split;
+  if (split.frontMatter.length > LIMITS.maxFrontMatterBytes) {
+    loaded.problems.push(fileProblem('file-too-large', `front matter is larger than the ${LIMITS.maxFrontMatterBytes / 1024} KiB limit`));
+    return loaded;
+  }
+  const crowded = tooManyNodesAt(split.frontMatter);
+  if (crowded !== undefined) {
+    const { line, column } = at(split.frontMatterStart + crowded);
+    loaded.problems.push(fileProblem('yaml-too-many-nodes', `front matter holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`, line, column));
+    return loaded;
+  }
+  const careful = () => parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
+  const quick = fast ? fastParse(split.frontMatter) : undefined;
+  if (quick !== undefined) {
+    loaded.data = quick;
+    loaded.parser = 'fast';
+    let checked: ParsedYaml | undefined;
+    const ensure = () => (checked ??= careful());
+    let locator: FastLocator | null | undefined;
+    loaded.locate = (pointer: string) => {
+      // js-yaml's own reading places most paths; the careful parser places the rest, and all once it has run
+      let offset: number | undefined;
+      if (!checked) {
+        locator ??= fastLocator(split.frontMatter) ?? null;
+        offset = locator?.(pointer);
+      }
+      if (offset === undefined) {
+        const doc = ensure().doc;
+        offset = (doc ? locateRange(doc, pointer)?.[0] : undefined) ?? 0;
+      }
+      return at(split.frontMatterStart + offset);
+    };
+    loaded.verify = () => {
+      if (loaded.parser === 'careful') return false;
+      const result = ensure();
+      loaded.parser = 'careful';
+      loaded.doc = result.doc;
+      if (result.problems.length === 0 && isDeepStrictEqual(result.data, quick)) return false;
+      loaded.problems.push(...result.problems);
+      loaded.data = result.problems.length === 0 ? result.data : undefined;
+      return true;
+    };
+    return loaded;
+  }
+  loaded.parser = 'careful';
+  const parsed = careful();
+  if (parsed.doc) {
+    const doc = parsed.doc;
+    loaded.doc = doc;
+    loaded.locate = (pointer: string) => {
+      const range = locateRange(doc, pointer);
+      return at(split.frontMatterStart + (range ? range[0] : 0));
+    };
+  }
+  loaded.problems.push(...parsed.problems);
+  if (parsed.problems.length === 0) loaded.data = parsed.data;
+  return loaded;
+}

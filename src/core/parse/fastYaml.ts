@@ -1,0 +1,163 @@
+// The fast YAML reader: js-yaml for the plain front matter most case files hold, and
+// the screens that send anything the two parsers could read differently to the
+// careful reader (strictYaml.ts) instead.
+import jsYaml from 'js-yaml';
+import { FORBIDDEN_KEYS, LIMITS } from './screen.js';
+
+// Anchors, aliases, tags and complex keys go to the careful parser: js-yaml shares
+// aliased nodes and resolves tags differently, and the careful parser reports them.
+// (Written with the indicator first and the look back after it, so the search jumps from one `&*!?` to the next.)
+export const NEEDS_CAREFUL_PARSE = /[&*!](?<=(?:^|[\s[{,:])[&*!])\S|\?(?<=^\s*\?)(?:\s|$)/m;
+// A list or map used as a key: js-yaml turns it into text ("a,b", "[object Object]"), yaml refuses it.
+const COLLECTION_KEY = /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:\[[^\n]*\]|\{[^\n]*\})[ \t]*:(?:[ \t]|$)/m;
+// What COLLECTION_KEY needs somewhere, found much faster: a closing bracket before a key's colon.
+const CLOSED_BEFORE_COLON = /[\]}][ \t]*:(?:[ \t]|$)/m;
+// What the two parsers read differently: js-yaml takes 0b11 and +0x1 as numbers, +.5 and 1e400 as text,
+// -0 as 0, and a bare `- -` item as the start of the list that follows it.
+// Each branch starts with what it must find and looks back for the rest, so the search skips ahead:
+// (?:^|[\s[{,:])[-+]?0[bBoOxX]  |  (?:^|[\s[{,:])[-+]\.\d  |  (?:^|[\s[{,:])-0+ at a value's end  |  \d[eE][-+]?\d{3}  |  a line `- -`
+export const PARSERS_DIFFER =
+  /0[bBoOxX](?<=(?:^|[\s[{,:])[-+]?0[bBoOxX])|\.\d(?<=(?:^|[\s[{,:])[-+]\.\d)|-0+(?=[\s,\]}]|$)(?<=(?:^|[\s[{,:])-0+)|[eE][-+]?\d{3}(?<=\d[eE][-+]?\d{3})|-[ \t]*$(?<=^[ \t]*-[ \t]+-[ \t]*)/m;
+
+/**
+ * Layouts js-yaml reads leniently where yaml refuses them (or reads them otherwise):
+ * a lone CR, a comment glued to a closing quote or bracket, and a quoted scalar or
+ * flow collection running over lines that are not indented past the line it opened
+ * on. A small scan over quotes, brackets, comments and block scalars; it may step
+ * aside for a file yaml would accept, never the other way round.
+ */
+export function layoutDiffers(text: string): boolean {
+  if (/\r(?!\n)/.test(text)) return true;
+  let quote = 0;
+  let depth = 0;
+  let openIndent = -1;
+  let blockIndent = -1;
+  // one pass over the text, line by line, without cutting it into strings
+  for (let from = 0; from <= text.length; ) {
+    let next = text.indexOf('\n', from);
+    if (next === -1) next = text.length;
+    const end = next > from && text.charCodeAt(next - 1) === CR ? next - 1 : next;
+    const start = from;
+    from = next + 1;
+    let indent = 0;
+    while (start + indent < end && text.charCodeAt(start + indent) === SPACE) indent++;
+    const blank = isBlank(text, start + indent, end);
+    if (blockIndent >= 0) {
+      if (blank || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    const continuing = quote !== 0 || depth > 0;
+    if (continuing && !blank && indent <= openIndent) return true;
+    let canStart = !continuing || depth > 0;
+    let closed = false;
+    for (let j = start + (continuing && quote ? 0 : indent); j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (quote === DQUOTE) {
+        if (c === BACKSLASH) j++;
+        else if (c === DQUOTE) {
+          quote = 0;
+          closed = true;
+        }
+        continue;
+      }
+      if (quote === SQUOTE) {
+        if (c === SQUOTE && j + 1 < end && text.charCodeAt(j + 1) === SQUOTE) j++;
+        else if (c === SQUOTE) {
+          quote = 0;
+          closed = true;
+        }
+        continue;
+      }
+      if (c === HASH) {
+        if (closed) return true;
+        if (j === start) break;
+        const before = text.charCodeAt(j - 1);
+        if (before === SPACE || before === TAB) break;
+      }
+      closed = false;
+      if (c === SPACE || c === TAB) continue;
+      const after = j + 1 < end ? text.charCodeAt(j + 1) : -1;
+      if (canStart && (c === DQUOTE || c === SQUOTE)) {
+        quote = c;
+        if (depth === 0) openIndent = indent;
+      } else if (canStart && (c === OPEN_SQUARE || c === OPEN_CURLY)) {
+        if (depth++ === 0) openIndent = indent;
+      } else if (depth > 0 && (c === CLOSE_SQUARE || c === CLOSE_CURLY)) {
+        depth--;
+        closed = true;
+        canStart = false;
+      } else if (depth > 0 && c === COMMA) {
+        canStart = true;
+      } else if (c === COLON && (depth > 0 || after === -1 || after === SPACE || after === TAB)) {
+        canStart = true;
+      } else if ((c === DASH || c === QUESTION) && canStart && (after === -1 || after === SPACE)) {
+        canStart = true;
+      } else if (canStart && depth === 0 && (c === PIPE || c === GREATER)) {
+        blockIndent = indent;
+        break;
+      } else {
+        canStart = false;
+      }
+    }
+  }
+  return false;
+}
+
+const TAB = 9;
+const CR = 13;
+const SPACE = 32;
+const DQUOTE = 34; // "
+const HASH = 35; // #
+const SQUOTE = 39; // '
+const COMMA = 44;
+const DASH = 45;
+const COLON = 58;
+const GREATER = 62; // >
+const QUESTION = 63;
+const OPEN_SQUARE = 91;
+const BACKSLASH = 92;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const PIPE = 124;
+const CLOSE_CURLY = 125;
+
+/** Whether text[from, to) is only white space (as `trim` counts it). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(text.charAt(i))) return false;
+  }
+  return true;
+}
+
+/**
+ * The fast path (js-yaml's core schema, which matches YAML 1.2 core for what case
+ * files hold). Returns undefined whenever the careful parser must decide: anything
+ * unusual, anything js-yaml rejects, forbidden keys or deep nesting.
+ */
+export function fastParse(yamlText: string): Record<string, unknown> | undefined {
+  if (NEEDS_CAREFUL_PARSE.test(yamlText) || PARSERS_DIFFER.test(yamlText) || (CLOSED_BEFORE_COLON.test(yamlText) && COLLECTION_KEY.test(yamlText)) || layoutDiffers(yamlText)) {
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  return plainAndShallow(data, 1) ? (data as Record<string, unknown>) : undefined;
+}
+
+function plainAndShallow(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > LIMITS.maxNestingDepth) return false;
+  if (Array.isArray(value)) return value.every((v) => plainAndShallow(v, depth + 1));
+  for (const key of Object.keys(value)) {
+    // a null key (`~:`) is "null" to js-yaml but "" to yaml
+    if (FORBIDDEN_KEYS.has(key) || key === 'null' || key === '[object Object]') return false;
+    if (!plainAndShallow((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,247 @@
+// The careful YAML reader: strict YAML 1.2 (core schema) with every value's position,
+// refusing aliases, custom tags, forbidden and duplicate keys and deep nesting, and
+// mapping a JSON pointer back to the source range it names.
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { CST, Document, Node } from 'yaml';
+import type { Problem } from '../model/problem.js';
+import { fromPointer } from '../model/problem.js';
+import { FORBIDDEN_KEYS, LIMITS, fileProblem, tooManyNodesAt } from './screen.js';
+
+let yamlModule: typeof Yaml | undefined;
+/** The careful parser, loaded the first time a file needs it (a check of clean files never does). */
+function yamlPackage(): typeof Yaml {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
+
+export interface ParsedYaml {
+  doc?: Document.Parsed;
+  data?: unknown;
+  problems: Problem[];
+}
+
+/**
+ * Parse YAML text strictly (YAML 1.2 core schema, unique keys, no aliases, no
+ * custom tags, no forbidden keys, bounded nesting). `base` is the offset of the
+ * text inside the file and `at` maps file offsets to positions. `what` names the
+ * text in messages ("front matter", "config file").
+ */
+export function parseYamlText(
+  yamlText: string,
+  base: number,
+  at: (offset: number) => { line: number; column: number },
+  what: string,
+): ParsedYaml {
+  const { Composer, Parser, YAMLParseError } = yamlPackage();
+  let doc: Document.Parsed | undefined;
+  let tokens: CST.Token[];
+  const crowded = tooManyNodesAt(yamlText);
+  if (crowded !== undefined) {
+    const { line, column } = at(base + crowded);
+    return { problems: [fileProblem('yaml-too-many-nodes', `${what} holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`, line, column)] };
+  }
+  try {
+    // The CST parser is iterative: nesting is measured there, before the recursive composer could run out of stack.
+    tokens = [...new Parser().parse(yamlText)];
+    const deep = tooDeepAt(tokens, LIMITS.maxNestingDepth);
+    if (deep !== undefined) {
+      const { line, column } = at(base + deep);
+      return { problems: [fileProblem('yaml-too-deep', `${what} is nested more than ${LIMITS.maxNestingDepth} levels deep`, line, column)] };
+    }
+    for (const next of new Composer(YAML_OPTIONS).compose(tokens, true, yamlText.length)) {
+      if (!doc) doc = next;
+      else {
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+  } catch (err) {
+    const message = err instanceof RangeError ? `${what} is nested too deeply to read` : `${what} could not be parsed`;
+    const { line, column } = at(base);
+    return { problems: [fileProblem(err instanceof RangeError ? 'yaml-too-deep' : 'yaml-syntax', message, line, column)] };
+  }
+  if (!doc) return { problems: [fileProblem('front-matter-empty', `${what} is empty`, at(base).line, 1)] };
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  let unlisted = 0;
+  const add = (offset: number, ruleId: string, message: string) => {
+    const { line, column } = at(base + offset);
+    const key = `${line}:${column}:${ruleId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    // a broken file can hold thousands of problems; the first few say what is wrong
+    if (problems.length >= MAX_YAML_PROBLEMS) unlisted++;
+    else problems.push({ ruleId, severity: 'error', message, line, column });
+  };
+  const claimed = new Set<number>();
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const ruleId = e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : e.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax';
+    let offset = e.pos?.[0] ?? 0;
+    // yaml reports an unclosed quote where the text ran out; the opening quote is what to fix
+    if (e.code === 'MISSING_CHAR' && e.message.includes('quote')) offset = quoteOpenedAt(tokens, offset) ?? offset;
+    // likewise an unclosed [ or {, which yaml notices only where the collection ends (usually the next line)
+    const flow = /^Flow (sequence|map)\b.* end with a [\]}]$/.exec(e.message);
+    if (flow) offset = flowOpenedAt(tokens, offset, flow[1] === 'map' ? '{' : '[', claimed) ?? offset;
+    add(offset, ruleId, yamlMessage(e.code, e.message, what));
+  }
+  checkStructure(doc, add, what);
+  if (unlisted > 0) {
+    const last = problems[problems.length - 1]!; // unlisted counts problems beyond those listed, so one is listed
+    problems.push({ ...last, message: `${unlisted} more YAML problem${unlisted === 1 ? '' : 's'} in the ${what} not listed` });
+  }
+  if (problems.length > 0) return { doc, problems };
+  const data = doc.toJS({ maxAliasCount: 0 });
+  if (data === null || data === undefined) {
+    return { doc, problems: [fileProblem('front-matter-empty', `${what} is empty`, at(base).line, 1)] };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const { line, column } = at(base + (doc.contents?.range?.[0] ?? 0));
+    return { doc, problems: [fileProblem('front-matter-not-a-map', `${what} must be a map of keys to values, not a list or a single value`, line, column)] };
+  }
+  return { doc, data, problems };
+}
+
+const MAX_YAML_PROBLEMS = 20;
+
+// uniqueKeys is checked in checkStructure: yaml's own check compares every pair with every other (minutes for a 1 MiB map).
+// resolveKnownTags: false turns the YAML 1.1 types (!!binary, !!set, !!omap, !!pairs, !!timestamp) into unknown-tag errors.
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false,
+  merge: false,
+  stringKeys: false,
+  resolveKnownTags: false,
+} as const;
+
+/** Every token of a CST with its collection depth, walked without recursion (stopping below `limit` + 1). */
+function* cstTokens(tokens: readonly CST.Token[], limit = Infinity): Generator<[CST.Token, number]> {
+  const stack: [CST.Token | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, outer] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push([token.value, outer]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      const depth = outer + 1;
+      yield [token, depth];
+      if (depth > limit) continue;
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key ?? undefined, depth]);
+        stack.push([item.value, depth]);
+      }
+    } else {
+      yield [token, outer];
+    }
+  }
+}
+
+/** Offset of the first collection nested deeper than `limit` in a CST. */
+function tooDeepAt(tokens: readonly CST.Token[], limit: number): number | undefined {
+  for (const [token, depth] of cstTokens(tokens, limit)) if (depth > limit) return token.offset;
+  return undefined;
+}
+
+/** Where the quoted scalar that runs out at `end` opened. */
+function quoteOpenedAt(tokens: readonly CST.Token[], end: number): number | undefined {
+  for (const [token] of cstTokens(tokens)) {
+    if ((token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') && token.offset + token.source.length === end) return token.offset;
+  }
+  return undefined;
+}
+
+/** Where the unclosed `[` or `{` whose items run out at `end` opened: the innermost one around it not yet reported. */
+function flowOpenedAt(tokens: readonly CST.Token[], end: number, open: '[' | '{', claimed: Set<number>): number | undefined {
+  let found: number | undefined;
+  for (const [token] of cstTokens(tokens)) {
+    if (token.type !== 'flow-collection' || token.start.source !== open || token.end[0]?.source === (open === '[' ? ']' : '}')) continue;
+    if (claimed.has(token.offset) || token.offset >= end || token.offset + yamlPackage().CST.stringify(token).length < end) continue;
+    if (found === undefined || token.offset > found) found = token.offset;
+  }
+  if (found !== undefined) claimed.add(found);
+  return found;
+}
+
+function yamlMessage(code: string, message: string, what: string): string {
+  // yaml's own messages may quote source text; keep only the first line, without any excerpt.
+  const first = (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'TAG_RESOLVE_FAILED') return 'custom YAML tags are not allowed: ' + first;
+  if (code === 'RESOURCE_EXHAUSTION') return `${what} is nested too deeply to read`;
+  return 'YAML syntax: ' + first;
+}
+
+/** Aliases, forbidden keys, duplicate keys and excessive nesting are refused before any data is built (unknown tags are already yaml warnings). */
+function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: string, message: string) => void, what: string): void {
+  const { isMap, isNode, isScalar, isSeq, visit } = yamlPackage();
+  visit(doc, {
+    Alias(_key, node) {
+      report(node.range?.[0] ?? 0, 'yaml-alias', 'YAML aliases (*name) are not allowed in case files');
+      return visit.SKIP;
+    },
+    Node(_key, node, path) {
+      // counted as the CST check counts, plus the maps a flow list makes of `[a: 1]`
+      let depth = isMap(node) || isSeq(node) ? 1 : 0;
+      for (const p of path) if (isMap(p) || isSeq(p)) depth++;
+      if (depth > LIMITS.maxNestingDepth) {
+        report(node.range?.[0] ?? 0, 'yaml-too-deep', `${what} is nested more than ${LIMITS.maxNestingDepth} levels deep`);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Map(_key, map) {
+      // keys compared as the plain object will hold them: `1` and "1" are the same key there
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (!isScalar(k)) continue;
+        const name = k.value === null || k.value === undefined ? '' : String(k.value);
+        if (keys.has(name)) report(k.range?.[0] ?? 0, 'yaml-duplicate-key', `duplicate key in the ${what}: Map keys must be unique`);
+        keys.add(name);
+      }
+    },
+    Pair(_key, pair) {
+      const k = pair.key;
+      if (isScalar(k) && typeof k.value === 'string' && FORBIDDEN_KEYS.has(k.value)) {
+        report(k.range?.[0] ?? 0, 'yaml-forbidden-key', `the key "${k.value}" is not allowed`);
+      } else if (k !== null && !isScalar(k)) {
+        report((isNode(k) && k.range?.[0]) || 0, 'yaml-syntax', 'keys must be plain values, not lists or maps');
+      }
+    },
+  });
+}
+
+/**
+ * Source range (offsets into the front matter) of the node a JSON pointer names.
+ * A pointer to a missing key resolves to its nearest existing parent, so a
+ * "required property" problem points at the map it belongs in.
+ */
+export function locateRange(doc: Document.Parsed, pointer: string, preferKey = false): [number, number] | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
+  let node: unknown = doc.contents;
+  let range = (node as Node | null)?.range;
+  for (const segment of fromPointer(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      const valueNode = pair.value as Node | null;
+      if (preferKey || !valueNode || !valueNode.range) {
+        range = keyNode.range;
+        if (!valueNode) break;
+      } else {
+        range = valueNode.range;
+      }
+      node = valueNode;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item || !/^\d+$/.test(segment)) break;
+      range = item.range ?? range;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return range ? [range[0], range[1]] : undefined;
+}

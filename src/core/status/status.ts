@@ -1,0 +1,478 @@
+// The practice lead's view of a caseload (framework.md §5.3): one pure function from
+// typed cases to a view model whose keys are the metric ids. `reunify status` and
+// the caseload report render the same view. Exceptions name cases by id only, and
+// every detail line is built from ids and dates, never from narrative in a case.
+import { atStagePoint, type CaseData, type Classification, type IsoDate } from '../model/caseTypes.js';
+import { domainIdsOf, type ReunifyConfig } from '../model/config.js';
+import { costFigures } from './costs.js';
+import { factorConcern } from '../classify/factorEntries.js';
+import { counted } from '../text/plural.js';
+import { addDays, daysBetween, isAfter, latest } from '../text/dates.js';
+import { lastRagUpdate, staleGoals } from '../workflow/goals.js';
+import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE } from '../model/ids.js';
+import { directionOf } from '../classify/reclassify.js';
+import { latestAt } from '../rules/recordReaders.js';
+import { FINISHED_TASK_STATUSES } from '../model/schemas.js';
+import { unsharedDecisions } from '../workflow/sharing.js';
+import { sameSigner, signoffQueue } from '../workflow/signoff.js';
+import type {
+  AttentionCase,
+  AwaitingSignoff,
+  CostExposure,
+  DecisionsNotShared,
+  GoalsRed,
+  MetricId,
+  NotConsidered,
+  Outcomes,
+  OverdueTasks,
+  Overrides,
+  PostReturnAlerts,
+  ReviewKind,
+  ReviewsDue,
+  RiskMix,
+  StageCounts,
+  StatusCase,
+  StatusFilter,
+  StatusView,
+} from './statusView.js';
+import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, rc3AfterUnplannedReturnOverdue, stageClock, visitDueInWindow, visitOverdue } from './timeliness.js';
+
+export * from './statusView.js';
+export { suppressSmallCounts, type SharedValue, type ShownStatusView } from './statusShare.js';
+
+export interface StatusOptions {
+  asOf: IsoDate;
+  config: ReunifyConfig;
+  /** Only cases whose social worker or team manager is this person. */
+  team?: string;
+  filter?: StatusFilter;
+  /** Files left out because they could not be read or failed the schema. */
+  skipped?: number;
+}
+
+// ---------------------------------------------------------------------------
+// Selecting cases
+
+export const FILTER_KEYS = ['stage', 'level', 'cohort', 'legal_status', 'placement'] as const;
+
+/** Parse `stage=3,level=high` (repeatable; values of one key are alternatives, keys must all match). */
+export function parseStatusFilter(specs: readonly string[], config: ReunifyConfig): { filter: StatusFilter } | { error: string } {
+  const allowed: Record<(typeof FILTER_KEYS)[number], readonly string[]> = {
+    stage: ['1', '2', '3', '4', '5', 'closed'],
+    level: [...LEVELS, 'none'],
+    cohort: domainIdsOf(config).cohorts,
+    legal_status: LEGAL_STATUSES,
+    placement: PLACEMENTS,
+  };
+  const filter: StatusFilter = {};
+  for (const spec of specs) {
+    for (const part of spec.split(',')) {
+      const m = /^\s*([a-z_]+)\s*=\s*([A-Za-z0-9_]+)\s*$/.exec(part);
+      if (!m) return { error: `--filter takes key=value pairs separated by commas (keys: ${FILTER_KEYS.join(', ')}), got "${part}"` };
+      const key = m[1] as (typeof FILTER_KEYS)[number];
+      if (!(FILTER_KEYS as readonly string[]).includes(key)) return { error: `--filter: unknown key "${m[1]}" (keys: ${FILTER_KEYS.join(', ')})` };
+      const value = m[2]!; // both groups of the pattern are not optional
+      if (!allowed[key].includes(value)) return { error: `--filter ${key}: "${value}" is not one of ${allowed[key].join(', ')}` };
+      if (!(filter[key] ??= []).includes(value)) filter[key]!.push(value);
+    }
+  }
+  return { filter };
+}
+
+/** The case's social worker or team manager is this person (letter case, spaces and full stops do not matter). */
+export function inTeam(data: CaseData, name: string): boolean {
+  return [data.team.social_worker, data.team.team_manager].some((who) => who !== undefined && sameSigner(who, name));
+}
+
+function latestClassification(data: CaseData, asOf: IsoDate): Classification | undefined {
+  const found = DECISION_POINTS.map((p) => latestAt(data.classifications, p, asOf)).filter((f) => f !== undefined);
+  // the latest date wins; on a tie, the later entry in the file
+  found.sort((a, b) => (a!.record.date < b!.record.date ? -1 : a!.record.date > b!.record.date ? 1 : a!.index - b!.index));
+  return found.length > 0 ? found[found.length - 1]!.record : undefined;
+}
+
+function matches(c: StatusCase, options: StatusOptions): boolean {
+  const { data } = c;
+  if (options.team && !inTeam(data, options.team)) return false;
+  const f = options.filter ?? {};
+  if (f.stage && !f.stage.includes(String(data.stage))) return false;
+  if (f.level && !f.level.includes(latestClassification(data, options.asOf)?.level ?? 'none')) return false;
+  if (f.cohort && !(data.cohorts ?? []).some((x) => f.cohort!.includes(x))) return false;
+  if (f.legal_status && !f.legal_status.includes(data.child.legal_status)) return false;
+  if (f.placement && !f.placement.includes(data.child.placement ?? '')) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Metrics
+
+const isOpen = (data: CaseData) => data.stage !== 'closed';
+const isHome = (data: CaseData, asOf: IsoDate) => data.stage === 5 && data.return?.returned !== undefined && !isAfter(data.return.returned, asOf);
+const count = <T>(items: readonly T[], keep: (item: T) => boolean) => items.reduce((n, item) => n + (keep(item) ? 1 : 0), 0);
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+function stageCounts(cases: readonly StatusCase[], asOf: IsoDate): StageCounts {
+  const by_stage = zeros(['1', '2', '3', '4', '5'] as const);
+  const by_decision_point = zeros([...DECISION_POINTS, 'none'] as const);
+  for (const { data } of cases) {
+    if (!isOpen(data)) continue;
+    by_stage[String(data.stage) as keyof typeof by_stage]++;
+    // counted by the decision points of the stages; Decision 1 (the start) is not one of them
+    const decisions = (data.decisions ?? []).filter((d) => !isAfter(d.date, asOf)).filter(atStagePoint);
+    const lastDate = latest(decisions.map((d) => d.date));
+    const last = decisions.filter((d) => d.date === lastDate).pop();
+    by_decision_point[last?.point ?? 'none']++;
+  }
+  return { open: count(cases, (c) => isOpen(c.data)), closed: count(cases, (c) => !isOpen(c.data)), by_stage, by_decision_point };
+}
+
+/** The latest record on or before `asOf` that return home was considered: a cla_review trigger, or a written assessment's recommendation. */
+function lastConsidered(data: CaseData, asOf: IsoDate): IsoDate | undefined {
+  const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
+  const dates = [
+    ...(data.triggers ?? []).filter((t) => t.type === 'cla_review').map((t) => t.date),
+    wa?.status === 'done' && wa.recommendation ? wa.date : undefined,
+  ];
+  return latest(dates.filter((d) => d !== undefined && !isAfter(d, asOf)));
+}
+
+function notConsidered(cases: readonly StatusCase[], asOf: IsoDate, days: number): NotConsidered {
+  const exceptions: NotConsidered['exceptions'] = [];
+  for (const { id, data } of cases) {
+    const cohorts = data.cohorts ?? [];
+    if (!isOpen(data) || cohorts.length === 0) continue;
+    const classified = (data.classifications ?? []).some((c) => !isAfter(c.date, asOf));
+    const decided = (data.decisions ?? []).some((d) => !isAfter(d.date, asOf));
+    if (classified || decided) continue;
+    const last = lastConsidered(data, asOf);
+    if (last && daysBetween(last, asOf) <= days) continue;
+    exceptions.push({
+      id,
+      detail: `in ${cohorts.join(', ')}; no classification or decision, and ${last ? `nothing since ${last}` : 'no record'} that return home was considered`,
+      cohorts: [...cohorts],
+      last_considered: last ?? null,
+    });
+  }
+  return { count: exceptions.length, within_days: days, exceptions };
+}
+
+function overdueTasks(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): OverdueTasks {
+  const exceptions: OverdueTasks['exceptions'] = [];
+  for (const { id, data } of cases) {
+    const clock = stageClock(data, config, asOf);
+    if (!clock?.overdue) continue;
+    const tasks = TASKS_BY_STAGE[clock.stage].filter((t) => {
+      const status = Object.hasOwn(data.tasks, t) ? data.tasks[t]?.status : undefined;
+      return !(FINISHED_TASK_STATUSES as readonly string[]).includes(status ?? 'todo');
+    });
+    const over = clock.days - clock.limitWeeks * 7;
+    exceptions.push({
+      id,
+      detail: `stage ${clock.stage} open ${counted(clock.days, 'day')}, ${over} over its ${clock.limitWeeks}-week timescale; ${tasks.length > 0 ? `open: ${tasks.join(', ')}` : 'its tasks are finished: the next step is due'}`,
+      stage: clock.stage,
+      days_open: clock.days,
+      timescale_weeks: clock.limitWeeks,
+      tasks,
+    });
+  }
+  return { count: exceptions.reduce((n, e) => n + e.tasks.length, 0), cases: exceptions.length, exceptions };
+}
+
+function awaiting(cases: readonly StatusCase[], asOf: IsoDate): AwaitingSignoff {
+  const queue = signoffQueue(cases, asOf);
+  const by_kind = zeros(['written_assessment', 'classification', 'decision'] as const);
+  for (const item of queue) by_kind[item.kind]++;
+  return {
+    count: queue.length,
+    cases: new Set(queue.map((q) => q.caseId)).size,
+    by_kind,
+    exceptions: queue.map((q) => ({
+      id: q.caseId,
+      detail: `${q.item} of ${q.date}, waiting ${counted(q.waitingDays, 'day')}`,
+      item: q.item,
+      pointer: q.pointer,
+      date: q.date,
+      waiting_days: q.waitingDays,
+    })),
+  };
+}
+
+function riskMix(cases: readonly StatusCase[], asOf: IsoDate): RiskMix {
+  const by_level = zeros([...LEVELS, 'none'] as const);
+  const rc1_to_rc2 = zeros(['up', 'down', 'same'] as const);
+  const rc2_to_rc3 = zeros(['up', 'down', 'same'] as const);
+  for (const { data } of cases) {
+    if (isOpen(data)) by_level[latestClassification(data, asOf)?.level ?? 'none']++;
+    const [rc1, rc2, rc3] = DECISION_POINTS.map((p) => latestAt(data.classifications, p, asOf)?.record);
+    if (rc1 && rc2) rc1_to_rc2[directionOf(rc1.level, rc2.level)]++;
+    if (rc2 && rc3) rc2_to_rc3[directionOf(rc2.level, rc3.level)]++;
+  }
+  return { by_level, movement: { rc1_to_rc2, rc2_to_rc3 } };
+}
+
+function overrides(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): Overrides {
+  const by_category: Record<string, number> = { ...zeros(domainIdsOf(config).overrideCategories), none: 0 };
+  const exceptions: Overrides['exceptions'] = [];
+  let classifications = 0;
+  for (const { id, data } of cases) {
+    for (const c of data.classifications ?? []) {
+      if (c.suggested === undefined || isAfter(c.date, asOf)) continue;
+      classifications++;
+      if (c.level === c.suggested) continue;
+      const category = c.override_category ?? null;
+      by_category[category ?? 'none'] = (by_category[category ?? 'none'] ?? 0) + 1;
+      exceptions.push({
+        id,
+        detail: `${c.point} of ${c.date}: ${c.suggested} suggested, ${c.level} chosen (${category ?? 'no category'})`,
+        point: c.point,
+        date: c.date,
+        suggested: c.suggested,
+        level: c.level,
+        category,
+      });
+    }
+  }
+  const rate = classifications > 0 ? Math.round((exceptions.length / classifications) * 1000) / 1000 : null;
+  return { count: exceptions.length, classifications, rate, by_category, exceptions };
+}
+
+function notShared(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): DecisionsNotShared {
+  const exceptions: DecisionsNotShared['exceptions'] = [];
+  for (const { id, data } of cases) {
+    for (const { decision, missing } of unsharedDecisions(data, config, asOf)) {
+      if (!atStagePoint(decision)) continue;
+      const parties = missing.map((m) => m.party);
+      exceptions.push({ id, detail: `${decision.point} decision of ${decision.date} not shared with ${parties.join(', ')}`, point: decision.point, date: decision.date, parties });
+    }
+  }
+  return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
+}
+
+function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): ReviewsDue {
+  const withinDays = config.status.reviews_due_days;
+  const horizon = addDays(asOf, withinDays);
+  const exceptions: ReviewsDue['exceptions'] = [];
+  const add = (id: string, review: ReviewKind, due: IsoDate, overdue: boolean) => {
+    const what = review === 'cla' ? 'CLA review' : review === 'post_return_visit' ? 'visit with the child seen alone' : 'post-return classification (rc3_post_return) after the unplanned return';
+    const when = overdue ? `overdue by ${counted(daysBetween(due, asOf), 'day')} (due ${due})` : `due ${due}, in ${counted(daysBetween(asOf, due), 'day')}`;
+    exceptions.push({ id, detail: `${what} ${when}`, review, due, overdue });
+  };
+  for (const { id, data } of cases) {
+    if (!isOpen(data)) continue;
+    if (isLookedAfter(data, asOf)) {
+      const { due } = nextClaReviewDue(data, config, asOf);
+      if (isAfter(asOf, due)) add(id, 'cla', due, true);
+      else if (!isAfter(due, horizon)) add(id, 'cla', due, false);
+    }
+    const window = postReturnWindow(data, config, asOf);
+    if (window) {
+      const { due } = nextSeenAloneVisitDue(window);
+      if (visitDueInWindow(data, window, due)) {
+        if (visitOverdue(window, due)) add(id, 'post_return_visit', due, true);
+        else if (!isAfter(due, horizon)) add(id, 'post_return_visit', due, false);
+      }
+    }
+    // overdue exactly when rule timeliness/rc3-after-unplanned-return warns
+    const rc3 = rc3AfterUnplannedReturnOverdue(data, config, asOf);
+    if (rc3) add(id, 'rc3_post_return', rc3.due, true);
+  }
+  const tally = (review: ReviewKind) => ({
+    overdue: count(exceptions, (e) => e.review === review && e.overdue),
+    due_soon: count(exceptions, (e) => e.review === review && !e.overdue),
+  });
+  return {
+    within_days: withinDays,
+    overdue: count(exceptions, (e) => e.overdue),
+    due_soon: count(exceptions, (e) => !e.overdue),
+    cla: tally('cla'),
+    post_return_visits: tally('post_return_visit'),
+    rc3_after_unplanned_return: { overdue: tally('rc3_post_return').overdue, within_days: config.reviews.rc3_after_unplanned_return_days },
+    exceptions,
+  };
+}
+
+function goalsRed(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): GoalsRed {
+  const exceptions: GoalsRed['exceptions'] = [];
+  for (const { id, data } of cases) {
+    if (!isOpen(data) || !data.agreement) continue;
+    const goals = data.agreement.goals ?? [];
+    const red = goals.filter((g) => lastRagUpdate(g)?.rag === 'red').map((g, i) => g.id ?? `goal ${i + 1}`);
+    const stale = staleGoals(data, config, asOf).map((s) => s.goal.id ?? `goal ${s.index + 1}`);
+    if (red.length === 0 && stale.length === 0) continue;
+    const parts = [red.length > 0 ? `red: ${red.join(', ')}` : '', stale.length > 0 ? `no rating for over ${counted(config.reviews.goal_rag_stale_days, 'day')}: ${stale.join(', ')}` : ''];
+    exceptions.push({ id, detail: parts.filter(Boolean).join('; '), red, stale });
+  }
+  return {
+    count: exceptions.length,
+    red: count(exceptions, (e) => e.red.length > 0),
+    stale: count(exceptions, (e) => e.stale.length > 0),
+    stale_days: config.reviews.goal_rag_stale_days,
+    exceptions,
+  };
+}
+
+function postReturnAlerts(cases: readonly StatusCase[], asOf: IsoDate): PostReturnAlerts {
+  const exceptions: PostReturnAlerts['exceptions'] = [];
+  let home = 0;
+  for (const { id, data } of cases) {
+    if (!isHome(data, asOf)) continue;
+    home++;
+    const returned = data.return!.returned!;
+    const alerts: PostReturnAlerts['exceptions'][number]['alerts'] = [];
+    const details: string[] = [];
+    const missing = (data.triggers ?? []).filter((t) => t.type === 'missing_episode' && isAfter(t.date, returned) && !isAfter(t.date, asOf)).map((t) => t.date);
+    if (missing.length > 0) {
+      alerts.push('missing_episode');
+      details.push(`missing since the return on ${missing.sort().join(', ')}`);
+    }
+    // the entries that stand on the as-of date, read as classify and supervise read them
+    const adult = factorConcern(data, 'new_household_adult', asOf);
+    if (adult !== undefined) {
+      alerts.push('new_household_adult');
+      details.push(`new_household_adult ${adult}`);
+    }
+    if (data.return?.unplanned === true) {
+      alerts.push('unplanned_return');
+      details.push(`unplanned return on ${returned}`);
+    }
+    if (alerts.length > 0) exceptions.push({ id, detail: details.join('; '), alerts });
+  }
+  const tally = (alert: PostReturnAlerts['exceptions'][number]['alerts'][number]) => count(exceptions, (e) => e.alerts.includes(alert));
+  return {
+    home,
+    count: exceptions.length,
+    missing_episode: tally('missing_episode'),
+    new_household_adult: tally('new_household_adult'),
+    unplanned_return: tally('unplanned_return'),
+    exceptions,
+  };
+}
+
+export const COST_EXPOSURE_LABEL = 'Illustration only: an estimate from national average costs, not a forecast';
+
+function hasSupport(data: CaseData): boolean {
+  return (data.return?.support_package ?? []).some((s) => s.delivered !== 'not_delivered' && s.delivered !== 'ended');
+}
+
+function costExposure(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): CostExposure {
+  const figures = costFigures(config);
+  const exceptions: CostExposure['exceptions'] = [];
+  let inProgress = 0;
+  for (const { id, data } of cases) {
+    if (data.stage !== 5) continue;
+    inProgress++;
+    const level = latestClassification(data, asOf)?.level ?? null;
+    const highRisk = level === 'high' || level === 'very_high';
+    const withoutSupport = !hasSupport(data);
+    if (!highRisk && !withoutSupport) continue;
+    const why = [highRisk ? `latest level ${level}` : '', withoutSupport ? 'no support in place' : ''].filter(Boolean).join('; ');
+    exceptions.push({ id, detail: why, level, without_support: withoutSupport });
+  }
+  return {
+    label: COST_EXPOSURE_LABEL,
+    preset: figures.preset,
+    source: figures.source,
+    year: figures.year,
+    currency: figures.currency,
+    figures: { failed_return: figures.failedReturn, support: figures.support },
+    returns_in_progress: inProgress,
+    support_cost: inProgress * figures.support,
+    at_risk: exceptions.length,
+    failed_return_cost_if_broken_down: exceptions.length * figures.failedReturn,
+    exceptions,
+  };
+}
+
+function cohortCounts(cases: readonly StatusCase[], config: ReunifyConfig): Record<string, number> {
+  const out = zeros(domainIdsOf(config).cohorts);
+  for (const { data } of cases) {
+    if (!isOpen(data)) continue;
+    for (const cohort of new Set(data.cohorts ?? [])) out[cohort] = (out[cohort] ?? 0) + 1;
+  }
+  return out;
+}
+
+function outcomes(cases: readonly StatusCase[], asOf: IsoDate): Outcomes {
+  const closedAs = (status: string) => count(cases, (c) => c.data.stage === 'closed' && c.data.outcome?.status === status);
+  return {
+    home_now: count(cases, (c) => isHome(c.data, asOf)),
+    at_home: closedAs('at_home'),
+    stepped_down: count(cases, (c) => {
+      const sd = c.data.return?.step_down;
+      return sd != null && !isAfter(sd.date, asOf);
+    }),
+    not_returned: closedAs('not_returned'),
+    re_entered_care: closedAs('re_entered_care'),
+  };
+}
+
+// Lower comes first: harm at home, then statutory lapses, then drift.
+const PRIORITY: Record<MetricId, number> = {
+  post_return_alerts: 1,
+  reviews_due: 2,
+  decisions_not_shared: 2,
+  goals_red: 3,
+  not_considered: 3,
+  awaiting_signoff: 4,
+  overdue_tasks: 4,
+  stage_counts: 9,
+  risk_mix: 9,
+  overrides: 9,
+  cost_exposure: 9,
+};
+
+function attention(view: Omit<StatusView, 'attention'>, cases: readonly StatusCase[], limit: number): AttentionCase[] {
+  const byCase = new Map<string, AttentionCase>();
+  const stageOf = new Map(cases.map((c) => [c.id, c.data.stage]));
+  const add = (metric: MetricId, id: string, text: string) => {
+    let entry = byCase.get(id);
+    if (!entry) byCase.set(id, (entry = { id, stage: stageOf.get(id) ?? 'closed', reasons: [] }));
+    entry.reasons.push({ metric, text });
+  };
+  for (const e of view.post_return_alerts.exceptions) add('post_return_alerts', e.id, e.detail);
+  for (const e of view.reviews_due.exceptions) if (e.overdue) add('reviews_due', e.id, e.detail);
+  for (const e of view.decisions_not_shared.exceptions) add('decisions_not_shared', e.id, e.detail);
+  for (const e of view.goals_red.exceptions) add('goals_red', e.id, `goals ${e.detail}`);
+  for (const e of view.not_considered.exceptions) add('not_considered', e.id, e.detail);
+  for (const e of view.awaiting_signoff.exceptions) add('awaiting_signoff', e.id, `awaiting sign-off: ${e.detail}`);
+  for (const e of view.overdue_tasks.exceptions) add('overdue_tasks', e.id, e.detail);
+  const top = (a: AttentionCase) => Math.min(...a.reasons.map((r) => PRIORITY[r.metric]));
+  for (const entry of byCase.values()) entry.reasons.sort((a, b) => PRIORITY[a.metric] - PRIORITY[b.metric]);
+  return [...byCase.values()].sort((a, b) => top(a) - top(b) || b.reasons.length - a.reasons.length || a.id.localeCompare(b.id)).slice(0, limit);
+}
+
+/** The caseload view on `asOf`. Pure: the same cases, date and settings always give the same view. */
+export function buildStatus(all: readonly StatusCase[], options: StatusOptions): StatusView {
+  const { asOf, config } = options;
+  const cases = all.filter((c) => matches(c, options));
+  const hasFilter = options.filter !== undefined && Object.keys(options.filter).length > 0;
+  const view: Omit<StatusView, 'attention'> = {
+    version: 1,
+    as_of: asOf,
+    organisation: config.organisation,
+    scope: {
+      cases: cases.length,
+      open: count(cases, (c) => isOpen(c.data)),
+      closed: count(cases, (c) => !isOpen(c.data)),
+      skipped: options.skipped ?? 0,
+      team: options.team ?? null,
+      filter: hasFilter ? options.filter! : null,
+      shared: false,
+    },
+    stage_counts: stageCounts(cases, asOf),
+    not_considered: notConsidered(cases, asOf, config.status.not_considered_days),
+    overdue_tasks: overdueTasks(cases, config, asOf),
+    awaiting_signoff: awaiting(cases, asOf),
+    risk_mix: riskMix(cases, asOf),
+    overrides: overrides(cases, config, asOf),
+    decisions_not_shared: notShared(cases, config, asOf),
+    reviews_due: reviewsDue(cases, config, asOf),
+    goals_red: goalsRed(cases, config, asOf),
+    post_return_alerts: postReturnAlerts(cases, asOf),
+    cost_exposure: costExposure(cases, config, asOf),
+    cohorts: cohortCounts(cases, config),
+    outcomes: outcomes(cases, asOf),
+  };
+  return { ...view, attention: attention(view, cases, config.status.attention_limit) };
+}
+

@@ -1,0 +1,180 @@
+// The shape of the caseload status view (framework.md §5.3): one key per metric id,
+// plus cohorts, outcomes and the attention list. Built by buildStatus (status.ts);
+// rendered by `reunify status` and the caseload report.
+import type { CaseData, IsoDate } from '../model/caseTypes.js';
+import type { DecisionPoint, Level } from '../model/ids.js';
+import type { Direction } from '../classify/reclassify.js';
+import type { SignoffKind } from '../workflow/signoff.js';
+
+export const METRIC_IDS = [
+  'stage_counts',
+  'not_considered',
+  'overdue_tasks',
+  'awaiting_signoff',
+  'risk_mix',
+  'overrides',
+  'decisions_not_shared',
+  'reviews_due',
+  'goals_red',
+  'post_return_alerts',
+  'cost_exposure',
+] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+/** A case as the status view reads it: its id and front matter the schema accepted. */
+export interface StatusCase {
+  id: string;
+  data: CaseData;
+}
+
+/** One case named in a metric, with a short line built from ids and dates. */
+export interface Exception {
+  id: string;
+  detail: string;
+}
+
+export interface StageCounts {
+  open: number;
+  closed: number;
+  by_stage: Record<'1' | '2' | '3' | '4' | '5', number>;
+  /** Open cases by the latest decision point with a decision recorded. */
+  by_decision_point: Record<DecisionPoint | 'none', number>;
+}
+
+export interface NotConsidered {
+  count: number;
+  within_days: number;
+  exceptions: (Exception & { cohorts: string[]; last_considered: IsoDate | null })[];
+}
+
+export interface OverdueTasks {
+  /** Open tasks of stages open longer than their timescale. */
+  count: number;
+  cases: number;
+  exceptions: (Exception & { stage: number; days_open: number; timescale_weeks: number; tasks: string[] })[];
+}
+
+export interface AwaitingSignoff {
+  count: number;
+  cases: number;
+  by_kind: Record<SignoffKind, number>;
+  exceptions: (Exception & { item: string; pointer: string; date: IsoDate; waiting_days: number })[];
+}
+
+export type Movement = Record<Direction, number>;
+
+export interface RiskMix {
+  /** Open cases by their latest level; `none` = not classified yet. */
+  by_level: Record<Level | 'none', number>;
+  movement: { rc1_to_rc2: Movement; rc2_to_rc3: Movement };
+}
+
+export interface Overrides {
+  count: number;
+  /** Classifications that carry a suggested level. */
+  classifications: number;
+  /** count / classifications, to 3 decimal places; null when there are none. */
+  rate: number | null;
+  by_category: Record<string, number>;
+  exceptions: (Exception & { point: DecisionPoint; date: IsoDate; suggested: Level; level: Level; category: string | null })[];
+}
+
+export interface DecisionsNotShared {
+  /** Decisions with a required party not told. */
+  count: number;
+  cases: number;
+  exceptions: (Exception & { point: DecisionPoint; date: IsoDate; parties: string[] })[];
+}
+
+export type ReviewKind = 'cla' | 'post_return_visit' | 'rc3_post_return';
+
+export interface ReviewsDue {
+  within_days: number;
+  overdue: number;
+  due_soon: number;
+  cla: { overdue: number; due_soon: number };
+  post_return_visits: { overdue: number; due_soon: number };
+  /** Unplanned returns with no signed-off rc3_post_return classification within reviews.rc3_after_unplanned_return_days of the return. */
+  rc3_after_unplanned_return: { overdue: number; within_days: number };
+  exceptions: (Exception & { review: ReviewKind; due: IsoDate; overdue: boolean })[];
+}
+
+export interface GoalsRed {
+  /** Agreements with a red goal or a goal without a recent rating. */
+  count: number;
+  red: number;
+  stale: number;
+  stale_days: number;
+  exceptions: (Exception & { red: string[]; stale: string[] })[];
+}
+
+export interface PostReturnAlerts {
+  /** Children home now (open, stage 5, returned on or before the as-of date). */
+  home: number;
+  /** Of them, children with any alert. */
+  count: number;
+  missing_episode: number;
+  new_household_adult: number;
+  unplanned_return: number;
+  exceptions: (Exception & { alerts: ('missing_episode' | 'new_household_adult' | 'unplanned_return')[] })[];
+}
+
+export interface CostExposure {
+  label: string;
+  preset: string;
+  source: string;
+  year: number;
+  currency: string;
+  figures: { failed_return: number; support: number };
+  /** Open stage-5 cases. */
+  returns_in_progress: number;
+  support_cost: number;
+  /** Returns in progress at high or very_high, or without support in place. */
+  at_risk: number;
+  failed_return_cost_if_broken_down: number;
+  exceptions: (Exception & { level: Level | null; without_support: boolean })[];
+}
+
+export interface Outcomes {
+  home_now: number;
+  at_home: number;
+  stepped_down: number;
+  not_returned: number;
+  re_entered_care: number;
+}
+
+export interface AttentionCase {
+  id: string;
+  stage: number | 'closed';
+  reasons: { metric: MetricId; text: string }[];
+}
+
+export interface StatusFilter {
+  stage?: string[];
+  level?: string[];
+  cohort?: string[];
+  legal_status?: string[];
+  placement?: string[];
+}
+
+export interface StatusView {
+  version: 1;
+  as_of: IsoDate;
+  organisation: string;
+  scope: { cases: number; open: number; closed: number; skipped: number; team: string | null; filter: StatusFilter | null; shared: boolean };
+  stage_counts: StageCounts;
+  not_considered: NotConsidered;
+  overdue_tasks: OverdueTasks;
+  awaiting_signoff: AwaitingSignoff;
+  risk_mix: RiskMix;
+  overrides: Overrides;
+  decisions_not_shared: DecisionsNotShared;
+  reviews_due: ReviewsDue;
+  goals_red: GoalsRed;
+  post_return_alerts: PostReturnAlerts;
+  cost_exposure: CostExposure;
+  /** Open cases per cohort (a child may be in several). */
+  cohorts: Record<string, number>;
+  outcomes: Outcomes;
+  attention: AttentionCase[];
+}

@@ -1,0 +1,177 @@
+// The team manager's sign-off queue: written assessments, classifications and
+// decisions without `signed_off`, and which item a `--item` spec names. Pure: the
+// status view counts the same queue (awaiting_signoff), and `reunify signoff`
+// writes the sign-off through the one writer.
+import type { CaseData, IsoDate } from '../model/caseTypes.js';
+import { daysBetween, isAfter } from '../text/dates.js';
+import { DECISION_POINTS, type DecisionRecordPoint } from '../model/ids.js';
+import { fromPointer, toPointer } from '../model/problem.js';
+import { POST_RETURN_GRACE_DAYS } from './stageProgress.js';
+
+export type SignoffKind = 'written_assessment' | 'classification' | 'decision';
+
+export interface SignoffItem {
+  caseId: string;
+  kind: SignoffKind;
+  /** Decision point of a classification or decision. */
+  point?: DecisionRecordPoint;
+  /** Where the item is in the front matter, e.g. ['classifications', 2]. */
+  path: (string | number)[];
+  /** The same as a JSON pointer, e.g. /classifications/2. */
+  pointer: string;
+  /** What `--item` would call it: written_assessment, classification:rc1_d2, decision:rc2_d3. */
+  item: string;
+  /** The item's own date. */
+  date: IsoDate;
+  /** Who recorded it, when the record says. */
+  by?: string;
+  /** Days since the item's date on the as-of date. */
+  waitingDays: number;
+  /** The case's team manager, who is expected to sign. */
+  manager?: string;
+  /** What the sign-off unblocks, in practice words. */
+  waitingFor: string;
+}
+
+function waitingFor(kind: SignoffKind, point: DecisionRecordPoint | undefined, outcome?: string): string {
+  if (kind === 'written_assessment') return 'stage 2 (classification and decision) starts from a signed-off assessment';
+  switch (point) {
+    case 'd1_start':
+      return outcome === 'not_pursued' ? 'Decision 1 (return not pursued) must be signed off so the reasons stand' : 'Decision 1 starts the reunification assessment: it needs signing off';
+    case 'rc1_d2':
+      return kind === 'classification' ? 'RC1 is the baseline: stage 3 needs it signed off' : 'Decision 2 must be signed off before stage 3 and before it is relied on';
+    case 'rc2_d3':
+      if (kind === 'classification') return 'RC2 must be signed off before Decision 3 and the return';
+      return outcome === 'proceed_to_return' ? 'only a signed-off proceed_to_return lets the child go home' : 'Decision 3 must be signed off before it is acted on';
+    default:
+      return `post-return review (RC3): sign-off expected within ${POST_RETURN_GRACE_DAYS} days`;
+  }
+}
+
+/** Items of one case waiting for sign-off on `asOf` (items dated later are not counted yet). */
+export function awaitingSignoff(caseId: string, data: CaseData, asOf: IsoDate): SignoffItem[] {
+  const manager = data.team.team_manager;
+  const out: SignoffItem[] = [];
+  const add = (kind: SignoffKind, path: (string | number)[], date: IsoDate, by: string | undefined, point?: DecisionRecordPoint, outcome?: string) => {
+    if (isAfter(date, asOf)) return;
+    out.push({
+      caseId,
+      kind,
+      ...(point ? { point } : {}),
+      path,
+      pointer: toPointer(path),
+      item: point ? `${kind}:${point}` : kind,
+      date,
+      ...(by ? { by } : {}),
+      waitingDays: daysBetween(date, asOf),
+      ...(manager ? { manager } : {}),
+      waitingFor: waitingFor(kind, point, outcome),
+    });
+  };
+  const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
+  // Only a written assessment is waiting: one still being drafted is not.
+  if (wa && wa.status === 'done' && !wa.signed_off && wa.date) add('written_assessment', ['tasks', 'written_assessment'], wa.date, wa.by);
+  (data.classifications ?? []).forEach((c, i) => {
+    if (!c.signed_off) add('classification', ['classifications', i], c.date, c.by, c.point);
+  });
+  (data.decisions ?? []).forEach((d, i) => {
+    if (!d.signed_off) add('decision', ['decisions', i], d.date, undefined, d.point, d.outcome);
+  });
+  return out;
+}
+
+/** The queue across cases, oldest first (then by case id and item). */
+export function signoffQueue(cases: readonly { id: string; data: CaseData }[], asOf: IsoDate): SignoffItem[] {
+  return cases
+    .flatMap((c) => awaitingSignoff(c.id, c.data, asOf))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.caseId.localeCompare(b.caseId) || a.pointer.localeCompare(b.pointer)));
+}
+
+/** One item named by `--item`, whether or not it is signed yet. */
+export interface SignoffTarget {
+  kind: SignoffKind;
+  path: (string | number)[];
+  pointer: string;
+  date: IsoDate;
+  by?: string;
+  point?: DecisionRecordPoint;
+  signedOff?: { by: string; date: IsoDate };
+}
+
+/** A name compared as people write it: case, spacing and full stops do not matter. */
+export function sameSigner(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[.\s]+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+function candidates(data: CaseData): SignoffTarget[] {
+  const out: SignoffTarget[] = [];
+  const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
+  if (wa) {
+    out.push({ kind: 'written_assessment', path: ['tasks', 'written_assessment'], pointer: '/tasks/written_assessment', date: wa.date ?? '', ...(wa.by ? { by: wa.by } : {}), ...(wa.signed_off ? { signedOff: wa.signed_off } : {}) });
+  }
+  (data.classifications ?? []).forEach((c, i) =>
+    out.push({ kind: 'classification', path: ['classifications', i], pointer: `/classifications/${i}`, date: c.date, by: c.by, point: c.point, ...(c.signed_off ? { signedOff: c.signed_off } : {}) }),
+  );
+  (data.decisions ?? []).forEach((d, i) =>
+    out.push({ kind: 'decision', path: ['decisions', i], pointer: `/decisions/${i}`, date: d.date, point: d.point, ...(d.signed_off ? { signedOff: d.signed_off } : {}) }),
+  );
+  return out;
+}
+
+const ITEM_FORMS = 'written_assessment, classification[:point], decision[:point] (points: rc1_d2, rc2_d3, rc3_post_return) or a JSON pointer such as /classifications/0';
+
+/** Describe a target for messages: "the rc1_d2 classification of 2026-10-28 (/classifications/0)". */
+export function describeTarget(t: SignoffTarget): string {
+  const what = t.kind === 'written_assessment' ? 'the written assessment' : `the ${t.point} ${t.kind}`;
+  return `${what}${t.date ? ` of ${t.date}` : ''} (${t.pointer})`;
+}
+
+/**
+ * Find the item `spec` names. A kind (with or without a point) prefers the items
+ * still waiting: one waiting item is the target; several are ambiguous; none
+ * waiting but some signed means it is already signed.
+ */
+export function findSignoffTarget(data: CaseData, spec: string): { target: SignoffTarget } | { error: string } {
+  const all = candidates(data);
+  const s = spec.trim();
+  if (s.startsWith('/')) {
+    const segments = fromPointer(s);
+    const pointer = toPointer(segments);
+    const target = all.find((t) => t.pointer === pointer);
+    if (target) return { target };
+    return { error: `${s} is not a written assessment, classification or decision in this case (use ${ITEM_FORMS})` };
+  }
+  const m = /^(written_assessment|classification|decision)(?::([a-z0-9_]+))?$/.exec(s);
+  if (!m || (m[1] === 'written_assessment' && m[2] !== undefined)) return { error: `--item "${spec}" is not one of: ${ITEM_FORMS}` };
+  const kind = m[1] as SignoffKind;
+  const point = m[2];
+  if (point !== undefined && !(DECISION_POINTS as readonly string[]).includes(point)) {
+    return { error: `--item "${spec}": unknown decision point "${point}" (rc1_d2, rc2_d3 or rc3_post_return)` };
+  }
+  const matching = all.filter((t) => t.kind === kind && (point === undefined || t.point === point));
+  const name = kind === 'written_assessment' ? 'written assessment' : `${point ? `${point} ` : ''}${kind}`;
+  if (matching.length === 0) return { error: `the case has no ${name}` };
+  const waiting = matching.filter((t) => !t.signedOff);
+  if (waiting.length === 1) return { target: waiting[0]! }; // just checked: one
+  if (waiting.length === 0) {
+    if (matching.length === 1) return { target: matching[0]! }; // just checked: one
+    return { error: `every ${name} in the case is already signed off` };
+  }
+  return { error: `--item "${spec}" is ambiguous: ${waiting.length} ${name}s await sign-off (${waiting.map((t) => t.pointer).join(', ')}); name one with its JSON pointer` };
+}
+
+/** Why this sign-off must not be recorded, or undefined when it may be. */
+export function signoffRefusal(data: CaseData, target: SignoffTarget, signer: string, date: IsoDate): string | undefined {
+  const what = describeTarget(target);
+  if (target.signedOff) return `${what} is already signed off by ${target.signedOff.by} on ${target.signedOff.date}`;
+  if (target.kind === 'written_assessment') {
+    const status = data.tasks.written_assessment?.status;
+    if (status !== 'done') return `the written assessment is not done yet (status ${status}): it is signed off once written`;
+  }
+  if (target.by && sameSigner(target.by, signer)) {
+    return `${what} was recorded by ${target.by}: a manager signs off another person's work, so someone else must sign it`;
+  }
+  if (target.date && isAfter(target.date, date)) return `the sign-off date ${date} is before ${what} was made`;
+  return undefined;
+}
