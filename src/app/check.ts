@@ -1,6 +1,6 @@
 // `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
 import { appEnv } from './env.js';
-import { EXIT, cwd, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
+import { EXIT, cwd, UsageError, makeColor, noCaseFiles, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
 import type { SeveritySetting } from '../core/problem.js';
 import { counted } from '../core/plural.js';
 
@@ -15,6 +15,7 @@ export interface CheckFlags extends CommonOptions {
   cacheStrategy?: 'metadata' | 'content';
   workers?: string;
   watch?: boolean;
+  allowEmpty?: boolean;
 }
 
 
@@ -62,7 +63,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache, cacheStrategy });
   const { startProgress } = await import('./progress.js');
   const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
-  const { result, missing } = await checkCaseload({
+  const { result, missing, casesGlob, configPath } = await checkCaseload({
     paths,
     cwd: cwd(),
     configPath: flags.config,
@@ -76,6 +77,11 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   }).finally(() => progress.end());
   for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);
   if (missing.length > 0 && result.results.length === 0) return EXIT.usage;
+  if (result.results.length === 0 && !flags.allowEmpty) {
+    // a mistyped path or an unmounted share must not pass as a clean caseload
+    writeErr(noCaseFiles(paths.length > 0 ? paths : ['.'], casesGlob, configPath));
+    return EXIT.usage;
+  }
   const shown = flags.quiet
     ? { ...result, results: result.results.map((f) => ({ ...f, problems: f.problems.filter((p) => p.severity === 'error'), warningCount: 0 })) }
     : result;

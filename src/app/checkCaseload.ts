@@ -29,6 +29,8 @@ export interface CheckOutcome {
   result: CheckResult;
   missing: string[];
   configPath?: string;
+  /** The config's `cases` glob, for saying what was looked for when nothing matched. */
+  casesGlob: string;
 }
 
 export interface PreparedRun {
@@ -136,5 +138,5 @@ export async function checkCaseload(options: CheckCaseloadOptions): Promise<Chec
     for (const i of todo) cache.store(run.files[i], outcomes[i]!);
     cache.save();
   }
-  return { result: finishRun(run, outcomes as CaseOutcome[]), missing: run.missing, configPath: run.configPath, checked: todo.length };
+  return { result: finishRun(run, outcomes as CaseOutcome[]), missing: run.missing, configPath: run.configPath, casesGlob: run.config.cases, checked: todo.length };
 }

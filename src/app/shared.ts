@@ -37,6 +37,13 @@ export function makeColor(stream: Writer | undefined, enabled: boolean | undefin
   return new Chalk({ level: supportsColor ? supportsColor.level : 1 });
 }
 
+/** The message when nothing matched: where was looked, for what, and how to accept it. */
+export function noCaseFiles(paths: readonly string[], glob: string, configPath: string | undefined): string {
+  const where = paths.map((p) => `"${p}"`).join(', ');
+  const from = configPath ? `cases: "${glob}" in ${configPath}` : `the default cases pattern "${glob}"`;
+  return `reunify: no case files found in ${where} (${from}); pass --allow-empty if an empty caseload is expected\n`;
+}
+
 /** Today's date where the user is, as YYYY-MM-DD. */
 export function today(): string {
   return appEnv().today();

@@ -93,10 +93,21 @@ async function parse(args: readonly string[]): Promise<number> {
       writeErr('reunify: the configuration is invalid\n');
       return EXIT.usage;
     }
-    const code = (err as NodeJS.ErrnoException).code;
+    // Exit 1 means "problems found" and nothing else: whatever stopped the command is exit 2.
     // Messages can carry file names from the caseload: never let them drive the terminal.
     const { terminalText } = await import('../app/shared.js');
-    writeErr(`reunify: ${terminalText(err instanceof Error ? err.message : String(err))}${code ? ` (${code})` : ''}\n`);
-    return EXIT.problems;
+    const message = terminalText(err instanceof Error ? err.message : String(err));
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof (err as NodeJS.ErrnoException).errno === 'number' && typeof code === 'string') {
+      // the system refused (permission, disk full, a folder where a file was expected): the setup, not reunify
+      writeErr(`reunify: ${message} (${code})\n`);
+      return EXIT.usage;
+    }
+    writeErr(
+      `reunify: internal error: ${message}\n` +
+        `This is a bug in reunify ${PACKAGE_VERSION}: please report it as "Reporting a problem" in its README.md says ` +
+        '(the command you ran and this message; never a real case file).\n',
+    );
+    return EXIT.usage;
   }
 }

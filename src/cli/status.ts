@@ -15,6 +15,7 @@ export function registerStatus(program: Command): void {
     .option('--team <name>', 'only cases with this social worker or team manager, e.g. "TM A.O."')
     .option('--shared', 'for sharing beyond the team: hide counts below status.suppress_below and list no cases')
     .option('--workers <n>', 'worker threads for big caseloads (default: one per core; 1 = none)')
+    .option('--allow-empty', 'show an empty view when no case file is found (otherwise exit 2)')
     .option('-q, --quiet', 'no note on stderr about files left out')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
     .option('--no-color', 'never colour the output')
