@@ -62,7 +62,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   const cacheStrategy = flags.cacheStrategy;
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache, cacheStrategy });
   const { startProgress } = await import('./progress.js');
-  const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
+  const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet && appEnv().vars.TERM !== 'dumb', describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
   const { result, missing, casesGlob, configPath } = await checkCaseload({
     paths,
     cwd: cwd(),

@@ -27,7 +27,6 @@ export function buildProgram(): Command {
     .name('reunify')
     .description('Check, track and report return-home work under the NSPCC Reunification Practice Framework')
     .version(PACKAGE_VERSION, '-V, --version')
-    .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => writeOut(s), writeErr: (s) => writeErr(s) })
     .addHelpText(
@@ -53,7 +52,14 @@ Examples:
   registerRedact(program);
   registerSupervise(program);
   registerCompletion(program);
+  usageAfterError(program, 'reunify');
   return program;
+}
+
+/** After a wrong option or argument, one line of usage, not the whole help that would push the error off screen. */
+function usageAfterError(command: Command, path: string): void {
+  command.showHelpAfterError(`usage: ${path} ${command.usage()} (see ${path} --help)`);
+  for (const sub of command.commands) usageAfterError(sub, `${path} ${sub.name()}`);
 }
 
 /** One command line (without `node` and the script), run in `env`: the exit code. Never exits the process. */
@@ -80,6 +86,8 @@ async function parse(args: readonly string[]): Promise<number> {
     return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
+      // `reunify` alone prints the help as an error (commander's exit code 1 for it): nothing was done
+      if (err.code === 'commander.help' && err.exitCode !== 0) return EXIT.usage;
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
