@@ -5,7 +5,7 @@ import type { SeveritySetting } from '../core/problem.js';
 import { counted } from '../core/plural.js';
 
 export interface CheckFlags extends CommonOptions {
-  format: 'stylish' | 'json' | 'sarif' | 'junit';
+  format: 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'gitlab';
   asOf?: string;
   rule: string[];
   maxWarnings?: string;
@@ -98,6 +98,16 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
       writeOut(formatSarif(shown, [...BUILT_IN_CHECKS, ...RULES], PACKAGE_VERSION));
       break;
     }
+    case 'github': {
+      const { formatGithub } = await import('../report/format/github.js');
+      writeOut(formatGithub(shown, await pathBase()));
+      break;
+    }
+    case 'gitlab': {
+      const { formatGitlab } = await import('../report/format/gitlab.js');
+      writeOut(formatGitlab(shown, await pathBase()));
+      break;
+    }
     case 'junit': {
       const { formatJunit } = await import('../report/format/junit.js');
       writeOut(formatJunit(shown));
@@ -116,6 +126,14 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** Where machine-readable output names files from: the git repository root, else the working folder. */
+async function pathBase(): Promise<{ cwd: string; root: string }> {
+  const { resolve } = await import('node:path');
+  const { sourceRoot } = await import('../io/sourceRoot.js');
+  const dir = resolve(cwd());
+  return { cwd: dir, root: sourceRoot(dir) };
 }
 
 /** Runs until interrupted: the first result in full, then only what changed. */

@@ -8,7 +8,7 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('check every case file for YAML, schema and practice-rule problems')
     .argument('[paths...]', 'case files or caseload folders (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions; gitlab: a Code Quality report; see docs/formats.md)').choices(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab']).default('stylish'))
     .option('--as-of <date>', 'date every date rule is relative to (YYYY-MM-DD; default: the config\'s as_of, else today)')
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
@@ -28,6 +28,8 @@ export function registerCheck(program: Command): void {
 Examples:
   $ reunify check examples/caseload
   $ reunify check cases/ --as-of 2026-11-01 --format sarif > reunify.sarif
+  $ reunify check cases/ --format github              # annotations in a GitHub Actions run
+  $ reunify check cases/ --format gitlab > gl-code-quality.json   # GitLab Code Quality report
   $ reunify check --rule timeliness/post-return-visits=off --max-warnings 0
   $ reunify check --cache --cache-strategy content   # notices an edit that keeps size and time`,
     )
