@@ -16,6 +16,7 @@ export interface CheckFlags extends CommonOptions {
   workers?: string;
   watch?: boolean;
   allowEmpty?: boolean;
+  docsUrl?: string;
 }
 
 
@@ -95,7 +96,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     case 'sarif': {
       const { formatSarif } = await import('../report/format/sarif.js');
       const { PACKAGE_VERSION } = await import('./shared.js');
-      writeOut(formatSarif(shown, [...BUILT_IN_CHECKS, ...RULES], PACKAGE_VERSION));
+      writeOut(formatSarif(shown, [...BUILT_IN_CHECKS, ...RULES], PACKAGE_VERSION, { ...(await pathBase()), docsBase: await docsBase(flags.docsUrl) }));
       break;
     }
     case 'github': {
@@ -134,6 +135,18 @@ async function pathBase(): Promise<{ cwd: string; root: string }> {
   const { sourceRoot } = await import('../io/sourceRoot.js');
   const dir = resolve(cwd());
   return { cwd: dir, root: sourceRoot(dir) };
+}
+
+/** Where SARIF's rule links point: `--docs-url`, else the rule pages in the installed package. */
+async function docsBase(url: string | undefined): Promise<string> {
+  if (url !== undefined) {
+    if (!URL.canParse(url)) throw new UsageError(`--docs-url takes a URL, e.g. https://example.org/reunify/docs/rules/, got "${url}"`);
+    return url.endsWith('/') ? url : `${url}/`;
+  }
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { PACKAGE_ROOT } = await import('../io/loadConfig.js');
+  return `${pathToFileURL(join(PACKAGE_ROOT, 'docs', 'rules')).href}/`;
 }
 
 /** Runs until interrupted: the first result in full, then only what changed. */

@@ -18,6 +18,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--cache-strategy <strategy>', 'how the cache tells a file is unchanged: metadata (size and time, the default) or content (a hash of its bytes) (implies --cache)').choices(['metadata', 'content']))
     .option('--workers <n>', 'worker threads for big caseloads (default: one per core; 1 = none)')
     .option('--watch', 'keep running and re-check files as they change (implies --cache)')
+    .option('--docs-url <url>', 'for --format sarif: where the rule pages are (a copy of docs/rules/; default: the pages in the installed package)')
     .option('--allow-empty', 'exit 0 when no case file is found (otherwise exit 2)')
     .option('-q, --quiet', 'report errors only')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
