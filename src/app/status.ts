@@ -1,5 +1,5 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
-// metric ids of framework.md §5.3 (docs/status.md).
+// metric ids of docs/framework.md §5.3 (docs/status.md).
 import { EXIT, UsageError, makeColor, noCaseFiles, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
 
 export interface StatusFlags extends CommonOptions {

@@ -1,5 +1,5 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
-// metric ids of framework.md §5.3 (docs/status.md).
+// metric ids of docs/framework.md §5.3 (docs/status.md).
 import { Command, Option } from 'commander';
 import { setExitCode } from '../app/shared.js';
 import { runStatusCommand, type StatusFlags } from '../app/status.js';
@@ -22,7 +22,7 @@ export function registerStatus(program: Command): void {
     .addHelpText(
       'after',
       `
-JSON keys are the metric ids of framework.md §5.3; docs/status.md defines each one.
+JSON keys are the metric ids of docs/framework.md §5.3; docs/status.md defines each one.
 cost_exposure is an illustration from national averages, not a forecast.
 
 Examples:

@@ -1368,7 +1368,7 @@ class CaseBuilder {
     if (data.transition?.agreed && (data.child.legal_status === 's31' || data.child.legal_status === 's38') && !data.transition.placement_approval) {
       data.transition.placement_approval = { by: this.family.team.team_manager, date: data.transition.agreed };
     }
-    // cohorts (framework.md §5.2): every cohort the file itself shows, by the same test
+    // cohorts (docs/framework.md §5.2): every cohort the file itself shows, by the same test
     // `check` applies (case/cohorts-derived); placement at risk has no field to show it, so it is drawn
     const inCare = !returned || data.outcome?.status === 're_entered_care';
     const cohortRules = this.opts.config?.cohort_rules ?? { teen_age: 13, placement_moves: 2, parent_prior_removals: 1 };
