@@ -1,11 +1,11 @@
 // `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
 import { appEnv } from './env.js';
-import { EXIT, cwd, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
+import { EXIT, cwd, UsageError, makeColor, noCaseFiles, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
 import type { SeveritySetting } from '../core/model/problem.js';
 import { counted } from '../core/text/plural.js';
 
 export interface CheckFlags extends CommonOptions {
-  format: 'stylish' | 'json' | 'sarif' | 'junit';
+  format: 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'gitlab';
   asOf?: string;
   rule: string[];
   maxWarnings?: string;
@@ -15,6 +15,8 @@ export interface CheckFlags extends CommonOptions {
   cacheStrategy?: 'metadata' | 'content';
   workers?: string;
   watch?: boolean;
+  allowEmpty?: boolean;
+  docsUrl?: string;
 }
 
 
@@ -62,8 +64,8 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   const cacheStrategy = flags.cacheStrategy;
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache, cacheStrategy });
   const { startProgress } = await import('./progress.js');
-  const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet, describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
-  const { result, missing } = await checkCaseload({
+  const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet && appEnv().vars.TERM !== 'dumb', describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
+  const { result, missing, casesGlob, configPath } = await checkCaseload({
     paths,
     cwd: cwd(),
     configPath: flags.config,
@@ -77,6 +79,11 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   }).finally(() => progress.end());
   for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);
   if (missing.length > 0 && result.results.length === 0) return EXIT.usage;
+  if (result.results.length === 0 && !flags.allowEmpty) {
+    // a mistyped path or an unmounted share must not pass as a clean caseload
+    writeErr(noCaseFiles(paths.length > 0 ? paths : ['.'], casesGlob, configPath));
+    return EXIT.usage;
+  }
   const shown = flags.quiet
     ? { ...result, results: result.results.map((f) => ({ ...f, problems: f.problems.filter((p) => p.severity === 'error'), warningCount: 0 })) }
     : result;
@@ -90,7 +97,17 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     case 'sarif': {
       const { formatSarif } = await import('../report/format/sarif.js');
       const { PACKAGE_VERSION } = await import('./shared.js');
-      writeOut(formatSarif(shown, [...BUILT_IN_CHECKS, ...RULES], PACKAGE_VERSION));
+      writeOut(formatSarif(shown, [...BUILT_IN_CHECKS, ...RULES], PACKAGE_VERSION, { ...(await pathBase()), docsBase: await docsBase(flags.docsUrl) }));
+      break;
+    }
+    case 'github': {
+      const { formatGithub } = await import('../report/format/github.js');
+      writeOut(formatGithub(shown, await pathBase()));
+      break;
+    }
+    case 'gitlab': {
+      const { formatGitlab } = await import('../report/format/gitlab.js');
+      writeOut(formatGitlab(shown, await pathBase()));
       break;
     }
     case 'junit': {
@@ -111,6 +128,26 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** Where machine-readable output names files from: the git repository root, else the working folder. */
+async function pathBase(): Promise<{ cwd: string; root: string }> {
+  const { resolve } = await import('node:path');
+  const { sourceRoot } = await import('../io/sourceRoot.js');
+  const dir = resolve(cwd());
+  return { cwd: dir, root: sourceRoot(dir) };
+}
+
+/** Where SARIF's rule links point: `--docs-url`, else the rule pages in the installed package. */
+async function docsBase(url: string | undefined): Promise<string> {
+  if (url !== undefined) {
+    if (!URL.canParse(url)) throw new UsageError(`--docs-url takes a URL, e.g. https://example.org/reunify/docs/rules/, got "${url}"`);
+    return url.endsWith('/') ? url : `${url}/`;
+  }
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { PACKAGE_ROOT } = await import('../io/loadConfig.js');
+  return `${pathToFileURL(join(PACKAGE_ROOT, 'docs', 'rules')).href}/`;
 }
 
 /** Runs until interrupted: the first result in full, then only what changed. */

@@ -29,6 +29,8 @@ export interface CheckOutcome {
   result: CheckResult;
   missing: string[];
   configPath?: string;
+  /** The config's `cases` glob, for saying what was looked for when nothing matched. */
+  casesGlob: string;
 }
 
 export interface PreparedRun {
@@ -143,5 +145,5 @@ export async function checkCaseload(options: CheckCaseloadOptions): Promise<Chec
     for (const { i, file } of todo) cache.store(file, outcomes[i]!);
     cache.save();
   }
-  return { result: finishRun(run, outcomes as CaseOutcome[]), missing: run.missing, configPath: run.configPath, checked: todo.length };
+  return { result: finishRun(run, outcomes as CaseOutcome[]), missing: run.missing, configPath: run.configPath, casesGlob: run.config.cases, checked: todo.length };
 }

@@ -20,21 +20,33 @@ export interface CommonOptions {
 }
 
 /**
- * Colour only when writing to a terminal, unless FORCE_COLOR says otherwise;
- * NO_COLOR and --no-color always win.
+ * The one place colour is decided, by the conventions of chalk's supports-color:
+ * --no-color and a non-empty NO_COLOR always win; FORCE_COLOR forces it (empty or
+ * `true` is level 1, `0` or `false` is none, 1–3 a level); otherwise only a terminal
+ * gets colour, and never one that says `TERM=dumb`.
  */
-export function makeColor(stream: Writer | undefined, enabled: boolean | undefined): ChalkInstance {
-  const vars = appEnv().vars;
-  const out = stream ?? appEnv().stdout;
-  if (enabled === false || (vars.NO_COLOR !== undefined && vars.NO_COLOR !== '')) return new Chalk({ level: 0 });
+export function colorLevel(vars: Readonly<Record<string, string | undefined>>, isTTY: boolean, enabled: boolean | undefined): 0 | 1 | 2 | 3 {
+  if (enabled === false || (vars.NO_COLOR !== undefined && vars.NO_COLOR !== '')) return 0;
   const force = vars.FORCE_COLOR;
-  if (force !== undefined && force !== '') {
-    if (force === '0' || force === 'false') return new Chalk({ level: 0 });
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
     const n = Number(force);
-    return new Chalk({ level: n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1 });
+    return n >= 1 && n <= 3 && Number.isInteger(n) ? (n as 1 | 2 | 3) : 1;
   }
-  if (!out.isTTY) return new Chalk({ level: 0 });
-  return new Chalk({ level: supportsColor ? supportsColor.level : 1 });
+  if (!isTTY || vars.TERM === 'dumb') return 0;
+  return supportsColor ? supportsColor.level : 1;
+}
+
+/** A chalk for `stream` (default stdout) at the level colorLevel decides. */
+export function makeColor(stream: Writer | undefined, enabled: boolean | undefined): ChalkInstance {
+  return new Chalk({ level: colorLevel(appEnv().vars, (stream ?? appEnv().stdout).isTTY, enabled) });
+}
+
+/** The message when nothing matched: where was looked, for what, and how to accept it. */
+export function noCaseFiles(paths: readonly string[], glob: string, configPath: string | undefined): string {
+  const where = paths.map((p) => `"${p}"`).join(', ');
+  const from = configPath ? `cases: "${glob}" in ${configPath}` : `the default cases pattern "${glob}"`;
+  return `reunify: no case files found in ${where} (${from}); pass --allow-empty if an empty caseload is expected\n`;
 }
 
 /** Today's date where the user is, as YYYY-MM-DD. */

@@ -1,6 +1,6 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
-// metric ids of framework.md §5.3 (docs/status.md).
-import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
+// metric ids of docs/framework.md §5.3 (docs/status.md).
+import { EXIT, UsageError, makeColor, noCaseFiles, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
 
 export interface StatusFlags extends CommonOptions {
   workers?: string;
@@ -9,11 +9,13 @@ export interface StatusFlags extends CommonOptions {
   filter: string[];
   team?: string;
   shared?: boolean;
+  allowEmpty?: boolean;
 }
 
 
 export async function runStatusCommand(dir: string, flags: StatusFlags): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config']);
+  const typed = dir;
   dir = fromCwd(dir);
   const { resolveAsOf } = await import('./asOf.js');
   const asOf = await resolveAsOf(flags.asOf, { paths: [dir], configPath: flags.config });
@@ -32,6 +34,10 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
   }
   const caseload = await openCaseload({ paths: [dir], configPath: flags.config, workers });
+  if (caseload.cases.length === 0 && caseload.skipped.length === 0 && !flags.allowEmpty) {
+    writeErr(noCaseFiles([typed], caseload.config.cases, caseload.configPath));
+    return EXIT.usage;
+  }
   const costProblem = costSettingProblem(caseload.config);
   if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
   const parsed = parseStatusFilter(flags.filter, caseload.config);

@@ -15,7 +15,7 @@ export function registerClassify(program: Command): void {
     .option('--as-of <date>', 'classify as of this date (YYYY-MM-DD; default: the config\'s as_of, else today); later entries are left out')
     .option('--record', 'append a classification to the case file (needs --level and --by)')
     .addOption(new Option('--level <level>', 'the level chosen by the worker and manager').choices([...LEVELS]))
-    .option('--override-category <id>', 'why the chosen level differs from the suggestion (framework.md §4.5)')
+    .option('--override-category <id>', 'why the chosen level differs from the suggestion (docs/framework.md §4.5)')
     .option('--override-reason <text>', 'the reasoning for an override')
     .option('--by <who>', 'who classified (role and initials)')
     .option('--signed-off-by <who>', "the team manager's sign-off")

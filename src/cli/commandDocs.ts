@@ -79,7 +79,7 @@ const anchor = (parent: Command, sub: Command) => `reunify-${fullName(parent)}-$
 export function renderCommandPage(cmd: Command): string {
   const name = cmd.name();
   const out = [GENERATED, '', `# reunify ${name}`, '', cmd.description(), '', ...commandBody(cmd, 2)];
-  out.push('The same page at a terminal: `reunify ' + name + ' --help`. Exit codes: 0 fine, 1 problems found or the command could not do what was asked to a case, 2 usage or configuration error, 130 interrupted.', '');
+  out.push('The same page at a terminal: `reunify ' + name + ' --help`. Exit codes: 0 fine, 1 problems found or the command could not do what was asked to a case, 2 usage or configuration error, no case file found, a file the system refused, or an internal error, 130 interrupted.', '');
   return out.join('\n');
 }
 

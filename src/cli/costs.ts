@@ -19,7 +19,7 @@ export function registerCosts(program: Command): void {
     .addHelpText(
       'after',
       `
-Figures are national averages per child (framework.md §1.4): a rough guide, not a
+Figures are national averages per child (docs/framework.md §1.4): a rough guide, not a
 forecast. Put your own figures in reunify.config.yaml under costs.presets.
 
 Examples:

@@ -27,7 +27,6 @@ export function buildProgram(): Command {
     .name('reunify')
     .description('Check, track and report return-home work under the NSPCC Reunification Practice Framework')
     .version(PACKAGE_VERSION, '-V, --version')
-    .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => writeOut(s), writeErr: (s) => writeErr(s) })
     .addHelpText(
@@ -53,7 +52,14 @@ Examples:
   registerRedact(program);
   registerSupervise(program);
   registerCompletion(program);
+  usageAfterError(program, 'reunify');
   return program;
+}
+
+/** After a wrong option or argument, one line of usage, not the whole help that would push the error off screen. */
+function usageAfterError(command: Command, path: string): void {
+  command.showHelpAfterError(`usage: ${path} ${command.usage()} (see ${path} --help)`);
+  for (const sub of command.commands) usageAfterError(sub, `${path} ${sub.name()}`);
 }
 
 /** One command line (without `node` and the script), run in `env`: the exit code. Never exits the process. */
@@ -80,6 +86,8 @@ async function parse(args: readonly string[]): Promise<number> {
     return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
+      // `reunify` alone prints the help as an error (commander's exit code 1 for it): nothing was done
+      if (err.code === 'commander.help' && err.exitCode !== 0) return EXIT.usage;
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
@@ -93,10 +101,21 @@ async function parse(args: readonly string[]): Promise<number> {
       writeErr('reunify: the configuration is invalid\n');
       return EXIT.usage;
     }
-    const code = (err as NodeJS.ErrnoException).code;
+    // Exit 1 means "problems found" and nothing else: whatever stopped the command is exit 2.
     // Messages can carry file names from the caseload: never let them drive the terminal.
     const { terminalText } = await import('../app/shared.js');
-    writeErr(`reunify: ${terminalText(err instanceof Error ? err.message : String(err))}${code ? ` (${code})` : ''}\n`);
-    return EXIT.problems;
+    const message = terminalText(err instanceof Error ? err.message : String(err));
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof (err as NodeJS.ErrnoException).errno === 'number' && typeof code === 'string') {
+      // the system refused (permission, disk full, a folder where a file was expected): the setup, not reunify
+      writeErr(`reunify: ${message} (${code})\n`);
+      return EXIT.usage;
+    }
+    writeErr(
+      `reunify: internal error: ${message}\n` +
+        `This is a bug in reunify ${PACKAGE_VERSION}: please report it as "Reporting a problem" in its README.md says ` +
+        '(the command you ran and this message; never a real case file).\n',
+    );
+    return EXIT.usage;
   }
 }

@@ -1,5 +1,5 @@
 // `reunify report <case> --type …` and `reunify report --caseload [dir]`: the
-// written products (framework.md §6) from Handlebars templates, as Markdown or as
+// written products (docs/framework.md §6) from Handlebars templates, as Markdown or as
 // one print-ready HTML file. Handlebars is loaded only when a report is made.
 import { Command, Option } from 'commander';
 import { setExitCode } from '../app/shared.js';

@@ -1,5 +1,5 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
-// metric ids of framework.md §5.3 (docs/status.md).
+// metric ids of docs/framework.md §5.3 (docs/status.md).
 import { Command, Option } from 'commander';
 import { setExitCode } from '../app/shared.js';
 import { runStatusCommand, type StatusFlags } from '../app/status.js';
@@ -15,13 +15,14 @@ export function registerStatus(program: Command): void {
     .option('--team <name>', 'only cases with this social worker or team manager, e.g. "TM A.O."')
     .option('--shared', 'for sharing beyond the team: hide counts below status.suppress_below and list no cases')
     .option('--workers <n>', 'worker threads for big caseloads (default: one per core; 1 = none)')
+    .option('--allow-empty', 'show an empty view when no case file is found (otherwise exit 2)')
     .option('-q, --quiet', 'no note on stderr about files left out')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
     .option('--no-color', 'never colour the output')
     .addHelpText(
       'after',
       `
-JSON keys are the metric ids of framework.md §5.3; docs/status.md defines each one.
+JSON keys are the metric ids of docs/framework.md §5.3; docs/status.md defines each one.
 cost_exposure is an illustration from national averages, not a forecast.
 
 Examples:

@@ -1,4 +1,4 @@
-// The caseload summary (framework.md §6): the status view laid out by
+// The caseload summary (docs/framework.md §6): the status view laid out by
 // statusSections — the same view model and order as `reunify status` — completed
 // for strict templates. Exceptions name cases by id only, never by name.
 import type { ReunifyConfig } from '../core/model/config.js';

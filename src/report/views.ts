@@ -1,4 +1,4 @@
-// View models for the written products (framework.md §6): one complete object per
+// View models for the written products (docs/framework.md §6): one complete object per
 // report, every key present ("Not recorded" where the case has nothing), so that
 // templates in strict mode can rely on them. Pure: the case, its body sections,
 // the config and the as-of date in; plain data out.

@@ -133,11 +133,15 @@ describe('reunify check (built binary)', () => {
     expect((await reunify(args)).stdout).not.toContain('\u001b[');
   });
 
-  it('a folder with no cases exits 0 and says so', async () => {
+  it('a folder with no cases exits 2 and says what was looked for; --allow-empty accepts it (exit 0)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reunify-empty-'));
     const r = await reunify(['check', dir]);
-    expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe('✔ 0 case files checked, no problems');
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`reunify: no case files found in "${dir}" (the default cases pattern "**/*.md"); pass --allow-empty if an empty caseload is expected`);
+    const allowed = await reunify(['check', dir, '--allow-empty']);
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.stdout).toBe('✔ 0 case files checked, no problems');
   });
 
   it('a path that does not exist is a usage error (exit 2)', async () => {

@@ -53,7 +53,7 @@ describe('bash', () => {
 
   it('completes commands, options, --format and --type choices, and file names', async () => {
     expect(await complete('reunify', 'st')).toEqual(['status']);
-    expect(await complete('reunify', 'check', '--format', '')).toEqual(['json', 'junit', 'sarif', 'stylish']);
+    expect(await complete('reunify', 'check', '--format', '')).toEqual(['github', 'gitlab', 'json', 'junit', 'sarif', 'stylish']);
     expect(await complete('reunify', 'report', 'cases/RF-0001.md', '--type', 'a')).toEqual(['agreement', 'assessment']);
     expect(await complete('reunify', 'status', '--f')).toEqual(['--filter', '--format']);
     expect(await complete('reunify', 'check', 'cas')).toEqual(['cases']);

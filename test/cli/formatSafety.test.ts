@@ -77,7 +77,7 @@ describe.each(HOSTILE)('check formats with %j', (s) => {
   });
 
   it('sarif: valid JSON, nothing raw, the file name as a URI', () => {
-    const out = formatSarif(result, [{ id: 'schema', description: 'schema' }], '0.1.0', '/work');
+    const out = formatSarif(result, [{ id: 'schema', description: 'schema' }], '0.1.0', { cwd: '/work' });
     expect(out).not.toMatch(RAW_UNSAFE);
     const sarif = JSON.parse(out);
     const uri: string = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
@@ -104,7 +104,7 @@ describe('check formats with any string (property)', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
         const result = resultWith(s);
         JSON.parse(formatJson(result));
-        JSON.parse(formatSarif(result, [], '0.1.0', '/work'));
+        JSON.parse(formatSarif(result, [], '0.1.0', { cwd: '/work' }));
         assertWellFormedXml(formatJunit(result));
         expect(formatStylish(result, new Chalk({ level: 0 }))).not.toMatch(RAW_UNSAFE);
       }),

@@ -23,7 +23,7 @@ describe('docs/commands (run `npm run docs:commands` after changing a command)',
   it('a page shows the usage line, every option and the examples', () => {
     const page = files.get(`${COMMAND_DOCS_DIR}/check.md`)!;
     expect(page).toContain('reunify check [options] [paths...]');
-    expect(page).toContain('| `-f, --format <format>` | output format (choices: "stylish", "json", "sarif", "junit", default: "stylish") |');
+    expect(page).toContain('| `-f, --format <format>` | output format (github: annotations in GitHub Actions; gitlab: a Code Quality report; see docs/formats.md) (choices: "stylish", "json", "sarif", "junit", "github", "gitlab", default: "stylish") |');
     expect(page).toContain('in &lt;caseload&gt;/.reunify-cache');
     expect(page).toMatch(/## Examples\n\n```sh\n\$ reunify check /);
   });

@@ -154,3 +154,22 @@ describe('references in the docs, help and templates', () => {
     expect(commandLines('$ reunify chek .\n  # reunify settings\nNO_COLOR=1 reunify status --as-of 2026-11-01 | head')).toEqual([['chek', '.'], ['status', '--as-of', '2026-11-01']]);
   });
 });
+
+describe('citations of the practice guide', () => {
+  /** Every file under src/ and config/ (product text: help, prompts, case-file comments, config comments). */
+  const product = [...walk(join(ROOT, 'src')), ...walk(join(ROOT, 'config'))].map((f) => ({ name: relative(ROOT, f), text: readFileSync(f, 'utf8') }));
+  const guide = readFileSync(join(ROOT, 'docs', 'framework.md'), 'utf8');
+  const CITATION = /(?<![\w.-])([\w./-]*framework\.md)(?: (§\d+(?:\.\d+)*|Stage \d))?/g;
+
+  it('product text cites the shipped docs/framework.md, never a bare framework.md the package does not have', () => {
+    const citations = product.flatMap((f) => [...f.text.matchAll(CITATION)].map((m) => ({ at: f.name, file: m[1], section: m[2] })));
+    expect(citations.length).toBeGreaterThan(40);
+    expect(citations.filter((c) => c.file !== 'docs/framework.md').map((c) => `${c.at}: ${c.file}`)).toEqual([]);
+  });
+
+  it('every section cited is a heading of docs/framework.md', () => {
+    const sections = product.flatMap((f) => [...f.text.matchAll(CITATION)].flatMap((m) => (m[2] ? [m[2]] : [])));
+    const headings = (s: string) => (s.startsWith('§') ? new RegExp(`^#{2,3} ${s.slice(1).replace(/\./g, '\\.')}[. ]`, 'm') : new RegExp(`^### ${s} `, 'm'));
+    expect([...new Set(sections)].filter((s) => !headings(s).test(guide))).toEqual([]);
+  });
+});

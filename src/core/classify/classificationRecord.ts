@@ -1,6 +1,6 @@
 // What `classify --record` appends: a classification keeping both the suggested and
 // the chosen level, and optionally the decision. An override (chosen ≠ suggested)
-// needs a reason category and reasoning (framework.md §4.5). Pure.
+// needs a reason category and reasoning (docs/framework.md §4.5). Pure.
 import type { Classification, Decision, IsoDate, SignOff } from '../model/caseTypes.js';
 import type { ReunifyConfig } from '../model/config.js';
 import { OUTCOMES_BY_POINT, OVERRIDE_CATEGORIES, type DecisionPoint, type Level } from '../model/ids.js';

@@ -1,4 +1,4 @@
-// Suggests a risk level (framework.md §4.5) from a case's factors, history, capacity
+// Suggests a risk level (docs/framework.md §4.5) from a case's factors, history, capacity
 // to change and goal progress, listing every contribution so a worker can redo the
 // sum by hand. An aid to structured professional judgement: it never sets a level.
 // Pure and synchronous; everything is "as of" a date, so entries dated later are

@@ -1,4 +1,4 @@
-// Reclassification against the baseline (framework.md §4.4): the suggestion compared
+// Reclassification against the baseline (docs/framework.md §4.4): the suggestion compared
 // with the latest recorded classification and with RC1, what changed since, goals
 // met or missed, whether the decision should change, and the checks the framework
 // asks software to make. Flags inform the manager; they never block.

@@ -30,7 +30,7 @@ export interface ReunifyConfig {
   leaving_care_age: number;
   /** Thresholds for the cohorts `check` works out from the file (rule case/cohorts-derived). */
   cohort_rules: { teen_age: number; placement_moves: number; parent_prior_removals: number };
-  /** Default decision for each level, by decision point (framework.md §4.6); a point left out has no default. */
+  /** Default decision for each level, by decision point (docs/framework.md §4.6); a point left out has no default. */
   decision_map: Partial<Record<DecisionPoint, Partial<Record<Level, string>>>>;
   labels: { levels: Record<Level, string> };
   /** Written products (`reunify report`, docs/reports.md). */

@@ -1,4 +1,4 @@
-// The one base definition of every id list in the practice domain (framework.md).
+// The one base definition of every id list in the practice domain (docs/framework.md).
 // Schemas, rules, prompts and reports all read these; a test checks the shipped
 // schemas agree with them. Local configuration may add factors, cohorts, triggers
 // and override categories, never remove or rename these.
@@ -166,7 +166,7 @@ export interface FactorDefinition {
   source: string;
 }
 
-/** framework.md §4.2. */
+/** docs/framework.md §4.2. */
 export const FACTORS: readonly FactorDefinition[] = [
   { id: 'child_age_over_10', kind: 'risk', about: 'child', static: true, meaning: 'Child is over 10 when going home', source: 'Farmer et al. 2011; Wade et al. 2011' },
   { id: 'previous_failed_return', kind: 'risk', about: 'child', static: true, meaning: 'One or more earlier returns ended in re-entry', source: 'Farmer et al. 2011; Wade et al. 2011' },

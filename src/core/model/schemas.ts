@@ -193,7 +193,7 @@ function definitions(ids: DomainIds): Schema {
       away_without_authorisation: count('Episodes of being away from placement without authorisation (whereabouts known), counted apart from missing episodes'),
     }),
     factor: record(
-      'A dynamic risk or protective factor with its evidence (framework.md §4.2)',
+      'A dynamic risk or protective factor with its evidence (docs/framework.md §4.2)',
       {
         id: choice(
           ids.factors.map((f) => f.id),
@@ -207,7 +207,7 @@ function definitions(ids: DomainIds): Schema {
       ['id', 'status'],
     ),
     capacity: record(
-      "One parent's capacity to change (framework.md §4.3)",
+      "One parent's capacity to change (docs/framework.md §4.3)",
       {
         person: text('Person id of the parent'),
         rating: choice(CAPACITY_VALUES, 'demonstrated, emerging, limited, not_shown, or not_assessed (not yet assessed: counted as unknown, never as safety)'),
@@ -217,7 +217,7 @@ function definitions(ids: DomainIds): Schema {
       ['person', 'rating'],
     ),
     trigger: record(
-      'A trigger point that starts or revisits the framework (framework.md §5.1)',
+      'A trigger point that starts or revisits the framework (docs/framework.md §5.1)',
       {
         type: choice(ids.triggers, 'Trigger id'),
         date: date('When it happened or was held'),
@@ -257,7 +257,7 @@ function definitions(ids: DomainIds): Schema {
         {
           date: date('Date of the decision'),
           point: choice(DECISION_RECORD_POINTS, 'Decision point: d1_start (Decision 1), rc1_d2, rc2_d3 or rc3_post_return'),
-          outcome: text('Decision id, valid for the point (framework.md §4.6)'),
+          outcome: text('Decision id, valid for the point (docs/framework.md §4.6)'),
           by: text('Who made the decision (role and initials); required for Decision 1'),
           reasons: text('Reasons for the decision'),
           conditions: { type: ['string', 'array'], items: { type: 'string' }, description: 'Conditions attached to the decision' },
@@ -429,8 +429,8 @@ function commonSchema(ids: DomainIds): Schema {
       fictional: flag('True for training and example material'),
       siblings: listOf({ type: 'string', pattern: CASE_ID_PATTERN }, 'Case ids of siblings (each child has their own file)', { uniqueItems: true }),
       child: ref('child', 'The child'),
-      cohorts: listOf(choice(ids.cohorts, 'Cohort id'), 'Cohorts to consider for return home (framework.md §5.2)', { uniqueItems: true }),
-      triggers: listOf(ref('trigger', 'A trigger'), 'Trigger points (framework.md §5.1)'),
+      cohorts: listOf(choice(ids.cohorts, 'Cohort id'), 'Cohorts to consider for return home (docs/framework.md §5.2)', { uniqueItems: true }),
+      triggers: listOf(ref('trigger', 'A trigger'), 'Trigger points (docs/framework.md §5.1)'),
       cla_reviews: listOf(date('Date of a CLA review'), 'Looked-after review dates, held or planned'),
       team: ref('team', 'The team around the case'),
       people: listOf(ref('person', 'A person'), 'Family network'),
@@ -456,7 +456,7 @@ function commonSchema(ids: DomainIds): Schema {
 }
 
 // ---------------------------------------------------------------------------
-// Stage gates (design.md §3.2, framework.md §3)
+// Stage gates (design.md §3.2, docs/framework.md §3)
 
 /** One thing a case must have to be at a stage; unmet, it is one problem. */
 export interface GateRequirement {

@@ -1,9 +1,7 @@
 // Splits a case file into its YAML front matter and markdown body, keeping the
 // offsets needed to map positions back to the original text and to splice edits.
-// gray-matter finds the fences, but every engine it knows is replaced by one that
-// throws, so `---js` (which gray-matter would eval) can never run; we also refuse
-// any fence language other than YAML before gray-matter sees the text.
-import matter from 'gray-matter';
+// The fences are found here, by hand: nothing in a case file is ever handed to a
+// parser that could evaluate it, and any fence language other than YAML is refused.
 
 export interface SplitCase {
   /** The file began with a UTF-8 byte order mark (stripped from `text`). */
@@ -36,28 +34,6 @@ function refuse(language: string): never {
   throw new FrontMatterError(`front matter language "${language}" is not supported; use YAML`, 'front-matter-language', 3);
 }
 
-const THROWING_ENGINE = {
-  parse(): never {
-    throw new FrontMatterError('front matter language is not supported; use YAML', 'front-matter-language', 3);
-  },
-};
-
-/** Every engine gray-matter ships or aliases, replaced: only our yaml capture stays. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- gray-matter's option types do not describe replacing every engine
-function grayMatterOptions(capture: (raw: string) => void): any {
-  const engines: Record<string, unknown> = {};
-  for (const name of ['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml', 'yml']) {
-    engines[name] = THROWING_ENGINE;
-  }
-  engines.yaml = {
-    parse(raw: string) {
-      capture(raw);
-      return {};
-    },
-  };
-  return { language: 'yaml', engines };
-}
-
 /**
  * Split a decoded case file. Throws FrontMatterError when the file has no front
  * matter, the fence names another language, or the closing fence is missing.
@@ -87,23 +63,9 @@ export function splitCase(decoded: string): SplitCase {
   }
 
   const frontMatterStart = firstNewline + 1;
-  let raw: string | undefined;
-  let file: matter.GrayMatterFile<string>;
-  try {
-    // gray-matter slices its matter from just after `---<language>`, before the newline, up to the
-    // first `\n---`. It is given the text only that far: it copies and hashes all it is given.
-    const close = text.indexOf('\n---', 3);
-    file = matter(close === -1 ? text : text.slice(0, close + 4), grayMatterOptions((r) => (raw = r)));
-  } catch (err) {
-    if (err instanceof FrontMatterError) throw err;
-    throw new FrontMatterError('front matter could not be split', 'front-matter-missing', 0);
-  }
-  const matterText = raw ?? (file as unknown as { matter?: string }).matter ?? '';
-  // matterText starts with the rest of the opening line (its newline); the YAML starts after it.
-  // gray-matter skips the rest of the opening line only when it names a language (`---   ` names none).
-  const afterOpen = 3 + (language === '' ? 0 : openRest.length);
-  const matterEnd = afterOpen + matterText.length;
-  if (matterEnd >= text.length || text.slice(matterEnd, matterEnd + 4) !== '\n---') {
+  // The front matter ends at the first line that starts with `---` (checked below to be exactly that).
+  const matterEnd = text.indexOf('\n---', 3);
+  if (matterEnd === -1) {
     throw new FrontMatterError('front matter has no closing --- line', 'front-matter-unclosed', 0);
   }
   const closeStart = matterEnd + 1;

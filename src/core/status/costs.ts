@@ -1,4 +1,4 @@
-// The cost model practitioners know from the NSPCC calculator (framework.md §1.4):
+// The cost model practitioners know from the NSPCC calculator (docs/framework.md §1.4):
 // the cost of failed returns set against the cost of supporting returns, and the
 // break-even improvement in successful returns. Pure arithmetic over configured
 // figures; every step is kept so it can be shown, not only the answer.

@@ -1,4 +1,4 @@
-// The practice lead's view of a caseload (framework.md §5.3): one pure function from
+// The practice lead's view of a caseload (docs/framework.md §5.3): one pure function from
 // typed cases to a view model whose keys are the metric ids. `reunify status` and
 // the caseload report render the same view. Exceptions name cases by id only, and
 // every detail line is built from ids and dates, never from narrative in a case.

@@ -1,5 +1,5 @@
 // Small-number suppression for caseload outputs shared beyond the team
-// (framework.md §8: hiding very small counts is a local choice; status.suppress_below).
+// (docs/framework.md §8: hiding very small counts is a local choice; status.suppress_below).
 import type { AttentionCase, StatusView } from './statusView.js';
 
 /** A view for sharing: any count may be "<N", and case lists are left out. */

@@ -1,4 +1,4 @@
-// The shape of the caseload status view (framework.md §5.3): one key per metric id,
+// The shape of the caseload status view (docs/framework.md §5.3): one key per metric id,
 // plus cohorts, outcomes and the attention list. Built by buildStatus (status.ts);
 // rendered by `reunify status` and the caseload report.
 import type { CaseData, IsoDate } from '../model/caseTypes.js';

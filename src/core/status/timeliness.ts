@@ -112,7 +112,7 @@ export function latestExtension(data: CaseData, asOf: IsoDate): Decision | undef
 /** When a stage began: when the previous stage's last task was done (its gate met), or a later extend_work decision. */
 export function stageStart(data: CaseData, stage: StageNumber, asOf?: IsoDate): { date: IsoDate; from: string; extended?: true } {
   const start = previousStageDone(data, stage);
-  // extend_work sends the case back to stage 3 goals and a new RC2 (framework.md Stage 4): stages 3 and 4 run again from it
+  // extend_work sends the case back to stage 3 goals and a new RC2 (docs/framework.md Stage 4): stages 3 and 4 run again from it
   const extension = asOf !== undefined && (stage === 3 || stage === 4) ? latestExtension(data, asOf) : undefined;
   if (extension && isAfter(extension.date, start.date)) return { date: extension.date, from: 'the extend_work decision (Decision 3)', extended: true };
   return start;
@@ -146,7 +146,7 @@ export interface StageClock {
 /**
  * How long an open case's current stage has been open against its local timescale; undefined when closed,
  * when no timescale is set, or when the standing decision is no_return (the case has left the pathway until
- * a trigger reopens it, framework.md Stage 2, so no stage is running).
+ * a trigger reopens it, docs/framework.md Stage 2, so no stage is running).
  */
 export function stageClock(data: CaseData, config: Pick<ReunifyConfig, 'timescales'>, asOf: IsoDate): StageClock | undefined {
   if (data.stage === 'closed') return undefined;

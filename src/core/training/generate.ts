@@ -1396,7 +1396,7 @@ class CaseBuilder {
     if (data.transition?.agreed && (data.child.legal_status === 's31' || data.child.legal_status === 's38') && !data.transition.placement_approval) {
       data.transition.placement_approval = { by: this.family.team.team_manager, date: data.transition.agreed };
     }
-    // cohorts (framework.md §5.2): every cohort the file itself shows, by the same test
+    // cohorts (docs/framework.md §5.2): every cohort the file itself shows, by the same test
     // `check` applies (case/cohorts-derived); placement at risk has no field to show it, so it is drawn
     const inCare = !returned || data.outcome?.status === 're_entered_care';
     const derived = deriveCohorts(data, config, asOf);

@@ -1,4 +1,4 @@
-// Reflective-supervision questions for one case (framework.md §7.2): Morrison's
+// Reflective-supervision questions for one case (docs/framework.md §7.2): Morrison's
 // 4x4x4 model on Kolb's cycle, one group of questions per stage of the cycle, each
 // chosen and worded from the case's own facts, then the questions every decision
 // must answer. Pure: the facts come from the record, the words from here.

@@ -8,7 +8,7 @@ import type { CaseRule, RuleProblem } from '../types.js';
 type Finding = { in: boolean; because: string } | undefined;
 
 /**
- * The cohorts (framework.md §5.2) the file itself supports, worked out from the child's age,
+ * The cohorts (docs/framework.md §5.2) the file itself supports, worked out from the child's age,
  * legal status, proceedings, placement, placement moves, the parents' prior removals and the
  * child's wish to go home. placement_at_risk is not derived: no field says it.
  */

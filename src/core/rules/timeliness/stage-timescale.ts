@@ -17,7 +17,7 @@ export const stageTimescale: CaseRule = {
       'Drift harms children: a child waits in care while assessment, goals or planning run on with no decision. ' +
       "A stage open past the local timescale is a prompt for the manager to ask what is holding it up and whether the child's timescales are being met. " +
       'A stage starts when the last task of the stage before it was done (stage 1 when the case opened; stage 5 on the return home after an unplanned return). ' +
-      'Decisions count once signed off. A signed-off Decision 3 to extend_work gives more time on the stage 3 goals, then a new RC2 (framework.md Stage 4): ' +
+      'Decisions count once signed off. A signed-off Decision 3 to extend_work gives more time on the stage 3 goals, then a new RC2 (docs/framework.md Stage 4): ' +
       'stages 3 and 4 run again from the decision, so stage 3 gets its full timescale again from that date, and a stage 4 with no stage 3 task dated since the extension gets the stage 3 and stage 4 timescales together. ' +
       'The free-text timescale of the decision is not read. ' +
       'While the standing decision is no_return the case has left the pathway (support_if_no_return, then closure, until a trigger reopens it), so no stage is timed.',

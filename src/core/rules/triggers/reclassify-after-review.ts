@@ -2,7 +2,7 @@ import { daysBetween, isAfter, latest } from '../../text/dates.js';
 import { hasReached } from '../../workflow/stageProgress.js';
 import type { CaseRule } from '../types.js';
 
-/** Triggers that call for risk to be regraded against the baseline (framework.md §5.1). */
+/** Triggers that call for risk to be regraded against the baseline (docs/framework.md §5.1). */
 const RECLASSIFY_TRIGGERS = ['cla_review', 'updated_assessment', 'behaviour_change', 'missing_episode'];
 
 const EVENT_WORDS: Record<string, string> = {
