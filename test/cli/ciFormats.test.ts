@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/report/format/github.js';
 import { reunify } from './run.js';
+import { present } from '../present.js';
 
 const AS_OF = ['--as-of', '2026-11-01'];
 
@@ -84,8 +85,9 @@ describe('--format gitlab', () => {
     expect((await run()).map((i) => i.fingerprint)).toEqual(first.map((i) => i.fingerprint));
     writeFileSync(file, readFileSync(file, 'utf8').replace('---\n', '---\n# a comment line added above\n'));
     const moved = await run();
-    expect(moved[0].location.lines.begin).toBe(first[0].location.lines.begin + 1);
-    expect(moved[0].fingerprint).toBe(first[0].fingerprint);
+    const [before, after] = [present(first[0], 'an issue before the move'), present(moved[0], 'an issue after the move')];
+    expect(after.location.lines.begin).toBe(before.location.lines.begin + 1);
+    expect(after.fingerprint).toBe(before.fingerprint);
 
     const broken = JSON.parse((await reunify(['check', 'examples/broken', '--format', 'gitlab', ...AS_OF])).stdout) as Issue[];
     expect(broken.length).toBe(26);

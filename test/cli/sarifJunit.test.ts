@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, reunify } from './run.js';
+import { present } from '../present.js';
 
 const AS_OF = ['--as-of', '2026-11-01'];
 
@@ -29,7 +30,8 @@ describe('SARIF', () => {
     for (const rule of rules) {
       expect(rule.help.text.length).toBeGreaterThan(20);
       expect(rule.help.markdown.length).toBeGreaterThan(20);
-      const [file, fragment] = rule.helpUri.split('#');
+      const [page, fragment] = rule.helpUri.split('#');
+      const file = present(page, 'a page in the helpUri');
       expect(existsSync(fileURLToPath(file)), rule.helpUri).toBe(true);
       expect(file.startsWith(pathToFileURL(join(ROOT, 'docs', 'rules')).href + '/')).toBe(true);
       if (fragment) expect(readFileSync(fileURLToPath(file), 'utf8')).toContain('## Built-in checks');
