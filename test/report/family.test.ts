@@ -321,26 +321,26 @@ describe('every example case, every product, every reader', () => {
     const at = (re: RegExp) => path.match(re);
     const parents = data.agreement?.parents ?? [];
     let m: RegExpMatchArray | null;
-    if ((m = at(/^\/decisions\/(\d+)\/shared\/(\d+)\/(summary|method|response)$/))) return data.decisions![+m[1]].shared![+m[2]].party === reader ? 'own' : false;
+    if ((m = at(/^\/decisions\/(\d+)\/shared\/(\d+)\/(summary|method|response)$/))) return present(present(data.decisions![Number(m[1])], 'the decision').shared![Number(m[2])], 'the sharing entry').party === reader ? 'own' : false;
     if (reader === 'child') return false;
-    if ((m = at(/^\/agreement\/parents\/(\d+)\/(strengths|worries)$/))) return parents[+m[1]].person === reader ? 'own' : false;
-    if ((m = at(/^\/capacity_to_change\/(\d+)\/evidence$/))) return data.capacity_to_change![+m[1]].person === reader ? 'own' : false;
+    if ((m = at(/^\/agreement\/parents\/(\d+)\/(strengths|worries)$/))) return present(parents[Number(m[1])], 'the parent').person === reader ? 'own' : false;
+    if ((m = at(/^\/capacity_to_change\/(\d+)\/evidence$/))) return present(data.capacity_to_change![Number(m[1])], 'the capacity entry').person === reader ? 'own' : false;
     if ((m = at(/^\/agreement\/goals\/(\d+)\/(goal|steps\/\d+|support|success|progress\/\d+\/comment)$/))) {
-      const g = data.agreement!.goals![+m[1]];
-      const own = g.person === reader || (g.person === undefined && parents.length === 1 && parents[0].person === reader);
+      const g = present(data.agreement!.goals![Number(m[1])], 'the goal');
+      const own = g.person === reader || (g.person === undefined && parents.length === 1 && present(parents[0], 'the parent').person === reader);
       return own || (g.share_with ?? []).includes(reader) ? 'own' : false;
     }
     if ((m = at(/^\/decisions\/(\d+)\/(reasons|conditions(\/\d+)?)$/))) {
-      const d = data.decisions![+m[1]];
+      const d = present(data.decisions![Number(m[1])], 'the decision');
       if ((d.share_with ?? []).includes(reader)) return 'own';
       return (d.shared ?? []).some((x) => x.party === reader && x.date !== undefined) ? 'unnamed' : false;
     }
     if (at(/^\/agreement\/(non_negotiables\/\d+|backup_plan)$/)) return parents.some((p) => p.person === reader) ? 'own' : false;
     if (at(/^\/agreement\/team_around_child\/\d+$|^\/return\/(contact_phases\/\d+\/pattern|support_package\/\d+\/service)$/)) return 'unnamed';
     if ((m = at(/^\/body\/(.+)\/\d+$/))) {
-      if (m[1].toLowerCase() === 'what happens next') return 'unnamed';
-      const views = Object.hasOwn(data.tasks, 'child_views') ? data.tasks.child_views.shared_with : undefined;
-      return /^child['’]s views/i.test(m[1]) && (views ?? []).includes(reader) ? 'own' : false;
+      if (present(m[1], 'the heading').toLowerCase() === 'what happens next') return 'unnamed';
+      const views = Object.hasOwn(data.tasks, 'child_views') ? present(data.tasks.child_views, 'the child views task').shared_with : undefined;
+      return /^child['’]s views/i.test(present(m[1], 'the heading')) && (views ?? []).includes(reader) ? 'own' : false;
     }
     return false;
   }
@@ -398,11 +398,11 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
   // names no one, so it reaches every reader but the one with risk_to, for its words)
   const C003: Record<string, string[]> = {
     ...BASE,
-    mum: [...BASE.mum, 'FAMX0[6-9]', 'PRONOUN01'],
-    dad: [...BASE.dad, 'DADB01', 'AGR\\d+', 'HOME\\d+', 'SHAREG\\d+'],
-    gran: [...BASE.gran, 'PRONOUN01'],
-    partner: [...BASE.partner, 'PRONOUN01'],
-    aunt: [...BASE.aunt, 'PRONOUN01'],
+    mum: [...present(BASE.mum, 'the canaries for mum'), 'FAMX0[6-9]', 'PRONOUN01'],
+    dad: [...present(BASE.dad, 'the canaries for dad'), 'DADB01', 'AGR\\d+', 'HOME\\d+', 'SHAREG\\d+'],
+    gran: [...present(BASE.gran, 'the canaries for gran'), 'PRONOUN01'],
+    partner: [...present(BASE.partner, 'the canaries for partner'), 'PRONOUN01'],
+    aunt: [...present(BASE.aunt, 'the canaries for aunt'), 'PRONOUN01'],
   };
   // what each reader must see somewhere, so a copy that shows nothing cannot pass
   const MUST: Record<string, string[]> = {
@@ -426,7 +426,7 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     for (const reader of Object.keys(allowed)) {
       it(`${id} --for ${reader}: no one else's canary, address, phone, id, level or score; nothing withheld reads as missing`, () => {
         expect(all.length).toBeGreaterThan(100);
-        const may = new RegExp(`^XQ(?:${allowed[reader].join('|')})$`);
+        const may = new RegExp(`^XQ(?:${present(allowed[reader], `what ${reader} may see`).join('|')})$`);
         const made = copies(rc, reader);
         const seen = new Set<string>();
         expect(made.some((c) => c.text !== undefined)).toBe(true);
@@ -449,7 +449,7 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
             if (copy.label.includes(' md ')) readingLevel(copy.text, copy.label);
           }
         }
-        for (const canary of MUST[reader]) if (id === 'RF-C002' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
+        for (const canary of present(MUST[reader], `what ${reader} must see`)) if (id === 'RF-C002' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
         if (id === 'RF-C003' && reader === 'dad') for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
       });
     }
@@ -465,7 +465,7 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     expect(o.ok && o.text).toContain('### Your goal 1');
     expect(o.ok && o.text).not.toMatch(/Your goal [2-9]/);
     // he signs with the professionals only: the mother's partner's name and relation could lead him to her household
-    const rows = o.ok ? o.text.split('## Signatures')[1].split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
+    const rows = o.ok ? present(o.text.split('## Signatures')[1], 'the signatures').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
     expect(rows).toEqual(['| Mr K | You | | |', '| SW K.S. | Social worker | | |', '| TM K.M. | Team manager | | |']);
     const forPartner = render(c003, 'agreement', 'md', { reader: 'partner' });
     expect(forPartner.ok && forPartner.text).toContain("| Ms K | Mother | | |");

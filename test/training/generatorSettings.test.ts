@@ -8,12 +8,13 @@ import { generateCase } from '../../src/core/training/generate.js';
 import type { StageValue } from '../../src/core/model/ids.js';
 import { createRng } from '../../src/core/training/random.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
+import { present } from '../present.js';
 
 const AS_OF = '2026-11-01';
 const STAGES: StageValue[] = [1, 2, 3, 4, 5, 'closed'];
 
 function generate(config: ReunifyConfig, count = 60) {
-  return Array.from({ length: count }, (_, i) => generateCase(createRng(i * 7 + 1), { id: `TR-${i}`, stage: STAGES[i % STAGES.length], asOf: AS_OF, config, suggest: false, scenario: i % 2 === 0 ? 'cohorts' : undefined }).data);
+  return Array.from({ length: count }, (_, i) => generateCase(createRng(i * 7 + 1), { id: `TR-${i}`, stage: present(STAGES[i % STAGES.length], 'a stage'), asOf: AS_OF, config, suggest: false, scenario: i % 2 === 0 ? 'cohorts' : undefined }).data);
 }
 
 describe('the case generator takes its settings from the config', () => {

@@ -9,6 +9,7 @@ import { caseFileText } from '../../src/core/model/caseText.js';
 import { addDays, daysBetween } from '../../src/core/text/dates.js';
 import { createRng } from '../../src/core/training/random.js';
 import { redactCaseload, survivors, type RedactSource } from '../../src/core/copies/redact.js';
+import { present } from '../present.js';
 
 const AS_OF = '2026-11-01';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -29,37 +30,37 @@ const parts = (iso: string): Parts => ({ y: iso.slice(0, 4), m: Number(iso.slice
 const suffix = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'));
 const superscript = (n: number) => ({ st: 'ˢᵗ', nd: 'ⁿᵈ', rd: 'ʳᵈ', th: 'ᵗʰ' })[suffix(n)];
 const inWords = (n: number) => (n <= 20 ? ORDINAL[n - 1] : n === 30 ? 'thirtieth' : `${n < 30 ? 'twenty' : 'thirty'}-${ORDINAL[(n % 10) - 1]}`);
-const short = (m: number) => MONTHS[m - 1].slice(0, 3);
+const short = (m: number) => present(MONTHS[m - 1], 'a month').slice(0, 3);
 
-/** Each written form: the date it holds (a day and month alone is read in the year up to the as-of date) and how the moved date must be written. */
-const FORMS: { text: string; dates: string[]; write: (p: Parts[]) => string }[] = [
-  { text: "8 Dec '26", dates: ['2026-12-08'], write: ([a]) => `${a.d} ${short(a.m)} '${a.y.slice(2)}` },
-  { text: '08 Dec 26', dates: ['2026-12-08'], write: ([a]) => `${String(a.d).padStart(2, '0')} ${short(a.m)} ${a.y.slice(2)}` },
-  { text: '8 December ‘26', dates: ['2026-12-08'], write: ([a]) => `${a.d} ${MONTHS[a.m - 1]} ‘${a.y.slice(2)}` },
-  { text: 'December the 3rd 2026', dates: ['2026-12-03'], write: ([a]) => `${MONTHS[a.m - 1]} the ${a.d}${suffix(a.d)} ${a.y}` },
-  { text: 'third of December 2009', dates: ['2009-12-03'], write: ([a]) => `${inWords(a.d)} of ${MONTHS[a.m - 1]} ${a.y}` },
-  { text: 'the twenty-sixth of January 2010', dates: ['2010-01-26'], write: ([a]) => `the ${inWords(a.d)} of ${MONTHS[a.m - 1]} ${a.y}` },
-  { text: '3ʳᵈ December', dates: ['2025-12-03'], write: ([a]) => `${a.d}${superscript(a.d)} ${MONTHS[a.m - 1]}` },
-  { text: '3 (Tuesday) March 2026', dates: ['2026-03-03'], write: ([a]) => `${a.d} (Tuesday) ${MONTHS[a.m - 1]} ${a.y}` },
-  { text: '5th, Friday, of June 2026', dates: ['2026-06-05'], write: ([a]) => `${a.d}${suffix(a.d)}, Friday, of ${MONTHS[a.m - 1]} ${a.y}` },
-  { text: '2026/03/03', dates: ['2026-03-03'], write: ([a]) => `${a.y}/${String(a.m).padStart(2, '0')}/${String(a.d).padStart(2, '0')}` },
-  { text: '20260303', dates: ['2026-03-03'], write: ([a]) => `${a.y}${String(a.m).padStart(2, '0')}${String(a.d).padStart(2, '0')}` },
-  { text: '2026.03.03', dates: ['2026-03-03'], write: ([a]) => `${a.y}.${String(a.m).padStart(2, '0')}.${String(a.d).padStart(2, '0')}` },
-  { text: '3-Mar-2026', dates: ['2026-03-03'], write: ([a]) => `${a.d}-${short(a.m)}-${a.y}` },
+/** Each written form: the date it holds (a day and month alone is read in the year up to the as-of date) and how the moved date must be written (from its first and last day, the same day but for a range). */
+const FORMS: { text: string; dates: string[]; write: (a: Parts, b: Parts) => string }[] = [
+  { text: "8 Dec '26", dates: ['2026-12-08'], write: (a) => `${a.d} ${short(a.m)} '${a.y.slice(2)}` },
+  { text: '08 Dec 26', dates: ['2026-12-08'], write: (a) => `${String(a.d).padStart(2, '0')} ${short(a.m)} ${a.y.slice(2)}` },
+  { text: '8 December ‘26', dates: ['2026-12-08'], write: (a) => `${a.d} ${MONTHS[a.m - 1]} ‘${a.y.slice(2)}` },
+  { text: 'December the 3rd 2026', dates: ['2026-12-03'], write: (a) => `${MONTHS[a.m - 1]} the ${a.d}${suffix(a.d)} ${a.y}` },
+  { text: 'third of December 2009', dates: ['2009-12-03'], write: (a) => `${inWords(a.d)} of ${MONTHS[a.m - 1]} ${a.y}` },
+  { text: 'the twenty-sixth of January 2010', dates: ['2010-01-26'], write: (a) => `the ${inWords(a.d)} of ${MONTHS[a.m - 1]} ${a.y}` },
+  { text: '3ʳᵈ December', dates: ['2025-12-03'], write: (a) => `${a.d}${superscript(a.d)} ${MONTHS[a.m - 1]}` },
+  { text: '3 (Tuesday) March 2026', dates: ['2026-03-03'], write: (a) => `${a.d} (Tuesday) ${MONTHS[a.m - 1]} ${a.y}` },
+  { text: '5th, Friday, of June 2026', dates: ['2026-06-05'], write: (a) => `${a.d}${suffix(a.d)}, Friday, of ${MONTHS[a.m - 1]} ${a.y}` },
+  { text: '2026/03/03', dates: ['2026-03-03'], write: (a) => `${a.y}/${String(a.m).padStart(2, '0')}/${String(a.d).padStart(2, '0')}` },
+  { text: '20260303', dates: ['2026-03-03'], write: (a) => `${a.y}${String(a.m).padStart(2, '0')}${String(a.d).padStart(2, '0')}` },
+  { text: '2026.03.03', dates: ['2026-03-03'], write: (a) => `${a.y}.${String(a.m).padStart(2, '0')}.${String(a.d).padStart(2, '0')}` },
+  { text: '3-Mar-2026', dates: ['2026-03-03'], write: (a) => `${a.d}-${short(a.m)}-${a.y}` },
   {
     text: '3–5 March 2026',
     dates: ['2026-03-03', '2026-03-05'],
-    write: ([a, b]) => (a.m === b.m ? `${a.d}–${b.d} ${MONTHS[b.m - 1]} ${b.y}` : `${a.d} ${MONTHS[a.m - 1]}–${b.d} ${MONTHS[b.m - 1]} ${b.y}`),
+    write: (a, b) => (a.m === b.m ? `${a.d}–${b.d} ${MONTHS[b.m - 1]} ${b.y}` : `${a.d} ${MONTHS[a.m - 1]}–${b.d} ${MONTHS[b.m - 1]} ${b.y}`),
   },
   {
     text: '3rd & 4th March',
     dates: ['2026-03-03', '2026-03-04'],
-    write: ([a, b]) => (a.m === b.m ? `${a.d}${suffix(a.d)} & ${b.d}${suffix(b.d)} ${MONTHS[b.m - 1]}` : `${a.d}${suffix(a.d)} ${MONTHS[a.m - 1]} & ${b.d}${suffix(b.d)} ${MONTHS[b.m - 1]}`),
+    write: (a, b) => (a.m === b.m ? `${a.d}${suffix(a.d)} & ${b.d}${suffix(b.d)} ${MONTHS[b.m - 1]}` : `${a.d}${suffix(a.d)} ${MONTHS[a.m - 1]} & ${b.d}${suffix(b.d)} ${MONTHS[b.m - 1]}`),
   },
   {
     text: 'between 3 and 9 March',
     dates: ['2026-03-03', '2026-03-09'],
-    write: ([a, b]) => (a.m === b.m ? `between ${a.d} and ${b.d} ${MONTHS[b.m - 1]}` : `between ${a.d} ${MONTHS[a.m - 1]} and ${b.d} ${MONTHS[b.m - 1]}`),
+    write: (a, b) => (a.m === b.m ? `between ${a.d} and ${b.d} ${MONTHS[b.m - 1]}` : `between ${a.d} ${MONTHS[a.m - 1]} and ${b.d} ${MONTHS[b.m - 1]}`),
   },
 ];
 
@@ -69,15 +70,18 @@ describe('redact: every written form of a date moves as a whole', () => {
   it('moves day, month and year together, by the one offset, in the form each was written, and each end of a range', () => {
     const r = run([dated(FORMS.map((f) => `- ${f.text}.`).join('\n') + '\n')]);
     // the offset, read from a date field
-    const offset = daysBetween(r.cases[0].data.opened as string, '2026-03-03');
+    const offset = daysBetween(present(r.cases[0], 'the copy').data.opened as string, '2026-03-03');
     expect(offset).toBeGreaterThan(365);
-    const lines = r.cases[0].body.trim().split('\n');
-    FORMS.forEach((f, i) => expect(lines[i], f.text).toBe(`- ${f.write(f.dates.map((d) => parts(addDays(d, -offset))))}.`));
+    const lines = present(r.cases[0], 'the copy').body.trim().split('\n');
+    FORMS.forEach((f, i) => {
+      const moved = f.dates.map((d) => parts(addDays(d, -offset)));
+      expect(lines[i], f.text).toBe(`- ${f.write(present(moved[0], 'the first day'), present(moved[moved.length - 1], 'the last day'))}.`);
+    });
   });
 
   it('never moves a statute or citation year', () => {
     const r = run([dated('Children Act 1989 s.20 applies; Farmer et al. 2011 found the same; Adoption and Children Act 2002.\n')]);
-    expect(r.cases[0].body).toBe('Children Act 1989 s.20 applies; Farmer et al. 2011 found the same; Adoption and Children Act 2002.\n');
+    expect(present(r.cases[0], 'the copy').body).toBe('Children Act 1989 s.20 applies; Farmer et al. 2011 found the same; Adoption and Children Act 2002.\n');
   });
 
   it('the check before writing finds an original date left in any of these forms', () => {
@@ -91,17 +95,17 @@ describe('redact: every written form of a date moves as a whole', () => {
 
   it('leaves a date it cannot read whole rather than half-moved, so the check finds it', () => {
     const r = run([dated('Seen March, 3rd 2026.\n')]);
-    expect(r.cases[0].body).toBe('Seen March, 3rd 2026.\n');
-    expect(leftIn(r, r.cases[0].body).map((s) => s.found)).toEqual(['2026-03-03']);
+    expect(present(r.cases[0], 'the copy').body).toBe('Seen March, 3rd 2026.\n');
+    expect(leftIn(r, present(r.cases[0], 'the copy').body).map((s) => s.found)).toEqual(['2026-03-03']);
   });
 
   it('moves a month and year written after a numeric date (the date’s last number is not its day)', () => {
-    const body = run([dated('dob 2015-08-09, Aug 2015.\n')]).cases[0].body;
+    const body = present(run([dated('dob 2015-08-09, Aug 2015.\n')]).cases[0], 'the copy').body;
     expect(body).not.toMatch(/2015/);
   });
 
   it('does not read a count or a time after a day and month as its year', () => {
-    const body = run([dated('On 3 March 12 children came; on 4 March 10:30 was the time.\n')]).cases[0].body;
+    const body = present(run([dated('On 3 March 12 children came; on 4 March 10:30 was the time.\n')]).cases[0], 'the copy').body;
     expect(body).toMatch(/^On \d+ \p{Lu}\p{Ll}+ 12 children came; on \d+ \p{Lu}\p{Ll}+ 10:30 was the time\.$/mu);
     expect(body).not.toMatch(/ [34] March/);
   });
@@ -159,8 +163,8 @@ describe('redact: names in every form, read token by token', () => {
     expect(text).not.toMatch(/(?<![\p{L}\p{N}.])[KL](?![\p{L}\p{N}])/u);
     expect(leftIn(r, text)).toEqual([]);
     // titles stay, and the same person keeps one pseudonym in every form
-    const lines = r.cases[0].body.trim().split('\n');
-    expect(lines[0].toLowerCase()).toBe(lines[1]);
+    const lines = present(r.cases[0], 'the copy').body.trim().split('\n');
+    expect(present(lines[0], 'a line').toLowerCase()).toBe(lines[1]);
     expect(lines[NAME_FORMS.indexOf('MR OWAIN PRYCE; Owain')]).toMatch(/^- MR (\p{Lu}+) \p{Lu}+; (\p{Lu}\p{Ll}+)\.$/u);
     expect(lines[NAME_FORMS.indexOf('Councillor Bob Smith and Smith')]).toMatch(/^- Councillor \p{Lu}\p{Ll}+ (\p{Lu}\p{Ll}+) and \1\.$/u);
   });
@@ -181,10 +185,10 @@ const nameWord = fc
   .array(fc.constantFrom(...SYLLABLES), { minLength: 2, maxLength: 4 })
   .map((p) => p.join(''))
   .filter((w) => fold(w).replace(/[^\p{L}]/gu, '').length >= 4 && !NOT_NAMES.has(fold(w)))
-  .map((w) => w[0].toUpperCase() + w.slice(1));
+  .map((w) => w.charAt(0).toUpperCase() + w.slice(1));
 const person = fc.record({ first: nameWord, last: nameWord, second: fc.option(nameWord, { nil: undefined }), apostrophe: fc.boolean() });
 type Name = { first: string; last: string; parts: string[] };
-const initials = (n: Name) => [n.first, ...n.parts].map((w) => w[0].toUpperCase());
+const initials = (n: Name) => [n.first, ...n.parts].map((w) => w.charAt(0).toUpperCase());
 const FORMS_OF: ((n: Name, k: number) => string)[] = [
   (n) => `${n.first} ${n.last}`,
   (n) => n.first.toUpperCase(),
@@ -198,7 +202,7 @@ const FORMS_OF: ((n: Name, k: number) => string)[] = [
   (n) => initials(n).join('.') + '.',
   (n) => initials(n).join(''),
   (n) => `${initials(n)[0]} ${initials(n).slice(1).join('-')}`,
-  (n) => `dr ${n.first.toLowerCase()} ${n.parts[0].toLowerCase()}`,
+  (n) => `dr ${n.first.toLowerCase()} ${present(n.parts[0], 'a surname').toLowerCase()}`,
   (n) => `MS ${n.first.toUpperCase()}`,
   (n) => `Nurse ${n.first} ${n.last}`,
   (n) => n.first.normalize('NFD'),
@@ -222,8 +226,8 @@ describe('redact: random names in random forms and places (property)', () => {
           const lines: string[] = [];
           const notes: string[] = [];
           for (const [a, b, c, where, k] of placements) {
-            const n = names[a % names.length];
-            const text = PLACES[b % PLACES.length](FORMS_OF[c % FORMS_OF.length](n, k));
+            const n = present(names[a % names.length], 'a name');
+            const text = present(PLACES[b % PLACES.length], 'a place')(present(FORMS_OF[c % FORMS_OF.length], 'a form')(n, k));
             (where % 2 === 0 ? lines : notes).push(text);
           }
           const source: RedactSource = {

@@ -289,9 +289,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     }
     // "dr alun rees", "MR ALUN REES": a short title in one letter case and the words after it in the same case
     for (const m of text.normalize('NFC').matchAll(titledOneCase)) {
-      const upper = m[1] === m[1].toUpperCase();
+      // Groups 1 and 2 are not optional: the title and the words after it in every match.
+      const upper = m[1] === m[1]!.toUpperCase();
       const words: string[] = [];
-      for (const raw of m[2].trim().split(/[ \t]+/u)) {
+      for (const raw of m[2]!.trim().split(/[ \t]+/u)) {
         const w = raw.replace(/['’]s?$/u, '');
         const sameCase = upper ? w === w.toUpperCase() : w === w.toLowerCase();
         if (w === '' || !sameCase || NOT_A_NAME.has(w.toLowerCase()) || TITLES.some((t) => t.toLowerCase() === w.toLowerCase())) break;

@@ -43,7 +43,7 @@ function sameShape(original: string, word: string): string {
 function monthLike(original: string, index: number): string {
   const bare = original.replace(/\.$/, '');
   const isFull = MONTH_NAMES.some((n) => n.toLowerCase() === bare.toLowerCase());
-  const word = isFull ? MONTH_NAMES[index] : SHORT[index];
+  const word = isFull ? MONTH_NAMES[index]! : SHORT[index]!; // index is a month (0–11)
   return sameShape(bare, word) + (original.endsWith('.') ? '.' : '');
 }
 
@@ -82,7 +82,7 @@ function dayValue(written: string): number | undefined {
   if (i >= 0) return i + 1;
   if (w === 'thirtieth') return 30;
   const m = /^(twenty|thirty) (\S+)$/.exec(w);
-  const unit = m ? UNITS.indexOf(m[2]) : -1;
+  const unit = m ? UNITS.indexOf(m[2]!) : -1; // group 2 is not optional
   if (!m || unit < 0) return undefined;
   return (m[1] === 'twenty' ? 20 : 30) + unit + 1;
 }
@@ -91,15 +91,16 @@ function dayValue(written: string): number | undefined {
 function writeDay(n: number, like: string): string {
   const p = /^(\d{1,2})(\D*)$/.exec(like);
   if (p) {
-    const digits = p[1].length === 2 && n < 10 ? `0${n}` : String(n);
+    // groups 1 and 2 are not optional (2 may be empty); n is a day of the month (1–31)
+    const digits = p[1]!.length === 2 && n < 10 ? `0${n}` : String(n);
     if (p[2] === '') return digits;
     const ending = ordinal(n);
-    return digits + (Object.values(SUPERSCRIPT).includes(p[2]) ? SUPERSCRIPT[ending] : sameShape(p[2], ending));
+    return digits + (Object.values(SUPERSCRIPT).includes(p[2]!) ? SUPERSCRIPT[ending] : sameShape(p[2]!, ending));
   }
   const joiner = /(?:twenty|thirty)([ ‐‑-]?)/iu.exec(like)?.[1] || '-';
-  const word = n <= 20 ? ORDINAL_WORDS[n - 1] : n === 30 ? 'thirtieth' : `${n < 30 ? 'twenty' : 'thirty'}${joiner}${UNITS[(n % 10) - 1]}`;
+  const word = n <= 20 ? ORDINAL_WORDS[n - 1]! : n === 30 ? 'thirtieth' : `${n < 30 ? 'twenty' : 'thirty'}${joiner}${UNITS[(n % 10) - 1]}`;
   if (like.length > 1 && like === like.toUpperCase()) return word.toUpperCase();
-  return /^\p{Lu}/u.test(like) ? word[0].toUpperCase() + word.slice(1) : word;
+  return /^\p{Lu}/u.test(like) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
 
 /** A two-digit year is the latest such year up to a year after the as-of date ("26" → 2026, "98" → 1998). */
@@ -154,13 +155,15 @@ function movedPhrase(p: Phrase, moves: DateMoves): string | { text: string; cons
   if (isos.some((iso) => iso === undefined)) return undefined;
   const moved = isos.map((iso) => moves.day(iso!));
   const monthOf = (iso: IsoDate) => monthLike(p.monthWord, Number(iso.slice(5, 7)) - 1);
-  const dayOf = (iso: IsoDate, i: number) => writeDay(Number(iso.slice(8, 10)), p.days[i]);
+  // days holds one day or the two of a range, and so do moved and the indexes below
+  const dayOf = (iso: IsoDate, i: number) => writeDay(Number(iso.slice(8, 10)), p.days[i]!);
   const yearOf = (iso: IsoDate) => (yearText !== undefined ? `${yearSep || ' '}${writeYear(iso, yearText)}` : '');
-  const lastMoved = moved[moved.length - 1];
+  const lastMoved = moved[moved.length - 1]!;
   let text: string;
   if (moved.length === 1) text = p.dayFirst ? `${dayOf(lastMoved, 0)}${p.gap}${monthOf(lastMoved)}` : `${monthOf(lastMoved)}${p.gap}${dayOf(lastMoved, 0)}`;
   else {
-    const [a, b] = moved;
+    const a = moved[0]!;
+    const b = moved[1]!;
     const sameMonth = a.slice(0, 7) === b.slice(0, 7);
     const yearA = a.slice(0, 4) !== b.slice(0, 4) ? yearOf(a) : '';
     if (p.dayFirst) text = sameMonth ? `${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}` : `${dayOf(a, 0)}${p.gap}${monthOf(a)}${yearA}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}`;
@@ -205,9 +208,10 @@ export function dateRules(moves: DateMoves): TextRule[] {
         const iso = isoOf(Number(p[1]), Number(p[3]), Number(p[5]));
         if (!iso) return undefined;
         const moved = moves.day(iso);
-        if (p[2] === '-' && p[3].length === 2 && p[5].length === 2) return moved;
+        // the pattern's groups are not optional
+        if (p[2] === '-' && p[3]!.length === 2 && p[5]!.length === 2) return moved;
         const pad = (n: string, like: string) => (like.length === 2 ? n : String(Number(n)));
-        return [moved.slice(0, 4), pad(moved.slice(5, 7), p[3]), pad(moved.slice(8, 10), p[5])].join(p[2]);
+        return [moved.slice(0, 4), pad(moved.slice(5, 7), p[3]!), pad(moved.slice(8, 10), p[5]!)].join(p[2]);
       },
     },
     {
@@ -223,14 +227,15 @@ export function dateRules(moves: DateMoves): TextRule[] {
       source: `${NUM_BEFORE}(?:\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})|\\d{1,2}-\\d{1,2}-(?:\\d{4}|\\d{2}))${NUM_AFTER}`,
       replace: (m) => {
         const p = /^(\d{1,2})([/.-])(\d{1,2})[/.-](\d+)$/.exec(m)!;
-        const short = p[4].length === 2;
-        const iso = isoOf(fullYear(p[4], moves.asOf), Number(p[3]), Number(p[1]));
+        // the pattern's groups are not optional
+        const short = p[4]!.length === 2;
+        const iso = isoOf(fullYear(p[4]!, moves.asOf), Number(p[3]), Number(p[1]));
         if (!iso) return undefined;
         const moved = moves.day(iso);
         const d = String(Number(moved.slice(8, 10)));
         const mo = String(Number(moved.slice(5, 7)));
         const yy = short ? moved.slice(2, 4) : y4(moved);
-        return [p[1].length === 2 ? d.padStart(2, '0') : d, p[3].length === 2 ? mo.padStart(2, '0') : mo, yy].join(p[2]);
+        return [p[1]!.length === 2 ? d.padStart(2, '0') : d, p[3]!.length === 2 ? mo.padStart(2, '0') : mo, yy].join(p[2]);
       },
     },
     {
@@ -241,6 +246,7 @@ export function dateRules(moves: DateMoves): TextRule[] {
         const p = new RegExp(`^(${DAY})(?:(${RANGE})(${DAY}))?(${DAY_GAP})(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`, 'iu').exec(m);
         if (!p) return undefined;
         const [, first, sep, second, gap, monthWord, yearSep, yearText] = p;
+        if (first === undefined || gap === undefined || monthWord === undefined) return undefined;
         return movedPhrase({ days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: true, m, after: text.slice(at + m.length) }, moves);
       },
     },
@@ -250,11 +256,12 @@ export function dateRules(moves: DateMoves): TextRule[] {
       replace: (m) => {
         const p = /^(\d{1,2})([-/.])(\p{L}+\.?)([-/.])(\d+)$/u.exec(m);
         if (!p) return undefined;
-        const month = monthIndex(p[3]);
-        const iso = month < 0 ? undefined : isoOf(fullYear(p[5], moves.asOf), month + 1, Number(p[1]));
+        // the pattern's groups are not optional
+        const month = monthIndex(p[3]!);
+        const iso = month < 0 ? undefined : isoOf(fullYear(p[5]!, moves.asOf), month + 1, Number(p[1]));
         if (!iso) return undefined;
         const moved = moves.day(iso);
-        return `${writeDay(Number(moved.slice(8, 10)), p[1])}${p[2]}${monthLike(p[3], Number(moved.slice(5, 7)) - 1)}${p[4]}${writeYear(moved, p[5])}`;
+        return `${writeDay(Number(moved.slice(8, 10)), p[1]!)}${p[2]}${monthLike(p[3]!, Number(moved.slice(5, 7)) - 1)}${p[4]}${writeYear(moved, p[5]!)}`;
       },
     },
     {
@@ -264,6 +271,7 @@ export function dateRules(moves: DateMoves): TextRule[] {
         const p = new RegExp(`^(${MONTH_WORD})(\\s+(?:the\\s+)?)(${DAY})(?:(${RANGE})(${DAY}))?(?:(,?\\s*)(${YEAR_TEXT}))?$`, 'iu').exec(m);
         if (!p) return undefined;
         const [, monthWord, gap, first, sep, second, yearSep, yearText] = p;
+        if (monthWord === undefined || gap === undefined || first === undefined) return undefined;
         // without a year, only "March 3rd" or "March the third" (an ordinal) is read as a date; a word for the day needs "the"
         if (!/\d/.test(first) && !/the/i.test(gap)) return undefined;
         if (!yearText && /^\d+$/.test(first)) return undefined;
@@ -276,13 +284,14 @@ export function dateRules(moves: DateMoves): TextRule[] {
       replace: (m, text, at) => {
         const p = /^(\S+?)(\s+)(\d{4})$/.exec(m);
         if (!p) return undefined;
-        const month = monthIndex(p[1]);
+        // the pattern's groups are not optional
+        const month = monthIndex(p[1]!);
         if (month < 0) return undefined;
         // a day before it that no form above could read: moving the month and year alone would leave the day, so it is left whole (and the check finds it)
         const day = DAY_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1];
         if (day !== undefined && isoOf(Number(p[3]), month + 1, dayValue(day) ?? 0)) return undefined;
         const moved = moves.month(`${p[3]}-${String(month + 1).padStart(2, '0')}`);
-        return `${monthLike(p[1], Number(moved.slice(5, 7)) - 1)}${p[2]}${moved.slice(0, 4)}`;
+        return `${monthLike(p[1]!, Number(moved.slice(5, 7)) - 1)}${p[2]}${moved.slice(0, 4)}`;
       },
     },
     {
@@ -294,7 +303,7 @@ export function dateRules(moves: DateMoves): TextRule[] {
       // a month named alone ("the October review"), capitalised; "May" only where it cannot be the verb
       source: `${WORD_BEFORE}(?:${MONTH_NAMES.filter((n) => n !== 'May').join('|')}|(?<=(?:in|of|since|until|by|from|early|late|mid|end of|last|next) )May)${WORD_AFTER}`,
       replace: (m, text, at) => {
-        if (m[0] !== m[0].toUpperCase()) return undefined;
+        if (m.charAt(0) !== m.charAt(0).toUpperCase()) return undefined;
         // a day or a year next to it that no form above could read: moving the month alone would half-move a date
         if (DAY_BEFORE.test(text.slice(Math.max(0, at - 40), at)) || NUMBER_AFTER.test(text.slice(at + m.length, at + m.length + 40))) return undefined;
         return monthLike(m, moves.monthAlone(monthIndex(m)));
@@ -358,21 +367,22 @@ export function dateCandidates(text: string): Set<IsoDate> {
   const isMonth = (t: string) => MONTH_TOKEN.test(t) && !(/^\p{Ll}/u.test(t) && /^(?:may|march|mar)$/i.test(t));
   const datePart = (t: string) => isMonth(t) || DAY_TOKEN.test(t) || /^['‘’ʼ]?\d{2}$|^\d{4}$/u.test(t) || FILLER.has(t.toLowerCase()) || new RegExp(`^${WEEKDAY}$`, 'i').test(t);
   // what stands between two tokens of one date: spaces, commas, dashes, "&", a dot after a short month
+  // every index below is inside tokens (and found, as long): joined is called, and the loops read, within bounds they check
   const joined = (j: number) => {
-    const between = text.slice(found[j].index! + tokens[j].length, found[j + 1].index!);
-    return /^[\s,&()‐‑‒–—―-]*$/u.test(between) || (/^\.\s*$/u.test(between) && isMonth(tokens[j]));
+    const between = text.slice(found[j]!.index! + tokens[j]!.length, found[j + 1]!.index!);
+    return /^[\s,&()‐‑‒–—―-]*$/u.test(between) || (/^\.\s*$/u.test(between) && isMonth(tokens[j]!));
   };
   tokens.forEach((t, i) => {
     if (!isMonth(t)) return;
     const month = monthIndex(t);
     let first = i;
-    while (first > 0 && joined(first - 1) && datePart(tokens[first - 1])) first--;
+    while (first > 0 && joined(first - 1) && datePart(tokens[first - 1]!)) first--;
     let last = i;
-    while (last + 1 < tokens.length && joined(last) && datePart(tokens[last + 1])) last++;
+    while (last + 1 < tokens.length && joined(last) && datePart(tokens[last + 1]!)) last++;
     const days: { at: number; d: number }[] = [];
     const years: { at: number; y: number }[] = [];
     for (let j = first; j <= last; j++) {
-      const w = tokens[j];
+      const w = tokens[j]!;
       const pair = /^(?:twenty|thirty)$/i.test(w) && j < last ? `${w} ${tokens[j + 1]}` : undefined;
       for (const form of [w, pair]) {
         const d = form !== undefined && DAY_TOKEN.test(form) ? dayValue(form) : undefined;

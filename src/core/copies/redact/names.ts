@@ -49,7 +49,8 @@ export function foldWord(word: string): string {
 /** Letters that carry their accent without a combining mark, as they are written without it: "Łukasz" is also "Lukasz". */
 const PLAIN: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ı: 'i', ħ: 'h', Ħ: 'H', ŀ: 'l', Ŀ: 'L', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH' };
 function baseLetters(s: string): string {
-  return s.replace(/[łŁøØđĐðÐıħĦŀĿßæÆœŒþÞ]/gu, (c) => PLAIN[c]);
+  // every letter the class matches is a key of PLAIN
+  return s.replace(/[łŁøØđĐðÐıħĦŀĿßæÆœŒþÞ]/gu, (c) => PLAIN[c]!);
 }
 
 const stripPunctuation = (s: string) => s.replace(/^[\s"“”([{,;:]+|[\s"“”)\]},;:!?]+$/gu, '');
@@ -92,16 +93,16 @@ export function nameTokens(name: string): NameToken[] {
     // a name as written with lower-case letters; "RM" is someone's initials, not a name word with an initial of its own
     if (named.length === 0 || !/\p{Ll}/u.test(bare)) continue;
     const initial = (w: string) => String.fromCodePoint(w.normalize('NFC').codePointAt(0)!).toUpperCase();
-    wordLetters.push(initial(named[0]));
+    wordLetters.push(initial(named[0]!)); // named has a word: checked above
     partLetters.push(...named.map(initial));
     // "Thompson-Baptiste" is also written "ThompsonBaptiste"
     if (named.length > 1 && !out.some((t) => t.kind === 'word' && t.key === foldWord(named.join('')))) out.push({ kind: 'word', text: named.join(''), key: foldWord(named.join('')), joined: true });
   }
-  if (wordLetters.length > 0 && /^\p{Lu}$/u.test(wordLetters[0])) {
+  if (wordLetters[0] !== undefined && /^\p{Lu}$/u.test(wordLetters[0])) {
     // a first name's initial standing alone ("K." for Kay), and a full name's initials ("PG", "P.G.", "ZTB", "Z T-B", "ZB")
     add('initial', wordLetters[0], wordLetters[0]);
     // the first name and the last part of the surname too ("Patricia O'Neill-Gould": PG)
-    const firstAndLast = partLetters.length > 2 ? [partLetters[0], partLetters[partLetters.length - 1]] : [];
+    const firstAndLast = partLetters.length > 2 ? [partLetters[0]!, partLetters[partLetters.length - 1]!] : []; // in range: more than two letters
     for (const letters of [wordLetters, partLetters, firstAndLast]) if (letters.length >= 2 && letters.every((l) => /^\p{Lu}$/u.test(l))) add('initials', letters.join('.') + '.', initialsKey(letters.join('')));
   }
   return out;
