@@ -3,6 +3,7 @@
 // The check's worker threads run this; so does the check in this thread.
 import { caseProblems, fileResult, type CaseCheckEnv, type CaseloadEntry, type CheckableCase } from '../core/check.js';
 import type { FileResult } from '../core/problem.js';
+import { frozenCopyHash } from './frozenCopies.js';
 import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
 
 /** The per-case outcome: what a worker sends back and the cache keeps. No narrative text. */
@@ -11,7 +12,8 @@ export interface CaseOutcome {
   entry?: CaseloadEntry;
 }
 
-export function toCheckable(loaded: LoadedCase): CheckableCase {
+/** With `frozenCopies: false` (a text held in memory), the frozen copies a case names are not compared. */
+export function toCheckable(loaded: LoadedCase, options: { frozenCopies?: boolean } = {}): CheckableCase {
   const split = loaded.split;
   let sections: ReturnType<typeof bodySections> | undefined;
   return {
@@ -26,6 +28,7 @@ export function toCheckable(loaded: LoadedCase): CheckableCase {
     verify: loaded.verify ? () => loaded.verify!() : undefined,
     // several rules read the sections: cut the body up once
     sections: () => (sections ??= split ? bodySections(split.body) : []),
+    ...(options.frozenCopies === false ? {} : { frozenCopy: (path: string) => frozenCopyHash(loaded.filePath, path) }),
   };
 }
 

@@ -152,7 +152,8 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
   // differently after one offset, so a few offsets are tried, and the first that keeps
   // every finding is used
   const findings = (texts: readonly { stem: string; text: string }[], cfg: ReunifyConfig, asOf: string) => {
-    const cases = texts.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text)));
+    // texts in memory: no frozen copy lies beside them to compare
+    const cases = texts.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text), { frozenCopies: false }));
     return checkCases(cases, { asOf, config: cfg })
       .results.flatMap((r) => r.problems.map((p) => `${p.severity} ${p.ruleId}`))
       .sort()
