@@ -10,6 +10,8 @@ import { bodySections, loadCase, type LoadedCase } from './loadCase.js';
 export interface CaseOutcome {
   result: FileResult;
   entry?: CaseloadEntry;
+  /** The frozen copies the rules compared, and what each was then (a SHA-256, or missing): a cached outcome holds only while they are unchanged. */
+  frozen?: { path: string; seen: string }[];
 }
 
 /** With `frozenCopies: false` (a text held in memory), the frozen copies a case names are not compared. */
@@ -35,6 +37,25 @@ export function toCheckable(loaded: LoadedCase, options: { frozenCopies?: boolea
 /** Load one file and say everything about it that needs no other case. */
 export function checkOneFile(filePath: string, env: CaseCheckEnv): CaseOutcome {
   const c = toCheckable(loadCase(filePath, { fast: true }));
+  const frozen: { path: string; seen: string }[] = [];
+  const read = c.frozenCopy;
+  if (read) {
+    c.frozenCopy = (path) => {
+      const found = read(path);
+      frozen.push({ path, seen: frozenSeen(found) });
+      return found;
+    };
+  }
   const { problems, entry } = caseProblems(c, env);
-  return { result: fileResult(c, problems, env.settings), entry };
+  return { result: fileResult(c, problems, env.settings), entry, ...(frozen.length > 0 ? { frozen } : {}) };
+}
+
+/** A frozen copy's state as a cached outcome keeps it. */
+export function frozenSeen(found: { sha256: string } | { missing: string }): string {
+  return 'sha256' in found ? found.sha256 : 'missing';
+}
+
+/** Are the frozen copies a cached outcome compared still as they were? */
+export function frozenUnchanged(filePath: string, outcome: CaseOutcome): boolean {
+  return (outcome.frozen ?? []).every((f) => frozenSeen(frozenCopyHash(filePath, f.path)) === f.seen);
 }
