@@ -155,7 +155,10 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
   let written: { changed: boolean; diff?: string };
   let copiesWritten: string[] = [];
   try {
-    const text = applyEdits(found.loaded.bytes!.toString('utf8'), [{ op: 'set', path: [...result.target.path, 'signed_off'], value: signedOff }]);
+    // --freeze adds the copies to the sign-off given, leaving who and when exactly as written
+    const edit =
+      mode === 'freeze' ? { op: 'set' as const, path: [...result.target.path, 'signed_off', 'frozen'], value: signedOff.frozen } : { op: 'set' as const, path: [...result.target.path, 'signed_off'], value: signedOff };
+    const text = applyEdits(found.loaded.bytes!.toString('utf8'), [edit]);
     if (!flags.dryRun && planned.length > 0) copiesWritten = writeFrozenCopies(root, planned);
     try {
       written = writeCaseFile(found.loaded, text, { dryRun: flags.dryRun });
