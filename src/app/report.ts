@@ -70,15 +70,17 @@ export async function runReportCommand(target: string | undefined, flags: Report
   const { ReaderError } = await import('../report/family.js');
   const { config, configPath } = loadConfig({ configPath: flags.config, paths: [casePath] });
   let outcome;
+  // said once the report is made: a refused report says only why
+  const notes: string[] = [];
   try {
     const names = flags.names !== undefined ? readNames(flags.names) : undefined;
     // a case with reading or schema errors gets no report: a written product built on a record the schema rejects could mislead
     const rc = openCase(casePath, config, { sections: true });
     if (rc.data && flags.for === undefined) {
-      const signed = await signedRecord(casePath, rc.data, flags, asOf);
+      const signed = await signedRecord(casePath, rc.data, flags, asOf, notes);
       if (signed !== undefined) return signed;
-    } else if (rc.data && !flags.quiet && asOf < today()) {
-      writeErr(`reunify: note: this family copy is as of ${asOf}: dated records are taken as they stood then, but the narrative body is as it stands today\n`);
+    } else if (rc.data && asOf < today()) {
+      notes.push(`reunify: note: this family copy is as of ${asOf}: dated records are taken as they stood then, but the narrative body is as it stands today\n`);
     }
     outcome = renderCase(rc, config, {
       type: flags.type!,
@@ -107,6 +109,7 @@ export async function runReportCommand(target: string | undefined, flags: Report
     }
     return EXIT.problems;
   }
+  if (!flags.quiet) for (const n of notes) writeErr(n);
   return writeReport(outcome.text, outcome.fileName, flags, [casePath]);
 }
 
@@ -137,15 +140,13 @@ export async function writeReport(text: string, fileName: string, flags: Pick<Re
  * A product signed off on the report date is shown as its frozen copy, byte for
  * byte (unless --draft or --names): undefined means render it afresh.
  */
-async function signedRecord(casePath: string, data: import('../core/caseTypes.js').CaseData, flags: ReportFlags, asOf: string): Promise<number | undefined> {
+async function signedRecord(casePath: string, data: import('../core/caseTypes.js').CaseData, flags: ReportFlags, asOf: string, notes: string[]): Promise<number | undefined> {
   const { frozenRecordFor, productWords } = await import('../core/frozenRecords.js');
   const { latestPoint } = await import('../report/views.js');
   const type = flags.type!;
-  const note = (text: string) => {
-    if (!flags.quiet) writeErr(text);
-  };
+  const note = (text: string) => notes.push(text);
   const pastNote = () => {
-    if (!flags.quiet && asOf < today()) writeErr(`reunify: note: this is a draft as of ${asOf}: dated records are taken as they stood then, but the narrative body is as it stands today\n`);
+    if (asOf < today()) note(`reunify: note: this is a draft as of ${asOf}: dated records are taken as they stood then, but the narrative body is as it stands today\n`);
   };
   if (type !== 'assessment' && type !== 'decision' && type !== 'review') {
     pastNote();
@@ -178,7 +179,7 @@ async function signedRecord(casePath: string, data: import('../core/caseTypes.js
     writeErr(`reunify: ${signed}, but its frozen copy ${choice.copy.path} ${why}; the signed-off record cannot be shown (run reunify check; --draft renders the product afresh)\n`);
     return EXIT.problems;
   }
-  note(`reunify: ${signed}: this is its frozen copy ${choice.copy.path}, byte for byte (--draft renders it afresh)\n`);
+  if (!flags.quiet) writeErr(`reunify: ${signed}: this is its frozen copy ${choice.copy.path}, byte for byte (--draft renders it afresh)\n`);
   const suffix = [type, point].filter(Boolean).join('-');
   return writeReport(read.bytes.toString('utf8'), `${data.id}-${suffix}.${flags.to}`, flags, [casePath]);
 }
