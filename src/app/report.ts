@@ -167,8 +167,9 @@ async function signedRecord(casePath: string, data: import('../core/caseTypes.js
     pastNote();
     return undefined;
   }
-  if (flags.draft || flags.names !== undefined) {
-    note(`reunify: ${signed}; its record is the frozen copy ${choice.copy.path}: this ${flags.draft ? 'draft' : 'copy with names merged'} is rendered afresh and is not that record\n`);
+  if (flags.draft || flags.names !== undefined || flags.templates !== undefined) {
+    const what = flags.draft ? 'draft' : flags.names !== undefined ? 'copy with names merged' : 'copy from other templates';
+    note(`reunify: ${signed}; its record is the frozen copy ${choice.copy.path}: this ${what} is rendered afresh and is not that record\n`);
     pastNote();
     return undefined;
   }
