@@ -163,7 +163,7 @@ async function signedRecord(casePath: string, data: import('../core/caseTypes.js
   }
   const signed = `${what} was signed off by ${choice.signedOff.by} on ${choice.signedOff.date}`;
   if (choice.kind === 'unfrozen') {
-    note(`reunify: ${signed}, before frozen copies were kept: this is rendered afresh from the file as it stands\n`);
+    note(`reunify: ${signed}, and no frozen copy of it was kept: this is rendered afresh from the file as it stands (reunify signoff --freeze keeps one)\n`);
     pastNote();
     return undefined;
   }

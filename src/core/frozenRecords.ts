@@ -119,3 +119,20 @@ export function frozenCopiesOf(data: CaseData): (FrozenCopy & { pointer: string;
     })),
   );
 }
+
+/**
+ * The record without the frozen copies its sign-offs name: for a copy that leaves
+ * the caseload (redact), whose sign-offs cannot point at records it does not carry.
+ */
+export function withoutFrozenCopies<T>(data: T): T {
+  if (Array.isArray(data)) return data.map((v: unknown) => withoutFrozenCopies(v)) as T;
+  if (typeof data !== 'object' || data === null) return data;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'signed_off' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const { frozen: _frozen, ...rest } = value as Record<string, unknown>;
+      out[key] = rest;
+    } else out[key] = withoutFrozenCopies(value);
+  }
+  return out as T;
+}

@@ -15,6 +15,7 @@ import { findCases, unreadableFolderProblem } from './findCases.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './loadConfig.js';
 import { loadCase, parseCaseText } from './loadCase.js';
 import { toCheckable } from './checkFile.js';
+import { withoutFrozenCopies } from '../core/frozenRecords.js';
 import { checkCases } from '../core/check.js';
 import { safeFileName } from './safeOutput.js';
 import type { PackFile } from './writePack.js';
@@ -144,7 +145,8 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
       unreadable.push({ filePath, problems: errors });
       continue;
     }
-    const data = loaded.data as Record<string, unknown>;
+    // a redacted copy carries no frozen copies: they name records it does not hold
+    const data = withoutFrozenCopies(loaded.data as Record<string, unknown>);
     sources.push({ id: typeof data.id === 'string' ? data.id : loaded.stem, data, body: loaded.split.body });
   }
   if (unreadable.length > 0) throw new RedactError('some case files or folders cannot be read, so nothing was copied (a file that does not parse cannot be redacted safely)', unreadable);
