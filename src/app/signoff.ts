@@ -1,13 +1,15 @@
 // `reunify signoff [dir]`: the team manager's queue of written assessments,
 // classifications and decisions waiting for sign-off, oldest first; `--sign`
 // records one through the one writer, keeping every other byte of the file.
-import { EXIT, UsageError, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
+import { EXIT, UsageError, cwd, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
 
 export interface SignoffFlags extends CommonOptions {
   format: 'table' | 'json';
   asOf?: string;
   team?: string;
   sign?: string;
+  /** Keep frozen copies for a sign-off given before they were kept. */
+  freeze?: string;
   item?: string;
   by?: string;
   date?: string;
@@ -22,6 +24,13 @@ function checkFlags(flags: SignoffFlags): void {
     ['date', '--date'],
     ['dryRun', '--dry-run'],
   ];
+  if (flags.freeze !== undefined) {
+    if (flags.sign !== undefined) throw new UsageError('--sign and --freeze cannot be used together');
+    const signing = ([['by', '--by'], ['date', '--date']] as const).filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
+    if (signing.length > 0) throw new UsageError(`${signing.join(', ')} only with --sign: --freeze keeps copies of a sign-off already given`);
+    if (!flags.item?.trim()) throw new UsageError('--freeze needs --item (which signed-off item, e.g. /classifications/0)');
+    return;
+  }
   if (flags.sign === undefined) {
     const given = signOnly.filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
     if (given.length > 0) throw new UsageError(`${given.join(', ')} only with --sign <case>`);
@@ -36,7 +45,13 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   flags = flagPathsFromCwd(flags, ['config']);
   dir = fromCwd(dir);
   if (flags.sign !== undefined && /[\\/]|\.md$/i.test(flags.sign)) flags = { ...flags, sign: fromCwd(flags.sign) };
+  if (flags.freeze !== undefined && /[\\/]|\.md$/i.test(flags.freeze)) flags = { ...flags, freeze: fromCwd(flags.freeze) };
   checkFlags(flags);
+  if (flags.freeze !== undefined) {
+    const { existsSync, statSync } = await import('node:fs');
+    const isFile = existsSync(flags.freeze) && statSync(flags.freeze).isFile();
+    return signCase(flags.freeze, [isFile ? flags.freeze : dir], flags, 'freeze');
+  }
   // a bad --as-of is refused whatever else is asked; the queue alone uses the date
   if (flags.asOf !== undefined) parseAsOf(flags.asOf);
   const { existsSync, statSync } = await import('node:fs');
@@ -67,7 +82,7 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
 }
 
 /** Find the case (by id in the folder, or the file given), check the item, and write the sign-off. */
-async function signCase(which: string, paths: string[], flags: SignoffFlags): Promise<number> {
+async function signCase(which: string, paths: string[], flags: SignoffFlags, mode: 'sign' | 'freeze' = 'sign'): Promise<number> {
   const { openCaseload } = await import('../io/openCaseload.js');
   const { findSignoffTarget, signoffRefusal, describeTarget } = await import('../core/workflow/signoff.js');
   const caseload = await openCaseload({ paths, configPath: flags.config, keep: true });
@@ -86,36 +101,95 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags): Pr
     else writeErr(`reunify: no case "${which}" in ${paths[0]}${unsearched}\n`);
     return EXIT.problems;
   }
-  const by = flags.by!.trim();
-  const date = flags.date ?? today();
   const result = findSignoffTarget(found.data, flags.item!);
   if ('error' in result) {
     writeErr(`reunify: ${found.id}: ${result.error}\n`);
     return EXIT.problems;
   }
-  const refusal = signoffRefusal(found.data, result.target, by, date);
+  const given = result.target.signedOff;
+  if (mode === 'freeze') {
+    // copies of a sign-off already given: who signed and when stay as recorded
+    const refusal = !given
+      ? `${describeTarget(result.target)} is not signed off: a frozen copy is kept only of a signed-off record (sign it with --sign)`
+      : given.frozen !== undefined
+        ? `${describeTarget(result.target)} already has frozen copies (${given.frozen.map((c) => c.path).join(', ')}): they are never replaced`
+        : undefined;
+    if (refusal) {
+      writeErr(`reunify: ${found.id}: nothing was written: ${refusal}\n`);
+      return EXIT.problems;
+    }
+  }
+  const by = mode === 'freeze' ? given!.by : flags.by!.trim();
+  const date = mode === 'freeze' ? given!.date : (flags.date ?? today());
+  const refusal = mode === 'sign' ? signoffRefusal(found.data, result.target, by, date) : undefined;
   if (refusal) {
     writeErr(`reunify: ${found.id}: nothing was signed: ${refusal}\n`);
     return EXIT.problems;
   }
   const { applyEdits, writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
-  const signedOff = { by, date };
+  const { OutputRefusedError } = await import('../io/outputFile.js');
+  const { bodySections } = await import('../core/parse/bodySections.js');
+  const { caseloadRootOf, planFrozenCopies, writeFrozenCopies, removeFrozenCopies } = await import('../io/frozenCopies.js');
+  const { renderSignedProducts } = await import('./freeze.js');
+  // the written product as signed: rendered now, kept as it is, its hash in the sign-off entry
+  const rendered = renderSignedProducts({
+    filePath: found.filePath,
+    data: found.data,
+    sections: bodySections(found.loaded.split?.body ?? ''),
+    config: caseload.config,
+    configPath: caseload.configPath,
+    kind: result.target.kind,
+    point: result.target.point,
+    path: result.target.path,
+    signedOff: { by, date },
+  });
+  const root = caseloadRootOf(found.filePath, caseload.configPath);
+  const planned = planFrozenCopies(found.filePath, root, found.id, rendered.copies);
+  // a copy made after the sign-off says when: it is the product as the file read then
+  const made = mode === 'freeze' ? { made: today() } : {};
+  const signedOff = { by, date, ...(planned.length > 0 ? { frozen: planned.map((c) => ({ path: c.path, sha256: c.sha256, ...made })) } : {}) };
+  if (mode === 'freeze' && planned.length === 0) {
+    writeErr(`reunify: ${found.id}: nothing was written: ${describeTarget(result.target)} has no written product to keep (${rendered.skipped.join('; ') || 'none'})\n`);
+    return EXIT.problems;
+  }
   let written: { changed: boolean; diff?: string };
+  let copiesWritten: string[] = [];
   try {
-    const text = applyEdits(found.loaded.bytes!.toString('utf8'), [{ op: 'set', path: [...result.target.path, 'signed_off'], value: signedOff }]);
-    written = writeCaseFile(found.loaded, text, { dryRun: flags.dryRun });
+    // --freeze adds the copies to the sign-off given, leaving who and when exactly as written
+    const edit =
+      mode === 'freeze' ? { op: 'set' as const, path: [...result.target.path, 'signed_off', 'frozen'], value: signedOff.frozen } : { op: 'set' as const, path: [...result.target.path, 'signed_off'], value: signedOff };
+    const text = applyEdits(found.loaded.bytes!.toString('utf8'), [edit]);
+    if (!flags.dryRun && planned.length > 0) copiesWritten = writeFrozenCopies(root, planned);
+    try {
+      written = writeCaseFile(found.loaded, text, { dryRun: flags.dryRun });
+    } catch (err) {
+      // the sign-off was not recorded: the copies made for it go too
+      removeFrozenCopies(copiesWritten);
+      throw err;
+    }
   } catch (err) {
-    if (err instanceof WriteConflictError) {
+    if (err instanceof WriteConflictError || err instanceof OutputRefusedError) {
       writeErr(`reunify: ${err.message}\n`);
       return EXIT.problems;
     }
     throw err;
   }
   const what = describeTarget(result.target);
+  const { relative } = await import('node:path');
+  const shownCopies = planned.map((c) => relative(cwd(), c.target) || c.target);
   if (flags.format === 'json') {
     writeOut(
       JSON.stringify(
-        { version: 1, case_id: found.id, file: found.filePath, item: result.target.pointer, signed_off: signedOff, written: !flags.dryRun && written.changed, ...(flags.dryRun ? { diff: written.diff ?? '' } : {}) },
+        {
+          version: 1,
+          case_id: found.id,
+          file: found.filePath,
+          item: result.target.pointer,
+          signed_off: signedOff,
+          written: !flags.dryRun && written.changed,
+          frozen_copies: shownCopies,
+          ...(flags.dryRun ? { diff: written.diff ?? '' } : {}),
+        },
         null,
         2,
       ) + '\n',
@@ -123,9 +197,13 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags): Pr
   } else if (flags.dryRun) {
     const diff = written.diff ?? '';
     writeOutHuman(diff === '' || diff.endsWith('\n') ? diff : diff + '\n');
-    writeErr(`Dry run: ${what} in ${found.id} would be signed off by ${by} on ${date}; nothing was written.\n`);
+    const would = shownCopies.length > 0 ? ` with frozen copies ${shownCopies.join(', ')}` : '';
+    writeErr(`Dry run: ${what} in ${found.id} would be ${mode === 'freeze' ? 'kept' : `signed off by ${by} on ${date}`}${would}; nothing was written.\n`);
   } else if (!flags.quiet) {
-    writeOutHuman(`Signed off ${what} in ${found.id} (${found.filePath}) by ${by} on ${date}.\n`);
+    const kept = shownCopies.map((p) => `  frozen copy: ${p}\n`).join('');
+    const done = mode === 'freeze' ? `Kept frozen copies of ${what} in ${found.id} (${found.filePath}), signed off by ${by} on ${date}, made today from the file as it stands.` : `Signed off ${what} in ${found.id} (${found.filePath}) by ${by} on ${date}.`;
+    writeOutHuman(`${done}\n${kept}`);
   }
+  if (!flags.quiet) for (const s of rendered.skipped) writeErr(`reunify: no frozen copy of ${s}\n`);
   return EXIT.ok;
 }

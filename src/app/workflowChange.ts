@@ -24,8 +24,12 @@ export function applyChange(text: string, change: WorkflowChange): string {
   return head + split.text.slice(0, split.bodyStart) + (fenceEnded ? '' : split.eol) + body;
 }
 
-/** Every problem `reunify check` would report for this text as the file `filePath`, as of `asOf`. */
+/**
+ * Every problem `reunify check` would report for this text as the file `filePath`, as
+ * of `asOf`, about the record itself: whether the frozen copies it names are intact
+ * is `check`'s to say, and never holds up a stage move.
+ */
 export function checkText(filePath: string, stem: string, text: string, config: ReunifyConfig, asOf: string): Problem[] {
   const loaded = parseCaseText({ filePath, stem, problems: [], locate: () => undefined }, text);
-  return checkCases([toCheckable(loaded)], { asOf, config }).results.flatMap((r) => r.problems); // one case in, one result out
+  return checkCases([toCheckable(loaded, { frozenCopies: false })], { asOf, config }).results.flatMap((r) => r.problems); // one case in, one result out
 }

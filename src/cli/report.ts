@@ -21,6 +21,7 @@ export function registerReport(program: Command): void {
     .option('--as-of <date>', 'date of the report (YYYY-MM-DD; default: the config\'s as_of, else today); later records are left out of "latest"')
     .option('--templates <dir>', 'templates that replace shipped ones of the same file name; the rest stay')
     .option('--names <file>', 'YAML map of refs to real names, merged at render time only (never stored)')
+    .option('--draft', 'render a signed-off product afresh from the file as it stands, instead of its frozen copy')
     .option('--for <person>', 'a family copy for this person id (or "child"): only what that reader may see, in plain words')
     .option('-q, --quiet', 'print nothing on success when writing to --out')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')

@@ -14,6 +14,7 @@ export function registerSignoff(program: Command): void {
     .option('--as-of <date>', "list what is waiting on this date (YYYY-MM-DD; default: the config's as_of, else today)")
     .option('--team <name>', 'only cases with this team manager or social worker')
     .option('--sign <case>', 'record a sign-off in this case (a case id in [dir], or a case file)')
+    .option('--freeze <case>', 'keep frozen copies of a product signed off before they were kept (with --item; who signed and when stay as recorded)')
     .option('--item <what>', 'what to sign: written_assessment, classification:rc1_d2, decision:rc2_d3, … or a JSON pointer such as /classifications/1')
     .option('--by <who>', 'the manager signing (role and initials), not the person who recorded the item')
     .option('--date <date>', 'date of the sign-off (YYYY-MM-DD; default today)')

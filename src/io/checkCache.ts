@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { SeveritySetting } from '../core/model/problem.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { ReunifyConfig } from '../core/model/config.js';
-import type { CaseOutcome } from './checkFile.js';
+import { frozenUnchanged, type CaseOutcome } from './checkFile.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 
@@ -113,7 +113,7 @@ function wellFormed(e: unknown): e is Entry {
   const o = e.outcome;
   if (!isRecord(o) || !isRecord(o.result)) return false;
   const r = o.result;
-  return Array.isArray(r.problems) && r.problems.every(isRecord) && typeof r.errorCount === 'number' && typeof r.warningCount === 'number' && (o.entry === undefined || isRecord(o.entry));
+  return Array.isArray(r.problems) && r.problems.every(isRecord) && typeof r.errorCount === 'number' && typeof r.warningCount === 'number' && (o.entry === undefined || isRecord(o.entry)) && (o.frozen === undefined || (Array.isArray(o.frozen) && o.frozen.every((f) => isRecord(f) && typeof f.path === 'string' && typeof f.seen === 'string')));
 }
 
 /** `run`: the folder the config applies to, and what every cached result depends on. */
@@ -162,7 +162,9 @@ export function openCheckCache(
       const stored = Object.hasOwn(entries, abs) ? entries[abs] : undefined;
       // a malformed or forged entry counts as none: the file is checked and the entry rewritten
       const entry = trusted(abs, stored) ? stored : undefined;
-      if (entry && strategy === 'metadata' && entry.size === st.size && entry.mtimeMs === st.mtimeMs) {
+      // a frozen copy the rules compared may have changed while the case file did not
+      const copiesAsBefore = () => entry !== undefined && frozenUnchanged(abs, entry.outcome);
+      if (entry && strategy === 'metadata' && entry.size === st.size && entry.mtimeMs === st.mtimeMs && copiesAsBefore()) {
         fresh[abs] = entry;
         return withPath(entry.outcome, filePath);
       }
@@ -174,7 +176,7 @@ export function openCheckCache(
         } catch {
           return undefined;
         }
-        if (hash === entry.hash) {
+        if (hash === entry.hash && copiesAsBefore()) {
           const kept = { size: entry.size, mtimeMs: st.mtimeMs, hash, outcome: entry.outcome };
           fresh[abs] = { ...kept, mac: macOf(abs, kept) };
           return withPath(entry.outcome, filePath);

@@ -4,7 +4,8 @@
 // A folder that cannot be listed is reported, never passed over in silence: a
 // practice lead must not take a partial check for the whole caseload.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isFrozenCopyPath } from '../core/workflow/frozenRecords.js';
 import type { Problem } from '../core/model/problem.js';
 import { systemReason } from './systemReason.js';
 import { globMatcher } from './glob.js';
@@ -131,7 +132,8 @@ function walk(
       walk(full, root, rootReal, matcher, out, seen, onUnreadable);
     } else if (isFile) {
       const rel = relative(root, full).split(sep).join('/');
-      if (matcher.test(rel)) out.add(full);
+      // a frozen copy of a signed-off product (records/<case>/decision-rc1_d2-2026-10-28.md) is not a case file
+      if (matcher.test(rel) && !isFrozenCopyPath(relative(dirname(dirname(dir)), full).split(sep).join('/'))) out.add(full);
     }
     // FIFOs, sockets and devices are never opened.
   }

@@ -16,6 +16,7 @@ import { CONFIG_FILE_NAME, defaultConfig } from './loadConfig.js';
 import { loadCase } from './loadCase.js';
 import { parseCaseText } from '../core/parse/caseFile.js';
 import { toCheckable } from './checkFile.js';
+import { withoutFrozenCopies } from '../core/workflow/frozenRecords.js';
 import { checkCases } from '../core/rules/check.js';
 import { safeFileName } from './safeOutput.js';
 import type { PackFile } from './writePack.js';
@@ -145,7 +146,8 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
       unreadable.push({ filePath, problems: errors });
       continue;
     }
-    const data = loaded.data as Record<string, unknown>;
+    // a redacted copy carries no frozen copies: they name records it does not hold
+    const data = withoutFrozenCopies(loaded.data as Record<string, unknown>);
     sources.push({ id: typeof data.id === 'string' ? data.id : loaded.stem, data, body: loaded.split.body });
   }
   if (unreadable.length > 0) throw new RedactError('some case files or folders cannot be read, so nothing was copied (a file that does not parse cannot be redacted safely)', unreadable);
@@ -153,7 +155,8 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
   // differently after one offset, so a few offsets are tried, and the first that keeps
   // every finding is used
   const findings = (texts: readonly { stem: string; text: string }[], cfg: ReunifyConfig, asOf: string) => {
-    const cases = texts.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text)));
+    // texts in memory: no frozen copy lies beside them to compare
+    const cases = texts.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text), { frozenCopies: false }));
     return checkCases(cases, { asOf, config: cfg })
       .results.flatMap((r) => r.problems.map((p) => `${p.severity} ${p.ruleId}`))
       .sort()

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import type { Level } from '../core/model/ids.js';
 import { escapeMarkdown, escapeViewForMarkdown } from '../core/escape/markdown.js';
 import { genogramMermaid, genogramSvg, type Genogram } from './genogram.js';
+import { inlineMarkdownHtml } from './markdownHtml.js';
 import { ageText, idWords, longDate } from './words.js';
 
 export type OutputFormat = 'md' | 'html';
@@ -60,7 +61,7 @@ function templateError(err: unknown, file: TemplateFile): TemplateError {
   return new TemplateError(`${file.path}: ${message.split('\n')[0]}`);
 }
 
-const HELPER_NAMES = ['date', 'level', 'outcome', 'words', 'age', 'rag', 'md', 'eq', 'join', 'genogram-svg', 'genogram-mermaid', 'css-string'] as const;
+const HELPER_NAMES = ['date', 'level', 'outcome', 'words', 'age', 'rag', 'md', 'inline', 'eq', 'join', 'genogram-svg', 'genogram-mermaid', 'css-string'] as const;
 
 function registerHelpers(env: typeof Handlebars, format: OutputFormat, labels: Record<Level, string>): void {
   // helper output that is built from configuration or ids is escaped for Markdown too
@@ -76,6 +77,8 @@ function registerHelpers(env: typeof Handlebars, format: OutputFormat, labels: R
   env.registerHelper('rag', (v: unknown) => idWords(str(v)));
   env.registerHelper('age', (dob: unknown, on: unknown) => ageText(str(dob), str(on)));
   env.registerHelper('md', (v: unknown) => escapeMarkdown(str(v)));
+  // body text: inline Markdown rendered to HTML (raw HTML shown as text); in Markdown, the text as the view holds it
+  env.registerHelper('inline', (v: unknown) => (format === 'html' ? new env.SafeString(inlineMarkdownHtml(str(v))) : str(v)));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(str).join(typeof sep === 'string' ? sep : ', ') : ''));
   // a quoted CSS string with every character that is not a letter, digit or space as a CSS escape

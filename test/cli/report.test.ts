@@ -13,7 +13,9 @@ const temp = () => mkdtempSync(join(tmpdir(), 'reunify-report-'));
 describe('reunify report <case> (built binary)', () => {
   it('writes a decision record to stdout as Markdown by default', async () => {
     const r = await reunify(['report', CASE, '--type', 'decision', '--point', 'rc1_d2', ...AS_OF]);
-    expect(r.stderr).toBe('');
+    // signed off: the frozen copy kept at sign-off, byte for byte
+    expect(r.stderr).toBe('reunify: the decision record at rc1_d2 was signed off by TM A.O. on 2025-10-30: this is its frozen copy ../records/RF-0001/decision-rc1_d2-2025-10-30.md, byte for byte (--draft renders it afresh)');
+    expect(r.stdout + '\n').toBe(readFileSync('examples/caseload/records/RF-0001/decision-rc1_d2-2025-10-30.md', 'utf8'));
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^\*\*OFFICIAL-SENSITIVE\*\* · Example Borough Council \(fictional\)\n\n# Decision record: Child A\n/);
     expect(r.stdout).toContain('## 1. Risk Classification 1 and Decision 2');
@@ -66,7 +68,9 @@ describe('reunify report <case> (built binary)', () => {
     const r = await reunify(['report', CASE, '--type', 'agreement', '--to', 'html', '--out', `${dir}/`, ...AS_OF]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`reunify: wrote ${dir}/RF-0001-agreement.html\n`.trimEnd());
+    expect(r.stderr).toBe(
+      `reunify: note: this is a draft as of 2026-11-01: dated records are taken as they stood then, but the narrative body is as it stands today\nreunify: wrote ${dir}/RF-0001-agreement.html`,
+    );
     expect(readFileSync(join(dir, 'RF-0001-agreement.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
     const file = join(dir, 'letter.md');
     const q = await reunify(['report', CASE, '--type', 'decision', '--for', 'mum', '--out', file, '-q', ...AS_OF]);
@@ -82,7 +86,8 @@ describe('reunify report <case> (built binary)', () => {
     copyFileSync('examples/caseload/cases/RF-0002.md', other);
     for (const out of [copy, other]) {
       const before = readFileSync(out);
-      const r = await reunify(['report', copy, '--type', 'assessment', '--out', out, ...AS_OF]);
+      // --draft: the copy has no records/ folder beside it, so its frozen copies are not there to print
+      const r = await reunify(['report', copy, '--type', 'assessment', '--draft', '--out', out, ...AS_OF]);
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toMatch(/case file/);
       expect(readFileSync(out)).toEqual(before);

@@ -10,6 +10,8 @@ import { present } from '../present.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'signoff');
 const AS_OF = ['--as-of', '2026-11-01'];
+/** A sign-off as the writer adds it, with the frozen copies it keeps. */
+const SIGNED = /, signed_off: \{ by: TM D\.E\., date: 2026-11-02, frozen: \[\{ path: [^}]+\}, \{ path: [^}]+\}\] \}/;
 
 function tempCaseload(): { dir: string; file: (id: string) => string; before: (id: string) => string } {
   const dir = mkdtempSync(join(tmpdir(), 'reunify-signoff-'));
@@ -70,9 +72,14 @@ describe('reunify signoff [dir] (built binary)', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^Signed off the rc1_d2 classification of 2026-10-14 \(\/classifications\/0\) in RF-S001 .* by TM D\.E\. on 2026-11-02\.$/m);
     const after = readFileSync(file('RF-S001'), 'utf8');
-    const inserted = ', signed_off: { by: TM D.E., date: 2026-11-02 }';
-    expect(after.replace(inserted, '')).toBe(before('RF-S001'));
-    expect(frontMatter(after).classifications[0].signed_off).toEqual({ by: 'TM D.E.', date: '2026-11-02' });
+    // the sign-off, with the frozen copies of the decision record it keeps (path and SHA-256)
+    expect(after.replace(SIGNED, '')).toBe(before('RF-S001'));
+    const signedOff = frontMatter(after).classifications[0].signed_off;
+    expect(signedOff).toMatchObject({ by: 'TM D.E.', date: '2026-11-02' });
+    // no config file: the caseload root is the case file's own folder
+    expect(signedOff.frozen.map((c: { path: string }) => c.path)).toEqual(['records/RF-S001/decision-rc1_d2-2026-11-02.md', 'records/RF-S001/decision-rc1_d2-2026-11-02.html']);
+    expect(readFileSync(join(dir, 'cases', 'records/RF-S001/decision-rc1_d2-2026-11-02.md'), 'utf8')).toContain('# Decision record');
+    expect(r.stdout).toContain('frozen copy: ');
     // the other unsigned item is untouched and still waits
     const queue = JSON.parse((await reunify(['signoff', dir, ...AS_OF, '--format', 'json'])).stdout);
     expect(queue.items.map((i: { item: string; case_id: string }) => `${i.case_id} ${i.item}`)).toContain('RF-S001 decision:rc1_d2');
@@ -84,12 +91,11 @@ describe('reunify signoff [dir] (built binary)', () => {
     const wa = await reunify(['signoff', dir, '--sign', 'rf-s002', '--item', 'written_assessment', '--by', 'TM D.E.', '--date', '2026-11-02', '--quiet']);
     expect(wa.exitCode).toBe(0);
     expect(wa.stdout).toBe('');
-    expect(readFileSync(file('RF-S002'), 'utf8')).toBe(
-      before('RF-S002').replace('recommendation: return_if_goals_met }', 'recommendation: return_if_goals_met, signed_off: { by: TM D.E., date: 2026-11-02 } }'),
-    );
+    expect(readFileSync(file('RF-S002'), 'utf8').replace(SIGNED, '')).toBe(before('RF-S002'));
+    expect(frontMatter(readFileSync(file('RF-S002'), 'utf8')).tasks.written_assessment.signed_off.frozen).toHaveLength(2);
     const decision = await reunify(['signoff', '--sign', file('RF-S001'), '--item', 'decision:rc1_d2', '--by', 'TM D.E.', '--date', '2026-11-02']);
     expect(decision.exitCode).toBe(0);
-    expect(frontMatter(readFileSync(file('RF-S001'), 'utf8')).decisions[0].signed_off).toEqual({ by: 'TM D.E.', date: '2026-11-02' });
+    expect(frontMatter(readFileSync(file('RF-S001'), 'utf8')).decisions[0].signed_off).toMatchObject({ by: 'TM D.E.', date: '2026-11-02' });
   });
 
   it('--dry-run prints the diff and writes nothing', async () => {
@@ -97,7 +103,7 @@ describe('reunify signoff [dir] (built binary)', () => {
     const r = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', '/decisions/0', '--by', 'TM D.E.', '--date', '2026-11-02', '--dry-run']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^-\s+\{ party: iro, date: 2026-10-22, method: "email" \} \] \}$/m);
-    expect(r.stdout).toMatch(/^\+\s+\{ party: iro, date: 2026-10-22, method: "email" \} \], signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \}$/m);
+    expect(r.stdout).toMatch(/^\+\s+\{ party: iro, date: 2026-10-22, method: "email" \} \], signed_off: \{ by: TM D\.E\., date: 2026-11-02, frozen: \[.*\] \} \}$/m);
     expect(r.stderr).toContain('Dry run');
     expect(readFileSync(file('RF-S001'), 'utf8')).toBe(before('RF-S001'));
   });
@@ -164,7 +170,7 @@ describe('reunify signoff [dir] (built binary)', () => {
     const r = await reunify(['signoff', dir, '--sign', 'RF-S002', '--item', 'written_assessment', '--by', 'TM D.E.', '--date', '2026-11-02']);
     expect(r.exitCode).toBe(0);
     const after = readFileSync(file('RF-S002'), 'utf8');
-    expect(after.replace(', signed_off: { by: TM D.E., date: 2026-11-02 }', '')).toBe(crlf.toString('utf8'));
+    expect(after.replace(SIGNED, '')).toBe(crlf.toString('utf8'));
     expect(after).not.toMatch(/[^\r]\n/);
   });
 

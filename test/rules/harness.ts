@@ -1,5 +1,6 @@
 // One runner for every rule's test table (after ESLint's RuleTester): `valid`
 // cases must produce no problems; `invalid` cases exactly the listed ones.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { mergeSettings, type ReunifyConfig } from '../../src/core/model/config.js';
@@ -43,6 +44,8 @@ export interface TableRow {
   asOf?: string;
   /** Settings merged over the shipped defaults. */
   config?: Record<string, unknown>;
+  /** Files beside the case, by the path the case names them with (frozen copies); a view without it cannot read files. */
+  files?: Record<string, string>;
 }
 
 export interface InvalidRow extends TableRow {
@@ -51,7 +54,15 @@ export interface InvalidRow extends TableRow {
 
 export function viewOf(row: TableRow): CaseView {
   const body = row.body ?? '## Case history\n\nChronology of entries to care and earlier returns.\n';
-  return { stem: row.stem ?? row.data.id, data: row.data, sections: () => bodySections(body) };
+  const files = row.files;
+  return {
+    stem: row.stem ?? row.data.id,
+    data: row.data,
+    sections: () => bodySections(body),
+    ...(files
+      ? { frozenCopy: (path: string) => (Object.hasOwn(files, path) ? { sha256: createHash('sha256').update(present(files[path], path)).digest('hex') } : { missing: 'no such file' }) }
+      : {}),
+  };
 }
 
 export function configOf(row: TableRow): ReunifyConfig {

@@ -7,6 +7,8 @@ export type IsoDate = string;
 export interface SignOff {
   by: string;
   date: IsoDate;
+  /** Frozen copies of the written product as signed off (see frozenRecords.ts). */
+  frozen?: { path: string; sha256: string; made?: IsoDate }[];
 }
 
 export interface Person {

@@ -39,6 +39,7 @@ import {
   type TaskStatus,
 } from './ids.js';
 import { toPointer } from './problem.js';
+import { FROZEN_PATH_PATTERN } from '../workflow/frozenRecords.js';
 
 /** Base id lists plus a local config's additions (factors, cohorts, triggers, override categories). */
 export interface DomainIds {
@@ -102,10 +103,31 @@ const fieldIs = (field: string, value: string): Schema => ({ required: [field], 
 
 function definitions(ids: DomainIds): Schema {
   return {
-    signed_off: record("A manager's sign-off: one shape everywhere", { by: text('Who signed off (role and initials)'), date: date('When it was signed off') }, [
-      'by',
-      'date',
-    ]),
+    signed_off: record(
+      "A manager's sign-off: one shape everywhere",
+      {
+        by: text('Who signed off (role and initials)'),
+        date: date('When it was signed off'),
+        frozen: listOf(
+          record(
+            'A frozen copy of the written product as signed off, and the SHA-256 of its bytes',
+            {
+              path: {
+                type: 'string',
+                pattern: FROZEN_PATH_PATTERN,
+                description: 'Where the copy is, relative to the folder of the case file, e.g. ../records/RF-0001/decision-rc1_d2-2026-10-28.md',
+              },
+              sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the copy, 64 lowercase hex digits' },
+              made: date('When the copy was made, if later than the sign-off (`signoff --freeze`): the product as the file read that day'),
+            },
+            ['path', 'sha256'],
+          ),
+          'The frozen copies written when it was signed off (Markdown and HTML); a signed-off record never changes afterwards',
+          { maxItems: 20 },
+        ),
+      },
+      ['by', 'date'],
+    ),
     task: {
       ...record(
         'Where one task stands; the content lives in the records (classifications, decisions, agreement, …)',

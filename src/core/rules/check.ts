@@ -16,6 +16,8 @@ export interface CheckableCase {
   problems: Problem[];
   locate(pointer: string): { line: number; column: number } | undefined;
   sections(): { heading: string; content: string }[];
+  /** The SHA-256 of a frozen copy the case names, or why it cannot be read (io supplies it). */
+  frozenCopy?(path: string): { sha256: string } | { missing: string };
   /** For fast-parsed cases: let the careful parser confirm the reading; true when it changed it. */
   verify?(): boolean;
 }
@@ -100,7 +102,7 @@ export function caseProblems(c: CheckableCase, env: CaseCheckEnv): { problems: P
     problems.push(...schemaProblems);
     // Practice rules read only records the common schema accepted.
     if (schemaProblems.some((p) => p.ruleId === 'schema')) return { problems };
-    const view: CaseView = { stem: c.stem, data: c.data as CaseData, sections: () => c.sections() };
+    const view: CaseView = { stem: c.stem, data: c.data as CaseData, sections: () => c.sections(), ...(c.frozenCopy ? { frozenCopy: (p: string) => c.frozenCopy!(p) } : {}) };
     for (const rule of RULES) {
       if (rule.scope !== 'case' || env.settings[rule.id] === 'off') continue;
       const severity = ruleSeverity(rule, env.settings);

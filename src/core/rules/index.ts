@@ -3,6 +3,7 @@ import { duplicateId } from './caseload/duplicate-id.js';
 import { idMatchesFile } from './case/id-matches-file.js';
 import { cohortsDerived } from './case/cohorts-derived.js';
 import { protectedPersonNamed } from './case/protected-person-named.js';
+import { frozenCopy } from './case/frozen-copy.js';
 import { siblingsConsistent } from './caseload/siblings-consistent.js';
 import { datesInOrder } from './tasks/dates-in-order.js';
 import { datesNotFuture } from './tasks/dates-not-future.js';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   duplicateId,
   protectedPersonNamed,
   cohortsDerived,
+  frozenCopy,
   // Tasks and records, across stages
   recordExists,
   datesNotFuture,

@@ -11,6 +11,8 @@ export interface CaseView {
   data: CaseData;
   /** `## Heading` sections of the markdown body. */
   sections(): { heading: string; content: string }[];
+  /** The SHA-256 of a frozen copy the case names (a path relative to the case file's folder), or why it cannot be read; supplied by io where files can be read. */
+  frozenCopy?(path: string): { sha256: string } | { missing: string };
 }
 
 export interface RuleContext {

@@ -2,7 +2,7 @@
 // decisions without `signed_off`, and which item a `--item` spec names. Pure: the
 // status view counts the same queue (awaiting_signoff), and `reunify signoff`
 // writes the sign-off through the one writer.
-import type { CaseData, IsoDate } from '../model/caseTypes.js';
+import type { CaseData, IsoDate, SignOff } from '../model/caseTypes.js';
 import { daysBetween, isAfter } from '../text/dates.js';
 import { DECISION_POINTS, type DecisionRecordPoint } from '../model/ids.js';
 import { fromPointer, toPointer } from '../model/problem.js';
@@ -95,7 +95,7 @@ export interface SignoffTarget {
   date: IsoDate;
   by?: string;
   point?: DecisionRecordPoint;
-  signedOff?: { by: string; date: IsoDate };
+  signedOff?: SignOff;
 }
 
 /** A name compared as people write it: case, spacing and full stops do not matter. */

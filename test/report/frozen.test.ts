@@ -1,0 +1,208 @@
+// Fixed records: signing off keeps a frozen copy of the written product and its
+// SHA-256; report shows that copy byte for byte afterwards, whatever changes in
+// the file; check reports a copy that is gone or changed; --draft renders afresh.
+import { createHash } from 'node:crypto';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { reunify } from '../cli/run.js';
+import { SNAPSHOT_CASES } from './harness.js';
+import { present } from '../present.js';
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A caseload with RF-0001 whose written assessment waits for sign-off. */
+function caseload(edit: (text: string) => string = (t) => t): string {
+  const dir = mkdtempSync(join(tmpdir(), 'reunify-frozen-'));
+  dirs.push(dir);
+  copyFileSync(join(SNAPSHOT_CASES, 'reunify.config.yaml'), join(dir, 'reunify.config.yaml'));
+  const text = readFileSync(join(SNAPSHOT_CASES, 'RF-0001.md'), 'utf8');
+  const unsigned = text.replace('                         signed_off: { by: "TM A.O.", date: 2025-10-22 },\n', '');
+  expect(unsigned).not.toBe(text);
+  const cases = join(dir, 'cases');
+  mkdirSync(cases);
+  writeFileSync(join(cases, 'RF-0001.md'), edit(unsigned));
+  return dir;
+}
+
+function frontMatter(file: string): Record<string, unknown> {
+  return parse(present(readFileSync(file, 'utf8').split(/^---$/m)[1], `front matter in ${file}`)) as Record<string, unknown>;
+}
+
+const sign = (dir: string) => reunify(['signoff', '.', '--sign', 'RF-0001', '--item', 'written_assessment', '--by', 'TM A.O.', '--date', '2025-10-22'], { cwd: dir, today: '2025-10-22' });
+
+describe('signing off keeps a frozen copy', () => {
+  it('writes the assessment as Markdown and HTML under records/ and keeps each path and SHA-256 in the sign-off', async () => {
+    const dir = caseload();
+    const r = await sign(dir);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('frozen copy: records/RF-0001/assessment-2025-10-22.md');
+    expect(r.stdout).toContain('frozen copy: records/RF-0001/assessment-2025-10-22.html');
+    const md = readFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.md'));
+    const html = readFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.html'));
+    expect(md.toString()).toContain('# Written assessment');
+    expect(html.toString()).toMatch(/^<!DOCTYPE html>/i);
+    const data = frontMatter(join(dir, 'cases/RF-0001.md')) as { tasks: { written_assessment: { signed_off: unknown } } };
+    expect(data.tasks.written_assessment.signed_off).toEqual({
+      by: 'TM A.O.',
+      date: '2025-10-22',
+      frozen: [
+        { path: '../records/RF-0001/assessment-2025-10-22.md', sha256: sha256(md) },
+        { path: '../records/RF-0001/assessment-2025-10-22.html', sha256: sha256(html) },
+      ],
+    });
+    // the copy is what report rendered on the sign-off date, with the sign-off in place
+    expect(md.toString()).toContain('22 October 2025');
+    const check = await reunify(['check', '.', '--as-of', '2025-10-22'], { cwd: dir });
+    expect(check.stdout).not.toContain('case/frozen-copy');
+    expect(check.stdout).not.toContain('records/');
+  });
+
+  it('a dry run writes no copy and says which it would keep', async () => {
+    const dir = caseload();
+    const r = await reunify(['signoff', '.', '--sign', 'RF-0001', '--item', 'written_assessment', '--by', 'TM A.O.', '--date', '2025-10-22', '--dry-run'], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('with frozen copies records/RF-0001/assessment-2025-10-22.md');
+    expect(existsSync(join(dir, 'records'))).toBe(false);
+  });
+
+  it('never replaces a copy already kept: a second copy of the same name gets -2', async () => {
+    const dir = caseload();
+    mkdirSync(join(dir, 'records/RF-0001'), { recursive: true });
+    writeFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.md'), 'kept before\n');
+    const r = await sign(dir);
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.md'), 'utf8')).toBe('kept before\n');
+    expect(existsSync(join(dir, 'records/RF-0001/assessment-2025-10-22-2.md'))).toBe(true);
+    expect(existsSync(join(dir, 'records/RF-0001/assessment-2025-10-22-2.html'))).toBe(true);
+  });
+});
+
+describe('report shows the signed-off record', () => {
+  async function signedThenEdited(): Promise<string> {
+    const dir = caseload();
+    expect((await sign(dir)).exitCode).toBe(0);
+    // later: the body and the records change
+    appendFileSync(join(dir, 'cases/RF-0001.md'), '\n## Analysis addendum\n\nWritten after the sign-off: CANARY-LATER.\n');
+    const file = join(dir, 'cases/RF-0001.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Risk was set at *high*', 'Risk was set at *very high* (CANARY-EDIT)'));
+    return dir;
+  }
+
+  it.each([
+    ['md', '2025-11-01'],
+    ['md', '2026-11-30'],
+    ['html', '2026-02-01'],
+  ])('as %s on %s is byte-identical to the frozen copy, and says so', async (format, asOf) => {
+    const dir = await signedThenEdited();
+    const out = join(dir, `out.${format}`);
+    const r = await reunify(['report', 'cases/RF-0001.md', '--type', 'assessment', '--to', format, '--as-of', asOf, '--out', out], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain(`the written assessment was signed off by TM A.O. on 2025-10-22: this is its frozen copy ../records/RF-0001/assessment-2025-10-22.${format}, byte for byte`);
+    expect(readFileSync(out).equals(readFileSync(join(dir, `records/RF-0001/assessment-2025-10-22.${format}`)))).toBe(true);
+    expect(readFileSync(out, 'utf8')).not.toContain('CANARY');
+  });
+
+  it('--draft renders afresh from the file as it stands and says it is not the signed record', async () => {
+    const dir = await signedThenEdited();
+    const r = await reunify(['report', 'cases/RF-0001.md', '--type', 'assessment', '--draft', '--as-of', '2026-11-30'], { cwd: dir, today: '2026-11-30' });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('CANARY-EDIT');
+    expect(r.stderr).toContain('its record is the frozen copy ../records/RF-0001/assessment-2025-10-22.md: this draft is rendered afresh and is not that record');
+  });
+
+  it('a draft at a past date says the narrative body is as it stands today', async () => {
+    const dir = await signedThenEdited();
+    const r = await reunify(['report', 'cases/RF-0001.md', '--type', 'assessment', '--as-of', '2025-10-21'], { cwd: dir, today: '2026-11-30' });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('CANARY-EDIT');
+    expect(r.stderr).toBe('reunify: note: this is a draft as of 2025-10-21: dated records are taken as they stood then, but the narrative body is as it stands today');
+  });
+
+  it('a changed copy is never shown: report exits 1 and points to check and --draft', async () => {
+    const dir = await signedThenEdited();
+    appendFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.md'), 'tampered\n');
+    const r = await reunify(['report', 'cases/RF-0001.md', '--type', 'assessment', '--as-of', '2026-11-30'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('its frozen copy ../records/RF-0001/assessment-2025-10-22.md no longer matches the SHA-256 kept in the sign-off');
+  });
+});
+
+describe('check reports a frozen copy that is gone or changed (case/frozen-copy)', () => {
+  it('names the case file, the line of the entry, and the copy', async () => {
+    const dir = caseload();
+    expect((await sign(dir)).exitCode).toBe(0);
+    const before = await reunify(['check', '.', '--as-of', '2026-11-01', '--format', 'json'], { cwd: dir });
+    const errors = (stdout: string) => (JSON.parse(stdout) as { files: { errorCount: number }[] }).files.reduce((n, f) => n + f.errorCount, 0);
+    const count = errors(before.stdout);
+    appendFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.md'), 'tampered\n');
+    rmSync(join(dir, 'records/RF-0001/assessment-2025-10-22.html'));
+    const r = await reunify(['check', '.', '--as-of', '2026-11-01'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    const lineOf = (text: string) => readFileSync(join(dir, 'cases/RF-0001.md'), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+    const line = lineOf('assessment-2025-10-22.md');
+    expect(line).toBeGreaterThan(0);
+    expect(r.stdout).toContain('cases/RF-0001.md');
+    expect(r.stdout).toMatch(new RegExp(`\\n\\s+${line}:\\d+\\s+error\\s+the frozen copy \\.\\./records/RF-0001/assessment-2025-10-22\\.md of the written assessment no longer matches the SHA-256 kept with the sign-off.*case/frozen-copy`));
+    expect(r.stdout).toMatch(/error\s+the frozen copy \.\.\/records\/RF-0001\/assessment-2025-10-22\.html of the written assessment, as signed off, is missing \(no such file\).*case\/frozen-copy/);
+    const after = await reunify(['check', '.', '--as-of', '2026-11-01', '--format', 'json'], { cwd: dir });
+    expect(errors(after.stdout)).toBe(count + 2);
+  });
+
+  it('check --cache sees a copy changed while the case file stayed the same', async () => {
+    const dir = caseload();
+    expect((await sign(dir)).exitCode).toBe(0);
+    const cache = join(dir, 'cache');
+    const args = ['check', '.', '--as-of', '2026-11-01', '--cache', '--cache-location', cache];
+    const env = { XDG_CACHE_HOME: join(dir, 'xdg') };
+    const first = await reunify(args, { cwd: dir, env });
+    expect(first.stdout).not.toContain('case/frozen-copy');
+    appendFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.md'), 'tampered\n');
+    const second = await reunify(args, { cwd: dir, env });
+    expect(second.stdout).toContain('case/frozen-copy');
+  });
+});
+
+describe('signoff --freeze', () => {
+  it('keeps copies of a sign-off given before copies were kept, says when, and never twice', async () => {
+    const dir = caseload((t) => t.replace('recommendation: return_if_change_evidenced }', 'signed_off: { by: "TM A.O.", date: 2025-10-22 },\n                         recommendation: return_if_change_evidenced }'));
+    const r = await reunify(['signoff', '.', '--freeze', 'RF-0001', '--item', 'written_assessment'], { cwd: dir, today: '2026-12-01' });
+    expect(r.exitCode).toBe(0);
+    const file = readFileSync(join(dir, 'cases/RF-0001.md'), 'utf8');
+    // who signed and when stay exactly as written
+    expect(file).toContain('signed_off: { by: "TM A.O.", date: 2025-10-22, frozen: [');
+    const data = frontMatter(join(dir, 'cases/RF-0001.md')) as { tasks: { written_assessment: { signed_off: { frozen: { made: string }[] } } } };
+    expect(data.tasks.written_assessment.signed_off.frozen.map((c) => c.made)).toEqual(['2026-12-01', '2026-12-01']);
+    const again = await reunify(['signoff', '.', '--freeze', 'RF-0001', '--item', 'written_assessment'], { cwd: dir });
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('already has frozen copies');
+  });
+
+  it('refuses an item that is not signed off: it never signs', async () => {
+    const dir = caseload();
+    const r = await reunify(['signoff', '.', '--freeze', 'RF-0001', '--item', 'written_assessment'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('is not signed off: a frozen copy is kept only of a signed-off record');
+    expect(existsSync(join(dir, 'records'))).toBe(false);
+    expect(readFileSync(join(dir, 'cases/RF-0001.md'), 'utf8')).not.toContain('frozen');
+  });
+});
+
+describe('body Markdown in HTML products', () => {
+  it('renders emphasis and code, and shows raw HTML and <script> as text', async () => {
+    const dir = caseload((t) => t.replace('Risk was set at *high*', 'Risk was set at *high* and `static` <script>alert("x")</script> <div onclick="y()">raw</div>'));
+    const r = await reunify(['report', resolve(dir, 'cases/RF-0001.md'), '--type', 'assessment', '--to', 'html', '--as-of', '2025-10-21'], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Risk was set at <em>high</em> and <code>static</code> &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;div onclick=&quot;y()&quot;&gt;raw&lt;/div&gt;');
+    expect(r.stdout).not.toContain('<script>alert');
+    expect(r.stdout).not.toContain('<div onclick');
+    expect(r.stdout).not.toContain('*high*');
+  });
+});
