@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { unless } from '../probe.js';
 
 const SEAM = resolve(import.meta.dirname, 'seam/fsSeam.mjs');
 const WRITER = resolve(import.meta.dirname, 'seam/caseWriter.mjs');
@@ -107,7 +108,7 @@ describe('a save that would go where the user may not write is refused', () => {
 
   // run as root, these check another user's view: a user without write permission, and a file someone else owns
   const root = process.getuid?.() === 0;
-  it.runIf(root)('another user without write permission on the file (the folder is writable): refused', async () => {
+  it.runIf(root)(unless(root ? undefined : 'needs root, to run the writer as another user', 'another user without write permission on the file (the folder is writable): refused'), async () => {
     const { dir, file } = caseFile();
     chmodSync(dir, 0o777);
     chmodSync(file, 0o644);
@@ -118,7 +119,7 @@ describe('a save that would go where the user may not write is refused', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it.runIf(root)('a save keeps the owner, group and mode of the case file', async () => {
+  it.runIf(root)(unless(root ? undefined : 'needs root, to give the file another owner', 'a save keeps the owner, group and mode of the case file'), async () => {
     const { dir, file } = caseFile();
     chownSync(file, 65534, 65534);
     chmodSync(file, 0o640);
@@ -129,7 +130,7 @@ describe('a save that would go where the user may not write is refused', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it.runIf(!root)('a save keeps the mode of the case file', async () => {
+  it.runIf(!root)(unless(root ? 'as root the test of owner, group and mode covers it' : undefined, 'a save keeps the mode of the case file'), async () => {
     const { file } = caseFile();
     chmodSync(file, 0o640);
     expect((await run(['update', file, 'x-change', 'yes'])).out).toBe('saved');
