@@ -122,7 +122,7 @@ describe('a caseload folder that cannot be read', () => {
     const off = await reunify(['check', '.', '--rule', 'file-unreadable=off', '--format', 'json'], dir);
     expect(off.exitCode).toBe(0);
     expect(off.stdout).not.toContain('cases/locked');
-  });
+  }, 60_000); // three commands, each a real process (a hang guard)
 
   it('status, costs and signoff name it on stderr and count it as left out, and still exit 0 (they are views)', async () => {
     for (const args of [['status', '.', '--format', 'json'], ['costs', '.'], ['signoff', '.'], ['report', '--caseload', '.']]) {
