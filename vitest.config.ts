@@ -1,8 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+export const INSTALL_TESTS = 'test/package/install.test.ts';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The git-URL install and the pre-commit hook each install every devDependency and build
+    // (minutes of npm and tsc); they run on their own: `npm run test:install` (.ci/run runs both).
+    exclude: ['**/node_modules/**', INSTALL_TESTS],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -160,7 +160,7 @@ describe('examples/ci/pre-commit (a plain git hook)', () => {
     const fixed = await sh(hook, dir, env);
     expect(fixed.exitCode).toBe(0);
     expect(fixed.output.trim()).toBe('');
-  });
+  }, 60_000); // four runs of the hook, each starting git and reunify (a hang guard)
 
   it('does nothing when no case file is staged', async () => {
     const { dir, git } = await repoWithCaseload();

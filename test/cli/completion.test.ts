@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completionModel, type CommandSpec } from '../../src/cli/completionScripts.js';
 import { buildProgram } from '../../src/cli/index.js';
+import { runs, unless } from '../probe.js';
 import { reunify } from './run.js';
 import { present } from '../present.js';
 
@@ -14,7 +15,8 @@ const model = completionModel(buildProgram());
 const everyCommand = (list: CommandSpec[]): CommandSpec[] => list.flatMap((c) => [c, ...everyCommand(c.subcommands)]);
 /** A command with commands of its own (`scaffold exercise`), if the program has one. */
 const parent = model.commands.find((c) => c.subcommands.length > 0);
-const has = async (shell: string) => (await execa(shell, ['-c', 'exit 0'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
+const NO_ZSH = runs('zsh', ['-c', 'exit 0']) ? undefined : 'zsh is not installed';
+const NO_FISH = runs('fish', ['-c', 'exit 0']) ? undefined : 'fish is not installed';
 
 const scripts: Record<string, string> = {};
 const dir = mkdtempSync(join(tmpdir(), 'reunify-completion-'));
@@ -60,8 +62,8 @@ describe('bash', () => {
     expect(await complete('reunify', 'check', '--as-of', '')).toEqual([]);
   });
 
-  it('completes the commands under a command, then their own options', async (ctx) => {
-    if (!parent) ctx.skip();
+  it('completes the commands under a command, then their own options', async () => {
+    expect(parent, 'a command with commands of its own (scaffold exercise)').toBeDefined();
     const sub = present(parent!.subcommands[0]);
     expect(await complete('reunify', parent!.name, '')).toEqual(parent!.subcommands.map((c) => c.name).sort());
     expect(await complete('reunify', parent!.name, sub.name, '--')).toEqual(sub.options.flatMap((o) => (o.long ? [o.long] : [])).sort());
@@ -83,15 +85,13 @@ print -r -- "\${out//$'\\r'/}"
 `;
 
 describe('zsh', () => {
-  it('is valid zsh', async (ctx) => {
-    if (!(await has('zsh'))) ctx.skip();
+  it.skipIf(NO_ZSH)(unless(NO_ZSH, 'is valid zsh'), async () => {
     expect((await execa('zsh', ['-n', join(dir, 'reunify.zsh')], { reject: false })).exitCode).toBe(0);
     expect(scripts.zsh).toContain(`'(-f --format)'{-f,--format}'[output format]:value:(stylish json sarif junit)'`);
     expect(scripts.zsh).toMatch(/^#compdef reunify$/m);
   });
 
-  it('completes commands, --format choices and a subcommand option at a real zsh prompt', async (ctx) => {
-    if (!(await has('zsh'))) ctx.skip();
+  it.skipIf(NO_ZSH)(unless(NO_ZSH, 'completes commands, --format choices and a subcommand option at a real zsh prompt'), async () => {
     const fpath = join(dir, 'zsh-functions');
     mkdirSync(fpath, { recursive: true });
     writeFileSync(join(fpath, '_reunify'), present(scripts.zsh));
@@ -109,8 +109,7 @@ describe('zsh', () => {
 });
 
 describe('fish', () => {
-  it('completes commands, --format and --type choices', async (ctx) => {
-    if (!(await has('fish'))) ctx.skip();
+  it.skipIf(NO_FISH)(unless(NO_FISH, 'completes commands, --format and --type choices'), async () => {
     const complete = async (line: string) =>
       (await execa('fish', ['-c', `source reunify.fish; complete -C '${line}'`], { cwd: dir })).stdout
         .split('\n')

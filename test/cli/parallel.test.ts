@@ -14,7 +14,7 @@ describe('check gives the same result with and without workers and cache', () =>
   let reference: string;
 
   beforeAll(async () => {
-    const generated = generateCaseload(300, 7) as string;
+    const generated = generateCaseload(150, 7) as string;
     dir = mkdtempSync(join(tmpdir(), 'reunify-par-'));
     cpSync(generated, dir, { recursive: true });
     reference = (await reunify(['check', dir, ...AS_OF, '--workers', '1'])).stdout;
@@ -22,7 +22,7 @@ describe('check gives the same result with and without workers and cache', () =>
 
   it('the generated caseload has errors to compare (about 2%)', () => {
     const out = JSON.parse(reference);
-    expect(out.summary.files).toBe(300);
+    expect(out.summary.files).toBe(150);
     expect(out.summary.errors).toBeGreaterThan(0);
   });
 
@@ -55,7 +55,7 @@ describe('check gives the same result with and without workers and cache', () =>
     const one = await reunify(['status', dir, ...AS_OF, '--workers', '1']);
     const two = await reunify(['status', dir, ...AS_OF, '--workers', '2']);
     expect(one.exitCode).toBe(0);
-    expect(JSON.parse(one.stdout).scope.cases).toBeGreaterThan(280);
+    expect(JSON.parse(one.stdout).scope.cases).toBeGreaterThan(140);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
   }, 120_000);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startProgress } from '../../src/app/progress.js';
 import { BIN, ROOT, reunify } from './run.js';
+import { runs, unless } from '../probe.js';
 
 function fakeTerminal(isTTY = true) {
   const writes: string[] = [];
@@ -78,10 +79,9 @@ describe('reunify check on a caseload big enough to take a while', () => {
     expect(r.stdout).toMatch(/1000 case files checked, no problems/);
   });
 
-  it('at a terminal, any progress shown is a well-formed line that is wiped before the result', async (ctx) => {
-    // `script` gives the command a pseudo-terminal (util-linux); stdout goes to a file.
-    const probe = await execa('script', ['--version'], { reject: false }).catch(() => undefined);
-    if (!probe || probe.exitCode !== 0 || process.platform !== 'linux') ctx.skip();
+  // `script` gives the command a pseudo-terminal (util-linux); stdout goes to a file.
+  const noScript = process.platform !== 'linux' || !runs('script') ? 'util-linux `script` is not installed: no pseudo-terminal to run the command in' : undefined;
+  it.skipIf(noScript)(unless(noScript, 'at a terminal, any progress shown is a well-formed line that is wiped before the result'), async () => {
     const out = join(dir, 'out.txt');
     const cmd = `node ${JSON.stringify(BIN)} check ${JSON.stringify(dir)} --as-of 2026-11-01 --format json > ${JSON.stringify(out)}`;
     const r = await execa('script', ['-qec', cmd, '/dev/null'], { reject: false, env: { NO_COLOR: '1' }, timeout: 60_000 });

@@ -9,21 +9,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unless } from '../probe.js';
 import { BIN, plainEnv, ROOT } from './run.js';
 import { present } from '../present.js';
 
 const IS_ROOT = process.getuid?.() === 0;
 const DROP_READ_ANYTHING = ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search', '--'];
-/** What the commands run under: nothing, or (as root, where it works) setpriv. */
-let prefix: string[] = [];
-/** Why a test that needs a file this user cannot read is skipped. */
-const NOT_UNREADABLE = 'skipped: this user can read any file (root without a working setpriv), so there is no unreadable file to test';
 
 /** "EACCES" when a process run under `under` cannot list `folder`, "readable" when it can, else what went wrong. */
 function listing(under: string[], folder: string): string {
   const [command, ...rest] = [...under, 'node', '-e', `try { require('fs').readdirSync(${JSON.stringify(folder)}); console.log('readable') } catch (e) { console.log(e.code) }`];
   return spawnSync(command, rest, { encoding: 'utf8' }).stdout?.trim() ?? 'not run';
 }
+
+/** What the commands run under: nothing, or (as root, where it can drop them) setpriv. Probed on a locked folder before the tests are collected. */
+function probePrefix(): string[] {
+  const probe = mkdtempSync(join(tmpdir(), 'reunify-unreadable-probe-'));
+  chmodSync(probe, 0o000);
+  try {
+    return IS_ROOT && listing(DROP_READ_ANYTHING, probe) === 'EACCES' ? DROP_READ_ANYTHING : [];
+  } finally {
+    chmodSync(probe, 0o755);
+  }
+}
+
+const prefix = probePrefix();
+/** Why a test that needs a folder or file this user cannot read is skipped, if it is. */
+const NOT_UNREADABLE = IS_ROOT && prefix.length === 0 ? 'this user can read any file (root, and setpriv cannot drop that), so there is no unreadable file to test' : undefined;
 
 async function reunify(args: string[], cwd: string) {
   const [command, ...rest] = [...prefix, 'node', BIN, ...args];
@@ -65,7 +77,6 @@ beforeAll(() => {
   renameSync(join(dir, 'cases', 'RF-0006.md'), join(locked, 'RF-0006.md'));
   chmodSync(locked, 0o000);
   chmodSync(archive, 0o000);
-  prefix = IS_ROOT && listing(DROP_READ_ANYTHING, locked) === 'EACCES' ? DROP_READ_ANYTHING : [];
   unreadable = listing(prefix, locked) === 'EACCES';
 });
 
@@ -112,7 +123,7 @@ describe('a caseload folder that cannot be read', () => {
     const off = await reunify(['check', '.', '--rule', 'file-unreadable=off', '--format', 'json'], dir);
     expect(off.exitCode).toBe(0);
     expect(off.stdout).not.toContain('cases/locked');
-  });
+  }, 60_000); // three commands, each a real process (a hang guard)
 
   it('status, costs and signoff name it on stderr and count it as left out, and still exit 0 (they are views)', async () => {
     for (const args of [['status', '.', '--format', 'json'], ['costs', '.'], ['signoff', '.'], ['report', '--caseload', '.']]) {
@@ -148,8 +159,8 @@ describe('a caseload folder that cannot be read', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a case id not found says which folders could not be searched', async (ctx) => {
-    if (!unreadable) ctx.skip(NOT_UNREADABLE);
+  it.skipIf(NOT_UNREADABLE)(unless(NOT_UNREADABLE, 'a case id not found says which folders could not be searched'), async () => {
+    expect(unreadable, 'the locked folder is unreadable here').toBe(true);
     const r = await reunify(['task', 'RF-0006', '--no-input'], dir);
     const sign = await reunify(['signoff', '.', '--sign', 'RF-0006', '--item', 'written_assessment', '--by', 'TM Z.Z.'], dir);
     expect(r.exitCode).toBe(2);
@@ -161,8 +172,8 @@ describe('a caseload folder that cannot be read', () => {
 });
 
 describe('a case file that cannot be read', () => {
-  it('check names the reason in words, as it does for a folder, and exits 1', async (ctx) => {
-    if (!unreadable) ctx.skip(NOT_UNREADABLE);
+  it.skipIf(NOT_UNREADABLE)(unless(NOT_UNREADABLE, 'check names the reason in words, as it does for a folder, and exits 1'), async () => {
+    expect(unreadable, 'the locked folder is unreadable here').toBe(true);
     const own = mkdtempSync(join(tmpdir(), 'reunify-unreadable-file-'));
     cpSync(join(ROOT, 'examples', 'caseload'), own, { recursive: true });
     appendFileSync(join(own, 'reunify.config.yaml'), 'as_of: 2026-11-01\nignore: ["**/README.md", "**/CHANGELOG.md"]\n');

@@ -1,20 +1,19 @@
 // The real prompts (Inquirer) in a pseudo-terminal, through util-linux `script`: keys
 // are typed only once the prompt they answer has appeared. Without `script` the tests are
 // skipped, each saying why. Run `npm run build` first.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished, type TestContext } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import { TASKS_BY_STAGE } from '../../src/core/model/ids.js';
+import { runs, unless } from '../probe.js';
 import { BIN } from './run.js';
 import { present } from '../present.js';
 
-const hasScript = spawnSync('script', ['--version']).status === 0;
-const NO_SCRIPT = 'util-linux `script` is not installed: the prompts cannot be driven in a pseudo-terminal here';
-/** A visible skip, with its reason, where the prompts cannot be driven. */
-const needsScript = (ctx: TestContext) => ctx.skip(!hasScript, NO_SCRIPT);
+/** Why the prompts cannot be driven here, if they cannot: each test is then skipped, saying so. */
+const noScript = runs('script') ? undefined : 'util-linux `script` is not installed: the prompts cannot be driven in a pseudo-terminal here';
 const example = (id: string) => readFileSync(join(import.meta.dirname, `../../examples/caseload/cases/${id}.md`), 'utf8');
 const RF2 = example('RF-0002');
 
@@ -54,8 +53,7 @@ function typeInto(dir: string, args: string[], answers: [prompt: RegExp, keys: s
 }
 
 describe('prompts in a terminal', () => {
-  it('walks through a task, choosing the recommendation and the suggested team manager, and saves it', async (ctx) => {
-    needsScript(ctx);
+  it.skipIf(noScript)(unless(noScript, 'walks through a task, choosing the recommendation and the suggested team manager, and saves it'), async () => {
     const dir = caseload();
     const down = '\x1b[B';
     const r = await typeInto(dir, ['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02'], [
@@ -75,8 +73,7 @@ describe('prompts in a terminal', () => {
     );
   });
 
-  it('supervise --prompt refuses an --out that exists before asking anything, so no answer is typed in vain', async (ctx) => {
-    needsScript(ctx);
+  it.skipIf(noScript)(unless(noScript, 'supervise --prompt refuses an --out that exists before asking anything, so no answer is typed in vain'), async () => {
     const dir = caseload();
     writeFileSync(join(dir, 'record.yaml'), 'an earlier record\n');
     const r = await typeInto(dir, ['supervise', 'RF-0002.md', '--as-of', '2026-11-01', '--prompt', '--out', 'record.yaml'], []);
@@ -86,8 +83,7 @@ describe('prompts in a terminal', () => {
     expect(readFileSync(join(dir, 'record.yaml'), 'utf8')).toBe('an earlier record\n');
   });
 
-  it('Ctrl-C leaves the file untouched and exits 130', async (ctx) => {
-    needsScript(ctx);
+  it.skipIf(noScript)(unless(noScript, 'Ctrl-C leaves the file untouched and exits 130'), async () => {
     const dir = caseload();
     const r = await typeInto(dir, ['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02'], [
       [/where does it stand\?/, '\r'],
@@ -98,8 +94,7 @@ describe('prompts in a terminal', () => {
     expect(readFileSync(join(dir, 'RF-0002.md'), 'utf8')).toBe(RF2);
   });
 
-  it('pressing Enter at every prompt of every task, at every stage, never records a sign-off, an agreement, a seen-alone, a sharing, a recommendation, a level or a decision', async (ctx) => {
-    needsScript(ctx);
+  it.skipIf(noScript)(unless(noScript, 'pressing Enter at every prompt of every task, at every stage, never records a sign-off, an agreement, a seen-alone, a sharing, a recommendation, a level or a decision'), async () => {
     const dir = caseloadOf(STAGE_CASES);
     const runs = [
       ...Object.entries(TASKS_BY_STAGE).flatMap(([stage, tasks]) => tasks.map((task) => ({ file: present(CASE_AT_STAGE[Number(stage)], `the case at stage ${stage}`), task }))),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/index.js';
 import { BIN, ROOT } from '../cli/run.js';
-import { reunifyOnPath, runGuide, stepsOf } from './guideRunner.js';
+import { plainReunify, refusedUpdates, reunifyOnPath, runGuide, stepsOf } from './guideRunner.js';
 import { present } from '../present.js';
 
 const GUIDES = ['guide-practice-lead.md', 'guide-social-worker.md', 'guide-trainer.md'];
@@ -28,12 +28,17 @@ function workdir(): string {
 const binDir = reunifyOnPath(BIN);
 
 describe('the guides run as written', () => {
-  it.concurrent.each(RUNNABLE)('%s', async (guide) => {
+  // one after another: a guide's in-process commands run in its working folder (guideRunner.ts)
+  it.each(RUNNABLE)('%s', async (guide) => {
     const markdown = read(guide);
     const run = await runGuide(guide, markdown, { workdir: workdir(), binDir });
-    if (UPDATE) writeFileSync(join(ROOT, 'docs', guide), run.updated);
-    else expect(run.actual).toEqual(run.expected);
-  }, 600_000); // a hang guard: a guide runs a few dozen commands one after another, each a new process
+    if (!UPDATE) return expect(run.actual).toEqual(run.expected);
+    // Update mode records output, never exit codes: a command that exits otherwise than its
+    // `# exit N` says (an error the guide would then show as if expected) is refused, unwritten.
+    const wrongExit = refusedUpdates(run);
+    if (wrongExit.length > 0) throw new Error(`${guide} not updated: ${wrongExit.join('; ')}. Fix the command, or write the exit it should have as \`# exit N\` after it.`);
+    writeFileSync(join(ROOT, 'docs', guide), run.updated);
+  }, 300_000); // a hang guard: a guide runs a few dozen commands one after another
 });
 
 describe('the guides are reproducible', () => {
@@ -52,5 +57,22 @@ describe('the guides are reproducible', () => {
   it.each(GUIDES)('%s has commands to run, each with its output shown', (guide) => {
     const runs = stepsOf(read(guide)).filter((s) => s.kind === 'run');
     expect(runs.length).toBeGreaterThan(3);
+  });
+});
+
+describe('the guide runner', () => {
+  it('reads a plain reunify line as bash would, and leaves anything needing a shell to bash', () => {
+    expect(plainReunify(`reunify task RF-1 x --note "Mr Z's \\"view\\"" --set 'a=b c'   # exit 1`)).toEqual({ args: ['task', 'RF-1', 'x', '--note', 'Mr Z\'s "view"', '--set', 'a=b c'] });
+    expect(plainReunify('reunify check --quiet > out.txt   # exit 1')).toEqual({ args: ['check', '--quiet'], stdoutTo: 'out.txt' });
+    expect(plainReunify('reunify status \\\n  --as-of 2026-11-01')).toEqual({ args: ['status', '--as-of', '2026-11-01'] });
+    for (const line of ['reunify check | head', 'reunify check && echo ok', 'reunify check $X', 'reunify check cases/*.md', 'reunify check 2> err', 'reunify check > a b', 'cat x'])
+      expect(plainReunify(line), line).toBeUndefined();
+  });
+
+  it('update mode refuses a command that exits otherwise than the guide says, naming it', async () => {
+    const guide = ['```sh', '$ reunify check --config missing.yaml --as-of 2026-11-01', '```', '', '```text', 'old', '```', ''].join('\n');
+    const run = await runGuide('probe.md', guide, { workdir: workdir(), binDir });
+    expect(refusedUpdates(run)).toEqual(['probe.md:1 reunify check --config missing.yaml --as-of 2026-11-01: exited 2, the guide says 0']);
+    expect(refusedUpdates({ expected: run.actual, actual: run.actual })).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { present } from '../present.js';
+import { unless } from '../probe.js';
 
 const SEAM = resolve(import.meta.dirname, 'seam/fsSeam.mjs');
 const WRITER = resolve(import.meta.dirname, 'seam/caseWriter.mjs');
@@ -108,7 +109,7 @@ describe('a save that would go where the user may not write is refused', () => {
 
   // run as root, these check another user's view: a user without write permission, and a file someone else owns
   const root = process.getuid?.() === 0;
-  it.runIf(root)('another user without write permission on the file (the folder is writable): refused', async () => {
+  it.runIf(root)(unless(root ? undefined : 'needs root, to run the writer as another user', 'another user without write permission on the file (the folder is writable): refused'), async () => {
     const { dir, file } = caseFile();
     chmodSync(dir, 0o777);
     chmodSync(file, 0o644);
@@ -119,7 +120,7 @@ describe('a save that would go where the user may not write is refused', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it.runIf(root)('a save keeps the owner, group and mode of the case file', async () => {
+  it.runIf(root)(unless(root ? undefined : 'needs root, to give the file another owner', 'a save keeps the owner, group and mode of the case file'), async () => {
     const { dir, file } = caseFile();
     chownSync(file, 65534, 65534);
     chmodSync(file, 0o640);
@@ -130,7 +131,7 @@ describe('a save that would go where the user may not write is refused', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it.runIf(!root)('a save keeps the mode of the case file', async () => {
+  it.runIf(!root)(unless(root ? 'as root the test of owner, group and mode covers it' : undefined, 'a save keeps the mode of the case file'), async () => {
     const { file } = caseFile();
     chmodSync(file, 0o640);
     expect((await run(['update', file, 'x-change', 'yes'])).out).toBe('saved');

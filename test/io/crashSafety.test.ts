@@ -129,7 +129,7 @@ describe('writeCaseFile: a failure at every file-system call', () => {
 });
 
 describe('writeCaseFile: SIGKILL of a child writing in a loop', () => {
-  const ROUNDS = 8;
+  const ROUNDS = 4;
   const FILES = 5;
   const WRITER = resolve(import.meta.dirname, '../../dist/io/writeCase.js');
   const LOADER = resolve(import.meta.dirname, '../../dist/io/loadCase.js');

@@ -73,13 +73,13 @@ describe('fast and careful parsers read case files the same way', () => {
     expect(disagreements(t)).toEqual([]);
   });
 
-  it('on a generated caseload of 3,000 cases', () => {
-    const dir = generateCaseload(3000, 11) as string;
+  it('on a generated caseload of 1,000 cases', () => {
+    const dir = generateCaseload(1000, 11) as string;
     placedByCareful = 0;
     const t = tally(mdFiles(dir), 10);
     expect(disagreements(t)).toEqual([]);
-    expect(t.agree).toBeGreaterThan(2850);
+    expect(t.agree).toBeGreaterThan(950);
     // the fast locator places (nearly) every path of these files itself
-    expect(placedByCareful).toBeLessThan(20);
+    expect(placedByCareful).toBeLessThan(7);
   }, 120_000);
 });

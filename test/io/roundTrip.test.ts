@@ -18,7 +18,7 @@ import { applyEdits, writeCaseFile, type PathSegment } from '../../src/io/writeC
 import { present } from '../present.js';
 
 // deterministic by default; REUNIFY_PROPERTY_RUNS / REUNIFY_PROPERTY_SEED dig deeper locally
-const RUNS = Number(process.env.REUNIFY_PROPERTY_RUNS ?? 300);
+const RUNS = Number(process.env.REUNIFY_PROPERTY_RUNS ?? 150);
 const SEED = Number(process.env.REUNIFY_PROPERTY_SEED ?? 100);
 const dir = mkdtempSync(join(tmpdir(), 'reunify-roundtrip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

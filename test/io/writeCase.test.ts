@@ -538,7 +538,7 @@ function checkResult(g: Generated, edit: CaseEdit, out: string, allowed: (d: Ret
   if (!allowed(d)) throw new Error(`unexpected change region: ${JSON.stringify(d)}`);
 }
 
-const RUNS = { numRuns: 200, seed: 42 } as const;
+const RUNS = { numRuns: 100, seed: 42 } as const;
 const flowLine = (text: string, path: PathSegment[], span = 1) => (d: ReturnType<typeof lineDiff>) =>
   d.removed.length === span && d.added.length === 1 && d.at === lineOf(text, path);
 

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { plainEnv, ROOT } from '../cli/run.js';
 import { present } from '../present.js';
+import { runs, unless } from '../probe.js';
 
 const AS_OF = '2026-11-01';
 const UPSTREAM = 'https://github.com/reunify/reunify';
@@ -74,13 +75,8 @@ describe('the install lines of the CI examples', () => {
 });
 
 describe('examples/ci/pre-commit-config.yaml under the real pre-commit tool', () => {
-  it('installs the hook from the repository and stops a commit that adds a case file with errors', async (ctx) => {
-    const found = await execa('pre-commit', ['--version'], { reject: false });
-    if (found.exitCode !== 0) {
-      const reason = 'the pre-commit tool is not installed (.ci/run installs it with apt-get: apt-get install pre-commit)';
-      console.warn(`SKIPPED: ${reason}`);
-      ctx.skip(reason);
-    }
+  const noPreCommit = runs('pre-commit') ? undefined : 'the pre-commit tool is not installed (.ci/run installs it with apt-get: apt-get install pre-commit)';
+  it.skipIf(noPreCommit)(unless(noPreCommit, 'installs the hook from the repository and stops a commit that adds a case file with errors'), async () => {
     const config = readYaml('examples/ci/pre-commit-config.yaml') as { repos: { repo: string; rev: string; hooks: { id: string; args?: string[] }[] }[] };
     expect(present(config.repos[0]).repo).toBe(UPSTREAM);
     // The scratch repository stands in for the upstream one; the date is fixed so that

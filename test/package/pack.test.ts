@@ -11,6 +11,7 @@ import { join, posix } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leafCommands } from '../../src/cli/commandDocs.js';
 import { buildProgram } from '../../src/cli/index.js';
+import type { AppEnv } from '../../src/app/env.js';
 import { ROOT } from '../cli/run.js';
 import { present } from '../present.js';
 
@@ -88,10 +89,22 @@ describe('installed from the tarball, every command works', () => {
 
   it('--version, and --help of every command', async () => {
     expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await run(['check', '--help'])).stdout).toMatch(/Examples:/);
+    // the rest in this process, from the installed package's own files and dependencies
+    const installed = (await import(join(bin, '../../lib/node_modules/reunify/dist/cli/index.js'))) as { run: (args: readonly string[], env: AppEnv) => Promise<number> };
     for (const { name } of leafCommands(buildProgram())) {
-      const r = await run([...name.split(' '), '--help']);
-      expect(r.exitCode, name).toBe(0);
-      expect(r.stdout, name).toMatch(/Examples:/);
+      let stdout = '';
+      const exitCode = await installed.run([...name.split(' '), '--help'], {
+        cwd: work,
+        today: () => '2026-11-01',
+        now: () => new Date(),
+        stdout: { write: (s) => void (stdout += s), isTTY: false },
+        stderr: { write: (s) => void (stdout += s), isTTY: false },
+        stdinIsTTY: false,
+        vars: { NO_COLOR: '1' },
+      });
+      expect(exitCode, name).toBe(0);
+      expect(stdout, name).toMatch(/Examples:/);
     }
   }, 180_000);
 

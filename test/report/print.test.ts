@@ -10,6 +10,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { exampleCase, exampleConfig, quietCss, renderText } from './harness.js';
 import { present } from '../present.js';
+import { unless } from '../probe.js';
 
 const REPORTS = [
   ['RF-0001', 'assessment'],
@@ -63,6 +64,7 @@ describe('HTML reports in a DOM (jsdom)', () => {
 });
 
 const CHROMIUM = '/usr/bin/chromium';
+const NO_CHROMIUM = existsSync(CHROMIUM) ? undefined : `Chromium is not installed at ${CHROMIUM}`;
 // the browser's own services (component updates, time, accounts), never asked for by the page
 const BROWSER_SERVICES = /^https?:\/\/(clients\d*\.google\.com|update\.googleapis\.com|accounts\.google\.com|[a-z0-9-]+\.gvt1\.com|redirector\.gvt1\.com|safebrowsing\.googleapis\.com|optimizationguide-pa\.googleapis\.com|content-autofill\.googleapis\.com)\//;
 
@@ -89,7 +91,7 @@ async function chromium(dir: string, args: string[]) {
 
 describe('HTML reports in headless Chromium', () => {
   for (const [id, type] of [REPORTS[0], REPORTS[3], REPORTS[5]]) {
-    it.skipIf(!existsSync(CHROMIUM))(`${id} ${type}: prints to A4 PDF and a screenshot, with no console errors and no requests`, async () => {
+    it.skipIf(NO_CHROMIUM)(unless(NO_CHROMIUM, `${id} ${type}: prints to A4 PDF and a screenshot, with no console errors and no requests`), async () => {
       const dir = mkdtempSync(join(tmpdir(), 'reunify-print-'));
       const page = join(dir, `${id}-${type}.html`);
       writeFileSync(page, html(id, type));
