@@ -108,8 +108,8 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
 describe('screens written for speed say what their plain forms say', () => {
   // The plain forms, as the screens were first written; src/core/parse/fastYaml.ts puts each branch's indicator first.
   const PLAIN_NEEDS_CAREFUL = /(?:^|[\s[{,:])[&*!][^\s]|^\s*\?(?:\s|$)/m;
-  const PLAIN_PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0[bBoOxX]|[-+]\.\d|-0+(?=[\s,\]}]|$))|\d[eE][-+]?\d{3}|^[ \t]*-[ \t]+-[ \t]*$/m;
-  const piece = fc.constantFrom('a', ' ', '\t', '\n', '\r\n', '&', '*', '!', '?', '[', ']', '{', '}', ',', ':', '-', '+', '0', '1', 'x', 'b', 'O', '.', 'e', 'E', '123', '\u00a0', '- -', ': ', '0x', '-0');
+  const PLAIN_PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*)(?=[\s,\]}:]|$)|[-+]\.\d|-0+(?=[\s,\]}]|$))|(?:^|[\s[{,:])[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{3}\d*(?=[\s,\]}:]|$)|^[ \t]*-[ \t]+-[ \t]*$/m;
+  const piece = fc.constantFrom('a', ' ', '\t', '\n', '\r\n', '&', '*', '!', '?', '[', ']', '{', '}', ',', ':', '-', '+', '0', '1', 'x', 'b', 'O', '.', 'e', 'E', '123', '\u00a0', '- -', ': ', '0x', '-0', '0b', '0o', 'f', '7', '_');
   const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
 
   it('anchors, aliases, tags and explicit keys', () => {

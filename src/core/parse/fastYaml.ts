@@ -15,9 +15,10 @@ const CLOSED_BEFORE_COLON = /[\]}][ \t]*:(?:[ \t]|$)/m;
 // What the two parsers read differently: js-yaml takes 0b11 and +0x1 as numbers, +.5 and 1e400 as text,
 // -0 as 0, and a bare `- -` item as the start of the list that follows it.
 // Each branch starts with what it must find and looks back for the rest, so the search skips ahead:
-// (?:^|[\s[{,:])[-+]?0[bBoOxX]  |  (?:^|[\s[{,:])[-+]\.\d  |  (?:^|[\s[{,:])-0+ at a value's end  |  \d[eE][-+]?\d{3}  |  a line `- -`
+// (?:^|[\s[{,:])[-+]?0b101, 0o17 or 0x1f as a whole value (not the hex of a SHA-256 that starts 0b…)  |  (?:^|[\s[{,:])[-+]\.\d  |  (?:^|[\s[{,:])-0+ at a value's end  |  a whole number with an
+// exponent of three digits or more (1e400; not the hex of a SHA-256, which holds such runs)  |  a line `- -`
 export const PARSERS_DIFFER =
-  /0[bBoOxX](?<=(?:^|[\s[{,:])[-+]?0[bBoOxX])|\.\d(?<=(?:^|[\s[{,:])[-+]\.\d)|-0+(?=[\s,\]}]|$)(?<=(?:^|[\s[{,:])-0+)|[eE][-+]?\d{3}(?<=\d[eE][-+]?\d{3})|-[ \t]*$(?<=^[ \t]*-[ \t]+-[ \t]*)/m;
+  /0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*)(?=[\s,\]}:]|$)(?<=(?:^|[\s[{,:])[-+]?0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*))|\.\d(?<=(?:^|[\s[{,:])[-+]\.\d)|-0+(?=[\s,\]}]|$)(?<=(?:^|[\s[{,:])-0+)|[eE][-+]?\d{3}(?=\d*(?:[\s,\]}:]|$))(?<=(?:^|[\s[{,:])[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{3})|-[ \t]*$(?<=^[ \t]*-[ \t]+-[ \t]*)/m;
 
 /**
  * Layouts js-yaml reads leniently where yaml refuses them (or reads them otherwise):
