@@ -17,7 +17,8 @@ function caseloadWithAsOf(asOf: string): string {
 describe('config as_of in report, costs and signoff', () => {
   const dir = caseloadWithAsOf('2026-11-01');
   const commands: [string, string[], string][] = [
-    ['report (a case)', ['report', join(dir, 'cases', 'RF-0006.md'), '--type', 'assessment'], '1 November 2026'],
+    // --draft: RF-0006's assessment is signed off, and without it the frozen copy of that day is shown
+    ['report (a case)', ['report', join(dir, 'cases', 'RF-0006.md'), '--type', 'assessment', '--draft'], '1 November 2026'],
     ['report --caseload', ['report', '--caseload', dir], '2026-11-01'],
     ['costs', ['costs', dir, '--format', 'json'], '"as_of": "2026-11-01"'],
     ['signoff', ['signoff', dir, '--format', 'json'], '"as_of": "2026-11-01"'],

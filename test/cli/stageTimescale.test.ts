@@ -61,7 +61,7 @@ describe('timeliness/stage-timescale through reunify check', () => {
   });
 
   it('still times stage 2 while the no_return decision waits for sign-off', async () => {
-    const text = edit(example('RF-0004'), /(outcome: no_return,\n(?:.*\n)*?) +signed_off: \{ by: "TM A.O.", date: 2026-10-14 \},\n/, '$1');
+    const text = edit(example('RF-0004'), /(outcome: no_return,\n(?:.*\n)*?) +signed_off: \{ by: "TM A.O.", date: 2026-10-14[^\n]*\},\n/, '$1');
     const dir = caseload({ 'RF-0004.md': text });
     expect(await stageProblems(dir, '2027-01-15')).toEqual({
       'RF-0004': ['stage 2 (decide) has been open 14 weeks 2 days since stage 1 work finished on 2026-10-07, longer than the local timescale of 4 weeks'],

@@ -1,6 +1,6 @@
 // new, task and advance through the built binary, the way a worker (or a script) runs
 // them: answers files and fixed dates, no terminal. Run `npm run build` first.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -14,7 +14,12 @@ function caseload(files: Record<string, string> = {}): { dir: string; cases: str
   writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Test borough (fictional)"\n');
   const cases = join(dir, 'cases');
   mkdirSync(cases);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(cases, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(cases, name), text);
+    // an example's frozen copies of its signed-off products go with it (case/frozen-copy checks them)
+    const records = join(import.meta.dirname, '../../examples/caseload/records', name.replace(/\.md$/, ''));
+    if (existsSync(records)) cpSync(records, join(dir, 'records', name.replace(/\.md$/, '')), { recursive: true });
+  }
   return {
     dir,
     cases,
