@@ -126,7 +126,7 @@ describe('installed from the tarball, every command works', () => {
     [['check', 'pack-7/cases'], 0, /4 case files checked, no problems/],
     [['redact', 'caseload', '--out', 'teaching-copy', '--seed', '42', '--as-of', '2026-11-01'], 0, /copied 13 case files/],
     [['supervise', 'caseload/cases/RF-0006.md', '--as-of', '2026-11-01'], 0, /# Reflective supervision: Child F1/],
-  ] as const)('reunify %j exits %i', async ([args, exit, shows]) => {
+  ] as const)('reunify %j exits %i', { timeout: 120_000 } /* a hang guard: each starts the installed binary; redact of the caseload takes seconds of CPU */, async ([args, exit, shows]) => {
     const r = await run([...args]);
     expect(r.exitCode, r.stderr).toBe(exit);
     expect(`${r.stdout}\n${r.stderr}`).toMatch(shows);
