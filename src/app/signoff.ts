@@ -130,7 +130,7 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
   }
   // what is signed, read from the record as it stands; sharing dated before the sign-off is flagged
   const content = signedContent(found.data, result.target.path, { signDate: date });
-  const selfSignoff = mode === 'sign' ? selfSignoffWarning(result.target, by) : undefined;
+  const selfSignoff = selfSignoffWarning(result.target, by);
   const { applyEdits, writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
   const { OutputRefusedError } = await import('../io/outputFile.js');
   const { bodySections } = await import('../core/parse/bodySections.js');
@@ -184,7 +184,7 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
   const signs = safeStrings(contentText(result.target.kind, content, caseload.config.labels.levels));
   const shared = sharedText(safeStrings(content));
   // a warning, not a refusal: the manager may be the only one able to sign
-  if (selfSignoff) writeErr(`reunify: ${found.id}: warning: ${safeStrings(selfSignoff)}\n`);
+  if (selfSignoff && mode === 'sign') writeErr(`reunify: ${found.id}: warning: ${safeStrings(selfSignoff)}\n`);
   const { relative } = await import('node:path');
   const shownCopies = planned.map((c) => relative(cwd(), c.target) || c.target);
   if (flags.format === 'json') {
