@@ -83,6 +83,17 @@ export async function runClassifyCommand(target: string, flags: ClassifyFlags): 
 type Config = import('../core/model/config.js').ReunifyConfig;
 type Color = ReturnType<typeof makeColor>;
 
+function viewOf(filePath: string, result: import('./classifyCase.js').ClassifiedCase, config: Config): import('../report/format/classification.js').ClassifiedView {
+  return {
+    filePath,
+    suggestion: result.suggestion!,
+    comparison: result.comparison!,
+    ifPresent: result.ifPresent ?? [],
+    oldEvidence: result.oldEvidence ?? [],
+    evidenceMaxAgeDays: config.classification.evidence_max_age_days,
+  };
+}
+
 async function classifyOne(filePath: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
   const { classifyCase } = await import('./classifyCase.js');
   const { formatClassificationText, classificationJson } = await import('../report/format/classification.js');
@@ -92,7 +103,7 @@ async function classifyOne(filePath: string, flags: ClassifyFlags, config: Confi
     writeErr(`reunify: ${filePath} could not be classified: fix the problems above first (reunify check ${filePath})\n`);
     return EXIT.problems;
   }
-  const view = { filePath, suggestion: result.suggestion, comparison: result.comparison };
+  const view = viewOf(filePath, result, config);
   let recorded: import('../report/format/classification.js').RecordedView | undefined;
   let diff: string | undefined;
   if (flags.record) {
@@ -178,7 +189,7 @@ async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config,
     if (data?.stage === 1 || data?.stage === 'closed') {
       rows.push({ filePath, caseId, skipped: data.stage === 1 ? 'stage 1: no classification yet' : 'closed' });
     } else if (result.suggestion && result.comparison) {
-      rows.push({ filePath, caseId, view: { filePath, suggestion: result.suggestion, comparison: result.comparison } });
+      rows.push({ filePath, caseId, view: viewOf(filePath, result, config) });
     } else {
       reportProblems(filePath, result.problems);
       rows.push({ filePath, caseId, failed: `${result.problems.length} reading or schema ${result.problems.length === 1 ? 'error' : 'errors'}` });

@@ -9,6 +9,7 @@ import type { ReunifyConfig } from '../core/model/config.js';
 import type { Level } from '../core/model/ids.js';
 import type { Problem } from '../core/model/problem.js';
 import { compareWithBaseline, type BaselineComparison } from '../core/classify/reclassify.js';
+import { levelsIfPresent, oldEvidence, type IfPresent } from '../core/classify/whatIf.js';
 import { ConfigError, loadConfig } from '../io/loadConfig.js';
 import type { LoadedCase } from '../core/parse/caseFile.js';
 import { openCase } from '../io/openCase.js';
@@ -22,6 +23,10 @@ export interface ClassifiedCase {
   problems: Problem[];
   suggestion?: Suggestion;
   comparison?: BaselineComparison;
+  /** For each unknown factor, the level the case would be suggested if it were present. */
+  ifPresent?: IfPresent[];
+  /** Evidence pointers of counted contributions older than `classification.evidence_max_age_days`. */
+  oldEvidence?: string[];
 }
 
 /** Open one case and classify it, or say why it cannot be. */
@@ -30,7 +35,9 @@ export function classifyCase(filePath: string, config: ReunifyConfig, asOf: stri
   if (!data) return { filePath, loaded, problems };
   const suggestion = classify(data, config, asOf);
   const comparison = compareWithBaseline(data, config, suggestion, proposed);
-  return { filePath, loaded, data, problems: [], suggestion, comparison };
+  const ifPresent = levelsIfPresent(data, config, asOf, suggestion.gaps);
+  const old = oldEvidence(suggestion.contributions, asOf, config.classification.evidence_max_age_days);
+  return { filePath, loaded, data, problems: [], suggestion, comparison, ifPresent, oldEvidence: old };
 }
 
 /** The config, refused when its classification settings cannot be used. */

@@ -1,6 +1,8 @@
 // `reunify signoff [dir]`: the team manager's queue of written assessments,
-// classifications and decisions waiting for sign-off, oldest first; `--sign`
-// records one through the one writer, keeping every other byte of the file.
+// classifications and decisions waiting for sign-off, oldest first, each with what
+// would be signed (level and any override, outcome, recommendation) and any sharing
+// made before the sign-off; `--sign` records one through the one writer, keeping every
+// other byte of the file, says what was signed, and warns of a self sign-off.
 import { EXIT, UsageError, cwd, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
 
 export interface SignoffFlags extends CommonOptions {
@@ -76,7 +78,7 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   if (flags.format === 'json') writeOut(JSON.stringify(queueJson(queue, asOf), null, 2) + '\n');
   else {
     const color = makeColor(undefined, flags.color);
-    writeOutHuman(formatQueueText(safeStrings(queue), asOf, color), color);
+    writeOutHuman(formatQueueText(safeStrings(queue), asOf, color, safeStrings(caseload.config.labels.levels)), color);
   }
   return EXIT.ok;
 }
@@ -84,7 +86,7 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
 /** Find the case (by id in the folder, or the file given), check the item, and write the sign-off. */
 async function signCase(which: string, paths: string[], flags: SignoffFlags, mode: 'sign' | 'freeze' = 'sign'): Promise<number> {
   const { openCaseload } = await import('../io/openCaseload.js');
-  const { findSignoffTarget, signoffRefusal, describeTarget } = await import('../core/workflow/signoff.js');
+  const { findSignoffTarget, signoffRefusal, describeTarget, selfSignoffWarning, signedContent } = await import('../core/workflow/signoff.js');
   const caseload = await openCaseload({ paths, configPath: flags.config, keep: true });
   const isFile = paths[0] === which;
   const matching = isFile ? caseload.cases.slice(0, 1) : caseload.cases.filter((c) => c.id.toLowerCase() === which.toLowerCase());
@@ -126,6 +128,9 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
     writeErr(`reunify: ${found.id}: nothing was signed: ${refusal}\n`);
     return EXIT.problems;
   }
+  // what is signed, read from the record as it stands; sharing dated before the sign-off is flagged
+  const content = signedContent(found.data, result.target.path, { signDate: date });
+  const selfSignoff = selfSignoffWarning(result.target, by);
   const { applyEdits, writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
   const { OutputRefusedError } = await import('../io/outputFile.js');
   const { bodySections } = await import('../core/parse/bodySections.js');
@@ -175,6 +180,11 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
     throw err;
   }
   const what = describeTarget(result.target);
+  const { contentText, contentJson, sharedText } = await import('../report/format/signoff.js');
+  const signs = safeStrings(contentText(result.target.kind, content, caseload.config.labels.levels));
+  const shared = sharedText(safeStrings(content));
+  // a warning, not a refusal: the manager may be the only one able to sign
+  if (selfSignoff && mode === 'sign') writeErr(`reunify: ${found.id}: warning: ${safeStrings(selfSignoff)}\n`);
   const { relative } = await import('node:path');
   const shownCopies = planned.map((c) => relative(cwd(), c.target) || c.target);
   if (flags.format === 'json') {
@@ -185,6 +195,10 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
           case_id: found.id,
           file: found.filePath,
           item: result.target.pointer,
+          kind: result.target.kind,
+          point: result.target.point ?? null,
+          signed: contentJson(content),
+          self_signoff: selfSignoff !== undefined,
           signed_off: signedOff,
           written: !flags.dryRun && written.changed,
           frozen_copies: shownCopies,
@@ -199,10 +213,12 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
     writeOutHuman(diff === '' || diff.endsWith('\n') ? diff : diff + '\n');
     const would = shownCopies.length > 0 ? ` with frozen copies ${shownCopies.join(', ')}` : '';
     writeErr(`Dry run: ${what} in ${found.id} would be ${mode === 'freeze' ? 'kept' : `signed off by ${by} on ${date}`}${would}; nothing was written.\n`);
+    if (mode === 'sign') writeErr(`  would sign: ${signs}\n${shared ? `  already shared before this sign-off: ${shared}\n` : ''}`);
   } else if (!flags.quiet) {
     const kept = shownCopies.map((p) => `  frozen copy: ${p}\n`).join('');
     const done = mode === 'freeze' ? `Kept frozen copies of ${what} in ${found.id} (${found.filePath}), signed off by ${by} on ${date}, made today from the file as it stands.` : `Signed off ${what} in ${found.id} (${found.filePath}) by ${by} on ${date}.`;
-    writeOutHuman(`${done}\n${kept}`);
+    const signed = mode === 'sign' ? `  signed: ${signs}\n${shared ? `  already shared before this sign-off: ${shared}\n` : ''}` : '';
+    writeOutHuman(`${done}\n${signed}${kept}`);
   }
   if (!flags.quiet) for (const s of rendered.skipped) writeErr(`reunify: no frozen copy of ${s}\n`);
   return EXIT.ok;

@@ -16,7 +16,7 @@ export function registerSignoff(program: Command): void {
     .option('--sign <case>', 'record a sign-off in this case (a case id in [dir], or a case file)')
     .option('--freeze <case>', 'keep frozen copies of a product signed off before they were kept (with --item; who signed and when stay as recorded)')
     .option('--item <what>', 'what to sign: written_assessment, classification:rc1_d2, decision:rc2_d3, … or a JSON pointer such as /classifications/1')
-    .option('--by <who>', 'the manager signing (role and initials), not the person who recorded the item')
+    .option('--by <who>', 'the manager signing (role and initials); the person who recorded the item is warned about')
     .option('--date <date>', 'date of the sign-off (YYYY-MM-DD; default today)')
     .option('--dry-run', 'print the change as a diff and write nothing')
     .option('-q, --quiet', 'with --sign, print nothing on success')
@@ -25,8 +25,11 @@ export function registerSignoff(program: Command): void {
     .addHelpText(
       'after',
       `
-A manager signs off another person's work: a sign-off by the person who recorded the
-item is refused, as is one for an item already signed or an --item that names more than one.
+The queue and --sign say what is signed: a classification's level (and an override of the
+suggested level), a decision's outcome, an assessment's recommendation, and any sharing of
+a decision dated before the sign-off. A manager signs off another person's work: a sign-off
+by the person who recorded the item is warned about on stderr. One for an item already
+signed, or an --item that names more than one, is refused.
 
 Examples:
   $ reunify signoff examples/caseload --as-of 2026-11-01

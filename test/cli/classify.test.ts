@@ -36,10 +36,16 @@ describe('reunify classify <case> (built binary)', () => {
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Suggested level: Medium  (score 3; Medium from 3, High from 7, Very high from 12)');
-    expect(r.stdout).toMatch(/previous_failed_return\s+present\s+\+2 × 1 = \+2\s+derived from history\s+\/history\/failed_returns/);
-    expect(r.stdout).toMatch(/parental_substance_misuse\s+partly\s+\+4 × 0.5 = \+2\s+entered\s+\/factors\/0/);
+    expect(r.stdout).toMatch(/^ +factor +status +weight × fraction = points +source +dated +evidence$/m);
+    // facts from the history carry no evidence date; entered ones show their as_of, or say they have none
+    expect(r.stdout).toMatch(/previous_failed_return\s+present\s+\+2 × 1 = \+2\s+derived from history\s+-\s+\/history\/failed_returns/);
+    expect(r.stdout).toMatch(/parental_substance_misuse\s+partly\s+\+4 × 0.5 = \+2\s+entered\s+2026-10-01\s+\/factors\/0/);
+    expect(r.stdout).toMatch(/new_household_adult\s+unknown\s+gap: not counted\s+entered\s+undated\s+\/factors\/2/);
     expect(r.stdout).toMatch(/extended_family_support\s+present\s+-2 × 1 = -2/);
-    expect(r.stdout).toMatch(/Gaps to assess[^\n]*\n\s+new_household_adult\s+\/factors\/2/);
+    // 31 days old is within the default 182: nothing is marked old
+    expect(r.stdout).not.toContain('(old)');
+    // by hand: score 3, plus new_household_adult's weight 2 if it were present = 5, medium (from 3)
+    expect(r.stdout).toMatch(/Gaps to assess[^\n]*\n\s+new_household_adult\s+\/factors\/2\s+if present: Medium \(score 5\)$/m);
     expect(r.stdout).toContain('No earlier classification: this would be the first.');
     expect(r.stdout).toContain('Suggested decision at rc1_d2: return_if_goals_met');
     expect(r.stdout).toContain('not a validated actuarial instrument');
@@ -55,12 +61,13 @@ describe('reunify classify <case> (built binary)', () => {
     const r = await reunify(['classify', file, ...AS_OF]);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/new_household_adult\s+unknown\s+not counted\s+entered\s+\/factors\/2\s+\(superseded by \/factors\/3\)/);
-    expect(r.stdout).toMatch(/new_household_adult\s+absent\s+\+2 × 0 = 0\s+entered\s+\/factors\/3/);
+    expect(r.stdout).toMatch(/new_household_adult\s+unknown\s+not counted\s+entered\s+undated\s+\/factors\/2\s+\(superseded by \/factors\/3\)/);
+    expect(r.stdout).toMatch(/new_household_adult\s+absent\s+\+2 × 0 = 0\s+entered\s+2026-10-20\s+\/factors\/3/);
     expect(r.stdout).toContain('Gaps to assess: none');
     expect(r.stdout).not.toContain('gap: not counted');
     const json = JSON.parse((await reunify(['classify', file, ...AS_OF, '--format', 'json'])).stdout);
     expect(json.gaps).toEqual([]);
+    expect(json.ifPresent).toEqual([]);
     expect(json.baseline.unknownsNow).toBe(0);
     // as of a date before the later entry, the unknown stands and is a gap again
     const before = await reunify(['classify', file, '--as-of', '2026-10-10']);
@@ -87,6 +94,8 @@ describe('reunify classify <case> (built binary)', () => {
       baseline: { latest: null, rc1: null, direction: null, flags: [] },
     });
     expect(out.gaps).toEqual([{ factor: 'new_household_adult', kind: 'risk', evidence: '/factors/2', source: 'entered' }]);
+    expect(out.ifPresent).toEqual([{ evidence: '/factors/2', factor: 'new_household_adult', level: 'medium', score: 5 }]);
+    expect(out).toMatchObject({ evidenceMaxAgeDays: 182, oldEvidence: [] });
     for (const c of out.contributions) {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(['factor', 'kind', 'status', 'weight', 'fraction', 'points', 'source', 'evidence']));
       expect(c.evidence).toMatch(/^\//);
@@ -234,6 +243,54 @@ describe('reunify classify <case> (built binary)', () => {
   });
 });
 
+describe('reunify classify: evidence dates and unknowns', () => {
+  it('marks evidence older than classification.evidence_max_age_days as (old), in text and JSON', async () => {
+    const { dir, file } = tempCase();
+    // as of 2027-06-01 the 2026-10-01 entries are 243 days old, past the default 182
+    const late = await reunify(['classify', file, '--as-of', '2027-06-01']);
+    expect(late.exitCode).toBe(0);
+    expect(late.stdout).toMatch(/parental_substance_misuse\s+partly\s+\+4 × 0.5 = \+2\s+entered\s+2026-10-01 \(old\)\s+\/factors\/0/);
+    expect(late.stdout).toMatch(/capacity_to_change \(mum\)\s+emerging\s+0 × 1 = 0\s+capacity to change\s+2026-10-01 \(old\)/);
+    expect(late.stdout).toMatch(/new_household_adult\s+unknown\s+gap: not counted\s+entered\s+undated\s+\/factors\/2/);
+    expect(late.stdout).toContain('(old): evidence dated more than 182 days before 2027-06-01 (classification.evidence_max_age_days): check it still holds');
+    // a local setting of 20 days: 31 days old on 2026-11-01 is old
+    writeFileSync(join(dir, 'reunify.config.yaml'), 'classification:\n  evidence_max_age_days: 20\n');
+    const strict = await reunify(['classify', file, ...AS_OF, '--format', 'json']);
+    expect(strict.exitCode).toBe(0);
+    const json = JSON.parse(strict.stdout);
+    expect(json.evidenceMaxAgeDays).toBe(20);
+    expect(json.oldEvidence).toEqual(['/factors/0', '/factors/1', '/factors/3', '/capacity_to_change/0']);
+    // the age changes no points
+    expect(json.score).toBe(3);
+  });
+
+  it('gives, for each unknown factor, the level the same calculation gives with it present', async () => {
+    // a second unknown, protective: present it would take 3 off (score 0, low); derived history unknown too
+    const text = readFileSync(FIXTURE, 'utf8')
+      .replace('  - { id: extended_family_support,', '  - { id: sustained_parental_change, status: unknown, as_of: 2026-10-01 }\n  - { id: extended_family_support,')
+      .replace(/^ {2}failed_returns: 1\b.*$/m, '');
+    const { file } = tempCase(text);
+    const r = await reunify(['classify', file, ...AS_OF]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    // failed_returns not recorded: score 3 - 2 = 1, low; each line below is that score plus the factor's weight
+    expect(r.stdout).toContain('Suggested level: Low  (score 1;');
+    expect(r.stdout).toMatch(/^ +previous_failed_return +\/history\/failed_returns +if present: Medium \(score 3\)$/m);
+    expect(r.stdout).toMatch(/^ +new_household_adult +\/factors\/2 +if present: Medium \(score 3\)$/m);
+    expect(r.stdout).toMatch(/^ +sustained_parental_change +\/factors\/3 +if present: Low \(score -2\)$/m);
+    // the case file is read, never changed
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('a forcing factor raises the level an unknown would give', async () => {
+    const { dir, file } = tempCase();
+    writeFileSync(join(dir, 'reunify.config.yaml'), 'classification:\n  forcing:\n    - { factor: new_household_adult, min_level: high, reason: "Fictional: assess first" }\n');
+    const r = await reunify(['classify', file, ...AS_OF]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^ +new_household_adult +\/factors\/2 +if present: High \(score 5\)$/m);
+  });
+});
+
 describe('reunify classify <dir> (built binary)', () => {
   it('summarises every open case of the example caseload, skipping stage 1 and closed', async () => {
     const r = await reunify(['classify', 'examples/caseload', ...AS_OF, '--format', 'json']);
@@ -245,11 +302,23 @@ describe('reunify classify <dir> (built binary)', () => {
     const files = readdirSync(join(ROOT, 'examples', 'caseload', 'cases')).filter((f) => f.endsWith('.md'));
     expect(out.cases.length + out.skipped.length).toBe(files.length);
     for (const c of out.cases) {
-      expect(Object.keys(c).sort()).toEqual(['baseline', 'caseId', 'decision', 'decisionShouldChange', 'direction', 'file', 'flags', 'gaps', 'point', 'score', 'stage', 'suggested'].sort());
+      expect(Object.keys(c).sort()).toEqual(['baseline', 'caseId', 'decision', 'decisionShouldChange', 'direction', 'file', 'flags', 'gaps', 'latest', 'oldEvidence', 'point', 'score', 'stage', 'suggested'].sort());
       expect([2, 3, 4, 5]).toContain(c.stage);
     }
     for (const s of out.skipped) expect(s.reason).toMatch(/stage 1|closed/);
-    expect(out.cases.find((c: { caseId: string }) => c.caseId === 'RF-0004')).toMatchObject({ point: 'rc1_d2', baseline: 'very_high', suggested: 'very_high', direction: 'same', decision: 'no_return' });
+    expect(out.cases.find((c: { caseId: string }) => c.caseId === 'RF-0004')).toMatchObject({ point: 'rc1_d2', baseline: 'very_high', latest: 'very_high', suggested: 'very_high', direction: 'same', decision: 'no_return' });
+    // baseline is RC1 (high, 2026-07-17), latest the RC2 of 2026-10-16 (medium): the direction is against latest
+    expect(out.cases.find((c: { caseId: string }) => c.caseId === 'RF-0008')).toMatchObject({ point: 'rc2_d3', baseline: 'high', latest: 'medium', suggested: 'low', direction: 'down' });
+  });
+
+  it('the baseline column is the RC1 level and latest the latest recorded level', async () => {
+    const r = await reunify(['classify', 'examples/caseload', ...AS_OF]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^case +stage +point +baseline +latest +suggested +direction +suggested decision +flags$/m);
+    // RF-0008: RC1 high on 2026-07-17, RC2 medium on 2026-10-16, suggested low
+    expect(r.stdout).toMatch(/^RF-0008 +3 +rc2_d3 +High +Medium +Low +down +proceed_to_return +lowering-without-evidence$/m);
+    // RF-0011 has no classification recorded
+    expect(r.stdout).toMatch(/^RF-0011 +5 +rc3_post_return +- +- +High +- +increase_support$/m);
   });
 
   it('prints a table, and exits 1 when a case cannot be classified', async () => {
@@ -259,9 +328,10 @@ describe('reunify classify <dir> (built binary)', () => {
     writeFileSync(join(dir, 'cases', 'RF-C002.md'), readFileSync(FIXTURE, 'utf8').replace('RF-C001', 'RF-C002').replace('stage: 2 ', 'stage: 9 '));
     const r = await reunify(['classify', dir, ...AS_OF]);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/^case\s+stage\s+point\s+baseline\s+suggested\s+direction\s+suggested decision/m);
-    expect(r.stdout).toMatch(/^RF-C001\s+2\s+rc1_d2\s+-\s+Medium\s+-\s+return_if_goals_met/m);
+    expect(r.stdout).toMatch(/^case\s+stage\s+point\s+baseline\s+latest\s+suggested\s+direction\s+suggested decision/m);
+    expect(r.stdout).toMatch(/^RF-C001\s+2\s+rc1_d2\s+-\s+-\s+Medium\s+-\s+return_if_goals_met/m);
     expect(r.stdout).toContain('1 case classified as of 2026-11-01; 0 skipped (stage 1 or closed); 1 could not be classified');
+    expect(r.stdout).toContain('baseline: the RC1 level; latest: the latest recorded level; direction: suggested against latest');
     expect(r.stderr).toMatch(/RF-C002\.md:\d+:\d+: .*\(schema\)/);
   });
 });

@@ -121,6 +121,8 @@ export interface ClassificationSettings {
   thresholds: Record<Exclude<Level, 'low'>, number>;
   /** A factor present or partly sets a floor under the suggested level. */
   forcing: { factor: string; min_level: Level; reason: string }[];
+  /** Evidence dated more than this many days before the as-of date is flagged as old. */
+  evidence_max_age_days: number;
 }
 
 const date = { type: 'string', pattern: DATE_PATTERN };
@@ -158,6 +160,7 @@ const CLASSIFICATION_SCHEMA = {
         properties: { factor: id, min_level: { enum: [...LEVELS] }, reason: { type: 'string', minLength: 1 } },
       },
     },
+    evidence_max_age_days: { ...upTo(3660), description: 'Evidence dated more than this many days before the as-of date is flagged as old in reunify classify.' },
   },
 } as const;
 

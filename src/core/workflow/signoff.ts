@@ -4,11 +4,56 @@
 // writes the sign-off through the one writer.
 import type { CaseData, IsoDate, SignOff } from '../model/caseTypes.js';
 import { daysBetween, isAfter } from '../text/dates.js';
-import { DECISION_POINTS, type DecisionRecordPoint } from '../model/ids.js';
+import { DECISION_POINTS, type DecisionRecordPoint, type Level } from '../model/ids.js';
 import { fromPointer, toPointer } from '../model/problem.js';
 import { POST_RETURN_GRACE_DAYS } from './stageProgress.js';
 
 export type SignoffKind = 'written_assessment' | 'classification' | 'decision';
+
+/**
+ * What a sign-off would sign, as the record holds it: the level of a classification
+ * (with the suggestion recorded beside it), the outcome of a decision, the
+ * recommendation of a written assessment. Read from the file, never filled in.
+ */
+export interface SignedContent {
+  level?: Level;
+  /** The level the engine suggested, as recorded with the classification. */
+  suggested?: Level;
+  /** The level differs from the recorded suggestion; undefined when no suggestion was recorded. */
+  override?: boolean;
+  overrideCategory?: string;
+  outcome?: string;
+  recommendation?: string;
+  /** Dated records of the decision being shared, made before the sign-off. */
+  sharedBefore: { party: string; date: IsoDate }[];
+}
+
+/**
+ * The content of the item at `path`. Sharing counts when dated before `signDate`; with
+ * `asOf` instead (an item still waiting), when dated on or before it.
+ */
+export function signedContent(data: CaseData, path: readonly (string | number)[], when: { signDate: IsoDate } | { asOf: IsoDate }): SignedContent {
+  const [section, index] = path;
+  if (section === 'tasks') {
+    const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
+    return { ...(wa?.recommendation ? { recommendation: wa.recommendation } : {}), sharedBefore: [] };
+  }
+  if (section === 'classifications' && typeof index === 'number') {
+    const c = data.classifications?.[index];
+    if (!c) return { sharedBefore: [] };
+    return {
+      level: c.level,
+      ...(c.suggested ? { suggested: c.suggested, override: c.suggested !== c.level } : {}),
+      ...(c.override_category ? { overrideCategory: c.override_category } : {}),
+      sharedBefore: [],
+    };
+  }
+  const d = typeof index === 'number' ? data.decisions?.[index] : undefined;
+  if (!d) return { sharedBefore: [] };
+  const before = (date: IsoDate) => ('signDate' in when ? date < when.signDate : date <= when.asOf);
+  const sharedBefore = (d.shared ?? []).flatMap((r) => (r.date !== undefined && before(r.date) ? [{ party: r.party, date: r.date }] : []));
+  return { outcome: d.outcome, sharedBefore };
+}
 
 export interface SignoffItem {
   caseId: string;
@@ -23,7 +68,7 @@ export interface SignoffItem {
   item: string;
   /** The item's own date. */
   date: IsoDate;
-  /** Who recorded it, when the record says. */
+  /** Who recorded it, when the record says (a decision's `by` is who decided, not who recorded it, so it is not used). */
   by?: string;
   /** Days since the item's date on the as-of date. */
   waitingDays: number;
@@ -31,6 +76,8 @@ export interface SignoffItem {
   manager?: string;
   /** What the sign-off unblocks, in practice words. */
   waitingFor: string;
+  /** What would be signed: level, outcome or recommendation, override and sharing so far. */
+  content: SignedContent;
 }
 
 function waitingFor(kind: SignoffKind, point: DecisionRecordPoint | undefined, outcome?: string): string {
@@ -66,6 +113,7 @@ export function awaitingSignoff(caseId: string, data: CaseData, asOf: IsoDate): 
       waitingDays: daysBetween(date, asOf),
       ...(manager ? { manager } : {}),
       waitingFor: waitingFor(kind, point, outcome),
+      content: signedContent(data, path, { asOf }),
     });
   };
   const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
@@ -169,9 +217,12 @@ export function signoffRefusal(data: CaseData, target: SignoffTarget, signer: st
     const status = data.tasks.written_assessment?.status;
     if (status !== 'done') return `the written assessment is not done yet (status ${status}): it is signed off once written`;
   }
-  if (target.by && sameSigner(target.by, signer)) {
-    return `${what} was recorded by ${target.by}: a manager signs off another person's work, so someone else must sign it`;
-  }
   if (target.date && isAfter(target.date, date)) return `the sign-off date ${date} is before ${what} was made`;
   return undefined;
+}
+
+/** A warning (never a refusal) when the manager signing is the person who recorded the item. */
+export function selfSignoffWarning(target: SignoffTarget, signer: string): string | undefined {
+  if (!target.by || !sameSigner(target.by, signer)) return undefined;
+  return `${signer} is signing off ${describeTarget(target)}, which ${target.by} recorded: a self sign-off is not an independent check of the work`;
 }

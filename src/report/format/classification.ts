@@ -4,11 +4,17 @@ import type { ChalkInstance } from 'chalk';
 import { isSuperseded, type Contribution, type Suggestion } from '../../core/classify/classify.js';
 import type { Level } from '../../core/model/ids.js';
 import type { BaselineComparison, Direction } from '../../core/classify/reclassify.js';
+import type { IfPresent } from '../../core/classify/whatIf.js';
 
 export interface ClassifiedView {
   filePath: string;
   suggestion: Suggestion;
   comparison: BaselineComparison;
+  /** For each unknown factor, the level if it were present. */
+  ifPresent: IfPresent[];
+  /** Evidence pointers older than `evidenceMaxAgeDays`. */
+  oldEvidence: string[];
+  evidenceMaxAgeDays: number;
 }
 
 export interface RecordedView {
@@ -45,6 +51,13 @@ function statusText(c: Contribution): string {
   return c.status;
 }
 
+/** The evidence date of a line: its date, "(old)" past the configured age; "undated" for an entry without one; "-" for facts from history or dob. */
+function datedText(c: Contribution, old: ReadonlySet<string>): string {
+  if (c.overdue) return '-';
+  if (c.date === undefined) return c.source === 'entered' || c.source === 'capacity to change' ? 'undated' : '-';
+  return old.has(c.evidence) ? `${c.date} (old)` : c.date;
+}
+
 function directionText(d: Direction | undefined): string {
   return d === undefined ? '' : d === 'same' ? 'same level' : d === 'up' ? 'up' : 'down';
 }
@@ -60,17 +73,30 @@ export function formatClassificationText(view: ClassifiedView, labels: Record<Le
   for (const f of s.forced) out.push(`  raised from ${labels[s.scoreLevel]} to at least ${labels[f.minLevel]} by ${f.factor} (${f.evidence}): ${f.reason}`);
   out.push('');
   out.push('Contributions (weight × fraction = points)');
-  const rows: [string, string, string, string, string][] = [['factor', 'status', 'weight × fraction = points', 'source', 'evidence']];
+  const old = new Set(view.oldEvidence);
+  const rows: [string, string, string, string, string, string][] = [['factor', 'status', 'weight × fraction = points', 'source', 'dated', 'evidence']];
   for (const c of s.contributions) {
     const sum = c.status !== 'unknown' ? `${signed(c.weight)} × ${c.fraction} = ${signed(c.points)}` : isSuperseded(c) ? 'not counted' : 'gap: not counted';
-    rows.push([factorName(c), statusText(c), sum, c.source, c.evidence + (c.note ? `  (${c.note})` : '')]);
+    rows.push([factorName(c), statusText(c), sum, c.source, datedText(c, old), c.evidence + (c.note ? `  (${c.note})` : '')]);
   }
   out.push(...table(rows));
   out.push(`  ${'total'.padEnd(Math.max(...rows.map((r) => r[0].length)))}  score ${s.score}`);
+  if (old.size > 0) {
+    out.push(color.yellow(`  (old): evidence dated more than ${view.evidenceMaxAgeDays} days before ${s.asOf} (classification.evidence_max_age_days): check it still holds`));
+  }
   out.push('');
   if (s.gaps.length > 0) {
     out.push('Gaps to assess (unknown: no points, never counted as absent)');
-    out.push(...table(s.gaps.map((g) => [g.person ? `${g.factor} (${g.person})` : g.goal ? `${g.factor} (${g.goal})` : g.factor, g.evidence])));
+    const ifPresent = new Map(view.ifPresent.map((p) => [p.evidence, p]));
+    out.push(
+      ...table(
+        s.gaps.map((g) => {
+          const p = g.factor === 'capacity_to_change' || g.factor === 'goal_progress' ? undefined : ifPresent.get(g.evidence);
+          const name = g.person ? `${g.factor} (${g.person})` : g.goal ? `${g.factor} (${g.goal})` : g.factor;
+          return [name, g.evidence, p ? `if present: ${level(p.level)} (score ${p.score})` : ''];
+        }),
+      ),
+    );
   } else out.push('Gaps to assess: none');
   for (const n of s.notes) out.push(`Note: ${n}`);
   out.push('');
@@ -121,6 +147,9 @@ export function classificationJson(view: ClassifiedView, recorded?: RecordedView
     forced: s.forced,
     contributions: s.contributions,
     gaps: s.gaps,
+    ifPresent: view.ifPresent,
+    evidenceMaxAgeDays: view.evidenceMaxAgeDays,
+    oldEvidence: view.oldEvidence,
     notes: s.notes,
     decision: s.decision ?? null,
     baseline: {
@@ -165,13 +194,15 @@ export function summaryJson(rows: readonly SummaryRow[], asOf: string, notice: s
           caseId: s.caseId,
           stage: s.stage,
           point: s.point ?? null,
-          baseline: b.latest?.level ?? null,
+          baseline: b.rc1?.level ?? null,
+          latest: b.latest?.level ?? null,
           suggested: s.level,
           score: s.score,
           direction: b.direction ?? null,
           decision: s.decision ?? null,
           decisionShouldChange: b.decisionShouldChange ?? null,
           gaps: s.gaps.length,
+          oldEvidence: r.view!.oldEvidence,
           flags: b.flags.map((f) => f.id),
         };
       }),
@@ -182,7 +213,7 @@ export function summaryJson(rows: readonly SummaryRow[], asOf: string, notice: s
 }
 
 export function formatSummaryText(rows: readonly SummaryRow[], asOf: string, labels: Record<Level, string>, color: ChalkInstance, notice: string): string {
-  const header = ['case', 'stage', 'point', 'baseline', 'suggested', 'direction', 'suggested decision', 'flags'];
+  const header = ['case', 'stage', 'point', 'baseline', 'latest', 'suggested', 'direction', 'suggested decision', 'flags'];
   const body = rows
     .filter((r) => r.view)
     .map((r) => {
@@ -191,6 +222,7 @@ export function formatSummaryText(rows: readonly SummaryRow[], asOf: string, lab
         s.caseId,
         String(s.stage),
         s.point ?? '-',
+        b.rc1 ? labels[b.rc1.level] : '-',
         b.latest ? labels[b.latest.level] : '-',
         labels[s.level],
         b.direction ?? '-',
@@ -203,7 +235,8 @@ export function formatSummaryText(rows: readonly SummaryRow[], asOf: string, lab
   const failed = rows.filter((r) => r.failed).length;
   out.push('');
   out.push(`${body.length} ${body.length === 1 ? 'case' : 'cases'} classified as of ${asOf}; ${skipped} skipped (stage 1 or closed)${failed > 0 ? `; ${color.red(`${failed} could not be classified`)}` : ''}`);
-  if (body.some((r) => r[6]?.endsWith(' *'))) out.push('* the suggested decision differs from the latest decision at that point');
+  if (body.length > 0) out.push('baseline: the RC1 level; latest: the latest recorded level; direction: suggested against latest');
+  if (body.some((r) => r[7]?.endsWith(' *'))) out.push('* the suggested decision differs from the latest decision at that point');
   out.push(color.dim(notice));
   return out.join('\n') + '\n';
 }
