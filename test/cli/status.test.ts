@@ -371,7 +371,7 @@ describe('reunify status (built binary)', () => {
     expect(html).toContain('<style>');
     expect(html).toMatch(/<body>\n<p class="marking">OFFICIAL-SENSITIVE<\/p>\n<h1>/);
     // printed, the marking heads and foots every A4 page, as on every written product
-    expect(html).toMatch(/@page \{\n  size: A4;/);
+    expect(html).toMatch(/@page \{\n {2}size: A4;/);
     expect(html).toContain('@top-center { content: "OFFICIAL\\2d SENSITIVE"');
     expect(html).toContain('@bottom-center { content: "OFFICIAL\\2d SENSITIVE"');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
