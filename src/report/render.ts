@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Level } from '../core/model/ids.js';
 import { escapeMarkdown, escapeViewForMarkdown } from '../core/escape/markdown.js';
+import { cssString } from '../core/escape/css.js';
 import { genogramMermaid, genogramSvg, type Genogram } from './genogram.js';
 import { inlineMarkdownHtml } from './markdownHtml.js';
 import { ageText, idWords, longDate } from './words.js';
@@ -82,7 +83,7 @@ function registerHelpers(env: typeof Handlebars, format: OutputFormat, labels: R
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(str).join(typeof sep === 'string' ? sep : ', ') : ''));
   // a quoted CSS string with every character that is not a letter, digit or space as a CSS escape
-  env.registerHelper('css-string', (v: unknown) => new env.SafeString(`"${str(v).replace(/[^A-Za-z0-9 ]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`));
+  env.registerHelper('css-string', (v: unknown) => new env.SafeString(cssString(str(v))));
   env.registerHelper('genogram-svg', (g: Genogram, title: unknown) => new env.SafeString(genogramSvg(g, str(title))));
   env.registerHelper('genogram-mermaid', (g: Genogram) => genogramMermaid(g));
 }

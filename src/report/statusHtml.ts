@@ -1,6 +1,7 @@
 // The status view as one self-contained HTML page: inline CSS only, no scripts,
 // no fonts, images or links to fetch, every piece of text escaped. It can be
 // opened offline, printed, or attached to an email as it is.
+import { cssString } from '../core/escape/css.js';
 import { escapeHtml } from '../core/escape/html.js';
 import type { StatusLayout } from './statusSections.js';
 
@@ -21,6 +22,20 @@ ul.cases b { font-family: ui-monospace, Consolas, monospace; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, ul.cases { break-inside: avoid; } }
 `;
 
+/** A4 with the marking at the top and bottom of every printed page, as on every written product. */
+function pageStyle(layout: StatusLayout): string {
+  const marking = layout.marking.trim() !== '' ? cssString(layout.marking) : undefined;
+  return [
+    '@page {',
+    '  size: A4;',
+    '  margin: 20mm 16mm 18mm 16mm;',
+    ...(marking ? [`  @top-center { content: ${marking}; font: bold 9pt sans-serif; }`, `  @bottom-center { content: ${marking}; font: bold 9pt sans-serif; }`] : []),
+    `  @top-right { content: ${cssString(layout.title)}; font: 9pt sans-serif; color: #4a4a4a; }`,
+    '  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #4a4a4a; }',
+    '}',
+  ].join('\n');
+}
+
 export function formatStatusHtml(layout: StatusLayout): string {
   const e = escapeHtml;
   const out: string[] = [
@@ -29,8 +44,10 @@ export function formatStatusHtml(layout: StatusLayout): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     `<title>${e(layout.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>\n${pageStyle(layout)}${STYLE}</style>`,
     '</head>',
     '<body>',
     ...(layout.marking.trim() !== '' ? [`<p class="marking">${e(layout.marking)}</p>`] : []),

@@ -370,7 +370,12 @@ describe('reunify status (built binary)', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<style>');
     expect(html).toMatch(/<body>\n<p class="marking">OFFICIAL-SENSITIVE<\/p>\n<h1>/);
-    expect(html).not.toMatch(/http|\/\//i);
+    // printed, the marking heads and foots every A4 page, as on every written product
+    expect(html).toMatch(/@page \{\n {2}size: A4;/);
+    expect(html).toContain('@top-center { content: "OFFICIAL\\2d SENSITIVE"');
+    expect(html).toContain('@bottom-center { content: "OFFICIAL\\2d SENSITIVE"');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')).not.toMatch(/http|\/\//i);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(|@import/i);
     expect(html).toContain('&lt;b&gt;TM A.O.&lt;/b&gt;');
     expect(html).not.toContain('<b>TM A.O.</b>');
