@@ -413,7 +413,24 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     aunt: ['XQAUNT04', 'XQFAMX04'],
     child: ['XQCHILD03', 'XQCHILD05'],
   };
-  const cases = { 'RF-C002': BASE, 'RF-C003': C003 } as const;
+  // RF-C004: RF-C002 with the mother and the aunt named through entities and inline Markdown
+  // (XQENC, each for the one it names), and addresses, whereabouts and numbers in forms a
+  // plain screen misses (XQPLACE, for no one); the father's and the partner's own text that
+  // names the mother with where she is or her health (XQDADX, XQPARTNERX) reaches neither
+  const C004: Record<string, string[]> = {
+    ...BASE,
+    mum: [...present(BASE.mum, 'the canaries for mum'), 'ENC0[1-57]'],
+    dad: [...present(BASE.dad, 'the canaries for dad'), 'AGR\\d+', 'SHAREG\\d+'],
+    aunt: [...present(BASE.aunt, 'the canaries for aunt'), 'ENC06'],
+  };
+  const cases = { 'RF-C002': BASE, 'RF-C003': C003, 'RF-C004': C004 } as const;
+  const MUST_C004: Record<string, string[]> = {
+    ...MUST,
+    mum: ['XQMUM06', 'XQMUM11', 'XQENC01', 'XQENC03', 'XQENC05', 'XQENC07', 'XQHOMEX02', 'XQCONDX01', 'XQFAM03'],
+    dad: [...present(MUST.dad, 'what dad must see'), 'XQDAD08', 'XQDAD13', 'XQFAM03'],
+    aunt: ['XQAUNT04', 'XQENC06', 'XQFAM03'],
+    partner: [...present(MUST.partner, 'what partner must see'), 'XQFAM03'],
+  };
   // never in any copy: the mother's address and phone (in notes, the father's goal, x- fields), the team's
   // number (a body paragraph with a phone number is withheld whoever's it is), a map link
   const NOWHERE = /Birch|LS2|07700|0113|@example|maps\.example/i;
@@ -449,7 +466,8 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
             if (copy.label.includes(' md ')) readingLevel(copy.text, copy.label);
           }
         }
-        for (const canary of present(MUST[reader], `what ${reader} must see`)) if (id === 'RF-C002' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
+        const must = id === 'RF-C004' ? MUST_C004 : MUST;
+        for (const canary of present(must[reader], `what ${reader} must see`)) if (id !== 'RF-C003' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
         if (id === 'RF-C003' && reader === 'dad') for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
       });
     }
