@@ -259,9 +259,9 @@ const WHEREABOUTS =
 const REPORTED =
   /(?<![\p{L}\p{N}])(?:police|report(?:s|ed|ing)?|injunction|non-molestation|999|911|raised\s+(?:a\s+)?concerns?|concerns?\s+(?:were|was)\s+raised|referr(?:al|als|ed)|safeguarding|incidents?|witness\w*|disclos\w*|alleg\w*|statements?|complain\w*|contacted|called|rang|phoned|told\s+(?:us|the|police|social)|clare['’]?s\s+law|dvp[no]s?|mash|lado|evidence\s+against|pressed\s+charges)(?![\p{L}\p{N}])/iu;
 
-/** Places where someone can be found, for a reader who poses a risk to someone. */
+/** Places and times where someone can be found (the school and its runs, a day of the week, a time of day), for a reader who poses a risk to someone. */
 const PLACES_TO_FIND =
-  /(?<![\p{L}\p{N}])(?:school\s+gate|nursery|college|gym|church|mosque|temple|gurdwara|surgery|hospital|clinic|supermarket|pub|town|village|city|area|nearby|near|next\s+door)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:schools?|school\s+runs?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|\d{1,2}[.:]\d{2}|\d{1,2}\s?(?:am|pm)|nursery|college|gym|church|mosque|temple|gurdwara|surgery|hospital|clinic|supermarket|pub|town|village|city|area|nearby|near|next\s+door)(?![\p{L}\p{N}])/iu;
 
 /** Words about someone's health. */
 const HEALTH =
