@@ -265,7 +265,7 @@ const PLACES_TO_FIND =
 
 /** Words about someone's health. */
 const HEALTH =
-  /(?<![\p{L}\p{N}])(?:health|mental|anxi\w*|depress\w*|counsell?\w*|therap\w*|medic\w*|tablets?|pills?|diagnos\w*|hospital\w*|gp|doctor|nurse|midwife|pregnan\w*|miscarr\w*|drugs?|alcohol\w*|drink\w*|rehab\w*|detox\w*|methadone|overdos\w*|self-?harm\w*|suicid\w*|psychiatr\w*|psycholog\w*|nerves|illness|ill|sick\w*|disab\w*|camhs|sectioned|relaps\w*|cancer|hiv|condition)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:health|mental|anxi\w*|depress\w*|counsell?\w*|therap\w*|medic\w*|tablets?|pills?|diagnos\w*|hospital\w*|gp|doctor|nurse|midwife|pregnan\w*|miscarr\w*|drugs?|alcohol\w*|drink\w*|rehab\w*|detox\w*|methadone|overdos\w*|self-?harm\w*|suicid\w*|psychiatr\w*|psycholog\w*|nerves|illness|ill|unwell|poorly|sick\w*|crisis|breakdown|admitted|disab\w*|camhs|sectioned|relaps\w*|cancer|hiv|condition)(?![\p{L}\p{N}])/iu;
 
 /** He or she: text about a third person (not "they", which a worker writes of a family). */
 const THIRD_PERSON = /(?<![\p{L}\p{N}])(?:she|he|her|hers|herself|him|his|himself)(?![\p{L}\p{N}])/iu;

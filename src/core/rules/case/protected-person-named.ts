@@ -5,7 +5,7 @@ export const protectedPersonNamed: CaseRule = {
   id: 'case/protected-person-named',
   scope: 'case',
   defaultSeverity: 'warning',
-  description: 'A person with a protected address, or someone another person poses a risk to, is not named (however the name is written) in text a family copy would show someone else, and that text says nothing of where anyone is',
+  description: 'A person with a protected address, or someone another person poses a risk to, is not named (however the name is written) in text a family copy would show someone else; text a copy for someone who poses a risk would show, or a section every copy shows, says nothing of where anyone is',
   docs: {
     why:
       "Family copies (report --for) show each reader their own records and what is marked as shared with them. A person whose address is protected, or who is protected from someone by a court order, safety plan or MARAC (people[].risk_to), can be put at risk by what that text says about them: where they go, who they see, what they reported. " +
