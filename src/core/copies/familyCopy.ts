@@ -109,15 +109,16 @@ export function namingWords(p: Person): string[] {
 const FEMALE_TITLES = ['mrs', 'ms', 'miss', 'mx', 'm/s'];
 const MALE_TITLES = ['mr', 'mx'];
 /** Between a title and a name, or the parts of a name: nothing, or spaces, punctuation and Markdown marks ("Ms. F", "MsF", "Ms_F", "**Ms** F" read as written). */
-const JOIN = String.raw`[\s._/‐‑–—*~\x60\\[\]|#^"'’<>()-]*`;
-const SPACE = String.raw`[\s._‐‑–—*~\x60\\[\]|#^"'’<>()-]+`;
+const JOIN = String.raw`[\s._/‐‑–—*~\x60\\[\]|#^"'’<>():,;-]*`;
+const SPACE = String.raw`[\s._‐‑–—*~\x60\\[\]|#^"'’<>():,;-]+`;
 
 /** A pattern for one naming word: a title may be any of its kind, followed by the name however it is joined. */
 function wordPattern(word: string): string {
   const parts = normalise(word).split(/[\s.]+/).filter((x) => x !== '');
   const title = parts[0]?.toLowerCase();
   const titles = title === undefined ? undefined : ['mrs', 'ms', 'miss', 'm/s'].includes(title) ? FEMALE_TITLES : title === 'mr' ? MALE_TITLES : title === 'mx' ? [...new Set([...FEMALE_TITLES, ...MALE_TITLES])] : undefined;
-  if (titles && parts.length > 1) return `(?:${titles.map(escapeRe).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
+  // a title's letters may be spaced or dotted apart ("M s K", "M.s. K")
+  if (titles && parts.length > 1) return `(?:${titles.map((t) => [...t].map(escapeRe).join('[\\s.]?')).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
   return parts.map((x) => escapeRe(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
 }
 
@@ -174,7 +175,7 @@ let identifierFound: string | undefined;
 const IDENTIFIER_SCAN = textReplacer(identifierRules((_kind, found) => void (identifierFound ??= found)));
 
 /** A web address: it can carry anything (a map search for a street, a social-media profile), so it is never read for what it holds. */
-const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+/iu;
+const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|uk|gl|ly|io|me|app|co|info|gov|nhs|page|link|to)(?:\/\S*)?(?![\p{L}\p{N}])/iu;
 
 /** Ten digits or more, however they are spaced or dotted: a phone or NHS number ("0 7 7 0 0 9 0 0 1 2 3"). */
 const DIGITS = /(?<![\p{L}\p{N}])\+?\d(?:[\s./()‐‑–—-]{0,3}\d){9,}(?!\p{N})/u;
@@ -210,6 +211,7 @@ export const holdsIdentifier = (text: string): boolean => identifierIn(text) !==
 const PLACE_WORDS = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}])(?:flat|apartment|apt|unit|room|house|block|no\.?|number|plot|pitch|berth)\s*#?\d{1,4}[a-z]?(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:flat|apartment|apt|unit|room|house|block|number|plot)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)(?![\p{L}\p{N}])`,
     String.raw`\/\/\/\s*\p{L}+\.\p{L}+\.\p{L}+`,
     String.raw`(?<![\p{L}\p{N}.@])\p{Ll}{3,}\.\p{Ll}{3,}\.\p{Ll}{3,}(?![\p{L}\p{N}]|\.\p{L})`,
     String.raw`(?<![\p{L}\p{N}])(?:w3w|what\s?3\s?words|what\s?three\s?words)(?![\p{L}\p{N}])`,
