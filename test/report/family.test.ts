@@ -413,7 +413,24 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     aunt: ['XQAUNT04', 'XQFAMX04'],
     child: ['XQCHILD03', 'XQCHILD05'],
   };
-  const cases = { 'RF-C002': BASE, 'RF-C003': C003 } as const;
+  // RF-C004: RF-C002 with the mother and the aunt named through entities and inline Markdown
+  // (XQENC, each for the one it names), and addresses, whereabouts and numbers in forms a
+  // plain screen misses (XQPLACE, for no one); the father's and the partner's own text that
+  // names the mother with where she is or her health (XQDADX, XQPARTNERX) reaches neither
+  const C004: Record<string, string[]> = {
+    ...BASE,
+    mum: [...present(BASE.mum, 'the canaries for mum'), 'ENC0[1-57]'],
+    dad: [...present(BASE.dad, 'the canaries for dad'), 'AGR\\d+', 'SHAREG\\d+'],
+    aunt: [...present(BASE.aunt, 'the canaries for aunt'), 'ENC06'],
+  };
+  const cases = { 'RF-C002': BASE, 'RF-C003': C003, 'RF-C004': C004 } as const;
+  const MUST_C004: Record<string, string[]> = {
+    ...MUST,
+    mum: ['XQMUM06', 'XQMUM11', 'XQENC01', 'XQENC03', 'XQENC05', 'XQENC07', 'XQHOMEX02', 'XQCONDX01', 'XQFAM03'],
+    dad: [...present(MUST.dad, 'what dad must see'), 'XQDAD08', 'XQDAD13', 'XQFAM03'],
+    aunt: ['XQAUNT04', 'XQENC06', 'XQFAM03'],
+    partner: [...present(MUST.partner, 'what partner must see'), 'XQFAM03'],
+  };
   // never in any copy: the mother's address and phone (in notes, the father's goal, x- fields), the team's
   // number (a body paragraph with a phone number is withheld whoever's it is), a map link
   const NOWHERE = /Birch|LS2|07700|0113|@example|maps\.example/i;
@@ -440,6 +457,8 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
           }
           expect(text, copy.label).not.toMatch(NOWHERE);
           if (reader === 'dad') expect(text, copy.label).not.toMatch(NOT_FOR_RISK);
+          // RF-C004: the school, its runs and their day say where the child and the mother will be
+          if (id === 'RF-C004' && reader === 'dad') expect(text, copy.label).not.toMatch(/school|tuesday|idva|marac|co-op|flat 3b|filled\.count|statement|acacia/i);
           expect(text, copy.label).not.toMatch(/Not recorded|unknown/i);
           for (const word of [...internalWords(rc), /\blevel\b|\bmedium\b/i]) expect(text, `${copy.label} ${word}`).not.toMatch(word);
           const headings = copy.text.split('\n').filter((l) => /^#+ /.test(l));
@@ -449,7 +468,8 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
             if (copy.label.includes(' md ')) readingLevel(copy.text, copy.label);
           }
         }
-        for (const canary of present(MUST[reader], `what ${reader} must see`)) if (id === 'RF-C002' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
+        const must = id === 'RF-C004' ? MUST_C004 : MUST;
+        for (const canary of present(must[reader], `what ${reader} must see`)) if (id !== 'RF-C003' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
         if (id === 'RF-C003' && reader === 'dad') for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
       });
     }
@@ -581,4 +601,92 @@ describe('random names and placements (property)', () => {
       { numRuns: 25, seed: 60 },
     );
   });
+});
+
+describe('random names, written as a reader of the rendered copy reads them, and random whereabouts (property)', () => {
+  const base = fixture().data!;
+  const word = fc.stringMatching(/^[A-Z][a-z]{2,8}$/);
+  /** The mother's ref, "Ms <name>", written so that the rendered copy (or a Markdown viewer) shows it as that. */
+  const written: ((name: string) => string)[] = [
+    (n) => `Ms&nbsp;${n}`,
+    (n) => `M&#115; ${n}`,
+    (n) => `Ms &#${n.codePointAt(0)};${n.slice(1)}`,
+    (n) => `Ms&#x20;${n}`,
+    (n) => `**Ms** ${n}`,
+    (n) => `*Ms ${n}*`,
+    (n) => `Ms\\_${n}`,
+    (n) => `[Ms ${n}](#plan)`,
+    (n) => `M<b>s</b> ${n}`,
+    (n) => `\`Ms\` ${n}`,
+    (n) => `MS. ${n.toUpperCase()}`,
+  ];
+  /** Where someone is, in forms a plain screen misses. */
+  const whereabouts = fc.oneof(
+    fc.tuple(fc.integer({ min: 1, max: 299 }), word, fc.constantFrom('Rd', 'Road', 'St', 'Lane', 'Close', 'Ave')).map(([n, w, s]) => `the handover is at ${n}&nbsp;${w}&nbsp;${s}`),
+    fc.tuple(fc.constantFrom('Flat', 'flat', 'Unit', 'Apartment'), fc.integer({ min: 1, max: 99 }), fc.constantFrom('', 'a', 'b')).map(([f, n, l]) => `the visit is at ${f} ${n}${l}`),
+    fc.tuple(word, word, word).map(([a, b, c]) => `meet at ///${a.toLowerCase()}.${b.toLowerCase()}.${c.toLowerCase()}`),
+    fc.tuple(fc.integer({ min: 50, max: 58 }), fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1000, max: 9999 })).map(([a, b, c, d]) => `the centre is at ${a}.${b}, -${c}.${d}`),
+    fc.tuple(fc.constantFrom(' ', '.', '-', ' . '), fc.integer({ min: 100000, max: 999999 })).map(([sep, n]) => `ring 07700${sep}${String(n).slice(0, 3)}${sep}${String(n).slice(3)}`),
+    fc.tuple(fc.integer({ min: 100000, max: 999999 })).map(([n]) => `ring +44 7700 ${n}`),
+    word.map((w) => `she works at the ${w} on Mill Lane`),
+    fc.constantFrom('the refuge worker comes too', 'the IDVA comes too', 'the MARAC meets in June', 'her ex does not know about the move', 'she is on tablets for her nerves'),
+  );
+  const placements = ['strengths', 'worries', 'goal', 'step', 'comment', 'capacity', 'reasons', 'summary', 'views', 'next'] as const;
+
+  /** The fixture with `secret` put in one field (marked for the father and the grandmother where the field can be). */
+  function place(secret: string, field: (typeof placements)[number], mumRef?: string): ReportCase {
+    const data = structuredClone(base);
+    if (mumRef) data.people!.find((p) => p.id === 'mum')!.ref = mumRef;
+    const sections = fixture().sections.map((s) => ({ ...s }));
+    const g2 = data.agreement!.goals![1];
+    switch (field) {
+      case 'strengths': present(data.agreement!.parents![0]).strengths = secret; break;
+      case 'worries': present(data.agreement!.parents![0]).worries = secret; break;
+      case 'goal': present(g2).goal = secret; present(g2).share_with = ['dad', 'gran']; break;
+      case 'step': present(g2).steps = [secret]; present(g2).share_with = ['dad', 'gran']; break;
+      case 'comment': present(g2).progress = [{ date: '2026-04-01', rag: 'green', comment: secret }]; present(g2).share_with = ['dad', 'gran']; break;
+      case 'capacity': data.capacity_to_change!.push({ person: 'dad', rating: 'limited', evidence: secret, as_of: '2026-03-01' }); break;
+      case 'reasons': present(data.decisions![0]).reasons = secret; present(data.decisions![0]).share_with = ['dad', 'gran']; break;
+      case 'summary': present(present(data.decisions![0]).shared![2]).summary = secret; break;
+      case 'views': present(data.tasks.child_views).shared_with = ['dad', 'gran']; sections.find((s) => s.heading === "Child's views")!.content = secret; break;
+      case 'next': sections.find((s) => s.heading === 'What happens next')!.content += `\n\n${secret}`; break;
+    }
+    return { filePath: FIXTURE, data, sections, problems: [] };
+  }
+
+  /** Every copy for a reader, each product and point (the screen runs before either format is made, so Markdown alone unless asked). */
+  function allCopies(rc: ReportCase, reader: string, formats: readonly ('md' | 'html')[] = ['md']): string[] {
+    const out: string[] = [];
+    for (const type of REPORT_TYPES) {
+      for (const point of type === 'decision' ? DECISION_POINTS : [undefined]) {
+        for (const format of formats) {
+          const o = render(rc, type, format, { reader, point });
+          if (o.ok) out.push(o.text);
+        }
+      }
+    }
+    return out;
+  }
+
+  it("the mother named through entities or inline Markdown, wherever it is put, never reaches the father's copy, nor the grandmother's unless marked for her", () => {
+    fc.assert(
+      fc.property(word, fc.integer({ min: 0, max: written.length - 1 }), fc.constantFrom(...placements), (name, how, field) => {
+        const rc = place(`QZSECRET ${present(written[how])(name)} said so`, field, `Ms ${name}`);
+        for (const text of allCopies(rc, 'dad', ['md', 'html'])) expect(text, `${field}: ${present(written[how])(name)}`).not.toContain('QZSECRET');
+        const markedForGran = ['goal', 'step', 'comment', 'reasons', 'views'].includes(field);
+        if (!markedForGran) for (const text of allCopies(rc, 'gran')) expect(text, `${field}: ${present(written[how])(name)}`).not.toContain('QZSECRET');
+      }),
+      { numRuns: 30, seed: 16 },
+    );
+  });
+
+  it('whereabouts in any of these forms, wherever they are put, reach no reader', () => {
+    fc.assert(
+      fc.property(whereabouts, fc.constantFrom(...placements), (where, field) => {
+        const rc = place(`QZSECRET ${where}`, field);
+        for (const reader of ['mum', 'dad', 'gran', 'partner', 'child']) for (const text of allCopies(rc, reader)) expect(text, `${field} --for ${reader}: ${where}`).not.toContain('QZSECRET');
+      }),
+      { numRuns: 20, seed: 16 },
+    );
+  }, 120_000);
 });

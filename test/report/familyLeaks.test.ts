@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../src/core/model/caseTypes.js';
-import { holdsIdentifier, names } from '../../src/core/copies/familyCopy.js';
+import { holdsIdentifier, holdsPlace, names } from '../../src/core/copies/familyCopy.js';
 import { DECISION_POINTS } from '../../src/core/model/ids.js';
 import { openCase } from '../../src/io/openCase.js';
 import { ROOT, exampleConfig, render } from './harness.js';
@@ -18,10 +18,20 @@ const visible = (text: string) => text.replace(/<style>[\s\S]*?<\/style>/, '').r
 const mum: Person = { id: 'mum', ref: 'Ms F', relation: 'mother', pr: true } as Person;
 
 describe('names(): spellings of the mother that must be recognised', () => {
-  const spellings = ['Ms. F', 'MS. F', 'Ms.F', 'ms.f', 'MsF', 'Ms_F', 'Miss F', 'Mrs F', 'M/s F', 'Ms Fs', 'mums', 'mothers', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'Ｍｓ Ｆ', 'Мs F', 'M\u200Bs F', 'Ms\u200B F', 'Ms F’s', 'the mother'];
+  const spellings = ['Ms. F', 'MS. F', 'Ms.F', 'ms.f', 'MsF', 'Ms_F', 'Miss F', 'Mrs F', 'M/s F', 'Ms Fs', 'mums', 'mothers', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'Ｍｓ Ｆ', 'Мs F', 'M\u200Bs F', 'Ms\u200B F', 'Ms F’s', 'the mother',
+    // as a reader of the rendered copy reads it: entities, inline Markdown, raw HTML, a title spaced apart, "his ex"
+    'Ms&nbsp;F', 'M&#115; F', 'M&#x73; F', 'Ms&#32;F', '**Ms** F', '*M*s F', '_Ms_ F', '~~Ms~~ F', 'Ms\\_F', '[Ms F](#x)', 'M<b>s</b> F', 'Ms<!-- -->F', 'M&shy;s F', 'M s F', 'M.s. F', 'Ms&colon;F', 'm&#111;ther', 'his ex'];
   for (const s of spellings) it(`"${s}"`, () => expect(names(`He went to see ${s} today`, mum)).toBe(true));
   it('does not hear the mother in ordinary words', () => {
     for (const s of ['He made a plan', 'mamba', 'Mrs Fox', 'summary of the meeting', 'He mastered it']) expect(names(s, mum), s).toBe(false);
+  });
+});
+
+describe('holdsPlace(): ways to find someone, however they are written', () => {
+  const forms = ['12 Acacia Rd', '12&nbsp;Acacia&nbsp;Rd', '**12** Acacia Rd', 'Flat 3b', 'flat&nbsp;3', 'flat three', 'works at the Co-op on Mill Lane', 'she works at the Co-op', 'keeps away from her work', 'in a refuge', 'the IDVA', 'MARAC', '///filled.count.soap', 'filled.count.soap', 'what3words', '53.8008, -1.5491', '53.8° N', 'grid ref SE 296 334', 'SE 2960 3340', '07700 900 123', '07700.900.123', '+44 7700 900123', '0 7 7 0 0 9 0 0 1 2 3', '077OO 9OO l23', 'LS2&nbsp;7QT', 'goo.gl/maps/abc', 'https&#58;//maps.example.org'];
+  for (const s of forms) it(`"${s}"`, () => expect(holdsPlace(`XQ ${s}.`)).toBe(true));
+  it('not ordinary plans', () => {
+    for (const s of ['The programme ends in November', 'Visits every two weeks', 'Review on 1 December 2026', 'You have work to do', 'You can go home when Mum has done her work.', 'no one drinks at home', 'weekends at home']) expect(holdsPlace(s), s).toBe(false);
   });
 });
 

@@ -22,8 +22,27 @@ ruleTable(protectedPersonNamed, {
       name: 'a goal naming her that is nobody else’s and shared with nobody',
       data: withGoals([MUM, DAD, GRAN], [{ id: 'g1', person: 'mum', goal: 'Mum and Mrs T share the school runs' }]),
     },
+    { name: 'his own goal about the court order, and a section about the plan alone', data: withGoals([MUM, DAD], [{ id: 'g1', person: 'dad', goal: 'Mr T keeps to the terms of the court order' }]), body: '## What happens next\n\nThe social worker visits every two weeks.\n' },
   ],
   invalid: [
+    // a name as the rendered copy reads it: entities, inline Markdown, link text, "her ex"
+    ...['M&#115; T', 'Ms&nbsp;T', '**Ms** T', 'Ms\\_T', '[Ms T](#x)', 'M<b>s</b> T', 'his ex'].map((written) => ({
+      name: `the risk person's own goal names her as ${written}`,
+      data: withGoals([MUM, DAD], [{ id: 'g1', person: 'dad', goal: `Mr T stays away from ${written}` }]),
+      problems: [{ path: '/agreement/goals/0/goal', message: /^names mum in text the family copy for dad would show as theirs \(dad poses a risk to mum/ }],
+    })),
+    // where someone is, unnamed, in text for the reader who poses a risk
+    ...['does not go near Flat 3b', 'does not go to ///filled.count.soap', 'keeps away from the IDVA', 'keeps away from 53.8008, -1.5491', 'does not ring 07700.900.123', 'keeps away from her work at the Co-op'].map((goal) => ({
+      name: `the risk person's own goal: ${goal}`,
+      data: withGoals([MUM, DAD], [{ id: 'g1', person: 'dad', goal }]),
+      problems: [{ path: '/agreement/goals/0/goal', message: /^says where someone is or who reported what \(".+"\) in text the family copy for dad would show as theirs \(dad poses a risk to mum, so the copy withholds it\)/ }],
+    })),
+    {
+      name: 'a whereabouts in a section every family copy shows',
+      data: withGoals([MUM, DAD], []),
+      body: '## What happens next\n\nThe social worker visits every two weeks.\n\nThe handover is at 12 Acacia Rd.\n',
+      problems: [{ path: '', message: /^says where someone is \("12 Acacia Rd\.?"\) in "## What happens next", a section family copies show; every family copy withholds that paragraph/ }],
+    },
     {
       name: "the risk person's own goal names the person he is a risk to",
       data: withGoals([MUM, DAD], [{ id: 'g1', person: 'dad', goal: "Mr T stays away from Ms T's home" }]),

@@ -5,7 +5,9 @@
 // never reaches them, whatever it is marked. Pure: the case in, answers out.
 import type { CaseData, Decision, Person } from '../model/caseTypes.js';
 import { DECISION_POINTS, type DecisionPoint } from '../model/ids.js';
+import MarkdownIt from 'markdown-it';
 import { identifierRules } from './redact/identifiers.js';
+import { textReplacer } from './redact/engine.js';
 import { latestAt } from '../rules/recordReaders.js';
 
 export type FamilyProduct = 'assessment' | 'decision' | 'agreement' | 'transition' | 'review';
@@ -36,9 +38,9 @@ const KIN_WORDS: [RegExp, string[]][] = [
   [/grandfather|grandad|grandpa/, ['grandfather', 'grandad', 'granddad', 'grandpa', 'grampa']],
   [/stepmother/, ['stepmother', 'stepmum']],
   [/stepfather/, ['stepfather', 'stepdad']],
-  [/(^|_)mother$/, ['mother', 'mum', 'mummy', 'mam', 'mom', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'ex-girlfriend']],
-  [/(^|_)father$/, ['father', 'dad', 'daddy', 'pa', 'papa', 'husband', 'ex-husband', 'partner', 'ex-partner', 'boyfriend', 'ex-boyfriend']],
-  [/partner/, ['partner', 'ex-partner', 'boyfriend', 'girlfriend', 'husband', 'wife']],
+  [/(^|_)mother$/, ['mother', 'mum', 'mummy', 'mam', 'mom', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'ex-girlfriend', 'ex']],
+  [/(^|_)father$/, ['father', 'dad', 'daddy', 'pa', 'papa', 'husband', 'ex-husband', 'partner', 'ex-partner', 'boyfriend', 'ex-boyfriend', 'ex']],
+  [/partner/, ['partner', 'ex-partner', 'boyfriend', 'girlfriend', 'husband', 'wife', 'ex']],
   [/aunt/, ['aunt', 'auntie', 'aunty']],
   [/uncle/, ['uncle']],
 ];
@@ -55,15 +57,43 @@ const LOOK_ALIKES: Record<string, string> = {
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
 
 /**
- * Text as a reader would read it: compatibility forms folded (full-width letters),
- * invisible format characters (zero-width spaces, joiners) taken out, and Cyrillic
- * and Greek letters that look Latin read as Latin.
+ * Text as a reader would read it: compatibility forms folded (full-width letters, a
+ * no-break space), accents and other combining marks taken off, invisible format
+ * characters (zero-width spaces, joiners, soft hyphens) taken out, and Cyrillic and
+ * Greek letters that look Latin read as Latin.
  */
 export function normalise(text: string): string {
   return text
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
     .normalize('NFKC')
     .replace(/\p{Cf}/gu, '')
     .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+}
+
+// A family copy is read rendered: its HTML form shows a body's inline Markdown as HTML,
+// and a Markdown copy is opened in a viewer that does the same (and may pass raw HTML
+// through). So `Ms&nbsp;F`, `M&#115; F`, `**Ms** F`, `Ms\_F`, `[Ms F](#)` and
+// `M<b>s</b> F` all read "Ms F", and are screened as that.
+const INLINE = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).disable(['image']);
+const INLINE_RAW_HTML = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).disable(['image']);
+/** What a reader sees of rendered inline HTML: the tags gone, the characters markdown-it escapes read back. */
+const seen = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const readingsCache = new Map<string, string[]>();
+
+/**
+ * Every way a text may be read, normalised: as written (a plain viewer), as the
+ * rendered copy shows it (entities decoded; emphasis, escapes and code marks gone; the
+ * text of a link kept), and with raw HTML tags taken out. A screen passes a text only
+ * when it passes every reading.
+ */
+export function readings(text: string): string[] {
+  const known = readingsCache.get(text);
+  if (known) return known;
+  const out = [...new Set([text, seen(INLINE.renderInline(text)), seen(INLINE_RAW_HTML.renderInline(text))].map(normalise))];
+  if (readingsCache.size > 5000) readingsCache.clear();
+  readingsCache.set(text, out);
+  return out;
 }
 
 /** Words that may name a person in free text: their ref, their relation, and the everyday words for it. */
@@ -78,16 +108,17 @@ export function namingWords(p: Person): string[] {
 
 const FEMALE_TITLES = ['mrs', 'ms', 'miss', 'mx', 'm/s'];
 const MALE_TITLES = ['mr', 'mx'];
-/** Between a title and a name, or the parts of a name: nothing, or spaces and punctuation ("Ms. F", "MsF", "Ms_F"). */
-const JOIN = '[\\s._/‐‑–—-]*';
-const SPACE = '[\\s._‐‑–—-]+';
+/** Between a title and a name, or the parts of a name: nothing, or spaces, punctuation and Markdown marks ("Ms. F", "MsF", "Ms_F", "**Ms** F" read as written). */
+const JOIN = String.raw`[\s._/‐‑–—*~\x60\\[\]|#^"'’<>():,;-]*`;
+const SPACE = String.raw`[\s._‐‑–—*~\x60\\[\]|#^"'’<>():,;-]+`;
 
 /** A pattern for one naming word: a title may be any of its kind, followed by the name however it is joined. */
 function wordPattern(word: string): string {
   const parts = normalise(word).split(/[\s.]+/).filter((x) => x !== '');
   const title = parts[0]?.toLowerCase();
   const titles = title === undefined ? undefined : ['mrs', 'ms', 'miss', 'm/s'].includes(title) ? FEMALE_TITLES : title === 'mr' ? MALE_TITLES : title === 'mx' ? [...new Set([...FEMALE_TITLES, ...MALE_TITLES])] : undefined;
-  if (titles && parts.length > 1) return `(?:${titles.map(escapeRe).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
+  // a title's letters may be spaced or dotted apart ("M s K", "M.s. K")
+  if (titles && parts.length > 1) return `(?:${titles.map((t) => [...t].map(escapeRe).join('[\\s.]?')).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
   return parts.map((x) => escapeRe(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
 }
 
@@ -101,7 +132,7 @@ export function names(text: string, p: Person): boolean {
     re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?:['’]?s)?(?![\\p{L}\\p{N}])`, 'iu');
     namePatterns.set(p, re);
   }
-  return re.test(normalise(text));
+  return readings(text).some((r) => re.test(r));
 }
 
 /** People other than the reader named in a text. */
@@ -115,40 +146,131 @@ export function namesProtected(data: CaseData, reader: Reader, text: string): bo
 }
 
 /**
- * May this text be shown to the reader? `owned`: it is the reader's own record or
- * one a worker marked as shared with them; otherwise it is shown only when it
- * names nobody else and holds no address, phone number, email or web address.
- * Never when it names someone protected from the reader.
+ * May this text be shown to the reader? Never when it names someone protected from
+ * the reader, holds an address, phone number, email, web address or any other way to
+ * find someone (whoever's it is), or speaks of someone by "she" or "he" with where
+ * they are or their health; to a reader who poses a risk to someone, never when it
+ * says where anyone is or who reported what. Past that: `owned` (the reader's own
+ * record, or one a worker marked as shared with them) is shown unless it names
+ * another adult with their whereabouts or health; other text only when it names
+ * nobody else. Every screen reads the text as a reader would (see `readings`).
  */
 export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean): boolean {
   if (namesProtected(data, reader, text)) return false;
+  if (placeIn(text) !== undefined) return false;
+  const read = readings(text);
+  const whereabouts = read.some((r) => WHEREABOUTS.test(r));
+  const health = read.some((r) => HEALTH.test(r));
   // a reader who poses a risk to someone: nothing that could say where anyone is or who reported what
-  if (reader.riskTo.size > 0 && (holdsIdentifier(text) || WHEREABOUTS.test(normalise(text)))) return false;
+  if (reader.riskTo.size > 0 && whereaboutsIn(text) !== undefined) return false;
+  // "she has moved", "he is on tablets": about someone, and not shown to be the reader
+  if ((whereabouts || health) && read.some((r) => THIRD_PERSON.test(r))) return false;
+  const others = othersNamed(data, reader, text);
+  if (others.length > 0 && (whereabouts || health)) return false;
   if (reader.id !== 'child' && reader.riskTo.has('child') && /\S/.test(text)) return owned;
-  // text that is not the reader's: never an address, phone number or email, whoever's it is
-  return owned || (othersNamed(data, reader, text).length === 0 && !holdsIdentifier(text));
+  return owned || others.length === 0;
 }
 
-const IDENTIFIERS = identifierRules(() => undefined).map((r) => ({ re: new RegExp(r.source, 'giu'), replace: r.replace }));
+let identifierFound: string | undefined;
+const IDENTIFIER_SCAN = textReplacer(identifierRules((_kind, found) => void (identifierFound ??= found)));
 
 /** A web address: it can carry anything (a map search for a street, a social-media profile), so it is never read for what it holds. */
-const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+/iu;
+const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|uk|gl|ly|io|me|app|co|info|gov|nhs|page|link|to)(?:\/\S*)?(?![\p{L}\p{N}])/iu;
+
+/** Ten digits or more, however they are spaced or dotted: a phone or NHS number ("0 7 7 0 0 9 0 0 1 2 3"). */
+const DIGITS = /(?<![\p{L}\p{N}])\+?\d(?:[\s./()‐‑–—-]{0,3}\d){9,}(?!\p{N})/u;
+/** Letters written for digits among digits ("077OO 9OO l23"), read as the digits. */
+const asDigits = (t: string) => t.replace(/(?<=[\dOoIl|][\s./-]?)[Oo]|[Oo](?=[\s./-]?[\dOo])|(?<=\d[\s./-]?)[Il|]|[Il|](?=[\s./-]?\d)/g, (c) => (/[Oo]/.test(c) ? '0' : '1'));
+
+/** The first address, postcode, phone number, email, NHS number or web address in any reading of a text, also written with `+`, `_` or `%20` between its words. */
+function identifierIn(text: string): string | undefined {
+  for (const t of readings(text)) {
+    const m = URL.exec(t) ?? DIGITS.exec(t) ?? DIGITS.exec(asDigits(t));
+    if (m) return m[0];
+    for (const x of [t, t.replace(/%20|[+_]/g, ' ')]) {
+      identifierFound = undefined;
+      IDENTIFIER_SCAN(x);
+      if (identifierFound !== undefined) return identifierFound;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Does a text hold an address, postcode, phone number, email or NHS number (the
  * shapes redaction looks for), also when written with `+`, `_` or `%20` between its
- * words, or a web address?
+ * words, with entities or Markdown in it, or a web address?
  */
-export function holdsIdentifier(text: string): boolean {
-  const t = normalise(text);
-  if (URL.test(t)) return true;
-  const spaced = t.replace(/%20|[+_]/g, ' ');
-  return [t, spaced].some((x) => IDENTIFIERS.some(({ re, replace }) => [...x.matchAll(re)].some((m) => replace(m[0], x, m.index) !== undefined)));
+export const holdsIdentifier = (text: string): boolean => identifierIn(text) !== undefined;
+
+/**
+ * Other ways a text can say where someone is: a flat, unit or house number; a
+ * what3words address; a latitude and longitude or a grid reference; a workplace; a
+ * refuge, an IDVA, a MARAC, a safe house.
+ */
+const PLACE_WORDS = new RegExp(
+  [
+    String.raw`(?<![\p{L}\p{N}])(?:flat|apartment|apt|unit|room|house|block|no\.?|number|plot|pitch|berth)\s*#?\d{1,4}[a-z]?(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:flat|apartment|apt|unit|room|house|block|number|plot)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)(?![\p{L}\p{N}])`,
+    String.raw`\/\/\/\s*\p{L}+\.\p{L}+\.\p{L}+`,
+    String.raw`(?<![\p{L}\p{N}.@])\p{Ll}{3,}\.\p{Ll}{3,}\.\p{Ll}{3,}(?![\p{L}\p{N}]|\.\p{L})`,
+    String.raw`(?<![\p{L}\p{N}])(?:w3w|what\s?3\s?words|what\s?three\s?words)(?![\p{L}\p{N}])`,
+    String.raw`-?\d{1,3}\.\d{2,}\s*°?\s*[NSns]?\s*[,;/]?\s+-?\d{1,3}\.\d{2,}`,
+    String.raw`\d{1,3}\s*°\s*\d{1,2}`,
+    String.raw`\d{1,3}(?:\.\d+)?\s*°\s*[NSEW](?![\p{L}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:lat(?:itude)?|long(?:itude)?|lng|co-?ordinates?|grid\s*ref(?:erence)?s?|sat\s*-?nav|gps|geo-?tag\w*|(?:live|current|shared?)\s+location|dropped\s+a\s+pin|plus\s*code)(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:works?|working|worked|job|jobs|employed|employment|shifts?|volunteers?|volunteering)\s+(?:at|for|in|on)(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:workplace|employer|place\s+of\s+work|(?:at|to|from|near|outside|by|into|round)\s+(?:her|his|their)\s+(?:work|job|office|shop|salon|gym|(?:mum|dad|parent|family|friend|sister|brother|nan|gran)['’]?s?))(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:refuges?|idvas?|isvas?|marac|mappa|safe\s*-?house|women['’]?s\s+aid|sanctuary\s+scheme|(?:temporary|emergency)\s+accommodation|hostels?|shelter)(?![\p{L}\p{N}])`,
+  ].join('|'),
+  'iu',
+);
+/** An Ordnance Survey grid reference ("SE 2960 3340"), written in capitals. */
+const GRID_REF = /(?<![\p{L}\p{N}])[HNOST][A-HJ-Z]\s?\d{3,5}\s?\d{3,5}(?![\p{L}\p{N}])/u;
+
+/** The first identifier (`holdsIdentifier`) or other way to find someone (`PLACE_WORDS`) in any reading of a text: never in a family copy. */
+export function placeIn(text: string): string | undefined {
+  const found = identifierIn(text);
+  if (found !== undefined) return found;
+  for (const r of readings(text)) {
+    const m = PLACE_WORDS.exec(r) ?? GRID_REF.exec(r);
+    if (m) return m[0];
+  }
+  return undefined;
 }
 
-/** Words about where someone is, where they moved, or who reported what. */
+/** Does a text hold an identifier or any other way to find someone? */
+export const holdsPlace = (text: string): boolean => placeIn(text) !== undefined;
+
+/** What in a text could tell a reader who poses a risk to someone where anyone is, or who reported what (`placeIn`, and words such as "moved", "police", "statement", "nursery"). */
+export function whereaboutsIn(text: string): string | undefined {
+  const found = placeIn(text);
+  if (found !== undefined) return found;
+  for (const r of readings(text)) {
+    const m = WHEREABOUTS.exec(r) ?? REPORTED.exec(r) ?? PLACES_TO_FIND.exec(r);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+/** Words about where someone is or where they moved. */
 const WHEREABOUTS =
-  /(?<![\p{L}\p{N}])(?:police|report(?:s|ed|ing)?|mov(?:e|ed|es|ing)|relocat\w*|tenancy|address(?:es)?|flat|refuge|hostel|whereabouts|postcode|phone|mobile|number|email|e-mail|lives|living|new home|new house|street|road|estate|injunction|non-molestation|999|911)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:mov(?:e|ed|es|ing)|relocat\w*|tenancy|address(?:es)?|flat|refuge|hostel|whereabouts|postcode|phone|mobile|number|email|e-mail|lives|living|new home|new house|street|road|estate)(?![\p{L}\p{N}])/iu;
+
+/** Words that say someone told the authorities something about someone. */
+const REPORTED =
+  /(?<![\p{L}\p{N}])(?:police|report(?:s|ed|ing)?|injunction|non-molestation|999|911|raised\s+(?:a\s+)?concerns?|concerns?\s+(?:were|was)\s+raised|referr(?:al|als|ed)|safeguarding|incidents?|witness\w*|disclos\w*|alleg\w*|statements?|complain\w*|contacted|called|rang|phoned|told\s+(?:us|the|police|social)|clare['’]?s\s+law|dvp[no]s?|mash|lado|evidence\s+against|pressed\s+charges)(?![\p{L}\p{N}])/iu;
+
+/** Places and times where someone can be found (the school and its runs, a day of the week, a time of day), for a reader who poses a risk to someone. */
+const PLACES_TO_FIND =
+  /(?<![\p{L}\p{N}])(?:schools?|school\s+runs?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|\d{1,2}[.:]\d{2}|\d{1,2}\s?(?:am|pm)|nursery|college|gym|church|mosque|temple|gurdwara|surgery|hospital|clinic|supermarket|pub|town|village|city|area|nearby|near|next\s+door)(?![\p{L}\p{N}])/iu;
+
+/** Words about someone's health. */
+const HEALTH =
+  /(?<![\p{L}\p{N}])(?:health|mental|anxi\w*|depress\w*|counsell?\w*|therap\w*|medic\w*|tablets?|pills?|diagnos\w*|hospital\w*|gp|doctor|nurse|midwife|pregnan\w*|miscarr\w*|drugs?|alcohol\w*|drink\w*|rehab\w*|detox\w*|methadone|overdos\w*|self-?harm\w*|suicid\w*|psychiatr\w*|psycholog\w*|nerves|illness|ill|unwell|poorly|sick\w*|crisis|breakdown|admitted|disab\w*|camhs|sectioned|relaps\w*|cancer|hiv|condition)(?![\p{L}\p{N}])/iu;
+
+/** He or she: text about a third person (not "they", which a worker writes of a family). */
+const THIRD_PERSON = /(?<![\p{L}\p{N}])(?:she|he|her|hers|herself|him|his|himself)(?![\p{L}\p{N}])/iu;
 
 /** Is the reader listed in a `share_with` / `shared_with` list? */
 export const sharedWith = (list: readonly string[] | undefined, reader: Reader): boolean => (list ?? []).includes(reader.id);
