@@ -54,11 +54,12 @@ export function selectCases(paths: readonly string[], options: { configPath?: st
       missing.push(path);
       continue;
     }
-    const configFile = findConfigFile(abs);
+    // a path with no config above it goes by the working folder's, as every command's first path does
+    const configFile = findConfigFile(abs) ?? findConfigFile(cwd);
     const key = configFile ?? '';
     let group = groups.get(key);
     if (group === undefined) {
-      const { config, configPath, root } = loadConfig({ configPath: configFile, paths: [path], cwd });
+      const { config, configPath, root } = loadConfig({ configPath: configFile, paths: [path], cwd }); // configFile undefined: none found, the defaults
       group = { config, configPath, root, files: [], unreadable: [], all: new Set() };
       groups.set(key, group);
     }

@@ -132,6 +132,17 @@ describe('each file goes by the nearest config up from its own folder', () => {
     expect(filesOf(given.stdout)).toEqual(['a/cases/RF-0001.md', 'b/cases/RF-0002.md']);
   });
 
+  it("a path with no config above it goes by the working folder's config, in one caseload with the files under it", async () => {
+    const here = caseload(fresh('here'), 'as_of: 2026-11-01\nignore: ["**/README.md", "**/RF-0002.md"]\n');
+    const elsewhere = fresh('elsewhere');
+    cpSync(join(ROOT, 'examples', 'caseload', 'cases', 'RF-0001.md'), join(elsewhere, 'RF-0001.md'));
+    cpSync(join(ROOT, 'examples', 'caseload', 'cases', 'RF-0002.md'), join(elsewhere, 'RF-0002.md'));
+    const r = await reunify(['check', 'cases/RF-0001.md', elsewhere, '--format', 'json'], { cwd: here });
+    expect(filesOf(r.stdout)).toEqual([join(elsewhere, 'RF-0001.md'), 'cases/RF-0001.md']); // in path order: /tmp/…-elsewhere-… first
+    // one caseload: the same id twice is a clash
+    expect(r.stdout).toContain('caseload/duplicate-id');
+  });
+
   it('--config names one config for every file, its globs relative to its folder', async () => {
     const repo = fresh('given');
     caseload(join(repo, 'a'), 'as_of: 2026-11-01\n');
