@@ -3,7 +3,7 @@
 // exactly what is missing. Also closes a case, or records an unplanned return.
 import { EXIT, UsageError, writeErr, flagPathsFromCwd } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { answerSteps, chooseAsker, gatherAnswers, openCaseArgument, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { answerSteps, asOfFlag, chooseAsker, gatherAnswers, openCaseArgument, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import type { Problem } from '../core/model/problem.js';
 
 export interface AdvanceFlags extends WorkflowFlags {
@@ -16,7 +16,7 @@ export interface AdvanceFlags extends WorkflowFlags {
 
 export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, deps: WorkflowDeps = {}): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'answers']);
-  parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
+  flags = asOfFlag(flags); // --as-of or --date; a mistyped date is named by its flag, before anything is read
   if (flags.to !== undefined && flags.to !== 'closed') throw new UsageError(`--to takes only "closed" (to move on one stage, leave --to out), got "${flags.to}"`);
   if (flags.unplanned && flags.to) throw new UsageError('--unplanned and --to closed cannot go together');
   if ((flags.outcome !== undefined || flags.note !== undefined) && flags.to !== 'closed') throw new UsageError('--outcome and --note go with --to closed');

@@ -1,6 +1,6 @@
 // `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
 import { appEnv } from './env.js';
-import { EXIT, cwd, UsageError, makeColor, noCaseFiles, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
+import { EXIT, cwd, UsageError, parseAsOf, makeColor, noCaseFiles, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
 import type { SeveritySetting } from '../core/model/problem.js';
 import { counted } from '../core/text/plural.js';
 
@@ -17,6 +17,8 @@ export interface CheckFlags extends CommonOptions {
   watch?: boolean;
   allowEmpty?: boolean;
   docsUrl?: string;
+  /** false with --no-warn-ignored: files named but left out are not mentioned. */
+  warnIgnored?: boolean;
 }
 
 
@@ -45,8 +47,8 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     writeOutHuman(rows.map(([id, sev, d]) => `${id.padEnd(w)}  ${sev.padEnd(7)}  ${d}`).join('\n') + '\n');
     return EXIT.ok;
   }
-  const { resolveAsOf } = await import('./asOf.js');
-  const asOf = await resolveAsOf(flags.asOf, { paths, configPath: flags.config });
+  // without --as-of, each config's as_of (checkCaseload), else today
+  const asOf = flags.asOf === undefined ? undefined : parseAsOf(flags.asOf);
   const known = knownRuleIds();
   const ruleSettings = parseRuleFlags(flags.rule, known);
   let maxWarnings: number | undefined;
@@ -65,7 +67,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache, cacheStrategy });
   const { startProgress } = await import('./progress.js');
   const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet && appEnv().vars.TERM !== 'dumb', describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
-  const { result, missing, casesGlob, configPath } = await checkCaseload({
+  const { result, missing, skipped, casesGlob, configPath } = await checkCaseload({
     paths,
     cwd: cwd(),
     configPath: flags.config,
@@ -78,6 +80,15 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
     onProgress: (done, total) => progress.update(done, total),
   }).finally(() => progress.end());
   for (const m of missing) writeErr(`reunify: ${m}: no such file or folder\n`);
+  if (flags.warnIgnored !== false) {
+    for (const s of skipped) {
+      writeErr(
+        s.why === 'frozen-copy'
+          ? `reunify: note: ${s.file} is a frozen copy of a signed-off record, not a case file: rule case/frozen-copy checks it when its case is checked (use --no-warn-ignored to hide this)\n`
+          : `reunify: warning: ${s.file} is ignored by ${s.configPath ?? 'the default ignore patterns'} (use --no-warn-ignored to hide this)\n`,
+      );
+    }
+  }
   if (missing.length > 0 && result.results.length === 0) return EXIT.usage;
   if (result.results.length === 0 && !flags.allowEmpty) {
     // a mistyped path or an unmounted share must not pass as a clean caseload

@@ -10,14 +10,19 @@ import { caseCheckEnv, caseloadProblems, fileResult, type CaseCheckEnv } from '.
 import type { ReunifyConfig } from '../core/model/config.js';
 import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type SeveritySetting } from '../core/model/problem.js';
 import { checkOneFile, toCheckable, type CaseOutcome } from '../io/checkFile.js';
-import { findCases, unreadableFolderProblem, type UnreadableFolder } from '../io/findCases.js';
-import { ConfigError, loadConfig, unknownRuleProblems } from '../io/loadConfig.js';
+import { unreadableFolderProblem, type SkippedFile, type UnreadableFolder } from '../io/findCases.js';
+import { ConfigError, defaultConfig, unknownRuleProblems } from '../io/loadConfig.js';
 import { loadCase } from '../io/loadCase.js';
+import { selectCases } from '../io/selectCases.js';
+import { notADate, parseIsoDate } from '../core/text/dates.js';
+import { terminalText } from '../core/escape/terminal.js';
 import { appEnv } from './env.js';
+import { UsageError, today } from './shared.js';
 
 export interface CheckRunOptions {
   paths: readonly string[];
   configPath?: string;
+  /** The date the rules are relative to; without it, each config's `as_of`, else today. */
   asOf?: string;
   ruleSettings?: Record<string, SeveritySetting>;
   /** Known rule ids, to refuse unknown ones in the config's `rules`. */
@@ -28,6 +33,9 @@ export interface CheckRunOptions {
 export interface CheckOutcome {
   result: CheckResult;
   missing: string[];
+  /** Files named on the command line and left out: `ignore` matched them (in `configPath`), or they are frozen copies. */
+  skipped: (SkippedFile & { configPath?: string })[];
+  /** The config of the first path given (for saying what was looked for when nothing matched). */
   configPath?: string;
   /** The config's `cases` glob, for saying what was looked for when nothing matched. */
   casesGlob: string;
@@ -42,28 +50,57 @@ export interface PreparedRun {
   files: string[];
   /** The same files as results name them (relative to the run's `cwd`). */
   display: string[];
-  missing: string[];
   /** Folders discovery could not list, each reported like an unreadable file (`at`: as this process reaches it). */
   unreadable: (UnreadableFolder & { at: string })[];
   asOf: string;
   env: CaseCheckEnv;
 }
 
-export function prepareRun(options: CheckRunOptions & { asOf: string }): PreparedRun {
-  const { config, configPath, root } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
-  if (options.known && configPath) {
-    const unknown = Object.keys(config.rules).filter((id) => !options.known!.has(id));
-    if (unknown.length > 0) {
-      throw new ConfigError(configPath, unknownRuleProblems(configPath, unknown, options.known));
+export interface PreparedRuns {
+  /** One run per config that has files (or unreadable folders) to report; each is checked on its own, caseload rules included. */
+  runs: PreparedRun[];
+  missing: string[];
+  skipped: CheckOutcome['skipped'];
+  /** The first config found, for the message when nothing is found. */
+  first: { config: ReunifyConfig; configPath?: string };
+  asOf: string;
+}
+
+/** A config's `as_of`, else today. */
+function asOfOf(config: ReunifyConfig, configPath: string | undefined): string {
+  if (config.as_of === null || config.as_of === undefined) return today();
+  const date = parseIsoDate(config.as_of);
+  if (date === undefined) throw new UsageError(`${configPath ?? 'config'}: ${notADate('as_of', terminalText(config.as_of))}`);
+  return date;
+}
+
+export function prepareRuns(options: CheckRunOptions): PreparedRuns {
+  const selected = selectCases(options.paths, { configPath: options.configPath, cwd: options.cwd });
+  for (const { config, configPath } of selected.groups) {
+    if (options.known && configPath) {
+      const unknown = Object.keys(config.rules).filter((id) => !options.known!.has(id));
+      if (unknown.length > 0) {
+        throw new ConfigError(configPath, unknownRuleProblems(configPath, unknown, options.known));
+      }
     }
   }
-  const found = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
   // findCases names files relative to options.cwd; loading, workers and the cache read from process.cwd()
   const cwd = resolve(options.cwd ?? process.cwd());
-  const files = cwd === process.cwd() ? found.files : found.files.map((f) => resolve(cwd, f));
-  const env = caseCheckEnv({ asOf: options.asOf, config, ruleSettings: options.ruleSettings });
-  const unreadable = found.unreadable.map((u) => ({ ...u, at: resolve(cwd, u.folder) }));
-  return { config, configPath, root, files, display: found.files, missing: found.missing, unreadable, asOf: options.asOf, env };
+  const groups = selected.groups.filter((g) => g.files.length > 0 || g.unreadable.length > 0);
+  const runs = groups.map((g): PreparedRun => {
+    const asOf = options.asOf ?? asOfOf(g.config, g.configPath);
+    const files = cwd === process.cwd() ? g.files : g.files.map((f) => resolve(cwd, f));
+    const env = caseCheckEnv({ asOf, config: g.config, ruleSettings: options.ruleSettings });
+    const unreadable = g.unreadable.map((u) => ({ ...u, at: resolve(cwd, u.folder) }));
+    return { config: g.config, configPath: g.configPath, root: g.root, files, display: g.files, unreadable, asOf, env };
+  });
+  const dates = [...new Set(runs.map((r) => r.asOf))];
+  if (dates.length > 1) {
+    const which = runs.map((r) => `${r.configPath ?? 'no config'} (${r.asOf})`).join(', ');
+    throw new UsageError(`the files given go by configs with different as-of dates: ${which}; check them in separate runs, or give --as-of`);
+  }
+  const first: PreparedRuns['first'] = selected.groups[0] ?? { config: defaultConfig() };
+  return { runs, missing: selected.missing, skipped: selected.skipped, first, asOf: dates[0] ?? options.asOf ?? asOfOf(first.config, first.configPath) };
 }
 
 /** Add the caseload-wide problems (positioned by reading those few files again) and the unreadable folders, and summarise. */
@@ -99,7 +136,6 @@ export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): C
 }
 
 export interface CheckCaseloadOptions extends CheckRunOptions {
-  asOf: string;
   /** Worker threads: default one per core; 1 means none. */
   workers?: number;
   /** Keep per-case results between runs (a folder, or true for `<caseload>/.reunify-cache`). */
@@ -110,9 +146,31 @@ export interface CheckCaseloadOptions extends CheckRunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The check: cache first, then the remaining files over worker threads when there are many. */
+/** The check: each config's files on their own (cache first, then worker threads when there are many), then one result in path order. */
 export async function checkCaseload(options: CheckCaseloadOptions): Promise<CheckOutcome & { checked: number }> {
-  const run = prepareRun(options);
+  const prepared = prepareRuns(options);
+  const total = prepared.runs.reduce((n, r) => n + r.files.length, 0);
+  let finished = 0;
+  const progress = (count: number) => options.onProgress?.((finished += count), total);
+  // files taken from the cache are counted as done, and heard with the next file checked
+  const cached = (count: number) => void (finished += count);
+  const results: FileResult[] = [];
+  let checked = 0;
+  for (const run of prepared.runs) {
+    const outcome = await checkRun(run, options, progress, cached);
+    results.push(...outcome.result.results);
+    checked += outcome.checked;
+  }
+  if (prepared.runs.length > 1) {
+    const cwd = resolve(options.cwd ?? process.cwd());
+    const key = (r: FileResult) => resolve(cwd, r.filePath);
+    results.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+  const result: CheckResult = { results, summary: summarise(results), asOf: prepared.asOf };
+  return { result, missing: prepared.missing, skipped: prepared.skipped, configPath: prepared.first.configPath, casesGlob: prepared.first.config.cases, checked };
+}
+
+async function checkRun(run: PreparedRun, options: CheckCaseloadOptions, progress: (count: number) => void, cached: (count: number) => void): Promise<{ result: CheckResult; checked: number }> {
   const outcomes: (CaseOutcome | undefined)[] = new Array(run.files.length);
   const cache = options.cache ? await import('../io/checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy, appEnv().vars.XDG_CACHE_HOME)) : undefined;
   const todo: { i: number; file: string }[] = [];
@@ -121,8 +179,7 @@ export async function checkCaseload(options: CheckCaseloadOptions): Promise<Chec
     if (hit) outcomes[i] = hit;
     else todo.push({ i, file: f });
   });
-  let finished = run.files.length - todo.length;
-  const progress = (count: number) => options.onProgress?.((finished += count), run.files.length);
+  cached(run.files.length - todo.length);
   // An explicit --workers is obeyed; otherwise threads are used only when they pay.
   const workers = workersFor(todo.length, options.workers, availableParallelism());
   if (workers > 1 && todo.length > 1) {
@@ -145,5 +202,5 @@ export async function checkCaseload(options: CheckCaseloadOptions): Promise<Chec
     for (const { i, file } of todo) cache.store(file, outcomes[i]!);
     cache.save();
   }
-  return { result: finishRun(run, outcomes as CaseOutcome[]), missing: run.missing, configPath: run.configPath, casesGlob: run.config.cases, checked: todo.length };
+  return { result: finishRun(run, outcomes as CaseOutcome[]), checked: todo.length };
 }

@@ -1,6 +1,7 @@
 // `reunify classify <case|dir>`: the suggested level with every contribution, the
 // comparison with the baseline, the suggested decision; `--record` appends the
 // classification (and decision) through the one writer.
+import { dirname } from 'node:path';
 import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
 import type { Level } from '../core/model/ids.js';
 import type { Problem } from '../core/model/problem.js';
@@ -75,9 +76,9 @@ export async function runClassifyCommand(target: string, flags: ClassifyFlags): 
   }
   if (isDir && flags.record) throw new UsageError('--record takes one case file, not a folder');
   const { loadClassificationConfig } = await import('./classifyCase.js');
-  const { config } = loadClassificationConfig({ configPath: flags.config, paths: [target] });
+  const { config, configPath } = loadClassificationConfig({ configPath: flags.config, paths: [target] });
   const color = makeColor(undefined, flags.color);
-  return isDir ? classifyFolder(target, flags, config, asOf, color) : classifyOne(target, flags, config, asOf, color);
+  return isDir ? classifyFolder(target, flags, config, asOf, color, configPath) : classifyOne(target, flags, config, asOf, color);
 }
 
 type Config = import('../core/model/config.js').ReunifyConfig;
@@ -176,11 +177,11 @@ async function recordClassification(
   };
 }
 
-async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
+async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color, configPath: string | undefined): Promise<number> {
   const { classifyCase } = await import('./classifyCase.js');
   const { findCases } = await import('../io/findCases.js');
   const { formatSummaryText, summaryJson } = await import('../report/format/classification.js');
-  const { files, unreadable } = findCases([dir], { glob: config.cases, ignore: config.ignore });
+  const { files, unreadable } = findCases([dir], { glob: config.cases, ignore: config.ignore, base: configPath === undefined ? undefined : dirname(configPath) });
   const rows: import('../report/format/classification.js').SummaryRow[] = [];
   for (const filePath of files) {
     const result = classifyCase(filePath, config, asOf);

@@ -2,7 +2,7 @@
 // child's details, cohorts and trigger point asked for (or given as answers).
 import { EXIT, UsageError, cwd, writeErr, flagPathsFromCwd, fromCwd, writeOutHuman } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { answerSteps, chooseAsker, gatherAnswers, parseDateFlag, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { answerSteps, asOfFlag, chooseAsker, gatherAnswers, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import { CASE_ID_PATTERN } from '../core/model/ids.js';
 
 export interface NewFlags extends WorkflowFlags {
@@ -25,7 +25,7 @@ export interface NewFlags extends WorkflowFlags {
 export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowDeps = {}): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'answers']);
   if (!new RegExp(CASE_ID_PATTERN).test(id)) throw new UsageError(`the case id "${id}" must start with a letter or digit and use only letters, digits, ".", "_" or "-" (64 at most)`);
-  parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
+  flags = asOfFlag(flags); // --as-of or --date; a mistyped date is named by its flag, before anything is read
   const { existsSync, statSync } = await import('node:fs');
   const { join } = await import('node:path');
   const dir = flags.dir ?? '.';

@@ -1,6 +1,7 @@
 // `reunify redact <case|dir> --out DIR`: an anonymised copy for teaching, with a
 // report of what was replaced and what to read. Never writes into the source, and
 // writes nothing when the check finds something known left in the copy.
+import { dirname } from 'node:path';
 import { EXIT, UsageError, writeErr, type CommonOptions, flagPathsFromCwd, fromCwd } from './shared.js';
 
 export interface RedactFlags extends CommonOptions {
@@ -31,10 +32,10 @@ export async function runRedact(source: string, flags: RedactFlags): Promise<num
   const { readNames, NamesError } = await import('../io/runReport.js');
   try {
     checkNoOverlap(source, out);
-    const { config } = loadConfig({ configPath: flags.config, paths: [source] });
+    const { config, configPath } = loadConfig({ configPath: flags.config, paths: [source] });
     const asOf = await resolveAsOf(flags.asOf, { paths: [source], configPath: flags.config });
     const names = flags.names !== undefined ? [...readNames(flags.names)].flat() : undefined;
-    const { files, result } = redactedFiles(source, { config, asOf, seed, names });
+    const { files, result } = redactedFiles(source, { config, asOf, seed, names, base: configPath === undefined ? undefined : dirname(configPath) });
     writePackFolder(out, files);
     if (!flags.quiet) {
       writeErr(`copied ${result.cases.length} case ${result.cases.length === 1 ? 'file' : 'files'} to ${out}, anonymised; see ${out}/redaction-report.md, and read every file before sharing it\n`);

@@ -3,7 +3,7 @@
 // saves it through the one writer.
 import { EXIT, UsageError, makeColor, writeErr, writeOut, flagPathsFromCwd, writeOutHuman, safeStrings } from './shared.js';
 import { NON_INTERACTIVE_HINT, PromptInterrupted, type Asker } from './prompting.js';
-import { answerSteps, chooseAsker, gatherAnswers, openCaseArgument, parseDateFlag, reportAnswerGaps, reportUnasked, saveCase, type WorkingCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import { answerSteps, asOfFlag, chooseAsker, gatherAnswers, openCaseArgument, reportAnswerGaps, reportUnasked, saveCase, type WorkingCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
 import type { TaskLine } from '../core/workflow/stageTasks.js';
 
 export interface TaskFlags extends WorkflowFlags {
@@ -17,7 +17,7 @@ export interface TaskFlags extends WorkflowFlags {
 
 export async function runTaskCommand(caseArg: string, taskId: string | undefined, flags: TaskFlags, deps: WorkflowDeps = {}): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'answers']);
-  parseDateFlag(flags.date); // a mistyped --date is named as such, before anything is read
+  flags = asOfFlag(flags); // --as-of or --date; a mistyped date is named by its flag, before anything is read
   const opened = await openCaseArgument(caseArg, flags);
   if (typeof opened === 'number') return opened;
   const { resolveAsOf } = await import('./asOf.js');

@@ -2,6 +2,7 @@
 // gathering answers (answers file, --set, flags), deciding whether to prompt, and
 // writing through the one writer (or printing the diff with --dry-run).
 import { EXIT, UsageError, cwd, fromCwd, parseAsOf, writeErr, type CommonOptions, writeOutHuman } from './shared.js';
+import { terminalText } from '../core/escape/terminal.js';
 import { mayPrompt, mergeAnswers, parseSetFlags, setFlagAnswers, inquirerAsker, PromptInterrupted, type Asker } from './prompting.js';
 import type { AnswerPath, Answers, Resolved, Step } from '../core/workflow/answers.js';
 import type { CaseData } from '../core/model/caseTypes.js';
@@ -15,6 +16,9 @@ export interface WorkflowFlags extends CommonOptions {
   /** false with --no-input */
   input?: boolean;
   dryRun?: boolean;
+  /** --as-of, as every command names the date it works as of. */
+  asOf?: string;
+  /** --date, the older name of --as-of; after asOfFlag, the date either gave. */
   date?: string;
 }
 
@@ -25,6 +29,19 @@ export interface WorkflowDeps {
 
 export function parseDateFlag(value: string | undefined, flag = '--date'): string {
   return parseAsOf(value, flag);
+}
+
+/**
+ * `--as-of`, or `--date` (its older name, kept): the flags with `date` set to the one
+ * given, checked now so a mistyped date is named by the flag typed, before anything is read.
+ */
+export function asOfFlag<F extends WorkflowFlags>(flags: F): F {
+  if (flags.asOf !== undefined && flags.date !== undefined && flags.asOf !== flags.date) {
+    throw new UsageError(`--date is the older name of --as-of: give one of them (got --as-of ${terminalText(flags.asOf)} and --date ${terminalText(flags.date)})`);
+  }
+  const date = flags.asOf ?? flags.date;
+  if (date !== undefined) parseDateFlag(date, flags.asOf !== undefined ? '--as-of' : '--date');
+  return { ...flags, date };
 }
 
 export function collect(value: string, previous: string[]): string[] {
@@ -175,6 +192,7 @@ export const INPUT_OPTIONS_HELP = {
   set: 'one answer, e.g. --set tasks.safe_adult.person=gran (repeatable); no prompts',
   noInput: 'never prompt: fail at once, naming any answer that is missing',
   date: "the date recorded by default, and the latest date accepted (YYYY-MM-DD; default: the config's as_of, else today)",
+  dateAlias: 'the older name of --as-of',
   dryRun: 'print the change as a unified diff and write nothing',
 };
 

@@ -20,6 +20,7 @@ export function registerCheck(program: Command): void {
     .option('--watch', 'keep running and re-check files as they change (implies --cache)')
     .option('--docs-url <url>', 'for --format sarif: where the rule pages are (a copy of docs/rules/; default: the pages in the installed package)')
     .option('--allow-empty', 'exit 0 when no case file is found (otherwise exit 2)')
+    .option('--no-warn-ignored', 'say nothing of a file named here that the config\'s ignore patterns leave out, or that is a frozen copy of a signed-off record')
     .option('-q, --quiet', 'report errors only')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')
     .option('--no-color', 'never colour the output')

@@ -25,7 +25,8 @@ export function registerNew(program: Command): void {
     .option('--iro <who>', 'Independent Reviewing Officer, role and initials')
     .option('--answers <file>', INPUT_OPTIONS_HELP.answers)
     .option('--set <path=value>', INPUT_OPTIONS_HELP.set, collect, [] as string[])
-    .option('--date <date>', "the date the work opened, and the latest date accepted (YYYY-MM-DD; default: the config's as_of, else today)")
+    .option('--as-of <date>', "the date the work opened, and the latest date accepted (YYYY-MM-DD; default: the config's as_of, else today)")
+    .option('--date <date>', INPUT_OPTIONS_HELP.dateAlias)
     .option('--dry-run', INPUT_OPTIONS_HELP.dryRun)
     .option('--no-input', INPUT_OPTIONS_HELP.noInput)
     .option('-q, --quiet', 'print nothing on success but a --dry-run diff')
@@ -35,7 +36,7 @@ export function registerNew(program: Command): void {
       `
 Examples:
   $ reunify new RF-0100 --dir cases
-  $ reunify new RF-0100 --dir cases --answers new-case.yaml --date 2026-10-01
+  $ reunify new RF-0100 --dir cases --answers new-case.yaml --as-of 2026-10-01
   $ reunify new RF-0100 --ref "Child Z" --dob 2016-03-02 --looked-after-since 2026-09-07 --legal-status s20 \\
       --placement foster --trigger cla_review --social-worker "SW K.L." --team-manager "TM D.E." --no-input`,
     )

@@ -18,7 +18,8 @@ export function registerTask(program: Command): void {
     .option('--by <who>', 'who did it, role and initials (no prompts)')
     .option('--note <text>', "the task's note (no prompts)")
     .option('--reason <text>', 'why it does not apply, with --status not_applicable (no prompts)')
-    .option('--date <date>', INPUT_OPTIONS_HELP.date)
+    .option('--as-of <date>', INPUT_OPTIONS_HELP.date)
+    .option('--date <date>', INPUT_OPTIONS_HELP.dateAlias)
     .option('--dry-run', INPUT_OPTIONS_HELP.dryRun)
     .option('--no-input', INPUT_OPTIONS_HELP.noInput)
     .addOption(new Option('-f, --format <format>', 'format of the task list').choices(['text', 'json']).default('text'))
@@ -34,7 +35,7 @@ Prompts go to stderr; Ctrl-C leaves the file as it was. Without a terminal (or w
 Examples:
   $ reunify task RF-0002
   $ reunify task cases/RF-0002.md safe_adult
-  $ reunify task RF-0002 written_assessment --answers written-assessment.yaml --date 2026-11-02 --dry-run`,
+  $ reunify task RF-0002 written_assessment --answers written-assessment.yaml --as-of 2026-11-02 --dry-run`,
     )
     .action(async (caseArg: string, taskId: string | undefined, flags: TaskFlags) => {
       setExitCode(await runTaskCommand(caseArg, taskId, flags));

@@ -22,7 +22,7 @@ export function casesWithId(root: string, id: string, config: ReunifyConfig, cwd
 /** casesWithId, and the folders that could not be searched. */
 /** Files are named relative to `cwd` (default: the process's folder), and read from there. */
 function searchCaseload(root: string, id: string, config: ReunifyConfig, cwd?: string): { files: string[]; unreadable: UnreadableFolder[] } {
-  const { files, unreadable } = findCases([root], { glob: config.cases, ignore: config.ignore, cwd });
+  const { files, unreadable } = findCases([root], { glob: config.cases, ignore: config.ignore, cwd, base: root });
   const wanted = id.toLowerCase();
   const byStem = files.filter((f) => basename(f, extname(f)).toLowerCase() === wanted);
   const byId = files.filter((f) => {

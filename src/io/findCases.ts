@@ -1,8 +1,12 @@
 // Finds case files under a caseload folder: glob match on the path relative to the
-// root, skipping dot-folders and node_modules, never following a symlink out of the
+// config's folder, skipping dot-folders and node_modules, never following a symlink out of the
 // root (or round a loop), and never opening anything that is not a regular file.
 // A folder that cannot be listed is reported, never passed over in silence: a
-// practice lead must not take a partial check for the whole caseload.
+// practice lead must not take a partial check for the whole caseload. The globs are
+// relative to the config file's folder (`base`), as ESLint's are, so `check .` and
+// `check cases` from the caseload folder pick the same files; a file named on the
+// command line is left out when `ignore` matches it or it is a frozen copy, and the
+// caller says so.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isFrozenCopyPath } from '../core/workflow/frozenRecords.js';
@@ -24,6 +28,42 @@ export interface FoundCases {
   missing: string[];
   /** Folders that could not be listed, so any case files in them were not found. */
   unreadable: UnreadableFolder[];
+  /** Files named on the command line and left out: matched by `ignore`, or a frozen copy of a signed-off product. */
+  skipped: SkippedFile[];
+  /** Folders under a folder walked that have a config of their own (`ownConfig`), not walked: their files go by that config. */
+  nested: string[];
+}
+
+export interface SkippedFile {
+  /** As given on the command line. */
+  file: string;
+  why: 'ignored' | 'frozen-copy';
+}
+
+export interface FindCasesOptions {
+  /** Which files in a folder are case files (default `**\/*.md`). */
+  glob?: string;
+  /** Files that are not case files, folders walked or named alike. */
+  ignore?: readonly string[];
+  cwd?: string;
+  /**
+   * The folder the globs are relative to: the config file's folder. A file outside it
+   * (a `--config` kept elsewhere) is matched relative to the folder walked, or, named
+   * on its own, by its name. Without it, relative to the folder walked.
+   */
+  base?: string;
+  /** A subfolder for which this is true is not walked but returned in `nested`. */
+  ownConfig?: (dir: string) => boolean;
+}
+
+/** A frozen copy's path relative to the folder above its `records/` folder: `records/<case>/<file>`. */
+function frozenRel(file: string): string {
+  return relative(dirname(dirname(dirname(file))), file).split(sep).join('/');
+}
+
+/** `file` relative to `base` when inside it, else to `fallback`, '/'-separated. */
+function relFor(file: string, base: string | undefined, fallback: string): string {
+  return relative(base !== undefined && isInside(base, file) ? base : fallback, file).split(sep).join('/');
 }
 
 /** An unreadable folder as `check` reports it: the rule an unreadable file gets, at the same 1:1. */
@@ -45,20 +85,19 @@ function display(p: string, cwd: string): string {
  * Discover case files. Each path may be a folder (walked with `glob`) or a file
  * (taken as given, whatever its name).
  */
-export function findCases(paths: readonly string[], options: { glob?: string; ignore?: readonly string[]; cwd?: string } = {}): FoundCases {
+export function findCases(paths: readonly string[], options: FindCasesOptions = {}): FoundCases {
   const cwd = options.cwd ?? process.cwd();
+  const base = options.base === undefined ? undefined : resolve(cwd, options.base);
   const include = globMatcher(options.glob ?? '**/*.md');
   const ignore = (options.ignore ?? []).map(globMatcher);
-  const matcher = { test: (rel: string) => include.test(rel) && !ignore.some((re) => re.test(rel)) };
+  const isIgnored = (rel: string) => ignore.some((re) => re.test(rel));
   const files = new Set<string>();
   const missing: string[] = [];
   const unreadable: UnreadableFolder[] = [];
+  const skipped: SkippedFile[] = [];
+  const nested: string[] = [];
   // a folder every file under which is ignored (e.g. `archive/**`) may be unreadable: nothing in it was wanted
-  const ignored = (rel: string) => ignore.some((re) => re.test(`${rel}/\u0000.md`) && re.test(`${rel}/\u0000/\u0000.md`));
-  const onUnreadable = (dir: string, rel: string, err: unknown) => {
-    if (rel !== '' && ignored(rel)) return;
-    unreadable.push({ folder: display(dir, cwd), reason: systemReason(err) });
-  };
+  const ignoredFolder = (rel: string) => ignore.some((re) => re.test(`${rel}/\u0000.md`) && re.test(`${rel}/\u0000/\u0000.md`));
   for (const given of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, given);
     let st;
@@ -76,29 +115,53 @@ export function findCases(paths: readonly string[], options: { glob?: string; ig
         missing.push(given);
         continue;
       }
-      walk(abs, abs, rootReal, matcher, files, new Set([rootReal]), onUnreadable);
+      const walker: Walker = {
+        rootReal,
+        out: files,
+        seen: new Set([rootReal]),
+        wanted: (file) => {
+          const rel = relFor(file, base, abs);
+          return include.test(rel) && !isIgnored(rel);
+        },
+        ownConfig: options.ownConfig,
+        nested,
+        onUnreadable: (dir, err) => {
+          const rel = relFor(dir, base, abs);
+          if (dir !== abs && rel !== '' && ignoredFolder(rel)) return;
+          unreadable.push({ folder: display(dir, cwd), reason: systemReason(err) });
+        },
+      };
+      walk(abs, walker);
+    } else if (isFrozenCopyPath(frozenRel(abs))) {
+      skipped.push({ file: given, why: 'frozen-copy' });
+    } else if (isIgnored(relFor(abs, base, dirname(abs)))) {
+      skipped.push({ file: given, why: 'ignored' });
     } else {
-      // A file named explicitly is checked even if it is not a regular file: loadCase reports it.
+      // A file named explicitly is checked whatever its name (the `cases` glob is for
+      // folders), even if it is not a regular file: loadCase reports it.
       files.add(abs);
     }
   }
-  return { files: [...files].sort().map((f) => display(f, cwd)), missing, unreadable };
+  return { files: [...files].sort().map((f) => display(f, cwd)), missing, unreadable, skipped, nested };
 }
 
-function walk(
-  dir: string,
-  root: string,
-  rootReal: string,
-  matcher: { test(rel: string): boolean },
-  out: Set<string>,
-  seen: Set<string>,
-  onUnreadable: (dir: string, rel: string, err: unknown) => void,
-): void {
+interface Walker {
+  rootReal: string;
+  out: Set<string>;
+  seen: Set<string>;
+  wanted(file: string): boolean;
+  ownConfig: ((dir: string) => boolean) | undefined;
+  nested: string[];
+  onUnreadable(dir: string, err: unknown): void;
+}
+
+function walk(dir: string, w: Walker): void {
+  const { rootReal, out, seen } = w;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    onUnreadable(dir, relative(root, dir).split(sep).join('/'), err);
+    w.onUnreadable(dir, err);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -129,11 +192,11 @@ function walk(
     }
     if (isDir) {
       if (name.startsWith('.') || name === 'node_modules') continue;
-      walk(full, root, rootReal, matcher, out, seen, onUnreadable);
+      if (w.ownConfig?.(full)) w.nested.push(full);
+      else walk(full, w);
     } else if (isFile) {
-      const rel = relative(root, full).split(sep).join('/');
       // a frozen copy of a signed-off product (records/<case>/decision-rc1_d2-2026-10-28.md) is not a case file
-      if (matcher.test(rel) && !isFrozenCopyPath(relative(dirname(dirname(dir)), full).split(sep).join('/'))) out.add(full);
+      if (w.wanted(full) && !isFrozenCopyPath(frozenRel(full))) out.add(full);
     }
     // FIFOs, sockets and devices are never opened.
   }

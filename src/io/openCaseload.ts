@@ -5,6 +5,7 @@
 // listed; stage gates do not stop a case from being counted. Big caseloads are read
 // over worker threads, unless the cases' file contents are to be kept.
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import type { CaseData } from '../core/model/caseTypes.js';
 import { domainIdsOf, type ReunifyConfig } from '../core/model/config.js';
 import { caseValidator, type CaseValidator } from '../core/model/validate.js';
@@ -58,7 +59,7 @@ export async function openCaseload(options: OpenCaseloadOptions & { keep: true }
 export async function openCaseload(options: OpenCaseloadOptions & { keep?: false }): Promise<OpenedCaseload>;
 export async function openCaseload(options: OpenCaseloadOptions & { keep?: boolean }): Promise<OpenedCaseload> {
   const { config, configPath } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
-  const { files, missing, unreadable } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd });
+  const { files, missing, unreadable } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd, base: configPath === undefined ? undefined : dirname(configPath) });
   const cases: CaseloadCase[] = [];
   const skipped: OpenedCaseload['skipped'] = [];
   if (options.keep) {

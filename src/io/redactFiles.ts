@@ -131,9 +131,9 @@ const REVIEW_LIMIT = 300;
 const OFFSET_ATTEMPTS = 8;
 
 /** Read, redact and lay out the copy; throws RedactError when a file cannot be read or an original would survive. */
-export function redactedFiles(source: string, options: { config: ReunifyConfig; asOf: string; seed: number; names?: readonly string[] }): { files: PackFile[]; result: RedactionResult } {
+export function redactedFiles(source: string, options: { config: ReunifyConfig; asOf: string; seed: number; names?: readonly string[]; /** The config's folder, which its globs are relative to. */ base?: string }): { files: PackFile[]; result: RedactionResult } {
   const { config } = options;
-  const { files: found, missing, unreadable: folders } = findCases([source], { glob: config.cases, ignore: config.ignore });
+  const { files: found, missing, unreadable: folders } = findCases([source], { glob: config.cases, ignore: config.ignore, base: options.base });
   if (missing.length > 0) throw new RedactError(`${source}: no such file or folder`);
   // a copy that silently lacks the cases of a folder it could not read is not the copy asked for
   const unreadable: { filePath: string; problems: Problem[] }[] = folders.map((u) => ({ filePath: u.folder, problems: [unreadableFolderProblem(u)] }));

@@ -3,7 +3,7 @@
 // run with the built binary against copies of examples/caseload and examples/broken.
 // Only `--as-of 2026-11-01` is added (the examples use today's date), so results stay fixed.
 import { execa } from 'execa';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +127,16 @@ describe('.pre-commit-hooks.yaml and examples/ci/pre-commit-config.yaml', () => 
     const r = await sh(`${pinned(hook.entry)} ${files.map((f) => `'${f}'`).join(' ')}`, dir);
     expect(r.exitCode).toBe(exit);
     if (exit === 0) expect(r.output.trim()).toBe('');
+  });
+
+  it("the entry skips, without a word, staged files the caseload's ignore leaves out, even when they are all it is given", async () => {
+    const dir = copyOf('caseload');
+    appendFileSync(join(dir, 'reunify.config.yaml'), 'ignore: ["**/README.md", "**/CHANGELOG.md", "cases/archive/**"]\n');
+    mkdirSync(join(dir, 'cases', 'archive'));
+    writeFileSync(join(dir, 'cases', 'archive', 'old-notes.md'), '# Notes kept from an old system, not a case\n');
+    const r = await sh(`${pinned(hook.entry)} 'cases/archive/old-notes.md'`, dir);
+    expect(r.exitCode).toBe(0);
+    expect(r.output.trim()).toBe('');
   });
 });
 

@@ -744,3 +744,26 @@ describe("task child_views finds the child's views under any heading check accep
     expect(section.slice(0, section.indexOf('\n## ', 1) === -1 ? undefined : section.indexOf('\n## ', 1))).toContain('Said again that she wants to go home.');
   });
 });
+
+describe('new, task and advance take --as-of, as the other commands do; --date is its older name', () => {
+  it('--as-of and --date give the same date; both at once must agree; a bad one is named by the flag typed', async () => {
+    const c = caseload();
+    const created = await reunify(['new', 'RF-0100', '--dir', 'cases', '--answers', c.write('new.yaml', NEW_CASE), '--as-of', '2026-10-01'], { cwd: c.dir });
+    expect(created.exitCode).toBe(0);
+    expect(readFileSync(c.file('RF-0100.md'), 'utf8')).toContain('opened: 2026-10-01');
+    const answers = c.write('a.yaml', 'people: [ { id: gran, ref: "Mrs Y", relation: maternal_grandmother } ]\ntasks: { safe_adult: { person: gran } }\n');
+    const byNew = await reunify(['task', 'RF-0100', 'safe_adult', '--answers', answers, '--as-of', '2026-10-05', '--dry-run'], { cwd: c.dir });
+    const byOld = await reunify(['task', 'RF-0100', 'safe_adult', '--answers', answers, '--date', '2026-10-05', '--dry-run'], { cwd: c.dir });
+    expect(byNew.exitCode).toBe(0);
+    expect(byNew.stdout).toContain('2026-10-05');
+    expect(byNew.stdout).toBe(byOld.stdout);
+    const both = await reunify(['task', 'RF-0100', 'safe_adult', '--answers', answers, '--as-of', '2026-10-05', '--date', '2026-10-06'], { cwd: c.dir });
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toBe('reunify: --date is the older name of --as-of: give one of them (got --as-of 2026-10-05 and --date 2026-10-06)');
+    const bad = await reunify(['advance', 'RF-0100', '--as-of', '2026-13-01'], { cwd: c.dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--as-of');
+    expect(bad.stderr).not.toContain('--date');
+    for (const command of ['new', 'task', 'advance']) expect((await reunify([command, '--help'])).stdout).toMatch(/--as-of <date>[\s\S]*--date <date> +the older name of --as-of/);
+  });
+});

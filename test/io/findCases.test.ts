@@ -116,7 +116,7 @@ describe('findCases', () => {
   });
 
   it('reports paths that do not exist', () => {
-    expect(findCases([join(root, 'nope')], { cwd: root })).toEqual({ files: [], missing: [join(root, 'nope')], unreadable: [] });
+    expect(findCases([join(root, 'nope')], { cwd: root })).toEqual({ files: [], missing: [join(root, 'nope')], unreadable: [], skipped: [], nested: [] });
   });
 
   it('takes a file named on the command line as given', () => {
@@ -155,7 +155,7 @@ describe('findCases: a folder it cannot list', () => {
 
   it('names a folder given on the command line that cannot be listed', () => {
     refuse('cases');
-    expect(findCases(['cases'], { cwd: root })).toEqual({ files: [], missing: [], unreadable: [{ folder: 'cases', reason: 'EACCES: permission denied' }] });
+    expect(findCases(['cases'], { cwd: root })).toEqual({ files: [], missing: [], unreadable: [{ folder: 'cases', reason: 'EACCES: permission denied' }], skipped: [], nested: [] });
   });
 
   it('says nothing of a folder the ignore globs leave out entirely, and names one they leave out only in part', () => {

@@ -146,7 +146,7 @@ describe('stage 1 prompt flows on a commented case file', () => {
     expect(code).toBe(0);
     expect(s.refused).toEqual([
       'must be a date written YYYY-MM-DD',
-      'must not be after 2026-11-02 (today, or --date): record things once they have happened',
+      'must not be after 2026-11-02 (today, or --as-of): record things once they have happened',
       'must not be before the case was opened (2026-09-21)',
     ]);
   });
@@ -335,7 +335,7 @@ describe('reunify new, interactively', () => {
     const code = await runNewCommand('RF-0950', { dir: c.dir, set: [], cohort: [], date: '2026-10-01' }, { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
     expect(code).toBe(0);
-    expect(s.refused).toEqual(['must not be after 2026-10-01 (today, or --date): record things once they have happened']);
+    expect(s.refused).toEqual(['must not be after 2026-10-01 (today, or --as-of): record things once they have happened']);
     const text = readFileSync(c.path('RF-0950.md'), 'utf8');
     expect(text).toMatch(/^ {2}ref: Child Q +# initials or a pseudonym/m);
     expect(text).toMatch(/^ {2}placement_moves: 0 +# placement moves in this episode\n {2}wants_to_return: true +#/m);

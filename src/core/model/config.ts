@@ -307,7 +307,7 @@ export const CONFIG_SCHEMA = {
     as_of: {
       type: ['string', 'null'],
       pattern: DATE_PATTERN,
-      description: 'The date checks are relative to when --as-of is not given, and the date new, task and advance record when --date is not given (YYYY-MM-DD), so a training pack checks clean years later; null means today.',
+      description: 'The date checks are relative to when --as-of is not given, and the date new, task and advance record when --as-of (or --date) is not given (YYYY-MM-DD), so a training pack checks clean years later; null means today.',
     },
     redact: {
       type: 'object',

@@ -15,7 +15,7 @@ export interface FlowCase {
 }
 
 export interface FlowContext {
-  /** Today, or `--date`: the default for every date recorded, and the latest date accepted. */
+  /** Today, or `--as-of` (`--date`): the default for every date recorded, and the latest date accepted. */
   date: IsoDate;
   config: ReunifyConfig;
 }
@@ -56,7 +56,7 @@ const STATUS_CHOICES = [
 ];
 
 export function notAfterToday(ctx: FlowContext): (value: unknown) => string | undefined {
-  return (value) => (isAfter(String(value), ctx.date) ? `must not be after ${ctx.date} (today, or --date): record things once they have happened` : undefined);
+  return (value) => (isAfter(String(value), ctx.date) ? `must not be after ${ctx.date} (today, or --as-of): record things once they have happened` : undefined);
 }
 
 /**
