@@ -117,7 +117,7 @@ function caseWords(levelLabels: Record<Level, string>, asOf: string): Words {
               : `unplanned return on ${d(e.returned)}`,
         )
         .join('; '),
-    cost_exposure: (e) => [e.level === 'high' || e.level === 'very_high' ? `latest level ${level(e.level)}` : '', e.unclassified ? (/unplanned/.test(e.detail) ? 'an unplanned return not classified' : 'not classified') : '', e.without_support ? 'no support in place' : ''].filter(Boolean).join('; '),
+    cost_exposure: (e) => [e.level === 'high' || e.level === 'very_high' ? `latest level ${level(e.level)}` : '', e.unclassified ? (e.unplanned ? 'an unplanned return not classified' : 'not classified') : '', e.without_support ? 'no support in place' : ''].filter(Boolean).join('; '),
   };
 }
 

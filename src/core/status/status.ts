@@ -462,7 +462,7 @@ function costExposure(cases: readonly StatusCase[], config: ReunifyConfig, asOf:
     const withoutSupport = !hasSupport(data);
     if (!highRisk && !unclassified && !withoutSupport) continue;
     const why = [highRisk ? `latest level ${level}` : '', unclassified ? (data.return?.unplanned === true ? 'unplanned return not classified' : 'not classified') : '', withoutSupport ? 'no support in place' : ''].filter(Boolean).join('; ');
-    exceptions.push({ id, detail: why, level, without_support: withoutSupport, unclassified });
+    exceptions.push({ id, detail: why, level, without_support: withoutSupport, unclassified, unplanned: data.return?.unplanned === true });
   }
   return {
     label: COST_EXPOSURE_LABEL,

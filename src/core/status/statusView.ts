@@ -172,7 +172,7 @@ export interface CostExposure {
   /** Returns in progress at high or very_high, not classified at all, or without support in place. */
   at_risk: number;
   failed_return_cost_if_broken_down: number;
-  exceptions: (Exception & { level: Level | null; without_support: boolean; unclassified: boolean })[];
+  exceptions: (Exception & { level: Level | null; without_support: boolean; unclassified: boolean; unplanned: boolean })[];
 }
 
 export interface Outcomes {
