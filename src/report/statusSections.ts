@@ -85,7 +85,6 @@ type Words = { [M in Listed]: (e: ExceptionOf<M>) => string };
 function caseWords(levelLabels: Record<Level, string>, asOf: string): Words {
   const level = (l: Level) => levelLabels[l];
   const d = longDate;
-  const days = (n: number) => counted(n, 'day');
   const item = (kind: string, point: string | null | undefined) =>
     kind === 'written_assessment' ? 'the written assessment' : kind === 'classification' ? `the ${POINT_SHORT[point as keyof typeof POINT_SHORT] ?? idPhrase(String(point))} classification` : `${DECISION_WORDS[point as keyof typeof DECISION_WORDS] ?? idPhrase(String(point))}`;
   return {
@@ -330,6 +329,11 @@ function attentionSection(attention: AttentionCase[], v: StatusView, words: Word
         const key = `${r.metric}\u0000${a.id}`;
         const k = used.get(key) ?? 0;
         used.set(key, k + 1);
+        // the stage leads the line already
+        if (r.metric === 'overdue_tasks') {
+          const e = v.overdue_tasks.exceptions.find((x) => x.id === a.id);
+          if (e) return `${days(e.days_open - e.timescale_weeks * 7)} over the stage's ${e.timescale_weeks}-week timescale${e.tasks.length > 0 ? `, still open: ${listWords(e.tasks.map(idPhrase))}` : ', its tasks finished: the next step is due'}`;
+        }
         const line = lines.get(key)?.[k];
         return line ? `${prefix[r.metric] ?? ''}${line.detail}` : r.text;
       });
@@ -339,6 +343,7 @@ function attentionSection(attention: AttentionCase[], v: StatusView, words: Word
   };
 }
 
+const days = (n: number) => counted(n, 'day');
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function costSection(v: StatusView, words: Words): StatusSection {
