@@ -64,7 +64,7 @@ const FIXED_WORDS: Record<string, string> = {
   same: 'Same',
 };
 
-/** The framework's cohorts (framework.md §5.2) as a reader says them, mid-sentence. */
+/** The framework's cohorts (docs/framework.md §5.2) as a reader says them, mid-sentence. */
 export const COHORT_WORDS: Record<string, string> = {
   teen_future_care_leaver: 'teenager who would otherwise leave care',
   wants_to_return: 'wants to return home',
