@@ -86,7 +86,7 @@ function caseWords(levelLabels: Record<Level, string>, asOf: string): Words {
   const level = (l: Level) => levelLabels[l];
   const d = longDate;
   const item = (kind: string, point: string | null | undefined) =>
-    kind === 'written_assessment' ? 'the written assessment' : kind === 'classification' ? `the ${POINT_SHORT[point as keyof typeof POINT_SHORT] ?? idPhrase(String(point))} classification` : `${DECISION_WORDS[point as keyof typeof DECISION_WORDS] ?? idPhrase(String(point))}`;
+    kind === 'written_assessment' ? 'the written assessment' : kind === 'classification' ? `the ${POINT_SHORT[point as keyof typeof POINT_SHORT] ?? idPhrase(String(point))} classification` : point === 'd1_start' ? 'Decision 1' : `${DECISION_WORDS[point as keyof typeof DECISION_WORDS] ?? idPhrase(String(point))}`;
   return {
     not_considered: (e) => `in ${counted(e.cohorts.length, 'cohort')} (${listWords(e.cohorts.map(cohortWords))}); no classification or decision, and ${e.last_considered ? `nothing since ${d(e.last_considered)}` : 'no record'} that return home was considered`,
     overdue_tasks: (e) => `Stage ${e.stage} open ${days(e.days_open)}, ${days(e.days_open - e.timescale_weeks * 7)} over its ${e.timescale_weeks}-week timescale; ${e.tasks.length > 0 ? `still open: ${listWords(e.tasks.map(idPhrase))}` : 'its tasks are finished: the next step is due'}`,

@@ -538,6 +538,20 @@ describe('reunify status (built binary)', () => {
     expect(section).not.toContain('28 October 2025');
   });
 
+  it('names a decision waiting for sign-off in words, Decision 1 included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-status-'));
+    cpSync(join(CASELOAD, 'cases'), join(dir, 'cases'), { recursive: true });
+    writeFileSync(join(dir, 'reunify.config.yaml'), '# fictional\n');
+    // RF-0008's Decision 1 of 2026-05-26 loses its sign-off
+    const rf8 = join(dir, 'cases', 'RF-0008.md');
+    const text = readFileSync(rf8, 'utf8');
+    expect(text).toContain('signed_off: { by: "TM A.O.", date: 2026-05-26 } }');
+    writeFileSync(rf8, text.replace('signed_off: { by: "TM A.O.", date: 2026-05-26 } }', '}'));
+    const md = (await reunify(['status', dir, '--as-of', AS_OF, '--format', 'md', '-q'])).stdout;
+    expect(md).toContain('- **RF-0008**: Decision 1 of 26 May 2026, waiting 159 days');
+    expect(md).toContain('- **RF-0008**: Stage 3: goals past their date: goal g2 was due 30 October 2026 and is amber; awaiting sign-off: Decision 1 of 26 May 2026');
+  });
+
   it('help has real examples', async () => {
     const r = await reunify(['status', '--help']);
     expect(r.exitCode).toBe(0);
