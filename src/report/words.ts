@@ -64,6 +64,56 @@ const FIXED_WORDS: Record<string, string> = {
   same: 'Same',
 };
 
+/** The framework's cohorts (docs/framework.md §5.2) as a reader says them, mid-sentence. */
+export const COHORT_WORDS: Record<string, string> = {
+  teen_future_care_leaver: 'teenager who would otherwise leave care',
+  wants_to_return: 'wants to return home',
+  placement_at_risk: 'placement at risk',
+  placement_with_parents: 'placed with parents',
+  s20_placement: 'accommodated under section 20',
+  edge_of_care: 'edge of care',
+  pre_proceedings: 'pre-proceedings',
+  parent_prior_removals: 'a parent has had children removed before',
+  placement_disruptions: 'placement disruptions',
+};
+
+/** The decision points as a practice lead names them: "Decision 2". */
+export const DECISION_WORDS: Record<DecisionPoint, string> = {
+  rc1_d2: 'Decision 2',
+  rc2_d3: 'Decision 3',
+  rc3_post_return: 'the post-return decision',
+};
+
+/** Parties a decision is shared with that are roles, not people in the case. */
+const PARTY_WORDS: Record<string, string> = {
+  child: 'the child',
+  iro: 'the IRO',
+  childrens_guardian: "the children's guardian",
+  social_worker: 'the social worker',
+  team_manager: 'the team manager',
+};
+
+/** An id as words for the middle of a sentence: as idWords, but not capitalised unless the phrase is (IRO, CLA). */
+export function idPhrase(id: string): string {
+  const words = idWords(id);
+  return /^[A-Z]{2}/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
+}
+
+/** A cohort id as words (a local cohort: its id with spaces). */
+export function cohortWords(id: string): string {
+  return Object.hasOwn(COHORT_WORDS, id) ? COHORT_WORDS[id]! : idPhrase(id);
+}
+
+/** A sharing party as words: a role ("the IRO"), else a person's id in the case as written ("mum"). */
+export function partyWords(party: string): string {
+  return Object.hasOwn(PARTY_WORDS, party) ? PARTY_WORDS[party]! : party.replace(/_/g, ' ');
+}
+
+/** "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** An id as words: known phrases first, else underscores as spaces with a capital. */
 export function idWords(id: string): string {
   // an own key holds its words

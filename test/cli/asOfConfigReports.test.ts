@@ -19,7 +19,7 @@ describe('config as_of in report, costs and signoff', () => {
   const commands: [string, string[], string][] = [
     // --draft: RF-0006's assessment is signed off, and without it the frozen copy of that day is shown
     ['report (a case)', ['report', join(dir, 'cases', 'RF-0006.md'), '--type', 'assessment', '--draft'], '1 November 2026'],
-    ['report --caseload', ['report', '--caseload', dir], '2026-11-01'],
+    ['report --caseload', ['report', '--caseload', dir], 'As of 1 November 2026'],
     ['costs', ['costs', dir, '--format', 'json'], '"as_of": "2026-11-01"'],
     ['signoff', ['signoff', dir, '--format', 'json'], '"as_of": "2026-11-01"'],
   ];

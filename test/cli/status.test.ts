@@ -67,6 +67,8 @@ function derive() {
   const notConsidered: string[] = [];
   for (const c of openCases) {
     if (!(c.cohorts ?? []).length) continue;
+    // a child already home is not one whose return was never considered
+    if (c.return?.returned && c.return.returned <= AS_OF) continue;
     if ((c.classifications ?? []).some((x: Any) => x.date <= AS_OF) || (c.decisions ?? []).some((x: Any) => x.date <= AS_OF)) continue;
     const dates = (c.triggers ?? []).filter((t: Any) => t.type === 'cla_review' && t.date <= AS_OF).map((t: Any) => t.date);
     const wa = c.tasks.written_assessment;
@@ -214,6 +216,25 @@ function derive() {
   }
   out.goals_red = { count: agreements, red, stale };
 
+  // goals whose date has passed, not green on the as-of date
+  const overdueGoals: Any = {};
+  for (const c of openCases) {
+    for (const g of c.agreement?.goals ?? []) {
+      if (!g.by || g.by >= AS_OF) continue;
+      if (lastByDate(g.progress ?? [])?.rag !== 'green') (overdueGoals[c.id] ??= []).push(g.id);
+    }
+  }
+  out.goals_overdue = overdueGoals;
+
+  // items whose recorder also signed them off (names compared without case, spaces or full stops)
+  const norm = (s: string) => s.toLowerCase().replace(/[.\s]+/g, ' ').trim();
+  const selfSigned: string[] = [];
+  for (const c of cases) {
+    const items = [c.tasks.written_assessment, ...(c.classifications ?? [])].filter(Boolean);
+    for (const x of items) if (x.by && x.signed_off && x.signed_off.date <= AS_OF && norm(x.by) === norm(x.signed_off.by)) selfSigned.push(c.id);
+  }
+  out.signed_by_recorder = selfSigned;
+
   const alerts: Any = { home: 0, count: 0, missing_episode: 0, new_household_adult: 0, unplanned_return: 0 };
   for (const c of openCases.filter(home)) {
     alerts.home++;
@@ -235,7 +256,7 @@ function derive() {
   const atRisk = inProgress.filter((c) => {
     const level = lastByDate(c.classifications ?? [])?.level;
     const supported = (c.return?.support_package ?? []).some((s: Any) => !['not_delivered', 'ended'].includes(s.delivered));
-    return level === 'high' || level === 'very_high' || !supported;
+    return level === 'high' || level === 'very_high' || level === undefined || !supported;
   });
   out.cost_exposure = {
     returns_in_progress: inProgress.length,
@@ -294,6 +315,10 @@ describe('reunify status (built binary)', () => {
     expect(want.reviews_due.rc3_after_unplanned_return.overdue).toBeGreaterThan(0);
     expect(view.reviews_due.exceptions.filter((e: Any) => e.review === 'rc3_post_return').map((e: Any) => e.id)).toContain('RF-0011');
     expect(view.goals_red).toMatchObject(want.goals_red);
+    expect(Object.fromEntries(view.goals_overdue.exceptions.map((e: Any) => [e.id, e.goals.map((g: Any) => g.goal)]))).toEqual(want.goals_overdue);
+    expect(view.goals_overdue.exceptions.map((e: Any) => e.id)).toContain('RF-0008');
+    expect(view.signed_by_recorder.exceptions.map((e: Any) => e.id)).toEqual(want.signed_by_recorder);
+    expect(view.signed_by_recorder.count).toBe(want.signed_by_recorder.length);
     expect(view.post_return_alerts).toMatchObject(want.post_return_alerts);
     expect(view.cost_exposure).toMatchObject(want.cost_exposure);
     expect(view.cohorts).toEqual(want.cohorts);
@@ -432,6 +457,104 @@ describe('reunify status (built binary)', () => {
     expect(bad.stderr).toContain('unknown key "colour"');
     expect((await reunify(['status', join(CASELOAD, 'nope')])).exitCode).toBe(2);
     expect((await reunify(['status', CASELOAD, '--as-of', '2026-13-01'])).exitCode).toBe(2);
+  });
+
+  it('the attention list comes first in every format', async () => {
+    const table = (await reunify(['status', CASELOAD, '--as-of', AS_OF])).stdout;
+    expect(table.indexOf('── Attention first')).toBeGreaterThan(0);
+    expect(table.indexOf('── Attention first')).toBeLessThan(table.indexOf('── Cases by stage'));
+    const md = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'md'])).stdout;
+    expect(md.match(/^## .*$/m)?.[0]).toBe('## Attention first');
+    const html = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'html'])).stdout;
+    expect(html.match(/<h2>[^<]*<\/h2>/)?.[0]).toBe('<h2>Attention first</h2>');
+    const csv = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'csv'])).stdout.split('\r\n');
+    expect(csv[2]).toMatch(/^attention,case,,RF-\d{4},/);
+    const json = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json'])).stdout;
+    expect(Object.keys(JSON.parse(json)).slice(0, 6)).toEqual(['version', 'as_of', 'organisation', 'scope', 'attention', 'stage_counts']);
+  });
+
+  it('table, Markdown and HTML say ids and dates in words; JSON keeps ids and ISO dates', async () => {
+    for (const format of ['table', 'md', 'html']) {
+      // read as running text: the table wraps long lines, HTML has its tags
+      const out = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', format])).stdout.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+      expect(out).toContain('As of 1 November 2026');
+      // RF-0011's unplanned return, the RC3 overdue, RF-0008's goal past its date
+      expect(out).toContain('unplanned return on 15 May 2026');
+      expect(out).toContain('post-return classification (RC3) after the unplanned return overdue by 142 days (due 12 June 2026)');
+      expect(out).toContain('goal g2 was due 30 October 2026 and is amber');
+      expect(out).toContain('the RC1 classification of 28 October 2025: Medium suggested, High chosen (one severe concern)');
+      expect(out).toMatch(/Wants to return home\W+9\b/);
+      expect(out).toMatch(/Latest decision: Decision 2\W+6\b/);
+      // no framework id and no ISO date in what a reader sees
+      expect(out).not.toMatch(/rc1_d2|rc2_d3|rc3_post_return|wants_to_return|single_severe_concern|new_household_adult|\b20\d\d-\d\d-\d\d\b/);
+    }
+    const view = JSON.parse((await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json'])).stdout);
+    expect(view.overrides.exceptions[0]).toMatchObject({ id: 'RF-0001', point: 'rc1_d2', date: '2025-10-28', category: 'single_severe_concern' });
+    expect(view.goals_overdue.exceptions).toEqual([{ id: 'RF-0008', detail: 'g2 due 2026-10-30, amber', goals: [{ goal: 'g2', by: '2026-10-30', rag: 'amber' }] }]);
+  });
+
+  it('a child already home is not "return home not considered", and an unclassified unplanned return counts in cost exposure', async () => {
+    const view = JSON.parse((await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json'])).stdout);
+    // RF-0011 went home on 2026-05-15 (unplanned) and has no classification
+    expect(view.not_considered.exceptions.map((e: Any) => e.id)).not.toContain('RF-0011');
+    expect(view.cost_exposure.exceptions).toContainEqual(expect.objectContaining({ id: 'RF-0011', level: null, unclassified: true }));
+    expect(view.cost_exposure.failed_return_cost_if_broken_down).toBeGreaterThan(0);
+    const table = (await reunify(['status', CASELOAD, '--as-of', AS_OF])).stdout;
+    expect(table).toMatch(/RF-0011 +an unplanned return not classified/);
+    expect(table).toMatch(/If they broke down: × £105,804 +£105,804/);
+  });
+
+  it('flags goals at home not rated within status.home_goal_stale_days, and decisions shared with the family before sign-off', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-status-'));
+    cpSync(join(CASELOAD, 'cases'), join(dir, 'cases'), { recursive: true });
+    writeFileSync(join(dir, 'reunify.config.yaml'), '# fictional\n');
+    // RF-0012 is home; its goal g1, last rated green on 2026-02-27, is now due at the end of the year, so not met yet
+    const rf12 = join(dir, 'cases', 'RF-0012.md');
+    writeFileSync(rf12, readFileSync(rf12, 'utf8').replace('by: 2026-02-28', 'by: 2026-12-31'));
+    // RF-0005's Decision 2, shared with the child and mum on 2026-10-19 and rk on 2026-10-20, now signed off on 2026-10-21
+    const rf5 = join(dir, 'cases', 'RF-0005.md');
+    writeFileSync(rf5, readFileSync(rf5, 'utf8').replace('date: 2026-10-16, frozen', 'date: 2026-10-21, frozen'));
+    const view = JSON.parse((await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json', '-q'])).stdout);
+    expect(view.home_goals_stale).toMatchObject({ count: 1, stale_days: 56, exceptions: [{ id: 'RF-0012', goals: [{ goal: 'g1', last_rated: '2026-02-27', days: 247 }] }] });
+    expect(view.shared_before_signoff).toMatchObject({
+      count: 1,
+      exceptions: [{ id: 'RF-0005', point: 'rc1_d2', signed_off: '2026-10-21', parties: [{ party: 'child', date: '2026-10-19' }, { party: 'mum', date: '2026-10-19' }, { party: 'rk', date: '2026-10-20' }] }],
+    });
+    const md = (await reunify(['status', dir, '--as-of', AS_OF, '--format', 'md', '-q'])).stdout;
+    expect(md).toContain('- **RF-0012**: goal g1 last rated 27 February 2026, 247 days ago');
+    expect(md).toContain('- **RF-0005**: Decision 2 of 16 October 2026 was shared with the child on 19 October 2026, mum on 19 October 2026 and rk on 20 October 2026, before its sign-off on 21 October 2026');
+    // both are reasons in the attention list
+    const attention = md.slice(md.indexOf('## Attention first'), md.indexOf('## Cases by stage'));
+    expect(attention).toContain('- **RF-0012**: Stage 5: goals at home not rated recently: goal g1 last rated 27 February 2026');
+    expect(attention).toContain('- **RF-0005**: Stage 2: Decision 2 of 16 October 2026 was shared with the child');
+    // the threshold is a setting
+    writeFileSync(join(dir, 'reunify.config.yaml'), '# fictional\nstatus:\n  home_goal_stale_days: 300\n');
+    const relaxed = JSON.parse((await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json', '-q'])).stdout);
+    expect(relaxed.home_goals_stale).toMatchObject({ count: 0, stale_days: 300, exceptions: [] });
+  });
+
+  it('lists written assessments and classifications signed off by the person who recorded them, without naming them', async () => {
+    const r = await reunify(['status', CASELOAD, '--as-of', AS_OF]);
+    const section = r.stdout.slice(r.stdout.indexOf('── Signed off by the person who recorded it'), r.stdout.indexOf('── Shared before sign-off')).replace(/\s+/g, ' ');
+    // RF-0001's RC2 of 20 February 2026 was recorded by TM A.O. and signed off by TM A.O.
+    expect(section).toMatch(/RF-0001 +the RC2 classification of 20 February 2026 was signed off on 20 February 2026 by the person/);
+    expect(section).not.toContain('TM A.O.');
+    // its RC1, recorded by SW J.P. and signed off by TM A.O., is not listed
+    expect(section).not.toContain('28 October 2025');
+  });
+
+  it('names a decision waiting for sign-off in words, Decision 1 included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-status-'));
+    cpSync(join(CASELOAD, 'cases'), join(dir, 'cases'), { recursive: true });
+    writeFileSync(join(dir, 'reunify.config.yaml'), '# fictional\n');
+    // RF-0008's Decision 1 of 2026-05-26 loses its sign-off
+    const rf8 = join(dir, 'cases', 'RF-0008.md');
+    const text = readFileSync(rf8, 'utf8');
+    expect(text).toContain('signed_off: { by: "TM A.O.", date: 2026-05-26 } }');
+    writeFileSync(rf8, text.replace('signed_off: { by: "TM A.O.", date: 2026-05-26 } }', '}'));
+    const md = (await reunify(['status', dir, '--as-of', AS_OF, '--format', 'md', '-q'])).stdout;
+    expect(md).toContain('- **RF-0008**: Decision 1 of 26 May 2026, waiting 159 days');
+    expect(md).toContain('- **RF-0008**: Stage 3: goals past their date: goal g2 was due 30 October 2026 and is amber; awaiting sign-off: Decision 1 of 26 May 2026');
   });
 
   it('help has real examples', async () => {

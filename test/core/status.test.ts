@@ -36,6 +36,38 @@ describe('buildStatus', () => {
     expect(view.outcomes).toEqual({ home_now: 1, at_home: 1, stepped_down: 0, not_returned: 0, re_entered_care: 0 });
   });
 
+  it('shared_before_signoff: the child or family told on an earlier day than the sign-off, or with no sign-off; the same day and professionals are not counted', () => {
+    const base = stage3Case();
+    const d2 = base.decisions![0]!; // Decision 2 of 2026-08-24, signed off 2026-08-24, shared 2026-08-28
+    const sameDay = { ...base, decisions: [{ ...d2, shared: [{ party: 'mum', date: '2026-08-24' }] }] };
+    const early = { ...base, decisions: [{ ...d2, signed_off: { by: 'TM T.M.', date: '2026-08-30' } }] };
+    const unsigned = { ...base, decisions: [{ ...d2, signed_off: undefined }] };
+    const professionalsOnly = { ...base, decisions: [{ ...d2, signed_off: undefined, shared: [{ party: 'iro', date: '2026-08-28' }, { party: 'childrens_guardian', date: '2026-08-28' }] }] };
+    const view = status([asCase('A', base), asCase('B', sameDay), asCase('C', early), asCase('D', unsigned), asCase('E', professionalsOnly)]);
+    expect(view.shared_before_signoff.exceptions.map((e) => [e.id, e.signed_off, e.parties.map((p) => p.party)])).toEqual([
+      ['C', '2026-08-30', ['child', 'mum', 'fc']],
+      ['D', null, ['child', 'mum', 'fc']],
+    ]);
+    expect(view.shared_before_signoff).toMatchObject({ count: 2, cases: 2 });
+    // a sign-off dated after the as-of date has not happened yet
+    const later = { ...base, decisions: [{ ...d2, signed_off: { by: 'TM T.M.', date: '2026-11-20' } }] };
+    expect(status([asCase('F', later)]).shared_before_signoff.exceptions[0]).toMatchObject({ id: 'F', signed_off: null });
+  });
+
+  it('signed_by_recorder: the recorder signing their own record, names compared as sign-off compares them', () => {
+    const base = stage3Case();
+    const c = base.classifications![0]!;
+    const selfSigned = { ...base, classifications: [{ ...c, by: 'tm t.m.' }] };
+    const view = status([asCase('A', base), asCase('B', selfSigned)]);
+    expect(view.signed_by_recorder.exceptions).toEqual([
+      { id: 'B', detail: 'classification:rc1_d2 of 2026-08-20 signed off on 2026-08-21 by the person who recorded it', kind: 'classification', point: 'rc1_d2', pointer: '/classifications/0', date: '2026-08-20', signed_off: '2026-08-21' },
+    ]);
+    // no name in the view
+    expect(JSON.stringify(view.signed_by_recorder)).not.toMatch(/t\.m\./i);
+    // not a reason to look first
+    expect(view.attention.flatMap((a) => a.reasons.map((r) => r.metric))).not.toContain('signed_by_recorder');
+  });
+
   it('not_considered: a child in a cohort with no classification, decision or recent cla_review trigger', () => {
     const drifting = { ...stage1Case(), cohorts: ['wants_to_return'], triggers: [{ type: 'cla_review', date: '2026-03-01' }] };
     const reviewed = { ...stage1Case(), cohorts: ['wants_to_return'], triggers: [{ type: 'cla_review', date: '2026-09-26' }] };

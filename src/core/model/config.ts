@@ -60,6 +60,8 @@ export interface StatusSettings {
   not_considered_days: number;
   /** Reviews and visits due within this many days are "due soon". */
   reviews_due_days: number;
+  /** A goal of a child home (stage 5) not rated for more than this many days counts as not rated recently. */
+  home_goal_stale_days: number;
   /** With --shared, counts 1..N-1 are shown as "<N" (and others as "[c]" to protect them); 0 turns it off. */
   suppress_below: number;
   /** Cases in the "attention first" list. */
@@ -248,6 +250,7 @@ export const CONFIG_SCHEMA = {
       properties: {
         not_considered_days: { type: 'integer', minimum: 1, maximum: 3660, description: 'Days without a record that return home was considered before a child in a cohort counts as not considered.' },
         reviews_due_days: { ...upTo(3660), description: 'Reviews and visits due within this many days are listed as due soon.' },
+        home_goal_stale_days: { type: 'integer', minimum: 1, maximum: 3660, description: 'A goal of a child home (stage 5) not rated for more than this many days is listed as not rated recently.' },
         suppress_below: { ...upTo(1000), description: 'With --shared, counts from 1 to this number minus one are shown as "<N", and enough other counts as "[c]" that none can be worked out from totals; 0 turns it off.' },
         attention_limit: { ...upTo(10000), description: 'How many cases the attention-first list shows.' },
       },

@@ -9,7 +9,7 @@ import { factorConcern } from '../classify/factorEntries.js';
 import { counted } from '../text/plural.js';
 import { addDays, daysBetween, isAfter, latest } from '../text/dates.js';
 import { lastRagUpdate, staleGoals } from '../workflow/goals.js';
-import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE } from '../model/ids.js';
+import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE, type DecisionPoint } from '../model/ids.js';
 import { directionOf } from '../classify/reclassify.js';
 import { latestAt } from '../rules/recordReaders.js';
 import { FINISHED_TASK_STATUSES } from '../model/schemas.js';
@@ -20,7 +20,9 @@ import type {
   AwaitingSignoff,
   CostExposure,
   DecisionsNotShared,
+  GoalsOverdue,
   GoalsRed,
+  HomeGoalsStale,
   MetricId,
   NotConsidered,
   Outcomes,
@@ -29,6 +31,8 @@ import type {
   PostReturnAlerts,
   ReviewKind,
   ReviewsDue,
+  SharedBeforeSignoff,
+  SignedByRecorder,
   RiskMix,
   StageCounts,
   StatusCase,
@@ -107,7 +111,8 @@ function matches(c: StatusCase, options: StatusOptions): boolean {
 // Metrics
 
 const isOpen = (data: CaseData) => data.stage !== 'closed';
-const isHome = (data: CaseData, asOf: IsoDate) => data.stage === 5 && data.return?.returned !== undefined && !isAfter(data.return.returned, asOf);
+const isReturned = (data: CaseData, asOf: IsoDate) => data.return?.returned != null && !isAfter(data.return.returned, asOf);
+const isHome = (data: CaseData, asOf: IsoDate) => data.stage === 5 && isReturned(data, asOf);
 const count = <T>(items: readonly T[], keep: (item: T) => boolean) => items.reduce((n, item) => n + (keep(item) ? 1 : 0), 0);
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
@@ -141,6 +146,8 @@ function notConsidered(cases: readonly StatusCase[], asOf: IsoDate, days: number
   for (const { id, data } of cases) {
     const cohorts = data.cohorts ?? [];
     if (!isOpen(data) || cohorts.length === 0) continue;
+    // a child already home has had return considered: it happened
+    if (isReturned(data, asOf)) continue;
     const classified = (data.classifications ?? []).some((c) => !isAfter(c.date, asOf));
     const decided = (data.decisions ?? []).some((d) => !isAfter(d.date, asOf));
     if (classified || decided) continue;
@@ -311,6 +318,93 @@ function goalsRed(cases: readonly StatusCase[], config: ReunifyConfig, asOf: Iso
   };
 }
 
+function goalsOverdue(cases: readonly StatusCase[], asOf: IsoDate): GoalsOverdue {
+  const exceptions: GoalsOverdue['exceptions'] = [];
+  for (const { id, data } of cases) {
+    if (!isOpen(data) || !data.agreement) continue;
+    const goals: GoalsOverdue['exceptions'][number]['goals'] = [];
+    (data.agreement.goals ?? []).forEach((g, i) => {
+      if (!g.by || !isAfter(asOf, g.by)) return;
+      const rag = lastRagUpdate(g, asOf)?.rag ?? null;
+      if (rag !== 'green') goals.push({ goal: g.id ?? `goal ${i + 1}`, by: g.by, rag });
+    });
+    if (goals.length === 0) continue;
+    exceptions.push({ id, detail: goals.map((g) => `${g.goal} due ${g.by}, ${g.rag ?? 'not rated'}`).join('; '), goals });
+  }
+  return { count: exceptions.length, goals: exceptions.reduce((n, e) => n + e.goals.length, 0), exceptions };
+}
+
+function homeGoalsStale(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): HomeGoalsStale {
+  const staleDays = config.status.home_goal_stale_days;
+  const exceptions: HomeGoalsStale['exceptions'] = [];
+  for (const { id, data } of cases) {
+    if (data.stage !== 5 || !data.agreement) continue;
+    const goals: HomeGoalsStale['exceptions'][number]['goals'] = [];
+    (data.agreement.goals ?? []).forEach((g, i) => {
+      const last = lastRagUpdate(g, asOf);
+      // rated green with its date passed: the goal is met (as stage3/goal-rag-stale reads it)
+      if (last?.rag === 'green' && !(g.by && isAfter(g.by, asOf))) return;
+      const days = last ? daysBetween(last.date, asOf) : null;
+      if (days === null || days > staleDays) goals.push({ goal: g.id ?? `goal ${i + 1}`, last_rated: last?.date ?? null, days });
+    });
+    if (goals.length === 0) continue;
+    exceptions.push({ id, detail: goals.map((g) => (g.last_rated ? `${g.goal} last rated ${g.last_rated}, ${counted(g.days!, 'day')} ago` : `${g.goal} never rated`)).join('; '), goals });
+  }
+  return { count: exceptions.length, stale_days: staleDays, exceptions };
+}
+
+function signedByRecorder(cases: readonly StatusCase[], asOf: IsoDate): SignedByRecorder {
+  const exceptions: SignedByRecorder['exceptions'] = [];
+  for (const { id, data } of cases) {
+    const items: { kind: 'written_assessment' | 'classification'; point: DecisionPoint | null; pointer: string; date?: IsoDate; by?: string; signed?: { by: string; date: IsoDate } }[] = [];
+    const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
+    if (wa) items.push({ kind: 'written_assessment', point: null, pointer: '/tasks/written_assessment', date: wa.date, by: wa.by, signed: wa.signed_off });
+    (data.classifications ?? []).forEach((c, i) => items.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, by: c.by, signed: c.signed_off }));
+    for (const it of items) {
+      if (!it.by || !it.date || !it.signed || isAfter(it.signed.date, asOf) || !sameSigner(it.by, it.signed.by)) continue;
+      const what = it.kind === 'written_assessment' ? 'written_assessment' : `classification:${it.point}`;
+      exceptions.push({
+        id,
+        detail: `${what} of ${it.date} signed off on ${it.signed.date} by the person who recorded it`,
+        kind: it.kind,
+        point: it.point,
+        pointer: it.pointer,
+        date: it.date,
+        signed_off: it.signed.date,
+      });
+    }
+  }
+  return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
+}
+
+/** Parties that are professionals, not the family. */
+const PROFESSIONAL_PARTIES = new Set(['iro', 'childrens_guardian', 'social_worker', 'team_manager']);
+
+function sharedBeforeSignoff(cases: readonly StatusCase[], asOf: IsoDate): SharedBeforeSignoff {
+  const exceptions: SharedBeforeSignoff['exceptions'] = [];
+  for (const { id, data } of cases) {
+    for (const decision of data.decisions ?? []) {
+      if (!atStagePoint(decision) || isAfter(decision.date, asOf)) continue;
+      const signed = decision.signed_off && !isAfter(decision.signed_off.date, asOf) ? decision.signed_off.date : null;
+      // told on an earlier day than the sign-off (the same day cannot be put in order), or told with no sign-off yet
+      const early = (decision.shared ?? [])
+        .filter((r): r is typeof r & { date: IsoDate } => r.date !== undefined && !isAfter(r.date, asOf) && !PROFESSIONAL_PARTIES.has(r.party))
+        .filter((r) => signed === null || isAfter(signed, r.date))
+        .map((r) => ({ party: r.party, date: r.date }));
+      if (early.length === 0) continue;
+      exceptions.push({
+        id,
+        detail: `${decision.point} decision of ${decision.date} shared with ${early.map((e) => `${e.party} on ${e.date}`).join(', ')}, ${signed ? `signed off ${signed}` : 'not signed off'}`,
+        point: decision.point,
+        date: decision.date,
+        signed_off: signed,
+        parties: early,
+      });
+    }
+  }
+  return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
+}
+
 function postReturnAlerts(cases: readonly StatusCase[], asOf: IsoDate): PostReturnAlerts {
   const exceptions: PostReturnAlerts['exceptions'] = [];
   let home = 0;
@@ -335,7 +429,7 @@ function postReturnAlerts(cases: readonly StatusCase[], asOf: IsoDate): PostRetu
       alerts.push('unplanned_return');
       details.push(`unplanned return on ${returned}`);
     }
-    if (alerts.length > 0) exceptions.push({ id, detail: details.join('; '), alerts });
+    if (alerts.length > 0) exceptions.push({ id, detail: details.join('; '), alerts, returned, missing_since_return: missing, new_household_adult: adult ?? null });
   }
   const tally = (alert: PostReturnAlerts['exceptions'][number]['alerts'][number]) => count(exceptions, (e) => e.alerts.includes(alert));
   return {
@@ -363,10 +457,12 @@ function costExposure(cases: readonly StatusCase[], config: ReunifyConfig, asOf:
     inProgress++;
     const level = latestClassification(data, asOf)?.level ?? null;
     const highRisk = level === 'high' || level === 'very_high';
+    // a return never classified is not a safe one: missing information is never safety
+    const unclassified = level === null;
     const withoutSupport = !hasSupport(data);
-    if (!highRisk && !withoutSupport) continue;
-    const why = [highRisk ? `latest level ${level}` : '', withoutSupport ? 'no support in place' : ''].filter(Boolean).join('; ');
-    exceptions.push({ id, detail: why, level, without_support: withoutSupport });
+    if (!highRisk && !unclassified && !withoutSupport) continue;
+    const why = [highRisk ? `latest level ${level}` : '', unclassified ? (data.return?.unplanned === true ? 'unplanned return not classified' : 'not classified') : '', withoutSupport ? 'no support in place' : ''].filter(Boolean).join('; ');
+    exceptions.push({ id, detail: why, level, without_support: withoutSupport, unclassified, unplanned: data.return?.unplanned === true });
   }
   return {
     label: COST_EXPOSURE_LABEL,
@@ -412,6 +508,10 @@ const PRIORITY: Record<MetricId, number> = {
   reviews_due: 2,
   decisions_not_shared: 2,
   goals_red: 3,
+  goals_overdue: 3,
+  home_goals_stale: 3,
+  shared_before_signoff: 3,
+  signed_by_recorder: 9,
   not_considered: 3,
   awaiting_signoff: 4,
   overdue_tasks: 4,
@@ -433,6 +533,9 @@ function attention(view: Omit<StatusView, 'attention'>, cases: readonly StatusCa
   for (const e of view.reviews_due.exceptions) if (e.overdue) add('reviews_due', e.id, e.detail);
   for (const e of view.decisions_not_shared.exceptions) add('decisions_not_shared', e.id, e.detail);
   for (const e of view.goals_red.exceptions) add('goals_red', e.id, `goals ${e.detail}`);
+  for (const e of view.goals_overdue.exceptions) add('goals_overdue', e.id, `goals past their date: ${e.detail}`);
+  for (const e of view.home_goals_stale.exceptions) add('home_goals_stale', e.id, `goals at home not rated recently: ${e.detail}`);
+  for (const e of view.shared_before_signoff.exceptions) add('shared_before_signoff', e.id, e.detail);
   for (const e of view.not_considered.exceptions) add('not_considered', e.id, e.detail);
   for (const e of view.awaiting_signoff.exceptions) add('awaiting_signoff', e.id, `awaiting sign-off: ${e.detail}`);
   for (const e of view.overdue_tasks.exceptions) add('overdue_tasks', e.id, e.detail);
@@ -468,11 +571,17 @@ export function buildStatus(all: readonly StatusCase[], options: StatusOptions):
     decisions_not_shared: notShared(cases, config, asOf),
     reviews_due: reviewsDue(cases, config, asOf),
     goals_red: goalsRed(cases, config, asOf),
+    goals_overdue: goalsOverdue(cases, asOf),
+    home_goals_stale: homeGoalsStale(cases, config, asOf),
+    signed_by_recorder: signedByRecorder(cases, asOf),
+    shared_before_signoff: sharedBeforeSignoff(cases, asOf),
     post_return_alerts: postReturnAlerts(cases, asOf),
     cost_exposure: costExposure(cases, config, asOf),
     cohorts: cohortCounts(cases, config),
     outcomes: outcomes(cases, asOf),
   };
-  return { ...view, attention: attention(view, cases, config.status.attention_limit) };
+  // the attention list comes first, after the scope, so a reader of the JSON meets it first too
+  const { version, as_of, organisation, scope, ...metrics } = view;
+  return { version, as_of, organisation, scope, attention: attention(view, cases, config.status.attention_limit), ...metrics };
 }
 

@@ -2,7 +2,7 @@
 // plus cohorts, outcomes and the attention list. Built by buildStatus (status.ts);
 // rendered by `reunify status` and the caseload report.
 import type { CaseData, IsoDate } from '../model/caseTypes.js';
-import type { DecisionPoint, Level } from '../model/ids.js';
+import type { DecisionPoint, Level, Rag } from '../model/ids.js';
 import type { Direction } from '../classify/reclassify.js';
 import type { SignoffKind } from '../workflow/signoff.js';
 
@@ -16,6 +16,10 @@ export const METRIC_IDS = [
   'decisions_not_shared',
   'reviews_due',
   'goals_red',
+  'goals_overdue',
+  'home_goals_stale',
+  'signed_by_recorder',
+  'shared_before_signoff',
   'post_return_alerts',
   'cost_exposure',
 ] as const;
@@ -108,6 +112,35 @@ export interface GoalsRed {
   exceptions: (Exception & { red: string[]; stale: string[] })[];
 }
 
+export interface GoalsOverdue {
+  /** Open cases with a goal whose `by` date has passed and whose latest rating is not green. */
+  count: number;
+  /** Goals counted. */
+  goals: number;
+  exceptions: (Exception & { goals: { goal: string; by: IsoDate; rag: Rag | null }[] })[];
+}
+
+export interface HomeGoalsStale {
+  /** Children home (open, stage 5) with a goal not rated for more than stale_days. */
+  count: number;
+  stale_days: number;
+  exceptions: (Exception & { goals: { goal: string; last_rated: IsoDate | null; days: number | null }[] })[];
+}
+
+export interface SignedByRecorder {
+  /** Written assessments and classifications signed off by the person who recorded them. */
+  count: number;
+  cases: number;
+  exceptions: (Exception & { kind: 'written_assessment' | 'classification'; point: DecisionPoint | null; pointer: string; date: IsoDate; signed_off: IsoDate })[];
+}
+
+export interface SharedBeforeSignoff {
+  /** Decisions the family was told of before the decision was signed off. */
+  count: number;
+  cases: number;
+  exceptions: (Exception & { point: DecisionPoint; date: IsoDate; signed_off: IsoDate | null; parties: { party: string; date: IsoDate }[] })[];
+}
+
 export interface PostReturnAlerts {
   /** Children home now (open, stage 5, returned on or before the as-of date). */
   home: number;
@@ -116,7 +149,14 @@ export interface PostReturnAlerts {
   missing_episode: number;
   new_household_adult: number;
   unplanned_return: number;
-  exceptions: (Exception & { alerts: ('missing_episode' | 'new_household_adult' | 'unplanned_return')[] })[];
+  exceptions: (Exception & {
+    alerts: ('missing_episode' | 'new_household_adult' | 'unplanned_return')[];
+    returned: IsoDate;
+    /** Dates of missing episodes after the return. */
+    missing_since_return: IsoDate[];
+    /** The new_household_adult entry that stands, when it is an alert. */
+    new_household_adult: string | null;
+  })[];
 }
 
 export interface CostExposure {
@@ -129,10 +169,10 @@ export interface CostExposure {
   /** Open stage-5 cases. */
   returns_in_progress: number;
   support_cost: number;
-  /** Returns in progress at high or very_high, or without support in place. */
+  /** Returns in progress at high or very_high, not classified at all, or without support in place. */
   at_risk: number;
   failed_return_cost_if_broken_down: number;
-  exceptions: (Exception & { level: Level | null; without_support: boolean })[];
+  exceptions: (Exception & { level: Level | null; without_support: boolean; unclassified: boolean; unplanned: boolean })[];
 }
 
 export interface Outcomes {
@@ -162,6 +202,8 @@ export interface StatusView {
   as_of: IsoDate;
   organisation: string;
   scope: { cases: number; open: number; closed: number; skipped: number; team: string | null; filter: StatusFilter | null; shared: boolean };
+  /** The cases that need action now, first in every output. */
+  attention: AttentionCase[];
   stage_counts: StageCounts;
   not_considered: NotConsidered;
   overdue_tasks: OverdueTasks;
@@ -171,10 +213,13 @@ export interface StatusView {
   decisions_not_shared: DecisionsNotShared;
   reviews_due: ReviewsDue;
   goals_red: GoalsRed;
+  goals_overdue: GoalsOverdue;
+  home_goals_stale: HomeGoalsStale;
+  signed_by_recorder: SignedByRecorder;
+  shared_before_signoff: SharedBeforeSignoff;
   post_return_alerts: PostReturnAlerts;
   cost_exposure: CostExposure;
   /** Open cases per cohort (a child may be in several). */
   cohorts: Record<string, number>;
   outcomes: Outcomes;
-  attention: AttentionCase[];
 }
