@@ -181,7 +181,7 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
   }
   if (!result) throw new Error('internal: no redaction attempt');
   const caseFiles: PackFile[] = result.cases.map((c) => ({ path: `cases/${safeFileName(c.id, '.md')}`, text: caseFileText(c.data, c.body) }));
-  const review = forReview(caseFiles, result.pseudonyms, result.known);
+  const review = forReview(caseFiles, result.pseudonyms, result.known, result.leftAsWritten);
   const files: PackFile[] = [{ path: CONFIG_FILE_NAME, text: result.prose(copyConfigText(config, result)) }, { path: 'redaction-report.md', text: reportText(result, review) }, ...caseFiles];
   // the last check, token by token over every file: nothing known may be left anywhere in the copy
   const left = survivors(files, result.known);

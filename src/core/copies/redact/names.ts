@@ -141,3 +141,37 @@ export function caseLike(original: string, pseudonym: string): string {
   if (letters === letters.toLowerCase() && letters !== letters.toUpperCase()) return pseudonym.toLowerCase();
   return pseudonym;
 }
+
+/**
+ * A run of letters cut into known name words ("kayleighsmith" → kayleigh, smith), each
+ * of three letters or more, as written; undefined when it cannot be cut so.
+ */
+export function knownPieces(letters: string, isKnown: (folded: string) => boolean): string[] | undefined {
+  const chars = [...letters];
+  const best: (string[] | undefined)[] = Array.from({ length: chars.length + 1 }, () => undefined);
+  best[0] = [];
+  for (let i = 3; i <= chars.length; i++) {
+    for (let j = 0; j <= i - 3; j++) {
+      const before = best[j];
+      const piece = chars.slice(j, i).join('');
+      if (before !== undefined && isKnown(foldWord(piece))) {
+        best[i] = [...before, piece];
+        break;
+      }
+    }
+  }
+  return best[chars.length];
+}
+
+/** A name's first initial written onto each later word of it ("Kayleigh Smith" → "ksmith"), folded: how user names and email addresses are made. */
+export function initialWords(name: string): string[] {
+  const words = name
+    .normalize('NFC')
+    .split(/[\s‐‑‒–—―-]+/u)
+    .map(stripPunctuation)
+    .filter((w) => /\p{L}{2,}/u.test(w) && !ROLE_WORDS.has(w.toLowerCase()) && !PARTICLES.has(w));
+  const first = words[0];
+  if (first === undefined || words.length < 2) return [];
+  const letter = foldWord(String.fromCodePoint(first.codePointAt(0)!));
+  return words.slice(1).map((w) => letter + foldWord(w)).filter((k) => k.length >= 4);
+}
