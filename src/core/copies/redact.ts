@@ -325,7 +325,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     collect(d);
   }
   // a word after a title is a name ("Mr Alun Vaughan-Rees"): known everywhere in the copy, in any case, not only after the title
-  const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,3})`, 'gu');
+  const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,4})`, 'gu');
   const titledOneCase = new RegExp(`${BEFORE}(mr|mrs|ms|mx|dr|prof|cllr|revd|hhj|MR|MRS|MS|MX|DR|PROF|CLLR|REVD|HHJ)\\.?((?:[ \\t]+[\\p{L}\\p{M}'’‐‑‒–—―-]+){1,2})`, 'gu');
   const learn = (text: string) => {
     for (const m of clean(text).matchAll(titled)) {
@@ -476,8 +476,8 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      // a title and up to three capitalised words: every word is a name, known or not ("Mrs Patricia Gould")
-      source: `${BEFORE}(?:${TITLES.join('|')})\\.?(?:[ \\t]+[\\p{L}\\p{M}\\p{N}'’.‐‑‒–—―-]+){1,3}`,
+      // a title and up to four capitalised words: every word is a name, known or not ("Mrs Patricia Gould")
+      source: `${BEFORE}(?:${TITLES.join('|')})\\.?(?:[ \\t]+[\\p{L}\\p{M}\\p{N}'’.‐‑‒–—―-]+){1,4}`,
       replace: (m) => {
         const [title, ...rest] = m.split(/([ \t]+)/u).filter((x) => x !== '');
         if (title === undefined) throw new Error('internal: an empty title match');
@@ -574,6 +574,24 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
           return cut.map((c) => c!.map((p) => caseLike(p, pseudo.word(known.words.get(foldWord(p))!))).join('')).join('_') + m.slice(body.length);
         }
         return undefined;
+      },
+    },
+    {
+      // a known name spelled out, a letter at a time: "K a y", "S.M.I.T.H.", "S-M-I-T-H"
+      source: ifAny(
+        of('word')
+          .filter((t) => [...t.key].length >= 3)
+          .map((t) => [...t.key].map((l) => wordPattern(l)).join('(?:[ \\t]+|\\.[ \\t]*|[‐‑‒–—―-])')),
+        (alts) => `${BEFORE}(?:${alts})\\.?${AFTER}`,
+      ),
+      replace: (m) => {
+        const letters = m.replace(/[^\p{L}\p{M}]/gu, '');
+        const key = foldWord(letters);
+        if (!known.words.has(key)) return undefined;
+        const gap = /^\p{L}\p{M}*([^\p{L}\p{M}]+)/u.exec(m)?.[1] ?? ' ';
+        const made = caseLike(letters, pseudo.word(known.words.get(key)!));
+        count('names in free text');
+        return [...made].join(gap) + (m.endsWith('.') && gap.startsWith('.') ? '.' : '');
       },
     },
     {

@@ -108,18 +108,42 @@ export function nameTokens(name: string): NameToken[] {
   return out;
 }
 
-/** A pattern for one word token: any letter case, accents optional, apostrophes optional or any kind; `split` lets a dash fall between any two letters ("Kay-leigh"). */
+/** Every Latin letter with an accent, by the plain letter it folds to ("a" → "àáâãäåāăą…"), so a name matches with an accent added or taken away. */
+const ACCENTED = (() => {
+  const out = new Map<string, string>();
+  for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
+    for (let cp = from; cp <= to; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (!/\p{L}/u.test(ch)) continue;
+      const folded = foldWord(ch);
+      if (folded.length === 1 && folded !== ch) out.set(folded, (out.get(folded) ?? '') + ch);
+    }
+  }
+  return out;
+})();
+
+/**
+ * A pattern for one word token: any letter case, any accent on any letter or none
+ * ("Kàyleigh", a stray combining mark), apostrophes optional or any kind; `split` lets a
+ * dash fall between any two letters ("Kay-leigh").
+ */
 export function wordPattern(token: string, split = false): string {
   let out = '';
+  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
   for (const ch of token.normalize('NFC')) {
     if (split && out !== '') out += '[‐‑‒–—―-]?';
     if (APOSTROPHES.includes(ch)) {
       out += `[${APOSTROPHES}]?`;
       continue;
     }
-    const base = baseLetters(ch.normalize('NFD').replace(/\p{M}/gu, ''));
-    const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-    out += base !== ch && base !== '' ? `(?:${esc(ch)}|${esc(base)})` : esc(ch);
+    if (/\p{M}/u.test(ch)) continue;
+    const folded = foldWord(ch);
+    const variants = folded.length === 1 ? ACCENTED.get(folded) : undefined;
+    if (variants !== undefined) out += `[${esc(ch)}${esc(folded)}${esc(folded.toUpperCase())}${esc(variants)}]\\p{M}*`;
+    else {
+      const base = baseLetters(ch.normalize('NFD').replace(/\p{M}/gu, ''));
+      out += (base !== ch && base !== '' ? `(?:${esc(ch)}|${esc(base)})` : esc(ch)) + '\\p{M}*';
+    }
   }
   return out;
 }

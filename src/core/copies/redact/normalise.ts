@@ -1,7 +1,8 @@
 // What a text comes to before anything in it is matched, so that a name cannot slip
-// past the replacing or the check by the way its letters are written: invisible
-// characters (zero-width spaces and joiners, soft hyphens, direction marks, variation
-// selectors) are taken out; full-width, mathematical, circled and ligature letters
+// past the replacing or the check by the way its letters are written: character
+// references for letters ("&#75;") are written as the letters; invisible characters
+// (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors)
+// and emphasis or code marks inside a word ("**Smi**th") are taken out; full-width, mathematical, circled and ligature letters
 // become plain ones (NFKC, for those letters only, so a superscript "3ʳᵈ" keeps its
 // form); small capitals become letters; and in a word that has a Latin letter, a
 // Cyrillic, Greek or Armenian letter that looks like a Latin one is read as that
@@ -43,9 +44,21 @@ export function withoutInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
+/** A character reference that Markdown shows as a letter or digit ("&#75;" is K). */
+const CHARACTER_REFERENCE = /&#(?:(\d{1,7})|[xX]([\da-fA-F]{1,6}));/g;
+/** Emphasis, strike-through or code marks inside a word, which Markdown shows as one word ("**Smi**th"). */
+const MARKS_IN_WORD = /(?<=\p{L}\p{M}*)(?:\*+|~~|`+)(?=\p{L})/gu;
+
 /** A text as it is matched, and as the copy holds it: see above. */
 export function clean(text: string): string {
-  const plain = withoutInvisible(text.normalize('NFC')).replace(COMPAT, (c) => c.normalize('NFKC'));
+  const decoded = text.replace(CHARACTER_REFERENCE, (ref: string, dec: string | undefined, hex: string | undefined) => {
+    const cp = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
+    const ch = cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+    return /^[\p{L}\p{M}\p{N}\p{Cf}]$/u.test(ch) ? ch : ref;
+  });
+  const plain = withoutInvisible(decoded.normalize('NFC'))
+    .replace(COMPAT, (c) => c.normalize('NFKC'))
+    .replace(MARKS_IN_WORD, '');
   // a word with a Latin letter in it (small capitals are Latin) has its look-alikes read as Latin; a word wholly in another script is kept
   return plain.replace(WORD, (w) => (HAS_LOOK_ALIKE.test(w) && LATIN.test(w) ? skeleton(w) : w)).normalize('NFC');
 }

@@ -97,6 +97,7 @@ export function survivors(files: readonly { path: string; text: string }[], know
         if (!run.includes('.') && (run !== run.toUpperCase() || ROLES.includes(run))) return run;
         const letters = initialsKey(run);
         if (known.initialsRuns.has(letters)) at(run.trim(), 'initials the tool knows');
+        else if (letters.length >= 3 && known.words.has(letters.toLowerCase())) at(run.trim(), 'a name the tool knows, spelled out');
         // other initials (the copy's own) are not read letter by letter
         else if (!run.includes('.') && !/[\s‐‑-]/u.test(run)) return run;
         return ' '.repeat(run.length);
@@ -137,6 +138,14 @@ export function survivors(files: readonly { path: string; text: string }[], know
           if (letters !== m[0] && wordHit(letters, known)) at(m[0], 'a name the tool knows, next to digits');
           else if (!wordHit(letters, known) && (known.initialWords.has(foldWord(letters)) || (knownPieces(letters, (k) => known.words.has(k))?.length ?? 0) >= 2))
             at(m[0], 'a name the tool knows, joined to another word');
+        }
+      }
+      // a name cut by a mark inside it that a reader reads past ("Smi\\th", "Kay.leigh", "Smi|th")
+      for (const m of line.matchAll(/[\p{L}\p{M}]+(?:[.\\*_~`·/|+][\p{L}\p{M}]+)+/gu)) {
+        const parts = m[0].split(/[.\\*_~`·/|+]/u);
+        for (let a = 0; a + 1 < parts.length; a++) {
+          const joined = parts[a]! + parts[a + 1]!;
+          if (foldWord(joined).length >= 4 && known.words.has(foldWord(joined)) && !wordHit(parts[a]!, known) && !wordHit(parts[a + 1]!, known)) at(m[0], 'a name the tool knows, cut by a mark');
         }
       }
       // a first initial on a later word of the name, with a dot, dash or underscore between ("k.smith", "k_smith")
