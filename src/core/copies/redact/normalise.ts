@@ -13,7 +13,7 @@
 /** Characters that show nothing, or nothing of their own: format characters (zero-width spaces and joiners, soft hyphens, direction marks), the combining grapheme joiner, variation selectors, Hangul fillers. */
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 /** Letters NFKC makes plain: full-width forms, letter-like symbols (K, ℓ), circled letters, ligatures (ﬁ), mathematical and squared letters. */
-const COMPAT = /[\uFF01-\uFF5E\u2100-\u214F\u2460-\u24FF\uFB00-\uFB06]|\uD835[\uDC00-\uDFFF]|\uD83C[\uDD10-\uDD89]/gu;
+const COMPAT = /[\uFF01-\uFF5E\u2100-\u214F\u2460-\u24FF\uFB00-\uFB06\u{1D400}-\u{1D7FF}\u{1F130}-\u{1F189}]/gu;
 
 /** Letters of other scripts (and Latin small capitals) that look like a Latin letter. */
 const LOOK_ALIKE: Record<string, string> = {
