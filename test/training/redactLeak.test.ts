@@ -70,6 +70,15 @@ describe('redact: names given in local fields whose keys name a person', () => {
   });
 });
 
+describe('redact: names introduced in the text', () => {
+  it('learns a name after née, formerly, also known as or goes by, and a nickname in brackets or quotes inside a known name', () => {
+    const r = run([mother('Mum, née Okafor, says OKAFOR is her family. Kayleigh "Bee" Smith; bee came. Darren (Daz) Pike; DAZ rang. She goes by \'tink\' and tink is fine. He was born Tuesday.\n')]);
+    const letters = lettersOf(body(r));
+    for (const w of ['okafor', 'bee', 'daz', 'tink']) expect(letters.has(w), `${w} in ${body(r)}`).toBe(false);
+    expect(body(r)).toContain('He was born Tuesday.');
+  });
+});
+
 describe('redact: known names written together, beside digits or as user names', () => {
   const FORMS = ['kayleighsmith', 'KayleighSmith', 'kayleigh.smith', 'kayleigh_smith', 'k.smith', 'k_smith', 'ksmith', 'KSmith', 'smith1990', 'kay99', '@kiki_x', 'facebook.com/kayleigh.smith.5', 'kayleighjones'];
 

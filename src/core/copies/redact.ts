@@ -125,6 +125,12 @@ function isNameKey(k: string): boolean {
 const isPersonKey = (k: string) => keyWords(k).some((w) => PERSON_KEY_WORDS.has(w));
 /** A value written as a name: one to four words, each capitalised (or a particle or an initial), no digits, no sentence. */
 const NAME_LIKE = /^(?:(?:\p{Lu}[\p{L}\p{M}'’‐‑‒–—―-]*\.?|de|la|le|van|von|der|den|da|di|du|del|bin|ibn|al|el|ap)(?:\s+|$)){1,4}$/u;
+/** Words that introduce a name: "née Jones", "formerly Jones", "also known as Kiki", "goes by 'kay'"; the name is group 1 (capitalised) or 2 (quoted). */
+const NAME_CUE = /(?<![\p{L}])(?:née|nee|born|formerly|aka|a\.k\.a\.|known as|goes by|go by|calls (?:her|him|them)sel(?:f|ves)|nicknamed|maiden name(?: was| is)?|birth name(?: was| is)?)[ \t]+(?:(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’-]+)?)|["“‘']([\p{L}\p{M}'’ -]{2,30}?)["”’'])/gu;
+/** What follows "born" and is no name: a day, a month, a time of year, a place word. */
+const NOT_A_NAME_AFTER_CUE = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Winter|Christmas|Easter|Early|Late|Prematurely|Premature|Abroad|Here|There|In|At|On|The|A|An)\b/iu;
+/** A word in brackets or quotes between two capitalised words: Kayleigh "Kay" Smith, Kayleigh (Kiki) Smith. */
+const BETWEEN_NAMES = /(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]+[("“‘'][ \t]*([\p{L}\p{M}'’-]{2,})[ \t]*[)"”’'][ \t]+(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
 /** Words that start a sentence and name no one: in a long value under a name key, only capitalised words other than these are taken as names. */
 const NOT_NAME_WORDS = new Set(('the a an and or but she he they we i it her his their our my this that these those at in on of to for with by from as is was are were has had ' +
   'known called also goes nickname prefers preferred calls likes mum dad mother father child school').split(' '));
@@ -354,6 +360,22 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       }
       if (words.length > 0) names.add(words.join(' '));
     }
+    // a name after words that introduce one ("née Jones", "also known as Kiki", "goes by 'kay'"): capitalised, or in quotes
+    for (const m of clean(text).matchAll(NAME_CUE)) {
+      const name = (m[1] ?? m[2] ?? '').trim();
+      if (name !== '' && !NOT_NAME_WORDS.has(name.toLowerCase()) && !NOT_A_NAME_AFTER_CUE.test(name)) names.add(name);
+    }
+    // a nickname in brackets or quotes between the words of a known name: Kayleigh "Kay" Smith, Kayleigh (Kiki) Smith
+    nicknames.push(text);
+  };
+  const nicknames: string[] = [];
+  const learnNicknames = () => {
+    const knownWords = new Set([...names].flatMap((n) => nameTokens(n)).filter((t) => t.kind === 'word').map((t) => t.key));
+    for (const text of nicknames)
+      for (const m of clean(text).matchAll(BETWEEN_NAMES)) {
+        // groups 1 to 3 are not optional
+        if (knownWords.has(foldWord(m[1]!)) || knownWords.has(foldWord(m[3]!))) names.add(m[2]!);
+      }
   };
   const learnAll = (v: unknown): void => {
     if (typeof v === 'string') learn(v);
@@ -369,6 +391,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     learn(s.body);
     learnAll(s.data);
   }
+  learnNicknames();
   // person ids that are names ("jane") are names in free text too
   for (const id of personIds) if (/^\p{L}{3,}$/u.test(id)) names.add(id);
 

@@ -187,6 +187,21 @@ export function knownPieces(letters: string, isKnown: (folded: string) => boolea
   return best[chars.length];
 }
 
+/** How many known name words (three letters or more each) a folded run of letters cuts into, or 0 when it cannot be cut so. */
+export function knownPieceCount(folded: string, isKnown: (folded: string) => boolean): number {
+  const best = new Array<number>(folded.length + 1).fill(0);
+  best[0] = -1;
+  for (let i = 3; i <= folded.length; i++) {
+    for (let j = 0; j <= i - 3; j++) {
+      if (best[j] !== 0 && isKnown(folded.slice(j, i))) {
+        best[i] = Math.max(1, best[j]! + 1);
+        break;
+      }
+    }
+  }
+  return Math.max(0, best[folded.length]!);
+}
+
 /** A name's first initial written onto each later word of it ("Kayleigh Smith" → "ksmith"), folded: how user names and email addresses are made. */
 export function initialWords(name: string): string[] {
   const words = name

@@ -7,7 +7,7 @@
 import { dateCandidates, MONTH_WORD, YEAR_WORDS } from './dates.js';
 import { caseIdSource, caseNumberSource, textReplacer } from './engine.js';
 import { identifierRules, PLACEHOLDERS, type IdentifierKind } from './identifiers.js';
-import { foldWord, initialsKey, knownPieces, ROLES, TITLES } from './names.js';
+import { foldWord, initialsKey, knownPieceCount, ROLES, TITLES } from './names.js';
 import { clean, skeleton, withoutInvisible } from './normalise.js';
 import { MONTH_NAMES } from '../../text/dateText.js';
 
@@ -133,11 +133,13 @@ export function survivors(files: readonly { path: string; text: string }[], know
           continue;
         }
         // letters beside digits ("smith99"), known words written together ("kayleighsmith"), a first initial on a later word of the name ("ksmith")
-        const runs = m[0].match(/[\p{L}\p{M}]+/gu) ?? [];
+        const runs = /\p{N}/u.test(m[0]) ? (m[0].match(/[\p{L}\p{M}]+/gu) ?? []) : [m[0]];
         for (const letters of runs) {
           if (letters !== m[0] && wordHit(letters, known)) at(m[0], 'a name the tool knows, next to digits');
-          else if (!wordHit(letters, known) && (known.initialWords.has(foldWord(letters)) || (knownPieces(letters, (k) => known.words.has(k))?.length ?? 0) >= 2))
-            at(m[0], 'a name the tool knows, joined to another word');
+          else if (letters.length >= 4 && !wordHit(letters, known)) {
+            const folded = foldWord(skeleton(letters));
+            if (known.initialWords.has(folded) || (folded.length >= 6 && knownPieceCount(folded, (k) => known.words.has(k)) >= 2)) at(m[0], 'a name the tool knows, joined to another word');
+          }
         }
       }
       // a name cut by a mark inside it that a reader reads past ("Smi\\th", "Kay.leigh", "Smi|th")
