@@ -2,9 +2,10 @@
 // every name the tool knows (refs, the team, every `by`, name fields, a names map),
 // case ids, listed places and schools, and UK identifiers found by their shape are
 // replaced, consistently across files; dates move back by one offset. Pure: files
-// are read and written in src/io. The parts live in src/core/redact/: names.ts
-// (what a name's tokens are and how they are matched), identifiers.ts, dates.ts,
-// survival.ts (the check that nothing known is left) and engine.ts (one pass).
+// are read and written in src/io. The parts live in src/core/copies/redact/: names.ts
+// (what a name's tokens are and how they are matched), normalise.ts (look-alike and
+// hidden letters read as plain ones before anything is matched), identifiers.ts,
+// dates.ts, survival.ts (the check that nothing known is left) and engine.ts (one pass).
 //
 // The offset is the same for every case in one copy, so one as-of date (recorded in
 // the copy's config) checks every case as the originals were checked, siblings keep
