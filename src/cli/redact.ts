@@ -22,12 +22,16 @@ export function registerRedact(program: Command): void {
 Replaced everywhere (front matter, x- field keys and values, body), in any letter
 case, with or without accents and apostrophes, possessive or plural, either side
 of a hyphen or dash: every word of every name the tool knows (refs, team, by, name
-fields, --names), written together or split by a dash, a known initial standing
-alone, the initials of a known full name, names after a title, case ids,
+fields, x- fields about a person such as x-name-at-birth or x-goes-by, --names),
+written together, next to digits, split by a dash or spelled out, a known initial
+standing alone, the initials of a known full name, names after a title, case ids
+and their numbers (case no. 0006),
 redact.places and redact.schools, and by their shape NHS numbers, UK phone numbers,
 street addresses, postcodes and email addresses. Every date that names a day, in
 any written form, moves back by one offset as a whole (each end of a range too); a
-year written alone never moves. Before writing, the whole copy is checked word by
+year written alone or in words never moves, and is listed for review. Look-alike
+letters (Cyrillic а in a Latin name, full-width letters) and invisible characters
+are read as plain letters first. Before writing, the whole copy is checked word by
 word: if anything known is left, an original date included, it is named and
 nothing is written (exit 1). Words the tool cannot be sure of are
 listed in redaction-report.md. Read every file of the copy before sharing it: free

@@ -103,10 +103,10 @@ function reportText(result: RedactionResult, review: readonly ReviewItem[]): str
     '|---|---|',
     ...rows,
     '',
-    '- Every word of every name the tool knows (refs, the team, every `by`, name fields, a names map) is replaced wherever it is, in any letter case, with or without accents and apostrophes, possessive or plural, on either side of a hyphen or dash, written together or split by a dash; so are a known initial standing alone, the initials of a known full name, and any name after a title. A name that is also an ordinary word is replaced where it is the word too.',
+    '- Every word of every name the tool knows (refs, the team, every `by`, name fields, local fields about a person, a names map) is replaced wherever it is, in any letter case, with or without accents and apostrophes, possessive or plural, on either side of a hyphen or dash, written together, next to digits, split by a dash or spelled out; so are a known initial standing alone, the initials of a known full name, a first initial written onto a surname, and any name after a title. Look-alike letters of other scripts, full-width letters and invisible characters are read as the plain letters first. A name that is also an ordinary word is replaced where it is the word too.',
     '- Case ids, refs, initials and names get the same pseudonym in every file, so people and siblings can still be followed across the cases.',
     '- Email addresses, street addresses, postcodes, phone numbers and NHS numbers are replaced by what they were, in brackets, whoever they belong to.',
-    `- Every date that names a day is moved back by one offset, the same for the whole copy, as a whole and in the form it was written (each end of a range too), in whole weeks and longer than the span of all the dates copied, so intervals and weekdays are kept and no original date reappears. A year written alone is never moved. The offset is not recorded. The copy is checked as of ${longDate(result.asOf)} (its reunify.config.yaml).`,
+    `- Every date that names a day is moved back by one offset, the same for the whole copy, as a whole and in the form it was written (each end of a range too), in whole weeks and longer than the span of all the dates copied, so intervals and weekdays are kept and no original date reappears. A year written alone or in words is never moved, nor a date that ends with a year in words: those are listed below. The offset is not recorded. The copy is checked as of ${longDate(result.asOf)} (its reunify.config.yaml).`,
     '- Comments in the original files are not copied.',
     '',
     '## To read before sharing',
@@ -181,7 +181,7 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
   }
   if (!result) throw new Error('internal: no redaction attempt');
   const caseFiles: PackFile[] = result.cases.map((c) => ({ path: `cases/${safeFileName(c.id, '.md')}`, text: caseFileText(c.data, c.body) }));
-  const review = forReview(caseFiles, result.pseudonyms, result.known);
+  const review = forReview(caseFiles, result.pseudonyms, result.known, result.leftAsWritten);
   const files: PackFile[] = [{ path: CONFIG_FILE_NAME, text: result.prose(copyConfigText(config, result)) }, { path: 'redaction-report.md', text: reportText(result, review) }, ...caseFiles];
   // the last check, token by token over every file: nothing known may be left anywhere in the copy
   const left = survivors(files, result.known);

@@ -149,21 +149,38 @@ describe('reunify redact on names written every way (fixture)', () => {
     expect(report).toMatch(/\| cases\/RD-001\.md:\d+ \| 1989 \| a year written alone/);
   });
 
-  it('exits 1 naming what survived, and writes nothing, when a name is broken across a line or by an invisible hyphen', async () => {
+  it('exits 1 naming what survived, and writes nothing, when a name is broken across a line or cut by a mark; an invisible hyphen is taken out and the name replaced', async () => {
     const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
     const source = join(work, 'caseload');
     cpSync(NAMES_FIXTURE, source, { recursive: true });
     const { appendFileSync } = await import('node:fs');
-    appendFileSync(join(source, 'cases', 'RF-0099.md'), '\nThe letter was from Whit-\nlock himself, and signed by Gou\u00adld.\n');
+    appendFileSync(join(source, 'cases', 'RF-0099.md'), '\nThe letter was from Whit-\nlock himself, signed by Gou\u00adld and copied to Gou\\ld.\n');
     const before = fingerprint(source);
     const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '3', '--as-of', '2026-11-01']);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/cases\/RD-001\.md:\d+: Whit…lock \(a name the tool knows, broken across a line\)/);
-    expect(r.stderr).toMatch(/cases\/RD-001\.md:\d+: Gould \(a name the tool knows\)/);
+    expect(r.stderr).toMatch(/cases\/RD-001\.md:\d+: Gou\\ld \(a name the tool knows, cut by a mark\)/);
+    // the soft hyphen is taken out before matching, so that Gould was replaced and is not named
+    expect(r.stderr).not.toMatch(/: Gould \(/);
     expect(r.stderr).toContain('nothing was written');
     expect(r.stderr).not.toContain('\u00ad');
     expect(() => statSync(join(work, 'copy'))).toThrow();
     expect(fingerprint(source)).toBe(before);
+  });
+
+  it('leaves a date with its year in words whole and lists it in the report for a person to read', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
+    const source = join(work, 'caseload');
+    cpSync(NAMES_FIXTURE, source, { recursive: true });
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(join(source, 'cases', 'RF-0099.md'), "\nThey moved on the third of March twenty twenty-four, in '24.\n");
+    const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '3', '--as-of', '2026-11-01']);
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(join(work, 'copy', 'cases', 'RD-001.md'), 'utf8')).toContain("They moved on the third of March twenty twenty-four, in '24.");
+    const report = readFileSync(join(work, 'copy', 'redaction-report.md'), 'utf8');
+    expect(report).toMatch(/\| cases\/RD-001\.md:\d+ \| twenty twenty-four \| a year written in words/);
+    expect(report).toMatch(/\| cases\/RD-001\.md:\d+ \| third of March twenty twenty-four \| a month with a day or year next to it/);
+    expect(report).toMatch(/\| cases\/RD-001\.md:\d+ \| '24 \| a year written alone/);
   });
 
   it('exits 1 naming an original date it could not move, and writes nothing, rather than half-move it', async () => {

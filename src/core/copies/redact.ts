@@ -2,9 +2,10 @@
 // every name the tool knows (refs, the team, every `by`, name fields, a names map),
 // case ids, listed places and schools, and UK identifiers found by their shape are
 // replaced, consistently across files; dates move back by one offset. Pure: files
-// are read and written in src/io. The parts live in src/core/redact/: names.ts
-// (what a name's tokens are and how they are matched), identifiers.ts, dates.ts,
-// survival.ts (the check that nothing known is left) and engine.ts (one pass).
+// are read and written in src/io. The parts live in src/core/copies/redact/: names.ts
+// (what a name's tokens are and how they are matched), normalise.ts (look-alike and
+// hidden letters read as plain ones before anything is matched), identifiers.ts,
+// dates.ts, survival.ts (the check that nothing known is left) and engine.ts (one pass).
 //
 // The offset is the same for every case in one copy, so one as-of date (recorded in
 // the copy's config) checks every case as the originals were checked, siblings keep
@@ -14,9 +15,10 @@ import type { IsoDate } from '../model/caseTypes.js';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from '../text/dates.js';
 import type { Rng } from '../training/random.js';
 import { dateCandidates, dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
-import { AFTER, BEFORE, caseIdKey, caseIdSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
+import { AFTER, BEFORE, caseIdKey, caseIdSource, caseNumberSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
 import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
-import { caseLike, foldWord, initialsKey, initialsPattern, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
+import { caseLike, foldWord, initialsKey, initialsPattern, initialWords, knownPieces, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
+import { clean, skeleton } from './redact/normalise.js';
 import { postcodeKey, type KnownValues } from './redact/survival.js';
 
 export { survivors, forReview, type Survivor, type ReviewItem, type KnownValues } from './redact/survival.js';
@@ -76,6 +78,8 @@ export interface RedactionResult {
   known: KnownValues;
   /** Every pseudonym used, folded, so the review list can leave them out. */
   pseudonyms: Set<string>;
+  /** Months left as written with a day or year next to them in a form not read ("March 24", "3rd of March twenty twenty-four"): for the review list. */
+  leftAsWritten: Set<string>;
   /** Names and identifiers replaced in a text the copy adds (its report, its config), dates left alone. */
   prose(text: string): string;
 }
@@ -94,8 +98,43 @@ const PERSON_FIELDS = new Set(['person', 'party']);
 const PERSON_LISTS = new Set(['agreed_by']);
 /** Fields whose value is someone's ref or initials. */
 const REF_FIELDS = new Set(['ref', 'by', 'social_worker', 'team_manager', 'iro']);
-/** Keys whose value is a name, wherever they are (local `x-` fields: `x-name`, `x-carer-name`, `x-known-as`). */
-const NAME_KEY = /(?:^|[-_])(?:name|names|full[-_]?name|first[-_]?name|given[-_]?name|surname|family[-_]?name|known[-_]?as|alias|aka|nickname)$/i;
+/** The words of a key: "x-name-at-birth" → x, name, at, birth; "knownAs" → known, as. */
+const keyWords = (k: string) =>
+  k
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+/** Words in a key that say its value is a name: `x-name`, `x-carer-name`, `x-name-at-birth`, `x-maiden`, `x-nickname`. */
+const NAME_KEY_WORDS = new Set([
+  'name', 'names', 'fullname', 'firstname', 'forename', 'forenames', 'givenname', 'middlename', 'surname', 'surnames', 'familyname', 'lastname', 'maidenname',
+  'birthname', 'nickname', 'nicknames', 'nick', 'alias', 'aliases', 'aka', 'maiden', 'née', 'nee', 'called', 'moniker', 'handle', 'username',
+]);
+/** Words in a local key that say it is about one person (`x-mum`, `x-partner`, `x-gp`): a value written as a name there is a name. */
+const PERSON_KEY_WORDS = new Set([
+  'mum', 'mom', 'mother', 'dad', 'father', 'parent', 'parents', 'partner', 'carer', 'carers', 'gran', 'granny', 'grandma', 'grandad', 'grandmother', 'grandfather',
+  'nan', 'nana', 'aunt', 'auntie', 'uncle', 'cousin', 'sibling', 'siblings', 'brother', 'sister', 'son', 'daughter', 'child', 'baby', 'boyfriend', 'girlfriend',
+  'husband', 'wife', 'ex', 'stepmum', 'stepdad', 'stepfather', 'stepmother', 'friend', 'neighbour', 'contact', 'worker', 'teacher', 'gp', 'doctor', 'person',
+  'who', 'relative', 'guardian', 'advocate', 'solicitor', 'mentor', 'keyworker', 'sw', 'iro', 'manager', 'officer', 'nurse', 'midwife', 'therapist',
+]);
+/** A key whose value is a name, wherever it is: by one of its words, or as "known as", "goes by", "also known as", "name at birth". */
+function isNameKey(k: string): boolean {
+  const words = keyWords(k);
+  const joined = ` ${words.join(' ')} `;
+  return words.some((w) => NAME_KEY_WORDS.has(w)) || / (?:known as|goes by|go by|aka|also known|formerly known|born as|calls? (?:her|him|them)sel(?:f|ves)) /u.test(joined);
+}
+const isPersonKey = (k: string) => keyWords(k).some((w) => PERSON_KEY_WORDS.has(w));
+/** A value written as a name: one to four words, each capitalised (or a particle or an initial), no digits, no sentence. */
+const NAME_LIKE = /^(?:(?:\p{Lu}[\p{L}\p{M}'’‐‑‒–—―-]*\.?|de|la|le|van|von|der|den|da|di|du|del|bin|ibn|al|el|ap)(?:\s+|$)){1,4}$/u;
+/** Words that introduce a name: "née Jones", "formerly Jones", "also known as Kiki", "goes by 'kay'"; the name is group 1 (capitalised) or 2 (quoted). */
+const NAME_CUE = /(?<![\p{L}])(?:née|nee|born|formerly|aka|a\.k\.a\.|known as|goes by|go by|calls (?:her|him|them)sel(?:f|ves)|nicknamed|maiden name(?: was| is)?|birth name(?: was| is)?)[ \t]+(?:(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’-]+)?)|["“‘']([\p{L}\p{M}'’ -]{2,30}?)["”’'])/gu;
+/** What follows "born" and is no name: a day, a month, a time of year, a place word. */
+const NOT_A_NAME_AFTER_CUE = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Winter|Christmas|Easter|Early|Late|Prematurely|Premature|Abroad|Here|There|In|At|On|The|A|An)\b/iu;
+/** A word in brackets or quotes between two capitalised words: Kayleigh "Kay" Smith, Kayleigh (Kiki) Smith. */
+const BETWEEN_NAMES = /(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]+[("“‘'][ \t]*([\p{L}\p{M}'’-]{2,})[ \t]*[)"”’'][ \t]+(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
+/** Words that start a sentence and name no one: in a long value under a name key, only capitalised words other than these are taken as names. */
+const NOT_NAME_WORDS = new Set(('the a an and or but she he they we i it her his their our my this that these those at in on of to for with by from as is was are were has had ' +
+  'known called also goes nickname prefers preferred calls likes mum dad mother father child school').split(' '));
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -215,7 +254,9 @@ class Pseudonyms {
 
   word(original: string): string {
     return this.remember(`word:${foldWord(original)}`, () => {
-      const found = this.words.find((w) => this.free(w));
+      // not the original's first letter, so the pseudonym does not keep its initial
+      const first = foldWord(original).charAt(0);
+      const found = this.words.find((w) => this.free(w) && foldWord(w).charAt(0) !== first) ?? this.words.find((w) => this.free(w));
       if (found) return this.claim(found);
       let candidate: string;
       do candidate = `Person${++this.extra}`;
@@ -244,15 +285,34 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const caseIds = new Set<string>();
   const personIds = new Set<string>();
   const addName = (v: unknown) => {
-    if (typeof v === 'string' && v.trim() !== '') names.add(v.normalize('NFC').trim());
+    if (typeof v === 'string' && v.trim() !== '') names.add(clean(v).trim());
     else if (Array.isArray(v)) v.forEach(addName);
   };
-  const collect = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(collect);
+  // under a name key: a short value is a name, word for word ("kiki", "Kay"); a sentence gives its capitalised words
+  const addNameValue = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(addNameValue);
+    if (typeof v !== 'string') return;
+    const text = clean(v).trim();
+    const words = text.split(/\s+/u).filter((w) => w !== '');
+    if (words.length <= 4 && !/[.!?;:]\s/u.test(text)) return addName(text);
+    for (const w of words) {
+      const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/['’]s$/u, '');
+      if (/^\p{Lu}/u.test(bare) && !NOT_NAME_WORDS.has(bare.toLowerCase())) addName(bare);
+    }
+  };
+  const collect = (v: unknown, local = false): void => {
+    if (Array.isArray(v)) v.forEach((x) => collect(x, local));
     else if (isRecord(v)) {
       for (const [k, x] of Object.entries(v)) {
-        if ((REF_FIELDS.has(k) || NAME_KEY.test(k)) && (typeof x === 'string' || Array.isArray(x))) addName(x);
-        else collect(x);
+        const inLocal = local || k.startsWith('x-');
+        if (REF_FIELDS.has(k) && (typeof x === 'string' || Array.isArray(x))) addName(x);
+        else if (isNameKey(k) && (typeof x === 'string' || Array.isArray(x))) addNameValue(x);
+        else if (inLocal && isPersonKey(k) && typeof x === 'string' && NAME_LIKE.test(clean(x).trim())) addName(x);
+        else {
+          // a map under a name key ("x-names: { birth: Kayleigh Jones }"): every value in it is a name
+          if (isNameKey(k) && isRecord(x)) Object.values(x).forEach(addNameValue);
+          collect(x, inLocal);
+        }
       }
     }
   };
@@ -272,10 +332,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     collect(d);
   }
   // a word after a title is a name ("Mr Alun Vaughan-Rees"): known everywhere in the copy, in any case, not only after the title
-  const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,3})`, 'gu');
+  const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,4})`, 'gu');
   const titledOneCase = new RegExp(`${BEFORE}(mr|mrs|ms|mx|dr|prof|cllr|revd|hhj|MR|MRS|MS|MX|DR|PROF|CLLR|REVD|HHJ)\\.?((?:[ \\t]+[\\p{L}\\p{M}'’‐‑‒–—―-]+){1,2})`, 'gu');
   const learn = (text: string) => {
-    for (const m of text.normalize('NFC').matchAll(titled)) {
+    for (const m of clean(text).matchAll(titled)) {
       const words: string[] = [];
       // Group 1 is not optional: it holds the words after the title in every match.
       for (const raw of m[1]!.trim().split(/[ \t]+/u)) {
@@ -288,7 +348,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       if (words.length > 0) names.add(words.join(' '));
     }
     // "dr alun rees", "MR ALUN REES": a short title in one letter case and the words after it in the same case
-    for (const m of text.normalize('NFC').matchAll(titledOneCase)) {
+    for (const m of clean(text).matchAll(titledOneCase)) {
       // Groups 1 and 2 are not optional: the title and the words after it in every match.
       const upper = m[1] === m[1]!.toUpperCase();
       const words: string[] = [];
@@ -301,6 +361,22 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       }
       if (words.length > 0) names.add(words.join(' '));
     }
+    // a name after words that introduce one ("née Jones", "also known as Kiki", "goes by 'kay'"): capitalised, or in quotes
+    for (const m of clean(text).matchAll(NAME_CUE)) {
+      const name = (m[1] ?? m[2] ?? '').trim();
+      if (name !== '' && !NOT_NAME_WORDS.has(name.toLowerCase()) && !NOT_A_NAME_AFTER_CUE.test(name)) names.add(name);
+    }
+    // a nickname in brackets or quotes between the words of a known name: Kayleigh "Kay" Smith, Kayleigh (Kiki) Smith
+    nicknames.push(text);
+  };
+  const nicknames: string[] = [];
+  const learnNicknames = () => {
+    const knownWords = new Set([...names].flatMap((n) => nameTokens(n)).filter((t) => t.kind === 'word').map((t) => t.key));
+    for (const text of nicknames)
+      for (const m of clean(text).matchAll(BETWEEN_NAMES)) {
+        // groups 1 to 3 are not optional
+        if (knownWords.has(foldWord(m[1]!)) || knownWords.has(foldWord(m[3]!))) names.add(m[2]!);
+      }
   };
   const learnAll = (v: unknown): void => {
     if (typeof v === 'string') learn(v);
@@ -316,6 +392,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     learn(s.body);
     learnAll(s.data);
   }
+  learnNicknames();
   // person ids that are names ("jane") are names in free text too
   for (const id of personIds) if (/^\p{L}{3,}$/u.test(id)) names.add(id);
 
@@ -327,6 +404,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     initials: new Set(of('initial').map((t) => t.key)),
     codes: new Set(of('code').map((t) => t.key)),
     initialsRuns: new Set(of('initials').map((t) => t.key)),
+    initialWords: new Set([...names].flatMap(initialWords)),
     caseIds: [...caseIds],
     phrases: [...options.places, ...options.schools].filter((p) => p.trim() !== ''),
     dates: new Set(),
@@ -401,6 +479,18 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
+      // a case id's number without its letters: "case no. 0006", "file #6", "0006"
+      source: [...caseIds].map(caseNumberSource).filter((x) => x !== '').join('|'),
+      replace: (m) => {
+        const digits = /\p{N}+$/u.exec(m)?.[0] ?? '';
+        const number = (d: string) => d.replace(/^0+(?=\d)/, '');
+        const ids = [...caseIds].filter((id) => number(/(\p{N}+)\P{N}*$/u.exec(id)?.[1] ?? '') === number(digits));
+        count('case ids');
+        const id = ids.length === 1 ? newCaseId.get(caseKey(ids[0]!)) : undefined;
+        return m.slice(0, m.length - digits.length) + (id ?? '[case id]');
+      },
+    },
+    {
       source: ifAny([...options.places, ...options.schools].filter((p) => p.trim() !== '').map((p) => p.trim().split(/\s+/).map((w) => wordPattern(w)).join('\\s+')), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
       replace: (m) => {
         const key = foldWord(m.replace(/\s+/g, ' '));
@@ -410,8 +500,8 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      // a title and up to three capitalised words: every word is a name, known or not ("Mrs Patricia Gould")
-      source: `${BEFORE}(?:${TITLES.join('|')})\\.?(?:[ \\t]+[\\p{L}\\p{M}\\p{N}'’.‐‑‒–—―-]+){1,3}`,
+      // a title and up to four capitalised words: every word is a name, known or not ("Mrs Patricia Gould")
+      source: `${BEFORE}(?:${TITLES.join('|')})\\.?(?:[ \\t]+[\\p{L}\\p{M}\\p{N}'’.‐‑‒–—―-]+){1,4}`,
       replace: (m) => {
         const [title, ...rest] = m.split(/([ \t]+)/u).filter((x) => x !== '');
         if (title === undefined) throw new Error('internal: an empty title match');
@@ -473,6 +563,62 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       replace: (m) => (m === m.toUpperCase() ? (count('names in free text'), pseudo.code(m)) : undefined),
     },
     {
+      // known name words written together, in any letter case, or next to digits or underscores: "kayleighsmith", "kayleigh_smith",
+      // "smith99", and a first initial on a later word of the same name ("ksmith", "k.smith", "k_smith"), as user names and email addresses are made
+      source:
+        of('word').length === 0
+          ? ''
+          : (() => {
+              const alts = of('word')
+                .sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : 1))
+                .map((t) => wordPattern(t.text))
+                .join('|');
+              return `(?<![\\p{L}\\p{M}])(?:\\p{L}[._-]?)?(?:${alts})(?:_?(?:${alts}))*(?:e?s)?(?![\\p{L}\\p{M}])`;
+            })(),
+      replace: (m, text, at) => {
+        const isKnown = (k: string) => known.words.has(k);
+        const beside = /[\p{N}_]/u.test(text.charAt(at - 1)) || /[\p{N}_]/u.test(text.charAt(at + m.length));
+        for (const suffix of ['', 's', 'es']) {
+          if (suffix !== '' && !m.toLowerCase().endsWith(suffix)) continue;
+          const body = m.slice(0, m.length - suffix.length);
+          // a first initial and a later word of the same name
+          const lead = /^(\p{L})([._-]?)(\p{L}.*)$/u.exec(body);
+          if (lead && !body.includes('_', 2) && known.initialWords.has(foldWord(lead[1]! + lead[3]!)) && isKnown(foldWord(lead[3]!))) {
+            const letter = lead[1]!;
+            const newLetter = known.initials.has(letter.toUpperCase()) ? pseudo.letter(letter.toUpperCase()) : letter.toUpperCase();
+            count('names in free text');
+            return (letter === letter.toLowerCase() ? newLetter.toLowerCase() : newLetter) + lead[2]! + caseLike(lead[3]!, pseudo.word(known.words.get(foldWord(lead[3]!))!)) + m.slice(body.length);
+          }
+          const parts = body.split('_');
+          const cut = parts.map((p) => (isKnown(foldWord(p)) ? [p] : knownPieces(p, isKnown)));
+          if (cut.some((c) => c === undefined)) continue;
+          const pieces = cut.flat() as string[];
+          if (pieces.length < 2 && !beside) return undefined;
+          count('names in free text');
+          return cut.map((c) => c!.map((p) => caseLike(p, pseudo.word(known.words.get(foldWord(p))!))).join('')).join('_') + m.slice(body.length);
+        }
+        return undefined;
+      },
+    },
+    {
+      // a known name spelled out, a letter at a time: "K a y", "S.M.I.T.H.", "S-M-I-T-H"
+      source: ifAny(
+        of('word')
+          .filter((t) => [...t.key].length >= 3)
+          .map((t) => [...t.key].map((l) => wordPattern(l)).join('(?:[ \\t]+|\\.[ \\t]*|[‐‑‒–—―-])')),
+        (alts) => `${BEFORE}(?:${alts})\\.?${AFTER}`,
+      ),
+      replace: (m) => {
+        const letters = m.replace(/[^\p{L}\p{M}]/gu, '');
+        const key = foldWord(letters);
+        if (!known.words.has(key)) return undefined;
+        const gap = /^\p{L}\p{M}*([^\p{L}\p{M}]+)/u.exec(m)?.[1] ?? ' ';
+        const made = caseLike(letters, pseudo.word(known.words.get(key)!));
+        count('names in free text');
+        return [...made].join(gap) + (m.endsWith('.') && gap.startsWith('.') ? '.' : '');
+      },
+    },
+    {
       // every known name word, in any letter case, with or without accents and apostrophes, possessive or plural
       // (longest first, so "Kay-leigh" is the one word Kayleigh, not Kay and a "leigh")
       source:
@@ -502,6 +648,17 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
+      // a known name written wholly in letters of another script that look like Latin ones ("Кау" in Cyrillic for Kay)
+      source: of('word').length === 0 ? '' : `${BEFORE}[\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Armenian}\\p{M}]+${AFTER}`,
+      replace: (m) => {
+        const f = foldWord(skeleton(m));
+        const key = [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k));
+        if (key === undefined) return undefined;
+        count('names in free text');
+        return caseLike(skeleton(m), pseudo.word(known.words.get(key)!));
+      },
+    },
+    {
       // an initial standing alone ("L (seen alone)"), in capitals, not part of dotted initials
       source: ifAny(of('initial').map((t) => escapeRegExp(t.key)), (alts) => `(?<![\\p{L}\\p{M}\\p{N}_.'’])(?:${alts})(?![\\p{L}\\p{M}\\p{N}_])(?!\\.[ \\t]?\\p{L}(?!\\p{L}))`),
       replace: (m, text, at) => {
@@ -518,8 +675,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     },
   ];
 
+  const leftAsWritten = new Set<string>();
   const dates = dateRules({
     asOf: options.asOf,
+    left: (written) => void leftAsWritten.add(written),
     day: (iso) => (count('dates in free text'), shift(iso)),
     month: (ym) => (count('months in free text'), addMonths(`${ym}-01`, -months).slice(0, 7)),
     monthAlone: (i) => (count('months in free text'), (((i - months) % 12) + 12) % 12),
@@ -543,7 +702,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     const key = path[path.length - 1];
     const parent = path[path.length - 2];
     if (typeof v === 'string') {
-      const s = v.normalize('NFC');
+      const s = clean(v);
       rememberDates(s);
       if (realIsoDate(s)) return count('dates in fields'), shift(s);
       if ((path.length === 1 && key === 'id') || (path.length === 2 && path[0] === 'siblings')) {
@@ -564,7 +723,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       for (const [k, x] of Object.entries(v)) {
         // local fields are free text, keys included
         const inLocal = local || k.startsWith('x-');
-        const newKey = inLocal ? redactText(k.normalize('NFC')) : k;
+        const newKey = inLocal ? redactText(clean(k)) : k;
         // defineProperty: a "__proto__" key stays plain data
         Object.defineProperty(out, newKey, { value: walk(x, [...path, k], inLocal), enumerable: true, writable: true, configurable: true });
       }
@@ -575,10 +734,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
 
   const cases = sources
     .map((s, source) => {
-      const body = s.body.normalize('NFC');
+      const body = clean(s.body);
       rememberDates(body);
       return { id: newCaseId.get(caseKey(s.id))!, source, data: walk(s.data, [], false) as Record<string, unknown>, body: redactText(body) };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { cases, asOf: shift(options.asOf), bankHolidays: options.bankHolidays.filter(realIsoDate).map(shift), counts, known, pseudonyms: pseudo.all(), prose: (t) => proseText(t) };
+  return { cases, asOf: shift(options.asOf), bankHolidays: options.bankHolidays.filter(realIsoDate).map(shift), counts, known, pseudonyms: pseudo.all(), leftAsWritten, prose: (t) => proseText(t) };
 }

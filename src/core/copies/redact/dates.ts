@@ -70,8 +70,18 @@ const YEAR_TEXT = `(?:\\d{4}|['‘’ʼ]\\d{2}|\\d{2})`;
 const YEAR = `(?:,?\\s+\\d{4}|,?\\s*['‘’ʼ]\\d{2}|\\s+\\d{2})(?![\\p{N}])`;
 /** A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date; not the end of "2015-08-09, ". */
 const DAY_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}/.-])(\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`, 'iu');
-/** A day or a year just after a month ("December 3", "December the 3rd", "Dec '26"). */
-const NUMBER_AFTER = new RegExp(`^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d)`, 'iu');
+const ONES = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ ‐‑-](?:${ONES}))?`;
+/**
+ * A year written in words: "twenty twenty-four", "nineteen ninety-eight", "twenty oh eight",
+ * "two thousand and twenty-four", "two thousand and eight". Never moved: listed for review.
+ */
+export const YEAR_WORDS = `(?:(?:nineteen|twenty)[ ‐‑-](?:hundred|(?:oh|o|nought)[ ‐‑-](?:${ONES})|${TEENS}|${TENS})|two[ ‐‑-]thousand(?:(?:,?\\s+and)?[ ‐‑-](?:${TENS}|${TEENS}|${ONES}))?)(?![\\p{L}\\p{M}])`;
+/** A day or a year just after a month ("December 3", "December the 3rd", "Dec '26", "March twenty twenty-four", "Mar-24"). */
+const NUMBER_AFTER = new RegExp(`^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d+(?:st|nd|rd|th)?|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d|,?\\s+(?:of\\s+)?${YEAR_WORDS}|[-/.]\\d)`, 'iu');
+/** A year in words just after a date read without a year ("3rd of March twenty twenty-four"): the date is left whole. */
+const YEAR_WORDS_AFTER = new RegExp(`^,?\\s+(?:of\\s+)?(?:the\\s+year\\s+)?${YEAR_WORDS}`, 'iu');
 
 /** The day a written day stands for: "3rd" → 3, "twenty-sixth" → 26. */
 function dayValue(written: string): number | undefined {
@@ -144,6 +154,8 @@ function movedPhrase(p: Phrase, moves: DateMoves): string | { text: string; cons
   }
   const month = monthIndex(p.monthWord);
   if (month < 0) return undefined;
+  // a year written in words after it: the date is left whole (and listed for review), never half-moved
+  if (yearText === undefined && YEAR_WORDS_AFTER.test(p.m.slice(consumed) + p.after)) return undefined;
   // "3 may" without a year is more often words than a date
   if (yearText === undefined && !/^\p{Lu}/u.test(p.monthWord)) return undefined;
   const values = p.days.map(dayValue);
@@ -184,6 +196,8 @@ export interface DateMoves {
   asOf: IsoDate;
   /** False to read no date from a day and month without a year (for the check, which compares whole dates). */
   yearless?: boolean;
+  /** Told of a month it leaves as written because a day or year next to it is in no form it reads ("March 24", "3rd of March twenty twenty-four"). */
+  left?(written: string): void;
 }
 
 /** A day and month without a year, read as the latest such date on or before `asOf`. */
@@ -295,6 +309,31 @@ export function dateRules(moves: DateMoves): TextRule[] {
       },
     },
     {
+      // March '24, Mar ’24, Mar-24, Mar/24: a month and a two-digit year (kept in its form)
+      source: `${WORD_BEFORE}${MONTH_WORD}(?:\\s*['‘’ʼ]|[-/])\\d{2}${NUM_AFTER}(?![-/.:]\\d)`,
+      replace: (m, text, at) => {
+        const p = /^(\p{L}+\.?)(\s*['‘’ʼ]|[-/])(\d{2})$/u.exec(m);
+        if (!p) return undefined;
+        // the pattern's groups are not optional
+        const month = monthIndex(p[1]!);
+        if (month < 0 || DAY_BEFORE.test(text.slice(Math.max(0, at - 40), at))) return undefined;
+        const moved = moves.month(`${fullYear(p[3]!, moves.asOf)}-${String(month + 1).padStart(2, '0')}`);
+        return `${monthLike(p[1]!, Number(moved.slice(5, 7)) - 1)}${p[2]}${moved.slice(2, 4)}`;
+      },
+    },
+    {
+      // 03/2024, 3/2024, 03.2024: a month and year in numbers
+      source: `(?<![\\p{N}/.-])(?:(?:0?[1-9]|1[0-2])/|(?:0[1-9]|1[0-2])\\.)(?:19|20)\\d{2}${NUM_AFTER}(?![/.]\\d)`,
+      replace: (m) => {
+        const p = /^(\d{1,2})([/.])(\d{4})$/.exec(m);
+        if (!p) return undefined;
+        // the pattern's groups are not optional
+        const moved = moves.month(`${p[3]}-${p[1]!.padStart(2, '0')}`);
+        const mo = String(Number(moved.slice(5, 7)));
+        return `${p[1]!.length === 2 ? mo.padStart(2, '0') : mo}${p[2]}${moved.slice(0, 4)}`;
+      },
+    },
+    {
       // 2026-03
       source: `${NUM_BEFORE}\\d{4}-(?:0[1-9]|1[0-2])${NUM_AFTER}(?!-\\d)`,
       replace: (m) => moves.month(m),
@@ -305,7 +344,12 @@ export function dateRules(moves: DateMoves): TextRule[] {
       replace: (m, text, at) => {
         if (m.charAt(0) !== m.charAt(0).toUpperCase()) return undefined;
         // a day or a year next to it that no form above could read: moving the month alone would half-move a date
-        if (DAY_BEFORE.test(text.slice(Math.max(0, at - 40), at)) || NUMBER_AFTER.test(text.slice(at + m.length, at + m.length + 40))) return undefined;
+        const before = DAY_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+        const after = NUMBER_AFTER.exec(text.slice(at + m.length, at + m.length + 60));
+        if (before || after) {
+          moves.left?.(`${before ? before[0] : ''}${m}${after ? after[0] : ''}`.trim());
+          return undefined;
+        }
         return monthLike(m, moves.monthAlone(monthIndex(m)));
       },
     },

@@ -62,12 +62,33 @@ export function escapeRegExp(s: string): string {
 
 /**
  * A case id in any form people write it: "RF-0006", "rf 0006", "RF/0006", "Rf-6",
- * "RF-006", "R F 0006": any separator, letters apart or together, leading zeros or not.
+ * "RF-006", "R F 0006", "RF#0006", "RF # 0006", "RF: 0006", "RF no. 0006": any separator,
+ * letters apart or together, leading zeros or not.
  */
 export function caseIdSource(id: string): string {
   const parts = id.match(/[\p{L}\p{N}]+/gu) ?? [id];
   const part = (p: string) => (/^\p{N}+$/u.test(p) ? `0*${escapeRegExp(p.replace(/^0+(?=\d)/, ''))}` : [...p].map(escapeRegExp).join('[ .]?'));
-  return parts.map(part).join('[-‐‑‒–—_./\\s]?');
+  return parts.map(part).join(CASE_ID_SEPARATOR);
+}
+const CASE_ID_SEPARATOR = String.raw`(?:\s*(?:[#№:]|no\.?|nr\.?|num(?:ber)?\.?)\s*|[-‐‑‒–—_./\s])?`;
+
+/** Words after which a number is a case id: "case no. 0006", "file #6", "ref: 0006", "case 0006". */
+const CASE_WORD = String.raw`(?:case|file|ref|reference|referral|record|id)`;
+const NUMBER_MARK = String.raw`\s*(?:no\.?|nr\.?|num(?:ber)?\.?|#|№|:)\s*`;
+
+/**
+ * The number of a case id written without its letters: after a case word and a number
+ * mark in any padding ("case no. 6", "file #0006", "ref: 6"), after a case word alone when
+ * it cannot be a count ("case 0006"; "case 1234" for RF-1234, not "case 6"), or alone with
+ * the id's own leading zeros ("0006"). The number is the match's last digits.
+ */
+export function caseNumberSource(id: string): string {
+  const digits = /(\p{N}+)\P{N}*$/u.exec(id)?.[1];
+  if (digits === undefined) return '';
+  const plain = escapeRegExp(digits.replace(/^0+(?=\d)/, ''));
+  const forms = [`${CASE_WORD}${NUMBER_MARK}0*${plain}`, `${CASE_WORD}\\s+${plain.length >= 3 ? '0*' : '0+'}${plain}`];
+  const alone = digits.length >= 3 && /^0/.test(digits) ? `|(?<![\\p{L}\\p{N}.,/:-])${escapeRegExp(digits)}` : '';
+  return `(?:(?<![\\p{L}\\p{N}])(?:${forms.join('|')})${alone})(?![\\p{N}]|[.,/:-]\\p{N})`;
 }
 
 /** What every form of a case id comes to: letters in lower case, numbers without leading zeros ("rf6"). */

@@ -108,18 +108,42 @@ export function nameTokens(name: string): NameToken[] {
   return out;
 }
 
-/** A pattern for one word token: any letter case, accents optional, apostrophes optional or any kind; `split` lets a dash fall between any two letters ("Kay-leigh"). */
+/** Every Latin letter with an accent, by the plain letter it folds to ("a" → "àáâãäåāăą…"), so a name matches with an accent added or taken away. */
+const ACCENTED = (() => {
+  const out = new Map<string, string>();
+  for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
+    for (let cp = from; cp <= to; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (!/\p{L}/u.test(ch)) continue;
+      const folded = foldWord(ch);
+      if (folded.length === 1 && folded !== ch) out.set(folded, (out.get(folded) ?? '') + ch);
+    }
+  }
+  return out;
+})();
+
+/**
+ * A pattern for one word token: any letter case, any accent on any letter or none
+ * ("Kàyleigh", a stray combining mark), apostrophes optional or any kind; `split` lets a
+ * dash fall between any two letters ("Kay-leigh").
+ */
 export function wordPattern(token: string, split = false): string {
   let out = '';
+  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
   for (const ch of token.normalize('NFC')) {
     if (split && out !== '') out += '[‐‑‒–—―-]?';
     if (APOSTROPHES.includes(ch)) {
       out += `[${APOSTROPHES}]?`;
       continue;
     }
-    const base = baseLetters(ch.normalize('NFD').replace(/\p{M}/gu, ''));
-    const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-    out += base !== ch && base !== '' ? `(?:${esc(ch)}|${esc(base)})` : esc(ch);
+    if (/\p{M}/u.test(ch)) continue;
+    const folded = foldWord(ch);
+    const variants = folded.length === 1 ? ACCENTED.get(folded) : undefined;
+    if (variants !== undefined) out += `[${esc(ch)}${esc(folded)}${esc(folded.toUpperCase())}${esc(variants)}]\\p{M}*`;
+    else {
+      const base = baseLetters(ch.normalize('NFD').replace(/\p{M}/gu, ''));
+      out += (base !== ch && base !== '' ? `(?:${esc(ch)}|${esc(base)})` : esc(ch)) + '\\p{M}*';
+    }
   }
   return out;
 }
@@ -140,4 +164,53 @@ export function caseLike(original: string, pseudonym: string): string {
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return pseudonym.toUpperCase();
   if (letters === letters.toLowerCase() && letters !== letters.toUpperCase()) return pseudonym.toLowerCase();
   return pseudonym;
+}
+
+/**
+ * A run of letters cut into known name words ("kayleighsmith" → kayleigh, smith), each
+ * of three letters or more, as written; undefined when it cannot be cut so.
+ */
+export function knownPieces(letters: string, isKnown: (folded: string) => boolean): string[] | undefined {
+  const chars = [...letters];
+  const best: (string[] | undefined)[] = Array.from({ length: chars.length + 1 }, () => undefined);
+  best[0] = [];
+  for (let i = 3; i <= chars.length; i++) {
+    for (let j = 0; j <= i - 3; j++) {
+      const before = best[j];
+      const piece = chars.slice(j, i).join('');
+      if (before !== undefined && isKnown(foldWord(piece))) {
+        best[i] = [...before, piece];
+        break;
+      }
+    }
+  }
+  return best[chars.length];
+}
+
+/** How many known name words (three letters or more each) a folded run of letters cuts into, or 0 when it cannot be cut so. */
+export function knownPieceCount(folded: string, isKnown: (folded: string) => boolean): number {
+  const best = new Array<number>(folded.length + 1).fill(0);
+  best[0] = -1;
+  for (let i = 3; i <= folded.length; i++) {
+    for (let j = 0; j <= i - 3; j++) {
+      if (best[j] !== 0 && isKnown(folded.slice(j, i))) {
+        best[i] = Math.max(1, best[j]! + 1);
+        break;
+      }
+    }
+  }
+  return Math.max(0, best[folded.length]!);
+}
+
+/** A name's first initial written onto each later word of it ("Kayleigh Smith" → "ksmith"), folded: how user names and email addresses are made. */
+export function initialWords(name: string): string[] {
+  const words = name
+    .normalize('NFC')
+    .split(/[\s‐‑‒–—―-]+/u)
+    .map(stripPunctuation)
+    .filter((w) => /\p{L}{2,}/u.test(w) && !ROLE_WORDS.has(w.toLowerCase()) && !PARTICLES.has(w));
+  const first = words[0];
+  if (first === undefined || words.length < 2) return [];
+  const letter = foldWord(String.fromCodePoint(first.codePointAt(0)!));
+  return words.slice(1).map((w) => letter + foldWord(w)).filter((k) => k.length >= 4);
 }

@@ -4,10 +4,11 @@
 // with everything the originals are known to hold. It also joins a word broken across
 // a line break, which the replacing does not. And the list of what a person must read
 // before the copy is shared: capitalised words the tool could not place. Pure.
-import { dateCandidates, MONTH_WORD } from './dates.js';
-import { caseIdSource, textReplacer } from './engine.js';
+import { dateCandidates, MONTH_WORD, YEAR_WORDS } from './dates.js';
+import { caseIdSource, caseNumberSource, textReplacer } from './engine.js';
 import { identifierRules, PLACEHOLDERS, type IdentifierKind } from './identifiers.js';
-import { foldWord, initialsKey, ROLES, TITLES } from './names.js';
+import { foldWord, initialsKey, knownPieceCount, ROLES, TITLES } from './names.js';
+import { clean, skeleton, withoutInvisible } from './normalise.js';
 import { MONTH_NAMES } from '../../text/dateText.js';
 
 export interface KnownValues {
@@ -19,6 +20,8 @@ export interface KnownValues {
   codes: Set<string>;
   /** Initials of two or more letters, as capitals without dots ("RM"). */
   initialsRuns: Set<string>;
+  /** A first initial written onto a later word of the same name, folded ("ksmith"). */
+  initialWords: Set<string>;
   caseIds: string[];
   /** Places and schools. */
   phrases: string[];
@@ -58,7 +61,6 @@ const OWN_WORDS = new RegExp(`${Object.values(PLACEHOLDERS).map((p) => p.replace
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*/gu;
 /** Single letters written together as initials: "P.G.", "P. G.", "Z T-B", "P.O-G.". */
 const RUN = /(?<![\p{L}\p{M}\p{N}])\p{L}(?![\p{L}\p{M}])\.?(?:(?:\s|[‐‑-])?\p{L}(?![\p{L}\p{M}])\.?)+/gu;
-const INVISIBLE = /[\p{Cf}]/gu;
 
 function idPattern(id: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${caseIdSource(id)}(?![\\p{L}\\p{N}])`, 'iu');
@@ -71,7 +73,8 @@ function phrasePattern(phrase: string): RegExp {
 
 function wordHit(token: string, known: KnownValues): string | undefined {
   const folded = foldWord(token);
-  const candidates = new Set([folded, ...token.split(/['’ʼ‘`]/u).map(foldWord)]);
+  // as written, and with every look-alike letter read as Latin ("Кау" is Kay)
+  const candidates = new Set([folded, foldWord(skeleton(token)), ...token.split(/['’ʼ‘`]/u).map(foldWord)]);
   for (const c of [...candidates]) {
     if (c.endsWith('s')) candidates.add(c.slice(0, -1));
     if (c.endsWith('es')) candidates.add(c.slice(0, -2));
@@ -83,10 +86,10 @@ function wordHit(token: string, known: KnownValues): string | undefined {
 /** Everything known that is still in the copy; empty when the copy may be written. */
 export function survivors(files: readonly { path: string; text: string }[], known: KnownValues): Survivor[] {
   const out: Survivor[] = [];
-  const ids = known.caseIds.map((id) => ({ id, re: idPattern(id) }));
+  const ids = known.caseIds.map((id) => ({ id, re: idPattern(id), number: caseNumberSource(id) === '' ? undefined : new RegExp(caseNumberSource(id), 'iu') }));
   const phrases = known.phrases.filter((p) => p.trim() !== '').map((p) => ({ p, re: phrasePattern(p) }));
   for (const file of files) {
-    const lines = file.text.normalize('NFC').replace(INVISIBLE, '').split(/\r?\n/);
+    const lines = clean(file.text).split(/\r?\n/);
     lines.forEach((raw, i) => {
       const at = (found: string, kind: string) => out.push({ path: file.path, line: i + 1, found, kind });
       const line = raw.replace(OWN_WORDS, (w) => ' '.repeat(w.length)).replace(RUN, (run) => {
@@ -94,6 +97,7 @@ export function survivors(files: readonly { path: string; text: string }[], know
         if (!run.includes('.') && (run !== run.toUpperCase() || ROLES.includes(run))) return run;
         const letters = initialsKey(run);
         if (known.initialsRuns.has(letters)) at(run.trim(), 'initials the tool knows');
+        else if (letters.length >= 3 && known.words.has(letters.toLowerCase())) at(run.trim(), 'a name the tool knows, spelled out');
         // other initials (the copy's own) are not read letter by letter
         else if (!run.includes('.') && !/[\s‐‑-]/u.test(run)) return run;
         return ' '.repeat(run.length);
@@ -124,18 +128,43 @@ export function survivors(files: readonly { path: string; text: string }[], know
       }
       for (const m of line.matchAll(TOKEN)) {
         const humps = m[0].split(/(?<=\p{Ll})(?=\p{Lu})/u);
-        if (humps.length > 1 && !wordHit(m[0], known) && humps.some((h) => wordHit(h, known))) at(m[0], 'a name the tool knows, joined to another word');
+        if (humps.length > 1 && !wordHit(m[0], known) && humps.some((h) => wordHit(h, known))) {
+          at(m[0], 'a name the tool knows, joined to another word');
+          continue;
+        }
+        // letters beside digits ("smith99"), known words written together ("kayleighsmith"), a first initial on a later word of the name ("ksmith")
+        const runs = /\p{N}/u.test(m[0]) ? (m[0].match(/[\p{L}\p{M}]+/gu) ?? []) : [m[0]];
+        for (const letters of runs) {
+          if (letters !== m[0] && wordHit(letters, known)) at(m[0], 'a name the tool knows, next to digits');
+          else if (letters.length >= 4 && !wordHit(letters, known)) {
+            const folded = foldWord(skeleton(letters));
+            if (known.initialWords.has(folded) || (folded.length >= 6 && knownPieceCount(folded, (k) => known.words.has(k)) >= 2)) at(m[0], 'a name the tool knows, joined to another word');
+          }
+        }
       }
+      // a name cut by a mark inside it that a reader reads past ("Smi\\th", "Kay.leigh", "Smi|th")
+      for (const m of line.matchAll(/[\p{L}\p{M}]+(?:[.\\*_~`·/|+][\p{L}\p{M}]+)+/gu)) {
+        const parts = m[0].split(/[.\\*_~`·/|+]/u);
+        for (let a = 0; a + 1 < parts.length; a++) {
+          const joined = parts[a]! + parts[a + 1]!;
+          if (foldWord(joined).length >= 4 && known.words.has(foldWord(joined)) && !wordHit(parts[a]!, known) && !wordHit(parts[a + 1]!, known)) at(m[0], 'a name the tool knows, cut by a mark');
+        }
+      }
+      // a first initial on a later word of the name, with a dot, dash or underscore between ("k.smith", "k_smith")
+      for (const m of line.matchAll(/(?<![\p{L}\p{M}\p{N}])(\p{L})[._‐‑-]([\p{L}\p{M}]+)/gu)) if (known.initialWords.has(foldWord(m[1]! + m[2]!))) at(m[0], 'a known initial and name written together');
       // a word broken across a line break ("Whit-" / "lock")
       const tail = /(\p{L}+)-?\s*$/u.exec(line);
-      const head = /^[\s>|#*-]*(\p{Ll}\p{L}*)/u.exec(lines[i + 1]?.replace(INVISIBLE, '') ?? '');
+      const head = /^[\s>|#*-]*(\p{Ll}\p{L}*)/u.exec(withoutInvisible(lines[i + 1] ?? ''));
       if (tail && head) {
         // Group 1 of each pattern is not optional: it holds the word in every match.
         const [tailWord, headWord] = [tail[1]!, head[1]!];
         const joined = tailWord + headWord;
         if (wordHit(joined, known) && !wordHit(tailWord, known) && !wordHit(headWord, known)) at(`${tailWord}…${headWord}`, 'a name the tool knows, broken across a line');
       }
-      for (const { id, re } of ids) if (re.test(line)) at(re.exec(line)![0], `case id ${id}`);
+      for (const { id, re, number } of ids) {
+        if (re.test(line)) at(re.exec(line)![0], `case id ${id}`);
+        else if (number?.test(line)) at(number.exec(line)![0], `the number of case id ${id}`);
+      }
       for (const { re } of phrases) if (re.test(line)) at(re.exec(line)![0], 'a place or school');
       for (const d of dateCandidates(line)) if (known.dates.has(d)) at(d, 'an original date');
       // a phone or NHS number of the originals in any other spacing ("tel 7700.900.123"), a postcode written any way
@@ -164,6 +193,13 @@ export interface ReviewItem {
 /** A year not part of a date: not after a month ("June 2004", moved as a month) nor in 2026-03. */
 const YEAR_ALONE = new RegExp(`(?<![\\p{L}\\p{N}/.-])(?<!${MONTH_WORD}\\s+)(?<!\\d(?:st|nd|rd|th)?,?\\s+)(19\\d\\d|20\\d\\d)(?![\\p{L}\\p{N}]|-\\d)`, 'giu');
 
+/** A year in words, or two digits after an apostrophe, not part of a date that was moved: never moved. */
+const YEAR_IN_WORDS = new RegExp(`(?<![\\p{L}\\p{M}])${YEAR_WORDS}`, 'giu');
+const SHORT_YEAR_ALONE = new RegExp(`(?<!${MONTH_WORD}\\s*|\\d(?:st|nd|rd|th)?\\s+)['‘’ʼ]\\d{2}(?![\\p{L}\\p{N}])`, 'giu');
+
+/** Two numbers that may be a day and a month without a year ("03/03"), not part of a longer date. */
+const DAY_MONTH_NUMBERS = /(?<![\p{N}/.-])\d{1,2}\/\d{1,2}(?![\p{N}]|[/.-]\d)/gu;
+
 /** Capitalised words that are common in case files and name no one. */
 const COMMON = new Set(
   [
@@ -184,7 +220,7 @@ const COMMON = new Set(
  * does not know), "A" or "I" read as a word where it is also someone's initial, and
  * years written alone, which are never moved.
  */
-export function forReview(files: readonly { path: string; text: string }[], pseudonyms: ReadonlySet<string>, known: KnownValues): ReviewItem[] {
+export function forReview(files: readonly { path: string; text: string }[], pseudonyms: ReadonlySet<string>, known: KnownValues, leftAsWritten: ReadonlySet<string> = new Set()): ReviewItem[] {
   const out: ReviewItem[] = [];
   const seen = new Set<string>();
   // a capitalised word also written in lower case somewhere in the copy is an ordinary word
@@ -210,6 +246,13 @@ export function forReview(files: readonly { path: string; text: string }[], pseu
       for (const m of line.matchAll(/(?<![\p{L}\p{N}.])([AI])(?=\s+\p{Ll})/gu)) {
         if (known.initials.has(m[1]!)) once({ path: file.path, line: i + 1, text: `${m[1]} ${line.slice(m.index! + 2).split(/\s+/)[0] ?? ''}`.trim(), why: "a one-letter word read as a word, though the letter is also someone's initial" });
       }
+      for (const m of line.matchAll(YEAR_IN_WORDS)) once({ path: file.path, line: i + 1, text: m[0], why: 'a year written in words, left as written (and any date it ends): check it does not date an event in the case' });
+      for (const m of line.matchAll(SHORT_YEAR_ALONE)) once({ path: file.path, line: i + 1, text: m[0], why: 'a year written alone, left as written: check it does not date an event in the case' });
+      for (const m of line.matchAll(DAY_MONTH_NUMBERS)) {
+        const [d, mo] = m[0].split('/').map(Number);
+        if (d! >= 1 && d! <= 31 && mo! >= 1 && mo! <= 12) once({ path: file.path, line: i + 1, text: m[0], why: 'numbers that may be a day and month without a year, left as written: move it by hand if it is a date' });
+      }
+      for (const written of leftAsWritten) if (line.includes(written)) once({ path: file.path, line: i + 1, text: written, why: 'a month with a day or year next to it in a form the tool does not read, left as written: move it by hand' });
       for (const m of line.matchAll(YEAR_ALONE)) {
         // YEAR_ALONE's one group is not optional: it holds the year in every match.
         once({ path: file.path, line: i + 1, text: m[1]!, why: 'a year written alone, left as written: check it does not date an event in the case' });
