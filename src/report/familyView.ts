@@ -261,9 +261,11 @@ function familySections(data: CaseData, reader: Reader, sections: readonly BodyS
   });
 }
 
-function meetings(data: CaseData, asOf: string): FamilySection[] {
+function meetings(data: CaseData, reader: Reader, asOf: string): FamilySection[] {
   const next = (data.cla_reviews ?? []).filter((d) => d >= asOf).sort();
   if (next.length === 0) return [];
+  // a meeting's date says when the people it protects will be in one place: not for a reader who poses a risk to one of them
+  if (reader.riskTo.size > 0) return [section('Meetings', { paragraphs: ['Your social worker will tell you about any meeting you are invited to.'] })];
   return [section('Meetings', { paragraphs: ['Review meetings about the plan:'], items: next.map(longDate) })];
 }
 
@@ -405,7 +407,7 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
     }
-    body = oneSectionPerHeading([...parts, ...childViews(data, reader, sections), ...familySections(data, reader, sections, config), ...meetings(data, asOf), ...contacts(data, reader, party)]);
+    body = oneSectionPerHeading([...parts, ...childViews(data, reader, sections), ...familySections(data, reader, sections, config), ...meetings(data, reader, asOf), ...contacts(data, reader, party)]);
   }
   const preparedFor = isChild ? data.child.ref : reader.person!.ref;
   const signatures =

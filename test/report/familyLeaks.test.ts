@@ -114,3 +114,21 @@ describe('a decision copy for the father', () => {
     expect(r.stderr).toMatch(/dad was told of the decision at rc1_d2: give --point rc1_d2/);
   });
 });
+
+describe('meeting dates and a reader who poses a risk', () => {
+  // RF-0006: the father poses a risk to the mother (people[].risk_to); a CLA review is on 12 October 2026
+  const copy = (reader: string) => reunify(['report', resolve(ROOT, 'examples/caseload/cases/RF-0006.md'), '--type', 'assessment', '--for', reader, '--as-of', '2026-05-01']);
+
+  it('the father is not told when the review meetings are: they say when the mother will be there', async () => {
+    const r = await copy('dad');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/## Meetings\s+Your social worker will tell you about any meeting you are invited to\./);
+    expect(r.stdout).not.toContain('12 October 2026');
+  });
+
+  it('the mother still sees the dates', async () => {
+    const r = await copy('mum');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/## Meetings\s+Review meetings about the plan:\s+- 12 October 2026/);
+  });
+});
