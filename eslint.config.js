@@ -17,7 +17,6 @@ const FORBIDDEN_LAYERS = {
   app: ['cli'], // app is called by cli, never the other way
 };
 
-
 /**
  * One no-restricted-syntax entry per kind of module reference (import, export … from,
  * import(), import('…').Type) for a relative path that climbs into one of `layers`.
@@ -34,7 +33,6 @@ function forbidImports(layer, layers) {
     { selector: `TSImportType Literal[value=${source}]`, message },
   ];
 }
-
 
 const layering = [
   ...Object.entries(FORBIDDEN_LAYERS).map(([layer, layers]) => ({

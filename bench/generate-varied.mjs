@@ -429,9 +429,10 @@ function buildCase(rand, index) {
   }
   const body = buildBody(rand, { careful, childRef, parentRef, opened, tasks, reached, pick, int, chance });
   // a file meant to be clean tags exactly the cohorts it shows, by check's own test
-  if (careful) c.cohorts = Object.entries(deriveCohorts(c, DEFAULTS, AS_OF))
-    .filter(([, f]) => f?.in === true)
-    .map(([id]) => id);
+  if (careful)
+    c.cohorts = Object.entries(deriveCohorts(c, DEFAULTS, AS_OF))
+      .filter(([, f]) => f?.in === true)
+      .map(([id]) => id);
   return { c, body, reached };
 }
 

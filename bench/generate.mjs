@@ -34,9 +34,14 @@ export function generateCaseload(count, seed = 1) {
   const dir = join(here, `.caseload-${count}`);
   const marker = join(dir, '.generated.json');
   const src = join(here, '..', 'examples', 'caseload', 'cases');
-  const examples = readdirSync(src).filter((f) => f.endsWith('.md')).sort().map((f) => ({ id: f.slice(0, -3), text: readFileSync(join(src, f), 'utf8') }));
+  const examples = readdirSync(src)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => ({ id: f.slice(0, -3), text: readFileSync(join(src, f), 'utf8') }));
   // The examples are part of the key: when they change, the caseload is made again.
-  const sources = createHash('sha1').update(examples.map((e) => e.text).join('\0')).digest('hex');
+  const sources = createHash('sha1')
+    .update(examples.map((e) => e.text).join('\0'))
+    .digest('hex');
   const params = JSON.stringify({ count, seed, VERSION, sources });
   if (existsSync(marker) && readFileSync(marker, 'utf8') === params) return dir;
   rmSync(dir, { recursive: true, force: true });
@@ -48,7 +53,10 @@ export function generateCaseload(count, seed = 1) {
     const id = `BX-${String(i + 1).padStart(6, '0')}`;
     const team = `team-${String(i % 40).padStart(2, '0')}`;
     const end = ex.text.indexOf('\n---', 4);
-    let fm = ex.text.slice(0, end + 4).split(ex.id).join(id);
+    let fm = ex.text
+      .slice(0, end + 4)
+      .split(ex.id)
+      .join(id);
     let body = ex.text.slice(end + 4);
     const repeat = 1 + Math.floor(rand() * 4);
     body = Array.from({ length: repeat }, () => body).join('\n');

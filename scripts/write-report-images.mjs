@@ -21,9 +21,26 @@ const dir = mkdtempSync(join(tmpdir(), 'reunify-images-'));
 mkdirSync('docs/images', { recursive: true });
 for (const [name, args] of shots) {
   const html = join(dir, `${name}.html`);
-  writeFileSync(html, execFileSync('node', ['bin/reunify.js', ...args, '--to', 'html', '--as-of', AS_OF], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  writeFileSync(
+    html,
+    execFileSync('node', ['bin/reunify.js', ...args, '--to', 'html', '--as-of', AS_OF], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
   const png = resolve(`docs/images/report-${name}.png`);
   // 800 × 1130 CSS pixels: about an A4 page at 96 pixels an inch
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run', `--user-data-dir=${join(dir, 'profile')}`, '--window-size=800,1130', `--screenshot=${png}`, `file://${html}`], { stdio: 'ignore', env: { ...process.env, HOME: dir } });
+  execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--hide-scrollbars',
+      '--no-first-run',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      '--window-size=800,1130',
+      `--screenshot=${png}`,
+      `file://${html}`,
+    ],
+    { stdio: 'ignore', env: { ...process.env, HOME: dir } },
+  );
   console.log(`wrote docs/images/report-${name}.png`);
 }

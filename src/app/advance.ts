@@ -3,7 +3,18 @@
 // exactly what is missing. Also closes a case, or records an unplanned return.
 import { EXIT, UsageError, writeErr, flagPathsFromCwd } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { answerSteps, asOfFlag, chooseAsker, gatherAnswers, openCaseArgument, reportAnswerGaps, reportUnasked, saveCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import {
+  answerSteps,
+  asOfFlag,
+  chooseAsker,
+  gatherAnswers,
+  openCaseArgument,
+  reportAnswerGaps,
+  reportUnasked,
+  saveCase,
+  type WorkflowDeps,
+  type WorkflowFlags,
+} from './workflowShared.js';
 import type { Problem } from '../core/model/problem.js';
 
 export interface AdvanceFlags extends WorkflowFlags {
@@ -13,11 +24,11 @@ export interface AdvanceFlags extends WorkflowFlags {
   unplanned?: boolean;
 }
 
-
 export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, deps: WorkflowDeps = {}): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'answers']);
   flags = asOfFlag(flags); // --as-of or --date; a mistyped date is named by its flag, before anything is read
-  if (flags.to !== undefined && flags.to !== 'closed') throw new UsageError(`--to takes only "closed" (to move on one stage, leave --to out), got "${flags.to}"`);
+  if (flags.to !== undefined && flags.to !== 'closed')
+    throw new UsageError(`--to takes only "closed" (to move on one stage, leave --to out), got "${flags.to}"`);
   if (flags.unplanned && flags.to) throw new UsageError('--unplanned and --to closed cannot go together');
   if ((flags.outcome !== undefined || flags.note !== undefined) && flags.to !== 'closed') throw new UsageError('--outcome and --note go with --to closed');
   const opened = await openCaseArgument(caseArg, flags);
@@ -29,8 +40,10 @@ export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, de
   let request: Request = flags.unplanned ? { kind: 'unplanned', date } : { kind: 'next' };
   if (flags.to !== 'closed') {
     // moving on a stage (or an unplanned return) asks nothing: answers given would be dropped
-    if (flags.answers !== undefined) throw new UsageError(`--answers goes with --to closed: advance ${flags.unplanned ? '--unplanned ' : ''}asks for no answers`);
-    if (await reportUnasked(`${opened.filePath}: advance${flags.unplanned ? ' --unplanned' : ''}`, [], flags, [], 'only --to closed asks for any')) return EXIT.usage;
+    if (flags.answers !== undefined)
+      throw new UsageError(`--answers goes with --to closed: advance ${flags.unplanned ? '--unplanned ' : ''}asks for no answers`);
+    if (await reportUnasked(`${opened.filePath}: advance${flags.unplanned ? ' --unplanned' : ''}`, [], flags, [], 'only --to closed asks for any'))
+      return EXIT.usage;
   } else {
     const steps = closureSteps(opened.data, { date, config: opened.config });
     const { given, onCommandLine } = await gatherAnswers(flags, { outcome: { status: flags.outcome, note: flags.note } });
@@ -39,7 +52,11 @@ export async function runAdvanceCommand(caseArg: string, flags: AdvanceFlags, de
     const resolved = await answerSteps(steps, given, asker);
     if (typeof resolved === 'number') return resolved;
     if (resolved.missing.length > 0 || resolved.invalid.length > 0) {
-      reportAnswerGaps(`${opened.filePath}: closing`, resolved.missing.map((m) => (m === 'outcome.status' ? 'outcome.status (--outcome)' : m)), resolved.invalid);
+      reportAnswerGaps(
+        `${opened.filePath}: closing`,
+        resolved.missing.map((m) => (m === 'outcome.status' ? 'outcome.status (--outcome)' : m)),
+        resolved.invalid,
+      );
       if (resolved.missing.length > 0 && !asker) writeErr(`reunify: ${NON_INTERACTIVE_HINT}\n`);
       return EXIT.usage;
     }

@@ -124,7 +124,10 @@ async function askAttestation(q: Question, scope: Answers, root: Answers, asker:
   };
   switch (q.kind) {
     case 'yesno': {
-      const chosen = await pick([{ value: 'yes', name: 'yes' }, { value: 'no', name: 'no' }]);
+      const chosen = await pick([
+        { value: 'yes', name: 'yes' },
+        { value: 'no', name: 'no' },
+      ]);
       return chosen === undefined ? undefined : chosen === 'yes';
     }
     case 'choice':
@@ -146,7 +149,10 @@ async function askAttestation(q: Question, scope: Answers, root: Answers, asker:
     }
     default: {
       // text or a date: an offer is a choice of its own, anything else is typed with nothing pre-filled
-      const chosen = offered.length > 0 ? await pick([...offered.map((o) => ({ value: o, name: suggested(o) })), { value: OTHER, name: 'someone or something else: type it' }]) : OTHER;
+      const chosen =
+        offered.length > 0
+          ? await pick([...offered.map((o) => ({ value: o, name: suggested(o) })), { value: OTHER, name: 'someone or something else: type it' }])
+          : OTHER;
       if (chosen === undefined) return undefined;
       if (chosen !== OTHER) {
         const problem = answerProblem(q, chosen, scope, root);
@@ -161,7 +167,15 @@ async function askAttestation(q: Question, scope: Answers, root: Answers, asker:
 }
 
 async function askYesNoOrBlank(q: Question, asker: Asker): Promise<boolean | undefined> {
-  const chosen = await asker.select({ message: q.message, choices: [{ value: 'yes', name: 'yes' }, { value: 'no', name: 'no' }, { value: SKIP, name: '(leave blank)' }], default: SKIP });
+  const chosen = await asker.select({
+    message: q.message,
+    choices: [
+      { value: 'yes', name: 'yes' },
+      { value: 'no', name: 'no' },
+      { value: SKIP, name: '(leave blank)' },
+    ],
+    default: SKIP,
+  });
   return chosen === SKIP ? undefined : chosen === 'yes';
 }
 

@@ -21,7 +21,6 @@ export interface CheckFlags extends CommonOptions {
   warnIgnored?: boolean;
 }
 
-
 function parseRuleFlags(values: readonly string[], known: Set<string>): Record<string, SeveritySetting> {
   const settings: Record<string, SeveritySetting> = {};
   for (const v of values) {
@@ -66,7 +65,10 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   const cacheStrategy = flags.cacheStrategy;
   if (flags.watch) return watchCommand(paths, flags, { asOf, ruleSettings, known, workers, cache, cacheStrategy });
   const { startProgress } = await import('./progress.js');
-  const progress = startProgress(appEnv().stderr, { enabled: !flags.quiet && appEnv().vars.TERM !== 'dumb', describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}` });
+  const progress = startProgress(appEnv().stderr, {
+    enabled: !flags.quiet && appEnv().vars.TERM !== 'dumb',
+    describe: (done, total) => `checked ${done} of ${counted(total, 'case file')}`,
+  });
   const { result, missing, skipped, casesGlob, configPath } = await checkCaseload({
     paths,
     cwd: cwd(),
@@ -135,7 +137,9 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   }
   if (result.summary.errors > 0) return EXIT.problems;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
-    writeErr(`reunify: ${counted(result.summary.warnings, 'warning')} ${result.summary.warnings === 1 ? 'is' : 'are'} more than --max-warnings ${maxWarnings}\n`);
+    writeErr(
+      `reunify: ${counted(result.summary.warnings, 'warning')} ${result.summary.warnings === 1 ? 'is' : 'are'} more than --max-warnings ${maxWarnings}\n`,
+    );
     return EXIT.problems;
   }
   return EXIT.ok;

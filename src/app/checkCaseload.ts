@@ -105,7 +105,10 @@ export function prepareRuns(options: CheckRunOptions): PreparedRuns {
 
 /** Add the caseload-wide problems (positioned by reading those few files again) and the unreadable folders, and summarise. */
 export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): CheckResult {
-  const extra = caseloadProblems(outcomes.map((o) => o.entry), run.env);
+  const extra = caseloadProblems(
+    outcomes.map((o) => o.entry),
+    run.env,
+  );
   // one outcome per file, in the order of run.files and run.display
   const fileOf = (i: number) => {
     const file = run.files[i];
@@ -125,7 +128,10 @@ export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): C
     // each folder goes where its files would have been, so results stay in path order
     const at = new Map<FileResult, string>(results.map((r, i) => [r, resolve(fileOf(i).file)]));
     for (const u of run.unreadable) {
-      const r = { ...fileResult({ filePath: u.folder, data: undefined, locate: () => undefined }, [unreadableFolderProblem(u)], run.env.settings), folder: true };
+      const r = {
+        ...fileResult({ filePath: u.folder, data: undefined, locate: () => undefined }, [unreadableFolderProblem(u)], run.env.settings),
+        folder: true,
+      };
       if (r.problems.length === 0) continue; // --rule file-unreadable=off
       at.set(r, u.at);
       results.push(r);
@@ -167,12 +173,28 @@ export async function checkCaseload(options: CheckCaseloadOptions): Promise<Chec
     results.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
   const result: CheckResult = { results, summary: summarise(results), asOf: prepared.asOf };
-  return { result, missing: prepared.missing, skipped: prepared.skipped, configPath: prepared.first.configPath, casesGlob: prepared.first.config.cases, checked };
+  return {
+    result,
+    missing: prepared.missing,
+    skipped: prepared.skipped,
+    configPath: prepared.first.configPath,
+    casesGlob: prepared.first.config.cases,
+    checked,
+  };
 }
 
-async function checkRun(run: PreparedRun, options: CheckCaseloadOptions, progress: (count: number) => void, cached: (count: number) => void): Promise<{ result: CheckResult; checked: number }> {
+async function checkRun(
+  run: PreparedRun,
+  options: CheckCaseloadOptions,
+  progress: (count: number) => void,
+  cached: (count: number) => void,
+): Promise<{ result: CheckResult; checked: number }> {
   const outcomes: (CaseOutcome | undefined)[] = new Array(run.files.length);
-  const cache = options.cache ? await import('../io/checkCache.js').then((m) => m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy, appEnv().vars.XDG_CACHE_HOME)) : undefined;
+  const cache = options.cache
+    ? await import('../io/checkCache.js').then((m) =>
+        m.openCheckCache(run, options.cache === true ? true : String(options.cache), options.ruleSettings, options.cacheStrategy, appEnv().vars.XDG_CACHE_HOME),
+      )
+    : undefined;
   const todo: { i: number; file: string }[] = [];
   run.files.forEach((f, i) => {
     const hit = cache?.lookup(f);

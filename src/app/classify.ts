@@ -2,7 +2,19 @@
 // comparison with the baseline, the suggested decision; `--record` appends the
 // classification (and decision) through the one writer.
 import { dirname } from 'node:path';
-import { EXIT, UsageError, makeColor, parseAsOf, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
+import {
+  EXIT,
+  UsageError,
+  makeColor,
+  parseAsOf,
+  writeErr,
+  writeOut,
+  type CommonOptions,
+  flagPathsFromCwd,
+  fromCwd,
+  writeOutHuman,
+  safeStrings,
+} from './shared.js';
 import type { Level } from '../core/model/ids.js';
 import type { Problem } from '../core/model/problem.js';
 
@@ -21,7 +33,6 @@ export interface ClassifyFlags extends CommonOptions {
   reasons?: string;
   dryRun?: boolean;
 }
-
 
 function checkDate(flag: string, value: string | undefined): void {
   if (value === undefined) return;
@@ -50,7 +61,8 @@ function checkFlags(flags: ClassifyFlags): void {
   if (!flags.by?.trim()) throw new UsageError('--record needs --by (who classified)');
   if (flags.signedOffDate && !flags.signedOffBy) throw new UsageError('--signed-off-date needs --signed-off-by');
   // a sign-off is the team manager's act, dated by them: the record date is not assumed for it (docs/decisions.md)
-  if (flags.signedOffBy && !flags.signedOffDate) throw new UsageError('--signed-off-by needs --signed-off-date (the date the team manager signed it off; none is assumed)');
+  if (flags.signedOffBy && !flags.signedOffDate)
+    throw new UsageError('--signed-off-by needs --signed-off-date (the date the team manager signed it off; none is assumed)');
   if (flags.reasons !== undefined && !flags.decision) throw new UsageError('--reasons needs --decision');
   checkDate('--date', flags.date);
   checkDate('--signed-off-date', flags.signedOffDate);
@@ -84,7 +96,11 @@ export async function runClassifyCommand(target: string, flags: ClassifyFlags): 
 type Config = import('../core/model/config.js').ReunifyConfig;
 type Color = ReturnType<typeof makeColor>;
 
-function viewOf(filePath: string, result: import('./classifyCase.js').ClassifiedCase, config: Config): import('../report/format/classification.js').ClassifiedView {
+function viewOf(
+  filePath: string,
+  result: import('./classifyCase.js').ClassifiedCase,
+  config: Config,
+): import('../report/format/classification.js').ClassifiedView {
   return {
     filePath,
     suggestion: result.suggestion!,
@@ -136,7 +152,10 @@ async function recordClassification(
   const point = suggestion.point;
   if (!point) return `no decision point at stage ${suggestion.stage}: a classification is recorded from stage 2 to stage 5`;
   const level = flags.level!;
-  const problems = overrideProblems({ level, suggested: suggestion.level, overrideCategory: flags.overrideCategory, overrideReason: flags.overrideReason }, config);
+  const problems = overrideProblems(
+    { level, suggested: suggestion.level, overrideCategory: flags.overrideCategory, overrideReason: flags.overrideReason },
+    config,
+  );
   const badOutcome = flags.decision !== undefined ? outcomeProblem(point, flags.decision) : undefined;
   if (badOutcome) problems.push(badOutcome);
   if (problems.length > 0) return `nothing was recorded: ${problems.join('; ')}`;
@@ -160,7 +179,11 @@ async function recordClassification(
   let written: { changed: boolean; diff?: string };
   try {
     // the decision is the team manager's: its task is theirs when they signed it off
-    written = writeClassificationRecord(result.loaded, { classification, decision, tasks, date, by, decisionBy: decision && signedOff?.by }, { dryRun: flags.dryRun });
+    written = writeClassificationRecord(
+      result.loaded,
+      { classification, decision, tasks, date, by, decisionBy: decision && signedOff?.by },
+      { dryRun: flags.dryRun },
+    );
   } catch (err) {
     if (err instanceof WriteConflictError) return 'the file changed on disk since it was read; nothing was written (run the command again)';
     throw err;
@@ -181,7 +204,11 @@ async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config,
   const { classifyCase } = await import('./classifyCase.js');
   const { findCases } = await import('../io/findCases.js');
   const { formatSummaryText, summaryJson } = await import('../report/format/classification.js');
-  const { files, unreadable } = findCases([dir], { glob: config.cases, ignore: config.ignore, base: configPath === undefined ? undefined : dirname(configPath) });
+  const { files, unreadable } = findCases([dir], {
+    glob: config.cases,
+    ignore: config.ignore,
+    base: configPath === undefined ? undefined : dirname(configPath),
+  });
   const rows: import('../report/format/classification.js').SummaryRow[] = [];
   for (const filePath of files) {
     const result = classifyCase(filePath, config, asOf);

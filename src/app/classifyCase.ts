@@ -41,7 +41,10 @@ export function classifyCase(filePath: string, config: ReunifyConfig, asOf: stri
 }
 
 /** The config, refused when its classification settings cannot be used. */
-export function loadClassificationConfig(options: { configPath?: string; paths: readonly string[]; cwd?: string }): { config: ReunifyConfig; configPath?: string } {
+export function loadClassificationConfig(options: { configPath?: string; paths: readonly string[]; cwd?: string }): {
+  config: ReunifyConfig;
+  configPath?: string;
+} {
   const { config, configPath } = loadConfig(options);
   const problems = classificationSettingProblems(config);
   if (problems.length > 0) {
@@ -77,7 +80,11 @@ export function recordEdits(record: ClassificationRecord): CaseEdit[] {
 }
 
 /** Apply the record to the text that was read and write it atomically (refused if the file changed since); `dryRun` returns the diff instead. */
-export function writeClassificationRecord(loaded: LoadedCase, record: ClassificationRecord, options: { dryRun?: boolean } = {}): { changed: boolean; diff?: string } {
+export function writeClassificationRecord(
+  loaded: LoadedCase,
+  record: ClassificationRecord,
+  options: { dryRun?: boolean } = {},
+): { changed: boolean; diff?: string } {
   if (!loaded.bytes) throw new Error(`${loaded.filePath} was not read, so it cannot be written`);
   const text = loaded.bytes.toString('utf8');
   return writeCaseFile(loaded, applyEdits(text, recordEdits(record)), options);

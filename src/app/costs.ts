@@ -9,7 +9,6 @@ export interface CostsFlags extends CommonOptions {
   asOf?: string;
 }
 
-
 export async function runCostsCommand(dir: string | undefined, flags: CostsFlags): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config']);
   if (dir !== undefined) dir = fromCwd(dir);

@@ -94,4 +94,3 @@ function packReadme(request: ExerciseRequest, count: number): string {
     '',
   ].join('\n');
 }
-

@@ -34,7 +34,8 @@ export async function runInit(dir: string, flags: CommonOptions): Promise<number
   }
   mkdirSync(fromCwd(casesDir), { recursive: true });
   writeFileSync(fromCwd(configPath), CONFIG_TEMPLATE, { flag: 'wx' });
-  for (const f of INIT_EXAMPLES) copyFileSync(join(PACKAGE_ROOT, 'examples', 'caseload', 'cases', f), fromCwd(join(casesDir, f)), (await import('node:fs')).constants.COPYFILE_EXCL);
+  for (const f of INIT_EXAMPLES)
+    copyFileSync(join(PACKAGE_ROOT, 'examples', 'caseload', 'cases', f), fromCwd(join(casesDir, f)), (await import('node:fs')).constants.COPYFILE_EXCL);
   if (!flags.quiet) {
     writeErrHuman(`created ${configPath} and ${INIT_EXAMPLES.length} fictional example cases in ${casesDir}\n`);
     writeErrHuman(`next: reunify check ${dir}\n`);

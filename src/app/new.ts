@@ -2,7 +2,17 @@
 // child's details, cohorts and trigger point asked for (or given as answers).
 import { EXIT, UsageError, cwd, writeErr, flagPathsFromCwd, fromCwd, writeOutHuman } from './shared.js';
 import { NON_INTERACTIVE_HINT } from './prompting.js';
-import { answerSteps, asOfFlag, chooseAsker, gatherAnswers, reportAnswerGaps, reportProblems, reportUnasked, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import {
+  answerSteps,
+  asOfFlag,
+  chooseAsker,
+  gatherAnswers,
+  reportAnswerGaps,
+  reportProblems,
+  reportUnasked,
+  type WorkflowDeps,
+  type WorkflowFlags,
+} from './workflowShared.js';
 import { CASE_ID_PATTERN } from '../core/model/ids.js';
 
 export interface NewFlags extends WorkflowFlags {
@@ -21,10 +31,10 @@ export interface NewFlags extends WorkflowFlags {
   iro?: string;
 }
 
-
 export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowDeps = {}): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'answers']);
-  if (!new RegExp(CASE_ID_PATTERN).test(id)) throw new UsageError(`the case id "${id}" must start with a letter or digit and use only letters, digits, ".", "_" or "-" (64 at most)`);
+  if (!new RegExp(CASE_ID_PATTERN).test(id))
+    throw new UsageError(`the case id "${id}" must start with a letter or digit and use only letters, digits, ".", "_" or "-" (64 at most)`);
   flags = asOfFlag(flags); // --as-of or --date; a mistyped date is named by its flag, before anything is read
   const { existsSync, statSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -49,7 +59,9 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   const root = caseloadRoot(fromCwd(dir));
   const clashes = casesWithId(root, id, config);
   if (clashes.length > 0) {
-    writeErr(`reunify: the case id ${id} is already used in the caseload ${root}: ${clashes.join(', ')} (ids are compared ignoring case); nothing was written\n`);
+    writeErr(
+      `reunify: the case id ${id} is already used in the caseload ${root}: ${clashes.join(', ')} (ids are compared ignoring case); nothing was written\n`,
+    );
     return EXIT.problems;
   }
 
@@ -84,7 +96,12 @@ export async function runNewCommand(id: string, flags: NewFlags, deps: WorkflowD
   const team = resolved.answers.team as { team_manager?: string; iro?: string } | undefined;
   const child = resolved.answers.child as { placement_moves?: number; wants_to_return?: boolean } | undefined;
   const { applyEdits, createCaseFile, CaseExistsError } = await import('../io/writeCase.js');
-  const named = { teamManager: Boolean(team?.team_manager), iro: Boolean(team?.iro), placementMoves: child?.placement_moves !== undefined, wantsToReturn: child?.wants_to_return !== undefined };
+  const named = {
+    teamManager: Boolean(team?.team_manager),
+    iro: Boolean(team?.iro),
+    placementMoves: child?.placement_moves !== undefined,
+    wantsToReturn: child?.wants_to_return !== undefined,
+  };
   const text = applyEdits(newCaseTemplate(id, date, named), newCaseEdits(resolved.answers) as never);
   // a new case starts clean: anything the check pipeline calls an error is refused here
   const { checkText } = await import('./workflowChange.js');

@@ -10,7 +10,11 @@ export interface OutputFile {
 }
 
 /** Every file into the folder `dir`, or none: 0, or 1 with the reason on stderr. */
-export async function writeOutputFiles(dir: string, files: readonly OutputFile[], options: { force?: boolean; sources?: readonly string[] } = {}): Promise<number> {
+export async function writeOutputFiles(
+  dir: string,
+  files: readonly OutputFile[],
+  options: { force?: boolean; sources?: readonly string[] } = {},
+): Promise<number> {
   const { writeIntoFolder, OutputRefusedError } = await import('../io/outputFile.js');
   try {
     writeIntoFolder(fromCwd(dir), files, { ...options, sources: options.sources?.map(fromCwd) }, dir);

@@ -45,7 +45,8 @@ export function mayPrompt(flags: InputFlags): boolean {
 }
 
 /** How to answer without a terminal, for messages. */
-export const NON_INTERACTIVE_HINT = 'give them in an answers file (--answers FILE, same field names as the case file; see docs/workflow.md) or with --set path=value, or run the command in a terminal';
+export const NON_INTERACTIVE_HINT =
+  'give them in an answers file (--answers FILE, same field names as the case file; see docs/workflow.md) or with --set path=value, or run the command in a terminal';
 
 export async function inquirerAsker(): Promise<Asker> {
   const prompts = await import('@inquirer/prompts');
@@ -56,8 +57,25 @@ export async function inquirerAsker(): Promise<Asker> {
   };
   return {
     input: (q) => prompts.input({ message: terminalText(q.message), default: q.default, validate: q.validate }, context).catch(interrupted),
-    select: (q) => prompts.select({ message: terminalText(q.message), choices: q.choices.map((c) => ({ ...c, name: terminalText(c.name) })), default: q.default, pageSize: 12 }, context).catch(interrupted),
-    checkbox: (q) => prompts.checkbox({ message: terminalText(q.message), choices: q.choices.map((c) => ({ ...c, name: terminalText(c.name) })), validate: (items) => q.validate(items.map((i) => i.value)), pageSize: 12 }, context).catch(interrupted),
+    select: (q) =>
+      prompts
+        .select(
+          { message: terminalText(q.message), choices: q.choices.map((c) => ({ ...c, name: terminalText(c.name) })), default: q.default, pageSize: 12 },
+          context,
+        )
+        .catch(interrupted),
+    checkbox: (q) =>
+      prompts
+        .checkbox(
+          {
+            message: terminalText(q.message),
+            choices: q.choices.map((c) => ({ ...c, name: terminalText(c.name) })),
+            validate: (items) => q.validate(items.map((i) => i.value)),
+            pageSize: 12,
+          },
+          context,
+        )
+        .catch(interrupted),
     confirm: (q) => prompts.confirm({ message: terminalText(q.message), default: q.default }, context).catch(interrupted),
     say: (text) => writeErr(`${text}\n`),
   };

@@ -11,7 +11,6 @@ export interface RedactFlags extends CommonOptions {
   names?: string;
 }
 
-
 export async function runRedact(source: string, flags: RedactFlags): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'out', 'names']);
   source = fromCwd(source);
@@ -38,7 +37,9 @@ export async function runRedact(source: string, flags: RedactFlags): Promise<num
     const { files, result } = redactedFiles(source, { config, asOf, seed, names, base: configPath === undefined ? undefined : dirname(configPath) });
     writePackFolder(out, files);
     if (!flags.quiet) {
-      writeErr(`copied ${result.cases.length} case ${result.cases.length === 1 ? 'file' : 'files'} to ${out}, anonymised; see ${out}/redaction-report.md, and read every file before sharing it\n`);
+      writeErr(
+        `copied ${result.cases.length} case ${result.cases.length === 1 ? 'file' : 'files'} to ${out}, anonymised; see ${out}/redaction-report.md, and read every file before sharing it\n`,
+      );
       writeErr(`next: reunify check ${out}\n`);
     }
     return EXIT.ok;
@@ -50,7 +51,9 @@ export async function runRedact(source: string, flags: RedactFlags): Promise<num
     }
     if (err instanceof RedactError || err instanceof PackFolderError) {
       const { terminalText } = await import('../core/escape/terminal.js');
-      if (err instanceof RedactError) for (const u of err.problems) for (const p of u.problems) writeErr(`${terminalText(u.filePath)}:${p.line ?? 1}:${p.column ?? 1}: ${terminalText(p.message)} (${p.ruleId})\n`);
+      if (err instanceof RedactError)
+        for (const u of err.problems)
+          for (const p of u.problems) writeErr(`${terminalText(u.filePath)}:${p.line ?? 1}:${p.column ?? 1}: ${terminalText(p.message)} (${p.ruleId})\n`);
       if (err instanceof RedactError) for (const line of err.survivors) writeErr(`${terminalText(line)}\n`);
       writeErr(`reunify: ${terminalText(err.message)}\n`);
       return err instanceof RedactError && err.message.includes('no such file') ? EXIT.usage : EXIT.problems;

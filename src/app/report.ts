@@ -23,7 +23,6 @@ export interface ReportFlags extends CommonOptions {
   draft?: boolean;
 }
 
-
 function checkFlags(target: string | undefined, flags: ReportFlags): void {
   if (flags.caseload !== undefined) {
     if (flags.type) throw new UsageError('--caseload and --type cannot be used together');
@@ -32,7 +31,7 @@ function checkFlags(target: string | undefined, flags: ReportFlags): void {
     return;
   }
   if (flags.shared) throw new UsageError('--shared is for --caseload');
-  if (flags.draft && flags.for !== undefined) throw new UsageError('--draft is for the team\'s own products: a family copy (--for) is always made afresh');
+  if (flags.draft && flags.for !== undefined) throw new UsageError("--draft is for the team's own products: a family copy (--for) is always made afresh");
   if (target === undefined) throw new UsageError('name a case file (reunify report <case> --type …) or use --caseload [dir]');
   if (!flags.type) throw new UsageError(`--type is required: one of ${REPORT_TYPES.join(', ')}`);
   if (flags.point && flags.type !== 'decision') throw new UsageError('--point is for --type decision');
@@ -80,7 +79,9 @@ export async function runReportCommand(target: string | undefined, flags: Report
       const signed = await signedRecord(casePath, rc.data, flags, asOf, notes);
       if (signed !== undefined) return signed;
     } else if (rc.data && asOf < today()) {
-      notes.push(`reunify: note: this family copy is as of ${asOf}: dated records are taken as they stood then, but the narrative body is as it stands today\n`);
+      notes.push(
+        `reunify: note: this family copy is as of ${asOf}: dated records are taken as they stood then, but the narrative body is as it stands today\n`,
+      );
     }
     outcome = renderCase(rc, config, {
       type: flags.type!,
@@ -117,7 +118,12 @@ export async function runReportCommand(target: string | undefined, flags: Report
  * Write to stdout, a file, or a folder. Never over a case file: a report written
  * over the case it came from would destroy the record.
  */
-export async function writeReport(text: string, fileName: string, flags: Pick<ReportFlags, 'out' | 'quiet' | 'force'>, sources: readonly string[]): Promise<number> {
+export async function writeReport(
+  text: string,
+  fileName: string,
+  flags: Pick<ReportFlags, 'out' | 'quiet' | 'force'>,
+  sources: readonly string[],
+): Promise<number> {
   if (flags.out === undefined) {
     writeOutHuman(text);
     return EXIT.ok;
@@ -130,7 +136,9 @@ export async function writeReport(text: string, fileName: string, flags: Pick<Re
   const dot = fileName.lastIndexOf('.');
   fileName = safeFileName(fileName.slice(0, dot), fileName.slice(dot));
   const isDir = flags.out.endsWith('/') || (existsSync(fromCwd(flags.out)) && statSync(fromCwd(flags.out)).isDirectory());
-  const code = isDir ? await writeOutputFiles(flags.out, [{ name: fileName, text }], { force: flags.force, sources }) : await writeOutput(flags.out, text, { force: flags.force, sources });
+  const code = isDir
+    ? await writeOutputFiles(flags.out, [{ name: fileName, text }], { force: flags.force, sources })
+    : await writeOutput(flags.out, text, { force: flags.force, sources });
   if (code !== EXIT.ok) return code;
   if (!flags.quiet) writeErrHuman(`reunify: wrote ${isDir ? join(flags.out, fileName) : flags.out}\n`);
   return EXIT.ok;
@@ -140,13 +148,20 @@ export async function writeReport(text: string, fileName: string, flags: Pick<Re
  * A product signed off on the report date is shown as its frozen copy, byte for
  * byte (unless --draft or --names): undefined means render it afresh.
  */
-async function signedRecord(casePath: string, data: import('../core/model/caseTypes.js').CaseData, flags: ReportFlags, asOf: string, notes: string[]): Promise<number | undefined> {
+async function signedRecord(
+  casePath: string,
+  data: import('../core/model/caseTypes.js').CaseData,
+  flags: ReportFlags,
+  asOf: string,
+  notes: string[],
+): Promise<number | undefined> {
   const { frozenRecordFor, productWords } = await import('../core/workflow/frozenRecords.js');
   const { latestPoint } = await import('../report/views.js');
   const type = flags.type!;
   const note = (text: string) => notes.push(text);
   const pastNote = () => {
-    if (asOf < today()) note(`reunify: note: this is a draft as of ${asOf}: dated records are taken as they stood then, but the narrative body is as it stands today\n`);
+    if (asOf < today())
+      note(`reunify: note: this is a draft as of ${asOf}: dated records are taken as they stood then, but the narrative body is as it stands today\n`);
   };
   if (type !== 'assessment' && type !== 'decision' && type !== 'review') {
     pastNote();
@@ -177,7 +192,9 @@ async function signedRecord(casePath: string, data: import('../core/model/caseTy
   const read = readFrozenCopy(casePath, choice.copy.path);
   if (!('bytes' in read) || sha256Of(read.bytes) !== choice.copy.sha256) {
     const why = 'bytes' in read ? 'no longer matches the SHA-256 kept in the sign-off' : `cannot be read (${read.missing})`;
-    writeErr(`reunify: ${signed}, but its frozen copy ${choice.copy.path} ${why}; the signed-off record cannot be shown (run reunify check; --draft renders the product afresh)\n`);
+    writeErr(
+      `reunify: ${signed}, but its frozen copy ${choice.copy.path} ${why}; the signed-off record cannot be shown (run reunify check; --draft renders the product afresh)\n`,
+    );
     return EXIT.problems;
   }
   if (!flags.quiet) writeErr(`reunify: ${signed}: this is its frozen copy ${choice.copy.path}, byte for byte (--draft renders it afresh)\n`);

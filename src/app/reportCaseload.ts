@@ -47,5 +47,10 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
     }
     throw err;
   }
-  return writeReport(text, `caseload-${asOf}.${flags.to}`, flags, caseload.cases.map((c) => c.filePath));
+  return writeReport(
+    text,
+    `caseload-${asOf}.${flags.to}`,
+    flags,
+    caseload.cases.map((c) => c.filePath),
+  );
 }

@@ -22,7 +22,6 @@ function wholeNumber(flag: string, value: string, min: number, max: number): num
   return n;
 }
 
-
 export async function runExercise(flags: ExerciseFlags): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config']);
   const seed = wholeNumber('--seed', flags.seed, 0, Number.MAX_SAFE_INTEGER);

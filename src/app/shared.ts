@@ -82,7 +82,12 @@ export function writeOutHuman(text: string, color?: ChalkInstance): void {
     appEnv().stdout.write(terminalLines(text));
     return;
   }
-  appEnv().stdout.write(text.split(SGR).map((part, i) => (i % 2 === 1 ? part : terminalLines(part))).join(''));
+  appEnv().stdout.write(
+    text
+      .split(SGR)
+      .map((part, i) => (i % 2 === 1 ? part : terminalLines(part)))
+      .join(''),
+  );
 }
 
 /** Messages to stderr (always human): control characters shown, never obeyed. */

@@ -3,7 +3,21 @@
 // would be signed (level and any override, outcome, recommendation) and any sharing
 // made before the sign-off; `--sign` records one through the one writer, keeping every
 // other byte of the file, says what was signed, and warns of a self sign-off.
-import { EXIT, UsageError, cwd, makeColor, parseAsOf, today, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
+import {
+  EXIT,
+  UsageError,
+  cwd,
+  makeColor,
+  parseAsOf,
+  today,
+  writeErr,
+  writeOut,
+  type CommonOptions,
+  flagPathsFromCwd,
+  fromCwd,
+  writeOutHuman,
+  safeStrings,
+} from './shared.js';
 
 export interface SignoffFlags extends CommonOptions {
   format: 'table' | 'json';
@@ -18,7 +32,6 @@ export interface SignoffFlags extends CommonOptions {
   dryRun?: boolean;
 }
 
-
 function checkFlags(flags: SignoffFlags): void {
   const signOnly: [keyof SignoffFlags, string][] = [
     ['item', '--item'],
@@ -28,7 +41,14 @@ function checkFlags(flags: SignoffFlags): void {
   ];
   if (flags.freeze !== undefined) {
     if (flags.sign !== undefined) throw new UsageError('--sign and --freeze cannot be used together');
-    const signing = ([['by', '--by'], ['date', '--date']] as const).filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
+    const signing = (
+      [
+        ['by', '--by'],
+        ['date', '--date'],
+      ] as const
+    )
+      .filter(([key]) => flags[key] !== undefined)
+      .map(([, name]) => name);
     if (signing.length > 0) throw new UsageError(`${signing.join(', ')} only with --sign: --freeze keeps copies of a sign-off already given`);
     if (!flags.item?.trim()) throw new UsageError('--freeze needs --item (which signed-off item, e.g. /classifications/0)');
     return;
@@ -154,7 +174,9 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
   const made = mode === 'freeze' ? { made: today() } : {};
   const signedOff = { by, date, ...(planned.length > 0 ? { frozen: planned.map((c) => ({ path: c.path, sha256: c.sha256, ...made })) } : {}) };
   if (mode === 'freeze' && planned.length === 0) {
-    writeErr(`reunify: ${found.id}: nothing was written: ${describeTarget(result.target)} has no written product to keep (${rendered.skipped.join('; ') || 'none'})\n`);
+    writeErr(
+      `reunify: ${found.id}: nothing was written: ${describeTarget(result.target)} has no written product to keep (${rendered.skipped.join('; ') || 'none'})\n`,
+    );
     return EXIT.problems;
   }
   let written: { changed: boolean; diff?: string };
@@ -162,7 +184,9 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
   try {
     // --freeze adds the copies to the sign-off given, leaving who and when exactly as written
     const edit =
-      mode === 'freeze' ? { op: 'set' as const, path: [...result.target.path, 'signed_off', 'frozen'], value: signedOff.frozen } : { op: 'set' as const, path: [...result.target.path, 'signed_off'], value: signedOff };
+      mode === 'freeze'
+        ? { op: 'set' as const, path: [...result.target.path, 'signed_off', 'frozen'], value: signedOff.frozen }
+        : { op: 'set' as const, path: [...result.target.path, 'signed_off'], value: signedOff };
     const text = applyEdits(found.loaded.bytes!.toString('utf8'), [edit]);
     if (!flags.dryRun && planned.length > 0) copiesWritten = writeFrozenCopies(root, planned);
     try {
@@ -216,7 +240,10 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
     if (mode === 'sign') writeErr(`  would sign: ${signs}\n${shared ? `  already shared before this sign-off: ${shared}\n` : ''}`);
   } else if (!flags.quiet) {
     const kept = shownCopies.map((p) => `  frozen copy: ${p}\n`).join('');
-    const done = mode === 'freeze' ? `Kept frozen copies of ${what} in ${found.id} (${found.filePath}), signed off by ${by} on ${date}, made today from the file as it stands.` : `Signed off ${what} in ${found.id} (${found.filePath}) by ${by} on ${date}.`;
+    const done =
+      mode === 'freeze'
+        ? `Kept frozen copies of ${what} in ${found.id} (${found.filePath}), signed off by ${by} on ${date}, made today from the file as it stands.`
+        : `Signed off ${what} in ${found.id} (${found.filePath}) by ${by} on ${date}.`;
     const signed = mode === 'sign' ? `  signed: ${signs}\n${shared ? `  already shared before this sign-off: ${shared}\n` : ''}` : '';
     writeOutHuman(`${done}\n${signed}${kept}`);
   }

@@ -1,6 +1,18 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
 // metric ids of docs/framework.md §5.3 (docs/status.md).
-import { EXIT, UsageError, makeColor, noCaseFiles, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, writeOutHuman, safeStrings } from './shared.js';
+import {
+  EXIT,
+  UsageError,
+  makeColor,
+  noCaseFiles,
+  writeErr,
+  writeOut,
+  type CommonOptions,
+  flagPathsFromCwd,
+  fromCwd,
+  writeOutHuman,
+  safeStrings,
+} from './shared.js';
 
 export interface StatusFlags extends CommonOptions {
   workers?: string;
@@ -11,7 +23,6 @@ export interface StatusFlags extends CommonOptions {
   shared?: boolean;
   allowEmpty?: boolean;
 }
-
 
 export async function runStatusCommand(dir: string, flags: StatusFlags): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config']);

@@ -16,7 +16,6 @@ export interface SuperviseFlags extends CommonOptions {
   input?: boolean;
 }
 
-
 export async function runSupervise(target: string, flags: SuperviseFlags, deps: { asker?: import('./prompting.js').Asker } = {}): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'answers']);
   const recording = flags.prompt === true || flags.answers !== undefined;
@@ -24,7 +23,9 @@ export async function runSupervise(target: string, flags: SuperviseFlags, deps: 
   if (flags.out !== undefined && !recording) throw new UsageError('--out saves answers: use it with --prompt or --answers');
   const { mayPrompt } = await import('./prompting.js');
   if (flags.prompt && deps.asker === undefined && !mayPrompt({ input: flags.input, answers: undefined })) {
-    throw new UsageError('--prompt needs a terminal (and no --no-input or CI): give the answers in a file with --answers FILE; reunify supervise <case> --to json lists the question ids');
+    throw new UsageError(
+      '--prompt needs a terminal (and no --no-input or CI): give the answers in a file with --answers FILE; reunify supervise <case> --to json lists the question ids',
+    );
   }
   const { openCaseArgument } = await import('./workflowShared.js');
   const opened = await openCaseArgument(target, { config: flags.config, set: [] });
@@ -33,7 +34,9 @@ export async function runSupervise(target: string, flags: SuperviseFlags, deps: 
   const asOf = await resolveAsOf(flags.asOf, { paths: [opened.filePath], configPath: flags.config });
   const { superviseQuestions } = await import('../core/workflow/supervision.js');
   const { bodySections } = await import('../core/parse/bodySections.js');
-  const headings = bodySections(opened.body).filter((s) => s.content.trim() !== '').map((s) => s.heading);
+  const headings = bodySections(opened.body)
+    .filter((s) => s.content.trim() !== '')
+    .map((s) => s.heading);
   const { terminalText } = await import('../core/escape/terminal.js');
   // refs and ids come from the case: no control or bidi character reaches a terminal or a page
   const plan = visibleStrings(superviseQuestions(opened.data, opened.config, asOf, headings), terminalText);
@@ -46,13 +49,18 @@ function visibleStrings<T>(value: T, safe: (s: string) => string): T {
   if (Array.isArray(value)) return value.map((v) => visibleStrings(v, safe)) as T;
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: visibleStrings(v, safe), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, k, { value: visibleStrings(v, safe), enumerable: true, writable: true, configurable: true });
     return out as T;
   }
   return value;
 }
 
-async function printQuestions(plan: import('../core/workflow/supervision.js').SupervisionPlan, flags: SuperviseFlags, opened: { config: import('../core/model/config.js').ReunifyConfig; data: { fictional?: boolean } }): Promise<number> {
+async function printQuestions(
+  plan: import('../core/workflow/supervision.js').SupervisionPlan,
+  flags: SuperviseFlags,
+  opened: { config: import('../core/model/config.js').ReunifyConfig; data: { fictional?: boolean } },
+): Promise<number> {
   if (flags.to === 'json') {
     const { asciiSafeJson } = await import('../core/escape/json.js');
     writeOut(asciiSafeJson(JSON.stringify({ version: 1, ...plan }, null, 2)) + '\n');
@@ -125,7 +133,10 @@ async function recordAnswers(
       }
       ask.say('\nActions agreed');
       for (;;) {
-        const more = await ask.confirm({ message: (record.actions ?? []).length === 0 ? 'Record an action agreed in this supervision?' : 'Record another action?', default: false });
+        const more = await ask.confirm({
+          message: (record.actions ?? []).length === 0 ? 'Record an action agreed in this supervision?' : 'Record another action?',
+          default: false,
+        });
         if (!more) break;
         const action = await text('The action', (v) => (v.trim() === '' ? 'an action needs its words' : true));
         const owner = await text('Who will do it (role and initials)');
@@ -180,7 +191,8 @@ async function answersFromFile(file: string, ids: readonly string[]): Promise<im
   try {
     raw = readAnswersFile(file);
   } catch (err) {
-    if (err instanceof AnswersFileError) throw new UsageError(`${file}: ${err.problems.map((p) => `${p.line ?? 1}:${p.column ?? 1}: ${p.message}`).join('; ')}`);
+    if (err instanceof AnswersFileError)
+      throw new UsageError(`${file}: ${err.problems.map((p) => `${p.line ?? 1}:${p.column ?? 1}: ${p.message}`).join('; ')}`);
     throw err;
   }
   const FIELDS = ['supervisor', 'worker', 'answers', 'actions', 'next_supervision'];

@@ -3,7 +3,19 @@
 // saves it through the one writer.
 import { EXIT, UsageError, makeColor, writeErr, writeOut, flagPathsFromCwd, writeOutHuman, safeStrings } from './shared.js';
 import { NON_INTERACTIVE_HINT, PromptInterrupted, type Asker } from './prompting.js';
-import { answerSteps, asOfFlag, chooseAsker, gatherAnswers, openCaseArgument, reportAnswerGaps, reportUnasked, saveCase, type WorkingCase, type WorkflowDeps, type WorkflowFlags } from './workflowShared.js';
+import {
+  answerSteps,
+  asOfFlag,
+  chooseAsker,
+  gatherAnswers,
+  openCaseArgument,
+  reportAnswerGaps,
+  reportUnasked,
+  saveCase,
+  type WorkingCase,
+  type WorkflowDeps,
+  type WorkflowFlags,
+} from './workflowShared.js';
 import type { TaskLine } from '../core/workflow/stageTasks.js';
 
 export interface TaskFlags extends WorkflowFlags {
@@ -13,7 +25,6 @@ export interface TaskFlags extends WorkflowFlags {
   note?: string;
   reason?: string;
 }
-
 
 export async function runTaskCommand(caseArg: string, taskId: string | undefined, flags: TaskFlags, deps: WorkflowDeps = {}): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config', 'answers']);
@@ -30,7 +41,9 @@ export async function runTaskCommand(caseArg: string, taskId: string | undefined
       throw new UsageError('answers need a task: reunify task <case> <task> …');
     }
     if (flags.format === 'json') {
-      writeOut(JSON.stringify({ version: 1, id: opened.data.id, stage: opened.data.stage, tasks: lines.map(({ label: _label, ...rest }) => rest) }, null, 2) + '\n');
+      writeOut(
+        JSON.stringify({ version: 1, id: opened.data.id, stage: opened.data.stage, tasks: lines.map(({ label: _label, ...rest }) => rest) }, null, 2) + '\n',
+      );
       return EXIT.ok;
     }
     {
@@ -65,7 +78,13 @@ function interrupted(): number {
   return EXIT.interrupted;
 }
 
-async function recordTask(opened: WorkingCase, task: string, flags: TaskFlags & { date: string }, taskFlags: Record<string, string | undefined>, deps: WorkflowDeps): Promise<number> {
+async function recordTask(
+  opened: WorkingCase,
+  task: string,
+  flags: TaskFlags & { date: string },
+  taskFlags: Record<string, string | undefined>,
+  deps: WorkflowDeps,
+): Promise<number> {
   const { TASK_FLOWS } = await import('../core/workflow/tasks/index.js');
   const flow = TASK_FLOWS.get(task)!;
   const c = { data: opened.data, body: opened.body };
@@ -77,7 +96,8 @@ async function recordTask(opened: WorkingCase, task: string, flags: TaskFlags & 
   }
   const steps = flow.steps(c, ctx);
   const { given, onCommandLine } = await gatherAnswers(flags, { tasks: { [task]: taskFlags } });
-  if (await reportUnasked(`${opened.filePath}: task ${task}`, steps, flags, [{ flag: '--note', path: ['tasks', task, 'note'], value: taskFlags.note }])) return EXIT.usage;
+  if (await reportUnasked(`${opened.filePath}: task ${task}`, steps, flags, [{ flag: '--note', path: ['tasks', task, 'note'], value: taskFlags.note }]))
+    return EXIT.usage;
   const asker = await chooseAsker(flags, deps, onCommandLine);
   const resolved = await answerSteps(steps, given, asker);
   if (typeof resolved === 'number') return resolved;
@@ -110,10 +130,16 @@ async function printProgress(opened: WorkingCase, newText: string): Promise<void
   writeErr(next !== undefined ? `; next: reunify task ${id} ${next.task}\n` : `; when ready: reunify advance ${id}\n`);
 }
 
-function formatTaskList(opened: WorkingCase, lines: readonly TaskLine[], stageName: (s: 1 | 2 | 3 | 4 | 5) => string, color: ReturnType<typeof makeColor>): string {
+function formatTaskList(
+  opened: WorkingCase,
+  lines: readonly TaskLine[],
+  stageName: (s: 1 | 2 | 3 | 4 | 5) => string,
+  color: ReturnType<typeof makeColor>,
+): string {
   const { data } = opened;
   if (data.stage === 'closed') return `${data.id}: closed${data.outcome ? ` (${data.outcome.status}, ${data.outcome.date})` : ''}: no tasks\n`;
-  const paint = (status: string) => (status === 'done' ? color.green : status === 'not_applicable' ? color.dim : status === 'in_progress' ? color.cyan : color.yellow)(status.padEnd(14));
+  const paint = (status: string) =>
+    (status === 'done' ? color.green : status === 'not_applicable' ? color.dim : status === 'in_progress' ? color.cyan : color.yellow)(status.padEnd(14));
   const width = Math.max(...lines.map((l) => l.task.length));
   const out = [`${color.bold(data.id)}  ${stageName(data.stage)}`];
   let stage = data.stage;

@@ -37,7 +37,9 @@ export function parseDateFlag(value: string | undefined, flag = '--date'): strin
  */
 export function asOfFlag<F extends WorkflowFlags>(flags: F): F {
   if (flags.asOf !== undefined && flags.date !== undefined && flags.asOf !== flags.date) {
-    throw new UsageError(`--date is the older name of --as-of: give one of them (got --as-of ${terminalText(flags.asOf)} and --date ${terminalText(flags.date)})`);
+    throw new UsageError(
+      `--date is the older name of --as-of: give one of them (got --as-of ${terminalText(flags.asOf)} and --date ${terminalText(flags.date)})`,
+    );
   }
   const date = flags.asOf ?? flags.date;
   if (date !== undefined) parseDateFlag(date, flags.asOf !== undefined ? '--as-of' : '--date');
@@ -172,18 +174,27 @@ export interface AnswerFlag {
  * of the steps asks for are named on stderr, with the answers the command does take:
  * true when there were any, and the command then writes nothing (exit 2).
  */
-export async function reportUnasked(what: string, steps: readonly Step[], flags: WorkflowFlags, answerFlags: readonly AnswerFlag[] = [], takesNone = ''): Promise<boolean> {
+export async function reportUnasked(
+  what: string,
+  steps: readonly Step[],
+  flags: WorkflowFlags,
+  answerFlags: readonly AnswerFlag[] = [],
+  takesNone = '',
+): Promise<boolean> {
   const { answerPaths, unaskedPaths } = await import('../core/workflow/answers.js');
   const name = (path: AnswerPath) => path.map(String).join('.');
   const unasked: string[] = [];
   for (const set of await parseSetFlags(flags.set ?? [])) {
-    for (const path of unaskedPaths(steps, set.path, set.value)) unasked.push(name(path) === set.name ? `--set ${set.name}` : `${name(path)} (in --set ${set.name})`);
+    for (const path of unaskedPaths(steps, set.path, set.value))
+      unasked.push(name(path) === set.name ? `--set ${set.name}` : `${name(path)} (in --set ${set.name})`);
   }
   for (const f of answerFlags) if (f.value !== undefined) for (const path of unaskedPaths(steps, f.path, f.value)) unasked.push(`${f.flag} (${name(path)})`);
   if (unasked.length === 0) return false;
   for (const u of unasked) writeErr(`reunify: ${what}: no question asks for ${u}\n`);
   const paths = answerPaths(steps);
-  writeErr(`reunify: ${what} takes ${paths.length > 0 ? `these answers: ${paths.join(', ')}` : `no answers${takesNone ? ` (${takesNone})` : ''}`}; nothing was written\n`);
+  writeErr(
+    `reunify: ${what} takes ${paths.length > 0 ? `these answers: ${paths.join(', ')}` : `no answers${takesNone ? ` (${takesNone})` : ''}`}; nothing was written\n`,
+  );
   return true;
 }
 

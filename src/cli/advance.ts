@@ -17,7 +17,10 @@ export function registerAdvance(program: Command): void {
     .option('--unplanned', 'record an unplanned return home (e.g. a parent ended s20) on the --as-of date and move to stage 5')
     .option('--answers <file>', INPUT_OPTIONS_HELP.answers)
     .option('--set <path=value>', INPUT_OPTIONS_HELP.set, collect, [] as string[])
-    .option('--as-of <date>', "the date of the move (the as-of date of the gate check, the outcome or return date; YYYY-MM-DD; default: the config's as_of, else today)")
+    .option(
+      '--as-of <date>',
+      "the date of the move (the as-of date of the gate check, the outcome or return date; YYYY-MM-DD; default: the config's as_of, else today)",
+    )
     .option('--date <date>', INPUT_OPTIONS_HELP.dateAlias)
     .option('--dry-run', INPUT_OPTIONS_HELP.dryRun)
     .option('--no-input', INPUT_OPTIONS_HELP.noInput)

@@ -12,7 +12,7 @@ export function registerClassify(program: Command): void {
     .description('suggest a risk level with every contribution shown, compare it with the baseline, and optionally record it')
     .argument('<case|dir>', 'a case file, or a caseload folder for a summary of every open case')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--as-of <date>', 'classify as of this date (YYYY-MM-DD; default: the config\'s as_of, else today); later entries are left out')
+    .option('--as-of <date>', "classify as of this date (YYYY-MM-DD; default: the config's as_of, else today); later entries are left out")
     .option('--record', 'append a classification to the case file (needs --level and --by)')
     .addOption(new Option('--level <level>', 'the level chosen by the worker and manager').choices([...LEVELS]))
     .option('--override-category <id>', 'why the chosen level differs from the suggestion (docs/framework.md §4.5)')

@@ -14,7 +14,13 @@ export function afterHelp(cmd: Command): { notes: string; examples: string[] } {
   const lines = text.replace(/^\n+/, '').replace(/\s+$/, '').split('\n');
   const at = lines.findIndex((l) => l.trim() === 'Examples:');
   const notes = (at < 0 ? lines : lines.slice(0, at)).join('\n').trim();
-  const examples = at < 0 ? [] : lines.slice(at + 1).map((l) => l.replace(/^ {2}/, '')).filter((l) => l.trim() !== '');
+  const examples =
+    at < 0
+      ? []
+      : lines
+          .slice(at + 1)
+          .map((l) => l.replace(/^ {2}/, ''))
+          .filter((l) => l.trim() !== '');
   return { notes, examples };
 }
 
@@ -29,7 +35,10 @@ export function argumentSyntax(a: Argument): string {
 }
 
 export function visibleCommands(program: Command): Command[] {
-  return program.createHelp().visibleCommands(program).filter((c) => c.name() !== 'help');
+  return program
+    .createHelp()
+    .visibleCommands(program)
+    .filter((c) => c.name() !== 'help');
 }
 
 /** Commands that do something (not only group others), with their full names: `check`, `scaffold exercise`. */
@@ -79,7 +88,12 @@ const anchor = (parent: Command, sub: Command) => `reunify-${fullName(parent)}-$
 export function renderCommandPage(cmd: Command): string {
   const name = cmd.name();
   const out = [GENERATED, '', `# reunify ${name}`, '', cmd.description(), '', ...commandBody(cmd, 2)];
-  out.push('The same page at a terminal: `reunify ' + name + ' --help`. Exit codes: 0 fine, 1 problems found or the command could not do what was asked to a case, 2 usage or configuration error, no case file found, a file the system refused, or an internal error, 130 interrupted.', '');
+  out.push(
+    'The same page at a terminal: `reunify ' +
+      name +
+      ' --help`. Exit codes: 0 fine, 1 problems found or the command could not do what was asked to a case, 2 usage or configuration error, no case file found, a file the system refused, or an internal error, 130 interrupted.',
+    '',
+  );
   return out.join('\n');
 }
 

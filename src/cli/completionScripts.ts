@@ -62,7 +62,13 @@ function commandsOf(cmd: Command): CommandSpec[] {
     .createHelp()
     .visibleCommands(cmd)
     .filter((c) => c.name() !== 'help')
-    .map((c) => ({ name: c.name(), description: c.description(), options: optionsOf(c), args: c.registeredArguments.map(argumentOf), subcommands: commandsOf(c) }));
+    .map((c) => ({
+      name: c.name(),
+      description: c.description(),
+      options: optionsOf(c),
+      args: c.registeredArguments.map(argumentOf),
+      subcommands: commandsOf(c),
+    }));
 }
 
 export function completionModel(program: Command): CompletionModel {
@@ -87,7 +93,11 @@ export function bashCompletion(model: CompletionModel): string {
     const prevCases = valued
       .filter((o) => o.value!.kind === 'choices')
       .map((o) => `        ${flagsOf(o).join('|')}) _reunify_words ${sq(words((o.value as { choices: string[] }).choices))}; return ;;`);
-    const ofKind = (kind: string) => valued.filter((o) => o.value!.kind === kind).flatMap(flagsOf).join('|');
+    const ofKind = (kind: string) =>
+      valued
+        .filter((o) => o.value!.kind === kind)
+        .flatMap(flagsOf)
+        .join('|');
     if (ofKind('files')) prevCases.push(`        ${ofKind('files')}) _reunify_files; return ;;`);
     if (ofKind('free')) prevCases.push(`        ${ofKind('free')}) COMPREPLY=(); return ;;`);
     const operands =

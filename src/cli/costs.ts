@@ -9,7 +9,7 @@ export function registerCosts(program: Command): void {
   program
     .command('costs')
     .description('the cost model: failed returns against support, and the break-even improvement in successful returns')
-    .argument('[dir]', "a caseload folder, to add its planned and actual returns (default: the per-child model only)")
+    .argument('[dir]', 'a caseload folder, to add its planned and actual returns (default: the per-child model only)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--preset <name>', 'cost figures to use: nspcc-2024 (default), holmes-2014, or one from your config')
     .option('--as-of <date>', "which returns count as planned or home (YYYY-MM-DD; default: the config's as_of, else today)")

@@ -12,7 +12,10 @@ export function registerRedact(program: Command): void {
     .argument('<case|dir>', 'a case file or a caseload folder')
     .requiredOption('--out <dir>', 'a new or empty folder for the copy, outside the source')
     .option('--seed <n>', 'seed for the pseudonyms and the date offset (default: a random one)')
-    .option('--as-of <date>', "the date the originals are checked as of (YYYY-MM-DD; default: the config's as_of, else today); the copy records it moved back with the dates")
+    .option(
+      '--as-of <date>',
+      "the date the originals are checked as of (YYYY-MM-DD; default: the config's as_of, else today); the copy records it moved back with the dates",
+    )
     .option('--names <file>', 'a names file (YAML map of refs to real names, as for report --names): every word of those names is replaced too')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one (its redact.places and redact.schools are replaced too)')

@@ -9,7 +9,9 @@ import { REPORT_TYPES as TYPES, runReportCommand, type ReportFlags } from '../ap
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write up a case as a written assessment, decision record, parental agreement, transition plan or post-return review; or the caseload for a practice lead')
+    .description(
+      'write up a case as a written assessment, decision record, parental agreement, transition plan or post-return review; or the caseload for a practice lead',
+    )
     .argument('[case]', 'the case file to write up')
     .addOption(new Option('-t, --type <type>', 'which written product').choices([...TYPES]))
     .addOption(new Option('--point <point>', 'decision point of a decision record (default: the latest)').choices([...DECISION_POINTS]))

@@ -10,8 +10,13 @@ export function registerStatus(program: Command): void {
     .description('caseload view for managers: stages, overdue work, sign-off, risk mix, sharing, reviews, goals, alerts, costs')
     .argument('[dir]', 'caseload folder (default: the current folder)', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
-    .option('--as-of <date>', 'date the view is for (YYYY-MM-DD; default: the config\'s as_of, else today)')
-    .option('--filter <key=value,…>', 'only cases matching: stage, level, cohort, legal_status, placement (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--as-of <date>', "date the view is for (YYYY-MM-DD; default: the config's as_of, else today)")
+    .option(
+      '--filter <key=value,…>',
+      'only cases matching: stage, level, cohort, legal_status, placement (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .option('--team <name>', 'only cases with this social worker or team manager, e.g. "TM A.O."')
     .option('--shared', 'for sharing beyond the team: hide counts below status.suppress_below and list no cases')
     .option('--workers <n>', 'worker threads for big caseloads (default: one per core; 1 = none)')

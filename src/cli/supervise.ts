@@ -10,10 +10,15 @@ export function registerSupervise(program: Command): void {
     .command('supervise')
     .description("reflective-supervision questions from a case's own facts, in the four stages of Kolb's cycle, with the must-answer questions")
     .argument('<case>', 'a case file, or a case id in the caseload')
-    .addOption(new Option('--to <format>', 'output format (default md); with --prompt or --answers, also print the saved record in it').choices(['md', 'html', 'json']))
+    .addOption(
+      new Option('--to <format>', 'output format (default md); with --prompt or --answers, also print the saved record in it').choices(['md', 'html', 'json']),
+    )
     .option('--as-of <date>', "date the questions are for (YYYY-MM-DD; default: the config's as_of, else today)")
     .option('--prompt', 'ask each question in the terminal and save the answers (with --out) as a supervision record')
-    .option('--answers <file>', 'take the answers from a YAML file instead: { supervisor, worker, answers: { <question id>: text }, actions: [{ action, owner, by }], next_supervision }')
+    .option(
+      '--answers <file>',
+      'take the answers from a YAML file instead: { supervisor, worker, answers: { <question id>: text }, actions: [{ action, owner, by }], next_supervision }',
+    )
     .option('--out <file>', 'where the supervision record goes (a new .yaml file, its folder made if need be; default supervision-<case>-<date>.yaml)')
     .option('--force', 'replace a file already at --out (never a case file)')
     .option('--no-input', 'never prompt')

@@ -49,7 +49,9 @@ export function resolveCaseArgument(arg: string, config: ReunifyConfig, cwd = pr
   const first = found[0];
   if (first === undefined) {
     const unsearched = unreadable.map((u) => `${u.folder} (${u.reason})`).join(', ');
-    const note = unsearched ? `; ${unreadable.length === 1 ? 'a folder' : 'folders'} could not be read, so ${unreadable.length === 1 ? 'it was' : 'they were'} not searched: ${unsearched}` : '';
+    const note = unsearched
+      ? `; ${unreadable.length === 1 ? 'a folder' : 'folders'} could not be read, so ${unreadable.length === 1 ? 'it was' : 'they were'} not searched: ${unsearched}`
+      : '';
     return { error: `no case with id ${arg} in the caseload ${root} (give the path to its file instead)${note}` };
   }
   if (found.length > 1) return { error: `more than one file has the case id ${arg}: ${found.join(', ')} (give the path to the file)` };

@@ -73,7 +73,7 @@ function writeExclusive(path: string, data: string | Buffer, mode: number): void
   const fd = openSync(path, EXCL_NOFOLLOW, mode);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
   } finally {
     closeSync(fd);
   }
@@ -113,7 +113,14 @@ function wellFormed(e: unknown): e is Entry {
   const o = e.outcome;
   if (!isRecord(o) || !isRecord(o.result)) return false;
   const r = o.result;
-  return Array.isArray(r.problems) && r.problems.every(isRecord) && typeof r.errorCount === 'number' && typeof r.warningCount === 'number' && (o.entry === undefined || isRecord(o.entry)) && (o.frozen === undefined || (Array.isArray(o.frozen) && o.frozen.every((f) => isRecord(f) && typeof f.path === 'string' && typeof f.seen === 'string')));
+  return (
+    Array.isArray(r.problems) &&
+    r.problems.every(isRecord) &&
+    typeof r.errorCount === 'number' &&
+    typeof r.warningCount === 'number' &&
+    (o.entry === undefined || isRecord(o.entry)) &&
+    (o.frozen === undefined || (Array.isArray(o.frozen) && o.frozen.every((f) => isRecord(f) && typeof f.path === 'string' && typeof f.seen === 'string')))
+  );
 }
 
 /** `run`: the folder the config applies to, and what every cached result depends on. */
@@ -130,7 +137,9 @@ export function openCheckCache(
   const key = hashOf(Buffer.from(JSON.stringify([programId(), run.config, run.asOf, ruleSettings ?? {}])));
   const secret = userSecret(userCacheHome);
   const macOf = (abs: string, e: Omit<Entry, 'mac'>) =>
-    createHmac('sha256', secret!).update(JSON.stringify([key, abs, e.size, e.mtimeMs, e.hash, e.outcome])).digest('base64');
+    createHmac('sha256', secret!)
+      .update(JSON.stringify([key, abs, e.size, e.mtimeMs, e.hash, e.outcome]))
+      .digest('base64');
   const trusted = (abs: string, e: unknown): e is Entry => {
     if (!secret || !wellFormed(e)) return false;
     const want = Buffer.from(macOf(abs, e));

@@ -58,17 +58,27 @@ export interface FindCasesOptions {
 
 /** A frozen copy's path relative to the folder above its `records/` folder: `records/<case>/<file>`. */
 function frozenRel(file: string): string {
-  return relative(dirname(dirname(dirname(file))), file).split(sep).join('/');
+  return relative(dirname(dirname(dirname(file))), file)
+    .split(sep)
+    .join('/');
 }
 
 /** `file` relative to `base` when inside it, else to `fallback`, '/'-separated. */
 function relFor(file: string, base: string | undefined, fallback: string): string {
-  return relative(base !== undefined && isInside(base, file) ? base : fallback, file).split(sep).join('/');
+  return relative(base !== undefined && isInside(base, file) ? base : fallback, file)
+    .split(sep)
+    .join('/');
 }
 
 /** An unreadable folder as `check` reports it: the rule an unreadable file gets, at the same 1:1. */
 export function unreadableFolderProblem(u: UnreadableFolder): Problem {
-  return { ruleId: 'file-unreadable', severity: 'error', message: `folder could not be read (${u.reason}): any case files in it were left out`, line: 1, column: 1 };
+  return {
+    ruleId: 'file-unreadable',
+    severity: 'error',
+    message: `folder could not be read (${u.reason}): any case files in it were left out`,
+    line: 1,
+    column: 1,
+  };
 }
 
 function isInside(root: string, p: string): boolean {

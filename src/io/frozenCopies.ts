@@ -33,13 +33,25 @@ export interface PlannedCopy {
  * with `-2`, `-3` … added when any copy of that name is already kept (an earlier
  * copy is never replaced).
  */
-export function planFrozenCopies(caseFile: string, root: string, caseId: string, products: readonly { base: (n: number) => string; ext: string; text: string }[]): PlannedCopy[] {
+export function planFrozenCopies(
+  caseFile: string,
+  root: string,
+  caseId: string,
+  products: readonly { base: (n: number) => string; ext: string; text: string }[],
+): PlannedCopy[] {
   const folder = join(resolve(root), RECORDS_FOLDER, safeFileName(caseId));
   let n = 1;
   while (products.some((p) => existsSync(join(folder, `${p.base(n)}.${p.ext}`)))) n++;
   return products.map((p) => {
     const target = join(folder, `${p.base(n)}.${p.ext}`);
-    return { target, path: relative(dirname(resolve(caseFile)), target).split(sep).join('/'), text: p.text, sha256: sha256Of(p.text) };
+    return {
+      target,
+      path: relative(dirname(resolve(caseFile)), target)
+        .split(sep)
+        .join('/'),
+      text: p.text,
+      sha256: sha256Of(p.text),
+    };
   });
 }
 

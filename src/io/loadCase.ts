@@ -14,7 +14,6 @@ export interface LoadOptions {
   fast?: boolean;
 }
 
-
 /**
  * Read at most the size limit through one descriptor: opened non-blocking (a FIFO
  * swapped in after discovery cannot hang us), checked to be a regular file on that

@@ -50,7 +50,10 @@ export function defaultConfig(): ReunifyConfig {
 /** `cases` and `ignore` patterns the matcher refuses (too many {…} alternatives); the schema bounds their length. */
 function badGlobs(value: unknown): { pointer: string; reason: string }[] {
   const data = value as { cases?: unknown; ignore?: unknown } | undefined;
-  const globs: [string, unknown][] = [['/cases', data?.cases], ...(Array.isArray(data?.ignore) ? data.ignore.map((g, i): [string, unknown] => [`/ignore/${i}`, g]) : [])];
+  const globs: [string, unknown][] = [
+    ['/cases', data?.cases],
+    ...(Array.isArray(data?.ignore) ? data.ignore.map((g, i): [string, unknown] => [`/ignore/${i}`, g]) : []),
+  ];
   const out: { pointer: string; reason: string }[] = [];
   for (const [pointer, glob] of globs) {
     if (typeof glob !== 'string' || glob.length > 256) continue; // the schema says why
@@ -80,7 +83,8 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
   // Most configs (the shipped defaults above all) are plain and valid: the fast reading
   // settles them; anything else is read carefully, for positions.
   const quick = tooManyNodesAt(text) === undefined ? fastParse(text) : undefined;
-  if (quick !== undefined && validate(quick) && badGlobs(quick).length === 0 && impossibleConfigDates(quick).length === 0) return { data: quick, problems: [], text };
+  if (quick !== undefined && validate(quick) && badGlobs(quick).length === 0 && impossibleConfigDates(quick).length === 0)
+    return { data: quick, problems: [], text };
   const starts = lineStarts(text);
   const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');
   if (parsed.problems[0]?.ruleId === 'front-matter-empty') return { data: {}, problems: [], text };
@@ -98,8 +102,19 @@ function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; 
     for (const e of validate(parsed.data) ? [] : (validate.errors ?? [])) {
       const pointer = e.instancePath;
       const where = e.keyword === 'additionalProperties' ? `${pointer}/${(e.params as { additionalProperty: string }).additionalProperty}` : pointer;
-      const detail = e.keyword === 'additionalProperties' ? `unknown setting "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.keyword === 'enum' ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : (e.message ?? 'is invalid');
-      problems.push({ ruleId: 'config', severity: 'error', message: `${pointer || '/'}: ${detail}`, path: where, ...at(where, e.keyword === 'additionalProperties') });
+      const detail =
+        e.keyword === 'additionalProperties'
+          ? `unknown setting "${(e.params as { additionalProperty: string }).additionalProperty}"`
+          : e.keyword === 'enum'
+            ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+            : (e.message ?? 'is invalid');
+      problems.push({
+        ruleId: 'config',
+        severity: 'error',
+        message: `${pointer || '/'}: ${detail}`,
+        path: where,
+        ...at(where, e.keyword === 'additionalProperties'),
+      });
     }
   }
   return { data: parsed.data, problems, text };
@@ -130,9 +145,7 @@ export function findConfigFile(start: string): string | undefined {
 export function loadConfig(options: { configPath?: string; paths?: readonly string[]; cwd?: string } = {}): LoadedConfig {
   const cwd = options.cwd ?? process.cwd();
   const first = options.paths?.[0];
-  const configPath = options.configPath
-    ? resolve(cwd, options.configPath)
-    : (first ? findConfigFile(resolve(cwd, first)) : undefined) ?? findConfigFile(cwd);
+  const configPath = options.configPath ? resolve(cwd, options.configPath) : ((first ? findConfigFile(resolve(cwd, first)) : undefined) ?? findConfigFile(cwd));
   const base = defaultConfig();
   if (!configPath) return { config: base, root: resolve(cwd, first ?? '.') };
   const { data, problems } = readYamlFile(configPath);
@@ -190,6 +203,12 @@ export function unknownRuleProblems(configPath: string, ids: readonly string[], 
   return ids.map((id) => {
     const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const near = didYouMean(id, known);
-    return { ruleId: 'config', severity: 'error' as const, message: `/rules: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`, path: pointer, ...at(pointer) };
+    return {
+      ruleId: 'config',
+      severity: 'error' as const,
+      message: `/rules: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`,
+      path: pointer,
+      ...at(pointer),
+    };
   });
 }

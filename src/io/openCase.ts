@@ -40,7 +40,13 @@ export function openCase(filePath: string, config: ReunifyConfig, options?: Open
 export function openCase(filePath: string, config: ReunifyConfig, options: OpenCaseOptions = {}): OpenedCase {
   const loaded = loadCase(filePath, { fast: options.fast });
   const validator = options.validator ?? caseValidator(domainIdsOf(config));
-  const refuse = (refused: 'reading' | 'schema', problems: Problem[]): OpenedCase => ({ filePath, loaded, problems, refused, ...(options.sections ? { sections: [] } : {}) });
+  const refuse = (refused: 'reading' | 'schema', problems: Problem[]): OpenedCase => ({
+    filePath,
+    loaded,
+    problems,
+    refused,
+    ...(options.sections ? { sections: [] } : {}),
+  });
   const judge = (): OpenedCase => {
     const blocking = (problems: Problem[]) =>
       problems

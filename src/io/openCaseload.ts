@@ -59,7 +59,12 @@ export async function openCaseload(options: OpenCaseloadOptions & { keep: true }
 export async function openCaseload(options: OpenCaseloadOptions & { keep?: false }): Promise<OpenedCaseload>;
 export async function openCaseload(options: OpenCaseloadOptions & { keep?: boolean }): Promise<OpenedCaseload> {
   const { config, configPath } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
-  const { files, missing, unreadable } = findCases(options.paths, { glob: config.cases, ignore: config.ignore, cwd: options.cwd, base: configPath === undefined ? undefined : dirname(configPath) });
+  const { files, missing, unreadable } = findCases(options.paths, {
+    glob: config.cases,
+    ignore: config.ignore,
+    cwd: options.cwd,
+    base: configPath === undefined ? undefined : dirname(configPath),
+  });
   const cases: CaseloadCase[] = [];
   const skipped: OpenedCaseload['skipped'] = [];
   if (options.keep) {

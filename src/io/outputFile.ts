@@ -104,7 +104,8 @@ function put(target: string, text: string, replace: boolean, shown: string): voi
       // O_EXCL: fails on anything already there, a symbolic link included
       writeFileSync(target, text, { flag: 'wx' });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputRefusedError(`${shown} already exists; nothing was written (give --force to replace it)`);
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new OutputRefusedError(`${shown} already exists; nothing was written (give --force to replace it)`);
       throw err;
     }
     return;
@@ -140,7 +141,8 @@ export function writeOutputFile(file: string, text: string, options: OutputOptio
   try {
     target = resolveInside(folder, basename(abs));
   } catch (err) {
-    if (err instanceof OutsideFolderError) throw new OutputRefusedError(`${terminalText(shown)} is a symbolic link that leads out of its folder; nothing was written`);
+    if (err instanceof OutsideFolderError)
+      throw new OutputRefusedError(`${terminalText(shown)} is a symbolic link that leads out of its folder; nothing was written`);
     throw err;
   }
   const replace = check(target, terminalText(shown), options);

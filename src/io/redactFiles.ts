@@ -64,12 +64,25 @@ export function checkNoOverlap(source: string, out: string): void {
   }
   const sourceDir = realOrResolved(isDir ? source : dirname(source));
   const target = realOrResolved(out);
-  if (inside(sourceDir, target)) throw new RedactError(`--out ${out} is inside the source folder ${isDir ? source : dirname(source) || '.'}: the copy is never written into the source`);
+  if (inside(sourceDir, target))
+    throw new RedactError(`--out ${out} is inside the source folder ${isDir ? source : dirname(source) || '.'}: the copy is never written into the source`);
   if (inside(target, sourceDir)) throw new RedactError(`--out ${out} holds the source folder: give a folder outside it`);
 }
 
 /** Settings a copy keeps: nothing personal, everything that changes what check reports. */
-const COPIED_SETTINGS = ['rules', 'timescales', 'reviews', 'sharing', 'leaving_care_age', 'decision_map', 'classification', 'labels', 'additions', 'status', 'costs'] as const;
+const COPIED_SETTINGS = [
+  'rules',
+  'timescales',
+  'reviews',
+  'sharing',
+  'leaving_care_age',
+  'decision_map',
+  'classification',
+  'labels',
+  'additions',
+  'status',
+  'costs',
+] as const;
 
 function copyConfigText(config: ReunifyConfig, result: RedactionResult): string {
   const defaults = defaultConfig();
@@ -131,7 +144,16 @@ const REVIEW_LIMIT = 300;
 const OFFSET_ATTEMPTS = 8;
 
 /** Read, redact and lay out the copy; throws RedactError when a file cannot be read or an original would survive. */
-export function redactedFiles(source: string, options: { config: ReunifyConfig; asOf: string; seed: number; names?: readonly string[]; /** The config's folder, which its globs are relative to. */ base?: string }): { files: PackFile[]; result: RedactionResult } {
+export function redactedFiles(
+  source: string,
+  options: {
+    config: ReunifyConfig;
+    asOf: string;
+    seed: number;
+    names?: readonly string[];
+    /** The config's folder, which its globs are relative to. */ base?: string;
+  },
+): { files: PackFile[]; result: RedactionResult } {
   const { config } = options;
   const { files: found, missing, unreadable: folders } = findCases([source], { glob: config.cases, ignore: config.ignore, base: options.base });
   if (missing.length > 0) throw new RedactError(`${source}: no such file or folder`);
@@ -150,19 +172,29 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
     const data = withoutFrozenCopies(loaded.data as Record<string, unknown>);
     sources.push({ id: typeof data.id === 'string' ? data.id : loaded.stem, data, body: loaded.split.body });
   }
-  if (unreadable.length > 0) throw new RedactError('some case files or folders cannot be read, so nothing was copied (a file that does not parse cannot be redacted safely)', unreadable);
+  if (unreadable.length > 0)
+    throw new RedactError(
+      'some case files or folders cannot be read, so nothing was copied (a file that does not parse cannot be redacted safely)',
+      unreadable,
+    );
   // the copy must check as the originals do; a rule counted in months can fall a day
   // differently after one offset, so a few offsets are tried, and the first that keeps
   // every finding is used
   const findings = (texts: readonly { stem: string; text: string }[], cfg: ReunifyConfig, asOf: string) => {
     // texts in memory: no frozen copy lies beside them to compare
-    const cases = texts.map((f) => toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text), { frozenCopies: false }));
+    const cases = texts.map((f) =>
+      toCheckable(parseCaseText({ filePath: `${f.stem}.md`, stem: f.stem, problems: [], locate: () => undefined }, f.text), { frozenCopies: false }),
+    );
     return checkCases(cases, { asOf, config: cfg })
       .results.flatMap((r) => r.problems.map((p) => `${p.severity} ${p.ruleId}`))
       .sort()
       .join('\n');
   };
-  const before = findings(sources.map((s) => ({ stem: s.id, text: caseFileText(s.data, s.body) })), config, options.asOf);
+  const before = findings(
+    sources.map((s) => ({ stem: s.id, text: caseFileText(s.data, s.body) })),
+    config,
+    options.asOf,
+  );
   let result: RedactionResult | undefined;
   for (let attempt = 0; attempt < OFFSET_ATTEMPTS; attempt++) {
     const made = redactCaseload(createRng(options.seed), sources, {
@@ -174,7 +206,13 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
       attempt,
     });
     result ??= made;
-    if (findings(made.cases.map((c) => ({ stem: c.id, text: caseFileText(c.data, c.body) })), { ...config, bank_holidays: made.bankHolidays }, made.asOf) === before) {
+    if (
+      findings(
+        made.cases.map((c) => ({ stem: c.id, text: caseFileText(c.data, c.body) })),
+        { ...config, bank_holidays: made.bankHolidays },
+        made.asOf,
+      ) === before
+    ) {
       result = made;
       break;
     }
@@ -182,7 +220,11 @@ export function redactedFiles(source: string, options: { config: ReunifyConfig; 
   if (!result) throw new Error('internal: no redaction attempt');
   const caseFiles: PackFile[] = result.cases.map((c) => ({ path: `cases/${safeFileName(c.id, '.md')}`, text: caseFileText(c.data, c.body) }));
   const review = forReview(caseFiles, result.pseudonyms, result.known, result.leftAsWritten);
-  const files: PackFile[] = [{ path: CONFIG_FILE_NAME, text: result.prose(copyConfigText(config, result)) }, { path: 'redaction-report.md', text: reportText(result, review) }, ...caseFiles];
+  const files: PackFile[] = [
+    { path: CONFIG_FILE_NAME, text: result.prose(copyConfigText(config, result)) },
+    { path: 'redaction-report.md', text: reportText(result, review) },
+    ...caseFiles,
+  ];
   // the last check, token by token over every file: nothing known may be left anywhere in the copy
   const left = survivors(files, result.known);
   if (left.length > 0) {

@@ -36,7 +36,10 @@ export function safeFileName(id: string, ext = ''): string {
 }
 
 export class OutsideFolderError extends Error {
-  constructor(readonly dir: string, readonly name: string) {
+  constructor(
+    readonly dir: string,
+    readonly name: string,
+  ) {
     super(`refusing to write ${terminalText(JSON.stringify(name))}: it would land outside ${terminalText(dir)}`);
     this.name = 'OutsideFolderError';
   }

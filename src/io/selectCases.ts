@@ -39,7 +39,11 @@ export function selectCases(paths: readonly string[], options: { configPath?: st
     // one config for everything named: its globs, relative to its folder
     const { config, configPath, root } = loadConfig({ configPath: options.configPath, paths: given, cwd });
     const found = findCases(given, { glob: config.cases, ignore: config.ignore, cwd, base: configPath === undefined ? undefined : dirname(configPath) });
-    return { groups: [{ config, configPath, root, files: found.files, unreadable: found.unreadable }], missing: found.missing, skipped: found.skipped.map((s) => ({ ...s, configPath })) };
+    return {
+      groups: [{ config, configPath, root, files: found.files, unreadable: found.unreadable }],
+      missing: found.missing,
+      skipped: found.skipped.map((s) => ({ ...s, configPath })),
+    };
   }
   const groups = new Map<string, CaseGroup & { all: Set<string> }>();
   const missing: string[] = [];
@@ -63,7 +67,13 @@ export function selectCases(paths: readonly string[], options: { configPath?: st
       group = { config, configPath, root, files: [], unreadable: [], all: new Set() };
       groups.set(key, group);
     }
-    const found = findCases([path], { glob: group.config.cases, ignore: group.config.ignore, cwd, base: configFile === undefined ? undefined : dirname(configFile), ownConfig });
+    const found = findCases([path], {
+      glob: group.config.cases,
+      ignore: group.config.ignore,
+      cwd,
+      base: configFile === undefined ? undefined : dirname(configFile),
+      ownConfig,
+    });
     for (const f of found.files) group.all.add(f);
     group.unreadable.push(...found.unreadable);
     missing.push(...found.missing);

@@ -3,7 +3,25 @@
 // block style, key order, blank lines, EOL, BOM, body) stays as it was. Each result
 // is re-parsed and compared with the expected data before anyone may write it, and
 // writes are atomic (temp file + rename) and refuse when the file changed on disk.
-import { type Stats, accessSync, closeSync, constants as fsConstants, existsSync, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  type Stats,
+  accessSync,
+  closeSync,
+  constants as fsConstants,
+  existsSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -14,9 +32,7 @@ import { loadCase } from './loadCase.js';
 import { parseCaseText, type LoadedCase } from '../core/parse/caseFile.js';
 
 export type PathSegment = string | number;
-export type CaseEdit =
-  | { op: 'set'; path: PathSegment[]; value: unknown }
-  | { op: 'append'; path: PathSegment[]; value: unknown };
+export type CaseEdit = { op: 'set'; path: PathSegment[]; value: unknown } | { op: 'append'; path: PathSegment[]; value: unknown };
 
 export class WriteConflictError extends Error {
   constructor(
@@ -38,8 +54,15 @@ export class WriteRefusedError extends WriteConflictError {
 
 type Coll = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 type Splice = { start: number; end: number; text: string };
-interface Slot { parent: Coll; pair?: Pair<unknown, unknown>; node: Node | null }
-interface Layout { step: number; seqIndentless: boolean }
+interface Slot {
+  parent: Coll;
+  pair?: Pair<unknown, unknown>;
+  node: Node | null;
+}
+interface Layout {
+  step: number;
+  seqIndentless: boolean;
+}
 
 // ---------------------------------------------------------------- rendering
 
@@ -107,7 +130,11 @@ function normalize(value: unknown): unknown {
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value;
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     // optional fields left undefined are simply not written, as JSON does
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, normalize(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, normalize(v)]),
+    );
   }
   throw new Error(`cannot write a value of type ${typeof value} to a case file`);
 }
@@ -115,7 +142,10 @@ function normalize(value: unknown): unknown {
 // ---------------------------------------------------------------- text positions
 
 class Text {
-  constructor(readonly s: string, readonly eol: string) {}
+  constructor(
+    readonly s: string,
+    readonly eol: string,
+  ) {}
   lineStart(pos: number): number {
     return this.s.lastIndexOf('\n', pos - 1) + 1;
   }
@@ -228,9 +258,7 @@ function replaceSlot(slot: Slot, value: unknown, t: Text, layout: Layout): Splic
     return [{ start, end, text: lines.join(eol).slice(indent) + tail }];
   }
   const keyCol = t.col(keyNode!.range![0]);
-  const indent = Array.isArray(value)
-    ? blockColl && isSeq(node) ? t.col(start) : keyCol + (layout.seqIndentless ? 0 : layout.step)
-    : keyCol + layout.step;
+  const indent = Array.isArray(value) ? (blockColl && isSeq(node) ? t.col(start) : keyCol + (layout.seqIndentless ? 0 : layout.step)) : keyCol + layout.step;
   const text = blockLines(value as object, indent, layout).join(eol);
   if (blockColl) return [{ start: t.lineStart(start), end, text: text + tail }];
   const colon = t.colonAfter(keyNode!);
@@ -247,13 +275,13 @@ function flowInsert(coll: Coll, item: string, t: Text): Splice[] {
   const items = coll.items as unknown[];
   const last = items[items.length - 1];
   const lastStart = rangeOf(isPair(last) ? (last.key as Node) : (last as Node))[0];
-  const lastEnd = endOf(isPair(last) ? last.value ?? last.key : last, t);
+  const lastEnd = endOf(isPair(last) ? (last.value ?? last.key) : last, t);
   const close = rangeOf(coll)[1] - 1;
   if (!t.s.slice(lastEnd, close).includes('\n')) {
     let sep = ', ';
     if (items.length > 1) {
       const prev = items[items.length - 2];
-      const prevEnd = endOf(isPair(prev) ? prev.value ?? prev.key : prev, t);
+      const prevEnd = endOf(isPair(prev) ? (prev.value ?? prev.key) : prev, t);
       if (t.s.slice(prevEnd, lastStart) === ',') sep = ',';
     }
     return [{ start: lastEnd, end: lastEnd, text: sep + item }];
@@ -721,7 +749,7 @@ function replaceFile(target: string, loaded: LoadedCase, out: Buffer): { changed
     }
     fchmodSync(fd, mode); // openSync's mode is filtered by the umask
     keepOwner(fd, st, loaded.filePath);
-    for (let off = 0; off < out.length; ) off += writeSync(fd, out, off, out.length - off);
+    for (let off = 0; off < out.length;) off += writeSync(fd, out, off, out.length - off);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -767,7 +795,7 @@ export function createCaseFile(filePath: string, text: string, options: { dryRun
   const out = Buffer.from(text, 'utf8');
   const fd = openSync(temp, 'wx');
   try {
-    for (let off = 0; off < out.length; ) off += writeSync(fd, out, off, out.length - off);
+    for (let off = 0; off < out.length;) off += writeSync(fd, out, off, out.length - off);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

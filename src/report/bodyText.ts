@@ -73,7 +73,11 @@ export function textBlocks(section: string): TextBlock[] {
       i++;
     } else {
       const para: string[] = [];
-      for (let next = lines[i]; next !== undefined && next.trim() !== '' && !TABLE_ROW.test(next) && !LIST_ITEM.test(next) && !/^\s{0,3}#{1,6}\s/.test(next); next = lines[++i]) {
+      for (
+        let next = lines[i];
+        next !== undefined && next.trim() !== '' && !TABLE_ROW.test(next) && !LIST_ITEM.test(next) && !/^\s{0,3}#{1,6}\s/.test(next);
+        next = lines[++i]
+      ) {
         para.push(next.trim());
       }
       blocks.push(block('paragraph', { text: para.join(' ') }));

@@ -22,7 +22,10 @@ export const isWithheldList = (value: unknown): boolean => typeof value === 'obj
  * copy can say it was withheld instead of reading as if nothing was recorded.
  */
 export function withholdPath(data: CaseData, sections: BodySection[], path: string, mark?: string): BodySection[] {
-  const segments = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segments[0] === 'body' && segments.length === 2) {
     const heading = segments[1]!.toLowerCase(); // just checked: two segments
     return sections.filter((s) => s.heading.toLowerCase() !== heading);
@@ -60,7 +63,30 @@ export function withholdPath(data: CaseData, sections: BodySection[], path: stri
 }
 
 /** Fields that hold ids, never a ref: names are not put into them. */
-const ID_KEYS = new Set(['id', 'person', 'party', 'agreed_by', 'siblings', 'point', 'outcome', 'status', 'relation', 'rag', 'type', 'to', 'level', 'suggested', 'recommendation', 'override_category', 'legal_status', 'proceedings', 'placement', 'cohorts', 'delivered', 'stage']);
+const ID_KEYS = new Set([
+  'id',
+  'person',
+  'party',
+  'agreed_by',
+  'siblings',
+  'point',
+  'outcome',
+  'status',
+  'relation',
+  'rag',
+  'type',
+  'to',
+  'level',
+  'suggested',
+  'recommendation',
+  'override_category',
+  'legal_status',
+  'proceedings',
+  'placement',
+  'cohorts',
+  'delivered',
+  'stage',
+]);
 
 /** A names map (ref → real name) applied to every string in the case and its body (not to ids), longest refs first. */
 export function withNames<T>(value: T, names: ReadonlyMap<string, string>): T {
@@ -72,7 +98,8 @@ export function withNames<T>(value: T, names: ReadonlyMap<string, string>): T {
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: ID_KEYS.has(k) ? x : walk(x), enumerable: true, writable: true, configurable: true });
+      for (const [k, x] of Object.entries(v))
+        Object.defineProperty(out, k, { value: ID_KEYS.has(k) ? x : walk(x), enumerable: true, writable: true, configurable: true });
       return out;
     }
     return v;

@@ -5,7 +5,20 @@
 // child has not agreed to share. Pure: the case in, plain data out.
 import type { CaseData, Decision } from '../core/model/caseTypes.js';
 import type { ReunifyConfig } from '../core/model/config.js';
-import { decisionsInForce, ownsGoal, mayShow, noToldDecision, partiesOf, readerOf, refusal, sharedWith, toldPoint, wasTold, type FamilyProduct, type Reader } from '../core/copies/familyCopy.js';
+import {
+  decisionsInForce,
+  ownsGoal,
+  mayShow,
+  noToldDecision,
+  partiesOf,
+  readerOf,
+  refusal,
+  sharedWith,
+  toldPoint,
+  wasTold,
+  type FamilyProduct,
+  type Reader,
+} from '../core/copies/familyCopy.js';
 import type { DecisionPoint } from '../core/model/ids.js';
 import { factorCatalogue } from '../core/classify/classify.js';
 import { DECISION_POINTS } from '../core/model/ids.js';
@@ -88,7 +101,10 @@ export const CHILD_OUTCOME_WORDS: Record<string, string> = {
   return_to_care: 'You will live away from home again for now.',
 };
 
-function section(heading: string, parts: { paragraphs?: string[]; fields?: FamilyField[]; items?: string[]; body?: TextBlock[]; isSub?: boolean } = {}): FamilySection {
+function section(
+  heading: string,
+  parts: { paragraphs?: string[]; fields?: FamilyField[]; items?: string[]; body?: TextBlock[]; isSub?: boolean } = {},
+): FamilySection {
   const fields = parts.fields ?? [];
   const items = parts.items ?? [];
   const blocks = parts.body ?? [];
@@ -273,7 +289,8 @@ function contacts(data: CaseData, reader: Reader, party: boolean): FamilySection
   const items = [`Social worker: ${data.team.social_worker}`];
   if (hasText(data.team.team_manager)) items.push(`Team manager: ${data.team.team_manager}`);
   if (hasText(data.team.iro)) items.push(`Independent reviewing officer (IRO): ${data.team.iro}`);
-  if (party && reader.riskTo.size === 0) for (const t of data.agreement?.team_around_child ?? []) if (hasText(t) && mayShow(data, reader, t, false)) items.push(t);
+  if (party && reader.riskTo.size === 0)
+    for (const t of data.agreement?.team_around_child ?? []) if (hasText(t) && mayShow(data, reader, t, false)) items.push(t);
   return [section('Who to contact', { items })];
 }
 
@@ -285,8 +302,10 @@ function agreementTerms(data: CaseData, reader: Reader): FamilySection[] {
   if (!agreementParty(data, reader)) return [];
   const out: FamilySection[] = [];
   const rules = (data.agreement?.non_negotiables ?? []).filter((n) => hasText(n));
-  if (rules.length > 0) out.push(section('Things that must not happen', { items: dedupeWithheld(rules.map((n) => (mayShow(data, reader, n, true) ? n : WITHHELD))) }));
-  if (hasText(data.agreement?.backup_plan)) out.push(section('If the goals are not met', { paragraphs: [shown(data, reader, data.agreement.backup_plan, true)] }));
+  if (rules.length > 0)
+    out.push(section('Things that must not happen', { items: dedupeWithheld(rules.map((n) => (mayShow(data, reader, n, true) ? n : WITHHELD))) }));
+  if (hasText(data.agreement?.backup_plan))
+    out.push(section('If the goals are not met', { paragraphs: [shown(data, reader, data.agreement.backup_plan, true)] }));
   return out;
 }
 
@@ -313,24 +332,33 @@ function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
   const { data, asOf } = input;
   // the decision record asked for at its point; any other product, the latest decision the child was told of
   const inForce = decisionsInForce(data, asOf);
-  const d = input.product === 'decision' && input.point ? latestAt(data.decisions, input.point, asOf)?.record : inForce.find(({ decision }) => wasTold(decision, 'child', asOf))?.decision;
+  const d =
+    input.product === 'decision' && input.point
+      ? latestAt(data.decisions, input.point, asOf)?.record
+      : inForce.find(({ decision }) => wasTold(decision, 'child', asOf))?.decision;
   const out: FamilySection[] = [];
   const none = inForce.length === 0 ? 'Nothing has been decided yet.' : 'Your social worker will talk to you about what was decided.';
-  out.push(section('What was decided', { paragraphs: [d ? (CHILD_OUTCOME_WORDS[d.outcome] ?? 'A decision was made. Ask your social worker about it.') : none] }));
+  out.push(
+    section('What was decided', { paragraphs: [d ? (CHILD_OUTCOME_WORDS[d.outcome] ?? 'A decision was made. Ask your social worker about it.') : none] }),
+  );
   const told = d ? (d.shared ?? []).find((s) => s.party === 'child' && s.date !== undefined && s.date <= asOf) : undefined;
   const why = hasText(told?.summary) && mayShow(data, reader, told.summary, true) ? told.summary : 'You can ask your social worker why.';
   if (d) out.push(section('Why', { paragraphs: [why] }));
   const next: string[] = [];
   const r = data.return ?? undefined;
   if (r?.returned) next.push(`You went home on ${longDate(r.returned)}.`);
-  else if (data.transition?.planned_return && data.transition.planned_return >= asOf) next.push(`The plan is for you to go home on ${longDate(data.transition.planned_return)}.`);
+  else if (data.transition?.planned_return && data.transition.planned_return >= asOf)
+    next.push(`The plan is for you to go home on ${longDate(data.transition.planned_return)}.`);
   const meeting = (data.cla_reviews ?? []).filter((x) => x >= asOf).sort()[0];
   if (meeting) next.push(`There is a meeting about your plan on ${longDate(meeting)}.`);
   next.push('Ask your social worker if you want to know more.');
   out.push(section('What happens next', { paragraphs: next }));
   const talk = [sentence(`Your social worker is ${data.team.social_worker}`)];
   if (hasText(data.team.iro)) talk.push(sentence(`You can also talk to ${data.team.iro}`), 'They check that your plan is right for you.');
-  const safe = Object.hasOwn(data.tasks, 'safe_adult') && data.tasks.safe_adult?.status === 'done' ? (data.people ?? []).find((p) => p.id === data.tasks.safe_adult?.person) : undefined;
+  const safe =
+    Object.hasOwn(data.tasks, 'safe_adult') && data.tasks.safe_adult?.status === 'done'
+      ? (data.people ?? []).find((p) => p.id === data.tasks.safe_adult?.person)
+      : undefined;
   if (safe) talk.push(`${safe.ref} is your safe adult. You can talk to them at any time.`);
   out.push(section('Who you can talk to', { paragraphs: talk }));
   return out;
@@ -367,7 +395,10 @@ export function familyView(input: FamilyInput): FamilyView {
       case 'assessment': {
         const written = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
         const finished = written?.status === 'done' && written.signed_off !== undefined;
-        const rec = finished && written.recommendation ? `The assessment recommends: ${OUTCOME_WORDS[written.recommendation] ?? idWords(written.recommendation)}.` : 'The written assessment is not finished yet.';
+        const rec =
+          finished && written.recommendation
+            ? `The assessment recommends: ${OUTCOME_WORDS[written.recommendation] ?? idWords(written.recommendation)}.`
+            : 'The written assessment is not finished yet.';
         parts.push(section('What the assessment recommends', { paragraphs: [rec] }), ...capacity(data, reader, asOf), ...strengthsAndWorries(data, reader));
         break;
       }
@@ -378,8 +409,14 @@ export function familyView(input: FamilyInput): FamilyView {
       }
       case 'agreement': {
         const d = latestAt(data.decisions, 'rc1_d2', asOf)?.record;
-        parts.push(...decisionSections(data, reader, d, 'What needs to change', asOf), ...strengthsAndWorries(data, reader), ...goals(data, reader), ...agreementTerms(data, reader));
-        if (agreementParty(data, reader) && data.agreement?.signed) parts.push(section('Signed', { paragraphs: [`The agreement was signed on ${longDate(data.agreement.signed)}.`] }));
+        parts.push(
+          ...decisionSections(data, reader, d, 'What needs to change', asOf),
+          ...strengthsAndWorries(data, reader),
+          ...goals(data, reader),
+          ...agreementTerms(data, reader),
+        );
+        if (agreementParty(data, reader) && data.agreement?.signed)
+          parts.push(section('Signed', { paragraphs: [`The agreement was signed on ${longDate(data.agreement.signed)}.`] }));
         break;
       }
       case 'transition': {
@@ -390,7 +427,12 @@ export function familyView(input: FamilyInput): FamilyView {
         else if (t?.planned_return) when.push(`${data.child.ref} is planned to go home on ${longDate(t.planned_return)}.`);
         else when.push('No date for going home is recorded yet.');
         if (t?.agreed && (t.agreed_by ?? []).includes(reader.id)) when.push(`You agreed this plan on ${longDate(t.agreed)}.`);
-        parts.push(...decisionSections(data, reader, d, 'What was decided', asOf), section('Going home', { paragraphs: when }), ...supportSections(data, reader, party), ...agreementTerms(data, reader));
+        parts.push(
+          ...decisionSections(data, reader, d, 'What was decided', asOf),
+          section('Going home', { paragraphs: when }),
+          ...supportSections(data, reader, party),
+          ...agreementTerms(data, reader),
+        );
         break;
       }
       case 'review': {
@@ -407,7 +449,13 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
     }
-    body = oneSectionPerHeading([...parts, ...childViews(data, reader, sections), ...familySections(data, reader, sections, config), ...meetings(data, reader, asOf), ...contacts(data, reader, party)]);
+    body = oneSectionPerHeading([
+      ...parts,
+      ...childViews(data, reader, sections),
+      ...familySections(data, reader, sections, config),
+      ...meetings(data, reader, asOf),
+      ...contacts(data, reader, party),
+    ]);
   }
   const preparedFor = isChild ? data.child.ref : reader.person!.ref;
   const signatures =
@@ -453,7 +501,9 @@ export function familyView(input: FamilyInput): FamilyView {
  */
 function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig): T {
   const ids = [...DECISION_POINTS, ...factorCatalogue(config).keys(), ...(data.agreement?.goals ?? []).map((g) => g.id)].filter((id) => id.trim() !== '');
-  const levels = ['very high', 'high', 'medium', 'low', ...Object.values(config.labels.levels ?? {})].filter((l) => typeof l === 'string' && l.trim() !== '').map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const levels = ['very high', 'high', 'medium', 'low', ...Object.values(config.labels.levels ?? {})]
+    .filter((l) => typeof l === 'string' && l.trim() !== '')
+    .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const level = `(?:${levels.join('|')})`;
   const idPattern = new RegExp(
     [
@@ -523,9 +573,16 @@ function withGoalNumbers<T>(value: T, data: CaseData, reader: Reader): T {
   const ids = [...own, ...marked].map((g, i) => [g.id, i + 1] as const).filter(([id]) => id.trim() !== '');
   if (ids.length === 0) return value;
   const number = new Map(ids.map(([id, n]) => [id.toLowerCase(), n]));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])(goal\\s+)?(${ids.map(([id]) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}_-])(goal\\s+)?(${ids.map(([id]) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_-])`,
+    'giu',
+  );
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replace(pattern, (_m, word: string | undefined, id: string) => `${word && word.startsWith('G') ? 'Goal' : 'goal'} ${number.get(id.toLowerCase())}`);
+    if (typeof v === 'string')
+      return v.replace(
+        pattern,
+        (_m, word: string | undefined, id: string) => `${word && word.startsWith('G') ? 'Goal' : 'goal'} ${number.get(id.toLowerCase())}`,
+      );
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;

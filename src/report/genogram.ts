@@ -95,10 +95,24 @@ export function layoutGenogram(child: { ref: string }, people: readonly Person[]
   }));
   // the child is marked in the household only beside someone known to live there
   const householdKnown = placed.some((n) => n.household);
-  placed.push({ id: 'child', ref: child.ref, relation: 'child', generation: 2, sex: 'unknown', pr: false, household: childAtHome && householdKnown, isChild: true });
+  placed.push({
+    id: 'child',
+    ref: child.ref,
+    relation: 'child',
+    generation: 2,
+    sex: 'unknown',
+    pr: false,
+    household: childAtHome && householdKnown,
+    isChild: true,
+  });
 
   // one row per generation (0 to 3)
-  const rows: [Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[]] = [[], [], [], []];
+  const rows: [Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[], Omit<GenogramNode, 'x' | 'y'>[]] = [
+    [],
+    [],
+    [],
+    [],
+  ];
   for (const n of placed) rows[n.generation].push(n);
   for (const row of rows) {
     const order = new Map(row.map((n, i) => [n, i]));
@@ -127,7 +141,13 @@ function linesOf(nodes: GenogramNode[]): GenogramLine[] {
   const couple = (a: GenogramNode, b: GenogramNode) => {
     const [l, r] = a.x < b.x ? [a, b] : [b, a];
     const y = l.y + NODE_HEIGHT / 2;
-    lines.push({ kind: 'partners', points: [[l.x + NODE_WIDTH, y], [r.x, y]] });
+    lines.push({
+      kind: 'partners',
+      points: [
+        [l.x + NODE_WIDTH, y],
+        [r.x, y],
+      ],
+    });
     return (l.x + NODE_WIDTH + r.x) / 2;
   };
   const descend = (fromX: number, fromY: number, to: GenogramNode[]) => {
@@ -135,9 +155,28 @@ function linesOf(nodes: GenogramNode[]): GenogramLine[] {
     if (first === undefined) return;
     const barY = first.y - (ROW_HEIGHT - NODE_HEIGHT) / 2;
     const xs = to.map(mid);
-    lines.push({ kind: 'descent', points: [[fromX, fromY], [fromX, barY]] });
-    lines.push({ kind: 'descent', points: [[Math.min(fromX, ...xs), barY], [Math.max(fromX, ...xs), barY]] });
-    for (const x of xs) lines.push({ kind: 'descent', points: [[x, barY], [x, first.y]] });
+    lines.push({
+      kind: 'descent',
+      points: [
+        [fromX, fromY],
+        [fromX, barY],
+      ],
+    });
+    lines.push({
+      kind: 'descent',
+      points: [
+        [Math.min(fromX, ...xs), barY],
+        [Math.max(fromX, ...xs), barY],
+      ],
+    });
+    for (const x of xs)
+      lines.push({
+        kind: 'descent',
+        points: [
+          [x, barY],
+          [x, first.y],
+        ],
+      });
   };
   const [firstParent, secondParent] = parents;
   if (firstParent && secondParent) {
@@ -175,7 +214,7 @@ function subtitle(n: GenogramNode): string {
 
 /** What the shapes and marks mean, printed under either drawing. */
 export const GENOGRAM_KEY =
-  "Square: male · circle: female · rounded box: not stated · double border: the child · shaded (or boxed as Household): lives in the family home the child lives in or would return to · PR: parental responsibility · dashed: not family";
+  'Square: male · circle: female · rounded box: not stated · double border: the child · shaded (or boxed as Household): lives in the family home the child lives in or would return to · PR: parental responsibility · dashed: not family';
 
 /** Inline SVG: squares for males, circles for females, rounded boxes where the relation does not say; the child double-bordered; household shaded. */
 export function genogramSvg(g: Genogram, title: string): string {
@@ -183,7 +222,9 @@ export function genogramSvg(g: Genogram, title: string): string {
   out.push(`<svg class="genogram" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${xml(title)}">`);
   out.push(`<title>${xml(title)}</title>`);
   for (const line of g.lines) {
-    out.push(`<polyline class="${line.kind}" points="${line.points.map(([x, y]) => `${x},${y}`).join(' ')}" fill="none" stroke="#000" stroke-width="${line.kind === 'partners' ? 2 : 1.2}"/>`);
+    out.push(
+      `<polyline class="${line.kind}" points="${line.points.map(([x, y]) => `${x},${y}`).join(' ')}" fill="none" stroke="#000" stroke-width="${line.kind === 'partners' ? 2 : 1.2}"/>`,
+    );
   }
   for (const n of g.nodes) {
     const fill = n.household ? '#d9d9d9' : '#fff';
@@ -191,7 +232,10 @@ export function genogramSvg(g: Genogram, title: string): string {
     const dash = n.generation === 3 ? ' stroke-dasharray="4 3"' : '';
     out.push(`<g class="person${n.household ? ' household' : ''}${n.pr ? ' pr' : ''}${n.isChild ? ' child' : ''}" data-person="${xml(n.id)}">`);
     out.push(`<rect x="${n.x}" y="${n.y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="${rx}" fill="${fill}" stroke="#000" stroke-width="1.5"${dash}/>`);
-    if (n.isChild) out.push(`<rect x="${n.x + 4}" y="${n.y + 4}" width="${NODE_WIDTH - 8}" height="${NODE_HEIGHT - 8}" rx="${Math.max(rx - 4, 0)}" fill="none" stroke="#000" stroke-width="1"/>`);
+    if (n.isChild)
+      out.push(
+        `<rect x="${n.x + 4}" y="${n.y + 4}" width="${NODE_WIDTH - 8}" height="${NODE_HEIGHT - 8}" rx="${Math.max(rx - 4, 0)}" fill="none" stroke="#000" stroke-width="1"/>`,
+      );
     out.push(`<text x="${n.x + NODE_WIDTH / 2}" y="${n.y + 22}" text-anchor="middle" font-size="12" font-weight="bold">${xml(shorten(n.ref, 20))}</text>`);
     out.push(`<text x="${n.x + NODE_WIDTH / 2}" y="${n.y + 38}" text-anchor="middle" font-size="10">${xml(shorten(subtitle(n), 26))}</text>`);
     out.push('</g>');
@@ -202,7 +246,12 @@ export function genogramSvg(g: Genogram, title: string): string {
 
 /** Mermaid node text: no quotes, backticks or markup that could leave the label or the code fence. */
 function mermaidLabel(text: string): string {
-  return text.replace(/[`"<>#&\\[\]{}|]/g, ' ').replace(/\s+/g, ' ').trim() || '?';
+  return (
+    text
+      .replace(/[`"<>#&\\[\]{}|]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || '?'
+  );
 }
 
 /** Mermaid flowchart: household members boxed in a subgraph, partnerships as plain lines, descent as arrows. */

@@ -62,7 +62,21 @@ function templateError(err: unknown, file: TemplateFile): TemplateError {
   return new TemplateError(`${file.path}: ${message.split('\n')[0]}`);
 }
 
-const HELPER_NAMES = ['date', 'level', 'outcome', 'words', 'age', 'rag', 'md', 'inline', 'eq', 'join', 'genogram-svg', 'genogram-mermaid', 'css-string'] as const;
+const HELPER_NAMES = [
+  'date',
+  'level',
+  'outcome',
+  'words',
+  'age',
+  'rag',
+  'md',
+  'inline',
+  'eq',
+  'join',
+  'genogram-svg',
+  'genogram-mermaid',
+  'css-string',
+] as const;
 
 function registerHelpers(env: typeof Handlebars, format: OutputFormat, labels: Record<Level, string>): void {
   // helper output that is built from configuration or ids is escaped for Markdown too
@@ -121,7 +135,8 @@ export function renderReport(name: string, format: OutputFormat, view: object, o
     env.registerPartial(partial.name, compile(partial) as unknown as Handlebars.Template);
   }
   const template = merged(options, format, '').get(name);
-  if (!template) throw new TemplateError(`no template "${name}.${format}.hbs" in ${options.overrideDir ? `${options.overrideDir} or ` : ''}${options.shippedDir}`);
+  if (!template)
+    throw new TemplateError(`no template "${name}.${format}.hbs" in ${options.overrideDir ? `${options.overrideDir} or ` : ''}${options.shippedDir}`);
   const context = format === 'md' ? escapeViewForMarkdown(view) : view;
   const rendered = compile(template)(context);
   return format === 'md' ? tidyMarkdown(rendered) : rendered;
@@ -129,5 +144,9 @@ export function renderReport(name: string, format: OutputFormat, view: object, o
 
 /** At most one blank line in a row, and one newline at the end. */
 function tidyMarkdown(text: string): string {
-  return text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+  return text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .replace(/\n*$/, '\n');
 }

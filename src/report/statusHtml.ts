@@ -29,7 +29,9 @@ function pageStyle(layout: StatusLayout): string {
     '@page {',
     '  size: A4;',
     '  margin: 20mm 16mm 18mm 16mm;',
-    ...(marking ? [`  @top-center { content: ${marking}; font: bold 9pt sans-serif; }`, `  @bottom-center { content: ${marking}; font: bold 9pt sans-serif; }`] : []),
+    ...(marking
+      ? [`  @top-center { content: ${marking}; font: bold 9pt sans-serif; }`, `  @bottom-center { content: ${marking}; font: bold 9pt sans-serif; }`]
+      : []),
     `  @top-right { content: ${cssString(layout.title)}; font: 9pt sans-serif; color: #4a4a4a; }`,
     '  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #4a4a4a; }',
     '}',

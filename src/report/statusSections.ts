@@ -86,23 +86,41 @@ function caseWords(levelLabels: Record<Level, string>, asOf: string): Words {
   const level = (l: Level) => levelLabels[l];
   const d = longDate;
   const item = (kind: string, point: string | null | undefined) =>
-    kind === 'written_assessment' ? 'the written assessment' : kind === 'classification' ? `the ${POINT_SHORT[point as keyof typeof POINT_SHORT] ?? idPhrase(String(point))} classification` : point === 'd1_start' ? 'Decision 1' : `${DECISION_WORDS[point as keyof typeof DECISION_WORDS] ?? idPhrase(String(point))}`;
+    kind === 'written_assessment'
+      ? 'the written assessment'
+      : kind === 'classification'
+        ? `the ${POINT_SHORT[point as keyof typeof POINT_SHORT] ?? idPhrase(String(point))} classification`
+        : point === 'd1_start'
+          ? 'Decision 1'
+          : `${DECISION_WORDS[point as keyof typeof DECISION_WORDS] ?? idPhrase(String(point))}`;
   return {
-    not_considered: (e) => `in ${counted(e.cohorts.length, 'cohort')} (${listWords(e.cohorts.map(cohortWords))}); no classification or decision, and ${e.last_considered ? `nothing since ${d(e.last_considered)}` : 'no record'} that return home was considered`,
-    overdue_tasks: (e) => `Stage ${e.stage} open ${days(e.days_open)}, ${days(e.days_open - e.timescale_weeks * 7)} over its ${e.timescale_weeks}-week timescale; ${e.tasks.length > 0 ? `still open: ${listWords(e.tasks.map(idPhrase))}` : 'its tasks are finished: the next step is due'}`,
+    not_considered: (e) =>
+      `in ${counted(e.cohorts.length, 'cohort')} (${listWords(e.cohorts.map(cohortWords))}); no classification or decision, and ${e.last_considered ? `nothing since ${d(e.last_considered)}` : 'no record'} that return home was considered`,
+    overdue_tasks: (e) =>
+      `Stage ${e.stage} open ${days(e.days_open)}, ${days(e.days_open - e.timescale_weeks * 7)} over its ${e.timescale_weeks}-week timescale; ${e.tasks.length > 0 ? `still open: ${listWords(e.tasks.map(idPhrase))}` : 'its tasks are finished: the next step is due'}`,
     awaiting_signoff: (e) => {
       const [kind, point] = e.item.split(':');
       return `${item(kind!, point ?? null)} of ${d(e.date)}, waiting ${days(e.waiting_days)}`;
     },
-    overrides: (e) => `the ${POINT_SHORT[e.point]} classification of ${d(e.date)}: ${level(e.suggested)} suggested, ${level(e.level)} chosen (${e.category ? idPhrase(e.category) : 'no category given'})`,
+    overrides: (e) =>
+      `the ${POINT_SHORT[e.point]} classification of ${d(e.date)}: ${level(e.suggested)} suggested, ${level(e.level)} chosen (${e.category ? idPhrase(e.category) : 'no category given'})`,
     decisions_not_shared: (e) => `${DECISION_WORDS[e.point]} of ${d(e.date)} not shared with ${listWords(e.parties.map(partyWords))}`,
     reviews_due: (e) => {
-      const what = e.review === 'cla' ? 'CLA review' : e.review === 'post_return_visit' ? 'visit with the child seen alone' : 'post-return classification (RC3) after the unplanned return';
-      return e.overdue ? `${what} overdue by ${days(daysBetween(e.due, asOf))} (due ${d(e.due)})` : `${what} due ${d(e.due)}, in ${days(daysBetween(asOf, e.due))}`;
+      const what =
+        e.review === 'cla'
+          ? 'CLA review'
+          : e.review === 'post_return_visit'
+            ? 'visit with the child seen alone'
+            : 'post-return classification (RC3) after the unplanned return';
+      return e.overdue
+        ? `${what} overdue by ${days(daysBetween(e.due, asOf))} (due ${d(e.due)})`
+        : `${what} due ${d(e.due)}, in ${days(daysBetween(asOf, e.due))}`;
     },
-    goals_red: (e) => [e.red.length > 0 ? `red: ${listWords(e.red)}` : '', e.stale.length > 0 ? `not rated recently: ${listWords(e.stale)}` : ''].filter(Boolean).join('; '),
+    goals_red: (e) =>
+      [e.red.length > 0 ? `red: ${listWords(e.red)}` : '', e.stale.length > 0 ? `not rated recently: ${listWords(e.stale)}` : ''].filter(Boolean).join('; '),
     goals_overdue: (e) => e.goals.map((g) => `goal ${g.goal} was due ${d(g.by)} and is ${g.rag ?? 'not rated'}`).join('; '),
-    home_goals_stale: (e) => e.goals.map((g) => (g.last_rated ? `goal ${g.goal} last rated ${d(g.last_rated)}, ${days(g.days!)} ago` : `goal ${g.goal} never rated`)).join('; '),
+    home_goals_stale: (e) =>
+      e.goals.map((g) => (g.last_rated ? `goal ${g.goal} last rated ${d(g.last_rated)}, ${days(g.days!)} ago` : `goal ${g.goal} never rated`)).join('; '),
     signed_by_recorder: (e) => `${item(e.kind, e.point)} of ${d(e.date)} was signed off on ${d(e.signed_off)} by the person who recorded it`,
     shared_before_signoff: (e) =>
       `${DECISION_WORDS[e.point]} of ${d(e.date)} was shared with ${listWords(e.parties.map((p) => `${partyWords(p.party)} on ${d(p.date)}`))}, ${e.signed_off ? `before its sign-off on ${d(e.signed_off)}` : 'and is not signed off'}`,
@@ -116,7 +134,14 @@ function caseWords(levelLabels: Record<Level, string>, asOf: string): Words {
               : `unplanned return on ${d(e.returned)}`,
         )
         .join('; '),
-    cost_exposure: (e) => [e.level === 'high' || e.level === 'very_high' ? `latest level ${level(e.level)}` : '', e.unclassified ? (e.unplanned ? 'an unplanned return not classified' : 'not classified') : '', e.without_support ? 'no support in place' : ''].filter(Boolean).join('; '),
+    cost_exposure: (e) =>
+      [
+        e.level === 'high' || e.level === 'very_high' ? `latest level ${level(e.level)}` : '',
+        e.unclassified ? (e.unplanned ? 'an unplanned return not classified' : 'not classified') : '',
+        e.without_support ? 'no support in place' : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
   };
 }
 
@@ -131,10 +156,18 @@ export function statusSections(view: View, levelLabels: Record<Level, string>, m
   const s = view.scope;
   const scope = [`${counted(show(s.cases as Value), 'case')} (${show(s.open as Value)} open, ${show(s.closed as Value)} closed)`];
   if (s.team) scope.push(`team: ${s.team}`);
-  if (s.filter) scope.push(`filter: ${Object.entries(s.filter).map(([k, vals]) => `${k}=${(vals as string[]).join('|')}`).join(', ')}`);
+  if (s.filter)
+    scope.push(
+      `filter: ${Object.entries(s.filter)
+        .map(([k, vals]) => `${k}=${(vals as string[]).join('|')}`)
+        .join(', ')}`,
+    );
   const subtitle = [`As of ${longDate(view.as_of)}; ${scope.join('; ')}`];
   const words = caseWords(levelLabels, view.as_of);
-  if (typeof s.skipped !== 'number' || s.skipped > 0) subtitle.push(`${counted(show(s.skipped as Value), 'file or folder', 'files or folders')} left out: ${s.skipped === 1 ? 'it' : 'they'} could not be read or failed the schema (run reunify check)`);
+  if (typeof s.skipped !== 'number' || s.skipped > 0)
+    subtitle.push(
+      `${counted(show(s.skipped as Value), 'file or folder', 'files or folders')} left out: ${s.skipped === 1 ? 'it' : 'they'} could not be read or failed the schema (run reunify check)`,
+    );
   if (s.shared) subtitle.push('Shared output: small counts may be hidden and cases are not listed.');
 
   const sc = v.stage_counts;
@@ -220,7 +253,9 @@ export function statusSections(view: View, levelLabels: Record<Level, string>, m
         row('cla.due_soon', 'CLA reviews due soon', v.reviews_due.cla.due_soon),
         row('post_return_visits.overdue', 'Post-return visits overdue', v.reviews_due.post_return_visits.overdue, { flag: true }),
         row('post_return_visits.due_soon', 'Post-return visits due soon', v.reviews_due.post_return_visits.due_soon),
-        row('rc3_after_unplanned_return.overdue', 'Post-return classifications overdue (unplanned returns)', v.reviews_due.rc3_after_unplanned_return.overdue, { flag: true }),
+        row('rc3_after_unplanned_return.overdue', 'Post-return classifications overdue (unplanned returns)', v.reviews_due.rc3_after_unplanned_return.overdue, {
+          flag: true,
+        }),
       ],
       exceptions: exceptionsOf(v, 'reviews_due', words),
     },
@@ -310,7 +345,12 @@ function attentionSection(attention: AttentionCase[], v: StatusView, words: Word
   }
   // only overdue reviews are reasons
   const overdue = new Set((v.reviews_due.exceptions ?? []).filter((e) => e.overdue).map((e) => words.reviews_due(e)));
-  for (const [key, list] of lines) if (key.startsWith('reviews_due\u0000')) lines.set(key, list.filter((l) => overdue.has(l.detail)));
+  for (const [key, list] of lines)
+    if (key.startsWith('reviews_due\u0000'))
+      lines.set(
+        key,
+        list.filter((l) => overdue.has(l.detail)),
+      );
   const prefix: Partial<Record<MetricId, string>> = {
     goals_red: 'goals ',
     goals_overdue: 'goals past their date: ',
@@ -332,7 +372,8 @@ function attentionSection(attention: AttentionCase[], v: StatusView, words: Word
         // the stage leads the line already
         if (r.metric === 'overdue_tasks') {
           const e = v.overdue_tasks.exceptions.find((x) => x.id === a.id);
-          if (e) return `${days(e.days_open - e.timescale_weeks * 7)} over the stage's ${e.timescale_weeks}-week timescale${e.tasks.length > 0 ? `, still open: ${listWords(e.tasks.map(idPhrase))}` : ', its tasks finished: the next step is due'}`;
+          if (e)
+            return `${days(e.days_open - e.timescale_weeks * 7)} over the stage's ${e.timescale_weeks}-week timescale${e.tasks.length > 0 ? `, still open: ${listWords(e.tasks.map(idPhrase))}` : ', its tasks finished: the next step is due'}`;
         }
         const line = lines.get(key)?.[k];
         return line ? `${prefix[r.metric] ?? ''}${line.detail}` : r.text;
@@ -354,9 +395,19 @@ function costSection(v: StatusView, words: Words): StatusSection {
     note: `${c.label}; ${c.preset}: ${c.source}`,
     rows: [
       row('returns_in_progress', 'Returns in progress (stage 5)', c.returns_in_progress),
-      { key: 'support_cost', label: `Support: returns × ${money(c.figures.support, c.currency)}`, value: money(c.support_cost, c.currency), raw: c.support_cost },
+      {
+        key: 'support_cost',
+        label: `Support: returns × ${money(c.figures.support, c.currency)}`,
+        value: money(c.support_cost, c.currency),
+        raw: c.support_cost,
+      },
       row('at_risk', 'At high or very high, not classified, or without support', c.at_risk, { flag: true }),
-      { key: 'failed_return_cost_if_broken_down', label: `If they broke down: × ${money(c.figures.failed_return, c.currency)}`, value: money(c.failed_return_cost_if_broken_down, c.currency), raw: c.failed_return_cost_if_broken_down },
+      {
+        key: 'failed_return_cost_if_broken_down',
+        label: `If they broke down: × ${money(c.figures.failed_return, c.currency)}`,
+        value: money(c.failed_return_cost_if_broken_down, c.currency),
+        raw: c.failed_return_cost_if_broken_down,
+      },
     ],
     exceptions: exceptionsOf(v, 'cost_exposure', words),
   };

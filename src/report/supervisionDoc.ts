@@ -17,7 +17,8 @@ export const KOLB_INTRO =
 /** The sections for one case's questions (headings at `sub` level when part of a longer document). */
 export function supervisionSections(plan: SupervisionPlan, options: { sub: boolean; withSpace: boolean; withFacts: boolean }): TrainingSection[] {
   const out: TrainingSection[] = [];
-  if (options.withFacts) out.push(section(options.sub ? `${plan.caseId}: what the questions are drawn from` : 'What the questions are drawn from', [list(plan.facts)], options.sub));
+  if (options.withFacts)
+    out.push(section(options.sub ? `${plan.caseId}: what the questions are drawn from` : 'What the questions are drawn from', [list(plan.facts)], options.sub));
   for (const group of plan.groups) {
     const blocks = [questions(group.questions)];
     if (options.withSpace) blocks.push(answer('Notes', 3));
@@ -42,7 +43,10 @@ export function supervisionView(plan: SupervisionPlan, options: DocumentOptions)
       hasOrganisation: options.organisation !== '',
     },
     notice: options.fictional ? FICTIONAL_NOTICE : '',
-    sections: [section('How to use these questions', [paragraph(KOLB_INTRO), paragraph('Answers belong in a supervision record, never in the child’s case file.')]), ...supervisionSections(plan, { sub: false, withSpace: false, withFacts: true })],
+    sections: [
+      section('How to use these questions', [paragraph(KOLB_INTRO), paragraph('Answers belong in a supervision record, never in the child’s case file.')]),
+      ...supervisionSections(plan, { sub: false, withSpace: false, withFacts: true }),
+    ],
   };
 }
 
@@ -78,7 +82,12 @@ export function supervisionRecordView(plan: SupervisionPlan, record: Supervision
       ...plan.groups.map((g) => section(`${g.title} (${g.cycle})`, answered(g.questions))),
       section('Must answer before any decision', answered(plan.mustAnswer)),
       section('Actions agreed', [
-        actions.length === 0 ? paragraph('No actions were agreed.') : table(['Action', 'Who', 'By'], actions.map((a) => [a.action, 'owner' in a && a.owner ? a.owner : 'not given', 'by' in a && a.by ? a.by : 'not given'])),
+        actions.length === 0
+          ? paragraph('No actions were agreed.')
+          : table(
+              ['Action', 'Who', 'By'],
+              actions.map((a) => [a.action, 'owner' in a && a.owner ? a.owner : 'not given', 'by' in a && a.by ? a.by : 'not given']),
+            ),
       ]),
     ],
   };

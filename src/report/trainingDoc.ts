@@ -67,8 +67,18 @@ const EMPTY: TrainingBlock = {
 export const paragraph = (text: string): TrainingBlock => ({ ...EMPTY, isParagraph: true, text });
 export const note = (text: string): TrainingBlock => ({ ...EMPTY, isNote: true, text });
 export const list = (items: readonly string[], ordered = false): TrainingBlock => ({ ...EMPTY, isList: true, isOrdered: ordered, items: [...items] });
-export const table = (head: readonly string[], rows: readonly (readonly string[])[]): TrainingBlock => ({ ...EMPTY, isTable: true, head: [...head], rows: rows.map((r) => [...r]) });
-export const answer = (label: string, lines = 3): TrainingBlock => ({ ...EMPTY, isAnswer: true, text: label, lines: Array.from({ length: lines }, (_, i) => i) });
+export const table = (head: readonly string[], rows: readonly (readonly string[])[]): TrainingBlock => ({
+  ...EMPTY,
+  isTable: true,
+  head: [...head],
+  rows: rows.map((r) => [...r]),
+});
+export const answer = (label: string, lines = 3): TrainingBlock => ({
+  ...EMPTY,
+  isAnswer: true,
+  text: label,
+  lines: Array.from({ length: lines }, (_, i) => i),
+});
 export const questions = (qs: readonly { text: string; because?: string }[]): TrainingBlock => ({
   ...EMPTY,
   isQuestions: true,

@@ -224,7 +224,12 @@ function childView(input: ViewInput) {
     legalStatus: legalStatusOn(input.data, input.asOf),
     proceedings: text(c.proceedings),
     placement: text(c.placement),
-    placementMoves: typeof c.placement_moves === 'number' ? (c.placement_moves === 0 ? 'no moves' : `${c.placement_moves} ${c.placement_moves === 1 ? 'move' : 'moves'}`) : 'moves not recorded',
+    placementMoves:
+      typeof c.placement_moves === 'number'
+        ? c.placement_moves === 0
+          ? 'no moves'
+          : `${c.placement_moves} ${c.placement_moves === 1 ? 'move' : 'moves'}`
+        : 'moves not recorded',
     wantsToReturn: yesNo(c.wants_to_return),
     cohorts: input.data.cohorts ?? [],
   };
@@ -234,7 +239,8 @@ function childView(input: ViewInput) {
 
 function describeDerived(c: Contribution, data: CaseData, asOf: string): string {
   const h = data.history ?? {};
-  const n = (v: number | undefined, one: string, many: string) => (v === undefined ? 'Not recorded in the history' : `${v} ${v === 1 ? one : many} recorded in the history`);
+  const n = (v: number | undefined, one: string, many: string) =>
+    v === undefined ? 'Not recorded in the history' : `${v} ${v === 1 ? one : many} recorded in the history`;
   switch (c.factor) {
     case 'previous_failed_return':
       return n(h.failed_returns, 'failed return', 'failed returns');
@@ -246,7 +252,8 @@ function describeDerived(c: Contribution, data: CaseData, asOf: string): string 
       if (!returnedBy(data, asOf)) return 'The child has not returned home yet';
       return data.return?.unplanned === true ? 'The return was unplanned' : 'The return was planned';
     case 'child_age_over_10': {
-      const on = c.evidence === '/return/returned' ? data.return!.returned! : c.evidence === '/transition/planned_return' ? data.transition!.planned_return! : asOf;
+      const on =
+        c.evidence === '/return/returned' ? data.return!.returned! : c.evidence === '/transition/planned_return' ? data.transition!.planned_return! : asOf;
       const when = c.evidence === '/return/returned' ? 'going home' : c.evidence === '/transition/planned_return' ? 'the planned return' : longDate(on);
       return `Aged ${ageText(data.child.dob, on)} on ${when}`;
     }
@@ -274,7 +281,7 @@ export function factorRows(data: CaseData, config: ReunifyConfig, asOf: string):
         status: statusOn(c.factor, c.status, data, asOf),
         evidence: entry ? text(entry.evidence) : describeDerived(c, data, asOf),
         asOf: text(c.date),
-        person: who ? who.ref : c.person ?? '',
+        person: who ? who.ref : (c.person ?? ''),
       };
     });
 }
@@ -307,7 +314,9 @@ export function unavailableReason(type: ReportType, data: CaseData, point?: Deci
         if (found) return undefined;
         return `${data.id} is ${where} and has no classification or decision at ${point} (${POINT_NAMES[point]}, stage ${STAGE_OF_POINT[point]})${asOf ? ` on or before ${asOf}` : ''}`;
       }
-      return latestPoint(data, asOf) ? undefined : `${data.id} is ${where} and has no classification or decision yet: a decision record starts at stage 2 (Risk Classification 1)`;
+      return latestPoint(data, asOf)
+        ? undefined
+        : `${data.id} is ${where} and has no classification or decision yet: a decision record starts at stage 2 (Risk Classification 1)`;
     }
     case 'agreement':
       if (closedWithoutReturn) return `${data.id} closed without a return: it never reached the parental agreement (stage 3)`;
@@ -425,7 +434,12 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
       suggestedDecision: suggestion.decision ?? NOT_RECORDED,
       contributions: suggestion.contributions.map((x) => ({
         factor: x.factor,
-        label: x.factor === 'capacity_to_change' ? `Capacity to change: ${ref(x.person)}` : x.factor === 'goal_progress' ? `${goalName(data, x.goal)}${x.overdue ? ' (past its date)' : ''}` : label(x.factor),
+        label:
+          x.factor === 'capacity_to_change'
+            ? `Capacity to change: ${ref(x.person)}`
+            : x.factor === 'goal_progress'
+              ? `${goalName(data, x.goal)}${x.overdue ? ' (past its date)' : ''}`
+              : label(x.factor),
         kind: x.kind,
         status: x.rating ?? x.rag ?? statusOn(x.factor, x.status, data, on),
         weight: x.weight,
@@ -433,11 +447,20 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
         points: x.points,
         source: x.source,
         evidence: x.evidence,
-        evidenceText: x.source === 'entered' || x.source === 'capacity to change' || x.source === 'goal progress' ? evidenceText(x.evidence) : describeDerived(x, data, on),
+        evidenceText:
+          x.source === 'entered' || x.source === 'capacity to change' || x.source === 'goal progress' ? evidenceText(x.evidence) : describeDerived(x, data, on),
         note: x.note ?? '',
         counts: x.fraction !== 0,
       })),
-      gaps: suggestion.gaps.map((g) => ({ factor: g.factor, label: g.factor === 'capacity_to_change' ? `Capacity to change: ${ref(g.person)}` : g.factor === 'goal_progress' ? `${goalName(data, g.goal)}: no progress rating` : label(g.factor) })),
+      gaps: suggestion.gaps.map((g) => ({
+        factor: g.factor,
+        label:
+          g.factor === 'capacity_to_change'
+            ? `Capacity to change: ${ref(g.person)}`
+            : g.factor === 'goal_progress'
+              ? `${goalName(data, g.goal)}: no progress rating`
+              : label(g.factor),
+      })),
       hasGaps: suggestion.gaps.length > 0,
       forced: suggestion.forced.map((f) => ({ factor: f.factor, label: label(f.factor), minLevel: f.minLevel, reason: f.reason })),
       hasForced: suggestion.forced.length > 0,
@@ -477,7 +500,9 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
 
 /** Disagreement as the sharing log records it, when the decision has none of its own: each party's response in their words. */
 function disagreementsShared(data: CaseData, shared: readonly { party: string; response?: string }[]): string {
-  const said = shared.filter((s) => typeof s.response === 'string' && /^\s*(disagree|oppose|object|does not agree|do not agree|doesn't agree|rejects)/i.test(s.response));
+  const said = shared.filter(
+    (s) => typeof s.response === 'string' && /^\s*(disagree|oppose|object|does not agree|do not agree|doesn't agree|rejects)/i.test(s.response),
+  );
   if (said.length === 0) return NOT_RECORDED;
   return said.map((s) => `${partyName(data, s.party)}: ${s.response!.trim()}`).join('; ') + ' (from the sharing log)';
 }
@@ -600,7 +625,11 @@ export function agreementView(input: ViewInput) {
     },
     parents: (a?.parents ?? []).map((p) => {
       const who = personById(data, p.person);
-      return { person: who ? person(data, who, input.asOf) : { ...person(data, { id: p.person, ref: p.person, relation: 'parent' }, input.asOf) }, strengths: text(p.strengths), worries: text(p.worries) };
+      return {
+        person: who ? person(data, who, input.asOf) : { ...person(data, { id: p.person, ref: p.person, relation: 'parent' }, input.asOf) },
+        strengths: text(p.strengths),
+        worries: text(p.worries),
+      };
     }),
     goals: goalsView(data),
     nonNegotiables: a?.non_negotiables ?? [],
@@ -641,8 +670,20 @@ export function transitionView(input: ViewInput) {
       reasons: text(d3?.reasons),
       signedOff: signOff(d3?.signed_off),
     },
-    contactPhases: (r?.contact_phases ?? []).map((p) => ({ from: p.from, to: text(p.to), pattern: text(p.pattern), conditions: text(p.conditions), note: text(p.note) })),
-    supportPackage: (r?.support_package ?? []).map((s) => ({ service: s.service, from: text(s.from), to: text(s.to), delivered: s.delivered ?? NOT_RECORDED, note: text(s.note) })),
+    contactPhases: (r?.contact_phases ?? []).map((p) => ({
+      from: p.from,
+      to: text(p.to),
+      pattern: text(p.pattern),
+      conditions: text(p.conditions),
+      note: text(p.note),
+    })),
+    supportPackage: (r?.support_package ?? []).map((s) => ({
+      service: s.service,
+      from: text(s.from),
+      to: text(s.to),
+      delivered: s.delivered ?? NOT_RECORDED,
+      note: text(s.note),
+    })),
     teamAroundChild: data.agreement?.team_around_child ?? [],
     nonNegotiables: data.agreement?.non_negotiables ?? [],
     monitoring: { visitWeeks: config.reviews.post_return_visit_weeks, visitMonths: config.reviews.post_return_visit_months },
@@ -660,7 +701,9 @@ export function reviewView(input: ViewInput) {
   const { data, config, asOf } = input;
   const r = data.return ?? {};
   const returned = r.returned ?? NOT_RECORDED;
-  const classifications = [...(data.classifications ?? [])].map((c, index) => ({ c, index })).sort((a, b) => a.c.date.localeCompare(b.c.date) || a.index - b.index);
+  const classifications = [...(data.classifications ?? [])]
+    .map((c, index) => ({ c, index }))
+    .sort((a, b) => a.c.date.localeCompare(b.c.date) || a.index - b.index);
   const levels = classifications.map(({ c }, i) => ({
     date: c.date,
     point: c.point,
@@ -702,8 +745,16 @@ export function reviewView(input: ViewInput) {
     seenAloneCount: visits.filter((v) => v.seen_alone === true).length,
     nextVisitDue: lastVisit && !closedOn ? addDays(lastVisit, config.reviews.post_return_visit_weeks * 7) : NOT_RECORDED,
     goals: goalsView(data),
-    support: (r.support_package ?? []).map((s) => ({ service: s.service, from: text(s.from), to: text(s.to), delivered: s.delivered ?? NOT_RECORDED, note: text(s.note) })),
-    triggers: (data.triggers ?? []).filter((t) => r.returned !== undefined && t.date >= r.returned).map((t) => ({ type: t.type, date: t.date, note: text(t.note), hasNote: hasText(t.note) })),
+    support: (r.support_package ?? []).map((s) => ({
+      service: s.service,
+      from: text(s.from),
+      to: text(s.to),
+      delivered: s.delivered ?? NOT_RECORDED,
+      note: text(s.note),
+    })),
+    triggers: (data.triggers ?? [])
+      .filter((t) => r.returned !== undefined && t.date >= r.returned)
+      .map((t) => ({ type: t.type, date: t.date, note: text(t.note), hasNote: hasText(t.note) })),
     stepDown: {
       isRecorded: r.step_down !== undefined && r.step_down !== null,
       date: text(r.step_down?.date),
@@ -716,7 +767,13 @@ export function reviewView(input: ViewInput) {
       latestLevel: latestRc3?.level ?? NOT_RECORDED,
       mapped: (latestRc3 ? config.decision_map?.rc3_post_return?.[latestRc3.level] : undefined) ?? NOT_RECORDED,
     },
-    outcome: { isRecorded: data.outcome != null, status: data.outcome?.status ?? NOT_RECORDED, date: text(data.outcome?.date), note: text(data.outcome?.note), hasNote: hasText(data.outcome?.note) },
+    outcome: {
+      isRecorded: data.outcome != null,
+      status: data.outcome?.status ?? NOT_RECORDED,
+      date: text(data.outcome?.date),
+      note: text(data.outcome?.note),
+      hasNote: hasText(data.outcome?.note),
+    },
     monitoringTask: task(data, 'monitoring'),
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
   };

@@ -130,6 +130,7 @@ export { longDate } from '../core/text/dateText.js';
 export function ageText(dob: string, on: string): string {
   const years = ageOn(dob, on);
   if (years >= 2) return `${years} years`;
-  const months = (Number(on.slice(0, 4)) - Number(dob.slice(0, 4))) * 12 + Number(on.slice(5, 7)) - Number(dob.slice(5, 7)) - (on.slice(8) < dob.slice(8) ? 1 : 0);
+  const months =
+    (Number(on.slice(0, 4)) - Number(dob.slice(0, 4))) * 12 + Number(on.slice(5, 7)) - Number(dob.slice(5, 7)) - (on.slice(8) < dob.slice(8) ? 1 : 0);
   return `${months} ${months === 1 ? 'month' : 'months'}`;
 }

@@ -40,7 +40,15 @@ const callsReunify = (line: string) => /^reunify\s/.test(line.trim());
 const readYaml = (path: string) => parse(readFileSync(join(ROOT, path), 'utf8'));
 
 describe('examples/ci/github/reunify.yml', () => {
-  interface Step { id?: string; name?: string; run?: string; uses?: string; if?: string; with?: Record<string, string>; 'continue-on-error'?: boolean }
+  interface Step {
+    id?: string;
+    name?: string;
+    run?: string;
+    uses?: string;
+    if?: string;
+    with?: Record<string, string>;
+    'continue-on-error'?: boolean;
+  }
   const workflow = readYaml('examples/ci/github/reunify.yml');
   const steps: Step[] = workflow.jobs.check.steps;
   const check = steps.find((s) => s.id === 'check')!;
@@ -107,7 +115,9 @@ describe('.pre-commit-hooks.yaml and examples/ci/pre-commit-config.yaml', () => 
 
   function caseFiles(dir: string): string[] {
     const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(dir, join(d, n))]));
-    return walk(dir).filter((f) => new RegExp(hook.files).test(f) && !new RegExp(hook.exclude).test(f)).sort();
+    return walk(dir)
+      .filter((f) => new RegExp(hook.files).test(f) && !new RegExp(hook.exclude).test(f))
+      .sort();
   }
 
   it('the example config uses the hook that reunify defines, run in one process', () => {

@@ -43,7 +43,21 @@ describe('examples/ci/github/reunify.yml', () => {
 describe('examples/ci/gitlab-ci.yml (structure; no installable published schema)', () => {
   const config = parse(readFileSync(join(ROOT, 'examples/ci/gitlab-ci.yml'), 'utf8')) as Record<string, Record<string, unknown>>;
   // Job keywords from GitLab's CI reference that this example may use.
-  const JOB_KEYS = new Set(['image', 'script', 'before_script', 'after_script', 'artifacts', 'rules', 'stage', 'variables', 'cache', 'tags', 'needs', 'allow_failure', 'when']);
+  const JOB_KEYS = new Set([
+    'image',
+    'script',
+    'before_script',
+    'after_script',
+    'artifacts',
+    'rules',
+    'stage',
+    'variables',
+    'cache',
+    'tags',
+    'needs',
+    'allow_failure',
+    'when',
+  ]);
   const ARTIFACT_KEYS = new Set(['when', 'reports', 'paths', 'expire_in', 'name', 'expose_as']);
 
   it('one job, with only known keywords and a supported Node LTS image', () => {

@@ -17,7 +17,11 @@ function caseloadWithAsOf(asOf: string): string {
 describe('config as_of', () => {
   it('check, status and classify use it when --as-of is absent, and give what --as-of gives', async () => {
     const dir = caseloadWithAsOf('2026-11-01');
-    for (const args of [['check', dir, '--format', 'json'], ['status', dir, '--format', 'json'], ['classify', join(dir, 'cases', 'RF-0006.md'), '--format', 'json']]) {
+    for (const args of [
+      ['check', dir, '--format', 'json'],
+      ['status', dir, '--format', 'json'],
+      ['classify', join(dir, 'cases', 'RF-0006.md'), '--format', 'json'],
+    ]) {
       const withConfig = await reunify(args);
       const withFlag = await reunify([...args, '--as-of', '2026-11-01']);
       expect(withConfig.exitCode, args[0]).toBe(withFlag.exitCode);
@@ -76,7 +80,26 @@ describe('config as_of in the workflow commands', () => {
   it('new opens the case on the config date', async () => {
     const dir = caseloadWithAsOf('2026-10-30');
     const r = await reunify(
-      ['new', 'RF-0100', '--dir', 'cases', '--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.'],
+      [
+        'new',
+        'RF-0100',
+        '--dir',
+        'cases',
+        '--ref',
+        'Child Z',
+        '--dob',
+        '2016-03-02',
+        '--looked-after-since',
+        '2026-09-07',
+        '--legal-status',
+        's20',
+        '--placement',
+        'foster',
+        '--trigger',
+        'cla_review',
+        '--social-worker',
+        'SW K.L.',
+      ],
       { cwd: dir },
     );
     expect(r.exitCode).toBe(0);

@@ -40,7 +40,11 @@ describe('config as_of in report, costs and signoff', () => {
 
   it('an impossible as_of in the config is a config error (exit 2) for these commands too', async () => {
     const bad = caseloadWithAsOf('2026-02-30');
-    for (const args of [['report', '--caseload', bad], ['costs', bad], ['signoff', bad]]) {
+    for (const args of [
+      ['report', '--caseload', bad],
+      ['costs', bad],
+      ['signoff', bad],
+    ]) {
       const r = await reunify(args);
       expect(r.exitCode, args[0]).toBe(2);
       expect(r.stderr, args[0]).toMatch(/reunify.config.yaml:\d+:\d+: \/as_of: must be a date written YYYY-MM-DD/);

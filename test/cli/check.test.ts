@@ -44,7 +44,13 @@ const UNPLANNED_RETURN_WARNINGS = [
 interface JsonOutput {
   version: number;
   asOf: string;
-  files: { filePath: string; caseId: string | null; errorCount: number; warningCount: number; problems: { ruleId: string; severity: string; message: string; line: number | null; column: number | null; path: string | null }[] }[];
+  files: {
+    filePath: string;
+    caseId: string | null;
+    errorCount: number;
+    warningCount: number;
+    problems: { ruleId: string; severity: string; message: string; line: number | null; column: number | null; path: string | null }[];
+  }[];
   summary: { files: number; filesWithProblems: number; errors: number; warnings: number };
 }
 
@@ -58,10 +64,18 @@ describe('reunify check (built binary)', () => {
     expect(out.files).toHaveLength(13);
     expect(out.summary.errors).toBe(0);
     const withProblems = out.files.filter((f) => f.problems.length > 0);
-    expect(withProblems.map((f) => f.filePath.replace('examples/caseload/cases/', ''))).toEqual(['RF-0001.md', 'RF-0006.md', 'RF-0007.md', 'RF-0008.md', 'RF-0011.md', 'RF-0012.md']);
+    expect(withProblems.map((f) => f.filePath.replace('examples/caseload/cases/', ''))).toEqual([
+      'RF-0001.md',
+      'RF-0006.md',
+      'RF-0007.md',
+      'RF-0008.md',
+      'RF-0011.md',
+      'RF-0012.md',
+    ]);
     const rf11 = withProblems.find((f) => f.filePath.endsWith('RF-0011.md'))!;
     expect(rf11.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.ruleId}`)).toEqual(UNPLANNED_RETURN_WARNINGS);
-    for (const f of withProblems.filter((f) => f !== rf11)) expect(f.problems.map((p) => `${p.severity} ${p.ruleId}`)).toEqual(['warning stage2/suggestion-recomputes']);
+    for (const f of withProblems.filter((f) => f !== rf11))
+      expect(f.problems.map((p) => `${p.severity} ${p.ruleId}`)).toEqual(['warning stage2/suggestion-recomputes']);
   });
 
   it('examples/broken reports exactly what its README lists, with lines and columns', async () => {
@@ -138,7 +152,9 @@ describe('reunify check (built binary)', () => {
     const r = await reunify(['check', dir]);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`reunify: no case files found in "${dir}" (the default cases pattern "**/*.md"); pass --allow-empty if an empty caseload is expected`);
+    expect(r.stderr).toBe(
+      `reunify: no case files found in "${dir}" (the default cases pattern "**/*.md"); pass --allow-empty if an empty caseload is expected`,
+    );
     const allowed = await reunify(['check', dir, '--allow-empty']);
     expect(allowed.exitCode).toBe(0);
     expect(allowed.stdout).toBe('✔ 0 case files checked, no problems');
@@ -202,7 +218,11 @@ describe('reunify check (built binary)', () => {
 
   it('exits quietly when stdout is closed early (| head)', async () => {
     const { execaCommand } = await import('execa');
-    const r = await execaCommand(`node bin/reunify.js check examples/broken --as-of 2026-11-01 --format json | head -c 10`, { shell: true, reject: false, env: { NO_COLOR: '1' } });
+    const r = await execaCommand(`node bin/reunify.js check examples/broken --as-of 2026-11-01 --format json | head -c 10`, {
+      shell: true,
+      reject: false,
+      env: { NO_COLOR: '1' },
+    });
     expect(r.stderr).toBe('');
   });
 

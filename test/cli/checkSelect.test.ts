@@ -87,7 +87,9 @@ describe('a file named on the command line', () => {
     const r = await reunify(['check', frozen, 'cases/RF-0001.md', '--format', 'json'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(filesOf(r.stdout)).toEqual(['cases/RF-0001.md']);
-    expect(r.stderr).toBe(`reunify: note: ${frozen} is a frozen copy of a signed-off record, not a case file: rule case/frozen-copy checks it when its case is checked (use --no-warn-ignored to hide this)`);
+    expect(r.stderr).toBe(
+      `reunify: note: ${frozen} is a frozen copy of a signed-off record, not a case file: rule case/frozen-copy checks it when its case is checked (use --no-warn-ignored to hide this)`,
+    );
     const quiet = await reunify(['check', frozen, 'cases/RF-0001.md', '--no-warn-ignored'], { cwd: dir });
     expect(quiet.stderr).toBe('');
   });
@@ -112,7 +114,10 @@ describe('each file goes by the nearest config up from its own folder', () => {
     const r = await reunify(['check', '--format', 'json', 'a', 'b'], { cwd: repo });
     expect(r.exitCode).toBe(0);
     expect(filesOf(r.stdout)).toEqual([...caseFiles('a/'), ...caseFiles('b/', [1])]);
-    const rules = (file: string) => (JSON.parse(r.stdout) as { files: { filePath: string; problems: { ruleId: string }[] }[] }).files.find((f) => f.filePath === file)!.problems.map((p) => p.ruleId);
+    const rules = (file: string) =>
+      (JSON.parse(r.stdout) as { files: { filePath: string; problems: { ruleId: string }[] }[] }).files
+        .find((f) => f.filePath === file)!
+        .problems.map((p) => p.ruleId);
     expect(rules('a/cases/RF-0012.md')).not.toContain('stage2/suggestion-recomputes');
     expect(rules('b/cases/RF-0012.md')).toContain('stage2/suggestion-recomputes');
     expect(r.stdout).not.toContain('caseload/duplicate-id');

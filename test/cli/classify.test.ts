@@ -27,7 +27,17 @@ function tempCase(text?: string): { dir: string; file: string; before: string } 
   return { dir, file, before: readFileSync(file, 'utf8') };
 }
 
-const RECORD = ['--record', '--level', 'high', '--by', 'SW Q.A.', '--override-category', 'single_severe_concern', '--override-reason', 'Fictional: the 2024 return failed within weeks'];
+const RECORD = [
+  '--record',
+  '--level',
+  'high',
+  '--by',
+  'SW Q.A.',
+  '--override-category',
+  'single_severe_concern',
+  '--override-reason',
+  'Fictional: the 2024 return failed within weeks',
+];
 
 describe('reunify classify <case> (built binary)', () => {
   it('prints the suggestion, every contribution, gaps, the baseline and the decision', async () => {
@@ -106,7 +116,20 @@ describe('reunify classify <case> (built binary)', () => {
 
   it('--record appends the entries and marks the tasks done, keeping every other byte', async () => {
     const { file, before } = tempCase();
-    const r = await reunify(['classify', file, ...AS_OF, ...RECORD, '--signed-off-by', 'TM Q.B.', '--signed-off-date', '2026-11-01', '--decision', 'return_if_change_evidenced', '--reasons', 'Fictional reasons']);
+    const r = await reunify([
+      'classify',
+      file,
+      ...AS_OF,
+      ...RECORD,
+      '--signed-off-by',
+      'TM Q.B.',
+      '--signed-off-date',
+      '2026-11-01',
+      '--decision',
+      'return_if_change_evidenced',
+      '--reasons',
+      'Fictional reasons',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Recorded: rc1_d2 level high (suggested medium) by SW Q.A., override single_severe_concern');
@@ -122,7 +145,9 @@ describe('reunify classify <case> (built binary)', () => {
     expect(changed).toEqual(['  classification:      { status: todo }      # RC1 to record', '  decision:            { status: todo }']);
     const kept = afterLines.filter((line) => beforeLines.includes(line));
     expect(kept).toEqual(beforeLines.filter((line) => !changed.includes(line)));
-    expect(afterLines.find((l) => l.startsWith('  classification:'))).toMatch(/^ {2}classification: {6}\{ status: done, date: 2026-11-01, by: "?SW Q\.A\."? \} {6}# RC1 to record$/);
+    expect(afterLines.find((l) => l.startsWith('  classification:'))).toMatch(
+      /^ {2}classification: {6}\{ status: done, date: 2026-11-01, by: "?SW Q\.A\."? \} {6}# RC1 to record$/,
+    );
     // additions come only after the last line of the old front matter
     const firstAdded = afterLines.findIndex((line) => !beforeLines.includes(line) && !line.startsWith('  classification:') && !line.startsWith('  decision:'));
     expect(firstAdded).toBeGreaterThan(afterLines.indexOf('  support_if_no_return: { status: todo }'));
@@ -141,7 +166,13 @@ describe('reunify classify <case> (built binary)', () => {
       },
     ]);
     expect(data.decisions).toEqual([
-      { date: '2026-11-01', point: 'rc1_d2', outcome: 'return_if_change_evidenced', reasons: 'Fictional reasons', signed_off: { by: 'TM Q.B.', date: '2026-11-01' } },
+      {
+        date: '2026-11-01',
+        point: 'rc1_d2',
+        outcome: 'return_if_change_evidenced',
+        reasons: 'Fictional reasons',
+        signed_off: { by: 'TM Q.B.', date: '2026-11-01' },
+      },
     ]);
     expect((data.tasks as Record<string, unknown>).classification).toEqual({ status: 'done', date: '2026-11-01', by: 'SW Q.A.' });
     // the decision is the team manager's who signed it off
@@ -154,7 +185,11 @@ describe('reunify classify <case> (built binary)', () => {
     expect(out.baseline.latest).toMatchObject({ index: 0, level: 'high', point: 'rc1_d2' });
     expect(out.baseline.direction).toBe('down');
     expect(out.baseline.flags.map((f: { id: string }) => f.id)).toEqual(['lowering-without-evidence']);
-    expect(out.recorded).toEqual({ written: true, classification: { date: '2026-11-02', point: 'rc1_d2', level: 'medium', suggested: 'medium', by: 'SW Q.A.' }, tasks: ['classification'] });
+    expect(out.recorded).toEqual({
+      written: true,
+      classification: { date: '2026-11-02', point: 'rc1_d2', level: 'medium', suggested: 'medium', by: 'SW Q.A.' },
+      tasks: ['classification'],
+    });
     const third = loadCase(file).data as { classifications: unknown[] };
     expect(third.classifications).toHaveLength(2);
     const latest = readFileSync(file, 'utf8');
@@ -173,17 +208,36 @@ describe('reunify classify <case> (built binary)', () => {
 
   it('refuses to write when the file changed since it was read', async () => {
     const { file, before } = tempCase();
-    const r = await reunify(['classify', file, ...AS_OF, ...RECORD], { nodeArgs: ['--import', CHANGE_AFTER_READ], env: { REUNIFY_TEST_CHANGE_AFTER_READ: 'RF-C001.md' } });
+    const r = await reunify(['classify', file, ...AS_OF, ...RECORD], {
+      nodeArgs: ['--import', CHANGE_AFTER_READ],
+      env: { REUNIFY_TEST_CHANGE_AFTER_READ: 'RF-C001.md' },
+    });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('changed on disk since it was read; nothing was written');
     expect(readFileSync(file, 'utf8')).toBe(before + '\nA line added by someone else.\n');
   });
 
   const refusals: { name: string; args: string[]; message: RegExp }[] = [
-    { name: 'an override without a category or reason', args: ['--record', '--level', 'high', '--by', 'SW Q.A.'], message: /give its category .* give the reasoning/ },
-    { name: 'an override without a reason', args: ['--record', '--level', 'low', '--by', 'SW Q.A.', '--override-category', 'strong_protective_context'], message: /give the reasoning/ },
-    { name: 'an unknown override category', args: ['--record', '--level', 'low', '--by', 'SW Q.A.', '--override-category', 'hunch', '--override-reason', 'x'], message: /"hunch" is not an override category/ },
-    { name: 'an outcome not valid at the point', args: ['--record', '--level', 'medium', '--by', 'SW Q.A.', '--decision', 'proceed_to_return'], message: /"proceed_to_return" is not a decision at rc1_d2/ },
+    {
+      name: 'an override without a category or reason',
+      args: ['--record', '--level', 'high', '--by', 'SW Q.A.'],
+      message: /give its category .* give the reasoning/,
+    },
+    {
+      name: 'an override without a reason',
+      args: ['--record', '--level', 'low', '--by', 'SW Q.A.', '--override-category', 'strong_protective_context'],
+      message: /give the reasoning/,
+    },
+    {
+      name: 'an unknown override category',
+      args: ['--record', '--level', 'low', '--by', 'SW Q.A.', '--override-category', 'hunch', '--override-reason', 'x'],
+      message: /"hunch" is not an override category/,
+    },
+    {
+      name: 'an outcome not valid at the point',
+      args: ['--record', '--level', 'medium', '--by', 'SW Q.A.', '--decision', 'proceed_to_return'],
+      message: /"proceed_to_return" is not a decision at rc1_d2/,
+    },
   ];
   for (const row of refusals) {
     it(`refuses ${row.name} (exit 1, nothing written)`, async () => {
@@ -267,7 +321,10 @@ describe('reunify classify: evidence dates and unknowns', () => {
   it('gives, for each unknown factor, the level the same calculation gives with it present', async () => {
     // a second unknown, protective: present it would take 3 off (score 0, low); derived history unknown too
     const text = readFileSync(FIXTURE, 'utf8')
-      .replace('  - { id: extended_family_support,', '  - { id: sustained_parental_change, status: unknown, as_of: 2026-10-01 }\n  - { id: extended_family_support,')
+      .replace(
+        '  - { id: extended_family_support,',
+        '  - { id: sustained_parental_change, status: unknown, as_of: 2026-10-01 }\n  - { id: extended_family_support,',
+      )
       .replace(/^ {2}failed_returns: 1\b.*$/m, '');
     const { file } = tempCase(text);
     const r = await reunify(['classify', file, ...AS_OF]);
@@ -284,7 +341,10 @@ describe('reunify classify: evidence dates and unknowns', () => {
 
   it('a forcing factor raises the level an unknown would give', async () => {
     const { dir, file } = tempCase();
-    writeFileSync(join(dir, 'reunify.config.yaml'), 'classification:\n  forcing:\n    - { factor: new_household_adult, min_level: high, reason: "Fictional: assess first" }\n');
+    writeFileSync(
+      join(dir, 'reunify.config.yaml'),
+      'classification:\n  forcing:\n    - { factor: new_household_adult, min_level: high, reason: "Fictional: assess first" }\n',
+    );
     const r = await reunify(['classify', file, ...AS_OF]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^ +new_household_adult +\/factors\/2 +if present: High \(score 5\)$/m);
@@ -302,13 +362,43 @@ describe('reunify classify <dir> (built binary)', () => {
     const files = readdirSync(join(ROOT, 'examples', 'caseload', 'cases')).filter((f) => f.endsWith('.md'));
     expect(out.cases.length + out.skipped.length).toBe(files.length);
     for (const c of out.cases) {
-      expect(Object.keys(c).sort()).toEqual(['baseline', 'caseId', 'decision', 'decisionShouldChange', 'direction', 'file', 'flags', 'gaps', 'latest', 'oldEvidence', 'point', 'score', 'stage', 'suggested'].sort());
+      expect(Object.keys(c).sort()).toEqual(
+        [
+          'baseline',
+          'caseId',
+          'decision',
+          'decisionShouldChange',
+          'direction',
+          'file',
+          'flags',
+          'gaps',
+          'latest',
+          'oldEvidence',
+          'point',
+          'score',
+          'stage',
+          'suggested',
+        ].sort(),
+      );
       expect([2, 3, 4, 5]).toContain(c.stage);
     }
     for (const s of out.skipped) expect(s.reason).toMatch(/stage 1|closed/);
-    expect(out.cases.find((c: { caseId: string }) => c.caseId === 'RF-0004')).toMatchObject({ point: 'rc1_d2', baseline: 'very_high', latest: 'very_high', suggested: 'very_high', direction: 'same', decision: 'no_return' });
+    expect(out.cases.find((c: { caseId: string }) => c.caseId === 'RF-0004')).toMatchObject({
+      point: 'rc1_d2',
+      baseline: 'very_high',
+      latest: 'very_high',
+      suggested: 'very_high',
+      direction: 'same',
+      decision: 'no_return',
+    });
     // baseline is RC1 (high, 2026-07-17), latest the RC2 of 2026-10-16 (medium): the direction is against latest
-    expect(out.cases.find((c: { caseId: string }) => c.caseId === 'RF-0008')).toMatchObject({ point: 'rc2_d3', baseline: 'high', latest: 'medium', suggested: 'low', direction: 'down' });
+    expect(out.cases.find((c: { caseId: string }) => c.caseId === 'RF-0008')).toMatchObject({
+      point: 'rc2_d3',
+      baseline: 'high',
+      latest: 'medium',
+      suggested: 'low',
+      direction: 'down',
+    });
   });
 
   it('the baseline column is the RC1 level and latest the latest recorded level', async () => {

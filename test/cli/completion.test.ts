@@ -96,7 +96,8 @@ describe('zsh', () => {
     mkdirSync(fpath, { recursive: true });
     writeFileSync(join(fpath, '_reunify'), present(scripts.zsh));
     writeFileSync(join(dir, 'tab.zsh'), ZSH_TAB);
-    const tab = async (line: string) => (await execa('zsh', ['-f', join(dir, 'tab.zsh'), fpath, line], { cwd: dir, timeout: 30_000 })).stdout.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '');
+    const tab = async (line: string) =>
+      (await execa('zsh', ['-f', join(dir, 'tab.zsh'), fpath, line], { cwd: dir, timeout: 30_000 })).stdout.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '');
     expect(await tab('reunify check --format ')).toMatch(/json +junit +sarif +stylish/);
     expect(await tab('reunify sig')).toContain('reunify signoff ');
     const sub = parent?.subcommands[0];

@@ -30,7 +30,15 @@ describe('reunify costs (built binary)', () => {
 
   it('--format json carries the figures and the unrounded arithmetic', async () => {
     const out = JSON.parse((await reunify(['costs', '--preset', 'holmes-2014', '--format', 'json'])).stdout);
-    expect(out).toMatchObject({ version: 1, preset: 'holmes-2014', year: 2014, currency: 'GBP', per_child: { failed_return: 61614, support: 5627 }, breakdown_rate: 0.3, caseload: null });
+    expect(out).toMatchObject({
+      version: 1,
+      preset: 'holmes-2014',
+      year: 2014,
+      currency: 'GBP',
+      per_child: { failed_return: 61614, support: 5627 },
+      breakdown_rate: 0.3,
+      caseload: null,
+    });
     expect(out.break_even.improvement).toBeCloseTo(5627 / 61614, 10);
     expect(out.break_even.returns_per_failure_prevented).toBeCloseTo(61614 / 5627, 10);
     expect(Math.round(out.break_even.improvement * 1000) / 10).toBe(9.1);
@@ -57,7 +65,9 @@ describe('reunify costs (built binary)', () => {
   it('the caseload figures read as an illustration at the national rate, never as a forecast', async () => {
     const text = await reunify(['costs', join(ROOT, 'examples', 'caseload'), '--as-of', '2026-11-01']);
     expect(text.stdout).toContain('This caseload on 1 November 2026: an illustration, not a forecast');
-    expect(text.stdout).toMatch(/If these returns broke down at the national rate \(30\.0%\), 9 × 0\.30 = 2\.70 would fail,\n {4}costing 2\.70 × £105,804 = £285,671\./);
+    expect(text.stdout).toMatch(
+      /If these returns broke down at the national rate \(30\.0%\), 9 × 0\.30 = 2\.70 would fail,\n {4}costing 2\.70 × £105,804 = £285,671\./,
+    );
     expect(text.stdout).not.toContain('Expected failed returns');
   });
 
@@ -72,7 +82,10 @@ describe('reunify costs (built binary)', () => {
     expect(groups.reduce((n, g) => n + g.returns, 0)).toBe(json.caseload.returns);
     expect(groups.filter((g) => g.level !== null).length).toBeGreaterThan(0);
     expect(groups.find((g) => g.level === null)?.rate ?? 0.3).toBe(0.3);
-    expect(json.caseload.expected_failures).toBeCloseTo(groups.reduce((sum, g) => sum + g.returns * g.rate, 0), 10);
+    expect(json.caseload.expected_failures).toBeCloseTo(
+      groups.reduce((sum, g) => sum + g.returns * g.rate, 0),
+      10,
+    );
     expect(json.breakdown_rate_by_level).toEqual({ low: 0.1, medium: 0.2, high: 0.5 });
     const text = (await reunify(['costs', '.', '--as-of', '2026-11-01'], { cwd: dir })).stdout;
     expect(text).toContain('If these returns broke down at the local rates set for each level:');
@@ -89,7 +102,12 @@ describe('reunify costs (built binary)', () => {
     );
     const r = await reunify(['costs', '--format', 'json'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ preset: 'local-2026', per_child: { failed_return: 90000, support: 9000 }, break_even: { improvement: 0.1 }, breakdown_rate: 0.25 });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      preset: 'local-2026',
+      per_child: { failed_return: 90000, support: 9000 },
+      break_even: { improvement: 0.1 },
+      breakdown_rate: 0.25,
+    });
     const holmes = await reunify(['costs', '--preset', 'holmes-2014', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(holmes.stdout).per_child.support).toBe(5627);
     const bad = await reunify(['costs', '--preset', 'nspcc-2099']);

@@ -17,7 +17,9 @@ describe('no case file matched', () => {
     const r = await reunify(['status', dir, '--as-of', '2026-11-01']);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`reunify: no case files found in "${dir}" (cases: "cases/**/*.md" in ${join(dir, 'reunify.config.yaml')}); pass --allow-empty if an empty caseload is expected`);
+    expect(r.stderr).toBe(
+      `reunify: no case files found in "${dir}" (cases: "cases/**/*.md" in ${join(dir, 'reunify.config.yaml')}); pass --allow-empty if an empty caseload is expected`,
+    );
     const allowed = await reunify(['status', dir, '--as-of', '2026-11-01', '--allow-empty', '--format', 'json']);
     expect(allowed.exitCode).toBe(0);
     expect(JSON.parse(allowed.stdout).scope.cases).toBe(0);
@@ -62,7 +64,10 @@ describe('an internal error', () => {
   }
 
   it('exits 2 (never 1, which means problems found) and says it is an internal error and where to report it', async () => {
-    const r = await runWithBrokenStdout(['check', 'examples/caseload', '--as-of', '2026-11-01', '--format', 'json'], new TypeError('Cannot read properties of undefined'));
+    const r = await runWithBrokenStdout(
+      ['check', 'examples/caseload', '--as-of', '2026-11-01', '--format', 'json'],
+      new TypeError('Cannot read properties of undefined'),
+    );
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/^reunify: internal error: Cannot read properties of undefined\n/);
     expect(r.stderr).toContain('please report it as "Reporting a problem" in its README.md says');

@@ -80,7 +80,8 @@ describe('reunify check on a caseload big enough to take a while', () => {
   });
 
   // `script` gives the command a pseudo-terminal (util-linux); stdout goes to a file.
-  const noScript = process.platform !== 'linux' || !runs('script') ? 'util-linux `script` is not installed: no pseudo-terminal to run the command in' : undefined;
+  const noScript =
+    process.platform !== 'linux' || !runs('script') ? 'util-linux `script` is not installed: no pseudo-terminal to run the command in' : undefined;
   it.skipIf(noScript)(unless(noScript, 'at a terminal, any progress shown is a well-formed line that is wiped before the result'), async () => {
     const out = join(dir, 'out.txt');
     const cmd = `node ${JSON.stringify(BIN)} check ${JSON.stringify(dir)} --as-of 2026-11-01 --format json > ${JSON.stringify(out)}`;

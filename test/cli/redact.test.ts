@@ -11,7 +11,10 @@ import { present } from '../present.js';
 const EXAMPLES = join(ROOT, 'examples', 'caseload');
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((p) => statSync(p).isFile()).sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((p) => statSync(p).isFile())
+    .sort();
 }
 
 function fingerprint(dir: string): string {
@@ -50,7 +53,9 @@ describe('reunify redact (built binary)', () => {
     expect(r.exitCode).toBe(0);
     expect(fingerprint(source)).toBe(before);
     const out = files(join(work, 'copy'));
-    expect(out.map((f) => f.slice(work.length + 6))).toEqual(expect.arrayContaining(['redaction-report.md', 'reunify.config.yaml', 'cases/RD-001.md', 'cases/RD-013.md']));
+    expect(out.map((f) => f.slice(work.length + 6))).toEqual(
+      expect.arrayContaining(['redaction-report.md', 'reunify.config.yaml', 'cases/RD-001.md', 'cases/RD-013.md']),
+    );
     for (const f of out) {
       const text = readFileSync(f, 'utf8');
       for (const original of exampleOriginals()) {
@@ -64,7 +69,10 @@ describe('reunify redact (built binary)', () => {
     const originalCheck = await reunify(['check', source, '--as-of', '2026-11-01', '--format', 'json']);
     const copyCheck = await reunify(['check', join(work, 'copy'), '--format', 'json']);
     expect(copyCheck.exitCode).toBe(0);
-    const rules = (json: string) => (JSON.parse(json).files as { problems: { ruleId: string; severity: string }[] }[]).flatMap((f) => f.problems.map((p) => `${p.severity} ${p.ruleId}`)).sort();
+    const rules = (json: string) =>
+      (JSON.parse(json).files as { problems: { ruleId: string; severity: string }[] }[])
+        .flatMap((f) => f.problems.map((p) => `${p.severity} ${p.ruleId}`))
+        .sort();
     expect(rules(copyCheck.stdout)).toEqual(rules(originalCheck.stdout));
   }, 90_000);
 
@@ -78,7 +86,9 @@ describe('reunify redact (built binary)', () => {
     appendFileSync(join(source, 'cases', 'RF-0003.md'), '\nAlso lives in Larkfield.\n');
     const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '1', '--as-of', '2026-11-01']);
     expect(r.exitCode).toBe(0);
-    const all = files(join(work, 'copy')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const all = files(join(work, 'copy'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     expect(all).not.toMatch(/Larkfield|Ninian/);
     expect(all).toContain('Moved to Town 1; started at School 1.');
     expect(all).toContain('Also lives in Town 1.');
@@ -118,7 +128,12 @@ describe('reunify redact (built binary)', () => {
 
 const NAMES_FIXTURE = join(ROOT, 'test', 'fixtures', 'redact', 'names');
 const foldText = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const wordsIn = (text: string) => new Set(foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+const wordsIn = (text: string) =>
+  new Set(
+    foldText(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
 
 describe('reunify redact on names written every way (fixture)', () => {
   it('leaves no token of any known name, initial, case id or identifier anywhere in the copy, and moves every date form', async () => {
@@ -129,7 +144,28 @@ describe('reunify redact on names written every way (fixture)', () => {
     const all = files(join(work, 'copy')).map((f) => readFileSync(f, 'utf8'));
     const words = wordsIn(all.join('\n'));
     // every word of every name in the fixture: refs, team, by, x- keys and values, the body
-    const known = ['kayleigh', 'thompson', 'baptiste', 'darren', 'whitlock', 'whitlocks', 'patricia', 'gould', 'goulds', 'zoe', 'oneill', 'neill', 'sian', 'briain', 'brennan', 'rhiannon', 'pryce', 'alun', 'vaughan', 'rees'];
+    const known = [
+      'kayleigh',
+      'thompson',
+      'baptiste',
+      'darren',
+      'whitlock',
+      'whitlocks',
+      'patricia',
+      'gould',
+      'goulds',
+      'zoe',
+      'oneill',
+      'neill',
+      'sian',
+      'briain',
+      'brennan',
+      'rhiannon',
+      'pryce',
+      'alun',
+      'vaughan',
+      'rees',
+    ];
     for (const w of known) expect(words.has(w), w).toBe(false);
     const text = all.join('\n');
     expect(text).not.toMatch(/(?<![\p{L}\p{N}.])L(?![\p{L}\p{N}])/u);
@@ -188,7 +224,7 @@ describe('reunify redact on names written every way (fixture)', () => {
     const source = join(work, 'caseload');
     cpSync(NAMES_FIXTURE, source, { recursive: true });
     const { appendFileSync } = await import('node:fs');
-    appendFileSync(join(source, 'cases', 'RF-0099.md'), '\nFamily time moved to March, 3rd 2026; seen 8 Dec \'26 and the twenty-sixth of January 2026.\n');
+    appendFileSync(join(source, 'cases', 'RF-0099.md'), "\nFamily time moved to March, 3rd 2026; seen 8 Dec '26 and the twenty-sixth of January 2026.\n");
     const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '3', '--as-of', '2026-11-01']);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/cases\/RD-001\.md:\d+: 2026-03-03 \(an original date\)/);
@@ -208,7 +244,11 @@ describe('reunify redact on names written every way (fixture)', () => {
     writeFileSync(namesFile, '"Child L": "Liam Carter"\n');
     const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '3', '--as-of', '2026-11-01', '--names', namesFile]);
     expect(r.exitCode).toBe(0);
-    const words = wordsIn(files(join(work, 'copy')).map((f) => readFileSync(f, 'utf8')).join('\n'));
+    const words = wordsIn(
+      files(join(work, 'copy'))
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n'),
+    );
     expect(words.has('liam')).toBe(false);
     expect(words.has('carter')).toBe(false);
     const missing = await reunify(['redact', source, '--out', join(work, 'copy2'), '--names', join(work, 'nope.yaml')]);

@@ -14,7 +14,9 @@ describe('reunify report <case> (built binary)', () => {
   it('writes a decision record to stdout as Markdown by default', async () => {
     const r = await reunify(['report', CASE, '--type', 'decision', '--point', 'rc1_d2', ...AS_OF]);
     // signed off: the frozen copy kept at sign-off, byte for byte
-    expect(r.stderr).toBe('reunify: the decision record at rc1_d2 was signed off by TM A.O. on 2025-10-30: this is its frozen copy ../records/RF-0001/decision-rc1_d2-2025-10-30.md, byte for byte (--draft renders it afresh)');
+    expect(r.stderr).toBe(
+      'reunify: the decision record at rc1_d2 was signed off by TM A.O. on 2025-10-30: this is its frozen copy ../records/RF-0001/decision-rc1_d2-2025-10-30.md, byte for byte (--draft renders it afresh)',
+    );
     expect(r.stdout + '\n').toBe(readFileSync('examples/caseload/records/RF-0001/decision-rc1_d2-2025-10-30.md', 'utf8'));
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^\*\*OFFICIAL-SENSITIVE\*\* · Example Borough Council \(fictional\)\n\n# Decision record: Child A\n/);
@@ -34,9 +36,30 @@ describe('reunify report <case> (built binary)', () => {
     expect(r.stderr).toContain('has reading or schema errors: fix them first (reunify check examples/broken/wrong-enum.md)');
   });
 
-  it("a case just made by `reunify new` reports its empty sections as empty, not its writing prompts", async () => {
+  it('a case just made by `reunify new` reports its empty sections as empty, not its writing prompts', async () => {
     const dir = temp();
-    const made = await reunify(['new', 'RF-0100', '--dir', dir, '--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-11-02']);
+    const made = await reunify([
+      'new',
+      'RF-0100',
+      '--dir',
+      dir,
+      '--ref',
+      'Child Z',
+      '--dob',
+      '2016-03-02',
+      '--looked-after-since',
+      '2026-09-07',
+      '--legal-status',
+      's20',
+      '--placement',
+      'foster',
+      '--trigger',
+      'cla_review',
+      '--social-worker',
+      'SW K.L.',
+      '--date',
+      '2026-11-02',
+    ]);
     expect(made.exitCode).toBe(0);
     expect(readFileSync(join(dir, 'RF-0100.md'), 'utf8')).toContain('<!--');
     for (const to of ['md', 'html']) {

@@ -75,7 +75,8 @@ describe('reunify scaffold exercise (built binary)', () => {
     expect(summaries).not.toMatch(/Suggested level|score \d/);
     expect(summaries).toContain('Your rating');
     const blocks = readFileSync(join(root, 'p', 'worksheets', 'stumbling-blocks.md'), 'utf8');
-    for (const group of ['Children', 'Families', 'Social workers', 'Managers', 'Other professionals', 'The organisation']) expect(blocks).toContain(`### ${group}`);
+    for (const group of ['Children', 'Families', 'Social workers', 'Managers', 'Other professionals', 'The organisation'])
+      expect(blocks).toContain(`### ${group}`);
     const supervision = readFileSync(join(root, 'p', 'worksheets', 'supervision.md'), 'utf8');
     for (const stage of ['Narrative', 'Emotional', 'Analytical', 'Planning']) expect(supervision).toContain(`${stage}:`);
     const html = readFileSync(join(root, 'p', 'facilitator.html'), 'utf8');
@@ -101,7 +102,13 @@ describe('reunify scaffold exercise (built binary)', () => {
   });
 
   it('usage errors exit 2: a bad seed, too many cases, an unknown scenario, a bad date', async () => {
-    for (const args of [['--seed', 'x'], ['--cases', '0'], ['--cases', '101'], ['--scenario', 'nonsense'], ['--as-of', '2026-02-30']]) {
+    for (const args of [
+      ['--seed', 'x'],
+      ['--cases', '0'],
+      ['--cases', '101'],
+      ['--scenario', 'nonsense'],
+      ['--as-of', '2026-02-30'],
+    ]) {
       const r = await reunify(['scaffold', 'exercise', ...args, '--out', join(tmpdir(), 'never-made')]);
       expect(r.exitCode, args.join(' ')).toBe(2);
     }

@@ -51,12 +51,17 @@ describe('reunify signoff [dir] (built binary)', () => {
       const at = lines.findIndex((l) => head.test(l));
       expect(at, String(head)).toBeGreaterThanOrEqual(0);
       const next = lines.findIndex((l, i) => i > at && /^ {2}\S/.test(l));
-      return lines.slice(at + 1, next === -1 ? undefined : next).map((l) => l.trim()).join(' ');
+      return lines
+        .slice(at + 1, next === -1 ? undefined : next)
+        .map((l) => l.trim())
+        .join(' ');
     };
     // RF-S001's RC1: medium recorded against a suggested high, with its category
     expect(block(/RF-S001 +classification:rc1_d2/)).toMatch(/^signs: level Medium \(suggested High\): override, strong_protective_context /);
     // its Decision 2 was shared with four parties before anyone signed it
-    expect(block(/RF-S001 +decision:rc1_d2/)).toMatch(/^signs: outcome return_if_goals_met already shared before sign-off: child 2026-10-19, mum 2026-10-19, rk 2026-10-20, iro 2026-10-22 /);
+    expect(block(/RF-S001 +decision:rc1_d2/)).toMatch(
+      /^signs: outcome return_if_goals_met already shared before sign-off: child 2026-10-19, mum 2026-10-19, rk 2026-10-20, iro 2026-10-22 /,
+    );
     expect(block(/RF-S002 +written_assessment/)).toMatch(/^signs: recommendation return_if_goals_met stage 2/);
     expect(block(/RF-S003 +classification:rc2_d3 +2026-10-12/)).toMatch(/^signs: level Low, as suggested .*another manager should sign/);
     // nothing is said to be shared for an item with no sharing records
@@ -96,7 +101,18 @@ describe('reunify signoff [dir] (built binary)', () => {
       recommendation: null,
       shared_before_signoff: [],
     });
-    expect(out.items[3]).toMatchObject({ item: 'decision:rc1_d2', level: null, override: null, outcome: 'return_if_goals_met', shared_before_signoff: [{ party: 'child', date: '2026-10-19' }, { party: 'mum', date: '2026-10-19' }, { party: 'rk', date: '2026-10-20' }, { party: 'iro', date: '2026-10-22' }] });
+    expect(out.items[3]).toMatchObject({
+      item: 'decision:rc1_d2',
+      level: null,
+      override: null,
+      outcome: 'return_if_goals_met',
+      shared_before_signoff: [
+        { party: 'child', date: '2026-10-19' },
+        { party: 'mum', date: '2026-10-19' },
+        { party: 'rk', date: '2026-10-20' },
+        { party: 'iro', date: '2026-10-22' },
+      ],
+    });
     expect(out.items[4]).toMatchObject({ item: 'written_assessment', recommendation: 'return_if_goals_met', outcome: null, level: null });
     expect(out.items[0]).toMatchObject({ level: 'medium', suggested: 'medium', override: false, override_category: null });
     expect(r.stdout).not.toMatch(/static factors|Uncle E/);
@@ -109,14 +125,19 @@ describe('reunify signoff [dir] (built binary)', () => {
     const r = await reunify(['signoff', join(dir, 'cases'), '--sign', 'RF-S001', '--item', 'classification:rc1_d2', '--by', 'TM D.E.', '--date', '2026-11-02']);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/^Signed off the rc1_d2 classification of 2026-10-14 \(\/classifications\/0\) in RF-S001 .* by TM D\.E\. on 2026-11-02\.\n {2}signed: level Medium \(suggested High\): override, strong_protective_context\n {2}frozen copy: /m);
+    expect(r.stdout).toMatch(
+      /^Signed off the rc1_d2 classification of 2026-10-14 \(\/classifications\/0\) in RF-S001 .* by TM D\.E\. on 2026-11-02\.\n {2}signed: level Medium \(suggested High\): override, strong_protective_context\n {2}frozen copy: /m,
+    );
     const after = readFileSync(file('RF-S001'), 'utf8');
     // the sign-off, with the frozen copies of the decision record it keeps (path and SHA-256)
     expect(after.replace(SIGNED, '')).toBe(before('RF-S001'));
     const signedOff = frontMatter(after).classifications[0].signed_off;
     expect(signedOff).toMatchObject({ by: 'TM D.E.', date: '2026-11-02' });
     // no config file: the caseload root is the case file's own folder
-    expect(signedOff.frozen.map((c: { path: string }) => c.path)).toEqual(['records/RF-S001/decision-rc1_d2-2026-11-02.md', 'records/RF-S001/decision-rc1_d2-2026-11-02.html']);
+    expect(signedOff.frozen.map((c: { path: string }) => c.path)).toEqual([
+      'records/RF-S001/decision-rc1_d2-2026-11-02.md',
+      'records/RF-S001/decision-rc1_d2-2026-11-02.html',
+    ]);
     expect(readFileSync(join(dir, 'cases', 'records/RF-S001/decision-rc1_d2-2026-11-02.md'), 'utf8')).toContain('# Decision record');
     expect(r.stdout).toContain('frozen copy: ');
     // the other unsigned item is untouched and still waits
@@ -142,7 +163,9 @@ describe('reunify signoff [dir] (built binary)', () => {
     const r = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', '/decisions/0', '--by', 'TM D.E.', '--date', '2026-11-02', '--dry-run']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^-\s+\{ party: iro, date: 2026-10-22, method: "email" \} \] \}$/m);
-    expect(r.stdout).toMatch(/^\+\s+\{ party: iro, date: 2026-10-22, method: "email" \} \], signed_off: \{ by: TM D\.E\., date: 2026-11-02, frozen: \[.*\] \} \}$/m);
+    expect(r.stdout).toMatch(
+      /^\+\s+\{ party: iro, date: 2026-10-22, method: "email" \} \], signed_off: \{ by: TM D\.E\., date: 2026-11-02, frozen: \[.*\] \} \}$/m,
+    );
     expect(r.stderr).toContain('Dry run');
     expect(readFileSync(file('RF-S001'), 'utf8')).toBe(before('RF-S001'));
   });
@@ -157,11 +180,39 @@ describe('reunify signoff [dir] (built binary)', () => {
     expect(r.stdout).toMatch(/^Signed off the rc1_d2 classification .* by sw k\.l\. on 2026-11-02\.$/m);
     expect(frontMatter(readFileSync(file('RF-S001'), 'utf8')).classifications[0].signed_off).toMatchObject({ by: 'sw k.l.', date: '2026-11-02' });
     // the JSON says so as a flag; another manager raises no warning
-    const other = await reunify(['signoff', dir, '--sign', 'RF-S003', '--item', '/classifications/2', '--by', 'TM A.O.', '--date', '2026-11-02', '--format', 'json', '--dry-run']);
+    const other = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S003',
+      '--item',
+      '/classifications/2',
+      '--by',
+      'TM A.O.',
+      '--date',
+      '2026-11-02',
+      '--format',
+      'json',
+      '--dry-run',
+    ]);
     expect(other.exitCode).toBe(0);
     expect(other.stderr).toContain('warning: TM A.O. is signing off the rc2_d3 classification of 2026-10-12');
     expect(JSON.parse(other.stdout)).toMatchObject({ self_signoff: true, signed: { level: 'low', suggested: 'low', override: false } });
-    const independent = await reunify(['signoff', dir, '--sign', 'RF-S003', '--item', '/classifications/2', '--by', 'TM D.E.', '--date', '2026-11-02', '--format', 'json', '--dry-run']);
+    const independent = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S003',
+      '--item',
+      '/classifications/2',
+      '--by',
+      'TM D.E.',
+      '--date',
+      '2026-11-02',
+      '--format',
+      'json',
+      '--dry-run',
+    ]);
     expect(independent.stderr).not.toContain('warning');
     expect(JSON.parse(independent.stdout).self_signoff).toBe(false);
   });
@@ -171,9 +222,29 @@ describe('reunify signoff [dir] (built binary)', () => {
     // signed on 2026-10-20: child and mum were told on the 19th; rk on the 20th is not before it
     const decision = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'decision:rc1_d2', '--by', 'TM D.E.', '--date', '2026-10-20']);
     expect(decision.exitCode).toBe(0);
-    expect(decision.stdout).toContain('by TM D.E. on 2026-10-20.\n  signed: outcome return_if_goals_met\n  already shared before this sign-off: child 2026-10-19, mum 2026-10-19\n');
-    const wa = await reunify(['signoff', dir, '--sign', 'RF-S002', '--item', 'written_assessment', '--by', 'TM D.E.', '--date', '2026-11-02', '--format', 'json']);
-    expect(JSON.parse(wa.stdout)).toMatchObject({ kind: 'written_assessment', point: null, self_signoff: false, signed: { recommendation: 'return_if_goals_met', shared_before_signoff: [] } });
+    expect(decision.stdout).toContain(
+      'by TM D.E. on 2026-10-20.\n  signed: outcome return_if_goals_met\n  already shared before this sign-off: child 2026-10-19, mum 2026-10-19\n',
+    );
+    const wa = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S002',
+      '--item',
+      'written_assessment',
+      '--by',
+      'TM D.E.',
+      '--date',
+      '2026-11-02',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(wa.stdout)).toMatchObject({
+      kind: 'written_assessment',
+      point: null,
+      self_signoff: false,
+      signed: { recommendation: 'return_if_goals_met', shared_before_signoff: [] },
+    });
     // --dry-run says what it would sign, on stderr beside the diff
     const dry = await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'classification', '--by', 'TM D.E.', '--date', '2026-11-02', '--dry-run']);
     expect(dry.stderr).toMatch(/\n {2}would sign: level Medium \(suggested High\): override, strong_protective_context$/);
@@ -213,7 +284,17 @@ describe('reunify signoff [dir] (built binary)', () => {
   });
 
   it('refuses a written assessment that is not done yet (exit 1)', async () => {
-    const notDone = await reunify(['signoff', join(ROOT, 'examples', 'caseload'), '--sign', 'RF-0003', '--item', 'written_assessment', '--by', 'TM D.E.', '--dry-run']);
+    const notDone = await reunify([
+      'signoff',
+      join(ROOT, 'examples', 'caseload'),
+      '--sign',
+      'RF-0003',
+      '--item',
+      'written_assessment',
+      '--by',
+      'TM D.E.',
+      '--dry-run',
+    ]);
     expect(notDone.exitCode).toBe(1);
     expect(notDone.stderr).toContain('the written assessment is not done yet');
   });

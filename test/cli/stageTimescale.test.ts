@@ -33,7 +33,11 @@ function afterExtension(): string {
   let t = example('RF-0009');
   t = edit(t, /^stage: 4 .*$/m, 'stage: 3');
   t = edit(t, /backup_plan: +\{ status: done, date: 2026-10-02[^\n]*/, 'backup_plan:         { status: done, date: 2025-12-19, by: "SW T.N." }');
-  t = edit(t, /reclassification: +\{[^\n]*\n(?:.*\n){3}/, 'reclassification:    { status: in_progress }\n  support_review:      { status: todo }\n  transition_plan:     { status: todo }\n  readiness:           { status: todo }\n');
+  t = edit(
+    t,
+    /reclassification: +\{[^\n]*\n(?:.*\n){3}/,
+    'reclassification:    { status: in_progress }\n  support_review:      { status: todo }\n  transition_plan:     { status: todo }\n  readiness:           { status: todo }\n',
+  );
   t = edit(t, / {2}- \{ date: 2026-10-12, point: rc2_d3[^\n]*\n[^\n]*\n/, '');
   t = edit(t, / {2}- \{ date: 2026-10-14, point: rc2_d3(?:.*\n)*?(?=agreement:)/, '');
   // the evidence as it stood in the summer
@@ -73,7 +77,9 @@ describe('timeliness/stage-timescale through reunify check', () => {
     // 14 weeks after the extension; 36 weeks after stage 2 work finished on 2025-11-20
     expect(await stageProblems(dir, '2026-08-01')).toEqual({ 'RF-0009': [] });
     expect(await stageProblems(dir, '2026-11-01')).toEqual({
-      'RF-0009': ['stage 3 (agree) has been open 27 weeks 6 days since the extend_work decision (Decision 3) on 2026-04-20, longer than the local timescale of 26 weeks'],
+      'RF-0009': [
+        'stage 3 (agree) has been open 27 weeks 6 days since the extend_work decision (Decision 3) on 2026-04-20, longer than the local timescale of 26 weeks',
+      ],
     });
   });
 });

@@ -23,7 +23,9 @@ const defaults: Any = parse(readFileSync(join(ROOT, 'config', 'default.yaml'), '
 const cases: Any[] = readdirSync(join(CASELOAD, 'cases'))
   .filter((f) => f.endsWith('.md'))
   .sort()
-  .map((f) => parse(present(readFileSync(join(CASELOAD, 'cases', f), 'utf8').split(/^---\s*$/m)[1], `front matter of ${f}`), { version: '1.2', schema: 'core' }));
+  .map((f) =>
+    parse(present(readFileSync(join(CASELOAD, 'cases', f), 'utf8').split(/^---\s*$/m)[1], `front matter of ${f}`), { version: '1.2', schema: 'core' }),
+  );
 
 const day = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86400000;
 const iso = (n: number) => new Date(n * 86400000).toISOString().slice(0, 10);
@@ -90,7 +92,10 @@ function derive() {
   for (const c of openCases) {
     let start = c.opened;
     if (c.stage > 1) {
-      const done = stageTasks[c.stage - 1].map((t: string) => c.tasks[t]?.date).filter(Boolean).sort();
+      const done = stageTasks[c.stage - 1]
+        .map((t: string) => c.tasks[t]?.date)
+        .filter(Boolean)
+        .sort();
       if (done.length) start = done[done.length - 1];
       else if (c.stage === 5 && c.return?.returned) start = c.return.returned;
     }
@@ -138,7 +143,12 @@ function derive() {
   for (const c of cases) {
     if (stageNo(c) < 2) continue;
     const closedNotReturned = c.stage === 'closed' && c.outcome?.status === 'not_returned';
-    const parties = ['child', ...(c.people ?? []).filter((p: Any) => p.pr === true).map((p: Any) => p.id), ...(c.people ?? []).filter((p: Any) => p.carer === true).map((p: Any) => p.id), 'iro'];
+    const parties = [
+      'child',
+      ...(c.people ?? []).filter((p: Any) => p.pr === true).map((p: Any) => p.id),
+      ...(c.people ?? []).filter((p: Any) => p.carer === true).map((p: Any) => p.id),
+      'iro',
+    ];
     if (c.child.proceedings === 'care_proceedings') parties.push('childrens_guardian');
     for (const d of c.decisions ?? []) {
       // Decision 1 (to begin the assessment) is the service's own decision: no sharing is expected for it
@@ -173,7 +183,10 @@ function derive() {
       const returned = c.return.returned;
       const windowClose = plusMonths(returned, defaults.reviews.post_return_visit_months);
       const end = windowClose < AS_OF ? windowClose : AS_OF;
-      const seen = (c.return.visits ?? []).filter((v: Any) => v.seen_alone === true && v.date >= returned && v.date <= end).map((v: Any) => v.date).sort();
+      const seen = (c.return.visits ?? [])
+        .filter((v: Any) => v.seen_alone === true && v.date >= returned && v.date <= end)
+        .map((v: Any) => v.date)
+        .sort();
       const due = iso(day(seen.length ? seen[seen.length - 1] : returned) + defaults.reviews.post_return_visit_weeks * 7);
       if (due < windowClose) {
         if (due < end) reviews.post_return_visits.overdue++;
@@ -227,7 +240,11 @@ function derive() {
   out.goals_overdue = overdueGoals;
 
   // items whose recorder also signed them off (names compared without case, spaces or full stops)
-  const norm = (s: string) => s.toLowerCase().replace(/[.\s]+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[.\s]+/g, ' ')
+      .trim();
   const selfSigned: string[] = [];
   for (const c of cases) {
     const items = [c.tasks.written_assessment, ...(c.classifications ?? [])].filter(Boolean);
@@ -266,7 +283,17 @@ function derive() {
   };
 
   const cohorts: Any = {};
-  for (const id of ['teen_future_care_leaver', 'wants_to_return', 'placement_at_risk', 'placement_with_parents', 's20_placement', 'edge_of_care', 'pre_proceedings', 'parent_prior_removals', 'placement_disruptions']) {
+  for (const id of [
+    'teen_future_care_leaver',
+    'wants_to_return',
+    'placement_at_risk',
+    'placement_with_parents',
+    's20_placement',
+    'edge_of_care',
+    'pre_proceedings',
+    'parent_prior_removals',
+    'placement_disruptions',
+  ]) {
     cohorts[id] = openCases.filter((c) => (c.cohorts ?? []).includes(id)).length;
   }
   out.cohorts = cohorts;
@@ -328,7 +355,19 @@ describe('reunify status (built binary)', () => {
   it('--format json has the metric ids of framework.md §5.3 as keys, and no narrative from the cases', async () => {
     const r = await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json']);
     const view = JSON.parse(r.stdout);
-    for (const id of ['stage_counts', 'not_considered', 'overdue_tasks', 'awaiting_signoff', 'risk_mix', 'overrides', 'decisions_not_shared', 'reviews_due', 'goals_red', 'post_return_alerts', 'cost_exposure']) {
+    for (const id of [
+      'stage_counts',
+      'not_considered',
+      'overdue_tasks',
+      'awaiting_signoff',
+      'risk_mix',
+      'overrides',
+      'decisions_not_shared',
+      'reviews_due',
+      'goals_red',
+      'post_return_alerts',
+      'cost_exposure',
+    ]) {
       expect(view).toHaveProperty(id);
     }
     expect(view).toMatchObject({ version: 1, as_of: AS_OF, cohorts: expect.any(Object), outcomes: expect.any(Object), attention: expect.any(Array) });
@@ -490,7 +529,9 @@ describe('reunify status (built binary)', () => {
     }
     const view = JSON.parse((await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json'])).stdout);
     expect(view.overrides.exceptions[0]).toMatchObject({ id: 'RF-0001', point: 'rc1_d2', date: '2025-10-28', category: 'single_severe_concern' });
-    expect(view.goals_overdue.exceptions).toEqual([{ id: 'RF-0008', detail: 'g2 due 2026-10-30, amber', goals: [{ goal: 'g2', by: '2026-10-30', rag: 'amber' }] }]);
+    expect(view.goals_overdue.exceptions).toEqual([
+      { id: 'RF-0008', detail: 'g2 due 2026-10-30, amber', goals: [{ goal: 'g2', by: '2026-10-30', rag: 'amber' }] },
+    ]);
   });
 
   it('a child already home is not "return home not considered", and an unclassified unplanned return counts in cost exposure', async () => {
@@ -515,14 +556,31 @@ describe('reunify status (built binary)', () => {
     const rf5 = join(dir, 'cases', 'RF-0005.md');
     writeFileSync(rf5, readFileSync(rf5, 'utf8').replace('date: 2026-10-16, frozen', 'date: 2026-10-21, frozen'));
     const view = JSON.parse((await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json', '-q'])).stdout);
-    expect(view.home_goals_stale).toMatchObject({ count: 1, stale_days: 56, exceptions: [{ id: 'RF-0012', goals: [{ goal: 'g1', last_rated: '2026-02-27', days: 247 }] }] });
+    expect(view.home_goals_stale).toMatchObject({
+      count: 1,
+      stale_days: 56,
+      exceptions: [{ id: 'RF-0012', goals: [{ goal: 'g1', last_rated: '2026-02-27', days: 247 }] }],
+    });
     expect(view.shared_before_signoff).toMatchObject({
       count: 1,
-      exceptions: [{ id: 'RF-0005', point: 'rc1_d2', signed_off: '2026-10-21', parties: [{ party: 'child', date: '2026-10-19' }, { party: 'mum', date: '2026-10-19' }, { party: 'rk', date: '2026-10-20' }] }],
+      exceptions: [
+        {
+          id: 'RF-0005',
+          point: 'rc1_d2',
+          signed_off: '2026-10-21',
+          parties: [
+            { party: 'child', date: '2026-10-19' },
+            { party: 'mum', date: '2026-10-19' },
+            { party: 'rk', date: '2026-10-20' },
+          ],
+        },
+      ],
     });
     const md = (await reunify(['status', dir, '--as-of', AS_OF, '--format', 'md', '-q'])).stdout;
     expect(md).toContain('- **RF-0012**: goal g1 last rated 27 February 2026, 247 days ago');
-    expect(md).toContain('- **RF-0005**: Decision 2 of 16 October 2026 was shared with the child on 19 October 2026, mum on 19 October 2026 and rk on 20 October 2026, before its sign-off on 21 October 2026');
+    expect(md).toContain(
+      '- **RF-0005**: Decision 2 of 16 October 2026 was shared with the child on 19 October 2026, mum on 19 October 2026 and rk on 20 October 2026, before its sign-off on 21 October 2026',
+    );
     // both are reasons in the attention list
     const attention = md.slice(md.indexOf('## Attention first'), md.indexOf('## Cases by stage'));
     expect(attention).toContain('- **RF-0012**: Stage 5: goals at home not rated recently: goal g1 last rated 27 February 2026');
@@ -535,7 +593,9 @@ describe('reunify status (built binary)', () => {
 
   it('lists written assessments and classifications signed off by the person who recorded them, without naming them', async () => {
     const r = await reunify(['status', CASELOAD, '--as-of', AS_OF]);
-    const section = r.stdout.slice(r.stdout.indexOf('── Signed off by the person who recorded it'), r.stdout.indexOf('── Shared before sign-off')).replace(/\s+/g, ' ');
+    const section = r.stdout
+      .slice(r.stdout.indexOf('── Signed off by the person who recorded it'), r.stdout.indexOf('── Shared before sign-off'))
+      .replace(/\s+/g, ' ');
     // RF-0001's RC2 of 20 February 2026 was recorded by TM A.O. and signed off by TM A.O.
     expect(section).toMatch(/RF-0001 +the RC2 classification of 20 February 2026 was signed off on 20 February 2026 by the person/);
     expect(section).not.toContain('TM A.O.');
@@ -554,7 +614,9 @@ describe('reunify status (built binary)', () => {
     writeFileSync(rf8, text.replace('signed_off: { by: "TM A.O.", date: 2026-05-26 } }', '}'));
     const md = (await reunify(['status', dir, '--as-of', AS_OF, '--format', 'md', '-q'])).stdout;
     expect(md).toContain('- **RF-0008**: Decision 1 of 26 May 2026, waiting 159 days');
-    expect(md).toContain('- **RF-0008**: Stage 3: goals past their date: goal g2 was due 30 October 2026 and is amber; awaiting sign-off: Decision 1 of 26 May 2026');
+    expect(md).toContain(
+      '- **RF-0008**: Stage 3: goals past their date: goal g2 was due 30 October 2026 and is amber; awaiting sign-off: Decision 1 of 26 May 2026',
+    );
   });
 
   it('help has real examples', async () => {

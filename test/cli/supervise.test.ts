@@ -13,7 +13,13 @@ describe('reunify supervise (built binary)', () => {
   it('prints questions in the four Kolb groups and the must-answer questions, as Markdown', async () => {
     const r = await reunify(['supervise', join(CASES, 'RF-0006.md'), ...AS_OF]);
     expect(r.exitCode).toBe(0);
-    for (const heading of ['## Narrative: what happened? (experience)', '## Emotional: how does it feel? (reflection)', '## Analytical: what does it mean? (analysis)', '## Planning: what next? (action planning)', '## Must answer before any decision']) {
+    for (const heading of [
+      '## Narrative: what happened? (experience)',
+      '## Emotional: how does it feel? (reflection)',
+      '## Analytical: what does it mean? (analysis)',
+      '## Planning: what next? (action planning)',
+      '## Must answer before any decision',
+    ]) {
       expect(r.stdout).toContain(heading);
     }
     expect(r.stdout).toContain('Is Child F1 safe now, and would Child F1 be safe at home with Ms F?');

@@ -110,7 +110,12 @@ describe('a supervision record at the prompt', () => {
     expect(s.asked[0]).toBe('Supervisor (role and initials)');
     expect(s.asked[1]).toBe('Worker supervised (role and initials)');
     const record = parse(readFileSync(out, 'utf8'));
-    expect(record).toMatchObject({ supervisor: 'TM D.E.', worker: 'SW R.M.', actions: [{ action: 'Call the school', owner: 'SW R.M.', by: '2026-11-20' }], next_supervision: '2026-12-03' });
+    expect(record).toMatchObject({
+      supervisor: 'TM D.E.',
+      worker: 'SW R.M.',
+      actions: [{ action: 'Call the school', owner: 'SW R.M.', by: '2026-11-20' }],
+      next_supervision: '2026-12-03',
+    });
     expect(record.questions.find((q: { id: string }) => q.id === 'must.safe')).toMatchObject({ answer: 'Yes, for now' });
     expect(record).not.toHaveProperty('complete');
   });
@@ -130,7 +135,10 @@ describe('a supervision record at the prompt', () => {
     expect(err).toContain(`interrupted; what was answered is kept in ${out}, marked complete: false`);
     const record = parse(readFileSync(out, 'utf8'));
     expect(record).toMatchObject({ complete: false, supervisor: 'TM D.E.', worker: 'SW R.M.' });
-    expect(record.questions.filter((q: { answer?: string }) => q.answer !== undefined).map((q: { answer: string }) => q.answer)).toEqual(['answer 1', 'answer 2']);
+    expect(record.questions.filter((q: { answer?: string }) => q.answer !== undefined).map((q: { answer: string }) => q.answer)).toEqual([
+      'answer 1',
+      'answer 2',
+    ]);
     expect(readFileSync(join(dir, 'RF-0006.md'), 'utf8')).toBe(readFileSync(join(CASES, 'RF-0006.md'), 'utf8'));
   });
 

@@ -54,7 +54,11 @@ describe('usage errors', () => {
   it('a wrong command or a missing argument does the same, for the command it concerns', async () => {
     const unknown = await reunify(['chekc']);
     expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr.split('\n')).toEqual(["error: unknown command 'chekc'", '(Did you mean check?)', 'usage: reunify [options] [command] (see reunify --help)']);
+    expect(unknown.stderr.split('\n')).toEqual([
+      "error: unknown command 'chekc'",
+      '(Did you mean check?)',
+      'usage: reunify [options] [command] (see reunify --help)',
+    ]);
     const missing = await reunify(['new']);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr.split('\n')).toEqual(["error: missing required argument 'id'", 'usage: reunify new [options] <id> (see reunify new --help)']);

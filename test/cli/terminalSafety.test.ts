@@ -23,7 +23,13 @@ function poison(text: string, ids: boolean): string {
     Scalar(key, node) {
       if (key === 'key' || typeof node.value !== 'string') return;
       const v = node.value;
-      const identifier = /^[a-z0-9_]+$/.test(v) || /^\d{4}-\d{2}-\d{2}$/.test(v) || /^[A-Z]{2}-\d{4}$/.test(v) || /^[A-Z]{2,4} [A-Z.]+$/.test(v) || /^(\.\.\/)*records\//.test(v) || /^[0-9a-f]{64}$/.test(v); // frozen copies' paths and hashes are schema-checked identifiers too
+      const identifier =
+        /^[a-z0-9_]+$/.test(v) ||
+        /^\d{4}-\d{2}-\d{2}$/.test(v) ||
+        /^[A-Z]{2}-\d{4}$/.test(v) ||
+        /^[A-Z]{2,4} [A-Z.]+$/.test(v) ||
+        /^(\.\.\/)*records\//.test(v) ||
+        /^[0-9a-f]{64}$/.test(v); // frozen copies' paths and hashes are schema-checked identifiers too
       if (identifier && !ids) return;
       node.value = v + EVIL;
     },

@@ -18,7 +18,12 @@ const DROP_READ_ANYTHING = ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_o
 
 /** "EACCES" when a process run under `under` cannot list `folder`, "readable" when it can, else what went wrong. */
 function listing(under: string[], folder: string): string {
-  const [command, ...rest] = [...under, 'node', '-e', `try { require('fs').readdirSync(${JSON.stringify(folder)}); console.log('readable') } catch (e) { console.log(e.code) }`];
+  const [command, ...rest] = [
+    ...under,
+    'node',
+    '-e',
+    `try { require('fs').readdirSync(${JSON.stringify(folder)}); console.log('readable') } catch (e) { console.log(e.code) }`,
+  ];
   return spawnSync(command, rest, { encoding: 'utf8' }).stdout?.trim() ?? 'not run';
 }
 
@@ -35,7 +40,8 @@ function probePrefix(): string[] {
 
 const prefix = probePrefix();
 /** Why a test that needs a folder or file this user cannot read is skipped, if it is. */
-const NOT_UNREADABLE = IS_ROOT && prefix.length === 0 ? 'this user can read any file (root, and setpriv cannot drop that), so there is no unreadable file to test' : undefined;
+const NOT_UNREADABLE =
+  IS_ROOT && prefix.length === 0 ? 'this user can read any file (root, and setpriv cannot drop that), so there is no unreadable file to test' : undefined;
 
 async function reunify(args: string[], cwd: string) {
   const [command, ...rest] = [...prefix, 'node', BIN, ...args];
@@ -126,7 +132,12 @@ describe('a caseload folder that cannot be read', () => {
   }, 60_000); // three commands, each a real process (a hang guard)
 
   it('status, costs and signoff name it on stderr and count it as left out, and still exit 0 (they are views)', async () => {
-    for (const args of [['status', '.', '--format', 'json'], ['costs', '.'], ['signoff', '.'], ['report', '--caseload', '.']]) {
+    for (const args of [
+      ['status', '.', '--format', 'json'],
+      ['costs', '.'],
+      ['signoff', '.'],
+      ['report', '--caseload', '.'],
+    ]) {
       const r = await reunify(args, dir);
       expect(r.exitCode, args[0]).toBe(0);
       expect(r.stderr, args[0]).not.toContain('archive');

@@ -56,14 +56,18 @@ describe('prompts in a terminal', () => {
   it.skipIf(noScript)(unless(noScript, 'walks through a task, choosing the recommendation and the suggested team manager, and saves it'), async () => {
     const dir = caseload();
     const down = '\x1b[B';
-    const r = await typeInto(dir, ['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02'], [
-      [/where does it stand\?/, '\r'],
-      [/Date it was done/, '\r'],
-      [/Done by/, '\r'],
-      [/recommendation about return/, `${down}${down}\r`], // past "not answered" and return_with_support: return_if_goals_met
-      [/Signed off by/, `${down}\r`], // past "not answered": TM D.E. (suggested)
-      [/Date of the sign-off/, '\r'],
-    ]);
+    const r = await typeInto(
+      dir,
+      ['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02'],
+      [
+        [/where does it stand\?/, '\r'],
+        [/Date it was done/, '\r'],
+        [/Done by/, '\r'],
+        [/recommendation about return/, `${down}${down}\r`], // past "not answered" and return_with_support: return_if_goals_met
+        [/Signed off by/, `${down}\r`], // past "not answered": TM D.E. (suggested)
+        [/Date of the sign-off/, '\r'],
+      ],
+    );
     expect(r.screen).toContain('(not answered: record nothing)');
     expect(r.screen).toContain('TM D.E. (suggested)');
     expect(r.screen).toContain('saved RF-0002.md');
@@ -85,56 +89,82 @@ describe('prompts in a terminal', () => {
 
   it.skipIf(noScript)(unless(noScript, 'Ctrl-C leaves the file untouched and exits 130'), async () => {
     const dir = caseload();
-    const r = await typeInto(dir, ['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02'], [
-      [/where does it stand\?/, '\r'],
-      [/Date it was done/, '\x03'],
-    ]);
+    const r = await typeInto(
+      dir,
+      ['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02'],
+      [
+        [/where does it stand\?/, '\r'],
+        [/Date it was done/, '\x03'],
+      ],
+    );
     expect(r.exitCode).toBe(130);
     expect(r.screen).toContain('interrupted; nothing was written');
     expect(readFileSync(join(dir, 'RF-0002.md'), 'utf8')).toBe(RF2);
   });
 
-  it.skipIf(noScript)(unless(noScript, 'pressing Enter at every prompt of every task, at every stage, never records a sign-off, an agreement, a seen-alone, a sharing, a recommendation, a level or a decision'), async () => {
-    const dir = caseloadOf(STAGE_CASES);
-    const runs = [
-      ...Object.entries(TASKS_BY_STAGE).flatMap(([stage, tasks]) => tasks.map((task) => ({ file: present(CASE_AT_STAGE[Number(stage)], `the case at stage ${stage}`), task }))),
-      // a recommendation recorded but not signed: Enter keeps it and goes on to the sign-off
-      { file: 'RF-0902.md', task: 'written_assessment' },
-      // a step-down the team manager has marked done but not yet described: Enter keeps it and goes on to where the child was stepped down to
-      { file: 'RF-0913.md', task: 'step_down' },
-    ];
-    const before = Object.fromEntries(Object.keys(STAGE_CASES).map((f) => [f, attestedIn(readFileSync(join(dir, f), 'utf8'))]));
-    const screens: string[] = [];
-    // two cases at a time, each case's tasks one after another (a case changed meanwhile is
-    // never saved over); each run waits for its own screen to settle, so a busy machine only slows it
-    const queue = Object.keys(STAGE_CASES).map((file) => runs.filter((r) => r.file === file));
-    const worker = async () => {
-      for (let group = queue.shift(); group; group = queue.shift()) for (const run of group) {
-        const r = await pressEnterThroughout(dir, ['task', run.file, run.task, '--date', '2026-11-02']);
-        screens.push(`${run.file} ${run.task}:\n${r.screen}`);
-        expect([0, 2, 130], `${run.file} ${run.task} ended with ${r.exitCode}:\n${r.screen.slice(-600)}`).toContain(r.exitCode);
-      }
-    };
-    await Promise.all([worker(), worker()]);
-    for (const f of Object.keys(STAGE_CASES)) expect(attestedIn(readFileSync(join(dir, f), 'utf8')), f).toEqual(before[f]);
-    const all = screens.join('\n');
-    // the walk reached each of them, and Enter went through to the end of several tasks
-    for (const prompt of ['recommendation about return', 'Signed off by', 'Risk level', 'Decision (the decision map', 'Who was told?', 'Was the child seen alone?', 'Date the transition plan was agreed', 'Stepped down to'])
-      expect(all, prompt).toContain(prompt);
-    expect(all).toContain('(not answered: record nothing)');
-    // a manager's task not yet done (RF-0912's step-down): whether it is done starts on "not answered" too
-    const stepDown = screens.find((sc) => sc.startsWith('RF-0912.md step_down:'))!;
-    expect(stepDown).toMatch(/where does it stand\?[^?]*❯ \(not answered: record nothing\)/);
-    expect(all).toContain('(keep what is recorded: return_with_support)');
-    expect(screens.filter((sc) => /(saved|nothing changed in) RF-09\d\d\.md/.test(sc)).length).toBeGreaterThanOrEqual(6);
-  }, 300_000);
+  it.skipIf(noScript)(
+    unless(
+      noScript,
+      'pressing Enter at every prompt of every task, at every stage, never records a sign-off, an agreement, a seen-alone, a sharing, a recommendation, a level or a decision',
+    ),
+    async () => {
+      const dir = caseloadOf(STAGE_CASES);
+      const runs = [
+        ...Object.entries(TASKS_BY_STAGE).flatMap(([stage, tasks]) =>
+          tasks.map((task) => ({ file: present(CASE_AT_STAGE[Number(stage)], `the case at stage ${stage}`), task })),
+        ),
+        // a recommendation recorded but not signed: Enter keeps it and goes on to the sign-off
+        { file: 'RF-0902.md', task: 'written_assessment' },
+        // a step-down the team manager has marked done but not yet described: Enter keeps it and goes on to where the child was stepped down to
+        { file: 'RF-0913.md', task: 'step_down' },
+      ];
+      const before = Object.fromEntries(Object.keys(STAGE_CASES).map((f) => [f, attestedIn(readFileSync(join(dir, f), 'utf8'))]));
+      const screens: string[] = [];
+      // two cases at a time, each case's tasks one after another (a case changed meanwhile is
+      // never saved over); each run waits for its own screen to settle, so a busy machine only slows it
+      const queue = Object.keys(STAGE_CASES).map((file) => runs.filter((r) => r.file === file));
+      const worker = async () => {
+        for (let group = queue.shift(); group; group = queue.shift())
+          for (const run of group) {
+            const r = await pressEnterThroughout(dir, ['task', run.file, run.task, '--date', '2026-11-02']);
+            screens.push(`${run.file} ${run.task}:\n${r.screen}`);
+            expect([0, 2, 130], `${run.file} ${run.task} ended with ${r.exitCode}:\n${r.screen.slice(-600)}`).toContain(r.exitCode);
+          }
+      };
+      await Promise.all([worker(), worker()]);
+      for (const f of Object.keys(STAGE_CASES)) expect(attestedIn(readFileSync(join(dir, f), 'utf8')), f).toEqual(before[f]);
+      const all = screens.join('\n');
+      // the walk reached each of them, and Enter went through to the end of several tasks
+      for (const prompt of [
+        'recommendation about return',
+        'Signed off by',
+        'Risk level',
+        'Decision (the decision map',
+        'Who was told?',
+        'Was the child seen alone?',
+        'Date the transition plan was agreed',
+        'Stepped down to',
+      ])
+        expect(all, prompt).toContain(prompt);
+      expect(all).toContain('(not answered: record nothing)');
+      // a manager's task not yet done (RF-0912's step-down): whether it is done starts on "not answered" too
+      const stepDown = screens.find((sc) => sc.startsWith('RF-0912.md step_down:'))!;
+      expect(stepDown).toMatch(/where does it stand\?[^?]*❯ \(not answered: record nothing\)/);
+      expect(all).toContain('(keep what is recorded: return_with_support)');
+      expect(screens.filter((sc) => /(saved|nothing changed in) RF-09\d\d\.md/.test(sc)).length).toBeGreaterThanOrEqual(6);
+    },
+    300_000,
+  );
 });
 
 /** One example case at each stage, the stage-2 one with parties still to be told of its decision. */
 const CASE_AT_STAGE: Record<number, string> = { 1: 'RF-0901.md', 2: 'RF-0905.md', 3: 'RF-0906.md', 4: 'RF-0910.md', 5: 'RF-0912.md' };
 const STAGE_CASES: Record<string, string> = {
   'RF-0901.md': RF2.replace(/^id: RF-0002/m, 'id: RF-0901'),
-  'RF-0902.md': RF2.replace(/^id: RF-0002/m, 'id: RF-0902').replace(/^( {2}written_assessment: +)\{ status: todo \}/m, '$1{ status: in_progress, recommendation: return_with_support }'),
+  'RF-0902.md': RF2.replace(/^id: RF-0002/m, 'id: RF-0902').replace(
+    /^( {2}written_assessment: +)\{ status: todo \}/m,
+    '$1{ status: in_progress, recommendation: return_with_support }',
+  ),
   'RF-0905.md': example('RF-0005')
     .replace(/^id: RF-0005/m, 'id: RF-0905')
     .replace(/^( {2}decision_shared: +)\{[^}]*\}/m, '$1{ status: in_progress }')

@@ -61,7 +61,11 @@ capacity_to_change: [ { person: mum, rating: emerging, evidence: "Sees the crisi
 `,
   ],
   ['safe_adult', '2026-10-12', 'people: [ { id: gran, ref: "Mrs Y", relation: maternal_grandmother } ]\ntasks: { safe_adult: { person: gran } }\n'],
-  ['written_assessment', '2026-10-20', 'tasks:\n  written_assessment: { recommendation: return_if_goals_met, signed_off: { by: "TM D.E.", date: 2026-10-20 } }\n'],
+  [
+    'written_assessment',
+    '2026-10-20',
+    'tasks:\n  written_assessment: { recommendation: return_if_goals_met, signed_off: { by: "TM D.E.", date: 2026-10-20 } }\n',
+  ],
 ];
 
 describe('a new user, without an editor', () => {
@@ -129,7 +133,10 @@ describe('without a terminal nothing waits for input', () => {
 
   it('CI set, or --no-input, is the same: no prompt, a message and exit 2', async () => {
     const { c } = setup();
-    for (const extra of [{ env: { CI: 'true' }, args: [] }, { env: {}, args: ['--no-input'] }] as { env: Record<string, string>; args: string[] }[]) {
+    for (const extra of [
+      { env: { CI: 'true' }, args: [] },
+      { env: {}, args: ['--no-input'] },
+    ] as { env: Record<string, string>; args: string[] }[]) {
       const r = await reunify(['task', 'RF-0002', 'written_assessment', '--date', '2026-11-02', ...extra.args], { cwd: c.dir, env: extra.env });
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toContain('task written_assessment needs');
@@ -138,10 +145,14 @@ describe('without a terminal nothing waits for input', () => {
 
   it('flags answer too: --status, --by, --note and --set', async () => {
     const { c } = setup();
-    const r = await reunify(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Police checks awaited', '--date', '2026-11-02'], { cwd: c.dir });
+    const r = await reunify(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Police checks awaited', '--date', '2026-11-02'], {
+      cwd: c.dir,
+    });
     expect(r.exitCode).toBe(0);
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toMatch(/family_assessment: +\{ status: in_progress, note: Police checks awaited \}/);
-    const s = await reunify(['task', 'RF-0002', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=no_retrun', '--date', '2026-11-02'], { cwd: c.dir });
+    const s = await reunify(['task', 'RF-0002', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=no_retrun', '--date', '2026-11-02'], {
+      cwd: c.dir,
+    });
     expect(s.exitCode).toBe(2);
     expect(s.stderr).toContain('tasks.written_assessment.recommendation: must be one of: return_with_support');
   });
@@ -161,13 +172,17 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
       c.write('answers.yaml', 'tasks:\n  written_assessment: { recommendation: return_if_goals_met }\n');
       const r = await reunify(['task', 'RF-0002', 'written_assessment', ...how, '--date', '2026-11-02'], { cwd: c.dir });
       expect(r.exitCode, how.join(' ')).toBe(0);
-      expect(assessment(readFileSync(c.file('RF-0002.md'), 'utf8')), how.join(' ')).toBe('{ status: done, date: 2026-11-02, by: SW K.L., recommendation: return_if_goals_met }');
+      expect(assessment(readFileSync(c.file('RF-0002.md'), 'utf8')), how.join(' ')).toBe(
+        '{ status: done, date: 2026-11-02, by: SW K.L., recommendation: return_if_goals_met }',
+      );
     }
   });
 
   it('what check and the sign-off queue then say about it stands', async () => {
     const c = rf2();
-    await reunify(['task', 'RF-0002', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met', '--date', '2026-11-02'], { cwd: c.dir });
+    await reunify(['task', 'RF-0002', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met', '--date', '2026-11-02'], {
+      cwd: c.dir,
+    });
     const checked = await reunify(['check', '--as-of', '2026-11-02'], { cwd: c.dir });
     expect(checked.exitCode).toBe(1);
     expect(checked.stdout).toContain("the written assessment is done but has no manager's sign-off");
@@ -177,7 +192,17 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
 
   it('a sign-off given is recorded, and needs its date: none is assumed', async () => {
     const c = rf2();
-    const base = ['task', 'RF-0002', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met', '--set', 'tasks.written_assessment.signed_off.by=TM D.E.', '--date', '2026-11-03'];
+    const base = [
+      'task',
+      'RF-0002',
+      'written_assessment',
+      '--set',
+      'tasks.written_assessment.recommendation=return_if_goals_met',
+      '--set',
+      'tasks.written_assessment.signed_off.by=TM D.E.',
+      '--date',
+      '2026-11-03',
+    ];
     const undated = await reunify(base, { cwd: c.dir });
     expect(undated.exitCode).toBe(2);
     expect(undated.stderr).toContain('task written_assessment needs this answer: tasks.written_assessment.signed_off.date');
@@ -196,7 +221,9 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
 
     it('a changed recommendation drops the old sign-off, and says so', async () => {
       const c = rf5();
-      const r = await reunify(['task', 'RF-0005', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=no_return', '--date', '2026-11-02'], { cwd: c.dir });
+      const r = await reunify(['task', 'RF-0005', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=no_return', '--date', '2026-11-02'], {
+        cwd: c.dir,
+      });
       expect(r.exitCode).toBe(0);
       expect(r.stderr).toContain(
         'reunify: cases/RF-0005.md: task written_assessment: the sign-off by TM D.E. (2026-10-09) was of the recommendation return_if_goals_met, not no_return, so it was removed',
@@ -209,7 +236,19 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     it('a new sign-off given in the same run is recorded instead', async () => {
       const c = rf5();
       const r = await reunify(
-        ['task', 'RF-0005', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=no_return', '--set', 'tasks.written_assessment.signed_off.by=TM D.E.', '--set', 'tasks.written_assessment.signed_off.date=2026-11-02', '--date', '2026-11-02'],
+        [
+          'task',
+          'RF-0005',
+          'written_assessment',
+          '--set',
+          'tasks.written_assessment.recommendation=no_return',
+          '--set',
+          'tasks.written_assessment.signed_off.by=TM D.E.',
+          '--set',
+          'tasks.written_assessment.signed_off.date=2026-11-02',
+          '--date',
+          '2026-11-02',
+        ],
         { cwd: c.dir },
       );
       expect(r.exitCode).toBe(0);
@@ -221,7 +260,10 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
 
     it('the same recommendation keeps its sign-off', async () => {
       const c = rf5();
-      const r = await reunify(['task', 'RF-0005', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met', '--date', '2026-11-02'], { cwd: c.dir });
+      const r = await reunify(
+        ['task', 'RF-0005', 'written_assessment', '--set', 'tasks.written_assessment.recommendation=return_if_goals_met', '--date', '2026-11-02'],
+        { cwd: c.dir },
+      );
       expect(r.exitCode).toBe(0);
       expect(r.stderr).not.toContain('removed');
       expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(example('RF-0005'));
@@ -249,11 +291,17 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     expect(noBy.exitCode).toBe(2);
     expect(noBy.stderr).toContain('task decision needs this answer: tasks.decision.by');
     expect(readFileSync(c.file('RF-0005.md'), 'utf8')).not.toMatch(/^decisions:/m);
-    const decided = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'SW K.L.', '--date', '2026-10-16'], { cwd: c.dir });
+    const decided = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'SW K.L.', '--date', '2026-10-16'], {
+      cwd: c.dir,
+    });
     expect(decided.exitCode).toBe(0);
     const text = readFileSync(c.file('RF-0005.md'), 'utf8');
-    expect(text).toMatch(/^classifications:\n {2}- date: 2026-10-14\n {4}point: rc1_d2\n {4}level: medium\n {4}suggested: \w+\n {4}by: SW K\.L\.\n(?! {4}signed_off)/m);
-    expect(text).toMatch(/^decisions:\n {2}- date: 2026-10-16\n {4}point: rc1_d2\n {4}outcome: return_if_goals_met\n {4}reasons: Goals on conflict and school first\n---$/m);
+    expect(text).toMatch(
+      /^classifications:\n {2}- date: 2026-10-14\n {4}point: rc1_d2\n {4}level: medium\n {4}suggested: \w+\n {4}by: SW K\.L\.\n(?! {4}signed_off)/m,
+    );
+    expect(text).toMatch(
+      /^decisions:\n {2}- date: 2026-10-16\n {4}point: rc1_d2\n {4}outcome: return_if_goals_met\n {4}reasons: Goals on conflict and school first\n---$/m,
+    );
     expect(text).toMatch(/^ {2}decision: +\{ status: done, date: 2026-10-16, by: SW K\.L\. \}$/m);
     expect(text).not.toMatch(/signed_off: \{ by: TM D\.E\., date: 2026-10-1[46] \}/);
     const queue = await reunify(['signoff', '--as-of', '2026-10-16', '--format', 'json'], { cwd: c.dir });
@@ -265,11 +313,15 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     const rc1 = c.write('rc1.yaml', 'classifications: [ { level: medium, signed_off: { by: "TM D.E.", date: 2026-10-15 } } ]\n');
     expect((await reunify(['task', 'RF-0005', 'classification', '--answers', rc1, '--date', '2026-10-15'], { cwd: c.dir })).exitCode).toBe(0);
     const d2 = c.write('d2.yaml', 'decisions: [ { outcome: return_if_goals_met, reasons: "Goals first", signed_off: { by: "TM D.E." } } ]\n');
-    const undated = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir });
+    const undated = await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'TM D.E.', '--date', '2026-10-16'], {
+      cwd: c.dir,
+    });
     expect(undated.exitCode).toBe(2);
     expect(undated.stderr).toContain('task decision needs this answer: decisions[0].signed_off.date');
     c.write('d2.yaml', 'decisions: [ { outcome: return_if_goals_met, reasons: "Goals first", signed_off: { by: "TM D.E.", date: 2026-10-16 } } ]\n');
-    expect((await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir })).exitCode).toBe(0);
+    expect(
+      (await reunify(['task', 'RF-0005', 'decision', '--answers', d2, '--status', 'done', '--by', 'TM D.E.', '--date', '2026-10-16'], { cwd: c.dir })).exitCode,
+    ).toBe(0);
     const text = readFileSync(c.file('RF-0005.md'), 'utf8');
     expect(text).toMatch(/ {4}by: SW K\.L\.\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-10-15\n/);
     expect(text).toMatch(/ {4}reasons: Goals first\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-10-16\n/);
@@ -284,8 +336,13 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     expect(rc1.stderr).toContain('task classification needs this answer: classifications[0].level');
     expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(before);
     c.write('rc1.yaml', 'classifications: [ { level: medium } ]\n');
-    expect((await reunify(['task', 'RF-0005', 'classification', '--answers', join(c.dir, 'rc1.yaml'), '--date', '2026-10-14'], { cwd: c.dir })).exitCode).toBe(0);
-    const d2 = await reunify(['task', 'RF-0005', 'decision', '--status', 'done', '--by', 'TM D.E.', '--set', 'decisions=[{reasons: "Goals first"}]', '--date', '2026-10-16'], { cwd: c.dir });
+    expect((await reunify(['task', 'RF-0005', 'classification', '--answers', join(c.dir, 'rc1.yaml'), '--date', '2026-10-14'], { cwd: c.dir })).exitCode).toBe(
+      0,
+    );
+    const d2 = await reunify(
+      ['task', 'RF-0005', 'decision', '--status', 'done', '--by', 'TM D.E.', '--set', 'decisions=[{reasons: "Goals first"}]', '--date', '2026-10-16'],
+      { cwd: c.dir },
+    );
     expect(d2.exitCode).toBe(2);
     expect(d2.stderr).toContain('task decision needs this answer: decisions[0].outcome');
     expect(readFileSync(c.file('RF-0005.md'), 'utf8')).not.toMatch(/^decisions:/m);
@@ -293,7 +350,10 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
 
   it('transition_plan does not assume who agreed the plan', async () => {
     const c = caseload({ 'RF-0009.md': example('RF-0009') });
-    const r = await reunify(['task', 'RF-0009', 'transition_plan', '--set', 'transition.agreed=2026-11-06', '--set', 'transition.planned_return=2026-12-14', '--date', '2026-11-06'], { cwd: c.dir });
+    const r = await reunify(
+      ['task', 'RF-0009', 'transition_plan', '--set', 'transition.agreed=2026-11-06', '--set', 'transition.planned_return=2026-12-14', '--date', '2026-11-06'],
+      { cwd: c.dir },
+    );
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('task transition_plan needs this answer: transition.agreed_by');
     expect(readFileSync(c.file('RF-0009.md'), 'utf8')).toBe(example('RF-0009'));
@@ -303,7 +363,11 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
 describe('without a terminal, no fact about the child is assumed', () => {
   // RF-0012 before its visits of August to October: a seen-alone visit falls due on 2026-08-10
   const rf12 = () => example('RF-0012').replace(/\n {4}- \{ date: 2026-(08-10|09-21|10-26), seen_alone[^\n]*/g, '');
-  const visits = (text: string) => present(/^ {2}visits:\n((?: {4}- .*\n)+)/m.exec(text)?.[1]).trimEnd().split('\n').map((l) => l.trim());
+  const visits = (text: string) =>
+    present(/^ {2}visits:\n((?: {4}- .*\n)+)/m.exec(text)?.[1])
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.trim());
 
   it('monitoring records whether the child was seen alone only as given', async () => {
     for (const [given, line] of [
@@ -325,10 +389,15 @@ describe('without a terminal, no fact about the child is assumed', () => {
   it('a visit not said to be seen alone is not one: what check says about it stands', async () => {
     const overdue = 'no visit with the child seen alone since the visit on 2026-06-29: one was due by 2026-08-10';
     const c = caseload({ 'RF-0012.md': rf12() });
-    expect((await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', '--date', '2026-08-05'], { cwd: c.dir })).exitCode).toBe(0);
+    expect(
+      (await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', '--date', '2026-08-05'], { cwd: c.dir })).exitCode,
+    ).toBe(0);
     expect((await reunify(['check', '--as-of', '2026-08-20'], { cwd: c.dir })).stdout).toContain(overdue);
     const seen = caseload({ 'RF-0012.md': rf12() });
-    await reunify(['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', '--set', 'return.visits.0.seen_alone=true', '--date', '2026-08-05'], { cwd: seen.dir });
+    await reunify(
+      ['task', 'RF-0012', 'monitoring', '--set', 'return.visits.0.date=2026-08-05', '--set', 'return.visits.0.seen_alone=true', '--date', '2026-08-05'],
+      { cwd: seen.dir },
+    );
     expect((await reunify(['check', '--as-of', '2026-08-20'], { cwd: seen.dir })).stdout).not.toContain('seen alone');
   });
 });
@@ -358,7 +427,22 @@ describe('without a terminal, nobody is assumed to have been told of a decision'
 
   it('the party given is recorded', async () => {
     const c = caseload({ 'RF-0005.md': untold() });
-    const r = await reunify(['task', 'RF-0005', 'decision_shared', '--set', 'decisions.0.shared.0.party=iro', '--set', 'decisions.0.shared.0.date=2026-10-22', '--set', 'decisions.0.shared.0.method=email', '--date', '2026-11-01'], { cwd: c.dir });
+    const r = await reunify(
+      [
+        'task',
+        'RF-0005',
+        'decision_shared',
+        '--set',
+        'decisions.0.shared.0.party=iro',
+        '--set',
+        'decisions.0.shared.0.date=2026-10-22',
+        '--set',
+        'decisions.0.shared.0.method=email',
+        '--date',
+        '2026-11-01',
+      ],
+      { cwd: c.dir },
+    );
     expect(r.exitCode).toBe(0);
     const text = readFileSync(c.file('RF-0005.md'), 'utf8');
     expect(text).toContain('{ party: rk, date: 2026-10-20, method: "phone" }, { party: iro, date: 2026-10-22, method: email } ] }');
@@ -379,7 +463,9 @@ describe('without a terminal, no parent is assumed to be the one an entry is abo
     expect(r.stderr).toContain('task family_assessment needs this answer: capacity_to_change[0].person');
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(unrated());
 
-    const given = await reunify(['task', 'RF-0002', 'family_assessment', ...entry, '--set', 'capacity_to_change.0.person=dad', '--date', '2026-11-02'], { cwd: c.dir });
+    const given = await reunify(['task', 'RF-0002', 'family_assessment', ...entry, '--set', 'capacity_to_change.0.person=dad', '--date', '2026-11-02'], {
+      cwd: c.dir,
+    });
     expect(given.exitCode).toBe(0);
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toContain('{ person: dad, rating: limited, evidence: Missed two appointments, as_of: 2026-11-02 }');
   });
@@ -401,7 +487,10 @@ describe('without a terminal, no parent is assumed to be the one an entry is abo
 describe('an answer no question asks for is refused, not dropped', () => {
   it('task: a --set path the task does not take exits 2, names it and the paths the task takes, and writes nothing', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002') });
-    const r = await reunify(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--set', 'tasks.family_assesment.note=Checks awaited', '--date', '2026-11-02'], { cwd: c.dir });
+    const r = await reunify(
+      ['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--set', 'tasks.family_assesment.note=Checks awaited', '--date', '2026-11-02'],
+      { cwd: c.dir },
+    );
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('reunify: cases/RF-0002.md: task family_assessment: no question asks for --set tasks.family_assesment.note\n');
     expect(r.stderr).toContain(
@@ -414,27 +503,52 @@ describe('an answer no question asks for is refused, not dropped', () => {
 
   it('task: a key inside a map given with --set, and --note on a task that records no note, are named too', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002'), 'RF-0009.md': example('RF-0009') });
-    const inMap = await reunify(['task', 'RF-0002', 'engagement', '--set', 'tasks.engagement={status: in_progress, notes: Met Ms B}', '--date', '2026-11-02'], { cwd: c.dir });
+    const inMap = await reunify(['task', 'RF-0002', 'engagement', '--set', 'tasks.engagement={status: in_progress, notes: Met Ms B}', '--date', '2026-11-02'], {
+      cwd: c.dir,
+    });
     expect(inMap.exitCode).toBe(2);
     expect(inMap.stderr).toContain('task engagement: no question asks for tasks.engagement.notes (in --set tasks.engagement)');
     const visit = await reunify(['task', 'RF-0002', 'engagement', '--set', 'return.visits.0.date=2026-11-01', '--date', '2026-11-02'], { cwd: c.dir });
     expect(visit.exitCode).toBe(2);
     expect(visit.stderr).toContain('task engagement: no question asks for --set return.visits.0.date');
-    const note = await reunify(['task', 'RF-0009', 'transition_plan', '--status', 'in_progress', '--note', 'Draft shared with Ms J', '--date', '2026-11-06'], { cwd: c.dir });
+    const note = await reunify(['task', 'RF-0009', 'transition_plan', '--status', 'in_progress', '--note', 'Draft shared with Ms J', '--date', '2026-11-06'], {
+      cwd: c.dir,
+    });
     expect(note.exitCode).toBe(2);
     expect(note.stderr).toContain('task transition_plan: no question asks for --note (tasks.transition_plan.note)');
-    expect(note.stderr).toContain('takes these answers: tasks.transition_plan.status, tasks.transition_plan.reason, tasks.transition_plan.date, tasks.transition_plan.by, transition.agreed, transition.agreed_by, transition.planned_return, transition.placement_approval.by, transition.placement_approval.date;');
+    expect(note.stderr).toContain(
+      'takes these answers: tasks.transition_plan.status, tasks.transition_plan.reason, tasks.transition_plan.date, tasks.transition_plan.by, transition.agreed, transition.agreed_by, transition.planned_return, transition.placement_approval.by, transition.placement_approval.date;',
+    );
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
     expect(readFileSync(c.file('RF-0009.md'), 'utf8')).toBe(example('RF-0009'));
   });
 
   it('new: a misspelt --set path creates nothing', async () => {
     const c = caseload();
-    const flags = ['--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-10-01'];
+    const flags = [
+      '--ref',
+      'Child Z',
+      '--dob',
+      '2016-03-02',
+      '--looked-after-since',
+      '2026-09-07',
+      '--legal-status',
+      's20',
+      '--placement',
+      'foster',
+      '--trigger',
+      'cla_review',
+      '--social-worker',
+      'SW K.L.',
+      '--date',
+      '2026-10-01',
+    ];
     const r = await reunify(['new', 'RF-0100', '--dir', 'cases', ...flags, '--set', 'child.placment_moves=2'], { cwd: c.dir });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('new case RF-0100: no question asks for --set child.placment_moves');
-    expect(r.stderr).toContain('new case RF-0100 takes these answers: child.ref, child.dob, child.looked_after_since, child.legal_status, child.proceedings, child.placement, child.placement_moves,');
+    expect(r.stderr).toContain(
+      'new case RF-0100 takes these answers: child.ref, child.dob, child.looked_after_since, child.legal_status, child.proceedings, child.placement, child.placement_moves,',
+    );
     expect(existsSync(c.file('RF-0100.md'))).toBe(false);
   });
 
@@ -444,11 +558,16 @@ describe('an answer no question asks for is refused, not dropped', () => {
     expect(next.exitCode).toBe(2);
     expect(next.stderr).toContain('cases/RF-0005.md: advance: no question asks for --set outcome.status');
     expect(next.stderr).toContain('cases/RF-0005.md: advance takes no answers (only --to closed asks for any); nothing was written');
-    const answers = await reunify(['advance', 'RF-0005', '--answers', c.write('a.yaml', 'outcome: { status: at_home }\n'), '--date', '2026-11-01'], { cwd: c.dir });
+    const answers = await reunify(['advance', 'RF-0005', '--answers', c.write('a.yaml', 'outcome: { status: at_home }\n'), '--date', '2026-11-01'], {
+      cwd: c.dir,
+    });
     expect(answers.exitCode).toBe(2);
     expect(answers.stderr).toContain('--answers goes with --to closed');
     expect(readFileSync(c.file('RF-0005.md'), 'utf8')).toBe(example('RF-0005'));
-    const closing = await reunify(['advance', 'RF-0004', '--to', 'closed', '--outcome', 'not_returned', '--set', 'outcome.reason=Long-term fostering', '--date', '2026-11-01'], { cwd: c.dir });
+    const closing = await reunify(
+      ['advance', 'RF-0004', '--to', 'closed', '--outcome', 'not_returned', '--set', 'outcome.reason=Long-term fostering', '--date', '2026-11-01'],
+      { cwd: c.dir },
+    );
     expect(closing.exitCode).toBe(2);
     expect(closing.stderr).toContain('cases/RF-0004.md: closing: no question asks for --set outcome.reason');
     expect(closing.stderr).toContain('closing takes these answers: outcome.status, outcome.date, outcome.note; nothing was written');
@@ -461,12 +580,17 @@ describe('--dry-run prints a unified diff and writes nothing', () => {
   it('new, task and advance', async () => {
     const c = caseload({ 'RF-0002.md': example('RF-0002') });
     const before = readFileSync(c.file('RF-0002.md'), 'utf8');
-    const created = await reunifyBinary(['new', 'RF-0100', '--dir', 'cases', '--answers', c.write('new.yaml', NEW_CASE), '--date', '2026-10-01', '--dry-run'], { cwd: c.dir });
+    const created = await reunifyBinary(['new', 'RF-0100', '--dir', 'cases', '--answers', c.write('new.yaml', NEW_CASE), '--date', '2026-10-01', '--dry-run'], {
+      cwd: c.dir,
+    });
     expect(created.exitCode).toBe(0);
     expect(created.stdout).toMatch(/^--- \/dev\/null\n\+\+\+ cases\/RF-0100\.md/m);
     expect(existsSync(c.file('RF-0100.md'))).toBe(false);
 
-    const task = await reunifyBinary(['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Checks awaited', '--dry-run', '--date', '2026-11-02'], { cwd: c.dir });
+    const task = await reunifyBinary(
+      ['task', 'RF-0002', 'family_assessment', '--status', 'in_progress', '--note', 'Checks awaited', '--dry-run', '--date', '2026-11-02'],
+      { cwd: c.dir },
+    );
     expect(task.exitCode).toBe(0);
     expect(task.stdout).toMatch(/^- {2}family_assessment: {2}\{ status: in_progress \}$/m);
     expect(task.stdout).toMatch(/^\+ {2}family_assessment: {2}\{ status: in_progress, note: Checks awaited \}$/m);
@@ -482,11 +606,30 @@ describe('--dry-run prints a unified diff and writes nothing', () => {
 });
 
 describe('answers of 0, false or blank are kept as given', () => {
-  const NEW_FLAGS = ['--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-10-01'];
+  const NEW_FLAGS = [
+    '--ref',
+    'Child Z',
+    '--dob',
+    '2016-03-02',
+    '--looked-after-since',
+    '2026-09-07',
+    '--legal-status',
+    's20',
+    '--placement',
+    'foster',
+    '--trigger',
+    'cla_review',
+    '--social-worker',
+    'SW K.L.',
+    '--date',
+    '2026-10-01',
+  ];
 
   it('new --set child.placement_moves=0 and child.wants_to_return=false are written as a number and a yes/no', async () => {
     const c = caseload();
-    const r = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.placement_moves=0', '--set', 'child.wants_to_return=false'], { cwd: c.dir });
+    const r = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW_FLAGS, '--set', 'child.placement_moves=0', '--set', 'child.wants_to_return=false'], {
+      cwd: c.dir,
+    });
     expect(r.exitCode).toBe(0);
     const text = readFileSync(c.file('RF-0100.md'), 'utf8');
     expect(text).toMatch(/^ {2}placement_moves: 0 +#/m);
@@ -539,8 +682,13 @@ describe('a text answer is stored as the text given, not read as YAML', () => {
     expect(r.exitCode).toBe(0);
     const text = readFileSync(c.file('RF-0002.md'), 'utf8');
     expect(JSON.parse(noteOf(text)!)).toBe(given);
-    for (const [value, stored] of [['0x10', '"0x10"'], ['#1 first visit', '"#1 first visit"']]) {
-      expect((await reunify(['task', 'RF-0002', 'engagement', '--set', `tasks.engagement.note=${value}`, '--date', '2026-11-02'], { cwd: c.dir })).exitCode).toBe(0);
+    for (const [value, stored] of [
+      ['0x10', '"0x10"'],
+      ['#1 first visit', '"#1 first visit"'],
+    ]) {
+      expect(
+        (await reunify(['task', 'RF-0002', 'engagement', '--set', `tasks.engagement.note=${value}`, '--date', '2026-11-02'], { cwd: c.dir })).exitCode,
+      ).toBe(0);
       expect(noteOf(readFileSync(c.file('RF-0002.md'), 'utf8'))).toBe(stored);
     }
     expect((await reunify(['check', '--as-of', '2026-11-02'], { cwd: c.dir })).stdout).not.toMatch(/RF-0002.*\n.*error/);
@@ -551,7 +699,24 @@ describe('a text answer is stored as the text given, not read as YAML', () => {
     const answers = c.write('a.yaml', 'tasks:\n  engagement:\n    note: 0x10\n');
     expect((await reunify(['task', 'RF-0002', 'engagement', '--answers', answers, '--date', '2026-11-02'], { cwd: c.dir })).exitCode).toBe(0);
     expect(noteOf(readFileSync(c.file('RF-0002.md'), 'utf8'))).toBe('"0x10"');
-    const NEW = ['--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-10-01'];
+    const NEW = [
+      '--ref',
+      'Child Z',
+      '--dob',
+      '2016-03-02',
+      '--looked-after-since',
+      '2026-09-07',
+      '--legal-status',
+      's20',
+      '--placement',
+      'foster',
+      '--trigger',
+      'cla_review',
+      '--social-worker',
+      'SW K.L.',
+      '--date',
+      '2026-10-01',
+    ];
     const bad = await reunify(['new', 'RF-0100', '--dir', 'cases', ...NEW, '--set', 'child.placement_moves=0x10'], { cwd: c.dir });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('child.placement_moves: must be a whole number, 0 or more');
@@ -655,7 +820,9 @@ describe('reunify advance', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('RF-0002 cannot move to stage 2 yet. Missing:');
     expect(r.stderr).toContain('stage 1 task family_assessment (Assessment done with the family) must be done or not_applicable (stage-gate)');
-    expect(r.stderr).toContain('stage 1 task written_assessment (Written assessment with a recommendation about return) must be done or not_applicable (stage-gate)');
+    expect(r.stderr).toContain(
+      'stage 1 task written_assessment (Written assessment with a recommendation about return) must be done or not_applicable (stage-gate)',
+    );
     expect(r.stderr).toContain('reunify task RF-0002 family_assessment, reunify task RF-0002 written_assessment');
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
   });
@@ -707,7 +874,9 @@ describe('reunify advance', () => {
     const wrong = await reunify(['advance', 'RF-0004', '--to', 'closed', '--outcome', 'at_home', '--date', '2026-11-01'], { cwd: c.dir });
     expect(wrong.exitCode).toBe(1);
     expect(wrong.stderr).toContain('the child has not gone home (the case is at stage 2): close with --outcome not_returned');
-    const ok = await reunify(['advance', 'RF-0004', '--to', 'closed', '--outcome', 'not_returned', '--note', 'Long-term fostering', '--date', '2026-11-01'], { cwd: c.dir });
+    const ok = await reunify(['advance', 'RF-0004', '--to', 'closed', '--outcome', 'not_returned', '--note', 'Long-term fostering', '--date', '2026-11-01'], {
+      cwd: c.dir,
+    });
     expect(ok.exitCode).toBe(0);
     expect(readFileSync(c.file('RF-0004.md'), 'utf8')).toMatch(/^outcome:\n {2}status: not_returned\n {2}date: 2026-11-01\n {2}note: Long-term fostering$/m);
   });
@@ -735,7 +904,10 @@ describe("task child_views finds the child's views under any heading check accep
 
   it('new words go under the heading already there', async () => {
     const { c } = setup();
-    const answers = c.write('views.yaml', 'tasks:\n  child_views:\n    status: done\n    by: "SW R.M."\nbody:\n  "Child\'s views": "Said again that she wants to go home."\n');
+    const answers = c.write(
+      'views.yaml',
+      'tasks:\n  child_views:\n    status: done\n    by: "SW R.M."\nbody:\n  "Child\'s views": "Said again that she wants to go home."\n',
+    );
     const r = await reunify(['task', 'RF-0007', 'child_views', '--answers', answers, '--date', '2026-05-15'], { cwd: c.dir });
     expect(r.exitCode).toBe(0);
     const after = readFileSync(c.file('RF-0007.md'), 'utf8');
@@ -764,6 +936,7 @@ describe('new, task and advance take --as-of, as the other commands do; --date i
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--as-of');
     expect(bad.stderr).not.toContain('--date');
-    for (const command of ['new', 'task', 'advance']) expect((await reunify([command, '--help'])).stdout).toMatch(/--as-of <date>[\s\S]*--date <date> +the older name of --as-of/);
+    for (const command of ['new', 'task', 'advance'])
+      expect((await reunify([command, '--help'])).stdout).toMatch(/--as-of <date>[\s\S]*--date <date> +the older name of --as-of/);
   });
 });

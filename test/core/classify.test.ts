@@ -64,17 +64,33 @@ describe('level boundaries (default thresholds 3, 7, 12)', () => {
     { name: 'nothing recorded', factors: [], score: 0, level: 'low' },
     { name: 'just below medium', factors: [f('parental_substance_misuse', 'partly'), f('parental_isolation', 'partly')], score: 2.5, level: 'low' },
     { name: 'at medium', factors: [f('domestic_abuse', 'present')], score: 3, level: 'medium' },
-    { name: 'just below high', factors: [f('parental_substance_misuse', 'present'), f('new_household_adult', 'present'), f('parental_isolation', 'partly')], score: 6.5, level: 'medium' },
+    {
+      name: 'just below high',
+      factors: [f('parental_substance_misuse', 'present'), f('new_household_adult', 'present'), f('parental_isolation', 'partly')],
+      score: 6.5,
+      level: 'medium',
+    },
     { name: 'at high', factors: [f('parental_substance_misuse', 'present'), f('domestic_abuse', 'present')], score: 7, level: 'high' },
     {
       name: 'just below very high',
-      factors: [f('parental_substance_misuse', 'present'), f('domestic_abuse', 'present'), f('problems_unaddressed', 'present'), f('parental_isolation', 'partly'), f('parental_ambivalence', 'partly')],
+      factors: [
+        f('parental_substance_misuse', 'present'),
+        f('domestic_abuse', 'present'),
+        f('problems_unaddressed', 'present'),
+        f('parental_isolation', 'partly'),
+        f('parental_ambivalence', 'partly'),
+      ],
       score: 11.5,
       level: 'high',
     },
     {
       name: 'at very high',
-      factors: [f('parental_substance_misuse', 'present'), f('domestic_abuse', 'present'), f('problems_unaddressed', 'present'), f('new_household_adult', 'present')],
+      factors: [
+        f('parental_substance_misuse', 'present'),
+        f('domestic_abuse', 'present'),
+        f('problems_unaddressed', 'present'),
+        f('new_household_adult', 'present'),
+      ],
       score: 12,
       level: 'very_high',
     },
@@ -93,18 +109,60 @@ describe('level boundaries (default thresholds 3, 7, 12)', () => {
     const s = classify(withFactors(f('parental_substance_misuse', 'partly'), f('extended_family_support', 'present')), DEFAULTS, AS_OF);
     for (const c of s.contributions) expect(c.points).toBe(c.weight * c.fraction);
     expect(s.contributions.reduce((sum, c) => sum + c.points, 0)).toBe(s.score);
-    expect(lineFor(s.contributions, 'extended_family_support')[0]).toMatchObject({ kind: 'protective', weight: -2, fraction: 1, points: -2, source: 'entered', evidence: '/factors/1' });
+    expect(lineFor(s.contributions, 'extended_family_support')[0]).toMatchObject({
+      kind: 'protective',
+      weight: -2,
+      fraction: 1,
+      points: -2,
+      source: 'entered',
+      evidence: '/factors/1',
+    });
   });
 });
 
 describe('static factors derived from history and dob', () => {
   const table: { name: string; history?: CaseData['history']; factor: string; status: FactorStatus; points: number; evidence: string }[] = [
-    { name: 'a failed return', history: { failed_returns: 1 }, factor: 'previous_failed_return', status: 'present', points: 2, evidence: '/history/failed_returns' },
-    { name: 'no failed return', history: { failed_returns: 0 }, factor: 'previous_failed_return', status: 'absent', points: 0, evidence: '/history/failed_returns' },
+    {
+      name: 'a failed return',
+      history: { failed_returns: 1 },
+      factor: 'previous_failed_return',
+      status: 'present',
+      points: 2,
+      evidence: '/history/failed_returns',
+    },
+    {
+      name: 'no failed return',
+      history: { failed_returns: 0 },
+      factor: 'previous_failed_return',
+      status: 'absent',
+      points: 0,
+      evidence: '/history/failed_returns',
+    },
     { name: 'failed returns not counted', history: {}, factor: 'previous_failed_return', status: 'unknown', points: 0, evidence: '/history/failed_returns' },
-    { name: 'earlier removals', history: { parent_prior_removals: 2 }, factor: 'previous_child_removals', status: 'present', points: 2, evidence: '/history/parent_prior_removals' },
-    { name: 'no earlier removals', history: { parent_prior_removals: 0 }, factor: 'previous_child_removals', status: 'absent', points: 0, evidence: '/history/parent_prior_removals' },
-    { name: 'missing episodes counted', history: { missing_episodes: 3 }, factor: 'missing_episodes', status: 'present', points: 2, evidence: '/history/missing_episodes' },
+    {
+      name: 'earlier removals',
+      history: { parent_prior_removals: 2 },
+      factor: 'previous_child_removals',
+      status: 'present',
+      points: 2,
+      evidence: '/history/parent_prior_removals',
+    },
+    {
+      name: 'no earlier removals',
+      history: { parent_prior_removals: 0 },
+      factor: 'previous_child_removals',
+      status: 'absent',
+      points: 0,
+      evidence: '/history/parent_prior_removals',
+    },
+    {
+      name: 'missing episodes counted',
+      history: { missing_episodes: 3 },
+      factor: 'missing_episodes',
+      status: 'present',
+      points: 2,
+      evidence: '/history/missing_episodes',
+    },
     { name: 'no history at all', history: undefined, factor: 'missing_episodes', status: 'unknown', points: 0, evidence: '/history/missing_episodes' },
   ];
   for (const row of table) {
@@ -118,7 +176,9 @@ describe('static factors derived from history and dob', () => {
 
   it('an entered missing_episodes entry wins over the history count', () => {
     const s = classify(baseCase({ history: { missing_episodes: 4 }, factors: [f('missing_episodes', 'partly')] }), DEFAULTS, AS_OF);
-    expect(lineFor(s.contributions, 'missing_episodes')).toEqual([expect.objectContaining({ status: 'partly', points: 1, source: 'entered', evidence: '/factors/0' })]);
+    expect(lineFor(s.contributions, 'missing_episodes')).toEqual([
+      expect.objectContaining({ status: 'partly', points: 1, source: 'entered', evidence: '/factors/0' }),
+    ]);
   });
 
   it('an unplanned return counts from return.unplanned', () => {
@@ -127,9 +187,24 @@ describe('static factors derived from history and dob', () => {
   });
 
   const ages: { name: string; over: Partial<CaseData>; status: FactorStatus; evidence: string }[] = [
-    { name: 'on the 10th birthday at the planned return: not over 10', over: { transition: { planned_return: '2026-12-01' }, child: { ...baseCase().child, dob: '2016-12-01' } }, status: 'absent', evidence: '/transition/planned_return' },
-    { name: 'the day after: over 10', over: { transition: { planned_return: '2026-12-02' }, child: { ...baseCase().child, dob: '2016-12-01' } }, status: 'present', evidence: '/transition/planned_return' },
-    { name: 'no planned return: age at the as-of date', over: { child: { ...baseCase().child, dob: '2016-10-31' } }, status: 'present', evidence: '/child/dob' },
+    {
+      name: 'on the 10th birthday at the planned return: not over 10',
+      over: { transition: { planned_return: '2026-12-01' }, child: { ...baseCase().child, dob: '2016-12-01' } },
+      status: 'absent',
+      evidence: '/transition/planned_return',
+    },
+    {
+      name: 'the day after: over 10',
+      over: { transition: { planned_return: '2026-12-02' }, child: { ...baseCase().child, dob: '2016-12-01' } },
+      status: 'present',
+      evidence: '/transition/planned_return',
+    },
+    {
+      name: 'no planned return: age at the as-of date',
+      over: { child: { ...baseCase().child, dob: '2016-10-31' } },
+      status: 'present',
+      evidence: '/child/dob',
+    },
     { name: 'no planned return, 10 tomorrow', over: { child: { ...baseCase().child, dob: '2016-11-02' } }, status: 'absent', evidence: '/child/dob' },
     {
       name: 'after the return, the age on the day the child went home',
@@ -178,19 +253,34 @@ describe('entered factors', () => {
   });
 
   it('one factor recorded for two parents counts once, at its strongest', () => {
-    const s = classify(withFactors(f('parental_substance_misuse', 'partly', { person: 'mum' }), f('parental_substance_misuse', 'present', { person: 'dad' })), DEFAULTS, AS_OF);
+    const s = classify(
+      withFactors(f('parental_substance_misuse', 'partly', { person: 'mum' }), f('parental_substance_misuse', 'present', { person: 'dad' })),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.score).toBe(4);
     expect(lineFor(s.contributions, 'parental_substance_misuse')[0]).toMatchObject({ points: 0, note: 'counted once, at /factors/1' });
   });
 
   it('a later entry for the same factor supersedes an earlier one', () => {
-    const s = classify(withFactors(f('domestic_abuse', 'present', { as_of: '2026-05-01' }), f('domestic_abuse', 'absent', { as_of: '2026-10-01' })), DEFAULTS, AS_OF);
+    const s = classify(
+      withFactors(f('domestic_abuse', 'present', { as_of: '2026-05-01' }), f('domestic_abuse', 'absent', { as_of: '2026-10-01' })),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.score).toBe(0);
     expect(lineFor(s.contributions, 'domestic_abuse')[0]).toMatchObject({ evidence: '/factors/0', points: 0, note: 'superseded by /factors/1' });
   });
 
   it('an unknown superseded by a later entry is no longer a gap', () => {
-    const s = classify(withFactors(f('new_household_adult', 'unknown', { as_of: '2026-09-01' }), f('new_household_adult', 'absent', { as_of: '2026-10-01', evidence: 'Lodger moved out' })), DEFAULTS, AS_OF);
+    const s = classify(
+      withFactors(
+        f('new_household_adult', 'unknown', { as_of: '2026-09-01' }),
+        f('new_household_adult', 'absent', { as_of: '2026-10-01', evidence: 'Lodger moved out' }),
+      ),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.gaps).toEqual([]);
     expect(lineFor(s.contributions, 'new_household_adult')).toMatchObject([
       { evidence: '/factors/0', status: 'unknown', points: 0, note: 'superseded by /factors/1' },
@@ -199,24 +289,39 @@ describe('entered factors', () => {
   });
 
   it('an undated unknown is superseded by any dated entry, wherever it sits in the file', () => {
-    const s = classify(withFactors(f('domestic_abuse', 'present', { as_of: '2026-06-01' }), f('domestic_abuse', 'unknown', { as_of: undefined })), DEFAULTS, AS_OF);
+    const s = classify(
+      withFactors(f('domestic_abuse', 'present', { as_of: '2026-06-01' }), f('domestic_abuse', 'unknown', { as_of: undefined })),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.gaps).toEqual([]);
     expect(s.score).toBe(3);
   });
 
   it('an unknown that stands is still a gap, though an earlier entry was known', () => {
-    const s = classify(withFactors(f('domestic_abuse', 'absent', { as_of: '2026-06-01' }), f('domestic_abuse', 'unknown', { as_of: '2026-10-01' })), DEFAULTS, AS_OF);
+    const s = classify(
+      withFactors(f('domestic_abuse', 'absent', { as_of: '2026-06-01' }), f('domestic_abuse', 'unknown', { as_of: '2026-10-01' })),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.gaps.map((g) => g.evidence)).toEqual(['/factors/1']);
   });
 
   it('a later entry dated after the as-of date does not yet supersede the unknown', () => {
-    const s = classify(withFactors(f('domestic_abuse', 'unknown', { as_of: '2026-09-01' }), f('domestic_abuse', 'absent', { as_of: '2026-11-20' })), DEFAULTS, AS_OF);
+    const s = classify(
+      withFactors(f('domestic_abuse', 'unknown', { as_of: '2026-09-01' }), f('domestic_abuse', 'absent', { as_of: '2026-11-20' })),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.gaps.map((g) => g.evidence)).toEqual(['/factors/0']);
   });
 
   it('superseding is per person: an unknown for one parent stays a gap when the other parent is assessed', () => {
     const s = classify(
-      withFactors(f('parental_mental_health', 'unknown', { person: 'dad', as_of: '2026-09-01' }), f('parental_mental_health', 'absent', { person: 'mum', as_of: '2026-10-01' })),
+      withFactors(
+        f('parental_mental_health', 'unknown', { person: 'dad', as_of: '2026-09-01' }),
+        f('parental_mental_health', 'absent', { person: 'mum', as_of: '2026-10-01' }),
+      ),
       DEFAULTS,
       AS_OF,
     );
@@ -249,19 +354,45 @@ describe('capacity to change', () => {
     it(`${row.rating} counts ${row.points}`, () => {
       const s = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: row.rating, as_of: '2026-10-01' }] }), DEFAULTS, AS_OF);
       expect(s.score).toBe(row.points);
-      expect(lineFor(s.contributions, 'capacity_to_change')[0]).toMatchObject({ person: 'mum', rating: row.rating, points: row.points, kind: row.kind, source: 'capacity to change', evidence: '/capacity_to_change/0' });
+      expect(lineFor(s.contributions, 'capacity_to_change')[0]).toMatchObject({
+        person: 'mum',
+        rating: row.rating,
+        points: row.points,
+        kind: row.kind,
+        source: 'capacity to change',
+        evidence: '/capacity_to_change/0',
+      });
     });
   }
 
   it('counts only the parents the child would return to, when any is named', () => {
-    const s = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: 'emerging' }, { person: 'dad', rating: 'not_shown' }] }), DEFAULTS, AS_OF);
+    const s = classify(
+      baseCase({
+        capacity_to_change: [
+          { person: 'mum', rating: 'emerging' },
+          { person: 'dad', rating: 'not_shown' },
+        ],
+      }),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.score).toBe(0);
     expect(lineFor(s.contributions, 'capacity_to_change')[1]).toMatchObject({ person: 'dad', points: 0, note: 'not a parent the child would return to' });
   });
 
   it('counts every rated parent when no one is named as returning_to', () => {
     const people = baseCase().people!.map((p) => ({ ...p, returning_to: undefined }));
-    const s = classify(baseCase({ people, capacity_to_change: [{ person: 'mum', rating: 'limited' }, { person: 'dad', rating: 'not_shown' }] }), DEFAULTS, AS_OF);
+    const s = classify(
+      baseCase({
+        people,
+        capacity_to_change: [
+          { person: 'mum', rating: 'limited' },
+          { person: 'dad', rating: 'not_shown' },
+        ],
+      }),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.score).toBe(5);
   });
 
@@ -280,16 +411,43 @@ describe('capacity to change', () => {
   });
 
   it('a later rating replaces not_assessed; not_assessed after a rating makes it unknown again', () => {
-    const rated = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: 'not_assessed', as_of: '2026-09-01' }, { person: 'mum', rating: 'limited', as_of: '2026-10-01' }] }), DEFAULTS, AS_OF);
+    const rated = classify(
+      baseCase({
+        capacity_to_change: [
+          { person: 'mum', rating: 'not_assessed', as_of: '2026-09-01' },
+          { person: 'mum', rating: 'limited', as_of: '2026-10-01' },
+        ],
+      }),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(rated.score).toBe(2);
     expect(rated.gaps).toEqual([]);
-    const unknownAgain = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: 'demonstrated', as_of: '2026-09-01' }, { person: 'mum', rating: 'not_assessed', as_of: '2026-10-01' }] }), DEFAULTS, AS_OF);
+    const unknownAgain = classify(
+      baseCase({
+        capacity_to_change: [
+          { person: 'mum', rating: 'demonstrated', as_of: '2026-09-01' },
+          { person: 'mum', rating: 'not_assessed', as_of: '2026-10-01' },
+        ],
+      }),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(unknownAgain.score).toBe(0);
     expect(unknownAgain.gaps).toEqual([expect.objectContaining({ factor: 'capacity_to_change', person: 'mum' })]);
   });
 
   it('not_assessed for a parent the child does not return to is listed, not a gap', () => {
-    const s = classify(baseCase({ capacity_to_change: [{ person: 'mum', rating: 'emerging' }, { person: 'dad', rating: 'not_assessed' }] }), DEFAULTS, AS_OF);
+    const s = classify(
+      baseCase({
+        capacity_to_change: [
+          { person: 'mum', rating: 'emerging' },
+          { person: 'dad', rating: 'not_assessed' },
+        ],
+      }),
+      DEFAULTS,
+      AS_OF,
+    );
     expect(s.gaps).toEqual([]);
     expect(lineFor(s.contributions, 'capacity_to_change')[1]).toMatchObject({ person: 'dad', points: 0, note: 'not a parent the child would return to' });
   });
@@ -354,7 +512,9 @@ describe('forcing factors', () => {
     expect(s.score).toBe(2);
     expect(s.scoreLevel).toBe('low');
     expect(s.level).toBe('high');
-    expect(s.forced).toEqual([{ factor: 'new_household_adult', minLevel: 'high', reason: 'An unassessed adult may pose a severe risk', evidence: '/factors/0' }]);
+    expect(s.forced).toEqual([
+      { factor: 'new_household_adult', minLevel: 'high', reason: 'An unassessed adult may pose a severe risk', evidence: '/factors/0' },
+    ]);
     expect(s.decision).toBe('return_if_change_evidenced');
   });
 
@@ -368,13 +528,28 @@ describe('forcing factors', () => {
   });
 
   it('never lowers a higher score level', () => {
-    const s = classify(withFactors(f('new_household_adult', 'present'), f('parental_substance_misuse', 'present'), f('domestic_abuse', 'present'), f('problems_unaddressed', 'present')), config, AS_OF);
+    const s = classify(
+      withFactors(
+        f('new_household_adult', 'present'),
+        f('parental_substance_misuse', 'present'),
+        f('domestic_abuse', 'present'),
+        f('problems_unaddressed', 'present'),
+      ),
+      config,
+      AS_OF,
+    );
     expect(s.level).toBe('very_high');
   });
 
   it('naming an unknown factor is a config problem', () => {
-    const bad = withConfig({ classification: { forcing: [{ factor: 'no_such_factor', min_level: 'high', reason: 'x' }], weights: { also_not: 1 }, thresholds: { high: 2 } } });
-    expect(classificationSettingProblems(bad).map((p) => p.path)).toEqual(['/classification/weights/also_not', '/classification/forcing/0/factor', '/classification/thresholds']);
+    const bad = withConfig({
+      classification: { forcing: [{ factor: 'no_such_factor', min_level: 'high', reason: 'x' }], weights: { also_not: 1 }, thresholds: { high: 2 } },
+    });
+    expect(classificationSettingProblems(bad).map((p) => p.path)).toEqual([
+      '/classification/weights/also_not',
+      '/classification/forcing/0/factor',
+      '/classification/thresholds',
+    ]);
   });
 });
 
@@ -410,12 +585,32 @@ describe('decision point and suggested decision', () => {
 describe('overrides', () => {
   const table: { name: string; input: Parameters<typeof overrideProblems>[0]; problems: RegExp[] }[] = [
     { name: 'level as suggested', input: { level: 'medium', suggested: 'medium' }, problems: [] },
-    { name: 'override with category and reason', input: { level: 'high', suggested: 'medium', overrideCategory: 'single_severe_concern', overrideReason: 'Fictional reasoning' }, problems: [] },
-    { name: 'override without category', input: { level: 'high', suggested: 'medium', overrideReason: 'Fictional reasoning' }, problems: [/give its category/] },
-    { name: 'override without reason', input: { level: 'low', suggested: 'medium', overrideCategory: 'strong_protective_context' }, problems: [/give the reasoning/] },
-    { name: 'override with a blank reason', input: { level: 'low', suggested: 'medium', overrideCategory: 'strong_protective_context', overrideReason: '  ' }, problems: [/give the reasoning/] },
+    {
+      name: 'override with category and reason',
+      input: { level: 'high', suggested: 'medium', overrideCategory: 'single_severe_concern', overrideReason: 'Fictional reasoning' },
+      problems: [],
+    },
+    {
+      name: 'override without category',
+      input: { level: 'high', suggested: 'medium', overrideReason: 'Fictional reasoning' },
+      problems: [/give its category/],
+    },
+    {
+      name: 'override without reason',
+      input: { level: 'low', suggested: 'medium', overrideCategory: 'strong_protective_context' },
+      problems: [/give the reasoning/],
+    },
+    {
+      name: 'override with a blank reason',
+      input: { level: 'low', suggested: 'medium', overrideCategory: 'strong_protective_context', overrideReason: '  ' },
+      problems: [/give the reasoning/],
+    },
     { name: 'override with neither', input: { level: 'very_high', suggested: 'low' }, problems: [/give its category/, /give the reasoning/] },
-    { name: 'unknown category', input: { level: 'high', suggested: 'medium', overrideCategory: 'gut_feeling', overrideReason: 'x' }, problems: [/"gut_feeling" is not an override category/] },
+    {
+      name: 'unknown category',
+      input: { level: 'high', suggested: 'medium', overrideCategory: 'gut_feeling', overrideReason: 'x' },
+      problems: [/"gut_feeling" is not an override category/],
+    },
     { name: 'category without an override', input: { level: 'medium', suggested: 'medium', overrideCategory: 'other' }, problems: [/no override to explain/] },
   ];
   for (const row of table) {
@@ -432,7 +627,17 @@ describe('overrides', () => {
   });
 
   it('the record keeps both levels', () => {
-    expect(classificationEntry({ date: AS_OF, point: 'rc1_d2', level: 'high', suggested: 'medium', by: 'SW T.T.', overrideCategory: 'other', overrideReason: 'Fictional' })).toEqual({
+    expect(
+      classificationEntry({
+        date: AS_OF,
+        point: 'rc1_d2',
+        level: 'high',
+        suggested: 'medium',
+        by: 'SW T.T.',
+        overrideCategory: 'other',
+        overrideReason: 'Fictional',
+      }),
+    ).toEqual({
       date: AS_OF,
       point: 'rc1_d2',
       level: 'high',
@@ -467,7 +672,12 @@ describe('reclassification against the baseline', () => {
   const directions: { name: string; baseline: Level; factors: FactorEntry[]; direction: string }[] = [
     { name: 'up', baseline: 'low', factors: [f('parental_substance_misuse', 'present'), f('domestic_abuse', 'present')], direction: 'up' },
     { name: 'same', baseline: 'medium', factors: [f('domestic_abuse', 'present')], direction: 'same' },
-    { name: 'down', baseline: 'high', factors: [f('domestic_abuse', 'present', { as_of: '2026-05-01' }), f('domestic_abuse', 'absent', { as_of: '2026-09-01' })], direction: 'down' },
+    {
+      name: 'down',
+      baseline: 'high',
+      factors: [f('domestic_abuse', 'present', { as_of: '2026-05-01' }), f('domestic_abuse', 'absent', { as_of: '2026-09-01' })],
+      direction: 'down',
+    },
   ];
   for (const row of directions) {
     it(`direction ${row.name}`, () => {
@@ -503,7 +713,12 @@ describe('reclassification against the baseline', () => {
   });
 
   it('more unknowns than at the baseline are flagged', () => {
-    const { b } = compare(baseCase({ factors: [f('new_household_adult', 'absent', { as_of: '2026-05-01' }), f('new_household_adult', 'unknown', { as_of: '2026-09-01' })], classifications: [rc1('low')] }));
+    const { b } = compare(
+      baseCase({
+        factors: [f('new_household_adult', 'absent', { as_of: '2026-05-01' }), f('new_household_adult', 'unknown', { as_of: '2026-09-01' })],
+        classifications: [rc1('low')],
+      }),
+    );
     expect(b.unknownsAtBaseline).toBe(0);
     expect(b.unknownsNow).toBe(1);
     expect(b.factorChanges.find((c) => c.factor === 'new_household_adult')?.change).toBe('now_unknown');
@@ -511,7 +726,11 @@ describe('reclassification against the baseline', () => {
   });
 
   it('a superseded unknown is not counted among the unknowns now or then', () => {
-    const factors = [f('new_household_adult', 'unknown', { as_of: '2026-05-01' }), f('new_household_adult', 'absent', { as_of: '2026-08-01' }), f('domestic_abuse', 'unknown', { as_of: '2026-09-01' })];
+    const factors = [
+      f('new_household_adult', 'unknown', { as_of: '2026-05-01' }),
+      f('new_household_adult', 'absent', { as_of: '2026-08-01' }),
+      f('domestic_abuse', 'unknown', { as_of: '2026-09-01' }),
+    ];
     const { b } = compare(baseCase({ factors, classifications: [rc1('low', '2026-06-01')] }));
     expect(b.unknownsAtBaseline).toBe(1);
     expect(b.unknownsNow).toBe(1);
@@ -529,7 +748,14 @@ describe('reclassification against the baseline', () => {
 
   it('goals met and missed since the baseline', () => {
     const goals: Goal[] = [
-      { id: 'g1', by: '2026-12-01', progress: [{ date: '2026-06-15', rag: 'amber' }, { date: '2026-09-15', rag: 'green' }] },
+      {
+        id: 'g1',
+        by: '2026-12-01',
+        progress: [
+          { date: '2026-06-15', rag: 'amber' },
+          { date: '2026-09-15', rag: 'green' },
+        ],
+      },
       { id: 'g2', by: '2026-10-01', progress: [{ date: '2026-09-15', rag: 'red' }] },
       { id: 'g3', by: '2026-12-01', progress: [{ date: '2026-06-15', rag: 'green' }] },
     ];
@@ -588,7 +814,10 @@ describe('properties', () => {
       fc.property(caseArb, added(risk), fc.constantFrom(DEFAULTS, forcing), (a, add, config) => {
         const data = build(a);
         const before = classify(data, config, AS_OF);
-        const more = { ...data, factors: [...(data.factors ?? []), { id: add.id, status: 'present' as const, as_of: AS_OF, ...(add.person ? { person: add.person } : {}) }] };
+        const more = {
+          ...data,
+          factors: [...(data.factors ?? []), { id: add.id, status: 'present' as const, as_of: AS_OF, ...(add.person ? { person: add.person } : {}) }],
+        };
         const after = classify(more, config, AS_OF);
         expect(rank(after.level)).toBeGreaterThanOrEqual(rank(before.level));
         expect(after.score).toBeGreaterThanOrEqual(before.score);
@@ -602,7 +831,10 @@ describe('properties', () => {
       fc.property(caseArb, added(protective), fc.constantFrom(DEFAULTS, forcing), (a, add, config) => {
         const data = build(a);
         const before = classify(data, config, AS_OF);
-        const more = { ...data, factors: [...(data.factors ?? []), { id: add.id, status: 'present' as const, as_of: AS_OF, ...(add.person ? { person: add.person } : {}) }] };
+        const more = {
+          ...data,
+          factors: [...(data.factors ?? []), { id: add.id, status: 'present' as const, as_of: AS_OF, ...(add.person ? { person: add.person } : {}) }],
+        };
         const after = classify(more, config, AS_OF);
         expect(rank(after.level)).toBeLessThanOrEqual(rank(before.level));
         expect(after.score).toBeLessThanOrEqual(before.score);

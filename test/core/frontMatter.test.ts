@@ -43,7 +43,10 @@ describe('splitCase', () => {
   });
 
   it('needs no front-matter library: gray-matter is neither a dependency nor imported', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })).not.toContain('gray-matter');
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
     expect(Object.keys(lock.packages).filter((p) => p.endsWith('node_modules/gray-matter'))).toEqual([]);

@@ -59,7 +59,15 @@ describe('precompiled case validators', () => {
   it('judge damaged records as the compiled schemas do (property)', () => {
     const docs = records('examples/caseload') as Record<string, unknown>[];
     const fast = validatorFrom(precompiled!);
-    const junk = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 12 }), fc.constantFrom('2026-02-30', 'done', 'rc1', 'x-note', 3), fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }));
+    const junk = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer(),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('2026-02-30', 'done', 'rc1', 'x-note', 3),
+      fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }),
+      fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+    );
     const damaged = fc.tuple(fc.nat(docs.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(), junk), { minLength: 1, maxLength: 3 })).map(([i, edits]) => {
       const doc = structuredClone(present(docs[i]));
       for (const [a, b, value] of edits) {

@@ -216,7 +216,14 @@ describe('enums come from ids.ts', () => {
 });
 
 describe('local additions', () => {
-  const extraFactor: FactorDefinition = { id: 'local_housing_instability', kind: 'risk', about: 'household', static: false, meaning: 'Fictional local factor', source: 'Local' };
+  const extraFactor: FactorDefinition = {
+    id: 'local_housing_instability',
+    kind: 'risk',
+    about: 'household',
+    static: false,
+    meaning: 'Fictional local factor',
+    source: 'Local',
+  };
   const extended: DomainIds = {
     factors: [...BASE_IDS.factors, extraFactor],
     cohorts: [...BASE_IDS.cohorts, 'local_unaccompanied'],

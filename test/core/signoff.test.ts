@@ -1,7 +1,15 @@
 // The sign-off queue and which item an --item spec names.
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/model/caseTypes.js';
-import { awaitingSignoff, findSignoffTarget, sameSigner, selfSignoffWarning, signedContent, signoffQueue, signoffRefusal } from '../../src/core/workflow/signoff.js';
+import {
+  awaitingSignoff,
+  findSignoffTarget,
+  sameSigner,
+  selfSignoffWarning,
+  signedContent,
+  signoffQueue,
+  signoffRefusal,
+} from '../../src/core/workflow/signoff.js';
 import { stage5Case } from '../rules/fixtures-later-stages.js';
 import { AS_OF, stage1Case } from '../rules/harness.js';
 import { present } from '../present.js';
@@ -26,7 +34,13 @@ describe('sign-off queue', () => {
   });
 
   it('orders the queue oldest first, then by case id', () => {
-    const queue = signoffQueue([{ id: 'B', data: unsignedRc2Twice() }, { id: 'A', data: unsignedRc2Twice() }], AS_OF);
+    const queue = signoffQueue(
+      [
+        { id: 'B', data: unsignedRc2Twice() },
+        { id: 'A', data: unsignedRc2Twice() },
+      ],
+      AS_OF,
+    );
     expect(queue.map((q) => `${q.date} ${q.caseId} ${q.pointer}`)).toEqual([
       '2026-02-20 A /classifications/1',
       '2026-02-20 B /classifications/1',
@@ -55,7 +69,9 @@ describe('findSignoffTarget and signoffRefusal', () => {
       return found.target;
     };
     expect(signoffRefusal(data, t('/classifications/2'), 'tm a.o.', '2026-11-02')).toBeUndefined();
-    expect(selfSignoffWarning(t('/classifications/2'), 'tm a.o.')).toBe('tm a.o. is signing off the rc2_d3 classification of 2026-03-01 (/classifications/2), which TM A.O. recorded: a self sign-off is not an independent check of the work');
+    expect(selfSignoffWarning(t('/classifications/2'), 'tm a.o.')).toBe(
+      'tm a.o. is signing off the rc2_d3 classification of 2026-03-01 (/classifications/2), which TM A.O. recorded: a self sign-off is not an independent check of the work',
+    );
     expect(selfSignoffWarning(t('/classifications/2'), 'TM X.Y.')).toBeUndefined();
     expect(signoffRefusal(data, t('/classifications/0'), 'TM X.Y.', '2026-11-02')).toMatch(/already signed off by TM T\.M\. on 2025-10-29/);
     expect(signoffRefusal(data, t('/classifications/2'), 'TM X.Y.', '2026-02-01')).toMatch(/before the rc2_d3 classification of 2026-03-01/);
@@ -66,14 +82,23 @@ describe('findSignoffTarget and signoffRefusal', () => {
     const data = unsignedRc2Twice();
     const c = data.classifications!;
     c[2] = { ...c[2]!, level: 'medium', suggested: 'low', override_category: 'information_not_captured' };
-    expect(signedContent(data, ['classifications', 2], { asOf: AS_OF })).toEqual({ level: 'medium', suggested: 'low', override: true, overrideCategory: 'information_not_captured', sharedBefore: [] });
+    expect(signedContent(data, ['classifications', 2], { asOf: AS_OF })).toEqual({
+      level: 'medium',
+      suggested: 'low',
+      override: true,
+      overrideCategory: 'information_not_captured',
+      sharedBefore: [],
+    });
     const { suggested: _s, ...noSuggestion } = c[1]!;
     c[1] = noSuggestion;
     // no suggestion recorded: whether it is an override is not known, so it is not said
     expect(signedContent(data, ['classifications', 1], { asOf: AS_OF })).toEqual({ level: c[1].level, sharedBefore: [] });
     const d = data.decisions!;
     d[0] = { ...d[0]!, shared: [{ party: 'mum', date: '2026-10-30' }, { party: 'child' }, { party: 'iro', date: '2026-11-01' }] };
-    expect(signedContent(data, ['decisions', 0], { signDate: '2026-11-01' })).toEqual({ outcome: d[0].outcome, sharedBefore: [{ party: 'mum', date: '2026-10-30' }] });
+    expect(signedContent(data, ['decisions', 0], { signDate: '2026-11-01' })).toEqual({
+      outcome: d[0].outcome,
+      sharedBefore: [{ party: 'mum', date: '2026-10-30' }],
+    });
     expect(signedContent(data, ['decisions', 0], { asOf: '2026-11-01' }).sharedBefore).toEqual([
       { party: 'mum', date: '2026-10-30' },
       { party: 'iro', date: '2026-11-01' },

@@ -42,7 +42,19 @@ describe('buildStatus', () => {
     const sameDay = { ...base, decisions: [{ ...d2, shared: [{ party: 'mum', date: '2026-08-24' }] }] };
     const early = { ...base, decisions: [{ ...d2, signed_off: { by: 'TM T.M.', date: '2026-08-30' } }] };
     const unsigned = { ...base, decisions: [{ ...d2, signed_off: undefined }] };
-    const professionalsOnly = { ...base, decisions: [{ ...d2, signed_off: undefined, shared: [{ party: 'iro', date: '2026-08-28' }, { party: 'childrens_guardian', date: '2026-08-28' }] }] };
+    const professionalsOnly = {
+      ...base,
+      decisions: [
+        {
+          ...d2,
+          signed_off: undefined,
+          shared: [
+            { party: 'iro', date: '2026-08-28' },
+            { party: 'childrens_guardian', date: '2026-08-28' },
+          ],
+        },
+      ],
+    };
     const view = status([asCase('A', base), asCase('B', sameDay), asCase('C', early), asCase('D', unsigned), asCase('E', professionalsOnly)]);
     expect(view.shared_before_signoff.exceptions.map((e) => [e.id, e.signed_off, e.parties.map((p) => p.party)])).toEqual([
       ['C', '2026-08-30', ['child', 'mum', 'fc']],
@@ -60,7 +72,15 @@ describe('buildStatus', () => {
     const selfSigned = { ...base, classifications: [{ ...c, by: 'tm t.m.' }] };
     const view = status([asCase('A', base), asCase('B', selfSigned)]);
     expect(view.signed_by_recorder.exceptions).toEqual([
-      { id: 'B', detail: 'classification:rc1_d2 of 2026-08-20 signed off on 2026-08-21 by the person who recorded it', kind: 'classification', point: 'rc1_d2', pointer: '/classifications/0', date: '2026-08-20', signed_off: '2026-08-21' },
+      {
+        id: 'B',
+        detail: 'classification:rc1_d2 of 2026-08-20 signed off on 2026-08-21 by the person who recorded it',
+        kind: 'classification',
+        point: 'rc1_d2',
+        pointer: '/classifications/0',
+        date: '2026-08-20',
+        signed_off: '2026-08-21',
+      },
     ]);
     // no name in the view
     expect(JSON.stringify(view.signed_by_recorder)).not.toMatch(/t\.m\./i);
@@ -75,7 +95,12 @@ describe('buildStatus', () => {
     const view = status([asCase('A', drifting), asCase('B', reviewed), asCase('C', noCohort), asCase('D', { ...stage3Case(), cohorts: ['edge_of_care'] })]);
     expect(view.not_considered.count).toBe(1);
     expect(view.not_considered.exceptions).toEqual([
-      expect.objectContaining({ id: 'A', cohorts: ['wants_to_return'], last_considered: '2026-03-01', detail: expect.stringContaining('nothing since 2026-03-01') }),
+      expect.objectContaining({
+        id: 'A',
+        cohorts: ['wants_to_return'],
+        last_considered: '2026-03-01',
+        detail: expect.stringContaining('nothing since 2026-03-01'),
+      }),
     ]);
     const tighter = buildStatus([asCase('B', reviewed)], { asOf: AS_OF, config: mergeSettings(config, { status: { not_considered_days: 30 } }) });
     expect(tighter.not_considered.count).toBe(1);
@@ -86,7 +111,12 @@ describe('buildStatus', () => {
     const cases = [asCase('A', late), asCase('B', stage1Case()), asCase('C', stage3Case())];
     const view = status(cases);
     expect(view.overdue_tasks.cases).toBe(ruleCount(stageTimescale, cases));
-    expect(view.overdue_tasks.exceptions[0]).toMatchObject({ id: 'A', stage: 1, timescale_weeks: 8, tasks: ['case_history', 'engagement', 'family_assessment', 'safe_adult', 'written_assessment'] });
+    expect(view.overdue_tasks.exceptions[0]).toMatchObject({
+      id: 'A',
+      stage: 1,
+      timescale_weeks: 8,
+      tasks: ['case_history', 'engagement', 'family_assessment', 'safe_adult', 'written_assessment'],
+    });
     expect(view.overdue_tasks.count).toBe(5);
   });
 
@@ -153,7 +183,9 @@ describe('buildStatus', () => {
     unsigned.classifications = [{ date: '2026-06-05', point: 'rc3_post_return', level: 'high', suggested: 'high', by: 'SW R.M.' }];
     const signed = stage5Case();
     signed.return = { ...signed.return, unplanned: true, returned: '2026-05-15' };
-    signed.classifications = [{ date: '2026-06-05', point: 'rc3_post_return', level: 'high', suggested: 'high', by: 'SW R.M.', signed_off: { by: 'TM D.E.', date: '2026-06-08' } }];
+    signed.classifications = [
+      { date: '2026-06-05', point: 'rc3_post_return', level: 'high', suggested: 'high', by: 'SW R.M.', signed_off: { by: 'TM D.E.', date: '2026-06-08' } },
+    ];
     const recent = stage5Case();
     recent.return = { ...recent.return, unplanned: true, returned: '2026-10-20' };
     recent.classifications = [];
@@ -162,7 +194,10 @@ describe('buildStatus', () => {
     expect(ruleCount(rc3AfterUnplannedReturn, cases)).toBe(2);
     expect(view.reviews_due.rc3_after_unplanned_return).toEqual({ overdue: 2, within_days: 28 });
     const rc3 = view.reviews_due.exceptions.filter((e) => e.review === 'rc3_post_return');
-    expect(rc3.map((e) => [e.id, e.due, e.overdue])).toEqual([['A', '2026-06-12', true], ['B', '2026-06-12', true]]);
+    expect(rc3.map((e) => [e.id, e.due, e.overdue])).toEqual([
+      ['A', '2026-06-12', true],
+      ['B', '2026-06-12', true],
+    ]);
   });
 
   it('detail lines put a count of one in the singular: overdue by 1 day', () => {
@@ -170,7 +205,9 @@ describe('buildStatus', () => {
     home.return = { ...home.return, unplanned: true, returned: '2026-10-03' };
     home.classifications = [];
     const view = status([asCase('A', home)]);
-    expect(view.reviews_due.exceptions).toContainEqual(expect.objectContaining({ review: 'rc3_post_return', detail: expect.stringContaining('overdue by 1 day (due 2026-10-31)') }));
+    expect(view.reviews_due.exceptions).toContainEqual(
+      expect.objectContaining({ review: 'rc3_post_return', detail: expect.stringContaining('overdue by 1 day (due 2026-10-31)') }),
+    );
   });
 
   it('goals_red: a latest red goal, or a goal not rated for goal_rag_stale_days (as rule stage3/goal-rag-stale)', () => {
@@ -185,9 +222,21 @@ describe('buildStatus', () => {
   });
 
   it('post_return_alerts: missing after the return, a new adult not ruled out, unplanned returns, among children home', () => {
-    const missing = { ...stage5Case(), triggers: [{ type: 'missing_episode', date: '2026-03-01' }, { type: 'missing_episode', date: '2026-06-02' }] };
+    const missing = {
+      ...stage5Case(),
+      triggers: [
+        { type: 'missing_episode', date: '2026-03-01' },
+        { type: 'missing_episode', date: '2026-06-02' },
+      ],
+    };
     const adult = { ...stage5Case(), factors: [{ id: 'new_household_adult', status: 'unknown' as const }] };
-    const adultRuledOut = { ...stage5Case(), factors: [{ id: 'new_household_adult', status: 'unknown' as const, as_of: '2026-01-01' }, { id: 'new_household_adult', status: 'absent' as const, as_of: '2026-06-01' }] };
+    const adultRuledOut = {
+      ...stage5Case(),
+      factors: [
+        { id: 'new_household_adult', status: 'unknown' as const, as_of: '2026-01-01' },
+        { id: 'new_household_adult', status: 'absent' as const, as_of: '2026-06-01' },
+      ],
+    };
     const unplanned = { ...stage5Case(), return: { ...stage5Case().return, unplanned: true } };
     const view = status([asCase('A', missing), asCase('B', adult), asCase('C', adultRuledOut), asCase('D', unplanned), asCase('E', stage3Case())]);
     expect(view.post_return_alerts).toMatchObject({ home: 4, count: 3, missing_episode: 1, new_household_adult: 1, unplanned_return: 1 });
@@ -242,12 +291,19 @@ describe('buildStatus', () => {
   });
 
   it('cohorts count open cases, every cohort id listed', () => {
-    const view = status([asCase('A', { ...stage1Case(), cohorts: ['wants_to_return', 'edge_of_care'] }), asCase('B', { ...stage1Case(), cohorts: ['wants_to_return'] })]);
+    const view = status([
+      asCase('A', { ...stage1Case(), cohorts: ['wants_to_return', 'edge_of_care'] }),
+      asCase('B', { ...stage1Case(), cohorts: ['wants_to_return'] }),
+    ]);
     expect(view.cohorts).toMatchObject({ wants_to_return: 2, edge_of_care: 1, pre_proceedings: 0 });
   });
 
   it('--filter and --team select cases before anything is counted', () => {
-    const cases = [asCase('A', stage1Case()), asCase('B', stage3Case()), asCase('C', { ...stage5Case(), team: { social_worker: 'SW J.P.', team_manager: 'TM A.O.' } })];
+    const cases = [
+      asCase('A', stage1Case()),
+      asCase('B', stage3Case()),
+      asCase('C', { ...stage5Case(), team: { social_worker: 'SW J.P.', team_manager: 'TM A.O.' } }),
+    ];
     const parsed = parseStatusFilter(['stage=3,stage=5', 'level=low'], config);
     expect(parsed).toEqual({ filter: { stage: ['3', '5'], level: ['low'] } });
     const view = status(cases, { filter: 'filter' in parsed ? parsed.filter : undefined });
@@ -275,7 +331,12 @@ describe('buildStatus', () => {
     expect(shared.stage_counts.by_stage).toEqual({ 1: '<3', 2: 0, 3: '<3', 4: 0, 5: '<3' });
     expect(shared.stage_counts.open).toBe('[c]');
     expect(shared.overrides).toMatchObject({ count: '<3', rate: null });
-    expect(shared.cost_exposure).toMatchObject({ returns_in_progress: '<3', support_cost: null, figures: { failed_return: 105804, support: 7857 }, year: 2024 });
+    expect(shared.cost_exposure).toMatchObject({
+      returns_in_progress: '<3',
+      support_cost: null,
+      figures: { failed_return: 105804, support: 7857 },
+      year: 2024,
+    });
     expect(shared.reviews_due.within_days).toBe(28);
     expect(JSON.stringify(shared)).not.toMatch(/"exceptions"|"attention"|"A"|"B"|"C"/);
     // 0 or 1 turns suppression off but still leaves out case lists

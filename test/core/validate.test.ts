@@ -97,7 +97,12 @@ const GATE_ROWS: GateRow[] = [
     name: 'a stage 1 task still in progress',
     stage: 2,
     change: (c) => (c.tasks.family_assessment = { status: 'in_progress' }),
-    expected: [gateProblem('/tasks/family_assessment/status', 'to be at stage 2: stage 1 task family_assessment (Assessment done with the family) must be done or not_applicable')],
+    expected: [
+      gateProblem(
+        '/tasks/family_assessment/status',
+        'to be at stage 2: stage 1 task family_assessment (Assessment done with the family) must be done or not_applicable',
+      ),
+    ],
   },
   {
     name: 'a written assessment without its recommendation',
@@ -115,7 +120,9 @@ const GATE_ROWS: GateRow[] = [
     name: 'a stage 2 task without an entry',
     stage: 2,
     change: (c) => delete c.tasks.decision_shared,
-    expected: [gateProblem('/tasks/decision_shared', 'to be at stage 2: task decision_shared (Share the decision with everyone involved) needs an entry in tasks')],
+    expected: [
+      gateProblem('/tasks/decision_shared', 'to be at stage 2: task decision_shared (Share the decision with everyone involved) needs an entry in tasks'),
+    ],
   },
   {
     name: 'an RC1 classification without sign-off',
@@ -145,7 +152,12 @@ const GATE_ROWS: GateRow[] = [
     name: 'a stage 2 task still to do',
     stage: 3,
     change: (c) => (c.tasks.decision_shared = { status: 'todo' }),
-    expected: [gateProblem('/tasks/decision_shared/status', 'to be at stage 3: stage 2 task decision_shared (Share the decision with everyone involved) must be done or not_applicable')],
+    expected: [
+      gateProblem(
+        '/tasks/decision_shared/status',
+        'to be at stage 3: stage 2 task decision_shared (Share the decision with everyone involved) must be done or not_applicable',
+      ),
+    ],
   },
   {
     name: 'a stage 3 task without an entry',
@@ -187,13 +199,17 @@ const GATE_ROWS: GateRow[] = [
     name: 'no Decision 3',
     stage: 5,
     change: (c) => c.decisions.pop(),
-    expected: [gateProblem('/decisions', 'to be at stage 5: a Decision 3 (point rc2_d3) of proceed_to_return with sign-off is needed, unless the return was unplanned')],
+    expected: [
+      gateProblem('/decisions', 'to be at stage 5: a Decision 3 (point rc2_d3) of proceed_to_return with sign-off is needed, unless the return was unplanned'),
+    ],
   },
   {
     name: 'a Decision 3 to extend the work',
     stage: 5,
     change: (c) => (c.decisions[1].outcome = 'extend_work'),
-    expected: [gateProblem('/decisions', 'to be at stage 5: a Decision 3 (point rc2_d3) of proceed_to_return with sign-off is needed, unless the return was unplanned')],
+    expected: [
+      gateProblem('/decisions', 'to be at stage 5: a Decision 3 (point rc2_d3) of proceed_to_return with sign-off is needed, unless the return was unplanned'),
+    ],
   },
   {
     name: 'no transition plan',
@@ -306,7 +322,11 @@ describe('unplanned return', () => {
     delete c.tasks.monitoring;
     expect(validator.validate(c)).toEqual([
       gateProblem('/tasks/case_history', 'to be at stage 1: task case_history (Analytical case history with genogram) needs an entry in tasks'),
-      gateProblem('/tasks/engagement/status', 'to be at stage 2: stage 1 task engagement (Engage the child and family) must be done or not_applicable', 'warning'),
+      gateProblem(
+        '/tasks/engagement/status',
+        'to be at stage 2: stage 1 task engagement (Engage the child and family) must be done or not_applicable',
+        'warning',
+      ),
       gateProblem('/classifications', 'to be at stage 3: an RC1 classification (point rc1_d2) with sign-off is needed', 'warning'),
       gateProblem('/agreement', 'to be at stage 4: a written parental agreement (agreement) is needed', 'warning'),
       gateProblem('/tasks/monitoring', 'to be at stage 5: task monitoring (Monitor risk and progress) needs an entry in tasks'),
@@ -314,7 +334,16 @@ describe('unplanned return', () => {
     c.return.unplanned = false;
     const planned = validator.validate(c);
     expect(planned.every((p) => p.severity === 'error')).toBe(true);
-    expect(planned.map((p) => p.path)).toEqual(['/tasks/case_history', '/tasks/engagement/status', '/classifications', '/agreement', '/decisions', '/transition', ...TASKS_BY_STAGE[4].map((t) => `/tasks/${t}/status`), '/tasks/monitoring']);
+    expect(planned.map((p) => p.path)).toEqual([
+      '/tasks/case_history',
+      '/tasks/engagement/status',
+      '/classifications',
+      '/agreement',
+      '/decisions',
+      '/transition',
+      ...TASKS_BY_STAGE[4].map((t) => `/tasks/${t}/status`),
+      '/tasks/monitoring',
+    ]);
   });
 
   it('never softens schema errors', () => {
@@ -352,10 +381,12 @@ describe('common schema problems', () => {
       schemaProblem('/child/looked_after_since', '"looked_after_since" is required while the child is looked after (legal_status other than not_looked_after)'),
     ]);
     // an edge-of-care child has no looked-after date to give
-    expect(withChange((c) => {
-      delete c.child.looked_after_since;
-      c.child.legal_status = 'not_looked_after';
-    })).toEqual([]);
+    expect(
+      withChange((c) => {
+        delete c.child.looked_after_since;
+        c.child.legal_status = 'not_looked_after';
+      }),
+    ).toEqual([]);
     // a child no longer looked after may keep the date of the episode that ended
     expect(withChange((c) => (c.child.legal_status = 'not_looked_after'))).toEqual([]);
   });

@@ -5,7 +5,20 @@
 // run from a case (marker files), no input byte changed, no case text in outputs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { execa } from 'execa';
@@ -52,7 +65,10 @@ let before: Map<string, string>;
 /** The valid stage-1 case every made file starts from, with `id` and extra front-matter lines. */
 function validCase(id: string, extra = '', body = '## Case history\n\nFictional hostile-input fixture.\n'): string {
   const text = readFileSync(join(CASES, 'fences/yaml-fence.md'), 'utf8').replace(/^---yaml\n/, '---\n');
-  return text.replace('id: yaml-fence\n', `id: ${JSON.stringify(id)}\n`).replace('stage: 1\n', `stage: 1\n${extra}`).replace(/\n---\n[\s\S]*$/, `\n---\n${body}`);
+  return text
+    .replace('id: yaml-fence\n', `id: ${JSON.stringify(id)}\n`)
+    .replace('stage: 1\n', `stage: 1\n${extra}`)
+    .replace(/\n---\n[\s\S]*$/, `\n---\n${body}`);
 }
 
 const stemOf = (rel: string) => rel.split('/').pop()!.replace(/\.md$/, '');
@@ -62,7 +78,8 @@ const MAKERS: Record<string, (rel: string, abs: string) => void> = {
   'big-file': (_rel, abs) => writeFileSync(abs, validCase('big-9mib', '', 'x'.repeat(9 * MiB))),
   'big-front-matter': (_rel, abs) => writeFileSync(abs, validCase('big-front-matter', `x-note: "${'z'.repeat(1.2 * MiB)}"\n`)),
   'big-body': (_rel, abs) => writeFileSync(abs, validCase('big-body', '', '## Case history\n\n' + 'Body text. '.repeat((7 * MiB) / 11) + '\n')),
-  'megabyte-line': (_rel, abs) => writeFileSync(abs, validCase('megabyte-line', `x-note: "${'n'.repeat(900_000)}"\n`, '## Case history\n\n' + 'w'.repeat(MiB) + '\n')),
+  'megabyte-line': (_rel, abs) =>
+    writeFileSync(abs, validCase('megabyte-line', `x-note: "${'n'.repeat(900_000)}"\n`, '## Case history\n\n' + 'w'.repeat(MiB) + '\n')),
   'deep-flow': (_rel, abs) => writeFileSync(abs, validCase('deep-flow-100k', `nest: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)),
   'deep-flow-map': (_rel, abs) => writeFileSync(abs, validCase('deep-flow-map-100k', `nest: ${'{a: '.repeat(100_000)}1\n`)),
   'many-keys': (_rel, abs) => writeFileSync(abs, validCase('many-keys', Array.from({ length: 20_000 }, (_, i) => `x-k${i}: ${i}\n`).join(''))),
@@ -108,7 +125,8 @@ function assertExpectation(rel: string, e: Expectation, byFile: Map<string, File
   if (want.expect === 'skipped' || want.expect === 'ignored') {
     expect(got, `${rel} should not be checked`).toBeUndefined();
     // nothing inside a skipped folder or trap is checked, unless the manifest says so (the case inside traps/x.md)
-    for (const file of byFile.keys()) if (file.startsWith(rel + '/')) expect(['accepted', 'error'], `${file} is inside ${rel}`).toContain(MANIFEST[file]?.expect);
+    for (const file of byFile.keys())
+      if (file.startsWith(rel + '/')) expect(['accepted', 'error'], `${file} is inside ${rel}`).toContain(MANIFEST[file]?.expect);
     return;
   }
   expect(got, `${rel} should be checked`).toBeDefined();
@@ -169,7 +187,9 @@ afterAll(() => {
 describe('the hostile corpus', () => {
   it('has a written expectation for every committed file, and every expectation names a file or a maker', () => {
     const committed = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? committed(join(dir, d.name)) : [relative(CASES, join(dir, d.name)).split(sep).join('/')]));
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? committed(join(dir, d.name)) : [relative(CASES, join(dir, d.name)).split(sep).join('/')],
+      );
     const files = committed(CASES);
     expect(files.filter((f) => !MANIFEST[f])).toEqual([]);
     for (const [rel, e] of entries) {
@@ -221,7 +241,12 @@ describe('the built binary over the corpus', () => {
 
   it('json: every file as the manifest says', () => {
     const json = JSON.parse(present(runs.json).stdout);
-    const byFile = resultsByFile(json.files.map((f: { filePath: string; problems: { ruleId: string; line: number; column: number; severity: string }[] }) => ({ ...f, filePath: f.filePath })));
+    const byFile = resultsByFile(
+      json.files.map((f: { filePath: string; problems: { ruleId: string; line: number; column: number; severity: string }[] }) => ({
+        ...f,
+        filePath: f.filePath,
+      })),
+    );
     expect([...byFile.keys()].sort()).toEqual(checked.map(([rel]) => rel).sort());
     for (const [rel, e] of entries) assertExpectation(rel, e, byFile);
   });
@@ -230,7 +255,10 @@ describe('the built binary over the corpus', () => {
     const out = present(runs.stylish).stdout;
     for (const [rel, e] of checked) {
       if (effective(e).expect !== 'error') continue;
-      const shown = rel.replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\${c.charCodeAt(0) <= 0xff ? 'x' + c.charCodeAt(0).toString(16).padStart(2, '0') : 'u' + c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const shown = rel.replace(
+        /[\p{Cc}\p{Cf}]/gu,
+        (c) => `\\${c.charCodeAt(0) <= 0xff ? 'x' + c.charCodeAt(0).toString(16).padStart(2, '0') : 'u' + c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
       expect(out).toContain(shown + '\n');
     }
   });
@@ -247,11 +275,15 @@ describe('the built binary over the corpus', () => {
     expect(xml).not.toMatch(/<script|<\/failure><x/);
   });
 
-  it('a FIFO named on the command line is reported, not opened', async () => {
-    const run = await binary(['check', 'traps/fifo.md', '--as-of', AS_OF, '--format', 'json']);
-    expect(run.exitCode).toBe(1);
-    expect(JSON.parse(run.stdout).files[0].problems.map(asKey)).toEqual(['1:1 file-unreadable']);
-  }, HANG_GUARD);
+  it(
+    'a FIFO named on the command line is reported, not opened',
+    async () => {
+      const run = await binary(['check', 'traps/fifo.md', '--as-of', AS_OF, '--format', 'json']);
+      expect(run.exitCode).toBe(1);
+      expect(JSON.parse(run.stdout).files[0].problems.map(asKey)).toEqual(['1:1 file-unreadable']);
+    },
+    HANG_GUARD,
+  );
 });
 
 describe('after every run', () => {

@@ -21,7 +21,8 @@ type CheckCaseload = typeof checkCaseload;
 async function progressOf(dir: string, more: { workers?: number; cache?: string }) {
   const calls: [number, number][] = [];
   // Worker threads load the built worker, so the pool path runs from dist/ (npm test builds first).
-  const run: CheckCaseload = more.workers === 1 ? checkCaseload : ((await import('../../dist/app/checkCaseload.js' as string)) as { checkCaseload: CheckCaseload }).checkCaseload;
+  const run: CheckCaseload =
+    more.workers === 1 ? checkCaseload : ((await import('../../dist/app/checkCaseload.js' as string)) as { checkCaseload: CheckCaseload }).checkCaseload;
   const { result } = await run({ paths: [dir], asOf: '2026-11-01', ...more, onProgress: (done, total) => calls.push([done, total]) });
   return { calls, files: result.results.length };
 }

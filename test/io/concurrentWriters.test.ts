@@ -30,7 +30,10 @@ const frontMatter = (file: string) => parse(present(readFileSync(file, 'utf8').s
 
 function run(args: string[], env: Record<string, string> = {}, uid?: number): Promise<{ out: string; code: number | null; err: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', SEAM, WRITER, ...args], { env: { ...process.env, ...env }, ...(uid !== undefined ? { uid, gid: uid } : {}) });
+    const child = spawn(process.execPath, ['--import', SEAM, WRITER, ...args], {
+      env: { ...process.env, ...env },
+      ...(uid !== undefined ? { uid, gid: uid } : {}),
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -77,7 +80,11 @@ describe('concurrent writers of one case', () => {
     const dead = spawn(process.execPath, ['-e', '']);
     const pid = await new Promise<number>((done) => dead.on('close', () => done(dead.pid!)));
     // the host tag is the writer's own; take it from a temp-name-free run: write the lock as the writer would
-    const tag = (await import('node:crypto')).createHash('sha256').update((await import('node:os')).hostname()).digest('hex').slice(0, 8);
+    const tag = (await import('node:crypto'))
+      .createHash('sha256')
+      .update((await import('node:os')).hostname())
+      .digest('hex')
+      .slice(0, 8);
     writeFileSync(join(dir, '.RF-C001.md.reunify-lock'), `${pid} ${tag} 2026-01-01T00:00:00.000Z\n`);
     expect((await run(['update', file, 'x-after', 'yes'])).out).toBe('saved');
     expect(frontMatter(file)['x-after']).toBe('yes');
@@ -109,27 +116,36 @@ describe('a save that would go where the user may not write is refused', () => {
 
   // run as root, these check another user's view: a user without write permission, and a file someone else owns
   const root = process.getuid?.() === 0;
-  it.runIf(root)(unless(root ? undefined : 'needs root, to run the writer as another user', 'another user without write permission on the file (the folder is writable): refused'), async () => {
-    const { dir, file } = caseFile();
-    chmodSync(dir, 0o777);
-    chmodSync(file, 0o644);
-    const r = await run(['update', file, 'x-change', 'yes'], {}, 65534);
-    expect(r.out).toMatch(/you do not have permission to change this file; nothing was written$/);
-    expect(readFileSync(file, 'utf8')).toBe(CASE);
-    expect(statSync(file).uid).toBe(0);
-    expect(leftovers(dir)).toEqual([]);
-  });
+  it.runIf(root)(
+    unless(
+      root ? undefined : 'needs root, to run the writer as another user',
+      'another user without write permission on the file (the folder is writable): refused',
+    ),
+    async () => {
+      const { dir, file } = caseFile();
+      chmodSync(dir, 0o777);
+      chmodSync(file, 0o644);
+      const r = await run(['update', file, 'x-change', 'yes'], {}, 65534);
+      expect(r.out).toMatch(/you do not have permission to change this file; nothing was written$/);
+      expect(readFileSync(file, 'utf8')).toBe(CASE);
+      expect(statSync(file).uid).toBe(0);
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
 
-  it.runIf(root)(unless(root ? undefined : 'needs root, to give the file another owner', 'a save keeps the owner, group and mode of the case file'), async () => {
-    const { dir, file } = caseFile();
-    chownSync(file, 65534, 65534);
-    chmodSync(file, 0o640);
-    expect((await run(['update', file, 'x-change', 'yes'])).out).toBe('saved');
-    const st = statSync(file);
-    expect([st.uid, st.gid, st.mode & 0o777]).toEqual([65534, 65534, 0o640]);
-    expect(frontMatter(file)['x-change']).toBe('yes');
-    expect(leftovers(dir)).toEqual([]);
-  });
+  it.runIf(root)(
+    unless(root ? undefined : 'needs root, to give the file another owner', 'a save keeps the owner, group and mode of the case file'),
+    async () => {
+      const { dir, file } = caseFile();
+      chownSync(file, 65534, 65534);
+      chmodSync(file, 0o640);
+      expect((await run(['update', file, 'x-change', 'yes'])).out).toBe('saved');
+      const st = statSync(file);
+      expect([st.uid, st.gid, st.mode & 0o777]).toEqual([65534, 65534, 0o640]);
+      expect(frontMatter(file)['x-change']).toBe('yes');
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
 
   it.runIf(!root)(unless(root ? 'as root the test of owner, group and mode covers it' : undefined, 'a save keeps the mode of the case file'), async () => {
     const { file } = caseFile();

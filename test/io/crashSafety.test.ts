@@ -15,7 +15,19 @@ const fault = vi.hoisted(() => ({ armed: false, calls: 0, failAt: 0, crash: fals
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
   const wrapped: Record<string, unknown> = { ...actual };
-  for (const name of ['openSync', 'writeSync', 'fsyncSync', 'closeSync', 'chmodSync', 'renameSync', 'unlinkSync', 'statSync', 'readFileSync', 'readdirSync', 'realpathSync']) {
+  for (const name of [
+    'openSync',
+    'writeSync',
+    'fsyncSync',
+    'closeSync',
+    'chmodSync',
+    'renameSync',
+    'unlinkSync',
+    'statSync',
+    'readFileSync',
+    'readdirSync',
+    'realpathSync',
+  ]) {
     const real = (actual as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
     wrapped[name] = (...args: unknown[]) => {
       if (fault.armed) {
@@ -143,70 +155,79 @@ describe('writeCaseFile: SIGKILL of a child writing in a loop', () => {
     }
   }
 
-  it(`${ROUNDS * FILES} kills: every file is a complete version, stale temps are removed by the next writer`, async () => {
-    const dir = freshDir();
-    const child = join(dir, 'writer.mjs');
-    writeFileSync(
-      child,
-      [
-        `import { loadCase } from ${JSON.stringify(LOADER)};`,
-        `import { applyEdits, writeCaseFile } from ${JSON.stringify(WRITER)};`,
-        'const [file, start] = [process.argv[2], Number(process.argv[3])];',
-        '// every child starts from its own number, so its first write always changes the file',
-        'for (let i = start; ; i++) {',
-        '  const loaded = loadCase(file);',
-        "  writeCaseFile(loaded, applyEdits(loaded.split.text, [{ op: 'set', path: ['x-counter'], value: i }]));",
-        "  if (i === start) process.stdout.write('ready\\n');",
-        '}',
-      ].join('\n'),
-    );
-    const files = Array.from({ length: FILES }, (_, f) => {
-      const text = Object.values(VARIANTS)[f % 2];
-      const file = join(dir, `case-${f}`, 'RF-K001.md');
-      return { file, dir: join(dir, `case-${f}`), text };
-    });
-    for (const f of files) {
-      rmSync(f.dir, { recursive: true, force: true });
-      await import('node:fs').then((fs) => fs.mkdirSync(f.dir));
-      writeFileSync(f.file, bytesOf(present(f.text)));
-    }
-    const wait = delays(42);
-    const seen = { kills: 0, tempsLeft: 0, maxVersion: 0 };
-    for (let round = 0; round < ROUNDS; round++) {
-      await Promise.all(
-        files.map(async (f) => {
-          const proc = spawn(process.execPath, [child, f.file, String(round * 1_000_000 + 1)], { stdio: ['ignore', 'pipe', 'pipe'] });
-          let stderr = '';
-          proc.stderr.on('data', (d) => (stderr += d));
-          const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
-          await new Promise<void>((res, rej) => {
-            proc.stdout.once('data', () => res());
-            proc.once('exit', () => rej(new Error(`writer exited before writing: ${stderr}`)));
-          });
-          await new Promise((res) => setTimeout(res, wait.next().value as number));
-          proc.kill('SIGKILL');
-          await exited;
-          seen.kills++;
-          // the file is exactly some version n, never a mix or a partial write
-          const bytes = readFileSync(f.file);
-          const n = Number(/x-counter: (\d+)/.exec(bytes.toString('utf8'))?.[1]);
-          expect(Number.isInteger(n) && n >= 1, `round ${round}: no counter in ${f.file}`).toBe(true);
-          expect(bytes.equals(bytesOf(version(present(f.text), n))), `round ${round}: ${f.file} is not version ${n} byte for byte`).toBe(true);
-          seen.maxVersion = Math.max(seen.maxVersion, n - round * 1_000_000);
-          // only the writer just killed may have left a temp: earlier ones were removed by the next writer
-          const left = temps(f.dir);
-          expect(left.every((t) => t.includes(`.reunify-${proc.pid}-`)), `round ${round}: stale temps ${left.join(', ')}`).toBe(true);
-          seen.tempsLeft += left.length;
-        }),
+  it(
+    `${ROUNDS * FILES} kills: every file is a complete version, stale temps are removed by the next writer`,
+    async () => {
+      const dir = freshDir();
+      const child = join(dir, 'writer.mjs');
+      writeFileSync(
+        child,
+        [
+          `import { loadCase } from ${JSON.stringify(LOADER)};`,
+          `import { applyEdits, writeCaseFile } from ${JSON.stringify(WRITER)};`,
+          'const [file, start] = [process.argv[2], Number(process.argv[3])];',
+          '// every child starts from its own number, so its first write always changes the file',
+          'for (let i = start; ; i++) {',
+          '  const loaded = loadCase(file);',
+          "  writeCaseFile(loaded, applyEdits(loaded.split.text, [{ op: 'set', path: ['x-counter'], value: i }]));",
+          "  if (i === start) process.stdout.write('ready\\n');",
+          '}',
+        ].join('\n'),
       );
-    }
-    // one more write in each folder clears the last killed writer's temp
-    for (const f of files) {
-      const loaded = loadCase(f.file);
-      writeCaseFile(loaded, version(loaded.split!.text, 999_999_999));
-      expect(temps(f.dir)).toEqual([]);
-    }
-    console.log(`crash safety: ${seen.kills} SIGKILLs, ${seen.tempsLeft} of them mid-write (temp left, then removed), up to ${seen.maxVersion} writes per child`);
-    expect(seen.kills).toBe(ROUNDS * FILES);
-  }, HANG_GUARD);
+      const files = Array.from({ length: FILES }, (_, f) => {
+        const text = Object.values(VARIANTS)[f % 2];
+        const file = join(dir, `case-${f}`, 'RF-K001.md');
+        return { file, dir: join(dir, `case-${f}`), text };
+      });
+      for (const f of files) {
+        rmSync(f.dir, { recursive: true, force: true });
+        await import('node:fs').then((fs) => fs.mkdirSync(f.dir));
+        writeFileSync(f.file, bytesOf(present(f.text)));
+      }
+      const wait = delays(42);
+      const seen = { kills: 0, tempsLeft: 0, maxVersion: 0 };
+      for (let round = 0; round < ROUNDS; round++) {
+        await Promise.all(
+          files.map(async (f) => {
+            const proc = spawn(process.execPath, [child, f.file, String(round * 1_000_000 + 1)], { stdio: ['ignore', 'pipe', 'pipe'] });
+            let stderr = '';
+            proc.stderr.on('data', (d) => (stderr += d));
+            const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
+            await new Promise<void>((res, rej) => {
+              proc.stdout.once('data', () => res());
+              proc.once('exit', () => rej(new Error(`writer exited before writing: ${stderr}`)));
+            });
+            await new Promise((res) => setTimeout(res, wait.next().value as number));
+            proc.kill('SIGKILL');
+            await exited;
+            seen.kills++;
+            // the file is exactly some version n, never a mix or a partial write
+            const bytes = readFileSync(f.file);
+            const n = Number(/x-counter: (\d+)/.exec(bytes.toString('utf8'))?.[1]);
+            expect(Number.isInteger(n) && n >= 1, `round ${round}: no counter in ${f.file}`).toBe(true);
+            expect(bytes.equals(bytesOf(version(present(f.text), n))), `round ${round}: ${f.file} is not version ${n} byte for byte`).toBe(true);
+            seen.maxVersion = Math.max(seen.maxVersion, n - round * 1_000_000);
+            // only the writer just killed may have left a temp: earlier ones were removed by the next writer
+            const left = temps(f.dir);
+            expect(
+              left.every((t) => t.includes(`.reunify-${proc.pid}-`)),
+              `round ${round}: stale temps ${left.join(', ')}`,
+            ).toBe(true);
+            seen.tempsLeft += left.length;
+          }),
+        );
+      }
+      // one more write in each folder clears the last killed writer's temp
+      for (const f of files) {
+        const loaded = loadCase(f.file);
+        writeCaseFile(loaded, version(loaded.split!.text, 999_999_999));
+        expect(temps(f.dir)).toEqual([]);
+      }
+      console.log(
+        `crash safety: ${seen.kills} SIGKILLs, ${seen.tempsLeft} of them mid-write (temp left, then removed), up to ${seen.maxVersion} writes per child`,
+      );
+      expect(seen.kills).toBe(ROUNDS * FILES);
+    },
+    HANG_GUARD,
+  );
 });

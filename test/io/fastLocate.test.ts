@@ -13,7 +13,7 @@ describe('fast locator', () => {
     ['empty values', 'a:\nb: \nc: {k: v, z: }\nd:\n  - 1\n  - [p, ~]\n'],
     ['written-out nulls', 'a: ~\nb: null\nc: [~, null]\n'],
     ['block scalars', 'a: |\n  line\nb: >-\n  folded\n  text\nc: 1\n'],
-    ['quoted and multi-line scalars', 'a: "x\n  y"\nb: \'it\'\'s\'\nc: plain\n  more\n'],
+    ['quoted and multi-line scalars', "a: \"x\n  y\"\nb: 'it''s'\nc: plain\n  more\n"],
     ['CRLF line endings', 'a: 1\r\nb:\r\n  - x\r\n  - \r\nc:\r\n'],
     ['a leading comment', '# top\n\na: 1\n'],
   ])('places every path as the careful parser does: %s', (_name, text) => {
@@ -37,18 +37,58 @@ describe('fast locator', () => {
 
   it('agrees with the careful parser on generated documents (property)', () => {
     const SCALARS = [
-      'a', '1', '-1', '0.0', '.5', '0o17', '.inf', 'true', 'null', '~', '', '2026-01-02', '"x"', "'y'", '"a\\\n  b"', 'a  b',
-      '[]', '{}', '[a,b]', '{a: b}', '[a: 1]', 'a #b', '|\n  lit\n', '>\n  fold\n  ed\n', '|-\n  x\n', 'plain\n  cont', '# c',
-      '~ # c', '\n  ~', '\n  # c\n  x', '[a, ~, null]', '{a: ~, b: }', '{a: , b: 1}', '[\n  a,\n  b ]', '\n  - x\n  - ~',
-      '\n  k: ~\n  j:', '\n  k:\n  j: 1', ' x\t',
+      'a',
+      '1',
+      '-1',
+      '0.0',
+      '.5',
+      '0o17',
+      '.inf',
+      'true',
+      'null',
+      '~',
+      '',
+      '2026-01-02',
+      '"x"',
+      "'y'",
+      '"a\\\n  b"',
+      'a  b',
+      '[]',
+      '{}',
+      '[a,b]',
+      '{a: b}',
+      '[a: 1]',
+      'a #b',
+      '|\n  lit\n',
+      '>\n  fold\n  ed\n',
+      '|-\n  x\n',
+      'plain\n  cont',
+      '# c',
+      '~ # c',
+      '\n  ~',
+      '\n  # c\n  x',
+      '[a, ~, null]',
+      '{a: ~, b: }',
+      '{a: , b: 1}',
+      '[\n  a,\n  b ]',
+      '\n  - x\n  - ~',
+      '\n  k: ~\n  j:',
+      '\n  k:\n  j: 1',
+      ' x\t',
     ];
     const KEYS = ['k', 'true', '1', '01', '1.0', '"k"', 'a b', '"a:b"', '2026-01-01', 'kk'];
     const entry = fc
       .tuple(fc.constantFrom(...KEYS), fc.constantFrom(...SCALARS), fc.constantFrom('', ' # note'))
       .map(([k, v, c]) => `${k}: ${v.replace(/\n/g, '\n  ')}${v.includes('\n') ? '' : c}`);
-    const list = fc.array(fc.constantFrom(...SCALARS), { minLength: 1, maxLength: 4 }).map((items) => 'list:\n' + items.map((v) => '  - ' + v.replace(/\n/g, '\n    ')).join('\n'));
+    const list = fc
+      .array(fc.constantFrom(...SCALARS), { minLength: 1, maxLength: 4 })
+      .map((items) => 'list:\n' + items.map((v) => '  - ' + v.replace(/\n/g, '\n    ')).join('\n'));
     const doc = fc
-      .tuple(fc.uniqueArray(entry, { selector: (l) => l.split(':')[0], minLength: 1, maxLength: 5 }), fc.option(list), fc.constantFrom('\n', '\n\n', '\n# c\n', '\r\n'))
+      .tuple(
+        fc.uniqueArray(entry, { selector: (l) => l.split(':')[0], minLength: 1, maxLength: 5 }),
+        fc.option(list),
+        fc.constantFrom('\n', '\n\n', '\n# c\n', '\r\n'),
+      )
       .map(([entries, l, sep]) => [...entries, ...(l ? [l] : [])].join(sep) + '\n');
     let placed = 0;
     fc.assert(

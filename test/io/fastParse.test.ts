@@ -22,11 +22,77 @@ function agrees(text: string): boolean {
 }
 
 const SCALARS = [
-  'a', '1', '-1', '+1', '0', '-0', '+0', '0.0', '-0.0', '1.5e3', '1E3', '.5', '5.', '0x1f', '0o17', '0b11', '017', '1_000',
-  '.inf', '-.Inf', '.nan', 'NaN', 'true', 'True', 'TRUE', 'tRue', 'null', 'Null', '~', '', 'yes', 'on', '2026-01-02', '12:30',
-  '"x"', "'y'", '"\\x41"', '"\\u263A"', '"\\N"', '"\\_"', '"\\L"', '"a\\\n  b"', 'a  b', '-', '?x', ':x', 'a:b', '[]', '{}',
-  '[a,b]', '{a: b}', '[a: 1]', 'ü', '\u00a0x', 'a #b', "'a''b'", '|\n  lit\n', '>\n  fold\n  ed\n', '|-\n  x\n', '>+\n  x\n\n',
-  'plain\n  cont', '1e', '+.5', '-.5', '1.', '0xFFFFFFFFFFFFFFFFFF', '99999999999999999999', '+0x1', '-0o7', '1e400', '0e0',
+  'a',
+  '1',
+  '-1',
+  '+1',
+  '0',
+  '-0',
+  '+0',
+  '0.0',
+  '-0.0',
+  '1.5e3',
+  '1E3',
+  '.5',
+  '5.',
+  '0x1f',
+  '0o17',
+  '0b11',
+  '017',
+  '1_000',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  'NaN',
+  'true',
+  'True',
+  'TRUE',
+  'tRue',
+  'null',
+  'Null',
+  '~',
+  '',
+  'yes',
+  'on',
+  '2026-01-02',
+  '12:30',
+  '"x"',
+  "'y'",
+  '"\\x41"',
+  '"\\u263A"',
+  '"\\N"',
+  '"\\_"',
+  '"\\L"',
+  '"a\\\n  b"',
+  'a  b',
+  '-',
+  '?x',
+  ':x',
+  'a:b',
+  '[]',
+  '{}',
+  '[a,b]',
+  '{a: b}',
+  '[a: 1]',
+  'ü',
+  '\u00a0x',
+  'a #b',
+  "'a''b'",
+  '|\n  lit\n',
+  '>\n  fold\n  ed\n',
+  '|-\n  x\n',
+  '>+\n  x\n\n',
+  'plain\n  cont',
+  '1e',
+  '+.5',
+  '-.5',
+  '1.',
+  '0xFFFFFFFFFFFFFFFFFF',
+  '99999999999999999999',
+  '+0x1',
+  '-0o7',
+  '1e400',
+  '0e0',
 ];
 const KEYS = ['k', 'null', '~', 'Null', 'true', '1', '01', '1.0', '0x1', '-0', '"k"', '"null"', 'a b', '"a:b"', '<<', '2026-01-01', '.inf', '0b1', '+1'];
 
@@ -46,9 +112,16 @@ describe('fast path agrees with the careful parser', () => {
 
   it('on generated documents (property)', () => {
     const line = fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...SCALARS)).map(([k, v]) => `${k}: ${v}`);
-    const list = fc.array(fc.constantFrom(...SCALARS), { minLength: 1, maxLength: 3 }).map((items) => 'list:\n' + items.map((v) => '  - ' + v.replace(/\n/g, '\n    ')).join('\n'));
-    const doc = fc.tuple(fc.uniqueArray(line, { selector: (l) => l.split(':')[0], minLength: 1, maxLength: 4 }), fc.option(list)).map(([lines, l]) => [...lines, ...(l ? [l] : [])].join('\n') + '\n');
-    fc.assert(fc.property(doc, (text) => agrees(text)), { numRuns: 2000, seed: 7 });
+    const list = fc
+      .array(fc.constantFrom(...SCALARS), { minLength: 1, maxLength: 3 })
+      .map((items) => 'list:\n' + items.map((v) => '  - ' + v.replace(/\n/g, '\n    ')).join('\n'));
+    const doc = fc
+      .tuple(fc.uniqueArray(line, { selector: (l) => l.split(':')[0], minLength: 1, maxLength: 4 }), fc.option(list))
+      .map(([lines, l]) => [...lines, ...(l ? [l] : [])].join('\n') + '\n');
+    fc.assert(
+      fc.property(doc, (text) => agrees(text)),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
 
@@ -58,7 +131,11 @@ describe('fast path steps aside for lists and maps used as keys', () => {
   });
 
   it('but not for flow lists and maps as values', () => {
-    expect(fastParse('a: [1, 2]\nb: { c: 1 }\nshared: [\n  { party: child },\n  { party: mum } ]\n')).toEqual({ a: [1, 2], b: { c: 1 }, shared: [{ party: 'child' }, { party: 'mum' }] });
+    expect(fastParse('a: [1, 2]\nb: { c: 1 }\nshared: [\n  { party: child },\n  { party: mum } ]\n')).toEqual({
+      a: [1, 2],
+      b: { c: 1 },
+      shared: [{ party: 'child' }, { party: 'mum' }],
+    });
   });
 });
 
@@ -89,7 +166,39 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
   it('on the example caseload with random one-to-three-character edits (property)', () => {
     const dir = 'examples/caseload/cases';
     const fronts = readdirSync(dir).map((f) => /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, f), 'utf8'))![1] + '\n');
-    const chars = [' ', '\n', ':', '-', '[', ']', '{', '}', ',', '"', "'", '#', '|', '>', '?', '&', '*', '!', '%', '@', '`', '\t', '\\', 'a', '0', '.', '~', '\r', '\u00a0', '\u2028', '\ufeff'];
+    const chars = [
+      ' ',
+      '\n',
+      ':',
+      '-',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '"',
+      "'",
+      '#',
+      '|',
+      '>',
+      '?',
+      '&',
+      '*',
+      '!',
+      '%',
+      '@',
+      '`',
+      '\t',
+      '\\',
+      'a',
+      '0',
+      '.',
+      '~',
+      '\r',
+      '\u00a0',
+      '\u2028',
+      '\ufeff',
+    ];
     const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...chars));
     fc.assert(
       fc.property(fc.nat(fronts.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), (which, edits) => {
@@ -108,15 +217,59 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
 describe('screens written for speed say what their plain forms say', () => {
   // The plain forms, as the screens were first written; src/core/parse/fastYaml.ts puts each branch's indicator first.
   const PLAIN_NEEDS_CAREFUL = /(?:^|[\s[{,:])[&*!][^\s]|^\s*\?(?:\s|$)/m;
-  const PLAIN_PARSERS_DIFFER = /(?:^|[\s[{,:])(?:[-+]?0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*)(?=[\s,\]}:]|$)|[-+]\.\d|-0+(?=[\s,\]}]|$))|(?:^|[\s[{,:])[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{3}\d*(?=[\s,\]}:]|$)|^[ \t]*-[ \t]+-[ \t]*$/m;
-  const piece = fc.constantFrom('a', ' ', '\t', '\n', '\r\n', '&', '*', '!', '?', '[', ']', '{', '}', ',', ':', '-', '+', '0', '1', 'x', 'b', 'O', '.', 'e', 'E', '123', '\u00a0', '- -', ': ', '0x', '-0', '0b', '0o', 'f', '7', '_');
+  const PLAIN_PARSERS_DIFFER =
+    /(?:^|[\s[{,:])(?:[-+]?0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*)(?=[\s,\]}:]|$)|[-+]\.\d|-0+(?=[\s,\]}]|$))|(?:^|[\s[{,:])[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{3}\d*(?=[\s,\]}:]|$)|^[ \t]*-[ \t]+-[ \t]*$/m;
+  const piece = fc.constantFrom(
+    'a',
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '&',
+    '*',
+    '!',
+    '?',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    ':',
+    '-',
+    '+',
+    '0',
+    '1',
+    'x',
+    'b',
+    'O',
+    '.',
+    'e',
+    'E',
+    '123',
+    '\u00a0',
+    '- -',
+    ': ',
+    '0x',
+    '-0',
+    '0b',
+    '0o',
+    'f',
+    '7',
+    '_',
+  );
   const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
 
   it('anchors, aliases, tags and explicit keys', () => {
-    fc.assert(fc.property(text, (t) => NEEDS_CAREFUL_PARSE.test(t) === PLAIN_NEEDS_CAREFUL.test(t)), { numRuns: 20_000, seed: 3 });
+    fc.assert(
+      fc.property(text, (t) => NEEDS_CAREFUL_PARSE.test(t) === PLAIN_NEEDS_CAREFUL.test(t)),
+      { numRuns: 20_000, seed: 3 },
+    );
   });
 
   it('numbers and items the parsers read differently', () => {
-    fc.assert(fc.property(text, (t) => PARSERS_DIFFER.test(t) === PLAIN_PARSERS_DIFFER.test(t)), { numRuns: 20_000, seed: 3 });
+    fc.assert(
+      fc.property(text, (t) => PARSERS_DIFFER.test(t) === PLAIN_PARSERS_DIFFER.test(t)),
+      { numRuns: 20_000, seed: 3 },
+    );
   });
 });

@@ -40,7 +40,14 @@ function referenceRegExp(glob: string): RegExp {
       const end = glob.indexOf('}', i);
       if (end === -1) re += '\\{';
       else {
-        re += '(?:' + glob.slice(i + 1, end).split(',').map(esc).join('|') + ')';
+        re +=
+          '(?:' +
+          glob
+            .slice(i + 1, end)
+            .split(',')
+            .map(esc)
+            .join('|') +
+          ')';
         i = end;
       }
     } else re += esc(present(c));
@@ -62,8 +69,49 @@ describe('globMatcher', () => {
   });
 
   it('means what the regular expressions meant, over many patterns and paths', () => {
-    const globs = ['**/*.md', 'cases/*.md', '*.md', '**/RF-????.md', '**/*.{md,markdown}', 'archive/**', '**/drafts/**', 'a/**/b/*.md', '**', '*/*', 'x**y', '**/**/*.md', '{a,b}/{c,d}.md', 'CASES/*.MD', 'a?c', '{x'];
-    const paths = ['a.md', 'A.MD', 'cases/a.md', 'cases/x/a.md', 'x/RF-0001.md', 'a.markdown', 'archive/2020/a.md', 'drafts/a.md', 'p/drafts/q/a.md', 'a/b/c.md', 'a/x/y/b/c.md', 'a/b/c/d.md', 'xy', 'x/a/y', 'a/c.md', 'b/d.md', 'abc', 'a/c', '{x', '', '/', 'a//b.md', '.hidden/a.md'];
+    const globs = [
+      '**/*.md',
+      'cases/*.md',
+      '*.md',
+      '**/RF-????.md',
+      '**/*.{md,markdown}',
+      'archive/**',
+      '**/drafts/**',
+      'a/**/b/*.md',
+      '**',
+      '*/*',
+      'x**y',
+      '**/**/*.md',
+      '{a,b}/{c,d}.md',
+      'CASES/*.MD',
+      'a?c',
+      '{x',
+    ];
+    const paths = [
+      'a.md',
+      'A.MD',
+      'cases/a.md',
+      'cases/x/a.md',
+      'x/RF-0001.md',
+      'a.markdown',
+      'archive/2020/a.md',
+      'drafts/a.md',
+      'p/drafts/q/a.md',
+      'a/b/c.md',
+      'a/x/y/b/c.md',
+      'a/b/c/d.md',
+      'xy',
+      'x/a/y',
+      'a/c.md',
+      'b/d.md',
+      'abc',
+      'a/c',
+      '{x',
+      '',
+      '/',
+      'a//b.md',
+      '.hidden/a.md',
+    ];
     for (const g of globs) for (const p of paths) expect(globMatcher(g).test(p), `${g} on ${p}`).toBe(referenceRegExp(g).test(p));
   });
 
@@ -155,14 +203,22 @@ describe('findCases: a folder it cannot list', () => {
 
   it('names a folder given on the command line that cannot be listed', () => {
     refuse('cases');
-    expect(findCases(['cases'], { cwd: root })).toEqual({ files: [], missing: [], unreadable: [{ folder: 'cases', reason: 'EACCES: permission denied' }], skipped: [], nested: [] });
+    expect(findCases(['cases'], { cwd: root })).toEqual({
+      files: [],
+      missing: [],
+      unreadable: [{ folder: 'cases', reason: 'EACCES: permission denied' }],
+      skipped: [],
+      nested: [],
+    });
   });
 
   it('says nothing of a folder the ignore globs leave out entirely, and names one they leave out only in part', () => {
     refuse('archive/2019');
     expect(findCases(['.'], { cwd: root, ignore: ['archive/**'] }).unreadable).toEqual([]);
     expect(findCases(['.'], { cwd: root, ignore: ['**/ARCHIVE/**'] }).unreadable).toEqual([]);
-    expect(findCases(['.'], { cwd: root, ignore: ['archive/2019/*.md'] }).unreadable).toEqual([{ folder: 'archive/2019', reason: 'EACCES: permission denied' }]);
+    expect(findCases(['.'], { cwd: root, ignore: ['archive/2019/*.md'] }).unreadable).toEqual([
+      { folder: 'archive/2019', reason: 'EACCES: permission denied' },
+    ]);
     refused.clear();
   });
 });

@@ -165,13 +165,16 @@ describe('loadCase: files', () => {
   });
 
   it('reports a missing file', () => {
-    expect(loadCase(join(dir, 'missing.md')).problems[0]).toMatchObject({ ruleId: 'file-unreadable', message: 'file could not be read (ENOENT: no such file or directory)' });
+    expect(loadCase(join(dir, 'missing.md')).problems[0]).toMatchObject({
+      ruleId: 'file-unreadable',
+      message: 'file could not be read (ENOENT: no such file or directory)',
+    });
   });
 });
 
 describe('bodySections', () => {
   it('splits ## sections and ignores headings inside code fences', () => {
-    const body = '## Case history\n\nFirst entry.\n\n```\n## not a heading\n```\n### Sub\nmore\n## Analysis\n\n## Child\'s views\nText\n';
+    const body = "## Case history\n\nFirst entry.\n\n```\n## not a heading\n```\n### Sub\nmore\n## Analysis\n\n## Child's views\nText\n";
     expect(bodySections(body)).toEqual([
       { heading: 'Case history', content: 'First entry.\n\n```\n## not a heading\n```\n### Sub\nmore' },
       { heading: 'Analysis', content: '' },
@@ -182,7 +185,8 @@ describe('bodySections', () => {
 
 describe('bodySections leaves out HTML comments', () => {
   it('a section holding only its prompt is empty; text around a comment stays', () => {
-    const body = '## Case history\n\n<!-- Chronology: entries to care,\nearlier returns -->\n\n## Analysis\n\nBefore <!-- note --> after.\n<!-- a --> Kept <!-- b -->\n';
+    const body =
+      '## Case history\n\n<!-- Chronology: entries to care,\nearlier returns -->\n\n## Analysis\n\nBefore <!-- note --> after.\n<!-- a --> Kept <!-- b -->\n';
     expect(bodySections(body)).toEqual([
       { heading: 'Case history', content: '' },
       { heading: 'Analysis', content: 'Before  after.\n Kept' },

@@ -73,7 +73,11 @@ describe('config', () => {
     ['a YAML error', 'a: 1\na: 2\n', ['2:1 duplicate key in the config file: Map keys must be unique']],
     ['a bank holiday that is not a real date', 'bank_holidays:\n  - 2026-01-02\n  - 2026-02-30\n', ['3:5 /bank_holidays/1: must be a date written YYYY-MM-DD']],
     ['an as_of that is not a real date', 'as_of: 2025-02-29\n', ['1:8 /as_of: must be a date written YYYY-MM-DD']],
-    ['an addition that is already a framework id', 'additions:\n  cohorts: [edge_of_care]\n', ['1:1 "edge_of_care" is already a framework cohort; additions must be new ids']],
+    [
+      'an addition that is already a framework id',
+      'additions:\n  cohorts: [edge_of_care]\n',
+      ['1:1 "edge_of_care" is already a framework cohort; additions must be new ids'],
+    ],
   ])('reports %s with its position', (_name, text, expected) => {
     expect(configErrors(text)).toEqual(expected);
   });

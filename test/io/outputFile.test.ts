@@ -74,7 +74,12 @@ describe('writeOutputFile', () => {
 describe('writeIntoFolder', () => {
   it('refuses a name that climbs out of the folder, and writes nothing', () => {
     const dir = temp();
-    expect(() => writeIntoFolder(join(dir, 'out'), [{ name: 'ok.txt', text: 'a' }, { name: '../../escaped.txt', text: 'b' }])).toThrow(/would land outside/);
+    expect(() =>
+      writeIntoFolder(join(dir, 'out'), [
+        { name: 'ok.txt', text: 'a' },
+        { name: '../../escaped.txt', text: 'b' },
+      ]),
+    ).toThrow(/would land outside/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 

@@ -19,7 +19,11 @@ const mdFiles = (dir: string) =>
 
 function bothWays(files: string[], asOf: string) {
   const options = { asOf, config: defaultConfig() };
-  const read = (fast: boolean) => checkCases(files.map((f) => toCheckable(loadCase(f, { fast }))), options);
+  const read = (fast: boolean) =>
+    checkCases(
+      files.map((f) => toCheckable(loadCase(f, { fast }))),
+      options,
+    );
   const parsers = files.map((f) => loadCase(f, { fast: true }).parser);
   return { fast: read(true), careful: read(false), fastRead: parsers.filter((p) => p === 'fast').length };
 }

@@ -27,7 +27,41 @@ let fileNo = 0;
 const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 // any text a YAML file can carry (no lone surrogates, no BOM inside: neither can survive UTF-8 / YAML)
 const anyText = fc.string({ unit: 'binary', maxLength: 30 }).filter((s) => wellFormed(s) && !s.includes('\ufeff'));
-const tricky = fc.constantFrom('', ' ', 'yes', 'null', '~', '1', '0x1F', '2026-01-02', '- a', '# x', 'a: b', '"q"', "'s'", '|', '>', '&a', '*a', '!t', '%', '@', '`', '[x]', '{y}', '---', '...', 'line\nbreak', 'tab\there', 'cr\rlf', '\u001b[31m', '\u202eevil', 'é😀', '\u0085nel', '\u2028ls');
+const tricky = fc.constantFrom(
+  '',
+  ' ',
+  'yes',
+  'null',
+  '~',
+  '1',
+  '0x1F',
+  '2026-01-02',
+  '- a',
+  '# x',
+  'a: b',
+  '"q"',
+  "'s'",
+  '|',
+  '>',
+  '&a',
+  '*a',
+  '!t',
+  '%',
+  '@',
+  '`',
+  '[x]',
+  '{y}',
+  '---',
+  '...',
+  'line\nbreak',
+  'tab\there',
+  'cr\rlf',
+  '\u001b[31m',
+  '\u202eevil',
+  'é😀',
+  '\u0085nel',
+  '\u2028ls',
+);
 const textArb = fc.oneof(anyText, tricky);
 const scalarArb = fc.oneof(textArb, fc.integer({ min: -1e6, max: 1e6 }), fc.boolean(), fc.constant(null));
 const keyArb = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/).filter((k) => k !== 'prototype');
@@ -41,10 +75,29 @@ function scalarYaml(v: unknown, style: number): string {
 }
 
 const docArb = fc.record({
-  entries: fc.uniqueArray(fc.tuple(keyArb, fc.oneof(scalarArb, fc.array(scalarArb, { maxLength: 3 }), fc.dictionary(keyArb, scalarArb, { maxKeys: 3 }).map((o) => ({ ...o })))), { selector: (e) => e[0], minLength: 1, maxLength: 6 }),
+  entries: fc.uniqueArray(
+    fc.tuple(
+      keyArb,
+      fc.oneof(
+        scalarArb,
+        fc.array(scalarArb, { maxLength: 3 }),
+        fc.dictionary(keyArb, scalarArb, { maxKeys: 3 }).map((o) => ({ ...o })),
+      ),
+    ),
+    { selector: (e) => e[0], minLength: 1, maxLength: 6 },
+  ),
   // raw text in comments and the body: anything but a NUL (which marks a file as binary) and line breaks
-  comments: fc.array(textArb.map((t) => t.replace(/[\0\r\n\u0085\u2028\u2029]/g, ' ')), { maxLength: 3 }),
-  body: fc.array(fc.oneof(anyText.map((t) => t.replace(/[\0\r\n]/g, ' ')), fc.constantFrom('---', '## Case history', '```yaml', 'key: value', '')), { maxLength: 8 }),
+  comments: fc.array(
+    textArb.map((t) => t.replace(/[\0\r\n\u0085\u2028\u2029]/g, ' ')),
+    { maxLength: 3 },
+  ),
+  body: fc.array(
+    fc.oneof(
+      anyText.map((t) => t.replace(/[\0\r\n]/g, ' ')),
+      fc.constantFrom('---', '## Case history', '```yaml', 'key: value', ''),
+    ),
+    { maxLength: 8 },
+  ),
   styles: fc.array(fc.nat(), { minLength: 20, maxLength: 20 }),
   eol: fc.constantFrom('\n', '\r\n'),
   bom: fc.boolean(),
@@ -62,7 +115,8 @@ function render(d: Doc): { text: string; data: Record<string, unknown> } {
       else lines.push(`${k}:`, ...v.map((x) => `  - ${scalarYaml(x, present(style()))}`));
     } else if (v !== null && typeof v === 'object') {
       const e = Object.entries(v);
-      if (e.length === 0 || present(style()) % 2) lines.push(`${k}: { ${e.map(([a, x]) => `${a}: ${typeof x === 'string' ? JSON.stringify(x) : String(x)}`).join(', ')} }`);
+      if (e.length === 0 || present(style()) % 2)
+        lines.push(`${k}: { ${e.map(([a, x]) => `${a}: ${typeof x === 'string' ? JSON.stringify(x) : String(x)}`).join(', ')} }`);
       else lines.push(`${k}:`, ...e.map(([a, x]) => `  ${a}: ${scalarYaml(x, present(style()))}`));
     } else {
       lines.push(`${k}: ${scalarYaml(v, present(style()))}` + (d.comments[1] !== undefined && present(style()) % 4 === 0 ? `   # ${d.comments[1]}` : ''));

@@ -26,7 +26,10 @@ describe('terminalText', () => {
   });
 
   it('leaves no control or format character in anything (property)', () => {
-    fc.assert(fc.property(anyText, (s) => !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(terminalText(s))), RUNS);
+    fc.assert(
+      fc.property(anyText, (s) => !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(terminalText(s))),
+      RUNS,
+    );
   });
 });
 
@@ -35,7 +38,9 @@ describe('asciiSafeJson', () => {
     fc.assert(
       fc.property(anyText, (s) => {
         const json = asciiSafeJson(JSON.stringify({ id: s, [s]: [s] }, null, 2));
-        return !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u.test(json) && JSON.stringify(JSON.parse(json)) === JSON.stringify({ id: s, [s]: [s] });
+        return (
+          !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u.test(json) && JSON.stringify(JSON.parse(json)) === JSON.stringify({ id: s, [s]: [s] })
+        );
       }),
       RUNS,
     );
@@ -51,7 +56,11 @@ describe('xmlText', () => {
     fc.assert(
       fc.property(anyText, (s) => {
         const x = xmlText(s);
-        return !/[<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\ufffe\uffff]/u.test(x) && !/&(?!(?:amp|lt|gt|quot|apos|#x[0-9A-F]+);)/.test(x) && x.isWellFormed();
+        return (
+          !/[<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\ufffe\uffff]/u.test(x) &&
+          !/&(?!(?:amp|lt|gt|quot|apos|#x[0-9A-F]+);)/.test(x) &&
+          x.isWellFormed()
+        );
       }),
       RUNS,
     );
@@ -129,6 +138,9 @@ describe('resolveInside', () => {
   });
 
   it('keeps every safeFileName inside the folder (property)', () => {
-    fc.assert(fc.property(anyText, (id) => resolveInside(out, safeFileName(id, '.md')).startsWith(out + sep)), { numRuns: 300, seed: 11 });
+    fc.assert(
+      fc.property(anyText, (id) => resolveInside(out, safeFileName(id, '.md')).startsWith(out + sep)),
+      { numRuns: 300, seed: 11 },
+    );
   });
 });

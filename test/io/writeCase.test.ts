@@ -75,7 +75,7 @@ describe('applyEdits: concrete cases', () => {
     {
       name: 'new top-level key goes after the last item, quoted only when needed',
       input: fm('id: C-1\n'),
-      edits: [set(['a'], 'yes'), set(['b'], 'x: y'), set(['c'], '2026-01-02'), set(['d'], '1'), set(['e'], 'it\'s fine'), set(['f'], '#tag')],
+      edits: [set(['a'], 'yes'), set(['b'], 'x: y'), set(['c'], '2026-01-02'), set(['d'], '1'), set(['e'], "it's fine"), set(['f'], '#tag')],
       output: fm('id: C-1\na: yes\nb: "x: y"\nc: 2026-01-02\nd: "1"\ne: it\'s fine\nf: "#tag"\n'),
     },
     {
@@ -97,7 +97,9 @@ describe('applyEdits: concrete cases', () => {
       name: 'appends to a block list of block maps as a block map',
       input: fm('people:\n- name: A\n  role: mum\n- name: B\n  role: dad\n  # last person\nstage: 3\n'),
       edits: [append(['people'], { name: 'C', role: 'gran', signed_off: { by: 'tm', date: '2026-01-02' } })],
-      output: fm('people:\n- name: A\n  role: mum\n- name: B\n  role: dad\n  # last person\n- name: C\n  role: gran\n  signed_off:\n    by: tm\n    date: 2026-01-02\nstage: 3\n'),
+      output: fm(
+        'people:\n- name: A\n  role: mum\n- name: B\n  role: dad\n  # last person\n- name: C\n  role: gran\n  signed_off:\n    by: tm\n    date: 2026-01-02\nstage: 3\n',
+      ),
     },
     {
       name: 'appends to a one-line flow list',
@@ -185,9 +187,9 @@ describe('applyEdits: concrete cases', () => {
     },
     {
       name: 'blank lines, quoting and key order are kept',
-      input: fm("b: 'single'\n\na: \"double\"\n\n\nc: plain\n"),
+      input: fm('b: \'single\'\n\na: "double"\n\n\nc: plain\n'),
       edits: [set(['c'], 'changed')],
-      output: fm("b: 'single'\n\na: \"double\"\n\n\nc: changed\n"),
+      output: fm('b: \'single\'\n\na: "double"\n\n\nc: changed\n'),
     },
     {
       name: 'a no-op edit gives the identical text (quoting kept)',
@@ -361,16 +363,73 @@ describe('writeCaseFile', () => {
 type Val = string | number | boolean | null | Val[] | { [k: string]: Val };
 const isObj = (v: Val): v is { [k: string]: Val } => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const KEYS = ['id', 'name', 'stage', 'goals', 'date', 'by', 'level', 'notes', 'a', 'b', 'x_y', 'review', 'signed_off', 'point', 'two words', 'k: v', '#hash', 'yes', '1'];
+const KEYS = [
+  'id',
+  'name',
+  'stage',
+  'goals',
+  'date',
+  'by',
+  'level',
+  'notes',
+  'a',
+  'b',
+  'x_y',
+  'review',
+  'signed_off',
+  'point',
+  'two words',
+  'k: v',
+  '#hash',
+  'yes',
+  '1',
+];
 const NEW_KEYS = ['added', 'signed off', 'new: key', 'z9', '#new'];
-const SPECIAL = ['yes', 'no', 'null', '~', 'true', 'False', '1', '1.5', '0x1A', '.inf', '2026-01-02', 'a: b', '# not a comment', 'x #y', 'a, b', '[x]', '{y}', '- item', "it's", 'say "hi"', '', ' lead', 'trail ', 'é ü ✓', '@at', '`tick', '%pct', '*star', '&amp', '!bang', '|pipe', '>gt', '?q', 'a:b', '---', '...'];
+const SPECIAL = [
+  'yes',
+  'no',
+  'null',
+  '~',
+  'true',
+  'False',
+  '1',
+  '1.5',
+  '0x1A',
+  '.inf',
+  '2026-01-02',
+  'a: b',
+  '# not a comment',
+  'x #y',
+  'a, b',
+  '[x]',
+  '{y}',
+  '- item',
+  "it's",
+  'say "hi"',
+  '',
+  ' lead',
+  'trail ',
+  'é ü ✓',
+  '@at',
+  '`tick',
+  '%pct',
+  '*star',
+  '&amp',
+  '!bang',
+  '|pipe',
+  '>gt',
+  '?q',
+  'a:b',
+  '---',
+  '...',
+];
 
 const scalarArb: fc.Arbitrary<Val> = fc.oneof(
   fc.constantFrom(...SPECIAL),
   fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9 _.-]{0,12}$/),
-  fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(
-    ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-  ),
+  fc
+    .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
   fc.integer({ min: -1000, max: 100000 }),
   fc.boolean(),
   fc.constant(null),
@@ -539,14 +598,19 @@ function checkResult(g: Generated, edit: CaseEdit, out: string, allowed: (d: Ret
 }
 
 const RUNS = { numRuns: 100, seed: 42 } as const;
-const flowLine = (text: string, path: PathSegment[], span = 1) => (d: ReturnType<typeof lineDiff>) =>
-  d.removed.length === span && d.added.length === 1 && d.at === lineOf(text, path);
+const flowLine =
+  (text: string, path: PathSegment[], span = 1) =>
+  (d: ReturnType<typeof lineDiff>) =>
+    d.removed.length === span && d.added.length === 1 && d.at === lineOf(text, path);
 
 /** Lines a scalar's own text covers (a block scalar spans its header and content lines). */
 function spanOf(text: string, path: PathSegment[]): number {
   const loaded = parse(text);
   const [start, end] = (loaded.doc!.getIn(path, true) as Node).range!;
-  return loaded.split!.frontMatter.slice(start, end).replace(/\r?\n$/, '').split('\n').length;
+  return loaded
+    .split!.frontMatter.slice(start, end)
+    .replace(/\r?\n$/, '')
+    .split('\n').length;
 }
 
 describe('applyEdits: properties', () => {
@@ -585,7 +649,10 @@ describe('applyEdits: properties', () => {
   });
 
   it('no edits leave the text identical', () => {
-    fc.assert(fc.property(docArb, (d) => void expect(applyEdits(build(d).text, [])).toBe(build(d).text)), RUNS);
+    fc.assert(
+      fc.property(docArb, (d) => void expect(applyEdits(build(d).text, [])).toBe(build(d).text)),
+      RUNS,
+    );
   });
 
   it('setting one existing scalar changes exactly its line', () => {

@@ -55,10 +55,7 @@ describe('the layering rule', () => {
         'src/app/probe.ts',
         "import { a } from '../core/a.js';\nimport { b } from '../io/b.js';\nimport { c } from '../report/c.js';\nexport const d = [a, b, c];",
       ],
-      [
-        'src/cli/probe.ts',
-        "import { a } from '../app/a.js';\nimport { b } from './b.js';\nimport { c } from '../version.js';\nexport const d = [a, b, c];",
-      ],
+      ['src/cli/probe.ts', "import { a } from '../app/a.js';\nimport { b } from './b.js';\nimport { c } from '../version.js';\nexport const d = [a, b, c];"],
     ];
     for (const [filePath, code] of allowed) expect(await layering(code, filePath), filePath).toEqual([]);
   });

@@ -76,34 +76,39 @@ describe('the install lines of the CI examples', () => {
 
 describe('examples/ci/pre-commit-config.yaml under the real pre-commit tool', () => {
   const noPreCommit = runs('pre-commit') ? undefined : 'the pre-commit tool is not installed (.ci/run installs it with apt-get: apt-get install pre-commit)';
-  it.skipIf(noPreCommit)(unless(noPreCommit, 'installs the hook from the repository and stops a commit that adds a case file with errors'), async () => {
-    const config = readYaml('examples/ci/pre-commit-config.yaml') as { repos: { repo: string; rev: string; hooks: { id: string; args?: string[] }[] }[] };
-    expect(present(config.repos[0]).repo).toBe(UPSTREAM);
-    // The scratch repository stands in for the upstream one; the date is fixed so that
-    // timeliness rules give the same result every day (they are warnings, not shown anyway).
-    present(config.repos[0]).repo = repo;
-    present(present(config.repos[0]).hooks[0]).args = [`--as-of=${AS_OF}`];
+  it.skipIf(noPreCommit)(
+    unless(noPreCommit, 'installs the hook from the repository and stops a commit that adds a case file with errors'),
+    async () => {
+      const config = readYaml('examples/ci/pre-commit-config.yaml') as { repos: { repo: string; rev: string; hooks: { id: string; args?: string[] }[] }[] };
+      expect(present(config.repos[0]).repo).toBe(UPSTREAM);
+      // The scratch repository stands in for the upstream one; the date is fixed so that
+      // timeliness rules give the same result every day (they are warnings, not shown anyway).
+      present(config.repos[0]).repo = repo;
+      present(present(config.repos[0]).hooks[0]).args = [`--as-of=${AS_OF}`];
 
-    const dir = copyOf('caseload');
-    writeFileSync(join(dir, '.pre-commit-config.yaml'), stringify(config));
-    const home = mkdtempSync(join(tmpdir(), 'reunify-pre-commit-home-'));
-    const env = plainEnv({ ...npmOffline, PRE_COMMIT_HOME: home, NO_COLOR: '1' });
-    const git = (...args: string[]) => execa('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, env, extendEnv: false, reject: false });
-    await git('init', '-q');
-    await git('add', '-A');
+      const dir = copyOf('caseload');
+      writeFileSync(join(dir, '.pre-commit-config.yaml'), stringify(config));
+      const home = mkdtempSync(join(tmpdir(), 'reunify-pre-commit-home-'));
+      const env = plainEnv({ ...npmOffline, PRE_COMMIT_HOME: home, NO_COLOR: '1' });
+      const git = (...args: string[]) =>
+        execa('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, env, extendEnv: false, reject: false });
+      await git('init', '-q');
+      await git('add', '-A');
 
-    const all = await execa('pre-commit', ['run', '--all-files', '--color', 'never'], { cwd: dir, env, extendEnv: false, reject: false, timeout: 540_000 });
-    expect(all.exitCode, `${all.stdout}\n${all.stderr}`).toBe(0);
-    expect(all.stdout).toMatch(/reunify check\.+Passed/);
-    expect((await git('commit', '-q', '-m', 'caseload')).exitCode).toBe(0);
+      const all = await execa('pre-commit', ['run', '--all-files', '--color', 'never'], { cwd: dir, env, extendEnv: false, reject: false, timeout: 540_000 });
+      expect(all.exitCode, `${all.stdout}\n${all.stderr}`).toBe(0);
+      expect(all.stdout).toMatch(/reunify check\.+Passed/);
+      expect((await git('commit', '-q', '-m', 'caseload')).exitCode).toBe(0);
 
-    // The real hook on a real commit: `pre-commit install`, then git runs it.
-    expect((await execa('pre-commit', ['install'], { cwd: dir, env, extendEnv: false, reject: false })).exitCode).toBe(0);
-    cpSync(join(ROOT, 'examples/broken/wrong-enum.md'), join(dir, 'cases/wrong-enum.md'));
-    await git('add', 'cases/wrong-enum.md');
-    const stopped = await git('commit', '-m', 'a case with an error');
-    expect(stopped.exitCode).toBe(1);
-    expect(`${stopped.stdout}\n${stopped.stderr}`).toMatch(/reunify check\.+Failed[\s\S]*cases\/wrong-enum\.md[\s\S]*error/);
-    expect((await git('log', '--oneline')).stdout.split('\n')).toHaveLength(1);
-  }, 600_000);
+      // The real hook on a real commit: `pre-commit install`, then git runs it.
+      expect((await execa('pre-commit', ['install'], { cwd: dir, env, extendEnv: false, reject: false })).exitCode).toBe(0);
+      cpSync(join(ROOT, 'examples/broken/wrong-enum.md'), join(dir, 'cases/wrong-enum.md'));
+      await git('add', 'cases/wrong-enum.md');
+      const stopped = await git('commit', '-m', 'a case with an error');
+      expect(stopped.exitCode).toBe(1);
+      expect(`${stopped.stdout}\n${stopped.stderr}`).toMatch(/reunify check\.+Failed[\s\S]*cases\/wrong-enum\.md[\s\S]*error/);
+      expect((await git('log', '--oneline')).stdout.split('\n')).toHaveLength(1);
+    },
+    600_000,
+  );
 });

@@ -15,10 +15,22 @@ import type { AppEnv } from '../../src/app/env.js';
 import { ROOT } from '../cli/run.js';
 import { present } from '../present.js';
 
-interface PackResult { filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string }[] }
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  entryCount: number;
+  files: { path: string }[];
+}
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[]; bin: Record<string, string> };
-const npm = (args: string[], cwd = ROOT) => execa('npm', args, { cwd, reject: false, timeout: 120_000, env: { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+const npm = (args: string[], cwd = ROOT) =>
+  execa('npm', args, {
+    cwd,
+    reject: false,
+    timeout: 120_000,
+    env: { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 
 let packed: PackResult;
 let out: string;
@@ -31,7 +43,23 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the package holds only what it needs', () => {
-  const allowed = [/^package\.json$/, /^README\.md$/, /^SECURITY\.md$/, /^LICENSE$/, /^bin\/reunify\.js$/, /^dist\/.+\.js$/, /^dist\/core\/model\/[a-z-]+\.cjs$/, /^schemas\//, /^templates\//, /^config\/default\.yaml$/, /^docs\/.+\.md$/, /^docs\/images\/report-[a-z]+\.png$/, /^examples\/caseload\//, /^examples\/ci\//, /^\.pre-commit-hooks\.yaml$/];
+  const allowed = [
+    /^package\.json$/,
+    /^README\.md$/,
+    /^SECURITY\.md$/,
+    /^LICENSE$/,
+    /^bin\/reunify\.js$/,
+    /^dist\/.+\.js$/,
+    /^dist\/core\/model\/[a-z-]+\.cjs$/,
+    /^schemas\//,
+    /^templates\//,
+    /^config\/default\.yaml$/,
+    /^docs\/.+\.md$/,
+    /^docs\/images\/report-[a-z]+\.png$/,
+    /^examples\/caseload\//,
+    /^examples\/ci\//,
+    /^\.pre-commit-hooks\.yaml$/,
+  ];
 
   it('every file is one the program uses', () => {
     expect(packed.files.map((f) => f.path).filter((p) => !allowed.some((a) => a.test(p)))).toEqual([]);
@@ -40,14 +68,28 @@ describe('the package holds only what it needs', () => {
   it('no tests, sources, fixtures, benchmarks or other examples', () => {
     const paths = packed.files.map((f) => f.path);
     for (const prefix of ['test/', 'src/', 'bench/', 'scripts/', 'examples/broken/', 'node_modules/', '.reunify-cache/']) {
-      expect(paths.filter((p) => p.startsWith(prefix)), prefix).toEqual([]);
+      expect(
+        paths.filter((p) => p.startsWith(prefix)),
+        prefix,
+      ).toEqual([]);
     }
     expect(paths.filter((p) => /\.(ts|tgz|map)$/.test(p))).toEqual([]);
   });
 
   it('has the launcher, the compiled program, the schemas, templates, default settings, the docs and the example caseload', () => {
     const paths = new Set(packed.files.map((f) => f.path));
-    for (const p of ['bin/reunify.js', 'dist/cli/index.js', 'dist/version.js', 'config/default.yaml', 'schemas/case.schema.json', 'schemas/config.schema.json', 'README.md', 'docs/framework.md', 'docs/case-file.md']) expect(paths.has(p), p).toBe(true);
+    for (const p of [
+      'bin/reunify.js',
+      'dist/cli/index.js',
+      'dist/version.js',
+      'config/default.yaml',
+      'schemas/case.schema.json',
+      'schemas/config.schema.json',
+      'README.md',
+      'docs/framework.md',
+      'docs/case-file.md',
+    ])
+      expect(paths.has(p), p).toBe(true);
     for (const f of readdirSync(join(ROOT, 'examples/caseload/cases'))) expect(paths.has(`examples/caseload/cases/${f}`), f).toBe(true);
     for (const f of readdirSync(join(ROOT, 'templates'))) if (f.endsWith('.hbs')) expect(paths.has(`templates/${f}`), f).toBe(true);
     for (const entry of pkg.files) if (existsSync(join(ROOT, entry)) && !entry.endsWith('/')) expect(paths.has(entry), entry).toBe(true);
@@ -91,7 +133,9 @@ describe('installed from the tarball, every command works', () => {
     expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
     expect((await run(['check', '--help'])).stdout).toMatch(/Examples:/);
     // the rest in this process, from the installed package's own files and dependencies
-    const installed = (await import(join(bin, '../../lib/node_modules/reunify/dist/cli/index.js'))) as { run: (args: readonly string[], env: AppEnv) => Promise<number> };
+    const installed = (await import(join(bin, '../../lib/node_modules/reunify/dist/cli/index.js'))) as {
+      run: (args: readonly string[], env: AppEnv) => Promise<number>;
+    };
     for (const { name } of leafCommands(buildProgram())) {
       let stdout = '';
       const exitCode = await installed.run([...name.split(' '), '--help'], {
@@ -119,16 +163,45 @@ describe('installed from the tarball, every command works', () => {
     [['schema', 'caseload', '--out', 'schemas'], 0, /wrote 7 schemas/],
     [['completion', 'bash'], 0, /complete -F _reunify reunify/],
     [['init', 'new-caseload'], 0, /created/],
-    [['new', 'RF-0100', '--dir', 'new-caseload/cases', '--ref', 'Child Z', '--dob', '2016-03-02', '--looked-after-since', '2026-09-07', '--legal-status', 's20', '--placement', 'foster', '--trigger', 'cla_review', '--social-worker', 'SW K.L.', '--date', '2026-11-02'], 0, /created/],
+    [
+      [
+        'new',
+        'RF-0100',
+        '--dir',
+        'new-caseload/cases',
+        '--ref',
+        'Child Z',
+        '--dob',
+        '2016-03-02',
+        '--looked-after-since',
+        '2026-09-07',
+        '--legal-status',
+        's20',
+        '--placement',
+        'foster',
+        '--trigger',
+        'cla_review',
+        '--social-worker',
+        'SW K.L.',
+        '--date',
+        '2026-11-02',
+      ],
+      0,
+      /created/,
+    ],
     [['task', 'new-caseload/cases/RF-0100.md', '--date', '2026-11-02'], 0, /todo +case_history/],
     [['advance', 'new-caseload/cases/RF-0100.md', '--date', '2026-11-02'], 1, /cannot move to stage 2 yet/],
     [['scaffold', 'exercise', '--seed', '7', '--out', 'pack-7'], 0, /created pack-7/],
     [['check', 'pack-7/cases'], 0, /4 case files checked, no problems/],
     [['redact', 'caseload', '--out', 'teaching-copy', '--seed', '42', '--as-of', '2026-11-01'], 0, /copied 13 case files/],
     [['supervise', 'caseload/cases/RF-0006.md', '--as-of', '2026-11-01'], 0, /# Reflective supervision: Child F1/],
-  ] as const)('reunify %j exits %i', { timeout: 120_000 } /* a hang guard: each starts the installed binary; redact of the caseload takes seconds of CPU */, async ([args, exit, shows]) => {
-    const r = await run([...args]);
-    expect(r.exitCode, r.stderr).toBe(exit);
-    expect(`${r.stdout}\n${r.stderr}`).toMatch(shows);
-  });
+  ] as const)(
+    'reunify %j exits %i',
+    { timeout: 120_000 } /* a hang guard: each starts the installed binary; redact of the caseload takes seconds of CPU */,
+    async ([args, exit, shows]) => {
+      const r = await run([...args]);
+      expect(r.exitCode, r.stderr).toBe(exit);
+      expect(`${r.stdout}\n${r.stderr}`).toMatch(shows);
+    },
+  );
 });

@@ -36,12 +36,16 @@ function canaries(rc: ReportCase): string[] {
   return [...new Set(text.match(/QZ[A-Z]+\d+/g))];
 }
 
-const allowed = (reader: (typeof READERS)[number], canary: string) => ALLOWED[reader].some((owner) => canary === `QZ${owner}` || new RegExp(`^QZ${owner}\\d+$`).test(canary));
+const allowed = (reader: (typeof READERS)[number], canary: string) =>
+  ALLOWED[reader].some((owner) => canary === `QZ${owner}` || new RegExp(`^QZ${owner}\\d+$`).test(canary));
 
 /** Every copy a reader can be given of a case: each product, each decision point, both formats. */
 function copies(rc: ReportCase, reader: string) {
   const out: { label: string; type: ReportType; text?: string; refused?: string; unavailable?: string }[] = [];
-  const jobs: { type: ReportType; point?: DecisionPoint }[] = [...REPORT_TYPES.map((type) => ({ type })), ...DECISION_POINTS.map((point) => ({ type: 'decision' as const, point }))];
+  const jobs: { type: ReportType; point?: DecisionPoint }[] = [
+    ...REPORT_TYPES.map((type) => ({ type })),
+    ...DECISION_POINTS.map((point) => ({ type: 'decision' as const, point })),
+  ];
   for (const { type, point } of jobs) {
     for (const format of ['md', 'html'] as const) {
       const outcome = render(rc, type, format, { reader, point });
@@ -74,7 +78,11 @@ describe('the canary fixture: every product for every reader', () => {
   const all = canaries(rc);
 
   it('holds canaries for every owner the test knows', () => {
-    for (const owner of ['MUM', 'DAD', 'GRAN', 'PARTNER', 'CHILD', 'PRO', 'RISK', 'AGR', 'TAC', 'HOME', 'SHARED', 'SHAREG', 'FAM']) expect(all.some((c) => new RegExp(`^QZ${owner}\\d+$`).test(c)), owner).toBe(true);
+    for (const owner of ['MUM', 'DAD', 'GRAN', 'PARTNER', 'CHILD', 'PRO', 'RISK', 'AGR', 'TAC', 'HOME', 'SHARED', 'SHAREG', 'FAM'])
+      expect(
+        all.some((c) => new RegExp(`^QZ${owner}\\d+$`).test(c)),
+        owner,
+      ).toBe(true);
     expect(all.length).toBeGreaterThan(70);
   });
 
@@ -131,12 +139,19 @@ describe('the canary fixture: every product for every reader', () => {
     // the case history names Ms C: never in the copy for the father she is protected from
     expect(text('dad')).not.toContain('QZPRO19');
     // and the shipped default shows the section written for the family
-    expect(render(rc, 'assessment', 'md', { reader: 'dad' }).ok && (render(rc, 'assessment', 'md', { reader: 'dad' }) as { text: string }).text).toContain('## What happens next');
+    expect(render(rc, 'assessment', 'md', { reader: 'dad' }).ok && (render(rc, 'assessment', 'md', { reader: 'dad' }) as { text: string }).text).toContain(
+      '## What happens next',
+    );
   });
 
   it('a field config report.withhold_for_family leaves out says it is withheld, never "Not recorded"', () => {
     const config = exampleConfig();
-    config.report.withhold_for_family = [...config.report.withhold_for_family, '/agreement/parents/*/worries', '/agreement/goals/*/steps', '/agreement/goals/*/support'];
+    config.report.withhold_for_family = [
+      ...config.report.withhold_for_family,
+      '/agreement/parents/*/worries',
+      '/agreement/goals/*/steps',
+      '/agreement/goals/*/support',
+    ];
     const o = render(rc, 'agreement', 'md', { reader: 'mum', config });
     if (!o.ok) throw new Error(JSON.stringify(o));
     expect(o.text).toContain('- What we are worried about: Withheld from this copy.');
@@ -155,7 +170,11 @@ describe('the canary fixture: every product for every reader', () => {
   it('a body section named like a section of the copy is printed under that heading once', () => {
     const config = exampleConfig();
     config.report.family_sections = ['What happens next', 'Who to contact', 'Meetings'];
-    const sections = [...rc.sections, { heading: 'Who to contact', content: 'QZFAM90 the duty line, weekdays.' }, { heading: 'Meetings', content: 'QZFAM91 the review is at the family centre.' }];
+    const sections = [
+      ...rc.sections,
+      { heading: 'Who to contact', content: 'QZFAM90 the duty line, weekdays.' },
+      { heading: 'Meetings', content: 'QZFAM91 the review is at the family centre.' },
+    ];
     const o = render({ ...rc, sections }, 'decision', 'md', { reader: 'mum', point: 'rc1_d2', config });
     if (!o.ok) throw new Error(JSON.stringify(o));
     const headings = o.text.split('\n').filter((l) => /^#+ /.test(l));
@@ -171,7 +190,11 @@ describe('the canary fixture: every product for every reader', () => {
     present(data.agreement!.parents![0]).strengths = hostile;
     present(data.agreement!.goals![0]).goal = hostile;
     present(present(data.agreement!.goals![0]).progress![0]).comment = hostile;
-    const sections = rc.sections.map((x) => (x.heading === 'What happens next' ? { ...x, content: `${hostile.replace(/\n/g, ' ')}\n\n| a | b |\n|---|---|\n| ${hostile.replace(/\n/g, ' ').replace(/\|/g, '\\|')} | x |` } : x));
+    const sections = rc.sections.map((x) =>
+      x.heading === 'What happens next'
+        ? { ...x, content: `${hostile.replace(/\n/g, ' ')}\n\n| a | b |\n|---|---|\n| ${hostile.replace(/\n/g, ' ').replace(/\|/g, '\\|')} | x |` }
+        : x,
+    );
     const hostileCase: ReportCase = { ...rc, data, sections };
     const md = render(hostileCase, 'agreement', 'md', { reader: 'mum' });
     const html = render(hostileCase, 'agreement', 'html', { reader: 'mum' });
@@ -186,14 +209,20 @@ describe('the canary fixture: every product for every reader', () => {
 
   it('signature rows are for the parties only', () => {
     const o = render(rc, 'agreement', 'md', { reader: 'mum' });
-    const rows = o.ok ? present(o.text.split('## Signatures')[1]).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
+    const rows = o.ok
+      ? present(o.text.split('## Signatures')[1])
+          .split('\n')
+          .filter((l) => l.startsWith('| ') && !l.startsWith('| Name'))
+      : [];
     expect(rows).toEqual(['| Ms C | You | | |', '| SW C.S. | Social worker | | |', '| TM C.M. | Team manager | | |']);
     const gran = render(rc, 'agreement', 'md', { reader: 'gran' });
     expect(gran.ok && gran.text).not.toContain('## Signatures');
   });
 
   it('a person who poses a risk gets only what they are a party to', () => {
-    const refused = copies(rc, 'dad').filter((c) => c.refused !== undefined).map((c) => `${c.type}`);
+    const refused = copies(rc, 'dad')
+      .filter((c) => c.refused !== undefined)
+      .map((c) => `${c.type}`);
     expect(new Set(refused)).toEqual(new Set(['agreement', 'transition', 'review', 'decision']));
     const told = render(rc, 'decision', 'md', { reader: 'dad', point: 'rc1_d2' });
     expect(told.ok && told.text).toContain('On 13 February 2026 the team decided: Return home once the agreed goals are met.');
@@ -236,7 +265,10 @@ function readingLevel(markdown: string, label: string): void {
   expect(longest, `${label}: longest sentence`).toBeLessThanOrEqual(16);
   expect(perSentence, `${label}: words per sentence`).toBeLessThanOrEqual(11);
   expect(letters, `${label}: letters per word`).toBeLessThanOrEqual(4.3);
-  expect(words.filter((w) => w.length > 9), `${label}: long words`).toEqual([]);
+  expect(
+    words.filter((w) => w.length > 9),
+    `${label}: long words`,
+  ).toEqual([]);
 }
 
 describe('every example case, every product, every reader', () => {
@@ -270,11 +302,16 @@ describe('every example case, every product, every reader', () => {
       for (const reader of readers) {
         const risky = new Set(((data.people ?? []).find((p) => p.id === reader)?.risk_to ?? []).map((r) => r.id));
         // everything naming a person this reader poses a risk to
-        const aboutProtected = JSON.stringify(data).match(/"[^"]{12,}"/g)?.map((s) => JSON.parse(s) as string).filter((s) => (data.people ?? []).some((p) => risky.has(p.id) && names(s, p))) ?? [];
+        const aboutProtected =
+          JSON.stringify(data)
+            .match(/"[^"]{12,}"/g)
+            ?.map((s) => JSON.parse(s) as string)
+            .filter((s) => (data.people ?? []).some((p) => risky.has(p.id) && names(s, p))) ?? [];
         for (const copy of copies(rc, reader)) {
           if (copy.text === undefined) continue;
           made++;
-          for (const o of own) if (o.owner !== reader && !o.sharedWith.includes(reader)) expect(copy.text, `${copy.label} shows ${o.owner}'s "${o.text}"`).not.toContain(o.text);
+          for (const o of own)
+            if (o.owner !== reader && !o.sharedWith.includes(reader)) expect(copy.text, `${copy.label} shows ${o.owner}'s "${o.text}"`).not.toContain(o.text);
           for (const s of aboutProtected) expect(copy.text, `${copy.label} shows "${s}"`).not.toContain(s);
           expect(copy.text, copy.label).not.toMatch(/unknown/i);
           // every field a family copy of an example is entitled to is recorded, so "Not recorded" could only be withheld data misdescribed
@@ -291,7 +328,32 @@ describe('every example case, every product, every reader', () => {
   }
 
   /** Free-text fields: each gets a canary (ZC<n>Z) in front of what it says; so does every body paragraph. */
-  const FREE = new Set(['note', 'evidence', 'reasons', 'conditions', 'timescale', 'parallel_plan', 'disagreement', 'method', 'response', 'summary', 'strengths', 'worries', 'goal', 'steps', 'support', 'success', 'comment', 'non_negotiables', 'team_around_child', 'backup_plan', 'pattern', 'service', 'override_reason', 'reason']);
+  const FREE = new Set([
+    'note',
+    'evidence',
+    'reasons',
+    'conditions',
+    'timescale',
+    'parallel_plan',
+    'disagreement',
+    'method',
+    'response',
+    'summary',
+    'strengths',
+    'worries',
+    'goal',
+    'steps',
+    'support',
+    'success',
+    'comment',
+    'non_negotiables',
+    'team_around_child',
+    'backup_plan',
+    'pattern',
+    'service',
+    'override_reason',
+    'reason',
+  ]);
 
   function withCanaries(rc: ReportCase): { rc: ReportCase; paths: Map<string, { path: string; text: string }> } {
     const paths = new Map<string, { path: string; text: string }>();
@@ -303,16 +365,21 @@ describe('every example case, every product, every reader', () => {
     const walk = (node: unknown, path: string, free: boolean): unknown => {
       if (typeof node === 'string') return free && node.trim() !== '' ? tag(path, node) : node;
       if (Array.isArray(node)) return node.map((x, i) => walk(x, `${path}/${i}`, free));
-      if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, `${path}/${k}`, free || FREE.has(k) || k.startsWith('x-'))]));
+      if (node !== null && typeof node === 'object')
+        return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, `${path}/${k}`, free || FREE.has(k) || k.startsWith('x-'))]));
       return node;
     };
     const data = walk(rc.data, '', false) as CaseData;
     // a section every family copy shows, with a paragraph naming each person in turn
     const people = rc.data!.people ?? [];
     const next = ['The social worker visits every two weeks.', ...people.map((p) => `${p.ref} comes to the next meeting.`)];
-    const sections = [...rc.sections, { heading: 'What happens next', content: next.join('\n\n') }].map((sec) =>
-      ({ ...sec, content: sec.content.split(/\n\s*\n/).map((para, i) => (para.trim() === '' ? para : tag(`/body/${sec.heading.trim()}/${i}`, para))).join('\n\n') }),
-    );
+    const sections = [...rc.sections, { heading: 'What happens next', content: next.join('\n\n') }].map((sec) => ({
+      ...sec,
+      content: sec.content
+        .split(/\n\s*\n/)
+        .map((para, i) => (para.trim() === '' ? para : tag(`/body/${sec.heading.trim()}/${i}`, para)))
+        .join('\n\n'),
+    }));
     return { rc: { ...rc, data, sections }, paths };
   }
 
@@ -321,10 +388,12 @@ describe('every example case, every product, every reader', () => {
     const at = (re: RegExp) => path.match(re);
     const parents = data.agreement?.parents ?? [];
     let m: RegExpMatchArray | null;
-    if ((m = at(/^\/decisions\/(\d+)\/shared\/(\d+)\/(summary|method|response)$/))) return present(present(data.decisions![Number(m[1])], 'the decision').shared![Number(m[2])], 'the sharing entry').party === reader ? 'own' : false;
+    if ((m = at(/^\/decisions\/(\d+)\/shared\/(\d+)\/(summary|method|response)$/)))
+      return present(present(data.decisions![Number(m[1])], 'the decision').shared![Number(m[2])], 'the sharing entry').party === reader ? 'own' : false;
     if (reader === 'child') return false;
     if ((m = at(/^\/agreement\/parents\/(\d+)\/(strengths|worries)$/))) return present(parents[Number(m[1])], 'the parent').person === reader ? 'own' : false;
-    if ((m = at(/^\/capacity_to_change\/(\d+)\/evidence$/))) return present(data.capacity_to_change![Number(m[1])], 'the capacity entry').person === reader ? 'own' : false;
+    if ((m = at(/^\/capacity_to_change\/(\d+)\/evidence$/)))
+      return present(data.capacity_to_change![Number(m[1])], 'the capacity entry').person === reader ? 'own' : false;
     if ((m = at(/^\/agreement\/goals\/(\d+)\/(goal|steps\/\d+|support|success|progress\/\d+\/comment)$/))) {
       const g = present(data.agreement!.goals![Number(m[1])], 'the goal');
       const own = g.person === reader || (g.person === undefined && parents.length === 1 && present(parents[0], 'the parent').person === reader);
@@ -362,7 +431,8 @@ describe('every example case, every product, every reader', () => {
             const may = entitled(data, reader, path);
             expect(may, `${copy.label} shows ${path}: "${text}"`).not.toBe(false);
             if (may === 'unnamed') for (const p of others) expect(names(text, p), `${copy.label} shows ${path}, naming ${p.id}: "${text}"`).toBe(false);
-            for (const p of others.filter((x) => risky.has(x.id) || x.protected_address === true)) expect(names(text, p), `${copy.label} shows ${path}, naming ${p.id}: "${text}"`).toBe(false);
+            for (const p of others.filter((x) => risky.has(x.id) || x.protected_address === true))
+              expect(names(text, p), `${copy.label} shows ${path}, naming ${p.id}: "${text}"`).toBe(false);
           }
         }
       }
@@ -375,7 +445,8 @@ describe('every example case, every product, every reader', () => {
     const made = copies(rc, 'dad');
     expect(made.filter((c) => c.type === 'agreement').every((c) => c.refused !== undefined)).toBe(true);
     for (const copy of made.filter((c) => c.text !== undefined)) {
-      for (const leak of ['Ms F', 'Mr F seen outside', 'school-run', 'anxiety', 'counselling', 'tenancy', "I don't want Dad", 'Still unknown', 'Not recorded']) expect(copy.text, `${copy.label}: ${leak}`).not.toContain(leak);
+      for (const leak of ['Ms F', 'Mr F seen outside', 'school-run', 'anxiety', 'counselling', 'tenancy', "I don't want Dad", 'Still unknown', 'Not recorded'])
+        expect(copy.text, `${copy.label}: ${leak}`).not.toContain(leak);
     }
   });
 });
@@ -458,7 +529,8 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
           expect(text, copy.label).not.toMatch(NOWHERE);
           if (reader === 'dad') expect(text, copy.label).not.toMatch(NOT_FOR_RISK);
           // RF-C004: the school, its runs and their day say where the child and the mother will be
-          if (id === 'RF-C004' && reader === 'dad') expect(text, copy.label).not.toMatch(/school|tuesday|idva|marac|co-op|flat 3b|filled\.count|statement|acacia/i);
+          if (id === 'RF-C004' && reader === 'dad')
+            expect(text, copy.label).not.toMatch(/school|tuesday|idva|marac|co-op|flat 3b|filled\.count|statement|acacia/i);
           expect(text, copy.label).not.toMatch(/Not recorded|unknown/i);
           for (const word of [...internalWords(rc), /\blevel\b|\bmedium\b/i]) expect(text, `${copy.label} ${word}`).not.toMatch(word);
           const headings = copy.text.split('\n').filter((l) => /^#+ /.test(l));
@@ -469,15 +541,23 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
           }
         }
         const must = id === 'RF-C004' ? MUST_C004 : MUST;
-        for (const canary of present(must[reader], `what ${reader} must see`)) if (id !== 'RF-C003' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
-        if (id === 'RF-C003' && reader === 'dad') for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
+        for (const canary of present(must[reader], `what ${reader} must see`))
+          if (id !== 'RF-C003' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
+        if (id === 'RF-C003' && reader === 'dad')
+          for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
       });
     }
   }
 
   it('the father who poses a risk to the mother is refused what he is not a party to, and reads his own goal without the steps that name her', () => {
     const c002 = openCase(resolve(DIR, 'RF-C002.md'), exampleConfig(), { sections: true });
-    expect(new Set(copies(c002, 'dad').filter((c) => c.refused !== undefined).map((c) => c.type))).toEqual(new Set(['agreement', 'transition', 'review']));
+    expect(
+      new Set(
+        copies(c002, 'dad')
+          .filter((c) => c.refused !== undefined)
+          .map((c) => c.type),
+      ),
+    ).toEqual(new Set(['agreement', 'transition', 'review']));
     const c003 = openCase(resolve(DIR, 'RF-C003.md'), exampleConfig(), { sections: true });
     const o = render(c003, 'agreement', 'md', { reader: 'dad' });
     expect(o.ok && o.text).toContain('Steps you will take: XQDAD08 goes to the programme; Withheld from this copy.');
@@ -485,16 +565,21 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     expect(o.ok && o.text).toContain('### Your goal 1');
     expect(o.ok && o.text).not.toMatch(/Your goal [2-9]/);
     // he signs with the professionals only: the mother's partner's name and relation could lead him to her household
-    const rows = o.ok ? present(o.text.split('## Signatures')[1], 'the signatures').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Name')) : [];
+    const rows = o.ok
+      ? present(o.text.split('## Signatures')[1], 'the signatures')
+          .split('\n')
+          .filter((l) => l.startsWith('| ') && !l.startsWith('| Name'))
+      : [];
     expect(rows).toEqual(['| Mr K | You | | |', '| SW K.S. | Social worker | | |', '| TM K.M. | Team manager | | |']);
     const forPartner = render(c003, 'agreement', 'md', { reader: 'partner' });
-    expect(forPartner.ok && forPartner.text).toContain("| Ms K | Mother | | |");
+    expect(forPartner.ok && forPartner.text).toContain('| Ms K | Mother | | |');
   });
 });
 
 describe('a decision copy without --point is of the decision its reader was told of', () => {
   const RF0006 = resolve(CASES, 'RF-0006.md');
-  const decision = (reader: string, asOf: string, ...more: string[]) => reunify(['report', RF0006, '--type', 'decision', '--for', reader, '--as-of', asOf, ...more]);
+  const decision = (reader: string, asOf: string, ...more: string[]) =>
+    reunify(['report', RF0006, '--type', 'decision', '--for', reader, '--as-of', asOf, ...more]);
 
   // RF-0006's latest point is rc2_d3 (a classification, no decision yet); everyone was told of the decision at rc1_d2
   for (const reader of ['dad', 'mum', 'gran']) {
@@ -520,12 +605,16 @@ describe('a decision copy without --point is of the decision its reader was told
       const r = await decision(reader, '2026-05-01');
       expect(r.exitCode, reader).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`reunify: no family copy of this decision record for ${reader}: ${reader} was not told of any decision on or before 2026-05-01 (no dated entry for ${reader} in decisions[].shared); decisions are recorded at rc1_d2: give --point to make a copy of one of them`);
+      expect(r.stderr).toBe(
+        `reunify: no family copy of this decision record for ${reader}: ${reader} was not told of any decision on or before 2026-05-01 (no dated entry for ${reader} in decisions[].shared); decisions are recorded at rc1_d2: give --point to make a copy of one of them`,
+      );
     }
     // a reader who poses a risk to someone is not pointed to a copy they would be refused
     const dad = await decision('dad', '2026-05-01');
     expect(dad.exitCode).toBe(1);
-    expect(dad.stderr).toBe('reunify: no family copy of this decision record for dad: dad was not told of any decision on or before 2026-05-01 (no dated entry for dad in decisions[].shared); decisions are recorded at rc1_d2');
+    expect(dad.stderr).toBe(
+      'reunify: no family copy of this decision record for dad: dad was not told of any decision on or before 2026-05-01 (no dated entry for dad in decisions[].shared); decisions are recorded at rc1_d2',
+    );
   });
 
   it('with --point on a date before the reader was told, the copy does not say they were told', async () => {
@@ -577,15 +666,35 @@ describe('random names and placements (property)', () => {
         const sections = fixture().sections.map((s) => ({ ...s }));
         const g2 = data.agreement!.goals![1];
         switch (field) {
-          case 'strengths': present(data.agreement!.parents![0]).strengths = secret; break;
-          case 'worries': present(data.agreement!.parents![0]).worries = secret; break;
-          case 'goal': present(g2).goal = secret; break;
-          case 'step': present(g2).steps = [secret]; break;
-          case 'comment': present(g2).progress = [{ date: '2026-04-01', rag: 'green', comment: secret }]; break;
-          case 'capacity': data.capacity_to_change!.push({ person: 'dad', rating: 'limited', evidence: secret, as_of: '2026-03-01' }); break;
-          case 'reasons': present(data.decisions![0]).reasons = secret; present(data.decisions![0]).share_with = ['dad', 'gran']; break;
-          case 'summary': present(present(data.decisions![0]).shared![2]).summary = secret; break;
-          case 'views': present(data.tasks.child_views).shared_with = ['dad', 'gran']; sections.find((s) => s.heading === "Child's views")!.content = secret; break;
+          case 'strengths':
+            present(data.agreement!.parents![0]).strengths = secret;
+            break;
+          case 'worries':
+            present(data.agreement!.parents![0]).worries = secret;
+            break;
+          case 'goal':
+            present(g2).goal = secret;
+            break;
+          case 'step':
+            present(g2).steps = [secret];
+            break;
+          case 'comment':
+            present(g2).progress = [{ date: '2026-04-01', rag: 'green', comment: secret }];
+            break;
+          case 'capacity':
+            data.capacity_to_change!.push({ person: 'dad', rating: 'limited', evidence: secret, as_of: '2026-03-01' });
+            break;
+          case 'reasons':
+            present(data.decisions![0]).reasons = secret;
+            present(data.decisions![0]).share_with = ['dad', 'gran'];
+            break;
+          case 'summary':
+            present(present(data.decisions![0]).shared![2]).summary = secret;
+            break;
+          case 'views':
+            present(data.tasks.child_views).shared_with = ['dad', 'gran'];
+            sections.find((s) => s.heading === "Child's views")!.content = secret;
+            break;
         }
         const rc: ReportCase = { filePath: FIXTURE, data, sections, problems: [] };
         for (const type of REPORT_TYPES) {
@@ -622,14 +731,28 @@ describe('random names, written as a reader of the rendered copy reads them, and
   ];
   /** Where someone is, in forms a plain screen misses. */
   const whereabouts = fc.oneof(
-    fc.tuple(fc.integer({ min: 1, max: 299 }), word, fc.constantFrom('Rd', 'Road', 'St', 'Lane', 'Close', 'Ave')).map(([n, w, s]) => `the handover is at ${n}&nbsp;${w}&nbsp;${s}`),
-    fc.tuple(fc.constantFrom('Flat', 'flat', 'Unit', 'Apartment'), fc.integer({ min: 1, max: 99 }), fc.constantFrom('', 'a', 'b')).map(([f, n, l]) => `the visit is at ${f} ${n}${l}`),
+    fc
+      .tuple(fc.integer({ min: 1, max: 299 }), word, fc.constantFrom('Rd', 'Road', 'St', 'Lane', 'Close', 'Ave'))
+      .map(([n, w, s]) => `the handover is at ${n}&nbsp;${w}&nbsp;${s}`),
+    fc
+      .tuple(fc.constantFrom('Flat', 'flat', 'Unit', 'Apartment'), fc.integer({ min: 1, max: 99 }), fc.constantFrom('', 'a', 'b'))
+      .map(([f, n, l]) => `the visit is at ${f} ${n}${l}`),
     fc.tuple(word, word, word).map(([a, b, c]) => `meet at ///${a.toLowerCase()}.${b.toLowerCase()}.${c.toLowerCase()}`),
-    fc.tuple(fc.integer({ min: 50, max: 58 }), fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1000, max: 9999 })).map(([a, b, c, d]) => `the centre is at ${a}.${b}, -${c}.${d}`),
-    fc.tuple(fc.constantFrom(' ', '.', '-', ' . '), fc.integer({ min: 100000, max: 999999 })).map(([sep, n]) => `ring 07700${sep}${String(n).slice(0, 3)}${sep}${String(n).slice(3)}`),
+    fc
+      .tuple(fc.integer({ min: 50, max: 58 }), fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1000, max: 9999 }))
+      .map(([a, b, c, d]) => `the centre is at ${a}.${b}, -${c}.${d}`),
+    fc
+      .tuple(fc.constantFrom(' ', '.', '-', ' . '), fc.integer({ min: 100000, max: 999999 }))
+      .map(([sep, n]) => `ring 07700${sep}${String(n).slice(0, 3)}${sep}${String(n).slice(3)}`),
     fc.tuple(fc.integer({ min: 100000, max: 999999 })).map(([n]) => `ring +44 7700 ${n}`),
     word.map((w) => `she works at the ${w} on Mill Lane`),
-    fc.constantFrom('the refuge worker comes too', 'the IDVA comes too', 'the MARAC meets in June', 'her ex does not know about the move', 'she is on tablets for her nerves'),
+    fc.constantFrom(
+      'the refuge worker comes too',
+      'the IDVA comes too',
+      'the MARAC meets in June',
+      'her ex does not know about the move',
+      'she is on tablets for her nerves',
+    ),
   );
   const placements = ['strengths', 'worries', 'goal', 'step', 'comment', 'capacity', 'reasons', 'summary', 'views', 'next'] as const;
 
@@ -640,16 +763,41 @@ describe('random names, written as a reader of the rendered copy reads them, and
     const sections = fixture().sections.map((s) => ({ ...s }));
     const g2 = data.agreement!.goals![1];
     switch (field) {
-      case 'strengths': present(data.agreement!.parents![0]).strengths = secret; break;
-      case 'worries': present(data.agreement!.parents![0]).worries = secret; break;
-      case 'goal': present(g2).goal = secret; present(g2).share_with = ['dad', 'gran']; break;
-      case 'step': present(g2).steps = [secret]; present(g2).share_with = ['dad', 'gran']; break;
-      case 'comment': present(g2).progress = [{ date: '2026-04-01', rag: 'green', comment: secret }]; present(g2).share_with = ['dad', 'gran']; break;
-      case 'capacity': data.capacity_to_change!.push({ person: 'dad', rating: 'limited', evidence: secret, as_of: '2026-03-01' }); break;
-      case 'reasons': present(data.decisions![0]).reasons = secret; present(data.decisions![0]).share_with = ['dad', 'gran']; break;
-      case 'summary': present(present(data.decisions![0]).shared![2]).summary = secret; break;
-      case 'views': present(data.tasks.child_views).shared_with = ['dad', 'gran']; sections.find((s) => s.heading === "Child's views")!.content = secret; break;
-      case 'next': sections.find((s) => s.heading === 'What happens next')!.content += `\n\n${secret}`; break;
+      case 'strengths':
+        present(data.agreement!.parents![0]).strengths = secret;
+        break;
+      case 'worries':
+        present(data.agreement!.parents![0]).worries = secret;
+        break;
+      case 'goal':
+        present(g2).goal = secret;
+        present(g2).share_with = ['dad', 'gran'];
+        break;
+      case 'step':
+        present(g2).steps = [secret];
+        present(g2).share_with = ['dad', 'gran'];
+        break;
+      case 'comment':
+        present(g2).progress = [{ date: '2026-04-01', rag: 'green', comment: secret }];
+        present(g2).share_with = ['dad', 'gran'];
+        break;
+      case 'capacity':
+        data.capacity_to_change!.push({ person: 'dad', rating: 'limited', evidence: secret, as_of: '2026-03-01' });
+        break;
+      case 'reasons':
+        present(data.decisions![0]).reasons = secret;
+        present(data.decisions![0]).share_with = ['dad', 'gran'];
+        break;
+      case 'summary':
+        present(present(data.decisions![0]).shared![2]).summary = secret;
+        break;
+      case 'views':
+        present(data.tasks.child_views).shared_with = ['dad', 'gran'];
+        sections.find((s) => s.heading === "Child's views")!.content = secret;
+        break;
+      case 'next':
+        sections.find((s) => s.heading === 'What happens next')!.content += `\n\n${secret}`;
+        break;
     }
     return { filePath: FIXTURE, data, sections, problems: [] };
   }
@@ -684,7 +832,8 @@ describe('random names, written as a reader of the rendered copy reads them, and
     fc.assert(
       fc.property(whereabouts, fc.constantFrom(...placements), (where, field) => {
         const rc = place(`QZSECRET ${where}`, field);
-        for (const reader of ['mum', 'dad', 'gran', 'partner', 'child']) for (const text of allCopies(rc, reader)) expect(text, `${field} --for ${reader}: ${where}`).not.toContain('QZSECRET');
+        for (const reader of ['mum', 'dad', 'gran', 'partner', 'child'])
+          for (const text of allCopies(rc, reader)) expect(text, `${field} --for ${reader}: ${where}`).not.toContain('QZSECRET');
       }),
       { numRuns: 20, seed: 16 },
     );

@@ -18,9 +18,54 @@ const visible = (text: string) => text.replace(/<style>[\s\S]*?<\/style>/, '').r
 const mum: Person = { id: 'mum', ref: 'Ms F', relation: 'mother', pr: true } as Person;
 
 describe('names(): spellings of the mother that must be recognised', () => {
-  const spellings = ['Ms. F', 'MS. F', 'Ms.F', 'ms.f', 'MsF', 'Ms_F', 'Miss F', 'Mrs F', 'M/s F', 'Ms Fs', 'mums', 'mothers', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'Ｍｓ Ｆ', 'Мs F', 'M\u200Bs F', 'Ms\u200B F', 'Ms F’s', 'the mother',
+  const spellings = [
+    'Ms. F',
+    'MS. F',
+    'Ms.F',
+    'ms.f',
+    'MsF',
+    'Ms_F',
+    'Miss F',
+    'Mrs F',
+    'M/s F',
+    'Ms Fs',
+    'mums',
+    'mothers',
+    'mommy',
+    'mama',
+    'mammy',
+    'ma',
+    'wife',
+    'ex-wife',
+    'partner',
+    'ex-partner',
+    'girlfriend',
+    'Ｍｓ Ｆ',
+    'Мs F',
+    'M\u200Bs F',
+    'Ms\u200B F',
+    'Ms F’s',
+    'the mother',
     // as a reader of the rendered copy reads it: entities, inline Markdown, raw HTML, a title spaced apart, "his ex"
-    'Ms&nbsp;F', 'M&#115; F', 'M&#x73; F', 'Ms&#32;F', '**Ms** F', '*M*s F', '_Ms_ F', '~~Ms~~ F', 'Ms\\_F', '[Ms F](#x)', 'M<b>s</b> F', 'Ms<!-- -->F', 'M&shy;s F', 'M s F', 'M.s. F', 'Ms&colon;F', 'm&#111;ther', 'his ex'];
+    'Ms&nbsp;F',
+    'M&#115; F',
+    'M&#x73; F',
+    'Ms&#32;F',
+    '**Ms** F',
+    '*M*s F',
+    '_Ms_ F',
+    '~~Ms~~ F',
+    'Ms\\_F',
+    '[Ms F](#x)',
+    'M<b>s</b> F',
+    'Ms<!-- -->F',
+    'M&shy;s F',
+    'M s F',
+    'M.s. F',
+    'Ms&colon;F',
+    'm&#111;ther',
+    'his ex',
+  ];
   for (const s of spellings) it(`"${s}"`, () => expect(names(`He went to see ${s} today`, mum)).toBe(true));
   it('does not hear the mother in ordinary words', () => {
     for (const s of ['He made a plan', 'mamba', 'Mrs Fox', 'summary of the meeting', 'He mastered it']) expect(names(s, mum), s).toBe(false);
@@ -28,15 +73,61 @@ describe('names(): spellings of the mother that must be recognised', () => {
 });
 
 describe('holdsPlace(): ways to find someone, however they are written', () => {
-  const forms = ['12 Acacia Rd', '12&nbsp;Acacia&nbsp;Rd', '**12** Acacia Rd', 'Flat 3b', 'flat&nbsp;3', 'flat three', 'works at the Co-op on Mill Lane', 'she works at the Co-op', 'keeps away from her work', 'in a refuge', 'the IDVA', 'MARAC', '///filled.count.soap', 'filled.count.soap', 'what3words', '53.8008, -1.5491', '53.8° N', 'grid ref SE 296 334', 'SE 2960 3340', '07700 900 123', '07700.900.123', '+44 7700 900123', '0 7 7 0 0 9 0 0 1 2 3', '077OO 9OO l23', 'LS2&nbsp;7QT', 'goo.gl/maps/abc', 'https&#58;//maps.example.org'];
+  const forms = [
+    '12 Acacia Rd',
+    '12&nbsp;Acacia&nbsp;Rd',
+    '**12** Acacia Rd',
+    'Flat 3b',
+    'flat&nbsp;3',
+    'flat three',
+    'works at the Co-op on Mill Lane',
+    'she works at the Co-op',
+    'keeps away from her work',
+    'in a refuge',
+    'the IDVA',
+    'MARAC',
+    '///filled.count.soap',
+    'filled.count.soap',
+    'what3words',
+    '53.8008, -1.5491',
+    '53.8° N',
+    'grid ref SE 296 334',
+    'SE 2960 3340',
+    '07700 900 123',
+    '07700.900.123',
+    '+44 7700 900123',
+    '0 7 7 0 0 9 0 0 1 2 3',
+    '077OO 9OO l23',
+    'LS2&nbsp;7QT',
+    'goo.gl/maps/abc',
+    'https&#58;//maps.example.org',
+  ];
   for (const s of forms) it(`"${s}"`, () => expect(holdsPlace(`XQ ${s}.`)).toBe(true));
   it('not ordinary plans', () => {
-    for (const s of ['The programme ends in November', 'Visits every two weeks', 'Review on 1 December 2026', 'You have work to do', 'You can go home when Mum has done her work.', 'no one drinks at home', 'weekends at home']) expect(holdsPlace(s), s).toBe(false);
+    for (const s of [
+      'The programme ends in November',
+      'Visits every two weeks',
+      'Review on 1 December 2026',
+      'You have work to do',
+      'You can go home when Mum has done her work.',
+      'no one drinks at home',
+      'weekends at home',
+    ])
+      expect(holdsPlace(s), s).toBe(false);
   });
 });
 
 describe('holdsIdentifier(): addresses however a worker pastes them', () => {
-  for (const s of ['meet at 12+Birch+Close', '12%20Birch%20Close', '12_Birch_Close', 'https://maps.example.org/?q=x', 'see www.example.org/x', '07700 900123', 'LS1 4AB', 'pat@example.org'])
+  for (const s of [
+    'meet at 12+Birch+Close',
+    '12%20Birch%20Close',
+    '12_Birch_Close',
+    'https://maps.example.org/?q=x',
+    'see www.example.org/x',
+    '07700 900123',
+    'LS1 4AB',
+    'pat@example.org',
+  ])
     it(`"${s}"`, () => expect(holdsIdentifier(s)).toBe(true));
   it('not ordinary plans', () => {
     for (const s of ['The programme ends in November', 'Visits every two weeks', 'Review on 1 December 2026']) expect(holdsIdentifier(s), s).toBe(false);
@@ -81,7 +172,8 @@ describe('check warns on the reviewer cases', () => {
   it('case/protected-person-named fires on each', async () => {
     const r = await reunify(['check', DIR]);
     const out = r.stdout + r.stderr;
-    const warnings = (id: string) => (out.split(/^(?=\S.*RF-\d{4}\.md)/m).find((block) => block.includes(`${id}.md`)) ?? '').match(/protected-person-named/g)?.length ?? 0;
+    const warnings = (id: string) =>
+      (out.split(/^(?=\S.*RF-\d{4}\.md)/m).find((block) => block.includes(`${id}.md`)) ?? '').match(/protected-person-named/g)?.length ?? 0;
     // before the matcher read "Ms. F", "the mothers", "MsF" and the body sections, RF-0092 had none and RF-0090 ten
     expect(warnings('RF-0090')).toBeGreaterThanOrEqual(20);
     expect(warnings('RF-0092')).toBeGreaterThanOrEqual(2);
@@ -117,7 +209,8 @@ describe('a decision copy for the father', () => {
 
 describe('meeting dates and a reader who poses a risk', () => {
   // RF-0006: the father poses a risk to the mother (people[].risk_to); a CLA review is on 12 October 2026
-  const copy = (reader: string) => reunify(['report', resolve(ROOT, 'examples/caseload/cases/RF-0006.md'), '--type', 'assessment', '--for', reader, '--as-of', '2026-05-01']);
+  const copy = (reader: string) =>
+    reunify(['report', resolve(ROOT, 'examples/caseload/cases/RF-0006.md'), '--type', 'assessment', '--for', reader, '--as-of', '2026-05-01']);
 
   it('the father is not told when the review meetings are: they say when the mother will be there', async () => {
     const r = await copy('dad');

@@ -35,7 +35,8 @@ function frontMatter(file: string): Record<string, unknown> {
   return parse(present(readFileSync(file, 'utf8').split(/^---$/m)[1], `front matter in ${file}`)) as Record<string, unknown>;
 }
 
-const sign = (dir: string) => reunify(['signoff', '.', '--sign', 'RF-0001', '--item', 'written_assessment', '--by', 'TM A.O.', '--date', '2025-10-22'], { cwd: dir, today: '2025-10-22' });
+const sign = (dir: string) =>
+  reunify(['signoff', '.', '--sign', 'RF-0001', '--item', 'written_assessment', '--by', 'TM A.O.', '--date', '2025-10-22'], { cwd: dir, today: '2025-10-22' });
 
 describe('signing off keeps a frozen copy', () => {
   it('writes the assessment as Markdown and HTML under records/ and keeps each path and SHA-256 in the sign-off', async () => {
@@ -66,7 +67,9 @@ describe('signing off keeps a frozen copy', () => {
 
   it('a dry run writes no copy and says which it would keep', async () => {
     const dir = caseload();
-    const r = await reunify(['signoff', '.', '--sign', 'RF-0001', '--item', 'written_assessment', '--by', 'TM A.O.', '--date', '2025-10-22', '--dry-run'], { cwd: dir });
+    const r = await reunify(['signoff', '.', '--sign', 'RF-0001', '--item', 'written_assessment', '--by', 'TM A.O.', '--date', '2025-10-22', '--dry-run'], {
+      cwd: dir,
+    });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('with frozen copies records/RF-0001/assessment-2025-10-22.md');
     expect(existsSync(join(dir, 'records'))).toBe(false);
@@ -104,7 +107,9 @@ describe('report shows the signed-off record', () => {
     const out = join(dir, `out.${format}`);
     const r = await reunify(['report', 'cases/RF-0001.md', '--type', 'assessment', '--to', format, '--as-of', asOf, '--out', out], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toContain(`the written assessment was signed off by TM A.O. on 2025-10-22: this is its frozen copy ../records/RF-0001/assessment-2025-10-22.${format}, byte for byte`);
+    expect(r.stderr).toContain(
+      `the written assessment was signed off by TM A.O. on 2025-10-22: this is its frozen copy ../records/RF-0001/assessment-2025-10-22.${format}, byte for byte`,
+    );
     expect(readFileSync(out).equals(readFileSync(join(dir, `records/RF-0001/assessment-2025-10-22.${format}`)))).toBe(true);
     expect(readFileSync(out, 'utf8')).not.toContain('CANARY');
   });
@@ -114,7 +119,9 @@ describe('report shows the signed-off record', () => {
     const r = await reunify(['report', 'cases/RF-0001.md', '--type', 'assessment', '--draft', '--as-of', '2026-11-30'], { cwd: dir, today: '2026-11-30' });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('CANARY-EDIT');
-    expect(r.stderr).toContain('its record is the frozen copy ../records/RF-0001/assessment-2025-10-22.md: this draft is rendered afresh and is not that record');
+    expect(r.stderr).toContain(
+      'its record is the frozen copy ../records/RF-0001/assessment-2025-10-22.md: this draft is rendered afresh and is not that record',
+    );
   });
 
   it('a draft at a past date says the narrative body is as it stands today', async () => {
@@ -122,7 +129,9 @@ describe('report shows the signed-off record', () => {
     const r = await reunify(['report', 'cases/RF-0001.md', '--type', 'assessment', '--as-of', '2025-10-21'], { cwd: dir, today: '2026-11-30' });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('CANARY-EDIT');
-    expect(r.stderr).toBe('reunify: note: this is a draft as of 2025-10-21: dated records are taken as they stood then, but the narrative body is as it stands today');
+    expect(r.stderr).toBe(
+      'reunify: note: this is a draft as of 2025-10-21: dated records are taken as they stood then, but the narrative body is as it stands today',
+    );
   });
 
   it('a changed copy is never shown: report exits 1 and points to check and --draft', async () => {
@@ -146,12 +155,21 @@ describe('check reports a frozen copy that is gone or changed (case/frozen-copy)
     rmSync(join(dir, 'records/RF-0001/assessment-2025-10-22.html'));
     const r = await reunify(['check', '.', '--as-of', '2026-11-01'], { cwd: dir });
     expect(r.exitCode).toBe(1);
-    const lineOf = (text: string) => readFileSync(join(dir, 'cases/RF-0001.md'), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+    const lineOf = (text: string) =>
+      readFileSync(join(dir, 'cases/RF-0001.md'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(text)) + 1;
     const line = lineOf('assessment-2025-10-22.md');
     expect(line).toBeGreaterThan(0);
     expect(r.stdout).toContain('cases/RF-0001.md');
-    expect(r.stdout).toMatch(new RegExp(`\\n\\s+${line}:\\d+\\s+error\\s+the frozen copy \\.\\./records/RF-0001/assessment-2025-10-22\\.md of the written assessment no longer matches the SHA-256 kept with the sign-off.*case/frozen-copy`));
-    expect(r.stdout).toMatch(/error\s+the frozen copy \.\.\/records\/RF-0001\/assessment-2025-10-22\.html of the written assessment, as signed off, is missing \(no such file\).*case\/frozen-copy/);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `\\n\\s+${line}:\\d+\\s+error\\s+the frozen copy \\.\\./records/RF-0001/assessment-2025-10-22\\.md of the written assessment no longer matches the SHA-256 kept with the sign-off.*case/frozen-copy`,
+      ),
+    );
+    expect(r.stdout).toMatch(
+      /error\s+the frozen copy \.\.\/records\/RF-0001\/assessment-2025-10-22\.html of the written assessment, as signed off, is missing \(no such file\).*case\/frozen-copy/,
+    );
     const after = await reunify(['check', '.', '--as-of', '2026-11-01', '--format', 'json'], { cwd: dir });
     expect(errors(after.stdout)).toBe(count + 2);
   });
@@ -172,7 +190,12 @@ describe('check reports a frozen copy that is gone or changed (case/frozen-copy)
 
 describe('signoff --freeze', () => {
   it('keeps copies of a sign-off given before copies were kept, says when, and never twice', async () => {
-    const dir = caseload((t) => t.replace('recommendation: return_if_change_evidenced }', 'signed_off: { by: "TM A.O.", date: 2025-10-22 },\n                         recommendation: return_if_change_evidenced }'));
+    const dir = caseload((t) =>
+      t.replace(
+        'recommendation: return_if_change_evidenced }',
+        'signed_off: { by: "TM A.O.", date: 2025-10-22 },\n                         recommendation: return_if_change_evidenced }',
+      ),
+    );
     const r = await reunify(['signoff', '.', '--freeze', 'RF-0001', '--item', 'written_assessment'], { cwd: dir, today: '2026-12-01' });
     expect(r.exitCode).toBe(0);
     const file = readFileSync(join(dir, 'cases/RF-0001.md'), 'utf8');
@@ -197,10 +220,14 @@ describe('signoff --freeze', () => {
 
 describe('body Markdown in HTML products', () => {
   it('renders emphasis and code, and shows raw HTML and <script> as text', async () => {
-    const dir = caseload((t) => t.replace('Risk was set at *high*', 'Risk was set at *high* and `static` <script>alert("x")</script> <div onclick="y()">raw</div>'));
+    const dir = caseload((t) =>
+      t.replace('Risk was set at *high*', 'Risk was set at *high* and `static` <script>alert("x")</script> <div onclick="y()">raw</div>'),
+    );
     const r = await reunify(['report', resolve(dir, 'cases/RF-0001.md'), '--type', 'assessment', '--to', 'html', '--as-of', '2025-10-21'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('Risk was set at <em>high</em> and <code>static</code> &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;div onclick=&quot;y()&quot;&gt;raw&lt;/div&gt;');
+    expect(r.stdout).toContain(
+      'Risk was set at <em>high</em> and <code>static</code> &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;div onclick=&quot;y()&quot;&gt;raw&lt;/div&gt;',
+    );
     expect(r.stdout).not.toContain('<script>alert');
     expect(r.stdout).not.toContain('<div onclick');
     expect(r.stdout).not.toContain('*high*');

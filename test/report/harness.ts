@@ -41,7 +41,15 @@ export interface RenderOptions {
 
 export function render(rc: ReportCase, type: ReportType, format: OutputFormat, options: RenderOptions = {}): ReportOutcome {
   const config = options.config ?? exampleConfig();
-  return renderCase(rc, config, { type, format, asOf: AS_OF, point: options.point, templatesDir: options.templatesDir, names: options.names, reader: options.reader });
+  return renderCase(rc, config, {
+    type,
+    format,
+    asOf: AS_OF,
+    point: options.point,
+    templatesDir: options.templatesDir,
+    names: options.names,
+    reader: options.reader,
+  });
 }
 
 /** The rendered text, failing loudly when the report was not made. */
@@ -59,4 +67,3 @@ export function quietCss(): VirtualConsole {
   });
   return console;
 }
-

@@ -62,7 +62,9 @@ interface Product {
 
 function products(): Product[] {
   const list: Product[] = [];
-  for (const file of readdirSync(CASES).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(CASES)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const id = file.replace(/\.md$/, '');
     const path = join(CASES, file);
     const front = parse(readFileSync(path, 'utf8').split(/^---$/m)[1]!) as { people?: { id: string; pr?: boolean; returning_to?: boolean }[] };
@@ -184,7 +186,9 @@ describe('every example product printed to PDF by headless Chromium', () => {
         }
       }),
     );
-    process.stderr.write(`print: ${files.length} distinct files of ${asked.length} asked for, rendered in ${Math.round((rendered - started) / 1000)}s, printed and measured in ${Math.round((Date.now() - rendered) / 1000)}s\n`);
+    process.stderr.write(
+      `print: ${files.length} distinct files of ${asked.length} asked for, rendered in ${Math.round((rendered - started) / 1000)}s, printed and measured in ${Math.round((Date.now() - rendered) / 1000)}s\n`,
+    );
   }, 600_000);
 
   afterAll(async () => {
@@ -195,10 +199,15 @@ describe('every example product printed to PDF by headless Chromium', () => {
     const names = printed.map((p) => p.name);
     for (const type of TYPES) expect(names.filter((n) => n.includes(` ${type}`)).length, type).toBeGreaterThanOrEqual(5);
     // signed-off products: the frozen copy and a draft rendered afresh
-    for (const type of ['assessment', 'decision', 'review']) expect(names.filter((n) => n.includes(` ${type}`) && n.endsWith('--draft')).length, `${type} --draft`).toBeGreaterThanOrEqual(1);
+    for (const type of ['assessment', 'decision', 'review'])
+      expect(names.filter((n) => n.includes(` ${type}`) && n.endsWith('--draft')).length, `${type} --draft`).toBeGreaterThanOrEqual(1);
     // the child's copy is the same short summary whatever the type, so it is printed once
     expect(names.some((n) => n.endsWith('--for child'))).toBe(true);
-    for (const type of TYPES) expect(names.some((n) => n.includes(` ${type} --for `) && !n.endsWith('--for child')), `${type} --for an adult`).toBe(true);
+    for (const type of TYPES)
+      expect(
+        names.some((n) => n.includes(` ${type} --for `) && !n.endsWith('--for child')),
+        `${type} --for an adult`,
+      ).toBe(true);
     for (const other of ['caseload', 'caseload --shared', 'status']) expect(names).toContain(other);
     // a refusal is a stage the case has not reached or a reader the copy is not for, never a crash
     for (const r of refused) expect(r).toMatch(/^[^:]+: reunify: no (family copy|[a-z ]+ report)/);
@@ -209,12 +218,18 @@ describe('every example product printed to PDF by headless Chromium', () => {
     for (const p of printed) for (const page of p.pages) expect(page.size.map(Math.round), p.name).toEqual([595, 842]);
     const off = printed.filter((p) => p.pages.length < 1 || p.pages.length > 12).map((p) => `${p.name}: ${p.pages.length} pages`);
     expect(off).toEqual([]);
-    for (const p of printed) expect(p.pages.every((page) => page.words > 0), `${p.name}: a page with no text`).toBe(true);
+    for (const p of printed)
+      expect(
+        p.pages.every((page) => page.words > 0),
+        `${p.name}: a page with no text`,
+      ).toBe(true);
   });
 
   it.skipIf(MISSING)(unless(MISSING, 'no page but the last is more than half empty'), () => {
     const empty = printed.flatMap((p) =>
-      p.pages.slice(0, -1).flatMap((page, i) => (page.fill < 0.5 ? [`${p.name}: page ${i + 1} of ${p.pages.length} is ${Math.round((1 - page.fill) * 100)}% empty`] : [])),
+      p.pages
+        .slice(0, -1)
+        .flatMap((page, i) => (page.fill < 0.5 ? [`${p.name}: page ${i + 1} of ${p.pages.length} is ${Math.round((1 - page.fill) * 100)}% empty`] : [])),
     );
     expect(empty).toEqual([]);
   });

@@ -40,7 +40,9 @@ describe('written products (snapshots, reviewed like code)', () => {
 
 describe('every example case, every report type', () => {
   const config = loadConfig({ paths: [CASES] }).config;
-  const ids = readdirSync(CASES).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+  const ids = readdirSync(CASES)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.replace(/\.md$/, ''));
 
   for (const id of ids) {
     it(`${id}: renders each report the case has reached, in both formats, and says why not otherwise`, () => {
@@ -78,7 +80,9 @@ describe('availability and decision points', () => {
     expect(reached(stageOf('RF-0001'), 5)).toBe(true);
     // unplanned return: stage 5 reached, but no classification or decision was ever recorded
     expect(unavailableReason('decision', exampleCase('RF-0011', config).data!)).toMatch(/RF-0011 is at stage 5 and has no classification or decision yet/);
-    expect(unavailableReason('decision', rc2.data!, 'rc2_d3')).toMatch(/no classification or decision at rc2_d3 \(Risk Classification 2 and Decision 3, stage 4\)/);
+    expect(unavailableReason('decision', rc2.data!, 'rc2_d3')).toMatch(
+      /no classification or decision at rc2_d3 \(Risk Classification 2 and Decision 3, stage 4\)/,
+    );
   });
 
   it('a decision record defaults to the latest decision point and can be asked for an earlier one', () => {

@@ -15,14 +15,44 @@ import { ROOT, exampleCase, exampleConfig, quietCss, render, renderText } from '
 import { present } from '../present.js';
 
 const FIXTURE = resolve(ROOT, 'test/fixtures/report/RF-R001.md');
-const HOSTILE = '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> `code` {{header.caseId}} {{{header.marking}}} {{#each x}}\n- item\n1. one\n> quote\n<img src=x onerror=alert(1)>';
+const HOSTILE =
+  '# Heading | cell [link](javascript:alert(1)) <script>alert(1)</script> `code` {{header.caseId}} {{{header.marking}}} {{#each x}}\n- item\n1. one\n> quote\n<img src=x onerror=alert(1)>';
 
 /** Every string in the case that is free text (not an id, enum or date) replaced by hostile text. */
 function hostile(data: CaseData): CaseData {
-  const free = new Set(['ref', 'evidence', 'reasons', 'note', 'comment', 'goal', 'strengths', 'worries', 'backup_plan', 'pattern', 'service', 'method', 'response', 'override_reason', 'parallel_plan', 'success', 'support', 'by', 'reason', 'social_worker', 'team_manager', 'iro', 'timescale', 'disagreement', 'conditions']);
+  const free = new Set([
+    'ref',
+    'evidence',
+    'reasons',
+    'note',
+    'comment',
+    'goal',
+    'strengths',
+    'worries',
+    'backup_plan',
+    'pattern',
+    'service',
+    'method',
+    'response',
+    'override_reason',
+    'parallel_plan',
+    'success',
+    'support',
+    'by',
+    'reason',
+    'social_worker',
+    'team_manager',
+    'iro',
+    'timescale',
+    'disagreement',
+    'conditions',
+  ]);
   const walk = (v: unknown, key?: string): unknown => {
     if (typeof v === 'string') return key && free.has(key) ? HOSTILE : v;
-    if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' && key && ['steps', 'non_negotiables', 'team_around_child', 'conditions'].includes(key) ? HOSTILE : walk(x, key)));
+    if (Array.isArray(v))
+      return v.map((x) =>
+        typeof x === 'string' && key && ['steps', 'non_negotiables', 'team_around_child', 'conditions'].includes(key) ? HOSTILE : walk(x, key),
+      );
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     return v;
   };
@@ -36,7 +66,11 @@ function hostileCase(): ReportCase {
   // the body's own lists and tables are laid out by the report; its text is escaped like any other
   const line = HOSTILE.replace(/\n/g, ' ');
   const body = `${line}\n\n# Heading in the body\n\n| a | b |\n|---|---|\n| ${line.replace(/\|/g, '\\|')} | x |\n| ${line} |\n\n- ${HOSTILE.replace(/\n/g, ' ')}`;
-  return { ...rc, data, sections: ["Case history", "Analysis", "Child's views", 'Support if no return', 'Other agencies'].map((heading) => ({ heading, content: body })) };
+  return {
+    ...rc,
+    data,
+    sections: ['Case history', 'Analysis', "Child's views", 'Support if no return', 'Other agencies'].map((heading) => ({ heading, content: body })),
+  };
 }
 
 /** Unescaped pipes in a markdown table row. */
@@ -114,7 +148,9 @@ describe('templates in strict mode', () => {
 
   it('a missing key inside a partial names the partial', () => {
     const dir = overrides({ 'partials/person.html.hbs': '<p>{{ref}} {{shoeSize}}</p>\n' });
-    expect(() => renderText(exampleCase('RF-0001'), 'assessment', 'html', { templatesDir: dir })).toThrow(/partials\/person\.html\.hbs: the view model has no key "shoeSize"/);
+    expect(() => renderText(exampleCase('RF-0001'), 'assessment', 'html', { templatesDir: dir })).toThrow(
+      /partials\/person\.html\.hbs: the view model has no key "shoeSize"/,
+    );
   });
 
   it('an unknown helper is refused (knownHelpersOnly), naming the template', () => {
@@ -123,11 +159,14 @@ describe('templates in strict mode', () => {
   });
 
   it('a trainer overrides one template and keeps the rest, with the shipped partials and helpers', () => {
-    const dir = overrides({ 'decision.md.hbs': '{{> header}}\n\nTRAINING COPY: decided {{outcome decision.outcome}} on {{date decision.date}} at level {{level classification.level}}.\n' });
+    const dir = overrides({
+      'decision.md.hbs':
+        '{{> header}}\n\nTRAINING COPY: decided {{outcome decision.outcome}} on {{date decision.date}} at level {{level classification.level}}.\n',
+    });
     const rc = exampleCase('RF-0001');
     const overridden = renderText(rc, 'decision', 'md', { templatesDir: dir, point: 'rc1_d2' });
     expect(overridden).toContain('# Decision record: Child A');
-    expect(overridden).toContain('TRAINING COPY: decided Return home only if change is shown within the child\'s timescales on 30 October 2025 at level High.');
+    expect(overridden).toContain("TRAINING COPY: decided Return home only if change is shown within the child's timescales on 30 October 2025 at level High.");
     expect(renderText(rc, 'assessment', 'md', { templatesDir: dir })).toBe(renderText(rc, 'assessment', 'md'));
     expect(renderText(rc, 'decision', 'html', { templatesDir: dir, point: 'rc1_d2' })).toBe(renderText(rc, 'decision', 'html', { point: 'rc1_d2' }));
   });
@@ -140,7 +179,8 @@ describe('family copies (--for) and names (--names)', () => {
   it("a parent's copy leaves out the other parent's own details, protected addresses and what the child told their safe adult", () => {
     for (const format of ['md', 'html'] as const) {
       const forDad = all('dad', format);
-      for (const secret of ['MUM-ONLY', 'SAFE-ADULT-SECRET', 'SAFE-ADULT-SECTION', 'VISIT-SECRET', 'Flat 9 Example Court', 'Bail conditions']) expect(forDad).not.toContain(secret);
+      for (const secret of ['MUM-ONLY', 'SAFE-ADULT-SECRET', 'SAFE-ADULT-SECTION', 'VISIT-SECRET', 'Flat 9 Example Court', 'Bail conditions'])
+        expect(forDad).not.toContain(secret);
       expect(forDad).toContain('DAD-ONLY: keeps to contact times');
       expect(forDad).toContain('prepared for Mr R on 1 November 2026');
       const forMum = all('mum', format);
@@ -167,11 +207,17 @@ describe('family copies (--for) and names (--names)', () => {
   });
 
   it('an unknown reader is refused with the ids the case knows', () => {
-    expect(() => renderText(rc(), 'agreement', 'md', { reader: 'uncle' })).toThrow('--for must be "child" or a person id in the case (child, mum, dad, gran, fc), got "uncle"');
+    expect(() => renderText(rc(), 'agreement', 'md', { reader: 'uncle' })).toThrow(
+      '--for must be "child" or a person id in the case (child, mum, dad, gran, fc), got "uncle"',
+    );
   });
 
   it('names replace refs at render time, in text too, and never ids', () => {
-    const names = new Map([['Ms R', 'Rosa Example'], ['Child R', 'Robin Example'], ['mum', 'NOT A REF']]);
+    const names = new Map([
+      ['Ms R', 'Rosa Example'],
+      ['Child R', 'Robin Example'],
+      ['mum', 'NOT A REF'],
+    ]);
     const text = renderText(rc(), 'agreement', 'html', { reader: 'mum', names });
     expect(text).toContain('prepared for Rosa Example on 1 November 2026');
     expect(text).toContain('Robin Example');

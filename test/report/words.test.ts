@@ -51,7 +51,7 @@ describe('one authoritative suggested level', () => {
 });
 
 describe('correct words', () => {
-  it("relations keep their apostrophe; while the child is in care, the household is the home the child would return to", () => {
+  it('relations keep their apostrophe; while the child is in care, the household is the home the child would return to', () => {
     const md = renderText(exampleCase('RF-0004', config), 'assessment', 'md', { config });
     expect(md).toContain("- **Mr P**, Mother's partner · lives in the home the child would return to");
     expect(md).not.toContain("lives in the child's household");
@@ -62,7 +62,9 @@ describe('correct words', () => {
     const home = renderText(exampleCase('RF-0001', config), 'assessment', 'md', { config });
     expect(home).toContain('| Legal status | Section 20 accommodation ended on the return home (1 April 2026) |');
     const away = renderText(exampleCase('RF-0002', config), 'assessment', 'md', { config });
-    expect(away).toContain('| Return brought about by the child or parent, not planned by the council (static) | Not applicable yet | The child has not returned home yet |');
+    expect(away).toContain(
+      '| Return brought about by the child or parent, not planned by the council (static) | Not applicable yet | The child has not returned home yet |',
+    );
     expect(away).not.toContain('No return yet');
   });
 
@@ -75,7 +77,12 @@ describe('correct words', () => {
   });
 
   it('no research commentary, goal ids or decision-point ids in a product', () => {
-    for (const [id, type] of [['RF-0009', 'decision'], ['RF-0006', 'agreement'], ['RF-0001', 'review'], ['RF-0004', 'assessment']] as const) {
+    for (const [id, type] of [
+      ['RF-0009', 'decision'],
+      ['RF-0006', 'agreement'],
+      ['RF-0001', 'review'],
+      ['RF-0004', 'assessment'],
+    ] as const) {
       for (const format of ['md', 'html'] as const) {
         const text = renderText(exampleCase(id, config), type, format, { config });
         expect(text, `${id} ${type} ${format}`).not.toContain('strongest single predictor');
@@ -85,7 +92,9 @@ describe('correct words', () => {
   });
 
   it('a forcing factor is named by its label', () => {
-    const forcing = mergeSettings(config, { classification: { forcing: [{ factor: 'parental_substance_misuse', min_level: 'very_high', reason: 'Local rule for heroin use' }] } });
+    const forcing = mergeSettings(config, {
+      classification: { forcing: [{ factor: 'parental_substance_misuse', min_level: 'very_high', reason: 'Local rule for heroin use' }] },
+    });
     const md = renderText(exampleCase('RF-0004', forcing), 'decision', 'md', { config: forcing });
     expect(md).toContain('- Raised to at least Very high because of Drug or alcohol misuse by a parent: Local rule for heroin use');
   });

@@ -47,15 +47,36 @@ ruleTable(frozenCopy, {
       name: 'a copy gone',
       data: signedWith(both),
       files: { [MD]: COPIES[MD] },
-      problems: [{ path: '/tasks/written_assessment/signed_off/frozen/1/path', message: /^the frozen copy \.\.\/records\/RF-T001\/assessment-2026-10-22\.html of the written assessment, as signed off, is missing \(no such file\)/ }],
+      problems: [
+        {
+          path: '/tasks/written_assessment/signed_off/frozen/1/path',
+          message: /^the frozen copy \.\.\/records\/RF-T001\/assessment-2026-10-22\.html of the written assessment, as signed off, is missing \(no such file\)/,
+        },
+      ],
     },
     {
       name: 'copies of a classification and a decision, each judged',
       data: {
         ...signedWith(undefined),
         stage: 3,
-        classifications: [{ date: '2026-10-28', point: 'rc1_d2', level: 'medium', suggested: 'medium', by: 'SW T.T.', signed_off: { by: 'TM T.M.', date: '2026-10-29', frozen: [{ path: '../records/RF-T001/decision-rc1_d2-2026-10-29.md', sha256: sha('x') }] } }],
-        decisions: [{ date: '2026-10-30', point: 'rc1_d2', outcome: 'return_if_goals_met', signed_off: { by: 'TM T.M.', date: '2026-10-30', frozen: [{ path: '../records/RF-T001/decision-rc1_d2-2026-10-30.md', sha256: sha('y') }] } }],
+        classifications: [
+          {
+            date: '2026-10-28',
+            point: 'rc1_d2',
+            level: 'medium',
+            suggested: 'medium',
+            by: 'SW T.T.',
+            signed_off: { by: 'TM T.M.', date: '2026-10-29', frozen: [{ path: '../records/RF-T001/decision-rc1_d2-2026-10-29.md', sha256: sha('x') }] },
+          },
+        ],
+        decisions: [
+          {
+            date: '2026-10-30',
+            point: 'rc1_d2',
+            outcome: 'return_if_goals_met',
+            signed_off: { by: 'TM T.M.', date: '2026-10-30', frozen: [{ path: '../records/RF-T001/decision-rc1_d2-2026-10-30.md', sha256: sha('y') }] },
+          },
+        ],
       },
       files: { '../records/RF-T001/decision-rc1_d2-2026-10-29.md': 'x', '../records/RF-T001/decision-rc1_d2-2026-10-30.md': 'changed' },
       problems: [{ path: '/decisions/0/signed_off/frozen/0/sha256', message: /of the rc1_d2 decision no longer matches/ }],

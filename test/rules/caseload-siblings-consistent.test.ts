@@ -27,7 +27,10 @@ describe('caseload/siblings-consistent across files', () => {
   const caseWith = (id: string, siblings: string[]) => viewOf({ name: id, data: { ...stage1Case(), id, siblings } });
 
   it('accepts siblings that list each other, ignoring letter case', () => {
-    const got = siblingsConsistent.check([caseWith('RF-0006', ['RF-0007', 'rf-0008']), caseWith('RF-0007', ['RF-0006', 'RF-0008']), caseWith('RF-0008', ['rf-0006', 'RF-0007'])], ctx);
+    const got = siblingsConsistent.check(
+      [caseWith('RF-0006', ['RF-0007', 'rf-0008']), caseWith('RF-0007', ['RF-0006', 'RF-0008']), caseWith('RF-0008', ['rf-0006', 'RF-0007'])],
+      ctx,
+    );
     expect(got.size).toBe(0);
   });
 

@@ -8,7 +8,10 @@ import { BODY_WITH_VIEWS, stage3Case, stage5Case } from './fixtures-later-stages
 const GROUPS = /^(timeliness|stage3|stage4|stage5|triggers)\//;
 
 describe('later-stage fixtures are clean', () => {
-  for (const [name, build] of [['stage3Case', stage3Case], ['stage5Case', stage5Case]] as const) {
+  for (const [name, build] of [
+    ['stage3Case', stage3Case],
+    ['stage5Case', stage5Case],
+  ] as const) {
     it.each(RULES.filter((r) => GROUPS.test(r.id)).map((r) => [r.id, r]))(`${name} passes %s`, (_id, rule) => {
       expect(runRule(rule, { name, data: build(), body: BODY_WITH_VIEWS })).toEqual([]);
     });

@@ -45,7 +45,12 @@ export function stage3Case(): CaseData {
         outcome: 'return_if_goals_met',
         reasons: 'Goals first',
         signed_off: signed('2026-08-24'),
-        shared: [{ party: 'child', date: '2026-08-28' }, { party: 'mum', date: '2026-08-28' }, { party: 'fc', date: '2026-08-28' }, { party: 'iro', date: '2026-08-28' }],
+        shared: [
+          { party: 'child', date: '2026-08-28' },
+          { party: 'mum', date: '2026-08-28' },
+          { party: 'fc', date: '2026-08-28' },
+          { party: 'iro', date: '2026-08-28' },
+        ],
       },
     ],
     agreement: {
@@ -115,7 +120,16 @@ export function stage5Case(): CaseData {
       step_down: { status: 'todo' },
     },
     classifications: [
-      { date: '2025-10-28', point: 'rc1_d2', level: 'high', suggested: 'medium', by: 'SW J.P.', signed_off: signed('2025-10-29'), override_category: 'single_severe_concern', override_reason: 'See analysis' },
+      {
+        date: '2025-10-28',
+        point: 'rc1_d2',
+        level: 'high',
+        suggested: 'medium',
+        by: 'SW J.P.',
+        signed_off: signed('2025-10-29'),
+        override_category: 'single_severe_concern',
+        override_reason: 'See analysis',
+      },
       { date: '2026-02-20', point: 'rc2_d3', level: 'medium', suggested: 'medium', by: 'TM A.O.', signed_off: signed('2026-02-20') },
       { date: '2026-09-28', point: 'rc3_post_return', level: 'low', suggested: 'low', by: 'SW J.P.', signed_off: signed('2026-09-29') },
     ],
@@ -135,7 +149,10 @@ export function stage5Case(): CaseData {
           by: '2026-02-01',
           support: 'Alcohol service key worker',
           success: 'Three clear tests in a row',
-          progress: [{ date: '2025-12-20', rag: 'amber' }, { date: '2026-02-01', rag: 'green' }],
+          progress: [
+            { date: '2025-12-20', rag: 'amber' },
+            { date: '2026-02-01', rag: 'green' },
+          ],
         },
       ],
       team_around_child: ['School DSL', 'GP', 'Alcohol service'],

@@ -60,7 +60,10 @@ export function viewOf(row: TableRow): CaseView {
     data: row.data,
     sections: () => bodySections(body),
     ...(files
-      ? { frozenCopy: (path: string) => (Object.hasOwn(files, path) ? { sha256: createHash('sha256').update(present(files[path], path)).digest('hex') } : { missing: 'no such file' }) }
+      ? {
+          frozenCopy: (path: string) =>
+            Object.hasOwn(files, path) ? { sha256: createHash('sha256').update(present(files[path], path)).digest('hex') } : { missing: 'no such file' },
+        }
       : {}),
   };
 }

@@ -19,7 +19,13 @@ ruleTable(assessmentRecommendation, {
     {
       name: 'signed off by the social worker who wrote it',
       data: withTasks(stage2Case(), {
-        written_assessment: { status: 'done', date: '2026-10-08', by: 'SW T.T.', recommendation: 'no_return', signed_off: { by: 'SW T.T.', date: '2026-10-08' } },
+        written_assessment: {
+          status: 'done',
+          date: '2026-10-08',
+          by: 'SW T.T.',
+          recommendation: 'no_return',
+          signed_off: { by: 'SW T.T.', date: '2026-10-08' },
+        },
       }),
       problems: [
         {

@@ -18,7 +18,8 @@ ruleTable(genogramPeople, {
       problems: [
         {
           path: '/people',
-          message: 'people has no parent or carer of the child (a mother, father, parent, step-parent, someone with pr: true or carer: true), so no genogram can be drawn',
+          message:
+            'people has no parent or carer of the child (a mother, father, parent, step-parent, someone with pr: true or carer: true), so no genogram can be drawn',
         },
       ],
     },

@@ -25,7 +25,10 @@ ruleTable(decisionMatchesLevel, {
     },
     {
       name: 'a later RC1 classification is not the basis of an earlier decision',
-      data: { ...decided('medium', 'return_if_goals_met'), classifications: [...decided('medium', 'x').classifications!, { date: '2026-10-20', point: 'rc1_d2', level: 'very_high', by: 'SW T.T.' }] },
+      data: {
+        ...decided('medium', 'return_if_goals_met'),
+        classifications: [...decided('medium', 'x').classifications!, { date: '2026-10-20', point: 'rc1_d2', level: 'very_high', by: 'SW T.T.' }],
+      },
     },
   ],
   invalid: [
@@ -33,7 +36,10 @@ ruleTable(decisionMatchesLevel, {
       name: 'high → return_if_goals_met without reasons',
       data: decided('high', 'return_if_goals_met'),
       problems: [
-        { path: '/decisions/0/outcome', message: 'the rc1_d2 decision is return_if_goals_met, but level high maps to return_if_change_evidenced: record the reasons for the difference' },
+        {
+          path: '/decisions/0/outcome',
+          message: 'the rc1_d2 decision is return_if_goals_met, but level high maps to return_if_change_evidenced: record the reasons for the difference',
+        },
       ],
     },
     {

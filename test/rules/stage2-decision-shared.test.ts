@@ -35,7 +35,10 @@ ruleTable(decisionShared, {
       },
       problems: [
         { path: '/decisions/0/shared', message: 'the rc1_d2 decision of 2026-10-14 has no dated record of being shared with iro (IRO)' },
-        { path: '/decisions/0/shared', message: "the rc1_d2 decision of 2026-10-14 has no dated record of being shared with childrens_guardian (children's guardian in care proceedings)" },
+        {
+          path: '/decisions/0/shared',
+          message: "the rc1_d2 decision of 2026-10-14 has no dated record of being shared with childrens_guardian (children's guardian in care proceedings)",
+        },
       ],
     },
     {

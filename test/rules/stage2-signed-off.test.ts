@@ -24,7 +24,7 @@ ruleTable(signedOff, {
       data: { ...withTasks(stage2Case(), { classification: { status: 'in_progress' } }), classifications: [unsignedRc1] },
     },
     { name: 'stage 5: a post-return review less than 14 days old may await sign-off', data: afterReturn('2026-10-25') },
-    { name: 'stage 3 with no Decision 2 at all is the stage gate\'s to report', data: { ...stage3Case(), decisions: [] } },
+    { name: "stage 3 with no Decision 2 at all is the stage gate's to report", data: { ...stage3Case(), decisions: [] } },
   ],
   invalid: [
     {

@@ -4,7 +4,12 @@ import { stage3Case } from './fixtures-pathway.js';
 import { ruleTable } from './harness.js';
 
 // stage3Case() records RC1 on 2026-10-12 as medium, suggested medium.
-const substance = (status: FactorEntry['status'], as_of?: string): FactorEntry => ({ id: 'parental_substance_misuse', status, evidence: 'Tests', ...(as_of ? { as_of } : {}) });
+const substance = (status: FactorEntry['status'], as_of?: string): FactorEntry => ({
+  id: 'parental_substance_misuse',
+  status,
+  evidence: 'Tests',
+  ...(as_of ? { as_of } : {}),
+});
 const withFactors = (factors: FactorEntry[], suggested: CaseData['classifications'] extends (infer C)[] | undefined ? C : never): CaseData => ({
   ...stage3Case(),
   factors,
@@ -15,7 +20,10 @@ const rc1 = { date: '2026-10-12', point: 'rc1_d2' as const, level: 'medium' as c
 ruleTable(suggestionRecomputes, {
   valid: [
     { name: 'the entries on the day give the recorded suggestion', data: withFactors([substance('present', '2026-10-01')], { ...rc1, suggested: 'medium' }) },
-    { name: 'a later entry does not change what stood on the day', data: withFactors([substance('present', '2026-10-01'), substance('absent', '2026-10-30')], { ...rc1, suggested: 'medium' }) },
+    {
+      name: 'a later entry does not change what stood on the day',
+      data: withFactors([substance('present', '2026-10-01'), substance('absent', '2026-10-30')], { ...rc1, suggested: 'medium' }),
+    },
     { name: 'no suggested level recorded', data: withFactors([], { ...rc1 }) },
   ],
   invalid: [
@@ -25,14 +33,17 @@ ruleTable(suggestionRecomputes, {
       problems: [
         {
           path: '/classifications/0/suggested',
-          message: 'the rc1_d2 classification of 2026-10-12 records the suggested level medium, but recomputing from the entries dated on or before it gives low: 1 factor entry was recorded later and is not included',
+          message:
+            'the rc1_d2 classification of 2026-10-12 records the suggested level medium, but recomputing from the entries dated on or before it gives low: 1 factor entry was recorded later and is not included',
         },
       ],
     },
     {
       name: 'an undated entry changed in place',
       data: withFactors([substance('absent')], { ...rc1, suggested: 'medium' }),
-      problems: [{ path: '/classifications/0/suggested', message: /gives low: the entries dated on or before it, or the weights, have changed since it was recorded$/ }],
+      problems: [
+        { path: '/classifications/0/suggested', message: /gives low: the entries dated on or before it, or the weights, have changed since it was recorded$/ },
+      ],
     },
   ],
 });

@@ -29,12 +29,19 @@ ruleTable(supportIfNoReturn, {
     {
       name: 'support marked not_applicable',
       data: noReturn({ status: 'not_applicable', reason: 'None' }),
-      problems: [{ path: '/tasks/support_if_no_return', message: 'the rc1_d2 decision of 2026-10-14 is no_return but support_if_no_return is marked not_applicable' }],
+      problems: [
+        { path: '/tasks/support_if_no_return', message: 'the rc1_d2 decision of 2026-10-14 is no_return but support_if_no_return is marked not_applicable' },
+      ],
     },
     {
       name: 'closed with support still in progress',
       data: noReturn({ status: 'in_progress' }, 'closed'),
-      problems: [{ path: '/tasks/support_if_no_return', message: 'the rc1_d2 decision of 2026-10-14 is no_return but support_if_no_return is still in_progress, and the case is closed' }],
+      problems: [
+        {
+          path: '/tasks/support_if_no_return',
+          message: 'the rc1_d2 decision of 2026-10-14 is no_return but support_if_no_return is still in_progress, and the case is closed',
+        },
+      ],
     },
     {
       name: 'Decision 3 of no_return with no support task',
@@ -51,7 +58,12 @@ ruleTable(supportIfNoReturn, {
         decisions: [rc1Decision(), { date: '2026-10-30', point: 'rc2_d3', outcome: 'no_return' }],
         outcome: { status: 'not_returned', date: '2026-10-31' },
       },
-      problems: [{ path: '/tasks/support_if_no_return', message: /^the rc2_d3 decision of 2026-10-30 is no_return but support_if_no_return is still in_progress, and the case is closed$/ }],
+      problems: [
+        {
+          path: '/tasks/support_if_no_return',
+          message: /^the rc2_d3 decision of 2026-10-30 is no_return but support_if_no_return is still in_progress, and the case is closed$/,
+        },
+      ],
     },
   ],
 });

@@ -19,8 +19,17 @@ ruleTable(goalRagStale, {
   invalid: [
     {
       name: 'amber, last rated 73 days ago',
-      data: rated([{ date: '2026-07-01', rag: 'red' }, { date: '2026-08-20', rag: 'amber' }]),
-      problems: [{ path: '/agreement/goals/0/progress', message: 'goal g1 has had no RAG update for 73 days (last amber on 2026-08-20); rate goals at least every 56 days', severity: 'warning' }],
+      data: rated([
+        { date: '2026-07-01', rag: 'red' },
+        { date: '2026-08-20', rag: 'amber' },
+      ]),
+      problems: [
+        {
+          path: '/agreement/goals/0/progress',
+          message: 'goal g1 has had no RAG update for 73 days (last amber on 2026-08-20); rate goals at least every 56 days',
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: 'green but the goal runs on to a future date',
@@ -31,7 +40,12 @@ ruleTable(goalRagStale, {
       name: 'a local limit of 14 days',
       data: stage3Case(),
       config: { reviews: { goal_rag_stale_days: 14 } },
-      problems: [{ path: '/agreement/goals/0/progress', message: 'goal g1 has had no RAG update for 24 days (last amber on 2026-10-08); rate goals at least every 14 days' }],
+      problems: [
+        {
+          path: '/agreement/goals/0/progress',
+          message: 'goal g1 has had no RAG update for 24 days (last amber on 2026-10-08); rate goals at least every 14 days',
+        },
+      ],
     },
   ],
 });

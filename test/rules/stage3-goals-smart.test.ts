@@ -32,7 +32,9 @@ ruleTable(goalsSmart, {
     },
     {
       name: 'no goal text; a warning after an unplanned return',
-      data: withGoals(stage5Case(), [{ ...present(stage5Case().agreement!.goals![0]), goal: undefined }], { return: { ...stage5Case().return, unplanned: true } }),
+      data: withGoals(stage5Case(), [{ ...present(stage5Case().agreement!.goals![0]), goal: undefined }], {
+        return: { ...stage5Case().return, unplanned: true },
+      }),
       problems: [{ path: '/agreement/goals/0/goal', message: 'goal g1 does not say what must change (goal)', severity: 'warning' }],
     },
   ],

@@ -17,8 +17,16 @@ ruleTable(teamAroundChild, {
     { name: 'stage 5, team named', data: stage5Case() },
   ],
   invalid: [
-    { name: 'stage 3, task done, empty list', data: team(stage3Case(), []), problems: [{ path: '/agreement/team_around_child', message: `task team_around_child is done ${WHAT}`, severity: 'error' }] },
-    { name: 'stage 4, only blank names', data: team({ ...stage3Case(), stage: 4 }, [''], { team_around_child: { status: 'in_progress' } }), problems: [{ path: '/agreement/team_around_child', message: `the case is at stage 4 ${WHAT}` }] },
+    {
+      name: 'stage 3, task done, empty list',
+      data: team(stage3Case(), []),
+      problems: [{ path: '/agreement/team_around_child', message: `task team_around_child is done ${WHAT}`, severity: 'error' }],
+    },
+    {
+      name: 'stage 4, only blank names',
+      data: team({ ...stage3Case(), stage: 4 }, [''], { team_around_child: { status: 'in_progress' } }),
+      problems: [{ path: '/agreement/team_around_child', message: `the case is at stage 4 ${WHAT}` }],
+    },
     {
       name: 'after an unplanned return it is a warning',
       data: { ...team(stage5Case(), undefined), return: { ...stage5Case().return, unplanned: true } },

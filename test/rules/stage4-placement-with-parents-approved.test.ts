@@ -20,12 +20,21 @@ ruleTable(placementWithParentsApproved, {
     {
       name: 'care order, home with no approval recorded',
       data: underOrder('s31'),
-      problems: [{ path: '/transition', message: 'the child is under a care order (s31) and went home with no approval of the placement with parents recorded (transition.placement_approval)', severity: 'warning' }],
+      problems: [
+        {
+          path: '/transition',
+          message:
+            'the child is under a care order (s31) and went home with no approval of the placement with parents recorded (transition.placement_approval)',
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: 'interim care order, approval dated after the return',
       data: underOrder('s38', approval('2026-05-20'), { returned: '2026-05-11' }),
-      problems: [{ path: '/transition/placement_approval/date', message: 'the placement with parents was approved on 2026-05-20, after the return on 2026-05-11' }],
+      problems: [
+        { path: '/transition/placement_approval/date', message: 'the placement with parents was approved on 2026-05-20, after the return on 2026-05-11' },
+      ],
     },
   ],
 });

@@ -20,7 +20,13 @@ ruleTable(reclassificationAfterAgreement, {
     {
       name: 'stage 4, reclassification marked done, no RC2',
       data: stage4('done'),
-      problems: [{ path: '/classifications', message: 'no RC2 classification (point rc2_d3): risk must be regraded on current evidence before the return', severity: 'error' }],
+      problems: [
+        {
+          path: '/classifications',
+          message: 'no RC2 classification (point rc2_d3): risk must be regraded on current evidence before the return',
+          severity: 'error',
+        },
+      ],
     },
     {
       name: 'stage 5 with RC2 dated before the agreement was signed',
@@ -28,7 +34,8 @@ ruleTable(reclassificationAfterAgreement, {
       problems: [
         {
           path: '/classifications/1/date',
-          message: 'the latest RC2 classification (rc2_d3, 2026-02-20) is not dated after the agreement was signed on 2026-02-20: regrade risk on the evidence of the work done under the agreement',
+          message:
+            'the latest RC2 classification (rc2_d3, 2026-02-20) is not dated after the agreement was signed on 2026-02-20: regrade risk on the evidence of the work done under the agreement',
         },
       ],
     },

@@ -9,20 +9,48 @@ const goals = (...list: Goal[]): CaseData => noReasons({ ...stage5Case(), agreem
 
 ruleTable(redGoalsReasoned, {
   valid: [
-    { name: 'goal red at the RC2 classification, decision gives reasons', data: { ...goals(goal('g1', [{ date: '2026-02-01', rag: 'red' }])), decisions: stage5Case().decisions } },
+    {
+      name: 'goal red at the RC2 classification, decision gives reasons',
+      data: { ...goals(goal('g1', [{ date: '2026-02-01', rag: 'red' }])), decisions: stage5Case().decisions },
+    },
     { name: 'no reasons, but every goal green or amber at RC2', data: goals(goal('g1', [{ date: '2026-02-01', rag: 'amber' }])) },
-    { name: 'goal turned red only after the RC2 classification', data: goals(goal('g1', [{ date: '2026-02-01', rag: 'green' }, { date: '2026-02-21', rag: 'red' }])) },
-    { name: 'red earlier, green by RC2', data: goals(goal('g1', [{ date: '2026-01-01', rag: 'red' }, { date: '2026-02-20', rag: 'green' }])) },
+    {
+      name: 'goal turned red only after the RC2 classification',
+      data: goals(
+        goal('g1', [
+          { date: '2026-02-01', rag: 'green' },
+          { date: '2026-02-21', rag: 'red' },
+        ]),
+      ),
+    },
+    {
+      name: 'red earlier, green by RC2',
+      data: goals(
+        goal('g1', [
+          { date: '2026-01-01', rag: 'red' },
+          { date: '2026-02-20', rag: 'green' },
+        ]),
+      ),
+    },
   ],
   invalid: [
     {
       name: 'one goal red at RC2, no reasons',
       data: goals(goal('g1', [{ date: '2026-02-01', rag: 'green' }]), goal('g2', [{ date: '2026-02-10', rag: 'red' }])),
-      problems: [{ path: '/decisions/1/reasons', message: 'Decision 3 (rc2_d3) to proceed_to_return on 2026-02-22 gives no reasons, though goal g2 was red at the RC2 classification on 2026-02-20', severity: 'error' }],
+      problems: [
+        {
+          path: '/decisions/1/reasons',
+          message: 'Decision 3 (rc2_d3) to proceed_to_return on 2026-02-22 gives no reasons, though goal g2 was red at the RC2 classification on 2026-02-20',
+          severity: 'error',
+        },
+      ],
     },
     {
       name: 'two goals red, blank reasons',
-      data: { ...goals(goal('g1', [{ date: '2026-02-01', rag: 'red' }]), goal('g2', [{ date: '2026-02-20', rag: 'red' }])), decisions: stage5Case().decisions!.map((d) => (d.point === 'rc2_d3' ? { ...d, reasons: ' ' } : d)) },
+      data: {
+        ...goals(goal('g1', [{ date: '2026-02-01', rag: 'red' }]), goal('g2', [{ date: '2026-02-20', rag: 'red' }])),
+        decisions: stage5Case().decisions!.map((d) => (d.point === 'rc2_d3' ? { ...d, reasons: ' ' } : d)),
+      },
       problems: [{ path: '/decisions/1/reasons', message: /though goals g1, g2 were red at the RC2 classification on 2026-02-20$/ }],
     },
     {

@@ -10,14 +10,22 @@ ruleTable(transitionAgreed, {
     { name: 'agreed before the return by child, mum, carers and IRO (dad lives elsewhere)', data: stage5Case() },
     { name: 'transition plan not done yet', data: { ...stage3Case(), stage: 4, transition: { agreed_by: [] } } },
     { name: 'agreed on the day of the return', data: plan({ agreed: '2026-04-01' }) },
-    { name: 'a local list of parties: child and IRO', data: plan({ agreed_by: ['child', 'iro'] }), config: { sharing: { required_parties: ['child', 'iro'] } } },
+    {
+      name: 'a local list of parties: child and IRO',
+      data: plan({ agreed_by: ['child', 'iro'] }),
+      config: { sharing: { required_parties: ['child', 'iro'] } },
+    },
   ],
   invalid: [
     {
       name: 'agreed after the move, without mum or the foster carers',
       data: plan({ agreed: '2026-04-03', agreed_by: ['child', 'iro'] }),
       problems: [
-        { path: '/transition/agreed', message: 'the transition plan was agreed on 2026-04-03, after the planned return on 2026-04-01: it must be agreed before the move', severity: 'error' },
+        {
+          path: '/transition/agreed',
+          message: 'the transition plan was agreed on 2026-04-03, after the planned return on 2026-04-01: it must be agreed before the move',
+          severity: 'error',
+        },
         { path: '/transition/agreed_by', message: 'the transition plan is not recorded as agreed by mum (parent with PR in the home the child returns to)' },
         { path: '/transition/agreed_by', message: 'the transition plan is not recorded as agreed by fc (carer)' },
       ],

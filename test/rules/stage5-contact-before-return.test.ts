@@ -15,7 +15,13 @@ ruleTable(contactBeforeReturn, {
     {
       name: 'a phase starting on the day of the return',
       data: withReturn({ contact_phases: [{ from: '2026-03-06' }, { from: '2026-04-01' }] }),
-      problems: [{ path: '/return/contact_phases/1/from', message: 'contact phase 2 starts on 2026-04-01, not before the return on 2026-04-01: phased contact leads up to the move home', severity: 'error' }],
+      problems: [
+        {
+          path: '/return/contact_phases/1/from',
+          message: 'contact phase 2 starts on 2026-04-01, not before the return on 2026-04-01: phased contact leads up to the move home',
+          severity: 'error',
+        },
+      ],
     },
     {
       name: 'phases after an unplanned return are warnings',

@@ -26,7 +26,8 @@ ruleTable(stepDownAfterRc3, {
       problems: [
         {
           path: '/return/step_down/date',
-          message: 'step down to cin on 2026-09-01, with no post-return classification (rc3_post_return) on or before that date: step down only once risk is regraded low or medium after the return',
+          message:
+            'step down to cin on 2026-09-01, with no post-return classification (rc3_post_return) on or before that date: step down only once risk is regraded low or medium after the return',
           severity: 'error',
         },
       ],
@@ -34,7 +35,13 @@ ruleTable(stepDownAfterRc3, {
     {
       name: 'the latest RC3 before the step down is high',
       data: steppedDown('2026-10-10', classified(rc3('2026-10-05', 'high'))),
-      problems: [{ path: '/return/step_down/date', message: 'step down to cin on 2026-10-10, but the latest post-return classification before it (rc3_post_return, 2026-10-05) is high: step down needs low or medium' }],
+      problems: [
+        {
+          path: '/return/step_down/date',
+          message:
+            'step down to cin on 2026-10-10, but the latest post-return classification before it (rc3_post_return, 2026-10-05) is high: step down needs low or medium',
+        },
+      ],
     },
     {
       name: 'the earliest record of the step down counts: a decision before RC3',
@@ -44,7 +51,12 @@ ruleTable(stepDownAfterRc3, {
     {
       name: 'task done without a date: judged as of today',
       data: { ...classified(rc3('2026-10-30', 'very_high')), tasks: { ...stage5Case().tasks, step_down: { status: 'done' } } },
-      problems: [{ path: '/tasks/step_down', message: /^task step_down done, but the latest post-return classification before it \(rc3_post_return, 2026-10-30\) is very_high/ }],
+      problems: [
+        {
+          path: '/tasks/step_down',
+          message: /^task step_down done, but the latest post-return classification before it \(rc3_post_return, 2026-10-30\) is very_high/,
+        },
+      ],
     },
   ],
 });

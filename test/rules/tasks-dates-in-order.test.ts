@@ -5,10 +5,16 @@ import { ruleTable, stage1Case } from './harness.js';
 ruleTable(datesInOrder, {
   valid: [
     { name: 'stage 3 case in order', data: stage3Case() },
-    { name: 'edge of care: looked after only after the work started', data: { ...stage1Case(), child: { ...stage1Case().child, looked_after_since: '2026-10-01' } } },
+    {
+      name: 'edge of care: looked after only after the work started',
+      data: { ...stage1Case(), child: { ...stage1Case().child, looked_after_since: '2026-10-01' } },
+    },
     {
       name: 'sign-off, decision and sharing on the same day as what they follow',
-      data: { ...stage3Case(), decisions: [rc1Decision({ date: '2026-10-12', signed_off: { by: 'TM T.M.', date: '2026-10-12' }, shared: [{ party: 'mum', date: '2026-10-12' }] })] },
+      data: {
+        ...stage3Case(),
+        decisions: [rc1Decision({ date: '2026-10-12', signed_off: { by: 'TM T.M.', date: '2026-10-12' }, shared: [{ party: 'mum', date: '2026-10-12' }] })],
+      },
     },
   ],
   invalid: [
@@ -37,7 +43,17 @@ ruleTable(datesInOrder, {
     },
     {
       name: 'a decision shared before it was made',
-      data: { ...stage3Case(), decisions: [rc1Decision({ shared: [{ party: 'child', date: '2026-10-16' }, { party: 'iro', date: '2026-10-13' }] })] },
+      data: {
+        ...stage3Case(),
+        decisions: [
+          rc1Decision({
+            shared: [
+              { party: 'child', date: '2026-10-16' },
+              { party: 'iro', date: '2026-10-13' },
+            ],
+          }),
+        ],
+      },
       problems: [{ path: '/decisions/0/shared/1/date', message: 'the rc1_d2 decision was shared with iro on 2026-10-13, before it was made (2026-10-14)' }],
     },
   ],

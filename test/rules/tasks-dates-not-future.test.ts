@@ -12,7 +12,10 @@ ruleTable(datesNotFuture, {
         agreement: { signed: '2026-10-25', goals: [{ id: 'g1', by: '2027-02-01', progress: [{ date: '2026-11-01', rag: 'amber' }] }] },
         cla_reviews: ['2026-09-26', '2026-12-10'],
         transition: { agreed: '2026-10-30', planned_return: '2027-01-15' },
-        return: { contact_phases: [{ from: '2026-10-31', to: '2026-12-20' }], support_package: [{ service: 'Family support', from: '2027-01-15', to: '2027-07-15' }] },
+        return: {
+          contact_phases: [{ from: '2026-10-31', to: '2026-12-20' }],
+          support_package: [{ service: 'Family support', from: '2027-01-15', to: '2027-07-15' }],
+        },
       },
     },
   ],
@@ -22,7 +25,10 @@ ruleTable(datesNotFuture, {
       data: { ...stage3Case(), decisions: [rc1Decision({ date: '2026-11-20', shared: [{ party: 'mum', date: '2026-11-21' }] })] },
       problems: [
         { path: '/decisions/0/date', message: 'the rc1_d2 decision is dated 2026-11-20, after the as-of date 2026-11-01: record it once it has happened' },
-        { path: '/decisions/0/shared/0/date', message: 'sharing the rc1_d2 decision with mum is dated 2026-11-21, after the as-of date 2026-11-01: record it once it has happened' },
+        {
+          path: '/decisions/0/shared/0/date',
+          message: 'sharing the rc1_d2 decision with mum is dated 2026-11-21, after the as-of date 2026-11-01: record it once it has happened',
+        },
       ],
     },
     {

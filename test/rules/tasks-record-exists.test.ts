@@ -9,7 +9,11 @@ ruleTable(recordExists, {
     {
       name: 'stage 5: contact phases and visits recorded, step down still todo',
       data: {
-        ...withTasks(stage3Case(), { contact_plan: { status: 'done', date: '2026-10-20' }, monitoring: { status: 'in_progress' }, step_down: { status: 'todo' } }),
+        ...withTasks(stage3Case(), {
+          contact_plan: { status: 'done', date: '2026-10-20' },
+          monitoring: { status: 'in_progress' },
+          step_down: { status: 'todo' },
+        }),
         return: { contact_phases: [{ from: '2026-10-18' }], visits: [{ date: '2026-10-30', seen_alone: true }], step_down: null },
       },
     },
@@ -19,12 +23,16 @@ ruleTable(recordExists, {
     {
       name: 'classification done without an RC1 classification',
       data: { ...stage3Case(), classifications: [] },
-      problems: [{ path: '/classifications', message: 'task classification is done but its record is missing: an RC1 classification (point rc1_d2) in classifications' }],
+      problems: [
+        { path: '/classifications', message: 'task classification is done but its record is missing: an RC1 classification (point rc1_d2) in classifications' },
+      ],
     },
     {
       name: 'decision_shared done but the decision has no sharing log',
       data: { ...stage3Case(), decisions: [rc1Decision({ shared: [] })] },
-      problems: [{ path: '/decisions/0/shared', message: "task decision_shared is done but its record is missing: the rc1_d2 decision's sharing log (shared)" }],
+      problems: [
+        { path: '/decisions/0/shared', message: "task decision_shared is done but its record is missing: the rc1_d2 decision's sharing log (shared)" },
+      ],
     },
     {
       name: 'agreement done with no goals',

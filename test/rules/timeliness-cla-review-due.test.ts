@@ -20,7 +20,8 @@ ruleTable(claReviewDue, {
       problems: [
         {
           path: '/child/looked_after_since',
-          message: 'CLA review overdue by 61 days: it was due by 2026-09-01 (the first review is due within 20 working days of becoming looked after on 2026-08-03)',
+          message:
+            'CLA review overdue by 61 days: it was due by 2026-09-01 (the first review is due within 20 working days of becoming looked after on 2026-08-03)',
           severity: 'warning',
         },
       ],
@@ -28,12 +29,22 @@ ruleTable(claReviewDue, {
     {
       name: 'second review not within 3 months of the first; a planned future date does not count',
       data: { ...stage1Case(), cla_reviews: ['2026-12-01', '2026-07-20'], child: { ...child, looked_after_since: '2026-07-01' } },
-      problems: [{ path: '/cla_reviews', message: 'CLA review overdue by 12 days: it was due by 2026-10-20 (the second review is due within 3 months of the review on 2026-07-20)' }],
+      problems: [
+        {
+          path: '/cla_reviews',
+          message: 'CLA review overdue by 12 days: it was due by 2026-10-20 (the second review is due within 3 months of the review on 2026-07-20)',
+        },
+      ],
     },
     {
       name: 's31 child at home still looked after: 6-monthly review overdue',
       data: { ...careOrderAtHome(), cla_reviews: ['2025-09-12', '2025-12-10', '2026-03-20'] },
-      problems: [{ path: '/cla_reviews', message: 'CLA review overdue by 42 days: it was due by 2026-09-20 (reviews are due within 6 months of the review on 2026-03-20)' }],
+      problems: [
+        {
+          path: '/cla_reviews',
+          message: 'CLA review overdue by 42 days: it was due by 2026-09-20 (reviews are due within 6 months of the review on 2026-03-20)',
+        },
+      ],
     },
     {
       name: 'reviews from an earlier care episode do not count',

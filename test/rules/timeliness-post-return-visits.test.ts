@@ -13,18 +13,31 @@ ruleTable(postReturnVisits, {
   valid: [
     { name: 'seen alone every 5–6 weeks for the first 6 months', data: stage5Case() },
     { name: 'no return yet', data: stage1Case() },
-    { name: 'last visit exactly 6 weeks before the 6 months end', data: withReturn({ visits: visits('2026-04-29', '2026-06-05', '2026-07-15', '2026-08-20') }) },
+    {
+      name: 'last visit exactly 6 weeks before the 6 months end',
+      data: withReturn({ visits: visits('2026-04-29', '2026-06-05', '2026-07-15', '2026-08-20') }),
+    },
     {
       name: 'closed a month after the return',
       data: { ...withReturn({ visits: visits('2026-04-29') }), stage: 'closed', outcome: { status: 're_entered_care', date: '2026-05-01' } },
     },
-    { name: 'a local interval of 12 weeks', data: withReturn({ visits: visits('2026-06-20', '2026-09-10') }), config: { reviews: { post_return_visit_weeks: 12 } } },
+    {
+      name: 'a local interval of 12 weeks',
+      data: withReturn({ visits: visits('2026-06-20', '2026-09-10') }),
+      config: { reviews: { post_return_visit_weeks: 12 } },
+    },
   ],
   invalid: [
     {
       name: 'a gap of 11 weeks between seen-alone visits',
       data: withReturn({ visits: visits('2026-04-29', '2026-07-15', '2026-08-20', '2026-09-25') }),
-      problems: [{ path: '/return/visits/1', message: `child not seen alone for 77 days, from the visit on 2026-04-29 to the visit on 2026-07-15 ${RULE}`, severity: 'warning' }],
+      problems: [
+        {
+          path: '/return/visits/1',
+          message: `child not seen alone for 77 days, from the visit on 2026-04-29 to the visit on 2026-07-15 ${RULE}`,
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: 'a visit without the child seen alone does not count',

@@ -30,7 +30,10 @@ const EXPECTED = 'after the unplanned return on 2026-09-01, risk should be class
 
 ruleTable(rc3AfterUnplannedReturn, {
   valid: [
-    { name: 'a planned return is left to the other stage 5 rules', data: { ...stage5Case(), classifications: stage5Case().classifications!.filter((k) => k.point !== 'rc3_post_return') } },
+    {
+      name: 'a planned return is left to the other stage 5 rules',
+      data: { ...stage5Case(), classifications: stage5Case().classifications!.filter((k) => k.point !== 'rc3_post_return') },
+    },
     { name: 'RC3 classified and signed off within 28 days', data: unplanned([rc3('2026-09-20', '2026-09-22')]) },
     { name: 'RC3 signed off on the 28th day', data: unplanned([rc3('2026-09-25', '2026-09-29')]) },
     { name: 'not due yet: 28 days after the return', data: unplanned(), asOf: '2026-09-29' },
@@ -45,7 +48,13 @@ ruleTable(rc3AfterUnplannedReturn, {
     {
       name: 'no RC3 at all, 33 days after it was due',
       data: unplanned(),
-      problems: [{ path: '/return/unplanned', message: `post-return classification (rc3_post_return) overdue by 33 days: ${EXPECTED}, and none is recorded`, severity: 'warning' }],
+      problems: [
+        {
+          path: '/return/unplanned',
+          message: `post-return classification (rc3_post_return) overdue by 33 days: ${EXPECTED}, and none is recorded`,
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: 'one day after it was due',
@@ -56,12 +65,22 @@ ruleTable(rc3AfterUnplannedReturn, {
     {
       name: 'an RC3 with no sign-off',
       data: unplanned([rc3('2026-09-20')]),
-      problems: [{ path: '/classifications/1/signed_off', message: `post-return classification (rc3_post_return) overdue by 33 days: the classification of 2026-09-20 has no manager's sign-off, and ${EXPECTED}` }],
+      problems: [
+        {
+          path: '/classifications/1/signed_off',
+          message: `post-return classification (rc3_post_return) overdue by 33 days: the classification of 2026-09-20 has no manager's sign-off, and ${EXPECTED}`,
+        },
+      ],
     },
     {
       name: 'an RC3 signed off after the as-of date was not yet signed off',
       data: unplanned([rc3('2026-09-20', '2026-11-05')]),
-      problems: [{ path: '/classifications/1/signed_off', message: /^post-return classification \(rc3_post_return\) overdue by 33 days: the classification of 2026-09-20 has no manager's sign-off/ }],
+      problems: [
+        {
+          path: '/classifications/1/signed_off',
+          message: /^post-return classification \(rc3_post_return\) overdue by 33 days: the classification of 2026-09-20 has no manager's sign-off/,
+        },
+      ],
     },
     {
       name: 'an RC3 dated before the return does not count',
@@ -77,7 +96,13 @@ ruleTable(rc3AfterUnplannedReturn, {
       name: 'a local setting of 14 days',
       data: unplanned(),
       config: { reviews: { rc3_after_unplanned_return_days: 14 } },
-      problems: [{ path: '/return/unplanned', message: 'post-return classification (rc3_post_return) overdue by 47 days: after the unplanned return on 2026-09-01, risk should be classified and signed off by the team manager within 14 days (by 2026-09-15), and none is recorded' }],
+      problems: [
+        {
+          path: '/return/unplanned',
+          message:
+            'post-return classification (rc3_post_return) overdue by 47 days: after the unplanned return on 2026-09-01, risk should be classified and signed off by the team manager within 14 days (by 2026-09-15), and none is recorded',
+        },
+      ],
     },
     {
       name: 'still at stage 3 in the file, but home after an unplanned return',

@@ -15,7 +15,16 @@ ruleTable(leavingCareAge, {
   ],
   invalid: [
     { name: '16 today, no decision', data: aged('2010-11-01'), problems: [{ path: '/decisions', message: MESSAGE(16, 16), severity: 'warning' }] },
-    { name: 'a local leaving-care age of 15', data: aged('2011-06-01'), config: { leaving_care_age: 15 }, problems: [{ path: '/decisions', message: MESSAGE(15, 15) }] },
-    { name: 'an empty decisions list counts as none', data: { ...aged('2009-03-01'), decisions: [] }, problems: [{ path: '/decisions', message: MESSAGE(17, 16) }] },
+    {
+      name: 'a local leaving-care age of 15',
+      data: aged('2011-06-01'),
+      config: { leaving_care_age: 15 },
+      problems: [{ path: '/decisions', message: MESSAGE(15, 15) }],
+    },
+    {
+      name: 'an empty decisions list counts as none',
+      data: { ...aged('2009-03-01'), decisions: [] },
+      problems: [{ path: '/decisions', message: MESSAGE(17, 16) }],
+    },
   ],
 });

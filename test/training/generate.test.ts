@@ -42,7 +42,10 @@ describe('generateCase', () => {
   });
 
   it("checks clean without the engine's suggestion too (levels then follow the plan, with no suggestion recorded)", () => {
-    const files = STAGES.flatMap((stage, s) => Array.from({ length: 8 }, (_, i) => make(500 + s * 10 + i, { stage, suggest: false }))).map((g) => ({ stem: g.data.id, text: caseFileText(g.data, g.body) }));
+    const files = STAGES.flatMap((stage, s) => Array.from({ length: 8 }, (_, i) => make(500 + s * 10 + i, { stage, suggest: false }))).map((g) => ({
+      stem: g.data.id,
+      text: caseFileText(g.data, g.body),
+    }));
     expect(problemLines(checkTexts(files, config, '2026-11-01'))).toEqual([]);
   });
 

@@ -14,16 +14,35 @@ const AS_OF = '2026-11-01';
 const STAGES: StageValue[] = [1, 2, 3, 4, 5, 'closed'];
 
 function generate(config: ReunifyConfig, count = 60) {
-  return Array.from({ length: count }, (_, i) => generateCase(createRng(i * 7 + 1), { id: `TR-${i}`, stage: present(STAGES[i % STAGES.length], 'a stage'), asOf: AS_OF, config, suggest: false, scenario: i % 2 === 0 ? 'cohorts' : undefined }).data);
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      generateCase(createRng(i * 7 + 1), {
+        id: `TR-${i}`,
+        stage: present(STAGES[i % STAGES.length], 'a stage'),
+        asOf: AS_OF,
+        config,
+        suggest: false,
+        scenario: i % 2 === 0 ? 'cohorts' : undefined,
+      }).data,
+  );
 }
 
 describe('the case generator takes its settings from the config', () => {
   it('writes the assessment recommendation the config maps the level to at RC1', () => {
-    const shipped = new Set(generate(defaultConfig()).map((d) => d.tasks?.written_assessment?.recommendation).filter(Boolean));
+    const shipped = new Set(
+      generate(defaultConfig())
+        .map((d) => d.tasks?.written_assessment?.recommendation)
+        .filter(Boolean),
+    );
     expect(shipped.size).toBeGreaterThan(1);
     const config = defaultConfig();
     config.decision_map.rc1_d2 = { low: 'no_return', medium: 'no_return', high: 'no_return', very_high: 'no_return' };
-    const local = new Set(generate(config).map((d) => d.tasks?.written_assessment?.recommendation).filter(Boolean));
+    const local = new Set(
+      generate(config)
+        .map((d) => d.tasks?.written_assessment?.recommendation)
+        .filter(Boolean),
+    );
     expect([...local]).toEqual(['no_return']);
   });
 
@@ -42,7 +61,9 @@ describe('the case generator takes its settings from the config', () => {
       ...Object.keys(defaults.cohort_rules).map((key) => new RegExp(`\\b${key}\\s*:\\s*\\d`)),
       ...Object.keys(defaults.reviews).map((key) => new RegExp(`\\b${key}\\s*:\\s*\\d`)),
       // a decision map written out: a level keyed to its default decision
-      ...Object.values(defaults.decision_map).flatMap((map) => Object.entries(map ?? {}).map(([level, decision]) => new RegExp(`\\b${level}\\s*:\\s*['"]${decision}['"]`))),
+      ...Object.values(defaults.decision_map).flatMap((map) =>
+        Object.entries(map ?? {}).map(([level, decision]) => new RegExp(`\\b${level}\\s*:\\s*['"]${decision}['"]`)),
+      ),
     ];
     expect(copies.filter((pattern) => pattern.test(text)).map(String)).toEqual([]);
   });

@@ -31,36 +31,44 @@ const SPREAD: Record<Exclude<Scenario, 'cohorts'>, string[]> = {
 };
 
 describe('answer keys', () => {
-  it.each(Object.keys(SPREAD) as (keyof typeof SPREAD)[])('%s: 500 cases show the intended spread of outcomes, no impossible departure, and evidence in words', (scenario) => {
-    const tally = new Map<string, number>();
-    let cases = 0;
-    for (let seed = 1; seed <= 5; seed++) {
-      const pack = generatePackCases({ scenario, seed, cases: 100, asOf: AS_OF, config });
-      const docs = packDocuments(pack, info(scenario, seed));
-      for (const c of pack) {
-        cases++;
-        // the key is the engine's answer, exactly
-        expect(c.suggestion).toEqual(classify(c.data, config, AS_OF));
-        const decision = c.suggestion.decision ?? 'none';
-        tally.set(decision, (tally.get(decision) ?? 0) + 1);
-        const key = caseText(docs.facilitator, c.id);
-        if (c.suggestion.level === 'very_high') expect(key, c.id).not.toMatch(/above the suggestion|may justify a higher level/);
-        if (c.suggestion.level === 'low') expect(key, c.id).not.toMatch(/below the suggestion/);
-        expect(key, c.id).not.toMatch(POINTER);
-        expect(caseViolations(c, AS_OF), c.id).toEqual([]);
+  it.each(Object.keys(SPREAD) as (keyof typeof SPREAD)[])(
+    '%s: 500 cases show the intended spread of outcomes, no impossible departure, and evidence in words',
+    (scenario) => {
+      const tally = new Map<string, number>();
+      let cases = 0;
+      for (let seed = 1; seed <= 5; seed++) {
+        const pack = generatePackCases({ scenario, seed, cases: 100, asOf: AS_OF, config });
+        const docs = packDocuments(pack, info(scenario, seed));
+        for (const c of pack) {
+          cases++;
+          // the key is the engine's answer, exactly
+          expect(c.suggestion).toEqual(classify(c.data, config, AS_OF));
+          const decision = c.suggestion.decision ?? 'none';
+          tally.set(decision, (tally.get(decision) ?? 0) + 1);
+          const key = caseText(docs.facilitator, c.id);
+          if (c.suggestion.level === 'very_high') expect(key, c.id).not.toMatch(/above the suggestion|may justify a higher level/);
+          if (c.suggestion.level === 'low') expect(key, c.id).not.toMatch(/below the suggestion/);
+          expect(key, c.id).not.toMatch(POINTER);
+          expect(caseViolations(c, AS_OF), c.id).toEqual([]);
+        }
       }
-    }
-    expect(cases).toBe(500);
-    expect([...tally.keys()].sort()).toEqual(SPREAD[scenario]);
-    // each outcome is practised in at least one case in seven
-    for (const [decision, n] of tally) expect(n / cases, decision).toBeGreaterThan(1 / 7);
-  }, 180_000);
+      expect(cases).toBe(500);
+      expect([...tally.keys()].sort()).toEqual(SPREAD[scenario]);
+      // each outcome is practised in at least one case in seven
+      for (const [decision, n] of tally) expect(n / cases, decision).toBeGreaterThan(1 / 7);
+    },
+    180_000,
+  );
 
-  it.each(['classification', 'reclassification', 'return-home', 'cohorts'] as Scenario[])('%s packs steered to each outcome still check clean', (scenario) => {
-    const pack = generatePackCases({ scenario, seed: 3, cases: 12, asOf: AS_OF, config });
-    const files = pack.map((c) => ({ stem: c.id, text: caseFileText(c.data, c.body) }));
-    expect(problemLines(checkTexts(files, config, AS_OF))).toEqual([]);
-  }, 60_000);
+  it.each(['classification', 'reclassification', 'return-home', 'cohorts'] as Scenario[])(
+    '%s packs steered to each outcome still check clean',
+    (scenario) => {
+      const pack = generatePackCases({ scenario, seed: 3, cases: 12, asOf: AS_OF, config });
+      const files = pack.map((c) => ({ stem: c.id, text: caseFileText(c.data, c.body) }));
+      expect(problemLines(checkTexts(files, config, AS_OF))).toEqual([]);
+    },
+    60_000,
+  );
 
   it('the cohorts key answers which cohorts, which triggers, whether return home was considered, and what next', () => {
     const pack = generatePackCases({ scenario: 'cohorts', seed: 5, cases: 12, asOf: AS_OF, config });

@@ -91,10 +91,18 @@ describe('redactCaseload', () => {
   it('checks the copy exactly as the originals were checked (same rules, same severities)', () => {
     const sources = caseload(77, 6);
     const summary = (rows: ReturnType<typeof checkTexts>) => rows.flatMap((r) => r.problems.map((p) => `${p.severity} ${p.ruleId}`)).sort();
-    const original = checkTexts(sources.map((s) => ({ stem: s.id, text: caseFileText(s.data, s.body) })), config, AS_OF);
+    const original = checkTexts(
+      sources.map((s) => ({ stem: s.id, text: caseFileText(s.data, s.body) })),
+      config,
+      AS_OF,
+    );
     const result = redactCaseload(createRng(5), sources, { asOf: AS_OF, places: PLACES, schools: SCHOOLS, bankHolidays: config.bank_holidays });
     const shifted = { ...config, bank_holidays: result.bankHolidays };
-    const copy = checkTexts(result.cases.map((c) => ({ stem: c.id, text: caseFileText(c.data, c.body) })), shifted, result.asOf);
+    const copy = checkTexts(
+      result.cases.map((c) => ({ stem: c.id, text: caseFileText(c.data, c.body) })),
+      shifted,
+      result.asOf,
+    );
     expect(summary(copy)).toEqual(summary(original));
   });
 
@@ -105,7 +113,12 @@ describe('redactCaseload', () => {
     (second.data as { siblings?: string[] }).siblings = [first.id];
     second.body += `\nSee ${first.id}; ${(first.data as { child: { ref: string } }).child.ref} is the older sibling.\n`;
     const result = redactCaseload(createRng(1), a, { asOf: AS_OF, places: [], schools: [], bankHolidays: [] });
-    const linked = result.cases.map((c) => ({ id: c.id, siblings: (c.data as { siblings: string[] }).siblings, body: c.body, ref: (c.data as { child: { ref: string } }).child.ref }));
+    const linked = result.cases.map((c) => ({
+      id: c.id,
+      siblings: (c.data as { siblings: string[] }).siblings,
+      body: c.body,
+      ref: (c.data as { child: { ref: string } }).child.ref,
+    }));
     const [x, y] = [present(linked[0]), present(linked[1])];
     expect(x.siblings).toEqual([y.id]);
     expect(y.siblings).toEqual([x.id]);
@@ -136,7 +149,12 @@ describe('redactCaseload', () => {
 /** Lower case, accents off: the form a token is compared in. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** Every word of a text, folded, split at anything that is not a letter or digit (apostrophes, hyphens, dashes). */
-const wordsOf = (text: string) => new Set(fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+const wordsOf = (text: string) =>
+  new Set(
+    fold(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
 /** The words of a name that must not be in a copy: each part, and each part with its apostrophe taken out ("oneill"). */
 function nameWords(name: string): string[] {
   const out = new Set<string>();
@@ -149,8 +167,59 @@ function nameWords(name: string): string[] {
 }
 const texts = (result: ReturnType<typeof redactCaseload>) => result.cases.map((c) => caseFileText(c.data, c.body));
 
-const SYLLABLES = ['ka', 'zo', 'ë', 'bri', 'ain', 'sio', 'ân', 'dar', 'ren', 'whit', 'lock', 'gou', 'thom', 'son', 'bap', 'tiste', 'rhi', 'ann', 'pry', 'ó', 'niamh', 'dyl', 'wyn', 'ff', 'ola', 'ade', 'yemi', 'ç', 'ış', 'ř', 'ee'];
-const NOT_NAMES = new Set(['town', 'school', 'street', 'address', 'phone', 'number', 'email', 'postcode', 'person', 'child', 'mr', 'mrs', 'ms', 'miss', 'may', 'june', 'march', 'dr']);
+const SYLLABLES = [
+  'ka',
+  'zo',
+  'ë',
+  'bri',
+  'ain',
+  'sio',
+  'ân',
+  'dar',
+  'ren',
+  'whit',
+  'lock',
+  'gou',
+  'thom',
+  'son',
+  'bap',
+  'tiste',
+  'rhi',
+  'ann',
+  'pry',
+  'ó',
+  'niamh',
+  'dyl',
+  'wyn',
+  'ff',
+  'ola',
+  'ade',
+  'yemi',
+  'ç',
+  'ış',
+  'ř',
+  'ee',
+];
+const NOT_NAMES = new Set([
+  'town',
+  'school',
+  'street',
+  'address',
+  'phone',
+  'number',
+  'email',
+  'postcode',
+  'person',
+  'child',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'may',
+  'june',
+  'march',
+  'dr',
+]);
 const nameWord = fc
   .array(fc.constantFrom(...SYLLABLES), { minLength: 2, maxLength: 4 })
   .map((parts) => parts.join(''))
@@ -193,7 +262,10 @@ describe('redactCaseload: every token of every known name, in every form and pla
             return { first: n.first, last: n.second ? `${last}-${n.second}` : last };
           });
           const source = present(caseload(seed, 1)[0]);
-          const data = source.data as { people?: { id: string; ref: string; relation: string }[]; tasks: Record<string, { by?: string }> } & Record<string, unknown>;
+          const data = source.data as { people?: { id: string; ref: string; relation: string }[]; tasks: Record<string, { by?: string }> } & Record<
+            string,
+            unknown
+          >;
           data.people = names.map((n, i) => ({ id: `p${i}`, ref: `${n.first} ${n.last}`, relation: 'other' }));
           const firstTask = Object.values(data.tasks).find((t) => typeof t.by === 'string');
           const named = present(names[0]);
@@ -213,7 +285,12 @@ describe('redactCaseload: every token of every known name, in every form and pla
           const words = wordsOf(texts(result).join('\n'));
           for (const n of names) for (const w of nameWords(`${n.first} ${n.last}`)) expect(words.has(w), `${w} of ${n.first} ${n.last}`).toBe(false);
           // and the check that runs before anything is written agrees
-          expect(survivors(result.cases.map((c, i) => ({ path: String(i), text: caseFileText(c.data, c.body) })), result.known)).toEqual([]);
+          expect(
+            survivors(
+              result.cases.map((c, i) => ({ path: String(i), text: caseFileText(c.data, c.body) })),
+              result.known,
+            ),
+          ).toEqual([]);
         },
       ),
       { seed: 16, numRuns: 15 },
@@ -223,7 +300,22 @@ describe('redactCaseload: every token of every known name, in every form and pla
   const written = (body: string, data: Record<string, unknown> = {}) =>
     redactCaseload(
       createRng(4),
-      [{ id: 'RF-0099', data: { id: 'RF-0099', child: { ref: 'Child L', dob: '2015-08-09' }, opened: '2026-03-02', people: [{ id: 'mum', ref: 'Kayleigh Thompson-Baptiste' }, { id: 'gran', ref: 'Mrs Patricia Gould' }], ...data }, body }],
+      [
+        {
+          id: 'RF-0099',
+          data: {
+            id: 'RF-0099',
+            child: { ref: 'Child L', dob: '2015-08-09' },
+            opened: '2026-03-02',
+            people: [
+              { id: 'mum', ref: 'Kayleigh Thompson-Baptiste' },
+              { id: 'gran', ref: 'Mrs Patricia Gould' },
+            ],
+            ...data,
+          },
+          body,
+        },
+      ],
       { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
     );
 
@@ -233,7 +325,9 @@ describe('redactCaseload: every token of every known name, in every form and pla
     expect(wordsOf(body)).not.toContain('patricia');
     expect(wordsOf(body)).not.toContain('gould');
     expect(body).not.toMatch(/(?<![\p{L}.])L(?![\p{L}])/u);
-    expect(body).toMatch(/^Mrs \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ visited\. (\p{Lu}) \(seen alone\) said \1’s room is cold\. \1\. is 11\. Mr \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+ came too\.$/mu);
+    expect(body).toMatch(
+      /^Mrs \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ visited\. (\p{Lu}) \(seen alone\) said \1’s room is cold\. \1\. is 11\. Mr \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+ came too\.$/mu,
+    );
   });
 
   it('keeps one pseudonym per name word whatever its case, dash or possessive', () => {
@@ -252,17 +346,20 @@ describe('redactCaseload: every token of every known name, in every form and pla
   });
 
   it('replaces NHS numbers, UK phone numbers, street addresses, postcodes and email addresses, and leaves ordinary numbers', () => {
-    const body = present(written(
-      [
-        'NHS 943 476 5919, 943-476-5919 and 9434765919.',
-        'Phones +44 7700 900123, +44 (0)20 7946 0000, 07700 900 456, 0161 496 0000, (01632) 960000, 020-7946-0001.',
-        'Lives at 14 Acacia Avenue, Flat 3, 22b Mill Lane and 7 St Ann’s Road; the Goulds moved to Foxglove Road.',
-        'Postcodes M14 5AB, SW1A 1AA, b33 8th.',
-        'Email kayleigh.tb@example.org or K_Gould+care@mail.example.co.uk.',
-        '10 of 12 sessions attended; 2 weeks in a row; 3 children; case 12345.',
-      ].join('\n'),
-    ).cases[0]).body;
-    for (const gone of ['943', '7700', '7946', '496', '960000', 'Acacia', 'Mill', 'Ann', 'Foxglove', 'M14', '5AB', 'SW1A', 'b33', '@']) expect(body, gone).not.toContain(gone);
+    const body = present(
+      written(
+        [
+          'NHS 943 476 5919, 943-476-5919 and 9434765919.',
+          'Phones +44 7700 900123, +44 (0)20 7946 0000, 07700 900 456, 0161 496 0000, (01632) 960000, 020-7946-0001.',
+          'Lives at 14 Acacia Avenue, Flat 3, 22b Mill Lane and 7 St Ann’s Road; the Goulds moved to Foxglove Road.',
+          'Postcodes M14 5AB, SW1A 1AA, b33 8th.',
+          'Email kayleigh.tb@example.org or K_Gould+care@mail.example.co.uk.',
+          '10 of 12 sessions attended; 2 weeks in a row; 3 children; case 12345.',
+        ].join('\n'),
+      ).cases[0],
+    ).body;
+    for (const gone of ['943', '7700', '7946', '496', '960000', 'Acacia', 'Mill', 'Ann', 'Foxglove', 'M14', '5AB', 'SW1A', 'b33', '@'])
+      expect(body, gone).not.toContain(gone);
     expect(body).toContain('NHS [NHS number], [NHS number] and [NHS number].');
     expect(body).toContain('Lives at [street address], [street address] and [street address]; the ');
     expect(body).toContain('10 of 12 sessions attended; 2 weeks in a row; 3 children; case 12345.');
@@ -285,7 +382,9 @@ describe('redactCaseload: every token of every known name, in every form and pla
     const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][present(om) - 1];
     const ord = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
     const body = present(r.cases[0]).body;
-    expect(body).toContain(`Born ${d}/${m}/${y} (${Number(d)}/${Number(m)}/${present(y).slice(2)}); seen ${opened}, ${od} ${month} ${oy}, ${ord(present(od))} of ${month} ${oy}, ${month} ${ord(present(od))}, ${oy}, and on the ${ord(present(od))} of ${month}.`);
+    expect(body).toContain(
+      `Born ${d}/${m}/${y} (${Number(d)}/${Number(m)}/${present(y).slice(2)}); seen ${opened}, ${od} ${month} ${oy}, ${ord(present(od))} of ${month} ${oy}, ${month} ${ord(present(od))}, ${oy}, and on the ${ord(present(od))} of ${month}.`,
+    );
     expect(body).toContain('Children Act 1989 s.20; Farmer et al. 2011; Wade et al. (2011); since 2019.');
     expect(body).not.toMatch(/09\/08\/2015|9\/8\/15|2015|March 2026/);
   });
@@ -293,7 +392,13 @@ describe('redactCaseload: every token of every known name, in every form and pla
   it('takes names from name fields and a names map, and replaces them everywhere', () => {
     const r = redactCaseload(
       createRng(9),
-      [{ id: 'RF-1', data: { id: 'RF-1', child: { ref: 'Child L' }, 'x-carer': { 'full-name': 'Rhiannon Pryce' } }, body: 'Liam Carter and rhiannon went out.\n' }],
+      [
+        {
+          id: 'RF-1',
+          data: { id: 'RF-1', child: { ref: 'Child L' }, 'x-carer': { 'full-name': 'Rhiannon Pryce' } },
+          body: 'Liam Carter and rhiannon went out.\n',
+        },
+      ],
       { asOf: AS_OF, places: [], schools: [], bankHolidays: [], names: ['Child L', 'Liam Carter'] },
     );
     const words = wordsOf(texts(r).join('\n'));
@@ -303,7 +408,13 @@ describe('redactCaseload: every token of every known name, in every form and pla
   it('replaces a name that is also a word wherever the word is; "A" before a lower-case word is read as the word and listed for review', () => {
     const r = redactCaseload(
       createRng(6),
-      [{ id: 'RF-7', data: { id: 'RF-7', child: { ref: 'Child A' }, people: [{ id: 'mum', ref: 'Hope Marsh' }] }, body: 'We hope Hope is well. A said no. A worker visited.\n' }],
+      [
+        {
+          id: 'RF-7',
+          data: { id: 'RF-7', child: { ref: 'Child A' }, people: [{ id: 'mum', ref: 'Hope Marsh' }] },
+          body: 'We hope Hope is well. A said no. A worker visited.\n',
+        },
+      ],
       { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
     );
     const body = present(r.cases[0]).body.trim();
@@ -313,7 +424,8 @@ describe('redactCaseload: every token of every known name, in every form and pla
     const [, word, name] = /^We (\p{Ll}+) (\p{Lu}\p{Ll}+)/u.exec(body)!;
     expect(word).toBe(present(name).toLowerCase());
     const review = forReview([{ path: 'x.md', text: body }], r.pseudonyms, r.known);
-    for (const text of ['A said', 'A worker']) expect(review).toContainEqual({ path: 'x.md', line: 1, text, why: "a one-letter word read as a word, though the letter is also someone's initial" });
+    for (const text of ['A said', 'A worker'])
+      expect(review).toContainEqual({ path: 'x.md', line: 1, text, why: "a one-letter word read as a word, though the letter is also someone's initial" });
   });
 
   it('replaces listed places and schools in any letter case, with or without accents, across line-wrapped spaces', () => {
@@ -343,16 +455,19 @@ describe('redactCaseload: identifiers, dates and case ids written in unusual for
   const check = (r: ReturnType<typeof one>, text: string) => survivors([{ path: 'x.md', text }], r.known);
 
   it('replaces NHS and phone numbers with any separators, postcodes spaced or dashed, streets ending in Way or Walk, and emails written to dodge a filter', () => {
-    const body = present(one(
-      [
-        'NHS 943.476.5919, 943/476/5919 and 943 4765 919.',
-        'Phones 0044 7700 900123, 07700.900.124, tel 7700 900125.',
-        'Postcodes M14  5AB, m14-5ab.',
-        'Lives on Acacia Way, near 12 Church Walk and Riverside Court.',
-        'Email pat [at] example [dot] com or pat at example dot com; met at school.',
-      ].join('\n'),
-    ).cases[0]).body;
-    for (const gone of ['943', '4765', '7700', '900123', '900124', '900125', 'M14', 'm14', '5ab', 'Acacia', 'Church', 'Riverside', 'example', 'pat']) expect(body, gone).not.toContain(gone);
+    const body = present(
+      one(
+        [
+          'NHS 943.476.5919, 943/476/5919 and 943 4765 919.',
+          'Phones 0044 7700 900123, 07700.900.124, tel 7700 900125.',
+          'Postcodes M14  5AB, m14-5ab.',
+          'Lives on Acacia Way, near 12 Church Walk and Riverside Court.',
+          'Email pat [at] example [dot] com or pat at example dot com; met at school.',
+        ].join('\n'),
+      ).cases[0],
+    ).body;
+    for (const gone of ['943', '4765', '7700', '900123', '900124', '900125', 'M14', 'm14', '5ab', 'Acacia', 'Church', 'Riverside', 'example', 'pat'])
+      expect(body, gone).not.toContain(gone);
     expect(body).toContain('met at school.');
   });
 
@@ -375,7 +490,10 @@ describe('redactCaseload: identifiers, dates and case ids written in unusual for
   it('the final check finds an original date in any of those forms', () => {
     const r = one('Seen 2026-03-03.\n');
     for (const form of ['2026/03/03', '20260303', '2026.03.03', '3-Mar-2026', '03/03/2026', '3 March 2026'])
-      expect(check(r, `on ${form}`).map((s) => s.kind), form).toContain('an original date');
+      expect(
+        check(r, `on ${form}`).map((s) => s.kind),
+        form,
+      ).toContain('an original date');
   });
 
   it('replaces the case id written with a slash, without leading zeros, or with its letters apart', () => {
@@ -391,8 +509,16 @@ describe('redactCaseload: names learned after a title, and wider titles', () => 
     const r = redactCaseload(
       createRng(7),
       [
-        { id: 'RF-1', data: { id: 'RF-1', child: { ref: 'Child L' } }, body: 'Mr Alun Vaughan-Rees visited. Later Alun said Rees’s van was outside. ALUN phoned; dr alun rees wrote.\n' },
-        { id: 'RF-2', data: { id: 'RF-2', child: { ref: 'Child M' }, 'x-note': 'Vaughan called' }, body: 'Councillor Bob Smith and Nurse Jane Doe met PC Okafor. Smith, Doe and Okafor agreed.\n' },
+        {
+          id: 'RF-1',
+          data: { id: 'RF-1', child: { ref: 'Child L' } },
+          body: 'Mr Alun Vaughan-Rees visited. Later Alun said Rees’s van was outside. ALUN phoned; dr alun rees wrote.\n',
+        },
+        {
+          id: 'RF-2',
+          data: { id: 'RF-2', child: { ref: 'Child M' }, 'x-note': 'Vaughan called' },
+          body: 'Councillor Bob Smith and Nurse Jane Doe met PC Okafor. Smith, Doe and Okafor agreed.\n',
+        },
       ],
       { asOf: AS_OF, places: [], schools: [], bankHolidays: [] },
     );

@@ -13,7 +13,28 @@ import { present } from '../present.js';
 
 const AS_OF = '2026-11-01';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const ORDINAL = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
 
 const run = (sources: RedactSource[], seed = 7) => redactCaseload(createRng(seed), sources, { asOf: AS_OF, places: [], schools: [], bankHolidays: [] });
 const copyText = (r: ReturnType<typeof run>) => r.cases.map((c) => caseFileText(c.data, c.body)).join('\n');
@@ -55,7 +76,10 @@ const FORMS: { text: string; dates: string[]; write: (a: Parts, b: Parts) => str
   {
     text: '3rd & 4th March',
     dates: ['2026-03-03', '2026-03-04'],
-    write: (a, b) => (a.m === b.m ? `${a.d}${suffix(a.d)} & ${b.d}${suffix(b.d)} ${MONTHS[b.m - 1]}` : `${a.d}${suffix(a.d)} ${MONTHS[a.m - 1]} & ${b.d}${suffix(b.d)} ${MONTHS[b.m - 1]}`),
+    write: (a, b) =>
+      a.m === b.m
+        ? `${a.d}${suffix(a.d)} & ${b.d}${suffix(b.d)} ${MONTHS[b.m - 1]}`
+        : `${a.d}${suffix(a.d)} ${MONTHS[a.m - 1]} & ${b.d}${suffix(b.d)} ${MONTHS[b.m - 1]}`,
   },
   {
     text: 'between 3 and 9 March',
@@ -86,8 +110,29 @@ describe('redact: every written form of a date moves as a whole', () => {
 
   it('the check before writing finds an original date left in any of these forms', () => {
     const r = run([dated(FORMS.map((f) => `- ${f.text}.`).join('\n') + '\n- 8 December 2026.\n')]);
-    for (const form of ["8 Dec '26", '08 Dec 26', '8 December ‘26', 'December the 8th 2026', 'the eighth of December 2026', '8ᵗʰ December 2026', '2026/12/08', '20261208', '2026.12.08', '8-Dec-2026', '7–8 December 2026', '7th & 8th December 2026', 'between 1 and 8 December 2026', 'Dec. 8th, 2026', 'DECEMBER 8 2026', '8 (Tuesday) December 2026', 'March, 3rd 2026'])
-      expect(leftIn(r, `seen on ${form}.`).map((s) => s.kind), form).toContain('an original date');
+    for (const form of [
+      "8 Dec '26",
+      '08 Dec 26',
+      '8 December ‘26',
+      'December the 8th 2026',
+      'the eighth of December 2026',
+      '8ᵗʰ December 2026',
+      '2026/12/08',
+      '20261208',
+      '2026.12.08',
+      '8-Dec-2026',
+      '7–8 December 2026',
+      '7th & 8th December 2026',
+      'between 1 and 8 December 2026',
+      'Dec. 8th, 2026',
+      'DECEMBER 8 2026',
+      '8 (Tuesday) December 2026',
+      'March, 3rd 2026',
+    ])
+      expect(
+        leftIn(r, `seen on ${form}.`).map((s) => s.kind),
+        form,
+      ).toContain('an original date');
     // and finds nothing in the copy itself, nor in numbers that are not dates
     expect(leftIn(r, copyText(r))).toEqual([]);
     expect(leftIn(r, 'Aged 8, seen 26 times in December; 2026 was hard.')).toEqual([]);
@@ -113,7 +158,12 @@ describe('redact: every written form of a date moves as a whole', () => {
 
 // ---------------------------------------------------------------- names
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/['’ʼ‘`]/gu, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’ʼ‘`]/gu, '')
+    .toLowerCase();
 /** Every token of a text, folded, and every dash-joined run with its dashes taken out ("Kay-leigh" → "kayleigh"). */
 function tokensOf(text: string): Set<string> {
   const out = new Set<string>();
@@ -124,7 +174,8 @@ function tokensOf(text: string): Set<string> {
   return out;
 }
 /** Runs of single capitals written as initials, squeezed: "P.G." "P. G." "Z T-B" → "PG", "ZTB". */
-const initialRuns = (text: string) => new Set([...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\.?(?:(?:\s|[‐‑-])?\p{Lu}\.?(?![\p{L}\p{M}]))+/gu)].map((m) => m[0].replace(/[^\p{L}]/gu, '')));
+const initialRuns = (text: string) =>
+  new Set([...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\.?(?:(?:\s|[‐‑-])?\p{Lu}\.?(?![\p{L}\p{M}]))+/gu)].map((m) => m[0].replace(/[^\p{L}]/gu, '')));
 
 const PEOPLE = [
   { id: 'mum', ref: 'Kayleigh Thompson-Baptiste', 'x-known-as': 'Kay', relation: 'mother' },
@@ -135,26 +186,115 @@ const PEOPLE = [
   { id: 'sib', ref: 'Zoë Thompson-Baptiste', relation: 'sibling' },
 ];
 const NAME_FORMS = [
-  'KAYLEIGH', 'kayleigh', "Kayleigh's", 'Kay said', 'K. said', 'ThompsonBaptiste', 'Thompson–Baptiste', 'THOMPSON-BAPTISTE’s', 'Kay-leigh', 'K.T-B.', 'KTB', 'K T-B',
-  "O'Neill", 'ONeill', 'O’NEILL', 'Neill', 'oneill-grant', 'P.O-G.', 'POG', 'P. O.',
-  'Gould’s', 'the Goulds', 'GOULD', 'P.G.', 'PG',
-  'Siân', 'Sian', 'SIÂN', 'Ó Briain', 'O Briain', 'briain',
-  'Łukasz', 'Lukasz', 'WIŚNIEWSKI', 'wisniewski', 'ŁW',
-  'Zoë', 'Zoe', 'ZOË', 'zoe\u0308', 'Z.T.B.', 'ZTB', 'Z T-B', 'Z.B.', 'KB',
-  'Mr Alun Vaughan-Rees visited. Later Alun said Rees’s van was outside. ALUN phoned', 'dr alun rees wrote', 'MR OWAIN PRYCE; Owain', 'Councillor Bob Smith and Smith',
-  'Nurse Jane Doe; doe', 'Sister Mary Kane; Kane', 'Rev Tom Pike; Pike', 'PC Okafor; okafor', 'DC Ahmed; AHMED', 'Judge Lowe; Lowe', 'HHJ Grant-Hale; Hale', 'Prof Iqbal; Iqbal',
+  'KAYLEIGH',
+  'kayleigh',
+  "Kayleigh's",
+  'Kay said',
+  'K. said',
+  'ThompsonBaptiste',
+  'Thompson–Baptiste',
+  'THOMPSON-BAPTISTE’s',
+  'Kay-leigh',
+  'K.T-B.',
+  'KTB',
+  'K T-B',
+  "O'Neill",
+  'ONeill',
+  'O’NEILL',
+  'Neill',
+  'oneill-grant',
+  'P.O-G.',
+  'POG',
+  'P. O.',
+  'Gould’s',
+  'the Goulds',
+  'GOULD',
+  'P.G.',
+  'PG',
+  'Siân',
+  'Sian',
+  'SIÂN',
+  'Ó Briain',
+  'O Briain',
+  'briain',
+  'Łukasz',
+  'Lukasz',
+  'WIŚNIEWSKI',
+  'wisniewski',
+  'ŁW',
+  'Zoë',
+  'Zoe',
+  'ZOË',
+  'zoe\u0308',
+  'Z.T.B.',
+  'ZTB',
+  'Z T-B',
+  'Z.B.',
+  'KB',
+  'Mr Alun Vaughan-Rees visited. Later Alun said Rees’s van was outside. ALUN phoned',
+  'dr alun rees wrote',
+  'MR OWAIN PRYCE; Owain',
+  'Councillor Bob Smith and Smith',
+  'Nurse Jane Doe; doe',
+  'Sister Mary Kane; Kane',
+  'Rev Tom Pike; Pike',
+  'PC Okafor; okafor',
+  'DC Ahmed; AHMED',
+  'Judge Lowe; Lowe',
+  'HHJ Grant-Hale; Hale',
+  'Prof Iqbal; Iqbal',
 ];
 /** Every word of every name in the fixture, folded. */
 const KNOWN_WORDS = [
-  'kayleigh', 'kay', 'thompson', 'baptiste', 'thompsonbaptiste', 'patrick', 'oneill', 'neill', 'grant', 'oneillgrant', 'patricia', 'gould', 'sian', 'briain', 'lukasz', 'łukasz', 'wisniewski', 'zoe',
-  'alun', 'vaughan', 'rees', 'owain', 'pryce', 'bob', 'smith', 'jane', 'doe', 'mary', 'kane', 'tom', 'pike', 'okafor', 'ahmed', 'lowe', 'hale', 'iqbal',
+  'kayleigh',
+  'kay',
+  'thompson',
+  'baptiste',
+  'thompsonbaptiste',
+  'patrick',
+  'oneill',
+  'neill',
+  'grant',
+  'oneillgrant',
+  'patricia',
+  'gould',
+  'sian',
+  'briain',
+  'lukasz',
+  'łukasz',
+  'wisniewski',
+  'zoe',
+  'alun',
+  'vaughan',
+  'rees',
+  'owain',
+  'pryce',
+  'bob',
+  'smith',
+  'jane',
+  'doe',
+  'mary',
+  'kane',
+  'tom',
+  'pike',
+  'okafor',
+  'ahmed',
+  'lowe',
+  'hale',
+  'iqbal',
 ];
 const KNOWN_INITIALS = ['KTB', 'KT', 'KB', 'ZTB', 'ZT', 'ZB', 'POG', 'PO', 'PG', 'SÓB', 'SB', 'ŁW', 'LW'];
 
 describe('redact: names in every form, read token by token', () => {
   it('leaves no token of a known name, no initials of one, and nothing for the check to find', () => {
     const body = NAME_FORMS.map((f) => `- ${f}.`).join('\n') + '\n';
-    const r = run([{ id: 'RF-0099', data: { id: 'RF-0099', child: { ref: 'Child L' }, people: PEOPLE, 'x-contacts': { 'Kayleigh Thompson-Baptiste': 'sees Zoë weekly' } }, body }]);
+    const r = run([
+      {
+        id: 'RF-0099',
+        data: { id: 'RF-0099', child: { ref: 'Child L' }, people: PEOPLE, 'x-contacts': { 'Kayleigh Thompson-Baptiste': 'sees Zoë weekly' } },
+        body,
+      },
+    ]);
     const text = copyText(r);
     const tokens = tokensOf(text);
     for (const w of KNOWN_WORDS) expect(tokens.has(w), `${w} in\n${text}`).toBe(false);
@@ -171,7 +311,29 @@ describe('redact: names in every form, read token by token', () => {
 
   it('the check before writing finds every one of those forms left in a copy', () => {
     const r = run([{ id: 'RF-0099', data: { id: 'RF-0099', child: { ref: 'Child L' }, people: PEOPLE }, body: 'x\n' }]);
-    for (const form of ['KAYLEIGH', 'kayleigh’s', 'ThompsonBaptiste', 'KayleighGould', 'Kay-leigh', 'G-o-u-l-d', 'K.T-B.', 'KTB', 'K T-B', 'P.O-G.', 'PG', 'P. G.', 'K.', 'O’NEILL', 'Neill', 'sian', 'ó briain', 'WIŚNIEWSKI', 'lukasz', 'ZOË', 'Z T-B'])
+    for (const form of [
+      'KAYLEIGH',
+      'kayleigh’s',
+      'ThompsonBaptiste',
+      'KayleighGould',
+      'Kay-leigh',
+      'G-o-u-l-d',
+      'K.T-B.',
+      'KTB',
+      'K T-B',
+      'P.O-G.',
+      'PG',
+      'P. G.',
+      'K.',
+      'O’NEILL',
+      'Neill',
+      'sian',
+      'ó briain',
+      'WIŚNIEWSKI',
+      'lukasz',
+      'ZOË',
+      'Z T-B',
+    ])
       expect(leftIn(r, `seen ${form} today`).length, form).toBeGreaterThan(0);
     expect(leftIn(r, 'seen Plan B, the SW and a PE lesson today')).toEqual([]);
   });
@@ -179,7 +341,40 @@ describe('redact: names in every form, read token by token', () => {
 
 // ---------------------------------------------------------------- random names, random places
 
-const SYLLABLES = ['ka', 'zo', 'ë', 'bri', 'ain', 'sio', 'ân', 'dar', 'ren', 'whit', 'lock', 'gou', 'thom', 'son', 'bap', 'tiste', 'rhi', 'ann', 'pry', 'ó', 'niamh', 'dyl', 'wyn', 'ola', 'ade', 'yemi', 'ç', 'ış', 'ř', 'ee', 'łu', 'kasz'];
+const SYLLABLES = [
+  'ka',
+  'zo',
+  'ë',
+  'bri',
+  'ain',
+  'sio',
+  'ân',
+  'dar',
+  'ren',
+  'whit',
+  'lock',
+  'gou',
+  'thom',
+  'son',
+  'bap',
+  'tiste',
+  'rhi',
+  'ann',
+  'pry',
+  'ó',
+  'niamh',
+  'dyl',
+  'wyn',
+  'ola',
+  'ade',
+  'yemi',
+  'ç',
+  'ış',
+  'ř',
+  'ee',
+  'łu',
+  'kasz',
+];
 const NOT_NAMES = new Set(['town', 'school', 'street', 'person', 'child', 'may', 'june', 'march', 'august']);
 const nameWord = fc
   .array(fc.constantFrom(...SYLLABLES), { minLength: 2, maxLength: 4 })
@@ -207,7 +402,13 @@ const FORMS_OF: ((n: Name, k: number) => string)[] = [
   (n) => `Nurse ${n.first} ${n.last}`,
   (n) => n.first.normalize('NFD'),
 ];
-const PLACES = [(v: string) => `${v} said`, (v: string) => `(${v})`, (v: string) => `seen with ${v}, then home`, (v: string) => `"${v}"`, (v: string) => `${v}: fine`];
+const PLACES = [
+  (v: string) => `${v} said`,
+  (v: string) => `(${v})`,
+  (v: string) => `seen with ${v}, then home`,
+  (v: string) => `"${v}"`,
+  (v: string) => `${v}: fine`,
+];
 
 describe('redact: random names in random forms and places (property)', () => {
   it('either no token of a known name or its initials survives, or the check before writing names what did', () => {
@@ -232,7 +433,12 @@ describe('redact: random names in random forms and places (property)', () => {
           }
           const source: RedactSource = {
             id: 'RF-0042',
-            data: { id: 'RF-0042', child: { ref: 'Child M' }, people: names.map((n, i) => ({ id: `p${i}`, ref: `${n.first} ${n.last}`, relation: 'other' })), 'x-notes': notes },
+            data: {
+              id: 'RF-0042',
+              child: { ref: 'Child M' },
+              people: names.map((n, i) => ({ id: `p${i}`, ref: `${n.first} ${n.last}`, relation: 'other' })),
+              'x-notes': notes,
+            },
             body: lines.map((l) => `${l}.`).join('\n') + '\n',
           };
           const r = run([source], seed);
@@ -240,7 +446,9 @@ describe('redact: random names in random forms and places (property)', () => {
           const tokens = tokensOf(text);
           const runs = initialRuns(text);
           const left = [
-            ...names.flatMap((n) => [n.first, ...n.parts, ...n.parts.flatMap((p) => p.split("'")).filter((p) => p.length >= 2), n.parts.join('')].map(fold)).filter((w) => tokens.has(w)),
+            ...names
+              .flatMap((n) => [n.first, ...n.parts, ...n.parts.flatMap((p) => p.split("'")).filter((p) => p.length >= 2), n.parts.join('')].map(fold))
+              .filter((w) => tokens.has(w)),
             ...names.map((n) => initials(n).join('')).filter((i) => i.length >= 2 && runs.has(i)),
           ];
           const found = leftIn(r, text);

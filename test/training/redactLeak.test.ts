@@ -28,7 +28,12 @@ const fold = (s: string) =>
     .replace(/['’]/gu, '')
     .toLowerCase();
 /** Every run of letters in a text, folded: digits, underscores, dots and dashes all cut words. */
-const lettersOf = (text: string) => new Set(fold(text).split(/[^\p{L}]+/u).filter(Boolean));
+const lettersOf = (text: string) =>
+  new Set(
+    fold(text)
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean),
+  );
 
 const run = (sources: RedactSource[], seed = 7) => redactCaseload(createRng(seed), sources, { asOf: AS_OF, places: [], schools: [], bankHolidays: [] });
 const copyText = (r: ReturnType<typeof run>) => r.cases.map((c) => caseFileText(c.data, c.body)).join('\n');
@@ -64,7 +69,11 @@ describe('redact: names given in local fields whose keys name a person', () => {
     const letters = lettersOf(text);
     for (const w of KNOWN) expect(letters.has(w), `${w} in\n${text}`).toBe(false);
     // the check before writing knows them too
-    for (const w of ['Jones', 'KAY', 'kiki', 'Brennan', 'Pike', 'gigi']) expect(leftIn(r, `seen ${w} today`).map((s) => s.kind), w).toContain('a name the tool knows');
+    for (const w of ['Jones', 'KAY', 'kiki', 'Brennan', 'Pike', 'gigi'])
+      expect(
+        leftIn(r, `seen ${w} today`).map((s) => s.kind),
+        w,
+      ).toContain('a name the tool knows');
     // a local field about a person whose value is not written as a name adds no name
     expect(body(r)).toContain('The dad lives nearby.');
   });
@@ -72,7 +81,11 @@ describe('redact: names given in local fields whose keys name a person', () => {
 
 describe('redact: names introduced in the text', () => {
   it('learns a name after née, formerly, also known as or goes by, and a nickname in brackets or quotes inside a known name', () => {
-    const r = run([mother('Mum, née Okafor, says OKAFOR is her family. Kayleigh "Bee" Smith; bee came. Darren (Daz) Pike; DAZ rang. She goes by \'tink\' and tink is fine. He was born Tuesday.\n')]);
+    const r = run([
+      mother(
+        'Mum, née Okafor, says OKAFOR is her family. Kayleigh "Bee" Smith; bee came. Darren (Daz) Pike; DAZ rang. She goes by \'tink\' and tink is fine. He was born Tuesday.\n',
+      ),
+    ]);
     const letters = lettersOf(body(r));
     for (const w of ['okafor', 'bee', 'daz', 'tink']) expect(letters.has(w), `${w} in ${body(r)}`).toBe(false);
     expect(body(r)).toContain('He was born Tuesday.');
@@ -80,7 +93,21 @@ describe('redact: names introduced in the text', () => {
 });
 
 describe('redact: known names written together, beside digits or as user names', () => {
-  const FORMS = ['kayleighsmith', 'KayleighSmith', 'kayleigh.smith', 'kayleigh_smith', 'k.smith', 'k_smith', 'ksmith', 'KSmith', 'smith1990', 'kay99', '@kiki_x', 'facebook.com/kayleigh.smith.5', 'kayleighjones'];
+  const FORMS = [
+    'kayleighsmith',
+    'KayleighSmith',
+    'kayleigh.smith',
+    'kayleigh_smith',
+    'k.smith',
+    'k_smith',
+    'ksmith',
+    'KSmith',
+    'smith1990',
+    'kay99',
+    '@kiki_x',
+    'facebook.com/kayleigh.smith.5',
+    'kayleighjones',
+  ];
 
   it('leaves no run of letters that is a known name, nor a first initial on a later word of the name', () => {
     const r = run([mother(FORMS.map((f) => `- ${f}`).join('\n') + '\n')]);
@@ -101,9 +128,14 @@ describe('redact: known names written together, beside digits or as user names',
 describe('redact: the case id written as a number', () => {
   it('replaces RF#0006, RF # 6, RF 0006, rf-0006, case no. 0006, case 0006, file #6 and 0006, and not a count after "case"', () => {
     const r = run([mother('See RF#0006, RF # 6, RF 0006, rf-0006, case no. 0006, Case No 6, case 0006, file #6 and 0006; in case 6 people come.\n')]);
-    expect(body(r).trim()).toBe('See RD-001, RD-001, RD-001, RD-001, case no. RD-001, Case No RD-001, case RD-001, file #RD-001 and RD-001; in case 6 people come.');
+    expect(body(r).trim()).toBe(
+      'See RD-001, RD-001, RD-001, RD-001, case no. RD-001, Case No RD-001, case RD-001, file #RD-001 and RD-001; in case 6 people come.',
+    );
     for (const form of ['RF#0006', 'case no. 6', 'ref: 0006', '0006', 'rf # 0006'])
-      expect(leftIn(r, `see ${form} now`).map((s) => s.kind), form).toContainEqual(expect.stringMatching(/case id RF-0006/));
+      expect(
+        leftIn(r, `see ${form} now`).map((s) => s.kind),
+        form,
+      ).toContainEqual(expect.stringMatching(/case id RF-0006/));
     expect(leftIn(r, 'in case 6 people come; 6 visits')).toEqual([]);
   });
 });
@@ -113,8 +145,22 @@ describe('redact: look-alike and invisible characters', () => {
   // zero-width space and soft hyphen inside; a character reference; Markdown marks inside the word; an accent added;
   // a stray combining mark on every letter; a name wholly in Cyrillic look-alikes
   const ATTACKS = [
-    'Kаyleigh', 'Smіth', 'Jоnеs', 'Ｋａｙｌｅｉｇｈ', 'ＳＭＩＴＨ', '𝐒𝐦𝐢𝐭𝐡', 'ᴋᴀʏ', 'Kay\u200dleigh', 'Sm\u200bith', 'Bren\u00adnan', '&#75;ayleigh', '**Smi**th', 'Kàyleigh', 'K\u0336a\u0336y\u0336',
-    'Кау', 'Ki\u034fki',
+    'Kаyleigh',
+    'Smіth',
+    'Jоnеs',
+    'Ｋａｙｌｅｉｇｈ',
+    'ＳＭＩＴＨ',
+    '𝐒𝐦𝐢𝐭𝐡',
+    'ᴋᴀʏ',
+    'Kay\u200dleigh',
+    'Sm\u200bith',
+    'Bren\u00adnan',
+    '&#75;ayleigh',
+    '**Smi**th',
+    'Kàyleigh',
+    'K\u0336a\u0336y\u0336',
+    'Кау',
+    'Ki\u034fki',
   ];
 
   it('reads them as the letters they look like, replaces the name, and leaves nothing for the check', () => {
@@ -137,13 +183,17 @@ describe('redact: look-alike and invisible characters', () => {
 
 describe('redact: initials of known people standing alone or with dots', () => {
   it('replaces K.S., K S, Ms K., K.J., KJ, Ms. K. S. and (K), and spelled-out names', () => {
-    const r = run([mother('K.S. said; K S agreed; Ms K. rang; K.J. (her birth name); KJ; Ms. K. S.; (K) was there; S M I T H; S.M.I.T.H.; k-a-y-l-e-i-g-h.\n')]);
+    const r = run([
+      mother('K.S. said; K S agreed; Ms K. rang; K.J. (her birth name); KJ; Ms. K. S.; (K) was there; S M I T H; S.M.I.T.H.; k-a-y-l-e-i-g-h.\n'),
+    ]);
     const b = body(r);
     const parts = b.trim().split('; ');
     const [initials, spelled] = [parts.slice(0, 7).join('; '), parts.slice(7).join('; ')];
     // no K, S or J standing alone where the initials were; the new letters are the same for the same person
     expect(initials).not.toMatch(/(?<![\p{L}])[KSJ](?![\p{L}])/u);
-    expect(initials).toMatch(/^(\p{Lu})\.(\p{Lu})\. said; \1 \2 agreed; Ms (\p{Lu})\. rang; (\p{Lu})\.(\p{Lu})\. \(her birth name\); \4\5; Ms\. \3\. \p{Lu}\.; \(\3\) was there$/u);
+    expect(initials).toMatch(
+      /^(\p{Lu})\.(\p{Lu})\. said; \1 \2 agreed; Ms (\p{Lu})\. rang; (\p{Lu})\.(\p{Lu})\. \(her birth name\); \4\5; Ms\. \3\. \p{Lu}\.; \(\3\) was there$/u,
+    );
     // spelled out, a letter at a time: no known name in the letters squeezed together
     for (const name of ['smith', 'kayleigh']) expect(spelled.replace(/[^\p{L}]/gu, '').toLowerCase()).not.toContain(name);
     expect(leftIn(r, b)).toEqual([]);
@@ -190,7 +240,29 @@ describe('redact: dates with the year in words or in two digits, and partial dat
 
 // ---------------------------------------------------------------- random names, random person keys, random disguises
 
-const SYLLABLES = ['ka', 'zo', 'bri', 'ain', 'dar', 'ren', 'whit', 'lock', 'gou', 'thom', 'son', 'rhi', 'ann', 'pry', 'niamh', 'dyl', 'wyn', 'ola', 'ade', 'yemi', 'kasz'];
+const SYLLABLES = [
+  'ka',
+  'zo',
+  'bri',
+  'ain',
+  'dar',
+  'ren',
+  'whit',
+  'lock',
+  'gou',
+  'thom',
+  'son',
+  'rhi',
+  'ann',
+  'pry',
+  'niamh',
+  'dyl',
+  'wyn',
+  'ola',
+  'ade',
+  'yemi',
+  'kasz',
+];
 const NOT_NAMES = new Set(['town', 'school', 'street', 'person', 'child', 'may', 'june', 'march', 'august', 'case', 'file']);
 const nameWord = fc
   .array(fc.constantFrom(...SYLLABLES), { minLength: 2, maxLength: 3 })
@@ -228,7 +300,11 @@ describe('redact: random names given under random person keys, in random disguis
           });
           const source: RedactSource = {
             id: 'RF-0042',
-            data: { id: 'RF-0042', child: { ref: 'Child M' }, people: people.map((p, i) => ({ id: `p${i}`, ref: 'Friend', relation: 'friend', [p.key]: `${p.first} ${p.last}` })) },
+            data: {
+              id: 'RF-0042',
+              child: { ref: 'Child M' },
+              people: people.map((p, i) => ({ id: `p${i}`, ref: 'Friend', relation: 'friend', [p.key]: `${p.first} ${p.last}` })),
+            },
             body: lines.join('\n') + '\n',
           };
           const r = run([source], seed);
@@ -236,7 +312,9 @@ describe('redact: random names given under random person keys, in random disguis
           const letters = lettersOf(text);
           // each placed name's letters squeezed together, so a name spelled out or cut by marks is found too
           const squeezed = [...body(r).matchAll(/^Seen (.*) today\.$/gmu)].map((m) => fold(present(m[1], 'a placed name')).replace(/[^\p{L}]/gu, ''));
-          const left = people.flatMap((p) => [p.first, p.last].map((w) => w.toLowerCase())).filter((w) => letters.has(w) || squeezed.some((s) => s.includes(w)));
+          const left = people
+            .flatMap((p) => [p.first, p.last].map((w) => w.toLowerCase()))
+            .filter((w) => letters.has(w) || squeezed.some((s) => s.includes(w)));
           const found = leftIn(r, text);
           expect(left.length === 0 || found.length > 0, `${left.join(', ')} left in\n${text}`).toBe(true);
           // these disguises are all undone by the replacing: nothing is left for the check

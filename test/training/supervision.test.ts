@@ -8,7 +8,7 @@ import { defaultConfig } from '../../src/io/loadConfig.js';
 
 const config = defaultConfig();
 const AS_OF = '2026-11-01';
-const VIEWS = ["Case history", "Child's views"];
+const VIEWS = ['Case history', "Child's views"];
 
 function base(): CaseData {
   return {
@@ -30,7 +30,13 @@ function base(): CaseData {
       engagement: { status: 'done', date: '2026-06-05', by: 'SW S.W.' },
       family_assessment: { status: 'done', date: '2026-06-20', by: 'SW S.W.' },
       safe_adult: { status: 'done', date: '2026-06-12', by: 'SW S.W.', person: 'fc' },
-      written_assessment: { status: 'done', date: '2026-06-25', by: 'SW S.W.', signed_off: { by: 'TM S.M.', date: '2026-06-26' }, recommendation: 'return_if_goals_met' },
+      written_assessment: {
+        status: 'done',
+        date: '2026-06-25',
+        by: 'SW S.W.',
+        signed_off: { by: 'TM S.M.', date: '2026-06-26' },
+        recommendation: 'return_if_goals_met',
+      },
       classification: { status: 'done', date: '2026-07-01', by: 'SW S.W.' },
       decision: { status: 'done', date: '2026-07-02', by: 'TM S.M.' },
       decision_shared: { status: 'done', date: '2026-07-05', by: 'SW S.W.' },
@@ -41,11 +47,23 @@ function base(): CaseData {
       team_around_child: { status: 'done', date: '2026-07-20', by: 'SW S.W.' },
       backup_plan: { status: 'done', date: '2026-07-20', by: 'SW S.W.' },
     },
-    classifications: [{ date: '2026-07-01', point: 'rc1_d2', level: 'medium', suggested: 'medium', by: 'SW S.W.', signed_off: { by: 'TM S.M.', date: '2026-07-01' } }],
+    classifications: [
+      { date: '2026-07-01', point: 'rc1_d2', level: 'medium', suggested: 'medium', by: 'SW S.W.', signed_off: { by: 'TM S.M.', date: '2026-07-01' } },
+    ],
     decisions: [{ date: '2026-07-02', point: 'rc1_d2', outcome: 'return_if_goals_met', reasons: 'Goals first' }],
     agreement: {
       signed: '2026-07-15',
-      goals: [{ id: 'g1', goal: 'Stays alcohol-free', steps: ['Tests'], by: '2026-12-01', support: 'Alcohol service', success: 'Clear tests', progress: [{ date: '2026-10-20', rag: 'green' }] }],
+      goals: [
+        {
+          id: 'g1',
+          goal: 'Stays alcohol-free',
+          steps: ['Tests'],
+          by: '2026-12-01',
+          support: 'Alcohol service',
+          success: 'Clear tests',
+          progress: [{ date: '2026-10-20', rag: 'green' }],
+        },
+      ],
     },
   };
 }
@@ -67,11 +85,31 @@ describe('superviseQuestions', () => {
   const variants: [string, (d: CaseData) => void, string[], RegExp][] = [
     ['failed returns', (d) => (d.history!.failed_returns = 2), ['narrative.failed_returns', 'emotional.reassessed'], /the 2 earlier returns/],
     ['missing episodes', (d) => (d.history!.missing_episodes = 3), ['narrative.missing', 'analytical.missing', 'planning.missing'], /went missing/],
-    ['a red goal', (d) => present(d.agreement!.goals![0]).progress!.push({ date: '2026-10-28', rag: 'red' }), ['emotional.red_goals', 'analytical.red_goals', 'planning.red_goals'], /goal g1 still red/],
-    ['the level going up', (d) => d.classifications!.push({ date: '2026-10-25', point: 'rc2_d3', level: 'high', suggested: 'high', by: 'TM S.M.' }), ['emotional.level_up'], /went up from medium to high/],
-    ['the level coming down', (d) => d.classifications!.push({ date: '2026-10-25', point: 'rc2_d3', level: 'low', suggested: 'low', by: 'TM S.M.' }), ['emotional.level_down'], /come down from medium to low/],
+    [
+      'a red goal',
+      (d) => present(d.agreement!.goals![0]).progress!.push({ date: '2026-10-28', rag: 'red' }),
+      ['emotional.red_goals', 'analytical.red_goals', 'planning.red_goals'],
+      /goal g1 still red/,
+    ],
+    [
+      'the level going up',
+      (d) => d.classifications!.push({ date: '2026-10-25', point: 'rc2_d3', level: 'high', suggested: 'high', by: 'TM S.M.' }),
+      ['emotional.level_up'],
+      /went up from medium to high/,
+    ],
+    [
+      'the level coming down',
+      (d) => d.classifications!.push({ date: '2026-10-25', point: 'rc2_d3', level: 'low', suggested: 'low', by: 'TM S.M.' }),
+      ['emotional.level_down'],
+      /come down from medium to low/,
+    ],
     ['the child not wanting to go home', (d) => (d.child.wants_to_return = false), ['emotional.not_wanting'], /has not said they want to go home/],
-    ['a new adult at home', (d) => d.people!.push({ id: 'partner', ref: 'Mr Z', relation: 'mothers_partner', household: true }), ['narrative.new_adult'], /Tell me about Mr Z/],
+    [
+      'a new adult at home',
+      (d) => d.people!.push({ id: 'partner', ref: 'Mr Z', relation: 'mothers_partner', household: true }),
+      ['narrative.new_adult'],
+      /Tell me about Mr Z/,
+    ],
   ];
 
   it.each(variants)('picks different questions for %s', (_name, change, expected, wording) => {
@@ -105,7 +143,11 @@ describe('superviseQuestions', () => {
   it('asks different questions at a different stage: after the return, about life at home', () => {
     const data = base();
     data.stage = 5;
-    data.return = { returned: '2026-09-01', visits: [{ date: '2026-10-20', seen_alone: true }], support_package: [{ service: 'Family support', from: '2026-09-01' }] };
+    data.return = {
+      returned: '2026-09-01',
+      visits: [{ date: '2026-10-20', seen_alone: true }],
+      support_package: [{ service: 'Family support', from: '2026-09-01' }],
+    };
     const plan = ask(data);
     expect(ids(plan)).toContain('narrative.home_life');
     expect(ids(plan)).not.toContain('narrative.family_time');
@@ -160,7 +202,11 @@ function example(name: string): { data: CaseData; body: string } {
 }
 
 describe('superviseQuestions on every example and on generated cases', () => {
-  it.each(readdirSync(EXAMPLES).filter((f) => f.endsWith('.md')).sort())('%s: asks about the legal context and the main concern, at least three questions a group', (name) => {
+  it.each(
+    readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.md'))
+      .sort(),
+  )('%s: asks about the legal context and the main concern, at least three questions a group', (name) => {
     const { data, body } = example(name);
     const plan = superviseQuestions(data, config, AS_OF, bodyHeadings(body));
     for (const g of plan.groups) expect(g.questions.length, g.id).toBeGreaterThanOrEqual(3);
@@ -169,7 +215,11 @@ describe('superviseQuestions on every example and on generated cases', () => {
     expect(all).toEqual(expect.arrayContaining(['emotional.support', 'analytical.learning', 'analytical.partners', 'planning.actions']));
     if (data.stage !== 'closed') {
       expect(all, name).toEqual(expect.arrayContaining(['narrative.legal', 'analytical.legal']));
-      const concerned = (data.factors ?? []).some((f) => ['parental_substance_misuse', 'domestic_abuse', 'parental_mental_health', 'problems_unaddressed'].includes(f.id) && (f.status === 'present' || f.status === 'partly'));
+      const concerned = (data.factors ?? []).some(
+        (f) =>
+          ['parental_substance_misuse', 'domestic_abuse', 'parental_mental_health', 'problems_unaddressed'].includes(f.id) &&
+          (f.status === 'present' || f.status === 'partly'),
+      );
       if (concerned) expect(all, name).toEqual(expect.arrayContaining(['narrative.concern', 'analytical.concern']));
     }
   });
@@ -177,7 +227,13 @@ describe('superviseQuestions on every example and on generated cases', () => {
   it('asks nothing that contradicts the file, over 600 generated cases at every stage', () => {
     const stages: StageValue[] = [1, 2, 3, 4, 5, 'closed'];
     for (let i = 0; i < 600; i++) {
-      const g = generateCase(createRng(i * 104729 + 1), { stage: present(stages[i % 6]), id: `TR-${i}`, asOf: AS_OF, config, ...(i % 5 === 0 ? { scenario: 'cohorts' as const } : {}) });
+      const g = generateCase(createRng(i * 104729 + 1), {
+        stage: present(stages[i % 6]),
+        id: `TR-${i}`,
+        asOf: AS_OF,
+        config,
+        ...(i % 5 === 0 ? { scenario: 'cohorts' as const } : {}),
+      });
       const plan = superviseQuestions(g.data, config, AS_OF, bodyHeadings(g.body));
       const words = text(plan);
       const d = g.data;

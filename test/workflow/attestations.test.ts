@@ -10,7 +10,16 @@ import { askSteps } from '../../src/app/askSteps.js';
 import { PromptInterrupted, type Asker } from '../../src/app/prompting.js';
 import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { TASK_IDS } from '../../src/core/model/ids.js';
-import { defaultFor, isPlainObject, promptDefaultFor, resolveAnswers, type AnswerPath, type Answers, type Question, type Step } from '../../src/core/workflow/answers.js';
+import {
+  defaultFor,
+  isPlainObject,
+  promptDefaultFor,
+  resolveAnswers,
+  type AnswerPath,
+  type Answers,
+  type Question,
+  type Step,
+} from '../../src/core/workflow/answers.js';
 import { taskRefusal } from '../../src/core/workflow/stageTasks.js';
 import { TASK_FLOWS } from '../../src/core/workflow/tasks/index.js';
 import { loadCase } from '../../src/io/loadCase.js';
@@ -133,7 +142,10 @@ describe('attestations and judgements are never pre-filled, pre-selected or defa
         expect(q.default, where).toBeUndefined();
         expect(q.defaultFrom, where).toBeUndefined();
         // whatever was answered before it: the level chosen, the recommendation unchanged
-        for (const root of [{}, { classifications: [{ level: 'low' }], tasks: { [task]: { status: 'done', recommendation: c.data.tasks?.written_assessment?.recommendation } } }] as Answers[]) {
+        for (const root of [
+          {},
+          { classifications: [{ level: 'low' }], tasks: { [task]: { status: 'done', recommendation: c.data.tasks?.written_assessment?.recommendation } } },
+        ] as Answers[]) {
           expect(defaultFor(q, undefined, {}, root), where).toBeUndefined();
           expect(promptDefaultFor(q, undefined, {}, root, { party: 'iro', person: 'mum' }), where).toBeUndefined();
         }
@@ -145,7 +157,11 @@ describe('attestations and judgements are never pre-filled, pre-selected or defa
   it('without a terminal (an answers file, --set) nothing of them is filled in', () => {
     for (const { file, c, task, flow } of runs) {
       const steps = flow.steps(c, { date: DATE, config });
-      for (const given of [{}, { tasks: { [task]: { status: 'done' } } }, { tasks: { [task]: { status: 'done' } }, classifications: [{}], decisions: [{ shared: [{}] }, {}], return: { visits: [{}] } }] as Answers[]) {
+      for (const given of [
+        {},
+        { tasks: { [task]: { status: 'done' } } },
+        { tasks: { [task]: { status: 'done' } }, classifications: [{}], decisions: [{ shared: [{}] }, {}], return: { visits: [{}] } },
+      ] as Answers[]) {
         const { answers } = resolveAnswers(steps, given);
         expect(attestedAnswers(answers), `${file} ${task}`).toEqual([]);
       }
@@ -154,9 +170,19 @@ describe('attestations and judgements are never pre-filled, pre-selected or defa
 
   it('at a prompt each starts on "not answered", with nothing typed or ticked, and Enter through every prompt records none', async () => {
     const reached = new Set<string>();
-    for (const [{ file, c, task, flow }, addItems] of runs.flatMap((r) => [[r, false], [r, true]] as const)) {
+    for (const [{ file, c, task, flow }, addItems] of runs.flatMap(
+      (r) =>
+        [
+          [r, false],
+          [r, true],
+        ] as const,
+    )) {
       const steps = flow.steps(c, { date: DATE, config });
-      const messages = new Set(questions(steps).filter(({ q }) => q.attests).map(({ q }) => q.message));
+      const messages = new Set(
+        questions(steps)
+          .filter(({ q }) => q.attests)
+          .map(({ q }) => q.message),
+      );
       const { asker, shown } = enterEverywhere(addItems);
       let answers: Answers | undefined;
       try {
@@ -176,7 +202,17 @@ describe('attestations and judgements are never pre-filled, pre-selected or defa
       }
     }
     // the walk reached them: sign-offs, levels, decisions, who was told, seen alone, who agreed, the recommendation
-    for (const m of ['Signed off by', 'Risk level', 'Decision', 'Who was told?', 'Was the child seen alone?', 'Agreed by', 'The reasoned recommendation about return', 'Stepped down to', 'Done by'])
+    for (const m of [
+      'Signed off by',
+      'Risk level',
+      'Decision',
+      'Who was told?',
+      'Was the child seen alone?',
+      'Agreed by',
+      'The reasoned recommendation about return',
+      'Stepped down to',
+      'Done by',
+    ])
       expect([...reached], m).toContain(m);
     // a manager's task: whether it is done is chosen too
     expect([...reached].filter((m) => m.endsWith('where does it stand?')).length).toBeGreaterThan(0);

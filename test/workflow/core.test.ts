@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/model/caseTypes.js';
 import { TASK_IDS } from '../../src/core/model/ids.js';
-import { answerPaths, answerProblem, list, offerFor, parseAnswer, promptDefaultFor, question, resolveAnswers, unaskedPaths } from '../../src/core/workflow/answers.js';
+import {
+  answerPaths,
+  answerProblem,
+  list,
+  offerFor,
+  parseAnswer,
+  promptDefaultFor,
+  question,
+  resolveAnswers,
+  unaskedPaths,
+} from '../../src/core/workflow/answers.js';
 import { planAdvance } from '../../src/core/workflow/advance.js';
 import { appendToSection, sectionHasContent } from '../../src/core/workflow/body.js';
 import { tasksInView, tasksToFix } from '../../src/core/workflow/stageTasks.js';
@@ -12,11 +22,28 @@ import { stage1Case } from '../rules/harness.js';
 
 describe('resolveAnswers', () => {
   const steps = [
-    question('choice', ['tasks', 't', 'status'], 'status', { required: true, default: 'done', choices: [{ value: 'done', name: 'done' }, { value: 'todo', name: 'todo' }] }),
+    question('choice', ['tasks', 't', 'status'], 'status', {
+      required: true,
+      default: 'done',
+      choices: [
+        { value: 'done', name: 'done' },
+        { value: 'todo', name: 'todo' },
+      ],
+    }),
     question('text', ['tasks', 't', 'note'], 'note', { required: (_s, root) => (root.tasks as { t: { status: string } }).t.status === 'done' }),
     question('count', ['history', 'entries_to_care'], 'entries', { default: 1 }),
     question('date', ['when'], 'when', { when: (_s, root) => (root.tasks as { t: { status: string } }).t.status === 'todo', required: true }),
-    list(['people'], 'person', 'more?', [question('text', ['id'], 'id', { required: true }), question('text', ['ref'], 'ref', { required: true }), question('yesno', ['pr'], 'pr', { default: false })], { min: 1, max: 2 }),
+    list(
+      ['people'],
+      'person',
+      'more?',
+      [
+        question('text', ['id'], 'id', { required: true }),
+        question('text', ['ref'], 'ref', { required: true }),
+        question('yesno', ['pr'], 'pr', { default: false }),
+      ],
+      { min: 1, max: 2 },
+    ),
   ];
 
   it('fills in defaults, leaves out questions that do not apply, and names every missing answer', () => {
@@ -27,7 +54,11 @@ describe('resolveAnswers', () => {
   });
 
   it('refuses answers of the wrong kind, naming where they are', () => {
-    const r = resolveAnswers(steps, { tasks: { t: { status: 'finished', note: 'x' } }, history: { entries_to_care: -1 }, people: [{ id: 'a', ref: 'b', pr: 'maybe' }, 'x', {}] });
+    const r = resolveAnswers(steps, {
+      tasks: { t: { status: 'finished', note: 'x' } },
+      history: { entries_to_care: -1 },
+      people: [{ id: 'a', ref: 'b', pr: 'maybe' }, 'x', {}],
+    });
     expect(r.invalid).toEqual([
       'tasks.t.status: must be one of: done, todo',
       'history.entries_to_care: must be a whole number, 0 or more',
@@ -35,7 +66,11 @@ describe('resolveAnswers', () => {
       'people[1]: must be a map of fields',
     ]);
     expect(r.missing).toEqual(['people[2].id', 'people[2].ref']);
-    const three = [{ id: 'a', ref: 'a' }, { id: 'b', ref: 'b' }, { id: 'c', ref: 'c' }];
+    const three = [
+      { id: 'a', ref: 'a' },
+      { id: 'b', ref: 'b' },
+      { id: 'c', ref: 'c' },
+    ];
     expect(resolveAnswers(steps, { tasks: { t: { note: 'n' } }, people: three }).invalid).toEqual(['people: at most 2 people at a time']);
   });
 
@@ -57,7 +92,16 @@ describe('resolveAnswers', () => {
   });
 
   it('an attestation takes no default and nothing pre-filled; its offer is only a suggestion, and what the case records counts as given', () => {
-    const level = question('choice', ['level'], 'level', { required: true, attests: true, default: 'low', offer: 'high', choices: [{ value: 'low', name: 'low' }, { value: 'high', name: 'high' }] });
+    const level = question('choice', ['level'], 'level', {
+      required: true,
+      attests: true,
+      default: 'low',
+      offer: 'high',
+      choices: [
+        { value: 'low', name: 'low' },
+        { value: 'high', name: 'high' },
+      ],
+    });
     expect(resolveAnswers([level], {})).toMatchObject({ answers: {}, missing: ['level'] });
     expect(promptDefaultFor(level, { level: 'low' }, {}, {}, { level: 'high' })).toBeUndefined();
     expect(offerFor(level, {}, {})).toBe('high');
@@ -69,9 +113,15 @@ describe('resolveAnswers', () => {
   });
 
   it("a list item's offer is pre-filled at a prompt only: without a terminal the answer is missing", () => {
-    const told = list(['shared'], 'party told', 'more?', [question('choice', ['party'], 'who', { required: true, choices: [{ value: 'iro', name: 'IRO' }] }), question('text', ['method'], 'how')], {
-      itemOffers: () => ({ party: 'iro' }),
-    });
+    const told = list(
+      ['shared'],
+      'party told',
+      'more?',
+      [question('choice', ['party'], 'who', { required: true, choices: [{ value: 'iro', name: 'IRO' }] }), question('text', ['method'], 'how')],
+      {
+        itemOffers: () => ({ party: 'iro' }),
+      },
+    );
     const r = resolveAnswers([told], { shared: [{ method: 'email' }] });
     expect(r.missing).toEqual(['shared[0].party']);
     expect(r.answers).toEqual({ shared: [{ method: 'email' }] });
@@ -82,7 +132,18 @@ describe('resolveAnswers', () => {
     const shared = list(['decisions', 0, 'shared'], 'party told', 'more?', [question('text', ['party'], 'who'), question('text', ['method'], 'how')]);
     const cohorts = question('choices', ['cohorts'], 'cohorts', { choices: [{ value: 'a', name: 'a' }] });
     const all = [...steps, shared, cohorts];
-    expect(answerPaths(all)).toEqual(['tasks.t.status', 'tasks.t.note', 'history.entries_to_care', 'when', 'people.<n>.id', 'people.<n>.ref', 'people.<n>.pr', 'decisions.0.shared.<n>.party', 'decisions.0.shared.<n>.method', 'cohorts']);
+    expect(answerPaths(all)).toEqual([
+      'tasks.t.status',
+      'tasks.t.note',
+      'history.entries_to_care',
+      'when',
+      'people.<n>.id',
+      'people.<n>.ref',
+      'people.<n>.pr',
+      'decisions.0.shared.<n>.party',
+      'decisions.0.shared.<n>.method',
+      'cohorts',
+    ]);
     for (const [path, value] of [
       [['tasks', 't', 'note'], 'x'],
       [['when'], 'x'], // asked only when the status is todo: still a question's path
@@ -109,7 +170,13 @@ describe('resolveAnswers', () => {
   });
 
   it('reads answers the way people type them', () => {
-    const q = (kind: Parameters<typeof question>[0]) => question(kind, ['x'], 'x', { choices: [{ value: 'a', name: 'a' }, { value: 'b', name: 'b' }] });
+    const q = (kind: Parameters<typeof question>[0]) =>
+      question(kind, ['x'], 'x', {
+        choices: [
+          { value: 'a', name: 'a' },
+          { value: 'b', name: 'b' },
+        ],
+      });
     expect(parseAnswer(q('yesno'), 'Yes')).toEqual({ value: true });
     expect(parseAnswer(q('count'), ' 3 ')).toEqual({ value: 3 });
     expect(parseAnswer(q('date'), '2026-02-30')).toEqual({ error: 'must be a date written YYYY-MM-DD' });
@@ -147,7 +214,12 @@ describe('stage tasks', () => {
   });
 
   it('after an unplanned return, the unfinished earlier tasks are shown before stage 5', () => {
-    const data: CaseData = { ...stage1Case(), stage: 5, return: { unplanned: true, returned: '2026-10-20' }, tasks: { ...stage1Case().tasks, case_history: { status: 'done', date: '2026-10-01', by: 'SW' } } };
+    const data: CaseData = {
+      ...stage1Case(),
+      stage: 5,
+      return: { unplanned: true, returned: '2026-10-20' },
+      tasks: { ...stage1Case().tasks, case_history: { status: 'done', date: '2026-10-01', by: 'SW' } },
+    };
     const shown = tasksInView(data).map((l) => `${l.task}:${l.status}`);
     expect(shown.slice(0, 2)).toEqual(['engagement:todo', 'family_assessment:todo']);
     expect(shown).toContain('classification:missing');
@@ -169,7 +241,13 @@ describe('planAdvance', () => {
   it('moves on one stage, adding todo entries for the next stage’s tasks', () => {
     const plan = planAdvance(base, { kind: 'next' });
     expect(plan).toMatchObject({ from: 1, to: 2, recordAnyway: false });
-    expect('edits' in plan && plan.edits.map((e) => e.path.join('.'))).toEqual(['stage', 'tasks.classification', 'tasks.decision', 'tasks.decision_shared', 'tasks.support_if_no_return']);
+    expect('edits' in plan && plan.edits.map((e) => e.path.join('.'))).toEqual([
+      'stage',
+      'tasks.classification',
+      'tasks.decision',
+      'tasks.decision_shared',
+      'tasks.support_if_no_return',
+    ]);
   });
 
   it('refuses after no_return, and past stage 5', () => {
@@ -186,16 +264,30 @@ describe('planAdvance', () => {
       classifications: [{ date: '2026-10-10', point: 'rc2_d3', level: 'medium', by: 'TM' }],
       decisions: [{ date: '2026-10-11', point: 'rc2_d3', outcome: 'extend_work' }],
     };
-    expect(planAdvance(stage4, { kind: 'next' })).toMatchObject({ to: 3, edits: [{ path: ['stage'], value: 3 }, { path: ['tasks', 'reclassification', 'status'], value: 'in_progress' }] });
-    const regraded = { ...stage4, classifications: [...stage4.classifications!, { date: '2026-12-01', point: 'rc2_d3' as const, level: 'low' as const, by: 'TM' }] };
+    expect(planAdvance(stage4, { kind: 'next' })).toMatchObject({
+      to: 3,
+      edits: [
+        { path: ['stage'], value: 3 },
+        { path: ['tasks', 'reclassification', 'status'], value: 'in_progress' },
+      ],
+    });
+    const regraded = {
+      ...stage4,
+      classifications: [...stage4.classifications!, { date: '2026-12-01', point: 'rc2_d3' as const, level: 'low' as const, by: 'TM' }],
+    };
     expect(planAdvance(regraded, { kind: 'next' })).toMatchObject({ to: 5 });
   });
 
   it('closing checks that the outcome fits whether the child went home', () => {
-    expect(planAdvance(base, { kind: 'close', outcome: { status: 'at_home', date: '2026-11-01' } })).toEqual({ refused: expect.stringContaining('has not gone home') });
+    expect(planAdvance(base, { kind: 'close', outcome: { status: 'at_home', date: '2026-11-01' } })).toEqual({
+      refused: expect.stringContaining('has not gone home'),
+    });
     expect(planAdvance(base, { kind: 'close', outcome: { status: 'not_returned', date: '2026-11-01', note: ' ' } })).toMatchObject({
       to: 'closed',
-      edits: [{ path: ['stage'], value: 'closed' }, { path: ['outcome'], value: { status: 'not_returned', date: '2026-11-01' } }],
+      edits: [
+        { path: ['stage'], value: 'closed' },
+        { path: ['outcome'], value: { status: 'not_returned', date: '2026-11-01' } },
+      ],
     });
   });
 

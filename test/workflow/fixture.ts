@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 
-const longNotes = Array.from({ length: 300 }, (_, i) => `- ${2026}-10-${String((i % 28) + 1).padStart(2, '0')}: note ${i} --- not a fence --- # not a comment`).join('\n');
+const longNotes = Array.from(
+  { length: 300 },
+  (_, i) => `- ${2026}-10-${String((i % 28) + 1).padStart(2, '0')}: note ${i} --- not a fence --- # not a comment`,
+).join('\n');
 
 export const COMMENTED_CASE = `---
 # Fictional case for tests: every name, place and date is invented.

@@ -39,17 +39,48 @@ describe('stage 1 prompt flows on a commented case file', () => {
     {
       task: 'engagement',
       replies: [...STATUS_DONE_TODAY, 'Explained at home with an interpreter; Mr N by phone'],
-      expectText: [/engagement: +\{ status: done, date: 2026-11-02, by: SW K\.L\., note: Explained at home with an interpreter; Mr N by phone \} +# meeting booked/],
+      expectText: [
+        /engagement: +\{ status: done, date: 2026-11-02, by: SW K\.L\., note: Explained at home with an interpreter; Mr N by phone \} +# meeting booked/,
+      ],
     },
     {
       task: 'safe_adult',
-      replies: [...STATUS_DONE_TODAY, NEW_PERSON, 'mum', 'gran', 'Mrs N', 'maternal_grandmother', false, false, false, false, 'Child N chose her; weekly calls'],
-      expectText: [/- \{ id: gran, ref: Mrs N, relation: maternal_grandmother, safe_adult: true \}\n/, /safe_adult: +\{ status: done, date: 2026-11-02, by: SW K\.L\., person: gran, note: /],
+      replies: [
+        ...STATUS_DONE_TODAY,
+        NEW_PERSON,
+        'mum',
+        'gran',
+        'Mrs N',
+        'maternal_grandmother',
+        false,
+        false,
+        false,
+        false,
+        'Child N chose her; weekly calls',
+      ],
+      expectText: [
+        /- \{ id: gran, ref: Mrs N, relation: maternal_grandmother, safe_adult: true \}\n/,
+        /safe_adult: +\{ status: done, date: 2026-11-02, by: SW K\.L\., person: gran, note: /,
+      ],
       refused: /already in the family network/,
     },
     {
       task: 'family_assessment',
-      replies: [...STATUS_DONE_TODAY, true, 'domestic_abuse', 'absent', 'No police call-outs since 2024', ENTER, false, ENTER, 'emerging', 'Takes medication; sees the crisis team', ENTER, false, ENTER],
+      replies: [
+        ...STATUS_DONE_TODAY,
+        true,
+        'domestic_abuse',
+        'absent',
+        'No police call-outs since 2024',
+        ENTER,
+        false,
+        ENTER,
+        'emerging',
+        'Takes medication; sees the crisis team',
+        ENTER,
+        false,
+        ENTER,
+      ],
       expectText: [
         /- \{ id: domestic_abuse, status: absent, evidence: No police call-outs since 2024, as_of: 2026-11-02 \}\n/,
         /capacity_to_change:\n {2}- person: mum\n {4}rating: emerging\n/,
@@ -58,13 +89,18 @@ describe('stage 1 prompt flows on a commented case file', () => {
     {
       task: 'written_assessment',
       replies: [...STATUS_DONE_TODAY, 'return_if_goals_met', SOMEONE_ELSE, 'SW K.L.', 'TM D.E.', ENTER],
-      expectText: [/written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \} +# due mid-November/],
+      expectText: [
+        /written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \} +# due mid-November/,
+      ],
       refused: /team manager signs off/,
     },
     {
       task: 'case_history',
       replies: [...STATUS_DONE_TODAY, false, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'Health visitor note 2020: low mood after a move'],
-      expectText: [/case_history: +\{ status: done, date: 2026-11-02, by: SW K\.L\. \} +# chronology being written/, /Crisis, not long-standing neglect \|\n\nHealth visitor note 2020: low mood after a move\n\n## Analysis/],
+      expectText: [
+        /case_history: +\{ status: done, date: 2026-11-02, by: SW K\.L\. \} +# chronology being written/,
+        /Crisis, not long-standing neglect \|\n\nHealth visitor note 2020: low mood after a move\n\n## Analysis/,
+      ],
     },
   ];
 
@@ -99,7 +135,9 @@ describe('stage 1 prompt flows on a commented case file', () => {
       { value: 'TM D.E.', name: 'TM D.E. (suggested)' },
       { value: SOMEONE_ELSE, name: 'someone or something else: type it' },
     ]);
-    expect(readFileSync(c.path(), 'utf8')).toMatch(/written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met \} +# due mid-November/);
+    expect(readFileSync(c.path(), 'utf8')).toMatch(
+      /written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met \} +# due mid-November/,
+    );
   });
 
   it('written_assessment: choosing the suggested team manager records their sign-off, dated --date unless changed', async () => {
@@ -227,7 +265,10 @@ describe('later stages', () => {
 describe('written_assessment, interactively, with a changed recommendation', () => {
   it("suggests the team manager again, dated --date, not the old sign-off's date; not answered, the old sign-off is dropped", async () => {
     const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8');
-    for (const [by, expected] of [['TM D.E.', { by: 'TM D.E.', date: DATE }], [ENTER, undefined]] as const) {
+    for (const [by, expected] of [
+      ['TM D.E.', { by: 'TM D.E.', date: DATE }],
+      [ENTER, undefined],
+    ] as const) {
       const c = caseloadWith({ 'RF-0005.md': rf5 });
       const s = script([ENTER, ENTER, ENTER, 'no_return', by, ...(expected ? [ENTER as Reply] : [])]);
       const code = await runTaskCommand(c.path('RF-0005.md'), 'written_assessment', taskFlags(), { asker: s.asker });
@@ -238,7 +279,8 @@ describe('written_assessment, interactively, with a changed recommendation', () 
       expect(present(recommendation.choices?.[0]).name).toBe('(keep what is recorded: return_if_goals_met)');
       if (expected) expect(s.shown.find((p) => p.message === 'Date of the sign-off')?.initial).toBe(DATE);
       else expect(err).toContain('the sign-off by TM D.E.');
-      const entry = (loadCase(c.path('RF-0005.md')).data as { tasks: { written_assessment: { recommendation: string; signed_off?: unknown } } }).tasks.written_assessment;
+      const entry = (loadCase(c.path('RF-0005.md')).data as { tasks: { written_assessment: { recommendation: string; signed_off?: unknown } } }).tasks
+        .written_assessment;
       expect(entry.recommendation).toBe('no_return');
       expect(entry.signed_off).toEqual(expected);
     }
@@ -275,7 +317,27 @@ describe('agreement, interactively', () => {
   it('a new goal may be rated as it is added', async () => {
     const c = caseloadWith({ 'RF-0006.md': readFileSync('examples/caseload/cases/RF-0006.md', 'utf8') });
     const reply = (m: string) => (m.startsWith('Add a goal') ? true : m === 'Add a rating?' ? true : m.startsWith('Red, amber') ? 'amber' : ENTER);
-    const s = script([ENTER, ENTER, ENTER, ENTER, false, reply, ENTER, 'Ms F goes to every parenting group session', 'Weekly group', '2026-12-15', 'Family centre worker', 'Eight sessions in a row', reply, ENTER, reply, 'Two of three', false, false, ENTER]);
+    const s = script([
+      ENTER,
+      ENTER,
+      ENTER,
+      ENTER,
+      false,
+      reply,
+      ENTER,
+      'Ms F goes to every parenting group session',
+      'Weekly group',
+      '2026-12-15',
+      'Family centre worker',
+      'Eight sessions in a row',
+      reply,
+      ENTER,
+      reply,
+      'Two of three',
+      false,
+      false,
+      ENTER,
+    ]);
     const code = await runTaskCommand(c.path('RF-0006.md'), 'agreement', taskFlags(), { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
     expect(code).toBe(0);
@@ -285,7 +347,7 @@ describe('agreement, interactively', () => {
   });
 });
 
-describe('a manager\'s task, interactively', () => {
+describe("a manager's task, interactively", () => {
   it('decision offers the team manager as who made it; whether it is done, who did it, the decision and the sign-off are chosen, never pre-selected', async () => {
     const rf5 = readFileSync('examples/caseload/cases/RF-0005.md', 'utf8')
       .replace(/^( {2}decision: +)\{[^}]*\}/m, '$1{ status: todo }')

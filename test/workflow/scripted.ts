@@ -18,7 +18,8 @@ export interface Shown {
   choices?: { value: string; name: string }[];
 }
 
-export type Reply = string | boolean | string[] | typeof ENTER | typeof CTRL_C | ((message: string) => string | boolean | string[] | typeof ENTER | typeof CTRL_C);
+export type Reply =
+  string | boolean | string[] | typeof ENTER | typeof CTRL_C | ((message: string) => string | boolean | string[] | typeof ENTER | typeof CTRL_C);
 
 export interface Script {
   asker: Asker;

@@ -21,13 +21,17 @@ export function overrideCategories(config: ReunifyConfig): string[] {
 }
 
 /** Why a classification cannot be recorded as given (empty when it can). */
-export function overrideProblems(input: Pick<ClassificationInput, 'level' | 'suggested' | 'overrideCategory' | 'overrideReason'>, config: ReunifyConfig): string[] {
+export function overrideProblems(
+  input: Pick<ClassificationInput, 'level' | 'suggested' | 'overrideCategory' | 'overrideReason'>,
+  config: ReunifyConfig,
+): string[] {
   const problems: string[] = [];
   const category = input.overrideCategory;
   const reason = input.overrideReason?.trim();
   const known = overrideCategories(config);
   if (input.level === input.suggested) {
-    if (category !== undefined || reason) problems.push(`the level ${input.level} is the suggested level, so there is no override to explain: leave out the override category and reason`);
+    if (category !== undefined || reason)
+      problems.push(`the level ${input.level} is the suggested level, so there is no override to explain: leave out the override category and reason`);
     return problems;
   }
   const what = `the level ${input.level} differs from the suggested ${input.suggested}, an override`;

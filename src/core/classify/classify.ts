@@ -133,14 +133,28 @@ function fractionOf(ctx: Context, status: FactorStatus): number {
   return 0;
 }
 
-function factorLine(ctx: Context, def: FactorDefinition, status: FactorStatus, source: ContributionSource, evidence: string, extra: Partial<Contribution> = {}): Contribution {
+function factorLine(
+  ctx: Context,
+  def: FactorDefinition,
+  status: FactorStatus,
+  source: ContributionSource,
+  evidence: string,
+  extra: Partial<Contribution> = {},
+): Contribution {
   const weight = weightOf(ctx, def);
   const fraction = extra.note ? 0 : fractionOf(ctx, status);
   return { factor: def.id, kind: def.kind, status, weight, fraction, points: round(weight * fraction), source, evidence, static: def.static, ...extra };
 }
 
 function gapOf(c: Contribution): Gap {
-  return { factor: c.factor, kind: c.kind, evidence: c.evidence, source: c.source, ...(c.person ? { person: c.person } : {}), ...(c.goal ? { goal: c.goal } : {}) };
+  return {
+    factor: c.factor,
+    kind: c.kind,
+    evidence: c.evidence,
+    source: c.source,
+    ...(c.person ? { person: c.person } : {}),
+    ...(c.goal ? { goal: c.goal } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- static factors
@@ -203,7 +217,12 @@ function currentEntries(entries: Entered[]): { current: Entered[]; superseded: [
   // listed person by person, oldest first (undated entries first; equal dates keep file order)
   const superseded = entries
     .filter((e) => !current.includes(e))
-    .sort((a, b) => people.indexOf(a.entry.person ?? '') - people.indexOf(b.entry.person ?? '') || (a.entry.as_of ?? '').localeCompare(b.entry.as_of ?? '') || a.index - b.index)
+    .sort(
+      (a, b) =>
+        people.indexOf(a.entry.person ?? '') - people.indexOf(b.entry.person ?? '') ||
+        (a.entry.as_of ?? '').localeCompare(b.entry.as_of ?? '') ||
+        a.index - b.index,
+    )
     .map((e): [Entered, Entered] => [e, standingFor.get(e.entry.person ?? '')!]);
   return { current, superseded };
 }
@@ -335,10 +354,25 @@ function goalContributions(ctx: Context): { lines: Contribution[]; gaps: Gap[] }
     const { item: latest, index: latestIndex } = found;
     const weight = goalPoints[latest.rag];
     const base = { factor: 'goal_progress', status: 'present' as const, fraction: 1, source: 'goal progress' as const, goal: goal.id, rag: latest.rag };
-    lines.push({ ...base, kind: weight < 0 ? 'protective' : 'risk', weight, points: weight, evidence: `/agreement/goals/${g}/progress/${latestIndex}`, date: latest.date });
+    lines.push({
+      ...base,
+      kind: weight < 0 ? 'protective' : 'risk',
+      weight,
+      points: weight,
+      evidence: `/agreement/goals/${g}/progress/${latestIndex}`,
+      date: latest.date,
+    });
     if (goal.by !== undefined && goal.by < ctx.asOf && latest.rag !== 'green') {
       const overdue = goalPoints.overdue;
-      lines.push({ ...base, kind: overdue < 0 ? 'protective' : 'risk', weight: overdue, points: overdue, evidence: `/agreement/goals/${g}/by`, date: goal.by, overdue: true });
+      lines.push({
+        ...base,
+        kind: overdue < 0 ? 'protective' : 'risk',
+        weight: overdue,
+        points: overdue,
+        evidence: `/agreement/goals/${g}/by`,
+        date: goal.by,
+        overdue: true,
+      });
     }
   });
   return { lines, gaps };
@@ -357,14 +391,23 @@ export function factorCatalogue(config: ReunifyConfig): Map<string, FactorDefini
 }
 
 /** The contributions, gaps and score as of a date (used for now and for the baseline). */
-export function assess(data: CaseData, config: ReunifyConfig, asOf: IsoDate, options: AssessOptions): Pick<Suggestion, 'contributions' | 'gaps' | 'notes' | 'score'> {
+export function assess(
+  data: CaseData,
+  config: ReunifyConfig,
+  asOf: IsoDate,
+  options: AssessOptions,
+): Pick<Suggestion, 'contributions' | 'gaps' | 'notes' | 'score'> {
   const ctx: Context = { data, settings: config.classification, factors: factorCatalogue(config), asOf };
   const factors = factorContributions(ctx);
   const capacity = capacityContributions(ctx);
   const goals = options.withGoals ? goalContributions(ctx) : { lines: [], gaps: [] };
   const contributions = [...factors.lines, ...capacity.lines, ...goals.lines];
   // an unknown a later entry has replaced is no longer missing information
-  const gaps = [...contributions.filter((c) => c.status === 'unknown' && c.factor !== 'capacity_to_change' && !isSuperseded(c)).map(gapOf), ...capacity.gaps, ...goals.gaps];
+  const gaps = [
+    ...contributions.filter((c) => c.status === 'unknown' && c.factor !== 'capacity_to_change' && !isSuperseded(c)).map(gapOf),
+    ...capacity.gaps,
+    ...goals.gaps,
+  ];
   const score = round(contributions.reduce((sum, c) => sum + c.points, 0));
   return { contributions, gaps, notes: factors.notes, score };
 }
@@ -413,7 +456,8 @@ export function classificationSettingProblems(config: ReunifyConfig): { path: st
     if (!known.has(id)) problems.push({ path: `/classification/weights/${id}`, message: `"${id}" is not a framework factor or a local addition` });
   }
   settings.forcing.forEach((f, i) => {
-    if (!known.has(f.factor)) problems.push({ path: `/classification/forcing/${i}/factor`, message: `"${f.factor}" is not a framework factor or a local addition` });
+    if (!known.has(f.factor))
+      problems.push({ path: `/classification/forcing/${i}/factor`, message: `"${f.factor}" is not a framework factor or a local addition` });
   });
   const { medium, high, very_high } = settings.thresholds;
   if (!(medium <= high && high <= very_high)) problems.push({ path: '/classification/thresholds', message: 'thresholds must rise: medium ≤ high ≤ very_high' });

@@ -10,16 +10,7 @@ import { type DecisionPoint, type FactorKind, type FactorStatus, type Level } fr
 
 export type Direction = 'up' | 'down' | 'same';
 
-export type FactorChange =
-  | 'new'
-  | 'resolved'
-  | 'improved'
-  | 'worsened'
-  | 'persisting'
-  | 'unchanged'
-  | 'now_unknown'
-  | 'still_unknown'
-  | 'now_assessed';
+export type FactorChange = 'new' | 'resolved' | 'improved' | 'worsened' | 'persisting' | 'unchanged' | 'now_unknown' | 'still_unknown' | 'now_assessed';
 
 export interface FactorChangeLine {
   factor: string;
@@ -179,7 +170,9 @@ export function compareWithBaseline(data: CaseData, config: ReunifyConfig, sugge
   const level = proposed ?? suggestion.level;
   if (levelRank(level) < levelRank(baseline.level)) {
     const evidence = comparison.factorChanges.some(
-      (f) => (f.kind === 'risk' && !f.static && (f.change === 'resolved' || f.change === 'improved')) || (f.kind === 'protective' && (f.change === 'new' || f.change === 'improved')),
+      (f) =>
+        (f.kind === 'risk' && !f.static && (f.change === 'resolved' || f.change === 'improved')) ||
+        (f.kind === 'protective' && (f.change === 'new' || f.change === 'improved')),
     );
     if (!evidence) {
       comparison.flags.push({
@@ -196,7 +189,10 @@ export function compareWithBaseline(data: CaseData, config: ReunifyConfig, sugge
   }
   for (const f of comparison.factorChanges) {
     if (f.static && f.before !== undefined && RANK[f.before] > 0 && f.after === 'absent') {
-      comparison.flags.push({ id: 'static-factor-resolved', message: `${f.factor} was ${f.before} and is now absent, but static factors never resolve: check ${f.evidence}` });
+      comparison.flags.push({
+        id: 'static-factor-resolved',
+        message: `${f.factor} was ${f.before} and is now absent, but static factors never resolve: check ${f.evidence}`,
+      });
     }
   }
   return comparison;

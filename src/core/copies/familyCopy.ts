@@ -38,7 +38,10 @@ const KIN_WORDS: [RegExp, string[]][] = [
   [/grandfather|grandad|grandpa/, ['grandfather', 'grandad', 'granddad', 'grandpa', 'grampa']],
   [/stepmother/, ['stepmother', 'stepmum']],
   [/stepfather/, ['stepfather', 'stepdad']],
-  [/(^|_)mother$/, ['mother', 'mum', 'mummy', 'mam', 'mom', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'ex-girlfriend', 'ex']],
+  [
+    /(^|_)mother$/,
+    ['mother', 'mum', 'mummy', 'mam', 'mom', 'mommy', 'mama', 'mammy', 'ma', 'wife', 'ex-wife', 'partner', 'ex-partner', 'girlfriend', 'ex-girlfriend', 'ex'],
+  ],
   [/(^|_)father$/, ['father', 'dad', 'daddy', 'pa', 'papa', 'husband', 'ex-husband', 'partner', 'ex-partner', 'boyfriend', 'ex-boyfriend', 'ex']],
   [/partner/, ['partner', 'ex-partner', 'boyfriend', 'girlfriend', 'husband', 'wife', 'ex']],
   [/aunt/, ['aunt', 'auntie', 'aunty']],
@@ -49,10 +52,63 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Latin letters that Cyrillic and Greek letters look like. */
 const LOOK_ALIKES: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  һ: 'h',
+  ӏ: 'l',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
 };
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
 
@@ -78,7 +134,13 @@ export function normalise(text: string): string {
 const INLINE = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).disable(['image']);
 const INLINE_RAW_HTML = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).disable(['image']);
 /** What a reader sees of rendered inline HTML: the tags gone, the characters markdown-it escapes read back. */
-const seen = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const seen = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 const readingsCache = new Map<string, string[]>();
 
 /**
@@ -114,11 +176,23 @@ const SPACE = String.raw`[\s._‐‑–—*~\x60\\[\]|#^"'’<>():,;-]+`;
 
 /** A pattern for one naming word: a title may be any of its kind, followed by the name however it is joined. */
 function wordPattern(word: string): string {
-  const parts = normalise(word).split(/[\s.]+/).filter((x) => x !== '');
+  const parts = normalise(word)
+    .split(/[\s.]+/)
+    .filter((x) => x !== '');
   const title = parts[0]?.toLowerCase();
-  const titles = title === undefined ? undefined : ['mrs', 'ms', 'miss', 'm/s'].includes(title) ? FEMALE_TITLES : title === 'mr' ? MALE_TITLES : title === 'mx' ? [...new Set([...FEMALE_TITLES, ...MALE_TITLES])] : undefined;
+  const titles =
+    title === undefined
+      ? undefined
+      : ['mrs', 'ms', 'miss', 'm/s'].includes(title)
+        ? FEMALE_TITLES
+        : title === 'mr'
+          ? MALE_TITLES
+          : title === 'mx'
+            ? [...new Set([...FEMALE_TITLES, ...MALE_TITLES])]
+            : undefined;
   // a title's letters may be spaced or dotted apart ("M s K", "M.s. K")
-  if (titles && parts.length > 1) return `(?:${titles.map((t) => [...t].map(escapeRe).join('[\\s.]?')).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
+  if (titles && parts.length > 1)
+    return `(?:${titles.map((t) => [...t].map(escapeRe).join('[\\s.]?')).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
   return parts.map((x) => escapeRe(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
 }
 
@@ -175,12 +249,14 @@ let identifierFound: string | undefined;
 const IDENTIFIER_SCAN = textReplacer(identifierRules((_kind, found) => void (identifierFound ??= found)));
 
 /** A web address: it can carry anything (a map search for a street, a social-media profile), so it is never read for what it holds. */
-const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|uk|gl|ly|io|me|app|co|info|gov|nhs|page|link|to)(?:\/\S*)?(?![\p{L}\p{N}])/iu;
+const URL =
+  /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|uk|gl|ly|io|me|app|co|info|gov|nhs|page|link|to)(?:\/\S*)?(?![\p{L}\p{N}])/iu;
 
 /** Ten digits or more, however they are spaced or dotted: a phone or NHS number ("0 7 7 0 0 9 0 0 1 2 3"). */
 const DIGITS = /(?<![\p{L}\p{N}])\+?\d(?:[\s./()‐‑–—-]{0,3}\d){9,}(?!\p{N})/u;
 /** Letters written for digits among digits ("077OO 9OO l23"), read as the digits. */
-const asDigits = (t: string) => t.replace(/(?<=[\dOoIl|][\s./-]?)[Oo]|[Oo](?=[\s./-]?[\dOo])|(?<=\d[\s./-]?)[Il|]|[Il|](?=[\s./-]?\d)/g, (c) => (/[Oo]/.test(c) ? '0' : '1'));
+const asDigits = (t: string) =>
+  t.replace(/(?<=[\dOoIl|][\s./-]?)[Oo]|[Oo](?=[\s./-]?[\dOo])|(?<=\d[\s./-]?)[Il|]|[Il|](?=[\s./-]?\d)/g, (c) => (/[Oo]/.test(c) ? '0' : '1'));
 
 /** The first address, postcode, phone number, email, NHS number or web address in any reading of a text, also written with `+`, `_` or `%20` between its words. */
 function identifierIn(text: string): string | undefined {
@@ -309,8 +385,13 @@ export function noToldDecision(data: CaseData, reader: Reader, asOf: string): st
   const inForce = decisionsInForce(data, asOf);
   const head = `no family copy of this decision record for ${reader.id}: ${reader.id} was not told of any decision on or before ${asOf} (no dated entry for ${reader.id} in decisions[].shared)`;
   if (inForce.length === 0) return `${head}; the case records no decision yet`;
-  const points = inForce.map(({ point }) => point).reverse().join(', ');
-  return reader.riskTo.size > 0 ? `${head}; decisions are recorded at ${points}` : `${head}; decisions are recorded at ${points}: give --point to make a copy of one of them`;
+  const points = inForce
+    .map(({ point }) => point)
+    .reverse()
+    .join(', ');
+  return reader.riskTo.size > 0
+    ? `${head}; decisions are recorded at ${points}`
+    : `${head}; decisions are recorded at ${points}: give --point to make a copy of one of them`;
 }
 
 /** The people a product is between: those who sign or agree it, or were told it (for a decision, the one in force at the point on `asOf`). */
@@ -318,10 +399,16 @@ export function partiesOf(product: FamilyProduct, data: CaseData, point?: Decisi
   const people = data.people ?? [];
   switch (product) {
     case 'assessment':
-      return new Set([...people.filter((p) => p.pr === true || p.returning_to === true).map((p) => p.id), ...(data.capacity_to_change ?? []).map((c) => c.person)]);
+      return new Set([
+        ...people.filter((p) => p.pr === true || p.returning_to === true).map((p) => p.id),
+        ...(data.capacity_to_change ?? []).map((c) => c.person),
+      ]);
     case 'decision': {
-      const decisions = point === undefined ? (data.decisions ?? []) : [latestAt(data.decisions, point, asOf)?.record].filter((d): d is Decision => d !== undefined);
-      return new Set(decisions.flatMap((d) => (d.shared ?? []).filter((s) => s.date !== undefined && (asOf === undefined || s.date <= asOf)).map((s) => s.party)));
+      const decisions =
+        point === undefined ? (data.decisions ?? []) : [latestAt(data.decisions, point, asOf)?.record].filter((d): d is Decision => d !== undefined);
+      return new Set(
+        decisions.flatMap((d) => (d.shared ?? []).filter((s) => s.date !== undefined && (asOf === undefined || s.date <= asOf)).map((s) => s.party)),
+      );
     }
     case 'agreement':
       return new Set((data.agreement?.parents ?? []).map((p) => p.person));
@@ -352,7 +439,9 @@ export function refusal(product: FamilyProduct, data: CaseData, reader: Reader, 
   const refused = `no family copy of ${PRODUCT_WORDS[product]}${point ? ` at ${point}` : ''} for ${reader.id}: the case records that ${reader.id} poses a risk to someone in it (people[].risk_to) and ${reader.id} is not a party to ${PRODUCT_WORDS[product]}`;
   if (product !== 'decision') return refused;
   const told = toldPoints(data, reader.id, asOf);
-  return told.length > 0 ? `${refused}; ${reader.id} was told of the decision at ${[...told].reverse().join(', ')}: give --point ${told[0]}` : `${refused}; ${reader.id} was not told of any decision`;
+  return told.length > 0
+    ? `${refused}; ${reader.id} was told of the decision at ${[...told].reverse().join(', ')}: give --point ${told[0]}`
+    : `${refused}; ${reader.id} was not told of any decision`;
 }
 
 /** Is a goal the reader's own: recorded against them, or the only parent of the agreement when it names no owner? */

@@ -17,7 +17,19 @@ import type { Rng } from '../training/random.js';
 import { dateCandidates, dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
 import { AFTER, BEFORE, caseIdKey, caseIdSource, caseNumberSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
 import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
-import { caseLike, foldWord, initialsKey, initialsPattern, initialWords, knownPieces, nameTokens, ROLES, TITLES, wordPattern, type NameToken } from './redact/names.js';
+import {
+  caseLike,
+  foldWord,
+  initialsKey,
+  initialsPattern,
+  initialWords,
+  knownPieces,
+  nameTokens,
+  ROLES,
+  TITLES,
+  wordPattern,
+  type NameToken,
+} from './redact/names.js';
 import { clean, skeleton } from './redact/normalise.js';
 import { postcodeKey, type KnownValues } from './redact/survival.js';
 
@@ -86,13 +98,15 @@ export interface RedactionResult {
 
 /** Words that follow a title written in lower case and are not a name ("dr said", "mr and mrs"). */
 const NOT_A_NAME = new Set(
-  ('and or the of to in at on for with from by was is are has had have will would could should may might can did does do who which that then also a an ' +
-    'said says told asked visited called phoned rang wrote came went saw met agreed reported noted advised confirmed not being be here there')
-    .split(' '),
+  (
+    'and or the of to in at on for with from by was is are has had have will would could should may might can did does do who which that then also a an ' +
+    'said says told asked visited called phoned rang wrote came went saw met agreed reported noted advised confirmed not being be here there'
+  ).split(' '),
 );
 
 /** Person ids that are roles, not names, and stay as they are. */
-const ROLE_ID = /^(mum|dad|mother|father|parent|gran|granny|grandma|grandad|grandmother|grandfather|nan|aunt|uncle|partner|stepmum|stepdad|carer|carers|fc|kw|sibling|brother|sister|guardian|child|iro)\d*$/i;
+const ROLE_ID =
+  /^(mum|dad|mother|father|parent|gran|granny|grandma|grandad|grandmother|grandfather|nan|aunt|uncle|partner|stepmum|stepdad|carer|carers|fc|kw|sibling|brother|sister|guardian|child|iro)\d*$/i;
 /** Fields holding a person id from `people`. */
 const PERSON_FIELDS = new Set(['person', 'party']);
 const PERSON_LISTS = new Set(['agreed_by']);
@@ -107,34 +121,125 @@ const keyWords = (k: string) =>
     .filter((w) => w !== '');
 /** Words in a key that say its value is a name: `x-name`, `x-carer-name`, `x-name-at-birth`, `x-maiden`, `x-nickname`. */
 const NAME_KEY_WORDS = new Set([
-  'name', 'names', 'fullname', 'firstname', 'forename', 'forenames', 'givenname', 'middlename', 'surname', 'surnames', 'familyname', 'lastname', 'maidenname',
-  'birthname', 'nickname', 'nicknames', 'nick', 'alias', 'aliases', 'aka', 'maiden', 'née', 'nee', 'called', 'moniker', 'handle', 'username',
+  'name',
+  'names',
+  'fullname',
+  'firstname',
+  'forename',
+  'forenames',
+  'givenname',
+  'middlename',
+  'surname',
+  'surnames',
+  'familyname',
+  'lastname',
+  'maidenname',
+  'birthname',
+  'nickname',
+  'nicknames',
+  'nick',
+  'alias',
+  'aliases',
+  'aka',
+  'maiden',
+  'née',
+  'nee',
+  'called',
+  'moniker',
+  'handle',
+  'username',
 ]);
 /** Words in a local key that say it is about one person (`x-mum`, `x-partner`, `x-gp`): a value written as a name there is a name. */
 const PERSON_KEY_WORDS = new Set([
-  'mum', 'mom', 'mother', 'dad', 'father', 'parent', 'parents', 'partner', 'carer', 'carers', 'gran', 'granny', 'grandma', 'grandad', 'grandmother', 'grandfather',
-  'nan', 'nana', 'aunt', 'auntie', 'uncle', 'cousin', 'sibling', 'siblings', 'brother', 'sister', 'son', 'daughter', 'child', 'baby', 'boyfriend', 'girlfriend',
-  'husband', 'wife', 'ex', 'stepmum', 'stepdad', 'stepfather', 'stepmother', 'friend', 'neighbour', 'contact', 'worker', 'teacher', 'gp', 'doctor', 'person',
-  'who', 'relative', 'guardian', 'advocate', 'solicitor', 'mentor', 'keyworker', 'sw', 'iro', 'manager', 'officer', 'nurse', 'midwife', 'therapist',
+  'mum',
+  'mom',
+  'mother',
+  'dad',
+  'father',
+  'parent',
+  'parents',
+  'partner',
+  'carer',
+  'carers',
+  'gran',
+  'granny',
+  'grandma',
+  'grandad',
+  'grandmother',
+  'grandfather',
+  'nan',
+  'nana',
+  'aunt',
+  'auntie',
+  'uncle',
+  'cousin',
+  'sibling',
+  'siblings',
+  'brother',
+  'sister',
+  'son',
+  'daughter',
+  'child',
+  'baby',
+  'boyfriend',
+  'girlfriend',
+  'husband',
+  'wife',
+  'ex',
+  'stepmum',
+  'stepdad',
+  'stepfather',
+  'stepmother',
+  'friend',
+  'neighbour',
+  'contact',
+  'worker',
+  'teacher',
+  'gp',
+  'doctor',
+  'person',
+  'who',
+  'relative',
+  'guardian',
+  'advocate',
+  'solicitor',
+  'mentor',
+  'keyworker',
+  'sw',
+  'iro',
+  'manager',
+  'officer',
+  'nurse',
+  'midwife',
+  'therapist',
 ]);
 /** A key whose value is a name, wherever it is: by one of its words, or as "known as", "goes by", "also known as", "name at birth". */
 function isNameKey(k: string): boolean {
   const words = keyWords(k);
   const joined = ` ${words.join(' ')} `;
-  return words.some((w) => NAME_KEY_WORDS.has(w)) || / (?:known as|goes by|go by|aka|also known|formerly known|born as|calls? (?:her|him|them)sel(?:f|ves)) /u.test(joined);
+  return (
+    words.some((w) => NAME_KEY_WORDS.has(w)) ||
+    / (?:known as|goes by|go by|aka|also known|formerly known|born as|calls? (?:her|him|them)sel(?:f|ves)) /u.test(joined)
+  );
 }
 const isPersonKey = (k: string) => keyWords(k).some((w) => PERSON_KEY_WORDS.has(w));
 /** A value written as a name: one to four words, each capitalised (or a particle or an initial), no digits, no sentence. */
 const NAME_LIKE = /^(?:(?:\p{Lu}[\p{L}\p{M}'’‐‑‒–—―-]*\.?|de|la|le|van|von|der|den|da|di|du|del|bin|ibn|al|el|ap)(?:\s+|$)){1,4}$/u;
 /** Words that introduce a name: "née Jones", "formerly Jones", "also known as Kiki", "goes by 'kay'"; the name is group 1 (capitalised) or 2 (quoted). */
-const NAME_CUE = /(?<![\p{L}])(?:née|nee|born|formerly|aka|a\.k\.a\.|known as|goes by|go by|calls (?:her|him|them)sel(?:f|ves)|nicknamed|maiden name(?: was| is)?|birth name(?: was| is)?)[ \t]+(?:(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’-]+)?)|["“‘']([\p{L}\p{M}'’ -]{2,30}?)["”’'])/gu;
+const NAME_CUE =
+  /(?<![\p{L}])(?:née|nee|born|formerly|aka|a\.k\.a\.|known as|goes by|go by|calls (?:her|him|them)sel(?:f|ves)|nicknamed|maiden name(?: was| is)?|birth name(?: was| is)?)[ \t]+(?:(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’-]+)?)|["“‘']([\p{L}\p{M}'’ -]{2,30}?)["”’'])/gu;
 /** What follows "born" and is no name: a day, a month, a time of year, a place word. */
-const NOT_A_NAME_AFTER_CUE = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Winter|Christmas|Easter|Early|Late|Prematurely|Premature|Abroad|Here|There|In|At|On|The|A|An)\b/iu;
+const NOT_A_NAME_AFTER_CUE =
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Winter|Christmas|Easter|Early|Late|Prematurely|Premature|Abroad|Here|There|In|At|On|The|A|An)\b/iu;
 /** A word in brackets or quotes between two capitalised words: Kayleigh "Kay" Smith, Kayleigh (Kiki) Smith. */
 const BETWEEN_NAMES = /(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]+[("“‘'][ \t]*([\p{L}\p{M}'’-]{2,})[ \t]*[)"”’'][ \t]+(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
 /** Words that start a sentence and name no one: in a long value under a name key, only capitalised words other than these are taken as names. */
-const NOT_NAME_WORDS = new Set(('the a an and or but she he they we i it her his their our my this that these those at in on of to for with by from as is was are were has had ' +
-  'known called also goes nickname prefers preferred calls likes mum dad mother father child school').split(' '));
+const NOT_NAME_WORDS = new Set(
+  (
+    'the a an and or but she he they we i it her his their our my this that these those at in on of to for with by from as is was are were has had ' +
+    'known called also goes nickname prefers preferred calls likes mum dad mother father child school'
+  ).split(' '),
+);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -181,11 +286,69 @@ export function redactionOffset(rng: Rng, span: { first: number; last: number })
 /** Letters for initials: not A or I (words in English), not O or X (read as a nought and as "unknown"). */
 const LETTERS = [...'BCDEFGHJKLMNPQRSTUVWYZ'];
 const WORDS = [
-  'Ashdown', 'Brackley', 'Carrow', 'Dunstan', 'Elswick', 'Fenby', 'Garside', 'Hathern', 'Ilsley', 'Jarrow', 'Kelsall', 'Lydney', 'Marske', 'Nettlebed', 'Ormesby',
-  'Pershore', 'Quorndon', 'Rillington', 'Sawtry', 'Tibshelf', 'Uffculme', 'Veryan', 'Wrangle', 'Yelvertoft', 'Alnmouth', 'Bampton', 'Coldham', 'Dalston',
-  'Egremont', 'Felbrigg', 'Grassington', 'Hayling', 'Ickleton', 'Kirkoswald', 'Lamberhurst', 'Malham', 'Northleach', 'Orford', 'Painswick', 'Ravenglass',
-  'Selworthy', 'Thaxted', 'Ulverston', 'Walberswick', 'Amesbury', 'Blakeney', 'Castleton', 'Dedham', 'Eyam', 'Fowey', 'Goathland', 'Haworth', 'Keswick',
-  'Lavenham', 'Mevagissey', 'Nayland', 'Osmotherley', 'Polperro', 'Rosedale', 'Staithes', 'Tintagel', 'Wensley', 'Zennor',
+  'Ashdown',
+  'Brackley',
+  'Carrow',
+  'Dunstan',
+  'Elswick',
+  'Fenby',
+  'Garside',
+  'Hathern',
+  'Ilsley',
+  'Jarrow',
+  'Kelsall',
+  'Lydney',
+  'Marske',
+  'Nettlebed',
+  'Ormesby',
+  'Pershore',
+  'Quorndon',
+  'Rillington',
+  'Sawtry',
+  'Tibshelf',
+  'Uffculme',
+  'Veryan',
+  'Wrangle',
+  'Yelvertoft',
+  'Alnmouth',
+  'Bampton',
+  'Coldham',
+  'Dalston',
+  'Egremont',
+  'Felbrigg',
+  'Grassington',
+  'Hayling',
+  'Ickleton',
+  'Kirkoswald',
+  'Lamberhurst',
+  'Malham',
+  'Northleach',
+  'Orford',
+  'Painswick',
+  'Ravenglass',
+  'Selworthy',
+  'Thaxted',
+  'Ulverston',
+  'Walberswick',
+  'Amesbury',
+  'Blakeney',
+  'Castleton',
+  'Dedham',
+  'Eyam',
+  'Fowey',
+  'Goathland',
+  'Haworth',
+  'Keswick',
+  'Lavenham',
+  'Mevagissey',
+  'Nayland',
+  'Osmotherley',
+  'Polperro',
+  'Rosedale',
+  'Staithes',
+  'Tintagel',
+  'Wensley',
+  'Zennor',
 ];
 
 class Pseudonyms {
@@ -325,7 +488,14 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       for (const p of d.people) {
         if (!isRecord(p) || typeof p.id !== 'string' || ROLE_ID.test(p.id)) continue;
         // an id that is the person's relation, or part of it ("youth" for a youth_worker), is a role, not a name
-        if (typeof p.relation === 'string' && p.relation.toLowerCase().split(/[_\s-]+/).includes(p.id.toLowerCase())) continue;
+        if (
+          typeof p.relation === 'string' &&
+          p.relation
+            .toLowerCase()
+            .split(/[_\s-]+/)
+            .includes(p.id.toLowerCase())
+        )
+          continue;
         personIds.add(p.id);
       }
     }
@@ -333,7 +503,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   }
   // a word after a title is a name ("Mr Alun Vaughan-Rees"): known everywhere in the copy, in any case, not only after the title
   const titled = new RegExp(`${BEFORE}(?:${TITLES.join('|')})\\.?((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,4})`, 'gu');
-  const titledOneCase = new RegExp(`${BEFORE}(mr|mrs|ms|mx|dr|prof|cllr|revd|hhj|MR|MRS|MS|MX|DR|PROF|CLLR|REVD|HHJ)\\.?((?:[ \\t]+[\\p{L}\\p{M}'’‐‑‒–—―-]+){1,2})`, 'gu');
+  const titledOneCase = new RegExp(
+    `${BEFORE}(mr|mrs|ms|mx|dr|prof|cllr|revd|hhj|MR|MRS|MS|MX|DR|PROF|CLLR|REVD|HHJ)\\.?((?:[ \\t]+[\\p{L}\\p{M}'’‐‑‒–—―-]+){1,2})`,
+    'gu',
+  );
   const learn = (text: string) => {
     for (const m of clean(text).matchAll(titled)) {
       const words: string[] = [];
@@ -371,7 +544,12 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   };
   const nicknames: string[] = [];
   const learnNicknames = () => {
-    const knownWords = new Set([...names].flatMap((n) => nameTokens(n)).filter((t) => t.kind === 'word').map((t) => t.key));
+    const knownWords = new Set(
+      [...names]
+        .flatMap((n) => nameTokens(n))
+        .filter((t) => t.kind === 'word')
+        .map((t) => t.key),
+    );
     for (const text of nicknames)
       for (const m of clean(text).matchAll(BETWEEN_NAMES)) {
         // groups 1 to 3 are not optional
@@ -442,7 +620,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     const inPlace = match.replace(/\p{L}/gu, () => made[next++] ?? '');
     if (next === made.length) return inPlace;
     if (!match.includes('.')) return made;
-    return [...made].map((l) => `${l}.`).join('').slice(0, match.trimEnd().endsWith('.') ? undefined : -1);
+    return [...made]
+      .map((l) => `${l}.`)
+      .join('')
+      .slice(0, match.trimEnd().endsWith('.') ? undefined : -1);
   };
   const wordText = (word: string): string => {
     const possessive = /(['’]s|s['’]|['’])$/u.exec(word);
@@ -480,7 +661,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     },
     {
       // a case id's number without its letters: "case no. 0006", "file #6", "0006"
-      source: [...caseIds].map(caseNumberSource).filter((x) => x !== '').join('|'),
+      source: [...caseIds]
+        .map(caseNumberSource)
+        .filter((x) => x !== '')
+        .join('|'),
       replace: (m) => {
         const digits = /\p{N}+$/u.exec(m)?.[0] ?? '';
         const number = (d: string) => d.replace(/^0+(?=\d)/, '');
@@ -491,11 +675,22 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      source: ifAny([...options.places, ...options.schools].filter((p) => p.trim() !== '').map((p) => p.trim().split(/\s+/).map((w) => wordPattern(w)).join('\\s+')), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
+      source: ifAny(
+        [...options.places, ...options.schools]
+          .filter((p) => p.trim() !== '')
+          .map((p) =>
+            p
+              .trim()
+              .split(/\s+/)
+              .map((w) => wordPattern(w))
+              .join('\\s+'),
+          ),
+        (alts) => `${BEFORE}(?:${alts})${AFTER}`,
+      ),
       replace: (m) => {
         const key = foldWord(m.replace(/\s+/g, ' '));
-        if (places.has(key)) return count('places'), places.get(key)!;
-        if (schools.has(key)) return count('schools'), schools.get(key)!;
+        if (places.has(key)) return (count('places'), places.get(key)!);
+        if (schools.has(key)) return (count('schools'), schools.get(key)!);
         return undefined;
       },
     },
@@ -550,7 +745,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      source: ifAny(of('initials').map((t) => initialsPattern(t.text.replace(/[^\p{L}]/gu, ''))), (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`),
+      source: ifAny(
+        of('initials').map((t) => initialsPattern(t.text.replace(/[^\p{L}]/gu, ''))),
+        (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`,
+      ),
       replace: (m) => {
         // without dots, initials are capitals ("ZTB", "Z T-B"), and initials that spell a role ("TM") are read as the role
         if (!m.includes('.') && (m !== m.toUpperCase() || ROLES.includes(m))) return undefined;
@@ -559,7 +757,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      source: ifAny(of('code').map((t) => escapeRegExp(t.key)), (alts) => `${BEFORE}(?:${alts})${AFTER}`),
+      source: ifAny(
+        of('code').map((t) => escapeRegExp(t.key)),
+        (alts) => `${BEFORE}(?:${alts})${AFTER}`,
+      ),
       replace: (m) => (m === m.toUpperCase() ? (count('names in free text'), pseudo.code(m)) : undefined),
     },
     {
@@ -587,7 +788,12 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
             const letter = lead[1]!;
             const newLetter = known.initials.has(letter.toUpperCase()) ? pseudo.letter(letter.toUpperCase()) : letter.toUpperCase();
             count('names in free text');
-            return (letter === letter.toLowerCase() ? newLetter.toLowerCase() : newLetter) + lead[2]! + caseLike(lead[3]!, pseudo.word(known.words.get(foldWord(lead[3]!))!)) + m.slice(body.length);
+            return (
+              (letter === letter.toLowerCase() ? newLetter.toLowerCase() : newLetter) +
+              lead[2]! +
+              caseLike(lead[3]!, pseudo.word(known.words.get(foldWord(lead[3]!))!)) +
+              m.slice(body.length)
+            );
           }
           const parts = body.split('_');
           const cut = parts.map((p) => (isKnown(foldWord(p)) ? [p] : knownPieces(p, isKnown)));
@@ -660,7 +866,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     },
     {
       // an initial standing alone ("L (seen alone)"), in capitals, not part of dotted initials
-      source: ifAny(of('initial').map((t) => escapeRegExp(t.key)), (alts) => `(?<![\\p{L}\\p{M}\\p{N}_.'’])(?:${alts})(?![\\p{L}\\p{M}\\p{N}_])(?!\\.[ \\t]?\\p{L}(?!\\p{L}))`),
+      source: ifAny(
+        of('initial').map((t) => escapeRegExp(t.key)),
+        (alts) => `(?<![\\p{L}\\p{M}\\p{N}_.'’])(?:${alts})(?![\\p{L}\\p{M}\\p{N}_])(?!\\.[ \\t]?\\p{L}(?!\\p{L}))`,
+      ),
       replace: (m, text, at) => {
         if (!known.initials.has(m)) return undefined;
         // "A" and "I" before a word in lower case are read as the words, and listed for review,
@@ -704,17 +913,18 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     if (typeof v === 'string') {
       const s = clean(v);
       rememberDates(s);
-      if (realIsoDate(s)) return count('dates in fields'), shift(s);
+      if (realIsoDate(s)) return (count('dates in fields'), shift(s));
       if ((path.length === 1 && key === 'id') || (path.length === 2 && path[0] === 'siblings')) {
         const id = newCaseId.get(caseKey(s));
-        if (id !== undefined) return count('case ids'), id;
+        if (id !== undefined) return (count('case ids'), id);
         return redactText(s);
       }
       if (REF_FIELDS.has(String(key))) {
         count(refCategory(path));
         return redactText(s);
       }
-      if ((path[0] === 'people' && path.length === 3 && key === 'id') || PERSON_FIELDS.has(String(key)) || PERSON_LISTS.has(String(parent))) return mapPerson(s);
+      if ((path[0] === 'people' && path.length === 3 && key === 'id') || PERSON_FIELDS.has(String(key)) || PERSON_LISTS.has(String(parent)))
+        return mapPerson(s);
       return redactText(s);
     }
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i], local));
@@ -739,5 +949,14 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       return { id: newCaseId.get(caseKey(s.id))!, source, data: walk(s.data, [], false) as Record<string, unknown>, body: redactText(body) };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { cases, asOf: shift(options.asOf), bankHolidays: options.bankHolidays.filter(realIsoDate).map(shift), counts, known, pseudonyms: pseudo.all(), leftAsWritten, prose: (t) => proseText(t) };
+  return {
+    cases,
+    asOf: shift(options.asOf),
+    bankHolidays: options.bankHolidays.filter(realIsoDate).map(shift),
+    counts,
+    known,
+    pseudonyms: pseudo.all(),
+    leftAsWritten,
+    prose: (t) => proseText(t),
+  };
 }

@@ -12,7 +12,8 @@ const YAML_OPTIONS = { version: '1.2', lineWidth: 0, minContentWidth: 0, indentS
 function flowWidth(node: Node | null | undefined): number | undefined {
   if (node == null) return 4;
   if (isScalar(node)) return JSON.stringify(node.value ?? null).length;
-  if (isMap(node) && node.flow) return node.items.reduce((n, p) => n + String((p.key as { value?: unknown })?.value ?? '').length + 2 + (flowWidth(p.value as Node) ?? 999), 4);
+  if (isMap(node) && node.flow)
+    return node.items.reduce((n, p) => n + String((p.key as { value?: unknown })?.value ?? '').length + 2 + (flowWidth(p.value as Node) ?? 999), 4);
   return undefined;
 }
 
@@ -24,7 +25,10 @@ export function frontMatterText(data: object): string {
     if (isMap(node)) {
       for (const pair of node.items) decide(pair.value);
       const widths = node.items.map((p) => (isSeq(p.value) ? undefined : flowWidth(p.value as Node)));
-      const total = widths.reduce<number | undefined>((n, w, i) => (n === undefined || w === undefined ? undefined : n + w + String((node.items[i]?.key as { value?: unknown })?.value ?? '').length + 2), 4);
+      const total = widths.reduce<number | undefined>(
+        (n, w, i) => (n === undefined || w === undefined ? undefined : n + w + String((node.items[i]?.key as { value?: unknown })?.value ?? '').length + 2),
+        4,
+      );
       node.flow = total !== undefined && total <= FLOW_WIDTH && node.items.length > 0;
     } else if (isSeq(node)) {
       for (const item of node.items) decide(item);

@@ -2,7 +2,19 @@
 // user's file over the shipped defaults (config/default.yaml). Pure: reading the
 // files is src/io/loadConfig.ts.
 import { CAPACITY_RATINGS, RAG, type CapacityRating, type Rag } from './ids.js';
-import { DATE_PATTERN, DECISION_POINTS, FACTORS, COHORTS, TRIGGERS, OUTCOMES_BY_POINT, OVERRIDE_CATEGORIES, LEVELS, type DecisionPoint, type FactorDefinition, type Level } from './ids.js';
+import {
+  DATE_PATTERN,
+  DECISION_POINTS,
+  FACTORS,
+  COHORTS,
+  TRIGGERS,
+  OUTCOMES_BY_POINT,
+  OVERRIDE_CATEGORIES,
+  LEVELS,
+  type DecisionPoint,
+  type FactorDefinition,
+  type Level,
+} from './ids.js';
 import { parseIsoDate } from '../text/dates.js';
 import type { SchemaSet } from './precompiled.js';
 import type { SeveritySetting } from './problem.js';
@@ -141,7 +153,12 @@ const CLASSIFICATION_SCHEMA = {
   additionalProperties: false,
   properties: {
     notice: { type: 'string', minLength: 1, description: 'Shown with every suggestion.' },
-    weights: { type: 'object', description: 'Weight per factor id (0 or more); protective factors subtract theirs.', propertyNames: id, additionalProperties: weight },
+    weights: {
+      type: 'object',
+      description: 'Weight per factor id (0 or more); protective factors subtract theirs.',
+      propertyNames: id,
+      additionalProperties: weight,
+    },
     added_factor_weight: { ...weight, description: 'Weight of a local factor addition not named in weights.' },
     partly_fraction: { type: 'number', minimum: 0, maximum: 1, description: 'Share of the weight a partly status counts.' },
     capacity_points: { type: 'object', additionalProperties: false, properties: Object.fromEntries(CAPACITY_RATINGS.map((r) => [r, points])) },
@@ -162,7 +179,10 @@ const CLASSIFICATION_SCHEMA = {
         properties: { factor: id, min_level: { enum: [...LEVELS] }, reason: { type: 'string', minLength: 1 } },
       },
     },
-    evidence_max_age_days: { ...upTo(3660), description: 'Evidence dated more than this many days before the as-of date is flagged as old in reunify classify.' },
+    evidence_max_age_days: {
+      ...upTo(3660),
+      description: 'Evidence dated more than this many days before the as-of date is flagged as old in reunify classify.',
+    },
   },
 } as const;
 
@@ -177,7 +197,12 @@ export const CONFIG_SCHEMA = {
   properties: {
     organisation: { type: 'string', description: 'Name of the local authority, shown in report headers.' },
     cases: { type: 'string', minLength: 1, maxLength: 256, description: 'Glob for case files, relative to the caseload folder (at most 256 characters).' },
-    ignore: { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 256 }, description: 'Globs for markdown files that are not case files (at most 100, of 256 characters each).' },
+    ignore: {
+      type: 'array',
+      maxItems: 100,
+      items: { type: 'string', minLength: 1, maxLength: 256 },
+      description: 'Globs for markdown files that are not case files (at most 100, of 256 characters each).',
+    },
     rules: {
       type: 'object',
       description: 'Rule severities by rule id.',
@@ -248,10 +273,24 @@ export const CONFIG_SCHEMA = {
       description: 'The caseload view, reunify status (docs/status.md).',
       additionalProperties: false,
       properties: {
-        not_considered_days: { type: 'integer', minimum: 1, maximum: 3660, description: 'Days without a record that return home was considered before a child in a cohort counts as not considered.' },
+        not_considered_days: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 3660,
+          description: 'Days without a record that return home was considered before a child in a cohort counts as not considered.',
+        },
         reviews_due_days: { ...upTo(3660), description: 'Reviews and visits due within this many days are listed as due soon.' },
-        home_goal_stale_days: { type: 'integer', minimum: 1, maximum: 3660, description: 'A goal of a child home (stage 5) not rated for more than this many days is listed as not rated recently.' },
-        suppress_below: { ...upTo(1000), description: 'With --shared, counts from 1 to this number minus one are shown as "<N", and enough other counts as "[c]" that none can be worked out from totals; 0 turns it off.' },
+        home_goal_stale_days: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 3660,
+          description: 'A goal of a child home (stage 5) not rated for more than this many days is listed as not rated recently.',
+        },
+        suppress_below: {
+          ...upTo(1000),
+          description:
+            'With --shared, counts from 1 to this number minus one are shown as "<N", and enough other counts as "[c]" that none can be worked out from totals; 0 turns it off.',
+        },
         attention_limit: { ...upTo(10000), description: 'How many cases the attention-first list shows.' },
       },
     },
@@ -281,7 +320,8 @@ export const CONFIG_SCHEMA = {
         breakdown_source: { type: 'string', minLength: 1 },
         breakdown_rate_by_level: {
           type: 'object',
-          description: '[local] Optional: an illustrative breakdown rate (0–1) for each risk level, from local figures; levels left out, and unclassified returns, use breakdown_rate.',
+          description:
+            '[local] Optional: an illustrative breakdown rate (0–1) for each risk level, from local figures; levels left out, and unclassified returns, use breakdown_rate.',
           additionalProperties: false,
           properties: Object.fromEntries(LEVELS.map((l) => [l, { type: 'number', minimum: 0, maximum: 1 }])),
         },
@@ -294,15 +334,21 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         marking: { type: 'string', description: 'Protective marking printed in every report header.' },
-        templates: { type: 'string', minLength: 1, description: 'Folder of templates that replace shipped ones of the same file name, relative to the config file.' },
+        templates: {
+          type: 'string',
+          minLength: 1,
+          description: 'Folder of templates that replace shipped ones of the same file name, relative to the config file.',
+        },
         withhold_for_family: {
           type: 'array',
-          description: 'Paths left out of family copies (--for): JSON pointers into the front matter with * for any key or index, or /body/<heading> for a body section.',
+          description:
+            'Paths left out of family copies (--for): JSON pointers into the front matter with * for any key or index, or /body/<heading> for a body section.',
           items: { type: 'string', pattern: '^/' },
         },
         family_sections: {
           type: 'array',
-          description: 'Body sections (## headings) a family copy may show, each only to readers it names nobody to be kept from; Analysis is never shown, even if listed.',
+          description:
+            'Body sections (## headings) a family copy may show, each only to readers it names nobody to be kept from; Analysis is never shown, even if listed.',
           items: { type: 'string', minLength: 1 },
         },
       },
@@ -310,7 +356,8 @@ export const CONFIG_SCHEMA = {
     as_of: {
       type: ['string', 'null'],
       pattern: DATE_PATTERN,
-      description: 'The date checks are relative to when --as-of is not given, and the date new, task and advance record when --as-of (or --date) is not given (YYYY-MM-DD), so a training pack checks clean years later; null means today.',
+      description:
+        'The date checks are relative to when --as-of is not given, and the date new, task and advance record when --as-of (or --date) is not given (YYYY-MM-DD), so a training pack checks clean years later; null means today.',
     },
     redact: {
       type: 'object',
@@ -358,12 +405,16 @@ export const CONFIG_SCHEMA = {
 } as const;
 
 /** How the config schema is compiled, and precompiled by `npm run build` (src/core/model/precompiled.ts). */
-export const CONFIG_SCHEMA_SET: SchemaSet = { module: 'config-validator.cjs', schemas: { config: CONFIG_SCHEMA }, options: { allErrors: true, strict: false }, formats: [] };
+export const CONFIG_SCHEMA_SET: SchemaSet = {
+  module: 'config-validator.cjs',
+  schemas: { config: CONFIG_SCHEMA },
+  options: { allErrors: true, strict: false },
+  formats: [],
+};
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-
 
 /** Maps merge key by key; lists and single values in `over` replace those in `base`. */
 export function mergeSettings<T>(base: T, over: unknown): T {
@@ -390,7 +441,11 @@ export function additionProblems(config: ReunifyConfig): { path: string; message
     const added = config.additions[name] as (string | FactorDefinition)[];
     added.forEach((item, i) => {
       const itemId = typeof item === 'string' ? item : item.id;
-      if (base.includes(itemId)) problems.push({ path: `/additions/${name}/${i}`, message: `"${itemId}" is already a framework ${name.replace(/_/g, ' ').replace(/s$/, '')}; additions must be new ids` });
+      if (base.includes(itemId))
+        problems.push({
+          path: `/additions/${name}/${i}`,
+          message: `"${itemId}" is already a framework ${name.replace(/_/g, ' ').replace(/s$/, '')}; additions must be new ids`,
+        });
     });
   }
   return problems;
@@ -412,6 +467,9 @@ export function domainIdsOf(config: ReunifyConfig): { factors: FactorDefinition[
  */
 export function impossibleConfigDates(value: unknown): string[] {
   const data = value as { bank_holidays?: unknown; as_of?: unknown } | undefined;
-  const dates: [string, unknown][] = [['/as_of', data?.as_of], ...(Array.isArray(data?.bank_holidays) ? data.bank_holidays.map((d, i): [string, unknown] => [`/bank_holidays/${i}`, d]) : [])];
+  const dates: [string, unknown][] = [
+    ['/as_of', data?.as_of],
+    ...(Array.isArray(data?.bank_holidays) ? data.bank_holidays.map((d, i): [string, unknown] => [`/bank_holidays/${i}`, d]) : []),
+  ];
   return dates.filter(([, d]) => typeof d === 'string' && new RegExp(DATE_PATTERN).test(d) && parseIsoDate(d) === undefined).map(([pointer]) => pointer);
 }

@@ -12,7 +12,12 @@ export function renderStageGates(): string {
   for (const { number, id, name } of STAGES) {
     const stage = number as StageNumber;
     const relaxed = RELAXED_WHEN_UNPLANNED.includes(stage) ? ' With `return.unplanned: true` these are warnings, not errors.' : '';
-    out.push(`### Into stage ${stage}: ${id}`, '', `${name}. Schema: [\`schemas/stage-${stage}.schema.json\`](../schemas/stage-${stage}.schema.json).${relaxed}`, '');
+    out.push(
+      `### Into stage ${stage}: ${id}`,
+      '',
+      `${name}. Schema: [\`schemas/stage-${stage}.schema.json\`](../schemas/stage-${stage}.schema.json).${relaxed}`,
+      '',
+    );
     out.push('| the case needs | field |', '|---|---|');
     for (const r of STAGE_GATES[stage]) out.push(`| ${r.need.replace(/\|/g, '\\|')} | \`${r.path || '/'}\` |`);
     out.push('');

@@ -20,7 +20,9 @@ export interface SchemaSet {
 }
 
 export function fingerprintOf(set: SchemaSet): string {
-  return createHash('sha256').update(JSON.stringify([set.schemas, set.options, set.formats])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([set.schemas, set.options, set.formats]))
+    .digest('hex');
 }
 
 /** One validating function per named schema: precompiled when the build made them from this set, else compiled now. */

@@ -343,7 +343,11 @@ function definitions(ids: DomainIds): Schema {
         planned_return: date('Planned date of the move home'),
         placement_approval: record(
           'Approval of placing the child with their parents under a care order (final or interim), given before the move',
-          { by: text('Who approved (role and initials), e.g. the nominated officer'), date: date('When it was approved'), note: text('Short note, e.g. conditions of the approval') },
+          {
+            by: text('Who approved (role and initials), e.g. the nominated officer'),
+            date: date('When it was approved'),
+            note: text('Short note, e.g. conditions of the approval'),
+          },
           ['by', 'date'],
         ),
       },
@@ -417,7 +421,14 @@ function definitions(ids: DomainIds): Schema {
         ),
         final_order: record(
           'The order that ended the proceedings',
-          { date: date('Date of the order'), order: choice(FINAL_ORDERS, 'care_order, supervision_order, child_arrangements_order, special_guardianship_order, placement_order, no_order or other'), note: text('Short note') },
+          {
+            date: date('Date of the order'),
+            order: choice(
+              FINAL_ORDERS,
+              'care_order, supervision_order, child_arrangements_order, special_guardianship_order, placement_order, no_order or other',
+            ),
+            note: text('Short note'),
+          },
           ['date', 'order'],
         ),
       },

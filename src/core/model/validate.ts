@@ -155,7 +155,9 @@ function describeError(e: ErrorObject): { path: string; message: string } | unde
   const params = e.params as Record<string, unknown>;
   // An error inside `propertyNames` is about a key (e.g. an unknown task id), not a value.
   if (e.propertyName !== undefined && e.keyword !== 'propertyNames') {
-    return e.keyword === 'enum' ? at(`unknown key; must be one of: ${list(params.allowedValues)}`, child(e.propertyName)) : at('is not an allowed key', child(e.propertyName));
+    return e.keyword === 'enum'
+      ? at(`unknown key; must be one of: ${list(params.allowedValues)}`, child(e.propertyName))
+      : at('is not an allowed key', child(e.propertyName));
   }
   switch (e.keyword) {
     case 'propertyNames':
@@ -173,7 +175,12 @@ function describeError(e: ErrorObject): { path: string; message: string } | unde
     case 'const':
       return at(`must be ${String(params.allowedValue)}`);
     case 'type':
-      return at(`must be ${String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`);
+      return at(
+        `must be ${String(params.type)
+          .split(',')
+          .map((t) => TYPE_WORDS[t] ?? t)
+          .join(' or ')}`,
+      );
     case 'format':
       return at(params.format === 'date' ? DATE_MESSAGE : `must be a valid ${String(params.format)}`);
     case 'pattern':

@@ -21,7 +21,7 @@ export function bodySections(body: string): { heading: string; content: string }
   };
   let fence = false;
   // line by line, looking closer only at lines that could open a fence or a heading
-  for (let from = 0; from <= body.length; ) {
+  for (let from = 0; from <= body.length;) {
     let next = body.indexOf('\n', from);
     if (next === -1) next = body.length;
     const c = body.charCodeAt(from);

@@ -85,7 +85,14 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
   const crowded = tooManyNodesAt(split.frontMatter);
   if (crowded !== undefined) {
     const { line, column } = at(split.frontMatterStart + crowded);
-    loaded.problems.push(fileProblem('yaml-too-many-nodes', `front matter holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`, line, column));
+    loaded.problems.push(
+      fileProblem(
+        'yaml-too-many-nodes',
+        `front matter holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`,
+        line,
+        column,
+      ),
+    );
     return loaded;
   }
   const careful = () => parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');

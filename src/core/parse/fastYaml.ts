@@ -34,7 +34,7 @@ export function layoutDiffers(text: string): boolean {
   let openIndent = -1;
   let blockIndent = -1;
   // one pass over the text, line by line, without cutting it into strings
-  for (let from = 0; from <= text.length; ) {
+  for (let from = 0; from <= text.length;) {
     let next = text.indexOf('\n', from);
     if (next === -1) next = text.length;
     const end = next > from && text.charCodeAt(next - 1) === CR ? next - 1 : next;
@@ -138,7 +138,12 @@ function isBlank(text: string, from: number, to: number): boolean {
  * unusual, anything js-yaml rejects, forbidden keys or deep nesting.
  */
 export function fastParse(yamlText: string): Record<string, unknown> | undefined {
-  if (NEEDS_CAREFUL_PARSE.test(yamlText) || PARSERS_DIFFER.test(yamlText) || (CLOSED_BEFORE_COLON.test(yamlText) && COLLECTION_KEY.test(yamlText)) || layoutDiffers(yamlText)) {
+  if (
+    NEEDS_CAREFUL_PARSE.test(yamlText) ||
+    PARSERS_DIFFER.test(yamlText) ||
+    (CLOSED_BEFORE_COLON.test(yamlText) && COLLECTION_KEY.test(yamlText)) ||
+    layoutDiffers(yamlText)
+  ) {
     return undefined;
   }
   let data: unknown;

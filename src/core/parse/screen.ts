@@ -96,4 +96,5 @@ export function decodeCaseBytes(bytes: Buffer): { text: string } | { problem: Pr
 }
 
 /** The problem for a case file over `LIMITS.maxFileBytes`. */
-export const fileTooLarge = (): Problem => fileProblem('file-too-large', `file is larger than the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a case file`);
+export const fileTooLarge = (): Problem =>
+  fileProblem('file-too-large', `file is larger than the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a case file`);

@@ -26,19 +26,23 @@ export interface ParsedYaml {
  * text inside the file and `at` maps file offsets to positions. `what` names the
  * text in messages ("front matter", "config file").
  */
-export function parseYamlText(
-  yamlText: string,
-  base: number,
-  at: (offset: number) => { line: number; column: number },
-  what: string,
-): ParsedYaml {
+export function parseYamlText(yamlText: string, base: number, at: (offset: number) => { line: number; column: number }, what: string): ParsedYaml {
   const { Composer, Parser, YAMLParseError } = yamlPackage();
   let doc: Document.Parsed | undefined;
   let tokens: CST.Token[];
   const crowded = tooManyNodesAt(yamlText);
   if (crowded !== undefined) {
     const { line, column } = at(base + crowded);
-    return { problems: [fileProblem('yaml-too-many-nodes', `${what} holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`, line, column)] };
+    return {
+      problems: [
+        fileProblem(
+          'yaml-too-many-nodes',
+          `${what} holds more than ${LIMITS.maxNodes.toLocaleString('en-GB')} values (list items, keys, flow items); it is not read further`,
+          line,
+          column,
+        ),
+      ],
+    };
   }
   try {
     // The CST parser is iterative: nesting is measured there, before the recursive composer could run out of stack.

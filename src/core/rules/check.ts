@@ -3,7 +3,16 @@
 // flags → positions. Pure: cases arrive already read.
 import type { CaseData } from '../model/caseTypes.js';
 import { domainIdsOf, type ReunifyConfig } from '../model/config.js';
-import { compareProblems, countProblems, summarise, type CheckResult, type FileResult, type Problem, type Severity, type SeveritySetting } from '../model/problem.js';
+import {
+  compareProblems,
+  countProblems,
+  summarise,
+  type CheckResult,
+  type FileResult,
+  type Problem,
+  type Severity,
+  type SeveritySetting,
+} from '../model/problem.js';
 import { RULES } from './index.js';
 import type { CaseView, Rule, RuleContext } from './types.js';
 import { caseValidator } from '../model/validate.js';
@@ -41,7 +50,7 @@ export const BUILT_IN_CHECKS: readonly { id: string; description: string }[] = [
   { id: 'yaml-too-deep', description: 'The front matter is nested deeper than the documented limit' },
   { id: 'yaml-too-many-nodes', description: 'The front matter holds more values than the documented limit' },
   { id: 'schema', description: 'The front matter does not match the case-file schema (schemas/case.schema.json)' },
-  { id: 'stage-gate', description: "The case does not meet the gate of a stage it has reached (schemas/stage-N.schema.json)" },
+  { id: 'stage-gate', description: 'The case does not meet the gate of a stage it has reached (schemas/stage-N.schema.json)' },
 ];
 
 export interface CheckOptions {
@@ -102,7 +111,12 @@ export function caseProblems(c: CheckableCase, env: CaseCheckEnv): { problems: P
     problems.push(...schemaProblems);
     // Practice rules read only records the common schema accepted.
     if (schemaProblems.some((p) => p.ruleId === 'schema')) return { problems };
-    const view: CaseView = { stem: c.stem, data: c.data as CaseData, sections: () => c.sections(), ...(c.frozenCopy ? { frozenCopy: (p: string) => c.frozenCopy!(p) } : {}) };
+    const view: CaseView = {
+      stem: c.stem,
+      data: c.data as CaseData,
+      sections: () => c.sections(),
+      ...(c.frozenCopy ? { frozenCopy: (p: string) => c.frozenCopy!(p) } : {}),
+    };
     for (const rule of RULES) {
       if (rule.scope !== 'case' || env.settings[rule.id] === 'off') continue;
       const severity = ruleSeverity(rule, env.settings);
@@ -148,7 +162,11 @@ export function caseloadProblems(entries: readonly (CaseloadEntry | undefined)[]
 }
 
 /** Apply severity settings, positions and order: the file's result as a user sees it. */
-export function fileResult(c: Pick<CheckableCase, 'filePath' | 'data' | 'locate'>, found: readonly Problem[], settings: Record<string, SeveritySetting>): FileResult {
+export function fileResult(
+  c: Pick<CheckableCase, 'filePath' | 'data' | 'locate'>,
+  found: readonly Problem[],
+  settings: Record<string, SeveritySetting>,
+): FileResult {
   const problems: Problem[] = [];
   for (const p of found) {
     const severity = severityFor(p.ruleId, p.severity, settings);
@@ -165,7 +183,10 @@ export function fileResult(c: Pick<CheckableCase, 'filePath' | 'data' | 'locate'
 export function checkCases(cases: readonly CheckableCase[], options: CheckOptions): CheckResult {
   const env = caseCheckEnv(options);
   const perCase = cases.map((c) => caseProblems(c, env));
-  const caseload = caseloadProblems(perCase.map((r) => r.entry), env);
+  const caseload = caseloadProblems(
+    perCase.map((r) => r.entry),
+    env,
+  );
   // perCase holds one result per case, in order
   const results = cases.map((c, i) => fileResult(c, [...perCase[i]!.problems, ...(caseload.get(i) ?? [])], env.settings));
   return { results, summary: summarise(results), asOf: options.asOf };

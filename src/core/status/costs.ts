@@ -129,7 +129,6 @@ export function rateGroups(returns: CaseloadReturns, figures: Pick<CostFigures, 
   return groups;
 }
 
-
 export interface CaseloadCosts {
   returns: number;
   /** returns × breakdown rate. */

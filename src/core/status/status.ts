@@ -39,7 +39,16 @@ import type {
   StatusFilter,
   StatusView,
 } from './statusView.js';
-import { isLookedAfter, nextClaReviewDue, nextSeenAloneVisitDue, postReturnWindow, rc3AfterUnplannedReturnOverdue, stageClock, visitDueInWindow, visitOverdue } from './timeliness.js';
+import {
+  isLookedAfter,
+  nextClaReviewDue,
+  nextSeenAloneVisitDue,
+  postReturnWindow,
+  rc3AfterUnplannedReturnOverdue,
+  stageClock,
+  visitDueInWindow,
+  visitOverdue,
+} from './timeliness.js';
 
 export * from './statusView.js';
 export { suppressSmallCounts, type SharedValue, type ShownStatusView } from './statusShare.js';
@@ -249,7 +258,13 @@ function notShared(cases: readonly StatusCase[], config: ReunifyConfig, asOf: Is
     for (const { decision, missing } of unsharedDecisions(data, config, asOf)) {
       if (!atStagePoint(decision)) continue;
       const parties = missing.map((m) => m.party);
-      exceptions.push({ id, detail: `${decision.point} decision of ${decision.date} not shared with ${parties.join(', ')}`, point: decision.point, date: decision.date, parties });
+      exceptions.push({
+        id,
+        detail: `${decision.point} decision of ${decision.date} not shared with ${parties.join(', ')}`,
+        point: decision.point,
+        date: decision.date,
+        parties,
+      });
     }
   }
   return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
@@ -260,7 +275,12 @@ function reviewsDue(cases: readonly StatusCase[], config: ReunifyConfig, asOf: I
   const horizon = addDays(asOf, withinDays);
   const exceptions: ReviewsDue['exceptions'] = [];
   const add = (id: string, review: ReviewKind, due: IsoDate, overdue: boolean) => {
-    const what = review === 'cla' ? 'CLA review' : review === 'post_return_visit' ? 'visit with the child seen alone' : 'post-return classification (rc3_post_return) after the unplanned return';
+    const what =
+      review === 'cla'
+        ? 'CLA review'
+        : review === 'post_return_visit'
+          ? 'visit with the child seen alone'
+          : 'post-return classification (rc3_post_return) after the unplanned return';
     const when = overdue ? `overdue by ${counted(daysBetween(due, asOf), 'day')} (due ${due})` : `due ${due}, in ${counted(daysBetween(asOf, due), 'day')}`;
     exceptions.push({ id, detail: `${what} ${when}`, review, due, overdue });
   };
@@ -306,7 +326,10 @@ function goalsRed(cases: readonly StatusCase[], config: ReunifyConfig, asOf: Iso
     const red = goals.filter((g) => lastRagUpdate(g)?.rag === 'red').map((g, i) => g.id ?? `goal ${i + 1}`);
     const stale = staleGoals(data, config, asOf).map((s) => s.goal.id ?? `goal ${s.index + 1}`);
     if (red.length === 0 && stale.length === 0) continue;
-    const parts = [red.length > 0 ? `red: ${red.join(', ')}` : '', stale.length > 0 ? `no rating for over ${counted(config.reviews.goal_rag_stale_days, 'day')}: ${stale.join(', ')}` : ''];
+    const parts = [
+      red.length > 0 ? `red: ${red.join(', ')}` : '',
+      stale.length > 0 ? `no rating for over ${counted(config.reviews.goal_rag_stale_days, 'day')}: ${stale.join(', ')}` : '',
+    ];
     exceptions.push({ id, detail: parts.filter(Boolean).join('; '), red, stale });
   }
   return {
@@ -348,7 +371,11 @@ function homeGoalsStale(cases: readonly StatusCase[], config: ReunifyConfig, asO
       if (days === null || days > staleDays) goals.push({ goal: g.id ?? `goal ${i + 1}`, last_rated: last?.date ?? null, days });
     });
     if (goals.length === 0) continue;
-    exceptions.push({ id, detail: goals.map((g) => (g.last_rated ? `${g.goal} last rated ${g.last_rated}, ${counted(g.days!, 'day')} ago` : `${g.goal} never rated`)).join('; '), goals });
+    exceptions.push({
+      id,
+      detail: goals.map((g) => (g.last_rated ? `${g.goal} last rated ${g.last_rated}, ${counted(g.days!, 'day')} ago` : `${g.goal} never rated`)).join('; '),
+      goals,
+    });
   }
   return { count: exceptions.length, stale_days: staleDays, exceptions };
 }
@@ -356,10 +383,19 @@ function homeGoalsStale(cases: readonly StatusCase[], config: ReunifyConfig, asO
 function signedByRecorder(cases: readonly StatusCase[], asOf: IsoDate): SignedByRecorder {
   const exceptions: SignedByRecorder['exceptions'] = [];
   for (const { id, data } of cases) {
-    const items: { kind: 'written_assessment' | 'classification'; point: DecisionPoint | null; pointer: string; date?: IsoDate; by?: string; signed?: { by: string; date: IsoDate } }[] = [];
+    const items: {
+      kind: 'written_assessment' | 'classification';
+      point: DecisionPoint | null;
+      pointer: string;
+      date?: IsoDate;
+      by?: string;
+      signed?: { by: string; date: IsoDate };
+    }[] = [];
     const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
     if (wa) items.push({ kind: 'written_assessment', point: null, pointer: '/tasks/written_assessment', date: wa.date, by: wa.by, signed: wa.signed_off });
-    (data.classifications ?? []).forEach((c, i) => items.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, by: c.by, signed: c.signed_off }));
+    (data.classifications ?? []).forEach((c, i) =>
+      items.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, by: c.by, signed: c.signed_off }),
+    );
     for (const it of items) {
       if (!it.by || !it.date || !it.signed || isAfter(it.signed.date, asOf) || !sameSigner(it.by, it.signed.by)) continue;
       const what = it.kind === 'written_assessment' ? 'written_assessment' : `classification:${it.point}`;
@@ -429,7 +465,8 @@ function postReturnAlerts(cases: readonly StatusCase[], asOf: IsoDate): PostRetu
       alerts.push('unplanned_return');
       details.push(`unplanned return on ${returned}`);
     }
-    if (alerts.length > 0) exceptions.push({ id, detail: details.join('; '), alerts, returned, missing_since_return: missing, new_household_adult: adult ?? null });
+    if (alerts.length > 0)
+      exceptions.push({ id, detail: details.join('; '), alerts, returned, missing_since_return: missing, new_household_adult: adult ?? null });
   }
   const tally = (alert: PostReturnAlerts['exceptions'][number]['alerts'][number]) => count(exceptions, (e) => e.alerts.includes(alert));
   return {
@@ -461,7 +498,13 @@ function costExposure(cases: readonly StatusCase[], config: ReunifyConfig, asOf:
     const unclassified = level === null;
     const withoutSupport = !hasSupport(data);
     if (!highRisk && !unclassified && !withoutSupport) continue;
-    const why = [highRisk ? `latest level ${level}` : '', unclassified ? (data.return?.unplanned === true ? 'unplanned return not classified' : 'not classified') : '', withoutSupport ? 'no support in place' : ''].filter(Boolean).join('; ');
+    const why = [
+      highRisk ? `latest level ${level}` : '',
+      unclassified ? (data.return?.unplanned === true ? 'unplanned return not classified' : 'not classified') : '',
+      withoutSupport ? 'no support in place' : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     exceptions.push({ id, detail: why, level, without_support: withoutSupport, unclassified, unplanned: data.return?.unplanned === true });
   }
   return {
@@ -584,4 +627,3 @@ export function buildStatus(all: readonly StatusCase[], options: StatusOptions):
   const { version, as_of, organisation, scope, ...metrics } = view;
   return { version, as_of, organisation, scope, attention: attention(view, cases, config.status.attention_limit), ...metrics };
 }
-

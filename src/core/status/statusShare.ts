@@ -3,11 +3,29 @@
 import type { AttentionCase, StatusView } from './statusView.js';
 
 /** A view for sharing: any count may be "<N", and case lists are left out. */
-export type SharedValue<T> = T extends number ? number | string : T extends readonly (infer U)[] ? SharedValue<U>[] : T extends object ? { [K in keyof T]: SharedValue<T[K]> } : T;
+export type SharedValue<T> = T extends number
+  ? number | string
+  : T extends readonly (infer U)[]
+    ? SharedValue<U>[]
+    : T extends object
+      ? { [K in keyof T]: SharedValue<T[K]> }
+      : T;
 export type ShownStatusView = SharedValue<Omit<StatusView, 'attention'>> & { attention?: AttentionCase[] };
 
 /** Numbers in the view that are settings, dates or money, not counts of children or records. */
-const NOT_COUNTS = new Set(['version', 'within_days', 'stale_days', 'figures', 'year', 'rate', 'support_cost', 'failed_return_cost_if_broken_down', 'days_open', 'timescale_weeks', 'waiting_days']);
+const NOT_COUNTS = new Set([
+  'version',
+  'within_days',
+  'stale_days',
+  'figures',
+  'year',
+  'rate',
+  'support_cost',
+  'failed_return_cost_if_broken_down',
+  'days_open',
+  'timescale_weeks',
+  'waiting_days',
+]);
 
 /** How a count hidden only to protect another one is shown (it may be any number, 0 included). */
 export const COMPLEMENTARY = '[c]';
@@ -19,15 +37,46 @@ type Path = readonly string[];
  * (cohorts, goals red or stale, alerts, outcomes) are not sums and are not listed.
  */
 const RELATIONS: readonly (readonly Path[])[] = [
-  [['scope', 'cases'], ['scope', 'open'], ['scope', 'closed']],
-  [['scope', 'open'], ['stage_counts', 'open']],
-  [['scope', 'closed'], ['stage_counts', 'closed']],
-  ...['by_stage', 'by_decision_point'].map((group) => [['stage_counts', 'open'], ['stage_counts', group, '*']]),
-  [['stage_counts', 'open'], ['risk_mix', 'by_level', '*']],
-  [['overrides', 'count'], ['overrides', 'by_category', '*']],
-  [['awaiting_signoff', 'count'], ['awaiting_signoff', 'by_kind', '*']],
-  [['reviews_due', 'overdue'], ['reviews_due', 'cla', 'overdue'], ['reviews_due', 'post_return_visits', 'overdue'], ['reviews_due', 'rc3_after_unplanned_return', 'overdue']],
-  [['reviews_due', 'due_soon'], ['reviews_due', 'cla', 'due_soon'], ['reviews_due', 'post_return_visits', 'due_soon']],
+  [
+    ['scope', 'cases'],
+    ['scope', 'open'],
+    ['scope', 'closed'],
+  ],
+  [
+    ['scope', 'open'],
+    ['stage_counts', 'open'],
+  ],
+  [
+    ['scope', 'closed'],
+    ['stage_counts', 'closed'],
+  ],
+  ...['by_stage', 'by_decision_point'].map((group) => [
+    ['stage_counts', 'open'],
+    ['stage_counts', group, '*'],
+  ]),
+  [
+    ['stage_counts', 'open'],
+    ['risk_mix', 'by_level', '*'],
+  ],
+  [
+    ['overrides', 'count'],
+    ['overrides', 'by_category', '*'],
+  ],
+  [
+    ['awaiting_signoff', 'count'],
+    ['awaiting_signoff', 'by_kind', '*'],
+  ],
+  [
+    ['reviews_due', 'overdue'],
+    ['reviews_due', 'cla', 'overdue'],
+    ['reviews_due', 'post_return_visits', 'overdue'],
+    ['reviews_due', 'rc3_after_unplanned_return', 'overdue'],
+  ],
+  [
+    ['reviews_due', 'due_soon'],
+    ['reviews_due', 'cla', 'due_soon'],
+    ['reviews_due', 'post_return_visits', 'due_soon'],
+  ],
 ];
 
 /** The paths a pattern names (`*`: every key of that map). */
@@ -55,7 +104,7 @@ function complementary(view: unknown, hidden: Set<string>): Set<string> {
   const valueOf = (key: string) => key.split('\u0000').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], view) as number;
   const relations = RELATIONS.map((r) => r.map((pattern) => expand(view, pattern)).map((ps) => ps.map((p) => p.join('\u0000'))));
   const isHidden = (k: string) => hidden.has(k) || extra.has(k);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [totals, ...partLists] of relations) {
       const total = totals?.[0];

@@ -131,7 +131,13 @@ export interface SignedByRecorder {
   /** Written assessments and classifications signed off by the person who recorded them. */
   count: number;
   cases: number;
-  exceptions: (Exception & { kind: 'written_assessment' | 'classification'; point: DecisionPoint | null; pointer: string; date: IsoDate; signed_off: IsoDate })[];
+  exceptions: (Exception & {
+    kind: 'written_assessment' | 'classification';
+    point: DecisionPoint | null;
+    pointer: string;
+    date: IsoDate;
+    signed_off: IsoDate;
+  })[];
 }
 
 export interface SharedBeforeSignoff {

@@ -15,4 +15,3 @@ export function longDate(date: IsoDate): string {
 export function monthYear(date: IsoDate): string {
   return `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
-

@@ -116,7 +116,8 @@ function capacityOn(data: CaseData, person: string | undefined, on: IsoDate): st
   return best?.rating;
 }
 
-const SPEECH = /seen alone|advocate|has chosen|\bnamed\b.*as the person|agreed they are the person|their wishes|views were gathered|has been asked|hard to talk|talks to the|asked about the plan/i;
+const SPEECH =
+  /seen alone|advocate|has chosen|\bnamed\b.*as the person|agreed they are the person|their wishes|views were gathered|has been asked|hard to talk|talks to the|asked about the plan/i;
 const WANTS_HOME = /I want to (go|come) home|I want to live with my/i;
 const PREVIOUS_RETURN = /\b(last|previous|earlier) returns?\b|has been home before/i;
 const NEW_PARTNER = /\bnew partner\b|partner has moved in/i;
@@ -162,7 +163,10 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
   for (const t of texts) {
     if (ageAt(t.date) < 4 && /\bschool\b/i.test(t.text)) flag('school-by-age', `${t.where} (${t.date}, aged ${ageAt(t.date)}): "${t.text}"`);
   }
-  const attends = [...body.matchAll(/attends [^.]*?\b(Nursery|Primary School|Academy|High School)\b/g), ...body.matchAll(/^- (?:School|Nursery): [^\n]*?\b(Nursery|Primary School|Academy|High School)\b/gm)];
+  const attends = [
+    ...body.matchAll(/attends [^.]*?\b(Nursery|Primary School|Academy|High School)\b/g),
+    ...body.matchAll(/^- (?:School|Nursery): [^\n]*?\b(Nursery|Primary School|Academy|High School)\b/gm),
+  ];
   // both patterns' one group is not optional
   for (const m of attends) if (!schoolFits(m[1]!, age)) flag('school-by-age', `aged ${age}, the body says: "${m[0]}"`);
   if (age >= 4 && attends.length === 0) flag('school-by-age', `aged ${age}, the body names no school or nursery`);
@@ -209,15 +213,19 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
   const earlierReturns = before.filter((r) => /^Returned home$/.test(r.event)).length;
   const earlierEntries = before.filter((r) => /entry to care$/i.test(r.event)).length;
   if (earlierReturns !== previous) flag('history-chronology', `the chronology shows ${earlierReturns} earlier returns home; the history records ${previous}`);
-  if (earlierEntries !== (h?.entries_to_care ?? 1) - 1) flag('history-chronology', `the chronology shows ${earlierEntries} earlier entries to care; the history records ${h?.entries_to_care ?? 1} in all`);
-  for (const r of before) if (r.date < child.dob.slice(0, r.date.length)) flag('history-chronology', `"${r.event}" in ${r.date}, before the child was born (${child.dob})`);
+  if (earlierEntries !== (h?.entries_to_care ?? 1) - 1)
+    flag('history-chronology', `the chronology shows ${earlierEntries} earlier entries to care; the history records ${h?.entries_to_care ?? 1} in all`);
+  for (const r of before)
+    if (r.date < child.dob.slice(0, r.date.length)) flag('history-chronology', `"${r.event}" in ${r.date}, before the child was born (${child.dob})`);
   if (previous === 0) {
-    for (const t of [...texts, { where: 'body', text: body, date: asOf }]) if (PREVIOUS_RETURN.test(t.text)) flag('return-without-history', `${t.where}: "${t.text.match(PREVIOUS_RETURN)![0]}" with no earlier return recorded`);
+    for (const t of [...texts, { where: 'body', text: body, date: asOf }])
+      if (PREVIOUS_RETURN.test(t.text)) flag('return-without-history', `${t.where}: "${t.text.match(PREVIOUS_RETURN)![0]}" with no earlier return recorded`);
   }
 
   // a partner is mentioned only where there is one
   if (!partner) {
-    for (const t of [...texts, { where: 'body', text: body, date: asOf }]) if (NEW_PARTNER.test(t.text)) flag('partner-without-partner', `${t.where}: "${t.text}"`);
+    for (const t of [...texts, { where: 'body', text: body, date: asOf }])
+      if (NEW_PARTNER.test(t.text)) flag('partner-without-partner', `${t.where}: "${t.text}"`);
   }
 
   // the child's words and their recorded wishes
@@ -242,15 +250,19 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
 
   // facts that cannot both be true, on any date evidence was recorded
   const returningTo = people.find((p) => p.returning_to)?.id;
-  const dates = [...new Set([...(data.factors ?? []).map((f) => f.as_of ?? ''), ...(data.capacity_to_change ?? []).map((x) => x.as_of ?? '')])].filter(Boolean).sort();
+  const dates = [...new Set([...(data.factors ?? []).map((f) => f.as_of ?? ''), ...(data.capacity_to_change ?? []).map((x) => x.as_of ?? '')])]
+    .filter(Boolean)
+    .sort();
   for (const on of dates) {
     const current = factorsOn(data, on);
     const concerns = CONCERN_FACTORS.filter((f) => current.get(f)?.status === 'present');
     const capacity = capacityOn(data, returningTo, on);
     const change = current.get('sustained_parental_change')?.status;
     if (concerns.length > 0 && change === 'present') flag('contradiction', `${on}: lasting change confirmed while ${concerns.join(', ')} is present`);
-    if (concerns.length > 0 && capacity === 'demonstrated') flag('contradiction', `${on}: capacity to change demonstrated while ${concerns.join(', ')} is present`);
-    if (change === 'present' && (capacity === 'not_shown' || capacity === 'limited')) flag('contradiction', `${on}: lasting change confirmed while capacity to change is ${capacity}`);
+    if (concerns.length > 0 && capacity === 'demonstrated')
+      flag('contradiction', `${on}: capacity to change demonstrated while ${concerns.join(', ')} is present`);
+    if (change === 'present' && (capacity === 'not_shown' || capacity === 'limited'))
+      flag('contradiction', `${on}: lasting change confirmed while capacity to change is ${capacity}`);
     const evidence = [...current.values()].map((e) => e.evidence ?? '');
     const unchanged = evidence.find((e) => /has not changed|nothing has changed|no change shown|little has changed/i.test(e));
     const lasted = evidence.find((e) => /change has lasted|made the changes, kept them/i.test(e));
@@ -263,16 +275,25 @@ export function caseViolations(c: CaseUnderCheck, asOf: IsoDate): Violation[] {
   if (partner && adult === 'absent') flag('contradiction', 'a partner lives in the household, yet no other adult lives at the home');
   if (!partner && (adult === 'present' || adult === 'partly')) flag('contradiction', `no partner in the household, yet a new household adult is ${adult}`);
   if ((data.history?.missing_episodes ?? 0) > 0) {
-    for (const f of data.factors ?? []) if (/no missing episodes since the placement began/i.test(f.evidence ?? '')) flag('contradiction', `missing episodes recorded, yet "${f.evidence}"`);
+    for (const f of data.factors ?? [])
+      if (/no missing episodes since the placement began/i.test(f.evidence ?? '')) flag('contradiction', `missing episodes recorded, yet "${f.evidence}"`);
   }
   const safeAdult = data.tasks?.safe_adult;
-  if (safeAdult?.status === 'done' && safeAdult.person && /no safe adult/i.test(now.get('safe_adult_in_place')?.evidence ?? '')) flag('contradiction', 'a safe adult is named, yet "no safe adult identified"');
+  if (safeAdult?.status === 'done' && safeAdult.person && /no safe adult/i.test(now.get('safe_adult_in_place')?.evidence ?? ''))
+    flag('contradiction', 'a safe adult is named, yet "no safe adult identified"');
   const safe = people.find((p) => p.safe_adult)?.ref;
-  const chosen = (data.factors ?? []).map((f) => (f.id === 'safe_adult_in_place' ? f.evidence ?? '' : '')).join(' ');
-  for (const p of people) if (!p.safe_adult && p.ref.length > 3 && chosen.includes(` ${p.ref} `) && safe && !chosen.includes(safe)) flag('contradiction', `the safe adult is ${safe}, but the evidence names ${p.ref}`);
-  if (!home && (data.people ?? []).some((p) => p.carer) && /placement ended/i.test(now.get('carer_continuity')?.evidence ?? '')) flag('contradiction', 'the child is still placed, yet "the placement ended"');
+  const chosen = (data.factors ?? []).map((f) => (f.id === 'safe_adult_in_place' ? (f.evidence ?? '') : '')).join(' ');
+  for (const p of people)
+    if (!p.safe_adult && p.ref.length > 3 && chosen.includes(` ${p.ref} `) && safe && !chosen.includes(safe))
+      flag('contradiction', `the safe adult is ${safe}, but the evidence names ${p.ref}`);
+  if (!home && (data.people ?? []).some((p) => p.carer) && /placement ended/i.test(now.get('carer_continuity')?.evidence ?? ''))
+    flag('contradiction', 'the child is still placed, yet "the placement ended"');
   for (const p of data.agreement?.parents ?? []) {
-    if (/every family-time session/i.test(p.strengths ?? '') && (data.factors ?? []).some((f) => f.id === 'parental_ambivalence' && /cancelled/i.test(f.evidence ?? ''))) flag('contradiction', `"${p.strengths}" beside cancelled family time`);
+    if (
+      /every family-time session/i.test(p.strengths ?? '') &&
+      (data.factors ?? []).some((f) => f.id === 'parental_ambivalence' && /cancelled/i.test(f.evidence ?? ''))
+    )
+      flag('contradiction', `"${p.strengths}" beside cancelled family time`);
   }
 
   // phased contact takes weeks
@@ -296,17 +317,24 @@ function normalise(text: string, data: CaseData): string {
   let out = text;
   const refs = [data.child.ref, ...(data.people ?? []).map((p) => p.ref)].filter((r) => r.length > 0).sort((a, b) => b.length - a.length);
   for (const ref of refs) out = out.split(ref).join('<name>');
-  return out.replace(/\d{4}-\d{2}-\d{2}|\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return out
+    .replace(/\d{4}-\d{2}-\d{2}|\d+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The narrative sentences a trainer would notice repeated: the story of coming into care, the family's background, the child's views, the parent's strengths and worries. */
 export function narrativeSentences(c: CaseUnderCheck): string[] {
   const out: string[] = [];
   const history = section(c.body, /^case history/i);
-  const story = history.match(/looked after (?:since|from) [^,]+, [^,]+, after (.+?)(?:; the s20 accommodation ended[^.]*)?\. (?:This is the first time|Child \S+ has been home before)/);
+  const story = history.match(
+    /looked after (?:since|from) [^,]+, [^,]+, after (.+?)(?:; the s20 accommodation ended[^.]*)?\. (?:This is the first time|Child \S+ has been home before)/,
+  );
   if (story) out.push(`story: ${story[1]}`);
   const paragraphs = history.split(/\n\s*\n/);
-  const background = paragraphs.find((p, i) => i > 0 && i < 3 && !p.startsWith('|') && !p.startsWith('Genogram') && !p.startsWith('Fictional') && !/looked after (since|from)/.test(p));
+  const background = paragraphs.find(
+    (p, i) => i > 0 && i < 3 && !p.startsWith('|') && !p.startsWith('Genogram') && !p.startsWith('Fictional') && !/looked after (since|from)/.test(p),
+  );
   if (background) out.push(`background: ${background.trim()}`);
   const views = section(c.body, /^(child['’]s views|voice of the child)/i);
   if (views) out.push(`views: ${views.replace(/^[^:]*\(seen alone\): /, '')}`);

@@ -7,9 +7,44 @@ import type { CaseData, Classification, Decision, FactorEntry, Goal, IsoDate, Pe
 import { classify, levelRank } from '../classify/classify.js';
 import type { ReunifyConfig } from '../model/config.js';
 import { addDays, addMonths, addWorkingDays, ageOn, daysBetween } from '../text/dates.js';
-import { FACTORS, LEVELS, TASKS_BY_STAGE, type CapacityRating, type CapacityValue, type DecisionPoint, type FactorStatus, type Level, type Rag, type StageNumber, type StageValue } from '../model/ids.js';
+import {
+  FACTORS,
+  LEVELS,
+  TASKS_BY_STAGE,
+  type CapacityRating,
+  type CapacityValue,
+  type DecisionPoint,
+  type FactorStatus,
+  type Level,
+  type Rag,
+  type StageNumber,
+  type StageValue,
+} from '../model/ids.js';
 import type { Rng } from './random.js';
-import { CAPACITY_EVIDENCE, CARE_REASONS, CARE_REASON_IDS, FACTOR_EVIDENCE, GOALS, NON_NEGOTIABLES, OVERRIDE_REASONS, REASON_EVIDENCE, REASON_SERVICES, SERVICES, STRENGTHS, WORRIES, CONCERNS, fill, fits, schoolKind, wordingText, type CareReasonId, type Concern, type GoalText, type TextContext, type Wording } from './generateText.js';
+import {
+  CAPACITY_EVIDENCE,
+  CARE_REASONS,
+  CARE_REASON_IDS,
+  FACTOR_EVIDENCE,
+  GOALS,
+  NON_NEGOTIABLES,
+  OVERRIDE_REASONS,
+  REASON_EVIDENCE,
+  REASON_SERVICES,
+  SERVICES,
+  STRENGTHS,
+  WORRIES,
+  CONCERNS,
+  fill,
+  fits,
+  schoolKind,
+  wordingText,
+  type CareReasonId,
+  type Concern,
+  type GoalText,
+  type TextContext,
+  type Wording,
+} from './generateText.js';
 import { caseBody } from './generateBody.js';
 import { deriveCohorts } from '../rules/case/cohorts-derived.js';
 
@@ -60,10 +95,18 @@ export interface GeneratedCase {
   reason: CareReasonId;
 }
 
-
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWY';
 const CONCERN_FACTORS: readonly string[] = CONCERNS;
-const SECONDARY_RISKS = ['parental_isolation', 'parental_ambivalence', 'child_behaviour_difficulties', 'parental_mental_health', 'domestic_abuse', 'parental_substance_misuse', 'insufficient_services', 'poor_assessment_planning'];
+const SECONDARY_RISKS = [
+  'parental_isolation',
+  'parental_ambivalence',
+  'child_behaviour_difficulties',
+  'parental_mental_health',
+  'domestic_abuse',
+  'parental_substance_misuse',
+  'insufficient_services',
+  'poor_assessment_planning',
+];
 const STATUS_ORDER: readonly FactorStatus[] = ['absent', 'partly', 'present'];
 const isStatic = new Map(FACTORS.map((f) => [f.id, f.static]));
 const kindOf = new Map(FACTORS.map((f) => [f.id, f.kind]));
@@ -181,7 +224,10 @@ function familyLetter(rng: Rng, memory: PackMemory | undefined): string {
 
 function makeFamily(rng: Rng, placement: Placement, withPartner: boolean, memory?: PackMemory): Family {
   const l = familyLetter(rng, memory);
-  const [l2, l3, l4, l5] = rng.sample([...LETTERS].filter((x) => x !== l), 4);
+  const [l2, l3, l4, l5] = rng.sample(
+    [...LETTERS].filter((x) => x !== l),
+    4,
+  );
   const toDad = rng.chance(0.3);
   const mum: Person = { id: 'mum', ref: `Ms ${l}`, relation: 'mother', pr: true, household: !toDad };
   const dadLetter = rng.chance(0.5) ? l : l2;
@@ -253,7 +299,16 @@ interface Plan {
   stage2Shared?: number;
   noReturn?: { supportDone: number };
   /** `regradeReviews`: how many of the reviews came before the regrade (the rest are during stage 4). */
-  stage3?: { child_views: number; agreement: number; team_around_child: number; backup_plan: number; relationships: number; reviews: number[]; regradeReviews: number; goalBy: number[] };
+  stage3?: {
+    child_views: number;
+    agreement: number;
+    team_around_child: number;
+    backup_plan: number;
+    relationships: number;
+    reviews: number[];
+    regradeReviews: number;
+    goalBy: number[];
+  };
   rc2?: PointPlan;
   stage4?: { support_review: number; transition_plan: number; planned: number; readiness: number; phases: [number, number][] };
   unplanned?: { day: number };
@@ -298,18 +353,46 @@ interface Profile {
   capacity: CapacityRating;
 }
 
-function makeProfile(rng: Rng, target: StageValue, family: Family, scenario: Scenario | undefined, teen: boolean, missing: number, reason: CareReasonId, youngest: number): Profile {
+function makeProfile(
+  rng: Rng,
+  target: StageValue,
+  family: Family,
+  scenario: Scenario | undefined,
+  teen: boolean,
+  missing: number,
+  reason: CareReasonId,
+  youngest: number,
+): Profile {
   const severity: Level =
     target === 1 || target === 2
-      ? rng.weighted<Level>([['low', 0.15], ['medium', 0.4], ['high', 0.35], ['very_high', 0.1]])
-      : rng.weighted<Level>([['low', 0.25], ['medium', 0.5], ['high', 0.25]]);
+      ? rng.weighted<Level>([
+          ['low', 0.15],
+          ['medium', 0.4],
+          ['high', 0.35],
+          ['very_high', 0.1],
+        ])
+      : rng.weighted<Level>([
+          ['low', 0.25],
+          ['medium', 0.5],
+          ['high', 0.25],
+        ]);
   const concern = CARE_REASONS[reason].concern;
   const later = target === 'closed' || target >= 4;
-  const secondary = rng.sample(SECONDARY_RISKS.filter((f) => f !== concern && (f !== 'child_behaviour_difficulties' || teen || (youngest >= 2 && rng.chance(0.5)))), later ? 1 : rng.int(1, scenario === 'classification' ? 3 : 2));
+  const secondary = rng.sample(
+    SECONDARY_RISKS.filter((f) => f !== concern && (f !== 'child_behaviour_difficulties' || teen || (youngest >= 2 && rng.chance(0.5)))),
+    later ? 1 : rng.int(1, scenario === 'classification' ? 3 : 2),
+  );
   const risks = [concern, ...secondary];
   if (family.partner) risks.push('new_household_adult');
   if (missing > 0) risks.push('missing_episodes');
-  const protectivePool = ['extended_family_support', 'specialist_services', 'child_views_heard', 'consistent_social_worker', 'safe_adult_in_place', 'sustained_parental_change'];
+  const protectivePool = [
+    'extended_family_support',
+    'specialist_services',
+    'child_views_heard',
+    'consistent_social_worker',
+    'safe_adult_in_place',
+    'sustained_parental_change',
+  ];
   // the factor means the source of harm has left the household
   if (concern === 'domestic_abuse' || reason === 'sexual_abuse') protectivePool.push('household_change', 'household_change');
   if (family.carer) protectivePool.push('carer_continuity');
@@ -317,7 +400,12 @@ function makeProfile(rng: Rng, target: StageValue, family: Family, scenario: Sce
   const unknownPool = ['new_household_adult', 'parental_mental_health', 'domestic_abuse', 'parental_substance_misuse'].filter((f) => !risks.includes(f));
   const unknowns = rng.sample(unknownPool, scenario === 'classification' ? rng.int(1, 2) : rng.int(0, 1));
   const capacity: CapacityRating = (
-    { low: () => rng.pick<CapacityRating>(['emerging', 'demonstrated']), medium: () => rng.pick<CapacityRating>(['emerging', 'emerging', 'limited']), high: () => rng.pick<CapacityRating>(['limited', 'emerging']), very_high: () => rng.pick<CapacityRating>(['not_shown', 'limited']) } as const
+    {
+      low: () => rng.pick<CapacityRating>(['emerging', 'demonstrated']),
+      medium: () => rng.pick<CapacityRating>(['emerging', 'emerging', 'limited']),
+      high: () => rng.pick<CapacityRating>(['limited', 'emerging']),
+      very_high: () => rng.pick<CapacityRating>(['not_shown', 'limited']),
+    } as const
   )[severity]();
   return { severity, concern, risks, protective, unknowns, capacity };
 }
@@ -329,27 +417,64 @@ function baselineStatus(rng: Rng, profile: Profile, factor: string): FactorStatu
   if (factor === 'missing_episodes') return rng.pick<FactorStatus>(['present', 'partly']);
   if (kindOf.get(factor) === 'protective') {
     const table: Record<Level, [FactorStatus, number][]> = {
-      low: [['present', 0.7], ['partly', 0.3]],
-      medium: [['present', 0.45], ['partly', 0.45], ['absent', 0.1]],
-      high: [['present', 0.2], ['partly', 0.5], ['absent', 0.3]],
-      very_high: [['partly', 0.4], ['absent', 0.6]],
+      low: [
+        ['present', 0.7],
+        ['partly', 0.3],
+      ],
+      medium: [
+        ['present', 0.45],
+        ['partly', 0.45],
+        ['absent', 0.1],
+      ],
+      high: [
+        ['present', 0.2],
+        ['partly', 0.5],
+        ['absent', 0.3],
+      ],
+      very_high: [
+        ['partly', 0.4],
+        ['absent', 0.6],
+      ],
     };
     return rng.weighted(table[s]);
   }
   if (factor === profile.concern) {
     const table: Record<Level, [FactorStatus, number][]> = {
-      low: [['partly', 0.7], ['absent', 0.3]],
-      medium: [['partly', 0.6], ['present', 0.4]],
-      high: [['present', 0.8], ['partly', 0.2]],
+      low: [
+        ['partly', 0.7],
+        ['absent', 0.3],
+      ],
+      medium: [
+        ['partly', 0.6],
+        ['present', 0.4],
+      ],
+      high: [
+        ['present', 0.8],
+        ['partly', 0.2],
+      ],
       very_high: [['present', 1]],
     };
     return rng.weighted(table[s]);
   }
   const table: Record<Level, [FactorStatus, number][]> = {
-    low: [['absent', 0.6], ['partly', 0.4]],
-    medium: [['partly', 0.5], ['absent', 0.3], ['present', 0.2]],
-    high: [['present', 0.5], ['partly', 0.4], ['absent', 0.1]],
-    very_high: [['present', 0.8], ['partly', 0.2]],
+    low: [
+      ['absent', 0.6],
+      ['partly', 0.4],
+    ],
+    medium: [
+      ['partly', 0.5],
+      ['absent', 0.3],
+      ['present', 0.2],
+    ],
+    high: [
+      ['present', 0.5],
+      ['partly', 0.4],
+      ['absent', 0.1],
+    ],
+    very_high: [
+      ['present', 0.8],
+      ['partly', 0.2],
+    ],
   };
   return rng.weighted(table[s]);
 }
@@ -409,7 +534,14 @@ class CaseBuilder {
     this.opts = opts;
     this.scenario = opts.scenario;
     this.target = opts.stage;
-    if (opts.stage === 'closed') this.outcome = opts.outcome ?? rng.weighted<ClosedOutcome>([['at_home', 0.5], ['re_entered_care', 0.25], ['not_returned', 0.25]]);
+    if (opts.stage === 'closed')
+      this.outcome =
+        opts.outcome ??
+        rng.weighted<ClosedOutcome>([
+          ['at_home', 0.5],
+          ['re_entered_care', 0.25],
+          ['not_returned', 0.25],
+        ]);
     this.decisionMap = { rc1_d2: {}, rc2_d3: {}, rc3_post_return: {}, ...opts.config.decision_map };
     this.suggesting = opts.suggest !== false;
   }
@@ -431,11 +563,28 @@ class CaseBuilder {
     const cohortsScenario = this.scenario === 'cohorts';
     // interim orders last the 26 weeks of proceedings, so later stages run under a final care order
     const early = this.target !== 'closed' && this.target <= 3;
-    this.legal = rng.weighted<'s20' | 's31' | 's38'>([['s20', 0.38], ['s31', early ? 0.37 : 0.62], ['s38', early ? 0.25 : 0]]);
+    this.legal = rng.weighted<'s20' | 's31' | 's38'>([
+      ['s20', 0.38],
+      ['s31', early ? 0.37 : 0.62],
+      ['s38', early ? 0.25 : 0],
+    ]);
     this.teen = rng.chance(cohortsScenario ? 0.45 : 0.25);
-    this.band = this.teen ? [14, this.target === 1 || this.target === 2 ? 15 : 17] : rng.weighted<[number, number]>([[[0, 2], 0.15], [[3, 4], 0.15], [[5, 10], 0.4], [[11, 13], 0.3]]);
+    this.band = this.teen
+      ? [14, this.target === 1 || this.target === 2 ? 15 : 17]
+      : rng.weighted<[number, number]>([
+          [[0, 2], 0.15],
+          [[3, 4], 0.15],
+          [[5, 10], 0.4],
+          [[11, 13], 0.3],
+        ]);
     this.reason = this.chooseReason(rng.fork('reason'));
-    this.placement = this.teen && rng.chance(0.3) ? 'residential' : rng.weighted<Placement>([['foster', 0.65], ['kinship', 0.35]]);
+    this.placement =
+      this.teen && rng.chance(0.3)
+        ? 'residential'
+        : rng.weighted<Placement>([
+            ['foster', 0.65],
+            ['kinship', 0.35],
+          ]);
     if (this.teen && (this.reason === 'exploitation' || rng.chance(cohortsScenario ? 0.6 : 0.35))) this.missing = rng.int(1, 4);
     this.family = makeFamily(rng.fork('family'), this.placement, rng.chance(0.2), this.opts.memory);
     this.profile = makeProfile(rng.fork('profile'), this.target, this.family, this.scenario, this.teen, this.missing, this.reason, this.band[0]);
@@ -512,7 +661,16 @@ class CaseBuilder {
     }
     const parties = this.parties();
     const notReturned = this.outcome === 'not_returned';
-    const stage2Variant = target === 2 ? (scenario === 'classification' ? 'todo' : rng.weighted<'todo' | 'classified' | 'decided'>([['todo', 0.3], ['classified', 0.3], ['decided', 0.4]])) : 'done';
+    const stage2Variant =
+      target === 2
+        ? scenario === 'classification'
+          ? 'todo'
+          : rng.weighted<'todo' | 'classified' | 'decided'>([
+              ['todo', 0.3],
+              ['classified', 0.3],
+              ['decided', 0.4],
+            ])
+        : 'done';
     const rc1Allowed: Level[] = notReturned ? ['high', 'very_high'] : target === 2 ? [...LEVELS] : ['low', 'medium', 'high'];
     const rc1Intended: Level = notReturned ? 'very_high' : this.profile.severity === 'very_high' && target !== 2 ? 'high' : this.profile.severity;
     plan.rc1 = point(rng, 'rc1_d2', waSign + rng.int(1, 5), parties, rc1Allowed, rc1Intended, notReturned ? 'no_return' : undefined);
@@ -555,7 +713,15 @@ class CaseBuilder {
       goalBy: [] as number[],
     };
     plan.stage3 = stage3;
-    const goals = this.stageNumber >= 6 ? 2 : this.stageNumber === 5 ? rng.weighted([[2, 0.7], [3, 0.3]]) : rng.int(2, this.stageNumber >= 4 ? 3 : 4);
+    const goals =
+      this.stageNumber >= 6
+        ? 2
+        : this.stageNumber === 5
+          ? rng.weighted([
+              [2, 0.7],
+              [3, 0.3],
+            ])
+          : rng.int(2, this.stageNumber >= 4 ? 3 : 4);
     stage3.goalBy = Array.from({ length: goals }, () => agreement + rng.int(84, 150));
     if (target === 3) {
       plan.now = s2 + rng.int(14, 140);
@@ -576,7 +742,12 @@ class CaseBuilder {
     stage3.goalBy = stage3.goalBy.map(() => Math.max(agreement + 42, s3 + rng.int(-14, 21)));
     stage3.relationships = Math.max(stage3.relationships, stage3.team_around_child, stage3.backup_plan, s3);
     // An unplanned return: a parent ends s20 once the agreement work is in place
-    const unplanned = this.legal === 's20' && this.stageNumber >= 5 && this.outcome !== 're_entered_care' && rng.chance(scenario === 'cohorts' ? 0.35 : 0.08) && scenario !== 'return-home';
+    const unplanned =
+      this.legal === 's20' &&
+      this.stageNumber >= 5 &&
+      this.outcome !== 're_entered_care' &&
+      rng.chance(scenario === 'cohorts' ? 0.35 : 0.08) &&
+      scenario !== 'return-home';
     if (unplanned) {
       const day = stage3.relationships + rng.int(3, 20);
       plan.unplanned = { day };
@@ -598,7 +769,13 @@ class CaseBuilder {
       const to = firstPhase + Math.floor((span * (i + 1)) / phaseCount) - 1;
       if (to >= from) phases.push([from, to]);
     }
-    const stage4 = { support_review: rc2.day + rng.int(2, 10), transition_plan, planned, readiness: Math.max(transition_plan, planned - rng.int(3, 7)), phases };
+    const stage4 = {
+      support_review: rc2.day + rng.int(2, 10),
+      transition_plan,
+      planned,
+      readiness: Math.max(transition_plan, planned - rng.int(3, 7)),
+      phases,
+    };
     plan.stage4 = stage4;
     plan.rc2 = rc2;
     if (target === 4) {
@@ -617,7 +794,10 @@ class CaseBuilder {
 
   private planStage5(rng: Rng, plan: Plan, returned: number): Plan {
     const parties = this.parties();
-    const services = Array.from({ length: rng.int(1, 3) }, (_, i) => ({ from: i === 0 ? returned - rng.int(0, 3) : returned + rng.int(0, 30), to: returned + rng.int(190, 365) }));
+    const services = Array.from({ length: rng.int(1, 3) }, (_, i) => ({
+      from: i === 0 ? returned - rng.int(0, 3) : returned + rng.int(0, 30),
+      to: returned + rng.int(190, 365),
+    }));
     const stage5: NonNullable<Plan['stage5']> = { returned, services, visits: [] };
     plan.stage5 = stage5;
     // after an unplanned return risk is classified promptly (rule timeliness/rc3-after-unplanned-return), after the catch-up RC2
@@ -686,13 +866,24 @@ class CaseBuilder {
     const lookedAfterSince = addDays(this.opened, -rng.int(7, Math.max(7, Math.min(longest, beforeOpening))));
     const age = ageOn(dob, asOf);
     // each earlier return took time: a toddler cannot have been home and back twice
-    const failed = Math.min(rng.weighted<number>([[0, 0.6], [1, 0.3], [2, 0.1]]), Math.floor(daysBetween(dob, lookedAfterSince) / 548));
+    const failed = Math.min(
+      rng.weighted<number>([
+        [0, 0.6],
+        [1, 0.3],
+        [2, 0.1],
+      ]),
+      Math.floor(daysBetween(dob, lookedAfterSince) / 548),
+    );
     this.familyFailedReturns = failed;
     const history = {
       entries_to_care: 1 + failed,
       previous_returns: failed,
       failed_returns: failed,
-      parent_prior_removals: rng.weighted<number>([[0, 0.8], [1, 0.15], [2, 0.05]]),
+      parent_prior_removals: rng.weighted<number>([
+        [0, 0.8],
+        [1, 0.15],
+        [2, 0.05],
+      ]),
       missing_episodes: this.missing,
     };
     const wantsToReturn = age >= 5 ? rng.chance(0.75) : undefined;
@@ -713,14 +904,19 @@ class CaseBuilder {
     // tasks
     const tasks: Record<string, TaskRecord> = {};
     const s1 = plan.stage1;
-    const status = (day: number): TaskRecord => (day <= now ? { status: 'done', date: at(day), by: sw } : day - now <= 14 ? { status: 'in_progress' } : { status: 'todo' });
+    const status = (day: number): TaskRecord =>
+      day <= now ? { status: 'done', date: at(day), by: sw } : day - now <= 14 ? { status: 'in_progress' } : { status: 'todo' };
     tasks.case_history = status(s1.case_history);
     tasks.engagement = status(s1.engagement);
     tasks.family_assessment = status(s1.family_assessment);
     tasks.safe_adult = status(s1.safe_adult);
     if (tasks.safe_adult.status === 'done') tasks.safe_adult.person = family.safeAdult.id;
     tasks.written_assessment =
-      s1.waSign <= now ? { status: 'done', date: at(s1.written_assessment), by: sw, signed_off: { by: tm, date: at(s1.waSign) }, recommendation: 'return_if_goals_met' } : s1.written_assessment - now <= 21 ? { status: 'in_progress' } : { status: 'todo' };
+      s1.waSign <= now
+        ? { status: 'done', date: at(s1.written_assessment), by: sw, signed_off: { by: tm, date: at(s1.waSign) }, recommendation: 'return_if_goals_met' }
+        : s1.written_assessment - now <= 21
+          ? { status: 'in_progress' }
+          : { status: 'todo' };
     if (target === 1) this.openWork.push(...TASKS_BY_STAGE[1].filter((t) => tasks[t]?.status !== 'done'));
 
     // evidence: factors and capacity, as gathered in the family assessment
@@ -785,10 +981,19 @@ class CaseBuilder {
       tasks.backup_plan = status(s3.backup_plan);
       if (target === 3) this.openWork.push(...TASKS_BY_STAGE[3].filter((t) => tasks[t]?.status !== 'done'));
       if (s3.agreement <= now) {
-        const goals = this.goals(rng, s3.agreement, s3.goalBy, s3.reviews.filter((d) => d <= now), s3.regradeReviews, values);
+        const goals = this.goals(
+          rng,
+          s3.agreement,
+          s3.goalBy,
+          s3.reviews.filter((d) => d <= now),
+          s3.regradeReviews,
+          values,
+        );
         data.agreement = {
           signed: at(s3.agreement),
-          parents: [{ person: family.returningTo.id, strengths: this.strengths(rng, at(s3.agreement), values), worries: this.worries(rng, at(s3.agreement), values) }],
+          parents: [
+            { person: family.returningTo.id, strengths: this.strengths(rng, at(s3.agreement), values), worries: this.worries(rng, at(s3.agreement), values) },
+          ],
           goals,
           non_negotiables: this.nonNegotiables(rng, values),
           team_around_child: this.teamAroundChild(rng, at(s3.agreement)),
@@ -810,7 +1015,7 @@ class CaseBuilder {
 
     // Stage 4
     const s4 = plan.stage4;
-    if (s4 && (this.stageNumber >= 4)) {
+    if (s4 && this.stageNumber >= 4) {
       for (const t of TASKS_BY_STAGE[4]) tasks[t] = { status: 'todo' };
       if (plan.rc2) {
         tasks.reclassification = plan.rc2.day <= now ? { status: 'done', date: at(plan.rc2.day), by: tm } : { status: 'in_progress' };
@@ -856,22 +1061,48 @@ class CaseBuilder {
       // The index is clamped to the last pattern.
       phases.forEach((p, i) => (p.pattern = patterns[Math.min(i + (phases.length === 2 ? 1 : 0), patterns.length - 1)]!));
       const firstPhase = phases[0];
-      tasks.contact_plan = firstPhase !== undefined ? { status: 'done', date: firstPhase.from, by: sw } : { status: 'not_applicable', reason: 'Unplanned return: there was no phased contact' };
+      tasks.contact_plan =
+        firstPhase !== undefined
+          ? { status: 'done', date: firstPhase.from, by: sw }
+          : { status: 'not_applicable', reason: 'Unplanned return: there was no phased contact' };
       const endDay = closed ? plan.closedOn! : now;
       tasks.support_package = closed ? { status: 'done', date: at(endDay), by: sw } : { status: 'in_progress' };
       tasks.monitoring = closed ? { status: 'done', date: at(endDay), by: sw } : { status: 'in_progress' };
-      tasks.step_down = s5.stepDown !== undefined && s5.stepDown <= now ? { status: 'done', date: at(s5.stepDown), by: tm } : this.outcome === 're_entered_care' ? { status: 'not_applicable', reason: 'The return broke down before step down' } : { status: 'todo' };
+      tasks.step_down =
+        s5.stepDown !== undefined && s5.stepDown <= now
+          ? { status: 'done', date: at(s5.stepDown), by: tm }
+          : this.outcome === 're_entered_care'
+            ? { status: 'not_applicable', reason: 'The return broke down before step down' }
+            : { status: 'todo' };
       if (target === 5) this.openWork.push(...TASKS_BY_STAGE[5].filter((t) => tasks[t]?.status !== 'done' && !this.openWork.includes(t)));
       const homeCtx = this.context(at(s5.returned));
-      const serviceNames = rng.sample([...new Set([...REASON_SERVICES[this.reason], ...SERVICES.filter((w) => fits(w, homeCtx)).map(wordingText)])], s5.services.length);
+      const serviceNames = rng.sample(
+        [...new Set([...REASON_SERVICES[this.reason], ...SERVICES.filter((w) => fits(w, homeCtx)).map(wordingText)])],
+        s5.services.length,
+      );
       data.return = {
         unplanned: plan.unplanned !== undefined,
         ...(phases.length > 0 ? { contact_phases: phases } : {}),
         returned: at(s5.returned),
         // The name pool holds at least three names (two general services and the reason's own) and a return has one to three services.
-        support_package: s5.services.map((s, i) => ({ service: serviceNames[i]!, from: at(s.from), to: at(s.to), delivered: closed ? 'ended' : s.from <= now ? rng.weighted([['on_track', 0.8], ['partly', 0.2]]) : 'on_track' })),
+        support_package: s5.services.map((s, i) => ({
+          service: serviceNames[i]!,
+          from: at(s.from),
+          to: at(s.to),
+          delivered: closed
+            ? 'ended'
+            : s.from <= now
+              ? rng.weighted([
+                  ['on_track', 0.8],
+                  ['partly', 0.2],
+                ])
+              : 'on_track',
+        })),
         visits: s5.visits.map((d, i) => ({ date: at(d), seen_alone: true, ...(i % 3 === 0 ? { note: this.visitNote(rng, at(d), values) } : {}) })),
-        step_down: s5.stepDown !== undefined && s5.stepDown <= now ? { date: at(s5.stepDown), to: 'cin', note: 'Goals carried into the child in need plan; follow-up review in six months' } : null,
+        step_down:
+          s5.stepDown !== undefined && s5.stepDown <= now
+            ? { date: at(s5.stepDown), to: 'cin', note: 'Goals carried into the child in need plan; follow-up review in six months' }
+            : null,
       };
       // evidence after the return, before each post-return review
       for (const rc3 of plan.rc3) {
@@ -893,7 +1124,11 @@ class CaseBuilder {
       data.outcome = {
         status: this.outcome!,
         date: at(plan.closedOn!),
-        note: { at_home: 'Stepped down to a child in need plan; closed after the follow-up review', re_entered_care: 'The return broke down; back in care with a plan for alternative permanence', not_returned: 'Alternative permanence plan in place; family time continues' }[this.outcome!],
+        note: {
+          at_home: 'Stepped down to a child in need plan; closed after the follow-up review',
+          re_entered_care: 'The return broke down; back in care with a plan for alternative permanence',
+          not_returned: 'Alternative permanence plan in place; family time continues',
+        }[this.outcome!],
       };
     }
 
@@ -915,7 +1150,8 @@ class CaseBuilder {
     if (decisions.length > 0) data.decisions = decisions;
     else delete data.decisions;
 
-    if (tasks.written_assessment.status === 'done' && plan.rc1) tasks.written_assessment.recommendation = this.recommendation(classifications[0]?.level ?? this.profile.severity);
+    if (tasks.written_assessment.status === 'done' && plan.rc1)
+      tasks.written_assessment.recommendation = this.recommendation(classifications[0]?.level ?? this.profile.severity);
     else if (tasks.written_assessment.status === 'done') tasks.written_assessment.recommendation = this.recommendation(this.profile.severity);
 
     this.addCalendar(rng, data);
@@ -941,7 +1177,15 @@ class CaseBuilder {
 
   private textValues(): Record<string, string> {
     const f = this.family;
-    return { parent: f.returningTo.ref, child: f.child, relative: f.relative.ref, carer: f.carer?.ref ?? f.relative.ref, other: f.otherParent.ref, safe: f.safeAdult.ref, mumdad: f.returningTo.relation === 'father' ? 'dad' : 'mum' };
+    return {
+      parent: f.returningTo.ref,
+      child: f.child,
+      relative: f.relative.ref,
+      carer: f.carer?.ref ?? f.relative.ref,
+      other: f.otherParent.ref,
+      safe: f.safeAdult.ref,
+      mumdad: f.returningTo.relation === 'father' ? 'dad' : 'mum',
+    };
   }
 
   /** Words that depend on the child's age on a date: who sees the family, and who helps with health. */
@@ -950,7 +1194,8 @@ class CaseBuilder {
     const school = schoolKind(age);
     return {
       ...values,
-      professional: age < 3 ? 'the health visitor' : age < 5 ? 'the nursery and the health visitor' : school === 'Academy' ? 'the school and the GP' : 'the school',
+      professional:
+        age < 3 ? 'the health visitor' : age < 5 ? 'the nursery and the health visitor' : school === 'Academy' ? 'the school and the GP' : 'the school',
       health: age < 5 ? 'the health visitor' : 'the school nurse',
       healthWorker: age < 5 ? 'Health visitor' : 'School nurse',
     };
@@ -1044,7 +1289,9 @@ class CaseBuilder {
 
   /** Nudge the evidence on the date of a classification one step better (the engine is asked again after). */
   private steerDown(rng: Rng, on: IsoDate, values: Record<string, string>): boolean {
-    const current = [...this.currentFactors(on).values()].filter((e) => !isStatic.get(e.id) && e.status !== 'unknown' && this.coherentStatus(e.id, betterStatus(kindOf.get(e.id) ?? 'risk', e.status), on) !== e.status);
+    const current = [...this.currentFactors(on).values()].filter(
+      (e) => !isStatic.get(e.id) && e.status !== 'unknown' && this.coherentStatus(e.id, betterStatus(kindOf.get(e.id) ?? 'risk', e.status), on) !== e.status,
+    );
     const risks = current.filter((e) => kindOf.get(e.id) === 'risk' && e.status !== 'absent');
     const protective = current.filter((e) => kindOf.get(e.id) === 'protective' && e.status !== 'present');
     const choice = risks.length > 0 ? rng.pick(risks) : protective.length > 0 ? rng.pick(protective) : undefined;
@@ -1076,7 +1323,8 @@ class CaseBuilder {
       if (capacity === 'demonstrated' || capacity === 'emerging') {
         this.setCapacity(rng, 'limited', on, values);
         // lasting change is not confirmed while capacity to change is limited
-        if (this.currentFactors(on).get('sustained_parental_change')?.status === 'present') this.setFactor(rng, 'sustained_parental_change', 'partly', on, values);
+        if (this.currentFactors(on).get('sustained_parental_change')?.status === 'present')
+          this.setFactor(rng, 'sustained_parental_change', 'partly', on, values);
         level = ask();
       }
     }
@@ -1090,8 +1338,16 @@ class CaseBuilder {
   /** Nudge the evidence on a date one step worse: a risk more present, a protective factor weaker, or a new risk seen. */
   private steerUp(rng: Rng, on: IsoDate, values: Record<string, string>): boolean {
     const current = this.currentFactors(on);
-    const movable = [...current.values()].filter((e) => !isStatic.get(e.id) && e.id !== 'missing_episodes' && e.status !== 'unknown' && this.coherentStatus(e.id, worseStatus(kindOf.get(e.id) ?? 'risk', e.status), on) !== e.status);
-    const fresh = [this.profile.concern, ...SECONDARY_RISKS].filter((id) => !current.has(id) && !(id === 'child_behaviour_difficulties' && this.context(on).age < 2));
+    const movable = [...current.values()].filter(
+      (e) =>
+        !isStatic.get(e.id) &&
+        e.id !== 'missing_episodes' &&
+        e.status !== 'unknown' &&
+        this.coherentStatus(e.id, worseStatus(kindOf.get(e.id) ?? 'risk', e.status), on) !== e.status,
+    );
+    const fresh = [this.profile.concern, ...SECONDARY_RISKS].filter(
+      (id) => !current.has(id) && !(id === 'child_behaviour_difficulties' && this.context(on).age < 2),
+    );
     if (movable.length === 0 && fresh.length === 0) return false;
     if (movable.length === 0 || (fresh.length > 0 && rng.chance(0.25))) {
       this.setFactor(rng, rng.pick(fresh), 'partly', on, values);
@@ -1132,9 +1388,7 @@ class CaseBuilder {
   }
 
   private sortedFactors(): FactorEntry[] {
-    return [...this.factorEntries]
-      .sort((a, b) => (a.as_of! < b.as_of! ? -1 : a.as_of! > b.as_of! ? 1 : a.order - b.order))
-      .map(({ order: _order, ...e }) => e);
+    return [...this.factorEntries].sort((a, b) => (a.as_of! < b.as_of! ? -1 : a.as_of! > b.as_of! ? 1 : a.order - b.order)).map(({ order: _order, ...e }) => e);
   }
 
   private capacityEntry(rng: Rng, person: string, rating: CapacityRating, asOf: IsoDate, values: Record<string, string>) {
@@ -1143,9 +1397,21 @@ class CaseBuilder {
 
   /** Where each goal stands at the regrade: mostly met for a case going home, a mix for participants to weigh. */
   private goalFinals(rng: Rng, n: number): number[] {
-    if (this.stageNumber >= 5 || (this.stageNumber === 4 && this.scenario !== 'reclassification')) return Array.from({ length: n }, () => rng.weighted([[2, 0.8], [1, 0.2]]));
+    if (this.stageNumber >= 5 || (this.stageNumber === 4 && this.scenario !== 'reclassification'))
+      return Array.from({ length: n }, () =>
+        rng.weighted([
+          [2, 0.8],
+          [1, 0.2],
+        ]),
+      );
     if (this.stageNumber === 4) return rng.shuffle([2, rng.pick([0, 1]), ...Array.from({ length: n - 2 }, () => rng.pick([0, 1, 2, 2]))]);
-    return Array.from({ length: n }, () => rng.weighted([[0, 0.15], [1, 0.45], [2, 0.4]]));
+    return Array.from({ length: n }, () =>
+      rng.weighted([
+        [0, 0.15],
+        [1, 0.45],
+        [2, 0.4],
+      ]),
+    );
   }
 
   private goals(rng: Rng, agreed: number, by: number[], reviews: number[], regradeReviews: number, values: Record<string, string>): Goal[] {
@@ -1160,7 +1426,13 @@ class CaseBuilder {
     return unique.map((g, i) => {
       // goalFinals gives at least one final rating per goal.
       const final = finals[i]!;
-      const start = Math.min(final, rng.weighted([[0, 0.35], [1, 0.65]]));
+      const start = Math.min(
+        final,
+        rng.weighted([
+          [0, 0.35],
+          [1, 0.65],
+        ]),
+      );
       const n = Math.max(1, regradeReviews);
       let rag = start;
       const progress = reviews.map((day, j) => {
@@ -1282,7 +1554,10 @@ class CaseBuilder {
     const classification: Classification = { date, point: p.point, level, ...(suggested ? { suggested } : {}), by };
     if (p.signDay <= now) classification.signed_off = { by: this.family.team.team_manager, date: this.D(p.signDay) };
     if (suggested && suggested !== level) {
-      const category = levelRank(level) > levelRank(suggested) ? rng.pick(['single_severe_concern', 'child_specific_vulnerability']) : rng.pick(['strong_protective_context', 'information_not_captured']);
+      const category =
+        levelRank(level) > levelRank(suggested)
+          ? rng.pick(['single_severe_concern', 'child_specific_vulnerability'])
+          : rng.pick(['strong_protective_context', 'information_not_captured']);
       classification.override_category = category;
       classification.override_reason = this.overrideReason(rng, p, category, values);
     }
@@ -1304,7 +1579,8 @@ class CaseBuilder {
   }
 
   private overrideReason(rng: Rng, p: PointPlan, category: string, values: Record<string, string>): string {
-    if (p.outcome === 'return_to_care') return fill('The return has broken down: new evidence at home since the last review outweighs the factor count', values);
+    if (p.outcome === 'return_to_care')
+      return fill('The return has broken down: new evidence at home since the last review outweighs the factor count', values);
     const wordings = OVERRIDE_REASONS[category];
     const first = wordings?.[0];
     if (wordings === undefined || first === undefined) throw new Error(`No override wording for ${category}`);
@@ -1314,10 +1590,16 @@ class CaseBuilder {
   private reasons(rng: Rng, p: DecisionPoint, outcome: string, level: Level, values: Record<string, string>): string {
     const words: Record<string, string[]> = {
       return_with_support: ['The problems that led to care are largely resolved; {parent} engages well; support will be in place from day one'],
-      return_if_goals_met: ['Concerns remain but {parent} is willing and able to change; return once the agreed goals are met', 'Change looks achievable with clear goals and support'],
-      return_if_change_evidenced: ['Serious concerns remain; return only if {parent} shows lasting change within {child}\'s timescales, with a parallel plan'],
+      return_if_goals_met: [
+        'Concerns remain but {parent} is willing and able to change; return once the agreed goals are met',
+        'Change looks achievable with clear goals and support',
+      ],
+      return_if_change_evidenced: ["Serious concerns remain; return only if {parent} shows lasting change within {child}'s timescales, with a parallel plan"],
       no_return: ["{parent} cannot make the changes needed within {child}'s timescales; plan alternative permanence and keep family time"],
-      proceed_to_return: ['Goals met or on track; network and services in place; {child} ready to go home', 'Risk regraded on current evidence; the transition can start'],
+      proceed_to_return: [
+        'Goals met or on track; network and services in place; {child} ready to go home',
+        'Risk regraded on current evidence; the transition can start',
+      ],
       extend_work: ['More time needed on the goals before a return'],
       continue: ['The return is going well; keep the support and visits as planned'],
       increase_support: ['Early signs of strain; more support for the evenings and weekends'],
@@ -1338,7 +1620,10 @@ class CaseBuilder {
     const returned = data.return?.returned;
     const closed = data.stage === 'closed';
     const stillLookedAfter = !closed && !(returned && this.legal === 's20');
-    const classifiedOn = (data.classifications ?? []).map((c) => c.date).sort().pop();
+    const classifiedOn = (data.classifications ?? [])
+      .map((c) => c.date)
+      .sort()
+      .pop();
     const reachedThree = this.stageNumber >= 3 && this.outcome !== 'not_returned';
     // reviews held after the latest classification would call for another (rule triggers/reclassify-after-review)
     const limits = [asOf];
@@ -1400,16 +1685,43 @@ class CaseBuilder {
     // `check` applies (case/cohorts-derived); placement at risk has no field to show it, so it is drawn
     const inCare = !returned || data.outcome?.status === 're_entered_care';
     const derived = deriveCohorts(data, config, asOf);
-    const cohorts: string[] = Object.entries(derived).filter(([, f]) => f?.in === true).map(([id]) => id);
+    const cohorts: string[] = Object.entries(derived)
+      .filter(([, f]) => f?.in === true)
+      .map(([id]) => id);
     if ((cohortsScenario ? rng.chance(0.3) : rng.chance(0.08)) && inCare) cohorts.push('placement_at_risk');
     data.cohorts = cohorts;
   }
 
   /** Stable key order, as design.md §3.1 lists it. */
   private ordered(data: CaseData): CaseData {
-    const order = ['reunify', 'id', 'fictional', 'stage', 'opened', 'siblings', 'child', 'cohorts', 'triggers', 'cla_reviews', 'team', 'people', 'history', 'factors', 'capacity_to_change', 'tasks', 'classifications', 'decisions', 'agreement', 'transition', 'return', 'outcome'];
+    const order = [
+      'reunify',
+      'id',
+      'fictional',
+      'stage',
+      'opened',
+      'siblings',
+      'child',
+      'cohorts',
+      'triggers',
+      'cla_reviews',
+      'team',
+      'people',
+      'history',
+      'factors',
+      'capacity_to_change',
+      'tasks',
+      'classifications',
+      'decisions',
+      'agreement',
+      'transition',
+      'return',
+      'outcome',
+    ];
     const out: Record<string, unknown> = {};
-    for (const key of order) if (Object.hasOwn(data, key) && (data as unknown as Record<string, unknown>)[key] !== undefined) out[key] = (data as unknown as Record<string, unknown>)[key];
+    for (const key of order)
+      if (Object.hasOwn(data, key) && (data as unknown as Record<string, unknown>)[key] !== undefined)
+        out[key] = (data as unknown as Record<string, unknown>)[key];
     const tasks: Record<string, TaskRecord | undefined> = {};
     for (const stage of [1, 2, 3, 4, 5] as const) for (const t of TASKS_BY_STAGE[stage]) if (Object.hasOwn(data.tasks, t)) tasks[t] = data.tasks[t];
     out.tasks = tasks;

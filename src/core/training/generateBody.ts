@@ -6,7 +6,18 @@ import { addMonths, ageOn } from '../text/dates.js';
 import { FACTORS } from '../model/ids.js';
 import { longDate, monthYear } from '../text/dateText.js';
 import type { Family } from './generate.js';
-import { BACKGROUNDS, CARE_REASONS, CHILD_VIEWS, SCHOOL_NAMES, TOWN_NAMES, fill, schoolKind, type CareReasonId, type TextContext, type Wording } from './generateText.js';
+import {
+  BACKGROUNDS,
+  CARE_REASONS,
+  CHILD_VIEWS,
+  SCHOOL_NAMES,
+  TOWN_NAMES,
+  fill,
+  schoolKind,
+  type CareReasonId,
+  type TextContext,
+  type Wording,
+} from './generateText.js';
 import type { Rng } from './random.js';
 
 /** Short practice words for a factor, for sentences. */
@@ -82,7 +93,13 @@ export interface BodyOptions {
 }
 
 export function caseBody(rng: Rng, data: CaseData, family: Family, options: BodyOptions): string {
-  const values = { parent: family.returningTo.ref, child: family.child, relative: family.relative.ref, carer: family.carer?.ref ?? family.relative.ref, mumdad: family.returningTo.relation === 'father' ? 'dad' : 'mum' };
+  const values = {
+    parent: family.returningTo.ref,
+    child: family.child,
+    relative: family.relative.ref,
+    carer: family.carer?.ref ?? family.relative.ref,
+    mumdad: family.returningTo.relation === 'father' ? 'dad' : 'mum',
+  };
   const age = ageOn(data.child.dob, options.asOf);
   const kind = schoolKind(age);
   const school = kind ? `${SCHOOL_NAMES[family.school % SCHOOL_NAMES.length]} ${kind}` : undefined;
@@ -123,13 +140,21 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: Body
   if (wa?.status === 'done' && wa.date) rows.push([wa.date, 'Written assessment', `Recommendation: ${wa.recommendation ?? 'pending'}`]);
   for (const c of data.classifications ?? []) rows.push([c.date, `Classification (${c.point})`, `Level ${c.level.replace('_', ' ')}`]);
   if (data.agreement?.signed) rows.push([data.agreement.signed, 'Parental agreement signed', `${data.agreement.goals?.length ?? 0} goals`]);
-  if (data.return?.returned) rows.push([data.return.returned, data.return.unplanned ? 'Unplanned return home' : 'Returned home', data.return.unplanned ? 'The parent ended s20' : options.legalInCare === 's20' ? 'After phased contact; s20 accommodation ended' : 'After phased contact']);
+  if (data.return?.returned)
+    rows.push([
+      data.return.returned,
+      data.return.unplanned ? 'Unplanned return home' : 'Returned home',
+      data.return.unplanned ? 'The parent ended s20' : options.legalInCare === 's20' ? 'After phased contact; s20 accommodation ended' : 'After phased contact',
+    ]);
   if (data.return?.step_down) rows.push([data.return.step_down.date, 'Stepped down', 'To a child in need plan']);
   if (data.outcome) rows.push([data.outcome.date, 'Case closed', data.outcome.status.replace(/_/g, ' ')]);
   rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   out.push('| Date | Event | Analysis |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '');
 
-  const genogram = (data.people ?? []).map((p) => `${p.ref} (${p.relation.replace(/_/g, ' ')}${p.pr ? ', PR' : ''}${p.household ? ', household' : ''}${p.carer ? ', carer' : ''}${p.safe_adult ? ', safe adult' : ''})`);
+  const genogram = (data.people ?? []).map(
+    (p) =>
+      `${p.ref} (${p.relation.replace(/_/g, ' ')}${p.pr ? ', PR' : ''}${p.household ? ', household' : ''}${p.carer ? ', carer' : ''}${p.safe_adult ? ', safe adult' : ''})`,
+  );
   out.push(`Genogram: ${listWords(genogram)}.`, '');
 
   if (wa?.status === 'done') {
@@ -149,11 +174,17 @@ export function caseBody(rng: Rng, data: CaseData, family: Family, options: Body
     if (goals.length > 0) {
       const latest = goals.map((g) => g.progress?.[g.progress.length - 1]?.rag ?? 'not yet rated');
       const green = latest.filter((r) => r === 'green').length;
-      out.push(`Of ${goals.length} goals in the agreement signed on ${longDate(data.agreement!.signed!)}, ${green} ${green === 1 ? 'is' : 'are'} green at the latest review (${monthYear(latestDate(goals) ?? data.agreement!.signed!)}).`, '');
+      out.push(
+        `Of ${goals.length} goals in the agreement signed on ${longDate(data.agreement!.signed!)}, ${green} ${green === 1 ? 'is' : 'are'} green at the latest review (${monthYear(latestDate(goals) ?? data.agreement!.signed!)}).`,
+        '',
+      );
     }
     if (data.return?.returned) {
       const visits = data.return.visits?.length ?? 0;
-      out.push(`${family.child} went home on ${longDate(data.return.returned)}. ${visits} visits since, ${age < 5 ? `with ${family.child} seen and observed each time` : `with ${family.child} seen alone each time`}.`, '');
+      out.push(
+        `${family.child} went home on ${longDate(data.return.returned)}. ${visits} visits since, ${age < 5 ? `with ${family.child} seen and observed each time` : `with ${family.child} seen alone each time`}.`,
+        '',
+      );
     }
   }
 

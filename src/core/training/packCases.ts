@@ -27,7 +27,8 @@ export const SCENARIO_INFO: Record<Scenario, ScenarioInfo> = {
   },
   reclassification: {
     title: 'Regrading risk before the return',
-    purpose: 'Each child is at Stage 4: the parental agreement has run with goals rated red, amber or green, and risk must be regraded (RC2) before Decision 3.',
+    purpose:
+      'Each child is at Stage 4: the parental agreement has run with goals rated red, amber or green, and risk must be regraded (RC2) before Decision 3.',
     task: 'Compare the picture now with the RC1 baseline: which factors have changed, which goals are met? Agree the RC2 level and Decision 3: proceed to return, extend the work, or no return.',
   },
   'return-home': {
@@ -107,7 +108,17 @@ export function generatePackCases(options: PackOptions): PackCase[] {
     const id = packCaseId(i, count);
     const stage = scenario === 'cohorts' ? mix[i % mix.length]! : STAGE_OF[scenario]; // COHORT_MIX is not empty
     const outcome = stage === 'closed' ? outcomes[closedSoFar++ % outcomes.length] : undefined;
-    const generated = generateCase(rng.fork(`case ${i + 1}`), { stage, id, asOf, scenario, config, memory, ...(scenario !== 'cohorts' ? { keyLevel: keys[i % keys.length] } : {}), source: `seed ${seed}`, ...(outcome ? { outcome } : {}) });
+    const generated = generateCase(rng.fork(`case ${i + 1}`), {
+      stage,
+      id,
+      asOf,
+      scenario,
+      config,
+      memory,
+      ...(scenario !== 'cohorts' ? { keyLevel: keys[i % keys.length] } : {}),
+      source: `seed ${seed}`,
+      ...(outcome ? { outcome } : {}),
+    });
     const suggestion = classify(generated.data, config, asOf);
     return {
       id,

@@ -10,9 +10,7 @@ import { question, type Step } from './answers.js';
 import { notAfterToday, type FlowContext, type WorkflowEdit } from './flow.js';
 
 export type AdvanceRequest =
-  | { kind: 'next' }
-  | { kind: 'close'; outcome: { status: string; date: IsoDate; note?: string } }
-  | { kind: 'unplanned'; date: IsoDate };
+  { kind: 'next' } | { kind: 'close'; outcome: { status: string; date: IsoDate; note?: string } } | { kind: 'unplanned'; date: IsoDate };
 
 export interface AdvancePlan {
   from: StageValue;
@@ -30,7 +28,10 @@ const stageEdit = (to: StageValue): WorkflowEdit => ({ op: 'set', path: ['stage'
 
 /** `todo` entries for the tasks of these stages that the case has no entry for. */
 export function missingTaskEntries(data: CaseData, stages: readonly StageNumber[]): WorkflowEdit[] {
-  return stages.flatMap((s) => TASKS_BY_STAGE[s]).filter((t) => !taskOf(data, t)).map((t) => ({ op: 'set' as const, path: ['tasks', t], value: { status: 'todo' } }));
+  return stages
+    .flatMap((s) => TASKS_BY_STAGE[s])
+    .filter((t) => !taskOf(data, t))
+    .map((t) => ({ op: 'set' as const, path: ['tasks', t], value: { status: 'todo' } }));
 }
 
 const stageLabel = (stage: StageNumber) => `stage ${stage} (${STAGES[stage - 1]!.id})`; // STAGES lists stages 1 to 5 in order
@@ -66,15 +67,21 @@ export function planAdvance(data: CaseData, request: AdvanceRequest): AdvanceOut
 function planNext(data: CaseData, stage: StageNumber): AdvanceOutcome {
   const id = data.id;
   if (stage === 5) {
-    return { refused: `stage 5 is the last stage: once the child is settled at home and the case stepped down, close it with reunify advance ${id} --to closed --outcome at_home` };
+    return {
+      refused: `stage 5 is the last stage: once the child is settled at home and the case stepped down, close it with reunify advance ${id} --to closed --outcome at_home`,
+    };
   }
   if (stage === 2 && latestAt(data.decisions, 'rc1_d2')?.record.outcome === 'no_return') {
-    return { refused: `Decision 2 is no_return: complete support_if_no_return, then close the case with reunify advance ${id} --to closed --outcome not_returned` };
+    return {
+      refused: `Decision 2 is no_return: complete support_if_no_return, then close the case with reunify advance ${id} --to closed --outcome not_returned`,
+    };
   }
   if (stage === 4) {
     const d3 = latestAt(data.decisions, 'rc2_d3')?.record;
     if (d3?.outcome === 'no_return') {
-      return { refused: `Decision 3 (${d3.date}) is no_return: complete support_if_no_return, then close the case with reunify advance ${id} --to closed --outcome not_returned` };
+      return {
+        refused: `Decision 3 (${d3.date}) is no_return: complete support_if_no_return, then close the case with reunify advance ${id} --to closed --outcome not_returned`,
+      };
     }
     const regradedSince = (data.classifications ?? []).some((k) => k.point === 'rc2_d3' && d3 !== undefined && k.date > d3.date);
     if (d3?.outcome === 'extend_work' && isTaskDone(data, 'reclassification') && !regradedSince) {
@@ -104,9 +111,16 @@ function planClose(data: CaseData, stage: StageNumber, outcome: { status: string
   if (outcome.status === 'not_returned' && wentHome) {
     return { refused: `the child went home${data.return?.returned ? ` on ${data.return.returned}` : ''}: close with --outcome at_home or re_entered_care` };
   }
-  if (outcome.status !== 'not_returned' && !wentHome) return { refused: `the child has not gone home (the case is at stage ${stage}): close with --outcome not_returned` };
+  if (outcome.status !== 'not_returned' && !wentHome)
+    return { refused: `the child has not gone home (the case is at stage ${stage}): close with --outcome not_returned` };
   const value = { status: outcome.status, date: outcome.date, ...(outcome.note?.trim() ? { note: outcome.note.trim() } : {}) };
-  return { from: stage, to: 'closed', edits: [stageEdit('closed'), { op: 'set', path: ['outcome'], value }], recordAnyway: false, notes: [`closed on ${outcome.date}: ${outcome.status}`] };
+  return {
+    from: stage,
+    to: 'closed',
+    edits: [stageEdit('closed'), { op: 'set', path: ['outcome'], value }],
+    recordAnyway: false,
+    notes: [`closed on ${outcome.date}: ${outcome.status}`],
+  };
 }
 
 /** What closing asks for, when no --outcome was given. */

@@ -95,7 +95,13 @@ export function question(kind: QuestionKind, path: AnswerPath, message: string, 
   return { type: 'question', kind, path, message, ...options };
 }
 
-export function list(path: AnswerPath, noun: string, message: string, items: readonly Step[], options: Omit<ListStep, 'type' | 'path' | 'noun' | 'message' | 'items'> = {}): ListStep {
+export function list(
+  path: AnswerPath,
+  noun: string,
+  message: string,
+  items: readonly Step[],
+  options: Omit<ListStep, 'type' | 'path' | 'noun' | 'message' | 'items'> = {},
+): ListStep {
   return { type: 'list', path, noun, message, items, ...options };
 }
 
@@ -201,7 +207,9 @@ export function parseAnswer(q: Question, raw: unknown): Parsed {
     case 'date':
       return text !== undefined && parseIsoDate(text) !== undefined ? { value: text } : { error: notADate() };
     case 'count':
-      return text !== undefined && /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { error: 'must be a whole number, 0 or more' };
+      return text !== undefined && /^\d+$/.test(text) && Number.isSafeInteger(Number(text))
+        ? { value: Number(text) }
+        : { error: 'must be a whole number, 0 or more' };
     case 'yesno':
       if (typeof raw === 'boolean') return { value: raw };
       if (text !== undefined && YES.includes(text.toLowerCase())) return { value: true };
@@ -294,7 +302,15 @@ export function resolveAnswers(steps: readonly Step[], given: Answers): Resolved
   return out;
 }
 
-function resolveInto(steps: readonly Step[], given: Answers, scope: Answers, root: Answers, prefix: AnswerPath, itemDefaults: Answers | undefined, out: Resolved): void {
+function resolveInto(
+  steps: readonly Step[],
+  given: Answers,
+  scope: Answers,
+  root: Answers,
+  prefix: AnswerPath,
+  itemDefaults: Answers | undefined,
+  out: Resolved,
+): void {
   for (const step of steps) {
     if (step.when && !step.when(scope, root)) continue;
     const name = answerName([...prefix, ...step.path]);
@@ -347,7 +363,8 @@ function resolveList(step: ListStep, raw: unknown, scope: Answers, root: Answers
   });
   const min = minItems(step, root);
   if (items.length < min) out.missing.push(`${name} (${min === 1 ? `at least one ${step.noun}` : `${min} ${plural(step.noun)}, ${items.length} given`})`);
-  if (step.max !== undefined && items.length > step.max) out.invalid.push(`${name}: at most ${step.max === 1 ? `one ${step.noun}` : `${step.max} ${plural(step.noun)}`} at a time`);
+  if (step.max !== undefined && items.length > step.max)
+    out.invalid.push(`${name}: at most ${step.max === 1 ? `one ${step.noun}` : `${step.max} ${plural(step.noun)}`} at a time`);
   const problem = step.check?.(items, root);
   if (problem) out.invalid.push(`${name}: ${problem}`);
   if (items.length === 0) deleteIn(scope, step.path);

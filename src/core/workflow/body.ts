@@ -19,7 +19,7 @@ interface Heading {
 function headingsOf(body: string): Heading[] {
   const found: Heading[] = [];
   let fence = false;
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     const nl = body.indexOf('\n', at);
     const next = nl === -1 ? body.length : nl + 1;
     const line = body.slice(at, next).replace(/\r?\n$/, '');

@@ -5,7 +5,19 @@ import type { ReunifyConfig } from '../model/config.js';
 import { isAfter } from '../text/dates.js';
 import { ROLE_PARTIES, TASK_LABELS, type TaskStatus } from '../model/ids.js';
 import { taskOf } from './stageProgress.js';
-import { getIn, isBlank, isPlainObject, list, question, type AnswerPath, type Answers, type Condition, type ListStep, type Question, type Step } from './answers.js';
+import {
+  getIn,
+  isBlank,
+  isPlainObject,
+  list,
+  question,
+  type AnswerPath,
+  type Answers,
+  type Condition,
+  type ListStep,
+  type Question,
+  type Step,
+} from './answers.js';
 import type { SectionText } from './body.js';
 
 /** The case as a flow reads it: front matter that passed the common schema, and the markdown body. */
@@ -43,9 +55,15 @@ export interface TaskFlow {
 // ---------------------------------------------------------------- conditions
 
 const statusOf = (root: Answers, task: string) => getIn(root, ['tasks', task, 'status']);
-export const whenDone = (task: string): Condition => (_scope, root) => statusOf(root, task) === 'done';
+export const whenDone =
+  (task: string): Condition =>
+  (_scope, root) =>
+    statusOf(root, task) === 'done';
 /** The task's record is asked for unless the task is marked not applicable. */
-export const whenRecording = (task: string): Condition => (_scope, root) => statusOf(root, task) !== 'not_applicable';
+export const whenRecording =
+  (task: string): Condition =>
+  (_scope, root) =>
+    statusOf(root, task) !== 'not_applicable';
 
 // ---------------------------------------------------------------- status questions
 
@@ -146,12 +164,20 @@ const PERSON_ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 const PARENT_RELATIONS = ['mother', 'father', 'parent'];
 
 export function isParentOrCarer(p: Pick<Person, 'relation' | 'pr' | 'carer'>): boolean {
-  const relation = String(p.relation ?? '').trim().toLowerCase();
+  const relation = String(p.relation ?? '')
+    .trim()
+    .toLowerCase();
   return p.pr === true || p.carer === true || PARENT_RELATIONS.includes(relation) || relation.startsWith('step_');
 }
 
 export function describePerson(p: Person): string {
-  const flags = [p.pr && 'PR', p.household && 'in the household', p.returning_to && 'child returns to them', p.carer && 'carer', p.safe_adult && 'safe adult'].filter(Boolean);
+  const flags = [
+    p.pr && 'PR',
+    p.household && 'in the household',
+    p.returning_to && 'child returns to them',
+    p.carer && 'carer',
+    p.safe_adult && 'safe adult',
+  ].filter(Boolean);
   return `${p.id}: ${p.ref} (${p.relation}${flags.length ? `; ${flags.join(', ')}` : ''})`;
 }
 

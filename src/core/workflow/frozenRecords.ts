@@ -73,8 +73,11 @@ interface SignedItem {
 function signedItems(data: CaseData): SignedItem[] {
   const out: SignedItem[] = [];
   const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
-  if (wa && (wa.status === 'done' || wa.signed_off)) out.push({ kind: 'written_assessment', pointer: '/tasks/written_assessment', date: wa.date, signedOff: wa.signed_off });
-  (data.classifications ?? []).forEach((c, i) => out.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, signedOff: c.signed_off }));
+  if (wa && (wa.status === 'done' || wa.signed_off))
+    out.push({ kind: 'written_assessment', pointer: '/tasks/written_assessment', date: wa.date, signedOff: wa.signed_off });
+  (data.classifications ?? []).forEach((c, i) =>
+    out.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, signedOff: c.signed_off }),
+  );
   (data.decisions ?? []).forEach((d, i) => out.push({ kind: 'decision', point: d.point, pointer: `/decisions/${i}`, date: d.date, signedOff: d.signed_off }));
   return out;
 }
@@ -85,14 +88,15 @@ const feeds = (item: SignedItem, ref: FrozenProductRef) =>
 /** Does this copy belong to the product, in this format? */
 export function isCopyOf(copy: FrozenCopy, ref: FrozenProductRef, format: 'md' | 'html'): boolean {
   const name = copy.path.slice(copy.path.lastIndexOf('/') + 1);
-  return name.startsWith(`${frozenStem(ref)}-`) && name.endsWith(`.${format}`) && /^\d{4}-\d{2}-\d{2}(-\d+)?$/.test(name.slice(frozenStem(ref).length + 1, -(format.length + 1)));
+  return (
+    name.startsWith(`${frozenStem(ref)}-`) &&
+    name.endsWith(`.${format}`) &&
+    /^\d{4}-\d{2}-\d{2}(-\d+)?$/.test(name.slice(frozenStem(ref).length + 1, -(format.length + 1)))
+  );
 }
 
 /** What a report of a product on a date is: a draft (not, or not wholly, signed off by then), signed off before copies were kept, or its frozen copy. */
-export type FrozenChoice =
-  | { kind: 'draft' }
-  | { kind: 'unfrozen'; signedOff: SignOff }
-  | { kind: 'frozen'; copy: FrozenCopy; signedOff: SignOff };
+export type FrozenChoice = { kind: 'draft' } | { kind: 'unfrozen'; signedOff: SignOff } | { kind: 'frozen'; copy: FrozenCopy; signedOff: SignOff };
 
 /**
  * The product is signed off on `asOf` when every item it shows dated on or before

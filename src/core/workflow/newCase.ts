@@ -49,7 +49,11 @@ const pad = (text: string, width = 30) => (text.length >= width ? `${text} ` : t
  * writer fills them in, so quoting and comments follow its rules). Optional team
  * members and child details are present only when given.
  */
-export function newCaseTemplate(id: string, opened: string, given: { teamManager: boolean; iro: boolean; placementMoves?: boolean; wantsToReturn?: boolean }): string {
+export function newCaseTemplate(
+  id: string,
+  opened: string,
+  given: { teamManager: boolean; iro: boolean; placementMoves?: boolean; wantsToReturn?: boolean },
+): string {
   const stage1 = TASKS_BY_STAGE[1];
   const taskLines = stage1.flatMap((t) => [`${pad(`  ${t}:`)}# ${TASK_LABELS[t]}`, '    status: todo']);
   return [

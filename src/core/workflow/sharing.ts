@@ -24,7 +24,8 @@ export function requiredParties(data: CaseData, tokens: readonly string[]): Requ
     else if (token === 'parents_with_pr') people.filter((p) => p.pr === true).forEach((p) => add(p.id, 'parent with PR'));
     else if (token === 'carers') people.filter((p) => p.carer === true).forEach((p) => add(p.id, 'carer'));
     else if (token === 'iro') add('iro', 'IRO');
-    else if (token === 'guardian_in_proceedings' && data.child.proceedings === 'care_proceedings') add('childrens_guardian', "children's guardian in care proceedings");
+    else if (token === 'guardian_in_proceedings' && data.child.proceedings === 'care_proceedings')
+      add('childrens_guardian', "children's guardian in care proceedings");
   }
   return out;
 }

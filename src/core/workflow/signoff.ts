@@ -84,12 +84,18 @@ function waitingFor(kind: SignoffKind, point: DecisionRecordPoint | undefined, o
   if (kind === 'written_assessment') return 'stage 2 (classification and decision) starts from a signed-off assessment';
   switch (point) {
     case 'd1_start':
-      return outcome === 'not_pursued' ? 'Decision 1 (return not pursued) must be signed off so the reasons stand' : 'Decision 1 starts the reunification assessment: it needs signing off';
+      return outcome === 'not_pursued'
+        ? 'Decision 1 (return not pursued) must be signed off so the reasons stand'
+        : 'Decision 1 starts the reunification assessment: it needs signing off';
     case 'rc1_d2':
-      return kind === 'classification' ? 'RC1 is the baseline: stage 3 needs it signed off' : 'Decision 2 must be signed off before stage 3 and before it is relied on';
+      return kind === 'classification'
+        ? 'RC1 is the baseline: stage 3 needs it signed off'
+        : 'Decision 2 must be signed off before stage 3 and before it is relied on';
     case 'rc2_d3':
       if (kind === 'classification') return 'RC2 must be signed off before Decision 3 and the return';
-      return outcome === 'proceed_to_return' ? 'only a signed-off proceed_to_return lets the child go home' : 'Decision 3 must be signed off before it is acted on';
+      return outcome === 'proceed_to_return'
+        ? 'only a signed-off proceed_to_return lets the child go home'
+        : 'Decision 3 must be signed off before it is acted on';
     default:
       return `post-return review (RC3): sign-off expected within ${POST_RETURN_GRACE_DAYS} days`;
   }
@@ -148,7 +154,11 @@ export interface SignoffTarget {
 
 /** A name compared as people write it: case, spacing and full stops do not matter. */
 export function sameSigner(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[.\s]+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[.\s]+/g, ' ')
+      .trim();
   return norm(a) === norm(b);
 }
 
@@ -156,18 +166,41 @@ function candidates(data: CaseData): SignoffTarget[] {
   const out: SignoffTarget[] = [];
   const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
   if (wa) {
-    out.push({ kind: 'written_assessment', path: ['tasks', 'written_assessment'], pointer: '/tasks/written_assessment', date: wa.date ?? '', ...(wa.by ? { by: wa.by } : {}), ...(wa.signed_off ? { signedOff: wa.signed_off } : {}) });
+    out.push({
+      kind: 'written_assessment',
+      path: ['tasks', 'written_assessment'],
+      pointer: '/tasks/written_assessment',
+      date: wa.date ?? '',
+      ...(wa.by ? { by: wa.by } : {}),
+      ...(wa.signed_off ? { signedOff: wa.signed_off } : {}),
+    });
   }
   (data.classifications ?? []).forEach((c, i) =>
-    out.push({ kind: 'classification', path: ['classifications', i], pointer: `/classifications/${i}`, date: c.date, by: c.by, point: c.point, ...(c.signed_off ? { signedOff: c.signed_off } : {}) }),
+    out.push({
+      kind: 'classification',
+      path: ['classifications', i],
+      pointer: `/classifications/${i}`,
+      date: c.date,
+      by: c.by,
+      point: c.point,
+      ...(c.signed_off ? { signedOff: c.signed_off } : {}),
+    }),
   );
   (data.decisions ?? []).forEach((d, i) =>
-    out.push({ kind: 'decision', path: ['decisions', i], pointer: `/decisions/${i}`, date: d.date, point: d.point, ...(d.signed_off ? { signedOff: d.signed_off } : {}) }),
+    out.push({
+      kind: 'decision',
+      path: ['decisions', i],
+      pointer: `/decisions/${i}`,
+      date: d.date,
+      point: d.point,
+      ...(d.signed_off ? { signedOff: d.signed_off } : {}),
+    }),
   );
   return out;
 }
 
-const ITEM_FORMS = 'written_assessment, classification[:point], decision[:point] (points: rc1_d2, rc2_d3, rc3_post_return) or a JSON pointer such as /classifications/0';
+const ITEM_FORMS =
+  'written_assessment, classification[:point], decision[:point] (points: rc1_d2, rc2_d3, rc3_post_return) or a JSON pointer such as /classifications/0';
 
 /** Describe a target for messages: "the rc1_d2 classification of 2026-10-28 (/classifications/0)". */
 export function describeTarget(t: SignoffTarget): string {
@@ -206,7 +239,9 @@ export function findSignoffTarget(data: CaseData, spec: string): { target: Signo
     if (matching.length === 1) return { target: matching[0]! }; // just checked: one
     return { error: `every ${name} in the case is already signed off` };
   }
-  return { error: `--item "${spec}" is ambiguous: ${waiting.length} ${name}s await sign-off (${waiting.map((t) => t.pointer).join(', ')}); name one with its JSON pointer` };
+  return {
+    error: `--item "${spec}" is ambiguous: ${waiting.length} ${name}s await sign-off (${waiting.map((t) => t.pointer).join(', ')}); name one with its JSON pointer`,
+  };
 }
 
 /** Why this sign-off must not be recorded, or undefined when it may be. */

@@ -50,7 +50,8 @@ export function taskRefusal(data: CaseData, task: string): string | undefined {
   if (!TASK_IDS.includes(task)) return `there is no task "${task}"; the tasks are: ${TASK_IDS.join(', ')}`;
   if (data.stage === 'closed') return 'the case is closed';
   const stage = stageOfTask(task)!;
-  if (stage > data.stage) return `task ${task} belongs to stage ${stage}, and the case is at stage ${data.stage}: finish this stage and run reunify advance first`;
+  if (stage > data.stage)
+    return `task ${task} belongs to stage ${stage}, and the case is at stage ${data.stage}: finish this stage and run reunify advance first`;
   return undefined;
 }
 
@@ -81,7 +82,8 @@ export function tasksToFix(problems: readonly { ruleId: string; path?: string }[
     const byRule = TASK_OF_RULE[p.ruleId];
     if (inTasks && TASK_IDS.includes(inTasks)) found.add(inTasks);
     else if (byRule) found.add(byRule);
-    else if (/^\/(classifications|decisions)/.test(p.path ?? '')) found.add(data.stage === 'closed' || data.stage < 4 ? (p.path!.startsWith('/decisions') ? 'decision' : 'classification') : 'reclassification');
+    else if (/^\/(classifications|decisions)/.test(p.path ?? ''))
+      found.add(data.stage === 'closed' || data.stage < 4 ? (p.path!.startsWith('/decisions') ? 'decision' : 'classification') : 'reclassification');
     else if (/^\/agreement/.test(p.path ?? '')) found.add('agreement');
     else if (/^\/transition/.test(p.path ?? '')) found.add('transition_plan');
   }

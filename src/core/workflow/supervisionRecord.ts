@@ -37,7 +37,9 @@ export function supervisionRecord(plan: SupervisionPlan, given: SupervisionAnswe
       const a = answerOf(q.id);
       return { id: q.id, group: q.group, question: q.text, ...(a !== undefined ? { answer: a } : {}) };
     }),
-    ...(given.actions && given.actions.length > 0 ? { actions: given.actions.map((a) => ({ action: a.action, ...(a.owner ? { owner: a.owner } : {}), ...(a.by ? { by: a.by } : {}) })) } : {}),
+    ...(given.actions && given.actions.length > 0
+      ? { actions: given.actions.map((a) => ({ action: a.action, ...(a.owner ? { owner: a.owner } : {}), ...(a.by ? { by: a.by } : {}) })) }
+      : {}),
     ...(given.nextSupervision ? { next_supervision: given.nextSupervision } : {}),
   };
 }

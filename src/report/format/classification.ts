@@ -19,7 +19,15 @@ export interface ClassifiedView {
 
 export interface RecordedView {
   written: boolean;
-  classification: { date: string; point: string; level: Level; suggested: Level; by: string; signed_off?: { by: string; date: string }; override_category?: string };
+  classification: {
+    date: string;
+    point: string;
+    level: Level;
+    suggested: Level;
+    by: string;
+    signed_off?: { by: string; date: string };
+    override_category?: string;
+  };
   decision?: { date: string; point: string; outcome: string };
   tasks: string[];
 }
@@ -35,7 +43,14 @@ const LEVEL_STYLE: Record<Level, (c: ChalkInstance, s: string) => string> = {
 function table(rows: string[][], indent = '  '): string[] {
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   // a cell beyond the first row's width is not padded (padEnd(undefined) pads nothing)
-  return rows.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
+  return rows.map(
+    (r) =>
+      indent +
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 function factorName(c: Contribution): string {
@@ -69,7 +84,9 @@ export function formatClassificationText(view: ClassifiedView, labels: Record<Le
   out.push(color.bold(`${s.caseId}  stage ${s.stage}  ${s.point ? `decision point ${s.point}` : 'no decision point'}  as of ${s.asOf}`));
   out.push('');
   const t = s.thresholds;
-  out.push(`Suggested level: ${level(s.level)}  (score ${s.score}; ${labels.medium} from ${t.medium}, ${labels.high} from ${t.high}, ${labels.very_high} from ${t.very_high})`);
+  out.push(
+    `Suggested level: ${level(s.level)}  (score ${s.score}; ${labels.medium} from ${t.medium}, ${labels.high} from ${t.high}, ${labels.very_high} from ${t.very_high})`,
+  );
   for (const f of s.forced) out.push(`  raised from ${labels[s.scoreLevel]} to at least ${labels[f.minLevel]} by ${f.factor} (${f.evidence}): ${f.reason}`);
   out.push('');
   out.push('Contributions (weight × fraction = points)');
@@ -82,7 +99,11 @@ export function formatClassificationText(view: ClassifiedView, labels: Record<Le
   out.push(...table(rows));
   out.push(`  ${'total'.padEnd(Math.max(...rows.map((r) => r[0].length)))}  score ${s.score}`);
   if (old.size > 0) {
-    out.push(color.yellow(`  (old): evidence dated more than ${view.evidenceMaxAgeDays} days before ${s.asOf} (classification.evidence_max_age_days): check it still holds`));
+    out.push(
+      color.yellow(
+        `  (old): evidence dated more than ${view.evidenceMaxAgeDays} days before ${s.asOf} (classification.evidence_max_age_days): check it still holds`,
+      ),
+    );
   }
   out.push('');
   if (s.gaps.length > 0) {
@@ -101,10 +122,15 @@ export function formatClassificationText(view: ClassifiedView, labels: Record<Le
   for (const n of s.notes) out.push(`Note: ${n}`);
   out.push('');
   if (b.latest) {
-    out.push(`Compared with the latest classification (${b.latest.point}, ${b.latest.date}): ${level(b.latest.level)} → ${level(s.level)}, ${directionText(b.direction)}`);
-    if (b.rc1 && b.rc1.index !== b.latest.index) out.push(`Compared with RC1 (${b.rc1.date}): ${level(b.rc1.level)} → ${level(s.level)}, ${directionText(b.directionFromRc1)}`);
+    out.push(
+      `Compared with the latest classification (${b.latest.point}, ${b.latest.date}): ${level(b.latest.level)} → ${level(s.level)}, ${directionText(b.direction)}`,
+    );
+    if (b.rc1 && b.rc1.index !== b.latest.index)
+      out.push(`Compared with RC1 (${b.rc1.date}): ${level(b.rc1.level)} → ${level(s.level)}, ${directionText(b.directionFromRc1)}`);
     const changed = b.factorChanges.filter((f) => !['unchanged', 'persisting', 'still_unknown'].includes(f.change));
-    out.push(`Factors since ${b.latest.date}: ${changed.length === 0 ? 'no change' : changed.map((f) => `${f.factor} ${f.change.replace('_', ' ')}`).join(', ')}`);
+    out.push(
+      `Factors since ${b.latest.date}: ${changed.length === 0 ? 'no change' : changed.map((f) => `${f.factor} ${f.change.replace('_', ' ')}`).join(', ')}`,
+    );
     const persisting = b.factorChanges.filter((f) => f.change === 'persisting').map((f) => f.factor);
     if (persisting.length > 0) out.push(`Persisting: ${persisting.join(', ')}`);
     out.push(`Evidence dated after ${b.latest.date}: ${b.changedSince.length === 0 ? 'none' : b.changedSince.map((c) => c.evidence).join(', ')}`);
@@ -116,7 +142,8 @@ export function formatClassificationText(view: ClassifiedView, labels: Record<Le
   if (s.point) {
     const decision = s.decision ?? 'none configured (decision_map)';
     let line = `Suggested decision at ${s.point}: ${decision}`;
-    if (b.latestDecision) line += `; latest decision ${b.latestDecision.outcome} (${b.latestDecision.date})${b.decisionShouldChange ? ': the suggestion differs, review the decision' : ''}`;
+    if (b.latestDecision)
+      line += `; latest decision ${b.latestDecision.outcome} (${b.latestDecision.date})${b.decisionShouldChange ? ': the suggestion differs, review the decision' : ''}`;
     out.push(line);
   }
   if (recorded) {
@@ -234,7 +261,9 @@ export function formatSummaryText(rows: readonly SummaryRow[], asOf: string, lab
   const skipped = rows.filter((r) => r.skipped).length;
   const failed = rows.filter((r) => r.failed).length;
   out.push('');
-  out.push(`${body.length} ${body.length === 1 ? 'case' : 'cases'} classified as of ${asOf}; ${skipped} skipped (stage 1 or closed)${failed > 0 ? `; ${color.red(`${failed} could not be classified`)}` : ''}`);
+  out.push(
+    `${body.length} ${body.length === 1 ? 'case' : 'cases'} classified as of ${asOf}; ${skipped} skipped (stage 1 or closed)${failed > 0 ? `; ${color.red(`${failed} could not be classified`)}` : ''}`,
+  );
   if (body.length > 0) out.push('baseline: the RC1 level; latest: the latest recorded level; direction: suggested against latest');
   if (body.some((r) => r[7]?.endsWith(' *'))) out.push('* the suggested decision differs from the latest decision at that point');
   out.push(color.dim(notice));

@@ -20,7 +20,13 @@ function moneyFormatter(currency: string): (n: number) => string {
   }
 }
 
-export function formatCostsText(figures: CostFigures, returns: CaseloadReturns | undefined, asOf: string, c: ChalkInstance, levelLabels?: Record<Level, string>): string {
+export function formatCostsText(
+  figures: CostFigures,
+  returns: CaseloadReturns | undefined,
+  asOf: string,
+  c: ChalkInstance,
+  levelLabels?: Record<Level, string>,
+): string {
   const money = moneyFormatter(figures.currency);
   const f = figures.failedReturn;
   const s = figures.support;
@@ -39,7 +45,9 @@ export function formatCostsText(figures: CostFigures, returns: CaseloadReturns |
     `    f / s = ${whole(f)} / ${whole(s)} = ${oneDp(be.returnsPerFailurePrevented)} returns, about 1 in ${Math.round(be.returnsPerFailurePrevented)},`,
     `  that is, if it cuts the share of returns that fail by`,
     `    s / f = ${whole(s)} / ${whole(f)} = ${be.improvement.toFixed(3)}: ${percent(be.improvement)}, ${oneDp(be.improvement * 100)} fewer failures per 100 returns.`,
-    ...wrap(`For comparison, ${percent(figures.breakdownRate)} of returns are taken to break down (${figures.breakdownSource}).`, 98, 96).map((l, i) => (i === 0 ? '  ' : '    ') + l),
+    ...wrap(`For comparison, ${percent(figures.breakdownRate)} of returns are taken to break down (${figures.breakdownSource}).`, 98, 96).map(
+      (l, i) => (i === 0 ? '  ' : '    ') + l,
+    ),
   ];
   if (returns) {
     const n = returns.planned.length + returns.home.length;
@@ -56,7 +64,10 @@ export function formatCostsText(figures: CostFigures, returns: CaseloadReturns |
         out.push(`  If these returns broke down at the national rate (${percent(r)}), ${n} × ${twoDp(r)} = ${twoDp(k.expectedFailures)} would fail,`);
       } else {
         out.push('  If these returns broke down at the local rates set for each level:');
-        for (const g of groups) out.push(`    ${g.level === undefined ? 'unclassified, or no local rate: national rate' : label(g.level)}: ${g.returns} × ${twoDp(g.rate)} = ${twoDp(g.returns * g.rate)}`);
+        for (const g of groups)
+          out.push(
+            `    ${g.level === undefined ? 'unclassified, or no local rate: national rate' : label(g.level)}: ${g.returns} × ${twoDp(g.rate)} = ${twoDp(g.returns * g.rate)}`,
+          );
         out.push(`  then ${twoDp(k.expectedFailures)} would fail,`);
       }
       out.push(
@@ -86,7 +97,10 @@ export function costsJson(figures: CostFigures, returns: CaseloadReturns | undef
     break_even: {
       returns_per_failure_prevented: be.returnsPerFailurePrevented,
       improvement: be.improvement,
-      arithmetic: [`${figures.failedReturn} / ${figures.support} = ${be.returnsPerFailurePrevented.toFixed(2)}`, `${figures.support} / ${figures.failedReturn} = ${be.improvement.toFixed(4)}`],
+      arithmetic: [
+        `${figures.failedReturn} / ${figures.support} = ${be.returnsPerFailurePrevented.toFixed(2)}`,
+        `${figures.support} / ${figures.failedReturn} = ${be.improvement.toFixed(4)}`,
+      ],
     },
     breakdown_rate: figures.breakdownRate,
     breakdown_source: figures.breakdownSource,

@@ -9,7 +9,12 @@ export function formatStylish(result: CheckResult, color: ChalkInstance): string
   for (const file of result.results) {
     if (file.problems.length === 0) continue;
     out.push(color.underline(terminalText(file.filePath)));
-    const rows = file.problems.map((p): [string, string, string, string] => [`${p.line ?? 0}:${p.column ?? 0}`, p.severity, terminalText(p.message), terminalText(p.ruleId)]);
+    const rows = file.problems.map((p): [string, string, string, string] => [
+      `${p.line ?? 0}:${p.column ?? 0}`,
+      p.severity,
+      terminalText(p.message),
+      terminalText(p.ruleId),
+    ]);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     for (const [pos, sev, message, ruleId] of rows) {

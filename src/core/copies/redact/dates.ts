@@ -53,7 +53,28 @@ function ordinal(n: number): string {
 }
 
 /** Ordinal words for a day of the month: first … twentieth, and the tens (twenty-sixth, thirty-first). */
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
 const UNITS = ORDINAL_WORDS.slice(0, 9);
 const ORD_WORD = `(?:(?:twenty|thirty)[ ‐‑-]?(?:${UNITS.join('|')})|${[...ORDINAL_WORDS, 'thirtieth'].sort((a, b) => b.length - a.length).join('|')})`;
 const SUPERSCRIPT: Record<string, string> = { st: 'ˢᵗ', nd: 'ⁿᵈ', rd: 'ʳᵈ', th: 'ᵗʰ' };
@@ -69,7 +90,10 @@ const DAY_GAP = `(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?`;
 const YEAR_TEXT = `(?:\\d{4}|['‘’ʼ]\\d{2}|\\d{2})`;
 const YEAR = `(?:,?\\s+\\d{4}|,?\\s*['‘’ʼ]\\d{2}|\\s+\\d{2})(?![\\p{N}])`;
 /** A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date; not the end of "2015-08-09, ". */
-const DAY_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}/.-])(\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`, 'iu');
+const DAY_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}/.-])(\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`,
+  'iu',
+);
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ ‐‑-](?:${ONES}))?`;
@@ -79,7 +103,10 @@ const TENS = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ ‐�
  */
 export const YEAR_WORDS = `(?:(?:nineteen|twenty)[ ‐‑-](?:hundred|(?:oh|o|nought)[ ‐‑-](?:${ONES})|${TEENS}|${TENS})|two[ ‐‑-]thousand(?:(?:,?\\s+and)?[ ‐‑-](?:${TENS}|${TEENS}|${ONES}))?)(?![\\p{L}\\p{M}])`;
 /** A day or a year just after a month ("December 3", "December the 3rd", "Dec '26", "March twenty twenty-four", "Mar-24"). */
-const NUMBER_AFTER = new RegExp(`^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d+(?:st|nd|rd|th)?|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d|,?\\s+(?:of\\s+)?${YEAR_WORDS}|[-/.]\\d)`, 'iu');
+const NUMBER_AFTER = new RegExp(
+  `^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d+(?:st|nd|rd|th)?|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d|,?\\s+(?:of\\s+)?${YEAR_WORDS}|[-/.]\\d)`,
+  'iu',
+);
 /** A year in words just after a date read without a year ("3rd of March twenty twenty-four"): the date is left whole. */
 const YEAR_WORDS_AFTER = new RegExp(`^,?\\s+(?:of\\s+)?(?:the\\s+year\\s+)?${YEAR_WORDS}`, 'iu');
 
@@ -161,7 +188,12 @@ function movedPhrase(p: Phrase, moves: DateMoves): string | { text: string; cons
   const values = p.days.map(dayValue);
   if (values.some((v) => v === undefined)) return undefined;
   const last = values[values.length - 1]!;
-  const year = yearText !== undefined ? fullYear(yearText, moves.asOf) : moves.yearless === false ? undefined : Number(withoutYear(month + 1, last, moves.asOf)?.slice(0, 4));
+  const year =
+    yearText !== undefined
+      ? fullYear(yearText, moves.asOf)
+      : moves.yearless === false
+        ? undefined
+        : Number(withoutYear(month + 1, last, moves.asOf)?.slice(0, 4));
   if (year === undefined || Number.isNaN(year)) return undefined;
   const isos = values.map((d) => isoOf(year, month + 1, d!));
   if (isos.some((iso) => iso === undefined)) return undefined;
@@ -178,8 +210,14 @@ function movedPhrase(p: Phrase, moves: DateMoves): string | { text: string; cons
     const b = moved[1]!;
     const sameMonth = a.slice(0, 7) === b.slice(0, 7);
     const yearA = a.slice(0, 4) !== b.slice(0, 4) ? yearOf(a) : '';
-    if (p.dayFirst) text = sameMonth ? `${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}` : `${dayOf(a, 0)}${p.gap}${monthOf(a)}${yearA}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}`;
-    else text = sameMonth ? `${monthOf(b)}${p.gap}${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}` : `${monthOf(a)}${p.gap}${dayOf(a, 0)}${yearA ? `,${yearA}` : ''}${p.sep}${monthOf(b)}${p.gap}${dayOf(b, 1)}`;
+    if (p.dayFirst)
+      text = sameMonth
+        ? `${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}`
+        : `${dayOf(a, 0)}${p.gap}${monthOf(a)}${yearA}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}`;
+    else
+      text = sameMonth
+        ? `${monthOf(b)}${p.gap}${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}`
+        : `${monthOf(a)}${p.gap}${dayOf(a, 0)}${yearA ? `,${yearA}` : ''}${p.sep}${monthOf(b)}${p.gap}${dayOf(b, 1)}`;
   }
   text += yearOf(lastMoved);
   return consumed === p.m.length ? text : { text, consumed };
@@ -261,7 +299,10 @@ export function dateRules(moves: DateMoves): TextRule[] {
         if (!p) return undefined;
         const [, first, sep, second, gap, monthWord, yearSep, yearText] = p;
         if (first === undefined || gap === undefined || monthWord === undefined) return undefined;
-        return movedPhrase({ days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: true, m, after: text.slice(at + m.length) }, moves);
+        return movedPhrase(
+          { days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: true, m, after: text.slice(at + m.length) },
+          moves,
+        );
       },
     },
     {
@@ -289,7 +330,10 @@ export function dateRules(moves: DateMoves): TextRule[] {
         // without a year, only "March 3rd" or "March the third" (an ordinal) is read as a date; a word for the day needs "the"
         if (!/\d/.test(first) && !/the/i.test(gap)) return undefined;
         if (!yearText && /^\d+$/.test(first)) return undefined;
-        return movedPhrase({ days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: false, m, after: text.slice(at + m.length) }, moves);
+        return movedPhrase(
+          { days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: false, m, after: text.slice(at + m.length) },
+          moves,
+        );
       },
     },
     {
@@ -363,7 +407,9 @@ function scan(text: string, asOf: IsoDate, yearless = true): { days: IsoDate[]; 
   const key = `${asOf} ${yearless}`;
   let run = scanners.get(key);
   if (!run) {
-    run = textReplacer(dateRules({ asOf, yearless, day: (iso) => (sink.days.push(iso), iso), month: (ym) => (sink.months.push(ym), ym), monthAlone: (i) => i }));
+    run = textReplacer(
+      dateRules({ asOf, yearless, day: (iso) => (sink.days.push(iso), iso), month: (ym) => (sink.months.push(ym), ym), monthAlone: (i) => i }),
+    );
     if (scanners.size > 8) scanners.clear();
     scanners.set(key, run);
   }
@@ -409,7 +455,8 @@ export function dateCandidates(text: string): Set<IsoDate> {
   const found = [...text.matchAll(WINDOW_TOKEN)];
   const tokens = found.map((m) => m[0]);
   const isMonth = (t: string) => MONTH_TOKEN.test(t) && !(/^\p{Ll}/u.test(t) && /^(?:may|march|mar)$/i.test(t));
-  const datePart = (t: string) => isMonth(t) || DAY_TOKEN.test(t) || /^['‘’ʼ]?\d{2}$|^\d{4}$/u.test(t) || FILLER.has(t.toLowerCase()) || new RegExp(`^${WEEKDAY}$`, 'i').test(t);
+  const datePart = (t: string) =>
+    isMonth(t) || DAY_TOKEN.test(t) || /^['‘’ʼ]?\d{2}$|^\d{4}$/u.test(t) || FILLER.has(t.toLowerCase()) || new RegExp(`^${WEEKDAY}$`, 'i').test(t);
   // what stands between two tokens of one date: spaces, commas, dashes, "&", a dot after a short month
   // every index below is inside tokens (and found, as long): joined is called, and the loops read, within bounds they check
   const joined = (j: number) => {

@@ -94,5 +94,8 @@ export function caseNumberSource(id: string): string {
 /** What every form of a case id comes to: letters in lower case, numbers without leading zeros ("rf6"). */
 export function caseIdKey(id: string): string {
   // letters and numbers apart, so "rf0006" comes to the same as "RF-0006"
-  return (id.match(/\p{L}+|\p{N}+/gu) ?? []).map((p) => (/^\p{N}+$/u.test(p) ? p.replace(/^0+(?=\d)/, '') : p)).join('').toLowerCase();
+  return (id.match(/\p{L}+|\p{N}+/gu) ?? [])
+    .map((p) => (/^\p{N}+$/u.test(p) ? p.replace(/^0+(?=\d)/, '') : p))
+    .join('')
+    .toLowerCase();
 }

@@ -5,22 +5,161 @@
 
 /** Titles: kept, and what follows them is a name even when the tool does not know it. */
 export const TITLES = [
-  'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Master', 'Sir', 'Dame', 'Prof', 'Professor', 'Rev', 'Revd', 'Reverend', 'Lady', 'Lord', 'Councillor', 'Cllr', 'Nurse',
-  'Sister', 'Father', 'Brother', 'Canon', 'Pastor', 'Imam', 'Rabbi', 'PC', 'DC', 'DS', 'DI', 'Sgt', 'Sergeant', 'Inspector', 'Judge', 'HHJ',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Miss',
+  'Mx',
+  'Dr',
+  'Master',
+  'Sir',
+  'Dame',
+  'Prof',
+  'Professor',
+  'Rev',
+  'Revd',
+  'Reverend',
+  'Lady',
+  'Lord',
+  'Councillor',
+  'Cllr',
+  'Nurse',
+  'Sister',
+  'Father',
+  'Brother',
+  'Canon',
+  'Pastor',
+  'Imam',
+  'Rabbi',
+  'PC',
+  'DC',
+  'DS',
+  'DI',
+  'Sgt',
+  'Sergeant',
+  'Inspector',
+  'Judge',
+  'HHJ',
 ];
 /** Role words that, before initials, name a professional: "SW J.P.", "TM A.O.", "IRO B.B.". */
 export const ROLES = ['SW', 'TM', 'IRO', 'FSW', 'DSL', 'HV', 'GP', 'PA', 'CG', 'SSW', 'ASW', 'PO', 'YOT', 'CAMHS'];
 /** Words in a ref that say what someone is, not who: kept as they are. */
 const ROLE_WORDS = new Set(
   [
-    'child', 'children', 'baby', 'foster', 'carer', 'carers', 'family', 'sibling', 'siblings', 'brother', 'sister', 'half-brother', 'half-sister',
-    'mum', 'mom', 'dad', 'mother', 'father', 'parent', 'parents', 'gran', 'granny', 'grandma', 'grandad', 'grandmother', 'grandfather', 'grandparents', 'nan', 'nana',
-    'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'partner', 'stepmum', 'stepdad', 'step-mum', 'step-dad', 'maternal', 'paternal', 'kinship', 'connected', 'person',
-    'and', '&', 'of', 'the', 'social', 'worker', 'team', 'manager', 'residential', 'unit', 'home', 'staff', 'key', 'keyworker', 'guardian', 'school', 'teacher',
-    'head', 'nurse', 'health', 'visitor', 'officer', 'police', 'reviewing', 'independent', 'support', 'lead', 'designated', 'safeguarding',
-    'youth', 'work', 'therapist', 'mentor', 'counsellor', 'friend', 'neighbour', 'coach', 'leader', 'coordinator', 'practitioner', 'advocate', 'solicitor',
-    'doctor', 'midwife', 'paediatrician', 'psychologist', 'psychiatrist', 'consultant', 'adviser', 'advisor', 'assistant', 'deputy', 'senior', 'family-support',
-    'volunteer', 'pastor', 'vicar', 'priest', 'imam', 'rabbi', 'step', 'half', 'great', 'godparent', 'godmother', 'godfather', 'birth', 'former', 'new', 'ex',
+    'child',
+    'children',
+    'baby',
+    'foster',
+    'carer',
+    'carers',
+    'family',
+    'sibling',
+    'siblings',
+    'brother',
+    'sister',
+    'half-brother',
+    'half-sister',
+    'mum',
+    'mom',
+    'dad',
+    'mother',
+    'father',
+    'parent',
+    'parents',
+    'gran',
+    'granny',
+    'grandma',
+    'grandad',
+    'grandmother',
+    'grandfather',
+    'grandparents',
+    'nan',
+    'nana',
+    'aunt',
+    'auntie',
+    'aunty',
+    'uncle',
+    'cousin',
+    'partner',
+    'stepmum',
+    'stepdad',
+    'step-mum',
+    'step-dad',
+    'maternal',
+    'paternal',
+    'kinship',
+    'connected',
+    'person',
+    'and',
+    '&',
+    'of',
+    'the',
+    'social',
+    'worker',
+    'team',
+    'manager',
+    'residential',
+    'unit',
+    'home',
+    'staff',
+    'key',
+    'keyworker',
+    'guardian',
+    'school',
+    'teacher',
+    'head',
+    'nurse',
+    'health',
+    'visitor',
+    'officer',
+    'police',
+    'reviewing',
+    'independent',
+    'support',
+    'lead',
+    'designated',
+    'safeguarding',
+    'youth',
+    'work',
+    'therapist',
+    'mentor',
+    'counsellor',
+    'friend',
+    'neighbour',
+    'coach',
+    'leader',
+    'coordinator',
+    'practitioner',
+    'advocate',
+    'solicitor',
+    'doctor',
+    'midwife',
+    'paediatrician',
+    'psychologist',
+    'psychiatrist',
+    'consultant',
+    'adviser',
+    'advisor',
+    'assistant',
+    'deputy',
+    'senior',
+    'family-support',
+    'volunteer',
+    'pastor',
+    'vicar',
+    'priest',
+    'imam',
+    'rabbi',
+    'step',
+    'half',
+    'great',
+    'godparent',
+    'godmother',
+    'godfather',
+    'birth',
+    'former',
+    'new',
+    'ex',
   ].concat([...TITLES, ...ROLES].map((t) => t.toLowerCase())),
 );
 /** Lower-case particles of a surname ("de la Cruz"): not a name alone. */
@@ -47,7 +186,28 @@ export function foldWord(word: string): string {
 }
 
 /** Letters that carry their accent without a combining mark, as they are written without it: "Łukasz" is also "Lukasz". */
-const PLAIN: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ı: 'i', ħ: 'h', Ħ: 'H', ŀ: 'l', Ŀ: 'L', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH' };
+const PLAIN: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'H',
+  ŀ: 'l',
+  Ŀ: 'L',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  þ: 'th',
+  Þ: 'TH',
+};
 function baseLetters(s: string): string {
   // every letter the class matches is a key of PLAIN
   return s.replace(/[łŁøØđĐðÐıħĦŀĿßæÆœŒþÞ]/gu, (c) => PLAIN[c]!);
@@ -67,7 +227,7 @@ export function nameTokens(name: string): NameToken[] {
       return false;
     }
     if (!/\p{L}/u.test(w) || /^\p{N}+$/u.test(w)) return false;
-    if (/^\p{L}+\p{N}+$/u.test(w)) return add('code', w, w.toUpperCase()), false;
+    if (/^\p{L}+\p{N}+$/u.test(w)) return (add('code', w, w.toUpperCase()), false);
     if (ROLE_WORDS.has(w.toLowerCase()) || PARTICLES.has(w)) return false;
     const folded = foldWord(w);
     if (folded.length >= 2) add('word', w, folded);
@@ -96,14 +256,16 @@ export function nameTokens(name: string): NameToken[] {
     wordLetters.push(initial(named[0]!)); // named has a word: checked above
     partLetters.push(...named.map(initial));
     // "Thompson-Baptiste" is also written "ThompsonBaptiste"
-    if (named.length > 1 && !out.some((t) => t.kind === 'word' && t.key === foldWord(named.join('')))) out.push({ kind: 'word', text: named.join(''), key: foldWord(named.join('')), joined: true });
+    if (named.length > 1 && !out.some((t) => t.kind === 'word' && t.key === foldWord(named.join(''))))
+      out.push({ kind: 'word', text: named.join(''), key: foldWord(named.join('')), joined: true });
   }
   if (wordLetters[0] !== undefined && /^\p{Lu}$/u.test(wordLetters[0])) {
     // a first name's initial standing alone ("K." for Kay), and a full name's initials ("PG", "P.G.", "ZTB", "Z T-B", "ZB")
     add('initial', wordLetters[0], wordLetters[0]);
     // the first name and the last part of the surname too ("Patricia O'Neill-Gould": PG)
     const firstAndLast = partLetters.length > 2 ? [partLetters[0]!, partLetters[partLetters.length - 1]!] : []; // in range: more than two letters
-    for (const letters of [wordLetters, partLetters, firstAndLast]) if (letters.length >= 2 && letters.every((l) => /^\p{Lu}$/u.test(l))) add('initials', letters.join('.') + '.', initialsKey(letters.join('')));
+    for (const letters of [wordLetters, partLetters, firstAndLast])
+      if (letters.length >= 2 && letters.every((l) => /^\p{Lu}$/u.test(l))) add('initials', letters.join('.') + '.', initialsKey(letters.join('')));
   }
   return out;
 }
@@ -111,7 +273,10 @@ export function nameTokens(name: string): NameToken[] {
 /** Every Latin letter with an accent, by the plain letter it folds to ("a" → "àáâãäåāăą…"), so a name matches with an accent added or taken away. */
 const ACCENTED = (() => {
   const out = new Map<string, string>();
-  for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
+  for (const [from, to] of [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ] as const) {
     for (let cp = from; cp <= to; cp++) {
       const ch = String.fromCodePoint(cp);
       if (!/\p{L}/u.test(ch)) continue;
@@ -212,5 +377,8 @@ export function initialWords(name: string): string[] {
   const first = words[0];
   if (first === undefined || words.length < 2) return [];
   const letter = foldWord(String.fromCodePoint(first.codePointAt(0)!));
-  return words.slice(1).map((w) => letter + foldWord(w)).filter((k) => k.length >= 4);
+  return words
+    .slice(1)
+    .map((w) => letter + foldWord(w))
+    .filter((k) => k.length >= 4);
 }

@@ -56,7 +56,12 @@ let identifierSink: IdentifierKind[] = [];
 const findIdentifiers = textReplacer(identifierRules((k) => identifierSink.push(k)));
 
 /** What the copy puts in place of something: never itself a survivor ("[street address]", "Town 2", a new case id). */
-const OWN_WORDS = new RegExp(`${Object.values(PLACEHOLDERS).map((p) => p.replace(/[[\]]/g, '\\$&')).join('|')}|(?<![\\p{L}\\p{N}])(?:Town \\d+|School \\d+|RD-\\d+)(?![\\p{L}\\p{N}])`, 'gu');
+const OWN_WORDS = new RegExp(
+  `${Object.values(PLACEHOLDERS)
+    .map((p) => p.replace(/[[\]]/g, '\\$&'))
+    .join('|')}|(?<![\\p{L}\\p{N}])(?:Town \\d+|School \\d+|RD-\\d+)(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*/gu;
 /** Single letters written together as initials: "P.G.", "P. G.", "Z T-B", "P.O-G.". */
@@ -67,7 +72,10 @@ function idPattern(id: string): RegExp {
 }
 
 function phrasePattern(phrase: string): RegExp {
-  const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
@@ -92,16 +100,18 @@ export function survivors(files: readonly { path: string; text: string }[], know
     const lines = clean(file.text).split(/\r?\n/);
     lines.forEach((raw, i) => {
       const at = (found: string, kind: string) => out.push({ path: file.path, line: i + 1, found, kind });
-      const line = raw.replace(OWN_WORDS, (w) => ' '.repeat(w.length)).replace(RUN, (run) => {
-        // undotted, only capitals are initials ("PG", "Z T-B"), and a role ("TM") is the role
-        if (!run.includes('.') && (run !== run.toUpperCase() || ROLES.includes(run))) return run;
-        const letters = initialsKey(run);
-        if (known.initialsRuns.has(letters)) at(run.trim(), 'initials the tool knows');
-        else if (letters.length >= 3 && known.words.has(letters.toLowerCase())) at(run.trim(), 'a name the tool knows, spelled out');
-        // other initials (the copy's own) are not read letter by letter
-        else if (!run.includes('.') && !/[\s‐‑-]/u.test(run)) return run;
-        return ' '.repeat(run.length);
-      });
+      const line = raw
+        .replace(OWN_WORDS, (w) => ' '.repeat(w.length))
+        .replace(RUN, (run) => {
+          // undotted, only capitals are initials ("PG", "Z T-B"), and a role ("TM") is the role
+          if (!run.includes('.') && (run !== run.toUpperCase() || ROLES.includes(run))) return run;
+          const letters = initialsKey(run);
+          if (known.initialsRuns.has(letters)) at(run.trim(), 'initials the tool knows');
+          else if (letters.length >= 3 && known.words.has(letters.toLowerCase())) at(run.trim(), 'a name the tool knows, spelled out');
+          // other initials (the copy's own) are not read letter by letter
+          else if (!run.includes('.') && !/[\s‐‑-]/u.test(run)) return run;
+          return ' '.repeat(run.length);
+        });
       for (const m of line.matchAll(TOKEN)) {
         const t = m[0];
         const after = line.slice(m.index! + t.length);
@@ -123,7 +133,9 @@ export function survivors(files: readonly { path: string; text: string }[], know
       for (const m of line.matchAll(/[\p{L}\p{M}]+(?:[‐‑‒–—―-][\p{L}\p{M}]+)+/gu)) {
         const parts = m[0].split(/[‐‑‒–—―-]/u);
         let hit: string | undefined;
-        for (let a = 0; a < parts.length && !hit; a++) for (let b = a + 2; b <= parts.length && !hit; b++) if (wordHit(parts.slice(a, b).join(''), known) && !parts.slice(a, b).some((p) => wordHit(p, known))) hit = parts.slice(a, b).join('-');
+        for (let a = 0; a < parts.length && !hit; a++)
+          for (let b = a + 2; b <= parts.length && !hit; b++)
+            if (wordHit(parts.slice(a, b).join(''), known) && !parts.slice(a, b).some((p) => wordHit(p, known))) hit = parts.slice(a, b).join('-');
         if (hit) at(hit, 'a name the tool knows, split by dashes');
       }
       for (const m of line.matchAll(TOKEN)) {
@@ -138,7 +150,8 @@ export function survivors(files: readonly { path: string; text: string }[], know
           if (letters !== m[0] && wordHit(letters, known)) at(m[0], 'a name the tool knows, next to digits');
           else if (letters.length >= 4 && !wordHit(letters, known)) {
             const folded = foldWord(skeleton(letters));
-            if (known.initialWords.has(folded) || (folded.length >= 6 && knownPieceCount(folded, (k) => known.words.has(k)) >= 2)) at(m[0], 'a name the tool knows, joined to another word');
+            if (known.initialWords.has(folded) || (folded.length >= 6 && knownPieceCount(folded, (k) => known.words.has(k)) >= 2))
+              at(m[0], 'a name the tool knows, joined to another word');
           }
         }
       }
@@ -147,11 +160,13 @@ export function survivors(files: readonly { path: string; text: string }[], know
         const parts = m[0].split(/[.\\*_~`·/|+]/u);
         for (let a = 0; a + 1 < parts.length; a++) {
           const joined = parts[a]! + parts[a + 1]!;
-          if (foldWord(joined).length >= 4 && known.words.has(foldWord(joined)) && !wordHit(parts[a]!, known) && !wordHit(parts[a + 1]!, known)) at(m[0], 'a name the tool knows, cut by a mark');
+          if (foldWord(joined).length >= 4 && known.words.has(foldWord(joined)) && !wordHit(parts[a]!, known) && !wordHit(parts[a + 1]!, known))
+            at(m[0], 'a name the tool knows, cut by a mark');
         }
       }
       // a first initial on a later word of the name, with a dot, dash or underscore between ("k.smith", "k_smith")
-      for (const m of line.matchAll(/(?<![\p{L}\p{M}\p{N}])(\p{L})[._‐‑-]([\p{L}\p{M}]+)/gu)) if (known.initialWords.has(foldWord(m[1]! + m[2]!))) at(m[0], 'a known initial and name written together');
+      for (const m of line.matchAll(/(?<![\p{L}\p{M}\p{N}])(\p{L})[._‐‑-]([\p{L}\p{M}]+)/gu))
+        if (known.initialWords.has(foldWord(m[1]! + m[2]!))) at(m[0], 'a known initial and name written together');
       // a word broken across a line break ("Whit-" / "lock")
       const tail = /(\p{L}+)-?\s*$/u.exec(line);
       const head = /^[\s>|#*-]*(\p{Ll}\p{L}*)/u.exec(withoutInvisible(lines[i + 1] ?? ''));
@@ -159,7 +174,8 @@ export function survivors(files: readonly { path: string; text: string }[], know
         // Group 1 of each pattern is not optional: it holds the word in every match.
         const [tailWord, headWord] = [tail[1]!, head[1]!];
         const joined = tailWord + headWord;
-        if (wordHit(joined, known) && !wordHit(tailWord, known) && !wordHit(headWord, known)) at(`${tailWord}…${headWord}`, 'a name the tool knows, broken across a line');
+        if (wordHit(joined, known) && !wordHit(tailWord, known) && !wordHit(headWord, known))
+          at(`${tailWord}…${headWord}`, 'a name the tool knows, broken across a line');
       }
       for (const { id, re, number } of ids) {
         if (re.test(line)) at(re.exec(line)![0], `case id ${id}`);
@@ -203,14 +219,118 @@ const DAY_MONTH_NUMBERS = /(?<![\p{N}/.-])\d{1,2}\/\d{1,2}(?![\p{N}]|[/.-]\d)/gu
 /** Capitalised words that are common in case files and name no one. */
 const COMMON = new Set(
   [
-    ...TITLES, ...ROLES, ...MONTH_NAMES, 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
-    'Child', 'Children', 'Act', 'Court', 'Family', 'Families', 'Analysis', 'Plan', 'Review', 'Reviews', 'Council', 'Police', 'School', 'Town', 'Primary', 'Academy',
-    'Services', 'Service', 'Team', 'Framework', 'Reunification', 'Practice', 'English', 'British', 'Christmas', 'Easter', 'Eid', 'Diwali', 'Section', 'Stage',
-    'Decision', 'Agreement', 'Assessment', 'Safety', 'Order', 'Orders', 'Care', 'Local', 'Authority', 'Independent', 'Reviewing', 'Officer', 'Social', 'Worker',
-    'Health', 'Hospital', 'Education', 'Personal', 'Domestic', 'Abuse', 'Recovery', 'Programme', 'Support', 'Early', 'Help', 'Protection', 'Conference', 'Meeting',
-    'Looked', 'After', 'Virtual', 'Head', 'Designated', 'Teacher', 'Nurse', 'Visitor', 'Youth', 'Offending', 'Substance', 'Misuse', 'Mental', 'Adult', 'Adults',
-    'Housing', 'Benefit', 'Universal', 'Credit', 'Kinship', 'Foster', 'Carer', 'Carers', 'Special', 'Guardianship', 'Interim', 'Supervision', 'Non', 'Molestation',
-    'Anonymised', 'Withheld', 'Redaction', 'Report', 'Replaced', 'Case', 'Cases', 'Goal', 'Goals', 'Step', 'Steps', 'Progress', 'Views', 'History', 'Next',
+    ...TITLES,
+    ...ROLES,
+    ...MONTH_NAMES,
+    'Monday',
+    'Tuesday',
+    'Wednesday',
+    'Thursday',
+    'Friday',
+    'Saturday',
+    'Sunday',
+    'Child',
+    'Children',
+    'Act',
+    'Court',
+    'Family',
+    'Families',
+    'Analysis',
+    'Plan',
+    'Review',
+    'Reviews',
+    'Council',
+    'Police',
+    'School',
+    'Town',
+    'Primary',
+    'Academy',
+    'Services',
+    'Service',
+    'Team',
+    'Framework',
+    'Reunification',
+    'Practice',
+    'English',
+    'British',
+    'Christmas',
+    'Easter',
+    'Eid',
+    'Diwali',
+    'Section',
+    'Stage',
+    'Decision',
+    'Agreement',
+    'Assessment',
+    'Safety',
+    'Order',
+    'Orders',
+    'Care',
+    'Local',
+    'Authority',
+    'Independent',
+    'Reviewing',
+    'Officer',
+    'Social',
+    'Worker',
+    'Health',
+    'Hospital',
+    'Education',
+    'Personal',
+    'Domestic',
+    'Abuse',
+    'Recovery',
+    'Programme',
+    'Support',
+    'Early',
+    'Help',
+    'Protection',
+    'Conference',
+    'Meeting',
+    'Looked',
+    'After',
+    'Virtual',
+    'Head',
+    'Designated',
+    'Teacher',
+    'Nurse',
+    'Visitor',
+    'Youth',
+    'Offending',
+    'Substance',
+    'Misuse',
+    'Mental',
+    'Adult',
+    'Adults',
+    'Housing',
+    'Benefit',
+    'Universal',
+    'Credit',
+    'Kinship',
+    'Foster',
+    'Carer',
+    'Carers',
+    'Special',
+    'Guardianship',
+    'Interim',
+    'Supervision',
+    'Non',
+    'Molestation',
+    'Anonymised',
+    'Withheld',
+    'Redaction',
+    'Report',
+    'Replaced',
+    'Case',
+    'Cases',
+    'Goal',
+    'Goals',
+    'Step',
+    'Steps',
+    'Progress',
+    'Views',
+    'History',
+    'Next',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -220,7 +340,12 @@ const COMMON = new Set(
  * does not know), "A" or "I" read as a word where it is also someone's initial, and
  * years written alone, which are never moved.
  */
-export function forReview(files: readonly { path: string; text: string }[], pseudonyms: ReadonlySet<string>, known: KnownValues, leftAsWritten: ReadonlySet<string> = new Set()): ReviewItem[] {
+export function forReview(
+  files: readonly { path: string; text: string }[],
+  pseudonyms: ReadonlySet<string>,
+  known: KnownValues,
+  leftAsWritten: ReadonlySet<string> = new Set(),
+): ReviewItem[] {
   const out: ReviewItem[] = [];
   const seen = new Set<string>();
   // a capitalised word also written in lower case somewhere in the copy is an ordinary word
@@ -238,21 +363,49 @@ export function forReview(files: readonly { path: string; text: string }[], pseu
         const ordinary = (part: string) => {
           const l = part.toLowerCase();
           const one = l.replace(/s$/, '');
-          return part === '' || COMMON.has(l) || COMMON.has(one) || pseudonyms.has(foldWord(part)) || pseudonyms.has(foldWord(one)) || lower.has(l) || lower.has(one);
+          return (
+            part === '' || COMMON.has(l) || COMMON.has(one) || pseudonyms.has(foldWord(part)) || pseudonyms.has(foldWord(one)) || lower.has(l) || lower.has(one)
+          );
         };
         if (w.split(/[‐‑‒–—―-]/u).every(ordinary)) continue;
         once({ path: file.path, line: i + 1, text: w, why: 'a capitalised word the tool does not know: it may be a name' });
       }
       for (const m of line.matchAll(/(?<![\p{L}\p{N}.])([AI])(?=\s+\p{Ll})/gu)) {
-        if (known.initials.has(m[1]!)) once({ path: file.path, line: i + 1, text: `${m[1]} ${line.slice(m.index! + 2).split(/\s+/)[0] ?? ''}`.trim(), why: "a one-letter word read as a word, though the letter is also someone's initial" });
+        if (known.initials.has(m[1]!))
+          once({
+            path: file.path,
+            line: i + 1,
+            text: `${m[1]} ${line.slice(m.index! + 2).split(/\s+/)[0] ?? ''}`.trim(),
+            why: "a one-letter word read as a word, though the letter is also someone's initial",
+          });
       }
-      for (const m of line.matchAll(YEAR_IN_WORDS)) once({ path: file.path, line: i + 1, text: m[0], why: 'a year written in words, left as written (and any date it ends): check it does not date an event in the case' });
-      for (const m of line.matchAll(SHORT_YEAR_ALONE)) once({ path: file.path, line: i + 1, text: m[0], why: 'a year written alone, left as written: check it does not date an event in the case' });
+      for (const m of line.matchAll(YEAR_IN_WORDS))
+        once({
+          path: file.path,
+          line: i + 1,
+          text: m[0],
+          why: 'a year written in words, left as written (and any date it ends): check it does not date an event in the case',
+        });
+      for (const m of line.matchAll(SHORT_YEAR_ALONE))
+        once({ path: file.path, line: i + 1, text: m[0], why: 'a year written alone, left as written: check it does not date an event in the case' });
       for (const m of line.matchAll(DAY_MONTH_NUMBERS)) {
         const [d, mo] = m[0].split('/').map(Number);
-        if (d! >= 1 && d! <= 31 && mo! >= 1 && mo! <= 12) once({ path: file.path, line: i + 1, text: m[0], why: 'numbers that may be a day and month without a year, left as written: move it by hand if it is a date' });
+        if (d! >= 1 && d! <= 31 && mo! >= 1 && mo! <= 12)
+          once({
+            path: file.path,
+            line: i + 1,
+            text: m[0],
+            why: 'numbers that may be a day and month without a year, left as written: move it by hand if it is a date',
+          });
       }
-      for (const written of leftAsWritten) if (line.includes(written)) once({ path: file.path, line: i + 1, text: written, why: 'a month with a day or year next to it in a form the tool does not read, left as written: move it by hand' });
+      for (const written of leftAsWritten)
+        if (line.includes(written))
+          once({
+            path: file.path,
+            line: i + 1,
+            text: written,
+            why: 'a month with a day or year next to it in a form the tool does not read, left as written: move it by hand',
+          });
       for (const m of line.matchAll(YEAR_ALONE)) {
         // YEAR_ALONE's one group is not optional: it holds the year in every match.
         once({ path: file.path, line: i + 1, text: m[1]!, why: 'a year written alone, left as written: check it does not date an event in the case' });

@@ -21,13 +21,24 @@ export function deriveCohorts(data: CaseData, config: Pick<ReunifyConfig, 'cohor
   const removals = data.history?.parent_prior_removals;
   const at = (yes: boolean, because: string): Finding => ({ in: yes, because });
   return {
-    teen_future_care_leaver: at(lookedAfter && age >= t.teen_age, `aged ${age}, ${lookedAfter ? 'looked after' : 'not looked after'}; from ${t.teen_age} while looked after`),
+    teen_future_care_leaver: at(
+      lookedAfter && age >= t.teen_age,
+      `aged ${age}, ${lookedAfter ? 'looked after' : 'not looked after'}; from ${t.teen_age} while looked after`,
+    ),
     wants_to_return: c.wants_to_return === undefined ? undefined : at(c.wants_to_return, `child.wants_to_return is ${c.wants_to_return}`),
     s20_placement: at(c.legal_status === 's20', `legal status ${c.legal_status}`),
     placement_with_parents:
-      c.placement === undefined ? undefined : at(c.placement === 'parents' && (CARE_ORDER_STATUSES as readonly string[]).includes(c.legal_status), `placement ${c.placement}, legal status ${c.legal_status}`),
+      c.placement === undefined
+        ? undefined
+        : at(
+            c.placement === 'parents' && (CARE_ORDER_STATUSES as readonly string[]).includes(c.legal_status),
+            `placement ${c.placement}, legal status ${c.legal_status}`,
+          ),
     // edge of care: not looked after and not a child who has gone home from care
-    edge_of_care: at(!lookedAfter && !data.return?.returned && data.stage !== 'closed', lookedAfter ? `legal status ${c.legal_status}` : data.return?.returned ? 'went home from care' : 'not looked after'),
+    edge_of_care: at(
+      !lookedAfter && !data.return?.returned && data.stage !== 'closed',
+      lookedAfter ? `legal status ${c.legal_status}` : data.return?.returned ? 'went home from care' : 'not looked after',
+    ),
     pre_proceedings: c.proceedings === undefined ? undefined : at(c.proceedings === 'pre_proceedings', `proceedings ${c.proceedings}`),
     parent_prior_removals: removals === undefined ? undefined : at(removals >= t.parent_prior_removals, `history.parent_prior_removals is ${removals}`),
     placement_disruptions: moves === undefined ? undefined : at(moves >= t.placement_moves, `${moves} placement moves; from ${t.placement_moves}`),
@@ -55,7 +66,8 @@ export const cohortsDerived: CaseRule = {
     const problems: RuleProblem[] = [];
     for (const [cohort, finding] of Object.entries(deriveCohorts(data, ctx.config, ctx.asOf))) {
       if (!finding) continue;
-      if (finding.in && !tagged.has(cohort)) problems.push({ path: '/cohorts', message: `the file shows cohort ${cohort} (${finding.because}) but cohorts does not list it` });
+      if (finding.in && !tagged.has(cohort))
+        problems.push({ path: '/cohorts', message: `the file shows cohort ${cohort} (${finding.because}) but cohorts does not list it` });
       if (!finding.in && tagged.has(cohort)) {
         const index = (data.cohorts ?? []).indexOf(cohort);
         problems.push({ path: `/cohorts/${index}`, message: `cohort ${cohort} is tagged but the file does not support it (${finding.because})` });

@@ -9,7 +9,7 @@ export const frozenCopy: CaseRule = {
   docs: {
     why:
       'When a manager signs off a written assessment, a classification or a decision, `reunify signoff --sign` keeps a frozen copy of the written product as it was signed ' +
-      '(Markdown and HTML, under `records/<case id>/` in the caseload) and records each copy\'s SHA-256 in the sign-off. `report` shows that copy afterwards. ' +
+      "(Markdown and HTML, under `records/<case id>/` in the caseload) and records each copy's SHA-256 in the sign-off. `report` shows that copy afterwards. " +
       'A signed-off record never changes: a copy that has gone, or whose bytes no longer match, means the record the manager signed cannot be shown as it was. ' +
       'Restore the copy from a backup or from version control; never sign again or replace the hash to make the problem go away.',
     fails:
@@ -22,9 +22,20 @@ export const frozenCopy: CaseRule = {
     if (!view.frozenCopy) return [];
     return frozenCopiesOf(view.data).flatMap((copy) => {
       const found = view.frozenCopy!(copy.path);
-      if ('missing' in found) return [{ path: `${copy.pointer}/path`, message: `the frozen copy ${copy.path} of ${copy.item}, as signed off, is missing (${found.missing}): restore it; a signed-off record never changes` }];
+      if ('missing' in found)
+        return [
+          {
+            path: `${copy.pointer}/path`,
+            message: `the frozen copy ${copy.path} of ${copy.item}, as signed off, is missing (${found.missing}): restore it; a signed-off record never changes`,
+          },
+        ];
       if (found.sha256 !== copy.sha256) {
-        return [{ path: `${copy.pointer}/sha256`, message: `the frozen copy ${copy.path} of ${copy.item} no longer matches the SHA-256 kept with the sign-off: it was changed after it was signed; restore it from a backup` }];
+        return [
+          {
+            path: `${copy.pointer}/sha256`,
+            message: `the frozen copy ${copy.path} of ${copy.item} no longer matches the SHA-256 kept with the sign-off: it was changed after it was signed; restore it from a backup`,
+          },
+        ];
       }
       return [];
     });

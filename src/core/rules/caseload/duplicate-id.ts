@@ -22,7 +22,9 @@ export const duplicateId: CaseloadRule = {
       // every index was taken from views above
       for (const i of indexes) {
         const others = indexes.filter((j) => j !== i).map((j) => `"${views[j]!.data.id}"`);
-        problems.set(i, [{ path: '/id', message: `id "${views[i]!.data.id}" is also used by ${others.join(', ')} (ids must be unique, ignoring letter case)` }]);
+        problems.set(i, [
+          { path: '/id', message: `id "${views[i]!.data.id}" is also used by ${others.join(', ')} (ids must be unique, ignoring letter case)` },
+        ]);
       }
     }
     return problems;

@@ -9,7 +9,7 @@ export const siblingsConsistent: CaseloadRule = {
   description: 'Sibling links point at other cases in the caseload, and each sibling links back',
   docs: {
     why:
-      'Brothers and sisters are often assessed, decided and returned together, and a plan for one child can change the other\'s. ' +
+      "Brothers and sisters are often assessed, decided and returned together, and a plan for one child can change the other's. " +
       'A one-way or broken link means a worker opening one file will not see the sibling whose plan affects it. Ids are compared ignoring letter case, as for duplicate ids.',
     fails: '# cases/RF-0006.md\nid: RF-0006\nsiblings: [RF-0007]\n# cases/RF-0007.md\nid: RF-0007',
     passes: '# cases/RF-0006.md\nid: RF-0006\nsiblings: [RF-0007]\n# cases/RF-0007.md\nid: RF-0007\nsiblings: [RF-0006]',

@@ -22,7 +22,11 @@ export const assessmentRecommendation: CaseRule = {
     const gap = taskGapSeverity(data, 'written_assessment');
     const problems: RuleProblem[] = [];
     if (!assessment.recommendation) {
-      problems.push({ path: '/tasks/written_assessment/recommendation', message: 'the written assessment is done but has no recommendation about return', ...gap });
+      problems.push({
+        path: '/tasks/written_assessment/recommendation',
+        message: 'the written assessment is done but has no recommendation about return',
+        ...gap,
+      });
     }
     if (!assessment.signed_off) {
       problems.push({ path: '/tasks/written_assessment/signed_off', message: "the written assessment is done but has no manager's sign-off", ...gap });

@@ -25,6 +25,12 @@ export const genogramPeople: CaseRule = {
     const { data } = view;
     if (!isTaskDone(data, 'case_history') && !isPast(data, 1)) return [];
     if ((data.people ?? []).some(isParentOrCarer)) return [];
-    return [{ path: '/people', message: 'people has no parent or carer of the child (a mother, father, parent, step-parent, someone with pr: true or carer: true), so no genogram can be drawn' }];
+    return [
+      {
+        path: '/people',
+        message:
+          'people has no parent or carer of the child (a mother, father, parent, step-parent, someone with pr: true or carer: true), so no genogram can be drawn',
+      },
+    ];
   },
 };

@@ -9,7 +9,7 @@ export const decisionShared: CaseRule = {
   description: 'Each decision is shared, with a date, with every required party (config sharing.required_parties)',
   docs: {
     why:
-      'The child, each parent with parental responsibility, the carers and the IRO must be told of every decision, and the children\'s guardian too while care proceedings run. ' +
+      "The child, each parent with parental responsibility, the carers and the IRO must be told of every decision, and the children's guardian too while care proceedings run. " +
       'A decision nobody was told of cannot be understood, challenged or acted on, and the IRO cannot do their job.',
     fails:
       'people:\n  - { id: mum, ref: "Ms A", relation: mother, pr: true }\ndecisions:\n  - { date: 2026-10-30, point: rc1_d2, outcome: return_if_goals_met,\n      shared: [ { party: child, date: 2026-11-01 }, { party: iro, date: 2026-11-01 } ] }',

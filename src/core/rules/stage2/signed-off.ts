@@ -52,9 +52,6 @@ export const signedOff: CaseRule = {
   check(view, ctx) {
     const { data } = view;
     if (!hasReached(data, 2)) return [];
-    return [
-      ...checkList(data, 'classification', data.classifications ?? [], ctx.asOf),
-      ...checkList(data, 'decision', data.decisions ?? [], ctx.asOf),
-    ];
+    return [...checkList(data, 'classification', data.classifications ?? [], ctx.asOf), ...checkList(data, 'decision', data.decisions ?? [], ctx.asOf)];
   },
 };

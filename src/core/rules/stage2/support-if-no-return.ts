@@ -17,8 +17,7 @@ export const supportIfNoReturn: CaseRule = {
     why:
       'A decision not to return still owes the child and family support: a plan for alternative permanence, family time, help for the child to understand the decision, and services for the parents. ' +
       'It is the part of the pathway most easily dropped once the return is off the table.',
-    fails:
-      'stage: closed\ndecisions:\n  - { date: 2026-10-30, point: rc1_d2, outcome: no_return }\ntasks:\n  support_if_no_return: { status: in_progress }',
+    fails: 'stage: closed\ndecisions:\n  - { date: 2026-10-30, point: rc1_d2, outcome: no_return }\ntasks:\n  support_if_no_return: { status: in_progress }',
     passes:
       'stage: closed\ndecisions:\n  - { date: 2026-10-30, point: rc1_d2, outcome: no_return }\ntasks:\n  support_if_no_return: { status: done, date: 2026-11-20 }',
   },

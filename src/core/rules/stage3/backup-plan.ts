@@ -12,7 +12,8 @@ export const backupPlan: CaseRule = {
       'Parents and children need to know before the return what will happen if goals are missed or the return breaks down. ' +
       'A shared back-up plan makes a breakdown a planned response rather than a crisis, and lets the family see the stakes honestly.',
     fails: 'stage: 4\nagreement:\n  signed: 2026-07-24\n  goals: [ … ]',
-    passes: 'stage: 4\nagreement:\n  signed: 2026-07-24\n  goals: [ … ]\n  backup_plan: "If tests are missed, a review meeting within a week; kinship placement with gran"',
+    passes:
+      'stage: 4\nagreement:\n  signed: 2026-07-24\n  goals: [ … ]\n  backup_plan: "If tests are missed, a review meeting within a week; kinship placement with gran"',
   },
   check(view) {
     const { data } = view;

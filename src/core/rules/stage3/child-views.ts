@@ -2,7 +2,6 @@ import { hasReached, isPast, taskGapSeverity, taskOf } from '../../workflow/stag
 import type { CaseRule, CaseView, RuleProblem } from '../types.js';
 import { SECTION_HEADINGS, headingIs } from '../../parse/sectionHeadings.js';
 
-
 function hasViewsSection(view: CaseView): boolean {
   return view.sections().some((s) => headingIs(s.heading, SECTION_HEADINGS.childViews) && s.content.trim().length > 0);
 }
@@ -11,13 +10,14 @@ export const childViews: CaseRule = {
   id: 'stage3/child-views',
   scope: 'case',
   defaultSeverity: 'error',
-  description: "The child's views are sought and written down in a \"## Child's views\" section before planning the return",
+  description: 'The child\'s views are sought and written down in a "## Child\'s views" section before planning the return',
   docs: {
     why:
       "Children's wishes and feelings must be sought and taken into account, and returns go better when they are. " +
-      "Marking the child_views task done is not enough: what the child said belongs in the file, in their own words where possible, under \"## Child's views\" (or \"## Voice of the child\").",
-    fails: "stage: 4\ntasks:\n  child_views: { status: done, date: 2026-07-20 }\n# body has no \"## Child's views\" section",
-    passes: "stage: 4\ntasks:\n  child_views: { status: done, date: 2026-07-20 }\n# body:\n# ## Child's views\n# Wants to go home but worries about the arguments.",
+      'Marking the child_views task done is not enough: what the child said belongs in the file, in their own words where possible, under "## Child\'s views" (or "## Voice of the child").',
+    fails: 'stage: 4\ntasks:\n  child_views: { status: done, date: 2026-07-20 }\n# body has no "## Child\'s views" section',
+    passes:
+      "stage: 4\ntasks:\n  child_views: { status: done, date: 2026-07-20 }\n# body:\n# ## Child's views\n# Wants to go home but worries about the arguments.",
   },
   check(view) {
     const { data } = view;

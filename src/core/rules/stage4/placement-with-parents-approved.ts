@@ -24,10 +24,20 @@ export const placementWithParentsApproved: CaseRule = {
     const approval = data.transition.placement_approval;
     const returned = data.return?.returned ?? data.transition.planned_return;
     if (!approval) {
-      return [{ path: '/transition', message: `the child is under a care order (${data.child.legal_status}) and went home with no approval of the placement with parents recorded (transition.placement_approval)` }];
+      return [
+        {
+          path: '/transition',
+          message: `the child is under a care order (${data.child.legal_status}) and went home with no approval of the placement with parents recorded (transition.placement_approval)`,
+        },
+      ];
     }
     if (returned && isAfter(approval.date, returned)) {
-      return [{ path: '/transition/placement_approval/date', message: `the placement with parents was approved on ${approval.date}, after the return on ${returned}` }];
+      return [
+        {
+          path: '/transition/placement_approval/date',
+          message: `the placement with parents was approved on ${approval.date}, after the return on ${returned}`,
+        },
+      ];
     }
     return [];
   },

@@ -13,7 +13,8 @@ export const reclassificationAfterAgreement: CaseRule = {
       'The decision to return rests on whether the parents made the changes the agreement asked for. ' +
       'An RC2 regrading dated before the agreement was signed cannot reflect that work, so the return would rest on the baseline rather than on current evidence.',
     fails: 'stage: 5\nagreement: { signed: 2025-11-20 }\nclassifications:\n  - { date: 2025-10-28, point: rc1_d2, level: high, by: "SW J.P." }',
-    passes: 'stage: 5\nagreement: { signed: 2025-11-20 }\nclassifications:\n  - { date: 2025-10-28, point: rc1_d2, level: high, by: "SW J.P." }\n  - { date: 2026-02-20, point: rc2_d3, level: medium, by: "TM A.O." }',
+    passes:
+      'stage: 5\nagreement: { signed: 2025-11-20 }\nclassifications:\n  - { date: 2025-10-28, point: rc1_d2, level: high, by: "SW J.P." }\n  - { date: 2026-02-20, point: rc2_d3, level: medium, by: "TM A.O." }',
   },
   check(view) {
     const { data } = view;

@@ -27,7 +27,10 @@ export const returnNeedsProceed: CaseRule = {
     const problems: RuleProblem[] = [];
     const proceed = (data.decisions ?? []).map((d, index) => ({ d, index })).filter(({ d }) => d.point === 'rc2_d3' && d.outcome === 'proceed_to_return');
     if (!unplanned && proceed.length === 0) {
-      problems.push({ path: '/decisions', message: `${stageWords(data)} but there is no Decision 3 (rc2_d3) to proceed_to_return: a planned return needs a recorded decision` });
+      problems.push({
+        path: '/decisions',
+        message: `${stageWords(data)} but there is no Decision 3 (rc2_d3) to proceed_to_return: a planned return needs a recorded decision`,
+      });
     } else if (!unplanned && !proceed.some(({ d }) => d.signed_off)) {
       const last = proceed[proceed.length - 1]!; // not empty: the branch above takes an empty list
       problems.push({

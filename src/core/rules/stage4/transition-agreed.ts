@@ -9,7 +9,9 @@ function partiesToAgree(data: CaseData, tokens: readonly string[]): { party: str
   const parties: { party: string; role: string }[] = [];
   if (tokens.includes('child')) parties.push({ party: 'child', role: 'the child' });
   if (tokens.includes('parents_with_pr')) {
-    for (const p of people) if (p.pr === true && (p.returning_to === true || p.household === true)) parties.push({ party: p.id, role: 'parent with PR in the home the child returns to' });
+    for (const p of people)
+      if (p.pr === true && (p.returning_to === true || p.household === true))
+        parties.push({ party: p.id, role: 'parent with PR in the home the child returns to' });
   }
   if (tokens.includes('carers')) {
     for (const p of people) if (p.carer === true) parties.push({ party: p.id, role: 'carer' });
@@ -28,7 +30,8 @@ export const transitionAgreed: CaseRule = {
       'The move home works when everyone involved knows and accepts the contact steps, the support from day one and the warning signs. ' +
       'The plan must be agreed before the move, by the child, each parent with parental responsibility in the home the child returns to, the carers and the IRO (the parties come from sharing.required_parties).',
     fails: 'tasks:\n  transition_plan: { status: done, date: 2026-03-01 }\ntransition: { agreed: 2026-04-03, agreed_by: [mum], planned_return: 2026-04-01 }',
-    passes: 'tasks:\n  transition_plan: { status: done, date: 2026-03-01 }\ntransition: { agreed: 2026-03-01, agreed_by: [child, mum, fc, iro], planned_return: 2026-04-01 }',
+    passes:
+      'tasks:\n  transition_plan: { status: done, date: 2026-03-01 }\ntransition: { agreed: 2026-03-01, agreed_by: [child, mum, fc, iro], planned_return: 2026-04-01 }',
   },
   check(view, ctx) {
     const { data } = view;
@@ -37,8 +40,14 @@ export const transitionAgreed: CaseRule = {
     if (!isTaskDone(data, 'transition_plan') || !transition) return [];
     const severity = taskGapSeverity(data, 'transition_plan');
     const problems: RuleProblem[] = [];
-    if (!transition.agreed) problems.push({ path: '/transition/agreed', message: 'the transition plan is done but has no date it was agreed (agreed)', ...severity });
-    if (!transition.planned_return) problems.push({ path: '/transition/planned_return', message: 'the transition plan is done but has no planned return date (planned_return)', ...severity });
+    if (!transition.agreed)
+      problems.push({ path: '/transition/agreed', message: 'the transition plan is done but has no date it was agreed (agreed)', ...severity });
+    if (!transition.planned_return)
+      problems.push({
+        path: '/transition/planned_return',
+        message: 'the transition plan is done but has no planned return date (planned_return)',
+        ...severity,
+      });
     if (transition.agreed && transition.planned_return && isAfter(transition.agreed, transition.planned_return)) {
       problems.push({
         path: '/transition/agreed',

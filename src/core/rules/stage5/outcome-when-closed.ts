@@ -19,7 +19,13 @@ export const outcomeWhenClosed: CaseRule = {
       return [{ path: '/outcome', message: 'the case is closed but has no outcome: record at_home, re_entered_care or not_returned, with the date' }];
     }
     if (data.stage !== 'closed' && hasOutcome) {
-      return [{ path: '/outcome', message: `the case is still open at stage ${data.stage} but records an outcome (${data.outcome?.status}): close the case, or remove the outcome`, severity: 'warning' }];
+      return [
+        {
+          path: '/outcome',
+          message: `the case is still open at stage ${data.stage} but records an outcome (${data.outcome?.status}): close the case, or remove the outcome`,
+          severity: 'warning',
+        },
+      ];
     }
     return [];
   },

@@ -35,8 +35,10 @@ export const stepDownAfterRc3: CaseRule = {
     why:
       'Stepping down (for example from a child protection plan to a child in need plan, or to closure) removes the close monitoring that protects a newly returned child. ' +
       'It should follow a regrading after the return that finds risk low or medium, not simply the passing of time.',
-    fails: 'classifications:\n  - { date: 2026-05-27, point: rc3_post_return, level: high, by: "SW J.P." }\nreturn:\n  step_down: { date: 2026-10-10, to: cin }',
-    passes: 'classifications:\n  - { date: 2026-09-27, point: rc3_post_return, level: low, by: "SW J.P." }\nreturn:\n  step_down: { date: 2026-10-10, to: cin }',
+    fails:
+      'classifications:\n  - { date: 2026-05-27, point: rc3_post_return, level: high, by: "SW J.P." }\nreturn:\n  step_down: { date: 2026-10-10, to: cin }',
+    passes:
+      'classifications:\n  - { date: 2026-09-27, point: rc3_post_return, level: low, by: "SW J.P." }\nreturn:\n  step_down: { date: 2026-10-10, to: cin }',
   },
   check(view, ctx) {
     const { data } = view;

@@ -14,7 +14,8 @@ export const supportCoversReturn: CaseRule = {
     why:
       'Returns without enough support are the ones that fail, and the first months at home carry the most risk. ' +
       'Support should be in place from day one (within two weeks of the return) and last at least as long as the close monitoring, unplanned returns included; services recorded as not delivered do not count.',
-    fails: '# support needed for 6 months\nreturn:\n  returned: 2026-04-01\n  support_package:\n    - { service: "Family support worker", from: 2026-05-01, to: 2026-07-01 }',
+    fails:
+      '# support needed for 6 months\nreturn:\n  returned: 2026-04-01\n  support_package:\n    - { service: "Family support worker", from: 2026-05-01, to: 2026-07-01 }',
     passes: 'return:\n  returned: 2026-04-01\n  support_package:\n    - { service: "Family support worker", from: 2026-04-01, to: 2026-10-01 }',
   },
   check(view, ctx) {
@@ -30,11 +31,19 @@ export const supportCoversReturn: CaseRule = {
     const startBy = addDays(returned, START_GRACE_DAYS);
     const services = (data.return?.support_package ?? []).map((s, index) => ({ ...s, index })).filter((s) => s.delivered !== 'not_delivered');
     if (services.length === 0) {
-      return [{ path: '/return/support_package', message: `no support service (other than any not delivered) is recorded for the return on ${returned}: support is needed from day one and for at least the first ${months} months` }];
+      return [
+        {
+          path: '/return/support_package',
+          message: `no support service (other than any not delivered) is recorded for the return on ${returned}: support is needed from day one and for at least the first ${months} months`,
+        },
+      ];
     }
     const problems: RuleProblem[] = [];
     if (!services.some((s) => s.from !== undefined && !isAfter(s.from, startBy))) {
-      problems.push({ path: '/return/support_package', message: `no support service starts within ${START_GRACE_DAYS} days of the return on ${returned} (by ${startBy})` });
+      problems.push({
+        path: '/return/support_package',
+        message: `no support service starts within ${START_GRACE_DAYS} days of the return on ${returned} (by ${startBy})`,
+      });
     }
     if (!services.some((s) => s.to === undefined || !isAfter(needUntil, s.to))) {
       const lastEnd = latest(services.map((s) => s.to));

@@ -74,7 +74,7 @@ export const recordExists: CaseRule = {
   id: 'tasks/record-exists',
   scope: 'case',
   defaultSeverity: 'error',
-  description: "A task marked done has its record, and a task with a record is not still todo",
+  description: 'A task marked done has its record, and a task with a record is not still todo',
   docs: {
     why:
       'The tasks list is what managers and the caseload view read; the records hold the work itself. ' +
@@ -90,9 +90,16 @@ export const recordExists: CaseRule = {
       const status = taskOf(data, spec.task)?.status;
       const exists = spec.exists(data);
       if (status === 'done' && !exists) {
-        problems.push({ path: spec.path(data), message: `task ${spec.task} is done but its record is missing: ${spec.record}`, ...taskGapSeverity(data, spec.task) });
+        problems.push({
+          path: spec.path(data),
+          message: `task ${spec.task} is done but its record is missing: ${spec.record}`,
+          ...taskGapSeverity(data, spec.task),
+        });
       } else if (status === 'todo' && exists) {
-        problems.push({ path: `/tasks/${spec.task}/status`, message: `task ${spec.task} is still todo but its record exists: ${spec.record}; update the task status` });
+        problems.push({
+          path: `/tasks/${spec.task}/status`,
+          message: `task ${spec.task} is still todo but its record exists: ${spec.record}; update the task status`,
+        });
       }
     }
     return problems;

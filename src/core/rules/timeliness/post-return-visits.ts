@@ -11,7 +11,8 @@ export const postReturnVisits: CaseRule = {
     why:
       'Returns most often break down in the first months at home, and children rarely tell of harm in front of the adults involved. ' +
       'Regular visits with the child seen alone are how early warning signs are noticed while support can still make a difference.',
-    fails: '# as of 2026-11-01; seen alone at least every 6 weeks for 6 months\nreturn:\n  returned: 2026-04-01\n  visits:\n    - { date: 2026-06-20, seen_alone: true }',
+    fails:
+      '# as of 2026-11-01; seen alone at least every 6 weeks for 6 months\nreturn:\n  returned: 2026-04-01\n  visits:\n    - { date: 2026-06-20, seen_alone: true }',
     passes:
       'return:\n  returned: 2026-04-01\n  visits:\n    - { date: 2026-05-06, seen_alone: true }\n    - { date: 2026-06-12, seen_alone: true }\n' +
       '    - { date: 2026-07-20, seen_alone: true }\n    - { date: 2026-08-27, seen_alone: true }\n    - { date: 2026-09-30, seen_alone: true }',
@@ -26,7 +27,10 @@ export const postReturnVisits: CaseRule = {
     for (const visit of window.seenAlone) {
       const gap = daysBetween(since, visit.date);
       if (gap > window.weeks * 7) {
-        problems.push({ path: `/return/visits/${visit.index}`, message: `child not seen alone for ${gap} days, from ${sinceWhat} to the visit on ${visit.date} (${rule})` });
+        problems.push({
+          path: `/return/visits/${visit.index}`,
+          message: `child not seen alone for ${gap} days, from ${sinceWhat} to the visit on ${visit.date} (${rule})`,
+        });
       }
       since = visit.date;
       sinceWhat = `the visit on ${visit.date}`;

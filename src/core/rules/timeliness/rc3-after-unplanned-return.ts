@@ -5,7 +5,8 @@ export const rc3AfterUnplannedReturn: CaseRule = {
   id: 'timeliness/rc3-after-unplanned-return',
   scope: 'case',
   defaultSeverity: 'warning',
-  description: 'After an unplanned return, risk is classified at the post-return point (rc3_post_return) and signed off promptly (reviews.rc3_after_unplanned_return_days)',
+  description:
+    'After an unplanned return, risk is classified at the post-return point (rc3_post_return) and signed off promptly (reviews.rc3_after_unplanned_return_days)',
   docs: {
     why:
       'A child who went home before the assessment, classification and decision were complete (a parent ended s20, say) is at home on risk nobody has graded, and an unplanned return is itself a risk factor for breakdown. ' +
@@ -24,7 +25,12 @@ export const rc3AfterUnplannedReturn: CaseRule = {
     const overdue = `post-return classification (rc3_post_return) overdue by ${late} day${late === 1 ? '' : 's'}`;
     const expected = `after the unplanned return on ${returned}, risk should be classified and signed off by the team manager within ${days} days (by ${due})`;
     if (unsigned) {
-      return [{ path: `/classifications/${unsigned.index}/signed_off`, message: `${overdue}: the classification of ${unsigned.record.date} has no manager's sign-off, and ${expected}` }];
+      return [
+        {
+          path: `/classifications/${unsigned.index}/signed_off`,
+          message: `${overdue}: the classification of ${unsigned.record.date} has no manager's sign-off, and ${expected}`,
+        },
+      ];
     }
     return [{ path: '/return/unplanned', message: `${overdue}: ${expected}, and none is recorded` }];
   },

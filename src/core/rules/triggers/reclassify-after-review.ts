@@ -19,10 +19,12 @@ export const reclassifyAfterReview: CaseRule = {
   description: 'A CLA review, updated assessment, change in behaviour or missing episode since the latest classification prompts a reclassification',
   docs: {
     why:
-      'Risk levels go stale: a looked-after review, a new assessment, a marked change in the child\'s behaviour or a missing episode may be new evidence. ' +
+      "Risk levels go stale: a looked-after review, a new assessment, a marked change in the child's behaviour or a missing episode may be new evidence. " +
       'Each is a trigger point to confirm that return home is still being considered and to regrade risk against the baseline if the evidence has changed.',
-    fails: 'stage: 3\nclassifications:\n  - { date: 2026-07-01, point: rc1_d2, level: medium, by: "SW T.T." }\ntriggers:\n  - { type: behaviour_change, date: 2026-09-14 }',
-    passes: 'stage: 3\nclassifications:\n  - { date: 2026-07-01, point: rc1_d2, level: medium, by: "SW T.T." }\n  - { date: 2026-09-20, point: rc1_d2, level: medium, by: "SW T.T." }\ntriggers:\n  - { type: behaviour_change, date: 2026-09-14 }',
+    fails:
+      'stage: 3\nclassifications:\n  - { date: 2026-07-01, point: rc1_d2, level: medium, by: "SW T.T." }\ntriggers:\n  - { type: behaviour_change, date: 2026-09-14 }',
+    passes:
+      'stage: 3\nclassifications:\n  - { date: 2026-07-01, point: rc1_d2, level: medium, by: "SW T.T." }\n  - { date: 2026-09-20, point: rc1_d2, level: medium, by: "SW T.T." }\ntriggers:\n  - { type: behaviour_change, date: 2026-09-14 }',
   },
   check(view, ctx) {
     const { data } = view;

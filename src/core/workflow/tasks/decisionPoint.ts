@@ -90,7 +90,13 @@ export function latestLevel(data: CaseData, point: DecisionPoint): Level | undef
   return latestAt(data.classifications, point)?.record.level;
 }
 
-export function decisionList(c: FlowCase, ctx: FlowContext, task: string, point: DecisionPoint, options: { when: Condition; min: number; level?: Level; levelFrom?: (root: Answers) => Level | undefined }): ListStep {
+export function decisionList(
+  c: FlowCase,
+  ctx: FlowContext,
+  task: string,
+  point: DecisionPoint,
+  options: { when: Condition; min: number; level?: Level; levelFrom?: (root: Answers) => Level | undefined },
+): ListStep {
   const mapped = options.level ? ctx.config.decision_map?.[point]?.[options.level] : undefined;
   return list(
     ['decisions'],

@@ -67,15 +67,24 @@ const caseHistory: TaskFlow = {
             ? 'the family network needs at least one parent or carer of the child (mother, father, parent, someone with parental responsibility, or a carer)'
             : undefined,
       }),
-      question('text', ['body', 'Case history'], 'Chronology for "## Case history": entries to care, earlier returns, services offered and used, and the patterns in them', {
-        when: whenRecording('case_history'),
-        required: (_s, root) => done({}, root) && !sectionHasContent(c.body, CASE_HISTORY_HEADINGS),
-      }),
+      question(
+        'text',
+        ['body', 'Case history'],
+        'Chronology for "## Case history": entries to care, earlier returns, services offered and used, and the patterns in them',
+        {
+          when: whenRecording('case_history'),
+          required: (_s, root) => done({}, root) && !sectionHasContent(c.body, CASE_HISTORY_HEADINGS),
+        },
+      ),
     ];
   },
   change(c, answers) {
     const history = getIn(answers, ['history']) as Answers | undefined;
-    const edits: WorkflowEdit[] = HISTORY_COUNTS.filter(([field]) => !isBlank(history?.[field])).map(([field]) => ({ op: 'set', path: ['history', field], value: history![field] }));
+    const edits: WorkflowEdit[] = HISTORY_COUNTS.filter(([field]) => !isBlank(history?.[field])).map(([field]) => ({
+      op: 'set',
+      path: ['history', field],
+      value: history![field],
+    }));
     edits.push(...appendNew(['people'], itemsAt(answers, ['people']), c.data.people));
     edits.push(...decisionOneEdits(c, answers));
     edits.push(...taskFieldEdits('case_history', answers));
@@ -88,7 +97,12 @@ const engagement: TaskFlow = {
   task: 'engagement',
   steps: (c, ctx) => [
     ...statusSteps(c, 'engagement', ctx),
-    noteStep('engagement', 'How was the framework explained, who took part, and what barriers (language, disability, hostility) were there and how were they handled?', c, whenDone('engagement')),
+    noteStep(
+      'engagement',
+      'How was the framework explained, who took part, and what barriers (language, disability, hostility) were there and how were they handled?',
+      c,
+      whenDone('engagement'),
+    ),
   ],
   change: (_c, answers) => ({ edits: taskFieldEdits('engagement', answers), sections: [] }),
 };
@@ -118,12 +132,18 @@ const familyAssessment: TaskFlow = {
         'factor',
         'Record a risk or protective factor?',
         [
-          question('choice', ['id'], 'Which factor?', { required: true, choices: factors.map((f) => ({ value: f.id, name: `${f.id} (${f.kind}): ${f.meaning}` })) }),
+          question('choice', ['id'], 'Which factor?', {
+            required: true,
+            choices: factors.map((f) => ({ value: f.id, name: `${f.id} (${f.kind}): ${f.meaning}` })),
+          }),
           question('choice', ['person'], 'About which parent? (leave blank when it is about the household)', {
             when: (scope) => factors.find((f) => f.id === scope.id)?.about === 'parent' && parents.length > 0,
             choices: parents.map((p) => ({ value: p.id, name: describePerson(p) })),
           }),
-          question('choice', ['status'], 'Status (unknown is not absent: it never counts as safety)', { required: true, choices: FACTOR_STATUSES.map((s) => ({ value: s, name: s })) }),
+          question('choice', ['status'], 'Status (unknown is not absent: it never counts as safety)', {
+            required: true,
+            choices: FACTOR_STATUSES.map((s) => ({ value: s, name: s })),
+          }),
           question('text', ['evidence'], 'Evidence: what shows it, and where from', { required: none }),
           question('date', ['as_of'], 'Date of the evidence', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
         ],
@@ -139,7 +159,11 @@ const familyAssessment: TaskFlow = {
         'Record a parent’s capacity to change?',
         [
           question('choice', ['person'], 'Which parent?', { required: true, choices: parents.map((p) => ({ value: p.id, name: describePerson(p) })) }),
-          question('choice', ['rating'], 'Capacity to change (not_assessed: not yet assessed, e.g. a parent not yet met)', { required: true, attests: true, choices: CAPACITY_VALUES.map((r) => ({ value: r, name: r })) }),
+          question('choice', ['rating'], 'Capacity to change (not_assessed: not yet assessed, e.g. a parent not yet met)', {
+            required: true,
+            attests: true,
+            choices: CAPACITY_VALUES.map((r) => ({ value: r, name: r })),
+          }),
           question('text', ['evidence'], 'Evidence: acceptance, motivation, use of services, goals met and kept up', { required: true }),
           question('date', ['as_of'], 'Date of the evidence', { required: true, default: ctx.date, check: notAfterToday(ctx) }),
         ],
@@ -181,9 +205,17 @@ const safeAdult: TaskFlow = {
         default: current,
         choices: people.map((p) => ({ value: p.id, name: describePerson(p) })),
         addPerson,
-        check: (v, _s, root) => (people.some((p) => p.id === v) || newPersonIds(root).includes(String(v)) ? undefined : `${String(v)} is not a person id in people: add them to people first`),
+        check: (v, _s, root) =>
+          people.some((p) => p.id === v) || newPersonIds(root).includes(String(v))
+            ? undefined
+            : `${String(v)} is not a person id in people: add them to people first`,
       }),
-      noteStep('safe_adult', 'Does the child agree, and how do they keep in touch? (If no one has been found yet, why not.)', c, (_s, root) => getIn(root, ['tasks', 'safe_adult', 'status']) === 'in_progress'),
+      noteStep(
+        'safe_adult',
+        'Does the child agree, and how do they keep in touch? (If no one has been found yet, why not.)',
+        c,
+        (_s, root) => getIn(root, ['tasks', 'safe_adult', 'status']) === 'in_progress',
+      ),
     ];
   },
   change(c, answers) {

@@ -108,7 +108,7 @@ const supportIfNoReturn: TaskFlow = {
       ...steps,
       noteStep(
         'support_if_no_return',
-        "The plan: alternative permanence, family time, help for the child to understand the decision, services for the parents",
+        'The plan: alternative permanence, family time, help for the child to understand the decision, services for the parents',
         c,
         whenDone('support_if_no_return'),
       ),

@@ -100,7 +100,9 @@ const agreement: TaskFlow = {
           question('text', ['id'], goals.length > 0 ? `Goal id: a new one, or ${goals.map((g) => g.id).join(', ')} to rate it` : 'Goal id', {
             required: true,
             check: (v, scope, root) =>
-              !isExisting(v) && ((getIn(root, ['agreement', 'goals']) as Answers[] | undefined) ?? []).some((g) => g !== scope && g.id === v) ? `${String(v)} is already a goal id` : undefined,
+              !isExisting(v) && ((getIn(root, ['agreement', 'goals']) as Answers[] | undefined) ?? []).some((g) => g !== scope && g.id === v)
+                ? `${String(v)} is already a goal id`
+                : undefined,
           }),
           question('text', ['goal'], 'Specific: what must change, in plain words the parents will read', { when: isNew, required: true }),
           question('lines', ['steps'], 'Steps towards it, separated by ";"', { when: isNew, required: true }),
@@ -123,7 +125,12 @@ const agreement: TaskFlow = {
           when: whenRecording('agreement'),
           existing: goals.map(describeGoal),
           min: (root) => (done({}, root) && goals.length === 0 ? 1 : 0),
-          itemDefaults: (_i, root) => ({ id: nextGoalId(goals.map((g) => g.id), itemsAt(root, ['agreement', 'goals'])) }),
+          itemDefaults: (_i, root) => ({
+            id: nextGoalId(
+              goals.map((g) => g.id),
+              itemsAt(root, ['agreement', 'goals']),
+            ),
+          }),
         },
       ),
       question('lines', ['agreement', 'non_negotiables'], 'Non-negotiable conditions, separated by ";" (optional)', {

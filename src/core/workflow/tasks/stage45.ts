@@ -5,7 +5,20 @@ import { isAfter } from '../../text/dates.js';
 import { CARE_ORDER_STATUSES, ROLE_PARTIES, STEP_DOWN_TO, SUPPORT_DELIVERY, type Level } from '../../model/ids.js';
 import { requiredParties } from '../sharing.js';
 import { getIn, isBlank, isPlainObject, list, question, type Answers } from '../answers.js';
-import { appendNew, compact, itemsAt, noteStep, notAfterToday, statusSteps, taskFieldEdits, whenDone, whenRecording, type FlowCase, type TaskFlow, type WorkflowEdit } from '../flow.js';
+import {
+  appendNew,
+  compact,
+  itemsAt,
+  noteStep,
+  notAfterToday,
+  statusSteps,
+  taskFieldEdits,
+  whenDone,
+  whenRecording,
+  type FlowCase,
+  type TaskFlow,
+  type WorkflowEdit,
+} from '../flow.js';
 import { describeGoal, ratingEdits, ratingList } from './goals.js';
 import { classificationEdits, classificationList, decisionEdits, decisionList, latestLevel } from './decisionPoint.js';
 
@@ -40,7 +53,8 @@ function serviceSteps(ctx: { date: string }, withDelivery: boolean) {
     question('text', ['service'], 'The service (e.g. family support worker, alcohol service)', { required: true }),
     question('date', ['from'], 'From', { default: ctx.date }),
     question('date', ['to'], 'To (its last day; optional)', {
-      check: (v: unknown, scope: Answers) => (typeof scope.from === 'string' && isAfter(scope.from, String(v)) ? `must not be before ${scope.from}` : undefined),
+      check: (v: unknown, scope: Answers) =>
+        typeof scope.from === 'string' && isAfter(scope.from, String(v)) ? `must not be before ${scope.from}` : undefined,
     }),
     ...(withDelivery ? [question('choice', ['delivered'], 'Delivered?', { choices: SUPPORT_DELIVERY.map((s) => ({ value: s, name: s })) })] : []),
     question('text', ['note'], 'Short note (optional)'),
@@ -65,7 +79,10 @@ const supportReview: TaskFlow = {
     ];
   },
   change: (c, answers) => ({
-    edits: [...appendNew(['return', 'support_package'], itemsAt(answers, ['return', 'support_package']), c.data.return?.support_package), ...taskFieldEdits('support_review', answers)],
+    edits: [
+      ...appendNew(['return', 'support_package'], itemsAt(answers, ['return', 'support_package']), c.data.return?.support_package),
+      ...taskFieldEdits('support_review', answers),
+    ],
     sections: [],
   }),
 };
@@ -89,7 +106,13 @@ const transitionPlan: TaskFlow = {
     const required = requiredParties(c.data, ctx.config.sharing.required_parties).filter((r) => r.party !== 'childrens_guardian');
     return [
       ...statusSteps(c, 'transition_plan', ctx),
-      question('date', ['transition', 'agreed'], 'Date the transition plan was agreed', { when: whenRecording('transition_plan'), required: done, attests: true, recorded: t.agreed, check: notAfterToday(ctx) }),
+      question('date', ['transition', 'agreed'], 'Date the transition plan was agreed', {
+        when: whenRecording('transition_plan'),
+        required: done,
+        attests: true,
+        recorded: t.agreed,
+        check: notAfterToday(ctx),
+      }),
       question('choices', ['transition', 'agreed_by'], 'Agreed by', {
         when: whenRecording('transition_plan'),
         required: done,
@@ -136,7 +159,12 @@ const readiness: TaskFlow = {
   task: 'readiness',
   steps: (c, ctx) => [
     ...statusSteps(c, 'readiness', ctx),
-    noteStep('readiness', 'How ready are the child, parents, carers and school? (Mixed feelings are normal: record them, they are not a reason to stop.)', c, whenDone('readiness')),
+    noteStep(
+      'readiness',
+      'How ready are the child, parents, carers and school? (Mixed feelings are normal: record them, they are not a reason to stop.)',
+      c,
+      whenDone('readiness'),
+    ),
   ],
   change: (_c, answers) => ({ edits: taskFieldEdits('readiness', answers), sections: [] }),
 };
@@ -153,7 +181,9 @@ const contactPlan: TaskFlow = {
         'Add a step of contact (day visits, overnights, weekends, the move)?',
         [
           question('date', ['from'], 'From', { required: true, default: ctx.date }),
-          question('date', ['to'], 'To (optional)', { check: (v, scope) => (typeof scope.from === 'string' && isAfter(scope.from, String(v)) ? `must not be before ${scope.from}` : undefined) }),
+          question('date', ['to'], 'To (optional)', {
+            check: (v, scope) => (typeof scope.from === 'string' && isAfter(scope.from, String(v)) ? `must not be before ${scope.from}` : undefined),
+          }),
           question('text', ['pattern'], 'The pattern (e.g. day visits at weekends)', { required: true }),
           question('text', ['conditions'], 'Conditions for moving on to the next step (optional)'),
           question('text', ['note'], 'How it went (optional)'),
@@ -193,7 +223,10 @@ const supportPackage: TaskFlow = {
     ];
   },
   change: (c, answers) => ({
-    edits: [...appendNew(['return', 'support_package'], itemsAt(answers, ['return', 'support_package']), c.data.return?.support_package), ...taskFieldEdits('support_package', answers)],
+    edits: [
+      ...appendNew(['return', 'support_package'], itemsAt(answers, ['return', 'support_package']), c.data.return?.support_package),
+      ...taskFieldEdits('support_package', answers),
+    ],
     sections: [],
   }),
 };
@@ -224,7 +257,14 @@ const monitoring: TaskFlow = {
           question('yesno', ['seen_alone'], 'Was the child seen alone?', { attests: true }),
           question('text', ['note'], 'Short note (optional)'),
         ],
-        { when: whenRecording('monitoring'), min: 1, max: 1, existing: (c.data.return?.visits ?? []).slice(-3).map((v) => `${v.date}${v.seen_alone === true ? ', seen alone' : v.seen_alone === false ? ', not seen alone' : ''}`) },
+        {
+          when: whenRecording('monitoring'),
+          min: 1,
+          max: 1,
+          existing: (c.data.return?.visits ?? [])
+            .slice(-3)
+            .map((v) => `${v.date}${v.seen_alone === true ? ', seen alone' : v.seen_alone === false ? ', not seen alone' : ''}`),
+        },
       ),
       list(
         ['agreement', 'goals'],
@@ -249,7 +289,12 @@ const stepDown: TaskFlow = {
     const current = c.data.return?.step_down ?? undefined;
     return [
       ...statusSteps(c, 'step_down', ctx, { by: c.data.team.team_manager }),
-      question('date', ['return', 'step_down', 'date'], 'Date of the step down', { when: whenRecording('step_down'), required: whenDone('step_down'), default: current?.date ?? ctx.date, check: notAfterToday(ctx) }),
+      question('date', ['return', 'step_down', 'date'], 'Date of the step down', {
+        when: whenRecording('step_down'),
+        required: whenDone('step_down'),
+        default: current?.date ?? ctx.date,
+        check: notAfterToday(ctx),
+      }),
       question('choice', ['return', 'step_down', 'to'], 'Stepped down to', {
         when: whenRecording('step_down'),
         required: whenDone('step_down'),
@@ -258,7 +303,10 @@ const stepDown: TaskFlow = {
         recorded: current?.to,
         choices: STEP_DOWN_TO.map((s) => ({ value: s, name: s })),
       }),
-      question('text', ['return', 'step_down', 'note'], 'Evidence for the lower level, and the follow-up date (optional)', { when: whenRecording('step_down'), default: current?.note }),
+      question('text', ['return', 'step_down', 'note'], 'Evidence for the lower level, and the follow-up date (optional)', {
+        when: whenRecording('step_down'),
+        default: current?.note,
+      }),
     ];
   },
   change(c, answers) {
