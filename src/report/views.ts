@@ -553,7 +553,9 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
       reasons: text(dec?.reasons),
       conditions,
       hasConditions: conditions.length > 0,
-      timescale: text(dec?.timescale),
+      // with no return home there is no return to set conditions or a timescale for
+      noConditions: noReturn ? 'Not applicable: no return home.' : 'Not recorded.',
+      timescale: noReturn && !hasText(dec?.timescale) ? 'Not applicable: no return home' : text(dec?.timescale),
       // a parallel plan runs beside a plan for return: with no return it does not apply
       showParallelPlan: !noReturn || hasText(dec?.parallel_plan),
       parallelPlan: text(dec?.parallel_plan),

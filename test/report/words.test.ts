@@ -106,6 +106,18 @@ describe('correct words', () => {
     expect(md).toContain('| Disagreement | Ms D (mother): Disagrees; given advocacy details (from the sharing log) |');
   });
 
+  it('a no-return decision says its timescale and conditions do not apply, rather than that they were not recorded', () => {
+    const md = renderText(exampleCase('RF-0004', config), 'decision', 'md', { config });
+    expect(md).toContain('| Timescale | Not applicable: no return home |');
+    expect(md).toMatch(/### Conditions\s+Not applicable: no return home\./);
+    const html = renderText(exampleCase('RF-0004', config), 'decision', 'html', { config });
+    expect(html).toContain('<p class="muted">Not applicable: no return home.</p>');
+    // a decision for a return still says so when nothing was recorded
+    const rf6 = renderText(exampleCase('RF-0006', config), 'decision', 'md', { config, point: 'rc1_d2' });
+    expect(rf6).toContain('| Timescale |');
+    expect(rf6).not.toContain('Not applicable: no return home');
+  });
+
   it('the configured visit frequency is a local standard, not the agreed plan; empty tables are one sentence', () => {
     const md = renderText(exampleCase('RF-0012', config), 'transition', 'md', { config });
     expect(md).toContain('Local standard: after a return home, a visit at least every 6 weeks');
