@@ -7,7 +7,8 @@ import type { CaseData, Decision, Person } from '../model/caseTypes.js';
 import { DECISION_POINTS, type DecisionPoint } from '../model/ids.js';
 import MarkdownIt from 'markdown-it';
 import { identifierRules } from './redact/identifiers.js';
-import { textReplacer } from './redact/engine.js';
+import { escapeRegExp, textReplacer } from './redact/engine.js';
+import { skeleton } from './redact/normalise.js';
 import { latestAt } from '../rules/recordReaders.js';
 
 export type FamilyProduct = 'assessment' | 'decision' | 'agreement' | 'transition' | 'review';
@@ -48,83 +49,20 @@ const KIN_WORDS: [RegExp, string[]][] = [
   [/uncle/, ['uncle']],
 ];
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Latin letters that Cyrillic and Greek letters look like. */
-const LOOK_ALIKES: Record<string, string> = {
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: 'O',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  Х: 'X',
-  У: 'Y',
-  І: 'I',
-  Ј: 'J',
-  Ѕ: 'S',
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  х: 'x',
-  у: 'y',
-  і: 'i',
-  ј: 'j',
-  ѕ: 's',
-  ԁ: 'd',
-  һ: 'h',
-  ӏ: 'l',
-  Α: 'A',
-  Β: 'B',
-  Ε: 'E',
-  Ζ: 'Z',
-  Η: 'H',
-  Ι: 'I',
-  Κ: 'K',
-  Μ: 'M',
-  Ν: 'N',
-  Ο: 'O',
-  Ρ: 'P',
-  Τ: 'T',
-  Υ: 'Y',
-  Χ: 'X',
-  α: 'a',
-  ε: 'e',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-};
-const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
-
 /**
  * Text as a reader would read it: compatibility forms folded (full-width letters, a
  * no-break space), accents and other combining marks taken off, invisible format
- * characters (zero-width spaces, joiners, soft hyphens) taken out, and Cyrillic and
- * Greek letters that look Latin read as Latin.
+ * characters (zero-width spaces, joiners, soft hyphens) taken out, and Cyrillic, Greek
+ * and Armenian letters that look Latin read as Latin (the one table, in redact/normalise.ts).
  */
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{Mn}/gu, '')
-    .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+  return skeleton(
+    text
+      .normalize('NFKD')
+      .replace(/\p{Mn}/gu, '')
+      .normalize('NFKC')
+      .replace(/\p{Cf}/gu, ''),
+  );
 }
 
 // A family copy is read rendered: its HTML form shows a body's inline Markdown as HTML,
@@ -192,8 +130,8 @@ function wordPattern(word: string): string {
             : undefined;
   // a title's letters may be spaced or dotted apart ("M s K", "M.s. K")
   if (titles && parts.length > 1)
-    return `(?:${titles.map((t) => [...t].map(escapeRe).join('[\\s.]?')).join('|')})${JOIN}${parts.slice(1).map(escapeRe).join(JOIN)}`;
-  return parts.map((x) => escapeRe(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
+    return `(?:${titles.map((t) => [...t].map(escapeRegExp).join('[\\s.]?')).join('|')})${JOIN}${parts.slice(1).map(escapeRegExp).join(JOIN)}`;
+  return parts.map((x) => escapeRegExp(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
 }
 
 const namePatterns = new WeakMap<Person, RegExp>();
