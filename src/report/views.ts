@@ -12,6 +12,7 @@ import { recomputeSuggestion, whyDiffers } from '../core/classify/recomputed.js'
 import { hasReached, STAGE_OF_POINT } from '../core/workflow/stageProgress.js';
 import { hasText, latestAt } from '../core/rules/recordReaders.js';
 import { requiredParties } from '../core/workflow/sharing.js';
+import { nextPostReturnReview, rc3AfterUnplannedReturnOverdue } from '../core/status/timeliness.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import type { BodySection } from './family.js';
 import { GENOGRAM_KEY, layoutGenogram } from './genogram.js';
@@ -147,6 +148,12 @@ function section(input: ViewInput, ...headings: string[]): SectionView {
   return { isRecorded: found !== undefined, blocks: found ? textBlocks(found.content) : [] };
 }
 
+/** A section the front matter records (the field), or else the body's section under one of the headings. */
+function fieldOrSection(input: ViewInput, value: string | undefined, ...headings: string[]): SectionView {
+  if (hasText(value)) return { isRecorded: true, blocks: textBlocks(value) };
+  return headings.length > 0 ? section(input, ...headings) : { isRecorded: false, blocks: [] };
+}
+
 function person(data: CaseData, p: Person, asOf: string): PersonView {
   const atHome = childAtHome(data, asOf);
   const safeAdultId = Object.hasOwn(data.tasks, 'safe_adult') ? data.tasks.safe_adult?.person : undefined;
@@ -262,6 +269,18 @@ function describeDerived(c: Contribution, data: CaseData, asOf: string): string 
   }
 }
 
+/** The "As of" of a fact worked out rather than entered: the date it is worked out for, or where it comes from. */
+function derivedAsOf(c: Contribution, data: CaseData, asOf: string): string {
+  switch (c.factor) {
+    case 'child_age_over_10':
+      return c.evidence === '/return/returned' ? data.return!.returned! : c.evidence === '/transition/planned_return' ? data.transition!.planned_return! : asOf;
+    case 'unplanned_return':
+      return returnedBy(data, asOf) ? data.return!.returned! : 'Not applicable yet';
+    default:
+      return c.date ?? 'From the history';
+  }
+}
+
 /** Every factor as it stands on a date: entries (latest per person) and the static factors derived from history. */
 export function factorRows(data: CaseData, config: ReunifyConfig, asOf: string): FactorRow[] {
   const catalogue = factorCatalogue(config);
@@ -280,7 +299,7 @@ export function factorRows(data: CaseData, config: ReunifyConfig, asOf: string):
         isStatic: def?.static ?? false,
         status: statusOn(c.factor, c.status, data, asOf),
         evidence: entry ? text(entry.evidence) : describeDerived(c, data, asOf),
-        asOf: text(c.date),
+        asOf: entry ? text(c.date) : derivedAsOf(c, data, asOf),
         person: who ? who.ref : (c.person ?? ''),
       };
     });
@@ -344,6 +363,15 @@ export function latestPoint(data: CaseData, asOf?: string): DecisionPoint | unde
 
 // ---------------------------------------------------------------- assessment (written_assessment)
 
+function parentAssessment(p: { strengths?: string; risks?: string; progress?: string } | undefined) {
+  return {
+    isRecorded: p !== undefined && (hasText(p.strengths) || hasText(p.risks) || hasText(p.progress)),
+    strengths: text(p?.strengths),
+    risks: text(p?.risks),
+    progress: text(p?.progress),
+  };
+}
+
 export function assessmentView(input: ViewInput) {
   const { data, config, asOf } = input;
   const parents = parentsOf(data);
@@ -353,8 +381,11 @@ export function assessmentView(input: ViewInput) {
   const safeAdult = safeAdultId ? personById(data, safeAdultId) : undefined;
   const written = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
   const history = data.history ?? {};
+  const a = data.assessment ?? undefined;
   return {
     header: header(input, 'Written assessment'),
+    reasonForCare: fieldOrSection(input, a?.reason_for_care, 'Reason for care', 'Reasons for care'),
+    childNeeds: fieldOrSection(input, a?.child_needs, "Child's needs", 'Child’s needs', "The child's needs"),
     child: childView(input),
     history: {
       entriesToCare: count(history.entries_to_care),
@@ -366,13 +397,14 @@ export function assessmentView(input: ViewInput) {
     caseHistory: section(input, 'Case history', 'Chronology', 'Analytical chronology'),
     analysis: section(input, 'Analysis'),
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
-    otherAgencies: section(input, 'Other agencies', "Other agencies' information"),
-    whatMustChange: section(input, 'What must change', 'What must change for a safe return'),
+    otherAgencies: fieldOrSection(input, a?.other_agencies, 'Other agencies', "Other agencies' information"),
+    whatMustChange: fieldOrSection(input, a?.what_must_change, 'What must change', 'What must change for a safe return'),
     genogram: layoutGenogram(data.child, data.people ?? [], childAtHome(data, asOf)),
     genogramKey: GENOGRAM_KEY,
     people: (data.people ?? []).map((p) => person(data, p, asOf)),
     parents: parents.map((p) => ({
       person: person(data, p, asOf),
+      assessment: parentAssessment(a?.parents?.find((x) => x.person === p.id)),
       capacity: capacityOf(data, p.id, asOf),
       factors: rows.filter((r) => r.person === p.ref),
       hasFactors: rows.some((r) => r.person === p.ref),
@@ -387,7 +419,11 @@ export function assessmentView(input: ViewInput) {
       relation: safeAdult ? safeAdult.relation : NOT_RECORDED,
       details: section(input, 'Safe adult'),
     },
-    recommendation: { isRecorded: typeof written?.recommendation === 'string', outcome: text(written?.recommendation) },
+    recommendation: {
+      isRecorded: typeof written?.recommendation === 'string',
+      outcome: text(written?.recommendation),
+      reasons: fieldOrSection(input, a?.reasons),
+    },
     signOff: { task: task(data, 'written_assessment'), isDraft: written?.status !== 'done' || written.signed_off === undefined },
   };
 }
@@ -498,13 +534,32 @@ function explanationOf(input: ViewInput, point: DecisionPoint, on: string, c: { 
   };
 }
 
-/** Disagreement as the sharing log records it, when the decision has none of its own: each party's response in their words. */
-function disagreementsShared(data: CaseData, shared: readonly { party: string; response?: string }[]): string {
-  const said = shared.filter(
-    (s) => typeof s.response === 'string' && /^\s*(disagree|oppose|object|does not agree|do not agree|doesn't agree|rejects)/i.test(s.response),
-  );
-  if (said.length === 0) return NOT_RECORDED;
-  return said.map((s) => `${partyName(data, s.party)}: ${s.response!.trim()}`).join('; ') + ' (from the sharing log)';
+const DISAGREES = /^\s*(disagree|oppose|object|does not agree|do not agree|doesn't agree|rejects)/i;
+
+/**
+ * Disagreement with a decision, party by party: what the decision records (one text, or
+ * `{ party, view }` per party), and each sharing response that says the party disagrees
+ * where the decision has nothing of its own for them. With none, it says whether everyone
+ * told gave a response, so that "no one disagreed" is never said of people not asked.
+ */
+function disagreementOf(data: CaseData, recorded: Decision['disagreement'], shared: readonly { party: string; date?: string; response?: string }[]): string {
+  const parts: string[] = [];
+  const covered = new Set<string>();
+  if (typeof recorded === 'string' && hasText(recorded)) parts.push(recorded.trim());
+  if (Array.isArray(recorded)) {
+    for (const d of recorded) {
+      covered.add(d.party);
+      parts.push(`${partyName(data, d.party)}: ${d.view.trim()}`);
+    }
+  }
+  const fromLog = shared.filter((s) => !covered.has(s.party) && typeof s.response === 'string' && DISAGREES.test(s.response));
+  if (fromLog.length > 0) parts.push(fromLog.map((s) => `${partyName(data, s.party)}: ${s.response!.trim()}`).join('; ') + ' (from the sharing log)');
+  if (parts.length > 0) return parts.join('; ');
+  const told = shared.filter((s) => s.date !== undefined);
+  if (told.length === 0) return NOT_RECORDED;
+  const silent = told.filter((s) => !hasText(s.response));
+  if (silent.length === 0) return 'None: no one told of the decision disagreed';
+  return `None recorded; no response recorded from ${silent.map((s) => partyName(data, s.party)).join(', ')}`;
 }
 
 export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
@@ -557,9 +612,12 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
       noConditions: noReturn ? 'Not applicable: no return home.' : 'Not recorded.',
       timescale: noReturn && !hasText(dec?.timescale) ? 'Not applicable: no return home' : text(dec?.timescale),
       // a parallel plan runs beside a plan for return: with no return it does not apply
-      showParallelPlan: !noReturn || hasText(dec?.parallel_plan),
+      // after the return home the back-up plan is the contingency: a parallel plan shows only when one is recorded
+      showParallelPlan: (!noReturn && point !== 'rc3_post_return') || hasText(dec?.parallel_plan),
       parallelPlan: text(dec?.parallel_plan),
-      disagreement: hasText(dec?.disagreement) ? dec!.disagreement! : disagreementsShared(data, shared),
+      disagreement: disagreementOf(data, dec?.disagreement, shared),
+      showNextReview: point === 'rc3_post_return',
+      nextReview: text(dec?.next_review),
       signedOff: signOff(dec?.signed_off),
     },
     sharing: {
@@ -638,7 +696,8 @@ export function agreementView(input: ViewInput) {
     teamAroundChild: a?.team_around_child ?? [],
     backupPlan: text(a?.backup_plan),
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
-    reviewDates: (data.cla_reviews ?? []).filter((d) => a?.signed !== undefined && d >= a.signed),
+    // when the agreement itself is reviewed with the family (CLA reviews are another meeting)
+    reviewDates: [...(a?.review_dates ?? [])].sort(),
     signatures: [
       ...signatories.map((p) => ({ name: p.ref, role: idWords(p.relation) })),
       { name: data.team.social_worker, role: 'Social worker' },
@@ -677,7 +736,8 @@ export function transitionView(input: ViewInput) {
       to: text(p.to),
       pattern: text(p.pattern),
       conditions: text(p.conditions),
-      note: text(p.note),
+      // how a step went cannot be said before it starts
+      note: !hasText(p.note) && p.from > asOf ? 'Not applicable yet' : text(p.note),
     })),
     supportPackage: (r?.support_package ?? []).map((s) => ({
       service: s.service,
@@ -690,6 +750,10 @@ export function transitionView(input: ViewInput) {
     nonNegotiables: data.agreement?.non_negotiables ?? [],
     monitoring: { visitWeeks: config.reviews.post_return_visit_weeks, visitMonths: config.reviews.post_return_visit_months },
     contingency: text(data.agreement?.backup_plan),
+    warningSigns: (t?.warning_signs ?? []).map((w) => ({ sign: w.sign, response: w.response })),
+    school: text(t?.school),
+    health: text(t?.health),
+    views: (t?.views ?? []).map((v) => ({ party: v.party, name: partyName(data, v.party), view: v.view })),
     transitionTask: task(data, 'transition_plan'),
     readiness: task(data, 'readiness'),
     supportReview: task(data, 'support_review'),
@@ -726,8 +790,12 @@ export function reviewView(input: ViewInput) {
       reasons: text(decision?.reasons),
       hasReasons: hasText(decision?.reasons),
       decisionDate: text(decision?.date),
+      hasNextReview: hasText(decision?.next_review),
+      nextReview: text(decision?.next_review),
     };
   });
+  const rc3Overdue = rc3AfterUnplannedReturnOverdue(data, config, asOf);
+  const next = nextPostReturnReview(data, asOf);
   const visits = [...(r.visits ?? [])].sort((a, b) => a.date.localeCompare(b.date));
   const lastVisit = latest(visits.map((v) => v.date));
   const latestRc3 = rc3[rc3.length - 1]?.c;
@@ -742,6 +810,21 @@ export function reviewView(input: ViewInput) {
     levels,
     reviews,
     hasReviews: reviews.length > 0,
+    // what check and status already know: an RC3 overdue after an unplanned return, and the next review
+    rc3Overdue: rc3Overdue
+      ? {
+          isOverdue: true,
+          text: `The post-return classification (RC3) is overdue by ${rc3Overdue.late} ${rc3Overdue.late === 1 ? 'day' : 'days'}: after the unplanned return on ${longDate(rc3Overdue.returned)} it was due by ${longDate(rc3Overdue.due)}${rc3Overdue.unsigned ? `; the classification of ${longDate(rc3Overdue.unsigned.record.date)} is not yet signed off` : ''}.`,
+        }
+      : { isOverdue: false, text: '' },
+    nextReview: next
+      ? {
+          isSet: true,
+          date: next.date,
+          isOverdue: next.late > 0,
+          late: `${next.late} ${next.late === 1 ? 'day' : 'days'}`,
+        }
+      : { isSet: false, date: closedOn ? 'Not applicable: the case is closed' : NOT_RECORDED, isOverdue: false, late: '' },
     visits: visits.map((v) => ({ date: v.date, seenAlone: yesNo(v.seen_alone), note: text(v.note) })),
     visitCount: visits.length,
     seenAloneCount: visits.filter((v) => v.seen_alone === true).length,
@@ -763,6 +846,7 @@ export function reviewView(input: ViewInput) {
       to: r.step_down?.to ?? NOT_RECORDED,
       note: text(r.step_down?.note),
       hasNote: hasText(r.step_down?.note),
+      hasRecommendation: latestRc3Decision !== undefined,
       recommendation: latestRc3Decision?.outcome ?? NOT_RECORDED,
       recommendationReasons: text(latestRc3Decision?.reasons),
       hasRecommendationReasons: hasText(latestRc3Decision?.reasons),

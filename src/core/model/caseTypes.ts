@@ -78,8 +78,17 @@ export interface Decision {
   parallel_plan?: string;
   signed_off?: SignOff;
   shared?: SharingRecord[];
-  disagreement?: string;
+  /** One text as expressed, or one entry per party who disagrees. */
+  disagreement?: string | PartyView[];
+  /** rc3_post_return: when the next post-return review is. */
+  next_review?: IsoDate;
   share_with?: string[];
+}
+
+/** One party's view, in their words where possible (a disagreement, a view of the transition plan). */
+export interface PartyView {
+  party: string;
+  view: string;
 }
 
 /** A decision at one of the stages' decision points (RC1/D2, RC2/D3, RC3), not Decision 1. */
@@ -112,6 +121,31 @@ export interface Agreement {
   non_negotiables?: string[];
   team_around_child?: string[];
   backup_plan?: string;
+  /** When the agreement will be reviewed with the family. */
+  review_dates?: IsoDate[];
+}
+
+/** The written assessment's content beyond factors, history and recommendation (stage 1). */
+export interface AssessmentRecord {
+  reason_for_care?: string;
+  child_needs?: string;
+  parents?: { person: string; strengths?: string; risks?: string; progress?: string }[];
+  other_agencies?: string;
+  what_must_change?: string;
+  /** The reasons for the recommendation in tasks.written_assessment. */
+  reasons?: string;
+}
+
+export interface TransitionRecord {
+  agreed?: IsoDate;
+  agreed_by?: string[];
+  planned_return?: IsoDate;
+  placement_approval?: { by: string; date: IsoDate; note?: string };
+  warning_signs?: { sign: string; response: string }[];
+  school?: string;
+  health?: string;
+  /** The parents' and carers' views of the plan. */
+  views?: PartyView[];
 }
 
 export interface ReturnRecord {
@@ -165,11 +199,12 @@ export interface CaseData {
   };
   factors?: FactorEntry[];
   capacity_to_change?: { person: string; rating: CapacityValue; evidence?: string; as_of?: IsoDate }[];
+  assessment?: AssessmentRecord | null;
   tasks: Record<string, TaskRecord>;
   classifications?: Classification[];
   decisions?: Decision[];
   agreement?: Agreement | null;
-  transition?: { agreed?: IsoDate; agreed_by?: string[]; planned_return?: IsoDate; placement_approval?: { by: string; date: IsoDate; note?: string } } | null;
+  transition?: TransitionRecord | null;
   return?: ReturnRecord | null;
   court?: CourtRecord | null;
   outcome?: { status: string; date: IsoDate; note?: string } | null;

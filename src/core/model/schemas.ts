@@ -287,7 +287,17 @@ function definitions(ids: DomainIds): Schema {
           parallel_plan: text('Alternative permanence plan running alongside'),
           signed_off: ref('signed_off', 'Decision-maker sign-off'),
           shared: listOf(ref('sharing', 'One party told'), 'Who was told, when and how'),
-          disagreement: text('Any disagreement from the child, parents or IRO, as expressed'),
+          disagreement: {
+            type: ['string', 'array'],
+            items: record(
+              "One party's disagreement with the decision",
+              { party: text('Person id from `people`, or child, iro, childrens_guardian, …'), view: text('What they disagree with, in their words where possible') },
+              ['party', 'view'],
+            ),
+            description:
+              'Any disagreement from the child, parents or IRO: a list of { party, view }, one per party who disagrees (or one text, as expressed); when absent, sharing responses that say they disagree are shown',
+          },
+          next_review: date('rc3_post_return: the date of the next post-return review'),
           share_with: readers('People (ids) whose family copy may show the reasons and conditions even where they name someone else'),
         },
         ['date', 'point', 'outcome'],
@@ -331,6 +341,7 @@ function definitions(ids: DomainIds): Schema {
         non_negotiables: listOf({ type: 'string' }, 'Non-negotiable conditions'),
         team_around_child: listOf({ type: 'string' }, 'Professionals and carers in the team around the child'),
         backup_plan: text('What happens if goals are missed or the return breaks down'),
+        review_dates: listOf(date('A review date'), 'When the agreement will be reviewed with the family, held or planned'),
       },
       [],
       true,
@@ -350,6 +361,49 @@ function definitions(ids: DomainIds): Schema {
           },
           ['by', 'date'],
         ),
+        warning_signs: listOf(
+          record(
+            'A sign that the return is going wrong, and the response agreed for it',
+            { sign: text('What would show things are going wrong'), response: text('What will be done, and by whom, if it is seen') },
+            ['sign', 'response'],
+          ),
+          'Warning signs with the responses agreed for them',
+        ),
+        school: text('School or nursery arrangements for the move home: which school, transport, who the school will tell'),
+        health: text('Health arrangements for the move home: GP registration, health visitor or school nurse, appointments'),
+        views: listOf(
+          record(
+            "One party's view of the plan",
+            { party: text('Person id from `people` (a parent or carer), or child, iro, …'), view: text('Their view of the plan, in their words where possible') },
+            ['party', 'view'],
+          ),
+          "The parents' and carers' views of the plan",
+        ),
+      },
+      [],
+      true,
+    ),
+    assessment: record(
+      'The written assessment (stage 1): what it says beyond the factors, the case history and the recommendation',
+      {
+        reason_for_care: text('Why the child is looked after (or at the edge of care), stated in plain words'),
+        child_needs: text("The child's needs: health, development, education, emotional needs and identity, and what caring for them asks of a parent"),
+        parents: listOf(
+          record(
+            "One parent's assessment at stage 1",
+            {
+              person: text('Person id of the parent'),
+              strengths: text("The parent's strengths"),
+              risks: text('The risks this parent poses or faces'),
+              progress: text('Progress on the problems that led to care'),
+            },
+            ['person'],
+          ),
+          'Strengths, risks and progress, per parent',
+        ),
+        other_agencies: text("Other agencies' information: police, health, school, adult services, with the date each was asked"),
+        what_must_change: text('What must change for a safe return'),
+        reasons: text("The reasons for the written assessment's recommendation"),
       },
       [],
       true,
@@ -470,6 +524,7 @@ function commonSchema(ids: DomainIds): Schema {
       history: ref('history', 'Case history counts'),
       factors: listOf(ref('factor', 'A factor'), 'Dynamic risk and protective factors'),
       capacity_to_change: listOf(ref('capacity', 'One parent'), 'Capacity to change, per parent'),
+      assessment: ref('assessment', 'The written assessment (stage 1)'),
       tasks: {
         type: 'object',
         description: 'Status of every task of every stage reached, keyed by task id',

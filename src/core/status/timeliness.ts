@@ -167,6 +167,26 @@ export function stageClock(data: CaseData, config: Pick<ReunifyConfig, 'timescal
   return { stage: data.stage, start: start.date, from: start.from, days, limitWeeks, ...(limitBasis ? { limitBasis } : {}), overdue: days > limitWeeks * 7 };
 }
 
+/**
+ * The next post-return review as the latest RC3 decision (on or before `asOf`) set it with
+ * `next_review`, and how many days it is late on `asOf` (0 when not yet due, or when an RC3
+ * classification was made on or after that date). Undefined when no RC3 decision sets one,
+ * or the case is closed.
+ */
+export function nextPostReturnReview(data: CaseData, asOf: IsoDate): { date: IsoDate; late: number; decisionIndex: number } | undefined {
+  if (data.stage === 'closed') return undefined;
+  let found: { date: IsoDate; decided: IsoDate; decisionIndex: number } | undefined;
+  (data.decisions ?? []).forEach((d, i) => {
+    if (d.point !== 'rc3_post_return' || isAfter(d.date, asOf)) return;
+    if (!found || !isAfter(found.decided, d.date)) found = d.next_review ? { date: d.next_review, decided: d.date, decisionIndex: i } : undefined;
+  });
+  if (!found) return undefined;
+  const { date, decided, decisionIndex } = found;
+  // a later RC3 (after the decision that set the date) is the review held
+  const held = (data.classifications ?? []).some((c) => c.point === 'rc3_post_return' && isAfter(c.date, decided) && !isAfter(c.date, asOf));
+  return { date, late: held || !isAfter(asOf, date) ? 0 : daysBetween(date, asOf), decisionIndex };
+}
+
 export interface Rc3AfterUnplannedReturn {
   returned: IsoDate;
   /** reviews.rc3_after_unplanned_return_days */
