@@ -5,7 +5,7 @@
 import { atStagePoint, type CaseData, type Classification, type Decision, type Person, type SignOff, type TaskRecord } from '../core/model/caseTypes.js';
 import { assess, classify, factorCatalogue, isSuperseded, type Contribution } from '../core/classify/classify.js';
 import type { ReunifyConfig } from '../core/model/config.js';
-import { addDays, latest } from '../core/text/dates.js';
+import { addDays, ageOn, latest } from '../core/text/dates.js';
 import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/model/ids.js';
 import { compareWithBaseline, directionOf } from '../core/classify/reclassify.js';
 import { recomputeSuggestion, whyDiffers } from '../core/classify/recomputed.js';
@@ -194,6 +194,11 @@ export function partyName(data: CaseData, party: string): string {
   return idWords(party);
 }
 
+/** A role worth adding after a party's name: not when the name already says it ("Child J (the child)", "IRO H.S. (IRO)"). */
+function showRole(data: CaseData, party: string, role: string): boolean {
+  return !partyName(data, party).toLowerCase().includes(`(${role.toLowerCase()})`);
+}
+
 /** The people whose per-parent records matter: PR holders, parents the child returns to, and anyone with a record. */
 function parentsOf(data: CaseData): Person[] {
   const recorded = new Set([...(data.capacity_to_change ?? []).map((c) => c.person), ...(data.agreement?.parents ?? []).map((p) => p.person)]);
@@ -237,7 +242,8 @@ function childView(input: ViewInput) {
           ? 'no moves'
           : `${c.placement_moves} ${c.placement_moves === 1 ? 'move' : 'moves'}`
         : 'moves not recorded',
-    wantsToReturn: yesNo(c.wants_to_return),
+    // a baby or toddler cannot say: that is not a gap in the record
+    wantsToReturn: c.wants_to_return === undefined && ageOn(c.dob, input.asOf) < 4 ? `Not applicable: ${c.ref} is too young to say` : yesNo(c.wants_to_return),
     cohorts: input.data.cohorts ?? [],
   };
 }
@@ -382,6 +388,9 @@ export function assessmentView(input: ViewInput) {
   const written = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
   const history = data.history ?? {};
   const a = data.assessment ?? undefined;
+  // while the written assessment is still being written, its conclusions are not missing: they are not written yet
+  const notYet = 'Not written yet: the written assessment is not done.';
+  const pending = (s: SectionView): SectionView => (s.isRecorded || written?.status === 'done' ? s : { isRecorded: true, blocks: textBlocks(notYet) });
   return {
     header: header(input, 'Written assessment'),
     reasonForCare: fieldOrSection(input, a?.reason_for_care, 'Reason for care', 'Reasons for care'),
@@ -398,7 +407,7 @@ export function assessmentView(input: ViewInput) {
     analysis: section(input, 'Analysis'),
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
     otherAgencies: fieldOrSection(input, a?.other_agencies, 'Other agencies', "Other agencies' information"),
-    whatMustChange: fieldOrSection(input, a?.what_must_change, 'What must change', 'What must change for a safe return'),
+    whatMustChange: pending(fieldOrSection(input, a?.what_must_change, 'What must change', 'What must change for a safe return')),
     genogram: layoutGenogram(data.child, data.people ?? [], childAtHome(data, asOf)),
     genogramKey: GENOGRAM_KEY,
     people: (data.people ?? []).map((p) => person(data, p, asOf)),
@@ -422,9 +431,14 @@ export function assessmentView(input: ViewInput) {
     recommendation: {
       isRecorded: typeof written?.recommendation === 'string',
       outcome: text(written?.recommendation),
-      reasons: fieldOrSection(input, a?.reasons),
+      notYet: written?.status === 'done' ? NOT_RECORDED : 'Not made yet: the written assessment is not done',
+      reasons: pending(fieldOrSection(input, a?.reasons)),
     },
-    signOff: { task: task(data, 'written_assessment'), isDraft: written?.status !== 'done' || written.signed_off === undefined },
+    signOff: {
+      task: task(data, 'written_assessment'),
+      isDraft: written?.status !== 'done' || written.signed_off === undefined,
+      statusText: idWords(written?.status ?? 'todo').toLowerCase(),
+    },
   };
 }
 
@@ -631,7 +645,11 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
           response: text(s.response),
         })),
       ],
-      missing: dec ? required.filter((r) => !sharedParties.has(r.party)).map((r) => ({ party: r.party, name: partyName(data, r.party), role: r.role })) : [],
+      missing: dec
+        ? required
+            .filter((r) => !sharedParties.has(r.party))
+            .map((r) => ({ party: r.party, name: partyName(data, r.party), role: r.role, showRole: showRole(data, r.party, r.role) }))
+        : [],
       hasMissing: dec !== undefined && required.some((r) => !sharedParties.has(r.party)),
     },
     supportIfNoReturn: {
@@ -719,11 +737,16 @@ export function transitionView(input: ViewInput) {
     header: header(input, 'Transition plan'),
     child: childView(input),
     isRecorded: t !== undefined,
-    agreed: text(t?.agreed),
-    plannedReturn: text(t?.planned_return),
-    returned: text(r?.returned),
+    agreed: t?.agreed ?? 'Not agreed yet',
+    plannedReturn: t?.planned_return ?? 'Not set yet',
+    returned: r?.returned ?? (r?.unplanned === true ? NOT_RECORDED : 'Not applicable yet'),
     agreedBy: agreedBy.map((p) => ({ party: p, name: partyName(data, p) })),
-    notAgreedBy: t ? required.filter((p) => !agreedBy.includes(p.party)).map((p) => ({ party: p.party, name: partyName(data, p.party), role: p.role })) : [],
+    notAgreedBy: t
+      ? required.filter((p) => !agreedBy.includes(p.party)).map((p) => ({ party: p.party, name: partyName(data, p.party), role: p.role, showRole: showRole(data, p.party, p.role) }))
+      : [],
+    agreedByMissing: t?.agreed === undefined ? 'Not agreed yet.' : 'Not recorded.',
+    // a plan not yet started is not written yet, rather than missing parts
+    notWritten: t === undefined ? 'Not written yet: no transition plan is recorded.' : 'Not recorded.',
     decision: {
       isRecorded: d3 !== undefined,
       date: text(d3?.date),
@@ -751,8 +774,8 @@ export function transitionView(input: ViewInput) {
     monitoring: { visitWeeks: config.reviews.post_return_visit_weeks, visitMonths: config.reviews.post_return_visit_months },
     contingency: text(data.agreement?.backup_plan),
     warningSigns: (t?.warning_signs ?? []).map((w) => ({ sign: w.sign, response: w.response })),
-    school: text(t?.school),
-    health: text(t?.health),
+    school: t ? text(t.school) : 'Not written yet',
+    health: t ? text(t.health) : 'Not written yet',
     views: (t?.views ?? []).map((v) => ({ party: v.party, name: partyName(data, v.party), view: v.view })),
     transitionTask: task(data, 'transition_plan'),
     readiness: task(data, 'readiness'),
@@ -824,11 +847,16 @@ export function reviewView(input: ViewInput) {
           isOverdue: next.late > 0,
           late: `${next.late} ${next.late === 1 ? 'day' : 'days'}`,
         }
-      : { isSet: false, date: closedOn ? 'Not applicable: the case is closed' : NOT_RECORDED, isOverdue: false, late: '' },
+      : {
+          isSet: false,
+          date: closedOn ? 'Not applicable: the case is closed' : rc3.length === 0 ? 'Not set yet: no post-return review has been held' : NOT_RECORDED,
+          isOverdue: false,
+          late: '',
+        },
     visits: visits.map((v) => ({ date: v.date, seenAlone: yesNo(v.seen_alone), note: text(v.note) })),
     visitCount: visits.length,
     seenAloneCount: visits.filter((v) => v.seen_alone === true).length,
-    nextVisitDue: lastVisit && !closedOn ? addDays(lastVisit, config.reviews.post_return_visit_weeks * 7) : NOT_RECORDED,
+    nextVisitDue: closedOn ? 'Not applicable: the case is closed' : lastVisit ? addDays(lastVisit, config.reviews.post_return_visit_weeks * 7) : NOT_RECORDED,
     goals: goalsView(data),
     support: (r.support_package ?? []).map((s) => ({
       service: s.service,
