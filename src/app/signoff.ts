@@ -143,7 +143,9 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
   }
   const by = mode === 'freeze' ? given!.by : flags.by!.trim();
   const date = mode === 'freeze' ? given!.date : (flags.date ?? today());
-  const refusal = mode === 'sign' ? signoffRefusal(found.data, result.target, by, date) : undefined;
+  const { bodySections } = await import('../core/parse/bodySections.js');
+  const sections = bodySections(found.loaded.split?.body ?? '');
+  const refusal = mode === 'sign' ? signoffRefusal(found.data, result.target, by, date, sections) : undefined;
   if (refusal) {
     writeErr(`reunify: ${found.id}: nothing was signed: ${refusal}\n`);
     return EXIT.problems;
@@ -153,14 +155,13 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
   const selfSignoff = selfSignoffWarning(result.target, by);
   const { applyEdits, writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
   const { OutputRefusedError } = await import('../io/outputFile.js');
-  const { bodySections } = await import('../core/parse/bodySections.js');
   const { caseloadRootOf, planFrozenCopies, writeFrozenCopies, removeFrozenCopies } = await import('../io/frozenCopies.js');
   const { renderSignedProducts } = await import('./freeze.js');
   // the written product as signed: rendered now, kept as it is, its hash in the sign-off entry
   const rendered = renderSignedProducts({
     filePath: found.filePath,
     data: found.data,
-    sections: bodySections(found.loaded.split?.body ?? ''),
+    sections,
     config: caseload.config,
     configPath: caseload.configPath,
     kind: result.target.kind,

@@ -815,6 +815,8 @@ export function reviewView(input: ViewInput) {
       decisionDate: text(decision?.date),
       hasNextReview: hasText(decision?.next_review),
       nextReview: text(decision?.next_review),
+      // "Next review: …" follows the reasons as its own sentence
+      nextReviewSep: hasText(decision?.reasons) && !/[.!?]\s*$/.test(decision.reasons) ? '. ' : ' ',
     };
   });
   const rc3Overdue = rc3AfterUnplannedReturnOverdue(data, config, asOf);
@@ -849,7 +851,15 @@ export function reviewView(input: ViewInput) {
         }
       : {
           isSet: false,
-          date: closedOn ? 'Not applicable: the case is closed' : rc3.length === 0 ? 'Not set yet: no post-return review has been held' : NOT_RECORDED,
+          date: closedOn
+            ? 'Not applicable: the case is closed'
+            : rc3.length === 0
+              ? 'Not set yet: no post-return review has been held'
+              : latestRc3Decision?.outcome === 'step_down'
+                ? 'Not applicable: the latest review decided to step down'
+                : latestRc3Decision?.outcome === 'return_to_care'
+                  ? 'Not applicable: the latest review decided on a return to care'
+                  : NOT_RECORDED,
           isOverdue: false,
           late: '',
         },

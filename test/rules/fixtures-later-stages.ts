@@ -68,6 +68,7 @@ export function stage3Case(): CaseData {
         },
       ],
       non_negotiables: ['No drinking during family time'],
+      review_dates: ['2026-12-10'],
       team_around_child: ['School DSL', 'Health visitor'],
     },
   };
@@ -136,7 +137,7 @@ export function stage5Case(): CaseData {
     decisions: [
       { date: '2025-10-30', point: 'rc1_d2', outcome: 'return_if_change_evidenced', reasons: 'See analysis', signed_off: signed('2025-10-30') },
       { date: '2026-02-22', point: 'rc2_d3', outcome: 'proceed_to_return', reasons: 'Goals met', signed_off: signed('2026-02-22') },
-      { date: '2026-09-29', point: 'rc3_post_return', outcome: 'continue', signed_off: signed('2026-09-29') },
+      { date: '2026-09-29', point: 'rc3_post_return', outcome: 'continue', next_review: '2026-12-28', signed_off: signed('2026-09-29') },
     ],
     agreement: {
       signed: '2025-11-20',
@@ -157,8 +158,17 @@ export function stage5Case(): CaseData {
       ],
       team_around_child: ['School DSL', 'GP', 'Alcohol service'],
       backup_plan: 'Review meeting within a week; kinship care with gran',
+      review_dates: ['2025-12-20', '2026-02-01'],
     },
-    transition: { agreed: '2026-03-01', agreed_by: ['child', 'mum', 'fc', 'iro'], planned_return: '2026-04-01' },
+    transition: {
+      agreed: '2026-03-01',
+      agreed_by: ['child', 'mum', 'fc', 'iro'],
+      planned_return: '2026-04-01',
+      warning_signs: [{ sign: 'Ms A misses a test', response: 'Key worker tells the social worker the same day' }],
+      school: 'Same school; the DSL checks in weekly',
+      health: 'Same GP',
+      views: [{ party: 'mum', view: 'Ready' }],
+    },
     return: {
       unplanned: false,
       contact_phases: [

@@ -10,6 +10,7 @@ import { datesNotFuture } from './tasks/dates-not-future.js';
 import { recordExists } from './tasks/record-exists.js';
 import { assessmentRecommendation } from './stage1/assessment-recommendation.js';
 import { caseHistorySection } from './stage1/case-history-section.js';
+import { assessmentEssentials } from './stage1/assessment-essentials.js';
 import { genogramPeople } from './stage1/genogram-people.js';
 import { safeAdultNamed } from './stage1/safe-adult-named.js';
 import { decisionMatchesLevel } from './stage2/decision-matches-level.js';
@@ -23,15 +24,18 @@ import { goalsSmart } from './stage3/goals-smart.js';
 import { goalRagStale } from './stage3/goal-rag-stale.js';
 import { backupPlan } from './stage3/backup-plan.js';
 import { teamAroundChild } from './stage3/team-around-child.js';
+import { agreementReviews } from './stage3/agreement-reviews.js';
 import { reclassificationAfterAgreement } from './stage4/reclassification-after-agreement.js';
 import { returnNeedsProceed } from './stage4/return-needs-proceed.js';
 import { placementWithParentsApproved } from './stage4/placement-with-parents-approved.js';
 import { transitionAgreed } from './stage4/transition-agreed.js';
+import { transitionPlanComplete } from './stage4/transition-plan-complete.js';
 import { redGoalsReasoned } from './stage4/red-goals-reasoned.js';
 import { contactBeforeReturn } from './stage5/contact-before-return.js';
 import { supportCoversReturn } from './stage5/support-covers-return.js';
 import { stepDownAfterRc3 } from './stage5/step-down-after-rc3.js';
 import { outcomeWhenClosed } from './stage5/outcome-when-closed.js';
+import { nextReview } from './stage5/next-review.js';
 import { stageTimescale } from './timeliness/stage-timescale.js';
 import { claReviewDue } from './timeliness/cla-review-due.js';
 import { court26Weeks } from './timeliness/court-26-weeks.js';
@@ -56,6 +60,7 @@ export const RULES: readonly Rule[] = [
   // Stage 1: assessment
   safeAdultNamed,
   assessmentRecommendation,
+  assessmentEssentials,
   caseHistorySection,
   genogramPeople,
   // Stage 2: classification and decision
@@ -71,16 +76,19 @@ export const RULES: readonly Rule[] = [
   goalRagStale,
   backupPlan,
   teamAroundChild,
+  agreementReviews,
   // Stage 4: reclassification, decision and planning
   reclassificationAfterAgreement,
   returnNeedsProceed,
   transitionAgreed,
+  transitionPlanComplete,
   placementWithParentsApproved,
   redGoalsReasoned,
   // Stage 5: return home, support and monitoring
   contactBeforeReturn,
   supportCoversReturn,
   stepDownAfterRc3,
+  nextReview,
   outcomeWhenClosed,
   // Timeliness
   stageTimescale,

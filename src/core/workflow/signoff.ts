@@ -7,6 +7,7 @@ import { daysBetween, isAfter } from '../text/dates.js';
 import { DECISION_POINTS, type DecisionRecordPoint, type Level } from '../model/ids.js';
 import { fromPointer, toPointer } from '../model/problem.js';
 import { POST_RETURN_GRACE_DAYS } from './stageProgress.js';
+import { missingAssessmentEssentials } from './assessmentRecord.js';
 
 export type SignoffKind = 'written_assessment' | 'classification' | 'decision';
 
@@ -245,12 +246,23 @@ export function findSignoffTarget(data: CaseData, spec: string): { target: Signo
 }
 
 /** Why this sign-off must not be recorded, or undefined when it may be. */
-export function signoffRefusal(data: CaseData, target: SignoffTarget, signer: string, date: IsoDate): string | undefined {
+export function signoffRefusal(
+  data: CaseData,
+  target: SignoffTarget,
+  signer: string,
+  date: IsoDate,
+  sections: readonly { heading: string; content: string }[] = [],
+): string | undefined {
   const what = describeTarget(target);
   if (target.signedOff) return `${what} is already signed off by ${target.signedOff.by} on ${target.signedOff.date}`;
   if (target.kind === 'written_assessment') {
     const status = data.tasks.written_assessment?.status;
     if (status !== 'done') return `the written assessment is not done yet (status ${status}): it is signed off once written`;
+    if (!data.tasks.written_assessment?.recommendation) return 'the written assessment has no recommendation about return (tasks.written_assessment.recommendation)';
+    const missing = missingAssessmentEssentials(data, sections);
+    if (missing.length > 0) {
+      return `the written assessment does not yet say ${missing.map((m) => `${m.words} (assessment.${m.field})`).join(' or ')}: a manager signs off a complete assessment`;
+    }
   }
   if (target.date && isAfter(target.date, date)) return `the sign-off date ${date} is before ${what} was made`;
   return undefined;
