@@ -307,6 +307,21 @@ describe('reunify signoff [dir] (built binary)', () => {
     expect((await reunify(['signoff', dir, '--sign', 'RF-S001', '--item', 'decision', '--by', 'TM D.E.', '--date', '2 Nov'])).exitCode).toBe(2);
   });
 
+  it('does not sign off a written assessment that does not say what must change or what other agencies said', async () => {
+    const { dir, file } = tempCaseload();
+    const before = readFileSync(file('RF-S002'), 'utf8').replace(/^assessment:\n(  .*\n)+/m, '');
+    writeFileSync(file('RF-S002'), before);
+    const r = await reunify(['signoff', dir, '--sign', 'RF-S002', '--item', 'written_assessment', '--by', 'TM D.E.', '--date', '2026-11-02']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(
+      "nothing was signed: the written assessment does not yet say what must change for a safe return (assessment.what_must_change) or other agencies' information (assessment.other_agencies)",
+    );
+    expect(readFileSync(file('RF-S002'), 'utf8')).toBe(before);
+    // the body sections of a file written before the fields do as well
+    writeFileSync(file('RF-S002'), before + '\n## What must change\n\nMs B stays well.\n\n## Other agencies\n\nPolice checks clear.\n');
+    expect((await reunify(['signoff', dir, '--sign', 'RF-S002', '--item', 'written_assessment', '--by', 'TM D.E.', '--date', '2026-11-02'])).exitCode).toBe(0);
+  });
+
   it('keeps CRLF line endings: only the sign-off is added', async () => {
     const { dir, file } = tempCaseload();
     writeFileSync(file('RF-S002'), readFileSync(file('RF-S002'), 'utf8').replace(/\n/g, '\r\n'));
