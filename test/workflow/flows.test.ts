@@ -79,27 +79,65 @@ describe('stage 1 prompt flows on a commented case file', () => {
         'Takes medication; sees the crisis team',
         ENTER,
         false,
+        true,
+        'mum',
+        'Warm; kept every family-time session',
+        'Relapse without day-to-day help',
+        'Home since September; taking medication',
+        false,
+        'Settled at school; needs family time twice a week',
+        'Police checks clear (October 2026); school has no concerns',
         ENTER,
       ],
       expectText: [
         /- \{ id: domestic_abuse, status: absent, evidence: No police call-outs since 2024, as_of: 2026-11-02 \}\n/,
         /capacity_to_change:\n {2}- person: mum\n {4}rating: emerging\n/,
+        /assessment:\n/,
+        /person: mum\n\s+strengths: Warm; kept every family-time session\n\s+risks: Relapse without day-to-day help\n\s+progress: Home since September; taking medication\n/,
+        /child_needs: Settled at school; needs family time twice a week\n/,
+        /other_agencies: Police checks clear \(October 2026\); school has no concerns\n/,
       ],
     },
     {
       task: 'written_assessment',
-      replies: [...STATUS_DONE_TODAY, 'return_if_goals_met', SOMEONE_ELSE, 'SW K.L.', 'TM D.E.', ENTER],
+      replies: [
+        ...STATUS_DONE_TODAY,
+        'return_if_goals_met',
+        'Ms N stays well with treatment and has help day to day',
+        'A single crisis; Ms N is recovering',
+        'Police checks clear; school has no concerns',
+        SOMEONE_ELSE,
+        'SW K.L.',
+        'TM D.E.',
+        ENTER,
+      ],
       expectText: [
+        /what_must_change: Ms N stays well with treatment and has help day to day\n/,
+        /reasons: A single crisis; Ms N is recovering\n/,
+        /other_agencies: Police checks clear; school has no concerns\n/,
         /written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \} +# due mid-November/,
       ],
       refused: /team manager signs off/,
     },
     {
       task: 'case_history',
-      replies: [...STATUS_DONE_TODAY, false, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'Health visitor note 2020: low mood after a move'],
+      replies: [
+        ...STATUS_DONE_TODAY,
+        false,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        false,
+        'Health visitor note 2020: low mood after a move',
+        'Ms N was admitted to hospital and no relative could care for Child N',
+      ],
       expectText: [
         /case_history: +\{ status: done, date: 2026-11-02, by: SW K\.L\. \} +# chronology being written/,
         /Crisis, not long-standing neglect \|\n\nHealth visitor note 2020: low mood after a move\n\n## Analysis/,
+        /reason_for_care: Ms N was admitted to hospital and no relative could care for Child N\n/,
       ],
     },
   ];
@@ -122,7 +160,15 @@ describe('stage 1 prompt flows on a commented case file', () => {
   it("written_assessment: the recommendation and the team manager's sign-off start on 'not answered'; the manager is a choice, not pre-selected", async () => {
     const c = caseloadWith();
     // Enter at the recommendation is refused (it is needed when done) and asked again
-    const { code, s } = await runTask(c.path(), 'written_assessment', [...STATUS_DONE_TODAY, ENTER, 'return_if_goals_met', ENTER]);
+    const { code, s } = await runTask(c.path(), 'written_assessment', [
+      ...STATUS_DONE_TODAY,
+      ENTER,
+      'return_if_goals_met',
+      'Ms N stays well with treatment',
+      ENTER,
+      'Police checks clear',
+      ENTER,
+    ]);
     expect(code).toBe(0);
     expect(s.remaining()).toBe(0);
     expect(s.said.join('\n')).toContain('an answer is needed');
@@ -142,7 +188,15 @@ describe('stage 1 prompt flows on a commented case file', () => {
 
   it('written_assessment: choosing the suggested team manager records their sign-off, dated --date unless changed', async () => {
     const c = caseloadWith();
-    const { code, s } = await runTask(c.path(), 'written_assessment', [...STATUS_DONE_TODAY, 'return_with_support', 'TM D.E.', ENTER]);
+    const { code, s } = await runTask(c.path(), 'written_assessment', [
+      ...STATUS_DONE_TODAY,
+      'return_with_support',
+      'Ms N stays well with treatment',
+      ENTER,
+      'Police checks clear',
+      'TM D.E.',
+      ENTER,
+    ]);
     expect(code).toBe(0);
     expect(s.remaining()).toBe(0);
     expect(readFileSync(c.path(), 'utf8')).toMatch(/recommendation: return_with_support, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \}/);
@@ -225,7 +279,19 @@ describe('stage 1 prompt flows on a commented case file', () => {
   it('keeps CRLF line endings, in the front matter and in added body text', async () => {
     const crlf = COMMENTED_CASE.replace(/\n/g, '\r\n');
     const c = caseloadWith({ 'RF-0900.md': crlf });
-    const { code } = await runTask(c.path(), 'case_history', [...STATUS_DONE_TODAY, false, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, false, 'More history']);
+    const { code } = await runTask(c.path(), 'case_history', [
+      ...STATUS_DONE_TODAY,
+      false,
+      ENTER,
+      ENTER,
+      ENTER,
+      ENTER,
+      ENTER,
+      ENTER,
+      false,
+      'More history',
+      ENTER,
+    ]);
     expect(code).toBe(0);
     const after = readFileSync(c.path(), 'utf8');
     expect(after.replace(/\r\n/g, '')).not.toMatch(/\n/);
@@ -270,7 +336,7 @@ describe('written_assessment, interactively, with a changed recommendation', () 
       [ENTER, undefined],
     ] as const) {
       const c = caseloadWith({ 'RF-0005.md': rf5 });
-      const s = script([ENTER, ENTER, ENTER, 'no_return', by, ...(expected ? [ENTER as Reply] : [])]);
+      const s = script([ENTER, ENTER, ENTER, 'no_return', ENTER, ENTER, ENTER, by, ...(expected ? [ENTER as Reply] : [])]);
       const code = await runTaskCommand(c.path('RF-0005.md'), 'written_assessment', taskFlags(), { asker: s.asker });
       expect(code).toBe(0);
       expect(s.remaining()).toBe(0);

@@ -5,6 +5,8 @@ import { getIn, isBlank, list, question, type Answers, type Condition } from '..
 import { sectionHasContent } from '../body.js';
 import { decisionOneEdits, decisionOneList } from './decisionPoint.js';
 import { SECTION_HEADINGS } from '../../parse/sectionHeadings.js';
+import { bodySections } from '../../parse/bodySections.js';
+import { missingAssessmentEssentials } from '../assessmentRecord.js';
 import {
   appendNew,
   describePerson,
@@ -25,6 +27,20 @@ import {
 } from '../flow.js';
 
 export const CASE_HISTORY_HEADINGS = SECTION_HEADINGS.caseHistory;
+
+type AssessmentText = 'reason_for_care' | 'child_needs' | 'other_agencies' | 'what_must_change' | 'reasons';
+
+/** A text of the written assessment's record (`assessment`), offered as it stands. */
+function assessmentText(c: FlowCase, field: AssessmentText, message: string, when: Condition, required: boolean | Condition = false) {
+  return question('text', ['assessment', field], message, { when, required, default: c.data.assessment?.[field] });
+}
+
+/** One `set` per answered text of the assessment record. */
+function assessmentEdits(answers: Answers, fields: readonly AssessmentText[]): WorkflowEdit[] {
+  return fields
+    .filter((field) => !isBlank(getIn(answers, ['assessment', field])))
+    .map((field) => ({ op: 'set' as const, path: ['assessment', field], value: getIn(answers, ['assessment', field]) }));
+}
 
 const HISTORY_COUNTS: [string, string][] = [
   ['entries_to_care', 'How many times has the child entered care, this time included?'],
@@ -76,6 +92,12 @@ const caseHistory: TaskFlow = {
           required: (_s, root) => done({}, root) && !sectionHasContent(c.body, CASE_HISTORY_HEADINGS),
         },
       ),
+      assessmentText(
+        c,
+        'reason_for_care',
+        'The reason for care, in plain words: why the child is looked after (or at the edge of care)',
+        whenRecording('case_history'),
+      ),
     ];
   },
   change(c, answers) {
@@ -87,6 +109,7 @@ const caseHistory: TaskFlow = {
     }));
     edits.push(...appendNew(['people'], itemsAt(answers, ['people']), c.data.people));
     edits.push(...decisionOneEdits(c, answers));
+    edits.push(...assessmentEdits(answers, ['reason_for_care']));
     edits.push(...taskFieldEdits('case_history', answers));
     const text = getIn(answers, ['body', 'Case history']);
     return { edits, sections: typeof text === 'string' ? [{ headings: CASE_HISTORY_HEADINGS, text }] : [] };
@@ -175,7 +198,29 @@ const familyAssessment: TaskFlow = {
           min: (root) => (done({}, root) && rated.size === 0 ? 1 : 0),
         },
       ),
-      noteStep('family_assessment', "Other agencies' information (short note)", c),
+      list(
+        ['assessment', 'parents'],
+        'parent',
+        'Record a parent’s strengths, risks and progress?',
+        [
+          question('choice', ['person'], 'Which parent?', { required: true, choices: parents.map((p) => ({ value: p.id, name: describePerson(p) })) }),
+          question('text', ['strengths'], 'Their strengths as a parent'),
+          question('text', ['risks'], 'The risks they pose or face'),
+          question('text', ['progress'], 'Progress on the problems that led to care'),
+        ],
+        {
+          when: (s, root) => whenRecording('family_assessment')(s, root) && parents.length > 0,
+          existing: (c.data.assessment?.parents ?? []).map((p) => p.person),
+        },
+      ),
+      assessmentText(c, 'child_needs', "The child's needs: health, development, education, emotions and identity", whenRecording('family_assessment')),
+      assessmentText(
+        c,
+        'other_agencies',
+        "Other agencies' information: what police, health, school and other services said, and when",
+        whenRecording('family_assessment'),
+      ),
+      noteStep('family_assessment', 'Anything else about the family assessment (short note)', c),
     ];
   },
   change(c, answers) {
@@ -183,6 +228,8 @@ const familyAssessment: TaskFlow = {
       edits: [
         ...appendNew(['factors'], itemsAt(answers, ['factors']), c.data.factors),
         ...appendNew(['capacity_to_change'], itemsAt(answers, ['capacity_to_change']), c.data.capacity_to_change),
+        ...appendNew(['assessment', 'parents'], itemsAt(answers, ['assessment', 'parents']), c.data.assessment?.parents ?? undefined),
+        ...assessmentEdits(answers, ['child_needs', 'other_agencies']),
         ...taskFieldEdits('family_assessment', answers),
       ],
       sections: [],
@@ -241,6 +288,11 @@ const RECOMMENDATION_NAMES: Record<string, string> = {
 
 const SIGNED_OFF_BY = 'Signed off by (the team manager, role and initials)';
 
+/** The assessment already holds this essential (the field, or an older file's body section). */
+function hasEssential(c: FlowCase, field: 'what_must_change' | 'other_agencies'): boolean {
+  return !missingAssessmentEssentials(c.data, bodySections(c.body)).some((m) => m.field === field);
+}
+
 const writtenAssessment: TaskFlow = {
   task: 'written_assessment',
   steps(c, ctx) {
@@ -258,6 +310,22 @@ const writtenAssessment: TaskFlow = {
         recorded: entry?.recommendation,
         choices: RECOMMENDATIONS.map((r) => ({ value: r, name: RECOMMENDATION_NAMES[r] ?? r })),
       }),
+      // a manager signs off a complete assessment: these are needed before `signoff` will sign it
+      assessmentText(
+        c,
+        'what_must_change',
+        'What must change for a safe return',
+        recording,
+        (s, root) => done(s, root) && !hasEssential(c, 'what_must_change'),
+      ),
+      assessmentText(c, 'reasons', 'The reasons for the recommendation', recording),
+      assessmentText(
+        c,
+        'other_agencies',
+        "Other agencies' information: what police, health, school and other services said, and when",
+        recording,
+        (s, root) => done(s, root) && !hasEssential(c, 'other_agencies'),
+      ),
       // the sign-off is the team manager's act: recorded only when given (docs/decisions.md)
       question('text', ['tasks', 'written_assessment', 'signed_off', 'by'], SIGNED_OFF_BY, {
         when: recording,
@@ -283,7 +351,10 @@ const writtenAssessment: TaskFlow = {
     ];
   },
   change(c, answers) {
-    const edits = taskFieldEdits('written_assessment', answers, ['recommendation', 'signed_off']);
+    const edits = [
+      ...assessmentEdits(answers, ['what_must_change', 'reasons', 'other_agencies']),
+      ...taskFieldEdits('written_assessment', answers, ['recommendation', 'signed_off']),
+    ];
     const entry = taskOf(c.data, 'written_assessment');
     const recommendation = getIn(answers, ['tasks', 'written_assessment', 'recommendation']);
     const signedNow = !isBlank(getIn(answers, ['tasks', 'written_assessment', 'signed_off', 'by']));
