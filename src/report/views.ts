@@ -742,7 +742,9 @@ export function transitionView(input: ViewInput) {
     returned: r?.returned ?? (r?.unplanned === true ? NOT_RECORDED : 'Not applicable yet'),
     agreedBy: agreedBy.map((p) => ({ party: p, name: partyName(data, p) })),
     notAgreedBy: t
-      ? required.filter((p) => !agreedBy.includes(p.party)).map((p) => ({ party: p.party, name: partyName(data, p.party), role: p.role, showRole: showRole(data, p.party, p.role) }))
+      ? required
+          .filter((p) => !agreedBy.includes(p.party))
+          .map((p) => ({ party: p.party, name: partyName(data, p.party), role: p.role, showRole: showRole(data, p.party, p.role) }))
       : [],
     agreedByMissing: t?.agreed === undefined ? 'Not agreed yet.' : 'Not recorded.',
     // a plan not yet started is not written yet, rather than missing parts

@@ -309,7 +309,7 @@ describe('reunify signoff [dir] (built binary)', () => {
 
   it('does not sign off a written assessment that does not say what must change or what other agencies said', async () => {
     const { dir, file } = tempCaseload();
-    const before = readFileSync(file('RF-S002'), 'utf8').replace(/^assessment:\n(  .*\n)+/m, '');
+    const before = readFileSync(file('RF-S002'), 'utf8').replace(/^assessment:\n( {2}.*\n)+/m, '');
     writeFileSync(file('RF-S002'), before);
     const r = await reunify(['signoff', dir, '--sign', 'RF-S002', '--item', 'written_assessment', '--by', 'TM D.E.', '--date', '2026-11-02']);
     expect(r.exitCode).toBe(1);

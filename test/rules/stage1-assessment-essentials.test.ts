@@ -2,7 +2,10 @@ import { assessmentEssentials } from '../../src/core/rules/stage1/assessment-ess
 import { stage2Case, withTasks } from './fixtures-pathway.js';
 import { ruleTable, stage1Case } from './harness.js';
 
-const complete = { what_must_change: 'Ms T stays alcohol-free, shown by monthly tests', other_agencies: 'Police: no call-outs since 2024. School: attendance 96%.' };
+const complete = {
+  what_must_change: 'Ms T stays alcohol-free, shown by monthly tests',
+  other_agencies: 'Police: no call-outs since 2024. School: attendance 96%.',
+};
 
 ruleTable(assessmentEssentials, {
   valid: [
@@ -25,11 +28,13 @@ ruleTable(assessmentEssentials, {
       problems: [
         {
           path: '/tasks/written_assessment/signed_off',
-          message: 'the written assessment is signed off but does not say what must change for a safe return (assessment.what_must_change, or a "## What must change" section)',
+          message:
+            'the written assessment is signed off but does not say what must change for a safe return (assessment.what_must_change, or a "## What must change" section)',
         },
         {
           path: '/tasks/written_assessment/signed_off',
-          message: 'the written assessment is signed off but does not say other agencies\' information (assessment.other_agencies, or a "## Other agencies" section)',
+          message:
+            'the written assessment is signed off but does not say other agencies\' information (assessment.other_agencies, or a "## Other agencies" section)',
         },
       ],
     },

@@ -19,7 +19,10 @@ ruleTable(transitionPlanComplete, {
       name: 'agreed with only dates and parties',
       data: { ...base, transition: { agreed: plan.agreed, agreed_by: plan.agreed_by, planned_return: plan.planned_return } },
       problems: [
-        { path: '/transition/agreed', message: 'the transition plan agreed on 2026-03-01 has no warning signs with agreed responses (transition.warning_signs)' },
+        {
+          path: '/transition/agreed',
+          message: 'the transition plan agreed on 2026-03-01 has no warning signs with agreed responses (transition.warning_signs)',
+        },
         { path: '/transition/agreed', message: 'the transition plan agreed on 2026-03-01 has no school arrangements for the move (transition.school)' },
         { path: '/transition/agreed', message: 'the transition plan agreed on 2026-03-01 has no health arrangements for the move (transition.health)' },
         { path: '/transition/agreed', message: "the transition plan agreed on 2026-03-01 records no parents' or carers' views (transition.views)" },

@@ -30,7 +30,9 @@ ruleTable(nextReview, {
     {
       name: 'continue with no next review',
       data: withRc3({}, ['next_review']),
-      problems: [{ path: '/decisions/2', message: 'the post-return review decision of 2026-09-29 (continue) does not say when the next review is (next_review)' }],
+      problems: [
+        { path: '/decisions/2', message: 'the post-return review decision of 2026-09-29 (continue) does not say when the next review is (next_review)' },
+      ],
     },
     {
       name: 'the next review date has passed with no review',

@@ -291,7 +291,10 @@ function definitions(ids: DomainIds): Schema {
             type: ['string', 'array'],
             items: record(
               "One party's disagreement with the decision",
-              { party: text('Person id from `people`, or child, iro, childrens_guardian, …'), view: text('What they disagree with, in their words where possible') },
+              {
+                party: text('Person id from `people`, or child, iro, childrens_guardian, …'),
+                view: text('What they disagree with, in their words where possible'),
+              },
               ['party', 'view'],
             ),
             description:
@@ -374,7 +377,10 @@ function definitions(ids: DomainIds): Schema {
         views: listOf(
           record(
             "One party's view of the plan",
-            { party: text('Person id from `people` (a parent or carer), or child, iro, …'), view: text('Their view of the plan, in their words where possible') },
+            {
+              party: text('Person id from `people` (a parent or carer), or child, iro, …'),
+              view: text('Their view of the plan, in their words where possible'),
+            },
             ['party', 'view'],
           ),
           "The parents' and carers' views of the plan",

@@ -997,6 +997,7 @@ class CaseBuilder {
           goals,
           non_negotiables: this.nonNegotiables(rng, values),
           team_around_child: this.teamAroundChild(rng, at(s3.agreement)),
+          review_dates: [at(s3.agreement + 42), at(s3.agreement + 84)],
           backup_plan: fill(
             rng.pick([
               'If goals are missed or the return breaks down, {child} stays with {carer} and {relative} is assessed as a parallel plan; the family know this',
@@ -1030,7 +1031,16 @@ class CaseBuilder {
         tasks.transition_plan = status(s4.transition_plan);
         tasks.readiness = status(s4.readiness);
         if (s4.transition_plan <= now) {
-          data.transition = { agreed: at(s4.transition_plan), agreed_by: this.agreedBy(), planned_return: at(s4.planned) };
+          const values = this.valuesAt(at(s4.planned), this.textValues());
+          data.transition = {
+            agreed: at(s4.transition_plan),
+            agreed_by: this.agreedBy(),
+            planned_return: at(s4.planned),
+            warning_signs: [{ sign: fill('{parent} misses support', values), response: 'Social worker visits within two working days' }],
+            school: fill('{professional} told of the move date', values),
+            health: fill('{health} kept on', values),
+            views: [{ party: family.returningTo.id, view: 'Ready' }],
+          };
         }
       }
       if (target === 4) {
@@ -1153,6 +1163,14 @@ class CaseBuilder {
     if (tasks.written_assessment.status === 'done' && plan.rc1)
       tasks.written_assessment.recommendation = this.recommendation(classifications[0]?.level ?? this.profile.severity);
     else if (tasks.written_assessment.status === 'done') tasks.written_assessment.recommendation = this.recommendation(this.profile.severity);
+    // what a manager needs before signing the assessment off (fixed words: the seeded draws stay as they were)
+    if (tasks.written_assessment.status === 'done') {
+      const values = this.textValues();
+      data.assessment = {
+        other_agencies: 'Police, health and education asked; replies in the case history',
+        what_must_change: fill('{parent} makes the agreed changes and keeps them up', values),
+      };
+    }
 
     this.addCalendar(rng, data);
     const key = this.opts.keyLevel;
@@ -1566,6 +1584,8 @@ class CaseBuilder {
     const decision: Decision = { date: this.D(p.decisionDay), point: p.point, outcome, reasons: this.reasons(rng, p.point, outcome, level, values) };
     if (outcome === 'return_if_change_evidenced') decision.parallel_plan = fill('Kinship assessment of {relative} alongside the work with {parent}', values);
     if (outcome === 'no_return') decision.parallel_plan = 'Long-term fostering with family time';
+    if (p.point === 'rc3_post_return' && (outcome === 'continue' || outcome === 'increase_support'))
+      decision.next_review = this.D(Math.max(p.decisionDay + 56, now + 14)); // the next review is still to come, or held (a later RC3)
     if (p.decisionSignDay <= now) decision.signed_off = { by: this.family.team.team_manager, date: this.D(p.decisionSignDay) };
     const shared: SharingRecord[] = [];
     const parties = this.sharingParties();
@@ -1710,6 +1730,7 @@ class CaseBuilder {
       'history',
       'factors',
       'capacity_to_change',
+      'assessment',
       'tasks',
       'classifications',
       'decisions',

@@ -258,7 +258,8 @@ export function signoffRefusal(
   if (target.kind === 'written_assessment') {
     const status = data.tasks.written_assessment?.status;
     if (status !== 'done') return `the written assessment is not done yet (status ${status}): it is signed off once written`;
-    if (!data.tasks.written_assessment?.recommendation) return 'the written assessment has no recommendation about return (tasks.written_assessment.recommendation)';
+    if (!data.tasks.written_assessment?.recommendation)
+      return 'the written assessment has no recommendation about return (tasks.written_assessment.recommendation)';
     const missing = missingAssessmentEssentials(data, sections);
     if (missing.length > 0) {
       return `the written assessment does not yet say ${missing.map((m) => `${m.words} (assessment.${m.field})`).join(' or ')}: a manager signs off a complete assessment`;

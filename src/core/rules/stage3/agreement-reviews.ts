@@ -17,6 +17,11 @@ export const agreementReviews: CaseRule = {
     const a = data.agreement;
     if (data.stage === 'closed' || !a?.signed) return [];
     if ((a.review_dates ?? []).length > 0) return [];
-    return [{ path: '/agreement/signed', message: `the parental agreement signed on ${a.signed} has no review date (agreement.review_dates): say when it will be reviewed with the family` }];
+    return [
+      {
+        path: '/agreement/signed',
+        message: `the parental agreement signed on ${a.signed} has no review date (agreement.review_dates): say when it will be reviewed with the family`,
+      },
+    ];
   },
 };
