@@ -23,8 +23,15 @@ function caseload(edit: (text: string) => string = (t) => t): string {
   dirs.push(dir);
   copyFileSync(join(SNAPSHOT_CASES, 'reunify.config.yaml'), join(dir, 'reunify.config.yaml'));
   const text = readFileSync(join(SNAPSHOT_CASES, 'RF-0001.md'), 'utf8');
-  const unsigned = text.replace('                         signed_off: { by: "TM A.O.", date: 2025-10-22 },\n', '');
-  expect(unsigned).not.toBe(text);
+  // a complete assessment waiting for sign-off: signoff refuses one without what must change and other agencies
+  const unsigned = text
+    .replace('                         signed_off: { by: "TM A.O.", date: 2025-10-22 },\n', '')
+    .replace(
+      '\ntasks:',
+      '\nassessment:\n  what_must_change: "Ms A stays alcohol-free, shown by monthly tests"\n  other_agencies: "Police: no call-outs since 2024"\ntasks:',
+    );
+  expect(unsigned).not.toContain('signed_off: { by: "TM A.O.", date: 2025-10-22 }');
+  expect(unsigned).toContain('\nassessment:\n');
   const cases = join(dir, 'cases');
   mkdirSync(cases);
   writeFileSync(join(cases, 'RF-0001.md'), edit(unsigned));
