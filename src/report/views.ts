@@ -305,7 +305,7 @@ export function factorRows(data: CaseData, config: ReunifyConfig, asOf: string):
         isStatic: def?.static ?? false,
         status: statusOn(c.factor, c.status, data, asOf),
         evidence: entry ? text(entry.evidence) : describeDerived(c, data, asOf),
-        asOf: entry ? text(c.date) : derivedAsOf(c, data, asOf),
+        asOf: entry ? (c.date ?? 'Undated') : derivedAsOf(c, data, asOf),
         person: who ? who.ref : (c.person ?? ''),
       };
     });

@@ -5,8 +5,6 @@ import { getIn, isBlank, list, question, type Answers, type Condition } from '..
 import { sectionHasContent } from '../body.js';
 import { decisionOneEdits, decisionOneList } from './decisionPoint.js';
 import { SECTION_HEADINGS } from '../../parse/sectionHeadings.js';
-import { bodySections } from '../../parse/bodySections.js';
-import { missingAssessmentEssentials } from '../assessmentRecord.js';
 import {
   appendNew,
   describePerson,
@@ -288,11 +286,6 @@ const RECOMMENDATION_NAMES: Record<string, string> = {
 
 const SIGNED_OFF_BY = 'Signed off by (the team manager, role and initials)';
 
-/** The assessment already holds this essential (the field, or an older file's body section). */
-function hasEssential(c: FlowCase, field: 'what_must_change' | 'other_agencies'): boolean {
-  return !missingAssessmentEssentials(c.data, bodySections(c.body)).some((m) => m.field === field);
-}
-
 const writtenAssessment: TaskFlow = {
   task: 'written_assessment',
   steps(c, ctx) {
@@ -310,22 +303,10 @@ const writtenAssessment: TaskFlow = {
         recorded: entry?.recommendation,
         choices: RECOMMENDATIONS.map((r) => ({ value: r, name: RECOMMENDATION_NAMES[r] ?? r })),
       }),
-      // a manager signs off a complete assessment: these are needed before `signoff` will sign it
-      assessmentText(
-        c,
-        'what_must_change',
-        'What must change for a safe return',
-        recording,
-        (s, root) => done(s, root) && !hasEssential(c, 'what_must_change'),
-      ),
+      // a manager signs off a complete assessment: `signoff` refuses one without what must change and other agencies
+      assessmentText(c, 'what_must_change', 'What must change for a safe return', recording, false),
       assessmentText(c, 'reasons', 'The reasons for the recommendation', recording),
-      assessmentText(
-        c,
-        'other_agencies',
-        "Other agencies' information: what police, health, school and other services said, and when",
-        recording,
-        (s, root) => done(s, root) && !hasEssential(c, 'other_agencies'),
-      ),
+      assessmentText(c, 'other_agencies', "Other agencies' information: what police, health, school and other services said, and when", recording, false),
       // the sign-off is the team manager's act: recorded only when given (docs/decisions.md)
       question('text', ['tasks', 'written_assessment', 'signed_off', 'by'], SIGNED_OFF_BY, {
         when: recording,
