@@ -16,23 +16,33 @@ export interface TextRule {
 export function textReplacer(rules: readonly TextRule[]): (text: string) => string {
   const live = rules.filter((r) => r.source !== '');
   if (live.length === 0) return (text) => text;
-  const any = new RegExp(live.map((r) => `(?:${r.source})`).join('|'), 'giu');
-  const each = live.map((r) => new RegExp(r.source, 'yiu'));
+  // One pattern per rule, each searched on its own: a union of all of them is several times
+  // slower to compile and to run, and the leftmost match of any rule is the least of theirs.
+  const patterns = live.map((r) => compiled(r.source));
   return (text: string) => {
+    // each rule's leftmost match at or after where it was last searched from (null: none there)
+    const next: (RegExpExecArray | null | undefined)[] = live.map(() => undefined);
+    const nextAt = (i: number, pos: number): RegExpExecArray | null => {
+      const known = next[i];
+      if (known === null || (known !== undefined && known.index >= pos)) return known;
+      const re = patterns[i]!;
+      re.lastIndex = pos;
+      return (next[i] = re.exec(text));
+    };
     let out = '';
     let pos = 0;
     while (pos < text.length) {
-      any.lastIndex = pos;
-      const found = any.exec(text);
-      if (!found) break;
-      const at = found.index;
+      let at = -1;
+      for (let i = 0; i < live.length; i++) {
+        const m = nextAt(i, pos);
+        if (m !== null && (at === -1 || m.index < at)) at = m.index;
+      }
+      if (at === -1) break;
       let done = false;
       for (let i = 0; i < live.length && !done; i++) {
-        // each holds one pattern per rule in live, at the same index.
-        const re = each[i]!;
-        re.lastIndex = at;
-        const m = re.exec(text);
-        if (!m || m[0] === '') continue;
+        // a rule's leftmost match is at `at` only when it matches there at all
+        const m = next[i];
+        if (!m || m.index !== at || m[0] === '') continue;
         const replaced = live[i]!.replace(m[0], text, at);
         if (replaced === undefined) continue;
         const [by, length] = typeof replaced === 'string' ? [replaced, m[0].length] : [replaced.text, replaced.consumed];
@@ -49,6 +59,20 @@ export function textReplacer(rules: readonly TextRule[]): (text: string) => stri
     }
     return out + text.slice(pos);
   };
+}
+
+// Compiled patterns, kept by source: the same rules (identifiers, dates) are built for every
+// copy, and compiling a large case-insensitive Unicode pattern costs more than running it.
+const COMPILED = new Map<string, RegExp>();
+const COMPILED_LIMIT = 512;
+function compiled(source: string): RegExp {
+  let re = COMPILED.get(source);
+  if (re === undefined) {
+    if (COMPILED.size >= COMPILED_LIMIT) COMPILED.clear();
+    re = new RegExp(source, 'giu');
+    COMPILED.set(source, re);
+  }
+  return re;
 }
 
 /** Letters, marks, digits and underscore: what a name or id must not touch on either side. */
