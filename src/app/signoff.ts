@@ -17,6 +17,7 @@ import {
   fromCwd,
   writeOutHuman,
   safeStrings,
+  textWidth,
 } from './shared.js';
 
 export interface SignoffFlags extends CommonOptions {
@@ -98,7 +99,7 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   if (flags.format === 'json') writeOut(JSON.stringify(queueJson(queue, asOf), null, 2) + '\n');
   else {
     const color = makeColor(undefined, flags.color);
-    writeOutHuman(formatQueueText(safeStrings(queue), asOf, color, safeStrings(caseload.config.labels.levels)), color);
+    writeOutHuman(formatQueueText(safeStrings(queue), asOf, color, safeStrings(caseload.config.labels.levels), textWidth()), color);
   }
   return EXIT.ok;
 }

@@ -12,6 +12,7 @@ import {
   fromCwd,
   writeOutHuman,
   safeStrings,
+  textWidth,
 } from './shared.js';
 
 export interface StatusFlags extends CommonOptions {
@@ -90,7 +91,7 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
       const { formatStatusTable } = await import('../report/format/statusTable.js');
       {
         const color = makeColor(undefined, flags.color);
-        writeOutHuman(formatStatusTable(safeStrings(layout), color), color);
+        writeOutHuman(formatStatusTable(safeStrings(layout), color, textWidth()), color);
       }
     }
   }
