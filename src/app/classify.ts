@@ -1,6 +1,7 @@
 // `reunify classify <case|dir>`: the suggested level with every contribution, the
 // comparison with the baseline, the suggested decision; `--record` appends the
 // classification (and decision) through the one writer.
+import { appEnv } from './env.js';
 import { dirname } from 'node:path';
 import {
   EXIT,
@@ -210,8 +211,11 @@ async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config,
     base: configPath === undefined ? undefined : dirname(configPath),
   });
   const rows: import('../report/format/classification.js').SummaryRow[] = [];
+  const { caseloadProgress } = await import('./progress.js');
+  const progress = caseloadProgress(appEnv());
   for (const filePath of files) {
     const result = classifyCase(filePath, config, asOf);
+    progress.update(rows.length + 1, files.length);
     const data = result.loaded.data as { id?: unknown; stage?: unknown } | undefined;
     const caseId = typeof data?.id === 'string' ? data.id : undefined;
     if (data?.stage === 1 || data?.stage === 'closed') {
@@ -223,6 +227,7 @@ async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config,
       rows.push({ filePath, caseId, failed: `${result.problems.length} reading or schema ${result.problems.length === 1 ? 'error' : 'errors'}` });
     }
   }
+  progress.end();
   // a folder that could not be listed fails like an unreadable file: its cases were not classified
   const { unreadableFolderProblem } = await import('../io/findCases.js');
   for (const u of unreadable) {

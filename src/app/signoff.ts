@@ -3,6 +3,7 @@
 // would be signed (level and any override, outcome, recommendation) and any sharing
 // made before the sign-off; `--sign` records one through the one writer, keeping every
 // other byte of the file, says what was signed, and warns of a self sign-off.
+import { appEnv } from './env.js';
 import {
   EXIT,
   UsageError,
@@ -90,7 +91,9 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   const { openCaseload } = await import('../io/openCaseload.js');
   const { signoffQueue } = await import('../core/workflow/signoff.js');
   const { inTeam } = await import('../core/status/status.js');
-  const caseload = await openCaseload({ paths: [dir], configPath: flags.config });
+  const { caseloadProgress } = await import('./progress.js');
+  const progress = caseloadProgress(appEnv());
+  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, onProgress: progress.update }).finally(() => progress.end());
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
   const cases = caseload.cases.filter((c) => !flags.team || inTeam(c.data, flags.team));
   const files = new Map(cases.map((c) => [c.id, c.filePath]));

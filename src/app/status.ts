@@ -1,5 +1,6 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
 // metric ids of docs/framework.md §5.3 (docs/status.md).
+import { appEnv } from './env.js';
 import {
   EXIT,
   UsageError,
@@ -45,7 +46,9 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
   }
-  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, workers });
+  const { caseloadProgress } = await import('./progress.js');
+  const progress = caseloadProgress(appEnv());
+  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, workers, onProgress: progress.update }).finally(() => progress.end());
   if (caseload.cases.length === 0 && caseload.skipped.length === 0 && !flags.allowEmpty) {
     writeErr(noCaseFiles([typed], caseload.config.cases, caseload.configPath));
     return EXIT.usage;
