@@ -2,8 +2,9 @@
 // free-text field, note, goal, progress comment, body section and x- field, each
 // tied to one person (or to no family reader), rendered for every product and every
 // reader; the shipped examples the same way; and random names and placements.
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/model/caseTypes.js';
@@ -573,6 +574,35 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     expect(rows).toEqual(['| Mr K | You | | |', '| SW K.S. | Social worker | | |', '| TM K.M. | Team manager | | |']);
     const forPartner = render(c003, 'agreement', 'md', { reader: 'partner' });
     expect(forPartner.ok && forPartner.text).toContain('| Ms K | Mother | | |');
+  });
+});
+
+describe('other names a person goes by', () => {
+  it("a person's first name or the name they go by (also_known_as) names them as their ref does: text using it is withheld as text naming them is", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-names-'));
+    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+    const withNames = source
+      .replace('relation: mother, pr: true,', 'relation: mother, also_known_as: [Kerry, Kez], pr: true,')
+      .replace('strengths: "XQDAD13 strengths"', 'strengths: "XQDAD13 strengths; XQKERRY01 Kerry takes the bus on Fridays"')
+      .replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQKEZ01 no calls to Kez"');
+    expect(withNames).toContain('XQKERRY01');
+    expect(withNames).toContain('XQKEZ01');
+    expect(withNames).toContain('also_known_as: [Kerry, Kez]');
+    writeFileSync(join(dir, 'RF-C003.md'), withNames);
+    const rc = openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true });
+    const without = openCase(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), exampleConfig(), { sections: true });
+    for (const reader of ['dad', 'gran', 'aunt']) {
+      const made = copies(rc, reader).filter((c) => c.text !== undefined);
+      expect(made.length, reader).toBeGreaterThan(0);
+      for (const copy of made) expect(copy.text, copy.label).not.toMatch(/Kerry|Kez|XQKERRY|XQKEZ/);
+    }
+    // the father's own strengths and goal still reach him, without the canaries that name her
+    const agreement = render(rc, 'agreement', 'md', { reader: 'dad' });
+    const before = render(without, 'agreement', 'md', { reader: 'dad' });
+    expect(before.ok && before.text).toContain('XQDAD07');
+    expect(agreement.ok && agreement.text).toContain('Withheld from this copy');
+    // and the mother's copies do not show the father's text about her
+    expect(copies(rc, 'mum').some((c) => c.text?.includes('XQKERRY01'))).toBe(false);
   });
 });
 

@@ -325,3 +325,19 @@ describe('redact: random names given under random person keys, in random disguis
     );
   }, 240_000);
 });
+
+describe('other names a person goes by (people[].also_known_as)', () => {
+  it('are replaced wherever they are written, and in the field itself', () => {
+    const r = run([
+      {
+        id: 'RF-0007',
+        data: { id: 'RF-0007', child: { ref: 'Child M' }, people: [{ id: 'mum', ref: 'Ms M', also_known_as: ['Roisin', 'Ro-Ro'], relation: 'mother' }] },
+        body: "Roisin came to the review; the children call her Ro-Ro. ROISIN's sister came too.\n",
+      },
+    ]);
+    const text = copyText(r);
+    const letters = lettersOf(text);
+    for (const word of ['roisin', 'ro']) expect(letters.has(word), `${word} in\n${text}`).toBe(false);
+    expect(leftIn(r, text)).toEqual([]);
+  });
+});

@@ -103,6 +103,11 @@ export function namingWords(p: Person): string[] {
   const last = relation.split('_').pop();
   if (last && last.length > 2) words.add(last);
   for (const [pattern, kin] of KIN_WORDS) if (pattern.test(relation)) for (const k of kin) words.add(k);
+  // other names the file uses for them ("Kerry", "Kez"): each names them too, whole and word by word
+  for (const name of p.also_known_as ?? []) {
+    words.add(name.trim());
+    for (const w of name.split(/[\s,;/]+/)) if ([...w].length >= 2 && /^\p{Lu}/u.test(w)) words.add(w);
+  }
   return [...words].filter((w) => w !== '');
 }
 

@@ -14,6 +14,7 @@ export interface SignOff {
 export interface Person {
   id: string;
   ref: string;
+  also_known_as?: string[];
   relation: string;
   pr?: boolean;
   household?: boolean;

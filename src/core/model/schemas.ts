@@ -184,6 +184,10 @@ function definitions(ids: DomainIds): Schema {
       {
         id: text('Short id used elsewhere in the file (e.g. "mum"); must be unique'),
         ref: text('Pseudonym or initials, e.g. "Ms A"'),
+        also_known_as: listOf(
+          text('A name or nickname'),
+          'Other names the file uses for this person (a first name, a nickname): family copies treat text using them as naming this person, and redact replaces them',
+        ),
         relation: text('Relation to the child, e.g. mother, maternal_grandmother, foster_carer'),
         pr: flag('Has parental responsibility'),
         household: flag('Lives in the household the child would return to'),
