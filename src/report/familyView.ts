@@ -372,7 +372,7 @@ function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
  * Config `report.withhold_for_family` is applied first, on top of the allow-list.
  */
 export function familyView(input: FamilyInput): FamilyView {
-  const reader = readerOf(input.data, input.reader);
+  const reader = readerOf(input.data, input.reader, [...input.config.redact.places, ...input.config.redact.schools]);
   if (input.product === 'decision' && input.point === undefined) {
     // the decision the reader was told of, never simply the latest one
     const point = toldPoint(input.data, reader.id, input.asOf);

@@ -606,6 +606,49 @@ describe('other names a person goes by', () => {
   });
 });
 
+describe("the council's own place names (config redact.places and redact.schools)", () => {
+  it('a reader who poses a risk to someone gets no text naming one of them; without the list, that text reaches them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-places-'));
+    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+    const text = source
+      .replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQPLACE91 stays out of Larkfield"')
+      .replace('strengths: "XQDAD13 strengths"', 'strengths: "XQDAD13 strengths; XQPLACE92 the boys play football at St  Ninian Academy"');
+    expect(text).toContain('XQPLACE91');
+    expect(text).toContain('XQPLACE92');
+    writeFileSync(join(dir, 'RF-C003.md'), text);
+    const rc = openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true });
+    const config = exampleConfig();
+    const local = { ...config, redact: { places: ['Larkfield'], schools: ['St Ninian Academy'] } };
+    const agreement = (reader: string, c = config) => {
+      const o = render(rc, 'agreement', 'md', { reader, config: c });
+      return o.ok ? o.text : '';
+    };
+    // without the list, the father's own goal and strengths reach him whole
+    expect(agreement('dad')).toContain('XQPLACE91');
+    expect(agreement('dad')).toContain('XQPLACE92');
+    // with it, neither does, and the copy says what is withheld
+    expect(agreement('dad', local)).not.toMatch(/XQPLACE9|Larkfield|Ninian/);
+    expect(agreement('dad', local)).toContain('Withheld from this copy');
+  });
+
+  it('check warns where such text would reach that reader, naming the place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-places-'));
+    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+    writeFileSync(join(dir, 'RF-C003.md'), source.replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; stays out of Larkfield"'));
+    const messages = async () => {
+      const r = await reunify(['check', dir, '--as-of', '2026-11-01', '--format', 'json']);
+      return (JSON.parse(r.stdout) as { files: { problems: { ruleId: string; message: string }[] }[] }).files
+        .flatMap((f) => f.problems)
+        .filter((p) => p.ruleId === 'case/protected-person-named')
+        .map((p) => p.message)
+        .join('\n');
+    };
+    expect(await messages()).not.toMatch(/Larkfield/);
+    writeFileSync(join(dir, 'reunify.config.yaml'), 'redact:\n  places: [Larkfield]\n');
+    expect(await messages()).toMatch(/says where someone is or who reported what \("Larkfield"\)/);
+  });
+});
+
 describe('a decision copy without --point is of the decision its reader was told of', () => {
   const RF0006 = resolve(CASES, 'RF-0006.md');
   const decision = (reader: string, asOf: string, ...more: string[]) =>
