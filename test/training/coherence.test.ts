@@ -38,7 +38,7 @@ function make(seed: number, options: Omit<GenerateOptions, 'id' | 'asOf' | 'conf
 const views = (body: string) => body.split(/^## Child's views\n/m)[1]?.split(/^## /m)[0] ?? '';
 
 describe('coherence of generated cases', () => {
-  const CASES = 2000;
+  const CASES = 5000;
   it(`finds no violation in ${CASES} generated cases over many seeds, and each count a trainer found is zero`, () => {
     const violations: Violation[] = [];
     const counts = {
