@@ -40,6 +40,7 @@ export function exercisePackFiles(request: ExerciseRequest): { files: PackFile[]
     ...render('worksheets/stumbling-blocks', documents.stumblingBlocks),
     ...render('worksheets/values', documents.values),
     ...render('worksheets/supervision', documents.supervision),
+    ...render('worksheets/exercises', documents.exercises),
   ];
   return { files, cases };
 }
@@ -78,11 +79,12 @@ function packReadme(request: ExerciseRequest, count: number): string {
     '| File | For | What it holds |',
     '|---|---|---|',
     `| \`cases/\` | everyone | ${count} fictional case ${count === 1 ? 'file' : 'files'} in the reunify format |`,
-    '| `facilitator.md`, `facilitator.html` | the facilitator only | timings, the answer key (suggested levels with every contribution) and points for discussion |',
+    '| `facilitator.md`, `facilitator.html` | the facilitator only | a full-day and a half-day plan with notes for every exercise, the answer key (suggested levels with every contribution) and points for discussion |',
     '| `worksheets/case-summaries.*` | participants | the cases without the answers, with space to write |',
     '| `worksheets/stumbling-blocks.*` | participants | obstacles for each group involved, and responses |',
     '| `worksheets/values.*` | participants | the values discussion |',
     '| `worksheets/supervision.*` | participants | reflective-supervision questions for each case |',
+    '| `worksheets/exercises.*` | participants | the day’s other exercises, one a page: why the framework is useful, evidence and costs, fears, Stage 1 and Stage 3 work, links to supports, decision sharing, case studies in pairs, theory, monitoring |',
     '',
     'Print the `.html` files from a browser, or read the `.md` files in any Markdown viewer.',
     '',

@@ -46,7 +46,7 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
     throw err;
   }
   if (!flags.quiet) {
-    writeErr(`created ${out}: ${cases} fictional ${cases === 1 ? 'case' : 'cases'}, facilitator notes and four worksheets (seed ${seed}, as of ${asOf})\n`);
+    writeErr(`created ${out}: ${cases} fictional ${cases === 1 ? 'case' : 'cases'}, facilitator notes and five worksheets (seed ${seed}, as of ${asOf})\n`);
     writeErr(`next: reunify check ${out}/cases\n`);
   }
   return EXIT.ok;

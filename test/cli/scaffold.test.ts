@@ -68,7 +68,8 @@ describe('reunify scaffold exercise (built binary)', () => {
     const facilitator = readFileSync(join(root, 'p', 'facilitator.md'), 'utf8');
     expect(facilitator).toMatch(/Suggested level: (Low|Medium|High|Very high) \(score/);
     expect(facilitator).toContain('| Factor | Status | Weight × fraction = points | Source | Evidence |');
-    expect(facilitator).toContain('## Timings');
+    expect(facilitator).toContain('## Full-day plan');
+    expect(facilitator).toContain('## Half-day plan');
     expect(facilitator).toMatch(/Evidence missing|Nothing is recorded as unknown/);
     expect(facilitator).toContain('What has changed in the reasons');
     const summaries = readFileSync(join(root, 'p', 'worksheets', 'case-summaries.md'), 'utf8');
