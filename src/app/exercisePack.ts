@@ -11,6 +11,7 @@ import { CONFIG_FILE_NAME } from '../io/loadConfig.js';
 import { SHIPPED_TEMPLATES } from '../io/runReport.js';
 import { safeFileName } from '../io/safeOutput.js';
 import type { PackFile } from '../io/writePack.js';
+import { PACK_ORGANISATION } from './scaffold.js';
 
 export interface ExerciseRequest {
   scenario: Scenario;
@@ -22,19 +23,31 @@ export interface ExerciseRequest {
 
 /** Every file of a pack, in a fixed order; the same request gives the same bytes. */
 export function exercisePackFiles(request: ExerciseRequest): { files: PackFile[]; cases: PackCase[] } {
-  const { config } = request;
   const cases = generatePackCases(request);
-  const caseFile = (id: string) => `cases/${safeFileName(id, '.md')}`;
+  const files: PackFile[] = [
+    { path: 'README.md', text: packReadme(request, cases.length) },
+    { path: CONFIG_FILE_NAME, text: packConfig(request) },
+    ...cases.map((c) => ({ path: caseFile(c.id), text: caseFileText(c.data, c.body) })),
+    ...documentFiles(cases, request),
+  ];
+  return { files, cases };
+}
+
+const caseFile = (id: string) => `cases/${safeFileName(id, '.md')}`;
+
+/**
+ * The facilitator notes and worksheets, made again from the pack's cases as they are now
+ * (a trainer may have edited them) and the settings given: `reunify scaffold rebuild`.
+ */
+export function documentFiles(cases: readonly PackCase[], request: Omit<ExerciseRequest, 'cases'>): PackFile[] {
+  const { config } = request;
   const documents = packDocuments(cases, { scenario: request.scenario, seed: request.seed, asOf: request.asOf, config, caseFile });
   const render = (name: string, doc: TrainingView): PackFile[] =>
     (['md', 'html'] as const).map((format) => ({
       path: `${name}.${format}`,
       text: renderReport('training', format, doc, { shippedDir: SHIPPED_TEMPLATES, levelLabels: config.labels.levels }),
     }));
-  const files: PackFile[] = [
-    { path: 'README.md', text: packReadme(request, cases.length) },
-    { path: CONFIG_FILE_NAME, text: packConfig(request) },
-    ...cases.map((c) => ({ path: caseFile(c.id), text: caseFileText(c.data, c.body) })),
+  return [
     ...render('facilitator', documents.facilitator),
     ...render('worksheets/case-summaries', documents.caseSummaries),
     ...render('worksheets/stumbling-blocks', documents.stumblingBlocks),
@@ -42,7 +55,13 @@ export function exercisePackFiles(request: ExerciseRequest): { files: PackFile[]
     ...render('worksheets/supervision', documents.supervision),
     ...render('worksheets/exercises', documents.exercises),
   ];
-  return { files, cases };
+}
+
+/** What made a pack, from the first line of its reunify.config.yaml: scenario and seed, or undefined. */
+export function packOrigin(configText: string): { scenario: Scenario; seed: number } | undefined {
+  const m = /^# A training pack made by `reunify scaffold exercise --scenario ([a-z-]+) --seed (\d+) /m.exec(configText);
+  if (!m || !Object.hasOwn(SCENARIO_INFO, m[1]!)) return undefined;
+  return { scenario: m[1] as Scenario, seed: Number(m[2]) };
 }
 
 function command(request: ExerciseRequest): string {
@@ -53,7 +72,7 @@ function packConfig(request: ExerciseRequest): string {
   return [
     `# A training pack made by \`${command(request)}\`.`,
     '# Every case, person, place and date in this folder is fictional.',
-    'organisation: "Training pack (fictional)"',
+    `organisation: "${PACK_ORGANISATION}"`,
     '',
     '# The exercise date: check, status and classify work as of this date when --as-of',
     '# is not given, so the pack checks clean whenever it is used.',
@@ -87,6 +106,8 @@ function packReadme(request: ExerciseRequest, count: number): string {
     '| `worksheets/exercises.*` | participants | the day’s other exercises, one a page: why the framework is useful, evidence and costs, fears, Stage 1 and Stage 3 work, links to supports, decision sharing, case studies in pairs, theory, monitoring |',
     '',
     'Print the `.html` files from a browser, or read the `.md` files in any Markdown viewer.',
+    '',
+    'After editing a case, make the notes and worksheets again (the case files are not touched): `reunify scaffold rebuild <this folder>`; add `--config <file>` for your council’s own levels, decision map and timescales.',
     '',
     '```sh',
     'reunify check cases/          # clean: the exercise date is in reunify.config.yaml',

@@ -14,6 +14,8 @@ export const SCENARIO_NAMES = ['classification', 'reclassification', 'return-hom
 /** A fixed exercise date, so the same seed gives the same pack on any day. */
 export const DEFAULT_EXERCISE_DATE = '2026-11-01';
 export const MAX_CASES = 100;
+/** The organisation a pack's config names, so a rebuild with the pack's settings reads the same. */
+export const PACK_ORGANISATION = 'Training pack (fictional)';
 
 function wholeNumber(flag: string, value: string, min: number, max: number): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, got "${value}"`);
@@ -34,7 +36,7 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
   const { writePackFolder, PackFolderError } = await import('../io/writePack.js');
   const { exercisePackFiles } = await import('./exercisePack.js');
   // packs use the shipped settings, so a pack reads the same in every council
-  const config = { ...defaultConfig(), as_of: asOf };
+  const config = { ...defaultConfig(), as_of: asOf, organisation: PACK_ORGANISATION };
   const { files } = exercisePackFiles({ scenario, seed, cases, asOf, config });
   try {
     writePackFolder(fromCwd(out), files);
@@ -49,5 +51,67 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
     writeErr(`created ${out}: ${cases} fictional ${cases === 1 ? 'case' : 'cases'}, facilitator notes and five worksheets (seed ${seed}, as of ${asOf})\n`);
     writeErr(`next: reunify check ${out}/cases\n`);
   }
+  return EXIT.ok;
+}
+
+export interface RebuildFlags extends CommonOptions {
+  scenario?: string;
+}
+
+/**
+ * `reunify scaffold rebuild <pack>`: the facilitator notes and worksheets made again from
+ * the pack's case files as they are now (after a trainer has edited one), with the pack's
+ * settings, or a council's own (`--config`) at the pack's exercise date. The case files
+ * are not touched; a case that does not read cleanly stops it before anything is written.
+ */
+export async function runRebuild(pack: string, flags: RebuildFlags): Promise<number> {
+  const givenConfig = flags.config;
+  flags = flagPathsFromCwd(flags, ['config']);
+  const { existsSync, readFileSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { CONFIG_FILE_NAME, loadConfig } = await import('../io/loadConfig.js');
+  const { openCase } = await import('../io/openCase.js');
+  const { replacePackFiles } = await import('../io/writePack.js');
+  const { documentFiles, packOrigin } = await import('./exercisePack.js');
+  const { packCase, openWorkOf } = await import('../core/training/packCases.js');
+  const { reportProblems } = await import('./workflowShared.js');
+  const dir = fromCwd(pack);
+  const packConfigPath = join(dir, CONFIG_FILE_NAME);
+  const casesDir = join(dir, 'cases');
+  if (!existsSync(packConfigPath) || !existsSync(casesDir))
+    throw new UsageError(`${pack} is not a training pack (it needs ${CONFIG_FILE_NAME} and cases/, as reunify scaffold exercise makes them)`);
+  const origin = packOrigin(readFileSync(packConfigPath, 'utf8'));
+  const scenario = (flags.scenario ?? origin?.scenario) as import('../core/training/generate.js').Scenario | undefined;
+  if (scenario === undefined) throw new UsageError(`${pack}/${CONFIG_FILE_NAME} does not say which scenario made the pack: give --scenario`);
+  const packConfig = loadConfig({ configPath: packConfigPath }).config;
+  const asOf = packConfig.as_of;
+  if (!asOf) throw new UsageError(`${pack}/${CONFIG_FILE_NAME} has no as_of: the pack's exercise date`);
+  // a council's own settings (levels, decision map, timescales), at the pack's exercise date
+  const config = flags.config ? { ...loadConfig({ configPath: flags.config }).config, as_of: asOf } : packConfig;
+  const files = readdirSync(casesDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+  if (files.length === 0) throw new UsageError(`${pack}/cases holds no case files`);
+  const cases = [];
+  let refused = 0;
+  for (const name of files) {
+    const shown = `${pack}/cases/${name}`;
+    const opened = openCase(join(casesDir, name), config);
+    if (!opened.data || !opened.loaded.split) {
+      reportProblems(shown, opened.problems);
+      refused++;
+      continue;
+    }
+    cases.push(packCase(opened.data, opened.loaded.split.body, openWorkOf(opened.data, asOf), config, asOf));
+  }
+  if (refused > 0) {
+    writeErr(`reunify: ${refused} case ${refused === 1 ? 'file does' : 'files do'} not read cleanly; nothing was written (reunify check ${pack}/cases)\n`);
+    return EXIT.problems;
+  }
+  replacePackFiles(dir, documentFiles(cases, { scenario, seed: origin?.seed ?? 0, asOf, config }));
+  if (!flags.quiet)
+    writeErr(
+      `rebuilt ${pack}: facilitator notes and five worksheets from ${cases.length} ${cases.length === 1 ? 'case' : 'cases'}${givenConfig ? `, with the settings of ${givenConfig}` : ''} (as of ${asOf})\n`,
+    );
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@
 // generated from a seed, with the facilitator's answer key and worksheets.
 import { Command, Option } from 'commander';
 import { setExitCode } from '../app/shared.js';
-import { DEFAULT_EXERCISE_DATE, MAX_CASES, SCENARIO_NAMES, runExercise, type ExerciseFlags } from '../app/scaffold.js';
+import { DEFAULT_EXERCISE_DATE, MAX_CASES, SCENARIO_NAMES, runExercise, runRebuild, type ExerciseFlags, type RebuildFlags } from '../app/scaffold.js';
 
 export function registerScaffold(program: Command): void {
   const scaffold = program.command('scaffold').description('make training material from fictional cases');
@@ -29,5 +29,27 @@ Examples:
     )
     .action(async (flags: ExerciseFlags) => {
       setExitCode(await runExercise(flags));
+    });
+  scaffold
+    .command('rebuild')
+    .description(
+      'make a pack’s facilitator notes and worksheets again from its case files as they are now (after you edit one), with the pack’s settings or your own',
+    )
+    .argument('<pack>', 'the pack folder (made by reunify scaffold exercise)')
+    .option('--config <file>', 'your council’s reunify.config.yaml (levels, decision map, timescales), used at the pack’s exercise date')
+    .addOption(new Option('--scenario <name>', 'what the exercise practises (default: as the pack was made)').choices(SCENARIO_NAMES))
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+The case files are never written: only facilitator.* and worksheets/*. A case that does
+not read cleanly stops the rebuild before anything is written.
+
+Examples:
+  $ reunify scaffold rebuild pack-7
+  $ reunify scaffold rebuild pack-7 --config ../council/reunify.config.yaml`,
+    )
+    .action(async (pack: string, flags: RebuildFlags) => {
+      setExitCode(await runRebuild(pack, flags));
     });
 }

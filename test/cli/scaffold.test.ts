@@ -87,6 +87,71 @@ describe('reunify scaffold exercise (built binary)', () => {
     expect(firstCase).toMatch(/^---\nreunify: 1\nid: TR-01\nfictional: true\n/);
   });
 
+  it('rebuild makes the same notes and worksheets from an unedited pack, and never writes a case file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+    await reunify(['scaffold', 'exercise', '--scenario', 'return-home', '--seed', '4', '--cases', '5', '--out', 'p', '-q'], { cwd: root });
+    const before = tree(join(root, 'p'));
+    const r = await reunify(['scaffold', 'rebuild', 'p'], { cwd: root });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr.trim()).toBe('rebuilt p: facilitator notes and five worksheets from 5 cases (as of 2026-11-01)');
+    expect(tree(join(root, 'p'))).toEqual(before);
+  });
+
+  it('rebuild follows a case the trainer edited, and a council’s own settings with --config', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+    await reunify(['scaffold', 'exercise', '--seed', '7', '--out', 'p', '-q'], { cwd: root });
+    const file = join(root, 'p', 'cases', 'TR-02.md');
+    // the trainer adds fresh evidence of a risk, dated the exercise date
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace(
+      /^factors:\n/m,
+      'factors:\n  - { id: parental_substance_misuse, status: present, evidence: "A positive hair-strand test in October", as_of: 2026-11-01 }\n',
+    );
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    const classify = await reunify(['classify', 'p/cases/TR-02.md', '--format', 'json'], { cwd: root });
+    const level = (JSON.parse(classify.stdout) as { level: string }).level;
+    const labels: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', very_high: 'Very high' };
+    const r = await reunify(['scaffold', 'rebuild', 'p', '-q'], { cwd: root });
+    expect(r.exitCode).toBe(0);
+    const key = (doc: string) => doc.slice(doc.indexOf('### TR-02:'), doc.indexOf('### TR-03:'));
+    const facilitator = readFileSync(join(root, 'p', 'facilitator.md'), 'utf8');
+    expect(key(facilitator)).toContain(`Suggested level: ${labels[level]} (score`);
+    expect(key(facilitator)).toContain('“A positive hair-strand test in October” (present, 1 November 2026)');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    // a council's levels and thresholds, at the pack's date
+    writeFileSync(
+      join(root, 'council.yaml'),
+      'labels:\n  levels: { low: Green, medium: Amber, high: Red, very_high: Purple }\nclassification:\n  thresholds: { medium: 2, high: 5, very_high: 9 }\n',
+    );
+    const council = await reunify(['scaffold', 'rebuild', 'p', '--config', 'council.yaml'], { cwd: root });
+    expect(council.exitCode).toBe(0);
+    expect(council.stderr).toContain('with the settings of council.yaml (as of 2026-11-01)');
+    const local = readFileSync(join(root, 'p', 'facilitator.md'), 'utf8');
+    expect(local).toMatch(/Suggested level: (Green|Amber|Red|Purple) \(score [\d.]+; Amber from 2, Red from 5, Purple from 9\)/);
+    expect(local).not.toMatch(/Suggested level: (Low|Medium|High|Very high) /);
+  });
+
+  it('rebuild refuses a case that does not read cleanly, writing nothing, and a folder that is not a pack', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+    await reunify(['scaffold', 'exercise', '--seed', '3', '--out', 'p', '-q'], { cwd: root });
+    const before = tree(join(root, 'p'));
+    const broken = join(root, 'p', 'cases', 'TR-01.md');
+    writeFileSync(broken, readFileSync(broken, 'utf8').replace(/^stage: 2$/m, 'stage: nine'));
+    const r = await reunify(['scaffold', 'rebuild', 'p'], { cwd: root });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('p/cases/TR-01.md');
+    expect(r.stderr).toContain('1 case file does not read cleanly; nothing was written');
+    const after = tree(join(root, 'p'));
+    delete before['cases/TR-01.md'];
+    delete after['cases/TR-01.md'];
+    expect(after).toEqual(before);
+    mkdirSync(join(root, 'empty'));
+    const notPack = await reunify(['scaffold', 'rebuild', 'empty'], { cwd: root });
+    expect(notPack.exitCode).toBe(2);
+    expect(notPack.stderr).toContain('empty is not a training pack');
+  });
+
   it('refuses a folder that is not empty, and changes nothing in it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
     mkdirSync(join(root, 'busy'));
