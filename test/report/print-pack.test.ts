@@ -20,6 +20,15 @@ const PARTICIPANTS = ['case-summaries', 'exercises', 'stumbling-blocks', 'values
 // what only the facilitator may see
 const ANSWERS = /Suggested level|score \d|answer key|must be told of each decision|cases\/TR-/;
 
+const RECORD_ANSWERS = `supervisor: "TM D.E."
+worker: "SW R.M."
+answers:
+  must.safe: "Yes: the safety plan has held since the summer"
+actions:
+  - { action: "Ask the school for attendance since September", owner: "SW R.M.", by: 2026-11-15 }
+next_supervision: 2026-12-01
+`;
+
 interface Printed {
   scenario: string;
   file: string;
@@ -72,6 +81,15 @@ describe('every file of a training pack printed to PDF by headless Chromium', ()
         printed.push({ scenario, file, pages: pageTexts(pdf), console: loaded.console, cases });
       }
     }
+    // a supervision record of the first case, as a supervisor prints it to file
+    const pack = join(root, 'classification');
+    writeFileSync(join(pack, 'answers.yaml'), RECORD_ANSWERS);
+    const r = await reunify(['supervise', 'cases/TR-01.md', '--answers', 'answers.yaml', '--out', 'record.yaml', '--to', 'html'], { cwd: pack });
+    if (r.exitCode !== 0) throw new Error(r.stderr);
+    writeFileSync(join(pack, 'record.html'), r.stdout);
+    const loaded = await browser.load(`file://${join(pack, 'record.html')}`);
+    writeFileSync(join(pack, 'record.pdf'), await browser.pdf());
+    printed.push({ scenario: 'classification', file: 'supervision record', pages: pageTexts(join(pack, 'record.pdf')), console: loaded.console, cases: [] });
   }, 600_000);
 
   afterAll(async () => {
@@ -79,7 +97,7 @@ describe('every file of a training pack printed to PDF by headless Chromium', ()
   });
 
   it.skipIf(MISSING)(unless(MISSING, 'prints every file of every scenario, with no console message'), () => {
-    expect(printed.length).toBe(SCENARIOS.length * (1 + PARTICIPANTS.length));
+    expect(printed.length).toBe(SCENARIOS.length * (1 + PARTICIPANTS.length) + 1);
     for (const p of printed) expect(p.pages.length, `${p.scenario} ${p.file}`).toBeGreaterThan(0);
     expect(printed.filter((p) => p.console.length > 0).map((p) => `${p.scenario} ${p.file}: ${p.console.join('; ')}`)).toEqual([]);
   });
@@ -88,6 +106,7 @@ describe('every file of a training pack printed to PDF by headless Chromium', ()
     for (const p of printed) {
       const text = p.pages.join('\n');
       if (p.file === 'facilitator') expect(text, p.scenario).toMatch(/Full-day plan/);
+      else if (p.file === 'supervision record') continue;
       else expect(text.match(ANSWERS)?.[0], `${p.scenario} ${p.file}`).toBeUndefined();
     }
     // the facilitator's key is there to be kept back
@@ -101,6 +120,21 @@ describe('every file of a training pack printed to PDF by headless Chromium', ()
       // and no page holds the headings of two cases
       for (const page of p.pages) expect(p.cases.filter((h) => page.includes(h)).length, p.scenario).toBeLessThanOrEqual(1);
     }
+  });
+
+  it.skipIf(MISSING)(unless(MISSING, 'a supervision record prints with who met, the answer, the action and the next date'), () => {
+    const text = printed
+      .find((p) => p.file === 'supervision record')
+      ?.pages.join('\n')
+      .replace(/\s+/g, ' ');
+    for (const words of [
+      'TM D.E.',
+      'SW R.M.',
+      'Yes: the safety plan has held since the summer',
+      'Ask the school for attendance since September',
+      '1 December 2026',
+    ])
+      expect(text, words).toContain(words);
   });
 
   it.skipIf(MISSING)(unless(MISSING, 'each exercise of the handout starts a new page'), () => {
