@@ -127,13 +127,7 @@ describe('every file of a training pack printed to PDF by headless Chromium', ()
       .find((p) => p.file === 'supervision record')
       ?.pages.join('\n')
       .replace(/\s+/g, ' ');
-    for (const words of [
-      'TM D.E.',
-      'SW R.M.',
-      'Yes: the safety plan has held since the summer',
-      'Ask the school for attendance since September',
-      '1 December 2026',
-    ])
+    for (const words of ['TM D.E.', 'SW R.M.', 'Yes: the safety plan has held since the summer', 'Ask the school for attendance since September', '2026-12-01'])
       expect(text, words).toContain(words);
   });
 
