@@ -4,6 +4,7 @@ import { caseFileText } from '../core/model/caseText.js';
 import type { ReunifyConfig } from '../core/model/config.js';
 import { SCENARIO_INFO, generatePackCases, type PackCase } from '../core/training/packCases.js';
 import type { Scenario } from '../core/training/generate.js';
+import type { StageValue } from '../core/model/ids.js';
 import { packDocuments } from '../report/exercise.js';
 import { renderReport } from '../report/render.js';
 import type { TrainingView } from '../report/trainingDoc.js';
@@ -19,6 +20,8 @@ export interface ExerciseRequest {
   cases: number;
   asOf: string;
   config: ReunifyConfig;
+  /** For the cohorts scenario: the stages the cases take in turn. */
+  stages?: readonly StageValue[];
 }
 
 /** Every file of a pack, in a fixed order; the same request gives the same bytes. */
@@ -41,7 +44,14 @@ const caseFile = (id: string) => `cases/${safeFileName(id, '.md')}`;
  */
 export function documentFiles(cases: readonly PackCase[], request: Omit<ExerciseRequest, 'cases'>): PackFile[] {
   const { config } = request;
-  const documents = packDocuments(cases, { scenario: request.scenario, seed: request.seed, asOf: request.asOf, config, caseFile });
+  const documents = packDocuments(cases, {
+    scenario: request.scenario,
+    seed: request.seed,
+    asOf: request.asOf,
+    config,
+    caseFile,
+    ...(request.stages ? { stages: request.stages } : {}),
+  });
   const render = (name: string, doc: TrainingView): PackFile[] =>
     (['md', 'html'] as const).map((format) => ({
       path: `${name}.${format}`,
@@ -58,14 +68,16 @@ export function documentFiles(cases: readonly PackCase[], request: Omit<Exercise
 }
 
 /** What made a pack, from the first line of its reunify.config.yaml: scenario and seed, or undefined. */
-export function packOrigin(configText: string): { scenario: Scenario; seed: number } | undefined {
-  const m = /^# A training pack made by `reunify scaffold exercise --scenario ([a-z-]+) --seed (\d+) /m.exec(configText);
+export function packOrigin(configText: string): { scenario: Scenario; seed: number; stages?: StageValue[] } | undefined {
+  const m = /^# A training pack made by `reunify scaffold exercise --scenario ([a-z-]+) --seed (\d+) [^`\n]*?(?: --stages ([0-9a-z,]+))?`/m.exec(configText);
   if (!m || !Object.hasOwn(SCENARIO_INFO, m[1]!)) return undefined;
-  return { scenario: m[1] as Scenario, seed: Number(m[2]) };
+  const stages = m[3]?.split(',').map((w) => (w === 'closed' ? 'closed' : (Number(w) as StageValue)));
+  return { scenario: m[1] as Scenario, seed: Number(m[2]), ...(stages ? { stages } : {}) };
 }
 
 function command(request: ExerciseRequest): string {
-  return `reunify scaffold exercise --scenario ${request.scenario} --seed ${request.seed} --cases ${request.cases} --as-of ${request.asOf}`;
+  const stages = request.stages ? ` --stages ${request.stages.join(',')}` : '';
+  return `reunify scaffold exercise --scenario ${request.scenario} --seed ${request.seed} --cases ${request.cases} --as-of ${request.asOf}${stages}`;
 }
 
 function packConfig(request: ExerciseRequest): string {

@@ -8,6 +8,7 @@ export interface ExerciseFlags extends CommonOptions {
   cases: string;
   out?: string;
   asOf: string;
+  stages?: string;
 }
 
 export const SCENARIO_NAMES = ['classification', 'reclassification', 'return-home', 'cohorts'];
@@ -24,12 +25,25 @@ function wholeNumber(flag: string, value: string, min: number, max: number): num
   return n;
 }
 
+/** `--stages 1,3,closed`: the stages a cohorts pack's cases take in turn, each once. */
+function stageList(value: string, scenario: string): ('closed' | 1 | 2 | 3 | 4 | 5)[] {
+  if (scenario !== 'cohorts') throw new UsageError(`--stages is for the cohorts scenario; the ${scenario} scenario's cases are all at one stage`);
+  const out: ('closed' | 1 | 2 | 3 | 4 | 5)[] = [];
+  for (const word of value.split(',').map((w) => w.trim())) {
+    const stage = word === 'closed' ? 'closed' : ['1', '2', '3', '4', '5'].includes(word) ? (Number(word) as 1 | 2 | 3 | 4 | 5) : undefined;
+    if (stage === undefined) throw new UsageError(`--stages takes stages 1 to 5 and closed, separated by commas, got "${word}"`);
+    if (!out.includes(stage)) out.push(stage);
+  }
+  return out;
+}
+
 export async function runExercise(flags: ExerciseFlags): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config']);
   const seed = wholeNumber('--seed', flags.seed, 0, Number.MAX_SAFE_INTEGER);
   const cases = wholeNumber('--cases', flags.cases, 1, MAX_CASES);
   const asOf = parseAsOf(flags.asOf);
   const scenario = flags.scenario as import('../core/training/generate.js').Scenario;
+  const stages = flags.stages === undefined ? undefined : stageList(flags.stages, scenario);
   const out = flags.out ?? `exercise-${scenario}-${seed}`;
   if (out.trim() === '') throw new UsageError('--out needs a folder name');
   const { defaultConfig } = await import('../io/loadConfig.js');
@@ -37,7 +51,7 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
   const { exercisePackFiles } = await import('./exercisePack.js');
   // packs use the shipped settings, so a pack reads the same in every council
   const config = { ...defaultConfig(), as_of: asOf, organisation: PACK_ORGANISATION };
-  const { files } = exercisePackFiles({ scenario, seed, cases, asOf, config });
+  const { files } = exercisePackFiles({ scenario, seed, cases, asOf, config, ...(stages ? { stages } : {}) });
   try {
     writePackFolder(fromCwd(out), files);
   } catch (err) {
@@ -108,7 +122,7 @@ export async function runRebuild(pack: string, flags: RebuildFlags): Promise<num
     writeErr(`reunify: ${refused} case ${refused === 1 ? 'file does' : 'files do'} not read cleanly; nothing was written (reunify check ${pack}/cases)\n`);
     return EXIT.problems;
   }
-  replacePackFiles(dir, documentFiles(cases, { scenario, seed: origin?.seed ?? 0, asOf, config }));
+  replacePackFiles(dir, documentFiles(cases, { scenario, seed: origin?.seed ?? 0, asOf, config, ...(origin?.stages ? { stages: origin.stages } : {}) }));
   if (!flags.quiet)
     writeErr(
       `rebuilt ${pack}: facilitator notes and five worksheets from ${cases.length} ${cases.length === 1 ? 'case' : 'cases'}${givenConfig ? `, with the settings of ${givenConfig}` : ''} (as of ${asOf})\n`,

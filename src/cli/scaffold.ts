@@ -14,6 +14,7 @@ export function registerScaffold(program: Command): void {
     .option('--cases <k>', `how many cases (1 to ${MAX_CASES})`, '4')
     .option('--out <dir>', 'new or empty folder for the pack (default: exercise-<scenario>-<seed>)')
     .option('--as-of <date>', 'the exercise date the cases are written up to (YYYY-MM-DD), recorded in the pack config', DEFAULT_EXERCISE_DATE)
+    .option('--stages <list>', 'for the cohorts scenario: the stages its cases take in turn, e.g. 1,3 or 2,5,closed (default: 1 to 5 and closed)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'after',
@@ -25,6 +26,7 @@ review), cohorts (a mix of stages, cohorts and trigger points). See docs/trainin
 Examples:
   $ reunify scaffold exercise --seed 7 --out pack-7
   $ reunify scaffold exercise --scenario reclassification --seed 12 --cases 6 --out regrade
+  $ reunify scaffold exercise --scenario cohorts --stages 1,3 --cases 6 --out early-stages
   $ reunify check pack-7/cases`,
     )
     .action(async (flags: ExerciseFlags) => {

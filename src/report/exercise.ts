@@ -30,6 +30,8 @@ export interface PackInfo {
   config: ReunifyConfig;
   /** Where each case file is, relative to the pack folder. */
   caseFile(id: string): string;
+  /** The cohorts scenario's stages, when chosen (`--stages`). */
+  stages?: readonly (number | string)[];
 }
 
 const FACTOR_KIND = new Map(FACTORS.map((f) => [f.id, f]));
@@ -461,7 +463,7 @@ export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackD
         paragraph(scenario.purpose),
         paragraph(`Participants: ${scenario.task}`),
         paragraph(
-          `The cases are generated from seed ${info.seed}: the same command (reunify scaffold exercise --scenario ${info.scenario} --seed ${info.seed} --cases ${cases.length}) makes the same pack, byte for byte. The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify check cases/ stays clean whenever it is run.`,
+          `The cases are generated from seed ${info.seed}: the same command (reunify scaffold exercise --scenario ${info.scenario} --seed ${info.seed} --cases ${cases.length}${info.stages ? ` --stages ${info.stages.join(',')}` : ''}) makes the same pack, byte for byte. The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify check cases/ stays clean whenever it is run.`,
         ),
         paragraph(
           'The suggested levels below come from reunify classify with the pack’s settings. They are an aid to structured professional judgement, not the answer: a group that reaches a different level with good reasons has done the exercise well.',

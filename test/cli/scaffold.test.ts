@@ -152,6 +152,24 @@ describe('reunify scaffold exercise (built binary)', () => {
     expect(notPack.stderr).toContain('empty is not a training pack');
   });
 
+  it('--stages chooses the case mix of a cohorts pack; the pack says how it was made and rebuilds the same', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
+    const r = await reunify(['scaffold', 'exercise', '--scenario', 'cohorts', '--stages', '1,3', '--cases', '6', '--out', 'p', '-q'], { cwd: root });
+    expect(r.exitCode).toBe(0);
+    const stages = readdirSync(join(root, 'p', 'cases'))
+      .sort()
+      .map((f) => /^stage: (.+)$/m.exec(readFileSync(join(root, 'p', 'cases', f), 'utf8'))?.[1]);
+    expect(stages.filter((s) => s === '1').length).toBe(3);
+    expect(stages.filter((s) => s === '3').length).toBe(3);
+    const check = await reunify(['check', 'p/cases', '--max-warnings', '0'], { cwd: root });
+    expect(check.exitCode).toBe(0);
+    expect(readFileSync(join(root, 'p', 'README.md'), 'utf8')).toContain('--cases 6 --as-of 2026-11-01 --stages 1,3`');
+    expect(readFileSync(join(root, 'p', 'facilitator.md'), 'utf8')).toContain('--cases 6 --stages 1,3) makes the same pack');
+    const before = tree(join(root, 'p'));
+    expect((await reunify(['scaffold', 'rebuild', 'p', '-q'], { cwd: root })).exitCode).toBe(0);
+    expect(tree(join(root, 'p'))).toEqual(before);
+  });
+
   it('refuses a folder that is not empty, and changes nothing in it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'reunify-pack-'));
     mkdirSync(join(root, 'busy'));
@@ -174,6 +192,8 @@ describe('reunify scaffold exercise (built binary)', () => {
       ['--cases', '101'],
       ['--scenario', 'nonsense'],
       ['--as-of', '2026-02-30'],
+      ['--stages', '2'],
+      ['--scenario', 'cohorts', '--stages', '1,6'],
     ]) {
       const r = await reunify(['scaffold', 'exercise', ...args, '--out', join(tmpdir(), 'never-made')]);
       expect(r.exitCode, args.join(' ')).toBe(2);

@@ -62,10 +62,12 @@ export interface PackOptions {
   cases: number;
   asOf: IsoDate;
   config: ReunifyConfig;
+  /** For the cohorts scenario: the stages the cases take in turn (default: 1 to 5 and closed). */
+  stages?: readonly StageValue[];
 }
 
 const STAGE_OF: Record<Exclude<Scenario, 'cohorts'>, StageValue> = { classification: 2, reclassification: 4, 'return-home': 5 };
-const COHORT_MIX: readonly StageValue[] = [1, 2, 3, 4, 5, 'closed'];
+export const COHORT_MIX: readonly StageValue[] = [1, 2, 3, 4, 5, 'closed'];
 const OUTCOMES: readonly ClosedOutcome[] = ['at_home', 're_entered_care', 'not_returned'];
 
 /** Case ids: TR-01 … (three digits from 100 cases). */
@@ -98,7 +100,7 @@ export function bodySection(body: string, heading: RegExp): string {
 export function generatePackCases(options: PackOptions): PackCase[] {
   const { scenario, seed, cases: count, asOf, config } = options;
   const rng = createRng(seed);
-  const mix = rng.fork('stages').shuffle(COHORT_MIX);
+  const mix = rng.fork('stages').shuffle(options.stages && options.stages.length > 0 ? options.stages : COHORT_MIX);
   const outcomes = rng.fork('outcomes').shuffle(OUTCOMES);
   let closedSoFar = 0;
   // one memory for the pack: no two families share a letter, and stories are not told twice while others are left
