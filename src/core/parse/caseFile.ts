@@ -3,7 +3,7 @@
 // column an editor shows. Pure: src/io/loadCase.ts reads the bytes and calls it.
 import type { Document } from 'yaml';
 import type { Problem } from '../model/problem.js';
-import { fastLocator, type FastLocator } from './fastLocate.js';
+import { nodeRecorder, type FastLocator } from './fastLocate.js';
 import { fastParse } from './fastYaml.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
 import { LIMITS, decodeCaseBytes, fileProblem, fileTooLarge, tooManyNodesAt } from './screen.js';
@@ -92,19 +92,20 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
     return loaded;
   }
   const careful = () => parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
-  // The fast reading stands whenever the screens let js-yaml read the text: the two parsers
-  // then give the same data (test/io/fastParse.test.ts, differential.test.ts), so a problem
-  // found in it is the problem the careful reading would give. Broken YAML, and anything the
-  // screens send aside, is read carefully from the start.
-  const quick = fast ? fastParse(split.frontMatter) : undefined;
-  if (quick !== undefined) {
+  // The fast reading stands whenever the screens (fastYaml.ts) let js-yaml read the text: the
+  // two parsers then give the same data, so a problem found in it is the problem the careful
+  // reading would give, and its position comes from the same reading (fastLocate.ts). Broken
+  // YAML, and anything the screens send aside, is read carefully from the start.
+  const recorder = fast ? nodeRecorder() : undefined;
+  const quick = recorder ? fastParse(split.frontMatter, recorder.listener) : undefined;
+  if (quick !== undefined && recorder) {
     loaded.data = quick;
     loaded.parser = 'fast';
     let doc: Document.Parsed | null | undefined;
     let locator: FastLocator | null | undefined;
     loaded.locate = (pointer: string) => {
       // js-yaml's own reading places the path; the careful parser only what the fast locator cannot
-      locator ??= fastLocator(split.frontMatter) ?? null;
+      locator ??= recorder.locator(split.frontMatter) ?? null;
       let offset = locator?.(pointer);
       if (offset === undefined) {
         doc ??= careful().doc ?? null;

@@ -1,5 +1,5 @@
 // Positions for a front matter the fast path (js-yaml) read, without the careful
-// parser: js-yaml is run once more with a listener that records where each node
+// parser: the fast reading itself runs with a listener that records where each node
 // opened, and the recorded tree is matched against the data it built. Anything the
 // matching cannot account for (an item js-yaml added without a node, a key without
 // a value, a comment after an empty value) makes the locator step aside, and the
@@ -18,31 +18,57 @@ interface NodeMark {
 /** Offsets of what a JSON pointer names, as the careful parser's `locateRange` gives them. */
 export type FastLocator = (pointer: string) => number | undefined;
 
-/** A locator for `yamlText`, or undefined when js-yaml cannot read it the plain way. */
-export function fastLocator(yamlText: string): FastLocator | undefined {
+/** Records where each node js-yaml reads opened, for a locator over the same reading. */
+export interface NodeRecorder {
+  /** js-yaml's `listener` option. */
+  listener(event: jsYaml.EventType, state: jsYaml.State): void;
+  /** A locator for the text the listener heard being read, or undefined when the reading was not the plain way. */
+  locator(yamlText: string): FastLocator | undefined;
+}
+
+/**
+ * A recorder to pass to js-yaml's reading of a front matter (the fast path's own, so
+ * positions cost no second reading). It keeps one small mark per node.
+ */
+export function nodeRecorder(): NodeRecorder {
   const top: NodeMark = { open: 0, result: undefined, children: [] };
   const stack: NodeMark[] = [top];
-  try {
-    jsYaml.load(yamlText, {
-      schema: jsYaml.CORE_SCHEMA,
-      listener(event, state) {
-        if (event === 'open') {
-          const mark: NodeMark = { open: state.position, result: undefined, children: [] };
-          const parent = stack.at(-1);
-          if (parent === undefined) throw new Error('a node opened after the document closed'); // caught below: not the plain way
+  let broken = false;
+  return {
+    listener(event, state) {
+      if (broken) return;
+      if (event === 'open') {
+        const mark: NodeMark = { open: state.position, result: undefined, children: [] };
+        const parent = stack.at(-1);
+        // a node opened after the document closed: not the plain way
+        if (parent === undefined) broken = true;
+        else {
           parent.children.push(mark);
           stack.push(mark);
-        } else {
-          stack.pop()!.result = state.result;
         }
-      },
-    });
+      } else {
+        const mark = stack.pop();
+        if (mark === undefined) broken = true;
+        else mark.result = state.result;
+      }
+    },
+    locator(yamlText) {
+      const root = !broken && top.children.length === 1 ? top.children[0] : undefined;
+      if (!root) return undefined;
+      return (pointer) => locate(yamlText, root, pointer);
+    },
+  };
+}
+
+/** A locator for `yamlText` from a reading of its own, or undefined when js-yaml cannot read it the plain way. */
+export function fastLocator(yamlText: string): FastLocator | undefined {
+  const recorder = nodeRecorder();
+  try {
+    jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, listener: recorder.listener });
   } catch {
     return undefined;
   }
-  const root = top.children.length === 1 ? top.children[0] : undefined;
-  if (!root) return undefined;
-  return (pointer) => locate(yamlText, root, pointer);
+  return recorder.locator(yamlText);
 }
 
 /**

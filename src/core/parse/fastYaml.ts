@@ -135,9 +135,10 @@ function isBlank(text: string, from: number, to: number): boolean {
 /**
  * The fast path (js-yaml's core schema, which matches YAML 1.2 core for what case
  * files hold). Returns undefined whenever the careful parser must decide: anything
- * unusual, anything js-yaml rejects, forbidden keys or deep nesting.
+ * unusual, anything js-yaml rejects, forbidden keys or deep nesting. `listener` hears
+ * js-yaml's reading (fastLocate.ts records positions from it).
  */
-export function fastParse(yamlText: string): Record<string, unknown> | undefined {
+export function fastParse(yamlText: string, listener?: jsYaml.LoadOptions['listener']): Record<string, unknown> | undefined {
   if (
     NEEDS_CAREFUL_PARSE.test(yamlText) ||
     PARSERS_DIFFER.test(yamlText) ||
@@ -148,7 +149,7 @@ export function fastParse(yamlText: string): Record<string, unknown> | undefined
   }
   let data: unknown;
   try {
-    data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
+    data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false, ...(listener ? { listener } : {}) });
   } catch {
     return undefined;
   }
