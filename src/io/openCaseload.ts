@@ -46,7 +46,7 @@ export interface OpenCaseloadOptions {
 /** One file as a caseload worker sends it back: its record, or why it is left out. */
 export type CaseloadFile = { data: CaseData } | { skip: string };
 
-/** Open one file of a caseload for a read-only view (fast parse; the careful parser decides whenever something looks wrong). */
+/** Open one file of a caseload for a read-only view (fast parse wherever the screens allow it). */
 export function openCaseloadFile(filePath: string, config: ReunifyConfig, validator: CaseValidator): CaseloadFile {
   const { data, problems } = openCase(filePath, config, { fast: true, validator });
   return data ? { data } : { skip: refusalReason(problems) };
