@@ -313,13 +313,17 @@ function supportSections(data: CaseData, reader: Reader, party: boolean): Family
   if (!party) return [];
   const r = data.return ?? undefined;
   const out: FamilySection[] = [];
+  // to a reader who poses a risk to someone, what happens in each phase (handovers, their days,
+  // times and places) says where the child and the parent will be: only the dates are given
+  const risk = reader.riskTo.size > 0;
   const phases = (r?.contact_phases ?? []).map((p) => {
     const when = `From ${longDate(p.from)}${p.to ? ` to ${longDate(p.to)}` : ''}`;
-    return hasText(p.pattern) ? `${when}: ${mayShow(data, reader, p.pattern, false) ? p.pattern : WITHHELD}` : when;
+    return hasText(p.pattern) ? `${when}: ${!risk && mayShow(data, reader, p.pattern, false) ? p.pattern : WITHHELD}` : when;
   });
   if (phases.length > 0) out.push(section('Time together before going home', { items: phases }));
   const support = (r?.support_package ?? []).map((s) => {
-    const name = mayShow(data, reader, s.service, false) ? s.service : WITHHELD;
+    // a service can say whose treatment it is (an alcohol service, counselling): not to a reader who poses a risk
+    const name = !risk && mayShow(data, reader, s.service, false) ? s.service : WITHHELD;
     return s.from ? `${name} (from ${longDate(s.from)})` : name;
   });
   if (support.length > 0) out.push(section('Help for the family', { items: dedupeWithheld(support) }));
@@ -509,13 +513,20 @@ function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig):
     [
       `(?<![\\p{L}\\p{N}-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])`,
       '\\bscor(?:e|ed|es|ing)\\b',
-      '\\b\\d+\\s*(?:\\/|out of)\\s*\\d+\\b',
+      // a score however written: "7/10", "7/10ths", "7 out of 10", "a 7-out-of-10 week", "7 of 10", "rating 4"
+      '\\b\\d+\\s*(?:\\/|-?\\s*out\\s*-?\\s*of\\s*-?)\\s*\\d+',
+      '\\b\\d+\\s+of\\s+10\\b',
+      '\\b(?:rating|rated|points?)\\s*(?:of|at|:|=)?\\s*\\d',
       '\\b[a-z]+_[a-z0-9_]+\\b',
       // a risk classification or level, however it is written ("RC2", "level medium", "high risk")
       '\\bRC\\s?[123]\\b',
       '\\bclassif\\w*',
-      `\\b(?:level|risk)\\s*(?:is|was|of|at|:|=)?\\s*${level}(?![\\p{L}])`,
+      `\\b(?:level|risk)\\s*(?:is|was|of|at|now|:|=)?\\s*(?:now\\s+)?${level}(?![\\p{L}])`,
       `(?<![\\p{L}])${level}[\\s-]+(?:risk|level)\\b`,
+      // a level said as one ("Regraded to low", "the tool suggested medium", "now very high")
+      `\\b(?:re-?)?(?:grad(?:e|ed|ing)|rat(?:e|ed|ing)|suggest(?:s|ed|ion)?|now|(?:back|down|up|moved|raised|lowered|dropped|went)\\s+to)\\s+(?:to\\s+|as\\s+)?${level}(?![\\p{L}-])(?!\\s+(?:school|street|road))`,
+      // a sentence that opens with a level ("Low, but…", "Medium: keep going.")
+      `(?<=(?:^|[.!?;])\\s*)${level}\\s*(?:[,:;.!]|$|\\s+but\\b)`,
     ].join('|'),
     'iu',
   );

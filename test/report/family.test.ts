@@ -544,8 +544,11 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
         const must = id === 'RF-C004' ? MUST_C004 : MUST;
         for (const canary of present(must[reader], `what ${reader} must see`))
           if (id !== 'RF-C003' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
-        if (id === 'RF-C003' && reader === 'dad')
-          for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
+        if (id === 'RF-C003' && reader === 'dad') {
+          for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
+          // a party to the transition who poses a risk gets its dates, not what happens when ("weekends at home") nor the services
+          for (const canary of ['XQHOME01', 'XQHOME02']) expect([...seen], canary).not.toContain(canary);
+        }
       });
     }
   }
@@ -603,6 +606,43 @@ describe('other names a person goes by', () => {
     expect(agreement.ok && agreement.text).toContain('Withheld from this copy');
     // and the mother's copies do not show the father's text about her
     expect(copies(rc, 'mum').some((c) => c.text?.includes('XQKERRY01'))).toBe(false);
+  });
+});
+
+describe('levels, scores and map positions however written', () => {
+  const probes = [
+    'Medium: keep going XQPROBE.',
+    'Low, but home eight weeks XQPROBE.',
+    'Now Very high XQPROBE.',
+    'Regraded to low XQPROBE.',
+    'Risk now LOW XQPROBE.',
+    'The tool suggested medium XQPROBE.',
+    'A 7-out-of-10 week XQPROBE.',
+    'Scored 7/10ths XQPROBE.',
+    'Risk rating 4 XQPROBE.',
+    'Meet at 53.8008,-1.5491 for handover XQPROBE.',
+  ];
+  /** The mother's own agreement copy, with `extra` after her own strengths. */
+  const mothersCopy = (extra: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-probe-'));
+    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+    const text = source.replace('strengths: "XQMUM09 strengths"', `strengths: "XQMUM09 strengths. ${extra}"`);
+    expect(text).toContain(extra);
+    writeFileSync(join(dir, 'RF-C003.md'), text);
+    const o = render(openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true }), 'agreement', 'md', { reader: 'mum' });
+    return o.ok ? o.text : '';
+  };
+  it.each(probes)('"%s" never reaches a family copy', (probe) => {
+    const copy = mothersCopy(probe);
+    // the rest of her copy is there (her worries), and the probe is not (its sentence, or the whole field, is withheld)
+    expect(copy).toContain('XQMUM10');
+    expect(copy).toContain('Withheld from this copy');
+    expect(copy).not.toContain('XQPROBE');
+  });
+
+  it('ordinary words stay: a high school, a low wall, two of three sessions', () => {
+    const plain = 'XQPLAIN She went to high school open evening, fixed the low wall and came to two of three sessions.';
+    expect(mothersCopy(plain)).toContain(plain);
   });
 });
 

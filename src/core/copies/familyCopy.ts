@@ -236,7 +236,7 @@ const PLACE_WORDS = new RegExp(
     String.raw`\/\/\/\s*\p{L}+\.\p{L}+\.\p{L}+`,
     String.raw`(?<![\p{L}\p{N}.@])\p{Ll}{3,}\.\p{Ll}{3,}\.\p{Ll}{3,}(?![\p{L}\p{N}]|\.\p{L})`,
     String.raw`(?<![\p{L}\p{N}])(?:w3w|what\s?3\s?words|what\s?three\s?words)(?![\p{L}\p{N}])`,
-    String.raw`-?\d{1,3}\.\d{2,}\s*°?\s*[NSns]?\s*[,;/]?\s+-?\d{1,3}\.\d{2,}`,
+    String.raw`-?\d{1,3}\.\d{2,}\s*°?\s*[NSns]?(?:\s*[,;/]\s*|\s+)-?\d{1,3}\.\d{2,}`,
     String.raw`\d{1,3}\s*°\s*\d{1,2}`,
     String.raw`\d{1,3}(?:\.\d+)?\s*°\s*[NSEW](?![\p{L}])`,
     String.raw`(?<![\p{L}\p{N}])(?:lat(?:itude)?|long(?:itude)?|lng|co-?ordinates?|grid\s*ref(?:erence)?s?|sat\s*-?nav|gps|geo-?tag\w*|(?:live|current|shared?)\s+location|dropped\s+a\s+pin|plus\s*code)(?![\p{L}\p{N}])`,
