@@ -217,6 +217,37 @@ describe('reunify signoff [dir] (built binary)', () => {
     expect(JSON.parse(independent.stdout).self_signoff).toBe(false);
   });
 
+  it('a classification the manager made together with the worker is not a self sign-off when the manager signs it', async () => {
+    const { dir, file } = tempCaseload();
+    const text = readFileSync(file('RF-S003'), 'utf8');
+    const together = text.replace(
+      'point: rc2_d3, level: medium, suggested: medium, by: "TM A.O." }',
+      'point: rc2_d3, level: medium, suggested: medium, by: ["SW T.N.", "TM A.O."] }',
+    );
+    expect(together).not.toBe(text);
+    writeFileSync(file('RF-S003'), together);
+    const list = await reunify(['signoff', dir, ...AS_OF]);
+    expect(list.stdout).toContain('by SW T.N. and TM A.O.');
+    const r = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S003',
+      '--item',
+      '/classifications/1',
+      '--by',
+      'TM A.O.',
+      '--date',
+      '2026-11-02',
+      '--format',
+      'json',
+    ]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).self_signoff).toBe(false);
+    expect(frontMatter(readFileSync(file('RF-S003'), 'utf8')).classifications[1]).toMatchObject({ by: ['SW T.N.', 'TM A.O.'], signed_off: { by: 'TM A.O.' } });
+  });
+
   it('--sign says what was signed, and flags sharing dated before the sign-off', async () => {
     const { dir } = tempCaseload();
     // signed on 2026-10-20: child and mum were told on the 19th; rk on the 20th is not before it

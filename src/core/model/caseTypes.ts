@@ -51,7 +51,8 @@ export interface Classification {
   point: DecisionPoint;
   level: Level;
   suggested?: Level;
-  by: string;
+  /** Who classified: one person, or several classifying together (RC2: the manager and the worker). */
+  by: string | string[];
   signed_off?: SignOff;
   override_category?: string;
   override_reason?: string;

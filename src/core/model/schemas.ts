@@ -254,7 +254,14 @@ function definitions(ids: DomainIds): Schema {
         point: choice(DECISION_POINTS, 'Decision point: rc1_d2, rc2_d3 or rc3_post_return'),
         level: choice(LEVELS, 'Chosen level'),
         suggested: choice(LEVELS, 'Level suggested by the factor weighting'),
-        by: text('Who classified'),
+        by: {
+          type: ['string', 'array'],
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            'Who classified (role and initials): one person, or a list of the people who classified together (RC2: the team manager and the social worker)',
+        },
         signed_off: ref('signed_off', 'Team manager sign-off'),
         override_category: choice(ids.overrideCategories, 'Why the chosen level differs from the suggestion'),
         override_reason: text('The reasoning for the override'),

@@ -7,6 +7,7 @@ import { domainIdsOf, type ReunifyConfig } from '../model/config.js';
 import { costFigures } from './costs.js';
 import { factorConcern } from '../classify/factorEntries.js';
 import { counted } from '../text/plural.js';
+import { classifiers } from '../classify/classificationRecord.js';
 import { addDays, daysBetween, isAfter, latest } from '../text/dates.js';
 import { lastRagUpdate, staleGoals } from '../workflow/goals.js';
 import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE, type DecisionPoint } from '../model/ids.js';
@@ -380,6 +381,12 @@ function homeGoalsStale(cases: readonly StatusCase[], config: ReunifyConfig, asO
   return { count: exceptions.length, stale_days: staleDays, exceptions };
 }
 
+/** The one person who made a classification, or undefined when it was made by several together. */
+function soleClassifier(by: Classification['by']): string | undefined {
+  const names = classifiers(by);
+  return names.length === 1 ? names[0] : undefined;
+}
+
 function signedByRecorder(cases: readonly StatusCase[], asOf: IsoDate): SignedByRecorder {
   const exceptions: SignedByRecorder['exceptions'] = [];
   for (const { id, data } of cases) {
@@ -394,7 +401,8 @@ function signedByRecorder(cases: readonly StatusCase[], asOf: IsoDate): SignedBy
     const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
     if (wa) items.push({ kind: 'written_assessment', point: null, pointer: '/tasks/written_assessment', date: wa.date, by: wa.by, signed: wa.signed_off });
     (data.classifications ?? []).forEach((c, i) =>
-      items.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, by: c.by, signed: c.signed_off }),
+      // made together (RC2: manager and worker), a second person was in it: only a classification made alone can be self-signed
+      items.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, by: soleClassifier(c.by), signed: c.signed_off }),
     );
     for (const it of items) {
       if (!it.by || !it.date || !it.signed || isAfter(it.signed.date, asOf) || !sameSigner(it.by, it.signed.by)) continue;

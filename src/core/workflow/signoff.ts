@@ -7,6 +7,7 @@ import { daysBetween, isAfter } from '../text/dates.js';
 import { DECISION_POINTS, type DecisionRecordPoint, type Level } from '../model/ids.js';
 import { fromPointer, toPointer } from '../model/problem.js';
 import { POST_RETURN_GRACE_DAYS } from './stageProgress.js';
+import { classifiers, classifiersText } from '../classify/classificationRecord.js';
 
 export type SignoffKind = 'written_assessment' | 'classification' | 'decision';
 
@@ -126,7 +127,7 @@ export function awaitingSignoff(caseId: string, data: CaseData, asOf: IsoDate): 
   // Only a written assessment is waiting: one still being drafted is not.
   if (wa && wa.status === 'done' && !wa.signed_off && wa.date) add('written_assessment', ['tasks', 'written_assessment'], wa.date, wa.by);
   (data.classifications ?? []).forEach((c, i) => {
-    if (!c.signed_off) add('classification', ['classifications', i], c.date, c.by, c.point);
+    if (!c.signed_off) add('classification', ['classifications', i], c.date, classifiersText(c.by) || undefined, c.point);
   });
   (data.decisions ?? []).forEach((d, i) => {
     if (!d.signed_off) add('decision', ['decisions', i], d.date, undefined, d.point, d.outcome);
@@ -147,7 +148,10 @@ export interface SignoffTarget {
   path: (string | number)[];
   pointer: string;
   date: IsoDate;
+  /** Who recorded it, as words ("SW J.P. and TM A.O." for a classification made together). */
   by?: string;
+  /** The people who recorded it, one by one. */
+  recorders?: string[];
   point?: DecisionRecordPoint;
   signedOff?: SignOff;
 }
@@ -171,7 +175,7 @@ function candidates(data: CaseData): SignoffTarget[] {
       path: ['tasks', 'written_assessment'],
       pointer: '/tasks/written_assessment',
       date: wa.date ?? '',
-      ...(wa.by ? { by: wa.by } : {}),
+      ...(wa.by ? { by: wa.by, recorders: [wa.by] } : {}),
       ...(wa.signed_off ? { signedOff: wa.signed_off } : {}),
     });
   }
@@ -181,7 +185,8 @@ function candidates(data: CaseData): SignoffTarget[] {
       path: ['classifications', i],
       pointer: `/classifications/${i}`,
       date: c.date,
-      by: c.by,
+      by: classifiersText(c.by),
+      recorders: classifiers(c.by),
       point: c.point,
       ...(c.signed_off ? { signedOff: c.signed_off } : {}),
     }),
@@ -256,8 +261,13 @@ export function signoffRefusal(data: CaseData, target: SignoffTarget, signer: st
   return undefined;
 }
 
-/** A warning (never a refusal) when the manager signing is the person who recorded the item. */
+/**
+ * A warning (never a refusal) when the manager signing is the person who recorded the item
+ * alone. A classification made together (RC2: the manager and the worker) had a second
+ * person in it, so the manager's sign-off of it is not a self sign-off.
+ */
 export function selfSignoffWarning(target: SignoffTarget, signer: string): string | undefined {
-  if (!target.by || !sameSigner(target.by, signer)) return undefined;
+  const recorders = target.recorders ?? (target.by ? [target.by] : []);
+  if (recorders.length !== 1 || !sameSigner(recorders[0]!, signer)) return undefined;
   return `${signer} is signing off ${describeTarget(target)}, which ${target.by} recorded: a self sign-off is not an independent check of the work`;
 }
