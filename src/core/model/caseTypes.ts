@@ -11,6 +11,14 @@ export interface SignOff {
   frozen?: { path: string; sha256: string; made?: IsoDate }[];
 }
 
+/** A sign-off by a further role (a senior manager, a permanence panel), beside the team manager's. */
+export interface RoleSignOff {
+  role: string;
+  by: string;
+  date: IsoDate;
+  note?: string;
+}
+
 export interface Person {
   id: string;
   ref: string;
@@ -78,6 +86,8 @@ export interface Decision {
   timescale?: string;
   parallel_plan?: string;
   signed_off?: SignOff;
+  /** [local] Sign-offs beyond the team manager's, by role (config `additional_signoffs`). */
+  additional_signoffs?: RoleSignOff[];
   shared?: SharingRecord[];
   disagreement?: string;
   share_with?: string[];
