@@ -498,6 +498,39 @@ describe('reunify status (built binary)', () => {
     expect((await reunify(['status', CASELOAD, '--as-of', '2026-13-01'])).exitCode).toBe(2);
   });
 
+  it('html draws small inline charts after the attention list: stages, risk mix over time, sign-off waits, overdue work by team', async () => {
+    const html = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'html'])).stdout;
+    const attention = html.indexOf('<section id="attention"');
+    const charts = html.indexOf('<section id="charts"');
+    expect(attention).toBeGreaterThan(0);
+    expect(charts).toBeGreaterThan(attention);
+    expect(charts).toBeLessThan(html.indexOf('<section id="stage_counts"'));
+    const section = html.slice(charts, html.indexOf('</section>', charts));
+    // each chart says its numbers as text too: the stages as the table counts them
+    expect(section).toContain('<title>Open cases by stage: Stage 1 2, Stage 2 2, Stage 3 3, Stage 4 2, Stage 5 3</title>');
+    // the risk mix at the end of each of six months and on the day: today's is the risk mix table's
+    const risk = present(/<title>Risk mix over time: ([^<]*)<\/title>/.exec(section)?.[1], 'the risk chart').split('; ');
+    expect(risk.map((r) => r.split(':')[0])).toEqual([
+      '31 May 2026',
+      '30 June 2026',
+      '31 July 2026',
+      '31 August 2026',
+      '30 September 2026',
+      '31 October 2026',
+      '1 November 2026',
+    ]);
+    expect(risk.at(-1)).toBe('1 November 2026: Low 6, Medium 2, High 0, Very high 1, Not classified 3');
+    expect(section).toContain('Sign-off waiting times: nothing is waiting for sign-off.');
+    // RF-0011's post-return classification is overdue: work overdue in TM D.E.'s team
+    expect(section).toContain('<title>Overdue work by team: TM D.E. 1</title>');
+    expect(section.match(/<svg /g)).toHaveLength(3);
+    expect(section).not.toMatch(/<script|href=|src=|url\(|http/i);
+    // a shared view hides small counts and names no one: no charts
+    const shared = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'html', '--shared'])).stdout;
+    expect(shared).not.toContain('<svg');
+    expect(shared).toContain('<p class="marking">OFFICIAL-SENSITIVE</p>');
+  });
+
   it('the attention list comes first in every format', async () => {
     const table = (await reunify(['status', CASELOAD, '--as-of', AS_OF])).stdout;
     expect(table.indexOf('── Attention first')).toBeGreaterThan(0);

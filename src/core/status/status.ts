@@ -98,7 +98,8 @@ export function inTeam(data: CaseData, name: string): boolean {
   return [data.team.social_worker, data.team.team_manager].some((who) => who !== undefined && sameSigner(who, name));
 }
 
-function latestClassification(data: CaseData, asOf: IsoDate): Classification | undefined {
+/** The latest classification recorded by `asOf`, at any point. */
+export function latestClassification(data: CaseData, asOf: IsoDate): Classification | undefined {
   const found = DECISION_POINTS.map((p) => latestAt(data.classifications, p, asOf)).filter((f) => f !== undefined);
   // the latest date wins; on a tie, the later entry in the file
   found.sort((a, b) => (a!.record.date < b!.record.date ? -1 : a!.record.date > b!.record.date ? 1 : a!.index - b!.index));
@@ -595,10 +596,15 @@ function attention(view: Omit<StatusView, 'attention'>, cases: readonly StatusCa
   return [...byCase.values()].sort((a, b) => top(a) - top(b) || b.reasons.length - a.reasons.length || a.id.localeCompare(b.id)).slice(0, limit);
 }
 
+/** The cases a view with these options counts (its team and filter). */
+export function statusCases(all: readonly StatusCase[], options: StatusOptions): StatusCase[] {
+  return all.filter((c) => matches(c, options));
+}
+
 /** The caseload view on `asOf`. Pure: the same cases, date and settings always give the same view. */
 export function buildStatus(all: readonly StatusCase[], options: StatusOptions): StatusView {
   const { asOf, config } = options;
-  const cases = all.filter((c) => matches(c, options));
+  const cases = statusCases(all, options);
   const hasFilter = options.filter !== undefined && Object.keys(options.filter).length > 0;
   const view: Omit<StatusView, 'attention'> = {
     version: 1,
