@@ -531,6 +531,33 @@ describe('reunify status (built binary)', () => {
     expect(shared).toContain('<p class="marking">OFFICIAL-SENSITIVE</p>');
   });
 
+  it('lists open decisions missing a further sign-off the config asks for, in words and in the attention list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-status-'));
+    cpSync(join(CASELOAD, 'cases'), join(dir, 'cases'), { recursive: true });
+    writeFileSync(
+      join(dir, 'reunify.config.yaml'),
+      'organisation: "Test (fictional)"\nadditional_signoffs:\n  - { role: senior_manager, label: "the head of service", point: rc2_d3, outcomes: [proceed_to_return] }\n  - { role: permanence_panel, point: rc1_d2, outcomes: [no_return] }\n',
+    );
+    const view = JSON.parse((await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json'])).stdout);
+    // Decision 3 to go home in the open cases RF-0001, RF-0009 and RF-0012 (RF-0013 is closed); RF-0004's no-return decision has its panel sign-off
+    expect(view.role_signoffs_missing.exceptions.map((e: { id: string; role: string; date: string }) => [e.id, e.role, e.date])).toEqual([
+      ['RF-0001', 'senior_manager', '2026-02-22'],
+      ['RF-0009', 'senior_manager', '2026-10-14'],
+      ['RF-0012', 'senior_manager', '2026-03-11'],
+    ]);
+    expect(view.role_signoffs_missing).toMatchObject({ count: 3, cases: 3 });
+    const table = (await reunify(['status', dir, '--as-of', AS_OF])).stdout.replace(/\s+/g, ' ');
+    expect(table).toContain(
+      'RF-0009 Decision 3 of 14 October 2026 (go ahead with the return home) needs a sign-off by the head of service as well as the team manager’s',
+    );
+    const attention = table.slice(table.indexOf('Attention first'), table.indexOf('Cases by stage'));
+    expect(attention).toContain('RF-0012 Stage 5:');
+    expect(attention).toContain('needs a sign-off by the head of service');
+    // the example caseload's own settings ask only for the panel, and RF-0004 has it
+    const example = JSON.parse((await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json'])).stdout);
+    expect(example.role_signoffs_missing).toEqual({ count: 0, cases: 0, exceptions: [] });
+  });
+
   it('the attention list comes first in every format', async () => {
     const table = (await reunify(['status', CASELOAD, '--as-of', AS_OF])).stdout;
     expect(table.indexOf('── Attention first')).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ import { directionOf } from '../classify/reclassify.js';
 import { latestAt } from '../rules/recordReaders.js';
 import { FINISHED_TASK_STATUSES } from '../model/schemas.js';
 import { unsharedDecisions } from '../workflow/sharing.js';
-import { sameSigner, signoffQueue } from '../workflow/signoff.js';
+import { missingRoleSignoffs, sameSigner, signoffQueue } from '../workflow/signoff.js';
 import type {
   AttentionCase,
   AwaitingSignoff,
@@ -33,6 +33,7 @@ import type {
   ReviewKind,
   ReviewsDue,
   SharedBeforeSignoff,
+  RoleSignoffsMissing,
   SignedByRecorder,
   RiskMix,
   StageCounts,
@@ -422,6 +423,22 @@ function signedByRecorder(cases: readonly StatusCase[], asOf: IsoDate): SignedBy
   return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
 }
 
+function roleSignoffsMissing(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): RoleSignoffsMissing {
+  // open cases: a closed case's sign-offs are a matter for audit, not for action now
+  const exceptions: RoleSignoffsMissing['exceptions'] = cases.flatMap(({ id, data }) =>
+    (isOpen(data) ? missingRoleSignoffs(data, config, asOf) : []).map((m) => ({
+      id,
+      detail: `${m.point} decision of ${m.date} (${m.outcome}) needs a sign-off by ${m.label} (${m.role})`,
+      point: m.point,
+      date: m.date,
+      outcome: m.outcome,
+      role: m.role,
+      label: m.label,
+    })),
+  );
+  return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
+}
+
 /** Parties that are professionals, not the family. */
 const PROFESSIONAL_PARTIES = new Set(['iro', 'childrens_guardian', 'social_worker', 'team_manager']);
 
@@ -563,6 +580,7 @@ const PRIORITY: Record<MetricId, number> = {
   goals_overdue: 3,
   home_goals_stale: 3,
   shared_before_signoff: 3,
+  role_signoffs_missing: 4,
   signed_by_recorder: 9,
   not_considered: 3,
   awaiting_signoff: 4,
@@ -590,6 +608,7 @@ function attention(view: Omit<StatusView, 'attention'>, cases: readonly StatusCa
   for (const e of view.shared_before_signoff.exceptions) add('shared_before_signoff', e.id, e.detail);
   for (const e of view.not_considered.exceptions) add('not_considered', e.id, e.detail);
   for (const e of view.awaiting_signoff.exceptions) add('awaiting_signoff', e.id, `awaiting sign-off: ${e.detail}`);
+  for (const e of view.role_signoffs_missing.exceptions) add('role_signoffs_missing', e.id, e.detail);
   for (const e of view.overdue_tasks.exceptions) add('overdue_tasks', e.id, e.detail);
   const top = (a: AttentionCase) => Math.min(...a.reasons.map((r) => PRIORITY[r.metric]));
   for (const entry of byCase.values()) entry.reasons.sort((a, b) => PRIORITY[a.metric] - PRIORITY[b.metric]);
@@ -632,6 +651,7 @@ export function buildStatus(all: readonly StatusCase[], options: StatusOptions):
     home_goals_stale: homeGoalsStale(cases, config, asOf),
     signed_by_recorder: signedByRecorder(cases, asOf),
     shared_before_signoff: sharedBeforeSignoff(cases, asOf),
+    role_signoffs_missing: roleSignoffsMissing(cases, config, asOf),
     post_return_alerts: postReturnAlerts(cases, asOf),
     cost_exposure: costExposure(cases, config, asOf),
     cohorts: cohortCounts(cases, config),
