@@ -27,6 +27,8 @@ export interface ClassifyFlags extends CommonOptions {
   overrideCategory?: string;
   overrideReason?: string;
   by?: string;
+  /** Others who classified together with `by` (RC2: the manager and the worker). */
+  with?: string[];
   signedOffBy?: string;
   signedOffDate?: string;
   date?: string;
@@ -46,6 +48,7 @@ function checkFlags(flags: ClassifyFlags): void {
     ['overrideCategory', '--override-category'],
     ['overrideReason', '--override-reason'],
     ['by', '--by'],
+    ['with', '--with'],
     ['signedOffBy', '--signed-off-by'],
     ['signedOffDate', '--signed-off-date'],
     ['date', '--date'],
@@ -148,7 +151,8 @@ async function recordClassification(
   config: Config,
   asOf: string,
 ): Promise<string | { recorded: import('../report/format/classification.js').RecordedView; diff?: string }> {
-  const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy } = await import('../core/classify/classificationRecord.js');
+  const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy, byEntry } =
+    await import('../core/classify/classificationRecord.js');
   const suggestion = result.suggestion!;
   const point = suggestion.point;
   if (!point) return `no decision point at stage ${suggestion.stage}: a classification is recorded from stage 2 to stage 5`;
@@ -162,13 +166,14 @@ async function recordClassification(
   if (problems.length > 0) return `nothing was recorded: ${problems.join('; ')}`;
   const date = flags.date ?? asOf;
   const by = flags.by!.trim();
+  const together = byEntry([by, ...(flags.with ?? [])]);
   const signedOff = flags.signedOffBy && flags.signedOffDate ? { by: flags.signedOffBy, date: flags.signedOffDate } : undefined;
   const classification = classificationEntry({
     date,
     point,
     level,
     suggested: suggestion.level,
-    by,
+    by: together,
     signedOff,
     overrideCategory: flags.overrideCategory,
     overrideReason: flags.overrideReason,

@@ -87,7 +87,20 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     }
     case 'html': {
       const { formatStatusHtml } = await import('../report/statusHtml.js');
-      writeOutHuman(formatStatusHtml(layout));
+      const { statusCharts } = await import('../core/status/statusCharts.js');
+      // a shared view hides small counts and names no one: its charts would show what it hides
+      const charts = flags.shared
+        ? undefined
+        : {
+            data: statusCharts(caseload.cases, view, {
+              asOf,
+              config: caseload.config,
+              team: flags.team?.trim(),
+              filter: Object.keys(parsed.filter).length > 0 ? parsed.filter : undefined,
+            }),
+            levels: caseload.config.labels.levels,
+          };
+      writeOutHuman(formatStatusHtml(layout, charts));
       break;
     }
     default: {
