@@ -141,7 +141,11 @@ interface DecisionWords {
 }
 
 /** A decision as this reader may read it: the outcome, the reasons they were given, the conditions. */
+/** A decision the config's `report.withhold_for_family` takes out of the copy: it is withheld, not missing. */
+const WITHHELD_DECISION = Object.freeze({ withheld: true }) as unknown as Decision;
+
 function decisionWords(data: CaseData, reader: Reader, d: Decision | undefined, asOf: string): DecisionWords {
+  if (d === WITHHELD_DECISION) return { decided: WITHHELD, why: '', conditions: [] };
   if (!d) return { decided: 'No decision has been recorded yet.', why: '', conditions: [] };
   const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined && s.date <= asOf);
   const marked = sharedWith(d.share_with, reader);
@@ -165,7 +169,7 @@ function dedupeWithheld(items: string[]): string[] {
 function decisionSections(data: CaseData, reader: Reader, d: Decision | undefined, heading: string, asOf: string): FamilySection[] {
   const words = decisionWords(data, reader, d, asOf);
   const out = [section(heading, { paragraphs: [words.decided] })];
-  if (!d) return out;
+  if (!d || d === WITHHELD_DECISION) return out;
   out.push(section('Why', { paragraphs: [words.why] }));
   if (words.conditions.length > 0) out.push(section('What has to happen', { items: words.conditions }));
   const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined && s.date <= asOf);
@@ -389,6 +393,9 @@ export function familyView(input: FamilyInput): FamilyView {
   let sections = input.sections.map((s) => ({ ...s }));
   for (const path of input.config.report.withhold_for_family) sections = withholdPath(data, sections, path, WITHHELD);
   const { product, config, asOf } = input;
+  // the decision at a point as the copy may show it; one the config withholds is withheld, never "not recorded"
+  const decisionAt = (point: DecisionPoint): Decision | undefined =>
+    latestAt(data.decisions, point, asOf)?.record ?? (latestAt(input.data.decisions, point, asOf) ? WITHHELD_DECISION : undefined);
   const isChild = reader.id === 'child';
   const party = partiesOf(product, data, input.point, asOf).has(reader.id);
   let body: FamilySection[];
@@ -407,12 +414,12 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
       case 'decision': {
-        const d = latestAt(data.decisions, input.point!, asOf)?.record;
+        const d = decisionAt(input.point!);
         parts.push(...decisionSections(data, reader, d, 'What was decided', asOf));
         break;
       }
       case 'agreement': {
-        const d = latestAt(data.decisions, 'rc1_d2', asOf)?.record;
+        const d = decisionAt('rc1_d2');
         parts.push(
           ...decisionSections(data, reader, d, 'What needs to change', asOf),
           ...strengthsAndWorries(data, reader),
@@ -424,7 +431,7 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
       case 'transition': {
-        const d = latestAt(data.decisions, 'rc2_d3', asOf)?.record;
+        const d = decisionAt('rc2_d3');
         const t = data.transition ?? undefined;
         const when: string[] = [];
         if (data.return?.returned) when.push(`${data.child.ref} went home on ${longDate(data.return.returned)}.`);
@@ -441,7 +448,7 @@ export function familyView(input: FamilyInput): FamilyView {
       }
       case 'review': {
         const r = data.return ?? undefined;
-        const d = latestAt(data.decisions, 'rc3_post_return', asOf)?.record;
+        const d = decisionAt('rc3_post_return');
         const visits = [...(r?.visits ?? [])].map((v) => v.date).sort();
         const since = [`${data.child.ref} went home on ${date(r?.returned)}.`];
         if (visits.length > 0 && party) since.push(`The social worker has visited ${visits.length} ${visits.length === 1 ? 'time' : 'times'} since then.`);

@@ -166,6 +166,14 @@ describe('the canary fixture: every product for every reader', () => {
     expect(lists.text).toContain('- Progress is withheld from this copy.');
     expect(lists.text).not.toMatch(/No progress recorded|QZMUM10|QZMUM04/);
     expect(lists.text).toContain('QZSHAREG01');
+    // a decision the config takes out (its date, or the whole entry) is withheld, not "not recorded yet"
+    for (const path of ['/decisions/*/date', '/decisions/0', '/decisions/*']) {
+      config.report.withhold_for_family = [path];
+      const withheld = render(rc, 'agreement', 'md', { reader: 'mum', config });
+      if (!withheld.ok) throw new Error(JSON.stringify(withheld));
+      expect(withheld.text, path).toMatch(/## What needs to change\s+Withheld from this copy\./);
+      expect(withheld.text, path).not.toMatch(/No decision has been recorded|Not recorded/);
+    }
   });
 
   it('a body section named like a section of the copy is printed under that heading once', () => {
