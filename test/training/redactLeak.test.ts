@@ -341,3 +341,12 @@ describe('other names a person goes by (people[].also_known_as)', () => {
     expect(leftIn(r, text)).toEqual([]);
   });
 });
+
+describe('postcodes split by any dash or a dot', () => {
+  it('are replaced as a spaced one is', () => {
+    const r = run([{ id: 'RF-0008', data: { id: 'RF-0008', child: { ref: 'Child N' } }, body: 'Postcode LS6 2AB; also LS6‑2AB, LS6–2AB and ls6.2ab.\n' }]);
+    const text = copyText(r);
+    expect(text).not.toMatch(/ls6|2ab/i);
+    expect(text.match(/\[postcode\]/g)).toHaveLength(4);
+  });
+});
