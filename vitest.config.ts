@@ -1,14 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 export const INSTALL_TESTS = 'test/package/install.test.ts';
-export const PRINT_TESTS = 'test/report/print-pdf.test.ts';
+export const PRINT_TESTS = 'test/report/print-*.test.ts';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The git-URL install and the pre-commit hook each install every devDependency and build
     // (minutes of npm and tsc); they run on their own: `npm run test:install` (.ci/run runs both).
-    // Printing every example product with headless Chromium takes a minute or two more:
+    // Printing every example product and a training pack of each scenario with headless
+    // Chromium takes a minute or two more:
     // `npm run test:print` (.ci/run runs it too).
     exclude: ['**/node_modules/**', INSTALL_TESTS, PRINT_TESTS],
     testTimeout: 30_000,

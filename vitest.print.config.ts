@@ -1,4 +1,5 @@
-// Every example product printed to PDF by headless Chromium (test/report/print-pdf.test.ts):
+// Every example product and every file of a training pack printed to PDF by headless
+// Chromium (test/report/print-pdf.test.ts, print-pack.test.ts):
 // `npm run test:print`.
 import { defineConfig } from 'vitest/config';
 import base, { PRINT_TESTS } from './vitest.config.js';

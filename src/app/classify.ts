@@ -1,6 +1,7 @@
 // `reunify classify <case|dir>`: the suggested level with every contribution, the
 // comparison with the baseline, the suggested decision; `--record` appends the
 // classification (and decision) through the one writer.
+import { appEnv } from './env.js';
 import { dirname } from 'node:path';
 import {
   EXIT,
@@ -26,6 +27,8 @@ export interface ClassifyFlags extends CommonOptions {
   overrideCategory?: string;
   overrideReason?: string;
   by?: string;
+  /** Others who classified together with `by` (RC2: the manager and the worker). */
+  with?: string[];
   signedOffBy?: string;
   signedOffDate?: string;
   date?: string;
@@ -45,6 +48,7 @@ function checkFlags(flags: ClassifyFlags): void {
     ['overrideCategory', '--override-category'],
     ['overrideReason', '--override-reason'],
     ['by', '--by'],
+    ['with', '--with'],
     ['signedOffBy', '--signed-off-by'],
     ['signedOffDate', '--signed-off-date'],
     ['date', '--date'],
@@ -147,7 +151,8 @@ async function recordClassification(
   config: Config,
   asOf: string,
 ): Promise<string | { recorded: import('../report/format/classification.js').RecordedView; diff?: string }> {
-  const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy } = await import('../core/classify/classificationRecord.js');
+  const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy, byEntry } =
+    await import('../core/classify/classificationRecord.js');
   const suggestion = result.suggestion!;
   const point = suggestion.point;
   if (!point) return `no decision point at stage ${suggestion.stage}: a classification is recorded from stage 2 to stage 5`;
@@ -161,13 +166,14 @@ async function recordClassification(
   if (problems.length > 0) return `nothing was recorded: ${problems.join('; ')}`;
   const date = flags.date ?? asOf;
   const by = flags.by!.trim();
+  const together = byEntry([by, ...(flags.with ?? [])]);
   const signedOff = flags.signedOffBy && flags.signedOffDate ? { by: flags.signedOffBy, date: flags.signedOffDate } : undefined;
   const classification = classificationEntry({
     date,
     point,
     level,
     suggested: suggestion.level,
-    by,
+    by: together,
     signedOff,
     overrideCategory: flags.overrideCategory,
     overrideReason: flags.overrideReason,
@@ -210,8 +216,11 @@ async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config,
     base: configPath === undefined ? undefined : dirname(configPath),
   });
   const rows: import('../report/format/classification.js').SummaryRow[] = [];
+  const { caseloadProgress } = await import('./progress.js');
+  const progress = caseloadProgress(appEnv());
   for (const filePath of files) {
     const result = classifyCase(filePath, config, asOf);
+    progress.update(rows.length + 1, files.length);
     const data = result.loaded.data as { id?: unknown; stage?: unknown } | undefined;
     const caseId = typeof data?.id === 'string' ? data.id : undefined;
     if (data?.stage === 1 || data?.stage === 'closed') {
@@ -223,6 +232,7 @@ async function classifyFolder(dir: string, flags: ClassifyFlags, config: Config,
       rows.push({ filePath, caseId, failed: `${result.problems.length} reading or schema ${result.problems.length === 1 ? 'error' : 'errors'}` });
     }
   }
+  progress.end();
   // a folder that could not be listed fails like an unreadable file: its cases were not classified
   const { unreadableFolderProblem } = await import('../io/findCases.js');
   for (const u of unreadable) {

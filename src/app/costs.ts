@@ -1,6 +1,7 @@
 // `reunify costs [dir]`: the cost of failed returns against the cost of support,
 // per child and (given a caseload folder) for its planned and actual returns, with
 // the break-even improvement in successful returns. The arithmetic is shown.
+import { appEnv } from './env.js';
 import { EXIT, UsageError, makeColor, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, fromCwd, cwd, writeOutHuman, safeStrings } from './shared.js';
 
 export interface CostsFlags extends CommonOptions {
@@ -24,7 +25,9 @@ export async function runCostsCommand(dir: string | undefined, flags: CostsFlags
       return EXIT.usage;
     }
     const { openCaseload } = await import('../io/openCaseload.js');
-    const caseload = await openCaseload({ paths: [dir], configPath: flags.config });
+    const { caseloadProgress } = await import('./progress.js');
+    const progress = caseloadProgress(appEnv());
+    const caseload = await openCaseload({ paths: [dir], configPath: flags.config, onProgress: progress.update }).finally(() => progress.end());
     if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
     config = caseload.config;
     returns = caseloadReturns(caseload.cases, asOf);

@@ -11,6 +11,8 @@ export interface Writer {
   readonly isTTY: boolean;
   /** The real stream behind it, for libraries that need one (prompts, progress). */
   readonly stream?: NodeJS.WriteStream;
+  /** How many columns the terminal is wide, when this writer is one that says so. */
+  readonly columns?: number;
 }
 
 export interface AppEnv {
@@ -48,6 +50,9 @@ export function processEnv(): AppEnv {
       },
       get isTTY() {
         return process.stdout.isTTY === true;
+      },
+      get columns() {
+        return process.stdout.isTTY === true ? process.stdout.columns : undefined;
       },
       stream: process.stdout,
     },

@@ -49,3 +49,16 @@ export function startProgress(stream: ProgressStream, options: ProgressOptions):
     },
   };
 }
+
+/**
+ * The progress line of a command that reads a whole caseload ("read 4200 of 10000 case
+ * files"): on stderr, at a terminal that is not TERM=dumb, never with --quiet; timed by the
+ * command's own clock.
+ */
+export function caseloadProgress(env: { stderr: ProgressStream; vars: Readonly<Record<string, string | undefined>>; now(): Date }, quiet = false): Progress {
+  return startProgress(env.stderr, {
+    enabled: !quiet && env.vars.TERM !== 'dumb',
+    describe: (done, total) => `read ${done} of ${total} case file${total === 1 ? '' : 's'}`,
+    now: () => env.now().getTime(),
+  });
+}

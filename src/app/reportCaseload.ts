@@ -1,5 +1,6 @@
 // `reunify report --caseload [dir]`: the status view (src/core/status/status.ts, the one
 // `reunify status` shows) rendered through the report templates for a practice lead.
+import { appEnv } from './env.js';
 import { EXIT, UsageError, writeErr } from './shared.js';
 import { writeReport } from './report.js';
 
@@ -26,7 +27,9 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
   const { caseloadView } = await import('../report/caseloadView.js');
   const { renderReport, TemplateError } = await import('../report/render.js');
   const { SHIPPED_TEMPLATES, templatesDirOf } = await import('../io/runReport.js');
-  const caseload = await openCaseload({ paths: [dir], configPath: flags.config });
+  const { caseloadProgress } = await import('./progress.js');
+  const progress = caseloadProgress(appEnv());
+  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, onProgress: progress.update }).finally(() => progress.end());
   const costProblem = costSettingProblem(caseload.config);
   if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);

@@ -42,6 +42,19 @@ export function makeColor(stream: Writer | undefined, enabled: boolean | undefin
   return new Chalk({ level: colorLevel(appEnv().vars, (stream ?? appEnv().stdout).isTTY, enabled) });
 }
 
+/**
+ * How wide terminal text may be: the terminal's own width when stdout is a terminal that
+ * says it, between 40 and 100 columns; 100 in a pipe or a file, so saved output does not
+ * depend on the window it was made in.
+ */
+export function textWidth(): number {
+  const { columns, isTTY } = appEnv().stdout;
+  if (!isTTY || columns === undefined || !Number.isFinite(columns) || columns <= 0) return TEXT_WIDTH;
+  return Math.max(MIN_TEXT_WIDTH, Math.min(TEXT_WIDTH, Math.floor(columns)));
+}
+const TEXT_WIDTH = 100;
+const MIN_TEXT_WIDTH = 40;
+
 /** The message when nothing matched: where was looked, for what, and how to accept it. */
 export function noCaseFiles(paths: readonly string[], glob: string, configPath: string | undefined): string {
   const where = paths.map((p) => `"${p}"`).join(', ');

@@ -3,6 +3,7 @@
 // would be signed (level and any override, outcome, recommendation) and any sharing
 // made before the sign-off; `--sign` records one through the one writer, keeping every
 // other byte of the file, says what was signed, and warns of a self sign-off.
+import { appEnv } from './env.js';
 import {
   EXIT,
   UsageError,
@@ -17,6 +18,7 @@ import {
   fromCwd,
   writeOutHuman,
   safeStrings,
+  textWidth,
 } from './shared.js';
 
 export interface SignoffFlags extends CommonOptions {
@@ -28,6 +30,8 @@ export interface SignoffFlags extends CommonOptions {
   freeze?: string;
   item?: string;
   by?: string;
+  /** [local] A further sign-off of a decision by this role (config additional_signoffs), beside the team manager's. */
+  role?: string;
   date?: string;
   dryRun?: boolean;
 }
@@ -36,6 +40,7 @@ function checkFlags(flags: SignoffFlags): void {
   const signOnly: [keyof SignoffFlags, string][] = [
     ['item', '--item'],
     ['by', '--by'],
+    ['role', '--role'],
     ['date', '--date'],
     ['dryRun', '--dry-run'],
   ];
@@ -44,6 +49,7 @@ function checkFlags(flags: SignoffFlags): void {
     const signing = (
       [
         ['by', '--by'],
+        ['role', '--role'],
         ['date', '--date'],
       ] as const
     )
@@ -60,6 +66,10 @@ function checkFlags(flags: SignoffFlags): void {
   }
   if (!flags.item?.trim()) throw new UsageError('--sign needs --item (what to sign, e.g. classification:rc1_d2)');
   if (!flags.by?.trim()) throw new UsageError('--sign needs --by (the manager signing)');
+  if (flags.role !== undefined && !/^[a-z][a-z0-9_]{0,63}$/.test(flags.role))
+    throw new UsageError(
+      `--role "${flags.role}" is not a role id (lowercase letters, digits and _, as the config's additional_signoffs names it, e.g. senior_manager)`,
+    );
   if (flags.date !== undefined) parseAsOf(flags.date, '--date');
 }
 
@@ -89,7 +99,9 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   const { openCaseload } = await import('../io/openCaseload.js');
   const { signoffQueue } = await import('../core/workflow/signoff.js');
   const { inTeam } = await import('../core/status/status.js');
-  const caseload = await openCaseload({ paths: [dir], configPath: flags.config });
+  const { caseloadProgress } = await import('./progress.js');
+  const progress = caseloadProgress(appEnv());
+  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, onProgress: progress.update }).finally(() => progress.end());
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
   const cases = caseload.cases.filter((c) => !flags.team || inTeam(c.data, flags.team));
   const files = new Map(cases.map((c) => [c.id, c.filePath]));
@@ -98,7 +110,7 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   if (flags.format === 'json') writeOut(JSON.stringify(queueJson(queue, asOf), null, 2) + '\n');
   else {
     const color = makeColor(undefined, flags.color);
-    writeOutHuman(formatQueueText(safeStrings(queue), asOf, color, safeStrings(caseload.config.labels.levels)), color);
+    writeOutHuman(formatQueueText(safeStrings(queue), asOf, color, safeStrings(caseload.config.labels.levels), textWidth()), color);
   }
   return EXIT.ok;
 }
@@ -123,6 +135,7 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
     else writeErr(`reunify: no case "${which}" in ${paths[0]}${unsearched}\n`);
     return EXIT.problems;
   }
+  if (mode === 'sign' && flags.role !== undefined) return signForRole(found, caseload.config, flags, flags.role);
   const result = findSignoffTarget(found.data, flags.item!);
   if ('error' in result) {
     writeErr(`reunify: ${found.id}: ${result.error}\n`);
@@ -249,5 +262,86 @@ async function signCase(which: string, paths: string[], flags: SignoffFlags, mod
     writeOutHuman(`${done}\n${signed}${kept}`);
   }
   if (!flags.quiet) for (const s of rendered.skipped) writeErr(`reunify: no frozen copy of ${s}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * A further sign-off of a decision by a role the config names (a senior manager, a permanence
+ * panel): appended to the decision's additional_signoffs, every other byte kept. The team
+ * manager's sign-off and its frozen copies are untouched.
+ */
+async function signForRole(
+  found: { id: string; filePath: string; data: import('../core/model/caseTypes.js').CaseData; loaded: import('../core/parse/caseFile.js').LoadedCase },
+  config: import('../core/model/config.js').ReunifyConfig,
+  flags: SignoffFlags,
+  role: string,
+): Promise<number> {
+  const { findRoleSignoffTarget, requiredRoleSignoffs, roleLabel } = await import('../core/workflow/signoff.js');
+  const { isAfter } = await import('../core/text/dates.js');
+  const target = findRoleSignoffTarget(found.data, flags.item!, role);
+  if ('error' in target) {
+    writeErr(`reunify: ${found.id}: ${safeStrings(target.error)}\n`);
+    return EXIT.problems;
+  }
+  const { decision, index } = target;
+  const by = flags.by!.trim();
+  const date = flags.date ?? today();
+  const what = `the ${decision.point} decision of ${decision.date} (/decisions/${index})`;
+  if (isAfter(decision.date, date)) {
+    writeErr(`reunify: ${found.id}: nothing was signed: the sign-off date ${date} is before ${what} was made\n`);
+    return EXIT.problems;
+  }
+  const rule = requiredRoleSignoffs(decision, config).find((r) => r.role === role);
+  const label = rule ? roleLabel(rule) : role.replace(/_/g, ' ');
+  const { applyEdits, writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
+  const entry = { role, by, date };
+  let written: { changed: boolean; diff?: string };
+  try {
+    const text = applyEdits(found.loaded.bytes!.toString('utf8'), [{ op: 'append', path: ['decisions', index, 'additional_signoffs'], value: entry }]);
+    written = writeCaseFile(found.loaded, text, { dryRun: flags.dryRun });
+  } catch (err) {
+    if (err instanceof WriteConflictError) {
+      writeErr(`reunify: ${err.message}\n`);
+      return EXIT.problems;
+    }
+    throw err;
+  }
+  // a warning, not a refusal: the settings may not list every sign-off a council asks for
+  const notAsked = rule
+    ? undefined
+    : `the config's additional_signoffs does not ask for a ${label} sign-off of ${decision.point} ${decision.outcome}; it is recorded as given`;
+  if (notAsked) writeErr(`reunify: ${found.id}: warning: ${safeStrings(notAsked)}\n`);
+  if (flags.format === 'json') {
+    writeOut(
+      JSON.stringify(
+        {
+          version: 1,
+          case_id: found.id,
+          file: found.filePath,
+          item: `/decisions/${index}`,
+          kind: 'decision',
+          point: decision.point,
+          outcome: decision.outcome,
+          role,
+          required: rule !== undefined,
+          additional_signoff: entry,
+          written: !flags.dryRun && written.changed,
+          ...(flags.dryRun ? { diff: written.diff ?? '' } : {}),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else if (flags.dryRun) {
+    const diff = written.diff ?? '';
+    writeOutHuman(diff === '' || diff.endsWith('\n') ? diff : diff + '\n');
+    writeErr(
+      `Dry run: ${safeStrings(what)} in ${found.id} would be signed off for ${safeStrings(label)} by ${safeStrings(by)} on ${date}; nothing was written.\n`,
+    );
+  } else if (!flags.quiet) {
+    writeOutHuman(
+      `Signed off ${what} in ${found.id} (${found.filePath}) for ${label} by ${by} on ${date}.\n  signed: outcome ${decision.outcome}${decision.signed_off ? `, signed off by the team manager ${decision.signed_off.by} on ${decision.signed_off.date}` : ', not yet signed off by the team manager'}\n`,
+    );
+  }
   return EXIT.ok;
 }

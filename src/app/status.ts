@@ -1,5 +1,6 @@
 // `reunify status [dir]`: the practice lead's view of a caseload, keyed by the
 // metric ids of docs/framework.md §5.3 (docs/status.md).
+import { appEnv } from './env.js';
 import {
   EXIT,
   UsageError,
@@ -12,6 +13,7 @@ import {
   fromCwd,
   writeOutHuman,
   safeStrings,
+  textWidth,
 } from './shared.js';
 
 export interface StatusFlags extends CommonOptions {
@@ -44,7 +46,9 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
   }
-  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, workers });
+  const { caseloadProgress } = await import('./progress.js');
+  const progress = caseloadProgress(appEnv());
+  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, workers, onProgress: progress.update }).finally(() => progress.end());
   if (caseload.cases.length === 0 && caseload.skipped.length === 0 && !flags.allowEmpty) {
     writeErr(noCaseFiles([typed], caseload.config.cases, caseload.configPath));
     return EXIT.usage;
@@ -83,14 +87,27 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     }
     case 'html': {
       const { formatStatusHtml } = await import('../report/statusHtml.js');
-      writeOutHuman(formatStatusHtml(layout));
+      const { statusCharts } = await import('../core/status/statusCharts.js');
+      // a shared view hides small counts and names no one: its charts would show what it hides
+      const charts = flags.shared
+        ? undefined
+        : {
+            data: statusCharts(caseload.cases, view, {
+              asOf,
+              config: caseload.config,
+              team: flags.team?.trim(),
+              filter: Object.keys(parsed.filter).length > 0 ? parsed.filter : undefined,
+            }),
+            levels: caseload.config.labels.levels,
+          };
+      writeOutHuman(formatStatusHtml(layout, charts));
       break;
     }
     default: {
       const { formatStatusTable } = await import('../report/format/statusTable.js');
       {
         const color = makeColor(undefined, flags.color);
-        writeOutHuman(formatStatusTable(safeStrings(layout), color), color);
+        writeOutHuman(formatStatusTable(safeStrings(layout), color, textWidth()), color);
       }
     }
   }

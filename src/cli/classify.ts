@@ -18,6 +18,11 @@ export function registerClassify(program: Command): void {
     .option('--override-category <id>', 'why the chosen level differs from the suggestion (docs/framework.md §4.5)')
     .option('--override-reason <text>', 'the reasoning for an override')
     .option('--by <who>', 'who classified (role and initials)')
+    .option(
+      '--with <who>',
+      'someone who classified together with --by, e.g. the team manager at RC2 (repeatable)',
+      (v: string, previous: string[] | undefined) => [...(previous ?? []), v],
+    )
     .option('--signed-off-by <who>', "the team manager's sign-off")
     .option('--signed-off-date <date>', 'date of the sign-off (needed with --signed-off-by: none is assumed)')
     .option('--date <date>', 'date of the record (default: the --as-of date)')

@@ -17,6 +17,10 @@ export function registerSignoff(program: Command): void {
     .option('--freeze <case>', 'keep frozen copies of a product signed off before they were kept (with --item; who signed and when stay as recorded)')
     .option('--item <what>', 'what to sign: written_assessment, classification:rc1_d2, decision:rc2_d3, … or a JSON pointer such as /classifications/1')
     .option('--by <who>', 'the manager signing (role and initials); the person who recorded the item is warned about')
+    .option(
+      '--role <role>',
+      "with --sign: a further sign-off of a decision by this role (the config's additional_signoffs, e.g. permanence_panel), beside the team manager's",
+    )
     .option('--date <date>', 'date of the sign-off (YYYY-MM-DD; default today)')
     .option('--dry-run', 'print the change as a diff and write nothing')
     .option('-q, --quiet', 'with --sign, print nothing on success')
@@ -34,6 +38,7 @@ signed, or an --item that names more than one, is refused.
 Examples:
   $ reunify signoff examples/caseload --as-of 2026-11-01
   $ reunify signoff cases/ --sign RF-0005 --item classification:rc1_d2 --by "TM D.E." --dry-run
+  $ reunify signoff cases/ --sign RF-0004 --item decision:rc1_d2 --role permanence_panel --by "Permanence panel (chair HoS M.K.)"
   $ reunify signoff cases/ --sign RF-0002 --item written_assessment --by "TM D.E." --date 2026-11-03`,
     )
     .action(async (dir: string, flags: SignoffFlags) => {

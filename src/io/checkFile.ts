@@ -1,5 +1,5 @@
-// One case file as `check` sees it: read (fast parser; the careful one decides
-// whenever something looks wrong) and judged by every rule that needs no other case.
+// One case file as `check` sees it: read (the fast parser wherever the screens allow it,
+// else the careful one) and judged by every rule that needs no other case.
 // The check's worker threads run this; so does the check in this thread.
 import { caseProblems, fileResult, type CaseCheckEnv, type CaseloadEntry, type CheckableCase } from '../core/rules/check.js';
 import type { FileResult } from '../core/model/problem.js';
@@ -23,13 +23,9 @@ export function toCheckable(loaded: LoadedCase, options: { frozenCopies?: boolea
   return {
     filePath: loaded.filePath,
     stem: loaded.stem,
-    // read through: verify() may replace the fast reading with the careful one
-    get data() {
-      return loaded.data;
-    },
+    data: loaded.data,
     problems: loaded.problems,
     locate: (pointer) => loaded.locate(pointer),
-    verify: loaded.verify ? () => loaded.verify!() : undefined,
     // several rules read the sections: cut the body up once
     sections: () => (sections ??= split ? bodySections(split.body) : []),
     ...(options.frozenCopies === false ? {} : { frozenCopy: (path: string) => frozenCopyHash(loaded.filePath, path) }),

@@ -1,5 +1,5 @@
 // The one way to open a case file for use: read it (careful parser, or the fast one
-// with the careful one deciding whenever something looks wrong), then judge it with
+// wherever the screens say the two read the same), then judge it with
 // the schema. A case whose record cannot be trusted — a reading error or a schema
 // error — is refused with those problems, positioned and in line order; stage gates
 // do not stop a case being used (`reunify check` reports them).
@@ -47,23 +47,18 @@ export function openCase(filePath: string, config: ReunifyConfig, options: OpenC
     refused,
     ...(options.sections ? { sections: [] } : {}),
   });
-  const judge = (): OpenedCase => {
-    const blocking = (problems: Problem[]) =>
-      problems
-        .filter((p) => p.severity === 'error' && p.ruleId !== 'stage-gate')
-        .map((p) => (p.line === undefined && p.path !== undefined ? { ...p, ...loaded.locate(p.path) } : p))
-        .sort(compareProblems);
-    const problems = blocking(loaded.problems);
-    if (problems.length > 0 || loaded.data === undefined) return refuse('reading', problems);
-    const schemaProblems = blocking(validator.validate(loaded.data));
-    if (schemaProblems.length > 0) return refuse('schema', schemaProblems);
-    const opened: OpenedCase = { filePath, loaded, data: loaded.data as CaseData, problems: [] };
-    if (options.sections) opened.sections = bodySections(loaded.split?.body ?? '');
-    return opened;
-  };
-  const first = judge();
-  // A fast reading that looks wrong is confirmed by the careful parser first.
-  return first.problems.length > 0 && loaded.verify?.() ? judge() : first;
+  const blocking = (problems: Problem[]) =>
+    problems
+      .filter((p) => p.severity === 'error' && p.ruleId !== 'stage-gate')
+      .map((p) => (p.line === undefined && p.path !== undefined ? { ...p, ...loaded.locate(p.path) } : p))
+      .sort(compareProblems);
+  const problems = blocking(loaded.problems);
+  if (problems.length > 0 || loaded.data === undefined) return refuse('reading', problems);
+  const schemaProblems = blocking(validator.validate(loaded.data));
+  if (schemaProblems.length > 0) return refuse('schema', schemaProblems);
+  const opened: OpenedCase = { filePath, loaded, data: loaded.data as CaseData, problems: [] };
+  if (options.sections) opened.sections = bodySections(loaded.split?.body ?? '');
+  return opened;
 }
 
 /** Why a refused case is left out, in one line: its first problem. */

@@ -39,12 +39,14 @@ export interface OpenCaseloadOptions {
   cwd?: string;
   /** Worker threads: default one per core for a big caseload (casePool's threshold); 1 means none. */
   workers?: number;
+  /** Told how many files are open so far, of how many, as the files are read (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** One file as a caseload worker sends it back: its record, or why it is left out. */
 export type CaseloadFile = { data: CaseData } | { skip: string };
 
-/** Open one file of a caseload for a read-only view (fast parse; the careful parser decides whenever something looks wrong). */
+/** Open one file of a caseload for a read-only view (fast parse wherever the screens allow it). */
 export function openCaseloadFile(filePath: string, config: ReunifyConfig, validator: CaseValidator): CaseloadFile {
   const { data, problems } = openCase(filePath, config, { fast: true, validator });
   return data ? { data } : { skip: refusalReason(problems) };
@@ -67,22 +69,29 @@ export async function openCaseload(options: OpenCaseloadOptions & { keep?: boole
   });
   const cases: CaseloadCase[] = [];
   const skipped: OpenedCaseload['skipped'] = [];
+  let done = 0;
+  const opened = (count: number) => options.onProgress?.((done += count), files.length);
   if (options.keep) {
     const validator = caseValidator(domainIdsOf(config));
     for (const filePath of files) {
       const { loaded, data, problems } = openCase(filePath, config, { validator });
       if (data) cases.push({ id: data.id, filePath, data, loaded });
       else skipped.push({ filePath, reason: refusalReason(problems) });
+      opened(1);
     }
   } else {
     const workers = workersFor(files.length, options.workers, availableParallelism());
     let read: CaseloadFile[];
     if (workers > 1 && files.length > 1) {
       const { runInWorkers } = await import('./casePool.js');
-      read = await runInWorkers<CaseloadFile>(new URL('./caseloadWorker.js', import.meta.url), files, { config }, workers);
+      read = await runInWorkers<CaseloadFile>(new URL('./caseloadWorker.js', import.meta.url), files, { config }, workers, opened);
     } else {
       const validator = caseValidator(domainIdsOf(config));
-      read = files.map((f) => openCaseloadFile(f, config, validator));
+      read = files.map((f) => {
+        const file = openCaseloadFile(f, config, validator);
+        opened(1);
+        return file;
+      });
     }
     read.forEach((r, i) => {
       const filePath = files[i];

@@ -47,3 +47,25 @@ export function writePackFolder(dir: string, files: readonly PackFile[]): void {
     throw err;
   }
 }
+
+/**
+ * Write files made again into an existing pack folder (`reunify scaffold rebuild`): each
+ * through a temporary file renamed into place, so none is left half-written. The
+ * pack's case files are the trainer's and are never written here.
+ */
+export function replacePackFiles(dir: string, files: readonly PackFile[]): void {
+  const target = resolve(dir);
+  for (const file of files) {
+    if (file.path.startsWith('cases/')) throw new PackFolderError(`${file.path} is a case file of the pack; rebuild never writes one`);
+    const path = resolveInside(target, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = join(dirname(path), `.${basename(path)}.tmp-${randomBytes(6).toString('hex')}`);
+    try {
+      writeFileSync(temporary, file.text, { flag: 'wx' });
+      renameSync(temporary, path);
+    } catch (err) {
+      rmSync(temporary, { force: true });
+      throw err;
+    }
+  }
+}

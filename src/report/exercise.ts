@@ -11,6 +11,7 @@ import { FACTORS, LEVELS, TASK_LABELS, type Level } from '../core/model/ids.js';
 import { supervisionSections, KOLB_INTRO } from './supervisionDoc.js';
 import { FICTIONAL_NOTICE, answer, list, note, paragraph, questions, section, table, type TrainingSection, type TrainingView } from './trainingDoc.js';
 import { idWords, longDate } from './words.js';
+import { dayActivities, exerciseHandoutSections, facilitatorDaySections } from './trainingDay.js';
 
 export interface PackDocuments {
   facilitator: TrainingView;
@@ -18,6 +19,8 @@ export interface PackDocuments {
   stumblingBlocks: TrainingView;
   values: TrainingView;
   supervision: TrainingView;
+  /** The handout for the day's other exercises (why useful, costs, fears, stages 1 and 3, sharing, pairs, theory, monitoring). */
+  exercises: TrainingView;
 }
 
 export interface PackInfo {
@@ -27,6 +30,8 @@ export interface PackInfo {
   config: ReunifyConfig;
   /** Where each case file is, relative to the pack folder. */
   caseFile(id: string): string;
+  /** The cohorts scenario's stages, when chosen (`--stages`). */
+  stages?: readonly (number | string)[];
 }
 
 const FACTOR_KIND = new Map(FACTORS.map((f) => [f.id, f]));
@@ -46,35 +51,6 @@ function view(title: string, info: PackInfo, sections: TrainingSection[], subtit
     notice: FICTIONAL_NOTICE,
     sections,
   };
-}
-
-// ---------------------------------------------------------------- timings
-
-interface Timing {
-  activity: string;
-  minutes: number;
-  material: string;
-}
-
-export function packTimings(scenario: Scenario, cases: number): Timing[] {
-  return [
-    {
-      activity: 'Welcome, the framework in brief, ground rules (fictional cases; what is said in the room stays there)',
-      minutes: 10,
-      material: 'facilitator.md',
-    },
-    {
-      activity: `Case work in small groups (${SCENARIO_INFO[scenario].title.toLowerCase()}); with more cases than groups, each group takes two`,
-      minutes: 25,
-      material: 'worksheets/case-summaries.md',
-    },
-    { activity: 'Feedback, one case at a time, against the answer key', minutes: 5 * cases, material: 'facilitator.md' },
-    { activity: 'Break', minutes: 10, material: '' },
-    { activity: 'Stumbling blocks: obstacles for each group involved, and how to respond', minutes: 30, material: 'worksheets/stumbling-blocks.md' },
-    { activity: 'Values discussion', minutes: 20, material: 'worksheets/values.md' },
-    { activity: 'Reflective supervision in threes (supervisor, worker, observer), one case each', minutes: 30, material: 'worksheets/supervision.md' },
-    { activity: 'Close: one thing each participant will do differently', minutes: 5, material: '' },
-  ];
 }
 
 // ---------------------------------------------------------------- facts of a case, for people
@@ -477,8 +453,7 @@ function caseBlockPrompt(c: PackCase): string {
 export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackDocuments {
   const scenario = SCENARIO_INFO[info.scenario];
   const subtitle = `${scenario.title}. Seed ${info.seed}, as of ${longDate(info.asOf)}, ${cases.length} ${cases.length === 1 ? 'case' : 'cases'}.`;
-  const timings = packTimings(info.scenario, cases.length);
-  const total = timings.reduce((n, t) => n + t.minutes, 0);
+  const activities = dayActivities(scenario.title.toLowerCase(), cases.length);
 
   const facilitator = view(
     'Facilitator notes and answer key',
@@ -488,16 +463,14 @@ export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackD
         paragraph(scenario.purpose),
         paragraph(`Participants: ${scenario.task}`),
         paragraph(
-          `The cases are generated from seed ${info.seed}: the same command (reunify scaffold exercise --scenario ${info.scenario} --seed ${info.seed} --cases ${cases.length}) makes the same pack, byte for byte. The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify check cases/ stays clean whenever it is run.`,
+          `The cases are generated from seed ${info.seed}: the same command (reunify scaffold exercise --scenario ${info.scenario} --seed ${info.seed} --cases ${cases.length}${info.stages ? ` --stages ${info.stages.join(',')}` : ''}) makes the same pack, byte for byte. The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify check cases/ stays clean whenever it is run.`,
         ),
         paragraph(
           'The suggested levels below come from reunify classify with the pack’s settings. They are an aid to structured professional judgement, not the answer: a group that reaches a different level with good reasons has done the exercise well.',
         ),
         note('Keep this document away from participants until the feedback.'),
       ]),
-      section('Timings', [
-        table(['Activity', 'Minutes', 'Material'], [...timings.map((t) => [t.activity, String(t.minutes), t.material]), ['Total', String(total), '']]),
-      ]),
+      ...facilitatorDaySections(activities, cases, info.config),
       section('Answer key', [
         paragraph('For each case: what participants are asked to do, the suggested level with every contribution, and points for the discussion.'),
       ]),
@@ -579,7 +552,17 @@ export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackD
     subtitle,
   );
 
-  return { facilitator, caseSummaries: summaries, stumblingBlocks: stumbling, values, supervision };
+  const exercises = view(
+    'Exercises for the day',
+    info,
+    [
+      section('How to use this handout', [paragraph('One exercise a page, in the order of the day. Write on the pages; nothing here is an answer.')]),
+      ...exerciseHandoutSections(cases, info.config),
+    ],
+    subtitle,
+  );
+
+  return { facilitator, caseSummaries: summaries, stumblingBlocks: stumbling, values, supervision, exercises };
 }
 
 // ---------------------------------------------------------------- case summaries (no answers)
@@ -701,5 +684,6 @@ function summarySections(c: PackCase, info: PackInfo): TrainingSection[] {
           answer('Evidence that is missing, and how you would find it', 2),
           answer('Where you might depart from a suggested level, and why', 2),
         ];
-  return [section(`${c.id}: ${d.child.ref}`, blocks, true), section(`${c.id}: your answers`, task, true)];
+  // one case to a printed page, so each group can be handed its own
+  return [section(`${c.id}: ${d.child.ref}`, blocks, true, true), section(`${c.id}: your answers`, task, true)];
 }

@@ -141,7 +141,11 @@ interface DecisionWords {
 }
 
 /** A decision as this reader may read it: the outcome, the reasons they were given, the conditions. */
+/** A decision the config's `report.withhold_for_family` takes out of the copy: it is withheld, not missing. */
+const WITHHELD_DECISION = Object.freeze({ withheld: true }) as unknown as Decision;
+
 function decisionWords(data: CaseData, reader: Reader, d: Decision | undefined, asOf: string): DecisionWords {
+  if (d === WITHHELD_DECISION) return { decided: WITHHELD, why: '', conditions: [] };
   if (!d) return { decided: 'No decision has been recorded yet.', why: '', conditions: [] };
   const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined && s.date <= asOf);
   const marked = sharedWith(d.share_with, reader);
@@ -165,7 +169,7 @@ function dedupeWithheld(items: string[]): string[] {
 function decisionSections(data: CaseData, reader: Reader, d: Decision | undefined, heading: string, asOf: string): FamilySection[] {
   const words = decisionWords(data, reader, d, asOf);
   const out = [section(heading, { paragraphs: [words.decided] })];
-  if (!d) return out;
+  if (!d || d === WITHHELD_DECISION) return out;
   out.push(section('Why', { paragraphs: [words.why] }));
   if (words.conditions.length > 0) out.push(section('What has to happen', { items: words.conditions }));
   const told = (d.shared ?? []).find((s) => s.party === reader.id && s.date !== undefined && s.date <= asOf);
@@ -313,13 +317,17 @@ function supportSections(data: CaseData, reader: Reader, party: boolean): Family
   if (!party) return [];
   const r = data.return ?? undefined;
   const out: FamilySection[] = [];
+  // to a reader who poses a risk to someone, what happens in each phase (handovers, their days,
+  // times and places) says where the child and the parent will be: only the dates are given
+  const risk = reader.riskTo.size > 0;
   const phases = (r?.contact_phases ?? []).map((p) => {
     const when = `From ${longDate(p.from)}${p.to ? ` to ${longDate(p.to)}` : ''}`;
-    return hasText(p.pattern) ? `${when}: ${mayShow(data, reader, p.pattern, false) ? p.pattern : WITHHELD}` : when;
+    return hasText(p.pattern) ? `${when}: ${!risk && mayShow(data, reader, p.pattern, false) ? p.pattern : WITHHELD}` : when;
   });
   if (phases.length > 0) out.push(section('Time together before going home', { items: phases }));
   const support = (r?.support_package ?? []).map((s) => {
-    const name = mayShow(data, reader, s.service, false) ? s.service : WITHHELD;
+    // a service can say whose treatment it is (an alcohol service, counselling): not to a reader who poses a risk
+    const name = !risk && mayShow(data, reader, s.service, false) ? s.service : WITHHELD;
     return s.from ? `${name} (from ${longDate(s.from)})` : name;
   });
   if (support.length > 0) out.push(section('Help for the family', { items: dedupeWithheld(support) }));
@@ -372,7 +380,7 @@ function childSummary(input: FamilyInput, reader: Reader): FamilySection[] {
  * Config `report.withhold_for_family` is applied first, on top of the allow-list.
  */
 export function familyView(input: FamilyInput): FamilyView {
-  const reader = readerOf(input.data, input.reader);
+  const reader = readerOf(input.data, input.reader, [...input.config.redact.places, ...input.config.redact.schools]);
   if (input.product === 'decision' && input.point === undefined) {
     // the decision the reader was told of, never simply the latest one
     const point = toldPoint(input.data, reader.id, input.asOf);
@@ -385,6 +393,9 @@ export function familyView(input: FamilyInput): FamilyView {
   let sections = input.sections.map((s) => ({ ...s }));
   for (const path of input.config.report.withhold_for_family) sections = withholdPath(data, sections, path, WITHHELD);
   const { product, config, asOf } = input;
+  // the decision at a point as the copy may show it; one the config withholds is withheld, never "not recorded"
+  const decisionAt = (point: DecisionPoint): Decision | undefined =>
+    latestAt(data.decisions, point, asOf)?.record ?? (latestAt(input.data.decisions, point, asOf) ? WITHHELD_DECISION : undefined);
   const isChild = reader.id === 'child';
   const party = partiesOf(product, data, input.point, asOf).has(reader.id);
   let body: FamilySection[];
@@ -403,12 +414,12 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
       case 'decision': {
-        const d = latestAt(data.decisions, input.point!, asOf)?.record;
+        const d = decisionAt(input.point!);
         parts.push(...decisionSections(data, reader, d, 'What was decided', asOf));
         break;
       }
       case 'agreement': {
-        const d = latestAt(data.decisions, 'rc1_d2', asOf)?.record;
+        const d = decisionAt('rc1_d2');
         parts.push(
           ...decisionSections(data, reader, d, 'What needs to change', asOf),
           ...strengthsAndWorries(data, reader),
@@ -420,7 +431,7 @@ export function familyView(input: FamilyInput): FamilyView {
         break;
       }
       case 'transition': {
-        const d = latestAt(data.decisions, 'rc2_d3', asOf)?.record;
+        const d = decisionAt('rc2_d3');
         const t = data.transition ?? undefined;
         const when: string[] = [];
         if (data.return?.returned) when.push(`${data.child.ref} went home on ${longDate(data.return.returned)}.`);
@@ -437,7 +448,7 @@ export function familyView(input: FamilyInput): FamilyView {
       }
       case 'review': {
         const r = data.return ?? undefined;
-        const d = latestAt(data.decisions, 'rc3_post_return', asOf)?.record;
+        const d = decisionAt('rc3_post_return');
         const visits = [...(r?.visits ?? [])].map((v) => v.date).sort();
         const since = [`${data.child.ref} went home on ${date(r?.returned)}.`];
         if (visits.length > 0 && party) since.push(`The social worker has visited ${visits.length} ${visits.length === 1 ? 'time' : 'times'} since then.`);
@@ -509,13 +520,20 @@ function withoutInternalIds<T>(value: T, data: CaseData, config: ReunifyConfig):
     [
       `(?<![\\p{L}\\p{N}-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])`,
       '\\bscor(?:e|ed|es|ing)\\b',
-      '\\b\\d+\\s*(?:\\/|out of)\\s*\\d+\\b',
+      // a score however written: "7/10", "7/10ths", "7 out of 10", "a 7-out-of-10 week", "7 of 10", "rating 4"
+      '\\b\\d+\\s*(?:\\/|-?\\s*out\\s*-?\\s*of\\s*-?)\\s*\\d+',
+      '\\b\\d+\\s+of\\s+10\\b',
+      '\\b(?:rating|rated|points?)\\s*(?:of|at|:|=)?\\s*\\d',
       '\\b[a-z]+_[a-z0-9_]+\\b',
       // a risk classification or level, however it is written ("RC2", "level medium", "high risk")
       '\\bRC\\s?[123]\\b',
       '\\bclassif\\w*',
-      `\\b(?:level|risk)\\s*(?:is|was|of|at|:|=)?\\s*${level}(?![\\p{L}])`,
+      `\\b(?:level|risk)\\s*(?:is|was|of|at|now|:|=)?\\s*(?:now\\s+)?${level}(?![\\p{L}])`,
       `(?<![\\p{L}])${level}[\\s-]+(?:risk|level)\\b`,
+      // a level said as one ("Regraded to low", "the tool suggested medium", "now very high")
+      `\\b(?:re-?)?(?:grad(?:e|ed|ing)|rat(?:e|ed|ing)|suggest(?:s|ed|ion)?|now|(?:back|down|up|moved|raised|lowered|dropped|went)\\s+to)\\s+(?:to\\s+|as\\s+)?${level}(?![\\p{L}-])(?!\\s+(?:school|street|road))`,
+      // a sentence that opens with a level ("Low, but…", "Medium: keep going.")
+      `(?<=(?:^|[.!?;])\\s*)${level}\\s*(?:[,:;.!]|$|\\s+but\\b)`,
     ].join('|'),
     'iu',
   );

@@ -4,6 +4,9 @@
 import { cssString } from '../core/escape/css.js';
 import { escapeHtml } from '../core/escape/html.js';
 import type { StatusLayout } from './statusSections.js';
+import type { Level } from '../core/model/ids.js';
+import type { StatusCharts } from '../core/status/statusCharts.js';
+import { chartsHtml } from './statusCharts.js';
 
 const STYLE = `
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; }
@@ -19,7 +22,12 @@ tr.flag td.v { font-weight: bold; color: #8a4b00; }
 tr.low td { color: #1d6b2f; } tr.medium td { color: #8a6d00; } tr.high td { color: #a1221b; } tr.very_high td { color: #6d1570; font-weight: bold; }
 ul.cases { margin: .5rem 0; padding-left: 1.2rem; }
 ul.cases b { font-family: ui-monospace, Consolas, monospace; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, ul.cases { break-inside: avoid; } }
+section.charts { display: flex; flex-wrap: wrap; gap: .5rem 2rem; align-items: flex-start; }
+section.charts h2 { flex-basis: 100%; }
+figure.chart { margin: .3rem 0 .8rem; }
+figure.chart svg { max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+figure.chart figcaption { color: #444; font-size: .85rem; max-width: 32rem; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, ul.cases, figure.chart { break-inside: avoid; } svg rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 `;
 
 /** A4 with the marking at the top and bottom of every printed page, as on every written product. */
@@ -38,7 +46,8 @@ function pageStyle(layout: StatusLayout): string {
   ].join('\n');
 }
 
-export function formatStatusHtml(layout: StatusLayout): string {
+/** The page; `charts` (left out of a shared view, whose small counts are hidden) are drawn after the attention list. */
+export function formatStatusHtml(layout: StatusLayout, charts?: { data: StatusCharts; levels: Record<Level, string> }): string {
   const e = escapeHtml;
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -56,7 +65,14 @@ export function formatStatusHtml(layout: StatusLayout): string {
     `<h1>${e(layout.title)}</h1>`,
     ...layout.subtitle.map((s) => `<p class="sub">${e(s)}</p>`),
   ];
+  // the attention list first; then what a manager would rather look at than read
+  let drawn = charts === undefined;
+  const drawCharts = () => {
+    if (!drawn && charts) out.push(...chartsHtml(charts.data, charts.levels));
+    drawn = true;
+  };
   for (const section of layout.sections) {
+    if (section.id !== 'attention') drawCharts();
     out.push(`<section id="${e(section.id)}">`, `<h2>${e(section.title)}</h2>`);
     if (section.note) out.push(`<p class="note">${e(section.note)}</p>`);
     if (section.rows.length > 0) {
@@ -74,6 +90,7 @@ export function formatStatusHtml(layout: StatusLayout): string {
     }
     out.push('</section>');
   }
+  drawCharts();
   out.push('</body>', '</html>');
   return out.join('\n') + '\n';
 }

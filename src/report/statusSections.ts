@@ -122,6 +122,8 @@ function caseWords(levelLabels: Record<Level, string>, asOf: string): Words {
     home_goals_stale: (e) =>
       e.goals.map((g) => (g.last_rated ? `goal ${g.goal} last rated ${d(g.last_rated)}, ${days(g.days!)} ago` : `goal ${g.goal} never rated`)).join('; '),
     signed_by_recorder: (e) => `${item(e.kind, e.point)} of ${d(e.date)} was signed off on ${d(e.signed_off)} by the person who recorded it`,
+    role_signoffs_missing: (e) =>
+      `${e.point === 'd1_start' ? 'Decision 1' : DECISION_WORDS[e.point]} of ${d(e.date)} (${idPhrase(e.outcome)}) needs a sign-off by ${e.label} as well as the team manager’s`,
     shared_before_signoff: (e) =>
       `${DECISION_WORDS[e.point]} of ${d(e.date)} was shared with ${listWords(e.parties.map((p) => `${partyWords(p.party)} on ${d(p.date)}`))}, ${e.signed_off ? `before its sign-off on ${d(e.signed_off)}` : 'and is not signed off'}`,
     post_return_alerts: (e) =>
@@ -297,6 +299,13 @@ export function statusSections(view: View, levelLabels: Record<Level, string>, m
       note: 'decisions the child or family were told of before the decision was signed off',
       rows: [row('count', 'Decisions', v.shared_before_signoff.count, { flag: true }), row('cases', 'Cases', v.shared_before_signoff.cases, { flag: true })],
       exceptions: exceptionsOf(v, 'shared_before_signoff', words),
+    },
+    {
+      id: 'role_signoffs_missing',
+      title: 'Further sign-offs missing',
+      note: 'decisions the local settings say need a senior manager’s or a panel’s sign-off as well, without it',
+      rows: [row('count', 'Sign-offs', v.role_signoffs_missing.count, { flag: true }), row('cases', 'Cases', v.role_signoffs_missing.cases, { flag: true })],
+      exceptions: exceptionsOf(v, 'role_signoffs_missing', words),
     },
     {
       id: 'post_return_alerts',

@@ -30,6 +30,8 @@ export interface TrainingSection {
   heading: string;
   /** A subsection (###) rather than a section (##). */
   isSub: boolean;
+  /** Printed from the top of a new page (a handout's exercise, a case of the case summaries). */
+  newPage: boolean;
   blocks: TrainingBlock[];
 }
 
@@ -85,6 +87,6 @@ export const questions = (qs: readonly { text: string; because?: string }[]): Tr
   questions: qs.map((q) => ({ text: q.text, because: q.because ?? '', hasBecause: q.because !== undefined && q.because !== '' })),
 });
 
-export const section = (heading: string, blocks: TrainingBlock[], isSub = false): TrainingSection => ({ heading, isSub, blocks });
+export const section = (heading: string, blocks: TrainingBlock[], isSub = false, newPage = false): TrainingSection => ({ heading, isSub, newPage, blocks });
 
 export const FICTIONAL_NOTICE = 'Training material. Every case, person, place and date in it is fictional.';

@@ -11,6 +11,7 @@ import { compareWithBaseline, directionOf } from '../core/classify/reclassify.js
 import { recomputeSuggestion, whyDiffers } from '../core/classify/recomputed.js';
 import { hasReached, STAGE_OF_POINT } from '../core/workflow/stageProgress.js';
 import { hasText, latestAt } from '../core/rules/recordReaders.js';
+import { classifiersText } from '../core/classify/classificationRecord.js';
 import { requiredParties } from '../core/workflow/sharing.js';
 import { nextPostReturnReview, rc3AfterUnplannedReturnOverdue } from '../core/status/timeliness.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
@@ -605,7 +606,7 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
       date: text(cls?.date),
       level: cls?.level ?? NOT_RECORDED,
       suggested: cls?.suggested ?? NOT_RECORDED,
-      by: text(cls?.by),
+      by: text(classifiersText(cls?.by)),
       isOverride: cls?.suggested !== undefined && cls.suggested !== cls.level,
       overrideCategory: text(cls?.override_category),
       overrideReason: text(cls?.override_reason),

@@ -196,6 +196,25 @@ describe('reunify classify <case> (built binary)', () => {
     expect(latest.slice(fence(latest))).toBe(before.slice(fence(before)));
   });
 
+  it('--with records the people who classified together as a list, and --by alone stays one name', async () => {
+    const { file } = tempCase();
+    const r = await reunify(['classify', file, ...AS_OF, ...RECORD, '--with', 'TM Q.B.']);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Recorded: rc1_d2 level high (suggested medium) by SW Q.A. and TM Q.B., override single_severe_concern');
+    const data = loadCase(file).data as { classifications: { by: unknown }[]; tasks: Record<string, unknown> };
+    expect(data.classifications[0]!.by).toEqual(['SW Q.A.', 'TM Q.B.']);
+    // the task is the worker's who recorded it
+    expect(data.tasks.classification).toEqual({ status: 'done', date: '2026-11-01', by: 'SW Q.A.' });
+    // the list is valid: check's only error is the sign-off still to come
+    const check = await reunify(['check', file, '--format', 'json', ...AS_OF]);
+    const problems = (JSON.parse(check.stdout) as { files: { problems: { ruleId: string; severity: string }[] }[] }).files[0]!.problems;
+    expect(problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)).toEqual(['stage2/signed-off']);
+    const usage = await reunify(['classify', file, ...AS_OF, '--with', 'TM Q.B.']);
+    expect(usage.exitCode).toBe(2);
+    expect(usage.stderr).toContain('--with only with --record');
+  });
+
   it('--dry-run prints the diff and writes nothing', async () => {
     const { file, before } = tempCase();
     const r = await reunify(['classify', file, ...AS_OF, ...RECORD, '--dry-run']);

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startProgress } from '../../src/app/progress.js';
-import { BIN, ROOT, reunify } from './run.js';
+import type { AppEnv } from '../../src/app/env.js';
+import { BIN, ROOT, plainEnv, reunify } from './run.js';
 import { runs, unless } from '../probe.js';
 
 function fakeTerminal(isTTY = true) {
@@ -92,5 +93,46 @@ describe('reunify check on a caseload big enough to take a while', () => {
     const lines = terminal.split('\r\x1b[K').filter(Boolean);
     for (const line of lines) expect(line).toMatch(/^checked \d+ of 1000 case files$/);
     if (lines.length > 0) expect(terminal.endsWith('\r\x1b[K')).toBe(true);
+  });
+});
+
+describe('every command that reads a whole caseload', () => {
+  /** In-process, stderr a terminal, on a clock that moves a second each time it is read. */
+  async function atSlowTerminal(args: string[], vars: Record<string, string> = {}) {
+    const { run } = (await import(join(ROOT, 'dist/cli/index.js'))) as { run: (a: readonly string[], e: AppEnv) => Promise<number> };
+    let stdout = '';
+    let stderr = '';
+    let clock = Date.parse('2026-11-01T09:00:00Z');
+    const exitCode = await run(args, {
+      cwd: ROOT,
+      today: () => '2026-11-01',
+      now: () => new Date((clock += 1000)),
+      stdout: { write: (s) => void (stdout += s), isTTY: false },
+      stderr: { write: (s) => void (stderr += s), isTTY: true },
+      stdinIsTTY: false,
+      vars: plainEnv({ CI: '', NO_COLOR: '1', TERM: 'xterm', ...vars }),
+    });
+    return { exitCode, stdout, stderr };
+  }
+  const CASELOAD = ['examples/caseload', '--as-of', '2026-11-01'];
+
+  it.each([
+    ['status', ...CASELOAD],
+    ['signoff', ...CASELOAD],
+    ['costs', ...CASELOAD],
+    ['classify', ...CASELOAD],
+    ['report', '--caseload', ...CASELOAD, '--to', 'md'],
+  ])('%s shows how many case files it has read, at a terminal, and wipes the line before its output', async (...args) => {
+    const slow = await atSlowTerminal(args);
+    expect(slow.exitCode).toBe(0);
+    const lines = slow.stderr.split('\r\x1b[K').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^read \d+ of 13 case files$/);
+    expect(lines.at(-1)).toBe('read 13 of 13 case files');
+    expect(slow.stderr.endsWith('\r\x1b[K')).toBe(true);
+    // the output itself is what a pipe gets
+    expect(slow.stdout).toBe((await reunify(args)).stdout + '\n');
+    // and nothing at TERM=dumb
+    expect((await atSlowTerminal(args, { TERM: 'dumb' })).stderr).toBe('');
   });
 });

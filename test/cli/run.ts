@@ -36,6 +36,8 @@ export interface RunOptions {
   input?: string;
   /** A fixed "today" (YYYY-MM-DD) instead of the real one. */
   today?: string;
+  /** stdout as a terminal this many columns wide (colour still off unless FORCE_COLOR says otherwise: NO_COLOR is set). */
+  terminalColumns?: number;
 }
 
 /** One command line, in-process: exit code, stdout and stderr (each without its final newline, as execa gives them). */
@@ -47,10 +49,10 @@ export async function reunify(args: string[], options: RunOptions = {}) {
     cwd: options.cwd ?? ROOT,
     today: () => options.today ?? localDate(new Date()),
     now: () => new Date(),
-    stdout: { write: (s) => void (stdout += s), isTTY: false },
+    stdout: { write: (s) => void (stdout += s), isTTY: options.terminalColumns !== undefined, columns: options.terminalColumns },
     stderr: { write: (s) => void (stderr += s), isTTY: false },
     stdinIsTTY: false,
-    vars: plainEnv({ CI: '', ...options.env }),
+    vars: plainEnv({ CI: '', ...(options.terminalColumns !== undefined ? { NO_COLOR: '1' } : {}), ...options.env }),
   });
   const trim = (s: string) => (s.endsWith('\r\n') ? s.slice(0, -2) : s.endsWith('\n') ? s.slice(0, -1) : s);
   return { exitCode, stdout: trim(stdout), stderr: trim(stderr) };

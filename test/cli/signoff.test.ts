@@ -217,6 +217,139 @@ describe('reunify signoff [dir] (built binary)', () => {
     expect(JSON.parse(independent.stdout).self_signoff).toBe(false);
   });
 
+  it('--role records a further sign-off of a decision that the config asks for, and check stops warning', async () => {
+    const { dir, file, before } = tempCaseload();
+    writeFileSync(
+      join(dir, 'reunify.config.yaml'),
+      'organisation: "Test (fictional)"\nadditional_signoffs:\n  - { role: senior_manager, label: "the head of service", point: rc1_d2, outcomes: [return_if_goals_met] }\n',
+    );
+    const warned = await reunify(['check', file('RF-S003'), '--as-of', '2026-11-02']);
+    expect(warned.stdout).toContain(
+      "the rc1_d2 decision of 2025-11-13 (return_if_goals_met) needs a sign-off by the head of service as well as the team manager's (config additional_signoffs), and none is recorded (additional_signoffs, role senior_manager)  case/additional-signoffs",
+    );
+    const r = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S003',
+      '--item',
+      'decision:rc1_d2',
+      '--role',
+      'senior_manager',
+      '--by',
+      'HoS M.K.',
+      '--date',
+      '2025-11-20',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(
+      `Signed off the rc1_d2 decision of 2025-11-13 (/decisions/0) in RF-S003 (${file('RF-S003')}) for the head of service by HoS M.K. on 2025-11-20.\n` +
+        '  signed: outcome return_if_goals_met, signed off by the team manager TM A.O. on 2025-11-13',
+    );
+    const decision = frontMatter(readFileSync(file('RF-S003'), 'utf8')).decisions[0];
+    // the team manager's sign-off is as it was; the further one is added beside it
+    expect(decision.signed_off).toEqual({ by: 'TM A.O.', date: '2025-11-13' });
+    expect(decision.additional_signoffs).toEqual([{ role: 'senior_manager', by: 'HoS M.K.', date: '2025-11-20' }]);
+    const text = readFileSync(file('RF-S003'), 'utf8');
+    // one line changed: the decision's last line gains the further sign-off; every other byte is kept
+    const changed = text.split('\n').filter((l) => !before('RF-S003').split('\n').includes(l));
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/additional_signoffs: \[\{ role: senior_manager, by: "?HoS M\.K\."?, date: 2025-11-20 \}\] \}$/);
+    expect(text.split('\n')).toHaveLength(before('RF-S003').split('\n').length);
+    const clean = await reunify(['check', file('RF-S003'), '--as-of', '2026-11-02']);
+    expect(clean.stdout).not.toContain('case/additional-signoffs');
+    // once given, the same role is refused; a sign-off dated before the decision is refused
+    const again = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S003',
+      '--item',
+      '/decisions/0',
+      '--role',
+      'senior_manager',
+      '--by',
+      'HoS X.Y.',
+      '--date',
+      '2025-11-21',
+    ]);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr.trimEnd()).toBe(
+      'reunify: RF-S003: the rc1_d2 decision of 2025-11-13 is already signed off for senior_manager by HoS M.K. on 2025-11-20',
+    );
+    const early = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S003',
+      '--item',
+      '/decisions/0',
+      '--role',
+      'permanence_panel',
+      '--by',
+      'Panel',
+      '--date',
+      '2025-11-01',
+    ]);
+    expect(early.exitCode).toBe(1);
+    expect(early.stderr).toContain('nothing was signed: the sign-off date 2025-11-01 is before the rc1_d2 decision of 2025-11-13 (/decisions/0) was made');
+    // a role the config does not ask for is recorded with a warning; a classification cannot take one
+    const notAsked = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S003',
+      '--item',
+      '/decisions/0',
+      '--role',
+      'permanence_panel',
+      '--by',
+      'Panel',
+      '--date',
+      '2025-11-21',
+      '--dry-run',
+    ]);
+    expect(notAsked.exitCode).toBe(0);
+    expect(notAsked.stderr).toContain("warning: the config's additional_signoffs does not ask for a permanence panel sign-off of rc1_d2 return_if_goals_met");
+    const cls = await reunify(['signoff', dir, '--sign', 'RF-S003', '--item', 'classification:rc1_d2', '--role', 'senior_manager', '--by', 'HoS M.K.']);
+    expect(cls.exitCode).toBe(1);
+    expect(cls.stderr).toContain('a further sign-off (--role) is of a decision');
+    const usage = await reunify(['signoff', dir, '--role', 'senior_manager']);
+    expect(usage.exitCode).toBe(2);
+  });
+
+  it('a classification the manager made together with the worker is not a self sign-off when the manager signs it', async () => {
+    const { dir, file } = tempCaseload();
+    const text = readFileSync(file('RF-S003'), 'utf8');
+    const together = text.replace(
+      'point: rc2_d3, level: medium, suggested: medium, by: "TM A.O." }',
+      'point: rc2_d3, level: medium, suggested: medium, by: ["SW T.N.", "TM A.O."] }',
+    );
+    expect(together).not.toBe(text);
+    writeFileSync(file('RF-S003'), together);
+    const list = await reunify(['signoff', dir, ...AS_OF]);
+    expect(list.stdout).toContain('by SW T.N. and TM A.O.');
+    const r = await reunify([
+      'signoff',
+      dir,
+      '--sign',
+      'RF-S003',
+      '--item',
+      '/classifications/1',
+      '--by',
+      'TM A.O.',
+      '--date',
+      '2026-11-02',
+      '--format',
+      'json',
+    ]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).self_signoff).toBe(false);
+    expect(frontMatter(readFileSync(file('RF-S003'), 'utf8')).classifications[1]).toMatchObject({ by: ['SW T.N.', 'TM A.O.'], signed_off: { by: 'TM A.O.' } });
+  });
+
   it('--sign says what was signed, and flags sharing dated before the sign-off', async () => {
     const { dir } = tempCaseload();
     // signed on 2026-10-20: child and mum were told on the 19th; rk on the 20th is not before it

@@ -498,6 +498,66 @@ describe('reunify status (built binary)', () => {
     expect((await reunify(['status', CASELOAD, '--as-of', '2026-13-01'])).exitCode).toBe(2);
   });
 
+  it('html draws small inline charts after the attention list: stages, risk mix over time, sign-off waits, overdue work by team', async () => {
+    const html = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'html'])).stdout;
+    const attention = html.indexOf('<section id="attention"');
+    const charts = html.indexOf('<section id="charts"');
+    expect(attention).toBeGreaterThan(0);
+    expect(charts).toBeGreaterThan(attention);
+    expect(charts).toBeLessThan(html.indexOf('<section id="stage_counts"'));
+    const section = html.slice(charts, html.indexOf('</section>', charts));
+    // each chart says its numbers as text too: the stages as the table counts them
+    expect(section).toContain('<title>Open cases by stage: Stage 1 2, Stage 2 2, Stage 3 3, Stage 4 2, Stage 5 3</title>');
+    // the risk mix at the end of each of six months and on the day: today's is the risk mix table's
+    const risk = present(/<title>Risk mix over time: ([^<]*)<\/title>/.exec(section)?.[1], 'the risk chart').split('; ');
+    expect(risk.map((r) => r.split(':')[0])).toEqual([
+      '31 May 2026',
+      '30 June 2026',
+      '31 July 2026',
+      '31 August 2026',
+      '30 September 2026',
+      '31 October 2026',
+      '1 November 2026',
+    ]);
+    expect(risk.at(-1)).toBe('1 November 2026: Low 6, Medium 2, High 0, Very high 1, Not classified 3');
+    expect(section).toContain('Sign-off waiting times: nothing is waiting for sign-off.');
+    // RF-0011's post-return classification is overdue: work overdue in TM D.E.'s team
+    expect(section).toContain('<title>Overdue work by team: TM D.E. 1</title>');
+    expect(section.match(/<svg /g)).toHaveLength(3);
+    expect(section).not.toMatch(/<script|href=|src=|url\(|http/i);
+    // a shared view hides small counts and names no one: no charts
+    const shared = (await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'html', '--shared'])).stdout;
+    expect(shared).not.toContain('<svg');
+    expect(shared).toContain('<p class="marking">OFFICIAL-SENSITIVE</p>');
+  });
+
+  it('lists open decisions missing a further sign-off the config asks for, in words and in the attention list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-status-'));
+    cpSync(join(CASELOAD, 'cases'), join(dir, 'cases'), { recursive: true });
+    writeFileSync(
+      join(dir, 'reunify.config.yaml'),
+      'organisation: "Test (fictional)"\nadditional_signoffs:\n  - { role: senior_manager, label: "the head of service", point: rc2_d3, outcomes: [proceed_to_return] }\n  - { role: permanence_panel, point: rc1_d2, outcomes: [no_return] }\n',
+    );
+    const view = JSON.parse((await reunify(['status', dir, '--as-of', AS_OF, '--format', 'json'])).stdout);
+    // Decision 3 to go home in the open cases RF-0001, RF-0009 and RF-0012 (RF-0013 is closed); RF-0004's no-return decision has its panel sign-off
+    expect(view.role_signoffs_missing.exceptions.map((e: { id: string; role: string; date: string }) => [e.id, e.role, e.date])).toEqual([
+      ['RF-0001', 'senior_manager', '2026-02-22'],
+      ['RF-0009', 'senior_manager', '2026-10-14'],
+      ['RF-0012', 'senior_manager', '2026-03-11'],
+    ]);
+    expect(view.role_signoffs_missing).toMatchObject({ count: 3, cases: 3 });
+    const table = (await reunify(['status', dir, '--as-of', AS_OF])).stdout.replace(/\s+/g, ' ');
+    expect(table).toContain(
+      'RF-0009 Decision 3 of 14 October 2026 (go ahead with the return home) needs a sign-off by the head of service as well as the team manager’s',
+    );
+    const attention = table.slice(table.indexOf('Attention first'), table.indexOf('Cases by stage'));
+    expect(attention).toContain('RF-0012 Stage 5:');
+    expect(attention).toContain('needs a sign-off by the head of service');
+    // the example caseload's own settings ask only for the panel, and RF-0004 has it
+    const example = JSON.parse((await reunify(['status', CASELOAD, '--as-of', AS_OF, '--format', 'json'])).stdout);
+    expect(example.role_signoffs_missing).toEqual({ count: 0, cases: 0, exceptions: [] });
+  });
+
   it('the attention list comes first in every format', async () => {
     const table = (await reunify(['status', CASELOAD, '--as-of', AS_OF])).stdout;
     expect(table.indexOf('── Attention first')).toBeGreaterThan(0);

@@ -74,3 +74,35 @@ describe('usage errors', () => {
     expect(help.stdout).toContain('Usage: reunify [options] [command]');
   });
 });
+
+describe('terminal width', () => {
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
+  const CASELOAD = ['examples/caseload', '--as-of', '2026-11-01'];
+  // the example caseload has nothing waiting for sign-off; these fixtures have five items
+  const QUEUE = ['test/fixtures/signoff', '--as-of', '2026-11-01'];
+
+  it.each([
+    ['status', 60, CASELOAD],
+    ['status', 40, CASELOAD],
+    ['signoff', 60, QUEUE],
+    ['signoff', 40, QUEUE],
+  ] as const)('%s fits a terminal %i columns wide, and says the same', async (command, columns, where) => {
+    const wide = await reunify([command, ...where]);
+    const narrow = await reunify([command, ...where], { terminalColumns: columns });
+    expect(narrow.exitCode).toBe(0);
+    expect(widest(wide.stdout)).toBeGreaterThan(columns);
+    expect(widest(narrow.stdout)).toBeLessThanOrEqual(columns);
+    // the same words, only wrapped differently (a cut label ends in …)
+    const words = (t: string) => t.split(/\s+/).filter((w) => w !== '' && !/[─…]/.test(w));
+    const narrowWords = new Set(words(narrow.stdout));
+    const lost = words(wide.stdout).filter((w) => !narrowWords.has(w));
+    expect(lost.length, lost.join(' ')).toBeLessThan(words(wide.stdout).length / 20);
+  });
+
+  it('a pipe, a very wide terminal and one too narrow to read keep to 100 or 40 columns', async () => {
+    const piped = await reunify(['status', ...CASELOAD]);
+    expect(widest(piped.stdout)).toBeLessThanOrEqual(100);
+    expect((await reunify(['status', ...CASELOAD], { terminalColumns: 300 })).stdout).toBe(piped.stdout);
+    expect(widest((await reunify(['status', ...CASELOAD], { terminalColumns: 12 })).stdout)).toBeLessThanOrEqual(40);
+  });
+});

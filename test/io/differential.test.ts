@@ -8,6 +8,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript benchmark helper
 import { generateCaseload } from '../../bench/generate.mjs';
+// @ts-expect-error plain JavaScript benchmark helper
+import { generateCase } from '../../bench/generate-varied.mjs';
 import { splitCase } from '../../src/core/parse/frontMatter.js';
 import { decodeCaseBytes } from '../../src/core/parse/screen.js';
 import { fastParse } from '../../src/core/parse/fastYaml.js';
@@ -30,15 +32,22 @@ let placedByCareful = 0;
 function compare(file: string, positions = true): 'skip' | 'fast-stepped-aside' | 'agree' | string {
   const decoded = decodeCaseBytes(readFileSync(file));
   if ('problem' in decoded) return 'skip';
+  return compareText(decoded.text, positions);
+}
+
+/** The same for a case file's text; 'fast-stepped-aside' only where the careful parser finds the YAML broken, with `brokenOnly`. */
+function compareText(text: string, positions = true, brokenOnly = false): 'skip' | 'fast-stepped-aside' | 'agree' | string {
   let fm: string;
   try {
-    fm = splitCase(decoded.text).frontMatter;
+    fm = splitCase(text).frontMatter;
   } catch {
     return 'skip';
   }
   const fast = fastParse(fm);
-  if (fast === undefined) return 'fast-stepped-aside';
   const careful = parseYamlText(fm, 0, () => ({ line: 1, column: 1 }), 'front matter');
+  if (fast === undefined) {
+    return !brokenOnly || careful.problems.length > 0 ? 'fast-stepped-aside' : 'fast stepped aside from YAML the careful parser reads without a problem';
+  }
   if (careful.problems.length > 0) return `fast accepted what the careful parser rejects (${present(careful.problems[0]).ruleId})`;
   if (!isDeepStrictEqual(fast, careful.data)) return 'fast and careful data differ';
   if (!positions) return 'agree';
@@ -82,4 +91,23 @@ describe('fast and careful parsers read case files the same way', () => {
     // the fast locator places (nearly) every path of these files itself
     expect(placedByCareful).toBeLessThan(7);
   }, 120_000);
+
+  it('on 300 files written the ways people write case files by hand (the varied benchmark caseload)', () => {
+    // flow and block maps and lists, comments between entries and after values, quoted keys,
+    // quoted strings over two lines, folded and literal strings, 2-4 space indents, CRLF
+    placedByCareful = 0;
+    const out: Record<string, number> = {};
+    for (let i = 0; i < 300; i++) {
+      const { text } = generateCase(23, i) as { text: string };
+      const r = compareText(text, true, true);
+      const k = r === 'skip' || r === 'agree' || r === 'fast-stepped-aside' ? r : `case ${i}: ${r}`;
+      out[k] = (out[k] ?? 0) + 1;
+    }
+    expect(disagreements(out)).toEqual([]);
+    // the fast path reads every file whose YAML is sound; the careful parser reads only the broken ones
+    expect(out.agree).toBeGreaterThan(270);
+    expect(out['fast-stepped-aside']).toBeGreaterThan(0);
+    // and the fast locator places every path of every file it read, without the careful parser
+    expect(placedByCareful).toBe(0);
+  }, 60_000);
 });

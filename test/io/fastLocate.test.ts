@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fastLocator } from '../../src/core/parse/fastLocate.js';
 import { fastParse } from '../../src/core/parse/fastYaml.js';
 import { compareLocations } from './compareLocations.js';
+import { handWrittenYaml } from './handWrittenYaml.js';
 
 describe('fast locator', () => {
   it.each([
@@ -16,17 +17,20 @@ describe('fast locator', () => {
     ['quoted and multi-line scalars', "a: \"x\n  y\"\nb: 'it''s'\nc: plain\n  more\n"],
     ['CRLF line endings', 'a: 1\r\nb:\r\n  - x\r\n  - \r\nc:\r\n'],
     ['a leading comment', '# top\n\na: 1\n'],
-  ])('places every path as the careful parser does: %s', (_name, text) => {
-    const { differ, placed } = compareLocations(text);
+    ['an empty value followed by a comment', 'a: # to be agreed\nb:   # later\n  # more\nc:\n  - # none yet\n  - x\n'],
+    ['a null on a line below its key', 'a:\n  ~\nb:\n  # not yet\n  null # asked\nc:\n  - \n    ~\n'],
+    ['comments inside flow collections', 'a: [x, # first\n  y]\nb: { k: # later\n  1, j: ~ # none\n  }\n'],
+    ['lists with empty items (js-yaml gives them no node)', 'a:\n  -\n  - x\n  - # none\n  -\n    - \n    - [p, q]\nb:\n- \n\n- y\n'],
+    ['quoted keys', '"a b": 1\n\'c\': { "d e": [1, 2] }\n"f":\n  - \'g\': h\n'],
+  ])('places every path itself, as the careful parser does: %s', (_name, text) => {
+    const { differ, placed, steppedAside } = compareLocations(text);
     expect(differ).toEqual([]);
     expect(placed).toBeGreaterThan(0);
+    // the locator places them all itself, without the careful parser
+    expect(steppedAside).toBe(0);
   });
 
-  it.each([
-    ['a null on the line below its key', 'a:\n  ~\nb: 1\n', '/a'],
-    ['a flow map entry with no value', 'a: {k, j: 1}\n', '/a/k'],
-    ['an empty value followed by a comment', 'a: # nothing\nb: 1\n', '/a'],
-  ])('steps aside for %s', (_name, text, pointer) => {
+  it.each([['a flow map entry with no value', 'a: {k, j: 1}\n', '/a/k']])('steps aside for %s', (_name, text, pointer) => {
     expect(fastParse(text)).toBeDefined();
     expect(fastLocator(text)?.(pointer)).toBeUndefined();
   });
@@ -74,6 +78,9 @@ describe('fast locator', () => {
       '\n  - x\n  - ~',
       '\n  k: ~\n  j:',
       '\n  k:\n  j: 1',
+      '\n  -\n  - x',
+      '\n  - # c\n  - ~',
+      '\n  - x\n  -',
       ' x\t',
     ];
     const KEYS = ['k', 'true', '1', '01', '1.0', '"k"', 'a b', '"a:b"', '2026-01-01', 'kk'];
@@ -100,5 +107,18 @@ describe('fast locator', () => {
       { numRuns: 3000, seed: 5 },
     );
     expect(placed).toBeGreaterThan(10_000);
+  });
+
+  it('places every path of nested lists and maps written by hand itself (property)', () => {
+    let placed = 0;
+    fc.assert(
+      fc.property(handWrittenYaml, (text) => {
+        const r = compareLocations(text);
+        placed += r.placed;
+        return r.differ.length === 0 && r.steppedAside === 0;
+      }),
+      { numRuns: 2000, seed: 19 },
+    );
+    expect(placed).toBeGreaterThan(20_000);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fastParse, NEEDS_CAREFUL_PARSE, PARSERS_DIFFER } from '../../src/core/parse/fastYaml.js';
 import { parseYamlText } from '../../src/core/parse/strictYaml.js';
 import { present } from '../present.js';
+import { handWrittenYaml } from './handWrittenYaml.js';
 
 const careful = (text: string) => {
   const parsed = parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter');
@@ -122,6 +123,30 @@ describe('fast path agrees with the careful parser', () => {
       fc.property(doc, (text) => agrees(text)),
       { numRuns: 2000, seed: 7 },
     );
+  });
+});
+
+describe('fast path agrees on nested block lists and maps written by hand', () => {
+  it('with empty items and values, comments, compact and indentless lists (property)', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(handWrittenYaml, (text) => {
+        if (fastParse(text) !== undefined) read++;
+        return agrees(text);
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+    // most of them are read on the fast path, not all sent aside
+    expect(read).toBeGreaterThan(2000);
+  });
+
+  it('steps aside where a list ends with an empty item and an outer item follows (js-yaml reads it into the inner list)', () => {
+    for (const text of ['list:\n  -\n    - x\n    -\n  - a\n', 'list:\n  - - x\n    - # none\n\n    # note\n  - a\n']) {
+      expect(fastParse(text), text).toBeUndefined();
+      expect(careful(text)).toEqual({ list: [['x', null], 'a'] });
+    }
+    // an empty item followed by one of its own list, or by anything else, reads the same in both
+    for (const text of ['list:\n  -\n  - a\n', 'list:\n  - - x\n    -\nnext: 1\n']) expect(fastParse(text), text).toEqual(careful(text));
   });
 });
 

@@ -1,11 +1,15 @@
 // check's results must not depend on which parser read a file: the fast path (js-yaml,
-// with positions from its own reading and the careful parser confirming errors) and
-// the careful path alone give the same problems, messages and positions.
+// with positions from its own reading) and the careful path alone give the same
+// problems, messages and positions.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 // @ts-expect-error plain JavaScript benchmark helper
 import { generateCaseload } from '../../bench/generate.mjs';
+// @ts-expect-error plain JavaScript benchmark helper
+import { generateVariedCaseload } from '../../bench/generate-varied.mjs';
 import { checkCases } from '../../src/core/rules/check.js';
 import { loadCase } from '../../src/io/loadCase.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
@@ -46,5 +50,21 @@ describe('check gives the same result whichever parser read each file', () => {
     expect(careful.summary.errors).toBeGreaterThan(0);
     expect(careful.results.filter((r) => r.warningCount > 0).length).toBeGreaterThan(10);
     expect(careful.results.flatMap((r) => r.problems).every((p) => p.line !== undefined)).toBe(true);
+  }, 60_000);
+
+  it('on 300 files of the varied benchmark caseload, where most files have problems', () => {
+    const dir = generateVariedCaseload(300, 29, join(mkdtempSync(join(tmpdir(), 'reunify-varied-')), 'caseload')) as string;
+    const { fast, careful, fastRead } = bothWays(mdFiles(dir), '2026-11-01');
+    expect(fast).toEqual(careful);
+    // every file but those with broken YAML is read, judged and positioned on the fast path
+    const broken = careful.results.filter((r) => r.problems.some((p) => p.ruleId.startsWith('yaml-'))).length;
+    expect(broken).toBeGreaterThan(0);
+    expect(fastRead).toBe(300 - broken);
+    // schema errors, rule errors and warnings are all compared, with their positions
+    const problems = careful.results.flatMap((r) => r.problems);
+    expect(problems.filter((p) => p.ruleId === 'schema').length).toBeGreaterThan(30);
+    expect(problems.filter((p) => p.ruleId !== 'schema' && !p.ruleId.startsWith('yaml-') && p.severity === 'error').length).toBeGreaterThan(30);
+    expect(problems.filter((p) => p.severity === 'warning').length).toBeGreaterThan(100);
+    expect(problems.every((p) => p.line !== undefined)).toBe(true);
   }, 60_000);
 });

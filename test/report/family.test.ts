@@ -2,8 +2,9 @@
 // free-text field, note, goal, progress comment, body section and x- field, each
 // tied to one person (or to no family reader), rendered for every product and every
 // reader; the shipped examples the same way; and random names and placements.
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseData } from '../../src/core/model/caseTypes.js';
@@ -165,6 +166,14 @@ describe('the canary fixture: every product for every reader', () => {
     expect(lists.text).toContain('- Progress is withheld from this copy.');
     expect(lists.text).not.toMatch(/No progress recorded|QZMUM10|QZMUM04/);
     expect(lists.text).toContain('QZSHAREG01');
+    // a decision the config takes out (its date, or the whole entry) is withheld, not "not recorded yet"
+    for (const path of ['/decisions/*/date', '/decisions/0', '/decisions/*']) {
+      config.report.withhold_for_family = [path];
+      const withheld = render(rc, 'agreement', 'md', { reader: 'mum', config });
+      if (!withheld.ok) throw new Error(JSON.stringify(withheld));
+      expect(withheld.text, path).toMatch(/## What needs to change\s+Withheld from this copy\./);
+      expect(withheld.text, path).not.toMatch(/No decision has been recorded|Not recorded/);
+    }
   });
 
   it('a body section named like a section of the copy is printed under that heading once', () => {
@@ -543,8 +552,11 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
         const must = id === 'RF-C004' ? MUST_C004 : MUST;
         for (const canary of present(must[reader], `what ${reader} must see`))
           if (id !== 'RF-C003' || reader !== 'dad') expect([...seen], `${id} --for ${reader} never shows ${canary}`).toContain(canary);
-        if (id === 'RF-C003' && reader === 'dad')
-          for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQHOME01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
+        if (id === 'RF-C003' && reader === 'dad') {
+          for (const canary of ['XQDAD07', 'XQDAD13', 'XQAGR01', 'XQDADB01']) expect([...seen], canary).toContain(canary);
+          // a party to the transition who poses a risk gets its dates, not what happens when ("weekends at home") nor the services
+          for (const canary of ['XQHOME01', 'XQHOME02']) expect([...seen], canary).not.toContain(canary);
+        }
       });
     }
   }
@@ -573,6 +585,115 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     expect(rows).toEqual(['| Mr K | You | | |', '| SW K.S. | Social worker | | |', '| TM K.M. | Team manager | | |']);
     const forPartner = render(c003, 'agreement', 'md', { reader: 'partner' });
     expect(forPartner.ok && forPartner.text).toContain('| Ms K | Mother | | |');
+  });
+});
+
+describe('other names a person goes by', () => {
+  it("a person's first name or the name they go by (also_known_as) names them as their ref does: text using it is withheld as text naming them is", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-names-'));
+    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+    const withNames = source
+      .replace('relation: mother, pr: true,', 'relation: mother, also_known_as: [Kerry, Kez], pr: true,')
+      .replace('strengths: "XQDAD13 strengths"', 'strengths: "XQDAD13 strengths; XQKERRY01 Kerry takes the bus on Fridays"')
+      .replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQKEZ01 no calls to Kez"');
+    expect(withNames).toContain('XQKERRY01');
+    expect(withNames).toContain('XQKEZ01');
+    expect(withNames).toContain('also_known_as: [Kerry, Kez]');
+    writeFileSync(join(dir, 'RF-C003.md'), withNames);
+    const rc = openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true });
+    const without = openCase(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), exampleConfig(), { sections: true });
+    for (const reader of ['dad', 'gran', 'aunt']) {
+      const made = copies(rc, reader).filter((c) => c.text !== undefined);
+      expect(made.length, reader).toBeGreaterThan(0);
+      for (const copy of made) expect(copy.text, copy.label).not.toMatch(/Kerry|Kez|XQKERRY|XQKEZ/);
+    }
+    // the father's own strengths and goal still reach him, without the canaries that name her
+    const agreement = render(rc, 'agreement', 'md', { reader: 'dad' });
+    const before = render(without, 'agreement', 'md', { reader: 'dad' });
+    expect(before.ok && before.text).toContain('XQDAD07');
+    expect(agreement.ok && agreement.text).toContain('Withheld from this copy');
+    // and the mother's copies do not show the father's text about her
+    expect(copies(rc, 'mum').some((c) => c.text?.includes('XQKERRY01'))).toBe(false);
+  });
+});
+
+describe('levels, scores and map positions however written', () => {
+  const probes = [
+    'Medium: keep going XQPROBE.',
+    'Low, but home eight weeks XQPROBE.',
+    'Now Very high XQPROBE.',
+    'Regraded to low XQPROBE.',
+    'Risk now LOW XQPROBE.',
+    'The tool suggested medium XQPROBE.',
+    'A 7-out-of-10 week XQPROBE.',
+    'Scored 7/10ths XQPROBE.',
+    'Risk rating 4 XQPROBE.',
+    'Meet at 53.8008,-1.5491 for handover XQPROBE.',
+  ];
+  /** The mother's own agreement copy, with `extra` after her own strengths. */
+  const mothersCopy = (extra: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-probe-'));
+    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+    const text = source.replace('strengths: "XQMUM09 strengths"', `strengths: "XQMUM09 strengths. ${extra}"`);
+    expect(text).toContain(extra);
+    writeFileSync(join(dir, 'RF-C003.md'), text);
+    const o = render(openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true }), 'agreement', 'md', { reader: 'mum' });
+    return o.ok ? o.text : '';
+  };
+  it.each(probes)('"%s" never reaches a family copy', (probe) => {
+    const copy = mothersCopy(probe);
+    // the rest of her copy is there (her worries), and the probe is not (its sentence, or the whole field, is withheld)
+    expect(copy).toContain('XQMUM10');
+    expect(copy).toContain('Withheld from this copy');
+    expect(copy).not.toContain('XQPROBE');
+  });
+
+  it('ordinary words stay: a high school, a low wall, two of three sessions', () => {
+    const plain = 'XQPLAIN She went to high school open evening, fixed the low wall and came to two of three sessions.';
+    expect(mothersCopy(plain)).toContain(plain);
+  });
+});
+
+describe("the council's own place names (config redact.places and redact.schools)", () => {
+  it('a reader who poses a risk to someone gets no text naming one of them; without the list, that text reaches them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-places-'));
+    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+    const text = source
+      .replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQPLACE91 stays out of Larkfield"')
+      .replace('strengths: "XQDAD13 strengths"', 'strengths: "XQDAD13 strengths; XQPLACE92 the boys play football at St  Ninian Academy"');
+    expect(text).toContain('XQPLACE91');
+    expect(text).toContain('XQPLACE92');
+    writeFileSync(join(dir, 'RF-C003.md'), text);
+    const rc = openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true });
+    const config = exampleConfig();
+    const local = { ...config, redact: { places: ['Larkfield'], schools: ['St Ninian Academy'] } };
+    const agreement = (reader: string, c = config) => {
+      const o = render(rc, 'agreement', 'md', { reader, config: c });
+      return o.ok ? o.text : '';
+    };
+    // without the list, the father's own goal and strengths reach him whole
+    expect(agreement('dad')).toContain('XQPLACE91');
+    expect(agreement('dad')).toContain('XQPLACE92');
+    // with it, neither does, and the copy says what is withheld
+    expect(agreement('dad', local)).not.toMatch(/XQPLACE9|Larkfield|Ninian/);
+    expect(agreement('dad', local)).toContain('Withheld from this copy');
+  });
+
+  it('check warns where such text would reach that reader, naming the place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-places-'));
+    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+    writeFileSync(join(dir, 'RF-C003.md'), source.replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; stays out of Larkfield"'));
+    const messages = async () => {
+      const r = await reunify(['check', dir, '--as-of', '2026-11-01', '--format', 'json']);
+      return (JSON.parse(r.stdout) as { files: { problems: { ruleId: string; message: string }[] }[] }).files
+        .flatMap((f) => f.problems)
+        .filter((p) => p.ruleId === 'case/protected-person-named')
+        .map((p) => p.message)
+        .join('\n');
+    };
+    expect(await messages()).not.toMatch(/Larkfield/);
+    writeFileSync(join(dir, 'reunify.config.yaml'), 'redact:\n  places: [Larkfield]\n');
+    expect(await messages()).toMatch(/says where someone is or who reported what \("Larkfield"\)/);
   });
 });
 

@@ -325,3 +325,28 @@ describe('redact: random names given under random person keys, in random disguis
     );
   }, 240_000);
 });
+
+describe('other names a person goes by (people[].also_known_as)', () => {
+  it('are replaced wherever they are written, and in the field itself', () => {
+    const r = run([
+      {
+        id: 'RF-0007',
+        data: { id: 'RF-0007', child: { ref: 'Child M' }, people: [{ id: 'mum', ref: 'Ms M', also_known_as: ['Roisin', 'Ro-Ro'], relation: 'mother' }] },
+        body: "Roisin came to the review; the children call her Ro-Ro. ROISIN's sister came too.\n",
+      },
+    ]);
+    const text = copyText(r);
+    const letters = lettersOf(text);
+    for (const word of ['roisin', 'ro']) expect(letters.has(word), `${word} in\n${text}`).toBe(false);
+    expect(leftIn(r, text)).toEqual([]);
+  });
+});
+
+describe('postcodes split by any dash or a dot', () => {
+  it('are replaced as a spaced one is', () => {
+    const r = run([{ id: 'RF-0008', data: { id: 'RF-0008', child: { ref: 'Child N' } }, body: 'Postcode LS6 2AB; also LS6‑2AB, LS6–2AB and ls6.2ab.\n' }]);
+    const text = copyText(r);
+    expect(text).not.toMatch(/ls6|2ab/i);
+    expect(text.match(/\[postcode\]/g)).toHaveLength(4);
+  });
+});

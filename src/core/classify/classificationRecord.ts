@@ -10,10 +10,29 @@ export interface ClassificationInput {
   point: DecisionPoint;
   level: Level;
   suggested: Level;
-  by: string;
+  /** One person, or several who classified together. */
+  by: string | string[];
   signedOff?: SignOff;
   overrideCategory?: string;
   overrideReason?: string;
+}
+
+/** The people who made a classification: `by` is one name, or a list of people who classified together. */
+export function classifiers(by: string | readonly string[] | undefined): string[] {
+  const names = by === undefined ? [] : typeof by === 'string' ? [by] : [...by];
+  return names.map((n) => n.trim()).filter((n) => n !== '');
+}
+
+/** Who classified, as words: "SW J.P." or "SW J.P. and TM A.O.". */
+export function classifiersText(by: string | readonly string[] | undefined): string {
+  const names = classifiers(by);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** `by` as written to a file: one name as text (as before), several as a list. */
+export function byEntry(names: readonly string[]): string | string[] {
+  const given = classifiers(names);
+  return given.length === 1 ? given[0]! : given;
 }
 
 export function overrideCategories(config: ReunifyConfig): string[] {

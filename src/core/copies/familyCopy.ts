@@ -21,17 +21,19 @@ export interface Reader {
   person?: Person;
   /** Ids of the people (or `child`) this reader poses a risk to. */
   riskTo: Set<string>;
+  /** Local place and school names (config `redact.places` and `redact.schools`): to a reader with `riskTo`, text naming one says where someone is. */
+  places: readonly string[];
 }
 
 /** The reader a copy is for, or a ReaderError naming the ids the case knows. */
-export function readerOf(data: CaseData, id: string): Reader {
+export function readerOf(data: CaseData, id: string, places: readonly string[] = []): Reader {
   const people = data.people ?? [];
   const person = people.find((p) => p.id === id);
   if (!person && id !== 'child') {
     const known = ['child', ...people.map((p) => p.id)].join(', ');
     throw new ReaderError(`--for must be "child" or a person id in the case (${known}), got "${id}"`);
   }
-  return { id, person, riskTo: new Set((person?.risk_to ?? []).map((r) => r.id)) };
+  return { id, person, riskTo: new Set((person?.risk_to ?? []).map((r) => r.id)), places };
 }
 
 const KIN_WORDS: [RegExp, string[]][] = [
@@ -103,6 +105,11 @@ export function namingWords(p: Person): string[] {
   const last = relation.split('_').pop();
   if (last && last.length > 2) words.add(last);
   for (const [pattern, kin] of KIN_WORDS) if (pattern.test(relation)) for (const k of kin) words.add(k);
+  // other names the file uses for them ("Kerry", "Kez"): each names them too, whole and word by word
+  for (const name of p.also_known_as ?? []) {
+    words.add(name.trim());
+    for (const w of name.split(/[\s,;/]+/)) if ([...w].length >= 2 && /^\p{Lu}/u.test(w)) words.add(w);
+  }
   return [...words].filter((w) => w !== '');
 }
 
@@ -174,7 +181,7 @@ export function mayShow(data: CaseData, reader: Reader, text: string, owned: boo
   const whereabouts = read.some((r) => WHEREABOUTS.test(r));
   const health = read.some((r) => HEALTH.test(r));
   // a reader who poses a risk to someone: nothing that could say where anyone is or who reported what
-  if (reader.riskTo.size > 0 && whereaboutsIn(text) !== undefined) return false;
+  if (reader.riskTo.size > 0 && whereaboutsIn(text, reader.places) !== undefined) return false;
   // "she has moved", "he is on tablets": about someone, and not shown to be the reader
   if ((whereabouts || health) && read.some((r) => THIRD_PERSON.test(r))) return false;
   const others = othersNamed(data, reader, text);
@@ -229,7 +236,7 @@ const PLACE_WORDS = new RegExp(
     String.raw`\/\/\/\s*\p{L}+\.\p{L}+\.\p{L}+`,
     String.raw`(?<![\p{L}\p{N}.@])\p{Ll}{3,}\.\p{Ll}{3,}\.\p{Ll}{3,}(?![\p{L}\p{N}]|\.\p{L})`,
     String.raw`(?<![\p{L}\p{N}])(?:w3w|what\s?3\s?words|what\s?three\s?words)(?![\p{L}\p{N}])`,
-    String.raw`-?\d{1,3}\.\d{2,}\s*°?\s*[NSns]?\s*[,;/]?\s+-?\d{1,3}\.\d{2,}`,
+    String.raw`-?\d{1,3}\.\d{2,}\s*°?\s*[NSns]?(?:\s*[,;/]\s*|\s+)-?\d{1,3}\.\d{2,}`,
     String.raw`\d{1,3}\s*°\s*\d{1,2}`,
     String.raw`\d{1,3}(?:\.\d+)?\s*°\s*[NSEW](?![\p{L}])`,
     String.raw`(?<![\p{L}\p{N}])(?:lat(?:itude)?|long(?:itude)?|lng|co-?ordinates?|grid\s*ref(?:erence)?s?|sat\s*-?nav|gps|geo-?tag\w*|(?:live|current|shared?)\s+location|dropped\s+a\s+pin|plus\s*code)(?![\p{L}\p{N}])`,
@@ -257,14 +264,35 @@ export function placeIn(text: string): string | undefined {
 export const holdsPlace = (text: string): boolean => placeIn(text) !== undefined;
 
 /** What in a text could tell a reader who poses a risk to someone where anyone is, or who reported what (`placeIn`, and words such as "moved", "police", "statement", "nursery"). */
-export function whereaboutsIn(text: string): string | undefined {
+export function whereaboutsIn(text: string, places: readonly string[] = []): string | undefined {
   const found = placeIn(text);
   if (found !== undefined) return found;
+  const local = localPlaces(places);
   for (const r of readings(text)) {
-    const m = WHEREABOUTS.exec(r) ?? REPORTED.exec(r) ?? PLACES_TO_FIND.exec(r);
+    const m = WHEREABOUTS.exec(r) ?? REPORTED.exec(r) ?? PLACES_TO_FIND.exec(r) ?? local?.exec(r);
     if (m) return m[0];
   }
   return undefined;
+}
+
+const localPlacePatterns = new Map<string, RegExp | undefined>();
+/** One pattern for the council's own place and school names, read as the screens read text (folded, any letter case, spaces as any gap). */
+function localPlaces(places: readonly string[]): RegExp | undefined {
+  const key = places.join('\n');
+  if (!localPlacePatterns.has(key)) {
+    const alternatives = places
+      .map((p) => normalise(p).trim())
+      .filter((p) => p !== '')
+      .sort((a, b) => b.length - a.length)
+      .map((p) =>
+        p
+          .split(/\s+/)
+          .map(escapeRegExp)
+          .join(String.raw`[\s._‐‑–—-]+`),
+      );
+    localPlacePatterns.set(key, alternatives.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
+  }
+  return localPlacePatterns.get(key);
 }
 
 /** Words about where someone is or where they moved. */

@@ -15,7 +15,7 @@ import type { IsoDate } from '../model/caseTypes.js';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from '../text/dates.js';
 import type { Rng } from '../training/random.js';
 import { dateCandidates, dateRules, datesIn, wholeDatesIn } from './redact/dates.js';
-import { AFTER, BEFORE, caseIdKey, caseIdSource, caseNumberSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
+import { AFTER, BEFORE, caseIdKey, caseIdsSource, caseNumbersSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
 import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
 import {
   caseLike,
@@ -653,7 +653,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
 
   const nameRules: TextRule[] = [
     {
-      source: ifAny([...caseIds].map(caseIdSource), (alts) => `(?<![\\p{L}\\p{N}_-])(?:${alts})(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`),
+      source: ifAny(caseIds.size === 0 ? [] : [caseIdsSource([...caseIds])], (alts) => `(?<![\\p{L}\\p{N}_-])(?:${alts})(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`),
       replace: (m) => {
         const id = newCaseId.get(caseKey(m));
         return id === undefined ? undefined : (count('case ids'), id);
@@ -661,10 +661,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     },
     {
       // a case id's number without its letters: "case no. 0006", "file #6", "0006"
-      source: [...caseIds]
-        .map(caseNumberSource)
-        .filter((x) => x !== '')
-        .join('|'),
+      source: caseNumbersSource([...caseIds]),
       replace: (m) => {
         const digits = /\p{N}+$/u.exec(m)?.[0] ?? '';
         const number = (d: string) => d.replace(/^0+(?=\d)/, '');

@@ -11,9 +11,18 @@ export interface SignOff {
   frozen?: { path: string; sha256: string; made?: IsoDate }[];
 }
 
+/** A sign-off by a further role (a senior manager, a permanence panel), beside the team manager's. */
+export interface RoleSignOff {
+  role: string;
+  by: string;
+  date: IsoDate;
+  note?: string;
+}
+
 export interface Person {
   id: string;
   ref: string;
+  also_known_as?: string[];
   relation: string;
   pr?: boolean;
   household?: boolean;
@@ -51,7 +60,8 @@ export interface Classification {
   point: DecisionPoint;
   level: Level;
   suggested?: Level;
-  by: string;
+  /** Who classified: one person, or several classifying together (RC2: the manager and the worker). */
+  by: string | string[];
   signed_off?: SignOff;
   override_category?: string;
   override_reason?: string;
@@ -77,6 +87,8 @@ export interface Decision {
   timescale?: string;
   parallel_plan?: string;
   signed_off?: SignOff;
+  /** [local] Sign-offs beyond the team manager's, by role (config `additional_signoffs`). */
+  additional_signoffs?: RoleSignOff[];
   shared?: SharingRecord[];
   /** One text as expressed, or one entry per party who disagrees. */
   disagreement?: string | PartyView[];

@@ -9,9 +9,12 @@ import {
   COHORTS,
   TRIGGERS,
   OUTCOMES_BY_POINT,
+  OUTCOMES_BY_DECISION_POINT,
+  DECISION_RECORD_POINTS,
   OVERRIDE_CATEGORIES,
   LEVELS,
   type DecisionPoint,
+  type DecisionRecordPoint,
   type FactorDefinition,
   type Level,
 } from './ids.js';
@@ -42,6 +45,12 @@ export interface ReunifyConfig {
   leaving_care_age: number;
   /** Thresholds for the cohorts `check` works out from the file (rule case/cohorts-derived). */
   cohort_rules: { teen_age: number; placement_moves: number; parent_prior_removals: number };
+  /**
+   * [local] Decisions that need a sign-off beyond the team manager's (a senior manager, a
+   * permanence panel): each names the role, the decision point and, optionally, the outcomes
+   * it applies to (every outcome at the point when left out). Rule case/additional-signoffs.
+   */
+  additional_signoffs: AdditionalSignoffRule[];
   /** Default decision for each level, by decision point (docs/framework.md §4.6); a point left out has no default. */
   decision_map: Partial<Record<DecisionPoint, Partial<Record<Level, string>>>>;
   labels: { levels: Record<Level, string> };
@@ -65,6 +74,17 @@ export interface ReunifyConfig {
   };
   /** Settings added by later features are kept as given. */
   [key: string]: unknown;
+}
+
+/** One decision the authority wants signed off by a further role (config `additional_signoffs`). */
+export interface AdditionalSignoffRule {
+  /** Role id as the case records it, e.g. senior_manager, permanence_panel. */
+  role: string;
+  /** The role in words, e.g. "the head of service"; else the id with spaces. */
+  label?: string;
+  point: DecisionRecordPoint;
+  /** Outcomes at the point that need it; every outcome when left out. */
+  outcomes?: string[];
 }
 
 export interface StatusSettings {
@@ -254,6 +274,37 @@ export const CONFIG_SCHEMA = {
         teen_age: { type: 'integer', minimum: 10, maximum: 18 },
         placement_moves: { type: 'integer', minimum: 1 },
         parent_prior_removals: { type: 'integer', minimum: 1 },
+      },
+    },
+    additional_signoffs: {
+      type: 'array',
+      description:
+        '[local] Decisions that need a sign-off beyond the team manager’s (a senior manager, a permanence panel): role, decision point, and the outcomes it applies to (all when left out).',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['role', 'point'],
+        properties: {
+          role: {
+            type: 'string',
+            pattern: '^[a-z][a-z0-9_]{0,63}$',
+            description: 'Role id, as decisions[].additional_signoffs[].role records it, e.g. senior_manager',
+          },
+          label: { type: 'string', minLength: 1, maxLength: 200, description: 'The role in words, e.g. "the head of service"' },
+          point: { enum: [...DECISION_RECORD_POINTS], description: 'Decision point: d1_start, rc1_d2, rc2_d3 or rc3_post_return' },
+          outcomes: {
+            type: 'array',
+            uniqueItems: true,
+            minItems: 1,
+            items: { type: 'string' },
+            description: 'Outcomes at the point that need it; all when left out',
+          },
+        },
+        allOf: DECISION_RECORD_POINTS.map((point) => ({
+          if: { required: ['point'], properties: { point: { const: point } } },
+          then: { properties: { outcomes: { items: { enum: [...OUTCOMES_BY_DECISION_POINT[point]] } } } },
+        })),
       },
     },
     decision_map: {

@@ -184,6 +184,10 @@ function definitions(ids: DomainIds): Schema {
       {
         id: text('Short id used elsewhere in the file (e.g. "mum"); must be unique'),
         ref: text('Pseudonym or initials, e.g. "Ms A"'),
+        also_known_as: listOf(
+          text('A name or nickname'),
+          'Other names the file uses for this person (a first name, a nickname): family copies treat text using them as naming this person, and redact replaces them',
+        ),
         relation: text('Relation to the child, e.g. mother, maternal_grandmother, foster_carer'),
         pr: flag('Has parental responsibility'),
         household: flag('Lives in the household the child would return to'),
@@ -254,7 +258,14 @@ function definitions(ids: DomainIds): Schema {
         point: choice(DECISION_POINTS, 'Decision point: rc1_d2, rc2_d3 or rc3_post_return'),
         level: choice(LEVELS, 'Chosen level'),
         suggested: choice(LEVELS, 'Level suggested by the factor weighting'),
-        by: text('Who classified'),
+        by: {
+          type: ['string', 'array'],
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            'Who classified (role and initials): one person, or a list of the people who classified together (RC2: the team manager and the social worker)',
+        },
         signed_off: ref('signed_off', 'Team manager sign-off'),
         override_category: choice(ids.overrideCategories, 'Why the chosen level differs from the suggestion'),
         override_reason: text('The reasoning for the override'),
@@ -286,6 +297,24 @@ function definitions(ids: DomainIds): Schema {
           timescale: text('Timescale for the conditions or next step'),
           parallel_plan: text('Alternative permanence plan running alongside'),
           signed_off: ref('signed_off', 'Decision-maker sign-off'),
+          additional_signoffs: listOf(
+            record(
+              'A sign-off by a further role, beside the team manager’s',
+              {
+                role: {
+                  type: 'string',
+                  pattern: '^[a-z][a-z0-9_]{0,63}$',
+                  description: 'Role id from the config’s additional_signoffs, e.g. senior_manager, permanence_panel',
+                },
+                by: text('Who signed off for that role (role and initials, or the panel and its chair)'),
+                date: date('When they signed it off'),
+                note: text('Short note, e.g. the panel’s reference'),
+              },
+              ['role', 'by', 'date'],
+            ),
+            '[local] Sign-offs beyond the team manager’s that the config’s additional_signoffs asks for (a senior manager, a permanence panel)',
+            { maxItems: 20 },
+          ),
           shared: listOf(ref('sharing', 'One party told'), 'Who was told, when and how'),
           disagreement: {
             type: ['string', 'array'],

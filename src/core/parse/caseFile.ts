@@ -1,14 +1,13 @@
 // A case file's text parsed with positions: split into front matter and body, screened,
 // parsed fast or carefully, and every JSON-pointer path mapped back to the line and
 // column an editor shows. Pure: src/io/loadCase.ts reads the bytes and calls it.
-import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
 import type { Problem } from '../model/problem.js';
-import { fastLocator, type FastLocator } from './fastLocate.js';
+import { nodeRecorder, type FastLocator } from './fastLocate.js';
 import { fastParse } from './fastYaml.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
 import { LIMITS, decodeCaseBytes, fileProblem, fileTooLarge, tooManyNodesAt } from './screen.js';
-import { locateRange, parseYamlText, type ParsedYaml } from './strictYaml.js';
+import { locateRange, parseYamlText } from './strictYaml.js';
 
 export interface LoadedCase {
   filePath: string;
@@ -26,14 +25,11 @@ export interface LoadedCase {
   bytes?: Buffer;
   /** Line and column for a JSON pointer into the front matter. */
   locate(pointer: string): { line: number; column: number } | undefined;
-  /** Which parser produced `data`: the fast js-yaml path, or the careful `yaml` one with positions. */
-  parser?: 'fast' | 'careful';
   /**
-   * For a fast-parsed case: parse carefully too and, if the careful parser disagrees
-   * (other data, or a problem), take its result. Returns true when `data` or
-   * `problems` changed. The careful result always wins.
+   * Which parser produced `data`: the fast js-yaml path (only for text the screens in
+   * fastYaml.ts vouch for, where both parsers read the same data), or the careful `yaml` one.
    */
-  verify?(): boolean;
+  parser?: 'fast' | 'careful';
 }
 
 /** A case not yet read: no problems, no data, nothing to locate. */
@@ -96,35 +92,26 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
     return loaded;
   }
   const careful = () => parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
-  const quick = fast ? fastParse(split.frontMatter) : undefined;
-  if (quick !== undefined) {
+  // The fast reading stands whenever the screens (fastYaml.ts) let js-yaml read the text: the
+  // two parsers then give the same data, so a problem found in it is the problem the careful
+  // reading would give, and its position comes from the same reading (fastLocate.ts). Broken
+  // YAML, and anything the screens send aside, is read carefully from the start.
+  const recorder = fast ? nodeRecorder() : undefined;
+  const quick = recorder ? fastParse(split.frontMatter, recorder.listener) : undefined;
+  if (quick !== undefined && recorder) {
     loaded.data = quick;
     loaded.parser = 'fast';
-    let checked: ParsedYaml | undefined;
-    const ensure = () => (checked ??= careful());
+    let doc: Document.Parsed | null | undefined;
     let locator: FastLocator | null | undefined;
     loaded.locate = (pointer: string) => {
-      // js-yaml's own reading places most paths; the careful parser places the rest, and all once it has run
-      let offset: number | undefined;
-      if (!checked) {
-        locator ??= fastLocator(split.frontMatter) ?? null;
-        offset = locator?.(pointer);
-      }
+      // js-yaml's own reading places the path; the careful parser only what the fast locator cannot
+      locator ??= recorder.locator(split.frontMatter) ?? null;
+      let offset = locator?.(pointer);
       if (offset === undefined) {
-        const doc = ensure().doc;
+        doc ??= careful().doc ?? null;
         offset = (doc ? locateRange(doc, pointer)?.[0] : undefined) ?? 0;
       }
       return at(split.frontMatterStart + offset);
-    };
-    loaded.verify = () => {
-      if (loaded.parser === 'careful') return false;
-      const result = ensure();
-      loaded.parser = 'careful';
-      loaded.doc = result.doc;
-      if (result.problems.length === 0 && isDeepStrictEqual(result.data, quick)) return false;
-      loaded.problems.push(...result.problems);
-      loaded.data = result.problems.length === 0 ? result.data : undefined;
-      return true;
     };
     return loaded;
   }

@@ -1,5 +1,5 @@
 // Positions for a front matter the fast path (js-yaml) read, without the careful
-// parser: js-yaml is run once more with a listener that records where each node
+// parser: the fast reading itself runs with a listener that records where each node
 // opened, and the recorded tree is matched against the data it built. Anything the
 // matching cannot account for (an item js-yaml added without a node, a key without
 // a value, a comment after an empty value) makes the locator step aside, and the
@@ -18,31 +18,57 @@ interface NodeMark {
 /** Offsets of what a JSON pointer names, as the careful parser's `locateRange` gives them. */
 export type FastLocator = (pointer: string) => number | undefined;
 
-/** A locator for `yamlText`, or undefined when js-yaml cannot read it the plain way. */
-export function fastLocator(yamlText: string): FastLocator | undefined {
+/** Records where each node js-yaml reads opened, for a locator over the same reading. */
+export interface NodeRecorder {
+  /** js-yaml's `listener` option. */
+  listener(event: jsYaml.EventType, state: jsYaml.State): void;
+  /** A locator for the text the listener heard being read, or undefined when the reading was not the plain way. */
+  locator(yamlText: string): FastLocator | undefined;
+}
+
+/**
+ * A recorder to pass to js-yaml's reading of a front matter (the fast path's own, so
+ * positions cost no second reading). It keeps one small mark per node.
+ */
+export function nodeRecorder(): NodeRecorder {
   const top: NodeMark = { open: 0, result: undefined, children: [] };
   const stack: NodeMark[] = [top];
-  try {
-    jsYaml.load(yamlText, {
-      schema: jsYaml.CORE_SCHEMA,
-      listener(event, state) {
-        if (event === 'open') {
-          const mark: NodeMark = { open: state.position, result: undefined, children: [] };
-          const parent = stack.at(-1);
-          if (parent === undefined) throw new Error('a node opened after the document closed'); // caught below: not the plain way
+  let broken = false;
+  return {
+    listener(event, state) {
+      if (broken) return;
+      if (event === 'open') {
+        const mark: NodeMark = { open: state.position, result: undefined, children: [] };
+        const parent = stack.at(-1);
+        // a node opened after the document closed: not the plain way
+        if (parent === undefined) broken = true;
+        else {
           parent.children.push(mark);
           stack.push(mark);
-        } else {
-          stack.pop()!.result = state.result;
         }
-      },
-    });
+      } else {
+        const mark = stack.pop();
+        if (mark === undefined) broken = true;
+        else mark.result = state.result;
+      }
+    },
+    locator(yamlText) {
+      const root = !broken && top.children.length === 1 ? top.children[0] : undefined;
+      if (!root) return undefined;
+      return (pointer) => locate(yamlText, root, pointer);
+    },
+  };
+}
+
+/** A locator for `yamlText` from a reading of its own, or undefined when js-yaml cannot read it the plain way. */
+export function fastLocator(yamlText: string): FastLocator | undefined {
+  const recorder = nodeRecorder();
+  try {
+    jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, listener: recorder.listener });
   } catch {
     return undefined;
   }
-  const root = top.children.length === 1 ? top.children[0] : undefined;
-  if (!root) return undefined;
-  return (pointer) => locate(yamlText, root, pointer);
+  return recorder.locator(yamlText);
 }
 
 /**
@@ -51,7 +77,8 @@ export function fastLocator(yamlText: string): FastLocator | undefined {
  */
 function settle(mark: NodeMark): NodeMark {
   let m = mark;
-  while (m.children.length === 1 && typeof m.result === 'object' && m.result !== null && m.children[0]!.result === m.result) m = m.children[0]!; // just checked: one child
+  // (a null written out on a later line, `key:` then `~` below it, is read the same way: an attempt holding the null)
+  while (m.children.length === 1 && typeof m.result === 'object' && m.children[0]!.result === m.result) m = m.children[0]!; // just checked: one child
   return m;
 }
 
@@ -64,8 +91,9 @@ function locate(text: string, root: NodeMark, pointer: string): number | undefin
     // the mark of the child the segment names (a list's items in order; a map's keys and values in pairs)
     let child: NodeMark | undefined;
     if (Array.isArray(value)) {
-      if (node.children.length !== value.length) return undefined;
-      if (/^\d+$/.test(segment)) child = node.children[Number(segment)];
+      const items = node.children.length === value.length ? node.children : blockItems(text, at, node.children, value);
+      if (!items) return undefined;
+      if (/^\d+$/.test(segment)) child = items[Number(segment)];
     } else {
       if (node.children.length !== Object.keys(value).length * 2) return undefined;
       if (Object.prototype.hasOwnProperty.call(value, segment)) {
@@ -82,12 +110,59 @@ function locate(text: string, root: NodeMark, pointer: string): number | undefin
   return at;
 }
 
+/**
+ * The items of a block list with empty items (`-` and nothing after it), which js-yaml
+ * adds without a node: each item is found at its `-`, at the column of the first one,
+ * and given the node that opened after it, or an empty mark there. Undefined when the
+ * items and nodes cannot be matched one for one.
+ */
+function blockItems(text: string, from: number | undefined, children: readonly NodeMark[], value: readonly unknown[]): NodeMark[] | undefined {
+  if (from === undefined || text.charCodeAt(from) !== DASH) return undefined;
+  const firstLine = text.lastIndexOf('\n', from - 1) + 1;
+  const column = from - firstLine;
+  for (let j = firstLine; j < from; j++) if (text.charCodeAt(j) !== SPACE) return undefined;
+  const dashes: number[] = [];
+  for (let line = firstLine; dashes.length < value.length && line < text.length;) {
+    let i = line;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const c = text.charCodeAt(i);
+    const eol = text.indexOf('\n', i);
+    // blank and comment lines, and the lines inside an item (indented further), hold no item of this list
+    if (c !== HASH && c !== LF && c !== CR && !Number.isNaN(c) && i - line <= column) {
+      const after = text.charCodeAt(i + 1);
+      if (i - line < column || c !== DASH || !(after === SPACE || after === LF || after === CR || Number.isNaN(after))) return undefined;
+      dashes.push(i);
+    }
+    line = eol === -1 ? text.length : eol + 1;
+  }
+  if (dashes.length !== value.length) return undefined;
+  const items: NodeMark[] = [];
+  let next = 0;
+  for (let k = 0; k < dashes.length; k++) {
+    const child = children[next];
+    const end = dashes[k + 1] ?? text.length;
+    if (child && child.open > dashes[k]! && child.open < end) {
+      items.push(child);
+      next++;
+    } else if (value[k] === null) {
+      items.push({ open: dashes[k]! + 1, result: null, children: [] });
+    } else return undefined;
+  }
+  return next === children.length ? items : undefined;
+}
+
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const LF = 10;
+const CR = 13;
+
 const same = (a: unknown, b: unknown) => Object.is(a, b) || (typeof a === 'object' && a !== null && a === b);
 
 /**
  * Where the node's text begins: past the space, line breaks and comments js-yaml
  * skipped before it. An empty value is where the careful parser puts it, after the
- * spaces on its own line; one followed by a comment or another line is left to it.
+ * spaces on its own line (at the comment, when one follows it there).
  */
 function start(text: string, mark: NodeMark): number | undefined {
   let i = mark.open;
@@ -96,8 +171,8 @@ function start(text: string, mark: NodeMark): number | undefined {
     const c = text.charCodeAt(i);
     // nothing before the flow item closes, or a null written out on this line
     if (c === 44 || c === 125 || c === 93 || c === 126 || c === 110 || c === 78) return i;
-    // nothing before the line ends: empty, unless the null is written out on a later line
-    if (c === 10 || c === 13 || Number.isNaN(c)) return nullOnLaterLine(text, i) ? undefined : i;
+    // nothing before the line ends or a comment starts: empty (a null written out on a later line is its own node, see settle)
+    if (c === 10 || c === 13 || c === 35 || Number.isNaN(c)) return nullOnLaterLine(text, i) ? undefined : i;
     return undefined;
   }
   for (;;) {

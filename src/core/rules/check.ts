@@ -27,8 +27,6 @@ export interface CheckableCase {
   sections(): { heading: string; content: string }[];
   /** The SHA-256 of a frozen copy the case names, or why it cannot be read (io supplies it). */
   frozenCopy?(path: string): { sha256: string } | { missing: string };
-  /** For fast-parsed cases: let the careful parser confirm the reading; true when it changed it. */
-  verify?(): boolean;
 }
 
 /** Checks that are not practice rules: reading, YAML and schema problems. */
@@ -100,34 +98,27 @@ export interface CaseloadEntry {
 
 /**
  * Everything that can be said about one case on its own: reading, schema, gates
- * and per-case rules, not yet positioned. When the fast parser was used and
- * it finds an error, the careful parser checks its reading first.
+ * and per-case rules, not yet positioned.
  */
 export function caseProblems(c: CheckableCase, env: CaseCheckEnv): { problems: Problem[]; entry?: CaseloadEntry } {
-  const run = (): { problems: Problem[]; entry?: CaseloadEntry } => {
-    const problems = [...c.problems];
-    if (c.data === undefined) return { problems };
-    const schemaProblems = env.validator.validate(c.data);
-    problems.push(...schemaProblems);
-    // Practice rules read only records the common schema accepted.
-    if (schemaProblems.some((p) => p.ruleId === 'schema')) return { problems };
-    const view: CaseView = {
-      stem: c.stem,
-      data: c.data as CaseData,
-      sections: () => c.sections(),
-      ...(c.frozenCopy ? { frozenCopy: (p: string) => c.frozenCopy!(p) } : {}),
-    };
-    for (const rule of RULES) {
-      if (rule.scope !== 'case' || env.settings[rule.id] === 'off') continue;
-      const severity = ruleSeverity(rule, env.settings);
-      for (const p of rule.check(view, env.ctx)) problems.push({ ruleId: rule.id, severity: p.severity ?? severity, message: p.message, path: p.path });
-    }
-    return { problems, entry: { stem: c.stem, data: { id: view.data.id, siblings: view.data.siblings } } };
+  const problems = [...c.problems];
+  if (c.data === undefined) return { problems };
+  const schemaProblems = env.validator.validate(c.data);
+  problems.push(...schemaProblems);
+  // Practice rules read only records the common schema accepted.
+  if (schemaProblems.some((p) => p.ruleId === 'schema')) return { problems };
+  const view: CaseView = {
+    stem: c.stem,
+    data: c.data as CaseData,
+    sections: () => c.sections(),
+    ...(c.frozenCopy ? { frozenCopy: (p: string) => c.frozenCopy!(p) } : {}),
   };
-  const first = run();
-  // An error stops a build, so it must never come from a misreading: the careful parser confirms it first.
-  if (first.problems.some((p) => severityFor(p.ruleId, p.severity, env.settings) === 'error') && c.verify?.()) return run();
-  return first;
+  for (const rule of RULES) {
+    if (rule.scope !== 'case' || env.settings[rule.id] === 'off') continue;
+    const severity = ruleSeverity(rule, env.settings);
+    for (const p of rule.check(view, env.ctx)) problems.push({ ruleId: rule.id, severity: p.severity ?? severity, message: p.message, path: p.path });
+  }
+  return { problems, entry: { stem: c.stem, data: { id: view.data.id, siblings: view.data.siblings } } };
 }
 
 /** A severity a rule chose itself (e.g. a warning for gaps before an unplanned return) stands. */

@@ -2,6 +2,7 @@
 import { duplicateId } from './caseload/duplicate-id.js';
 import { idMatchesFile } from './case/id-matches-file.js';
 import { cohortsDerived } from './case/cohorts-derived.js';
+import { additionalSignoffs } from './case/additional-signoffs.js';
 import { protectedPersonNamed } from './case/protected-person-named.js';
 import { frozenCopy } from './case/frozen-copy.js';
 import { siblingsConsistent } from './caseload/siblings-consistent.js';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   protectedPersonNamed,
   cohortsDerived,
   frozenCopy,
+  additionalSignoffs,
   // Tasks and records, across stages
   recordExists,
   datesNotFuture,

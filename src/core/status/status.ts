@@ -7,6 +7,7 @@ import { domainIdsOf, type ReunifyConfig } from '../model/config.js';
 import { costFigures } from './costs.js';
 import { factorConcern } from '../classify/factorEntries.js';
 import { counted } from '../text/plural.js';
+import { classifiers } from '../classify/classificationRecord.js';
 import { addDays, daysBetween, isAfter, latest } from '../text/dates.js';
 import { lastRagUpdate, staleGoals } from '../workflow/goals.js';
 import { DECISION_POINTS, LEGAL_STATUSES, LEVELS, PLACEMENTS, TASKS_BY_STAGE, type DecisionPoint } from '../model/ids.js';
@@ -14,7 +15,7 @@ import { directionOf } from '../classify/reclassify.js';
 import { latestAt } from '../rules/recordReaders.js';
 import { FINISHED_TASK_STATUSES } from '../model/schemas.js';
 import { unsharedDecisions } from '../workflow/sharing.js';
-import { sameSigner, signoffQueue } from '../workflow/signoff.js';
+import { missingRoleSignoffs, sameSigner, signoffQueue } from '../workflow/signoff.js';
 import type {
   AttentionCase,
   AwaitingSignoff,
@@ -32,6 +33,7 @@ import type {
   ReviewKind,
   ReviewsDue,
   SharedBeforeSignoff,
+  RoleSignoffsMissing,
   SignedByRecorder,
   RiskMix,
   StageCounts,
@@ -97,7 +99,8 @@ export function inTeam(data: CaseData, name: string): boolean {
   return [data.team.social_worker, data.team.team_manager].some((who) => who !== undefined && sameSigner(who, name));
 }
 
-function latestClassification(data: CaseData, asOf: IsoDate): Classification | undefined {
+/** The latest classification recorded by `asOf`, at any point. */
+export function latestClassification(data: CaseData, asOf: IsoDate): Classification | undefined {
   const found = DECISION_POINTS.map((p) => latestAt(data.classifications, p, asOf)).filter((f) => f !== undefined);
   // the latest date wins; on a tie, the later entry in the file
   found.sort((a, b) => (a!.record.date < b!.record.date ? -1 : a!.record.date > b!.record.date ? 1 : a!.index - b!.index));
@@ -380,6 +383,12 @@ function homeGoalsStale(cases: readonly StatusCase[], config: ReunifyConfig, asO
   return { count: exceptions.length, stale_days: staleDays, exceptions };
 }
 
+/** The one person who made a classification, or undefined when it was made by several together. */
+function soleClassifier(by: Classification['by']): string | undefined {
+  const names = classifiers(by);
+  return names.length === 1 ? names[0] : undefined;
+}
+
 function signedByRecorder(cases: readonly StatusCase[], asOf: IsoDate): SignedByRecorder {
   const exceptions: SignedByRecorder['exceptions'] = [];
   for (const { id, data } of cases) {
@@ -394,7 +403,8 @@ function signedByRecorder(cases: readonly StatusCase[], asOf: IsoDate): SignedBy
     const wa = Object.hasOwn(data.tasks, 'written_assessment') ? data.tasks.written_assessment : undefined;
     if (wa) items.push({ kind: 'written_assessment', point: null, pointer: '/tasks/written_assessment', date: wa.date, by: wa.by, signed: wa.signed_off });
     (data.classifications ?? []).forEach((c, i) =>
-      items.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, by: c.by, signed: c.signed_off }),
+      // made together (RC2: manager and worker), a second person was in it: only a classification made alone can be self-signed
+      items.push({ kind: 'classification', point: c.point, pointer: `/classifications/${i}`, date: c.date, by: soleClassifier(c.by), signed: c.signed_off }),
     );
     for (const it of items) {
       if (!it.by || !it.date || !it.signed || isAfter(it.signed.date, asOf) || !sameSigner(it.by, it.signed.by)) continue;
@@ -410,6 +420,22 @@ function signedByRecorder(cases: readonly StatusCase[], asOf: IsoDate): SignedBy
       });
     }
   }
+  return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
+}
+
+function roleSignoffsMissing(cases: readonly StatusCase[], config: ReunifyConfig, asOf: IsoDate): RoleSignoffsMissing {
+  // open cases: a closed case's sign-offs are a matter for audit, not for action now
+  const exceptions: RoleSignoffsMissing['exceptions'] = cases.flatMap(({ id, data }) =>
+    (isOpen(data) ? missingRoleSignoffs(data, config, asOf) : []).map((m) => ({
+      id,
+      detail: `${m.point} decision of ${m.date} (${m.outcome}) needs a sign-off by ${m.label} (${m.role})`,
+      point: m.point,
+      date: m.date,
+      outcome: m.outcome,
+      role: m.role,
+      label: m.label,
+    })),
+  );
   return { count: exceptions.length, cases: new Set(exceptions.map((e) => e.id)).size, exceptions };
 }
 
@@ -554,6 +580,7 @@ const PRIORITY: Record<MetricId, number> = {
   goals_overdue: 3,
   home_goals_stale: 3,
   shared_before_signoff: 3,
+  role_signoffs_missing: 4,
   signed_by_recorder: 9,
   not_considered: 3,
   awaiting_signoff: 4,
@@ -581,16 +608,22 @@ function attention(view: Omit<StatusView, 'attention'>, cases: readonly StatusCa
   for (const e of view.shared_before_signoff.exceptions) add('shared_before_signoff', e.id, e.detail);
   for (const e of view.not_considered.exceptions) add('not_considered', e.id, e.detail);
   for (const e of view.awaiting_signoff.exceptions) add('awaiting_signoff', e.id, `awaiting sign-off: ${e.detail}`);
+  for (const e of view.role_signoffs_missing.exceptions) add('role_signoffs_missing', e.id, e.detail);
   for (const e of view.overdue_tasks.exceptions) add('overdue_tasks', e.id, e.detail);
   const top = (a: AttentionCase) => Math.min(...a.reasons.map((r) => PRIORITY[r.metric]));
   for (const entry of byCase.values()) entry.reasons.sort((a, b) => PRIORITY[a.metric] - PRIORITY[b.metric]);
   return [...byCase.values()].sort((a, b) => top(a) - top(b) || b.reasons.length - a.reasons.length || a.id.localeCompare(b.id)).slice(0, limit);
 }
 
+/** The cases a view with these options counts (its team and filter). */
+export function statusCases(all: readonly StatusCase[], options: StatusOptions): StatusCase[] {
+  return all.filter((c) => matches(c, options));
+}
+
 /** The caseload view on `asOf`. Pure: the same cases, date and settings always give the same view. */
 export function buildStatus(all: readonly StatusCase[], options: StatusOptions): StatusView {
   const { asOf, config } = options;
-  const cases = all.filter((c) => matches(c, options));
+  const cases = statusCases(all, options);
   const hasFilter = options.filter !== undefined && Object.keys(options.filter).length > 0;
   const view: Omit<StatusView, 'attention'> = {
     version: 1,
@@ -618,6 +651,7 @@ export function buildStatus(all: readonly StatusCase[], options: StatusOptions):
     home_goals_stale: homeGoalsStale(cases, config, asOf),
     signed_by_recorder: signedByRecorder(cases, asOf),
     shared_before_signoff: sharedBeforeSignoff(cases, asOf),
+    role_signoffs_missing: roleSignoffsMissing(cases, config, asOf),
     post_return_alerts: postReturnAlerts(cases, asOf),
     cost_exposure: costExposure(cases, config, asOf),
     cohorts: cohortCounts(cases, config),

@@ -2,7 +2,7 @@
 // plus cohorts, outcomes and the attention list. Built by buildStatus (status.ts);
 // rendered by `reunify status` and the caseload report.
 import type { CaseData, IsoDate } from '../model/caseTypes.js';
-import type { DecisionPoint, Level, Rag } from '../model/ids.js';
+import type { DecisionPoint, DecisionRecordPoint, Level, Rag } from '../model/ids.js';
 import type { Direction } from '../classify/reclassify.js';
 import type { SignoffKind } from '../workflow/signoff.js';
 
@@ -20,6 +20,7 @@ export const METRIC_IDS = [
   'home_goals_stale',
   'signed_by_recorder',
   'shared_before_signoff',
+  'role_signoffs_missing',
   'post_return_alerts',
   'cost_exposure',
 ] as const;
@@ -147,6 +148,13 @@ export interface SharedBeforeSignoff {
   exceptions: (Exception & { point: DecisionPoint; date: IsoDate; signed_off: IsoDate | null; parties: { party: string; date: IsoDate }[] })[];
 }
 
+export interface RoleSignoffsMissing {
+  /** [local] Further sign-offs (config additional_signoffs: a senior manager, a permanence panel) that decisions need and do not have. */
+  count: number;
+  cases: number;
+  exceptions: (Exception & { point: DecisionRecordPoint; date: IsoDate; outcome: string; role: string; label: string })[];
+}
+
 export interface PostReturnAlerts {
   /** Children home now (open, stage 5, returned on or before the as-of date). */
   home: number;
@@ -223,6 +231,7 @@ export interface StatusView {
   home_goals_stale: HomeGoalsStale;
   signed_by_recorder: SignedByRecorder;
   shared_before_signoff: SharedBeforeSignoff;
+  role_signoffs_missing: RoleSignoffsMissing;
   post_return_alerts: PostReturnAlerts;
   cost_exposure: CostExposure;
   /** Open cases per cohort (a child may be in several). */

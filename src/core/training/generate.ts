@@ -120,62 +120,92 @@ const YAML_PER_JSON = 1.01;
 /** Drop optional narrative detail, oldest first, until the front matter fits; every record a rule needs stays. */
 function fitSize(data: CaseData, max: number, decisionMap: Record<DecisionPoint, Partial<Record<Level, string>>>): CaseData {
   // YAML of these records runs 0.95–1.01 times their JSON size: the JSON size scaled by the upper
-  // bound is a safe measure, and far cheaper than writing the YAML after every step
-  const estimate = () => byteLength(JSON.stringify(data));
-  const size = () => estimate() * YAML_PER_JSON;
+  // bound is a safe measure, and far cheaper than writing the YAML after every step. The JSON is
+  // '{', each field's '"key":value' joined by ',', and '}': each field is measured once, and again
+  // only after a step that changes it (the whole record written out again after every step was
+  // most of the generator's time)
+  const record = data as unknown as Record<string, unknown>;
+  const fieldBytes = new Map<string, number>();
+  const measure = (key: string) => {
+    const json: string | undefined = JSON.stringify(record[key]);
+    if (json === undefined) fieldBytes.delete(key);
+    else fieldBytes.set(key, byteLength(`${JSON.stringify(key)}:${json}`));
+  };
+  Object.keys(record).forEach(measure);
+  const size = () => {
+    let bytes = 2 + Math.max(0, fieldBytes.size - 1);
+    for (const n of fieldBytes.values()) bytes += n;
+    return bytes * YAML_PER_JSON;
+  };
   if (size() <= max) return data;
-  const steps: (() => void)[] = [
-    () => data.return?.visits?.forEach((v) => delete v.note),
-    () => data.agreement?.goals?.forEach((g) => g.progress?.slice(0, -1).forEach((p) => delete p.comment)),
-    () => {
-      const latest = new Map<string, FactorEntry>();
-      for (const f of data.factors ?? []) latest.set(f.id, f);
-      for (const f of data.factors ?? []) if (latest.get(f.id) !== f) delete f.evidence;
-    },
-    () => data.capacity_to_change?.slice(0, -1).forEach((c) => delete c.evidence),
-    () => data.return?.support_package?.splice(2),
+  const steps: [(keyof CaseData)[], () => void][] = [
+    [['return'], () => data.return?.visits?.forEach((v) => delete v.note)],
+    [['agreement'], () => data.agreement?.goals?.forEach((g) => g.progress?.slice(0, -1).forEach((p) => delete p.comment))],
+    [
+      ['factors'],
+      () => {
+        const latest = new Map<string, FactorEntry>();
+        for (const f of data.factors ?? []) latest.set(f.id, f);
+        for (const f of data.factors ?? []) if (latest.get(f.id) !== f) delete f.evidence;
+      },
+    ],
+    [['capacity_to_change'], () => data.capacity_to_change?.slice(0, -1).forEach((c) => delete c.evidence)],
+    [['return'], () => data.return?.support_package?.splice(2)],
     // once home, only each goal's first and latest ratings matter to the record (the latest is what every regrade read)
-    () => data.agreement?.goals?.forEach((g) => g.progress && g.progress.length > 2 && g.progress.splice(1, g.progress.length - 2)),
-    () => data.triggers?.forEach((t) => delete t.note),
-    () => data.decisions?.forEach((d) => d.shared?.forEach((s) => delete s.method)),
-    () => data.return?.contact_phases?.forEach((p) => delete p.pattern),
-    () => data.agreement && delete data.agreement.parents,
-    () => data.outcome && delete data.outcome.note,
-    () => data.people?.forEach((p) => (['pr', 'household'] as const).forEach((k) => p[k] === false && delete p[k])),
+    [['agreement'], () => data.agreement?.goals?.forEach((g) => g.progress && g.progress.length > 2 && g.progress.splice(1, g.progress.length - 2))],
+    [['triggers'], () => data.triggers?.forEach((t) => delete t.note)],
+    [['decisions'], () => data.decisions?.forEach((d) => d.shared?.forEach((s) => delete s.method))],
+    [['return'], () => data.return?.contact_phases?.forEach((p) => delete p.pattern)],
+    [['agreement'], () => data.agreement && delete data.agreement.parents],
+    [['outcome'], () => data.outcome && delete data.outcome.note],
+    [['people'], () => data.people?.forEach((p) => (['pr', 'household'] as const).forEach((k) => p[k] === false && delete p[k]))],
     // reviews long before the work began are history the rules no longer read
-    () => data.cla_reviews && data.cla_reviews.length > 6 && data.cla_reviews.splice(0, data.cla_reviews.length - 6),
-    () => {
-      for (const f of data.factors ?? []) delete f.evidence;
-      for (const c of data.capacity_to_change ?? []) delete c.evidence;
-    },
-    () => data.agreement?.goals?.forEach((g) => g.steps?.splice(1)),
-    () => data.agreement?.team_around_child?.splice(3),
-    () => {
-      const returned = data.return?.returned;
-      const visits = data.return?.visits;
-      if (returned && visits) data.return!.visits = visits.filter((v, i) => v.date <= addMonths(returned, 6) || i === visits.length - 1);
-    },
-    () => data.return?.support_package?.forEach((s) => delete s.delivered),
-    () => data.decisions?.forEach((d) => delete d.parallel_plan),
-    () => data.return?.step_down && delete data.return.step_down.note,
+    [['cla_reviews'], () => data.cla_reviews && data.cla_reviews.length > 6 && data.cla_reviews.splice(0, data.cla_reviews.length - 6)],
+    [
+      ['factors', 'capacity_to_change'],
+      () => {
+        for (const f of data.factors ?? []) delete f.evidence;
+        for (const c of data.capacity_to_change ?? []) delete c.evidence;
+      },
+    ],
+    [['agreement'], () => data.agreement?.goals?.forEach((g) => g.steps?.splice(1))],
+    [['agreement'], () => data.agreement?.team_around_child?.splice(3)],
+    [
+      ['return'],
+      () => {
+        const returned = data.return?.returned;
+        const visits = data.return?.visits;
+        if (returned && visits) data.return!.visits = visits.filter((v, i) => v.date <= addMonths(returned, 6) || i === visits.length - 1);
+      },
+    ],
+    [['return'], () => data.return?.support_package?.forEach((s) => delete s.delivered)],
+    [['decisions'], () => data.decisions?.forEach((d) => delete d.parallel_plan)],
+    [['return'], () => data.return?.step_down && delete data.return.step_down.note],
     // after the first six months home the rule asks for no set visit rhythm: keep every other visit
-    () => {
-      const visits = data.return?.visits;
-      const returned = data.return?.returned;
-      if (!visits || !returned) return;
-      const late = addMonths(returned, 6);
-      let n = 0;
-      data.return!.visits = visits.filter((v, i) => v.date <= late || i === visits.length - 1 || n++ % 2 === 0);
-    },
+    [
+      ['return'],
+      () => {
+        const visits = data.return?.visits;
+        const returned = data.return?.returned;
+        if (!visits || !returned) return;
+        const late = addMonths(returned, 6);
+        let n = 0;
+        data.return!.visits = visits.filter((v, i) => v.date <= late || i === visits.length - 1 || n++ % 2 === 0);
+      },
+    ],
     // reasons are optional where the decision follows the level's default (rule stage2/decision-matches-level); a Decision 3 keeps them
-    () =>
-      data.decisions?.forEach((d) => {
-        const level = [...(data.classifications ?? [])].reverse().find((c) => c.point === d.point && c.date <= d.date)?.level;
-        if (d.point !== 'rc2_d3' && d.point !== 'd1_start' && level && decisionMap[d.point][level] === d.outcome) delete d.reasons;
-      }),
+    [
+      ['decisions'],
+      () =>
+        data.decisions?.forEach((d) => {
+          const level = [...(data.classifications ?? [])].reverse().find((c) => c.point === d.point && c.date <= d.date)?.level;
+          if (d.point !== 'rc2_d3' && d.point !== 'd1_start' && level && decisionMap[d.point][level] === d.outcome) delete d.reasons;
+        }),
+    ],
   ];
-  for (const step of steps) {
+  for (const [fields, step] of steps) {
     step();
+    for (const field of fields) measure(field);
     if (size() <= max) break;
   }
   return data;

@@ -6,7 +6,9 @@ import type { CaseData, IsoDate } from '../model/caseTypes.js';
 import { classify, type Suggestion } from '../classify/classify.js';
 import type { ReunifyConfig } from '../model/config.js';
 import { generateCase, newPackMemory, type ClosedOutcome, type Scenario } from './generate.js';
-import type { Level, StageValue } from '../model/ids.js';
+import { TASKS_BY_STAGE, type Level, type StageValue } from '../model/ids.js';
+import { isTaskDone, taskOf } from '../workflow/stageProgress.js';
+import { daysBetween } from '../text/dates.js';
 import { createRng } from './random.js';
 import { compareWithBaseline, type BaselineComparison } from '../classify/reclassify.js';
 import { superviseQuestions, type SupervisionPlan } from '../workflow/supervision.js';
@@ -60,10 +62,12 @@ export interface PackOptions {
   cases: number;
   asOf: IsoDate;
   config: ReunifyConfig;
+  /** For the cohorts scenario: the stages the cases take in turn (default: 1 to 5 and closed). */
+  stages?: readonly StageValue[];
 }
 
 const STAGE_OF: Record<Exclude<Scenario, 'cohorts'>, StageValue> = { classification: 2, reclassification: 4, 'return-home': 5 };
-const COHORT_MIX: readonly StageValue[] = [1, 2, 3, 4, 5, 'closed'];
+export const COHORT_MIX: readonly StageValue[] = [1, 2, 3, 4, 5, 'closed'];
 const OUTCOMES: readonly ClosedOutcome[] = ['at_home', 're_entered_care', 'not_returned'];
 
 /** Case ids: TR-01 … (three digits from 100 cases). */
@@ -96,7 +100,7 @@ export function bodySection(body: string, heading: RegExp): string {
 export function generatePackCases(options: PackOptions): PackCase[] {
   const { scenario, seed, cases: count, asOf, config } = options;
   const rng = createRng(seed);
-  const mix = rng.fork('stages').shuffle(COHORT_MIX);
+  const mix = rng.fork('stages').shuffle(options.stages && options.stages.length > 0 ? options.stages : COHORT_MIX);
   const outcomes = rng.fork('outcomes').shuffle(OUTCOMES);
   let closedSoFar = 0;
   // one memory for the pack: no two families share a letter, and stories are not told twice while others are left
@@ -119,15 +123,45 @@ export function generatePackCases(options: PackOptions): PackCase[] {
       source: `seed ${seed}`,
       ...(outcome ? { outcome } : {}),
     });
-    const suggestion = classify(generated.data, config, asOf);
-    return {
-      id,
-      data: generated.data,
-      body: generated.body,
-      openWork: generated.openWork,
-      suggestion,
-      comparison: compareWithBaseline(generated.data, config, suggestion),
-      supervision: superviseQuestions(generated.data, config, asOf, bodyHeadings(generated.body)),
-    };
+    return packCase(generated.data, generated.body, generated.openWork, config, asOf);
   });
+}
+
+/** A case of a pack with its key: the engine's suggestion, the comparison with the baseline, the supervision questions. */
+export function packCase(data: CaseData, body: string, openWork: string[], config: ReunifyConfig, asOf: IsoDate): PackCase {
+  const suggestion = classify(data, config, asOf);
+  return {
+    id: data.id,
+    data,
+    body,
+    openWork,
+    suggestion,
+    comparison: compareWithBaseline(data, config, suggestion),
+    supervision: superviseQuestions(data, config, asOf, bodyHeadings(body)),
+  };
+}
+
+/**
+ * The open work of a case a trainer has edited, read from its task records: the tasks of
+ * its stage not yet done, leaving out sharing a decision not yet made and support after a
+ * decision that is not no return; the decision point an exercise asks for (Decision 3, the
+ * post-return review once due) is named first.
+ */
+export function openWorkOf(data: CaseData, asOf: IsoDate): string[] {
+  if (data.stage === 'closed') return [];
+  const decided = (data.decisions ?? []).filter((d) => d.point === 'rc1_d2');
+  const open = TASKS_BY_STAGE[data.stage].filter((t) => {
+    if (isTaskDone(data, t) || taskOf(data, t)?.status === 'not_applicable') return false;
+    if (t === 'decision_shared') return decided.length > 0;
+    if (t === 'support_if_no_return') return decided.at(-1)?.outcome === 'no_return';
+    return true;
+  });
+  // the decision points, as the generator names them for an exercise
+  if (open[0] === 'reclassification' && !(data.decisions ?? []).some((d) => d.point === 'rc2_d3')) open.splice(1, 0, 'Decision 3 (rc2_d3)');
+  const returned = data.return?.returned;
+  // the first post-return review falls due about nine weeks after the return
+  const reviewDue = returned !== undefined && daysBetween(returned, asOf) >= 63;
+  if (data.stage === 5 && reviewDue && !(data.classifications ?? []).some((c) => c.point === 'rc3_post_return' && c.date >= returned))
+    open.unshift('Post-return review (rc3_post_return)');
+  return open;
 }

@@ -2,12 +2,14 @@
 // decisions without `signed_off`, and which item a `--item` spec names. Pure: the
 // status view counts the same queue (awaiting_signoff), and `reunify signoff`
 // writes the sign-off through the one writer.
-import type { CaseData, IsoDate, SignOff } from '../model/caseTypes.js';
+import type { CaseData, Decision, IsoDate, SignOff } from '../model/caseTypes.js';
+import type { AdditionalSignoffRule, ReunifyConfig } from '../model/config.js';
 import { daysBetween, isAfter } from '../text/dates.js';
 import { DECISION_POINTS, type DecisionRecordPoint, type Level } from '../model/ids.js';
 import { fromPointer, toPointer } from '../model/problem.js';
 import { POST_RETURN_GRACE_DAYS } from './stageProgress.js';
 import { missingAssessmentEssentials } from './assessmentRecord.js';
+import { classifiers, classifiersText } from '../classify/classificationRecord.js';
 
 export type SignoffKind = 'written_assessment' | 'classification' | 'decision';
 
@@ -127,7 +129,7 @@ export function awaitingSignoff(caseId: string, data: CaseData, asOf: IsoDate): 
   // Only a written assessment is waiting: one still being drafted is not.
   if (wa && wa.status === 'done' && !wa.signed_off && wa.date) add('written_assessment', ['tasks', 'written_assessment'], wa.date, wa.by);
   (data.classifications ?? []).forEach((c, i) => {
-    if (!c.signed_off) add('classification', ['classifications', i], c.date, c.by, c.point);
+    if (!c.signed_off) add('classification', ['classifications', i], c.date, classifiersText(c.by) || undefined, c.point);
   });
   (data.decisions ?? []).forEach((d, i) => {
     if (!d.signed_off) add('decision', ['decisions', i], d.date, undefined, d.point, d.outcome);
@@ -148,7 +150,10 @@ export interface SignoffTarget {
   path: (string | number)[];
   pointer: string;
   date: IsoDate;
+  /** Who recorded it, as words ("SW J.P. and TM A.O." for a classification made together). */
   by?: string;
+  /** The people who recorded it, one by one. */
+  recorders?: string[];
   point?: DecisionRecordPoint;
   signedOff?: SignOff;
 }
@@ -172,7 +177,7 @@ function candidates(data: CaseData): SignoffTarget[] {
       path: ['tasks', 'written_assessment'],
       pointer: '/tasks/written_assessment',
       date: wa.date ?? '',
-      ...(wa.by ? { by: wa.by } : {}),
+      ...(wa.by ? { by: wa.by, recorders: [wa.by] } : {}),
       ...(wa.signed_off ? { signedOff: wa.signed_off } : {}),
     });
   }
@@ -182,7 +187,8 @@ function candidates(data: CaseData): SignoffTarget[] {
       path: ['classifications', i],
       pointer: `/classifications/${i}`,
       date: c.date,
-      by: c.by,
+      by: classifiersText(c.by),
+      recorders: classifiers(c.by),
       point: c.point,
       ...(c.signed_off ? { signedOff: c.signed_off } : {}),
     }),
@@ -269,8 +275,92 @@ export function signoffRefusal(
   return undefined;
 }
 
-/** A warning (never a refusal) when the manager signing is the person who recorded the item. */
+/**
+ * A warning (never a refusal) when the manager signing is the person who recorded the item
+ * alone. A classification made together (RC2: the manager and the worker) had a second
+ * person in it, so the manager's sign-off of it is not a self sign-off.
+ */
 export function selfSignoffWarning(target: SignoffTarget, signer: string): string | undefined {
-  if (!target.by || !sameSigner(target.by, signer)) return undefined;
+  const recorders = target.recorders ?? (target.by ? [target.by] : []);
+  if (recorders.length !== 1 || !sameSigner(recorders[0]!, signer)) return undefined;
   return `${signer} is signing off ${describeTarget(target)}, which ${target.by} recorded: a self sign-off is not an independent check of the work`;
+}
+
+/** A role's name in words: the config's label, else the id with spaces ("senior manager"). */
+export function roleLabel(rule: Pick<AdditionalSignoffRule, 'role' | 'label'>): string {
+  return rule.label?.trim() || rule.role.replace(/_/g, ' ');
+}
+
+/** The further sign-offs (config `additional_signoffs`) a decision needs, by its point and outcome. */
+export function requiredRoleSignoffs(
+  decision: Pick<Decision, 'point' | 'outcome'>,
+  config: Pick<ReunifyConfig, 'additional_signoffs'>,
+): AdditionalSignoffRule[] {
+  const seen = new Set<string>();
+  return (config.additional_signoffs ?? []).filter((rule) => {
+    if (rule.point !== decision.point || (rule.outcomes !== undefined && !rule.outcomes.includes(decision.outcome)) || seen.has(rule.role)) return false;
+    seen.add(rule.role);
+    return true;
+  });
+}
+
+/** One further sign-off a decision needs and does not have on `asOf`. */
+export interface MissingRoleSignoff {
+  index: number;
+  pointer: string;
+  point: DecisionRecordPoint;
+  outcome: string;
+  date: IsoDate;
+  role: string;
+  label: string;
+}
+
+/** The further sign-offs the config asks for that a case's decisions (dated by `asOf`) do not yet have. */
+export function missingRoleSignoffs(data: CaseData, config: Pick<ReunifyConfig, 'additional_signoffs'>, asOf: IsoDate): MissingRoleSignoff[] {
+  const out: MissingRoleSignoff[] = [];
+  (data.decisions ?? []).forEach((d, index) => {
+    if (isAfter(d.date, asOf)) return;
+    for (const rule of requiredRoleSignoffs(d, config)) {
+      const given = (d.additional_signoffs ?? []).some((s) => s.role === rule.role && !isAfter(s.date, asOf));
+      if (!given)
+        out.push({ index, pointer: `/decisions/${index}`, point: d.point, outcome: d.outcome, date: d.date, role: rule.role, label: roleLabel(rule) });
+    }
+  });
+  return out;
+}
+
+/**
+ * The decision `spec` names for a further sign-off by `role`: a JSON pointer to a decision,
+ * or decision[:point], preferring the decisions that do not yet have that role's sign-off.
+ */
+export function findRoleSignoffTarget(data: CaseData, spec: string, role: string): { index: number; decision: Decision } | { error: string } {
+  const decisions = (data.decisions ?? []).map((decision, index) => ({ index, decision }));
+  const s = spec.trim();
+  const has = (d: Decision) => (d.additional_signoffs ?? []).some((x) => x.role === role);
+  let matching: typeof decisions;
+  if (s.startsWith('/')) {
+    const m = /^\/decisions\/(\d+)$/.exec(toPointer(fromPointer(s)));
+    const found = m ? decisions[Number(m[1])] : undefined;
+    if (!found) return { error: `${s} is not a decision in this case: a further sign-off (--role) is of a decision, e.g. /decisions/1 or decision:rc2_d3` };
+    matching = [found];
+  } else {
+    const m = /^decision(?::([a-z0-9_]+))?$/.exec(s);
+    if (!m) return { error: `--item "${spec}": a further sign-off (--role) is of a decision: decision[:point] or a JSON pointer such as /decisions/1` };
+    matching = decisions.filter((d) => m[1] === undefined || d.decision.point === m[1]);
+    if (matching.length === 0) return { error: `the case has no ${m[1] ? `${m[1]} ` : ''}decision` };
+  }
+  const waiting = matching.filter((d) => !has(d.decision));
+  if (waiting.length === 1) return waiting[0]!; // just checked: one
+  if (waiting.length === 0) {
+    const one = matching.length === 1 ? matching[0]! : undefined;
+    const given = one?.decision.additional_signoffs?.find((x) => x.role === role);
+    return {
+      error: given
+        ? `the ${one!.decision.point} decision of ${one!.decision.date} is already signed off for ${role} by ${given.by} on ${given.date}`
+        : `every matching decision already has a ${role} sign-off`,
+    };
+  }
+  return {
+    error: `--item "${spec}" is ambiguous: ${waiting.length} decisions have no ${role} sign-off (${waiting.map((d) => `/decisions/${d.index}`).join(', ')}); name one with its JSON pointer`,
+  };
 }

@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { isSuperseded, type Contribution, type Suggestion } from '../../core/classify/classify.js';
 import type { Level } from '../../core/model/ids.js';
+import { classifiersText } from '../../core/classify/classificationRecord.js';
 import type { BaselineComparison, Direction } from '../../core/classify/reclassify.js';
 import type { IfPresent } from '../../core/classify/whatIf.js';
 
@@ -24,7 +25,8 @@ export interface RecordedView {
     point: string;
     level: Level;
     suggested: Level;
-    by: string;
+    /** One person, or several who classified together. */
+    by: string | string[];
     signed_off?: { by: string; date: string };
     override_category?: string;
   };
@@ -150,7 +152,9 @@ export function formatClassificationText(view: ClassifiedView, labels: Record<Le
     out.push('');
     const c = recorded.classification;
     const verb = recorded.written ? 'Recorded' : 'Would record';
-    out.push(`${verb}: ${c.point} level ${c.level} (suggested ${c.suggested}) by ${c.by}${c.override_category ? `, override ${c.override_category}` : ''}`);
+    out.push(
+      `${verb}: ${c.point} level ${c.level} (suggested ${c.suggested}) by ${classifiersText(c.by)}${c.override_category ? `, override ${c.override_category}` : ''}`,
+    );
     if (recorded.decision) out.push(`${verb}: decision ${recorded.decision.outcome} at ${recorded.decision.point}`);
     if (recorded.tasks.length > 0) out.push(`${verb}: tasks ${recorded.tasks.join(', ')} done`);
   }

@@ -1,4 +1,4 @@
-// The sign-off queue as text (at most 100 columns) and as JSON, and what a sign-off
+// The sign-off queue as text (at most 100 columns, or the terminal's width) and as JSON, and what a sign-off
 // signs: the level (and whether it overrides the suggestion), the outcome or the
 // recommendation, and any sharing with the family made before the sign-off.
 import type { ChalkInstance } from 'chalk';
@@ -28,9 +28,11 @@ export function sharedText(content: SignedContent): string | undefined {
   return content.sharedBefore.map((s) => `${s.party} ${s.date}`).join(', ');
 }
 
-export function formatQueueText(queue: readonly QueueEntry[], asOf: string, c: ChalkInstance, labels: Record<Level, string>): string {
+/** `lineWidth`: the columns a line may take (100, or a narrower terminal's). */
+export function formatQueueText(queue: readonly QueueEntry[], asOf: string, c: ChalkInstance, labels: Record<Level, string>, lineWidth = 100): string {
   const n = queue.length;
-  const out = [c.bold(`Sign-off queue as of ${asOf}: ${n === 0 ? 'nothing waiting' : `${n} item${n === 1 ? '' : 's'}, oldest first`}`)];
+  const title = `Sign-off queue as of ${asOf}: ${n === 0 ? 'nothing waiting' : `${n} item${n === 1 ? '' : 's'}, oldest first`}`;
+  const out = wrap(title, lineWidth, lineWidth).map((l) => c.bold(l));
   if (n === 0) return out.join('\n') + '\n';
   const idWidth = Math.min(16, Math.max(...queue.map((q) => q.caseId.length)));
   const itemWidth = Math.max(...queue.map((q) => q.item.length));
@@ -40,7 +42,7 @@ export function formatQueueText(queue: readonly QueueEntry[], asOf: string, c: C
     const who = ownWork ? `by ${q.by}, the case's manager` : [q.by ? `by ${q.by}` : '', q.manager ? `for ${q.manager}` : ''].filter(Boolean).join(', ');
     const head = `${q.item.padEnd(itemWidth)}  ${q.date}  ${`${q.waitingDays} day${q.waitingDays === 1 ? '' : 's'}`.padStart(8)}${who ? `  ${who}` : ''}`;
     const indent = 2 + idWidth + 2;
-    const width = 100 - indent;
+    const width = Math.max(20, lineWidth - indent);
     const lines = head.length <= width ? [head] : wrap(head, width, width);
     out.push(`  ${c.cyan(id)}  ${lines[0]}`, ...lines.slice(1).map((l) => ' '.repeat(indent) + l));
     const signs = `signs: ${contentText(q.kind, q.content, labels)}`;
@@ -51,7 +53,7 @@ export function formatQueueText(queue: readonly QueueEntry[], asOf: string, c: C
     const note = ownWork ? `${q.waitingFor}; another manager should sign (a self sign-off is warned about)` : q.waitingFor;
     out.push(...wrap(note, width, width).map((l) => ' '.repeat(indent) + c.dim(l)));
   }
-  out.push('', c.dim('Record a sign-off: reunify signoff --sign <case> --item <item> --by "<manager>"'));
+  out.push('', ...wrap('Record a sign-off: reunify signoff --sign <case> --item <item> --by "<manager>"', lineWidth, lineWidth).map((l) => c.dim(l)));
   return out.join('\n') + '\n';
 }
 

@@ -1,4 +1,4 @@
-// `reunify status` as a terminal table: at most 100 columns, risk levels coloured
+// `reunify status` as a terminal table: at most 100 columns (or the terminal's width), risk levels coloured
 // when colour is on (a terminal, or FORCE_COLOR), case ids before their reasons.
 import type { ChalkInstance } from 'chalk';
 import type { Level } from '../../core/model/ids.js';
@@ -44,9 +44,9 @@ function levelColour(c: ChalkInstance, level: Level): (s: string) => string {
   }
 }
 
-function rowLine(r: StatusRow, c: ChalkInstance): string {
+function rowLine(r: StatusRow, c: ChalkInstance, width: number): string {
   const valueWidth = Math.max(r.value.length, 8);
-  const labelWidth = VALUE_END - 2 - valueWidth - 1;
+  const labelWidth = Math.max(1, Math.min(VALUE_END, width) - 2 - valueWidth - 1);
   const label = r.label.length > labelWidth ? r.label.slice(0, labelWidth - 1) + '…' : r.label;
   let value = r.value.padStart(valueWidth);
   if (r.level) value = levelColour(c, r.level)(value);
@@ -55,20 +55,22 @@ function rowLine(r: StatusRow, c: ChalkInstance): string {
   return `  ${shownLabel}${' '.repeat(labelWidth - label.length + 1)}${value}`;
 }
 
-export function formatStatusTable(layout: StatusLayout, c: ChalkInstance): string {
-  const out: string[] = [c.bold(layout.title)];
-  for (const s of layout.subtitle) out.push(...wrap(s, TABLE_WIDTH, TABLE_WIDTH));
+/** `width`: the columns a line may take (TABLE_WIDTH, or a narrower terminal's). */
+export function formatStatusTable(layout: StatusLayout, c: ChalkInstance, width = TABLE_WIDTH): string {
+  const out: string[] = wrap(layout.title, width, width).map((l) => c.bold(l));
+  for (const s of layout.subtitle) out.push(...wrap(s, width, width));
   for (const section of layout.sections) {
     out.push('');
-    const rule = Math.max(3, TABLE_WIDTH - section.title.length - 4);
-    out.push(c.bold(`── ${section.title} `) + c.dim('─'.repeat(rule)));
-    if (section.note) out.push(...wrap(section.note, TABLE_WIDTH - 2, TABLE_WIDTH - 2).map((l) => c.dim(`  ${l}`)));
-    for (const r of section.rows) out.push(rowLine(r, c));
+    const [title = '', ...more] = wrap(section.title, width - 7, width - 3);
+    out.push(c.bold(`── ${title} `) + c.dim('─'.repeat(Math.max(3, width - title.length - 4))));
+    out.push(...more.map((l) => c.bold(`   ${l}`)));
+    if (section.note) out.push(...wrap(section.note, width - 2, width - 2).map((l) => c.dim(`  ${l}`)));
+    for (const r of section.rows) out.push(rowLine(r, c, width));
     if (section.exceptions && section.exceptions.length > 0) {
       const idWidth = Math.min(16, Math.max(...section.exceptions.map((e) => e.id.length)));
       for (const e of section.exceptions) {
         const indent = 4 + idWidth + 2;
-        const lines = wrap(e.detail, TABLE_WIDTH - indent, TABLE_WIDTH - indent);
+        const lines = wrap(e.detail, width - indent, width - indent);
         const id = e.id.length > idWidth ? e.id.slice(0, idWidth - 1) + '…' : e.id.padEnd(idWidth);
         out.push(`    ${c.cyan(id)}  ${lines[0]}`);
         for (const l of lines.slice(1)) out.push(' '.repeat(indent) + l);

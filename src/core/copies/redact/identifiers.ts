@@ -136,7 +136,8 @@ export function identifierRules(count: (kind: IdentifierKind, found: string) => 
       replace: (m) => (m.split(/\s+/).every(startsUpper) ? placeholder('street addresses') : undefined),
     },
     {
-      source: String.raw`${BEFORE}(?:GIR(?:\s+|-)?0AA|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y])(?:\s+|-)?\d[ABD-HJLNP-UW-Z]{2})${AFTER}`,
+      // spaced, or split by any dash or a dot ("LS6 2AB", "LS6-2AB", "LS6‑2AB", "ls6.2ab")
+      source: String.raw`${BEFORE}(?:GIR(?:\s+|[-‐‑‒–—.])?0AA|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y])(?:\s+|[-‐‑‒–—.])?\d[ABD-HJLNP-UW-Z]{2})${AFTER}`,
       replace: () => placeholder('postcodes'),
     },
     {

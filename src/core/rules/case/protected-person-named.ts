@@ -23,7 +23,7 @@ export const protectedPersonNamed: CaseRule = {
     if (guarded.length === 0) return [];
     const problems: RuleProblem[] = [];
     for (const reader of ['child', ...(data.people ?? []).map((p) => p.id)]) {
-      const r = readerOf(data, reader);
+      const r = readerOf(data, reader, [...ctx.config.redact.places, ...ctx.config.redact.schools]);
       for (const field of ownedTexts(data, r)) {
         let named = false;
         for (const p of guarded) {
@@ -40,7 +40,7 @@ export const protectedPersonNamed: CaseRule = {
           });
         }
         // where someone is, or who reported what, in text for a reader who poses a risk to someone
-        const found = r.riskTo.size > 0 && !named ? whereaboutsIn(field.text) : undefined;
+        const found = r.riskTo.size > 0 && !named ? whereaboutsIn(field.text, r.places) : undefined;
         if (found !== undefined) {
           problems.push({
             path: field.path,

@@ -2,7 +2,7 @@
 // Decision 3 at stage 4): the questions, and the entries they append.
 import type { CaseData, Classification } from '../../model/caseTypes.js';
 import { classify } from '../../classify/classify.js';
-import { classificationEntry, decisionEntry, outcomeProblem, overrideCategories } from '../../classify/classificationRecord.js';
+import { byEntry, classificationEntry, classifiersText, decisionEntry, outcomeProblem, overrideCategories } from '../../classify/classificationRecord.js';
 import { D1_OUTCOMES, D1_POINT, LEVELS, OUTCOMES_BY_POINT, type DecisionPoint, type Level } from '../../model/ids.js';
 import { latestAt } from '../../rules/recordReaders.js';
 import { getIn, isBlank, isPlainObject, list, question, type Answers, type Condition, type ListStep, type Step } from '../answers.js';
@@ -58,6 +58,11 @@ export function classificationList(c: FlowCase, ctx: FlowContext, task: string, 
         choices: categories.map((o) => ({ value: o, name: o })),
       }),
       question('text', ['override_reason'], 'The reasoning for the override', { when: overriding, required: true, attests: true }),
+      question(
+        'lines',
+        ['by'],
+        'Who classified, if not only the person doing the task: each of them (RC2: the team manager and the worker together), separated by ";"',
+      ),
       ...signOffSteps(c, ctx, taskDate(task, ctx)),
     ],
     { when, min: 1, max: 1, existing: (c.data.classifications ?? []).map(describeClassification) },
@@ -65,7 +70,7 @@ export function classificationList(c: FlowCase, ctx: FlowContext, task: string, 
 }
 
 function describeClassification(k: Classification): string {
-  return `${k.date} ${k.point}: ${k.level}${k.signed_off ? `, signed off by ${k.signed_off.by}` : ''}`;
+  return `${k.date} ${k.point}: ${k.level} by ${classifiersText(k.by)}${k.signed_off ? `, signed off by ${k.signed_off.by}` : ''}`;
 }
 
 export function classificationEdits(c: FlowCase, ctx: FlowContext, task: string, point: DecisionPoint, answers: Answers): WorkflowEdit[] {
@@ -78,7 +83,8 @@ export function classificationEdits(c: FlowCase, ctx: FlowContext, task: string,
     point,
     level: item.level as Level,
     suggested: suggestion.level,
-    by: taskBy(task, c)(answers),
+    // several named: they classified together; none: the person doing the task
+    by: Array.isArray(item.by) && item.by.length > 0 ? byEntry(item.by.map(String)) : taskBy(task, c)(answers),
     signedOff: signedOff?.by ? signedOff : undefined,
     overrideCategory: item.override_category as string | undefined,
     overrideReason: item.override_reason as string | undefined,
