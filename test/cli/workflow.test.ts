@@ -58,13 +58,17 @@ body:
     '2026-10-12',
     `factors: [ { id: parental_mental_health, status: partly, evidence: "Stable on medication", as_of: 2026-10-12 } ]
 capacity_to_change: [ { person: mum, rating: emerging, evidence: "Sees the crisis team", as_of: 2026-10-12 } ]
+assessment: { other_agencies: "GP (October 2026): Ms Z stable on medication; the crisis team sees her weekly" }
 `,
   ],
   ['safe_adult', '2026-10-12', 'people: [ { id: gran, ref: "Mrs Y", relation: maternal_grandmother } ]\ntasks: { safe_adult: { person: gran } }\n'],
   [
     'written_assessment',
     '2026-10-20',
-    'tasks:\n  written_assessment: { recommendation: return_if_goals_met, signed_off: { by: "TM D.E.", date: 2026-10-20 } }\n',
+    `assessment: { what_must_change: "Ms Z keeps taking her medication and tells the crisis team early when she is struggling" }
+tasks:
+  written_assessment: { recommendation: return_if_goals_met, signed_off: { by: "TM D.E.", date: 2026-10-20 } }
+`,
   ],
 ];
 
@@ -445,7 +449,9 @@ describe('without a terminal, nobody is assumed to have been told of a decision'
     );
     expect(r.exitCode).toBe(0);
     const text = readFileSync(c.file('RF-0005.md'), 'utf8');
-    expect(text).toContain('{ party: rk, date: 2026-10-20, method: "phone" }, { party: iro, date: 2026-10-22, method: email } ] }');
+    expect(text).toContain(
+      '{ party: rk, date: 2026-10-20, method: "phone", response: "Agrees; will support the weekend stays" }, { party: iro, date: 2026-10-22, method: email } ] }',
+    );
     expect(text).toMatch(/^ {2}decision_shared: +\{ status: done, date: 2026-11-01, by: SW K\.L\. \}/m);
   });
 });
@@ -496,7 +502,9 @@ describe('an answer no question asks for is refused, not dropped', () => {
     expect(r.stderr).toContain(
       'task family_assessment takes these answers: tasks.family_assessment.status, tasks.family_assessment.reason, tasks.family_assessment.date, tasks.family_assessment.by, factors.<n>.id,',
     );
-    expect(r.stderr).toContain('capacity_to_change.<n>.as_of, tasks.family_assessment.note; nothing was written');
+    expect(r.stderr).toContain(
+      'capacity_to_change.<n>.as_of, assessment.parents.<n>.person, assessment.parents.<n>.strengths, assessment.parents.<n>.risks, assessment.parents.<n>.progress, assessment.child_needs, assessment.other_agencies, tasks.family_assessment.note; nothing was written',
+    );
     expect(r.stderr).not.toContain('saved');
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
   });

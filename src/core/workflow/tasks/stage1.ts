@@ -332,10 +332,9 @@ const writtenAssessment: TaskFlow = {
     ];
   },
   change(c, answers) {
-    const edits = [
-      ...assessmentEdits(answers, ['what_must_change', 'reasons', 'other_agencies']),
-      ...taskFieldEdits('written_assessment', answers, ['recommendation', 'signed_off']),
-    ];
+    const recordEdits = assessmentEdits(answers, ['what_must_change', 'reasons', 'other_agencies']);
+    const taskEdits = taskFieldEdits('written_assessment', answers, ['recommendation', 'signed_off']);
+    const edits = [...recordEdits, ...taskEdits];
     const entry = taskOf(c.data, 'written_assessment');
     const recommendation = getIn(answers, ['tasks', 'written_assessment', 'recommendation']);
     const signedNow = !isBlank(getIn(answers, ['tasks', 'written_assessment', 'signed_off', 'by']));
@@ -344,9 +343,9 @@ const writtenAssessment: TaskFlow = {
     // rewritten without it (the writer sets whole values) and the assessment waits for a new one
     const { signed_off: old, ...kept } = entry;
     const rewritten: Answers = { ...kept };
-    for (const e of edits) rewritten[String(e.path[2])] = e.value;
+    for (const e of taskEdits) rewritten[String(e.path[2])] = e.value;
     return {
-      edits: [{ op: 'set', path: ['tasks', 'written_assessment'], value: rewritten }],
+      edits: [...recordEdits, { op: 'set', path: ['tasks', 'written_assessment'], value: rewritten }],
       sections: [],
       notices: [
         `the sign-off by ${old.by} (${old.date}) was of the recommendation ${entry.recommendation ?? '(none)'}, not ${String(recommendation)}, so it was removed: ` +
