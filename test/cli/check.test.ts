@@ -36,9 +36,9 @@ const UNPLANNED_RETURN_WARNINGS = [
   '2:1 warning stage3/backup-plan',
   '2:1 warning stage3/team-around-child',
   '2:1 warning stage4/reclassification-after-agreement',
-  ...['4:8', '4:8', '4:8', '48:34', '49:34', '50:34', '51:34', '52:34', '53:34', '56:34', '57:34', '58:34', '59:34'].map((at) => `${at} warning stage-gate`),
-  '69:14 warning timeliness/rc3-after-unplanned-return',
-  '74:5 warning stage5/support-covers-return',
+  ...['4:8', '4:8', '4:8', '59:34', '60:34', '61:34', '62:34', '63:34', '64:34', '67:34', '68:34', '69:34', '70:34'].map((at) => `${at} warning stage-gate`),
+  '80:14 warning timeliness/rc3-after-unplanned-return',
+  '86:5 warning stage5/support-covers-return',
 ];
 
 interface JsonOutput {

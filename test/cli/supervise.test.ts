@@ -106,7 +106,7 @@ describe('supervise, status and classify agree on which factor entry stands (bui
     mkdirSync(join(dir, 'cases'));
     writeFileSync(join(dir, 'reunify.config.yaml'), 'organisation: "Test borough (fictional)"\n');
     const text = readFileSync(join(CASES, 'RF-0001.md'), 'utf8').replace(
-      /^( {2}- \{ id: new_household_adult, status: unknown \}.*\n)/m,
+      /^( {2}- \{ id: new_household_adult, status: unknown(?:, evidence: "[^"]*")? \}.*\n)/m,
       '$1  - { id: new_household_adult, status: absent, evidence: "Checks clear; does not live there", as_of: 2026-11-04 }\n',
     );
     expect(text).toContain('as_of: 2026-11-04 }');
