@@ -64,6 +64,9 @@ describe('prompts in a terminal', () => {
         [/Date it was done/, '\r'],
         [/Done by/, '\r'],
         [/recommendation about return/, `${down}${down}\r`], // past "not answered" and return_with_support: return_if_goals_met
+        [/What must change for a safe return/, 'Ms B keeps her medication and crisis plan\r'],
+        [/reasons for the recommendation/, 'Ms B is recovering and the goals test it\r'],
+        [/Other agencies' information/, '\r'], // keeps what the case already says
         [/Signed off by/, `${down}\r`], // past "not answered": TM D.E. (suggested)
         [/Date of the sign-off/, '\r'],
       ],
@@ -72,9 +75,13 @@ describe('prompts in a terminal', () => {
     expect(r.screen).toContain('TM D.E. (suggested)');
     expect(r.screen).toContain('saved RF-0002.md');
     expect(r.exitCode).toBe(0);
-    expect(readFileSync(join(dir, 'RF-0002.md'), 'utf8')).toMatch(
+    const saved = readFileSync(join(dir, 'RF-0002.md'), 'utf8');
+    expect(saved).toMatch(
       /written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \}/,
     );
+    expect(saved).toMatch(/^ {2}what_must_change: Ms B keeps her medication and crisis plan$/m);
+    expect(saved).toMatch(/^ {2}reasons: Ms B is recovering and the goals test it$/m);
+    expect(saved.match(/^ {2}other_agencies: .*$/gm)).toEqual(RF2.match(/^ {2}other_agencies: .*$/gm));
   });
 
   it.skipIf(noScript)(unless(noScript, 'supervise --prompt refuses an --out that exists before asking anything, so no answer is typed in vain'), async () => {
