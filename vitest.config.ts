@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-export const INSTALL_TESTS = 'test/package/install.test.ts';
+export const INSTALL_TESTS = 'test/package/{install,pack}.test.ts';
 export const PRINT_TESTS = 'test/report/print-*.test.ts';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The git-URL install and the pre-commit hook each install every devDependency and build
-    // (minutes of npm and tsc); they run on their own: `npm run test:install` (.ci/run runs both).
+    // (minutes of npm and tsc), and the packed tarball is installed globally and every command
+    // run from it (a minute of npm and process start-ups); they run on their own:
+    // `npm run test:install` (.ci/run runs both).
     // Printing every example product and a training pack of each scenario with headless
     // Chromium takes a minute or two more:
     // `npm run test:print` (.ci/run runs it too).

@@ -1,4 +1,6 @@
-// The install paths run for real (test/package/install.test.ts): `npm run test:install`.
+// The install paths run for real (test/package/install.test.ts: from a git URL and the
+// pre-commit hook; pack.test.ts: the packed tarball installed globally and every command
+// run from it): `npm run test:install`.
 import { defineConfig } from 'vitest/config';
 import base, { INSTALL_TESTS } from './vitest.config.js';
 
