@@ -272,6 +272,12 @@ function buildCase(rand, index) {
     }
   }
   c.tasks = tasks;
+  // a signed-off written assessment says what must change and what other agencies said (rule stage1/assessment-essentials)
+  if (tasks.written_assessment?.signed_off)
+    c.assessment = {
+      other_agencies: `Police: no call-outs this year. School: ${childRef} attends well.`,
+      what_must_change: `${parentRef} keeps to the plan, shown over three months`,
+    };
 
   const told = (dd) =>
     [...people.map((p) => p.id), 'child', ...(c.team.iro ? ['iro'] : []), ...(c.team.childrens_guardian ? ['childrens_guardian'] : [])].map((party) => ({
@@ -355,6 +361,8 @@ function buildCase(rand, index) {
       team_around_child: some(['School DSL', 'GP', 'Alcohol service', 'Health visitor', 'Youth worker'], 1, 4),
       backup_plan: `If things go wrong, ${childRef} stays with the foster carers while the plan is reviewed; ${parentRef} knows this plan`,
     };
+    // a careful file says when the agreement will be reviewed (rule stage3/agreement-reviews)
+    if (careful) c.agreement.review_dates = [iso(plus(s, 42)), iso(plus(s, 84))];
   }
   if (reached >= 4) {
     const d = Date.parse(tasks.reclassification?.date ?? iso(plus(opened, 200)));
@@ -380,6 +388,14 @@ function buildCase(rand, index) {
         agreed_by: careful ? told(dd).map((x) => x.party) : ['child', 'mum', 'fc'],
         planned_return: iso(plus(dd, int(20, 50))),
       };
+      // a careful file's plan is complete (rule stage4/transition-plan-complete)
+      if (careful)
+        Object.assign(c.transition, {
+          warning_signs: [{ sign: `${parentRef} misses two sessions running`, response: 'The social worker visits within two days and the plan is reviewed' }],
+          school: `${childRef} stays at the same school; transport agreed`,
+          health: 'GP registration moves with the child',
+          views: [{ party: 'mum', view: 'Wants the return and agrees the plan' }],
+        });
     }
   }
   if (reached >= 5) {
@@ -424,6 +440,8 @@ function buildCase(rand, index) {
         reasons: 'Settled at home; keep support and visits for the first six months',
         signed_off: signed(d),
         shared: told(d),
+        // the next review, not yet due on the caseload's date (rule stage5/next-review)
+        next_review: iso(Math.max(plus(d, 90), plus(asOfMs, 28))),
       });
     }
   }
