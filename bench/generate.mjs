@@ -9,7 +9,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const VERSION = 3;
+const VERSION = 4;
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -61,6 +61,8 @@ export function generateCaseload(count, seed = 1) {
     const repeat = 1 + Math.floor(rand() * 4);
     body = Array.from({ length: repeat }, () => body).join('\n');
     fm = fm.replace(/siblings: \[[^\]]*\]/, 'siblings: []');
+    // a copy of an example keeps no frozen copies: the example's point to records this caseload does not have
+    fm = fm.replace(/, frozen: \[[^\]]*\]/g, '');
     if (rand() < 0.02) fm = PROBLEMS[Math.floor(rand() * PROBLEMS.length)](fm);
     mkdirSync(join(dir, team), { recursive: true });
     writeFileSync(join(dir, team, `${id}.md`), fm + body);
