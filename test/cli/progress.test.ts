@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startProgress } from '../../src/app/progress.js';
-import type { AppEnv } from '../../src/app/env.js';
-import { BIN, ROOT, plainEnv, reunify } from './run.js';
+import { BIN, ROOT, reunify } from './run.js';
 import { runs, unless } from '../probe.js';
 
 function fakeTerminal(isTTY = true) {
@@ -98,21 +97,9 @@ describe('reunify check on a caseload big enough to take a while', () => {
 
 describe('every command that reads a whole caseload', () => {
   /** In-process, stderr a terminal, on a clock that moves a second each time it is read. */
-  async function atSlowTerminal(args: string[], vars: Record<string, string> = {}) {
-    const { run } = (await import(join(ROOT, 'dist/cli/index.js'))) as { run: (a: readonly string[], e: AppEnv) => Promise<number> };
-    let stdout = '';
-    let stderr = '';
+  function atSlowTerminal(args: string[], vars: Record<string, string> = {}) {
     let clock = Date.parse('2026-11-01T09:00:00Z');
-    const exitCode = await run(args, {
-      cwd: ROOT,
-      today: () => '2026-11-01',
-      now: () => new Date((clock += 1000)),
-      stdout: { write: (s) => void (stdout += s), isTTY: false },
-      stderr: { write: (s) => void (stderr += s), isTTY: true },
-      stdinIsTTY: false,
-      vars: plainEnv({ CI: '', NO_COLOR: '1', TERM: 'xterm', ...vars }),
-    });
-    return { exitCode, stdout, stderr };
+    return reunify(args, { stderrTerminal: true, now: () => new Date((clock += 1000)), env: { TERM: 'xterm', ...vars } });
   }
   const CASELOAD = ['examples/caseload', '--as-of', '2026-11-01'];
 
@@ -131,7 +118,7 @@ describe('every command that reads a whole caseload', () => {
     expect(lines.at(-1)).toBe('read 13 of 13 case files');
     expect(slow.stderr.endsWith('\r\x1b[K')).toBe(true);
     // the output itself is what a pipe gets
-    expect(slow.stdout).toBe((await reunify(args)).stdout + '\n');
+    expect(slow.stdout).toBe((await reunify(args)).stdout);
     // and nothing at TERM=dumb
     expect((await atSlowTerminal(args, { TERM: 'dumb' })).stderr).toBe('');
   });

@@ -38,6 +38,10 @@ export interface RunOptions {
   today?: string;
   /** stdout as a terminal this many columns wide (colour still off unless FORCE_COLOR says otherwise: NO_COLOR is set). */
   terminalColumns?: number;
+  /** stderr as a terminal (where progress lines go; NO_COLOR is set). */
+  stderrTerminal?: boolean;
+  /** The command's clock, instead of the real one. */
+  now?: () => Date;
 }
 
 /** One command line, in-process: exit code, stdout and stderr (each without its final newline, as execa gives them). */
@@ -48,11 +52,11 @@ export async function reunify(args: string[], options: RunOptions = {}) {
   const exitCode = await run(args, {
     cwd: options.cwd ?? ROOT,
     today: () => options.today ?? localDate(new Date()),
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     stdout: { write: (s) => void (stdout += s), isTTY: options.terminalColumns !== undefined, columns: options.terminalColumns },
-    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    stderr: { write: (s) => void (stderr += s), isTTY: options.stderrTerminal === true },
     stdinIsTTY: false,
-    vars: plainEnv({ CI: '', ...(options.terminalColumns !== undefined ? { NO_COLOR: '1' } : {}), ...options.env }),
+    vars: plainEnv({ CI: '', ...(options.terminalColumns !== undefined || options.stderrTerminal ? { NO_COLOR: '1' } : {}), ...options.env }),
   });
   const trim = (s: string) => (s.endsWith('\r\n') ? s.slice(0, -2) : s.endsWith('\n') ? s.slice(0, -1) : s);
   return { exitCode, stdout: trim(stdout), stderr: trim(stderr) };
