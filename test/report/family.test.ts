@@ -588,19 +588,28 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
   });
 });
 
+/**
+ * RF-C003 with `edits` made (each [what, with what]; each must be there to replace), written
+ * to a scratch folder: the folder and the case opened from it.
+ */
+function editedC003(edits: readonly (readonly [string, string])[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'reunify-family-edit-'));
+  let text = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
+  for (const [from, to] of edits) {
+    expect(text, from).toContain(from);
+    text = text.replace(from, to);
+  }
+  writeFileSync(join(dir, 'RF-C003.md'), text);
+  return { dir, rc: openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true }) };
+}
+
 describe('other names a person goes by', () => {
   it("a person's first name or the name they go by (also_known_as) names them as their ref does: text using it is withheld as text naming them is", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-names-'));
-    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
-    const withNames = source
-      .replace('relation: mother, pr: true,', 'relation: mother, also_known_as: [Kerry, Kez], pr: true,')
-      .replace('strengths: "XQDAD13 strengths"', 'strengths: "XQDAD13 strengths; XQKERRY01 Kerry takes the bus on Fridays"')
-      .replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQKEZ01 no calls to Kez"');
-    expect(withNames).toContain('XQKERRY01');
-    expect(withNames).toContain('XQKEZ01');
-    expect(withNames).toContain('also_known_as: [Kerry, Kez]');
-    writeFileSync(join(dir, 'RF-C003.md'), withNames);
-    const rc = openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true });
+    const { rc } = editedC003([
+      ['relation: mother, pr: true,', 'relation: mother, also_known_as: [Kerry, Kez], pr: true,'],
+      ['strengths: "XQDAD13 strengths"', 'strengths: "XQDAD13 strengths; XQKERRY01 Kerry takes the bus on Fridays"'],
+      ['goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQKEZ01 no calls to Kez"'],
+    ]);
     const without = openCase(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), exampleConfig(), { sections: true });
     for (const reader of ['dad', 'gran', 'aunt']) {
       const made = copies(rc, reader).filter((c) => c.text !== undefined);
@@ -632,12 +641,8 @@ describe('levels, scores and map positions however written', () => {
   ];
   /** The mother's own agreement copy, with `extra` after her own strengths. */
   const mothersCopy = (extra: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-probe-'));
-    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
-    const text = source.replace('strengths: "XQMUM09 strengths"', `strengths: "XQMUM09 strengths. ${extra}"`);
-    expect(text).toContain(extra);
-    writeFileSync(join(dir, 'RF-C003.md'), text);
-    const o = render(openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true }), 'agreement', 'md', { reader: 'mum' });
+    const { rc } = editedC003([['strengths: "XQMUM09 strengths"', `strengths: "XQMUM09 strengths. ${extra}"`]]);
+    const o = render(rc, 'agreement', 'md', { reader: 'mum' });
     return o.ok ? o.text : '';
   };
   it.each(probes)('"%s" never reaches a family copy', (probe) => {
@@ -656,15 +661,10 @@ describe('levels, scores and map positions however written', () => {
 
 describe("the council's own place names (config redact.places and redact.schools)", () => {
   it('a reader who poses a risk to someone gets no text naming one of them; without the list, that text reaches them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-places-'));
-    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
-    const text = source
-      .replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQPLACE91 stays out of Larkfield"')
-      .replace('strengths: "XQDAD13 strengths"', 'strengths: "XQDAD13 strengths; XQPLACE92 the boys play football at St  Ninian Academy"');
-    expect(text).toContain('XQPLACE91');
-    expect(text).toContain('XQPLACE92');
-    writeFileSync(join(dir, 'RF-C003.md'), text);
-    const rc = openCase(join(dir, 'RF-C003.md'), exampleConfig(), { sections: true });
+    const { rc } = editedC003([
+      ['goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQPLACE91 stays out of Larkfield"'],
+      ['strengths: "XQDAD13 strengths"', 'strengths: "XQDAD13 strengths; XQPLACE92 the boys play football at St  Ninian Academy"'],
+    ]);
     const config = exampleConfig();
     const local = { ...config, redact: { places: ['Larkfield'], schools: ['St Ninian Academy'] } };
     const agreement = (reader: string, c = config) => {
@@ -680,9 +680,7 @@ describe("the council's own place names (config redact.places and redact.schools
   });
 
   it('check warns where such text would reach that reader, naming the place', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reunify-family-places-'));
-    const source = readFileSync(resolve(ROOT, 'test/fixtures/family-attack/RF-C003.md'), 'utf8');
-    writeFileSync(join(dir, 'RF-C003.md'), source.replace('goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; stays out of Larkfield"'));
+    const { dir } = editedC003([['goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; stays out of Larkfield"']]);
     const messages = async () => {
       const r = await reunify(['check', dir, '--as-of', '2026-11-01', '--format', 'json']);
       return (JSON.parse(r.stdout) as { files: { problems: { ruleId: string; message: string }[] }[] }).files
