@@ -103,7 +103,7 @@ export function prepareRuns(options: CheckRunOptions): PreparedRuns {
   return { runs, missing: selected.missing, skipped: selected.skipped, first, asOf: dates[0] ?? options.asOf ?? asOfOf(first.config, first.configPath) };
 }
 
-/** Add the caseload-wide problems (positioned by reading those few files again) and the unreadable folders, and summarise. */
+/** Add the caseload-wide problems (positioned by reading those few files again, the fast way) and the unreadable folders, and summarise. */
 export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): CheckResult {
   const extra = caseloadProblems(
     outcomes.map((o) => o.entry),
@@ -119,7 +119,9 @@ export function finishRun(run: PreparedRun, outcomes: readonly CaseOutcome[]): C
   const results = outcomes.map((o, i) => {
     const more = extra.get(i);
     if (!more) return { ...o.result, filePath: fileOf(i).display };
-    const loaded = loadCase(fileOf(i).file);
+    // the fast reading positions problems too (node positions from js-yaml); the careful
+    // parser runs only where that reading is not to be trusted
+    const loaded = loadCase(fileOf(i).file, { fast: true });
     const positioned = fileResult(toCheckable(loaded), more, run.env.settings).problems;
     const problems = [...o.result.problems, ...positioned].sort(compareProblems);
     return { ...o.result, filePath: fileOf(i).display, problems, ...countProblems(problems) };
