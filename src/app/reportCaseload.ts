@@ -20,8 +20,8 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
     writeErr(`reunify: ${dir}: no such folder\n`);
     return EXIT.usage;
   }
-  const { openCaseload } = await import('../io/openCaseload.js');
-  const { buildStatus, suppressSmallCounts } = await import('../core/status/status.js');
+  const { openCaseloadStatus } = await import('../io/openCaseload.js');
+  const { combineStatus, suppressSmallCounts } = await import('../core/status/status.js');
   const { costSettingProblem } = await import('../core/status/costs.js');
   const { statusSections } = await import('../report/statusSections.js');
   const { caseloadView } = await import('../report/caseloadView.js');
@@ -29,11 +29,13 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
   const { SHIPPED_TEMPLATES, templatesDirOf } = await import('../io/runReport.js');
   const { caseloadProgress } = await import('./progress.js');
   const progress = caseloadProgress(appEnv());
-  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, onProgress: progress.update }).finally(() => progress.end());
-  const costProblem = costSettingProblem(caseload.config);
-  if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
+  const caseload = await openCaseloadStatus({ paths: [dir], configPath: flags.config, onProgress: progress.update }, (config) => {
+    const costProblem = costSettingProblem(config);
+    if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
+    return { asOf };
+  }).finally(() => progress.end());
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
-  const status = buildStatus(caseload.cases, { asOf, config: caseload.config, skipped: caseload.skipped.length });
+  const status = combineStatus(caseload.parts, { asOf, config: caseload.config, skipped: caseload.skipped.length });
   const shown = flags.shared ? suppressSmallCounts(status, caseload.config.status.suppress_below) : status;
   const view = caseloadView(statusSections(shown, caseload.config.labels.levels, caseload.config.report.marking), caseload.config, asOf, flags.shared === true);
   let text: string;
@@ -50,10 +52,5 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
     }
     throw err;
   }
-  return writeReport(
-    text,
-    `caseload-${asOf}.${flags.to}`,
-    flags,
-    caseload.cases.map((c) => c.filePath),
-  );
+  return writeReport(text, `caseload-${asOf}.${flags.to}`, flags, caseload.read);
 }

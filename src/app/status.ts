@@ -15,6 +15,7 @@ import {
   safeStrings,
   textWidth,
 } from './shared.js';
+import type { StatusFilter } from '../core/status/statusView.js';
 
 export interface StatusFlags extends CommonOptions {
   workers?: string;
@@ -38,35 +39,37 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
     writeErr(`reunify: ${dir}: no such folder\n`);
     return EXIT.usage;
   }
-  const { openCaseload } = await import('../io/openCaseload.js');
-  const { buildStatus, parseStatusFilter, suppressSmallCounts } = await import('../core/status/status.js');
+  const { openCaseloadStatus } = await import('../io/openCaseload.js');
+  const { combineStatus, parseStatusFilter, suppressSmallCounts } = await import('../core/status/status.js');
   const { costSettingProblem } = await import('../core/status/costs.js');
   let workers: number | undefined;
   if (flags.workers !== undefined) {
     workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number of 1 or more, got "${flags.workers}"`);
   }
+  const team = flags.team?.trim();
+  // a shared view hides small counts and names no one: its charts would show what it hides
+  const charts = flags.format === 'html' && !flags.shared;
+  let filter: StatusFilter | undefined;
   const { caseloadProgress } = await import('./progress.js');
   const progress = caseloadProgress(appEnv());
-  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, workers, onProgress: progress.update }).finally(() => progress.end());
-  if (caseload.cases.length === 0 && caseload.skipped.length === 0 && !flags.allowEmpty) {
+  const caseload = await openCaseloadStatus({ paths: [dir], configPath: flags.config, workers, onProgress: progress.update }, (config) => {
+    // the settings and the filter are checked before any case is read
+    const costProblem = costSettingProblem(config);
+    if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
+    const parsed = parseStatusFilter(flags.filter, config);
+    if ('error' in parsed) throw new UsageError(parsed.error);
+    filter = Object.keys(parsed.filter).length > 0 ? parsed.filter : undefined;
+    return { asOf, team, filter, charts };
+  }).finally(() => progress.end());
+  if (caseload.read.length === 0 && caseload.skipped.length === 0 && !flags.allowEmpty) {
     writeErr(noCaseFiles([typed], caseload.config.cases, caseload.configPath));
     return EXIT.usage;
   }
-  const costProblem = costSettingProblem(caseload.config);
-  if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
-  const parsed = parseStatusFilter(flags.filter, caseload.config);
-  if ('error' in parsed) throw new UsageError(parsed.error);
   if (!flags.quiet) {
     for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
   }
-  const view = buildStatus(caseload.cases, {
-    asOf,
-    config: caseload.config,
-    team: flags.team?.trim(),
-    filter: Object.keys(parsed.filter).length > 0 ? parsed.filter : undefined,
-    skipped: caseload.skipped.length,
-  });
+  const view = combineStatus(caseload.parts, { asOf, config: caseload.config, team, filter, skipped: caseload.skipped.length });
   const shown = flags.shared ? suppressSmallCounts(view, caseload.config.status.suppress_below) : view;
   if (flags.format === 'json') {
     writeOut(JSON.stringify(shown, null, 2) + '\n');
@@ -89,18 +92,8 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
       const { formatStatusHtml } = await import('../report/statusHtml.js');
       const { statusCharts } = await import('../core/status/statusCharts.js');
       // a shared view hides small counts and names no one: its charts would show what it hides
-      const charts = flags.shared
-        ? undefined
-        : {
-            data: statusCharts(caseload.cases, view, {
-              asOf,
-              config: caseload.config,
-              team: flags.team?.trim(),
-              filter: Object.keys(parsed.filter).length > 0 ? parsed.filter : undefined,
-            }),
-            levels: caseload.config.labels.levels,
-          };
-      writeOutHuman(formatStatusHtml(layout, charts));
+      const shownCharts = charts ? { data: statusCharts(caseload.parts, view, asOf), levels: caseload.config.labels.levels } : undefined;
+      writeOutHuman(formatStatusHtml(layout, shownCharts));
       break;
     }
     default: {

@@ -1,11 +1,12 @@
 // A worker thread for the caseload-wide views: reads and validates each file it is
-// sent and returns the record (or why it is left out).
+// sent and returns the record (or why it is left out); for the status view, only the
+// case's share of the view.
 import { workerData } from 'node:worker_threads';
-import { domainIdsOf, type ReunifyConfig } from '../core/model/config.js';
+import { domainIdsOf } from '../core/model/config.js';
 import { caseValidator } from '../core/model/validate.js';
 import { serveFiles } from './casePool.js';
-import { openCaseloadFile } from './openCaseload.js';
+import { openCaseloadFile, statusOfCaseloadFile, type CaseloadFile, type CaseloadWorkerSettings, type StatusFile } from './openCaseload.js';
 
-const { config } = workerData as { config: ReunifyConfig };
+const { config, status } = workerData as CaseloadWorkerSettings;
 const validator = caseValidator(domainIdsOf(config));
-serveFiles((f) => openCaseloadFile(f, config, validator));
+serveFiles<StatusFile | CaseloadFile>(status ? (f) => statusOfCaseloadFile(f, config, validator, status) : (f) => openCaseloadFile(f, config, validator));

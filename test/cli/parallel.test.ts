@@ -60,6 +60,19 @@ describe('check gives the same result with and without workers and cache', () =>
     expect(two.stderr).toBe(one.stderr);
   }, 120_000);
 
+  it('status read case by case in worker threads gives the same charts, filters and team views', async () => {
+    const html = ['status', dir, '--as-of', '2026-11-01', '--format', 'html'];
+    const oneHtml = await reunify([...html, '--workers', '1']);
+    expect(oneHtml.stdout).toMatch(/<section id="charts"[\s\S]*<svg/);
+    expect((await reunify([...html, '--workers', '2'])).stdout).toBe(oneHtml.stdout);
+    const filtered = ['status', dir, ...AS_OF, '--filter', 'stage=3,stage=5'];
+    const oneFiltered = await reunify([...filtered, '--workers', '1']);
+    const scope = JSON.parse(oneFiltered.stdout).scope;
+    expect(scope.cases).toBeGreaterThan(0);
+    expect(scope.cases).toBeLessThan(150);
+    expect((await reunify([...filtered, '--workers', '2'])).stdout).toBe(oneFiltered.stdout);
+  }, 120_000);
+
   it('a different --as-of does not reuse the cache', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'reunify-cache-'));
     await reunify(['check', dir, ...AS_OF, '--cache-location', cacheDir]);

@@ -4,9 +4,8 @@
 // the risk mix over time is worked out the same way the view works out today's.
 import { LEVELS, type Level } from '../model/ids.js';
 import type { IsoDate } from '../model/caseTypes.js';
-import { addDays, isAfter } from '../text/dates.js';
-import { latestClassification, statusCases, type StatusOptions } from './status.js';
-import type { StatusCase, StatusView } from './statusView.js';
+import { chartDates, type StatusPart } from './status.js';
+import type { StatusView } from './statusView.js';
 
 export interface ChartBar {
   label: string;
@@ -24,17 +23,6 @@ export interface StatusCharts {
   overdue_by_team: ChartBar[];
 }
 
-/** The last day of the month before `date`'s month. */
-const endOfMonthBefore = (date: IsoDate): IsoDate => addDays(`${date.slice(0, 8)}01`, -1);
-
-/** Open on `date`: opened by then, and not closed by then. */
-function openOn(c: StatusCase, date: IsoDate): boolean {
-  if (isAfter(c.data.opened, date)) return false;
-  if (c.data.stage !== 'closed') return true;
-  const closed = c.data.outcome?.date;
-  return closed !== undefined && isAfter(closed, date);
-}
-
 const WAIT_BANDS: { label: string; upTo: number }[] = [
   { label: 'Up to a week', upTo: 7 },
   { label: '1 to 2 weeks', upTo: 14 },
@@ -42,20 +30,22 @@ const WAIT_BANDS: { label: string; upTo: number }[] = [
   { label: 'Over 4 weeks', upTo: Infinity },
 ];
 
-export function statusCharts(all: readonly StatusCase[], view: StatusView, options: StatusOptions): StatusCharts {
-  const cases = statusCases(all, options);
-  const dates: IsoDate[] = [options.asOf];
-  for (let i = 0; i < 6; i++) dates.unshift(endOfMonthBefore(dates[0]!));
-  const risk_over_time = dates.map((date) => {
+/** The charts of a view from the shares of its cases (worked out with `charts: true`). */
+export function statusCharts(parts: readonly StatusPart[], view: StatusView, asOf: IsoDate): StatusCharts {
+  const risk_over_time = chartDates(asOf).map((date, i) => {
     const by_level = Object.fromEntries([...LEVELS, 'none'].map((l) => [l, 0])) as Record<Level | 'none', number>;
-    for (const c of cases) if (openOn(c, date)) by_level[latestClassification(c.data, date)?.level ?? 'none']++;
+    for (const p of parts) {
+      if (!p.chart) throw new Error(`internal: case ${p.id} was read without its chart share (statusPart needs charts: true)`);
+      const level = p.chart.levels[i];
+      if (level !== null && level !== undefined) by_level[level]++;
+    }
     return { date, by_level };
   });
   const signoff_waits = WAIT_BANDS.map((band, i) => ({
     label: band.label,
     value: view.awaiting_signoff.exceptions.filter((x) => x.waiting_days <= band.upTo && (i === 0 || x.waiting_days > WAIT_BANDS[i - 1]!.upTo)).length,
   }));
-  const teamOf = new Map(cases.map((c) => [c.id, c.data.team.team_manager?.trim() || 'No team manager named']));
+  const teamOf = new Map(parts.map((p) => [p.id, p.chart?.team ?? 'No team manager named']));
   const overdue = new Map<string, number>();
   const add = (id: string, n: number) => {
     const team = teamOf.get(id) ?? 'No team manager named';

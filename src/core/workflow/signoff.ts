@@ -139,9 +139,12 @@ export function awaitingSignoff(caseId: string, data: CaseData, asOf: IsoDate): 
 
 /** The queue across cases, oldest first (then by case id and item). */
 export function signoffQueue(cases: readonly { id: string; data: CaseData }[], asOf: IsoDate): SignoffItem[] {
-  return cases
-    .flatMap((c) => awaitingSignoff(c.id, c.data, asOf))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.caseId.localeCompare(b.caseId) || a.pointer.localeCompare(b.pointer)));
+  return cases.flatMap((c) => awaitingSignoff(c.id, c.data, asOf)).sort(compareSignoffItems);
+}
+
+/** The queue's order: oldest first, then by case id and place in the file. */
+export function compareSignoffItems(a: SignoffItem, b: SignoffItem): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.caseId.localeCompare(b.caseId) || a.pointer.localeCompare(b.pointer);
 }
 
 /** One item named by `--item`, whether or not it is signed yet. */
