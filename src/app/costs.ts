@@ -25,9 +25,8 @@ export async function runCostsCommand(dir: string | undefined, flags: CostsFlags
       return EXIT.usage;
     }
     const { openCaseload } = await import('../io/openCaseload.js');
-    const { caseloadProgress } = await import('./progress.js');
-    const progress = caseloadProgress(appEnv());
-    const caseload = await openCaseload({ paths: [dir], configPath: flags.config, onProgress: progress.update }).finally(() => progress.end());
+    const { withCaseloadProgress } = await import('./progress.js');
+    const caseload = await withCaseloadProgress(appEnv(), (onProgress) => openCaseload({ paths: [dir], configPath: flags.config, onProgress }));
     if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
     config = caseload.config;
     returns = caseloadReturns(caseload.cases, asOf);

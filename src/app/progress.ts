@@ -62,3 +62,17 @@ export function caseloadProgress(env: { stderr: ProgressStream; vars: Readonly<R
     now: () => env.now().getTime(),
   });
 }
+
+/** Open a caseload with its progress line (see caseloadProgress), wiped when the reading ends or fails. */
+export async function withCaseloadProgress<T>(
+  env: Parameters<typeof caseloadProgress>[0],
+  open: (onProgress: Progress['update']) => Promise<T>,
+  quiet = false,
+): Promise<T> {
+  const progress = caseloadProgress(env, quiet);
+  try {
+    return await open(progress.update);
+  } finally {
+    progress.end();
+  }
+}

@@ -27,13 +27,14 @@ export async function runCaseloadReport(dir: string, flags: CaseloadFlags, asOf:
   const { caseloadView } = await import('../report/caseloadView.js');
   const { renderReport, TemplateError } = await import('../report/render.js');
   const { SHIPPED_TEMPLATES, templatesDirOf } = await import('../io/runReport.js');
-  const { caseloadProgress } = await import('./progress.js');
-  const progress = caseloadProgress(appEnv());
-  const caseload = await openCaseloadStatus({ paths: [dir], configPath: flags.config, onProgress: progress.update }, (config) => {
-    const costProblem = costSettingProblem(config);
-    if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
-    return { asOf };
-  }).finally(() => progress.end());
+  const { withCaseloadProgress } = await import('./progress.js');
+  const caseload = await withCaseloadProgress(appEnv(), (onProgress) =>
+    openCaseloadStatus({ paths: [dir], configPath: flags.config, onProgress }, (config) => {
+      const costProblem = costSettingProblem(config);
+      if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
+      return { asOf };
+    }),
+  );
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
   const status = combineStatus(caseload.parts, { asOf, config: caseload.config, skipped: caseload.skipped.length });
   const shown = flags.shared ? suppressSmallCounts(status, caseload.config.status.suppress_below) : status;

@@ -99,9 +99,8 @@ export async function runSignoffCommand(dir: string, flags: SignoffFlags): Promi
   const { openCaseload } = await import('../io/openCaseload.js');
   const { signoffQueue } = await import('../core/workflow/signoff.js');
   const { inTeam } = await import('../core/status/status.js');
-  const { caseloadProgress } = await import('./progress.js');
-  const progress = caseloadProgress(appEnv());
-  const caseload = await openCaseload({ paths: [dir], configPath: flags.config, onProgress: progress.update }).finally(() => progress.end());
+  const { withCaseloadProgress } = await import('./progress.js');
+  const caseload = await withCaseloadProgress(appEnv(), (onProgress) => openCaseload({ paths: [dir], configPath: flags.config, onProgress }));
   if (!flags.quiet) for (const s of caseload.skipped) writeErr(`reunify: ${s.filePath}: left out (${s.reason})\n`);
   const cases = caseload.cases.filter((c) => !flags.team || inTeam(c.data, flags.team));
   const files = new Map(cases.map((c) => [c.id, c.filePath]));

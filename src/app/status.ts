@@ -51,17 +51,18 @@ export async function runStatusCommand(dir: string, flags: StatusFlags): Promise
   // a shared view hides small counts and names no one: its charts would show what it hides
   const charts = flags.format === 'html' && !flags.shared;
   let filter: StatusFilter | undefined;
-  const { caseloadProgress } = await import('./progress.js');
-  const progress = caseloadProgress(appEnv());
-  const caseload = await openCaseloadStatus({ paths: [dir], configPath: flags.config, workers, onProgress: progress.update }, (config) => {
-    // the settings and the filter are checked before any case is read
-    const costProblem = costSettingProblem(config);
-    if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
-    const parsed = parseStatusFilter(flags.filter, config);
-    if ('error' in parsed) throw new UsageError(parsed.error);
-    filter = Object.keys(parsed.filter).length > 0 ? parsed.filter : undefined;
-    return { asOf, team, filter, charts };
-  }).finally(() => progress.end());
+  const { withCaseloadProgress } = await import('./progress.js');
+  const caseload = await withCaseloadProgress(appEnv(), (onProgress) =>
+    openCaseloadStatus({ paths: [dir], configPath: flags.config, workers, onProgress }, (config) => {
+      // the settings and the filter are checked before any case is read
+      const costProblem = costSettingProblem(config);
+      if (costProblem) throw new UsageError(`config costs.preset: ${costProblem}`);
+      const parsed = parseStatusFilter(flags.filter, config);
+      if ('error' in parsed) throw new UsageError(parsed.error);
+      filter = Object.keys(parsed.filter).length > 0 ? parsed.filter : undefined;
+      return { asOf, team, filter, charts };
+    }),
+  );
   if (caseload.read.length === 0 && caseload.skipped.length === 0 && !flags.allowEmpty) {
     writeErr(noCaseFiles([typed], caseload.config.cases, caseload.configPath));
     return EXIT.usage;
