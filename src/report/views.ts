@@ -233,7 +233,12 @@ function childView(input: ViewInput) {
   return {
     ref: c.ref,
     dob: c.dob,
-    lookedAfterSince: c.looked_after_since,
+    // a child who is not looked after (edge of care) has no looked-after date to show
+    lookedAfterSince: c.looked_after_since
+      ? longDate(c.looked_after_since)
+      : c.legal_status === 'not_looked_after'
+        ? 'Not looked after'
+        : NOT_RECORDED,
     legalStatus: legalStatusOn(input.data, input.asOf),
     proceedings: text(c.proceedings),
     placement: text(c.placement),
