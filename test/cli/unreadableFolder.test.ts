@@ -143,7 +143,8 @@ describe('a caseload folder that cannot be read', () => {
       expect(r.stderr, args[0]).not.toContain('archive');
       if (unreadable) expect(r.stderr, args[0]).toBe(`reunify: cases/locked: left out (file-unreadable: ${LINE})`);
       else expect(r.stderr, args[0]).toBe('');
-      if (args[0] === 'status') expect(JSON.parse(r.stdout).scope).toMatchObject({ cases: unreadable ? EXAMPLE_CASE_COUNT - 1 : EXAMPLE_CASE_COUNT, skipped: unreadable ? 1 : 0 });
+      if (args[0] === 'status')
+        expect(JSON.parse(r.stdout).scope).toMatchObject({ cases: unreadable ? EXAMPLE_CASE_COUNT - 1 : EXAMPLE_CASE_COUNT, skipped: unreadable ? 1 : 0 });
     }
   });
 
