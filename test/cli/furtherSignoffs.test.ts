@@ -84,11 +84,13 @@ describe('the decision task asks for the further sign-offs the config needs', ()
     expect(c.file('RF-0014')).not.toContain('additional_signoffs');
   });
 
-  it('a decision already recorded: the task asks for its missing sign-off; empty, nothing changes; given, it is added and the frozen copies stand', async () => {
+  it('a decision already recorded: the task asks for its missing sign-off; empty, nothing is recorded; given, it is added alone and the frozen copies stand', async () => {
     const c = caseload(['RF-0005'], HEAD_OF_SERVICE);
     const before = c.file('RF-0005');
+    // nothing given: the done task asks for a decision, as it always has, and nothing is written
     const none = await reunify(['task', 'RF-0005', 'decision', '--no-input', '--date', '2026-11-01'], { cwd: c.dir });
-    expect(none.exitCode).toBe(0);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('task decision needs this answer: decisions (at least one decision)');
     expect(c.file('RF-0005')).toBe(before);
     const given = await reunify(
       [

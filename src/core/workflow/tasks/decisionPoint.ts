@@ -112,6 +112,12 @@ export function missingRoleSignOffSteps(c: FlowCase, ctx: FlowContext, points: r
   );
 }
 
+/** Whether the answers give any further sign-off of a decision already recorded (`missingRoleSignOffSteps`). */
+export function givesMissingRoleSignOff(root: Answers): boolean {
+  const given = getIn(root, ['additional_signoffs']);
+  return Array.isArray(given) && given.some((a) => isPlainObject(a) && !isBlank(a.by));
+}
+
 export function missingRoleSignOffEdits(c: FlowCase, ctx: FlowContext, points: readonly DecisionRecordPoint[], answers: Answers): WorkflowEdit[] {
   const given = getIn(answers, ['additional_signoffs']);
   return missingAt(c, ctx, points).flatMap((m, n) => {
@@ -195,7 +201,7 @@ export function decisionList(
   ctx: FlowContext,
   task: string,
   point: DecisionPoint,
-  options: { when: Condition; min: number; level?: Level; levelFrom?: (root: Answers) => Level | undefined },
+  options: { when: Condition; min: number | ((root: Answers) => number); level?: Level; levelFrom?: (root: Answers) => Level | undefined },
 ): ListStep {
   const mapped = options.level ? ctx.config.decision_map?.[point]?.[options.level] : undefined;
   return list(

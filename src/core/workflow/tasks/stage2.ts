@@ -12,6 +12,7 @@ import {
   classificationList,
   decisionEdits,
   decisionList,
+  givesMissingRoleSignOff,
   latestLevel,
   missingRoleSignOffEdits,
   missingRoleSignOffSteps,
@@ -33,8 +34,12 @@ const decision: TaskFlow = {
     ...statusSteps(c, 'decision', ctx, { by: c.data.team.team_manager }),
     // [local] a decision already recorded may still await a senior manager's or a panel's sign-off
     ...missingRoleSignOffSteps(c, ctx, ['d1_start', 'rc1_d2']),
-    // a new decision is needed unless the latest RC1 classification already has its decision (then the task may be run for a further sign-off)
-    decisionList(c, ctx, 'decision', 'rc1_d2', { when: whenDone('decision'), min: roundDecided(c) ? 0 : 1, level: latestLevel(c.data, 'rc1_d2') }),
+    // a new decision is asked for, unless the run gives a further sign-off of the decision the latest RC1 classification already has
+    decisionList(c, ctx, 'decision', 'rc1_d2', {
+      when: whenDone('decision'),
+      min: (root) => (roundDecided(c) && givesMissingRoleSignOff(root) ? 0 : 1),
+      level: latestLevel(c.data, 'rc1_d2'),
+    }),
   ],
   change: (c, answers, ctx) => ({
     edits: [
