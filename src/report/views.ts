@@ -5,7 +5,7 @@
 import { atStagePoint, type CaseData, type Classification, type Decision, type Person, type SignOff, type TaskRecord } from '../core/model/caseTypes.js';
 import { assess, classify, factorCatalogue, isSuperseded, type Contribution } from '../core/classify/classify.js';
 import type { ReunifyConfig } from '../core/model/config.js';
-import { addDays, ageOn, latest } from '../core/text/dates.js';
+import { addDays, ageOn, isAfter, latest } from '../core/text/dates.js';
 import { DECISION_POINTS, STAGES, type DecisionPoint } from '../core/model/ids.js';
 import { compareWithBaseline, directionOf } from '../core/classify/reclassify.js';
 import { recomputeSuggestion, whyDiffers } from '../core/classify/recomputed.js';
@@ -13,6 +13,7 @@ import { hasReached, STAGE_OF_POINT } from '../core/workflow/stageProgress.js';
 import { hasText, latestAt } from '../core/rules/recordReaders.js';
 import { classifiersText } from '../core/classify/classificationRecord.js';
 import { requiredParties } from '../core/workflow/sharing.js';
+import { requiredRoleSignoffs, roleLabel } from '../core/workflow/signoff.js';
 import { nextPostReturnReview, rc3AfterUnplannedReturnOverdue } from '../core/status/timeliness.js';
 import { textBlocks, type TextBlock } from './bodyText.js';
 import type { BodySection } from './family.js';
@@ -130,6 +131,56 @@ function signOff(s: SignOff | undefined): SignOffView {
   return { isSignedOff: s !== undefined, by: text(s?.by), date: text(s?.date) };
 }
 
+/** One further sign-off of a decision by a role (config `additional_signoffs`): given, or awaited. */
+export interface RoleSignOffView {
+  /** The role in words, e.g. "permanence panel" (the config's label without a leading "the"). */
+  role: string;
+  isSignedOff: boolean;
+  by: string;
+  date: string;
+  note: string;
+  hasNote: boolean;
+}
+
+/**
+ * The further sign-offs of a decision on `asOf`: each one the config asks for (given, or
+ * awaited), then any other recorded, in the order recorded. Team products only: family
+ * copies are built from their own allow-list, which has no sign-off names.
+ */
+function roleSignOffs(dec: Decision | undefined, config: ReunifyConfig, asOf: string): RoleSignOffView[] {
+  if (!dec) return [];
+  const given = (dec.additional_signoffs ?? []).filter((s) => !isAfter(s.date, asOf));
+  const words = (label: string) => label.replace(/^the\s+/i, '');
+  const rows: RoleSignOffView[] = [];
+  const shown = new Set<number>();
+  for (const rule of requiredRoleSignoffs(dec, config)) {
+    const i = given.findIndex((s) => s.role === rule.role);
+    const s = given[i];
+    if (s) shown.add(i);
+    rows.push({
+      role: words(roleLabel(rule)),
+      isSignedOff: s !== undefined,
+      by: text(s?.by),
+      date: text(s?.date),
+      note: text(s?.note),
+      hasNote: hasText(s?.note),
+    });
+  }
+  given.forEach((s, i) => {
+    if (shown.has(i)) return;
+    const rule = (config.additional_signoffs ?? []).find((r) => r.role === s.role);
+    rows.push({
+      role: words(rule ? roleLabel(rule) : s.role.replace(/_/g, ' ')),
+      isSignedOff: true,
+      by: text(s.by),
+      date: text(s.date),
+      note: text(s.note),
+      hasNote: hasText(s.note),
+    });
+  });
+  return rows;
+}
+
 function task(data: CaseData, id: string): TaskView {
   const t: TaskRecord | undefined = Object.hasOwn(data.tasks, id) ? data.tasks[id] : undefined;
   return {
@@ -233,7 +284,8 @@ function childView(input: ViewInput) {
   return {
     ref: c.ref,
     dob: c.dob,
-    lookedAfterSince: c.looked_after_since,
+    // a child who is not looked after (edge of care) has no looked-after date to show
+    lookedAfterSince: c.looked_after_since ? longDate(c.looked_after_since) : c.legal_status === 'not_looked_after' ? 'Not looked after' : NOT_RECORDED,
     legalStatus: legalStatusOn(input.data, input.asOf),
     proceedings: text(c.proceedings),
     placement: text(c.placement),
@@ -634,6 +686,7 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
       showNextReview: point === 'rc3_post_return',
       nextReview: text(dec?.next_review),
       signedOff: signOff(dec?.signed_off),
+      furtherSignOffs: roleSignOffs(dec, config, asOf),
     },
     sharing: {
       rows: [

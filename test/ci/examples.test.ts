@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, ROOT } from '../cli/run.js';
 import { present } from '../present.js';
+import { EXAMPLE_CASE_COUNT, exampleCaseFiles } from '../exampleCases.js';
 
 const AS_OF = '2026-11-01';
 
@@ -128,12 +129,13 @@ describe('.pre-commit-hooks.yaml and examples/ci/pre-commit-config.yaml', () => 
   });
 
   it.each([
-    ['caseload', 0, 13],
+    ['caseload', 0, EXAMPLE_CASE_COUNT],
     ['broken', 1, 21],
   ] as const)('the entry, given the files pre-commit would pass from examples/%s, exits %i', async (example, exit, count) => {
     const dir = copyOf(example);
     const files = caseFiles(dir);
     expect(files).toHaveLength(count);
+    if (example === 'caseload') expect(files).toEqual(exampleCaseFiles().map((f) => `cases/${f}`));
     const r = await sh(`${pinned(hook.entry)} ${files.map((f) => `'${f}'`).join(' ')}`, dir);
     expect(r.exitCode).toBe(exit);
     if (exit === 0) expect(r.output.trim()).toBe('');

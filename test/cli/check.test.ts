@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reunify } from './run.js';
+import { EXAMPLE_CASE_COUNT, exampleCaseFiles } from '../exampleCases.js';
 
 const AS_OF = ['--as-of', '2026-11-01'];
 
@@ -59,9 +60,9 @@ describe('reunify check (built binary)', () => {
     const r = await reunify(['check', 'examples/caseload', ...AS_OF]);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/\(0 errors, \d+ warnings?\) in 13 case files$/);
+    expect(r.stdout).toMatch(new RegExp(`\\(0 errors, \\d+ warnings?\\) in ${EXAMPLE_CASE_COUNT} case files$`));
     const out = JSON.parse((await reunify(['check', 'examples/caseload', ...AS_OF, '--format', 'json'])).stdout) as JsonOutput;
-    expect(out.files).toHaveLength(13);
+    expect(out.files.map((f) => f.filePath.replace('examples/caseload/cases/', '')).sort()).toEqual(exampleCaseFiles());
     expect(out.summary.errors).toBe(0);
     const withProblems = out.files.filter((f) => f.problems.length > 0);
     expect(withProblems.map((f) => f.filePath.replace('examples/caseload/cases/', ''))).toEqual([
@@ -100,7 +101,7 @@ describe('reunify check (built binary)', () => {
     for (const phrase of ['alcohol', 'Kinship assessment', 'hair-strand', 'Ms A', 'Child A']) expect(text).not.toContain(phrase);
     const out = JSON.parse(text) as JsonOutput;
     expect(out.version).toBe(1);
-    expect(out.files).toHaveLength(13);
+    expect(out.files).toHaveLength(EXAMPLE_CASE_COUNT);
   });
 
   it('sarif output has the SARIF 2.1.0 shape code scanning needs', async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, reunify } from './run.js';
+import { exampleCaseFiles } from '../exampleCases.js';
 
 /** A copy of the example caseload in `dir`, its config with `extra` added. */
 function caseload(dir: string, extra: string): string {
@@ -18,10 +19,11 @@ function caseload(dir: string, extra: string): string {
 
 const fresh = (name: string) => mkdtempSync(join(tmpdir(), `reunify-select-${name}-`));
 const filesOf = (stdout: string): string[] => (JSON.parse(stdout) as { files: { filePath: string }[] }).files.map((f) => f.filePath);
+/** The example case files found in the folder, with `prefix`, leaving out the case numbers in `except`. */
 const caseFiles = (prefix: string, except: number[] = []) =>
-  Array.from({ length: 13 }, (_, i) => i + 1)
-    .filter((n) => !except.includes(n))
-    .map((n) => `${prefix}cases/RF-${String(n).padStart(4, '0')}.md`);
+  exampleCaseFiles()
+    .filter((f) => !except.some((n) => f === `RF-${String(n).padStart(4, '0')}.md`))
+    .map((f) => `${prefix}cases/${f}`);
 
 describe('ignore globs are relative to the config file', () => {
   const dir = caseload(fresh('rel'), 'as_of: 2026-11-01\nignore: ["**/README.md", "**/CHANGELOG.md", "cases/RF-0013.md"]\n');
@@ -42,7 +44,7 @@ describe('ignore globs are relative to the config file', () => {
 
   it('status, classify and a case id follow the same globs', async () => {
     const status = await reunify(['status', 'cases', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(status.stdout).scope.cases).toBe(12);
+    expect(JSON.parse(status.stdout).scope.cases).toBe(caseFiles('', [13]).length);
     const classify = await reunify(['classify', 'cases', '--format', 'json'], { cwd: dir });
     expect(JSON.stringify(JSON.parse(classify.stdout))).not.toContain('RF-0013');
     const task = await reunify(['task', 'RF-0013', '--no-input'], { cwd: join(dir, 'cases') });

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startProgress } from '../../src/app/progress.js';
 import { BIN, ROOT, reunify } from './run.js';
 import { runs, unless } from '../probe.js';
+import { EXAMPLE_CASE_COUNT } from '../exampleCases.js';
 
 function fakeTerminal(isTTY = true) {
   const writes: string[] = [];
@@ -114,8 +115,8 @@ describe('every command that reads a whole caseload', () => {
     expect(slow.exitCode).toBe(0);
     const lines = slow.stderr.split('\r\x1b[K').filter(Boolean);
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(line).toMatch(/^read \d+ of 13 case files$/);
-    expect(lines.at(-1)).toBe('read 13 of 13 case files');
+    for (const line of lines) expect(line).toMatch(new RegExp(`^read \\d+ of ${EXAMPLE_CASE_COUNT} case files$`));
+    expect(lines.at(-1)).toBe(`read ${EXAMPLE_CASE_COUNT} of ${EXAMPLE_CASE_COUNT} case files`);
     expect(slow.stderr.endsWith('\r\x1b[K')).toBe(true);
     // the output itself is what a pipe gets
     expect(slow.stdout).toBe((await reunify(args)).stdout);

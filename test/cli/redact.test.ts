@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, reunify } from './run.js';
 import { present } from '../present.js';
+import { EXAMPLE_CASE_COUNT } from '../exampleCases.js';
 
 const EXAMPLES = join(ROOT, 'examples', 'caseload');
 
@@ -49,13 +50,14 @@ describe('reunify redact (built binary)', () => {
     cpSync(EXAMPLES, source, { recursive: true });
     const before = fingerprint(source);
     const r = await reunify(['redact', source, '--out', join(work, 'copy'), '--seed', '7', '--as-of', '2026-11-01']);
-    expect(r.stderr).toContain('copied 13 case files');
+    expect(r.stderr).toContain(`copied ${EXAMPLE_CASE_COUNT} case files`);
     expect(r.exitCode).toBe(0);
     expect(fingerprint(source)).toBe(before);
     const out = files(join(work, 'copy'));
     expect(out.map((f) => f.slice(work.length + 6))).toEqual(
       expect.arrayContaining(['redaction-report.md', 'reunify.config.yaml', 'cases/RD-001.md', 'cases/RD-013.md']),
     );
+    expect(out.filter((f) => /\/cases\/RD-\d+\.md$/.test(f))).toHaveLength(EXAMPLE_CASE_COUNT);
     for (const f of out) {
       const text = readFileSync(f, 'utf8');
       for (const original of exampleOriginals()) {

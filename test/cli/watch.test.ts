@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BIN } from './run.js';
+import { EXAMPLE_CASE_COUNT } from '../exampleCases.js';
 
 function waitFor(read: () => string, pattern: RegExp, ms = 20_000): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -25,7 +26,7 @@ describe('reunify check --watch', () => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     try {
-      await waitFor(() => out, /in 13 case files/);
+      await waitFor(() => out, new RegExp(`in ${EXAMPLE_CASE_COUNT} case files`));
       const first = out;
       const target = join(dir, 'cases', 'RF-0002.md');
       writeFileSync(target, readFileSync(target, 'utf8').replace(/legal_status: \w+/, 'legal_status: s99'));

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { reunify } from '../cli/run.js';
 import { present } from '../present.js';
+import { EXAMPLE_CASE_COUNT } from '../exampleCases.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/caseload');
 const AS_OF = ['--as-of', '2026-11-01'];
@@ -40,7 +41,7 @@ describe('check --cache: entry by entry', () => {
     const reference = (await check()).stdout;
     const c = cacheFile();
     const paths = Object.keys(c.entries);
-    expect(paths.length).toBe(13);
+    expect(paths.length).toBe(EXAMPLE_CASE_COUNT);
     (c.entries as Record<string, unknown>)[present(paths[0])] = null;
     present(c.entries[present(paths[1])]).outcome = null;
     present(c.entries[present(paths[2])]).size = 'big';

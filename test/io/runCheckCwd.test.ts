@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCaseload } from '../../src/app/checkCaseload.js';
+import { exampleCaseFiles } from '../exampleCases.js';
 
 describe('checkCaseload with a working folder other than the process one', () => {
   const cwd = resolve('examples/caseload');
 
   it('reads every file and names it relative to that folder', async () => {
     const { result } = await checkCaseload({ paths: ['cases'], cwd, asOf: '2026-11-01', workers: 1 });
-    expect(result.results.map((r) => r.filePath)).toEqual(Array.from({ length: 13 }, (_, i) => `cases/RF-${String(i + 1).padStart(4, '0')}.md`));
+    expect(result.results.map((r) => r.filePath)).toEqual(exampleCaseFiles().map((f) => `cases/${f}`));
     expect(result.summary.errors).toBe(0);
   });
 

@@ -28,11 +28,22 @@ import { ENTER, NOT_ANSWERED, script } from './scripted.js';
 
 const DATE = '2026-11-02';
 const CASES = join(import.meta.dirname, '../../examples/caseload/cases');
-const config = loadConfig({ paths: [CASES] }).config;
+const examplesConfig = loadConfig({ paths: [CASES] }).config;
+// the example settings ask the permanence panel to sign off a decision of no return; a
+// head of service's sign-off of every Decision 3 to go home is added, so the question for a
+// further sign-off still missing from a decision already recorded (RF-0009) is walked too
+const config = {
+  ...examplesConfig,
+  additional_signoffs: [
+    ...examplesConfig.additional_signoffs,
+    { role: 'senior_manager', label: 'the head of service', point: 'rc2_d3' as const, outcomes: ['proceed_to_return'] },
+  ],
+};
 
 /** Where an attestation or judgement sits in the answers, list items written `<n>`. */
 const ATTESTED: [what: string, where: RegExp][] = [
   ['a sign-off', /(^|\.)signed_off\.by$/],
+  ['a further sign-off', /(^|\.)additional_signoffs\.<n>\.by$/],
   ['who agreed the transition plan', /^transition\.agreed_by$/],
   ['when the transition plan was agreed', /^transition\.agreed$/],
   ['when the parents signed the agreement', /^agreement\.signed$/],
@@ -216,5 +227,7 @@ describe('attestations and judgements are never pre-filled, pre-selected or defa
       expect([...reached], m).toContain(m);
     // a manager's task: whether it is done is chosen too
     expect([...reached].filter((m) => m.endsWith('where does it stand?')).length).toBeGreaterThan(0);
+    // a further sign-off still missing from a decision already recorded
+    expect([...reached].filter((m) => m.startsWith('The rc2_d3 decision of')).length).toBeGreaterThan(0);
   });
 });

@@ -98,7 +98,7 @@ const caseHistory: TaskFlow = {
       ),
     ];
   },
-  change(c, answers) {
+  change(c, answers, ctx) {
     const history = getIn(answers, ['history']) as Answers | undefined;
     const edits: WorkflowEdit[] = HISTORY_COUNTS.filter(([field]) => !isBlank(history?.[field])).map(([field]) => ({
       op: 'set',
@@ -106,7 +106,7 @@ const caseHistory: TaskFlow = {
       value: history![field],
     }));
     edits.push(...appendNew(['people'], itemsAt(answers, ['people']), c.data.people));
-    edits.push(...decisionOneEdits(c, answers));
+    edits.push(...decisionOneEdits(c, answers, ctx));
     edits.push(...assessmentEdits(answers, ['reason_for_care']));
     edits.push(...taskFieldEdits('case_history', answers));
     const text = getIn(answers, ['body', 'Case history']);

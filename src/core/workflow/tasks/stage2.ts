@@ -7,7 +7,16 @@ import { latestAt } from '../../rules/recordReaders.js';
 import { partiesNotTold, requiredParties } from '../sharing.js';
 import { list, question } from '../answers.js';
 import { appendNew, itemsAt, noteStep, notAfterToday, statusSteps, taskFieldEdits, whenDone, whenRecording, type FlowCase, type TaskFlow } from '../flow.js';
-import { classificationEdits, classificationList, decisionEdits, decisionList, latestLevel } from './decisionPoint.js';
+import {
+  classificationEdits,
+  classificationList,
+  decisionEdits,
+  decisionList,
+  givesMissingRoleSignOff,
+  latestLevel,
+  missingRoleSignOffEdits,
+  missingRoleSignOffSteps,
+} from './decisionPoint.js';
 
 const classification: TaskFlow = {
   task: 'classification',
@@ -23,13 +32,31 @@ const decision: TaskFlow = {
   blocked: (c) => (latestLevel(c.data, 'rc1_d2') ? undefined : 'there is no RC1 classification yet: record the classification task first'),
   steps: (c, ctx) => [
     ...statusSteps(c, 'decision', ctx, { by: c.data.team.team_manager }),
-    decisionList(c, ctx, 'decision', 'rc1_d2', { when: whenDone('decision'), min: 1, level: latestLevel(c.data, 'rc1_d2') }),
+    // [local] a decision already recorded may still await a senior manager's or a panel's sign-off
+    ...missingRoleSignOffSteps(c, ctx, ['d1_start', 'rc1_d2']),
+    // a new decision is asked for, unless the run gives a further sign-off of the decision the latest RC1 classification already has
+    decisionList(c, ctx, 'decision', 'rc1_d2', {
+      when: whenDone('decision'),
+      min: (root) => (roundDecided(c) && givesMissingRoleSignOff(root) ? 0 : 1),
+      level: latestLevel(c.data, 'rc1_d2'),
+    }),
   ],
   change: (c, answers, ctx) => ({
-    edits: [...decisionEdits(c, ctx, 'decision', 'rc1_d2', answers), ...taskFieldEdits('decision', answers)],
+    edits: [
+      ...decisionEdits(c, ctx, 'decision', 'rc1_d2', answers),
+      ...missingRoleSignOffEdits(c, ctx, ['d1_start', 'rc1_d2'], answers),
+      ...taskFieldEdits('decision', answers),
+    ],
     sections: [],
   }),
 };
+
+/** Whether the latest RC1 classification already has a Decision 2 made on or after it. */
+function roundDecided(c: FlowCase): boolean {
+  const classified = latestAt(c.data.classifications, 'rc1_d2')?.record.date;
+  const decided = latestAt(c.data.decisions, 'rc1_d2')?.record.date;
+  return classified !== undefined && decided !== undefined && decided >= classified;
+}
 
 /** The decision to share: the latest one made (Decision 2 at stage 2, Decision 3 at stage 4, a post-return decision at stage 5). */
 function currentDecision(c: FlowCase): { record: Decision; index: number } | undefined {

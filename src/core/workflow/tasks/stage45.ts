@@ -20,7 +20,15 @@ import {
   type WorkflowEdit,
 } from '../flow.js';
 import { describeGoal, ratingEdits, ratingList } from './goals.js';
-import { classificationEdits, classificationList, decisionEdits, decisionList, latestLevel } from './decisionPoint.js';
+import {
+  classificationEdits,
+  classificationList,
+  decisionEdits,
+  decisionList,
+  latestLevel,
+  missingRoleSignOffEdits,
+  missingRoleSignOffSteps,
+} from './decisionPoint.js';
 
 const reclassification: TaskFlow = {
   task: 'reclassification',
@@ -28,6 +36,8 @@ const reclassification: TaskFlow = {
     const done = whenDone('reclassification');
     return [
       ...statusSteps(c, 'reclassification', ctx, { by: c.data.team.team_manager }),
+      // [local] a Decision 3 already recorded may still await a senior manager's or a panel's sign-off
+      ...missingRoleSignOffSteps(c, ctx, ['rc2_d3']),
       classificationList(c, ctx, 'reclassification', done),
       // Decision 3 has no task of its own: it is made on the RC2 classification (docs/decisions.md)
       decisionList(c, ctx, 'reclassification', 'rc2_d3', {
@@ -42,6 +52,7 @@ const reclassification: TaskFlow = {
     edits: [
       ...classificationEdits(c, ctx, 'reclassification', 'rc2_d3', answers),
       ...decisionEdits(c, ctx, 'reclassification', 'rc2_d3', answers),
+      ...missingRoleSignOffEdits(c, ctx, ['rc2_d3'], answers),
       ...taskFieldEdits('reclassification', answers),
     ],
     sections: [],
