@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { plainEnv, ROOT } from '../cli/run.js';
 import { present } from '../present.js';
+import { EXAMPLE_CASE_COUNT } from '../exampleCases.js';
 import { runs, unless } from '../probe.js';
 
 const AS_OF = '2026-11-01';
@@ -67,7 +68,7 @@ describe('the install lines of the CI examples', () => {
     const bin = join(prefix, 'bin/reunify');
     const ok = await execa(bin, ['check', copyOf('caseload'), '--as-of', AS_OF], { reject: false, env: plainEnv(), extendEnv: false });
     expect(ok.exitCode, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/in 13 case files/);
+    expect(ok.stdout).toMatch(new RegExp(`in ${EXAMPLE_CASE_COUNT} case files`));
     const broken = await execa(bin, ['check', copyOf('broken'), '--as-of', AS_OF, '--quiet'], { reject: false, env: plainEnv(), extendEnv: false });
     expect(broken.exitCode).toBe(1);
     expect(broken.stdout).toMatch(/wrong-enum\.md/);

@@ -14,6 +14,7 @@ import { buildProgram } from '../../src/cli/index.js';
 import type { AppEnv } from '../../src/app/env.js';
 import { ROOT } from '../cli/run.js';
 import { present } from '../present.js';
+import { EXAMPLE_CASE_COUNT } from '../exampleCases.js';
 
 interface PackResult {
   filename: string;
@@ -153,7 +154,7 @@ describe('installed from the tarball, every command works', () => {
   }, 180_000);
 
   it.for([
-    [['check', 'caseload', '--as-of', '2026-11-01'], 0, /23 problems \(0 errors, 23 warnings\) in 13 case files/],
+    [['check', 'caseload', '--as-of', '2026-11-01'], 0, new RegExp(`23 problems \\(0 errors, 23 warnings\\) in ${EXAMPLE_CASE_COUNT} case files`)],
     [['status', 'caseload', '--as-of', '2026-11-01', '--format', 'json'], 0, /"stage_counts"/],
     [['signoff', 'caseload', '--as-of', '2026-11-01'], 0, /Sign-off queue/],
     [['costs', 'caseload', '--as-of', '2026-11-01'], 0, /Break-even/],
@@ -193,7 +194,7 @@ describe('installed from the tarball, every command works', () => {
     [['advance', 'new-caseload/cases/RF-0100.md', '--date', '2026-11-02'], 1, /cannot move to stage 2 yet/],
     [['scaffold', 'exercise', '--seed', '7', '--out', 'pack-7'], 0, /created pack-7/],
     [['check', 'pack-7/cases'], 0, /4 case files checked, no problems/],
-    [['redact', 'caseload', '--out', 'teaching-copy', '--seed', '42', '--as-of', '2026-11-01'], 0, /copied 13 case files/],
+    [['redact', 'caseload', '--out', 'teaching-copy', '--seed', '42', '--as-of', '2026-11-01'], 0, new RegExp(`copied ${EXAMPLE_CASE_COUNT} case files`)],
     [['supervise', 'caseload/cases/RF-0006.md', '--as-of', '2026-11-01'], 0, /# Reflective supervision: Child F1/],
   ] as const)(
     'reunify %j exits %i',
