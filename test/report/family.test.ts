@@ -679,6 +679,19 @@ describe("the council's own place names (config redact.places and redact.schools
     expect(agreement('dad', local)).toContain('Withheld from this copy');
   });
 
+  it('a listed name matches as redaction matches it, the apostrophe optional: "St Marys" is the listed St Mary\'s', () => {
+    const { rc } = editedC003([['goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQPLACE93 not at St Marys Primary gates"']]);
+    const config = exampleConfig();
+    const local = { ...config, redact: { places: [], schools: ["St Mary's Primary"] } };
+    const agreement = (c: typeof config) => {
+      const o = render(rc, 'agreement', 'md', { reader: 'dad', config: c });
+      return o.ok ? o.text : '';
+    };
+    expect(agreement(config)).toContain('XQPLACE93 not at St Marys Primary gates');
+    expect(agreement(local)).not.toMatch(/XQPLACE93|Marys/);
+    expect(agreement(local)).toContain('Withheld from this copy');
+  });
+
   it('check warns where such text would reach that reader, naming the place', async () => {
     const { dir } = editedC003([['goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; stays out of Larkfield"']]);
     const messages = async () => {

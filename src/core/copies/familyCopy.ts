@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 import { identifierRules } from './redact/identifiers.js';
 import { escapeRegExp, textReplacer } from './redact/engine.js';
 import { skeleton } from './redact/normalise.js';
+import { placeNamesSource } from './redact/places.js';
 import { latestAt } from '../rules/recordReaders.js';
 
 export type FamilyProduct = 'assessment' | 'decision' | 'agreement' | 'transition' | 'review';
@@ -276,21 +277,12 @@ export function whereaboutsIn(text: string, places: readonly string[] = []): str
 }
 
 const localPlacePatterns = new Map<string, RegExp | undefined>();
-/** One pattern for the council's own place and school names, read as the screens read text (folded, any letter case, spaces as any gap). */
+/** One pattern for the council's own place and school names (the one redaction uses, redact/places.ts), read as the screens read text: folded, any letter case, the words apart by any gap. */
 function localPlaces(places: readonly string[]): RegExp | undefined {
   const key = places.join('\n');
   if (!localPlacePatterns.has(key)) {
-    const alternatives = places
-      .map((p) => normalise(p).trim())
-      .filter((p) => p !== '')
-      .sort((a, b) => b.length - a.length)
-      .map((p) =>
-        p
-          .split(/\s+/)
-          .map(escapeRegExp)
-          .join(String.raw`[\s._‐‑–—-]+`),
-      );
-    localPlacePatterns.set(key, alternatives.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
+    const alternatives = placeNamesSource(places.map(normalise), String.raw`[\s._‐‑–—-]+`);
+    localPlacePatterns.set(key, alternatives === undefined ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu'));
   }
   return localPlacePatterns.get(key);
 }
