@@ -971,3 +971,27 @@ describe('random names, written as a reader of the rendered copy reads them, and
     );
   }, 120_000);
 });
+
+describe('letters of other scripts that look Latin, in names', () => {
+  // a paragraph every copy would show names someone with a look-alike letter: it names them as the Latin letter would
+  const withParagraph = (spelled: string) =>
+    editedC003([
+      ['ref: "Miss R"', 'ref: "Miss F"'],
+      [
+        'XQFAM01 the social worker keeps visiting; the next review is in December.',
+        `XQFAM01 the social worker keeps visiting; the next review is in December.\n\nXQLOOK01 ${spelled} is coming to the review.`,
+      ],
+    ]).rc;
+  it.each([
+    ['a Greek digamma', 'Miss \u03DC', ['mum', 'gran', 'partner']],
+    ['a Lisu letter', 'Miss \uA4DD', ['mum', 'gran', 'partner']],
+    ['a Cherokee letter', 'Ms \u13E6', ['gran', 'partner']],
+  ])('%s: "%s" is read as Latin, and the paragraph naming her is withheld from the others', (_what, spelled, readers) => {
+    const rc = withParagraph(spelled);
+    for (const reader of readers) {
+      const o = render(rc, 'transition', 'md', { reader });
+      expect(o.ok && o.text, reader).toContain('XQFAM01');
+      expect(o.ok && o.text, reader).not.toContain('XQLOOK01');
+    }
+  });
+});

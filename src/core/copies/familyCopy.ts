@@ -55,8 +55,9 @@ const KIN_WORDS: [RegExp, string[]][] = [
 /**
  * Text as a reader would read it: compatibility forms folded (full-width letters, a
  * no-break space), accents and other combining marks taken off, invisible format
- * characters (zero-width spaces, joiners, soft hyphens) taken out, and Cyrillic, Greek
- * and Armenian letters that look Latin read as Latin (the one table, in redact/normalise.ts).
+ * characters (zero-width spaces, joiners, soft hyphens) taken out, and Cyrillic, Greek,
+ * Armenian, Lisu and Cherokee letters that look Latin read as Latin (the one table, in
+ * redact/normalise.ts: the Greek digamma Ϝ is F).
  */
 export function normalise(text: string): string {
   return skeleton(
