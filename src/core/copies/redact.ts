@@ -843,7 +843,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     },
     {
       // a known name written wholly in letters of another script that look like Latin ones ("Кау" in Cyrillic for Kay)
-      source: of('word').length === 0 ? '' : `${BEFORE}[\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Armenian}\\p{Script=Lisu}\\p{Script=Cherokee}\\p{M}]+${AFTER}`,
+      source:
+        of('word').length === 0
+          ? ''
+          : `${BEFORE}[\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Armenian}\\p{Script=Lisu}\\p{Script=Cherokee}\\p{M}]+${AFTER}`,
       replace: (m) => {
         const f = foldWord(skeleton(m));
         const key = [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k));
