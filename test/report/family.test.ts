@@ -995,3 +995,58 @@ describe('letters of other scripts that look Latin, in names', () => {
     }
   });
 });
+
+describe('words for a relative ("sister", "daughter", "son") name the person they can mean', () => {
+  const text = (rc: ReportCase, type: ReportType, reader: string, point?: DecisionPoint) => {
+    const o = render(rc, type, 'md', { reader, point });
+    return o.ok ? o.text : '';
+  };
+
+  it('"Your sister is now in Wakefield", in a section every copy shows, is withheld from all but the protected paternal aunt it can mean (the father\'s sister)', () => {
+    const { rc } = editedC003([
+      [
+        'XQFAM01 the social worker keeps visiting; the next review is in December.',
+        'XQFAM01 the social worker keeps visiting; the next review is in December.\n\nXQKIN01 Your sister is now in Wakefield.',
+      ],
+    ]);
+    for (const reader of ['mum', 'gran', 'partner', 'dad']) {
+      const copy = text(rc, 'transition', reader);
+      expect(copy, reader).toContain('XQFAM01');
+      expect(copy, reader).not.toContain('XQKIN01');
+    }
+    expect(text(rc, 'transition', 'aunt')).toContain('XQKIN01 Your sister is now in Wakefield.');
+  });
+
+  it('the grandmother\'s own summary "her daughter is still in recovery" is about the mother (the maternal grandmother\'s daughter) and her health: withheld from the grandmother', () => {
+    const { rc } = editedC003([['summary: "XQGRAN05 you help with school"', 'summary: "XQGRAN05 Because her daughter is still in recovery"']]);
+    const copy = text(rc, 'decision', 'gran', 'rc1_d2');
+    expect(copy).toMatch(/## Why\s+Withheld from this copy\./);
+    expect(copy).not.toContain('XQGRAN05');
+  });
+
+  it('"your daughter" to a parent is the child: shown; to the father who poses a risk to the mother, the grandmother\'s daughter could be her: withheld', () => {
+    const { rc } = editedC003([
+      ['summary: "XQMUM06 you kept to the plan"', 'summary: "XQMUM06 your daughter and you kept to the plan"'],
+      ['summary: "XQDAD06 you have work to do"', 'summary: "XQDAD06 her daughter says you have work to do"'],
+    ]);
+    expect(text(rc, 'decision', 'mum', 'rc1_d2')).toContain('XQMUM06 your daughter and you kept to the plan');
+    const dad = text(rc, 'decision', 'dad', 'rc1_d2');
+    expect(dad).toMatch(/## Why\s+Withheld from this copy\./);
+    expect(dad).not.toContain('XQDAD06');
+  });
+
+  it('"son", "nephew" and "brother" name a recorded brother of the child: a section every copy shows withholds them from the others', () => {
+    const { rc } = editedC003([
+      ['  - { id: aunt,', '  - { id: bro, ref: "Young K", relation: brother }\n  - { id: aunt,'],
+      [
+        'XQFAM01 the social worker keeps visiting; the next review is in December.',
+        'XQFAM01 the social worker keeps visiting; the next review is in December.\n\nXQKIN02 Her son starts college.\n\nXQKIN03 The nephew is settled.',
+      ],
+    ]);
+    for (const reader of ['mum', 'partner', 'gran']) {
+      const copy = text(rc, 'transition', reader);
+      expect(copy, reader).toContain('XQFAM01');
+      expect(copy, reader).not.toMatch(/XQKIN0[23]/);
+    }
+  });
+});

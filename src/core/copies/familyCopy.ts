@@ -115,6 +115,119 @@ export function namingWords(p: Person): string[] {
   return [...words].filter((w) => w !== '');
 }
 
+// ---------------------------------------------------------------- words for a relative
+// "Your sister", "her daughter", "his nephew": words that say who someone is to someone
+// else. Relations are recorded to the child (`maternal_aunt`), so who is whose sister
+// or daughter is worked out from them. Such a word names every person in the case who
+// is that relative of the child or of someone recorded in `people` (a paternal aunt is
+// the father's sister; the mother is the daughter of a recorded maternal grandmother).
+// One exception, for the reader: a word that, said to the reader, means the child
+// ("son" or "daughter" to a parent, "grandson" to a grandparent, "niece" to an aunt) is
+// read as the child, unless the person is that relative of the reader too (a sister of
+// the child is also the mother's daughter) or is protected from the reader (`risk_to`,
+// `protected_address`): then every reading counts.
+
+/** Where a relation puts someone in the family around the child. */
+interface Kin {
+  kind: 'parent' | 'parent_partner' | 'grandparent' | 'aunt_uncle' | 'sibling' | 'cousin';
+  side?: 'maternal' | 'paternal';
+  female?: boolean;
+}
+
+/** A relation to the child as a place in the family, or undefined (a carer, a friend, a worker). */
+function kinOf(relation: string): Kin | undefined {
+  const r = relation.toLowerCase().replace(/[\s-]+/g, '_');
+  if (/great/.test(r)) return undefined;
+  const side = /^(maternal|mothers?)_/.test(r) ? 'maternal' : /^(paternal|fathers?)_/.test(r) ? 'paternal' : undefined;
+  const female = /(mother|mum|aunt|auntie|aunty|sister|grandma|gran|nan|daughter|niece)$/.test(r)
+    ? true
+    : /(father|dad|uncle|brother|grandpa|grandad|son|nephew)$/.test(r)
+      ? false
+      : undefined;
+  if (/^(birth_)?(mother|mum)$/.test(r)) return { kind: 'parent', side: 'maternal', female: true };
+  if (/^(birth_)?(father|dad)$/.test(r)) return { kind: 'parent', side: 'paternal', female: false };
+  if (/^(birth_)?parent$/.test(r)) return { kind: 'parent' };
+  if (/^step_?mother$/.test(r)) return { kind: 'parent_partner', side: 'paternal', female: true };
+  if (/^step_?father$/.test(r)) return { kind: 'parent_partner', side: 'maternal', female: false };
+  if (/(^|_)partner$/.test(r)) return { kind: 'parent_partner', side };
+  if (/(^|_)grand(mother|father|parent|ma|pa|ad|dad)$/.test(r)) return { kind: 'grandparent', side, female };
+  if (/(^|_)(aunt|auntie|aunty|uncle)$/.test(r)) return { kind: 'aunt_uncle', side, female };
+  if (/(^|_)(half_|step_)?(sibling|brother|sister)$/.test(r)) return { kind: 'sibling', female };
+  if (/(^|_)cousin$/.test(r)) return { kind: 'cousin', side };
+  return undefined;
+}
+
+const PARTNER_WORDS = ['partner', 'ex-partner', 'husband', 'ex-husband', 'wife', 'ex-wife', 'boyfriend', 'girlfriend', 'ex'];
+/** The words for a relative, by whether they are a woman (true), a man (false) or not known (both). */
+const byGender = (female: boolean | undefined, women: string[], men: string[], either: string[] = []) =>
+  female === true ? [...women, ...either] : female === false ? [...men, ...either] : [...women, ...men, ...either];
+
+/** The words for what `target` is to `anchor` (the child when `anchor` is undefined), among those above. */
+function relativeWords(anchor: Kin | undefined, target: Kin): string[] {
+  const same = (a: Kin, b: Kin) => a.side === undefined || b.side === undefined || a.side === b.side;
+  const sibling = () => byGender(target.female, ['sister'], ['brother'], ['sibling']);
+  const child = () => byGender(target.female, ['daughter'], ['son']);
+  if (anchor === undefined) return target.kind === 'sibling' ? sibling() : [];
+  switch (anchor.kind) {
+    case 'parent':
+      if (target.kind === 'sibling') return [...child(), ...byGender(target.female, ['stepdaughter'], ['stepson'])];
+      if (target.kind === 'parent_partner' && same(anchor, target)) return PARTNER_WORDS;
+      if (target.kind === 'aunt_uncle') return same(anchor, target) ? sibling() : byGender(target.female, ['sister-in-law'], ['brother-in-law']);
+      if (target.kind === 'cousin' && same(anchor, target)) return byGender(target.female, ['niece'], ['nephew']);
+      return [];
+    case 'parent_partner':
+      if (target.kind === 'sibling') return [...child(), ...byGender(target.female, ['stepdaughter'], ['stepson'])];
+      if (target.kind === 'parent' && same(anchor, target)) return PARTNER_WORDS;
+      return [];
+    case 'grandparent':
+      if ((target.kind === 'parent' || target.kind === 'aunt_uncle') && same(anchor, target)) return child();
+      if (target.kind === 'parent_partner' && same(anchor, target)) return byGender(target.female, ['daughter-in-law'], ['son-in-law']);
+      if (target.kind === 'sibling' || (target.kind === 'cousin' && same(anchor, target)))
+        return byGender(target.female, ['granddaughter'], ['grandson'], ['grandchild']);
+      return [];
+    case 'aunt_uncle':
+      if ((target.kind === 'parent' || target.kind === 'aunt_uncle') && same(anchor, target)) return sibling();
+      if (target.kind === 'sibling') return byGender(target.female, ['niece'], ['nephew']);
+      if (target.kind === 'cousin' && same(anchor, target)) return child();
+      return [];
+    case 'sibling':
+      return target.kind === 'sibling' ? sibling() : [];
+    case 'cousin':
+      return [];
+  }
+}
+
+/** Words for a relative that name this person: what they are to the child or to anyone recorded in the case. */
+function relativeWordsFor(data: CaseData, p: Person): Set<string> {
+  const target = kinOf(p.relation);
+  const out = new Set<string>();
+  if (!target) return out;
+  for (const w of relativeWords(undefined, target)) out.add(w);
+  for (const other of data.people ?? []) {
+    if (other === p || other.id === p.id) continue;
+    const anchor = kinOf(other.relation);
+    if (anchor) for (const w of relativeWords(anchor, target)) out.add(w);
+  }
+  return out;
+}
+
+/** The words that, said to this reader, mean the child ("son" to a parent). */
+function childWordsFor(reader: Reader): Set<string> {
+  const kin = reader.person ? kinOf(reader.person.relation) : undefined;
+  return new Set(kin ? relativeWords(kin, { kind: 'sibling' }) : []);
+}
+
+/** Words for a relative that name this person in a copy for this reader (see above). */
+export function relativeWordsIn(data: CaseData, p: Person, reader?: Reader): string[] {
+  const words = relativeWordsFor(data, p);
+  if (!reader || reader.riskTo.has(p.id) || p.protected_address === true) return [...words];
+  const readerKin = reader.person ? kinOf(reader.person.relation) : undefined;
+  const target = kinOf(p.relation);
+  const toReader = new Set(readerKin && target ? relativeWords(readerKin, target) : []);
+  const child = childWordsFor(reader);
+  return [...words].filter((w) => !child.has(w) || toReader.has(w));
+}
+
 const FEMALE_TITLES = ['mrs', 'ms', 'miss', 'mx', 'm/s'];
 const MALE_TITLES = ['mr', 'mx'];
 /** Between a title and a name, or the parts of a name: nothing, or spaces, punctuation and Markdown marks ("Ms. F", "MsF", "Ms_F", "**Ms** F" read as written). */
@@ -143,22 +256,29 @@ function wordPattern(word: string): string {
   return parts.map((x) => escapeRegExp(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
 }
 
-const namePatterns = new WeakMap<Person, RegExp>();
+const namePatterns = new WeakMap<Person, Map<string, RegExp>>();
 
-/** Does this text name the person, by ref or relation, in any letter case, spelling or joining, with plurals and possessives? */
-export function names(text: string, p: Person): boolean {
-  let re = namePatterns.get(p);
+/**
+ * Does this text name the person, by ref or relation, in any letter case, spelling or
+ * joining, with plurals and possessives? Given the case, also by a word for a relative
+ * ("sister", "daughter": see `relativeWordsIn`), read for `reader` when one is given.
+ */
+export function names(text: string, p: Person, within?: { data: CaseData; reader?: Reader }): boolean {
+  const key = within === undefined ? '' : `for ${within.reader?.id ?? ''}`;
+  let byReader = namePatterns.get(p);
+  if (!byReader) namePatterns.set(p, (byReader = new Map()));
+  let re = byReader.get(key);
   if (!re) {
-    const alternatives = namingWords(p).map(wordPattern);
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?:['’]?s)?(?![\\p{L}\\p{N}])`, 'iu');
-    namePatterns.set(p, re);
+    const words = [...new Set([...namingWords(p), ...(within ? relativeWordsIn(within.data, p, within.reader) : [])])];
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(wordPattern).join('|')})(?:['’]?s)?(?![\\p{L}\\p{N}])`, 'iu');
+    byReader.set(key, re);
   }
   return readings(text).some((r) => re.test(r));
 }
 
 /** People other than the reader named in a text. */
 export function othersNamed(data: CaseData, reader: Reader, text: string): Person[] {
-  return (data.people ?? []).filter((p) => p.id !== reader.id && names(text, p));
+  return (data.people ?? []).filter((p) => p.id !== reader.id && names(text, p, { data, reader }));
 }
 
 /** Does a text name someone the reader poses a risk to (or whose address is protected from others)? */
@@ -302,7 +422,7 @@ const PLACES_TO_FIND =
 
 /** Words about someone's health. */
 const HEALTH =
-  /(?<![\p{L}\p{N}])(?:health|mental|anxi\w*|depress\w*|counsell?\w*|therap\w*|medic\w*|tablets?|pills?|diagnos\w*|hospital\w*|gp|doctor|nurse|midwife|pregnan\w*|miscarr\w*|drugs?|alcohol\w*|drink\w*|rehab\w*|detox\w*|methadone|overdos\w*|self-?harm\w*|suicid\w*|psychiatr\w*|psycholog\w*|nerves|illness|ill|unwell|poorly|sick\w*|crisis|breakdown|admitted|disab\w*|camhs|sectioned|relaps\w*|cancer|hiv|condition)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:health|mental|anxi\w*|depress\w*|counsell?\w*|therap\w*|medic\w*|tablets?|pills?|diagnos\w*|hospital\w*|gp|doctor|nurse|midwife|pregnan\w*|miscarr\w*|drugs?|alcohol\w*|drink\w*|rehab\w*|detox\w*|methadone|overdos\w*|self-?harm\w*|suicid\w*|psychiatr\w*|psycholog\w*|nerves|illness|ill|unwell|poorly|sick\w*|crisis|breakdown|admitted|disab\w*|camhs|sectioned|relaps\w*|in\s+recovery|recovering|cancer|hiv|condition)(?![\p{L}\p{N}])/iu;
 
 /** He or she: text about a third person (not "they", which a worker writes of a family). */
 const THIRD_PERSON = /(?<![\p{L}\p{N}])(?:she|he|her|hers|herself|him|his|himself)(?![\p{L}\p{N}])/iu;
