@@ -1050,3 +1050,63 @@ describe('words for a relative ("sister", "daughter", "son") name the person the
     }
   });
 });
+
+describe('a field a worker marks shareable with named readers (shareable)', () => {
+  const RF0010 = resolve(CASES, 'RF-0010.md');
+  const BACKUP = 'if Ms K becomes unwell after the return, Aunt K has K while the team meets';
+  const agreement = (file: string, reader: string) => reunify(['report', file, '--type', 'agreement', '--for', reader, '--as-of', '2026-11-01']);
+  /** RF-0010 with `edits` made, in a scratch folder. */
+  const edited = (edits: readonly (readonly [string, string])[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-shareable-'));
+    let text = readFileSync(RF0010, 'utf8');
+    for (const [from, to] of edits) {
+      expect(text, from).toContain(from);
+      text = text.replace(from, to);
+    }
+    writeFileSync(join(dir, 'RF-0010.md'), text);
+    return join(dir, 'RF-0010.md');
+  };
+
+  it('RF-0010\'s back-up plan (it names Aunt K and says "unwell") reaches both parents it is marked for', async () => {
+    for (const reader of ['mum', 'dad']) {
+      const r = await agreement(RF0010, reader);
+      expect(r.exitCode, reader).toBe(0);
+      expect(r.stdout, reader).toMatch(/## If the goals are not met\s+If goals slip, K stays with Foster carer Z/);
+      expect(r.stdout, reader).toContain(BACKUP);
+    }
+  });
+
+  it('without the mark, or for a reader it does not name, the back-up plan is withheld: nothing is shareable by default', async () => {
+    const unmarked = edited([
+      ['  - { path: /agreement/backup_plan, with: [mum, dad], by: "SW K.L.", date: 2026-10-02 }\n', ''],
+      ['shareable:\n', ''],
+    ]);
+    const mumOnly = edited([['with: [mum, dad]', 'with: [mum]']]);
+    for (const [file, reader] of [
+      [unmarked, 'mum'],
+      [unmarked, 'dad'],
+      [mumOnly, 'dad'],
+    ] as const) {
+      const r = await agreement(file, reader);
+      expect(r.exitCode, `${file} ${reader}`).toBe(0);
+      expect(r.stdout, reader).toMatch(/## If the goals are not met\s+Withheld from this copy\./);
+      expect(r.stdout, reader).not.toContain(BACKUP);
+    }
+    expect((await agreement(mumOnly, 'mum')).stdout).toContain(BACKUP);
+  });
+
+  it('the mark never lifts the screen for a way to find someone', async () => {
+    const file = edited([['Aunt K has K while the team meets', 'Aunt K has K at 4 Elm Road while the team meets']]);
+    const r = await agreement(file, 'mum');
+    expect(r.stdout).toMatch(/## If the goals are not met\s+Withheld from this copy\./);
+    expect(r.stdout).not.toContain('Elm Road');
+  });
+
+  it('a mark is a recorded decision: without who made it and when, check rejects it', async () => {
+    const file = edited([['with: [mum, dad], by: "SW K.L.", date: 2026-10-02 }', 'with: [mum, dad] }']]);
+    const r = await reunify(['check', file, '--as-of', '2026-11-01']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/error\s+"by" is required\s+schema/);
+    expect(r.stdout).toMatch(/error\s+"date" is required\s+schema/);
+  });
+});

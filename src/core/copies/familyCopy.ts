@@ -24,6 +24,8 @@ export interface Reader {
   riskTo: Set<string>;
   /** Local place and school names (config `redact.places` and `redact.schools`): to a reader with `riskTo`, text naming one says where someone is. */
   places: readonly string[];
+  /** Texts a worker has marked shareable with this reader (`shareable`): shown as written, within the limits of `mayShow`. */
+  cleared: ReadonlySet<string>;
 }
 
 /** The reader a copy is for, or a ReaderError naming the ids the case knows. */
@@ -34,7 +36,24 @@ export function readerOf(data: CaseData, id: string, places: readonly string[] =
     const known = ['child', ...people.map((p) => p.id)].join(', ');
     throw new ReaderError(`--for must be "child" or a person id in the case (${known}), got "${id}"`);
   }
-  return { id, person, riskTo: new Set((person?.risk_to ?? []).map((r) => r.id)), places };
+  return { id, person, riskTo: new Set((person?.risk_to ?? []).map((r) => r.id)), places, cleared: clearedFor(data, id) };
+}
+
+/** The texts at the paths the case's `shareable` list marks as shareable with this reader: a string, or each string of a list. */
+export function clearedFor(data: CaseData, readerId: string): Set<string> {
+  const out = new Set<string>();
+  for (const entry of data.shareable ?? []) {
+    if (!Array.isArray(entry.with) || !entry.with.includes(readerId) || typeof entry.path !== 'string') continue;
+    let node: unknown = data;
+    for (const key of entry.path
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+      node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    for (const text of typeof node === 'string' ? [node] : Array.isArray(node) ? node : []) if (typeof text === 'string' && text.trim() !== '') out.add(text);
+  }
+  return out;
 }
 
 const KIN_WORDS: [RegExp, string[]][] = [
@@ -289,12 +308,13 @@ export function namesProtected(data: CaseData, reader: Reader, text: string): bo
 /**
  * May this text be shown to the reader? Never when it names someone protected from
  * the reader, holds an address, phone number, email, web address or any other way to
- * find someone (whoever's it is), or speaks of someone by "she" or "he" with where
- * they are or their health; to a reader who poses a risk to someone, never when it
- * says where anyone is or who reported what. Past that: `owned` (the reader's own
- * record, or one a worker marked as shared with them) is shown unless it names
- * another adult with their whereabouts or health; other text only when it names
- * nobody else. Every screen reads the text as a reader would (see `readings`).
+ * find someone (whoever's it is); to a reader who poses a risk to someone, never when
+ * it says where anyone is or who reported what. Past that: a text a worker marked
+ * shareable with the reader (`shareable`) is shown as written; other text is not when
+ * it speaks of someone by "she" or "he" with where they are or their health; `owned`
+ * (the reader's own record, or one a worker marked as shared with them) is shown
+ * unless it names another adult with their whereabouts or health; other text only
+ * when it names nobody else. Every screen reads the text as a reader would (see `readings`).
  */
 export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean): boolean {
   if (namesProtected(data, reader, text)) return false;
@@ -304,6 +324,8 @@ export function mayShow(data: CaseData, reader: Reader, text: string, owned: boo
   const health = read.some((r) => HEALTH.test(r));
   // a reader who poses a risk to someone: nothing that could say where anyone is or who reported what
   if (reader.riskTo.size > 0 && whereaboutsIn(text, reader.places) !== undefined) return false;
+  // a text a worker marked shareable with this reader: shown as written, whoever else it names and whatever it says of them
+  if (reader.cleared.has(text)) return true;
   // "she has moved", "he is on tablets": about someone, and not shown to be the reader
   if ((whereabouts || health) && read.some((r) => THIRD_PERSON.test(r))) return false;
   const others = othersNamed(data, reader, text);
