@@ -15,6 +15,7 @@ import {
   refusal,
   sharedWith,
   toldPoint,
+  unsafeRefs,
   wasTold,
   type FamilyProduct,
   type Reader,
@@ -502,8 +503,24 @@ export function familyView(input: FamilyInput): FamilyView {
     hasSignatures: signatures.length > 0,
   };
   view.sections = withoutInternalIds(withGoalNumbers(view.sections, data, reader), data, config);
-  return view;
+  return withoutUnsafeRefs(view, unsafeRefs(input.data));
 }
+
+/** A ref that holds an address, a postcode or a name (`unsafeRefs`) reads "Withheld from this copy" wherever the copy prints it. */
+function withoutUnsafeRefs(view: FamilyView, refs: ReadonlySet<string>): FamilyView {
+  if (refs.size === 0) return view;
+  const longestFirst = [...refs].sort((a, b) => b.length - a.length);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return longestFirst.reduce((text, ref) => text.split(ref).join(WITHHELD_REF), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(view) as FamilyView;
+}
+
+/** What a copy prints in place of a ref it must not print. */
+const WITHHELD_REF = 'Withheld from this copy';
 
 /**
  * Sentences in free text that hold an internal id (a decision point such as

@@ -1110,3 +1110,33 @@ describe('a field a worker marks shareable with named readers (shareable)', () =
     expect(r.stdout).toMatch(/error\s+"date" is required\s+schema/);
   });
 });
+
+describe('a ref that itself holds a postcode, an address or a name', () => {
+  const text = (rc: ReportCase, type: ReportType, reader: string) => {
+    const o = render(rc, type, 'md', { reader });
+    return o.ok ? o.text : '';
+  };
+  it('is printed as "Withheld from this copy" wherever a copy would print it, entities and all', () => {
+    const { rc } = editedC003([
+      ['ref: "Mrs L"', 'ref: "Mrs L of LS2&#32;7QT"'],
+      ['relation: mother, pr: true,', 'relation: mother, also_known_as: [Kerry], pr: true,'],
+      ['social_worker: "SW K.S."', 'social_worker: "SW K.S. (Kerry\'s cousin)"'],
+    ]);
+    const gran = text(rc, 'transition', 'gran');
+    const child = text(rc, 'transition', 'child');
+    const mum = text(rc, 'transition', 'mum');
+    for (const [who, copy] of [
+      ['gran', gran],
+      ['child', child],
+      ['mum', mum],
+    ] as const) {
+      expect(copy, who).not.toMatch(/LS2|7QT|Kerry/);
+      expect(copy, who).toContain('Withheld from this copy');
+    }
+    expect(gran).toContain('prepared for Withheld from this copy on');
+    expect(child).toContain('Withheld from this copy is your safe adult.');
+    expect(mum).toContain('Social worker: Withheld from this copy');
+    // the other refs are printed as ever
+    expect(mum).toContain('prepared for Ms K on');
+  });
+});

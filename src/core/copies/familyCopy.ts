@@ -449,6 +449,28 @@ const HEALTH =
 /** He or she: text about a third person (not "they", which a worker writes of a family). */
 const THIRD_PERSON = /(?<![\p{L}\p{N}])(?:she|he|her|hers|herself|him|his|himself)(?![\p{L}\p{N}])/iu;
 
+/**
+ * The refs a family copy would print (the case id, the child's ref, each person's ref,
+ * the team's) that themselves hold something it must not show: an address, postcode,
+ * phone number or other way to find someone (`placeIn`), or a name the file lists for
+ * someone (`also_known_as`), read as a reader reads them (entities decoded). A copy
+ * prints such a ref as "Withheld from this copy".
+ */
+export function unsafeRefs(data: CaseData): Set<string> {
+  const known = (data.people ?? []).flatMap((p) =>
+    (p.also_known_as ?? []).flatMap((name) => [name.trim(), ...name.split(/[\s,;/]+/).filter((w) => [...w].length >= 2 && /^\p{Lu}/u.test(w))]),
+  );
+  const aka = known.filter((w) => w !== '').map(wordPattern);
+  const named = aka.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${aka.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  const refs = [data.id, data.child?.ref, ...(data.people ?? []).map((p) => p.ref), ...Object.values(data.team ?? {})];
+  return new Set(
+    refs.filter(
+      (ref): ref is string =>
+        typeof ref === 'string' && ref.trim() !== '' && (placeIn(ref) !== undefined || (named !== undefined && readings(ref).some((r) => named.test(r)))),
+    ),
+  );
+}
+
 /** Is the reader listed in a `share_with` / `shared_with` list? */
 export const sharedWith = (list: readonly string[] | undefined, reader: Reader): boolean => (list ?? []).includes(reader.id);
 
