@@ -474,15 +474,12 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     child: ['CHILD0[35]'],
   };
   // RF-C003: the father is a party to every product; the hostile body adds the mother's own
-  // paragraphs, one naming only the father, and pronoun-only text (a documented limit: it
-  // names no one, so it reaches every reader but the one with risk_to, for its words)
+  // paragraphs, one naming only the father, and text about someone as "she" with where she
+  // is and her health (XQPRONOUN01, for no one: it cannot be shown to be about the reader)
   const C003: Record<string, string[]> = {
     ...BASE,
-    mum: [...present(BASE.mum, 'the canaries for mum'), 'FAMX0[6-9]', 'PRONOUN01'],
+    mum: [...present(BASE.mum, 'the canaries for mum'), 'FAMX0[6-9]'],
     dad: [...present(BASE.dad, 'the canaries for dad'), 'DADB01', 'AGR\\d+', 'HOME\\d+', 'SHAREG\\d+'],
-    gran: [...present(BASE.gran, 'the canaries for gran'), 'PRONOUN01'],
-    partner: [...present(BASE.partner, 'the canaries for partner'), 'PRONOUN01'],
-    aunt: [...present(BASE.aunt, 'the canaries for aunt'), 'PRONOUN01'],
   };
   // what each reader must see somewhere, so a copy that shows nothing cannot pass
   const MUST: Record<string, string[]> = {
@@ -1138,5 +1135,25 @@ describe('a ref that itself holds a postcode, an address or a name', () => {
     expect(mum).toContain('Social worker: Withheld from this copy');
     // the other refs are printed as ever
     expect(mum).toContain('prepared for Ms K on');
+  });
+});
+
+describe("text in someone else's record marked for the reader is about that person, named or not", () => {
+  it('"Moved to Harrogate last week" in the partner\'s goal marked for the grandmother names no one and has no pronoun, and is still withheld from her; the partner reads it', () => {
+    const { rc } = editedC003([
+      ['comment: "XQSHAREG05 on time"', 'comment: "XQSHAREG05 Moved to Harrogate last week"'],
+      ['"XQSHAREG02 Tuesday runs"', '"XQSHAREG02 Tuesday runs unless unwell"'],
+    ]);
+    const copy = (reader: string) => {
+      const o = render(rc, 'agreement', 'md', { reader });
+      return o.ok ? o.text : '';
+    };
+    const gran = copy('gran');
+    expect(gran).toContain('XQSHAREG01 school runs with the grandmother');
+    expect(gran).toContain('1 April 2026: On track. The comment is withheld from this copy.');
+    expect(gran).not.toMatch(/XQSHAREG05|XQSHAREG02|Harrogate/);
+    const partner = copy('partner');
+    expect(partner).toContain('XQSHAREG05 Moved to Harrogate last week');
+    expect(partner).toContain('XQSHAREG02 Tuesday runs unless unwell');
   });
 });

@@ -314,9 +314,16 @@ export function namesProtected(data: CaseData, reader: Reader, text: string): bo
  * it speaks of someone by "she" or "he" with where they are or their health; `owned`
  * (the reader's own record, or one a worker marked as shared with them) is shown
  * unless it names another adult with their whereabouts or health; other text only
- * when it names nobody else. Every screen reads the text as a reader would (see `readings`).
+ * when it names nobody else. `about`, the person whose record the text is in, counts as
+ * named when it is someone else: "Moved to Harrogate" in another parent's goal marked
+ * for the reader is withheld though it names no one, and nothing of the record of
+ * someone protected from the reader is shown. Every screen reads the text as a reader
+ * would (see `readings`).
  */
-export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean): boolean {
+export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean, about?: string): boolean {
+  // a field of someone else's record (a goal of theirs marked for the reader) is about them, whether it names them or not
+  const owner = about === undefined || about === reader.id ? undefined : (data.people ?? []).find((p) => p.id === about);
+  if (owner && (reader.riskTo.has(owner.id) || owner.protected_address === true)) return false;
   if (namesProtected(data, reader, text)) return false;
   if (placeIn(text) !== undefined) return false;
   const read = readings(text);
@@ -329,7 +336,7 @@ export function mayShow(data: CaseData, reader: Reader, text: string, owned: boo
   // "she has moved", "he is on tablets": about someone, and not shown to be the reader
   if ((whereabouts || health) && read.some((r) => THIRD_PERSON.test(r))) return false;
   const others = othersNamed(data, reader, text);
-  if (others.length > 0 && (whereabouts || health)) return false;
+  if ((others.length > 0 || owner !== undefined) && (whereabouts || health)) return false;
   if (reader.id !== 'child' && reader.riskTo.has('child') && /\S/.test(text)) return owned;
   return owned || others.length === 0;
 }
