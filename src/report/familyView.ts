@@ -15,6 +15,7 @@ import {
   refusal,
   sharedWith,
   toldPoint,
+  unsafeRefs,
   wasTold,
   type FamilyProduct,
   type Reader,
@@ -121,10 +122,10 @@ function section(
   };
 }
 
-/** A text the reader may see, "Withheld from this copy." when they may not, "Not recorded." when there is none. */
-function shown(data: CaseData, reader: Reader, value: string | undefined, owned: boolean): string {
+/** A text the reader may see, "Withheld from this copy." when they may not, "Not recorded." when there is none. `about`: whose record it is in. */
+function shown(data: CaseData, reader: Reader, value: string | undefined, owned: boolean, about?: string): string {
   if (!hasText(value)) return 'Not recorded.';
-  return mayShow(data, reader, value, owned) ? value : WITHHELD;
+  return mayShow(data, reader, value, owned, about) ? value : WITHHELD;
 }
 
 /** A full stop at the end, once (a ref may end in one: "SW R.M."). */
@@ -222,19 +223,25 @@ function goals(data: CaseData, reader: Reader): FamilySection[] {
   const marked = all.filter((g) => !ownsGoal(data, reader, g) && sharedWith(g.share_with, reader));
   const out: FamilySection[] = [];
   const one = (g: (typeof all)[number], n: number, label: string) => {
+    // a goal of someone else's, marked for the reader, is about its owner
+    const about = ownsGoal(data, reader, g) ? undefined : g.person;
     const fields: FamilyField[] = [
       { label: 'By', value: date(g.by) },
-      { label: label === 'Your goal' ? 'Who will help you' : 'Who will help', value: shown(data, reader, g.support, true) },
-      { label: 'How we will know it has worked', value: shown(data, reader, g.success, true) },
+      { label: label === 'Your goal' ? 'Who will help you' : 'Who will help', value: shown(data, reader, g.support, true, about) },
+      { label: 'How we will know it has worked', value: shown(data, reader, g.success, true, about) },
     ];
     const progress = [...(g.progress ?? [])].sort((a, b) => a.date.localeCompare(b.date));
     const items = progress.map((p) => {
-      const comment = hasText(p.comment) ? (mayShow(data, reader, p.comment, true) ? `: ${p.comment}` : `. The comment is withheld from this copy.`) : '';
+      const comment = hasText(p.comment)
+        ? mayShow(data, reader, p.comment, true, about)
+          ? `: ${p.comment}`
+          : `. The comment is withheld from this copy.`
+        : '';
       return `${longDate(p.date)}: ${RAG_WORDS[p.rag] ?? idWords(p.rag)}${comment}`;
     });
     const steps = (g.steps ?? []).filter((s) => hasText(s));
-    const stepLines = dedupeWithheld(steps.map((s) => (mayShow(data, reader, s, true) ? s : WITHHELD)));
-    const paragraphs = [shown(data, reader, g.goal, true)];
+    const stepLines = dedupeWithheld(steps.map((s) => (mayShow(data, reader, s, true, about) ? s : WITHHELD)));
+    const paragraphs = [shown(data, reader, g.goal, true, about)];
     if (stepLines.length > 0) paragraphs.push(`${label === 'Your goal' ? 'Steps you will take' : 'Steps'}: ${stepLines.join('; ')}`);
     const none = isWithheldList(g.progress) ? 'Progress is withheld from this copy.' : 'No progress recorded yet.';
     out.push(section(`${label} ${n}`, { isSub: true, paragraphs, fields, items: items.length > 0 ? items : [none] }));
@@ -502,8 +509,24 @@ export function familyView(input: FamilyInput): FamilyView {
     hasSignatures: signatures.length > 0,
   };
   view.sections = withoutInternalIds(withGoalNumbers(view.sections, data, reader), data, config);
-  return view;
+  return withoutUnsafeRefs(view, unsafeRefs(input.data));
 }
+
+/** A ref that holds an address, a postcode or a name (`unsafeRefs`) reads "Withheld from this copy" wherever the copy prints it. */
+function withoutUnsafeRefs(view: FamilyView, refs: ReadonlySet<string>): FamilyView {
+  if (refs.size === 0) return view;
+  const longestFirst = [...refs].sort((a, b) => b.length - a.length);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return longestFirst.reduce((text, ref) => text.split(ref).join(WITHHELD_REF), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(view) as FamilyView;
+}
+
+/** What a copy prints in place of a ref it must not print. */
+const WITHHELD_REF = 'Withheld from this copy';
 
 /**
  * Sentences in free text that hold an internal id (a decision point such as

@@ -474,15 +474,12 @@ describe('attack fixtures: a risk between parents, a protected address, hostile 
     child: ['CHILD0[35]'],
   };
   // RF-C003: the father is a party to every product; the hostile body adds the mother's own
-  // paragraphs, one naming only the father, and pronoun-only text (a documented limit: it
-  // names no one, so it reaches every reader but the one with risk_to, for its words)
+  // paragraphs, one naming only the father, and text about someone as "she" with where she
+  // is and her health (XQPRONOUN01, for no one: it cannot be shown to be about the reader)
   const C003: Record<string, string[]> = {
     ...BASE,
-    mum: [...present(BASE.mum, 'the canaries for mum'), 'FAMX0[6-9]', 'PRONOUN01'],
+    mum: [...present(BASE.mum, 'the canaries for mum'), 'FAMX0[6-9]'],
     dad: [...present(BASE.dad, 'the canaries for dad'), 'DADB01', 'AGR\\d+', 'HOME\\d+', 'SHAREG\\d+'],
-    gran: [...present(BASE.gran, 'the canaries for gran'), 'PRONOUN01'],
-    partner: [...present(BASE.partner, 'the canaries for partner'), 'PRONOUN01'],
-    aunt: [...present(BASE.aunt, 'the canaries for aunt'), 'PRONOUN01'],
   };
   // what each reader must see somewhere, so a copy that shows nothing cannot pass
   const MUST: Record<string, string[]> = {
@@ -677,6 +674,19 @@ describe("the council's own place names (config redact.places and redact.schools
     // with it, neither does, and the copy says what is withheld
     expect(agreement('dad', local)).not.toMatch(/XQPLACE9|Larkfield|Ninian/);
     expect(agreement('dad', local)).toContain('Withheld from this copy');
+  });
+
+  it('a listed name matches as redaction matches it, the apostrophe optional: "St Marys" is the listed St Mary\'s', () => {
+    const { rc } = editedC003([['goal: "XQDAD07 keeps to the order"', 'goal: "XQDAD07 keeps to the order; XQPLACE93 not at St Marys Primary gates"']]);
+    const config = exampleConfig();
+    const local = { ...config, redact: { places: [], schools: ["St Mary's Primary"] } };
+    const agreement = (c: typeof config) => {
+      const o = render(rc, 'agreement', 'md', { reader: 'dad', config: c });
+      return o.ok ? o.text : '';
+    };
+    expect(agreement(config)).toContain('XQPLACE93 not at St Marys Primary gates');
+    expect(agreement(local)).not.toMatch(/XQPLACE93|Marys/);
+    expect(agreement(local)).toContain('Withheld from this copy');
   });
 
   it('check warns where such text would reach that reader, naming the place', async () => {
@@ -957,4 +967,193 @@ describe('random names, written as a reader of the rendered copy reads them, and
       { numRuns: 20, seed: 16 },
     );
   }, 120_000);
+});
+
+describe('letters of other scripts that look Latin, in names', () => {
+  // a paragraph every copy would show names someone with a look-alike letter: it names them as the Latin letter would
+  const withParagraph = (spelled: string) =>
+    editedC003([
+      ['ref: "Miss R"', 'ref: "Miss F"'],
+      [
+        'XQFAM01 the social worker keeps visiting; the next review is in December.',
+        `XQFAM01 the social worker keeps visiting; the next review is in December.\n\nXQLOOK01 ${spelled} is coming to the review.`,
+      ],
+    ]).rc;
+  it.each([
+    ['a Greek digamma', 'Miss \u03DC', ['mum', 'gran', 'partner']],
+    ['a Lisu letter', 'Miss \uA4DD', ['mum', 'gran', 'partner']],
+    ['a Cherokee letter', 'Ms \u13E6', ['gran', 'partner']],
+  ])('%s: "%s" is read as Latin, and the paragraph naming her is withheld from the others', (_what, spelled, readers) => {
+    const rc = withParagraph(spelled);
+    for (const reader of readers) {
+      const o = render(rc, 'transition', 'md', { reader });
+      expect(o.ok && o.text, reader).toContain('XQFAM01');
+      expect(o.ok && o.text, reader).not.toContain('XQLOOK01');
+    }
+  });
+});
+
+describe('words for a relative ("sister", "daughter", "son") name the person they can mean', () => {
+  const text = (rc: ReportCase, type: ReportType, reader: string, point?: DecisionPoint) => {
+    const o = render(rc, type, 'md', { reader, point });
+    return o.ok ? o.text : '';
+  };
+
+  it('"Your sister is now in Wakefield", in a section every copy shows, is withheld from all but the protected paternal aunt it can mean (the father\'s sister)', () => {
+    const { rc } = editedC003([
+      [
+        'XQFAM01 the social worker keeps visiting; the next review is in December.',
+        'XQFAM01 the social worker keeps visiting; the next review is in December.\n\nXQKIN01 Your sister is now in Wakefield.',
+      ],
+    ]);
+    for (const reader of ['mum', 'gran', 'partner', 'dad']) {
+      const copy = text(rc, 'transition', reader);
+      expect(copy, reader).toContain('XQFAM01');
+      expect(copy, reader).not.toContain('XQKIN01');
+    }
+    expect(text(rc, 'transition', 'aunt')).toContain('XQKIN01 Your sister is now in Wakefield.');
+  });
+
+  it('the grandmother\'s own summary "her daughter is still in recovery" is about the mother (the maternal grandmother\'s daughter) and her health: withheld from the grandmother', () => {
+    const { rc } = editedC003([['summary: "XQGRAN05 you help with school"', 'summary: "XQGRAN05 Because her daughter is still in recovery"']]);
+    const copy = text(rc, 'decision', 'gran', 'rc1_d2');
+    expect(copy).toMatch(/## Why\s+Withheld from this copy\./);
+    expect(copy).not.toContain('XQGRAN05');
+  });
+
+  it('"your daughter" to a parent is the child: shown; to the father who poses a risk to the mother, the grandmother\'s daughter could be her: withheld', () => {
+    const { rc } = editedC003([
+      ['summary: "XQMUM06 you kept to the plan"', 'summary: "XQMUM06 your daughter and you kept to the plan"'],
+      ['summary: "XQDAD06 you have work to do"', 'summary: "XQDAD06 her daughter says you have work to do"'],
+    ]);
+    expect(text(rc, 'decision', 'mum', 'rc1_d2')).toContain('XQMUM06 your daughter and you kept to the plan');
+    const dad = text(rc, 'decision', 'dad', 'rc1_d2');
+    expect(dad).toMatch(/## Why\s+Withheld from this copy\./);
+    expect(dad).not.toContain('XQDAD06');
+  });
+
+  it('"son", "nephew" and "brother" name a recorded brother of the child: a section every copy shows withholds them from the others', () => {
+    const { rc } = editedC003([
+      ['  - { id: aunt,', '  - { id: bro, ref: "Young K", relation: brother }\n  - { id: aunt,'],
+      [
+        'XQFAM01 the social worker keeps visiting; the next review is in December.',
+        'XQFAM01 the social worker keeps visiting; the next review is in December.\n\nXQKIN02 Her son starts college.\n\nXQKIN03 The nephew is settled.',
+      ],
+    ]);
+    for (const reader of ['mum', 'partner', 'gran']) {
+      const copy = text(rc, 'transition', reader);
+      expect(copy, reader).toContain('XQFAM01');
+      expect(copy, reader).not.toMatch(/XQKIN0[23]/);
+    }
+  });
+});
+
+describe('a field a worker marks shareable with named readers (shareable)', () => {
+  const RF0010 = resolve(CASES, 'RF-0010.md');
+  const BACKUP = 'if Ms K becomes unwell after the return, Aunt K has K while the team meets';
+  const agreement = (file: string, reader: string) => reunify(['report', file, '--type', 'agreement', '--for', reader, '--as-of', '2026-11-01']);
+  /** RF-0010 with `edits` made, in a scratch folder. */
+  const edited = (edits: readonly (readonly [string, string])[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'reunify-shareable-'));
+    let text = readFileSync(RF0010, 'utf8');
+    for (const [from, to] of edits) {
+      expect(text, from).toContain(from);
+      text = text.replace(from, to);
+    }
+    writeFileSync(join(dir, 'RF-0010.md'), text);
+    return join(dir, 'RF-0010.md');
+  };
+
+  it('RF-0010\'s back-up plan (it names Aunt K and says "unwell") reaches both parents it is marked for', async () => {
+    for (const reader of ['mum', 'dad']) {
+      const r = await agreement(RF0010, reader);
+      expect(r.exitCode, reader).toBe(0);
+      expect(r.stdout, reader).toMatch(/## If the goals are not met\s+If goals slip, K stays with Foster carer Z/);
+      expect(r.stdout, reader).toContain(BACKUP);
+    }
+  });
+
+  it('without the mark, or for a reader it does not name, the back-up plan is withheld: nothing is shareable by default', async () => {
+    const unmarked = edited([
+      ['  - { path: /agreement/backup_plan, with: [mum, dad], by: "SW K.L.", date: 2026-10-02 }\n', ''],
+      ['shareable:\n', ''],
+    ]);
+    const mumOnly = edited([['with: [mum, dad]', 'with: [mum]']]);
+    for (const [file, reader] of [
+      [unmarked, 'mum'],
+      [unmarked, 'dad'],
+      [mumOnly, 'dad'],
+    ] as const) {
+      const r = await agreement(file, reader);
+      expect(r.exitCode, `${file} ${reader}`).toBe(0);
+      expect(r.stdout, reader).toMatch(/## If the goals are not met\s+Withheld from this copy\./);
+      expect(r.stdout, reader).not.toContain(BACKUP);
+    }
+    expect((await agreement(mumOnly, 'mum')).stdout).toContain(BACKUP);
+  });
+
+  it('the mark never lifts the screen for a way to find someone', async () => {
+    const file = edited([['Aunt K has K while the team meets', 'Aunt K has K at 4 Elm Road while the team meets']]);
+    const r = await agreement(file, 'mum');
+    expect(r.stdout).toMatch(/## If the goals are not met\s+Withheld from this copy\./);
+    expect(r.stdout).not.toContain('Elm Road');
+  });
+
+  it('a mark is a recorded decision: without who made it and when, check rejects it', async () => {
+    const file = edited([['with: [mum, dad], by: "SW K.L.", date: 2026-10-02 }', 'with: [mum, dad] }']]);
+    const r = await reunify(['check', file, '--as-of', '2026-11-01']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/error\s+"by" is required\s+schema/);
+    expect(r.stdout).toMatch(/error\s+"date" is required\s+schema/);
+  });
+});
+
+describe('a ref that itself holds a postcode, an address or a name', () => {
+  const text = (rc: ReportCase, type: ReportType, reader: string) => {
+    const o = render(rc, type, 'md', { reader });
+    return o.ok ? o.text : '';
+  };
+  it('is printed as "Withheld from this copy" wherever a copy would print it, entities and all', () => {
+    const { rc } = editedC003([
+      ['ref: "Mrs L"', 'ref: "Mrs L of LS2&#32;7QT"'],
+      ['relation: mother, pr: true,', 'relation: mother, also_known_as: [Kerry], pr: true,'],
+      ['social_worker: "SW K.S."', 'social_worker: "SW K.S. (Kerry\'s cousin)"'],
+    ]);
+    const gran = text(rc, 'transition', 'gran');
+    const child = text(rc, 'transition', 'child');
+    const mum = text(rc, 'transition', 'mum');
+    for (const [who, copy] of [
+      ['gran', gran],
+      ['child', child],
+      ['mum', mum],
+    ] as const) {
+      expect(copy, who).not.toMatch(/LS2|7QT|Kerry/);
+      expect(copy, who).toContain('Withheld from this copy');
+    }
+    expect(gran).toContain('prepared for Withheld from this copy on');
+    expect(child).toContain('Withheld from this copy is your safe adult.');
+    expect(mum).toContain('Social worker: Withheld from this copy');
+    // the other refs are printed as ever
+    expect(mum).toContain('prepared for Ms K on');
+  });
+});
+
+describe("text in someone else's record marked for the reader is about that person, named or not", () => {
+  it('"Moved to Harrogate last week" in the partner\'s goal marked for the grandmother names no one and has no pronoun, and is still withheld from her; the partner reads it', () => {
+    const { rc } = editedC003([
+      ['comment: "XQSHAREG05 on time"', 'comment: "XQSHAREG05 Moved to Harrogate last week"'],
+      ['"XQSHAREG02 Tuesday runs"', '"XQSHAREG02 Tuesday runs unless unwell"'],
+    ]);
+    const copy = (reader: string) => {
+      const o = render(rc, 'agreement', 'md', { reader });
+      return o.ok ? o.text : '';
+    };
+    const gran = copy('gran');
+    expect(gran).toContain('XQSHAREG01 school runs with the grandmother');
+    expect(gran).toContain('1 April 2026: On track. The comment is withheld from this copy.');
+    expect(gran).not.toMatch(/XQSHAREG05|XQSHAREG02|Harrogate/);
+    const partner = copy('partner');
+    expect(partner).toContain('XQSHAREG05 Moved to Harrogate last week');
+    expect(partner).toContain('XQSHAREG02 Tuesday runs unless unwell');
+  });
 });

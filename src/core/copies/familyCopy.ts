@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 import { identifierRules } from './redact/identifiers.js';
 import { escapeRegExp, textReplacer } from './redact/engine.js';
 import { skeleton } from './redact/normalise.js';
+import { placeNamesSource } from './redact/places.js';
 import { latestAt } from '../rules/recordReaders.js';
 
 export type FamilyProduct = 'assessment' | 'decision' | 'agreement' | 'transition' | 'review';
@@ -23,6 +24,8 @@ export interface Reader {
   riskTo: Set<string>;
   /** Local place and school names (config `redact.places` and `redact.schools`): to a reader with `riskTo`, text naming one says where someone is. */
   places: readonly string[];
+  /** Texts a worker has marked shareable with this reader (`shareable`): shown as written, within the limits of `mayShow`. */
+  cleared: ReadonlySet<string>;
 }
 
 /** The reader a copy is for, or a ReaderError naming the ids the case knows. */
@@ -33,7 +36,24 @@ export function readerOf(data: CaseData, id: string, places: readonly string[] =
     const known = ['child', ...people.map((p) => p.id)].join(', ');
     throw new ReaderError(`--for must be "child" or a person id in the case (${known}), got "${id}"`);
   }
-  return { id, person, riskTo: new Set((person?.risk_to ?? []).map((r) => r.id)), places };
+  return { id, person, riskTo: new Set((person?.risk_to ?? []).map((r) => r.id)), places, cleared: clearedFor(data, id) };
+}
+
+/** The texts at the paths the case's `shareable` list marks as shareable with this reader: a string, or each string of a list. */
+export function clearedFor(data: CaseData, readerId: string): Set<string> {
+  const out = new Set<string>();
+  for (const entry of data.shareable ?? []) {
+    if (!Array.isArray(entry.with) || !entry.with.includes(readerId) || typeof entry.path !== 'string') continue;
+    let node: unknown = data;
+    for (const key of entry.path
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+      node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    for (const text of typeof node === 'string' ? [node] : Array.isArray(node) ? node : []) if (typeof text === 'string' && text.trim() !== '') out.add(text);
+  }
+  return out;
 }
 
 const KIN_WORDS: [RegExp, string[]][] = [
@@ -54,8 +74,9 @@ const KIN_WORDS: [RegExp, string[]][] = [
 /**
  * Text as a reader would read it: compatibility forms folded (full-width letters, a
  * no-break space), accents and other combining marks taken off, invisible format
- * characters (zero-width spaces, joiners, soft hyphens) taken out, and Cyrillic, Greek
- * and Armenian letters that look Latin read as Latin (the one table, in redact/normalise.ts).
+ * characters (zero-width spaces, joiners, soft hyphens) taken out, and Cyrillic, Greek,
+ * Armenian, Lisu and Cherokee letters that look Latin read as Latin (the one table, in
+ * redact/normalise.ts: the Greek digamma Ϝ is F).
  */
 export function normalise(text: string): string {
   return skeleton(
@@ -113,6 +134,119 @@ export function namingWords(p: Person): string[] {
   return [...words].filter((w) => w !== '');
 }
 
+// ---------------------------------------------------------------- words for a relative
+// "Your sister", "her daughter", "his nephew": words that say who someone is to someone
+// else. Relations are recorded to the child (`maternal_aunt`), so who is whose sister
+// or daughter is worked out from them. Such a word names every person in the case who
+// is that relative of the child or of someone recorded in `people` (a paternal aunt is
+// the father's sister; the mother is the daughter of a recorded maternal grandmother).
+// One exception, for the reader: a word that, said to the reader, means the child
+// ("son" or "daughter" to a parent, "grandson" to a grandparent, "niece" to an aunt) is
+// read as the child, unless the person is that relative of the reader too (a sister of
+// the child is also the mother's daughter) or is protected from the reader (`risk_to`,
+// `protected_address`): then every reading counts.
+
+/** Where a relation puts someone in the family around the child. */
+interface Kin {
+  kind: 'parent' | 'parent_partner' | 'grandparent' | 'aunt_uncle' | 'sibling' | 'cousin';
+  side?: 'maternal' | 'paternal';
+  female?: boolean;
+}
+
+/** A relation to the child as a place in the family, or undefined (a carer, a friend, a worker). */
+function kinOf(relation: string): Kin | undefined {
+  const r = relation.toLowerCase().replace(/[\s-]+/g, '_');
+  if (/great/.test(r)) return undefined;
+  const side = /^(maternal|mothers?)_/.test(r) ? 'maternal' : /^(paternal|fathers?)_/.test(r) ? 'paternal' : undefined;
+  const female = /(mother|mum|aunt|auntie|aunty|sister|grandma|gran|nan|daughter|niece)$/.test(r)
+    ? true
+    : /(father|dad|uncle|brother|grandpa|grandad|son|nephew)$/.test(r)
+      ? false
+      : undefined;
+  if (/^(birth_)?(mother|mum)$/.test(r)) return { kind: 'parent', side: 'maternal', female: true };
+  if (/^(birth_)?(father|dad)$/.test(r)) return { kind: 'parent', side: 'paternal', female: false };
+  if (/^(birth_)?parent$/.test(r)) return { kind: 'parent' };
+  if (/^step_?mother$/.test(r)) return { kind: 'parent_partner', side: 'paternal', female: true };
+  if (/^step_?father$/.test(r)) return { kind: 'parent_partner', side: 'maternal', female: false };
+  if (/(^|_)partner$/.test(r)) return { kind: 'parent_partner', side };
+  if (/(^|_)grand(mother|father|parent|ma|pa|ad|dad)$/.test(r)) return { kind: 'grandparent', side, female };
+  if (/(^|_)(aunt|auntie|aunty|uncle)$/.test(r)) return { kind: 'aunt_uncle', side, female };
+  if (/(^|_)(half_|step_)?(sibling|brother|sister)$/.test(r)) return { kind: 'sibling', female };
+  if (/(^|_)cousin$/.test(r)) return { kind: 'cousin', side };
+  return undefined;
+}
+
+const PARTNER_WORDS = ['partner', 'ex-partner', 'husband', 'ex-husband', 'wife', 'ex-wife', 'boyfriend', 'girlfriend', 'ex'];
+/** The words for a relative, by whether they are a woman (true), a man (false) or not known (both). */
+const byGender = (female: boolean | undefined, women: string[], men: string[], either: string[] = []) =>
+  female === true ? [...women, ...either] : female === false ? [...men, ...either] : [...women, ...men, ...either];
+
+/** The words for what `target` is to `anchor` (the child when `anchor` is undefined), among those above. */
+function relativeWords(anchor: Kin | undefined, target: Kin): string[] {
+  const same = (a: Kin, b: Kin) => a.side === undefined || b.side === undefined || a.side === b.side;
+  const sibling = () => byGender(target.female, ['sister'], ['brother'], ['sibling']);
+  const child = () => byGender(target.female, ['daughter'], ['son']);
+  if (anchor === undefined) return target.kind === 'sibling' ? sibling() : [];
+  switch (anchor.kind) {
+    case 'parent':
+      if (target.kind === 'sibling') return [...child(), ...byGender(target.female, ['stepdaughter'], ['stepson'])];
+      if (target.kind === 'parent_partner' && same(anchor, target)) return PARTNER_WORDS;
+      if (target.kind === 'aunt_uncle') return same(anchor, target) ? sibling() : byGender(target.female, ['sister-in-law'], ['brother-in-law']);
+      if (target.kind === 'cousin' && same(anchor, target)) return byGender(target.female, ['niece'], ['nephew']);
+      return [];
+    case 'parent_partner':
+      if (target.kind === 'sibling') return [...child(), ...byGender(target.female, ['stepdaughter'], ['stepson'])];
+      if (target.kind === 'parent' && same(anchor, target)) return PARTNER_WORDS;
+      return [];
+    case 'grandparent':
+      if ((target.kind === 'parent' || target.kind === 'aunt_uncle') && same(anchor, target)) return child();
+      if (target.kind === 'parent_partner' && same(anchor, target)) return byGender(target.female, ['daughter-in-law'], ['son-in-law']);
+      if (target.kind === 'sibling' || (target.kind === 'cousin' && same(anchor, target)))
+        return byGender(target.female, ['granddaughter'], ['grandson'], ['grandchild']);
+      return [];
+    case 'aunt_uncle':
+      if ((target.kind === 'parent' || target.kind === 'aunt_uncle') && same(anchor, target)) return sibling();
+      if (target.kind === 'sibling') return byGender(target.female, ['niece'], ['nephew']);
+      if (target.kind === 'cousin' && same(anchor, target)) return child();
+      return [];
+    case 'sibling':
+      return target.kind === 'sibling' ? sibling() : [];
+    case 'cousin':
+      return [];
+  }
+}
+
+/** Words for a relative that name this person: what they are to the child or to anyone recorded in the case. */
+function relativeWordsFor(data: CaseData, p: Person): Set<string> {
+  const target = kinOf(p.relation);
+  const out = new Set<string>();
+  if (!target) return out;
+  for (const w of relativeWords(undefined, target)) out.add(w);
+  for (const other of data.people ?? []) {
+    if (other === p || other.id === p.id) continue;
+    const anchor = kinOf(other.relation);
+    if (anchor) for (const w of relativeWords(anchor, target)) out.add(w);
+  }
+  return out;
+}
+
+/** The words that, said to this reader, mean the child ("son" to a parent). */
+function childWordsFor(reader: Reader): Set<string> {
+  const kin = reader.person ? kinOf(reader.person.relation) : undefined;
+  return new Set(kin ? relativeWords(kin, { kind: 'sibling' }) : []);
+}
+
+/** Words for a relative that name this person in a copy for this reader (see above). */
+export function relativeWordsIn(data: CaseData, p: Person, reader?: Reader): string[] {
+  const words = relativeWordsFor(data, p);
+  if (!reader || reader.riskTo.has(p.id) || p.protected_address === true) return [...words];
+  const readerKin = reader.person ? kinOf(reader.person.relation) : undefined;
+  const target = kinOf(p.relation);
+  const toReader = new Set(readerKin && target ? relativeWords(readerKin, target) : []);
+  const child = childWordsFor(reader);
+  return [...words].filter((w) => !child.has(w) || toReader.has(w));
+}
+
 const FEMALE_TITLES = ['mrs', 'ms', 'miss', 'mx', 'm/s'];
 const MALE_TITLES = ['mr', 'mx'];
 /** Between a title and a name, or the parts of a name: nothing, or spaces, punctuation and Markdown marks ("Ms. F", "MsF", "Ms_F", "**Ms** F" read as written). */
@@ -141,22 +275,29 @@ function wordPattern(word: string): string {
   return parts.map((x) => escapeRegExp(x).replace(/\\?[-‐‑–—]+/g, SPACE)).join(SPACE);
 }
 
-const namePatterns = new WeakMap<Person, RegExp>();
+const namePatterns = new WeakMap<Person, Map<string, RegExp>>();
 
-/** Does this text name the person, by ref or relation, in any letter case, spelling or joining, with plurals and possessives? */
-export function names(text: string, p: Person): boolean {
-  let re = namePatterns.get(p);
+/**
+ * Does this text name the person, by ref or relation, in any letter case, spelling or
+ * joining, with plurals and possessives? Given the case, also by a word for a relative
+ * ("sister", "daughter": see `relativeWordsIn`), read for `reader` when one is given.
+ */
+export function names(text: string, p: Person, within?: { data: CaseData; reader?: Reader }): boolean {
+  const key = within === undefined ? '' : `for ${within.reader?.id ?? ''}`;
+  let byReader = namePatterns.get(p);
+  if (!byReader) namePatterns.set(p, (byReader = new Map()));
+  let re = byReader.get(key);
   if (!re) {
-    const alternatives = namingWords(p).map(wordPattern);
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?:['’]?s)?(?![\\p{L}\\p{N}])`, 'iu');
-    namePatterns.set(p, re);
+    const words = [...new Set([...namingWords(p), ...(within ? relativeWordsIn(within.data, p, within.reader) : [])])];
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(wordPattern).join('|')})(?:['’]?s)?(?![\\p{L}\\p{N}])`, 'iu');
+    byReader.set(key, re);
   }
   return readings(text).some((r) => re.test(r));
 }
 
 /** People other than the reader named in a text. */
 export function othersNamed(data: CaseData, reader: Reader, text: string): Person[] {
-  return (data.people ?? []).filter((p) => p.id !== reader.id && names(text, p));
+  return (data.people ?? []).filter((p) => p.id !== reader.id && names(text, p, { data, reader }));
 }
 
 /** Does a text name someone the reader poses a risk to (or whose address is protected from others)? */
@@ -167,14 +308,22 @@ export function namesProtected(data: CaseData, reader: Reader, text: string): bo
 /**
  * May this text be shown to the reader? Never when it names someone protected from
  * the reader, holds an address, phone number, email, web address or any other way to
- * find someone (whoever's it is), or speaks of someone by "she" or "he" with where
- * they are or their health; to a reader who poses a risk to someone, never when it
- * says where anyone is or who reported what. Past that: `owned` (the reader's own
- * record, or one a worker marked as shared with them) is shown unless it names
- * another adult with their whereabouts or health; other text only when it names
- * nobody else. Every screen reads the text as a reader would (see `readings`).
+ * find someone (whoever's it is); to a reader who poses a risk to someone, never when
+ * it says where anyone is or who reported what. Past that: a text a worker marked
+ * shareable with the reader (`shareable`) is shown as written; other text is not when
+ * it speaks of someone by "she" or "he" with where they are or their health; `owned`
+ * (the reader's own record, or one a worker marked as shared with them) is shown
+ * unless it names another adult with their whereabouts or health; other text only
+ * when it names nobody else. `about`, the person whose record the text is in, counts as
+ * named when it is someone else: "Moved to Harrogate" in another parent's goal marked
+ * for the reader is withheld though it names no one, and nothing of the record of
+ * someone protected from the reader is shown. Every screen reads the text as a reader
+ * would (see `readings`).
  */
-export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean): boolean {
+export function mayShow(data: CaseData, reader: Reader, text: string, owned: boolean, about?: string): boolean {
+  // a field of someone else's record (a goal of theirs marked for the reader) is about them, whether it names them or not
+  const owner = about === undefined || about === reader.id ? undefined : (data.people ?? []).find((p) => p.id === about);
+  if (owner && (reader.riskTo.has(owner.id) || owner.protected_address === true)) return false;
   if (namesProtected(data, reader, text)) return false;
   if (placeIn(text) !== undefined) return false;
   const read = readings(text);
@@ -182,10 +331,12 @@ export function mayShow(data: CaseData, reader: Reader, text: string, owned: boo
   const health = read.some((r) => HEALTH.test(r));
   // a reader who poses a risk to someone: nothing that could say where anyone is or who reported what
   if (reader.riskTo.size > 0 && whereaboutsIn(text, reader.places) !== undefined) return false;
+  // a text a worker marked shareable with this reader: shown as written, whoever else it names and whatever it says of them
+  if (reader.cleared.has(text)) return true;
   // "she has moved", "he is on tablets": about someone, and not shown to be the reader
   if ((whereabouts || health) && read.some((r) => THIRD_PERSON.test(r))) return false;
   const others = othersNamed(data, reader, text);
-  if (others.length > 0 && (whereabouts || health)) return false;
+  if ((others.length > 0 || owner !== undefined) && (whereabouts || health)) return false;
   if (reader.id !== 'child' && reader.riskTo.has('child') && /\S/.test(text)) return owned;
   return owned || others.length === 0;
 }
@@ -276,21 +427,12 @@ export function whereaboutsIn(text: string, places: readonly string[] = []): str
 }
 
 const localPlacePatterns = new Map<string, RegExp | undefined>();
-/** One pattern for the council's own place and school names, read as the screens read text (folded, any letter case, spaces as any gap). */
+/** One pattern for the council's own place and school names (the one redaction uses, redact/places.ts), read as the screens read text: folded, any letter case, the words apart by any gap. */
 function localPlaces(places: readonly string[]): RegExp | undefined {
   const key = places.join('\n');
   if (!localPlacePatterns.has(key)) {
-    const alternatives = places
-      .map((p) => normalise(p).trim())
-      .filter((p) => p !== '')
-      .sort((a, b) => b.length - a.length)
-      .map((p) =>
-        p
-          .split(/\s+/)
-          .map(escapeRegExp)
-          .join(String.raw`[\s._‐‑–—-]+`),
-      );
-    localPlacePatterns.set(key, alternatives.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
+    const alternatives = placeNamesSource(places.map(normalise), String.raw`[\s._‐‑–—-]+`);
+    localPlacePatterns.set(key, alternatives === undefined ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu'));
   }
   return localPlacePatterns.get(key);
 }
@@ -309,10 +451,32 @@ const PLACES_TO_FIND =
 
 /** Words about someone's health. */
 const HEALTH =
-  /(?<![\p{L}\p{N}])(?:health|mental|anxi\w*|depress\w*|counsell?\w*|therap\w*|medic\w*|tablets?|pills?|diagnos\w*|hospital\w*|gp|doctor|nurse|midwife|pregnan\w*|miscarr\w*|drugs?|alcohol\w*|drink\w*|rehab\w*|detox\w*|methadone|overdos\w*|self-?harm\w*|suicid\w*|psychiatr\w*|psycholog\w*|nerves|illness|ill|unwell|poorly|sick\w*|crisis|breakdown|admitted|disab\w*|camhs|sectioned|relaps\w*|cancer|hiv|condition)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:health|mental|anxi\w*|depress\w*|counsell?\w*|therap\w*|medic\w*|tablets?|pills?|diagnos\w*|hospital\w*|gp|doctor|nurse|midwife|pregnan\w*|miscarr\w*|drugs?|alcohol\w*|drink\w*|rehab\w*|detox\w*|methadone|overdos\w*|self-?harm\w*|suicid\w*|psychiatr\w*|psycholog\w*|nerves|illness|ill|unwell|poorly|sick\w*|crisis|breakdown|admitted|disab\w*|camhs|sectioned|relaps\w*|in\s+recovery|recovering|cancer|hiv|condition)(?![\p{L}\p{N}])/iu;
 
 /** He or she: text about a third person (not "they", which a worker writes of a family). */
 const THIRD_PERSON = /(?<![\p{L}\p{N}])(?:she|he|her|hers|herself|him|his|himself)(?![\p{L}\p{N}])/iu;
+
+/**
+ * The refs a family copy would print (the case id, the child's ref, each person's ref,
+ * the team's) that themselves hold something it must not show: an address, postcode,
+ * phone number or other way to find someone (`placeIn`), or a name the file lists for
+ * someone (`also_known_as`), read as a reader reads them (entities decoded). A copy
+ * prints such a ref as "Withheld from this copy".
+ */
+export function unsafeRefs(data: CaseData): Set<string> {
+  const known = (data.people ?? []).flatMap((p) =>
+    (p.also_known_as ?? []).flatMap((name) => [name.trim(), ...name.split(/[\s,;/]+/).filter((w) => [...w].length >= 2 && /^\p{Lu}/u.test(w))]),
+  );
+  const aka = known.filter((w) => w !== '').map(wordPattern);
+  const named = aka.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${aka.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  const refs = [data.id, data.child?.ref, ...(data.people ?? []).map((p) => p.ref), ...Object.values(data.team ?? {})];
+  return new Set(
+    refs.filter(
+      (ref): ref is string =>
+        typeof ref === 'string' && ref.trim() !== '' && (placeIn(ref) !== undefined || (named !== undefined && readings(ref).some((r) => named.test(r)))),
+    ),
+  );
+}
 
 /** Is the reader listed in a `share_with` / `shared_with` list? */
 export const sharedWith = (list: readonly string[] | undefined, reader: Reader): boolean => (list ?? []).includes(reader.id);

@@ -31,6 +31,7 @@ import {
   type NameToken,
 } from './redact/names.js';
 import { clean, skeleton } from './redact/normalise.js';
+import { placeNamesSource } from './redact/places.js';
 import { postcodeKey, type KnownValues } from './redact/survival.js';
 
 export { survivors, forReview, type Survivor, type ReviewItem, type KnownValues } from './redact/survival.js';
@@ -606,6 +607,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const newPersonId = new Map([...personIds].sort().map((id, i) => [id, `person${i + 1}`]));
   const places = new Map([...new Set(options.places.filter((p) => p.trim() !== ''))].map((p, i) => [foldWord(p.replace(/\s+/g, ' ')), `Town ${i + 1}`]));
   const schools = new Map([...new Set(options.schools.filter((p) => p.trim() !== ''))].map((p, i) => [foldWord(p.replace(/\s+/g, ' ')), `School ${i + 1}`]));
+  const placeAlternatives = placeNamesSource([...options.places, ...options.schools]);
 
   const span = dateSpan(sources, options.asOf, [options.asOf]);
   const offset = redactionOffset(rng.fork(options.attempt ? `offset ${options.attempt}` : 'offset'), span);
@@ -672,18 +674,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       },
     },
     {
-      source: ifAny(
-        [...options.places, ...options.schools]
-          .filter((p) => p.trim() !== '')
-          .map((p) =>
-            p
-              .trim()
-              .split(/\s+/)
-              .map((w) => wordPattern(w))
-              .join('\\s+'),
-          ),
-        (alts) => `${BEFORE}(?:${alts})${AFTER}`,
-      ),
+      source: placeAlternatives === undefined ? '' : `${BEFORE}(?:${placeAlternatives})${AFTER}`,
       replace: (m) => {
         const key = foldWord(m.replace(/\s+/g, ' '));
         if (places.has(key)) return (count('places'), places.get(key)!);
@@ -852,7 +843,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     },
     {
       // a known name written wholly in letters of another script that look like Latin ones ("Кау" in Cyrillic for Kay)
-      source: of('word').length === 0 ? '' : `${BEFORE}[\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Armenian}\\p{M}]+${AFTER}`,
+      source:
+        of('word').length === 0
+          ? ''
+          : `${BEFORE}[\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Armenian}\\p{Script=Lisu}\\p{Script=Cherokee}\\p{M}]+${AFTER}`,
       replace: (m) => {
         const f = foldWord(skeleton(m));
         const key = [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k));

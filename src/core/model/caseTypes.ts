@@ -220,5 +220,23 @@ export interface CaseData {
   return?: ReturnRecord | null;
   court?: CourtRecord | null;
   outcome?: { status: string; date: IsoDate; note?: string } | null;
+  /** A worker's decisions that a family copy may show a field, as written, to named readers. */
+  shareable?: ShareableField[];
   [key: `x-${string}`]: unknown;
+}
+
+/**
+ * A worker's decision, recorded in the file, that family copies for `with` may show the
+ * text at `path` as written, though it names someone else or speaks of their whereabouts
+ * or health. Never made by default; never lifts `risk_to`, `protected_address`, or the
+ * screen for addresses and other ways to find someone.
+ */
+export interface ShareableField {
+  /** JSON pointer to a free-text field (or a list of texts) of the front matter, e.g. /agreement/backup_plan. */
+  path: string;
+  /** Readers (person ids, or child). */
+  with: string[];
+  by: string;
+  date: IsoDate;
+  note?: string;
 }

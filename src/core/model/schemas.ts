@@ -524,6 +524,21 @@ function definitions(ids: DomainIds): Schema {
       [],
       true,
     ),
+    shareable: record(
+      'A worker’s decision that family copies for the readers named may show one field as written, though it names someone else or speaks of their whereabouts or health',
+      {
+        path: {
+          type: 'string',
+          pattern: '^(/[^/]+)+$',
+          description: 'JSON pointer to a free-text field of the front matter, or a list of texts, e.g. /agreement/backup_plan',
+        },
+        with: { ...readers('The readers (person ids, or child) whose family copy may show it as written'), minItems: 1 },
+        by: text('Who decided (role and initials)'),
+        date: date('When they decided'),
+        note: text('Why it may be shared'),
+      },
+      ['path', 'with', 'by', 'date'],
+    ),
     outcome: record(
       'How the case ended, once closed',
       { status: choice(OUTCOME_STATUSES, 'at_home, re_entered_care or not_returned'), date: date('Date of closure'), note: text('Short note') },
@@ -573,6 +588,10 @@ function commonSchema(ids: DomainIds): Schema {
       return: ref('return', 'The return home'),
       court: ref('court', 'Care proceedings'),
       outcome: ref('outcome', 'Outcome when closed'),
+      shareable: listOf(
+        ref('shareable', 'One field, shareable with named readers'),
+        'Fields a worker has decided family copies may show, as written, to the readers named (nothing is shareable unless listed here)',
+      ),
     },
     definitions: definitions(ids),
   };

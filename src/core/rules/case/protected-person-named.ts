@@ -27,7 +27,7 @@ export const protectedPersonNamed: CaseRule = {
       for (const field of ownedTexts(data, r)) {
         let named = false;
         for (const p of guarded) {
-          if (p.id === reader || !names(field.text, p)) continue;
+          if (p.id === reader || !names(field.text, p, { data, reader: r })) continue;
           named = true;
           const why = r.riskTo.has(p.id)
             ? `${reader} poses a risk to ${p.id}, so the copy withholds it`
@@ -54,7 +54,7 @@ export const protectedPersonNamed: CaseRule = {
     for (const s of view.sections()) {
       if (!shown.has(s.heading.trim().toLowerCase())) continue;
       for (const p of guarded) {
-        if (s.content.split(/\n\s*\n/).some((para) => names(para, p))) {
+        if (s.content.split(/\n\s*\n/).some((para) => names(para, p, { data }))) {
           problems.push({
             path: '',
             message: `names ${p.id} in "## ${s.heading.trim()}", a section family copies show; family copies for anyone but ${p.id} withhold that paragraph, so write it about the child and the plan alone`,
