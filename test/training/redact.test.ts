@@ -473,8 +473,8 @@ describe('redactCaseload: identifiers, dates and case ids written in unusual for
 
   it('the final check finds a phone, NHS number or postcode of the originals in any other spacing', () => {
     const r = one('Call 07700 900123; NHS 943 476 5919; at M14 5AB.\n');
-    expect(check(r, 'ring 7700 900 123 or +44-7700-900-123').filter((s) => s.kind === 'a phone or NHS number of the originals')).toHaveLength(2);
-    expect(check(r, 'number 94-34-76-59-19').map((s) => s.kind)).toContain('a phone or NHS number of the originals');
+    expect(check(r, 'ring 7700 900 123 or +44-7700-900-123').filter((s) => s.kind === 'a phone, NHS or hospital number of the originals')).toHaveLength(2);
+    expect(check(r, 'number 94-34-76-59-19').map((s) => s.kind)).toContain('a phone, NHS or hospital number of the originals');
     expect(check(r, 'postcode m 14 5 ab').map((s) => s.kind)).toContain('a postcode of the originals');
     expect(check(r, 'count 1234 5678, postcode M14 5AC')).toEqual([]);
   });

@@ -25,6 +25,7 @@ import {
   initialWords,
   knownPieces,
   nameTokens,
+  POLICE_TITLES,
   ROLES,
   TITLES,
   wordPattern,
@@ -507,8 +508,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     `${BEFORE}(mr|mrs|ms|mx|dr|prof|cllr|revd|hhj|MR|MRS|MS|MX|DR|PROF|CLLR|REVD|HHJ)\\.?((?:[ \\t]+[\\p{L}\\p{M}'’‐‑‒–—―-]+){1,2})`,
     'gu',
   );
+  // "PC 1234 Evans": a police rank, a collar number, then the name
+  const collared = new RegExp(`${BEFORE}(?:${POLICE_TITLES.join('|')})\\.?[ \\t]+\\d{1,6}((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,3})`, 'gu');
   const learn = (text: string) => {
-    for (const m of clean(text).matchAll(titled)) {
+    for (const m of [...clean(text).matchAll(titled), ...clean(text).matchAll(collared)]) {
       const words: string[] = [];
       // Group 1 is not optional: it holds the words after the title in every match.
       for (const raw of m[1]!.trim().split(/[ \t]+/u)) {
@@ -701,7 +704,15 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
         // rest alternates space, word, space, word…; only the name's words are taken, the rest is looked at again
         let out = title;
         let consumed = title.length;
-        for (let i = 0; i + 1 < rest.length; i += 2) {
+        let first = 0;
+        // a police rank's collar number is kept, and the name after it taken: "PC 1234 Evans"
+        if (POLICE_TITLES.includes(title.replace(/\.$/, '')) && /^\d{1,6}$/u.test(rest[1] ?? '') && rest.length >= 4) {
+          out += rest[0]! + rest[1]!;
+          consumed += rest[0]!.length + rest[1]!.length;
+          first = 2;
+        }
+        const before = consumed;
+        for (let i = first; i + 1 < rest.length; i += 2) {
           // Both indexes are below rest.length (the loop's condition).
           const space = rest[i]!;
           const word = rest[i + 1]!;
@@ -713,7 +724,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
           consumed += space.length + word.length;
           if (trail !== '') break;
         }
-        if (consumed === title.length) return undefined;
+        if (consumed === before) return undefined;
         count('names in free text');
         return { text: out, consumed };
       },
@@ -892,7 +903,16 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const ids = identifierRules((k: IdentifierKind, found: string) => {
     count(k);
     // what the originals hold, for the final check to find in any other form
-    const key = k === 'postcodes' ? postcodeKey(found) : k === 'phone numbers' || k === 'NHS numbers' ? identifierDigits(found) : undefined;
+    const key =
+      k === 'postcodes'
+        ? postcodeKey(found)
+        : k === 'phone numbers' || k === 'NHS numbers'
+          ? identifierDigits(found)
+          : k === 'National Insurance numbers'
+            ? postcodeKey(found).slice(0, 8)
+            : k === 'hospital numbers' && postcodeKey(found).length >= 6
+              ? postcodeKey(found)
+              : undefined;
     if (key !== undefined) known.identifiers.add(key);
   });
   const redactText = textReplacer([...ids, ...dates.slice(0, -1), ...nameRules, ...dates.slice(-1)]);

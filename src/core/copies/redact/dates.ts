@@ -78,8 +78,8 @@ const ORDINAL_WORDS = [
 const UNITS = ORDINAL_WORDS.slice(0, 9);
 const ORD_WORD = `(?:(?:twenty|thirty)[ ‐‑-]?(?:${UNITS.join('|')})|${[...ORDINAL_WORDS, 'thirtieth'].sort((a, b) => b.length - a.length).join('|')})`;
 const SUPERSCRIPT: Record<string, string> = { st: 'ˢᵗ', nd: 'ⁿᵈ', rd: 'ʳᵈ', th: 'ᵗʰ' };
-/** A day of the month as written: 3, 03, 3rd, 3ʳᵈ, third, twenty-sixth. */
-const DAY = `(?:\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?![\\p{L}\\p{M}\\p{N}])`;
+/** A day of the month as written: 3, 03, 3rd, 3ʳᵈ, 2d and 3d (the older second and third), third, twenty-sixth. */
+const DAY = `(?:\\d{1,2}(?:st|nd|rd|th|d|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?![\\p{L}\\p{M}\\p{N}])`;
 /** Between the two days of a range: 3–5, 3rd & 4th, 3 and 9, the 3rd to the 5th. */
 const RANGE = `(?:\\s*[‐‑‒–—―-]\\s*|\\s*&\\s*|\\s+(?:to|until|till|and)\\s+(?:the\\s+)?)`;
 /** A weekday, which the offset (whole weeks) keeps. */
@@ -89,9 +89,12 @@ const DAY_GAP = `(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?`;
 /** A year after a day and month: 2026, '26, ’26, 26. */
 const YEAR_TEXT = `(?:\\d{4}|['‘’ʼ]\\d{2}|\\d{2})`;
 const YEAR = `(?:,?\\s+\\d{4}|,?\\s*['‘’ʼ]\\d{2}|\\s+\\d{2})(?![\\p{N}])`;
-/** A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date; not the end of "2015-08-09, ". */
+/**
+ * A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date; not the end of "2015-08-09, ".
+ * A day with any one or two letters after it counts ("3e March 2026"): a month is never moved away from a day.
+ */
 const DAY_BEFORE = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}/.-])(\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`,
+  `(?<![\\p{L}\\p{M}\\p{N}/.-])(\\d{1,2}(?:ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|\\p{L}{1,2})?|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`,
   'iu',
 );
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
@@ -104,7 +107,7 @@ const TENS = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ ‐�
 export const YEAR_WORDS = `(?:(?:nineteen|twenty)[ ‐‑-](?:hundred|(?:oh|o|nought)[ ‐‑-](?:${ONES})|${TEENS}|${TENS})|two[ ‐‑-]thousand(?:(?:,?\\s+and)?[ ‐‑-](?:${TENS}|${TEENS}|${ONES}))?)(?![\\p{L}\\p{M}])`;
 /** A day or a year just after a month ("December 3", "December the 3rd", "Dec '26", "March twenty twenty-four", "Mar-24"). */
 const NUMBER_AFTER = new RegExp(
-  `^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d+(?:st|nd|rd|th)?|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d|,?\\s+(?:of\\s+)?${YEAR_WORDS}|[-/.]\\d)`,
+  `^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d+(?:st|nd|rd|th|d)?|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d|,?\\s+(?:of\\s+)?${YEAR_WORDS}|[-/.]\\d)`,
   'iu',
 );
 /** A year in words just after a date read without a year ("3rd of March twenty twenty-four"): the date is left whole. */
@@ -132,6 +135,8 @@ function writeDay(n: number, like: string): string {
     const digits = p[1]!.length === 2 && n < 10 ? `0${n}` : String(n);
     if (p[2] === '') return digits;
     const ending = ordinal(n);
+    // the older "2d", "3d" keep their form where the new day is a second or third ("22d"), and take the usual ending otherwise ("4th")
+    if (p[2]!.toLowerCase() === 'd') return digits + sameShape(p[2]!, ending === 'nd' || ending === 'rd' ? 'd' : ending);
     return digits + (Object.values(SUPERSCRIPT).includes(p[2]!) ? SUPERSCRIPT[ending] : sameShape(p[2]!, ending));
   }
   const joiner = /(?:twenty|thirty)([ ‐‑-]?)/iu.exec(like)?.[1] || '-';
@@ -272,6 +277,16 @@ export function dateRules(moves: DateMoves): TextRule[] {
       replace: (m) => {
         const iso = isoOf(Number(m.slice(0, 4)), Number(m.slice(4, 6)), Number(m.slice(6, 8)));
         return iso ? moves.day(iso).replace(/-/g, '') : undefined;
+      },
+    },
+    {
+      // compact, day first: 03032026, 09081990 (only a real day of 1900 to 2099; no string of digits is both this and the form above)
+      source: `${NUM_BEFORE}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${NUM_AFTER}`,
+      replace: (m) => {
+        const iso = isoOf(Number(m.slice(4, 8)), Number(m.slice(2, 4)), Number(m.slice(0, 2)));
+        if (!iso) return undefined;
+        const moved = moves.day(iso);
+        return moved.slice(8, 10) + moved.slice(5, 7) + moved.slice(0, 4);
       },
     },
     {
@@ -436,7 +451,8 @@ export function wholeDatesIn(text: string, asOf: IsoDate): IsoDate[] {
 }
 
 const MONTH_TOKEN = new RegExp(`^${MONTH_WORD}$`, 'iu');
-const DAY_TOKEN = new RegExp(`^${DAY}$`, 'iu');
+/** A day as the check reads it: any form above, or a day with any one or two letters after it ("3e"), so a date written so is found if it was left. */
+const DAY_TOKEN = new RegExp(`^(?:${DAY}|\\d{1,2}\\p{L}{1,2})$`, 'iu');
 const WINDOW_TOKEN = /['‘’ʼ]?[\p{L}\p{M}\p{N}]+(?:[‐‑-][\p{L}\p{M}]+)?/gu;
 /** Words that may sit inside a written date or range. */
 const FILLER = new Set(['the', 'of', 'and', 'to', 'until', 'till', 'twenty', 'thirty']);

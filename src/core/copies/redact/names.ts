@@ -32,15 +32,21 @@ export const TITLES = [
   'Imam',
   'Rabbi',
   'PC',
+  'PCSO',
   'DC',
   'DS',
   'DI',
+  'DCI',
   'Sgt',
   'Sergeant',
   'Inspector',
+  'Constable',
+  'Supt',
   'Judge',
   'HHJ',
 ];
+/** Police ranks, which may have a collar number between them and the name: "PC 1234 Evans". */
+export const POLICE_TITLES = ['PC', 'PCSO', 'DC', 'DS', 'DI', 'DCI', 'Sgt', 'Sergeant', 'Inspector', 'Constable', 'Supt'];
 /** Role words that, before initials, name a professional: "SW J.P.", "TM A.O.", "IRO B.B.". */
 export const ROLES = ['SW', 'TM', 'IRO', 'FSW', 'DSL', 'HV', 'GP', 'PA', 'CG', 'SSW', 'ASW', 'PO', 'YOT', 'CAMHS'];
 /** Words in a ref that say what someone is, not who: kept as they are. */
