@@ -108,3 +108,44 @@ describe('reunify redact: names in other places', () => {
     expect(r.copy).not.toMatch(/Evans|Ann Lee/);
   });
 });
+
+describe('reunify redact: names with grammatical endings, and in lists', () => {
+  it('replaces a known surname with a grammatical ending, keeping the ending and nothing of the name', async () => {
+    const r = await redacted(
+      'Spoke to Kowalczyka and wrote to Kowalczykowi; Kowalczykiem came with the Kowalczyków. Anna Kowalskiej, Kowalską; KOWALCZYKA.',
+      'x-uncle-name: "Marek Kowalczyk"\nx-aunt-name: "Anna Kowalska"',
+    );
+    expect(r.exitCode).toBe(0);
+    const m =
+      /^Spoke to (\p{Lu}\p{Ll}+)a and wrote to (\p{Lu}\p{Ll}+)owi; (\p{Lu}\p{Ll}+)iem came with the (\p{Lu}\p{Ll}+)ów\. (\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)iej, (\p{Lu}\p{Ll}+); (\p{Lu}+)A\.$/u.exec(
+        r.last,
+      );
+    expect(m, r.last).not.toBeNull();
+    const [, a, b, c, d, , f, g, h] = m!;
+    // one pseudonym for Kowalczyk in every form, another for Kowalska
+    expect(new Set([a, b, c, d, h!.charAt(0) + h!.slice(1).toLowerCase()])).toEqual(new Set([a]));
+    expect(f).toBe(g);
+    expect(f).not.toBe(a);
+    expect(r.copy.toLowerCase()).not.toMatch(/kowal/);
+    // the pseudonym with its ending is not listed as an unknown word
+    expect(r.report).not.toContain(`| ${a}a |`);
+  });
+
+  it('replaces names in a list in a local field: under a key about a person every name, under any other key a full name of words the file does not use otherwise', async () => {
+    const r = await redacted('Niamh visited; Pike and Rory too. Domestic abuse is the concern.', 'x-siblings: [Niamh Pike, "Liam Pike (12)"]\nx-household: [Rory Quill, Domestic Abuse Programme]');
+    expect(r.exitCode).toBe(0);
+    expect(r.copy).not.toMatch(/Niamh|Pike|Liam|Rory|Quill/);
+    expect(r.copy).toMatch(/^x-siblings: \[ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+, \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \(12\) \]$/mu);
+    expect(r.copy).toMatch(/^x-household: \[ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+, Domestic Abuse Programme \]$/mu);
+    expect(r.last).toMatch(/^\p{Lu}\p{Ll}+ visited; \p{Lu}\p{Ll}+ and \p{Lu}\p{Ll}+ too\. Domestic abuse is the concern\.$/u);
+  });
+});
+
+describe('reunify redact: initials and ordinary words', () => {
+  it('leaves "so." at the end of a sentence and "e.g." as words where S.O. and E.G. are initials, and replaces the initials themselves', async () => {
+    const r = await redacted('Mr P said so. She said so, e.g. at 10 a.m. S.O. agreed; so did S. O. and SO.', 'x-aunt-name: "Siobhan Okafor"\nx-gp-name: "Edward Grey"\nx-dad-name: "Anthony Morris"');
+    expect(r.exitCode).toBe(0);
+    expect(r.last).toMatch(/^Mr (\p{Lu}) said so\. She said so, e\.g\. at 10 a\.m\. (\p{Lu})\.(\p{Lu})\. agreed; so did \2\. \3\. and \2\3\.$/u);
+    expect(r.last).not.toMatch(/^Mr P |S\.O\.|S\. O\.|\bSO\b/u);
+  });
+});

@@ -18,12 +18,17 @@ import { dateCandidates, dateRules, datesIn, wholeDatesIn } from './redact/dates
 import { AFTER, BEFORE, caseIdKey, caseIdsSource, caseNumbersSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
 import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
 import {
+  ABBREVIATIONS,
   caseLike,
   foldWord,
   initialsKey,
   initialsPattern,
+  endingsPattern,
+  inflectedKeys,
   initialWords,
   knownPieces,
+  NAME_ENDINGS,
+  STEM_ENDINGS,
   nameTokens,
   POLICE_TITLES,
   ROLES,
@@ -32,7 +37,7 @@ import {
   type NameToken,
 } from './redact/names.js';
 import { clean, skeleton } from './redact/normalise.js';
-import { postcodeKey, type KnownValues } from './redact/survival.js';
+import { isCommonWord, postcodeKey, type KnownValues } from './redact/survival.js';
 
 export { survivors, forReview, type Survivor, type ReviewItem, type KnownValues } from './redact/survival.js';
 
@@ -464,18 +469,38 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       if (/^\p{Lu}/u.test(bare) && !NOT_NAME_WORDS.has(bare.toLowerCase())) addName(bare);
     }
   };
-  const collect = (v: unknown, local = false): void => {
-    if (Array.isArray(v)) v.forEach((x) => collect(x, local));
-    else if (isRecord(v)) {
+  // a value written as a name, an age or note in brackets after it left out: "Niamh Pike", "Liam Pike (12)"
+  const asName = (x: string) => clean(x).replace(/\s*\([^()]*\)\s*$/u, '').trim();
+  // words the originals also write in lower case, or that are common in case files: not a name when they stand in a list
+  const ordinary = new Set<string>();
+  const addOrdinary = (v: unknown): void => {
+    if (typeof v === 'string') for (const w of clean(v).match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []) ordinary.add(w);
+    else if (Array.isArray(v)) v.forEach(addOrdinary);
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) (addOrdinary(k), addOrdinary(x));
+  };
+  for (const s of sources) (addOrdinary(s.data), addOrdinary(s.body));
+  /** A list item in a local field written as a full name: two to four capitalised words, none of them a word the originals write in lower case or a common one. */
+  const listedName = (x: string) => {
+    const words = asName(x).split(/\s+/u);
+    return words.length >= 2 && NAME_LIKE.test(asName(x)) && words.every((w) => /^\p{Lu}/u.test(w) && !ordinary.has(w.toLowerCase()) && !isCommonWord(w));
+  };
+  const collect = (v: unknown, local = false, listKey?: string): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        // in a local field's list: under a key about a person ("x-siblings: [Niamh Pike]") an item written as a name is one, under any other key an item written as a full name is
+        if (typeof x === 'string' && local && listKey !== undefined && (isPersonKey(listKey) ? NAME_LIKE.test(asName(x)) : listedName(x))) addName(asName(x));
+        else collect(x, local, listKey);
+      }
+    } else if (isRecord(v)) {
       for (const [k, x] of Object.entries(v)) {
         const inLocal = local || k.startsWith('x-');
         if (REF_FIELDS.has(k) && (typeof x === 'string' || Array.isArray(x))) addName(x);
         else if (isNameKey(k) && (typeof x === 'string' || Array.isArray(x))) addNameValue(x);
-        else if (inLocal && isPersonKey(k) && typeof x === 'string' && NAME_LIKE.test(clean(x).trim())) addName(x);
+        else if (inLocal && isPersonKey(k) && typeof x === 'string' && NAME_LIKE.test(asName(x))) addName(asName(x));
         else {
           // a map under a name key ("x-names: { birth: Kayleigh Jones }"): every value in it is a name
           if (isNameKey(k) && isRecord(x)) Object.values(x).forEach(addNameValue);
-          collect(x, inLocal);
+          collect(x, inLocal, k);
         }
       }
     }
@@ -758,8 +783,11 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
         (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`,
       ),
       replace: (m) => {
+        // with dots, each letter stands alone ("R.M.", "r. m."; "so." at the end of a sentence is a word), and "e.g." is an abbreviation;
         // without dots, initials are capitals ("ZTB", "Z T-B"), and initials that spell a role ("TM") are read as the role
-        if (!m.includes('.') && (m !== m.toUpperCase() || ROLES.includes(m))) return undefined;
+        const dotted = m.includes('.') && !/\p{L}\p{M}*\p{L}/u.test(m);
+        if (dotted && ABBREVIATIONS.has(m.replace(/\s/gu, ''))) return undefined;
+        if (!dotted && (m !== m.toUpperCase() || ROLES.includes(m.replace(/\.$/u, '')))) return undefined;
         count('names in free text');
         return initialsText(m, initialsKey(m));
       },
@@ -841,14 +869,34 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
           : `${BEFORE}(?:${of('word')
               .sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : 1))
               .map((t) => wordPattern(t.text, !t.joined))
-              .join('|')})(?:e?s)?${AFTER}`,
+              .join('|')})(?:e?s|${endingsPattern(NAME_ENDINGS)})?${AFTER}`,
       replace: (m) => {
         const f = foldWord(m).replace(/[‐‑‒–—―-]/gu, '');
-        const key = [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k));
+        // possessive or plural, or with a grammatical ending ("Kowalczyka", "Kowalczykowi"): the name replaced, the ending kept
+        const key =
+          [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k)) ??
+          inflectedKeys(f, (k) => known.words.has(k)).find((k) => f.startsWith(k.key))?.key;
         if (key === undefined) return undefined;
         count('names in free text');
         const suffix = m.slice(m.length - (f.length - key.length));
         return caseLike(m.slice(0, m.length - suffix.length), pseudo.word(known.words.get(key)!)) + suffix;
+      },
+    },
+    {
+      // a known name whose last vowel a grammatical ending takes the place of ("Kowalska" → "Kowalskiej", "Kowalską"): the name replaced, the ending kept
+      source: ifAny(
+        of('word')
+          .filter((t) => t.key.length >= 6 && /[aiy]$/u.test(t.key) && !t.joined)
+          .map((t) => wordPattern(t.text.slice(0, -1))),
+        (alts) => `${BEFORE}(?:${alts})(?:${endingsPattern(STEM_ENDINGS)})${AFTER}`,
+      ),
+      replace: (m) => {
+        const f = foldWord(m);
+        const found = inflectedKeys(f, (k) => known.words.has(k)).find((k) => !f.startsWith(k.key));
+        if (found === undefined) return undefined;
+        count('names in free text');
+        const stem = m.slice(0, m.length - found.ending);
+        return caseLike(stem, pseudo.word(known.words.get(found.key)!)) + m.slice(stem.length);
       },
     },
     {

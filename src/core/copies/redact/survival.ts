@@ -7,7 +7,7 @@
 import { dateCandidates, MONTH_WORD, YEAR_WORDS } from './dates.js';
 import { caseIdSource, caseNumberSource, textReplacer } from './engine.js';
 import { identifierRules, PLACEHOLDERS, type IdentifierKind } from './identifiers.js';
-import { foldWord, initialsKey, knownPieceCount, ROLES, TITLES } from './names.js';
+import { ABBREVIATIONS, foldWord, inflectedKeys, initialsKey, knownPieceCount, ROLES, TITLES } from './names.js';
 import { clean, skeleton, withoutInvisible } from './normalise.js';
 import { MONTH_NAMES } from '../../text/dateText.js';
 
@@ -90,6 +90,11 @@ function wordHit(token: string, known: KnownValues): string | undefined {
     if (c.endsWith('es')) candidates.add(c.slice(0, -2));
   }
   for (const c of candidates) if (c.length >= 2 && known.words.has(c)) return c;
+  // with a grammatical ending ("Kowalczyka", "Kowalskiej")
+  for (const c of candidates) {
+    const inflected = inflectedKeys(c, (k) => known.words.has(k))[0];
+    if (inflected) return inflected.key;
+  }
   return undefined;
 }
 
@@ -107,6 +112,8 @@ export function survivors(files: readonly { path: string; text: string }[], know
         .replace(RUN, (run) => {
           // undotted, only capitals are initials ("PG", "Z T-B"), and a role ("TM") is the role
           if (!run.includes('.') && (run !== run.toUpperCase() || ROLES.includes(run))) return run;
+          // "e.g.", "a.m.": abbreviations, not initials
+          if (ABBREVIATIONS.has(run.replace(/\s/gu, ''))) return run;
           const letters = initialsKey(run);
           if (known.initialsRuns.has(letters)) at(run.trim(), 'initials the tool knows');
           else if (letters.length >= 3 && known.words.has(letters.toLowerCase())) at(run.trim(), 'a name the tool knows, spelled out');
@@ -339,6 +346,12 @@ const COMMON = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
+/** A capitalised word common in case files that names no one ("Review", "Police", a month, a title). */
+export function isCommonWord(word: string): boolean {
+  const l = word.toLowerCase();
+  return COMMON.has(l) || COMMON.has(l.replace(/s$/, ''));
+}
+
 /**
  * What a person must read before the copy is shared: capitalised words inside a
  * sentence that are neither a pseudonym nor a common word (they may be names the tool
@@ -371,7 +384,15 @@ export function forReview(
           const l = part.toLowerCase();
           const one = l.replace(/s$/, '');
           return (
-            part === '' || COMMON.has(l) || COMMON.has(one) || pseudonyms.has(foldWord(part)) || pseudonyms.has(foldWord(one)) || lower.has(l) || lower.has(one)
+            part === '' ||
+            COMMON.has(l) ||
+            COMMON.has(one) ||
+            pseudonyms.has(foldWord(part)) ||
+            pseudonyms.has(foldWord(one)) ||
+            lower.has(l) ||
+            lower.has(one) ||
+            // a pseudonym with the grammatical ending of the name it replaced ("Ashdowna")
+            inflectedKeys(foldWord(part), (k) => pseudonyms.has(k)).length > 0
           );
         };
         if (w.split(/[‐‑‒–—―-]/u).every(ordinary)) continue;
