@@ -472,17 +472,25 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   // a value written as a name, an age or note in brackets after it left out: "Niamh Pike", "Liam Pike (12)"
   const asName = (x: string) => clean(x).replace(/\s*\([^()]*\)\s*$/u, '').trim();
   // words the originals also write in lower case, or that are common in case files: not a name when they stand in a list
-  const ordinary = new Set<string>();
-  const addOrdinary = (v: unknown): void => {
-    if (typeof v === 'string') for (const w of clean(v).match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []) ordinary.add(w);
-    else if (Array.isArray(v)) v.forEach(addOrdinary);
-    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) (addOrdinary(k), addOrdinary(x));
+  // (gathered only when a list in a local field has an item written as a name)
+  let ordinary: Set<string> | undefined;
+  const ordinaryWords = (): Set<string> => {
+    if (ordinary) return ordinary;
+    const found = new Set<string>();
+    const add = (v: unknown): void => {
+      if (typeof v === 'string') for (const w of clean(v).match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []) found.add(w);
+      else if (Array.isArray(v)) v.forEach(add);
+      else if (isRecord(v)) for (const [k, x] of Object.entries(v)) (add(k), add(x));
+    };
+    for (const s of sources) (add(s.data), add(s.body));
+    return (ordinary = found);
   };
-  for (const s of sources) (addOrdinary(s.data), addOrdinary(s.body));
   /** A list item in a local field written as a full name: two to four capitalised words, none of them a word the originals write in lower case or a common one. */
   const listedName = (x: string) => {
     const words = asName(x).split(/\s+/u);
-    return words.length >= 2 && NAME_LIKE.test(asName(x)) && words.every((w) => /^\p{Lu}/u.test(w) && !ordinary.has(w.toLowerCase()) && !isCommonWord(w));
+    return (
+      words.length >= 2 && NAME_LIKE.test(asName(x)) && words.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !ordinaryWords().has(w.toLowerCase()))
+    );
   };
   const collect = (v: unknown, local = false, listKey?: string): void => {
     if (Array.isArray(v)) {
