@@ -90,6 +90,18 @@ describe('reunify redact: dates in other shapes', () => {
     expect(g[2]).not.toBe('2026');
   });
 
+  it('moves every day of a list of days, not only the last two', async () => {
+    const r = await redacted('Seen 3, 4 and 5 March 2026; 3, 4, and 5 March 2026; and 2026-03-03.');
+    expect(r.exitCode).toBe(0);
+    const m = /^Seen (\d+), (\d+) and (\d+) (\w+) (\d{4}); (\d+), (\d+), and (\d+) (\w+) (\d{4}); and (\d{4})-(\d{2})-(\d{2})\.$/.exec(r.last);
+    expect(m, r.last).not.toBeNull();
+    const g = m!.slice(1).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+    // 2026-03-03 moved: the list's first day is that day, and the days stay one apart
+    expect([g[0], g[1], g[2]]).toEqual([g[12], Number(g[12]) + 1, Number(g[12]) + 2]);
+    expect([g[5], g[6], g[7], g[8], g[9]]).toEqual([g[0], g[1], g[2], g[3], g[4]]);
+    expect(g[4]).toBe(g[10]);
+  });
+
   it('never half-moves a day written with letters it does not read: left whole, and the check names it (exit 1, nothing written)', async () => {
     const r = await redacted('Seen 3e March 2026.');
     expect(r.exitCode).toBe(1);

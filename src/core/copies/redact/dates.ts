@@ -82,6 +82,9 @@ const SUPERSCRIPT: Record<string, string> = { st: 'ˢᵗ', nd: 'ⁿᵈ', rd: 'ʳ
 const DAY = `(?:\\d{1,2}(?:st|nd|rd|th|d|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?![\\p{L}\\p{M}\\p{N}])`;
 /** Between the two days of a range: 3–5, 3rd & 4th, 3 and 9, the 3rd to the 5th. */
 const RANGE = `(?:\\s*[‐‑‒–—―-]\\s*|\\s*&\\s*|\\s+(?:to|until|till|and)\\s+(?:the\\s+)?)`;
+/** Between the days of a list: "3, 4 and 5", "3, 4, and 5", "3, 4 & 5" (a comma between each but the last two). */
+const LIST_COMMA = `\\s*,\\s*`;
+const LIST_LAST = `(?:,?\\s*&\\s*|,?\\s+and\\s+(?:the\\s+)?)`;
 /** A weekday, which the offset (whole weeks) keeps. */
 const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 /** Between a day and its month: " ", " of ", " (Tuesday) ", ", Friday, of ". */
@@ -160,9 +163,10 @@ function writeYear(moved: IsoDate, like: string): string {
 }
 
 interface Phrase {
-  /** The day or the two days of a range, as written. */
+  /** The day, the two days of a range, or the days of a list, as written. */
   days: string[];
-  sep: string;
+  /** What is between each day and the next (one fewer than the days). */
+  seps: string[];
   monthWord: string;
   /** What is between the day and the month (" of ", " the "). */
   gap: string;
@@ -210,19 +214,21 @@ function movedPhrase(p: Phrase, moves: DateMoves): string | { text: string; cons
   const lastMoved = moved[moved.length - 1]!;
   let text: string;
   if (moved.length === 1) text = p.dayFirst ? `${dayOf(lastMoved, 0)}${p.gap}${monthOf(lastMoved)}` : `${monthOf(lastMoved)}${p.gap}${dayOf(lastMoved, 0)}`;
-  else {
-    const a = moved[0]!;
-    const b = moved[1]!;
-    const sameMonth = a.slice(0, 7) === b.slice(0, 7);
-    const yearA = a.slice(0, 4) !== b.slice(0, 4) ? yearOf(a) : '';
-    if (p.dayFirst)
-      text = sameMonth
-        ? `${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}`
-        : `${dayOf(a, 0)}${p.gap}${monthOf(a)}${yearA}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}`;
-    else
-      text = sameMonth
-        ? `${monthOf(b)}${p.gap}${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}`
-        : `${monthOf(a)}${p.gap}${dayOf(a, 0)}${yearA ? `,${yearA}` : ''}${p.sep}${monthOf(b)}${p.gap}${dayOf(b, 1)}`;
+  else if (moved.every((d) => d.slice(0, 7) === lastMoved.slice(0, 7))) {
+    const days = moved.map((d, i) => dayOf(d, i) + (p.seps[i] ?? '')).join('');
+    text = p.dayFirst ? `${days}${p.gap}${monthOf(lastMoved)}` : `${monthOf(lastMoved)}${p.gap}${days}`;
+  } else {
+    // the days fall in different months after moving: each day gets its own month (and its year, where that differs from the last)
+    const yearIf = (d: IsoDate) => (d.slice(0, 4) !== lastMoved.slice(0, 4) ? yearOf(d) : '');
+    text = moved
+      .map((d, i) => {
+        const last = i === moved.length - 1;
+        const one = p.dayFirst
+          ? `${dayOf(d, i)}${p.gap}${monthOf(d)}${last ? '' : yearIf(d)}`
+          : `${monthOf(d)}${p.gap}${dayOf(d, i)}${last || !yearIf(d) ? '' : `,${yearIf(d)}`}`;
+        return one + (p.seps[i] ?? '');
+      })
+      .join('');
   }
   text += yearOf(lastMoved);
   return consumed === p.m.length ? text : { text, consumed };
@@ -308,14 +314,18 @@ export function dateRules(moves: DateMoves): TextRule[] {
     {
       // day first, one day or a range: 3 March 2026, 3rd of March 2026, 8 Dec '26, 08 Dec 26, the twenty-sixth of January 2010,
       // 3ʳᵈ December, 3–5 March 2026, 3rd & 4th March, between 3 and 9 March, the 3rd to the 5th of March
-      source: `${WORD_BEFORE}${DAY}(?:${RANGE}${DAY})?${DAY_GAP}${MONTH_WORD}${WORD_AFTER}(?:${YEAR})?`,
+      // and a list of days: 3, 4 and 5 March 2026
+      source: `${WORD_BEFORE}${DAY}(?:${RANGE}${DAY}|(?:${LIST_COMMA}${DAY})+${LIST_LAST}${DAY})?${DAY_GAP}${MONTH_WORD}${WORD_AFTER}(?:${YEAR})?`,
       replace: (m, text, at) => {
-        const p = new RegExp(`^(${DAY})(?:(${RANGE})(${DAY}))?(${DAY_GAP})(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`, 'iu').exec(m);
+        const p = new RegExp(`^(${DAY}(?:${RANGE}${DAY}|(?:${LIST_COMMA}${DAY})+${LIST_LAST}${DAY})?)(${DAY_GAP})(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`, 'iu').exec(m);
         if (!p) return undefined;
-        const [, first, sep, second, gap, monthWord, yearSep, yearText] = p;
-        if (first === undefined || gap === undefined || monthWord === undefined) return undefined;
+        const [, run, gap, monthWord, yearSep, yearText] = p;
+        if (run === undefined || gap === undefined || monthWord === undefined) return undefined;
+        // the days and what is between them: each day is its own match of DAY, the rest separators
+        const days = [...run.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${DAY}`, 'giu'))].filter((d) => !/^(?:to|until|till|and|the)$/iu.test(d[0]));
+        const seps = days.slice(0, -1).map((d, i) => run.slice(d.index! + d[0].length, days[i + 1]!.index));
         return movedPhrase(
-          { days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: true, m, after: text.slice(at + m.length) },
+          { days: days.map((d) => d[0]), seps, monthWord, gap, yearSep, yearText, dayFirst: true, m, after: text.slice(at + m.length) },
           moves,
         );
       },
@@ -346,7 +356,7 @@ export function dateRules(moves: DateMoves): TextRule[] {
         if (!/\d/.test(first) && !/the/i.test(gap)) return undefined;
         if (!yearText && /^\d+$/.test(first)) return undefined;
         return movedPhrase(
-          { days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: false, m, after: text.slice(at + m.length) },
+          { days: second ? [first, second] : [first], seps: sep === undefined ? [] : [sep], monthWord, gap, yearSep, yearText, dayFirst: false, m, after: text.slice(at + m.length) },
           moves,
         );
       },
