@@ -47,7 +47,9 @@ describe('reunify redact: identifiers in other shapes', () => {
   });
 
   it('replaces National Insurance numbers and hospital numbers with what they were, in brackets', async () => {
-    const r = await redacted('NI QQ 12 34 56 C, also QQ123456C; her ni number qq-12-34-56-c. MRN 1234567, Hospital no. K123456, hospital number: RX1 234 567; MRN unknown.');
+    const r = await redacted(
+      'NI QQ 12 34 56 C, also QQ123456C; her ni number qq-12-34-56-c. MRN 1234567, Hospital no. K123456, hospital number: RX1 234 567; MRN unknown.',
+    );
     expect(r.exitCode).toBe(0);
     expect(r.last).toBe(
       'NI [National Insurance number], also [National Insurance number]; her ni number [National Insurance number]. MRN [hospital number], Hospital no. [hospital number], hospital number: [hospital number]; MRN unknown.',
@@ -144,7 +146,10 @@ describe('reunify redact: names with grammatical endings, and in lists', () => {
   });
 
   it('replaces names in a list in a local field: under a key about a person every name, under any other key a full name of words the file does not use otherwise', async () => {
-    const r = await redacted('Niamh visited; Pike and Rory too. Domestic abuse is the concern.', 'x-siblings: [Niamh Pike, "Liam Pike (12)"]\nx-household: [Rory Quill, Domestic Abuse Programme]');
+    const r = await redacted(
+      'Niamh visited; Pike and Rory too. Domestic abuse is the concern.',
+      'x-siblings: [Niamh Pike, "Liam Pike (12)"]\nx-household: [Rory Quill, Domestic Abuse Programme]',
+    );
     expect(r.exitCode).toBe(0);
     expect(r.copy).not.toMatch(/Niamh|Pike|Liam|Rory|Quill/);
     expect(r.copy).toMatch(/^x-siblings: \[ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+, \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \(12\) \]$/mu);
@@ -155,7 +160,10 @@ describe('reunify redact: names with grammatical endings, and in lists', () => {
 
 describe('reunify redact: initials and ordinary words', () => {
   it('leaves "so." at the end of a sentence and "e.g." as words where S.O. and E.G. are initials, and replaces the initials themselves', async () => {
-    const r = await redacted('Mr P said so. She said so, e.g. at 10 a.m. S.O. agreed; so did S. O. and SO.', 'x-aunt-name: "Siobhan Okafor"\nx-gp-name: "Edward Grey"\nx-dad-name: "Anthony Morris"');
+    const r = await redacted(
+      'Mr P said so. She said so, e.g. at 10 a.m. S.O. agreed; so did S. O. and SO.',
+      'x-aunt-name: "Siobhan Okafor"\nx-gp-name: "Edward Grey"\nx-dad-name: "Anthony Morris"',
+    );
     expect(r.exitCode).toBe(0);
     expect(r.last).toMatch(/^Mr (\p{Lu}) said so\. She said so, e\.g\. at 10 a\.m\. (\p{Lu})\.(\p{Lu})\. agreed; so did \2\. \3\. and \2\3\.$/u);
     expect(r.last).not.toMatch(/^Mr P |S\.O\.|S\. O\.|\bSO\b/u);

@@ -470,7 +470,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     }
   };
   // a value written as a name, an age or note in brackets after it left out: "Niamh Pike", "Liam Pike (12)"
-  const asName = (x: string) => clean(x).replace(/\s*\([^()]*\)\s*$/u, '').trim();
+  const asName = (x: string) =>
+    clean(x)
+      .replace(/\s*\([^()]*\)\s*$/u, '')
+      .trim();
   // words the originals also write in lower case, or that are common in case files: not a name when they stand in a list
   // (gathered only when a list in a local field has an item written as a name)
   let ordinary: Set<string> | undefined;
@@ -480,9 +483,16 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     const add = (v: unknown): void => {
       if (typeof v === 'string') for (const w of clean(v).match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []) found.add(w);
       else if (Array.isArray(v)) v.forEach(add);
-      else if (isRecord(v)) for (const [k, x] of Object.entries(v)) (add(k), add(x));
+      else if (isRecord(v))
+        for (const [k, x] of Object.entries(v)) {
+          add(k);
+          add(x);
+        }
     };
-    for (const s of sources) (add(s.data), add(s.body));
+    for (const s of sources) {
+      add(s.data);
+      add(s.body);
+    }
     return (ordinary = found);
   };
   /** A list item in a local field written as a full name: two to four capitalised words, none of them a word the originals write in lower case or a common one. */

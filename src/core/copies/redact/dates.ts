@@ -317,7 +317,10 @@ export function dateRules(moves: DateMoves): TextRule[] {
       // and a list of days: 3, 4 and 5 March 2026
       source: `${WORD_BEFORE}${DAY}(?:${RANGE}${DAY}|(?:${LIST_COMMA}${DAY})+${LIST_LAST}${DAY})?${DAY_GAP}${MONTH_WORD}${WORD_AFTER}(?:${YEAR})?`,
       replace: (m, text, at) => {
-        const p = new RegExp(`^(${DAY}(?:${RANGE}${DAY}|(?:${LIST_COMMA}${DAY})+${LIST_LAST}${DAY})?)(${DAY_GAP})(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`, 'iu').exec(m);
+        const p = new RegExp(
+          `^(${DAY}(?:${RANGE}${DAY}|(?:${LIST_COMMA}${DAY})+${LIST_LAST}${DAY})?)(${DAY_GAP})(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`,
+          'iu',
+        ).exec(m);
         if (!p) return undefined;
         const [, run, gap, monthWord, yearSep, yearText] = p;
         if (run === undefined || gap === undefined || monthWord === undefined) return undefined;
@@ -356,7 +359,17 @@ export function dateRules(moves: DateMoves): TextRule[] {
         if (!/\d/.test(first) && !/the/i.test(gap)) return undefined;
         if (!yearText && /^\d+$/.test(first)) return undefined;
         return movedPhrase(
-          { days: second ? [first, second] : [first], seps: sep === undefined ? [] : [sep], monthWord, gap, yearSep, yearText, dayFirst: false, m, after: text.slice(at + m.length) },
+          {
+            days: second ? [first, second] : [first],
+            seps: sep === undefined ? [] : [sep],
+            monthWord,
+            gap,
+            yearSep,
+            yearText,
+            dayFirst: false,
+            m,
+            after: text.slice(at + m.length),
+          },
           moves,
         );
       },

@@ -48,7 +48,25 @@ export const TITLES = [
 /** Police ranks, which may have a collar number between them and the name: "PC 1234 Evans". */
 export const POLICE_TITLES = ['PC', 'PCSO', 'DC', 'DS', 'DI', 'DCI', 'Sgt', 'Sergeant', 'Inspector', 'Constable', 'Supt'];
 /** Abbreviations written like initials, in lower case, left as they are even where the letters are someone's initials (in capitals they are initials). */
-export const ABBREVIATIONS = new Set(['e.g.', 'i.e.', 'a.m.', 'p.m.', 'n.b.', 'c.f.', 'o.k.', 'q.v.', 'v.s.', 'a.k.a.', 'r.i.p.', 'p.s.', 'e.g', 'i.e', 'a.m', 'p.m', 'n.b']);
+export const ABBREVIATIONS = new Set([
+  'e.g.',
+  'i.e.',
+  'a.m.',
+  'p.m.',
+  'n.b.',
+  'c.f.',
+  'o.k.',
+  'q.v.',
+  'v.s.',
+  'a.k.a.',
+  'r.i.p.',
+  'p.s.',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
+  'n.b',
+]);
 /** Role words that, before initials, name a professional: "SW J.P.", "TM A.O.", "IRO B.B.". */
 export const ROLES = ['SW', 'TM', 'IRO', 'FSW', 'DSL', 'HV', 'GP', 'PA', 'CG', 'SSW', 'ASW', 'PO', 'YOT', 'CAMHS'];
 /** Words in a ref that say what someone is, not who: kept as they are. */
@@ -284,7 +302,34 @@ export function nameTokens(name: string): NameToken[] {
  * word of four letters or more. Endings that make common English words of names (-y, -ie, -i, -ow without
  * its accent) are left out.
  */
-export const NAME_ENDINGS = ['owie', 'owi', 'ovi', 'iem', 'em', 'om', 'ów', 'ami', 'ach', 'ego', 'emu', 'ym', 'im', 'ej', 'owa', 'owej', 'ową', 'ová', 'ovu', 'ovou', 'ui', 'ą', 'ę', 'a', 'u', 'e'];
+export const NAME_ENDINGS = [
+  'owie',
+  'owi',
+  'ovi',
+  'iem',
+  'em',
+  'om',
+  'ów',
+  'ami',
+  'ach',
+  'ego',
+  'emu',
+  'ym',
+  'im',
+  'ej',
+  'owa',
+  'owej',
+  'ową',
+  'ová',
+  'ovu',
+  'ovou',
+  'ui',
+  'ą',
+  'ę',
+  'a',
+  'u',
+  'e',
+];
 /** Endings that take the place of a name's last vowel (Kowalska → Kowalskiej, Kowalską; Kowalski → Kowalskim), after a stem of five letters or more. */
 export const STEM_ENDINGS = ['iej', 'ej', 'iego', 'ego', 'iemu', 'emu', 'ich', 'ych', 'im', 'ym', 'ą', 'ę', 'a', 'e', 'u', 'y', 'i', 'o'];
 /** The last letters of a known name word a stem ending can take the place of. */

@@ -198,10 +198,17 @@ export function survivors(files: readonly { path: string; text: string }[], know
         const digits = run[0].replace(/[Oo]/g, '0').replace(/\D/g, '');
         for (const key of known.identifiers) if (/^\d+$/.test(key) && digits.includes(key)) at(run[0], 'a phone, NHS or hospital number of the originals');
       }
-      const squeezed = line.replace(/[\s.\/-]+/g, '').toUpperCase();
+      const squeezed = line.replace(/[\s./-]+/g, '').toUpperCase();
       for (const key of known.identifiers)
         if (/\p{L}/u.test(key) && squeezed.includes(key))
-          at(key, /^\p{L}{2}\d{6}$/u.test(key) ? 'a National Insurance number of the originals' : /^\p{L}{1,2}\d/u.test(key) && /\p{L}{2}$/u.test(key) ? 'a postcode of the originals' : 'a hospital number of the originals');
+          at(
+            key,
+            /^\p{L}{2}\d{6}$/u.test(key)
+              ? 'a National Insurance number of the originals'
+              : /^\p{L}{1,2}\d/u.test(key) && /\p{L}{2}$/u.test(key)
+                ? 'a postcode of the originals'
+                : 'a hospital number of the originals',
+          );
       const kinds: IdentifierKind[] = [];
       identifierSink = kinds;
       findIdentifiers(line);
