@@ -23,15 +23,17 @@ export function registerRedact(program: Command): void {
       'after',
       `
 Replaced everywhere (front matter, x- field keys and values, body), in any letter
-case, with or without accents and apostrophes, possessive or plural, either side
-of a hyphen or dash: every word of every name the tool knows (refs, team, by, name
-fields, x- fields about a person such as x-name-at-birth or x-goes-by, --names),
+case, with or without accents and apostrophes, possessive or plural, with a
+grammatical ending (Kowalczyka), either side of a hyphen or dash: every word of
+every name the tool knows (refs, team, by, name fields, x- fields about a person
+such as x-name-at-birth, x-goes-by or a list in x-siblings, --names),
 written together, next to digits, split by a dash or spelled out, a known initial
 standing alone, the initials of a known full name, names after a title, case ids
 and their numbers (case no. 0006),
-redact.places and redact.schools, and by their shape NHS numbers, UK phone numbers,
-street addresses, postcodes and email addresses. Every date that names a day, in
-any written form, moves back by one offset as a whole (each end of a range too); a
+redact.places and redact.schools, and by their shape NHS numbers, UK phone numbers
+(O for 0 too), National Insurance numbers, hospital numbers (MRN 1234567), street
+addresses, postcodes and email addresses. Every date that names a day, in any
+written form, moves back by one offset as a whole (each day of a range or list); a
 year written alone or in words never moves, and is listed for review. Look-alike
 letters (Cyrillic а in a Latin name, full-width letters) and invisible characters
 are read as plain letters first. Before writing, the whole copy is checked word by

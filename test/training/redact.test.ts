@@ -473,10 +473,20 @@ describe('redactCaseload: identifiers, dates and case ids written in unusual for
 
   it('the final check finds a phone, NHS number or postcode of the originals in any other spacing', () => {
     const r = one('Call 07700 900123; NHS 943 476 5919; at M14 5AB.\n');
-    expect(check(r, 'ring 7700 900 123 or +44-7700-900-123').filter((s) => s.kind === 'a phone or NHS number of the originals')).toHaveLength(2);
-    expect(check(r, 'number 94-34-76-59-19').map((s) => s.kind)).toContain('a phone or NHS number of the originals');
+    expect(check(r, 'ring 7700 900 123 or +44-7700-900-123').filter((s) => s.kind === 'a phone, NHS or hospital number of the originals')).toHaveLength(2);
+    expect(check(r, 'number 94-34-76-59-19').map((s) => s.kind)).toContain('a phone, NHS or hospital number of the originals');
     expect(check(r, 'postcode m 14 5 ab').map((s) => s.kind)).toContain('a postcode of the originals');
     expect(check(r, 'count 1234 5678, postcode M14 5AC')).toEqual([]);
+  });
+
+  it('the final check finds a phone number of the originals written with a letter O for a nought, and a National Insurance or hospital number of the originals written another way', () => {
+    const r = one('Call 07700 900123; NI QQ 12 34 56 C; MRN 7654321; hospital no. K123456.\n');
+    const kinds = (text: string) => check(r, text).map((s) => s.kind);
+    expect(kinds('ring O77OO.9OO.123')).toContain('a phone, NHS or hospital number of the originals');
+    expect(kinds('ni is qq/12/34/56')).toContain('a National Insurance number of the originals');
+    expect(kinds('ref 765-4321')).toContain('a phone, NHS or hospital number of the originals');
+    expect(kinds('see k 123 456')).toContain('a hospital number of the originals');
+    expect(check(r, 'took 2 books, 10 boots')).toEqual([]);
   });
 
   it('moves dates written year first with any separator, compact, and with dashed month words', () => {

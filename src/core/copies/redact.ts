@@ -18,13 +18,19 @@ import { dateCandidates, dateRules, datesIn, wholeDatesIn } from './redact/dates
 import { AFTER, BEFORE, caseIdKey, caseIdsSource, caseNumbersSource, escapeRegExp, textReplacer, type TextRule } from './redact/engine.js';
 import { IDENTIFIER_KINDS, identifierDigits, identifierRules, type IdentifierKind } from './redact/identifiers.js';
 import {
+  ABBREVIATIONS,
   caseLike,
   foldWord,
   initialsKey,
   initialsPattern,
+  endingsPattern,
+  inflectedKeys,
   initialWords,
   knownPieces,
+  NAME_ENDINGS,
+  STEM_ENDINGS,
   nameTokens,
+  POLICE_TITLES,
   ROLES,
   TITLES,
   wordPattern,
@@ -32,7 +38,7 @@ import {
 } from './redact/names.js';
 import { clean, skeleton } from './redact/normalise.js';
 import { placeNamesSource } from './redact/places.js';
-import { postcodeKey, type KnownValues } from './redact/survival.js';
+import { isCommonWord, postcodeKey, type KnownValues } from './redact/survival.js';
 
 export { survivors, forReview, type Survivor, type ReviewItem, type KnownValues } from './redact/survival.js';
 
@@ -464,18 +470,56 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
       if (/^\p{Lu}/u.test(bare) && !NOT_NAME_WORDS.has(bare.toLowerCase())) addName(bare);
     }
   };
-  const collect = (v: unknown, local = false): void => {
-    if (Array.isArray(v)) v.forEach((x) => collect(x, local));
-    else if (isRecord(v)) {
+  // a value written as a name, an age or note in brackets after it left out: "Niamh Pike", "Liam Pike (12)"
+  const asName = (x: string) =>
+    clean(x)
+      .replace(/\s*\([^()]*\)\s*$/u, '')
+      .trim();
+  // words the originals also write in lower case, or that are common in case files: not a name when they stand in a list
+  // (gathered only when a list in a local field has an item written as a name)
+  let ordinary: Set<string> | undefined;
+  const ordinaryWords = (): Set<string> => {
+    if (ordinary) return ordinary;
+    const found = new Set<string>();
+    const add = (v: unknown): void => {
+      if (typeof v === 'string') for (const w of clean(v).match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []) found.add(w);
+      else if (Array.isArray(v)) v.forEach(add);
+      else if (isRecord(v))
+        for (const [k, x] of Object.entries(v)) {
+          add(k);
+          add(x);
+        }
+    };
+    for (const s of sources) {
+      add(s.data);
+      add(s.body);
+    }
+    return (ordinary = found);
+  };
+  /** A list item in a local field written as a full name: two to four capitalised words, none of them a word the originals write in lower case or a common one. */
+  const listedName = (x: string) => {
+    const words = asName(x).split(/\s+/u);
+    return (
+      words.length >= 2 && NAME_LIKE.test(asName(x)) && words.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !ordinaryWords().has(w.toLowerCase()))
+    );
+  };
+  const collect = (v: unknown, local = false, listKey?: string): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        // in a local field's list: under a key about a person ("x-siblings: [Niamh Pike]") an item written as a name is one, under any other key an item written as a full name is
+        if (typeof x === 'string' && local && listKey !== undefined && (isPersonKey(listKey) ? NAME_LIKE.test(asName(x)) : listedName(x))) addName(asName(x));
+        else collect(x, local, listKey);
+      }
+    } else if (isRecord(v)) {
       for (const [k, x] of Object.entries(v)) {
         const inLocal = local || k.startsWith('x-');
         if (REF_FIELDS.has(k) && (typeof x === 'string' || Array.isArray(x))) addName(x);
         else if (isNameKey(k) && (typeof x === 'string' || Array.isArray(x))) addNameValue(x);
-        else if (inLocal && isPersonKey(k) && typeof x === 'string' && NAME_LIKE.test(clean(x).trim())) addName(x);
+        else if (inLocal && isPersonKey(k) && typeof x === 'string' && NAME_LIKE.test(asName(x))) addName(asName(x));
         else {
           // a map under a name key ("x-names: { birth: Kayleigh Jones }"): every value in it is a name
           if (isNameKey(k) && isRecord(x)) Object.values(x).forEach(addNameValue);
-          collect(x, inLocal);
+          collect(x, inLocal, k);
         }
       }
     }
@@ -508,8 +552,10 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
     `${BEFORE}(mr|mrs|ms|mx|dr|prof|cllr|revd|hhj|MR|MRS|MS|MX|DR|PROF|CLLR|REVD|HHJ)\\.?((?:[ \\t]+[\\p{L}\\p{M}'’‐‑‒–—―-]+){1,2})`,
     'gu',
   );
+  // "PC 1234 Evans": a police rank, a collar number, then the name
+  const collared = new RegExp(`${BEFORE}(?:${POLICE_TITLES.join('|')})\\.?[ \\t]+\\d{1,6}((?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’‐‑‒–—―-]*\\.?){1,3})`, 'gu');
   const learn = (text: string) => {
-    for (const m of clean(text).matchAll(titled)) {
+    for (const m of [...clean(text).matchAll(titled), ...clean(text).matchAll(collared)]) {
       const words: string[] = [];
       // Group 1 is not optional: it holds the words after the title in every match.
       for (const raw of m[1]!.trim().split(/[ \t]+/u)) {
@@ -692,7 +738,15 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
         // rest alternates space, word, space, word…; only the name's words are taken, the rest is looked at again
         let out = title;
         let consumed = title.length;
-        for (let i = 0; i + 1 < rest.length; i += 2) {
+        let first = 0;
+        // a police rank's collar number is kept, and the name after it taken: "PC 1234 Evans"
+        if (POLICE_TITLES.includes(title.replace(/\.$/, '')) && /^\d{1,6}$/u.test(rest[1] ?? '') && rest.length >= 4) {
+          out += rest[0]! + rest[1]!;
+          consumed += rest[0]!.length + rest[1]!.length;
+          first = 2;
+        }
+        const before = consumed;
+        for (let i = first; i + 1 < rest.length; i += 2) {
           // Both indexes are below rest.length (the loop's condition).
           const space = rest[i]!;
           const word = rest[i + 1]!;
@@ -704,7 +758,7 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
           consumed += space.length + word.length;
           if (trail !== '') break;
         }
-        if (consumed === title.length) return undefined;
+        if (consumed === before) return undefined;
         count('names in free text');
         return { text: out, consumed };
       },
@@ -738,8 +792,11 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
         (alts) => `${BEFORE}(?:${alts})(?!\\p{L})`,
       ),
       replace: (m) => {
+        // with dots, each letter stands alone ("R.M.", "r. m."; "so." at the end of a sentence is a word), and "e.g." is an abbreviation;
         // without dots, initials are capitals ("ZTB", "Z T-B"), and initials that spell a role ("TM") are read as the role
-        if (!m.includes('.') && (m !== m.toUpperCase() || ROLES.includes(m))) return undefined;
+        const dotted = m.includes('.') && !/\p{L}\p{M}*\p{L}/u.test(m);
+        if (dotted && ABBREVIATIONS.has(m.replace(/\s/gu, ''))) return undefined;
+        if (!dotted && (m !== m.toUpperCase() || ROLES.includes(m.replace(/\.$/u, '')))) return undefined;
         count('names in free text');
         return initialsText(m, initialsKey(m));
       },
@@ -821,14 +878,34 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
           : `${BEFORE}(?:${of('word')
               .sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : 1))
               .map((t) => wordPattern(t.text, !t.joined))
-              .join('|')})(?:e?s)?${AFTER}`,
+              .join('|')})(?:e?s|${endingsPattern(NAME_ENDINGS)})?${AFTER}`,
       replace: (m) => {
         const f = foldWord(m).replace(/[‐‑‒–—―-]/gu, '');
-        const key = [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k));
+        // possessive or plural, or with a grammatical ending ("Kowalczyka", "Kowalczykowi"): the name replaced, the ending kept
+        const key =
+          [f, f.replace(/s$/, ''), f.replace(/es$/, '')].find((k) => known.words.has(k)) ??
+          inflectedKeys(f, (k) => known.words.has(k)).find((k) => f.startsWith(k.key))?.key;
         if (key === undefined) return undefined;
         count('names in free text');
         const suffix = m.slice(m.length - (f.length - key.length));
         return caseLike(m.slice(0, m.length - suffix.length), pseudo.word(known.words.get(key)!)) + suffix;
+      },
+    },
+    {
+      // a known name whose last vowel a grammatical ending takes the place of ("Kowalska" → "Kowalskiej", "Kowalską"): the name replaced, the ending kept
+      source: ifAny(
+        of('word')
+          .filter((t) => t.key.length >= 6 && /[aiy]$/u.test(t.key) && !t.joined)
+          .map((t) => wordPattern(t.text.slice(0, -1))),
+        (alts) => `${BEFORE}(?:${alts})(?:${endingsPattern(STEM_ENDINGS)})${AFTER}`,
+      ),
+      replace: (m) => {
+        const f = foldWord(m);
+        const found = inflectedKeys(f, (k) => known.words.has(k)).find((k) => !f.startsWith(k.key));
+        if (found === undefined) return undefined;
+        count('names in free text');
+        const stem = m.slice(0, m.length - found.ending);
+        return caseLike(stem, pseudo.word(known.words.get(found.key)!)) + m.slice(stem.length);
       },
     },
     {
@@ -886,7 +963,16 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const ids = identifierRules((k: IdentifierKind, found: string) => {
     count(k);
     // what the originals hold, for the final check to find in any other form
-    const key = k === 'postcodes' ? postcodeKey(found) : k === 'phone numbers' || k === 'NHS numbers' ? identifierDigits(found) : undefined;
+    const key =
+      k === 'postcodes'
+        ? postcodeKey(found)
+        : k === 'phone numbers' || k === 'NHS numbers'
+          ? identifierDigits(found)
+          : k === 'National Insurance numbers'
+            ? postcodeKey(found).slice(0, 8)
+            : k === 'hospital numbers' && postcodeKey(found).length >= 6
+              ? postcodeKey(found)
+              : undefined;
     if (key !== undefined) known.identifiers.add(key);
   });
   const redactText = textReplacer([...ids, ...dates.slice(0, -1), ...nameRules, ...dates.slice(-1)]);

@@ -78,10 +78,13 @@ const ORDINAL_WORDS = [
 const UNITS = ORDINAL_WORDS.slice(0, 9);
 const ORD_WORD = `(?:(?:twenty|thirty)[ ‐‑-]?(?:${UNITS.join('|')})|${[...ORDINAL_WORDS, 'thirtieth'].sort((a, b) => b.length - a.length).join('|')})`;
 const SUPERSCRIPT: Record<string, string> = { st: 'ˢᵗ', nd: 'ⁿᵈ', rd: 'ʳᵈ', th: 'ᵗʰ' };
-/** A day of the month as written: 3, 03, 3rd, 3ʳᵈ, third, twenty-sixth. */
-const DAY = `(?:\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?![\\p{L}\\p{M}\\p{N}])`;
+/** A day of the month as written: 3, 03, 3rd, 3ʳᵈ, 2d and 3d (the older second and third), third, twenty-sixth. */
+const DAY = `(?:\\d{1,2}(?:st|nd|rd|th|d|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?![\\p{L}\\p{M}\\p{N}])`;
 /** Between the two days of a range: 3–5, 3rd & 4th, 3 and 9, the 3rd to the 5th. */
 const RANGE = `(?:\\s*[‐‑‒–—―-]\\s*|\\s*&\\s*|\\s+(?:to|until|till|and)\\s+(?:the\\s+)?)`;
+/** Between the days of a list: "3, 4 and 5", "3, 4, and 5", "3, 4 & 5" (a comma between each but the last two). */
+const LIST_COMMA = `\\s*,\\s*`;
+const LIST_LAST = `(?:,?\\s*&\\s*|,?\\s+and\\s+(?:the\\s+)?)`;
 /** A weekday, which the offset (whole weeks) keeps. */
 const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 /** Between a day and its month: " ", " of ", " (Tuesday) ", ", Friday, of ". */
@@ -89,9 +92,12 @@ const DAY_GAP = `(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?`;
 /** A year after a day and month: 2026, '26, ’26, 26. */
 const YEAR_TEXT = `(?:\\d{4}|['‘’ʼ]\\d{2}|\\d{2})`;
 const YEAR = `(?:,?\\s+\\d{4}|,?\\s*['‘’ʼ]\\d{2}|\\s+\\d{2})(?![\\p{N}])`;
-/** A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date; not the end of "2015-08-09, ". */
+/**
+ * A day just before a month ("3 ", "3rd of ", "the third of "), to know a month is part of a date; not the end of "2015-08-09, ".
+ * A day with any one or two letters after it counts ("3e March 2026"): a month is never moved away from a day.
+ */
 const DAY_BEFORE = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}/.-])(\\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)?|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`,
+  `(?<![\\p{L}\\p{M}\\p{N}/.-])(\\d{1,2}(?:ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|\\p{L}{1,2})?|${ORD_WORD})(?:,?\\s+\\(?${WEEKDAY}\\)?,?)?\\s+(?:of\\s+)?(?:the\\s+)?$`,
   'iu',
 );
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
@@ -104,7 +110,7 @@ const TENS = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ ‐�
 export const YEAR_WORDS = `(?:(?:nineteen|twenty)[ ‐‑-](?:hundred|(?:oh|o|nought)[ ‐‑-](?:${ONES})|${TEENS}|${TENS})|two[ ‐‑-]thousand(?:(?:,?\\s+and)?[ ‐‑-](?:${TENS}|${TEENS}|${ONES}))?)(?![\\p{L}\\p{M}])`;
 /** A day or a year just after a month ("December 3", "December the 3rd", "Dec '26", "March twenty twenty-four", "Mar-24"). */
 const NUMBER_AFTER = new RegExp(
-  `^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d+(?:st|nd|rd|th)?|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d|,?\\s+(?:of\\s+)?${YEAR_WORDS}|[-/.]\\d)`,
+  `^(?:\\.?,?\\s+(?:the\\s+)?(?:\\d+(?:st|nd|rd|th|d)?|${ORD_WORD}(?![\\p{L}]))|\\.?,?\\s*['‘’ʼ]\\d\\d|,?\\s+(?:of\\s+)?${YEAR_WORDS}|[-/.]\\d)`,
   'iu',
 );
 /** A year in words just after a date read without a year ("3rd of March twenty twenty-four"): the date is left whole. */
@@ -132,6 +138,8 @@ function writeDay(n: number, like: string): string {
     const digits = p[1]!.length === 2 && n < 10 ? `0${n}` : String(n);
     if (p[2] === '') return digits;
     const ending = ordinal(n);
+    // the older "2d", "3d" keep their form where the new day is a second or third ("22d"), and take the usual ending otherwise ("4th")
+    if (p[2]!.toLowerCase() === 'd') return digits + sameShape(p[2]!, ending === 'nd' || ending === 'rd' ? 'd' : ending);
     return digits + (Object.values(SUPERSCRIPT).includes(p[2]!) ? SUPERSCRIPT[ending] : sameShape(p[2]!, ending));
   }
   const joiner = /(?:twenty|thirty)([ ‐‑-]?)/iu.exec(like)?.[1] || '-';
@@ -155,9 +163,10 @@ function writeYear(moved: IsoDate, like: string): string {
 }
 
 interface Phrase {
-  /** The day or the two days of a range, as written. */
+  /** The day, the two days of a range, or the days of a list, as written. */
   days: string[];
-  sep: string;
+  /** What is between each day and the next (one fewer than the days). */
+  seps: string[];
   monthWord: string;
   /** What is between the day and the month (" of ", " the "). */
   gap: string;
@@ -205,19 +214,21 @@ function movedPhrase(p: Phrase, moves: DateMoves): string | { text: string; cons
   const lastMoved = moved[moved.length - 1]!;
   let text: string;
   if (moved.length === 1) text = p.dayFirst ? `${dayOf(lastMoved, 0)}${p.gap}${monthOf(lastMoved)}` : `${monthOf(lastMoved)}${p.gap}${dayOf(lastMoved, 0)}`;
-  else {
-    const a = moved[0]!;
-    const b = moved[1]!;
-    const sameMonth = a.slice(0, 7) === b.slice(0, 7);
-    const yearA = a.slice(0, 4) !== b.slice(0, 4) ? yearOf(a) : '';
-    if (p.dayFirst)
-      text = sameMonth
-        ? `${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}`
-        : `${dayOf(a, 0)}${p.gap}${monthOf(a)}${yearA}${p.sep}${dayOf(b, 1)}${p.gap}${monthOf(b)}`;
-    else
-      text = sameMonth
-        ? `${monthOf(b)}${p.gap}${dayOf(a, 0)}${p.sep}${dayOf(b, 1)}`
-        : `${monthOf(a)}${p.gap}${dayOf(a, 0)}${yearA ? `,${yearA}` : ''}${p.sep}${monthOf(b)}${p.gap}${dayOf(b, 1)}`;
+  else if (moved.every((d) => d.slice(0, 7) === lastMoved.slice(0, 7))) {
+    const days = moved.map((d, i) => dayOf(d, i) + (p.seps[i] ?? '')).join('');
+    text = p.dayFirst ? `${days}${p.gap}${monthOf(lastMoved)}` : `${monthOf(lastMoved)}${p.gap}${days}`;
+  } else {
+    // the days fall in different months after moving: each day gets its own month (and its year, where that differs from the last)
+    const yearIf = (d: IsoDate) => (d.slice(0, 4) !== lastMoved.slice(0, 4) ? yearOf(d) : '');
+    text = moved
+      .map((d, i) => {
+        const last = i === moved.length - 1;
+        const one = p.dayFirst
+          ? `${dayOf(d, i)}${p.gap}${monthOf(d)}${last ? '' : yearIf(d)}`
+          : `${monthOf(d)}${p.gap}${dayOf(d, i)}${last || !yearIf(d) ? '' : `,${yearIf(d)}`}`;
+        return one + (p.seps[i] ?? '');
+      })
+      .join('');
   }
   text += yearOf(lastMoved);
   return consumed === p.m.length ? text : { text, consumed };
@@ -275,6 +286,16 @@ export function dateRules(moves: DateMoves): TextRule[] {
       },
     },
     {
+      // compact, day first: 03032026, 09081990 (only a real day of 1900 to 2099; no string of digits is both this and the form above)
+      source: `${NUM_BEFORE}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${NUM_AFTER}`,
+      replace: (m) => {
+        const iso = isoOf(Number(m.slice(4, 8)), Number(m.slice(2, 4)), Number(m.slice(0, 2)));
+        if (!iso) return undefined;
+        const moved = moves.day(iso);
+        return moved.slice(8, 10) + moved.slice(5, 7) + moved.slice(0, 4);
+      },
+    },
+    {
       // day first, as written in the UK: 03/03/2026, 3/3/26, 3.3.2026, 03-03-2026
       source: `${NUM_BEFORE}(?:\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})|\\d{1,2}-\\d{1,2}-(?:\\d{4}|\\d{2}))${NUM_AFTER}`,
       replace: (m) => {
@@ -293,14 +314,21 @@ export function dateRules(moves: DateMoves): TextRule[] {
     {
       // day first, one day or a range: 3 March 2026, 3rd of March 2026, 8 Dec '26, 08 Dec 26, the twenty-sixth of January 2010,
       // 3ʳᵈ December, 3–5 March 2026, 3rd & 4th March, between 3 and 9 March, the 3rd to the 5th of March
-      source: `${WORD_BEFORE}${DAY}(?:${RANGE}${DAY})?${DAY_GAP}${MONTH_WORD}${WORD_AFTER}(?:${YEAR})?`,
+      // and a list of days: 3, 4 and 5 March 2026
+      source: `${WORD_BEFORE}${DAY}(?:${RANGE}${DAY}|(?:${LIST_COMMA}${DAY})+${LIST_LAST}${DAY})?${DAY_GAP}${MONTH_WORD}${WORD_AFTER}(?:${YEAR})?`,
       replace: (m, text, at) => {
-        const p = new RegExp(`^(${DAY})(?:(${RANGE})(${DAY}))?(${DAY_GAP})(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`, 'iu').exec(m);
+        const p = new RegExp(
+          `^(${DAY}(?:${RANGE}${DAY}|(?:${LIST_COMMA}${DAY})+${LIST_LAST}${DAY})?)(${DAY_GAP})(${MONTH_WORD})(?:(,?\\s*)(${YEAR_TEXT}))?$`,
+          'iu',
+        ).exec(m);
         if (!p) return undefined;
-        const [, first, sep, second, gap, monthWord, yearSep, yearText] = p;
-        if (first === undefined || gap === undefined || monthWord === undefined) return undefined;
+        const [, run, gap, monthWord, yearSep, yearText] = p;
+        if (run === undefined || gap === undefined || monthWord === undefined) return undefined;
+        // the days and what is between them: each day is its own match of DAY, the rest separators
+        const days = [...run.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${DAY}`, 'giu'))].filter((d) => !/^(?:to|until|till|and|the)$/iu.test(d[0]));
+        const seps = days.slice(0, -1).map((d, i) => run.slice(d.index! + d[0].length, days[i + 1]!.index));
         return movedPhrase(
-          { days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: true, m, after: text.slice(at + m.length) },
+          { days: days.map((d) => d[0]), seps, monthWord, gap, yearSep, yearText, dayFirst: true, m, after: text.slice(at + m.length) },
           moves,
         );
       },
@@ -331,7 +359,17 @@ export function dateRules(moves: DateMoves): TextRule[] {
         if (!/\d/.test(first) && !/the/i.test(gap)) return undefined;
         if (!yearText && /^\d+$/.test(first)) return undefined;
         return movedPhrase(
-          { days: second ? [first, second] : [first], sep: sep ?? '', monthWord, gap, yearSep, yearText, dayFirst: false, m, after: text.slice(at + m.length) },
+          {
+            days: second ? [first, second] : [first],
+            seps: sep === undefined ? [] : [sep],
+            monthWord,
+            gap,
+            yearSep,
+            yearText,
+            dayFirst: false,
+            m,
+            after: text.slice(at + m.length),
+          },
           moves,
         );
       },
@@ -436,7 +474,8 @@ export function wholeDatesIn(text: string, asOf: IsoDate): IsoDate[] {
 }
 
 const MONTH_TOKEN = new RegExp(`^${MONTH_WORD}$`, 'iu');
-const DAY_TOKEN = new RegExp(`^${DAY}$`, 'iu');
+/** A day as the check reads it: any form above, or a day with any one or two letters after it ("3e"), so a date written so is found if it was left. */
+const DAY_TOKEN = new RegExp(`^(?:${DAY}|\\d{1,2}\\p{L}{1,2})$`, 'iu');
 const WINDOW_TOKEN = /['‘’ʼ]?[\p{L}\p{M}\p{N}]+(?:[‐‑-][\p{L}\p{M}]+)?/gu;
 /** Words that may sit inside a written date or range. */
 const FILLER = new Set(['the', 'of', 'and', 'to', 'until', 'till', 'twenty', 'thirty']);

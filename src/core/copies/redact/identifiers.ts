@@ -1,9 +1,19 @@
 // UK identifiers found by their shape, whoever they belong to: email addresses,
-// street addresses, postcodes, phone numbers and NHS numbers. Each is replaced by
-// a placeholder that says what was there ("[phone number]"). Pure.
+// street addresses, postcodes, phone numbers, NHS numbers, National Insurance numbers
+// and hospital numbers. Each is replaced by a placeholder that says what was there
+// ("[phone number]"). In a phone or NHS number a letter O stands for a nought
+// ("O7700 9OO123"). Pure.
 import { BEFORE, AFTER, type TextRule } from './engine.js';
 
-export const IDENTIFIER_KINDS = ['email addresses', 'street addresses', 'postcodes', 'phone numbers', 'NHS numbers'] as const;
+export const IDENTIFIER_KINDS = [
+  'email addresses',
+  'street addresses',
+  'postcodes',
+  'phone numbers',
+  'NHS numbers',
+  'National Insurance numbers',
+  'hospital numbers',
+] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 export const PLACEHOLDERS: Record<IdentifierKind, string> = {
@@ -12,6 +22,8 @@ export const PLACEHOLDERS: Record<IdentifierKind, string> = {
   postcodes: '[postcode]',
   'phone numbers': '[phone number]',
   'NHS numbers': '[NHS number]',
+  'National Insurance numbers': '[National Insurance number]',
+  'hospital numbers': '[hospital number]',
 };
 
 /** Street words that end a street name. */
@@ -102,6 +114,12 @@ const STREET = `(?:${[...STREET_WORDS].sort((a, b) => b.length - a.length).join(
 const NAME_WORD = String.raw`[\p{L}\p{M}'’-]+`;
 
 const startsUpper = (w: string) => /^\p{Lu}/u.test(w);
+/** A digit, or a letter O written for a nought. */
+const D = '[\\dOo]';
+/** Letters O for noughts: no more of them than real digits, so a run of letters is not read as a number. */
+const fewOs = (m: string) => (m.match(/[Oo]/g) ?? []).length <= (m.match(/\d/g) ?? []).length;
+/** Words before a hospital number: "MRN 1234567", "hospital no. K123456", "hospital number: 1234567", "patient ID 7654321". */
+const HOSPITAL_CUE = String.raw`(?:MRN|hospital\s*(?:no\.?|nr\.?|number|num\.?|#|id|ref)|patient\s*(?:no\.?|number|id)|unit\s*(?:no\.?|number)|case\s*notes?\s*(?:no\.?|number))`;
 
 export function identifierRules(count: (kind: IdentifierKind, found: string) => void): TextRule[] {
   let found = '';
@@ -142,20 +160,44 @@ export function identifierRules(count: (kind: IdentifierKind, found: string) => 
     },
     {
       // +44 7700 900123, 0044 7700 900123, +44 (0)20 7946 0000, 07700 900123, 07700.900.123, 0161 496 0000, (01632) 960000, 020-7946-0000, tel 7700 900123
-      source: String.raw`(?<![\p{L}\p{N}+])(?:(?:\+|00[\s./-]?)44[\s./-]?(?:\(0\)[\s./-]?)?|\(?0|(?<=(?:tel|phone|mobile|mob|call|ring|on)[.:]?\s{1,3}))[1-37-9](?:\)?[\s./-]?\d){8,9}${AFTER}`,
-      replace: () => placeholder('phone numbers'),
+      // and with a letter O for a nought: 077OO 9OO 123, O7700 900123
+      source: String.raw`(?<![\p{L}\p{N}+])(?:(?:\+|[0Oo]{2}[\s./-]?)44[\s./-]?(?:\([0Oo]\)[\s./-]?)?|\(?[0Oo]|(?<=(?:tel|phone|mobile|mob|call|ring|on)[.:]?\s{1,3}))[1-37-9](?:\)?[\s./-]?${D}){8,9}${AFTER}`,
+      replace: (m) => (fewOs(m) ? placeholder('phone numbers') : undefined),
     },
     {
-      // NHS number: ten digits, often 3 3 4, with spaces, dashes, dots or slashes anywhere between them
-      source: String.raw`(?<![\p{L}\p{N}])\d{3}(?:[\s./-]?\d{3}[\s./-]?\d{4}|[\s./-]?\d{4}[\s./-]?\d{3})${AFTER}`,
-      replace: () => placeholder('NHS numbers'),
+      // NHS number: ten digits, often 3 3 4, with spaces, dashes, dots or slashes anywhere between them (a letter O for a nought too)
+      source: String.raw`(?<![\p{L}\p{N}])${D}{3}(?:[\s./-]?${D}{3}[\s./-]?${D}{4}|[\s./-]?${D}{4}[\s./-]?${D}{3})${AFTER}`,
+      replace: (m) => (fewOs(m) ? placeholder('NHS numbers') : undefined),
+    },
+    {
+      // National Insurance number: two letters, six digits (in pairs or not), and a letter A to D: QQ 12 34 56 C, QQ123456C, qq-12-34-56-c
+      source: String.raw`${BEFORE}\p{L}{2}(?:[\s.-]?\d{2}){3}(?:[\s.-]?[A-D])?${AFTER}`,
+      replace: (m, text, at) => {
+        const letters = m.slice(0, 2);
+        if (!/^[A-Z]{2}$/i.test(letters)) return undefined;
+        // in capitals, or after words that say what it is ("NI number qq123456c")
+        const cued = /(?:national\s+insurance|\bNI\b|\bNINO\b)[\s\p{P}]*(?:no\.?|number|num\.?)?[\s:#.]*$/iu.test(text.slice(Math.max(0, at - 40), at));
+        return letters === letters.toUpperCase() || cued ? placeholder('National Insurance numbers') : undefined;
+      },
+    },
+    {
+      // a hospital number after the words that name it: MRN 1234567, Hospital no. K123456, hospital number: RX1 234 567
+      source: String.raw`(?<![\p{L}\p{N}])${HOSPITAL_CUE}[\s:#.]*\p{L}{0,3}\d+(?:[\s/-]?\d+)*\p{L}?${AFTER}`,
+      replace: (m) => {
+        const cue = new RegExp(`^${HOSPITAL_CUE}[\\s:#.]*`, 'iu').exec(m)?.[0] ?? '';
+        const number = m.slice(cue.length);
+        // at least five digits, and not a word: "MRN unknown" is no number
+        if ((number.match(/\d/g) ?? []).length < 5) return undefined;
+        found = number;
+        return `${cue}${placeholder('hospital numbers')}`;
+      },
     },
   ];
   return rules.map((r) => ({ source: r.source, replace: (m, text, at) => ((found = m), r.replace(m, text, at)) }));
 }
 
-/** The digits of a phone or NHS number, whatever separates them: its last ten, so 07700 900123, +44 7700 900123 and 7700.900.123 agree. */
+/** The digits of a phone or NHS number, whatever separates them: its last ten, so 07700 900123, +44 7700 900123, 7700.900.123 and O77OO 900123 agree. */
 export function identifierDigits(found: string): string | undefined {
-  const digits = found.replace(/\D/g, '');
+  const digits = found.replace(/[Oo]/g, '0').replace(/\D/g, '');
   return digits.length >= 10 ? digits.slice(-10) : undefined;
 }

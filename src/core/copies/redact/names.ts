@@ -32,15 +32,41 @@ export const TITLES = [
   'Imam',
   'Rabbi',
   'PC',
+  'PCSO',
   'DC',
   'DS',
   'DI',
+  'DCI',
   'Sgt',
   'Sergeant',
   'Inspector',
+  'Constable',
+  'Supt',
   'Judge',
   'HHJ',
 ];
+/** Police ranks, which may have a collar number between them and the name: "PC 1234 Evans". */
+export const POLICE_TITLES = ['PC', 'PCSO', 'DC', 'DS', 'DI', 'DCI', 'Sgt', 'Sergeant', 'Inspector', 'Constable', 'Supt'];
+/** Abbreviations written like initials, in lower case, left as they are even where the letters are someone's initials (in capitals they are initials). */
+export const ABBREVIATIONS = new Set([
+  'e.g.',
+  'i.e.',
+  'a.m.',
+  'p.m.',
+  'n.b.',
+  'c.f.',
+  'o.k.',
+  'q.v.',
+  'v.s.',
+  'a.k.a.',
+  'r.i.p.',
+  'p.s.',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
+  'n.b',
+]);
 /** Role words that, before initials, name a professional: "SW J.P.", "TM A.O.", "IRO B.B.". */
 export const ROLES = ['SW', 'TM', 'IRO', 'FSW', 'DSL', 'HV', 'GP', 'PA', 'CG', 'SSW', 'ASW', 'PO', 'YOT', 'CAMHS'];
 /** Words in a ref that say what someone is, not who: kept as they are. */
@@ -266,6 +292,74 @@ export function nameTokens(name: string): NameToken[] {
     const firstAndLast = partLetters.length > 2 ? [partLetters[0]!, partLetters[partLetters.length - 1]!] : []; // in range: more than two letters
     for (const letters of [wordLetters, partLetters, firstAndLast])
       if (letters.length >= 2 && letters.every((l) => /^\p{Lu}$/u.test(l))) add('initials', letters.join('.') + '.', initialsKey(letters.join('')));
+  }
+  return out;
+}
+
+/**
+ * Grammatical endings a name takes in other languages, written after it unchanged (Polish, Czech, Slovak,
+ * Russian: Kowalczyka, Kowalczykowi, Kowalczykiem, Kowalczyków, Nováka, Ivanovu). Only after a known name
+ * word of four letters or more. Endings that make common English words of names (-y, -ie, -i, -ow without
+ * its accent) are left out.
+ */
+export const NAME_ENDINGS = [
+  'owie',
+  'owi',
+  'ovi',
+  'iem',
+  'em',
+  'om',
+  'ów',
+  'ami',
+  'ach',
+  'ego',
+  'emu',
+  'ym',
+  'im',
+  'ej',
+  'owa',
+  'owej',
+  'ową',
+  'ová',
+  'ovu',
+  'ovou',
+  'ui',
+  'ą',
+  'ę',
+  'a',
+  'u',
+  'e',
+];
+/** Endings that take the place of a name's last vowel (Kowalska → Kowalskiej, Kowalską; Kowalski → Kowalskim), after a stem of five letters or more. */
+export const STEM_ENDINGS = ['iej', 'ej', 'iego', 'ego', 'iemu', 'emu', 'ich', 'ych', 'im', 'ym', 'ą', 'ę', 'a', 'e', 'u', 'y', 'i', 'o'];
+/** The last letters of a known name word a stem ending can take the place of. */
+const STEM_VOWELS = ['a', 'i', 'y'];
+const foldedEndings = (endings: readonly string[]) => [...new Set(endings.map((e) => foldWord(e)))];
+const FOLDED_NAME_ENDINGS = foldedEndings(NAME_ENDINGS);
+const FOLDED_STEM_ENDINGS = foldedEndings(STEM_ENDINGS);
+
+/** Endings as a pattern, as written (an accented ending only with its accent), longest first. */
+export function endingsPattern(endings: readonly string[]): string {
+  return [...endings]
+    .sort((a, b) => b.length - a.length)
+    .map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+/**
+ * The known name words a folded word may be, with a grammatical ending taken off ("kowalczykowi" → kowalczyk;
+ * "kowalskiej" → kowalska), each with the length of the ending as folded.
+ */
+export function inflectedKeys(folded: string, isKnown: (key: string) => boolean): { key: string; ending: number }[] {
+  const out: { key: string; ending: number }[] = [];
+  for (const e of FOLDED_NAME_ENDINGS) {
+    const stem = folded.slice(0, -e.length);
+    if (folded.endsWith(e) && stem.length >= 4 && isKnown(stem)) out.push({ key: stem, ending: e.length });
+  }
+  for (const e of FOLDED_STEM_ENDINGS) {
+    const stem = folded.slice(0, -e.length);
+    if (!folded.endsWith(e) || stem.length < 5) continue;
+    for (const v of STEM_VOWELS) if (stem + v !== folded && isKnown(stem + v)) out.push({ key: stem + v, ending: e.length });
   }
   return out;
 }

@@ -7,7 +7,7 @@
 import { dateCandidates, MONTH_WORD, YEAR_WORDS } from './dates.js';
 import { caseIdSource, caseNumberSource, textReplacer } from './engine.js';
 import { identifierRules, PLACEHOLDERS, type IdentifierKind } from './identifiers.js';
-import { foldWord, initialsKey, knownPieceCount, ROLES, TITLES } from './names.js';
+import { ABBREVIATIONS, foldWord, inflectedKeys, initialsKey, knownPieceCount, ROLES, TITLES } from './names.js';
 import { clean, skeleton, withoutInvisible } from './normalise.js';
 import { MONTH_NAMES } from '../../text/dateText.js';
 
@@ -50,6 +50,8 @@ const ONE: Record<IdentifierKind, string> = {
   postcodes: 'a postcode',
   'phone numbers': 'a phone number',
   'NHS numbers': 'an NHS number',
+  'National Insurance numbers': 'a National Insurance number',
+  'hospital numbers': 'a hospital number',
 };
 
 let identifierSink: IdentifierKind[] = [];
@@ -88,6 +90,11 @@ function wordHit(token: string, known: KnownValues): string | undefined {
     if (c.endsWith('es')) candidates.add(c.slice(0, -2));
   }
   for (const c of candidates) if (c.length >= 2 && known.words.has(c)) return c;
+  // with a grammatical ending ("Kowalczyka", "Kowalskiej")
+  for (const c of candidates) {
+    const inflected = inflectedKeys(c, (k) => known.words.has(k))[0];
+    if (inflected) return inflected.key;
+  }
   return undefined;
 }
 
@@ -105,6 +112,8 @@ export function survivors(files: readonly { path: string; text: string }[], know
         .replace(RUN, (run) => {
           // undotted, only capitals are initials ("PG", "Z T-B"), and a role ("TM") is the role
           if (!run.includes('.') && (run !== run.toUpperCase() || ROLES.includes(run))) return run;
+          // "e.g.", "a.m.": abbreviations, not initials
+          if (ABBREVIATIONS.has(run.replace(/\s/gu, ''))) return run;
           const letters = initialsKey(run);
           if (known.initialsRuns.has(letters)) at(run.trim(), 'initials the tool knows');
           else if (letters.length >= 3 && known.words.has(letters.toLowerCase())) at(run.trim(), 'a name the tool knows, spelled out');
@@ -183,13 +192,23 @@ export function survivors(files: readonly { path: string; text: string }[], know
       }
       for (const { re } of phrases) if (re.test(line)) at(re.exec(line)![0], 'a place or school');
       for (const d of dateCandidates(line)) if (known.dates.has(d)) at(d, 'an original date');
-      // a phone or NHS number of the originals in any other spacing ("tel 7700.900.123"), a postcode written any way
-      for (const run of line.matchAll(/\d(?:[^\p{L}\p{N}\n]{0,3}\d)+/gu)) {
-        const digits = run[0].replace(/\D/g, '');
-        for (const key of known.identifiers) if (/^\d+$/.test(key) && digits.includes(key)) at(run[0], 'a phone or NHS number of the originals');
+      // a phone, NHS or hospital number of the originals in any other spacing ("tel 7700.900.123", a letter O for a nought), a postcode or National Insurance number written any way
+      for (const run of line.matchAll(/[\dOo](?:[^\p{L}\p{N}\n]{0,3}[\dOo])+/gu)) {
+        if (!/\d/.test(run[0])) continue;
+        const digits = run[0].replace(/[Oo]/g, '0').replace(/\D/g, '');
+        for (const key of known.identifiers) if (/^\d+$/.test(key) && digits.includes(key)) at(run[0], 'a phone, NHS or hospital number of the originals');
       }
-      const squeezed = line.replace(/[\s-]+/g, '').toUpperCase();
-      for (const key of known.identifiers) if (/\p{L}/u.test(key) && squeezed.includes(key)) at(key, 'a postcode of the originals');
+      const squeezed = line.replace(/[\s./-]+/g, '').toUpperCase();
+      for (const key of known.identifiers)
+        if (/\p{L}/u.test(key) && squeezed.includes(key))
+          at(
+            key,
+            /^\p{L}{2}\d{6}$/u.test(key)
+              ? 'a National Insurance number of the originals'
+              : /^\p{L}{1,2}\d/u.test(key) && /\p{L}{2}$/u.test(key)
+                ? 'a postcode of the originals'
+                : 'a hospital number of the originals',
+          );
       const kinds: IdentifierKind[] = [];
       identifierSink = kinds;
       findIdentifiers(line);
@@ -207,11 +226,11 @@ export interface ReviewItem {
 }
 
 /** A year not part of a date: not after a month ("June 2004", moved as a month) nor in 2026-03. */
-const YEAR_ALONE = new RegExp(`(?<![\\p{L}\\p{N}/.-])(?<!${MONTH_WORD}\\s+)(?<!\\d(?:st|nd|rd|th)?,?\\s+)(19\\d\\d|20\\d\\d)(?![\\p{L}\\p{N}]|-\\d)`, 'giu');
+const YEAR_ALONE = new RegExp(`(?<![\\p{L}\\p{N}/.-])(?<!${MONTH_WORD}\\s+)(?<!\\d(?:st|nd|rd|th|d)?,?\\s+)(19\\d\\d|20\\d\\d)(?![\\p{L}\\p{N}]|-\\d)`, 'giu');
 
 /** A year in words, or two digits after an apostrophe, not part of a date that was moved: never moved. */
 const YEAR_IN_WORDS = new RegExp(`(?<![\\p{L}\\p{M}])${YEAR_WORDS}`, 'giu');
-const SHORT_YEAR_ALONE = new RegExp(`(?<!${MONTH_WORD}\\s*|\\d(?:st|nd|rd|th)?\\s+)['‘’ʼ]\\d{2}(?![\\p{L}\\p{N}])`, 'giu');
+const SHORT_YEAR_ALONE = new RegExp(`(?<!${MONTH_WORD}\\s*|\\d(?:st|nd|rd|th|d)?\\s+)['‘’ʼ]\\d{2}(?![\\p{L}\\p{N}])`, 'giu');
 
 /** Two numbers that may be a day and a month without a year ("03/03"), not part of a longer date. */
 const DAY_MONTH_NUMBERS = /(?<![\p{N}/.-])\d{1,2}\/\d{1,2}(?![\p{N}]|[/.-]\d)/gu;
@@ -334,6 +353,12 @@ const COMMON = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
+/** A capitalised word common in case files that names no one ("Review", "Police", a month, a title). */
+export function isCommonWord(word: string): boolean {
+  const l = word.toLowerCase();
+  return COMMON.has(l) || COMMON.has(l.replace(/s$/, ''));
+}
+
 /**
  * What a person must read before the copy is shared: capitalised words inside a
  * sentence that are neither a pseudonym nor a common word (they may be names the tool
@@ -358,13 +383,23 @@ export function forReview(
   };
   for (const file of files) {
     file.text.split(/\r?\n/).forEach((line, i) => {
-      for (const m of line.matchAll(/(?<=[\p{Ll}\]][,;]? +)\p{Lu}\p{Ll}[\p{L}\p{M}'’‐‑‒–—―-]+/gu)) {
+      // the copy's own placeholders ("[National Insurance number]") are not words to read
+      const words = line.replace(OWN_WORDS, (w) => w.replace(/\p{Lu}/gu, (c) => c.toLowerCase()));
+      for (const m of words.matchAll(/(?<=[\p{Ll}\]][,;]? +)\p{Lu}\p{Ll}[\p{L}\p{M}'’‐‑‒–—―-]+/gu)) {
         const w = m[0].replace(/['’]s?$/u, '');
         const ordinary = (part: string) => {
           const l = part.toLowerCase();
           const one = l.replace(/s$/, '');
           return (
-            part === '' || COMMON.has(l) || COMMON.has(one) || pseudonyms.has(foldWord(part)) || pseudonyms.has(foldWord(one)) || lower.has(l) || lower.has(one)
+            part === '' ||
+            COMMON.has(l) ||
+            COMMON.has(one) ||
+            pseudonyms.has(foldWord(part)) ||
+            pseudonyms.has(foldWord(one)) ||
+            lower.has(l) ||
+            lower.has(one) ||
+            // a pseudonym with the grammatical ending of the name it replaced ("Ashdowna")
+            inflectedKeys(foldWord(part), (k) => pseudonyms.has(k)).length > 0
           );
         };
         if (w.split(/[‐‑‒–—―-]/u).every(ordinary)) continue;
