@@ -9,14 +9,15 @@ import { ROOT, reunify } from './run.js';
 
 const NAMES_FIXTURE = join(ROOT, 'test', 'fixtures', 'redact', 'names');
 
-/** The fixture with `line` added to the body and `field` (a front-matter line) before x-address; the copy's case file, its report, exit code and stderr. */
-async function redacted(line: string, field?: string) {
+/** The fixture with `line` added to the body, `field` (a front-matter line) before x-address and `person` (a flow map) first in people; the copy's case file, its report, exit code and stderr. */
+async function redacted(line: string, field?: string, person?: string) {
   const work = mkdtempSync(join(tmpdir(), 'reunify-redact-'));
   const source = join(work, 'caseload');
   cpSync(NAMES_FIXTURE, source, { recursive: true });
   const file = join(source, 'cases', 'RF-0099.md');
   let text = readFileSync(file, 'utf8');
   if (field !== undefined) text = text.replace(/^x-address:/m, `${field}\nx-address:`);
+  if (person !== undefined) text = text.replace(/^people:\n/m, `people:\n  - ${person}\n`);
   writeFileSync(file, `${text}\n${line}\n`);
   const out = join(work, 'copy');
   const r = await reunify(['redact', source, '--out', out, '--seed', '3', '--as-of', '2026-11-01']);
@@ -167,5 +168,22 @@ describe('reunify redact: initials and ordinary words', () => {
     expect(r.exitCode).toBe(0);
     expect(r.last).toMatch(/^Mr (\p{Lu}) said so\. She said so, e\.g\. at 10 a\.m\. (\p{Lu})\.(\p{Lu})\. agreed; so did \2\. \3\. and \2\3\.$/u);
     expect(r.last).not.toMatch(/^Mr P |S\.O\.|S\. O\.|\bSO\b/u);
+  });
+});
+
+describe("reunify redact: the report's own wording", () => {
+  it('is not changed when a name is also a word it uses ("Day"), while the name is replaced in the copy', async () => {
+    const r = await redacted('Dan Day visits on Sundays.', 'x-siblings: [Dan Day]');
+    expect(r.exitCode).toBe(0);
+    expect(r.copy).not.toMatch(/\bDan\b|\bDay\b/);
+    expect(r.report).toMatch(/Every date that names a day is moved back by one offset/);
+  });
+
+  it('a role word in a ref ("Head of year W") is not taken for a name', async () => {
+    const r = await redacted('Head of year W rang school.', undefined, '{ id: school, ref: "Head of year W", relation: teacher }');
+    expect(r.exitCode).toBe(0);
+    expect(r.last).toMatch(/^Head of year [A-Z]{1,2} rang school\.$/);
+    expect(r.last).not.toMatch(/ W /);
+    expect(r.report).toMatch(/A year written alone or in words is never moved, nor a date that ends with a year in words/);
   });
 });
