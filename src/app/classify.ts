@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import {
   EXIT,
   UsageError,
+  cwd,
   makeColor,
   parseAsOf,
   writeErr,
@@ -94,7 +95,7 @@ export async function runClassifyCommand(target: string, flags: ClassifyFlags): 
   const { loadClassificationConfig } = await import('./classifyCase.js');
   const { config, configPath } = loadClassificationConfig({ configPath: flags.config, paths: [target] });
   const color = makeColor(undefined, flags.color);
-  return isDir ? classifyFolder(target, flags, config, asOf, color, configPath) : classifyOne(target, flags, config, asOf, color);
+  return isDir ? classifyFolder(target, flags, config, asOf, color, configPath) : classifyOne(target, flags, config, asOf, color, configPath);
 }
 
 type Config = import('../core/model/config.js').ReunifyConfig;
@@ -115,7 +116,14 @@ function viewOf(
   };
 }
 
-async function classifyOne(filePath: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
+async function classifyOne(
+  filePath: string,
+  flags: ClassifyFlags,
+  config: Config,
+  asOf: string,
+  color: Color,
+  configPath: string | undefined,
+): Promise<number> {
   const { classifyCase } = await import('./classifyCase.js');
   const { formatClassificationText, classificationJson } = await import('../report/format/classification.js');
   const result = classifyCase(filePath, config, asOf, flags.level);
@@ -127,20 +135,32 @@ async function classifyOne(filePath: string, flags: ClassifyFlags, config: Confi
   const view = viewOf(filePath, result, config);
   let recorded: import('../report/format/classification.js').RecordedView | undefined;
   let diff: string | undefined;
+  let kept: { frozen: string[]; skipped: string[] } | undefined;
   if (flags.record) {
-    const outcome = await recordClassification(result, flags, config, asOf);
+    const outcome = await recordClassification(result, flags, config, asOf, configPath);
     if (typeof outcome === 'string') {
       writeErr(`reunify: ${filePath}: ${outcome}\n`);
       return EXIT.problems;
     }
-    ({ recorded, diff } = outcome);
+    ({ recorded, diff, kept } = outcome);
   }
+  const { relative } = await import('node:path');
+  const copies = (kept?.frozen ?? []).map((target) => relative(cwd(), target) || target);
   if (flags.format === 'json') {
-    writeOut(JSON.stringify({ version: 1, ...classificationJson(view, recorded), ...(diff !== undefined ? { diff } : {}) }, null, 2) + '\n');
+    writeOut(
+      JSON.stringify(
+        { version: 1, ...classificationJson(view, recorded), ...(flags.record ? { frozen_copies: copies } : {}), ...(diff !== undefined ? { diff } : {}) },
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (!(flags.quiet && recorded?.written)) {
     writeOutHuman(formatClassificationText(safeStrings(view), safeStrings(config.labels.levels), color, safeStrings(recorded)), color);
     if (diff !== undefined) writeOutHuman(diff === '' ? 'No change.\n' : '\n' + diff);
+    // as signoff --sign says it: the written record kept of the sign-off
+    writeOutHuman(copies.map((p) => `  ${flags.dryRun ? 'would keep frozen copy' : 'frozen copy'}: ${p}\n`).join(''));
   }
+  if (!flags.quiet) for (const s of kept?.skipped ?? []) writeErr(`reunify: no frozen copy of ${s}\n`);
   return EXIT.ok;
 }
 
@@ -150,7 +170,8 @@ async function recordClassification(
   flags: ClassifyFlags,
   config: Config,
   asOf: string,
-): Promise<string | { recorded: import('../report/format/classification.js').RecordedView; diff?: string }> {
+  configPath: string | undefined,
+): Promise<string | { recorded: import('../report/format/classification.js').RecordedView; diff?: string; kept: { frozen: string[]; skipped: string[] } }> {
   const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy, byEntry } =
     await import('../core/classify/classificationRecord.js');
   const suggestion = result.suggestion!;
@@ -182,16 +203,18 @@ async function recordClassification(
   const tasks = tasksCompletedBy(point, decision !== undefined);
   const { writeClassificationRecord } = await import('./classifyCase.js');
   const { WriteConflictError } = await import('../io/writeCase.js');
-  let written: { changed: boolean; diff?: string };
+  const { OutputRefusedError } = await import('../io/outputFile.js');
+  let written: { changed: boolean; diff?: string; frozen: string[]; skipped: string[] };
   try {
     // the decision is the team manager's: its task is theirs when they signed it off
     written = writeClassificationRecord(
       result.loaded,
       { classification, decision, tasks, date, by, decisionBy: decision && signedOff?.by },
-      { dryRun: flags.dryRun },
+      { dryRun: flags.dryRun, before: result.data!, config, configPath },
     );
   } catch (err) {
     if (err instanceof WriteConflictError) return 'the file changed on disk since it was read; nothing was written (run the command again)';
+    if (err instanceof OutputRefusedError) return `${err.message}; nothing was written`;
     throw err;
   }
   const { override_reason: _reason, ...shown } = classification;
@@ -203,6 +226,7 @@ async function recordClassification(
       tasks,
     },
     ...(flags.dryRun ? { diff: written.diff ?? '' } : {}),
+    kept: { frozen: written.frozen, skipped: written.skipped },
   };
 }
 
