@@ -35,6 +35,8 @@ export interface ClassifyFlags extends CommonOptions {
   date?: string;
   decision?: string;
   reasons?: string;
+  /** RC3: when the next post-return review is, written on the decision. */
+  nextReview?: string;
   dryRun?: boolean;
 }
 
@@ -55,6 +57,7 @@ function checkFlags(flags: ClassifyFlags): void {
     ['date', '--date'],
     ['decision', '--decision'],
     ['reasons', '--reasons'],
+    ['nextReview', '--next-review'],
     ['dryRun', '--dry-run'],
   ];
   if (!flags.record) {
@@ -69,6 +72,8 @@ function checkFlags(flags: ClassifyFlags): void {
   if (flags.signedOffBy && !flags.signedOffDate)
     throw new UsageError('--signed-off-by needs --signed-off-date (the date the team manager signed it off; none is assumed)');
   if (flags.reasons !== undefined && !flags.decision) throw new UsageError('--reasons needs --decision');
+  if (flags.nextReview !== undefined && !flags.decision) throw new UsageError('--next-review needs --decision (the post-return review decision it follows)');
+  checkDate('--next-review', flags.nextReview);
   checkDate('--date', flags.date);
   checkDate('--signed-off-date', flags.signedOffDate);
 }
@@ -184,6 +189,8 @@ async function recordClassification(
   );
   const badOutcome = flags.decision !== undefined ? outcomeProblem(point, flags.decision) : undefined;
   if (badOutcome) problems.push(badOutcome);
+  if (flags.nextReview !== undefined && point !== 'rc3_post_return')
+    problems.push(`--next-review is for a post-return review decision (rc3_post_return), not ${point}`);
   if (problems.length > 0) return `nothing was recorded: ${problems.join('; ')}`;
   const date = flags.date ?? asOf;
   const by = flags.by!.trim();
@@ -199,7 +206,11 @@ async function recordClassification(
     overrideCategory: flags.overrideCategory,
     overrideReason: flags.overrideReason,
   });
-  const decision = flags.decision ? decisionEntry({ date, point, outcome: flags.decision, reasons: flags.reasons, signedOff }) : undefined;
+  const decision = flags.decision
+    ? decisionEntry({ date, point, outcome: flags.decision, reasons: flags.reasons, nextReview: flags.nextReview, signedOff })
+    : undefined;
+  if (decision?.next_review !== undefined && decision.next_review <= date)
+    return `nothing was recorded: --next-review ${decision.next_review} must be after the decision it follows (${date})`;
   const tasks = tasksCompletedBy(point, decision !== undefined);
   const { writeClassificationRecord } = await import('./classifyCase.js');
   const { WriteConflictError } = await import('../io/writeCase.js');

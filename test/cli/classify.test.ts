@@ -282,6 +282,41 @@ describe('reunify classify <case> (built binary)', () => {
     });
   }
 
+  it('--next-review writes when the next post-return review is on an RC3 decision, and only there', async () => {
+    const rf1 = readFileSync(join(ROOT, 'examples/caseload/cases/RF-0001.md'), 'utf8');
+    const { file } = tempCase(rf1);
+    const rc3 = [
+      '--as-of',
+      '2026-11-20',
+      '--record',
+      '--level',
+      'low',
+      '--by',
+      'SW J.P.',
+      '--date',
+      '2026-11-20',
+      '--decision',
+      'continue',
+      '--reasons',
+      'Settled',
+    ];
+    const early = await reunify(['classify', file, ...rc3, '--next-review', '2026-11-20']);
+    expect(early.exitCode).toBe(1);
+    expect(early.stderr).toContain('--next-review 2026-11-20 must be after the decision it follows (2026-11-20)');
+    const r = await reunify(['classify', file, ...rc3, '--next-review', '2027-02-19', '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const decisions = (loadCase(file).data as { decisions: Record<string, unknown>[] }).decisions;
+    expect(decisions.at(-1)).toEqual({ date: '2026-11-20', point: 'rc3_post_return', outcome: 'continue', reasons: 'Settled', next_review: '2027-02-19' });
+
+    const alone = await reunify(['classify', file, ...rc3.slice(0, 9), '--next-review', '2027-02-19']);
+    expect(alone.exitCode).toBe(2);
+    expect(alone.stderr).toContain('--next-review needs --decision');
+    const { file: rc1 } = tempCase();
+    const notRc3 = await reunify(['classify', rc1, ...AS_OF, ...RECORD, '--decision', 'return_if_goals_met', '--reasons', 'x', '--next-review', '2027-02-19']);
+    expect(notRc3.exitCode).toBe(1);
+    expect(notRc3.stderr).toContain('--next-review is for a post-return review decision (rc3_post_return), not rc1_d2');
+  });
+
   it('refuses a case with schema errors', async () => {
     const broken = readFileSync(FIXTURE, 'utf8').replace('legal_status: s20', 'legal_status: s99');
     const { file, before } = tempCase(broken);

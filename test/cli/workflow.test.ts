@@ -530,7 +530,7 @@ describe('an answer no question asks for is refused, not dropped', () => {
     expect(note.exitCode).toBe(2);
     expect(note.stderr).toContain('task transition_plan: no question asks for --note (tasks.transition_plan.note)');
     expect(note.stderr).toContain(
-      'takes these answers: tasks.transition_plan.status, tasks.transition_plan.reason, tasks.transition_plan.date, tasks.transition_plan.by, transition.agreed, transition.agreed_by, transition.planned_return, transition.placement_approval.by, transition.placement_approval.date;',
+      'takes these answers: tasks.transition_plan.status, tasks.transition_plan.reason, tasks.transition_plan.date, tasks.transition_plan.by, transition.agreed, transition.agreed_by, transition.planned_return, transition.placement_approval.by, transition.placement_approval.date, transition.warning_signs.<n>.sign, transition.warning_signs.<n>.response, transition.school, transition.health, transition.views.<n>.party, transition.views.<n>.view;',
     );
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
     expect(readFileSync(c.file('RF-0009.md'), 'utf8')).toBe(example('RF-0009'));

@@ -407,6 +407,7 @@ describe('agreement, interactively', () => {
       false,
       false,
       ENTER,
+      ENTER, // no review date added
     ]);
     const code = await runTaskCommand(c.path('RF-0006.md'), 'agreement', taskFlags(), { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
