@@ -571,7 +571,8 @@ function disagreementOf(data: CaseData, recorded: Decision['disagreement'], shar
   if (fromLog.length > 0) parts.push(fromLog.map((s) => `${partyName(data, s.party)}: ${s.response!.trim()}`).join('; ') + ' (from the sharing log)');
   if (parts.length > 0) return parts.join('; ');
   const told = shared.filter((s) => s.date !== undefined);
-  if (told.length === 0) return NOT_RECORDED;
+  // nobody can disagree with a decision before they are told of it (a record signed off on the day it is made)
+  if (told.length === 0) return 'Not applicable yet: no one has been told of the decision yet';
   const silent = told.filter((s) => !hasText(s.response));
   if (silent.length === 0) return 'None: no one told of the decision disagreed';
   return `None recorded; no response recorded from ${silent.map((s) => partyName(data, s.party)).join(', ')}`;
@@ -592,7 +593,8 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
   const cls = c?.record;
   const dec = d?.record;
   const required = requiredParties(data, config.sharing.required_parties);
-  const shared = dec?.shared ?? [];
+  // who was told, as it stood on the report date: telling someone later is not yet in the record
+  const shared = (dec?.shared ?? []).filter((s) => s.date === undefined || s.date <= asOf);
   const sharedParties = new Set(shared.filter((s) => s.date !== undefined).map((s) => s.party));
   const mapped = cls ? config.decision_map?.[point]?.[cls.level] : undefined;
   const conditions = dec?.conditions === undefined ? [] : Array.isArray(dec.conditions) ? dec.conditions : [dec.conditions];
