@@ -2,7 +2,7 @@
 // SHA-256; report shows that copy byte for byte afterwards, whatever changes in
 // the file; check reports a copy that is gone or changed; --draft renders afresh.
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -321,6 +321,31 @@ describe('a sign-off recorded by task or classify keeps a frozen copy as signoff
         /the frozen copy \.\.\/records\/RF-0001\/review-2026-08-20\.md of the rc3_post_return (classification|decision), as signed off, is missing/g,
       ),
     ).toHaveLength(2);
+  });
+
+  it('the same sign-off given again keeps the copies it names, and writes no new one', async () => {
+    const dir = caseload();
+    const args = [
+      'task',
+      'RF-0001',
+      'written_assessment',
+      '--set',
+      'tasks.written_assessment.signed_off.by=TM A.O.',
+      '--set',
+      'tasks.written_assessment.signed_off.date=2025-10-22',
+      '--as-of',
+      '2025-10-22',
+    ];
+    expect((await reunify(args, { cwd: dir, today: '2025-10-22' })).exitCode).toBe(0);
+    const signed = (frontMatter(join(dir, 'cases/RF-0001.md')) as { tasks: { written_assessment: { signed_off: unknown } } }).tasks.written_assessment
+      .signed_off;
+    const again = await reunify(args, { cwd: dir, today: '2025-10-22' });
+    expect(again.exitCode).toBe(0);
+    expect(again.stderr).not.toContain('frozen copy');
+    expect(
+      (frontMatter(join(dir, 'cases/RF-0001.md')) as { tasks: { written_assessment: { signed_off: unknown } } }).tasks.written_assessment.signed_off,
+    ).toEqual(signed);
+    expect(readdirSync(join(dir, 'records/RF-0001')).sort()).toEqual(['assessment-2025-10-22.html', 'assessment-2025-10-22.md']);
   });
 
   it('a dry run writes no copy and says which it would keep', async () => {
