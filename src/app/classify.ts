@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import {
   EXIT,
   UsageError,
+  cwd,
   makeColor,
   parseAsOf,
   writeErr,
@@ -34,6 +35,8 @@ export interface ClassifyFlags extends CommonOptions {
   date?: string;
   decision?: string;
   reasons?: string;
+  /** RC3: when the next post-return review is, written on the decision. */
+  nextReview?: string;
   dryRun?: boolean;
 }
 
@@ -54,6 +57,7 @@ function checkFlags(flags: ClassifyFlags): void {
     ['date', '--date'],
     ['decision', '--decision'],
     ['reasons', '--reasons'],
+    ['nextReview', '--next-review'],
     ['dryRun', '--dry-run'],
   ];
   if (!flags.record) {
@@ -68,6 +72,8 @@ function checkFlags(flags: ClassifyFlags): void {
   if (flags.signedOffBy && !flags.signedOffDate)
     throw new UsageError('--signed-off-by needs --signed-off-date (the date the team manager signed it off; none is assumed)');
   if (flags.reasons !== undefined && !flags.decision) throw new UsageError('--reasons needs --decision');
+  if (flags.nextReview !== undefined && !flags.decision) throw new UsageError('--next-review needs --decision (the post-return review decision it follows)');
+  checkDate('--next-review', flags.nextReview);
   checkDate('--date', flags.date);
   checkDate('--signed-off-date', flags.signedOffDate);
 }
@@ -94,7 +100,7 @@ export async function runClassifyCommand(target: string, flags: ClassifyFlags): 
   const { loadClassificationConfig } = await import('./classifyCase.js');
   const { config, configPath } = loadClassificationConfig({ configPath: flags.config, paths: [target] });
   const color = makeColor(undefined, flags.color);
-  return isDir ? classifyFolder(target, flags, config, asOf, color, configPath) : classifyOne(target, flags, config, asOf, color);
+  return isDir ? classifyFolder(target, flags, config, asOf, color, configPath) : classifyOne(target, flags, config, asOf, color, configPath);
 }
 
 type Config = import('../core/model/config.js').ReunifyConfig;
@@ -115,7 +121,14 @@ function viewOf(
   };
 }
 
-async function classifyOne(filePath: string, flags: ClassifyFlags, config: Config, asOf: string, color: Color): Promise<number> {
+async function classifyOne(
+  filePath: string,
+  flags: ClassifyFlags,
+  config: Config,
+  asOf: string,
+  color: Color,
+  configPath: string | undefined,
+): Promise<number> {
   const { classifyCase } = await import('./classifyCase.js');
   const { formatClassificationText, classificationJson } = await import('../report/format/classification.js');
   const result = classifyCase(filePath, config, asOf, flags.level);
@@ -127,20 +140,32 @@ async function classifyOne(filePath: string, flags: ClassifyFlags, config: Confi
   const view = viewOf(filePath, result, config);
   let recorded: import('../report/format/classification.js').RecordedView | undefined;
   let diff: string | undefined;
+  let kept: { frozen: string[]; skipped: string[] } | undefined;
   if (flags.record) {
-    const outcome = await recordClassification(result, flags, config, asOf);
+    const outcome = await recordClassification(result, flags, config, asOf, configPath);
     if (typeof outcome === 'string') {
       writeErr(`reunify: ${filePath}: ${outcome}\n`);
       return EXIT.problems;
     }
-    ({ recorded, diff } = outcome);
+    ({ recorded, diff, kept } = outcome);
   }
+  const { relative } = await import('node:path');
+  const copies = (kept?.frozen ?? []).map((target) => relative(cwd(), target) || target);
   if (flags.format === 'json') {
-    writeOut(JSON.stringify({ version: 1, ...classificationJson(view, recorded), ...(diff !== undefined ? { diff } : {}) }, null, 2) + '\n');
+    writeOut(
+      JSON.stringify(
+        { version: 1, ...classificationJson(view, recorded), ...(flags.record ? { frozen_copies: copies } : {}), ...(diff !== undefined ? { diff } : {}) },
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (!(flags.quiet && recorded?.written)) {
     writeOutHuman(formatClassificationText(safeStrings(view), safeStrings(config.labels.levels), color, safeStrings(recorded)), color);
     if (diff !== undefined) writeOutHuman(diff === '' ? 'No change.\n' : '\n' + diff);
+    // as signoff --sign says it: the written record kept of the sign-off
+    writeOutHuman(copies.map((p) => `  ${flags.dryRun ? 'would keep frozen copy' : 'frozen copy'}: ${p}\n`).join(''));
   }
+  if (!flags.quiet) for (const s of kept?.skipped ?? []) writeErr(`reunify: no frozen copy of ${s}\n`);
   return EXIT.ok;
 }
 
@@ -150,7 +175,8 @@ async function recordClassification(
   flags: ClassifyFlags,
   config: Config,
   asOf: string,
-): Promise<string | { recorded: import('../report/format/classification.js').RecordedView; diff?: string }> {
+  configPath: string | undefined,
+): Promise<string | { recorded: import('../report/format/classification.js').RecordedView; diff?: string; kept: { frozen: string[]; skipped: string[] } }> {
   const { overrideProblems, outcomeProblem, classificationEntry, decisionEntry, tasksCompletedBy, byEntry } =
     await import('../core/classify/classificationRecord.js');
   const suggestion = result.suggestion!;
@@ -163,6 +189,8 @@ async function recordClassification(
   );
   const badOutcome = flags.decision !== undefined ? outcomeProblem(point, flags.decision) : undefined;
   if (badOutcome) problems.push(badOutcome);
+  if (flags.nextReview !== undefined && point !== 'rc3_post_return')
+    problems.push(`--next-review is for a post-return review decision (rc3_post_return), not ${point}`);
   if (problems.length > 0) return `nothing was recorded: ${problems.join('; ')}`;
   const date = flags.date ?? asOf;
   const by = flags.by!.trim();
@@ -178,20 +206,26 @@ async function recordClassification(
     overrideCategory: flags.overrideCategory,
     overrideReason: flags.overrideReason,
   });
-  const decision = flags.decision ? decisionEntry({ date, point, outcome: flags.decision, reasons: flags.reasons, signedOff }) : undefined;
+  const decision = flags.decision
+    ? decisionEntry({ date, point, outcome: flags.decision, reasons: flags.reasons, nextReview: flags.nextReview, signedOff })
+    : undefined;
+  if (decision?.next_review !== undefined && decision.next_review <= date)
+    return `nothing was recorded: --next-review ${decision.next_review} must be after the decision it follows (${date})`;
   const tasks = tasksCompletedBy(point, decision !== undefined);
   const { writeClassificationRecord } = await import('./classifyCase.js');
   const { WriteConflictError } = await import('../io/writeCase.js');
-  let written: { changed: boolean; diff?: string };
+  const { OutputRefusedError } = await import('../io/outputFile.js');
+  let written: { changed: boolean; diff?: string; frozen: string[]; skipped: string[] };
   try {
     // the decision is the team manager's: its task is theirs when they signed it off
     written = writeClassificationRecord(
       result.loaded,
       { classification, decision, tasks, date, by, decisionBy: decision && signedOff?.by },
-      { dryRun: flags.dryRun },
+      { dryRun: flags.dryRun, before: result.data!, config, configPath },
     );
   } catch (err) {
     if (err instanceof WriteConflictError) return 'the file changed on disk since it was read; nothing was written (run the command again)';
+    if (err instanceof OutputRefusedError) return `${err.message}; nothing was written`;
     throw err;
   }
   const { override_reason: _reason, ...shown } = classification;
@@ -203,6 +237,7 @@ async function recordClassification(
       tasks,
     },
     ...(flags.dryRun ? { diff: written.diff ?? '' } : {}),
+    kept: { frozen: written.frozen, skipped: written.skipped },
   };
 }
 

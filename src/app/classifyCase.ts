@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../io/loadConfig.js';
 import type { LoadedCase } from '../core/parse/caseFile.js';
 import { openCase } from '../io/openCase.js';
 import { applyEdits, writeCaseFile, type CaseEdit } from '../io/writeCase.js';
+import { freezeNewSignoffs, writeWithFrozenCopies } from './freeze.js';
 
 export interface ClassifiedCase {
   filePath: string;
@@ -79,13 +80,25 @@ export function recordEdits(record: ClassificationRecord): CaseEdit[] {
   return edits;
 }
 
-/** Apply the record to the text that was read and write it atomically (refused if the file changed since); `dryRun` returns the diff instead. */
+/**
+ * Apply the record to the text that was read and write it atomically (refused if the file changed since); `dryRun` returns the diff instead.
+ * A sign-off the record carries keeps its frozen copies, as `signoff --sign` keeps them (`frozen` lists them, `skipped` says which could not be kept).
+ */
 export function writeClassificationRecord(
   loaded: LoadedCase,
   record: ClassificationRecord,
-  options: { dryRun?: boolean } = {},
-): { changed: boolean; diff?: string } {
+  options: { dryRun?: boolean; before: CaseData; config: ReunifyConfig; configPath?: string },
+): { changed: boolean; diff?: string; frozen: string[]; skipped: string[] } {
   if (!loaded.bytes) throw new Error(`${loaded.filePath} was not read, so it cannot be written`);
   const text = loaded.bytes.toString('utf8');
-  return writeCaseFile(loaded, applyEdits(text, recordEdits(record)), options);
+  const plan = freezeNewSignoffs({
+    filePath: loaded.filePath,
+    stem: loaded.stem,
+    before: options.before,
+    text: applyEdits(text, recordEdits(record)),
+    config: options.config,
+    configPath: options.configPath,
+  });
+  const written = writeWithFrozenCopies(plan, options.dryRun, () => writeCaseFile(loaded, plan.text, { dryRun: options.dryRun }));
+  return { ...written, frozen: plan.planned.map((c) => c.target), skipped: plan.skipped };
 }

@@ -99,6 +99,8 @@ export interface WorkingCase {
   body: string;
   text: string;
   config: ReunifyConfig;
+  /** The config file the case goes by: its folder is the caseload root that keeps frozen copies. */
+  configPath?: string;
 }
 
 /** The case named on the command line, read and schema-checked; a number is the exit code when it cannot be used. */
@@ -112,14 +114,14 @@ export async function openCaseArgument(arg: string, flags: WorkflowFlags): Promi
   } catch {
     // an id, or a file that does not exist
   }
-  let { config } = loadConfig({ configPath: flags.config, paths: isFile ? [arg] : [], cwd: cwd() });
+  let { config, configPath } = loadConfig({ configPath: flags.config, paths: isFile ? [arg] : [], cwd: cwd() });
   const resolved = resolveCaseArgument(arg, config, cwd());
   if ('error' in resolved) {
     writeErr(`reunify: ${resolved.error}\n`);
     return EXIT.usage;
   }
   const filePath = resolved.filePath;
-  if (!isFile) ({ config } = loadConfig({ configPath: flags.config, paths: [fromCwd(filePath)], cwd: cwd() }));
+  if (!isFile) ({ config, configPath } = loadConfig({ configPath: flags.config, paths: [fromCwd(filePath)], cwd: cwd() }));
   const { openCase } = await import('../io/openCase.js');
   const { loaded, data, problems, refused } = openCase(fromCwd(filePath), config);
   if (refused === 'schema') {
@@ -132,28 +134,46 @@ export async function openCaseArgument(arg: string, flags: WorkflowFlags): Promi
     writeErr(`reunify: ${filePath} cannot be worked on until it reads cleanly (reunify check ${filePath})\n`);
     return EXIT.problems;
   }
-  return { filePath, loaded, data, body: loaded.split.body, text: loaded.bytes.toString('utf8'), config };
+  return { filePath, loaded, data, body: loaded.split.body, text: loaded.bytes.toString('utf8'), config, configPath };
 }
 
-/** Write the new text (or print its diff); 0 when done, 1 when the file changed on disk meanwhile. */
+/**
+ * Write the new text (or print its diff); 0 when done, 1 when the file changed on disk meanwhile.
+ * A sign-off the new text records keeps its frozen copies, as `signoff --sign` keeps them.
+ */
 export async function saveCase(opened: WorkingCase, newText: string, flags: WorkflowFlags): Promise<{ exit: number; changed: boolean }> {
   const { writeCaseFile, WriteConflictError } = await import('../io/writeCase.js');
+  const { OutputRefusedError } = await import('../io/outputFile.js');
+  const { freezeNewSignoffs, writeWithFrozenCopies } = await import('./freeze.js');
+  const plan = freezeNewSignoffs({
+    filePath: opened.loaded.filePath,
+    stem: opened.loaded.stem,
+    before: opened.data,
+    text: newText,
+    config: opened.config,
+    configPath: opened.configPath,
+  });
   let result: { changed: boolean; diff?: string };
   try {
-    result = writeCaseFile(opened.loaded, newText, { dryRun: flags.dryRun });
+    result = writeWithFrozenCopies(plan, flags.dryRun, () => writeCaseFile(opened.loaded, plan.text, { dryRun: flags.dryRun }));
   } catch (err) {
-    if (err instanceof WriteConflictError) {
+    if (err instanceof WriteConflictError || err instanceof OutputRefusedError) {
       writeErr(`reunify: ${err.message}\n`);
       return { exit: EXIT.problems, changed: false };
     }
     throw err;
   }
+  const { relative } = await import('node:path');
+  const copies = plan.planned.map((c) => relative(cwd(), c.target) || c.target);
   if (flags.dryRun) {
     if (result.diff) writeOutHuman(result.diff);
     else if (!flags.quiet) writeErr('no change\n');
+    if (!flags.quiet && copies.length > 0) writeErr(`would keep frozen copies of the sign-off: ${copies.join(', ')}\n`);
   } else if (!flags.quiet) {
     writeErr(result.changed ? `saved ${opened.filePath}\n` : `nothing changed in ${opened.filePath}\n`);
+    for (const c of copies) writeErr(`  frozen copy: ${c}\n`);
   }
+  if (!flags.quiet) for (const s of plan.skipped) writeErr(`reunify: no frozen copy of ${s}\n`);
   return { exit: EXIT.ok, changed: result.changed };
 }
 

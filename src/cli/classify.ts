@@ -23,11 +23,12 @@ export function registerClassify(program: Command): void {
       'someone who classified together with --by, e.g. the team manager at RC2 (repeatable)',
       (v: string, previous: string[] | undefined) => [...(previous ?? []), v],
     )
-    .option('--signed-off-by <who>', "the team manager's sign-off")
+    .option('--signed-off-by <who>', "the team manager's sign-off (it keeps frozen copies of the record as signed, as signoff --sign does)")
     .option('--signed-off-date <date>', 'date of the sign-off (needed with --signed-off-by: none is assumed)')
     .option('--date <date>', 'date of the record (default: the --as-of date)')
     .option('--decision <outcome>', 'also append a decision at the same point, e.g. return_if_goals_met')
     .option('--reasons <text>', 'reasons for the decision')
+    .option('--next-review <date>', 'with a post-return (RC3) --decision: the date of the next post-return review (none is assumed)')
     .option('--dry-run', 'print the change as a diff and write nothing')
     .option('-q, --quiet', 'with --record, print nothing on success')
     .option('--config <file>', 'use this reunify.config.yaml instead of searching for one')

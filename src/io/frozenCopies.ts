@@ -31,17 +31,19 @@ export interface PlannedCopy {
 /**
  * Name the copies of one sign-off: `records/<case>/<base>.<ext>` under the root,
  * with `-2`, `-3` … added when any copy of that name is already kept (an earlier
- * copy is never replaced).
+ * copy is never replaced), or already `taken` by another sign-off written at the same time.
  */
 export function planFrozenCopies(
   caseFile: string,
   root: string,
   caseId: string,
   products: readonly { base: (n: number) => string; ext: string; text: string }[],
+  taken: ReadonlySet<string> = new Set(),
 ): PlannedCopy[] {
   const folder = join(resolve(root), RECORDS_FOLDER, safeFileName(caseId));
+  const used = (target: string) => taken.has(target) || existsSync(target);
   let n = 1;
-  while (products.some((p) => existsSync(join(folder, `${p.base(n)}.${p.ext}`)))) n++;
+  while (products.some((p) => used(join(folder, `${p.base(n)}.${p.ext}`)))) n++;
   return products.map((p) => {
     const target = join(folder, `${p.base(n)}.${p.ext}`);
     return {

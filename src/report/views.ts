@@ -623,7 +623,8 @@ function disagreementOf(data: CaseData, recorded: Decision['disagreement'], shar
   if (fromLog.length > 0) parts.push(fromLog.map((s) => `${partyName(data, s.party)}: ${s.response!.trim()}`).join('; ') + ' (from the sharing log)');
   if (parts.length > 0) return parts.join('; ');
   const told = shared.filter((s) => s.date !== undefined);
-  if (told.length === 0) return NOT_RECORDED;
+  // nobody can disagree with a decision before they are told of it (a record signed off on the day it is made)
+  if (told.length === 0) return 'Not applicable yet: no one has been told of the decision yet';
   const silent = told.filter((s) => !hasText(s.response));
   if (silent.length === 0) return 'None: no one told of the decision disagreed';
   return `None recorded; no response recorded from ${silent.map((s) => partyName(data, s.party)).join(', ')}`;
@@ -644,7 +645,8 @@ export function decisionView(input: ViewInput, requestedPoint?: DecisionPoint) {
   const cls = c?.record;
   const dec = d?.record;
   const required = requiredParties(data, config.sharing.required_parties);
-  const shared = dec?.shared ?? [];
+  // who was told, as it stood on the report date: telling someone later is not yet in the record
+  const shared = (dec?.shared ?? []).filter((s) => s.date === undefined || s.date <= asOf);
   const sharedParties = new Set(shared.filter((s) => s.date !== undefined).map((s) => s.party));
   const mapped = cls ? config.decision_map?.[point]?.[cls.level] : undefined;
   const conditions = dec?.conditions === undefined ? [] : Array.isArray(dec.conditions) ? dec.conditions : [dec.conditions];
@@ -736,9 +738,28 @@ function goalsView(data: CaseData) {
   });
 }
 
+/** The child went home, unplanned, on or before `asOf`: the plans made before a return could not be. */
+function returnedUnplanned(data: CaseData, asOf: string): boolean {
+  const r = data.return ?? undefined;
+  return r?.unplanned === true && typeof r.returned === 'string' && r.returned <= asOf;
+}
+
+/**
+ * What a part of the agreement reads when no agreement is written: not written yet (after an
+ * unplanned return it is caught up afterwards, so it says why there was none before).
+ */
+function agreementUnwritten(data: CaseData, asOf: string): string {
+  return returnedUnplanned(data, asOf)
+    ? 'Not written yet: the return was unplanned, before any agreement was made.'
+    : 'Not written yet: no agreement is recorded.';
+}
+
 export function agreementView(input: ViewInput) {
   const { data } = input;
   const a = data.agreement ?? undefined;
+  const unplanned = returnedUnplanned(data, input.asOf);
+  // a part of a written agreement that is empty is not recorded; a part of one never written is not written yet
+  const missing = a === undefined ? agreementUnwritten(data, input.asOf) : 'Not recorded.';
   const rc1 = latestAt(data.decisions, 'rc1_d2', input.asOf)?.record;
   const rc1Conditions = rc1?.conditions === undefined ? [] : Array.isArray(rc1.conditions) ? rc1.conditions : [rc1.conditions];
   const parentIds = new Set([...(a?.parents ?? []).map((p) => p.person), ...parentsOf(data).map((p) => p.id)]);
@@ -747,9 +768,17 @@ export function agreementView(input: ViewInput) {
     header: header(input, 'Parental agreement'),
     child: childView(input),
     isRecorded: a !== undefined,
-    signed: text(a?.signed),
+    notWrittenBanner: unplanned
+      ? `No agreement was made before the return: it was unplanned (${data.child.ref} went home on ${longDate(data.return!.returned!)}).`
+      : 'No agreement is recorded yet.',
+    signed: a === undefined ? 'Not signed yet' : text(a.signed),
+    missing,
     whatMustChange: {
       isRecorded: rc1 !== undefined,
+      // the team's Decision 2 says what must change; an unplanned return can come before it
+      missing: unplanned
+        ? 'Not decided yet: the return was unplanned, before Decision 2 (RC1) was made.'
+        : 'Not decided yet: there is no Decision 2 (RC1) yet.',
       outcome: rc1?.outcome ?? NOT_RECORDED,
       reasons: text(rc1?.reasons),
       conditions: rc1Conditions,
@@ -766,7 +795,7 @@ export function agreementView(input: ViewInput) {
     goals: goalsView(data),
     nonNegotiables: a?.non_negotiables ?? [],
     teamAroundChild: a?.team_around_child ?? [],
-    backupPlan: text(a?.backup_plan),
+    backupPlan: a === undefined ? missing : text(a.backup_plan),
     childViews: section(input, "Child's views", 'Child’s views', 'Voice of the child'),
     // when the agreement itself is reviewed with the family (CLA reviews are another meeting)
     reviewDates: [...(a?.review_dates ?? [])].sort(),
@@ -787,12 +816,18 @@ export function transitionView(input: ViewInput) {
   const d3 = latestAt(data.decisions, 'rc2_d3', asOf)?.record;
   const agreedBy = t?.agreed_by ?? [];
   const required = requiredParties(data, config.sharing.required_parties);
+  // after an unplanned return no transition plan can be made: the move has happened
+  const noPlan = t === undefined && returnedUnplanned(data, asOf);
+  const a = data.agreement ?? undefined;
   return {
     header: header(input, 'Transition plan'),
     child: childView(input),
     isRecorded: t !== undefined,
-    agreed: t?.agreed ?? 'Not agreed yet',
-    plannedReturn: t?.planned_return ?? 'Not set yet',
+    notWrittenBanner: noPlan
+      ? `No transition plan: the return was unplanned (${data.child.ref} went home on ${longDate(data.return!.returned!)}).`
+      : 'No transition plan is recorded yet.',
+    agreed: t?.agreed ?? (noPlan ? 'Never agreed: the return was unplanned' : 'Not agreed yet'),
+    plannedReturn: t?.planned_return ?? (noPlan ? 'None: the return was unplanned' : 'Not set yet'),
     returned: r?.returned ?? (r?.unplanned === true ? NOT_RECORDED : 'Not applicable yet'),
     agreedBy: agreedBy.map((p) => ({ party: p, name: partyName(data, p) })),
     notAgreedBy: t
@@ -800,9 +835,15 @@ export function transitionView(input: ViewInput) {
           .filter((p) => !agreedBy.includes(p.party))
           .map((p) => ({ party: p.party, name: partyName(data, p.party), role: p.role, showRole: showRole(data, p.party, p.role) }))
       : [],
-    agreedByMissing: t?.agreed === undefined ? 'Not agreed yet.' : 'Not recorded.',
-    // a plan not yet started is not written yet, rather than missing parts
-    notWritten: t === undefined ? 'Not written yet: no transition plan is recorded.' : 'Not recorded.',
+    agreedByMissing: noPlan ? 'Nobody: the return was unplanned.' : t?.agreed === undefined ? 'Not agreed yet.' : 'Not recorded.',
+    // a plan not yet started is not written yet, rather than missing parts; one an unplanned return overtook never was
+    notWritten: noPlan
+      ? 'No transition plan: the return was unplanned.'
+      : t === undefined
+        ? 'Not written yet: no transition plan is recorded.'
+        : 'Not recorded.',
+    // who does what comes from the agreement's team around the child
+    teamMissing: a === undefined ? agreementUnwritten(data, asOf) : 'Not recorded.',
     decision: {
       isRecorded: d3 !== undefined,
       date: text(d3?.date),
@@ -828,10 +869,10 @@ export function transitionView(input: ViewInput) {
     teamAroundChild: data.agreement?.team_around_child ?? [],
     nonNegotiables: data.agreement?.non_negotiables ?? [],
     monitoring: { visitWeeks: config.reviews.post_return_visit_weeks, visitMonths: config.reviews.post_return_visit_months },
-    contingency: text(data.agreement?.backup_plan),
+    contingency: a === undefined ? agreementUnwritten(data, asOf) : text(a.backup_plan),
     warningSigns: (t?.warning_signs ?? []).map((w) => ({ sign: w.sign, response: w.response })),
-    school: t ? text(t.school) : 'Not written yet',
-    health: t ? text(t.health) : 'Not written yet',
+    school: t ? text(t.school) : noPlan ? 'No transition plan: the return was unplanned' : 'Not written yet',
+    health: t ? text(t.health) : noPlan ? 'No transition plan: the return was unplanned' : 'Not written yet',
     views: (t?.views ?? []).map((v) => ({ party: v.party, name: partyName(data, v.party), view: v.view })),
     transitionTask: task(data, 'transition_plan'),
     readiness: task(data, 'readiness'),

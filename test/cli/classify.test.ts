@@ -2,7 +2,8 @@
 // copies of a fixture case written with comments, aligned columns and mixed styles.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, relative, resolve } from 'node:path';
 import { reunify as reunifyInProcess } from './run.js';
 import { reunifyBinary } from './spawn.js';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'classify', 'RF-C001.md');
 const CHANGE_AFTER_READ = join(ROOT, 'test', 'fixtures', 'classify', 'change-after-read.mjs');
 const AS_OF = ['--as-of', '2026-11-01'];
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** In-process, but through the real binary when node itself must load a hook first. */
 async function reunify(args: string[], options: { cwd?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}) {
@@ -133,6 +135,17 @@ describe('reunify classify <case> (built binary)', () => {
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Recorded: rc1_d2 level high (suggested medium) by SW Q.A., override single_severe_concern');
+    // the sign-off keeps the decision record as signed, as signoff --sign does: one copy serves the classification and its decision
+    const dir = join(file, '..');
+    const copyMd = join(dir, 'records/RF-C001/decision-rc1_d2-2026-11-01.md');
+    const copyHtml = join(dir, 'records/RF-C001/decision-rc1_d2-2026-11-01.html');
+    expect(r.stdout).toContain(`  frozen copy: ${relative(ROOT, copyMd)}\n  frozen copy: ${relative(ROOT, copyHtml)}`);
+    expect(readdirSync(join(dir, 'records/RF-C001')).sort()).toEqual(['decision-rc1_d2-2026-11-01.html', 'decision-rc1_d2-2026-11-01.md']);
+    expect(readFileSync(copyMd, 'utf8')).toContain('signed off by TM Q.B. on 1 November 2026');
+    const frozen = [
+      { path: 'records/RF-C001/decision-rc1_d2-2026-11-01.md', sha256: sha256(readFileSync(copyMd)) },
+      { path: 'records/RF-C001/decision-rc1_d2-2026-11-01.html', sha256: sha256(readFileSync(copyHtml)) },
+    ];
     const after = readFileSync(file, 'utf8');
 
     // the body after the closing fence is byte for byte the same
@@ -160,7 +173,7 @@ describe('reunify classify <case> (built binary)', () => {
         level: 'high',
         suggested: 'medium',
         by: 'SW Q.A.',
-        signed_off: { by: 'TM Q.B.', date: '2026-11-01' },
+        signed_off: { by: 'TM Q.B.', date: '2026-11-01', frozen },
         override_category: 'single_severe_concern',
         override_reason: 'Fictional: the 2024 return failed within weeks',
       },
@@ -171,7 +184,7 @@ describe('reunify classify <case> (built binary)', () => {
         point: 'rc1_d2',
         outcome: 'return_if_change_evidenced',
         reasons: 'Fictional reasons',
-        signed_off: { by: 'TM Q.B.', date: '2026-11-01' },
+        signed_off: { by: 'TM Q.B.', date: '2026-11-01', frozen },
       },
     ]);
     expect((data.tasks as Record<string, unknown>).classification).toEqual({ status: 'done', date: '2026-11-01', by: 'SW Q.A.' });
@@ -268,6 +281,41 @@ describe('reunify classify <case> (built binary)', () => {
       expect(readFileSync(file, 'utf8')).toBe(before);
     });
   }
+
+  it('--next-review writes when the next post-return review is on an RC3 decision, and only there', async () => {
+    const rf1 = readFileSync(join(ROOT, 'examples/caseload/cases/RF-0001.md'), 'utf8');
+    const { file } = tempCase(rf1);
+    const rc3 = [
+      '--as-of',
+      '2026-11-20',
+      '--record',
+      '--level',
+      'low',
+      '--by',
+      'SW J.P.',
+      '--date',
+      '2026-11-20',
+      '--decision',
+      'continue',
+      '--reasons',
+      'Settled',
+    ];
+    const early = await reunify(['classify', file, ...rc3, '--next-review', '2026-11-20']);
+    expect(early.exitCode).toBe(1);
+    expect(early.stderr).toContain('--next-review 2026-11-20 must be after the decision it follows (2026-11-20)');
+    const r = await reunify(['classify', file, ...rc3, '--next-review', '2027-02-19', '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const decisions = (loadCase(file).data as { decisions: Record<string, unknown>[] }).decisions;
+    expect(decisions.at(-1)).toEqual({ date: '2026-11-20', point: 'rc3_post_return', outcome: 'continue', reasons: 'Settled', next_review: '2027-02-19' });
+
+    const alone = await reunify(['classify', file, ...rc3.slice(0, 9), '--next-review', '2027-02-19']);
+    expect(alone.exitCode).toBe(2);
+    expect(alone.stderr).toContain('--next-review needs --decision');
+    const { file: rc1 } = tempCase();
+    const notRc3 = await reunify(['classify', rc1, ...AS_OF, ...RECORD, '--decision', 'return_if_goals_met', '--reasons', 'x', '--next-review', '2027-02-19']);
+    expect(notRc3.exitCode).toBe(1);
+    expect(notRc3.stderr).toContain('--next-review is for a post-return review decision (rc3_post_return), not rc1_d2');
+  });
 
   it('refuses a case with schema errors', async () => {
     const broken = readFileSync(FIXTURE, 'utf8').replace('legal_status: s20', 'legal_status: s99');

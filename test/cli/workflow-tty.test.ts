@@ -77,8 +77,10 @@ describe('prompts in a terminal', () => {
     expect(r.exitCode).toBe(0);
     const saved = readFileSync(join(dir, 'RF-0002.md'), 'utf8');
     expect(saved).toMatch(
-      /written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \}/,
+      /written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02, frozen: \[\{ path: records\/RF-0002\/assessment-2026-11-02\.md, sha256: [0-9a-f]{64} \}, \{ path: records\/RF-0002\/assessment-2026-11-02\.html, sha256: [0-9a-f]{64} \}\] \} \}/,
     );
+    // the sign-off keeps the written assessment as signed, as signoff --sign does
+    expect(r.screen).toContain('frozen copy: records/RF-0002/assessment-2026-11-02.md');
     expect(saved).toMatch(/^ {2}what_must_change: Ms B keeps her medication and crisis plan$/m);
     expect(saved).toMatch(/^ {2}reasons: Ms B is recovering and the goals test it$/m);
     expect(saved.match(/^ {2}other_agencies: .*$/gm)).toEqual(RF2.match(/^ {2}other_agencies: .*$/gm));

@@ -213,9 +213,12 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
     const dated = await reunify([...base, '--set', 'tasks.written_assessment.signed_off.date=2026-11-03'], { cwd: c.dir });
     expect(dated.exitCode).toBe(0);
-    expect(assessment(readFileSync(c.file('RF-0002.md'), 'utf8'))).toBe(
-      '{ status: done, date: 2026-11-03, by: SW K.L., recommendation: return_if_goals_met, signed_off: { by: TM D.E., date: 2026-11-03 } }',
+    // the sign-off keeps the written assessment as signed, as signoff --sign does
+    expect(assessment(readFileSync(c.file('RF-0002.md'), 'utf8'))).toMatch(
+      /^\{ status: done, date: 2026-11-03, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-03, frozen: \[\{ path: \.\.\/records\/RF-0002\/assessment-2026-11-03\.md, sha256: [0-9a-f]{64} \}, \{ path: \.\.\/records\/RF-0002\/assessment-2026-11-03\.html, sha256: [0-9a-f]{64} \}\] \} \}$/,
     );
+    expect(dated.stderr).toContain('  frozen copy: records/RF-0002/assessment-2026-11-03.md\n  frozen copy: records/RF-0002/assessment-2026-11-03.html\n');
+    expect(existsSync(join(c.dir, 'records/RF-0002/assessment-2026-11-03.html'))).toBe(true);
   });
 
   describe('a sign-off covers the recommendation signed', () => {
@@ -258,7 +261,9 @@ describe("without a terminal, nobody's sign-off or agreement is assumed", () => 
       expect(r.exitCode).toBe(0);
       expect(r.stderr).not.toContain('removed');
       const text = readFileSync(c.file('RF-0005.md'), 'utf8');
-      expect(signed.exec(text)?.[1]).toContain('signed_off: { by: TM D.E., date: 2026-11-02 }');
+      expect(signed.exec(text)?.[1]).toContain(
+        'signed_off: { by: TM D.E., date: 2026-11-02, frozen: [{ path: ../records/RF-0005/assessment-2026-11-02.md, sha256: ',
+      );
       expect(text).toContain('recommendation: no_return');
     });
 
@@ -525,7 +530,7 @@ describe('an answer no question asks for is refused, not dropped', () => {
     expect(note.exitCode).toBe(2);
     expect(note.stderr).toContain('task transition_plan: no question asks for --note (tasks.transition_plan.note)');
     expect(note.stderr).toContain(
-      'takes these answers: tasks.transition_plan.status, tasks.transition_plan.reason, tasks.transition_plan.date, tasks.transition_plan.by, transition.agreed, transition.agreed_by, transition.planned_return, transition.placement_approval.by, transition.placement_approval.date;',
+      'takes these answers: tasks.transition_plan.status, tasks.transition_plan.reason, tasks.transition_plan.date, tasks.transition_plan.by, transition.agreed, transition.agreed_by, transition.planned_return, transition.placement_approval.by, transition.placement_approval.date, transition.warning_signs.<n>.sign, transition.warning_signs.<n>.response, transition.school, transition.health, transition.views.<n>.party, transition.views.<n>.view;',
     );
     expect(readFileSync(c.file('RF-0002.md'), 'utf8')).toBe(example('RF-0002'));
     expect(readFileSync(c.file('RF-0009.md'), 'utf8')).toBe(example('RF-0009'));

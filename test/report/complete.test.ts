@@ -1,19 +1,20 @@
 // Every product of every live example reads complete: no section says "Not recorded"
-// where the case has reached it. RF-0011's return was unplanned and its earlier-stage
-// work is still being caught up: its agreement and transition plan are not written, and
-// the only gaps allowed are the parts those records would hold.
+// where the case has reached it. A part that could not be written says so plainly
+// instead (RF-0011's return was unplanned: no transition plan, and no agreement yet).
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unavailableReason, REPORT_TYPES } from '../../src/report/views.js';
 import { DECISION_POINTS, type DecisionPoint } from '../../src/core/model/ids.js';
 import { loadConfig } from '../../src/io/loadConfig.js';
 import { CASES, liveCase, renderText } from './harness.js';
 
-const IDS = Array.from({ length: 13 }, (_, i) => `RF-${String(i + 1).padStart(4, '0')}`);
-
-/** Lines RF-0011 may show "Not recorded" on: what its unwritten agreement would hold. */
-const RF_0011_GAPS = [/^Not recorded\.?$/, /^Back-up plan: Not recorded$/, /Signed on: Not recorded\.$/];
+const IDS = readdirSync(CASES)
+  .filter((name) => /^RF-\d{4}\.md$/.test(name))
+  .map((name) => name.slice(0, -3))
+  .sort();
 
 describe('example products are complete', () => {
+  it('reads every example', () => expect(IDS.length).toBeGreaterThanOrEqual(13));
   const config = loadConfig({ paths: [CASES] }).config;
   for (const id of IDS) {
     for (const type of REPORT_TYPES) {
@@ -28,12 +29,37 @@ describe('example products are complete', () => {
             expect(reason).toMatch(/stage|closed|no classification or decision|no return/);
             return;
           }
-          const text = renderText(rc, type, 'md', { config, point });
-          const gaps = text.split('\n').filter((line) => line.includes('Not recorded'));
-          const allowed = id === 'RF-0011' && (type === 'agreement' || type === 'transition');
-          expect(allowed ? gaps.filter((l) => !RF_0011_GAPS.some((re) => re.test(l))) : gaps).toEqual([]);
+          for (const format of ['md', 'html'] as const) {
+            const text = renderText(rc, type, format, { config, point });
+            expect(text.split('\n').filter((line) => line.includes('Not recorded'))).toEqual([]);
+          }
         });
       }
     }
   }
+});
+
+describe('a part that could not be written says why', () => {
+  const config = loadConfig({ paths: [CASES] }).config;
+  const rc = liveCase('RF-0011', config);
+
+  it("RF-0011's agreement: not written yet, because the return came first", () => {
+    const text = renderText(rc, 'agreement', 'md', { config });
+    expect(text).toContain('**No agreement was made before the return: it was unplanned (Child L went home on 15 May 2026).**');
+    expect(text).toContain('Signed on: Not signed yet.');
+    expect(text).toContain('## 1. What needs to change, and why\n\nNot decided yet: the return was unplanned, before Decision 2 (RC1) was made.');
+    expect(text).toContain('## 2. Strengths and worries\n\nNot written yet: the return was unplanned, before any agreement was made.');
+    expect(text).toContain('## 7. If the goals are not met: the back-up plan\n\nNot written yet: the return was unplanned, before any agreement was made.');
+  });
+
+  it("RF-0011's transition plan: there is none, because the return was unplanned", () => {
+    for (const format of ['md', 'html'] as const) {
+      const text = renderText(rc, 'transition', format, { config });
+      expect(text).toContain('No transition plan: the return was unplanned (Child L went home on 15 May 2026).');
+      expect(text).toMatch(/School(\s\|\s|<\/th><td>)No transition plan: the return was unplanned/);
+      expect(text).toContain("The parents' and carers' views: No transition plan: the return was unplanned.");
+      expect(text).toContain('Never agreed: the return was unplanned');
+      expect(text).not.toContain('Not written yet: no transition plan is recorded');
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // SHA-256; report shows that copy byte for byte afterwards, whatever changes in
 // the file; check reports a copy that is gone or changed; --draft renders afresh.
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -192,6 +192,186 @@ describe('check reports a frozen copy that is gone or changed (case/frozen-copy)
     appendFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.md'), 'tampered\n');
     const second = await reunify(args, { cwd: dir, env });
     expect(second.stdout).toContain('case/frozen-copy');
+  });
+});
+
+describe('a sign-off recorded by task or classify keeps a frozen copy as signoff does', () => {
+  /** Change the case after the sign-off: the narrative, a factor entry, a later visit. */
+  const changeCase = (dir: string) => {
+    const file = join(dir, 'cases/RF-0001.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Risk was set at *high*', 'Risk was set at *very high* (CANARY-EDIT)'));
+    appendFileSync(file, '\n## Analysis addendum\n\nWritten after the sign-off: CANARY-LATER.\n');
+  };
+  const copyOf = (dir: string, name: string) => readFileSync(join(dir, 'records/RF-0001', name));
+
+  it('task written_assessment: the same copy signoff --sign keeps, shown byte for byte after the case changes', async () => {
+    const dir = caseload();
+    const r = await reunify(
+      [
+        'task',
+        'RF-0001',
+        'written_assessment',
+        '--set',
+        'tasks.written_assessment.signed_off.by=TM A.O.',
+        '--set',
+        'tasks.written_assessment.signed_off.date=2025-10-22',
+        '--as-of',
+        '2025-10-22',
+      ],
+      { cwd: dir, today: '2025-10-22' },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('  frozen copy: records/RF-0001/assessment-2025-10-22.md\n  frozen copy: records/RF-0001/assessment-2025-10-22.html\n');
+    const md = copyOf(dir, 'assessment-2025-10-22.md');
+    const html = copyOf(dir, 'assessment-2025-10-22.html');
+    const data = frontMatter(join(dir, 'cases/RF-0001.md')) as { tasks: { written_assessment: { signed_off: unknown } } };
+    expect(data.tasks.written_assessment.signed_off).toEqual({
+      by: 'TM A.O.',
+      date: '2025-10-22',
+      frozen: [
+        { path: '../records/RF-0001/assessment-2025-10-22.md', sha256: sha256(md) },
+        { path: '../records/RF-0001/assessment-2025-10-22.html', sha256: sha256(html) },
+      ],
+    });
+    // byte for byte what signoff --sign keeps for the same sign-off
+    const other = caseload();
+    expect((await sign(other)).exitCode).toBe(0);
+    expect(copyOf(other, 'assessment-2025-10-22.md').equals(md)).toBe(true);
+    expect(copyOf(other, 'assessment-2025-10-22.html').equals(html)).toBe(true);
+
+    changeCase(dir);
+    for (const format of ['md', 'html']) {
+      const out = join(dir, `out.${format}`);
+      const shown = await reunify(['report', 'cases/RF-0001.md', '--type', 'assessment', '--to', format, '--as-of', '2026-11-30', '--out', out], { cwd: dir });
+      expect(shown.exitCode).toBe(0);
+      expect(shown.stderr).toContain(`this is its frozen copy ../records/RF-0001/assessment-2025-10-22.${format}, byte for byte`);
+      expect(readFileSync(out).equals(copyOf(dir, `assessment-2025-10-22.${format}`))).toBe(true);
+      expect(readFileSync(out, 'utf8')).not.toContain('CANARY');
+    }
+    const check = await reunify(['check', '.', '--as-of', '2026-11-30'], { cwd: dir });
+    expect(check.stdout).not.toContain('case/frozen-copy');
+    appendFileSync(join(dir, 'records/RF-0001/assessment-2025-10-22.html'), 'tampered\n');
+    const tampered = await reunify(['check', '.', '--as-of', '2026-11-30'], { cwd: dir });
+    expect(tampered.exitCode).toBe(1);
+    expect(tampered.stdout).toMatch(
+      /the frozen copy \.\.\/records\/RF-0001\/assessment-2025-10-22\.html of the written assessment no longer matches.*case\/frozen-copy/,
+    );
+  });
+
+  it('classify --record with a sign-off keeps the decision record and the post-return review (RC3), one copy for the classification and its decision', async () => {
+    const dir = caseload();
+    const r = await reunify(
+      [
+        'classify',
+        'cases/RF-0001.md',
+        '--as-of',
+        '2026-08-20',
+        '--record',
+        '--level',
+        'low',
+        '--by',
+        'SW J.P.',
+        '--signed-off-by',
+        'TM A.O.',
+        '--signed-off-date',
+        '2026-08-20',
+        '--date',
+        '2026-08-20',
+        '--decision',
+        'continue',
+        '--reasons',
+        'Settled at home; Mrs A visits twice a week',
+      ],
+      { cwd: dir, today: '2026-08-20' },
+    );
+    expect(r.exitCode).toBe(0);
+    const names = ['decision-rc3_post_return-2026-08-20.md', 'decision-rc3_post_return-2026-08-20.html', 'review-2026-08-20.md', 'review-2026-08-20.html'];
+    expect(r.stdout).toContain(names.map((name) => `  frozen copy: records/RF-0001/${name}`).join('\n'));
+    const frozen = names.map((name) => ({ path: `../records/RF-0001/${name}`, sha256: sha256(copyOf(dir, name)) }));
+    const data = frontMatter(join(dir, 'cases/RF-0001.md')) as { classifications: { signed_off: unknown }[]; decisions: { signed_off: unknown }[] };
+    expect(data.classifications.at(-1)!.signed_off).toEqual({ by: 'TM A.O.', date: '2026-08-20', frozen });
+    expect(data.decisions.at(-1)!.signed_off).toEqual({ by: 'TM A.O.', date: '2026-08-20', frozen });
+    expect(copyOf(dir, 'decision-rc3_post_return-2026-08-20.md').toString()).toContain('Settled at home; Mrs A visits twice a week');
+
+    changeCase(dir);
+    const file = join(dir, 'cases/RF-0001.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Settled at home; Mrs A visits twice a week', 'CANARY-REASONS'));
+    for (const [type, name] of [
+      ['decision', 'decision-rc3_post_return-2026-08-20.md'],
+      ['review', 'review-2026-08-20.md'],
+    ]) {
+      const out = join(dir, `${type}.md`);
+      const shown = await reunify(
+        ['report', 'cases/RF-0001.md', '--type', type!, ...(type === 'decision' ? ['--point', 'rc3_post_return'] : []), '--as-of', '2026-08-20', '--out', out],
+        { cwd: dir },
+      );
+      expect(shown.exitCode).toBe(0);
+      expect(shown.stderr).toContain(`this is its frozen copy ../records/RF-0001/${name}, byte for byte`);
+      expect(readFileSync(out).equals(copyOf(dir, name!))).toBe(true);
+      expect(readFileSync(out, 'utf8')).not.toContain('CANARY');
+    }
+    const check = await reunify(['check', '.', '--as-of', '2026-08-20'], { cwd: dir });
+    expect(check.stdout).not.toContain('case/frozen-copy');
+    rmSync(join(dir, 'records/RF-0001/review-2026-08-20.md'));
+    const gone = await reunify(['check', '.', '--as-of', '2026-08-20'], { cwd: dir });
+    expect(gone.exitCode).toBe(1);
+    // named once for each sign-off that keeps it: the classification's and the decision's
+    expect(
+      gone.stdout.match(
+        /the frozen copy \.\.\/records\/RF-0001\/review-2026-08-20\.md of the rc3_post_return (classification|decision), as signed off, is missing/g,
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('the same sign-off given again keeps the copies it names, and writes no new one', async () => {
+    const dir = caseload();
+    const args = [
+      'task',
+      'RF-0001',
+      'written_assessment',
+      '--set',
+      'tasks.written_assessment.signed_off.by=TM A.O.',
+      '--set',
+      'tasks.written_assessment.signed_off.date=2025-10-22',
+      '--as-of',
+      '2025-10-22',
+    ];
+    expect((await reunify(args, { cwd: dir, today: '2025-10-22' })).exitCode).toBe(0);
+    const signed = (frontMatter(join(dir, 'cases/RF-0001.md')) as { tasks: { written_assessment: { signed_off: unknown } } }).tasks.written_assessment
+      .signed_off;
+    const again = await reunify(args, { cwd: dir, today: '2025-10-22' });
+    expect(again.exitCode).toBe(0);
+    expect(again.stderr).not.toContain('frozen copy');
+    expect(
+      (frontMatter(join(dir, 'cases/RF-0001.md')) as { tasks: { written_assessment: { signed_off: unknown } } }).tasks.written_assessment.signed_off,
+    ).toEqual(signed);
+    expect(readdirSync(join(dir, 'records/RF-0001')).sort()).toEqual(['assessment-2025-10-22.html', 'assessment-2025-10-22.md']);
+  });
+
+  it('a dry run writes no copy and says which it would keep', async () => {
+    const dir = caseload();
+    const r = await reunify(
+      [
+        'task',
+        'RF-0001',
+        'written_assessment',
+        '--set',
+        'tasks.written_assessment.signed_off.by=TM A.O.',
+        '--set',
+        'tasks.written_assessment.signed_off.date=2025-10-22',
+        '--as-of',
+        '2025-10-22',
+        '--dry-run',
+      ],
+      { cwd: dir, today: '2025-10-22' },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('frozen: [{ path: ../records/RF-0001/assessment-2025-10-22.md');
+    expect(r.stderr).toContain(
+      'would keep frozen copies of the sign-off: records/RF-0001/assessment-2025-10-22.md, records/RF-0001/assessment-2025-10-22.html',
+    );
+    expect(existsSync(join(dir, 'records'))).toBe(false);
+    expect(readFileSync(join(dir, 'cases/RF-0001.md'), 'utf8')).not.toContain('frozen');
   });
 });
 

@@ -1,12 +1,16 @@
 // What a reader of a written product sees: one suggested level per record, facts as
 // they stand on the report date, plain words instead of ids or research commentary.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CaseData } from '../../src/core/model/caseTypes.js';
+import type { CaseData, Classification } from '../../src/core/model/caseTypes.js';
+import { loadConfig } from '../../src/io/loadConfig.js';
+import { recomputeSuggestion, whyDiffers } from '../../src/core/classify/recomputed.js';
+import { reunify } from '../cli/run.js';
 import { renderCase } from '../../src/app/renderCase.js';
 import type { ReportCase } from '../../src/app/renderCase.js';
 import { longDate } from '../../src/report/words.js';
 import { mergeSettings } from '../../src/core/model/config.js';
-import { exampleCase, exampleConfig, renderText } from './harness.js';
+import { CASES, exampleCase, exampleConfig, liveCase, renderText } from './harness.js';
 import { present } from '../present.js';
 
 const config = exampleConfig();
@@ -137,5 +141,53 @@ describe('correct words', () => {
     expect(outcome.text).toContain(`| Date | ${longDate(second.date)} |`);
     expect(outcome.text).not.toContain(`| Date | ${longDate(present(first).date)} |`);
     expect(outcome.text).toContain('No decision is recorded for this classification yet.');
+  });
+});
+
+describe('every example classification states one suggested level, and check warns where a recomputation differs', () => {
+  const live = loadConfig({ paths: [CASES] }).config;
+  const ids = readdirSync(CASES)
+    .filter((name) => /^RF-\d{4}\.md$/.test(name))
+    .map((name) => name.slice(0, -3));
+  const rounds = ids.flatMap((id) => ((liveCase(id, live).data?.classifications ?? []) as Classification[]).map((c, index) => ({ id, c, index })));
+
+  it('reads the classifications of every example', () => expect(rounds.length).toBeGreaterThanOrEqual(20));
+
+  it.each(rounds.map((r) => [`${r.id} ${r.c.point} of ${r.c.date}`, r] as const))('%s', async (_name, { id, c, index }) => {
+    const rc = liveCase(id, live);
+    const outcome = renderCase(rc, live, { type: 'decision', format: 'md', asOf: c.date, point: c.point });
+    if (!outcome.ok) throw new Error(`not rendered: ${JSON.stringify(outcome)}`);
+    const md = outcome.text;
+    const label = present(live.labels.levels[present(c.suggested)]);
+    // the table and the sentence give the level recorded with the classification, and no other
+    expect(md).toContain(`| Level suggested | ${label} |`);
+    expect(md).toContain(`Suggested level, recorded with the classification on ${longDate(c.date)}: **${label}**.`);
+    expect(md).not.toContain('Suggested level on');
+    expect(md).not.toMatch(/Not recorded → /);
+    const r = recomputeSuggestion(rc.data!, live, c);
+    const check = await reunify(['check', `examples/caseload/cases/${id}.md`, '--as-of', '2026-12-07', '--format', 'json']);
+    const warned = (JSON.parse(check.stdout) as { files: { problems: { ruleId: string; message: string }[] }[] }).files
+      .flatMap((f) => f.problems)
+      .filter((m) => m.ruleId === 'stage2/suggestion-recomputes' && m.message.startsWith(`the ${c.point} classification of ${c.date} `));
+    if (r.differs) {
+      // once, with why; and check says so
+      expect(count(md, `the score gives ${present(live.labels.levels[r.suggestion.level])} instead`)).toBe(1);
+      expect(md).toContain(`${whyDiffers(r)}. The recorded suggestion stands`);
+      expect(warned).toHaveLength(1);
+    } else {
+      expect(md).not.toContain('instead');
+      expect(warned).toEqual([]);
+    }
+    expect(index).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a decision record as it stood before anyone was told: no sharing from later, and no disagreement missing', () => {
+    const rc = liveCase('RF-0001', live);
+    const d = rc.data!.decisions!.find((x) => x.point === 'rc1_d2')!;
+    const outcome = renderCase(rc, live, { type: 'decision', format: 'md', asOf: d.date, point: 'rc1_d2' });
+    if (!outcome.ok) throw new Error('not rendered');
+    expect(outcome.text).toContain('| Disagreement | Not applicable yet: no one has been told of the decision yet |');
+    expect(outcome.text).toContain('The decision has not been shared with anyone yet.');
+    expect(outcome.text).not.toContain('3 November 2025');
   });
 });

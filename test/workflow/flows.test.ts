@@ -115,7 +115,7 @@ describe('stage 1 prompt flows on a commented case file', () => {
         /what_must_change: Ms N stays well with treatment and has help day to day\n/,
         /reasons: A single crisis; Ms N is recovering\n/,
         /other_agencies: Police checks clear; school has no concerns\n/,
-        /written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \} +# due mid-November/,
+        /written_assessment: \{ status: done, date: 2026-11-02, by: SW K\.L\., recommendation: return_if_goals_met, signed_off: \{ by: TM D\.E\., date: 2026-11-02, frozen: \[\{ path: records\/RF-0900\/assessment-2026-11-02\.md, sha256: [0-9a-f]{64} \}, \{ path: records\/RF-0900\/assessment-2026-11-02\.html, sha256: [0-9a-f]{64} \}\] \} \} +# due mid-November/,
       ],
       refused: /team manager signs off/,
     },
@@ -199,7 +199,9 @@ describe('stage 1 prompt flows on a commented case file', () => {
     ]);
     expect(code).toBe(0);
     expect(s.remaining()).toBe(0);
-    expect(readFileSync(c.path(), 'utf8')).toMatch(/recommendation: return_with_support, signed_off: \{ by: TM D\.E\., date: 2026-11-02 \} \}/);
+    expect(readFileSync(c.path(), 'utf8')).toMatch(
+      /recommendation: return_with_support, signed_off: \{ by: TM D\.E\., date: 2026-11-02, frozen: \[\{ path: records\/RF-0900\/assessment-2026-11-02\.md, sha256: [0-9a-f]{64} \}, \{ path: records\/RF-0900\/assessment-2026-11-02\.html, sha256: [0-9a-f]{64} \}\] \} \}/,
+    );
   });
 
   it('the same flows one after another leave a clean stage-1 case that advances to stage 2', async () => {
@@ -348,7 +350,9 @@ describe('written_assessment, interactively, with a changed recommendation', () 
       const entry = (loadCase(c.path('RF-0005.md')).data as { tasks: { written_assessment: { recommendation: string; signed_off?: unknown } } }).tasks
         .written_assessment;
       expect(entry.recommendation).toBe('no_return');
-      expect(entry.signed_off).toEqual(expected);
+      // a sign-off given keeps the written assessment as signed, as signoff --sign does
+      const frozen = ['md', 'html'].map((ext) => ({ path: `records/RF-0005/assessment-${DATE}.${ext}`, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }));
+      expect(entry.signed_off).toEqual(expected ? { ...expected, frozen } : undefined);
     }
   });
 });
@@ -403,6 +407,7 @@ describe('agreement, interactively', () => {
       false,
       false,
       ENTER,
+      ENTER, // no review date added
     ]);
     const code = await runTaskCommand(c.path('RF-0006.md'), 'agreement', taskFlags(), { asker: s.asker });
     expect(err).not.toMatch(/reunify:/);
@@ -436,7 +441,9 @@ describe("a manager's task, interactively", () => {
     expect(outcome.choices?.find((ch) => ch.value === 'return_if_goals_met')?.name).toBe('return_if_goals_met (suggested)');
     const after = readFileSync(c.path('RF-0005.md'), 'utf8');
     expect(after).toMatch(/^ {2}decision: +\{ status: done, date: 2026-11-02, by: TM D\.E\. \}$/m);
-    expect(after).toMatch(/ {4}reasons: Goals on conflict and school first\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-11-02\n---/);
+    expect(after).toMatch(
+      / {4}reasons: Goals on conflict and school first\n {4}signed_off:\n {6}by: TM D\.E\.\n {6}date: 2026-11-02\n {6}frozen:\n {8}- path: records\/RF-0005\/decision-rc1_d2-2026-11-02\.md\n {10}sha256: [0-9a-f]{64}\n {8}- path: records\/RF-0005\/decision-rc1_d2-2026-11-02\.html\n {10}sha256: [0-9a-f]{64}\n---/,
+    );
   });
 });
 

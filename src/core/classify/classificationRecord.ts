@@ -80,12 +80,21 @@ export function classificationEntry(input: ClassificationInput): Classification 
   };
 }
 
-export function decisionEntry(input: { date: IsoDate; point: DecisionPoint; outcome: string; reasons?: string; signedOff?: SignOff }): Decision {
+export function decisionEntry(input: {
+  date: IsoDate;
+  point: DecisionPoint;
+  outcome: string;
+  reasons?: string;
+  /** rc3_post_return: when the next post-return review is. */
+  nextReview?: IsoDate;
+  signedOff?: SignOff;
+}): Decision {
   return {
     date: input.date,
     point: input.point,
     outcome: input.outcome,
     ...(input.reasons !== undefined ? { reasons: input.reasons } : {}),
+    ...(input.nextReview !== undefined ? { next_review: input.nextReview } : {}),
     ...(input.signedOff ? { signed_off: input.signedOff } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // Stage 3 (agree): the child's views, the parental agreement with SMART goals,
 // relationships, the team around the child and the back-up plan.
-import { isAfter } from '../../text/dates.js';
+import { isAfter, notADate, parseIsoDate } from '../../text/dates.js';
 import { getIn, isBlank, list, question, type Answers } from '../answers.js';
 import { sectionHasContent } from '../body.js';
 import {
@@ -52,6 +52,25 @@ function agreementSet(c: FlowCase, answers: Answers, field: string): WorkflowEdi
   const value = getIn(answers, ['agreement', field]);
   if (isBlank(value)) return [];
   return JSON.stringify(value) === JSON.stringify(getIn(c.data.agreement ?? {}, [field])) ? [] : [{ op: 'set', path: ['agreement', field], value }];
+}
+
+/** Review dates must be dates, and none before the agreement is signed. */
+function reviewDatesProblem(signedDate: (root: Answers) => string | undefined) {
+  return (value: unknown, _scope: Answers, root: Answers): string | undefined => {
+    const dates = Array.isArray(value) ? value.map(String) : [];
+    const wrong = dates.filter((d) => parseIsoDate(d) === undefined);
+    if (wrong.length > 0) return `${wrong.join(', ')}: ${notADate()}`;
+    const signed = signedDate(root);
+    const early = signed ? dates.filter((d) => isAfter(signed, d)) : [];
+    return early.length > 0 ? `${early.join(', ')}: must not be before the agreement is signed (${signed})` : undefined;
+  };
+}
+
+/** The review dates given, added to those recorded (each once, in date order). */
+function reviewDateEdits(recorded: readonly string[] | undefined, given: unknown): WorkflowEdit[] {
+  if (!Array.isArray(given) || given.length === 0) return [];
+  const all = [...new Set([...(recorded ?? []), ...given.map(String)])].sort();
+  return JSON.stringify(all) === JSON.stringify(recorded ?? []) ? [] : [{ op: 'set', path: ['agreement', 'review_dates'], value: all }];
 }
 
 const agreement: TaskFlow = {
@@ -137,6 +156,15 @@ const agreement: TaskFlow = {
         when: whenRecording('agreement'),
         default: existing.non_negotiables,
       }),
+      // when the agreement is reviewed with the family: nothing assumed, the dates given are added to any recorded
+      question(
+        'lines',
+        ['agreement', 'review_dates'],
+        `When the agreement will be reviewed with the family: dates (YYYY-MM-DD) separated by ";"${
+          (existing.review_dates ?? []).length > 0 ? ` (recorded: ${(existing.review_dates ?? []).join(', ')}; dates given are added)` : ''
+        } (optional)`,
+        { when: whenRecording('agreement'), check: reviewDatesProblem(signedDate) },
+      ),
     ];
   },
   change(c, answers) {
@@ -151,6 +179,7 @@ const agreement: TaskFlow = {
         ...appendNew(['agreement', 'goals'], added, goals),
         ...ratingEdits(goals, given),
         ...agreementSet(c, answers, 'non_negotiables'),
+        ...reviewDateEdits(existing.review_dates, getIn(answers, ['agreement', 'review_dates'])),
         ...taskFieldEdits('agreement', answers),
       ],
       sections: [],

@@ -4,10 +4,13 @@ import type { CaseData } from '../../model/caseTypes.js';
 import { isAfter } from '../../text/dates.js';
 import { CARE_ORDER_STATUSES, ROLE_PARTIES, STEP_DOWN_TO, SUPPORT_DELIVERY, type Level } from '../../model/ids.js';
 import { requiredParties } from '../sharing.js';
-import { getIn, isBlank, isPlainObject, list, question, type Answers } from '../answers.js';
+import { getIn, isBlank, isPlainObject, list, question, type Answers, type Step } from '../answers.js';
+import { latestAt } from '../../rules/recordReaders.js';
 import {
   appendNew,
   compact,
+  describePerson,
+  isParentOrCarer,
   itemsAt,
   noteStep,
   notAfterToday,
@@ -16,6 +19,7 @@ import {
   whenDone,
   whenRecording,
   type FlowCase,
+  type FlowContext,
   type TaskFlow,
   type WorkflowEdit,
 } from '../flow.js';
@@ -107,6 +111,14 @@ function transitionParties(c: FlowCase, tokens: readonly string[]) {
   ];
 }
 
+/** What the plan already says, shown in a question that is asked with nothing pre-filled. */
+const recordedNote = (value: string | undefined) => (isBlank(value) ? '' : ` (recorded: ${value}; leave empty to keep it)`);
+
+/** Whose view of the transition plan may be recorded: the parents and carers in the family network. */
+function viewParties(c: FlowCase) {
+  return (c.data.people ?? []).filter(isParentOrCarer).map((p) => ({ value: p.id, name: describePerson(p) }));
+}
+
 const underCareOrder = (data: CaseData) => (CARE_ORDER_STATUSES as readonly string[]).includes(data.child.legal_status);
 
 const transitionPlan: TaskFlow = {
@@ -153,15 +165,53 @@ const transitionPlan: TaskFlow = {
         attests: true,
         check: notAfterToday(ctx),
       }),
+      // the plan's own parts, as the parents, carers and professionals agreed them: nothing pre-filled, a part skipped stays absent
+      list(
+        ['transition', 'warning_signs'],
+        'warning sign',
+        'Add a warning sign, with the response agreed to it?',
+        [
+          question('text', ['sign'], 'The warning sign (what would show the return is going wrong)', { required: true }),
+          question('text', ['response'], 'The agreed response (who does what, and how soon)', { required: true }),
+        ],
+        { when: whenRecording('transition_plan'), existing: (t.warning_signs ?? []).map((w) => `${w.sign}: ${w.response}`) },
+      ),
+      question('text', ['transition', 'school'], `School: the arrangements for the move${recordedNote(t.school)} (optional)`, {
+        when: whenRecording('transition_plan'),
+      }),
+      question(
+        'text',
+        ['transition', 'health'],
+        `Health: the arrangements for the move (GP, health visitor, appointments)${recordedNote(t.health)} (optional)`,
+        {
+          when: whenRecording('transition_plan'),
+        },
+      ),
+      list(
+        ['transition', 'views'],
+        'view',
+        "Add a parent's or carer's view of the plan?",
+        [
+          // whose view it is, and what they said, are theirs: never pre-selected
+          question('choice', ['party'], 'Whose view?', { required: true, attests: true, choices: viewParties(c) }),
+          question('text', ['view'], 'Their view of the plan, in their words where possible', { required: true }),
+        ],
+        {
+          when: (s, root) => whenRecording('transition_plan')(s, root) && viewParties(c).length > 0,
+          existing: (t.views ?? []).map((v) => `${v.party}: ${v.view}`),
+        },
+      ),
     ];
   },
   change(c, answers) {
     const t = (c.data.transition ?? {}) as Answers;
-    const edits: WorkflowEdit[] = ['agreed', 'agreed_by', 'planned_return', 'placement_approval']
+    const edits: WorkflowEdit[] = ['agreed', 'agreed_by', 'planned_return', 'placement_approval', 'school', 'health']
       .filter((f) => !isBlank(getIn(answers, ['transition', f])) && JSON.stringify(getIn(answers, ['transition', f])) !== JSON.stringify(t[f]))
       // an approval is recorded only with the person who gave it
       .filter((f) => f !== 'placement_approval' || !isBlank(getIn(answers, ['transition', f, 'by'])))
       .map((f) => ({ op: 'set', path: ['transition', f], value: getIn(answers, ['transition', f]) }));
+    edits.push(...appendNew(['transition', 'warning_signs'], itemsAt(answers, ['transition', 'warning_signs']), c.data.transition?.warning_signs));
+    edits.push(...appendNew(['transition', 'views'], itemsAt(answers, ['transition', 'views']), c.data.transition?.views));
     return { edits: [...edits, ...taskFieldEdits('transition_plan', answers)], sections: [] };
   },
 };
@@ -252,6 +302,29 @@ function visitsGiven(answers: Answers): Answers[] {
   }));
 }
 
+/** The latest post-return review decision (RC3) on or before the date, when it does not yet say when the next review is. */
+function reviewWithoutNext(c: FlowCase, ctx: FlowContext) {
+  const latest = latestAt(c.data.decisions, 'rc3_post_return', ctx.date);
+  return latest && !latest.record.next_review ? latest : undefined;
+}
+
+/**
+ * When the next post-return review is, for the latest review decision that does not say:
+ * asked with nothing pre-filled (the date is the team's to set), and left absent when skipped.
+ * The answer's path is `decisions.0.next_review`: the latest review decision, as `decision_shared` names it.
+ */
+function nextReviewSteps(c: FlowCase, ctx: FlowContext): Step[] {
+  const review = reviewWithoutNext(c, ctx);
+  if (!review) return [];
+  const { date, outcome } = review.record;
+  return [
+    question('date', ['decisions', 0, 'next_review'], `Date of the next post-return review, after the review decision of ${date} (${outcome}) (optional)`, {
+      when: whenRecording('monitoring'),
+      check: (v) => (isAfter(String(v), date) ? undefined : `must be after the review decision it follows (${date})`),
+    }),
+  ];
+}
+
 const monitoring: TaskFlow = {
   task: 'monitoring',
   steps(c, ctx) {
@@ -284,12 +357,16 @@ const monitoring: TaskFlow = {
         [question('choice', ['id'], 'Which goal?', { required: true, choices: goals.map((g) => ({ value: g.id, name: describeGoal(g) })) }), ratingList(ctx)],
         { when: (s, root) => whenRecording('monitoring')(s, root) && goals.length > 0, existing: goals.map(describeGoal) },
       ),
+      ...nextReviewSteps(c, ctx),
     ];
   },
-  change(c, answers) {
+  change(c, answers, ctx) {
     const goals = c.data.agreement?.goals ?? [];
     const edits: WorkflowEdit[] = appendNew(['return', 'visits'], visitsGiven(answers), c.data.return?.visits);
     edits.push(...ratingEdits(goals, itemsAt(answers, ['agreement', 'goals'])));
+    const review = reviewWithoutNext(c, ctx);
+    const next = getIn(answers, ['decisions', 0, 'next_review']);
+    if (review && typeof next === 'string') edits.push({ op: 'set', path: ['decisions', review.index, 'next_review'], value: next });
     return { edits: [...edits, ...taskFieldEdits('monitoring', answers)], sections: [] };
   },
 };
