@@ -121,7 +121,8 @@ function header(input: ViewInput, title: string): HeaderView {
     stageName: stage ? stage.name : 'Closed',
     socialWorker: text(data.team.social_worker),
     teamManager: text(data.team.team_manager),
-    iro: text(data.team.iro),
+    // an IRO reviews the plan of a looked-after child only
+    iro: data.team.iro === undefined && data.child.legal_status === 'not_looked_after' ? 'Not applicable: not looked after' : text(data.team.iro),
     isForFamily: input.readerRef !== '',
     preparedFor: input.readerRef,
   };
