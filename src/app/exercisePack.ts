@@ -128,7 +128,10 @@ function packReadme(request: ExerciseRequest, count: number): string {
     '',
     '```sh',
     ...(monitoring
-      ? ['reunify status                # the drift to find, as of the exercise date in reunify.config.yaml', 'reunify check cases/          # errors and warnings for what is late or missing in the records']
+      ? [
+          'reunify status                # the drift to find, as of the exercise date in reunify.config.yaml',
+          'reunify check cases/          # errors and warnings for what is late or missing in the records',
+        ]
       : ['reunify check cases/          # clean: the exercise date is in reunify.config.yaml']),
     `reunify classify cases/${safeFileName(`TR-${String(1).padStart(count >= 100 ? 3 : 2, '0')}`, '.md')}`,
     `reunify supervise cases/${safeFileName(`TR-${String(1).padStart(count >= 100 ? 3 : 2, '0')}`, '.md')}`,

@@ -46,7 +46,12 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
   const seed = wholeNumber('--seed', flags.seed, 0, Number.MAX_SAFE_INTEGER);
   const scenario = flags.scenario as import('../core/training/generate.js').Scenario;
   // a monitoring pack plants six kinds of drift at least, and leaves cases in order beside them
-  const cases = wholeNumber('--cases', flags.cases ?? (scenario === 'monitoring' ? '12' : '4'), scenario === 'monitoring' ? MIN_MONITORING_CASES : 1, MAX_CASES);
+  const cases = wholeNumber(
+    '--cases',
+    flags.cases ?? (scenario === 'monitoring' ? '12' : '4'),
+    scenario === 'monitoring' ? MIN_MONITORING_CASES : 1,
+    MAX_CASES,
+  );
   const asOf = parseAsOf(flags.asOf);
   const stages = flags.stages === undefined ? undefined : stageList(flags.stages, scenario);
   const out = flags.out ?? `exercise-${scenario}-${seed}`;

@@ -2,7 +2,16 @@
 // generated from a seed, with the facilitator's answer key and worksheets.
 import { Command, Option } from 'commander';
 import { setExitCode } from '../app/shared.js';
-import { DEFAULT_EXERCISE_DATE, MAX_CASES, MIN_MONITORING_CASES, SCENARIO_NAMES, runExercise, runRebuild, type ExerciseFlags, type RebuildFlags } from '../app/scaffold.js';
+import {
+  DEFAULT_EXERCISE_DATE,
+  MAX_CASES,
+  MIN_MONITORING_CASES,
+  SCENARIO_NAMES,
+  runExercise,
+  runRebuild,
+  type ExerciseFlags,
+  type RebuildFlags,
+} from '../app/scaffold.js';
 
 export function registerScaffold(program: Command): void {
   const scaffold = program.command('scaffold').description('make training material from fictional cases');

@@ -69,7 +69,8 @@ export function findingRows(findings: readonly Finding[]): string[][] {
   return findings.map((f) => [METRIC_WORDS[f.metric].name, `${f.metric}: ${f.detail}`, METRIC_WORDS[f.metric].next]);
 }
 
-const stageWords = (c: PackCase) => (c.data.stage === 'closed' ? `closed (${idWords(c.data.outcome?.status ?? 'closed').toLowerCase()})` : `stage ${c.data.stage}`);
+const stageWords = (c: PackCase) =>
+  c.data.stage === 'closed' ? `closed (${idWords(c.data.outcome?.status ?? 'closed').toLowerCase()})` : `stage ${c.data.stage}`;
 
 /** The facilitator's key: an overview of the caseload, then each case. */
 export function monitoringKeySections(cases: readonly PackCase[], asOf: string, caseFile: (id: string) => string): TrainingSection[] {
@@ -81,15 +82,23 @@ export function monitoringKeySections(cases: readonly PackCase[], asOf: string, 
     ),
     table(
       ['Case', 'Stage', 'What status finds'],
-      cases.map((c) => [c.id, stageWords(c), c.findings.length > 0 ? [...new Set(c.findings.map((f) => METRIC_WORDS[f.metric].name))].join('; ') : 'Nothing: in order']),
+      cases.map((c) => [
+        c.id,
+        stageWords(c),
+        c.findings.length > 0 ? [...new Set(c.findings.map((f) => METRIC_WORDS[f.metric].name))].join('; ') : 'Nothing: in order',
+      ]),
     ),
-    note('Run reunify status on the pack’s cases before the session: the same lines appear there. After editing a case, reunify scaffold rebuild makes this key again from the cases as they are.'),
+    note(
+      'Run reunify status on the pack’s cases before the session: the same lines appear there. After editing a case, reunify scaffold rebuild makes this key again from the cases as they are.',
+    ),
   ]);
   const perCase = cases.map((c) =>
     section(
       `${c.id}: ${c.data.child.ref}`,
       [
-        paragraph(`${c.data.child.ref}, ${ageOn(c.data.child.dob, asOf)}; ${stageWords(c)}; work opened ${longDate(c.data.opened)}. Case file: ${caseFile(c.id)}.`),
+        paragraph(
+          `${c.data.child.ref}, ${ageOn(c.data.child.dob, asOf)}; ${stageWords(c)}; work opened ${longDate(c.data.opened)}. Case file: ${caseFile(c.id)}.`,
+        ),
         ...(c.findings.length > 0
           ? [table(['Drift', 'What status shows', 'What the manager should do next'], findingRows(c.findings))]
           : [

@@ -11,7 +11,8 @@ import type { StageValue } from '../model/ids.js';
 import { statusPart, type MetricId } from '../status/status.js';
 import { nextClaReviewDue, isLookedAfter } from '../status/timeliness.js';
 import { addDays, ageOn, daysBetween, isAfter } from '../text/dates.js';
-import { caseViolations } from './coherence.js';
+import { counted } from '../text/plural.js';
+import { caseViolations, narrativeSentences } from './coherence.js';
 import { generateCase, type GeneratedCase, type PackMemory } from './generate.js';
 import type { Rng } from './random.js';
 
@@ -55,7 +56,10 @@ export function caseFindings(id: string, data: CaseData, config: ReunifyConfig, 
     goals_overdue: one('goals_overdue', part.goalsOverdue),
     home_goals_stale: one('home_goals_stale', part.homeGoalsStale),
     not_considered: one('not_considered', part.notConsidered),
-    awaiting_signoff: part.awaiting.map((a) => ({ metric: 'awaiting_signoff' as const, detail: `${a.item} of ${a.date}, waiting ${a.waitingDays} days` })),
+    awaiting_signoff: part.awaiting.map((a) => ({
+      metric: 'awaiting_signoff' as const,
+      detail: `${a.item} of ${a.date}, waiting ${counted(a.waitingDays, 'day')}`,
+    })),
     role_signoffs_missing: many('role_signoffs_missing', part.roleSignoffsMissing),
     overdue_tasks: one('overdue_tasks', part.overdueTasks),
     signed_by_recorder: many('signed_by_recorder', part.signedByRecorder),
@@ -207,7 +211,10 @@ export const RECIPES: readonly Recipe[] = [
       const span = daysBetween(returned, asOf) - 10;
       if (span < 1) return false;
       const date = addDays(returned, 7 + rng.int(0, span - 1));
-      data.triggers = [...(data.triggers ?? []), { type: 'missing_episode', date, note: 'Missing overnight after an argument at home; found by the police; return interview held' }];
+      data.triggers = [
+        ...(data.triggers ?? []),
+        { type: 'missing_episode', date, note: 'Missing overnight after an argument at home; found by the police; return interview held' },
+      ];
       data.triggers.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       if (data.history) data.history.missing_episodes = (data.history.missing_episodes ?? 0) + 1;
       return true;
@@ -262,8 +269,7 @@ function keepClaReviews(data: CaseData, rng: Rng, config: ReunifyConfig, from: I
 /** The regrade before Decision 3 is made by the manager and the social worker together (RC2), so the manager's sign-off is not of their own record. */
 function madeTogether(data: CaseData): void {
   const { social_worker: worker, team_manager: manager } = data.team;
-  for (const c of data.classifications ?? [])
-    if (c.point === 'rc2_d3' && worker && manager && c.by === manager && worker !== manager) c.by = [worker, manager];
+  for (const c of data.classifications ?? []) if (c.point === 'rc2_d3' && worker && manager && c.by === manager && worker !== manager) c.by = [worker, manager];
 }
 
 export interface MonitoringCase extends GeneratedCase {
@@ -276,6 +282,8 @@ export interface MonitoringOptions {
   asOf: IsoDate;
   config: ReunifyConfig;
   memory: PackMemory;
+  /** The narrative sentences of the pack's cases so far: a trial case that repeats one is not kept. */
+  told: Set<string>;
   source: string;
   /** The drift to plant, or undefined for a clean case. */
   recipe?: Recipe;
@@ -283,7 +291,7 @@ export interface MonitoringOptions {
   stage?: StageValue;
 }
 
-const ATTEMPTS = 200;
+const ATTEMPTS = 300;
 
 /** A case of a monitoring pack: generated, drift planted, and checked that `status` finds exactly that (or nothing). */
 export function monitoringCase(rng: Rng, options: MonitoringOptions): MonitoringCase {
@@ -297,6 +305,9 @@ export function monitoringCase(rng: Rng, options: MonitoringOptions): Monitoring
     // a trial case uses a copy of the pack's memory: only the case kept counts as told
     const memory: PackMemory = { letters: new Set(options.memory.letters), texts: new Set(options.memory.texts) };
     const g = generateCase(r.fork('case'), { stage, id, asOf: then, config, memory, source: options.source });
+    // a story, view or background the pack has told already (a big pack runs out of untold ones: after 40 attempts, one may be told again)
+    const sentences = narrativeSentences(g);
+    if (attempt < 40 && sentences.some((t) => options.told.has(t))) continue;
     const data = structuredClone(g.data);
     madeTogether(data);
     // the case as it stood: nothing for status to find
@@ -307,6 +318,7 @@ export function monitoringCase(rng: Rng, options: MonitoringOptions): Monitoring
     if (found.join() !== want.join()) continue;
     const made = { ...g, data };
     if (caseViolations(made, asOf).length > 0) continue;
+    for (const t of sentences) options.told.add(t);
     for (const letter of memory.letters) options.memory.letters.add(letter);
     for (const text of memory.texts) options.memory.texts.add(text);
     return { ...made, openWork: [], planted: [...want] };

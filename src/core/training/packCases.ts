@@ -111,9 +111,10 @@ export function generatePackCases(options: PackOptions): PackCase[] {
   const rng = createRng(seed);
   if (scenario === 'monitoring') {
     const memory = newPackMemory();
+    const told = new Set<string>();
     return monitoringPlan(rng.fork('monitoring'), count).map((slot, i) => {
       const id = packCaseId(i, count);
-      const made = monitoringCase(rng.fork(`case ${i + 1}`), { id, asOf, config, memory, source: `seed ${seed}`, ...slot });
+      const made = monitoringCase(rng.fork(`case ${i + 1}`), { id, asOf, config, memory, told, source: `seed ${seed}`, ...slot });
       return packCase(made.data, made.body, openWorkOf(made.data, asOf), config, asOf);
     });
   }
