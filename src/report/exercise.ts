@@ -468,7 +468,7 @@ export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackD
         ...(monitoring
           ? [
               paragraph(
-                `${made} The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify status and reunify check read the cases as of that day whenever they are run; check warns of the drift, as it would in a team.`,
+                `${made} The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify status and reunify check read the cases as of that day whenever they are run; check reports the drift too, as it would in a team.`,
               ),
               paragraph(
                 'Each drifting case is a generated case as it stood some weeks ago with nothing recorded since, or with one record changed the way practice drifts (a sign-off left, a parent not told). The key below is what reunify status reports of each case with the pack’s settings; the next steps are what a team manager would be expected to do, for the discussion.',
