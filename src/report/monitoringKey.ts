@@ -122,7 +122,7 @@ export function monitoringWorksheetSections(cases: readonly PackCase[], asOf: st
           'Open a terminal in the pack’s folder: its settings hold the exercise date, so status works as of that day.',
           'Run reunify status: the attention list comes first, then each measure with the children it names.',
           'For a page to print or share on screen: reunify status --format html --out status.html.',
-          'For one child, open their case file and run reunify check on it: the warnings say what is late and since when.',
+          'For one child, open their case file and run reunify check on it: its errors and warnings say what is late or missing, and since when.',
         ],
         true,
       ),
