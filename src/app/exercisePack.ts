@@ -98,6 +98,7 @@ function packConfig(request: ExerciseRequest): string {
 
 function packReadme(request: ExerciseRequest, count: number): string {
   const info = SCENARIO_INFO[request.scenario];
+  const monitoring = request.scenario === 'monitoring';
   return [
     `# Training pack: ${info.title}`,
     '',
@@ -110,8 +111,12 @@ function packReadme(request: ExerciseRequest, count: number): string {
     '| File | For | What it holds |',
     '|---|---|---|',
     `| \`cases/\` | everyone | ${count} fictional case ${count === 1 ? 'file' : 'files'} in the reunify format |`,
-    '| `facilitator.md`, `facilitator.html` | the facilitator only | a full-day and a half-day plan with notes for every exercise, the answer key (suggested levels with every contribution) and points for discussion |',
-    '| `worksheets/case-summaries.*` | participants | the cases without the answers, with space to write |',
+    monitoring
+      ? '| `facilitator.md`, `facilitator.html` | the facilitator only | a full-day and a half-day plan with notes for every exercise, and the answer key: what reunify status finds in each case and what the manager should do next |'
+      : '| `facilitator.md`, `facilitator.html` | the facilitator only | a full-day and a half-day plan with notes for every exercise, the answer key (suggested levels with every contribution) and points for discussion |',
+    monitoring
+      ? '| `worksheets/case-summaries.*` | participants | how to run reunify status on the pack, and a page for each child to write what it finds |'
+      : '| `worksheets/case-summaries.*` | participants | the cases without the answers, with space to write |',
     '| `worksheets/stumbling-blocks.*` | participants | obstacles for each group involved, and responses |',
     '| `worksheets/values.*` | participants | the values discussion |',
     '| `worksheets/supervision.*` | participants | reflective-supervision questions for each case |',
@@ -122,7 +127,12 @@ function packReadme(request: ExerciseRequest, count: number): string {
     'After editing a case, make the notes and worksheets again (the case files are not touched): `reunify scaffold rebuild <this folder>`; add `--config <file>` for your council’s own levels, decision map and timescales.',
     '',
     '```sh',
-    'reunify check cases/          # clean: the exercise date is in reunify.config.yaml',
+    ...(monitoring
+      ? [
+          'reunify status                # the drift to find, as of the exercise date in reunify.config.yaml',
+          'reunify check cases/          # errors and warnings for what is late or missing in the records',
+        ]
+      : ['reunify check cases/          # clean: the exercise date is in reunify.config.yaml']),
     `reunify classify cases/${safeFileName(`TR-${String(1).padStart(count >= 100 ? 3 : 2, '0')}`, '.md')}`,
     `reunify supervise cases/${safeFileName(`TR-${String(1).padStart(count >= 100 ? 3 : 2, '0')}`, '.md')}`,
     '```',

@@ -5,13 +5,16 @@ import { EXIT, UsageError, parseAsOf, writeErr, type CommonOptions, flagPathsFro
 export interface ExerciseFlags extends CommonOptions {
   scenario: string;
   seed: string;
-  cases: string;
+  /** Default: 4, or 12 for the monitoring scenario. */
+  cases?: string;
   out?: string;
   asOf: string;
   stages?: string;
 }
 
-export const SCENARIO_NAMES = ['classification', 'reclassification', 'return-home', 'cohorts'];
+export const SCENARIO_NAMES = ['classification', 'reclassification', 'return-home', 'cohorts', 'monitoring'];
+/** A monitoring pack's fewest cases: six kinds of drift and two cases in order. */
+export const MIN_MONITORING_CASES = 8;
 /** A fixed exercise date, so the same seed gives the same pack on any day. */
 export const DEFAULT_EXERCISE_DATE = '2026-11-01';
 export const MAX_CASES = 100;
@@ -27,6 +30,7 @@ function wholeNumber(flag: string, value: string, min: number, max: number): num
 
 /** `--stages 1,3,closed`: the stages a cohorts pack's cases take in turn, each once. */
 function stageList(value: string, scenario: string): ('closed' | 1 | 2 | 3 | 4 | 5)[] {
+  if (scenario === 'monitoring') throw new UsageError('--stages is for the cohorts scenario; a monitoring pack’s stages follow the drift it plants');
   if (scenario !== 'cohorts') throw new UsageError(`--stages is for the cohorts scenario; the ${scenario} scenario's cases are all at one stage`);
   const out: ('closed' | 1 | 2 | 3 | 4 | 5)[] = [];
   for (const word of value.split(',').map((w) => w.trim())) {
@@ -40,9 +44,15 @@ function stageList(value: string, scenario: string): ('closed' | 1 | 2 | 3 | 4 |
 export async function runExercise(flags: ExerciseFlags): Promise<number> {
   flags = flagPathsFromCwd(flags, ['config']);
   const seed = wholeNumber('--seed', flags.seed, 0, Number.MAX_SAFE_INTEGER);
-  const cases = wholeNumber('--cases', flags.cases, 1, MAX_CASES);
-  const asOf = parseAsOf(flags.asOf);
   const scenario = flags.scenario as import('../core/training/generate.js').Scenario;
+  // a monitoring pack plants six kinds of drift at least, and leaves cases in order beside them
+  const cases = wholeNumber(
+    '--cases',
+    flags.cases ?? (scenario === 'monitoring' ? '12' : '4'),
+    scenario === 'monitoring' ? MIN_MONITORING_CASES : 1,
+    MAX_CASES,
+  );
+  const asOf = parseAsOf(flags.asOf);
   const stages = flags.stages === undefined ? undefined : stageList(flags.stages, scenario);
   const out = flags.out ?? `exercise-${scenario}-${seed}`;
   if (out.trim() === '') throw new UsageError('--out needs a folder name');
@@ -63,7 +73,7 @@ export async function runExercise(flags: ExerciseFlags): Promise<number> {
   }
   if (!flags.quiet) {
     writeErr(`created ${out}: ${cases} fictional ${cases === 1 ? 'case' : 'cases'}, facilitator notes and five worksheets (seed ${seed}, as of ${asOf})\n`);
-    writeErr(`next: reunify check ${out}/cases\n`);
+    writeErr(scenario === 'monitoring' ? `next: reunify status ${out}/cases\n` : `next: reunify check ${out}/cases\n`);
   }
   return EXIT.ok;
 }

@@ -12,6 +12,7 @@ import { supervisionSections, KOLB_INTRO } from './supervisionDoc.js';
 import { FICTIONAL_NOTICE, answer, list, note, paragraph, questions, section, table, type TrainingSection, type TrainingView } from './trainingDoc.js';
 import { idWords, longDate } from './words.js';
 import { dayActivities, exerciseHandoutSections, facilitatorDaySections } from './trainingDay.js';
+import { monitoringKeySections, monitoringWorksheetSections } from './monitoringKey.js';
 
 export interface PackDocuments {
   facilitator: TrainingView;
@@ -453,7 +454,9 @@ function caseBlockPrompt(c: PackCase): string {
 export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackDocuments {
   const scenario = SCENARIO_INFO[info.scenario];
   const subtitle = `${scenario.title}. Seed ${info.seed}, as of ${longDate(info.asOf)}, ${cases.length} ${cases.length === 1 ? 'case' : 'cases'}.`;
-  const activities = dayActivities(scenario.title.toLowerCase(), cases.length);
+  const monitoring = info.scenario === 'monitoring';
+  const activities = dayActivities(scenario.title.toLowerCase(), cases.length, monitoring);
+  const made = `The cases are generated from seed ${info.seed}: the same command (reunify scaffold exercise --scenario ${info.scenario} --seed ${info.seed} --cases ${cases.length}${info.stages ? ` --stages ${info.stages.join(',')}` : ''}) makes the same pack, byte for byte.`;
 
   const facilitator = view(
     'Facilitator notes and answer key',
@@ -462,19 +465,34 @@ export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackD
       section('About this pack', [
         paragraph(scenario.purpose),
         paragraph(`Participants: ${scenario.task}`),
-        paragraph(
-          `The cases are generated from seed ${info.seed}: the same command (reunify scaffold exercise --scenario ${info.scenario} --seed ${info.seed} --cases ${cases.length}${info.stages ? ` --stages ${info.stages.join(',')}` : ''}) makes the same pack, byte for byte. The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify check cases/ stays clean whenever it is run.`,
-        ),
-        paragraph(
-          'The suggested levels below come from reunify classify with the pack’s settings. They are an aid to structured professional judgement, not the answer: a group that reaches a different level with good reasons has done the exercise well.',
-        ),
+        ...(monitoring
+          ? [
+              paragraph(
+                `${made} The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify status and reunify check read the cases as of that day whenever they are run; check reports the drift too, as it would in a team.`,
+              ),
+              paragraph(
+                'Each drifting case is a generated case as it stood some weeks ago with nothing recorded since, or with one record changed the way practice drifts (a sign-off left, a parent not told). The key below is what reunify status reports of each case with the pack’s settings; the next steps are what a team manager would be expected to do, for the discussion.',
+              ),
+            ]
+          : [
+              paragraph(
+                `${made} The pack's reunify.config.yaml records the exercise date (as_of ${info.asOf}), so reunify check cases/ stays clean whenever it is run.`,
+              ),
+              paragraph(
+                'The suggested levels below come from reunify classify with the pack’s settings. They are an aid to structured professional judgement, not the answer: a group that reaches a different level with good reasons has done the exercise well.',
+              ),
+            ]),
         note('Keep this document away from participants until the feedback.'),
       ]),
       ...facilitatorDaySections(activities, cases, info.config),
-      section('Answer key', [
-        paragraph('For each case: what participants are asked to do, the suggested level with every contribution, and points for the discussion.'),
-      ]),
-      ...cases.flatMap((c) => facilitatorCase(c, info)),
+      ...(monitoring
+        ? monitoringKeySections(cases, info.asOf, info.caseFile)
+        : [
+            section('Answer key', [
+              paragraph('For each case: what participants are asked to do, the suggested level with every contribution, and points for the discussion.'),
+            ]),
+            ...cases.flatMap((c) => facilitatorCase(c, info)),
+          ]),
       section('Stumbling blocks: points to draw out', [
         table(
           ['Group', 'Obstacles', 'Emotions and values behind them', 'Responses that keep the plan moving'],
@@ -498,9 +516,13 @@ export function packDocuments(cases: readonly PackCase[], info: PackInfo): PackD
     [
       section('Your task', [
         paragraph(scenario.task),
-        paragraph('Work from the evidence on these pages: where something is not known, say so rather than assume it.'),
+        paragraph(
+          monitoring
+            ? 'Work from what reunify status and the case files show: where something is not recorded, say so rather than assume it was done.'
+            : 'Work from the evidence on these pages: where something is not known, say so rather than assume it.',
+        ),
       ]),
-      ...cases.flatMap((c) => summarySections(c, info)),
+      ...(monitoring ? monitoringWorksheetSections(cases, info.asOf, (c) => childFacts(c.data, info.asOf)) : cases.flatMap((c) => summarySections(c, info))),
     ],
     subtitle,
   );

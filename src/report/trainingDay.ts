@@ -27,7 +27,7 @@ export interface Activity {
 const HANDOUT = 'worksheets/exercises.md';
 
 /** Every activity of the day, in the order the full day runs them. `caseWork` is what the pack's scenario practises. */
-export function dayActivities(caseWork: string, cases: number): Activity[] {
+export function dayActivities(caseWork: string, cases: number, monitoring = false): Activity[] {
   const feedbackCases = Math.min(cases, 5);
   return [
     {
@@ -112,8 +112,15 @@ export function dayActivities(caseWork: string, cases: number): Activity[] {
       title: `Case work in small groups: ${caseWork}`,
       minutes: { full: 35, half: 35 },
       material: 'worksheets/case-summaries.md',
-      aim: 'The pack’s cases: each group works one case (two, with more cases than groups) from the case summaries, one case to a page.',
-      run: ['Hand out one case summary to each group; the answer key stays with the facilitator.', 'Groups record their answers on the page.'],
+      aim: monitoring
+        ? 'The pack’s caseload: groups run reunify status on it (or read it from the screen), then take the children it names, one case to a page, and say what has drifted and what the manager should do.'
+        : 'The pack’s cases: each group works one case (two, with more cases than groups) from the case summaries, one case to a page.',
+      run: monitoring
+        ? [
+            'Show reunify status on the pack’s cases on the screen, or have each group run it in the pack folder; hand out the case pages; the answer key stays with the facilitator.',
+            'Each group takes three or four children, including at least one that status does not name, and records what it finds on the page.',
+          ]
+        : ['Hand out one case summary to each group; the answer key stays with the facilitator.', 'Groups record their answers on the page.'],
       drawOut: ['Ask each group for the evidence behind its answer, not only the answer.'],
     },
     {
@@ -126,9 +133,15 @@ export function dayActivities(caseWork: string, cases: number): Activity[] {
         cases > feedbackCases
           ? `Take ${feedbackCases} of the ${cases} cases (about 5 minutes each); the key covers the others for later reading.`
           : `About ${Math.floor(25 / Math.max(1, cases))} minutes a case in the full day.`,
-        'Give the suggested level only after the group has given its own, with its reasons.',
+        monitoring
+          ? 'Give the key’s line only after the group has said what it found and what it would do.'
+          : 'Give the suggested level only after the group has given its own, with its reasons.',
       ],
-      drawOut: ['A group that reaches a different level with good reasons has done the exercise well.'],
+      drawOut: [
+        monitoring
+          ? 'Status names the drift; the manager’s question is why it happened and what the child is waiting for.'
+          : 'A group that reaches a different level with good reasons has done the exercise well.',
+      ],
     },
     { id: 'lunch', title: 'Lunch', minutes: { full: 45, half: 0 }, material: '', aim: '', run: [], drawOut: [] },
     {
@@ -217,7 +230,9 @@ export function dayActivities(caseWork: string, cases: number): Activity[] {
       material: HANDOUT,
       aim: 'Where use of the framework fades when managers do not check it, and what a manager looks at across a caseload.',
       run: [
-        'Show reunify status on the pack’s cases (or a cohorts pack, whose caseload has drift to find): what is overdue, which decisions are not shared, which children have waited longest.',
+        monitoring
+          ? 'The case work has found the pack’s drift: now ask what would have caught it sooner. Show reunify status on the pack’s cases again: which measure would a manager look at first, and how often?'
+          : 'Show reunify status on the pack’s cases (or a cohorts pack, whose caseload has drift to find): what is overdue, which decisions are not shared, which children have waited longest.',
         'Groups answer the handout’s questions for their own team.',
       ],
       drawOut: [

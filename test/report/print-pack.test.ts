@@ -15,7 +15,7 @@ import { runs, unless } from '../probe.js';
 import { Browser, noChromium } from './chromium.js';
 
 const MISSING = noChromium() ?? (runs('pdftotext', ['-v']) ? undefined : 'pdftotext is not installed (apt-get install poppler-utils)');
-const SCENARIOS = ['classification', 'reclassification', 'return-home', 'cohorts'];
+const SCENARIOS = ['classification', 'reclassification', 'return-home', 'cohorts', 'monitoring'];
 const PARTICIPANTS = ['case-summaries', 'exercises', 'stumbling-blocks', 'values', 'supervision'];
 // what only the facilitator may see
 const ANSWERS = /Suggested level|score \d|answer key|must be told of each decision|cases\/TR-/;
@@ -64,7 +64,9 @@ describe('every file of a training pack printed to PDF by headless Chromium', ()
     const root = mkdtempSync(join(tmpdir(), 'reunify-print-pack-'));
     browser = await Browser.start();
     for (const scenario of SCENARIOS) {
-      const r = await reunify(['scaffold', 'exercise', '--scenario', scenario, '--seed', '5', '--cases', '6', '--out', scenario, '-q'], { cwd: root });
+      // (a monitoring pack has 8 cases at least)
+      const count = scenario === 'monitoring' ? '8' : '6';
+      const r = await reunify(['scaffold', 'exercise', '--scenario', scenario, '--seed', '5', '--cases', count, '--out', scenario, '-q'], { cwd: root });
       if (r.exitCode !== 0) throw new Error(r.stderr);
       const dir = join(root, scenario);
       const cases = readdirSync(join(dir, 'cases'))
@@ -110,7 +112,11 @@ describe('every file of a training pack printed to PDF by headless Chromium', ()
       else expect(text.match(ANSWERS)?.[0], `${p.scenario} ${p.file}`).toBeUndefined();
     }
     // the facilitator's key is there to be kept back
-    expect(printed.filter((p) => p.file === 'facilitator' && p.scenario !== 'cohorts').every((p) => /Suggested level/.test(p.pages.join('')))).toBe(true);
+    expect(
+      printed.filter((p) => p.file === 'facilitator' && !['cohorts', 'monitoring'].includes(p.scenario)).every((p) => /Suggested level/.test(p.pages.join(''))),
+    ).toBe(true);
+    const monitoring = printed.find((p) => p.file === 'facilitator' && p.scenario === 'monitoring')!.pages.join('');
+    expect(monitoring).toMatch(/What the manager should do next/);
   });
 
   it.skipIf(MISSING)(unless(MISSING, 'each case of the case summaries starts a new page: its heading is the first line under the running header'), () => {

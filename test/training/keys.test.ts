@@ -24,7 +24,7 @@ function caseText(view: TrainingView, id: string): string {
 
 const POINTER = /"\/(factors|history|capacity_to_change|agreement|child|return|transition)\b|[ (]\/(factors|history|capacity_to_change|agreement)\//;
 
-const SPREAD: Record<Exclude<Scenario, 'cohorts'>, string[]> = {
+const SPREAD: Record<Exclude<Scenario, 'cohorts' | 'monitoring'>, string[]> = {
   classification: ['no_return', 'return_if_change_evidenced', 'return_if_goals_met', 'return_with_support'],
   reclassification: ['extend_work', 'no_return', 'proceed_to_return'],
   'return-home': ['continue', 'increase_support', 'return_to_care', 'step_down'],

@@ -48,7 +48,7 @@ import {
 import { caseBody } from './generateBody.js';
 import { deriveCohorts } from '../rules/case/cohorts-derived.js';
 
-export type Scenario = 'classification' | 'reclassification' | 'return-home' | 'cohorts';
+export type Scenario = 'classification' | 'reclassification' | 'return-home' | 'cohorts' | 'monitoring';
 export type ClosedOutcome = 'at_home' | 're_entered_care' | 'not_returned';
 
 export interface GenerateOptions {

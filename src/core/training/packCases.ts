@@ -12,6 +12,7 @@ import { daysBetween } from '../text/dates.js';
 import { createRng } from './random.js';
 import { compareWithBaseline, type BaselineComparison } from '../classify/reclassify.js';
 import { superviseQuestions, type SupervisionPlan } from '../workflow/supervision.js';
+import { caseFindings, monitoringCase, monitoringPlan, type Finding } from './drift.js';
 
 export interface ScenarioInfo {
   title: string;
@@ -43,6 +44,12 @@ export const SCENARIO_INFO: Record<Scenario, ScenarioInfo> = {
     purpose: 'A small caseload of children at different stages, some closed, in a mix of cohorts and with trigger points recorded.',
     task: 'For each child: which cohorts does the child belong to, which trigger points have been met, has return home been considered, and what should happen next?',
   },
+  monitoring: {
+    title: 'Monitoring a caseload for drift',
+    purpose:
+      'A team’s caseload of children at every stage, as a manager would find it: in some cases the work has drifted (a stage stalled past its timescale, a sign-off waiting, a decision not shared, a visit missed after the return), and some cases are in order.',
+    task: 'Run reunify status on the caseload. For each child it names: what has drifted, what it means for the child, and what the manager should do next, and by when? Which children are in order?',
+  },
 };
 
 export interface PackCase {
@@ -54,6 +61,8 @@ export interface PackCase {
   suggestion: Suggestion;
   comparison: BaselineComparison;
   supervision: SupervisionPlan;
+  /** What `reunify status` reports of the case on the exercise date (the monitoring scenario's key). */
+  findings: Finding[];
 }
 
 export interface PackOptions {
@@ -66,7 +75,7 @@ export interface PackOptions {
   stages?: readonly StageValue[];
 }
 
-const STAGE_OF: Record<Exclude<Scenario, 'cohorts'>, StageValue> = { classification: 2, reclassification: 4, 'return-home': 5 };
+const STAGE_OF: Record<Exclude<Scenario, 'cohorts' | 'monitoring'>, StageValue> = { classification: 2, reclassification: 4, 'return-home': 5 };
 export const COHORT_MIX: readonly StageValue[] = [1, 2, 3, 4, 5, 'closed'];
 const OUTCOMES: readonly ClosedOutcome[] = ['at_home', 're_entered_care', 'not_returned'];
 
@@ -100,6 +109,15 @@ export function bodySection(body: string, heading: RegExp): string {
 export function generatePackCases(options: PackOptions): PackCase[] {
   const { scenario, seed, cases: count, asOf, config } = options;
   const rng = createRng(seed);
+  if (scenario === 'monitoring') {
+    const memory = newPackMemory();
+    const told = new Set<string>();
+    return monitoringPlan(rng.fork('monitoring'), count).map((slot, i) => {
+      const id = packCaseId(i, count);
+      const made = monitoringCase(rng.fork(`case ${i + 1}`), { id, asOf, config, memory, told, source: `seed ${seed}`, ...slot });
+      return packCase(made.data, made.body, openWorkOf(made.data, asOf), config, asOf);
+    });
+  }
   const mix = rng.fork('stages').shuffle(options.stages && options.stages.length > 0 ? options.stages : COHORT_MIX);
   const outcomes = rng.fork('outcomes').shuffle(OUTCOMES);
   let closedSoFar = 0;
@@ -138,6 +156,7 @@ export function packCase(data: CaseData, body: string, openWork: string[], confi
     suggestion,
     comparison: compareWithBaseline(data, config, suggestion),
     supervision: superviseQuestions(data, config, asOf, bodyHeadings(body)),
+    findings: caseFindings(data.id, data, config, asOf),
   };
 }
 
