@@ -59,9 +59,10 @@ describe('concurrent writers of one case', () => {
     ['500 ms renames', { SEAM_RENAME_DELAY_MS: '500' }],
   ] as const) {
     it(`six writers that read the same version and write at once (${name}): every "saved" is in the file`, async () => {
-      for (let round = 0; round < 3; round++) {
+      // three rounds at once, each on its own file: the writers of all three start together
+      const start = String(Date.now() + 6000);
+      const rounds = Array.from({ length: 3 }, async () => {
         const { dir, file } = caseFile();
-        const start = String(Date.now() + 4000);
         const results = await Promise.all(Array.from({ length: 6 }, (_, i) => run(['stale', file, `x-writer-${i}`, `w${i}`, start], seam)));
         const saved = results.flatMap((r, i) => (r.out === 'saved' ? [i] : []));
         for (const r of results) expect(r.out).toMatch(/^(saved|refused: .*changed on disk since it was read; nothing was written)/);
@@ -71,7 +72,8 @@ describe('concurrent writers of one case', () => {
         const data = frontMatter(file);
         for (let i = 0; i < 6; i++) expect(data[`x-writer-${i}`]).toBe(saved.includes(i) ? `w${i}` : undefined);
         expect(leftovers(dir)).toEqual([]);
-      }
+      });
+      await Promise.all(rounds);
     }, 120_000);
   }
 
