@@ -129,7 +129,7 @@ describe('prompts in a terminal', () => {
       ];
       const before = Object.fromEntries(Object.keys(STAGE_CASES).map((f) => [f, attestedIn(readFileSync(join(dir, f), 'utf8'))]));
       const screens: string[] = [];
-      // two cases at a time, each case's tasks one after another (a case changed meanwhile is
+      // four cases at a time (the runs mostly wait for screens to settle), each case's tasks one after another (a case changed meanwhile is
       // never saved over); each run waits for its own screen to settle, so a busy machine only slows it
       const queue = Object.keys(STAGE_CASES).map((file) => runs.filter((r) => r.file === file));
       const worker = async () => {
@@ -140,7 +140,7 @@ describe('prompts in a terminal', () => {
             expect([0, 2, 130], `${run.file} ${run.task} ended with ${r.exitCode}:\n${r.screen.slice(-600)}`).toContain(r.exitCode);
           }
       };
-      await Promise.all([worker(), worker()]);
+      await Promise.all([worker(), worker(), worker(), worker()]);
       for (const f of Object.keys(STAGE_CASES)) expect(attestedIn(readFileSync(join(dir, f), 'utf8')), f).toEqual(before[f]);
       const all = screens.join('\n');
       // the walk reached each of them, and Enter went through to the end of several tasks
