@@ -6,11 +6,12 @@
 //
 // Chromium or pdftotext missing: the test is reported as skipped with the reason, never passed.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reunify } from '../cli/run.js';
+import { ROOT, reunify } from '../cli/run.js';
+import { exampleCaseFiles } from '../exampleCases.js';
 import { runs, unless } from '../probe.js';
 import { Browser, noChromium } from './chromium.js';
 
@@ -159,4 +160,46 @@ describe('every file of a training pack printed to PDF by headless Chromium', ()
       expect(new Set(starts).size, p.scenario).toBe(headings.length);
     }
   });
+});
+
+// The supervision records a team manager keeps: one for every example case, as a supervisor
+// saves and prints it (the record's questions come from each case's own facts).
+describe('the supervision record of every example case printed by headless Chromium', () => {
+  it.skipIf(MISSING)(
+    unless(MISSING, 'prints with who met, the answer, the action and the next date, and the case, with no console message'),
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'reunify-print-supervision-'));
+      cpSync(join(ROOT, 'examples', 'caseload'), dir, { recursive: true });
+      writeFileSync(join(dir, 'answers.yaml'), RECORD_ANSWERS);
+      const browser = await Browser.start();
+      try {
+        for (const file of exampleCaseFiles()) {
+          const id = file.replace(/\.md$/, '');
+          const r = await reunify(['supervise', `cases/${file}`, '--answers', 'answers.yaml', '--out', `${id}.yaml`, '--to', 'html', '--as-of', '2026-11-01'], {
+            cwd: dir,
+          });
+          expect(r.exitCode, `${file}: ${r.stderr}`).toBe(0);
+          writeFileSync(join(dir, `${id}.html`), r.stdout);
+          const loaded = await browser.load(`file://${join(dir, `${id}.html`)}`);
+          writeFileSync(join(dir, `${id}.pdf`), await browser.pdf());
+          expect(loaded.console, file).toEqual([]);
+          const text = pageTexts(join(dir, `${id}.pdf`))
+            .join('\n')
+            .replace(/\s+/g, ' ');
+          for (const words of [
+            id,
+            'TM D.E.',
+            'SW R.M.',
+            'Yes: the safety plan has held since the summer',
+            'Ask the school for attendance since September',
+            '2026-12-01',
+          ])
+            expect(text, `${file}: ${words}`).toContain(words);
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+    600_000,
+  );
 });
