@@ -118,6 +118,32 @@ describe('the decision task asks for the further sign-offs the config needs', ()
   });
 });
 
+describe('the monitoring task asks for a further sign-off of a post-return review decision', () => {
+  const REVIEW_PANEL = 'additional_signoffs:\n  - { role: senior_manager, label: "the head of service", point: rc3_post_return }\n';
+  const MONITORING = ['task', 'RF-0001', 'monitoring', '--no-input', '--date', '2026-11-01', '--set', 'return.visits.0.date=2026-10-30'];
+
+  it('empty, nothing is recorded and check still says it is missing; given, it is added to the RC3 decision alone', async () => {
+    const c = caseload(['RF-0001'], REVIEW_PANEL);
+    const missing = await reunify(['check', '--as-of', '2026-11-01', '--format', 'json'], { cwd: c.dir });
+    expect(missing.stdout).toContain('case/additional-signoffs');
+    const none = await reunify(MONITORING, { cwd: c.dir });
+    expect(none.exitCode, none.stderr).toBe(0);
+    expect(c.file('RF-0001')).not.toContain('senior_manager');
+    const given = await reunify([...MONITORING, '--set', 'additional_signoffs.0.by=HoS M.K.', '--set', 'additional_signoffs.0.date=2026-06-01'], {
+      cwd: c.dir,
+    });
+    expect(given.exitCode, given.stderr).toBe(0);
+    const rc3 = c
+      .file('RF-0001')
+      .split('\n')
+      .filter((l) => l.includes('additional_signoffs'));
+    expect(rc3).toEqual([expect.stringContaining('additional_signoffs: [{ role: senior_manager, by: HoS M.K., date: 2026-06-01 }]')]);
+    const check = await reunify(['check', '--as-of', '2026-11-01', '--format', 'json'], { cwd: c.dir });
+    expect(check.stdout).not.toContain('case/additional-signoffs');
+    expect(check.stdout).not.toContain('case/frozen-copy');
+  });
+});
+
 describe('the decision record shows the further sign-offs', () => {
   const report = (...extra: string[]) => reunify(['report', join(EXAMPLES, 'cases', 'RF-0004.md'), '-t', 'decision', '--draft', ...extra]);
 

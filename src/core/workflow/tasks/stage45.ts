@@ -331,6 +331,8 @@ const monitoring: TaskFlow = {
     const goals = c.data.agreement?.goals ?? [];
     return [
       ...statusSteps(c, 'monitoring', ctx, { ongoing: true }),
+      // [local] a post-return review decision (RC3) already recorded may still await a further sign-off
+      ...missingRoleSignOffSteps(c, ctx, ['rc3_post_return']),
       list(
         ['return', 'visits'],
         'visit',
@@ -367,6 +369,7 @@ const monitoring: TaskFlow = {
     const review = reviewWithoutNext(c, ctx);
     const next = getIn(answers, ['decisions', 0, 'next_review']);
     if (review && typeof next === 'string') edits.push({ op: 'set', path: ['decisions', review.index, 'next_review'], value: next });
+    edits.push(...missingRoleSignOffEdits(c, ctx, ['rc3_post_return'], answers));
     return { edits: [...edits, ...taskFieldEdits('monitoring', answers)], sections: [] };
   },
 };
