@@ -71,6 +71,12 @@ export function statusOfCaseloadFile(filePath: string, config: ReunifyConfig, va
   return 'skip' in file ? file : { part: statusPart({ id: file.data.id, data: file.data }, { ...status, config }) ?? null };
 }
 
+/** How a caseload's files are read, in this thread or a worker: each one's record, or for the status view only its share of the view. */
+export function caseloadReader(config: ReunifyConfig, status: StatusReading | undefined): (filePath: string) => CaseloadFile | StatusFile {
+  const validator = caseValidator(domainIdsOf(config));
+  return status ? (f) => statusOfCaseloadFile(f, config, validator, status) : (f) => openCaseloadFile(f, config, validator);
+}
+
 /** The caseload's config and files. */
 function locateCaseload(options: OpenCaseloadOptions) {
   const { config, configPath } = loadConfig({ configPath: options.configPath, paths: options.paths, cwd: options.cwd });
@@ -83,11 +89,10 @@ function locateCaseload(options: OpenCaseloadOptions) {
   return { config, configPath, ...found };
 }
 
-/** Where the caseload is, what it holds, and each file read by `read` (over worker threads for a big caseload). */
-async function readCaseload<T>(
+/** Where the caseload is, what it holds, and each file read by caseloadReader (over worker threads for a big caseload). */
+async function readCaseload<T extends CaseloadFile | StatusFile>(
   options: OpenCaseloadOptions,
   statusFor: ((config: ReunifyConfig) => StatusReading) | undefined,
-  read: (filePath: string, config: ReunifyConfig, validator: CaseValidator) => T,
 ): Promise<{ config: ReunifyConfig; configPath?: string; files: string[]; results: T[]; missing: string[]; unreadable: UnreadableFolder[] }> {
   const { config, configPath, files, missing, unreadable } = locateCaseload(options);
   const status = statusFor?.(config);
@@ -100,9 +105,10 @@ async function readCaseload<T>(
     const settings: CaseloadWorkerSettings = { config, ...(status ? { status } : {}) };
     results = await runInWorkers<T>(new URL('./caseloadWorker.js', import.meta.url), files, settings, workers, opened);
   } else {
-    const validator = caseValidator(domainIdsOf(config));
+    // the reader a worker uses, with the same settings (a status reading gives StatusFile, else CaseloadFile)
+    const read = caseloadReader(config, status) as (filePath: string) => T;
     results = files.map((f) => {
-      const r = read(f, config, validator);
+      const r = read(f);
       opened(1);
       return r;
     });
@@ -134,7 +140,7 @@ export async function openCaseload(options: OpenCaseloadOptions & { keep?: boole
     skipped.push(...unreadable.map(skippedFolder));
     return { config, configPath, cases, skipped, missing };
   }
-  const { config, configPath, files, results, missing, unreadable } = await readCaseload(options, undefined, openCaseloadFile);
+  const { config, configPath, files, results, missing, unreadable } = await readCaseload<CaseloadFile>(options, undefined);
   results.forEach((r, i) => {
     const filePath = files[i]!;
     if ('skip' in r) skipped.push({ filePath, reason: r.skip });
@@ -163,12 +169,7 @@ export interface CaseloadStatus {
  * a usage error, e.g. for a filter the config does not allow).
  */
 export async function openCaseloadStatus(options: OpenCaseloadOptions, statusFor: (config: ReunifyConfig) => StatusReading): Promise<CaseloadStatus> {
-  let status: StatusReading | undefined;
-  const { config, configPath, files, results, missing, unreadable } = await readCaseload(
-    options,
-    (c) => (status = statusFor(c)),
-    (f, c, v) => statusOfCaseloadFile(f, c, v, status!),
-  );
+  const { config, configPath, files, results, missing, unreadable } = await readCaseload<StatusFile>(options, statusFor);
   const parts: StatusPart[] = [];
   const skipped: OpenedCaseload['skipped'] = [];
   const read: string[] = [];
