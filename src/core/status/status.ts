@@ -712,11 +712,6 @@ function attention(view: Omit<StatusView, 'attention'>, parts: readonly StatusPa
   return [...byCase.values()].sort((a, b) => top(a) - top(b) || b.reasons.length - a.reasons.length || a.id.localeCompare(b.id)).slice(0, limit);
 }
 
-/** The cases a view with these options counts (its team and filter). */
-export function statusCases(all: readonly StatusCase[], options: StatusOptions): StatusCase[] {
-  return all.filter((c) => matches(c, options));
-}
-
 /** The view from the shares of the cases it counts, in the caseload's order. Pure. */
 export function combineStatus(parts: readonly StatusPart[], options: StatusOptions): StatusView {
   const { asOf, config } = options;
