@@ -1,6 +1,19 @@
 // `reunify check [paths…]`: every case's YAML, schema and practice-rule problems.
 import { appEnv } from './env.js';
-import { EXIT, cwd, UsageError, parseAsOf, makeColor, noCaseFiles, writeErr, writeOut, type CommonOptions, flagPathsFromCwd, writeOutHuman } from './shared.js';
+import {
+  EXIT,
+  cwd,
+  UsageError,
+  parseAsOf,
+  makeColor,
+  noCaseFiles,
+  writeErr,
+  writeOut,
+  writeOutChunks,
+  type CommonOptions,
+  flagPathsFromCwd,
+  writeOutHuman,
+} from './shared.js';
 import type { SeveritySetting } from '../core/model/problem.js';
 import { counted } from '../core/text/plural.js';
 
@@ -103,8 +116,8 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags): Promi
   if (flags.quiet) shown.summary = { ...shown.summary, warnings: 0 };
   switch (flags.format) {
     case 'json': {
-      const { formatJson } = await import('../report/format/json.js');
-      writeOut(formatJson(shown));
+      const { jsonChunks } = await import('../report/format/json.js');
+      writeOutChunks(jsonChunks(shown));
       break;
     }
     case 'sarif': {

@@ -80,6 +80,19 @@ export function writeOut(text: string): void {
   appEnv().stdout.write(text);
 }
 
+/** Machine output given piece by piece (a big caseload's JSON), written in pieces of about 64 KiB. */
+export function writeOutChunks(chunks: Iterable<string>): void {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 65_536) {
+      writeOut(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') writeOut(pending);
+}
+
 // the colour codes chalk writes: Select Graphic Rendition, nothing else
 // eslint-disable-next-line no-control-regex -- matching ESC is the point: only colour codes pass
 const SGR = /(\x1b\[[0-9;]*m)/;
