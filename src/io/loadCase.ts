@@ -26,12 +26,13 @@ function readCaseBytes(filePath: string): { bytes: Buffer; stat: { size: number;
     const st = fstatSync(fd);
     if (!st.isFile()) return { problem: fileProblem('file-unreadable', 'not a regular file') };
     if (st.size > LIMITS.maxFileBytes) return { problem: fileTooLarge() };
-    let buffer = Buffer.alloc(st.size + 1);
+    // not zero-filled: only the bytes read are ever looked at (the subarray returned)
+    let buffer = Buffer.allocUnsafe(st.size + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
         if (length > LIMITS.maxFileBytes) return { problem: fileTooLarge() };
-        const bigger = Buffer.alloc(Math.min(buffer.length * 2, LIMITS.maxFileBytes + 1));
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, LIMITS.maxFileBytes + 1));
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }

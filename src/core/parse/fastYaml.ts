@@ -55,7 +55,9 @@ export function emptyItemThenOuterItem(text: string): boolean {
  * aside for a file yaml would accept, never the other way round.
  */
 export function layoutDiffers(text: string): boolean {
-  if (/\r(?!\n)/.test(text)) return true;
+  for (let cr = text.indexOf('\r'); cr !== -1; cr = text.indexOf('\r', cr + 1)) {
+    if (text.charCodeAt(cr + 1) !== LF) return true;
+  }
   let quote = 0;
   let depth = 0;
   let openIndent = -1;
@@ -79,6 +81,12 @@ export function layoutDiffers(text: string): boolean {
     let canStart = !continuing || depth > 0;
     let closed = false;
     for (let j = start + (continuing && quote ? 0 : indent); j < end; j++) {
+      // Most of a front matter is the inside of values: run over it to the next character
+      // that can change the state (the branches below would pass every other one by).
+      if (quote === DQUOTE) j = skipTo(text, j, end, DQUOTE, BACKSLASH);
+      else if (quote === SQUOTE) j = skipTo(text, j, end, SQUOTE, SQUOTE);
+      else if (depth === 0 && !canStart && !closed) j = skipTo(text, j, end, COLON, HASH);
+      if (j >= end) break;
       const c = text.charCodeAt(j);
       if (quote === DQUOTE) {
         if (c === BACKSLASH) j++;
@@ -149,6 +157,17 @@ const CLOSE_SQUARE = 93;
 const OPEN_CURLY = 123;
 const PIPE = 124;
 const CLOSE_CURLY = 125;
+
+/** The first index from `from` (up to `to`) holding `a` or `b`. */
+function skipTo(text: string, from: number, to: number, a: number, b: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === a || c === b) break;
+    i++;
+  }
+  return i;
+}
 
 /** Whether text[from, to) is only white space (as `trim` counts it). */
 function isBlank(text: string, from: number, to: number): boolean {

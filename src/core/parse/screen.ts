@@ -20,6 +20,9 @@ export const LIMITS = {
  * counts, so the count is never below the number of values. Undefined within the limit.
  */
 export function tooManyNodesAt(text: string, limit: number = LIMITS.maxNodes): number | undefined {
+  // each character is counted at most twice (a line's first character, when it is also a
+  // flow comma), so a text of up to limit / 2 characters is within the limit unread
+  if (text.length * 2 <= limit) return undefined;
   let count = 0;
   let depth = 0;
   let lineStart = true;
@@ -79,6 +82,8 @@ export function fileProblem(ruleId: string, message: string, line = 1, column = 
   return { ruleId, severity: 'error', message, line, column };
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Decode bytes as UTF-8, refusing binary data, UTF-16 and invalid sequences with a clear message. */
 export function decodeCaseBytes(bytes: Buffer): { text: string } | { problem: Problem } {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -89,7 +94,7 @@ export function decodeCaseBytes(bytes: Buffer): { text: string } | { problem: Pr
     return { problem: fileProblem('file-encoding', 'file contains NUL bytes: it looks binary, not a markdown case file') };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+    return { text: UTF8.decode(bytes) };
   } catch {
     return { problem: fileProblem('file-encoding', 'file is not valid UTF-8') };
   }

@@ -20,6 +20,8 @@ export const suggestionRecomputes: CaseRule = {
   check(view, ctx) {
     const problems: RuleProblem[] = [];
     (view.data.classifications ?? []).forEach((c, i) => {
+      // nothing to compare without a recorded suggestion (recomputing costs a whole classification)
+      if (c.suggested === undefined) return;
       const r = recomputeSuggestion(view.data, ctx.config, c);
       if (!r.differs) return;
       problems.push({
