@@ -12,7 +12,7 @@
 // other sizes with --scaling-sizes 1000,5000),
 // --cost-files N (files in each half of the problem-file cost comparison, default 400).
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,12 +49,12 @@ function run(args) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
-  return { ms, rssMb: rssKb / 1024, stdout: r.stdout };
+  const probed = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : { maxRssKb: NaN, cpuMs: NaN };
+  return { ms, rssMb: probed.maxRssKb / 1024, cpuMs: probed.cpuMs, stdout: r.stdout };
 }
 const timed = (args) => {
-  const { ms, rssMb } = run(args);
-  return { ms, rssMb };
+  const { ms, rssMb, cpuMs } = run(args);
+  return { ms, rssMb, cpuMs };
 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -68,15 +68,30 @@ const caseloads = {
 };
 const names = only ? [only] : Object.keys(caseloads);
 
+/** The bytes of a case file's front matter (the file's, when it has no closing fence). */
+function frontMatterBytes(file) {
+  const text = readFileSync(file, 'utf8');
+  const close = text.search(/\r?\n---[ \t]*\r?\n/);
+  return Buffer.byteLength(close === -1 ? text : text.slice(0, close));
+}
+
 /**
  * Two small caseloads of equal size from `dir`: files check finds clean, and files with at
- * least one problem, each problem file matched to a clean one of nearly the same byte size.
+ * least one problem, each problem file matched to a clean one whose front matter is of nearly
+ * the same byte size.
  * Their check times, less the cost of checking an empty caseload, compare what a file with
- * problems costs against a clean one.
+ * problems costs against a clean one (cold: each run starts the worker threads, loads the
+ * code a problem needs and compiles it, for a few hundred files).
+ *
+ * The same halves are also checked after a warm-up set of 1,000 other files of the caseload,
+ * in one thread (`--workers 1`), and compared by CPU time less the warm-up set's own: what
+ * each file costs once the process is running, as a file in a real caseload is checked.
  */
 function costSubsets(name, dir) {
   const out = JSON.parse(run(check(dir)).stdout.toString());
-  const sized = (f) => ({ path: resolve(root, f.filePath), bytes: statSync(resolve(root, f.filePath)).size });
+  // matched by the size of the front matter, the part check reads through: two files of one
+  // size can differ twice over in how much of them is YAML and how much narrative
+  const sized = (f) => ({ path: resolve(root, f.filePath), bytes: frontMatterBytes(resolve(root, f.filePath)) });
   const clean = out.files
     .filter((f) => f.problems.length === 0)
     .map(sized)
@@ -107,6 +122,12 @@ function costSubsets(name, dir) {
     for (const f of list) copyFileSync(f.path, join(d, basename(f.path)));
     return { dir: d, files: list.length, bytes: list.reduce((n, f) => n + f.bytes, 0) };
   };
+  const taken = new Set(pairs.flatMap((p) => [p[0].path, p[1].path]));
+  const rest = out.files.map((f) => resolve(root, f.filePath)).filter((f) => !taken.has(f));
+  const warmList = rest.filter((_, i) => i % Math.max(1, Math.floor(rest.length / 1000)) === 0).slice(0, 1000);
+  const warm = join(work, `${name}-warm`);
+  mkdirSync(warm, { recursive: true });
+  for (const f of warmList) copyFileSync(f, join(warm, basename(f)));
   const empty = join(work, 'empty');
   mkdirSync(empty, { recursive: true });
   copyFileSync(join(dir, 'reunify.config.yaml'), join(empty, 'reunify.config.yaml'));
@@ -120,12 +141,14 @@ function costSubsets(name, dir) {
       pairs.map((p) => p[1]),
     ),
     empty,
+    warm,
   };
 }
 
 const jobs = {};
 const restore = [];
 const cost = {};
+const warmCost = {};
 for (const name of names) {
   console.log(`generating ${cases} ${name} cases (cached between runs)…`);
   const dir = caseloads[name](cases);
@@ -149,6 +172,12 @@ for (const name of names) {
     jobs[`${name}/cost_empty`] = () => timed(check(subsets.empty, '--allow-empty'));
     jobs[`${name}/cost_clean_files`] = () => timed(check(subsets.clean.dir));
     jobs[`${name}/cost_problem_files`] = () => timed(check(subsets.problem.dir));
+    warmCost[name] = [];
+    jobs[`${name}/cost_warm`] = () => {
+      const r = run([join(here, 'file-cost.mjs'), subsets.clean.dir, subsets.problem.dir, subsets.warm]);
+      warmCost[name].push(JSON.parse(r.stdout.toString()));
+      return { ms: r.ms, rssMb: NaN, cpuMs: NaN };
+    };
   }
 }
 jobs.version = () => ({ ms: median(Array.from({ length: 10 }, () => timed([bin, '--version']).ms)), rssMb: NaN });
@@ -169,6 +198,7 @@ const rows = Object.entries(samples).map(([name, s]) => ({
   median_ms: Math.round(median(s.map((x) => x.ms))),
   min_ms: Math.round(Math.min(...s.map((x) => x.ms))),
   peak_rss_mb: Number.isNaN(s[0].rssMb) ? null : Math.round(Math.max(...s.map((x) => x.rssMb))),
+  median_cpu_ms: s[0].cpuMs === undefined || Number.isNaN(s[0].cpuMs) ? null : Math.round(median(s.map((x) => x.cpuMs))),
 }));
 const get = (n) => rows.find((r) => r.name === n)?.median_ms;
 const rss = (n) => rows.find((r) => r.name === n)?.peak_rss_mb;
@@ -183,12 +213,18 @@ for (const name of names) {
   if (cost[name]) {
     const fixed = get(p('cost_empty'));
     const c = cost[name];
-    // per-byte, so a small size mismatch between the halves does not count as cost
+    // per byte of front matter, so a small size mismatch between the halves does not count as cost
     const perKb = (ms, bytes) => (ms - fixed) / (bytes / 1024);
     ratios[p('problem_file_cost')] = {
       value: perKb(get(p('cost_problem_files')), c.problem.bytes) / perKb(get(p('cost_clean_files')), c.clean.bytes),
       target: '<= 1.2',
-      note: `${c.clean.files} clean (${Math.round(c.clean.bytes / 1024)} KiB) vs ${c.problem.files} with problems (${Math.round(c.problem.bytes / 1024)} KiB), startup ${fixed} ms subtracted`,
+      note: `${c.clean.files} clean vs ${c.problem.files} with problems (${Math.round(c.clean.bytes / 1024)} / ${Math.round(c.problem.bytes / 1024)} KiB of front matter), cold, startup ${fixed} ms subtracted`,
+    };
+    const w = warmCost[name];
+    ratios[p('problem_file_cost_warm')] = {
+      value: median(w.map((x) => x.problemMs / c.problem.bytes / (x.cleanMs / c.clean.bytes))),
+      target: '<= 1.2',
+      note: `the same files in one running process after ${w[0].warm} others (bench/file-cost.mjs): ${Math.round(median(w.map((x) => x.cleanMs)))} ms clean vs ${Math.round(median(w.map((x) => x.problemMs)))} ms with problems, CPU`,
     };
   }
 }
@@ -213,9 +249,11 @@ if (scaling) {
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 console.log(`\n${cases} cases per caseload, ${rounds} rounds, ${availableParallelism()} cores, node ${process.version}, ${minutes} min\n`);
-console.log('job                                    median ms    min ms   peak RSS MB');
+console.log('job                                    median ms    min ms   peak RSS MB   median CPU ms');
 for (const r of rows)
-  console.log(`${r.name.padEnd(38)} ${String(r.median_ms).padStart(9)} ${String(r.min_ms).padStart(9)} ${String(r.peak_rss_mb ?? '-').padStart(13)}`);
+  console.log(
+    `${r.name.padEnd(38)} ${String(r.median_ms).padStart(9)} ${String(r.min_ms).padStart(9)} ${String(r.peak_rss_mb ?? '-').padStart(13)} ${String(r.median_cpu_ms ?? '-').padStart(15)}`,
+  );
 console.log('\nratio                                    value    target');
 for (const [k, v] of Object.entries(ratios)) {
   const value = typeof v.value === 'number' && !Number.isInteger(v.value) ? v.value.toFixed(3) : String(v.value);
