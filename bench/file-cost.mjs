@@ -1,8 +1,8 @@
 // What a file with problems costs `check` against a clean file of the same size, once the
 // process is running: the per-file work of `check` (read, parse, schemas and rules,
-// positions, and the file's part of the JSON output) timed in this one thread by CPU time,
-// after a warm-up over other files of the caseload, alternating the two halves over
-// several rounds. Run by bench/run.mjs; prints one JSON line.
+// positions, and the file's part of the JSON output) timed file by file in this one thread,
+// after a warm-up over other files of the caseload, a file of each half in turn, over
+// several rounds (medians). Run by bench/run.mjs; prints one JSON line.
 //
 //   node bench/file-cost.mjs <clean folder> <problem folder> <warm-up folder> [rounds]
 import { readdirSync } from 'node:fs';
@@ -22,6 +22,8 @@ const mdFiles = (dir) =>
     .filter((f) => String(f).endsWith('.md'))
     .map((f) => join(dir, String(f)))
     .sort();
+// as in check's worker threads (serveFiles in src/io/casePool.ts): the environment as a plain object
+process.env = { ...process.env };
 const { config } = loadConfig({ paths: [cleanDir] });
 const env = caseCheckEnv({ asOf: '2026-11-01', config });
 
@@ -32,22 +34,28 @@ function checkFile(file) {
   for (const chunk of jsonChunks({ results: [result], summary: summarise([result]), asOf: '2026-11-01' })) length += chunk.length;
   return length;
 }
-const cpuMs = (files) => {
-  const start = process.cpuUsage();
-  for (const f of files) checkFile(f);
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-};
-
 const warm = mdFiles(warmDir);
 const clean = mdFiles(cleanDir);
 const problem = mdFiles(problemDir);
 for (const f of warm) checkFile(f);
+const timeOf = (file) => {
+  const start = process.hrtime.bigint();
+  checkFile(file);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+// a clean file and a file with problems in turn, so collections and the machine's ups and
+// downs fall on both halves alike
 const cleanMs = [];
 const problemMs = [];
 for (let r = 0; r < rounds; r++) {
-  cleanMs.push(cpuMs(clean));
-  problemMs.push(cpuMs(problem));
+  let c = 0;
+  let p = 0;
+  for (let i = 0; i < Math.max(clean.length, problem.length); i++) {
+    if (i < clean.length) c += timeOf(clean[i]);
+    if (i < problem.length) p += timeOf(problem[i]);
+  }
+  cleanMs.push(c);
+  problemMs.push(p);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 console.log(JSON.stringify({ warm: warm.length, clean: clean.length, problem: problem.length, cleanMs: median(cleanMs), problemMs: median(problemMs) }));

@@ -83,9 +83,9 @@ function frontMatterBytes(file) {
  * problems costs against a clean one (cold: each run starts the worker threads, loads the
  * code a problem needs and compiles it, for a few hundred files).
  *
- * The same halves are also checked after a warm-up set of 1,000 other files of the caseload,
- * in one thread (`--workers 1`), and compared by CPU time less the warm-up set's own: what
- * each file costs once the process is running, as a file in a real caseload is checked.
+ * The same halves are also timed file by file in one running process, after a warm-up set
+ * of 1,000 other files of the caseload (bench/file-cost.mjs): what each file costs once the
+ * process is running, as a file in a real caseload is checked.
  */
 function costSubsets(name, dir) {
   const out = JSON.parse(run(check(dir)).stdout.toString());
@@ -224,7 +224,7 @@ for (const name of names) {
     ratios[p('problem_file_cost_warm')] = {
       value: median(w.map((x) => x.problemMs / c.problem.bytes / (x.cleanMs / c.clean.bytes))),
       target: '<= 1.2',
-      note: `the same files in one running process after ${w[0].warm} others (bench/file-cost.mjs): ${Math.round(median(w.map((x) => x.cleanMs)))} ms clean vs ${Math.round(median(w.map((x) => x.problemMs)))} ms with problems, CPU`,
+      note: `the same files in one running process after ${w[0].warm} others (bench/file-cost.mjs): ${Math.round(median(w.map((x) => x.cleanMs)))} ms clean vs ${Math.round(median(w.map((x) => x.problemMs)))} ms with problems`,
     };
   }
 }
