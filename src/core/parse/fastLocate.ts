@@ -15,6 +15,9 @@ interface NodeMark {
   children: NodeMark[];
 }
 
+/** The children of a node that has none yet: most nodes are scalars, and an array each was much of the garbage a reading made. */
+const NO_CHILDREN = Object.freeze([]) as unknown as NodeMark[];
+
 /** Offsets of what a JSON pointer names, as the careful parser's `locateRange` gives them. */
 export type FastLocator = (pointer: string) => number | undefined;
 
@@ -38,12 +41,13 @@ export function nodeRecorder(): NodeRecorder {
     listener(event, state) {
       if (broken) return;
       if (event === 'open') {
-        const mark: NodeMark = { open: state.position, result: undefined, children: [] };
+        const mark: NodeMark = { open: state.position, result: undefined, children: NO_CHILDREN };
         const parent = stack.at(-1);
         // a node opened after the document closed: not the plain way
         if (parent === undefined) broken = true;
         else {
-          parent.children.push(mark);
+          if (parent.children === NO_CHILDREN) parent.children = [mark];
+          else parent.children.push(mark);
           stack.push(mark);
         }
       } else {
@@ -145,7 +149,7 @@ function blockItems(text: string, from: number | undefined, children: readonly N
       items.push(child);
       next++;
     } else if (value[k] === null) {
-      items.push({ open: dashes[k]! + 1, result: null, children: [] });
+      items.push({ open: dashes[k]! + 1, result: null, children: NO_CHILDREN });
     } else return undefined;
   }
   return next === children.length ? items : undefined;

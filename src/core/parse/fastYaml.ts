@@ -209,7 +209,8 @@ function plainAndShallow(value: unknown, depth: number): boolean {
   if (typeof value !== 'object' || value === null) return true;
   if (depth > LIMITS.maxNestingDepth) return false;
   if (Array.isArray(value)) return value.every((v) => plainAndShallow(v, depth + 1));
-  for (const key of Object.keys(value)) {
+  // (for…in, not Object.keys: no array made for every map; js-yaml's maps are plain objects with no inherited keys)
+  for (const key in value) {
     // a null key (`~:`) is "null" to js-yaml but "" to yaml
     if (FORBIDDEN_KEYS.has(key) || key === 'null' || key === '[object Object]') return false;
     if (!plainAndShallow((value as Record<string, unknown>)[key], depth + 1)) return false;
