@@ -119,9 +119,31 @@ function run(toks: readonly Token[], path: string): boolean {
   return current[2 * n] === 1;
 }
 
+/**
+ * The ending a pattern of the form `**` + `/*` + text (the default `**` + `/*.md`) asks of a
+ * path, else undefined. Such a pattern matches exactly the paths that end with the text
+ * when the text holds no `/`: any folders, then a name ending with it. Only for text in
+ * ASCII, where lower-casing the whole path and each character alone agree.
+ */
+function endingOnly(toks: readonly Token[]): string | undefined {
+  if (toks.length < 3 || toks[0]?.kind !== 'folders' || toks[1]?.kind !== 'star') return undefined;
+  let ending = '';
+  for (const t of toks.slice(2)) {
+    if (t.kind !== 'lit' || t.ch === '/' || t.ch.charCodeAt(0) > 0x7e) return undefined;
+    ending += t.ch;
+  }
+  return ending;
+}
+
 /** Compile a glob; throws GlobError when it is too long or gives too many alternatives. */
 export function globMatcher(glob: string): { test(path: string): boolean } {
   if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`is longer than ${MAX_GLOB_LENGTH} characters`);
-  const alternatives = expandBraces(glob).map(tokens);
-  return { test: (path) => alternatives.some((t) => run(t, path)) };
+  const alternatives = expandBraces(glob)
+    .map(tokens)
+    .map((toks): ((path: string) => boolean) => {
+      // the common case, checked once per file of a big caseload: no automaton needed
+      const ending = endingOnly(toks);
+      return ending === undefined ? (path) => run(toks, path) : (path) => path.toLowerCase().endsWith(ending);
+    });
+  return { test: (path) => alternatives.some((matches) => matches(path)) };
 }

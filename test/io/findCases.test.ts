@@ -84,6 +84,8 @@ describe('globMatcher', () => {
       '**/**/*.md',
       '{a,b}/{c,d}.md',
       'CASES/*.MD',
+      '**/*.MD',
+      '**/*Σ.md',
       'a?c',
       '{x',
     ];
@@ -111,6 +113,12 @@ describe('globMatcher', () => {
       '/',
       'a//b.md',
       '.hidden/a.md',
+      'x/Ü.md',
+      'ΑΣ.md',
+      'ΑΣ.MD',
+      '.md',
+      'x/.md',
+      'a.md/b',
     ];
     for (const g of globs) for (const p of paths) expect(globMatcher(g).test(p), `${g} on ${p}`).toBe(referenceRegExp(g).test(p));
   });
