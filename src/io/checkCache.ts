@@ -6,11 +6,14 @@
 // when the program, the config, the as-of date or the rule flags change.
 // It holds ids, rule messages and positions, never narrative text.
 //
-// Every entry is checked on its own: one that is malformed, or whose MAC does not
-// match, is ignored (the file is checked again) and rewritten. The MAC is keyed by a
-// secret kept in the user's own cache folder (mode 0600), not beside the caseload, so
-// somebody who can write the caseload's cache but not the user's home cannot forge
-// a result. The cache file is written through a random O_EXCL temp file that never
+// The cache file's first line carries an HMAC-SHA256 of the rest, keyed by a secret
+// kept in the user's own cache folder (mode 0600), not beside the caseload, so somebody
+// who can write the caseload's cache but not the user's home cannot forge a result: a
+// file whose MAC does not match is not read at all (every file is checked again, and
+// the cache rewritten). One MAC over the bytes as written, instead of one per entry over
+// each entry serialised again, costs a hash of the file where it cost a serialisation of
+// every result on every run. An entry that is malformed all the same is ignored and
+// rewritten. The cache file is written through a random O_EXCL temp file that never
 // follows a symlink, then renamed into place.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, constants as fsConstants, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
@@ -24,7 +27,10 @@ import { frozenUnchanged, type CaseOutcome } from './checkFile.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
+/** The first line of a cache file: this, a space, and the MAC of everything after the line. */
+const HEADER = 'reunify-check-cache';
+const HEADER_LINE = new RegExp(`^${HEADER} ([A-Za-z0-9+/]{43}=)$`);
 /** A cache file bigger than this is not read (it is rebuilt). */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -33,8 +39,6 @@ interface Entry {
   mtimeMs: number;
   hash: string;
   outcome: CaseOutcome;
-  /** HMAC-SHA256 over the cache key, the path and the rest of the entry. */
-  mac: string;
 }
 
 interface CacheFile {
@@ -109,7 +113,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The shape of a stored entry, without trusting any of it. */
 function wellFormed(e: unknown): e is Entry {
   if (!isRecord(e)) return false;
-  if (typeof e.size !== 'number' || typeof e.mtimeMs !== 'number' || typeof e.hash !== 'string' || typeof e.mac !== 'string') return false;
+  if (typeof e.size !== 'number' || typeof e.mtimeMs !== 'number' || typeof e.hash !== 'string') return false;
   const o = e.outcome;
   if (!isRecord(o) || !isRecord(o.result)) return false;
   const r = o.result;
@@ -136,22 +140,22 @@ export function openCheckCache(
   const file = join(dir, 'check.json');
   const key = hashOf(Buffer.from(JSON.stringify([programId(), run.config, run.asOf, ruleSettings ?? {}])));
   const secret = userSecret(userCacheHome);
-  const macOf = (abs: string, e: Omit<Entry, 'mac'>) =>
-    createHmac('sha256', secret!)
-      .update(JSON.stringify([key, abs, e.size, e.mtimeMs, e.hash, e.outcome]))
-      .digest('base64');
-  const trusted = (abs: string, e: unknown): e is Entry => {
-    if (!secret || !wellFormed(e)) return false;
-    const want = Buffer.from(macOf(abs, e));
-    const got = Buffer.from(e.mac);
-    return want.length === got.length && timingSafeEqual(want, got);
-  };
+  const macOf = (body: Buffer) => createHmac('sha256', secret!).update(body).digest();
   let entries: Record<string, unknown> = Object.create(null);
   try {
-    if (statSync(file).size <= MAX_CACHE_BYTES) {
-      const saved: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (isRecord(saved) && saved.format === CACHE_FORMAT && saved.key === key && isRecord(saved.entries)) {
-        entries = Object.assign(Object.create(null), saved.entries);
+    if (secret && statSync(file).size <= MAX_CACHE_BYTES) {
+      const bytes = readFileSync(file);
+      const eol = bytes.indexOf(0x0a);
+      const header = HEADER_LINE.exec(bytes.subarray(0, Math.max(eol, 0)).toString('latin1'));
+      const body = bytes.subarray(eol + 1);
+      const got = header ? Buffer.from(header[1]!, 'base64') : undefined;
+      const want = macOf(body);
+      // a file anyone but this user could have written is not read
+      if (got && got.length === want.length && timingSafeEqual(got, want)) {
+        const saved: unknown = JSON.parse(body.toString('utf8'));
+        if (isRecord(saved) && saved.format === CACHE_FORMAT && saved.key === key && isRecord(saved.entries)) {
+          entries = Object.assign(Object.create(null), saved.entries);
+        }
       }
     }
   } catch {
@@ -169,8 +173,8 @@ export function openCheckCache(
         return undefined;
       }
       const stored = Object.hasOwn(entries, abs) ? entries[abs] : undefined;
-      // a malformed or forged entry counts as none: the file is checked and the entry rewritten
-      const entry = trusted(abs, stored) ? stored : undefined;
+      // a malformed entry counts as none: the file is checked and the entry rewritten
+      const entry = wellFormed(stored) ? stored : undefined;
       // a frozen copy the rules compared may have changed while the case file did not
       const copiesAsBefore = () => entry !== undefined && frozenUnchanged(abs, entry.outcome);
       if (entry && strategy === 'metadata' && entry.size === st.size && entry.mtimeMs === st.mtimeMs && copiesAsBefore()) {
@@ -186,8 +190,7 @@ export function openCheckCache(
           return undefined;
         }
         if (hash === entry.hash && copiesAsBefore()) {
-          const kept = { size: entry.size, mtimeMs: st.mtimeMs, hash, outcome: entry.outcome };
-          fresh[abs] = { ...kept, mac: macOf(abs, kept) };
+          fresh[abs] = { size: entry.size, mtimeMs: st.mtimeMs, hash, outcome: entry.outcome };
           return withPath(entry.outcome, filePath);
         }
       }
@@ -208,15 +211,17 @@ export function openCheckCache(
         return;
       }
       if (!secret) return;
-      const kept = { size: seen.size, mtimeMs: seen.mtimeMs, hash, outcome };
-      fresh[abs] = { ...kept, mac: macOf(abs, kept) };
+      fresh[abs] = { size: seen.size, mtimeMs: seen.mtimeMs, hash, outcome };
     },
     save() {
+      // without the user's secret nothing written could be trusted next time
+      if (!secret) return;
       const data: CacheFile = { format: CACHE_FORMAT, key, entries: fresh };
+      const body = Buffer.from(JSON.stringify(data));
       const tmp = join(dir, `.check.json.${randomBytes(12).toString('hex')}.tmp`);
       try {
         mkdirSync(dir, { recursive: true });
-        writeExclusive(tmp, JSON.stringify(data), 0o600);
+        writeExclusive(tmp, Buffer.concat([Buffer.from(`${HEADER} ${macOf(body).toString('base64')}\n`), body]), 0o600);
         renameSync(tmp, file); // replaces a symlink at check.json rather than writing through it
       } catch {
         // A cache that cannot be written only costs time next run.

@@ -1,5 +1,5 @@
 // `check --cache` cannot be turned against the user: a malformed entry is ignored and
-// rewritten (never fatal), a tampered entry is not trusted (a broken caseload still
+// rewritten (never fatal), a tampered cache is not trusted (a broken caseload still
 // exits 1), the cache file is never written through a symlink and leaves no temp
 // file, and `--cache-strategy content` notices an edit that keeps size and time.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -30,8 +30,12 @@ beforeEach(() => {
   env = { XDG_CACHE_HOME: temp('reunify-user-cache-') };
 });
 const check = (...extra: string[]) => reunify(['check', caseload, ...AS_OF, '--format', 'json', '--cache-location', cacheDir, ...extra], { env });
-const cacheFile = () => JSON.parse(readFileSync(join(cacheDir, 'check.json'), 'utf8')) as { entries: Record<string, Record<string, unknown>> };
-const writeCache = (c: unknown) => writeFileSync(join(cacheDir, 'check.json'), JSON.stringify(c));
+/** The cache file: its first line (the MAC of the rest) and the rest, read as JSON. */
+const cacheText = () => readFileSync(join(cacheDir, 'check.json'), 'utf8');
+const headerLine = () => cacheText().split('\n', 1)[0]!;
+const cacheFile = () => JSON.parse(cacheText().slice(headerLine().length + 1)) as { entries: Record<string, Record<string, unknown>> };
+/** Write a cache changed by hand under the first line it had (the MAC of what was there before), or another line. */
+const writeCache = (c: unknown, header = headerLine()) => writeFileSync(join(cacheDir, 'check.json'), `${header}\n${JSON.stringify(c)}`);
 const caseFile = (id: string) => join(caseload, 'cases', `${id}.md`);
 /** Break a case: an unknown stage is a schema error. */
 const breakCase = (id: string) => writeFileSync(caseFile(id), readFileSync(caseFile(id), 'utf8').replace(/^stage: \d/m, 'stage: 9'));
@@ -51,7 +55,17 @@ describe('check --cache: entry by entry', () => {
     expect(again.stderr).toBe('');
     expect(again.stdout).toBe(reference);
     const rewritten = cacheFile();
-    for (const p of paths.slice(0, 4)) expect(rewritten.entries[p]).toMatchObject({ size: expect.any(Number), mac: expect.any(String) });
+    for (const p of paths.slice(0, 4))
+      expect(rewritten.entries[p]).toMatchObject({ size: expect.any(Number), hash: expect.any(String), outcome: expect.any(Object) });
+    // the same malformed entries under a MAC that matches them (as only this user could write): ignored entry by entry
+    const { createHmac } = await import('node:crypto');
+    const secret = readFileSync(join(present(env.XDG_CACHE_HOME), 'reunify', 'cache-secret'));
+    const body = JSON.stringify(c);
+    writeCache(c, `reunify-check-cache ${createHmac('sha256', secret).update(body).digest('base64')}`);
+    const signed = await check();
+    expect(signed.stderr).toBe('');
+    expect(signed.stdout).toBe(reference);
+    for (const p of paths.slice(0, 4)) expect(cacheFile().entries[p]).toMatchObject({ size: expect.any(Number), outcome: expect.any(Object) });
     // a cache that is not JSON at all, or not an object
     for (const junk of ['{"format":2,"key":', '[]', 'null', '{"format":2,"entries":null}']) {
       writeFileSync(join(cacheDir, 'check.json'), junk);
@@ -72,9 +86,15 @@ describe('check --cache: entry by entry', () => {
     const tampered = await check();
     expect(tampered.exitCode).toBe(1);
     expect(tampered.stdout).toBe(broken.stdout);
-    present(c.entries[key]).mac = 'A'.repeat(44);
-    writeCache(c);
+    writeCache(c, `reunify-check-cache ${'A'.repeat(43)}=`);
     expect((await check()).exitCode).toBe(1);
+    writeCache(c, '');
+    expect((await check()).exitCode).toBe(1);
+    // the control: the same edit signed with the user's own secret (which only they can read) is believed
+    const { createHmac } = await import('node:crypto');
+    const userSecret = readFileSync(join(present(env.XDG_CACHE_HOME), 'reunify', 'cache-secret'));
+    writeCache(c, `reunify-check-cache ${createHmac('sha256', userSecret).update(JSON.stringify(c)).digest('base64')}`);
+    expect((await check()).exitCode).toBe(0);
     // the MAC key is the user's own, outside the caseload
     const secret = join(present(env.XDG_CACHE_HOME), 'reunify', 'cache-secret');
     expect(statSync(secret).mode & 0o777).toBe(0o600);
