@@ -82,12 +82,18 @@ export function runInWorkers<T>(
       });
       w.on('error', (err: Error & { code?: string }) => {
         if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY' || limits === unlimited) return finish(err);
-        // the batch it was reading goes to a worker without the limit, which then carries on
         pool.delete(w);
         const lost = sent.get(w);
+        // out of memory after its last batch came back: it was already counted out
+        if (!lost) return;
         sent.delete(w);
-        if (lost) memory.onReread?.(lost.files.length);
+        // the batch it was reading goes to a worker without the limit, which then carries on
+        memory.onReread?.(lost.files.length);
         start(unlimited, lost);
+      });
+      // a worker that stops without an error while it holds a batch must not leave the run waiting
+      w.on('exit', (code) => {
+        if (sent.has(w)) finish(new Error(`a worker thread stopped (exit code ${code}) while reading case files`));
       });
       if (batch) send(w, batch);
       else feed(w);

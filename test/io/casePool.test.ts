@@ -30,4 +30,18 @@ describe('worker threads with a small heap', () => {
     expect(results).toEqual(files.map((f) => checkOneFile(f, env)));
     expect(JSON.stringify(results.at(-1))).toContain('Missing closing');
   }, 60_000);
+
+  const MISBEHAVING = new URL('./poolWorkers/misbehaving.mjs', import.meta.url);
+
+  it('a worker that runs out of memory after its last batch came back does not end the run early', async () => {
+    // the first worker answers its batch and then runs out; the second is still reading
+    const files = Array.from({ length: 80 }, (_, i) => (i === 0 ? 'out-of-memory-after' : i === 40 ? 'slow' : `f${i}`));
+    const results = await runInWorkers(MISBEHAVING, files, {}, 2, undefined, { oldGenerationMb: 16 });
+    expect(results).toEqual(files.map((f) => `read ${f}`));
+  }, 30_000);
+
+  it('a worker that stops in the middle of a batch fails the run instead of leaving it waiting', async () => {
+    const files = Array.from({ length: 80 }, (_, i) => (i === 45 ? 'exit-mid-batch' : `f${i}`));
+    await expect(runInWorkers(MISBEHAVING, files, {}, 2)).rejects.toThrow(/a worker thread stopped \(exit code 3\) while reading case files/);
+  }, 30_000);
 });
