@@ -129,7 +129,8 @@ function endingOnly(toks: readonly Token[]): string | undefined {
   if (toks.length < 3 || toks[0]?.kind !== 'folders' || toks[1]?.kind !== 'star') return undefined;
   let ending = '';
   for (const t of toks.slice(2)) {
-    if (t.kind !== 'lit' || t.ch === '/' || t.ch.charCodeAt(0) > 0x7e) return undefined;
+    // (a glob character may lower-case to more than one: `İ` to `i` and a combining dot)
+    if (t.kind !== 'lit' || t.ch === '/' || t.ch.length !== 1 || t.ch.charCodeAt(0) > 0x7e) return undefined;
     ending += t.ch;
   }
   return ending;

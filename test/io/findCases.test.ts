@@ -86,6 +86,7 @@ describe('globMatcher', () => {
       'CASES/*.MD',
       '**/*.MD',
       '**/*Σ.md',
+      '**/*İ.md',
       'a?c',
       '{x',
     ];
@@ -119,6 +120,9 @@ describe('globMatcher', () => {
       '.md',
       'x/.md',
       'a.md/b',
+      'xi\u0307.md',
+      'XI\u0307.MD',
+      'xİ.md',
     ];
     for (const g of globs) for (const p of paths) expect(globMatcher(g).test(p), `${g} on ${p}`).toBe(referenceRegExp(g).test(p));
   });
