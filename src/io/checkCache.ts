@@ -24,6 +24,8 @@ import type { SeveritySetting } from '../core/model/problem.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { ReunifyConfig } from '../core/model/config.js';
 import { frozenUnchanged, type CaseOutcome } from './checkFile.js';
+import { LIMITS } from '../core/parse/screen.js';
+import { readRegularFile } from './readRegularFile.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 
@@ -68,6 +70,12 @@ function programId(): string {
 
 function hashOf(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('base64');
+}
+
+/** The hash of a case file's bytes, read as `check` reads them (undefined when it cannot be: then nothing is cached for it). */
+function hashOfCase(abs: string): string | undefined {
+  const read = readRegularFile(abs, LIMITS.maxFileBytes);
+  return 'bytes' in read ? hashOf(read.bytes) : undefined;
 }
 
 const EXCL_NOFOLLOW = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0);
@@ -143,8 +151,11 @@ export function openCheckCache(
   const macOf = (body: Buffer) => createHmac('sha256', secret!).update(body).digest();
   let entries: Record<string, unknown> = Object.create(null);
   try {
-    if (secret && statSync(file).size <= MAX_CACHE_BYTES) {
-      const bytes = readFileSync(file);
+    // read like a case file (a FIFO or a device planted at check.json is refused, never waited
+    // on or read without end), and never through a symbolic link
+    const read = secret ? readRegularFile(file, MAX_CACHE_BYTES, { noFollow: true }) : undefined;
+    if (read && 'bytes' in read) {
+      const bytes = read.bytes;
       const eol = bytes.indexOf(0x0a);
       const header = HEADER_LINE.exec(bytes.subarray(0, Math.max(eol, 0)).toString('latin1'));
       const body = bytes.subarray(eol + 1);
@@ -184,11 +195,8 @@ export function openCheckCache(
       let hash: string | undefined;
       if (entry && entry.size === st.size) {
         // same size, other time (metadata), or always (content): the bytes decide
-        try {
-          hash = hashOf(readFileSync(abs));
-        } catch {
-          return undefined;
-        }
+        hash = hashOfCase(abs);
+        if (hash === undefined) return undefined;
         if (hash === entry.hash && copiesAsBefore()) {
           fresh[abs] = { size: entry.size, mtimeMs: st.mtimeMs, hash, outcome: entry.outcome };
           return withPath(entry.outcome, filePath);
@@ -201,9 +209,9 @@ export function openCheckCache(
       const abs = resolve(filePath);
       const seen = pending.get(abs);
       if (!seen) return;
-      let hash = seen.hash;
+      const hash = seen.hash ?? hashOfCase(abs);
+      if (hash === undefined) return;
       try {
-        hash ??= hashOf(readFileSync(abs));
         // A file that changed while it was being checked is not cached.
         const st = statSync(abs);
         if (st.size !== seen.size || st.mtimeMs !== seen.mtimeMs) return;

@@ -3,6 +3,7 @@
 // exits 1), the cache file is never written through a symlink and leaves no temp
 // file, and `--cache-strategy content` notices an edit that keeps size and time.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -112,6 +113,19 @@ describe('check --cache: entry by entry', () => {
     expect(readdirSync(cacheDir)).toEqual(['check.json']);
     expect(statSync(join(cacheDir, 'check.json')).isFile()).toBe(true);
   });
+
+  it('a FIFO or a link to a device planted at check.json is not waited on or read without end', async () => {
+    const reference = (await check()).stdout;
+    rmSync(join(cacheDir, 'check.json'));
+    execFileSync('mkfifo', [join(cacheDir, 'check.json')]);
+    const fifo = await check();
+    expect(fifo.stdout).toBe(reference);
+    expect(statSync(join(cacheDir, 'check.json')).isFile()).toBe(true); // replaced by the cache written
+    rmSync(join(cacheDir, 'check.json'));
+    symlinkSync('/dev/zero', join(cacheDir, 'check.json'));
+    expect((await check()).stdout).toBe(reference);
+    expect(statSync(join(cacheDir, 'check.json')).isFile()).toBe(true);
+  }, 30_000);
 
   it('--cache-strategy content notices an edit that keeps size and modification time; metadata does not', async () => {
     const file = caseFile('RF-0003');

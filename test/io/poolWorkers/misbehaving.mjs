@@ -1,5 +1,6 @@
 // A worker for test/io/casePool.test.ts: answers each batch as a case worker does (one
 // result per file), and misbehaves when a batch holds one of these names.
+import { setTimeout } from 'node:timers';
 import { parentPort } from 'node:worker_threads';
 import { serveFiles } from '../../../dist/io/casePool.js';
 
