@@ -224,7 +224,7 @@ for (const name of names) {
     ratios[p('problem_file_cost_warm')] = {
       value: median(w.map((x) => x.problemMs / c.problem.bytes / (x.cleanMs / c.clean.bytes))),
       target: '<= 1.2',
-      note: `the same files in one running process after ${w[0].warm} others (bench/file-cost.mjs): ${Math.round(median(w.map((x) => x.cleanMs)))} ms clean vs ${Math.round(median(w.map((x) => x.problemMs)))} ms with problems`,
+      note: `the same files in one running process after ${w[0].warm} others (bench/file-cost.mjs); each round: ${w.map((x) => `${Math.round(x.cleanMs)} ms clean vs ${Math.round(x.problemMs)} ms with problems`).join('; ')}`,
     };
   }
 }
