@@ -232,7 +232,7 @@ export function dayActivities(caseWork: string, cases: number, monitoring = fals
       run: [
         monitoring
           ? 'The case work has found the pack’s drift: now ask what would have caught it sooner. Show reunify status on the pack’s cases again: which measure would a manager look at first, and how often?'
-          : 'Show reunify status on the pack’s cases (or a cohorts pack, whose caseload has drift to find): what is overdue, which decisions are not shared, which children have waited longest.',
+          : 'Show reunify status on the pack’s cases (or on a monitoring pack, made with reunify scaffold exercise --scenario monitoring, whose caseload has drift planted to find): what is overdue, which decisions are not shared, which children have waited longest.',
         'Groups answer the handout’s questions for their own team.',
       ],
       drawOut: [
