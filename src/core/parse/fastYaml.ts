@@ -86,6 +86,7 @@ export function layoutDiffers(text: string): boolean {
       if (quote === DQUOTE) j = skipTo(text, j, end, DQUOTE, BACKSLASH);
       else if (quote === SQUOTE) j = skipTo(text, j, end, SQUOTE, SQUOTE);
       else if (depth === 0 && !canStart && !closed) j = skipTo(text, j, end, COLON, HASH);
+      else if (depth > 0 && !canStart && !closed) j = skipToFlowMark(text, j, end);
       if (j >= end) break;
       const c = text.charCodeAt(j);
       if (quote === DQUOTE) {
@@ -164,6 +165,17 @@ function skipTo(text: string, from: number, to: number, a: number, b: number): n
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === a || c === b) break;
+    i++;
+  }
+  return i;
+}
+
+/** The first index from `from` (up to `to`) holding what can end a plain value inside brackets: `,` `:` `]` `}` or `#`. */
+function skipToFlowMark(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || c === COLON || c === CLOSE_SQUARE || c === CLOSE_CURLY || c === HASH) break;
     i++;
   }
   return i;
