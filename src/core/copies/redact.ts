@@ -252,6 +252,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Every string in a case's data, in order (with `keys`, each map key just before its value). */
+function eachString(v: unknown, visit: (text: string) => void, keys = false): void {
+  if (typeof v === 'string') visit(v);
+  else if (Array.isArray(v)) for (const x of v) eachString(x, visit, keys);
+  else if (isRecord(v))
+    for (const [k, x] of Object.entries(v)) {
+      if (keys) visit(k);
+      eachString(x, visit, keys);
+    }
+}
+
 function realIsoDate(s: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) && fromDayNumber(toDayNumber(s)) === s;
 }
@@ -269,13 +280,8 @@ function dateSpan(sources: readonly RedactSource[], asOf: IsoDate, extra: readon
       last = Math.max(last, n + 31);
     }
   };
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') scan(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (isRecord(v)) Object.values(v).forEach(walk);
-  };
   for (const s of sources) {
-    walk(s.data);
+    eachString(s.data, scan);
     scan(s.body);
   }
   extra.forEach(scan);
@@ -481,17 +487,11 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
   const ordinaryWords = (): Set<string> => {
     if (ordinary) return ordinary;
     const found = new Set<string>();
-    const add = (v: unknown): void => {
-      if (typeof v === 'string') for (const w of clean(v).match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []) found.add(w);
-      else if (Array.isArray(v)) v.forEach(add);
-      else if (isRecord(v))
-        for (const [k, x] of Object.entries(v)) {
-          add(k);
-          add(x);
-        }
+    const add = (text: string): void => {
+      for (const w of clean(text).match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []) found.add(w);
     };
     for (const s of sources) {
-      add(s.data);
+      eachString(s.data, add, true);
       add(s.body);
     }
     return (ordinary = found);
@@ -603,19 +603,9 @@ export function redactCaseload(rng: Rng, sources: readonly RedactSource[], optio
         if (knownWords.has(foldWord(m[1]!)) || knownWords.has(foldWord(m[3]!))) names.add(m[2]!);
       }
   };
-  const learnAll = (v: unknown): void => {
-    if (typeof v === 'string') learn(v);
-    else if (Array.isArray(v)) v.forEach(learnAll);
-    else if (isRecord(v)) {
-      for (const [k, x] of Object.entries(v)) {
-        learn(k);
-        learnAll(x);
-      }
-    }
-  };
   for (const s of sources) {
     learn(s.body);
-    learnAll(s.data);
+    eachString(s.data, learn, true);
   }
   learnNicknames();
   // person ids that are names ("jane") are names in free text too
