@@ -3,12 +3,13 @@
 // SHA-256. What a copy holds and which copy a report shows is decided in
 // src/core/frozenRecords.ts.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { RECORDS_FOLDER } from '../core/workflow/frozenRecords.js';
 import { writeIntoFolder } from './outputFile.js';
 import { safeFileName } from './safeOutput.js';
 import { systemReason } from './systemReason.js';
+import { readRegularFile } from './readRegularFile.js';
 
 export function sha256Of(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -75,14 +76,11 @@ export function removeFrozenCopies(targets: readonly string[]): void {
 
 /** A frozen copy as the case file names it: its bytes, or why it cannot be read. */
 export function readFrozenCopy(caseFile: string, path: string): { bytes: Buffer } | { missing: string } {
-  const abs = resolve(dirname(resolve(caseFile)), path);
-  try {
-    if (!statSync(abs).isFile()) return { missing: 'not a regular file' };
-    return { bytes: readFileSync(abs) };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { missing: code === 'ENOENT' ? 'no such file' : systemReason(err) };
-  }
+  const read = readRegularFile(resolve(dirname(resolve(caseFile)), path), Infinity);
+  if ('bytes' in read) return { bytes: read.bytes };
+  if ('refused' in read) return { missing: 'not a regular file' };
+  const code = (read.failed as NodeJS.ErrnoException).code;
+  return { missing: code === 'ENOENT' ? 'no such file' : systemReason(read.failed) };
 }
 
 /** The SHA-256 of a frozen copy, or why it cannot be read (what `check` needs). */

@@ -12,6 +12,7 @@ import { decodeCaseBytes, tooManyNodesAt } from '../core/parse/screen.js';
 import { fastParse } from '../core/parse/fastYaml.js';
 import { locateRange, parseYamlText } from '../core/parse/strictYaml.js';
 import { systemReason } from './systemReason.js';
+import { readRegularFile } from './readRegularFile.js';
 import { GlobError, globMatcher } from './glob.js';
 
 export const CONFIG_FILE_NAME = 'reunify.config.yaml';
@@ -68,13 +69,11 @@ function badGlobs(value: unknown): { pointer: string; reason: string }[] {
 }
 
 function readYamlFile(filePath: string): { data?: unknown; problems: Problem[]; text?: string } {
-  let bytes: Buffer;
-  try {
-    if (!statSync(filePath).isFile()) return { problems: [{ ruleId: 'config', severity: 'error', message: 'not a regular file', line: 1, column: 1 }] };
-    bytes = readFileSync(filePath);
-  } catch (err) {
-    return { problems: [{ ruleId: 'config', severity: 'error', message: `could not be read (${systemReason(err)})`, line: 1, column: 1 }] };
-  }
+  const read = readRegularFile(filePath, Infinity);
+  if ('refused' in read) return { problems: [{ ruleId: 'config', severity: 'error', message: 'not a regular file', line: 1, column: 1 }] };
+  if ('failed' in read)
+    return { problems: [{ ruleId: 'config', severity: 'error', message: `could not be read (${systemReason(read.failed)})`, line: 1, column: 1 }] };
+  const bytes = read.bytes;
   const decoded = decodeCaseBytes(bytes);
   if ('problem' in decoded) return { problems: [decoded.problem] };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;

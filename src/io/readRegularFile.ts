@@ -1,13 +1,15 @@
 // Reading a file the tool did not write, safely: through one descriptor opened
 // non-blocking (a FIFO swapped in after discovery cannot hang us), checked to be a regular
 // file on that same descriptor, and never read past a limit even if the file grows
-// meanwhile. Case files (loadCase.ts) and the check cache (checkCache.ts) are read this way.
+// meanwhile. Case files (loadCase.ts), the frozen copies they name (frozenCopies.ts), the
+// config (loadConfig.ts), a names file (runReport.ts) and the check cache (checkCache.ts) are
+// read this way.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type RegularFileRead =
   { bytes: Buffer; stat: { size: number; mtimeMs: number } } | { refused: 'not-a-regular-file' | 'too-large' } | { failed: unknown };
 
-/** Read at most `maxBytes`; `noFollow` refuses a symbolic link at the path itself. */
+/** Read at most `maxBytes` (Infinity: no limit but the file's own end); `noFollow` refuses a symbolic link at the path itself. */
 export function readRegularFile(filePath: string, maxBytes: number, options: { noFollow?: boolean } = {}): RegularFileRead {
   let fd: number | undefined;
   try {

@@ -1,6 +1,5 @@
 // What `report` reads from disk besides the case (opened with openCase): a names
 // file, and where templates are.
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ReunifyConfig } from '../core/model/config.js';
 import { lineStarts, positionAt } from '../core/parse/frontMatter.js';
@@ -8,6 +7,7 @@ import { decodeCaseBytes } from '../core/parse/screen.js';
 import { parseYamlText } from '../core/parse/strictYaml.js';
 import { PACKAGE_ROOT } from './loadConfig.js';
 import { systemReason } from './systemReason.js';
+import { readRegularFile } from './readRegularFile.js';
 
 export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 
@@ -18,14 +18,10 @@ export class NamesError extends Error {}
  * names. Read with the same strict YAML rules as case files; never stored anywhere.
  */
 export function readNames(filePath: string): Map<string, string> {
-  let bytes: Buffer;
-  try {
-    if (!statSync(filePath).isFile()) throw new NamesError(`${filePath}: not a regular file`);
-    bytes = readFileSync(filePath);
-  } catch (err) {
-    if (err instanceof NamesError) throw err;
-    throw new NamesError(`${filePath}: the names file could not be read (${systemReason(err)})`);
-  }
+  const read = readRegularFile(filePath, Infinity);
+  if ('refused' in read) throw new NamesError(`${filePath}: not a regular file`);
+  if ('failed' in read) throw new NamesError(`${filePath}: the names file could not be read (${systemReason(read.failed)})`);
+  const bytes = read.bytes;
   const decoded = decodeCaseBytes(bytes);
   if ('problem' in decoded) throw new NamesError(`${filePath}: ${decoded.problem.message}`);
   const text = decoded.text.replace(/^\uFEFF/, '');
