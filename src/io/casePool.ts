@@ -13,7 +13,7 @@ const BATCH = 40;
  * limits) makes its worker run out; the batch is then read again by a worker with no
  * such limit, so nothing is lost.
  */
-export const WORKER_OLD_GENERATION_MB = 128;
+const WORKER_OLD_GENERATION_MB = 128;
 const YOUNG_GENERATION_MB = 16;
 
 /** From this many files up, a caseload is read by worker threads (one per core) unless told otherwise. */
