@@ -203,23 +203,22 @@ describe('a sign-off recorded by task or classify keeps a frozen copy as signoff
     appendFileSync(file, '\n## Analysis addendum\n\nWritten after the sign-off: CANARY-LATER.\n');
   };
   const copyOf = (dir: string, name: string) => readFileSync(join(dir, 'records/RF-0001', name));
+  /** The manager's sign-off of RF-0001's written assessment, recorded by its task. */
+  const SIGN_BY_TASK = [
+    'task',
+    'RF-0001',
+    'written_assessment',
+    '--set',
+    'tasks.written_assessment.signed_off.by=TM A.O.',
+    '--set',
+    'tasks.written_assessment.signed_off.date=2025-10-22',
+    '--as-of',
+    '2025-10-22',
+  ];
 
   it('task written_assessment: the same copy signoff --sign keeps, shown byte for byte after the case changes', async () => {
     const dir = caseload();
-    const r = await reunify(
-      [
-        'task',
-        'RF-0001',
-        'written_assessment',
-        '--set',
-        'tasks.written_assessment.signed_off.by=TM A.O.',
-        '--set',
-        'tasks.written_assessment.signed_off.date=2025-10-22',
-        '--as-of',
-        '2025-10-22',
-      ],
-      { cwd: dir, today: '2025-10-22' },
-    );
+    const r = await reunify(SIGN_BY_TASK, { cwd: dir, today: '2025-10-22' });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('  frozen copy: records/RF-0001/assessment-2025-10-22.md\n  frozen copy: records/RF-0001/assessment-2025-10-22.html\n');
     const md = copyOf(dir, 'assessment-2025-10-22.md');
@@ -325,21 +324,10 @@ describe('a sign-off recorded by task or classify keeps a frozen copy as signoff
 
   it('the same sign-off given again keeps the copies it names, and writes no new one', async () => {
     const dir = caseload();
-    const args = [
-      'task',
-      'RF-0001',
-      'written_assessment',
-      '--set',
-      'tasks.written_assessment.signed_off.by=TM A.O.',
-      '--set',
-      'tasks.written_assessment.signed_off.date=2025-10-22',
-      '--as-of',
-      '2025-10-22',
-    ];
-    expect((await reunify(args, { cwd: dir, today: '2025-10-22' })).exitCode).toBe(0);
+    expect((await reunify(SIGN_BY_TASK, { cwd: dir, today: '2025-10-22' })).exitCode).toBe(0);
     const signed = (frontMatter(join(dir, 'cases/RF-0001.md')) as { tasks: { written_assessment: { signed_off: unknown } } }).tasks.written_assessment
       .signed_off;
-    const again = await reunify(args, { cwd: dir, today: '2025-10-22' });
+    const again = await reunify(SIGN_BY_TASK, { cwd: dir, today: '2025-10-22' });
     expect(again.exitCode).toBe(0);
     expect(again.stderr).not.toContain('frozen copy');
     expect(
@@ -350,21 +338,7 @@ describe('a sign-off recorded by task or classify keeps a frozen copy as signoff
 
   it('a dry run writes no copy and says which it would keep', async () => {
     const dir = caseload();
-    const r = await reunify(
-      [
-        'task',
-        'RF-0001',
-        'written_assessment',
-        '--set',
-        'tasks.written_assessment.signed_off.by=TM A.O.',
-        '--set',
-        'tasks.written_assessment.signed_off.date=2025-10-22',
-        '--as-of',
-        '2025-10-22',
-        '--dry-run',
-      ],
-      { cwd: dir, today: '2025-10-22' },
-    );
+    const r = await reunify([...SIGN_BY_TASK, '--dry-run'], { cwd: dir, today: '2025-10-22' });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('frozen: [{ path: ../records/RF-0001/assessment-2025-10-22.md');
     expect(r.stderr).toContain(
