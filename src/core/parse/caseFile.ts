@@ -4,10 +4,10 @@
 import type { Document } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { nodeRecorder, type FastLocator } from './fastLocate.js';
-import { fastParse } from './fastYaml.js';
+import { duplicateKeysAt, fastRead } from './fastYaml.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
 import { LIMITS, decodeCaseBytes, fileProblem, fileTooLarge, tooManyNodesAt } from './screen.js';
-import { locateRange, parseYamlText } from './strictYaml.js';
+import { duplicateKeyMessage, locateRange, parseYamlText, yamlProblemList } from './strictYaml.js';
 
 export interface LoadedCase {
   filePath: string;
@@ -26,8 +26,9 @@ export interface LoadedCase {
   /** Line and column for a JSON pointer into the front matter. */
   locate(pointer: string): { line: number; column: number } | undefined;
   /**
-   * Which parser produced `data`: the fast js-yaml path (only for text the screens in
-   * fastYaml.ts vouch for, where both parsers read the same data), or the careful `yaml` one.
+   * Which parser read the front matter: the fast js-yaml path (only for text the screens in
+   * fastYaml.ts vouch for, where both parsers read the same data; it also reports keys
+   * written twice when nothing else is wrong), or the careful `yaml` one.
    */
   parser?: 'fast' | 'careful';
 }
@@ -95,11 +96,12 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
   // The fast reading stands whenever the screens (fastYaml.ts) let js-yaml read the text: the
   // two parsers then give the same data, so a problem found in it is the problem the careful
   // reading would give, and its position comes from the same reading (fastLocate.ts). Broken
-  // YAML, and anything the screens send aside, is read carefully from the start.
+  // YAML (but for keys written twice, below), and anything the screens send aside, is read
+  // carefully from the start.
   const recorder = fast ? nodeRecorder() : undefined;
-  const quick = recorder ? fastParse(split.frontMatter, recorder.listener) : undefined;
-  if (quick !== undefined && recorder) {
-    loaded.data = quick;
+  const reading = recorder ? fastRead(split.frontMatter, recorder.listener) : undefined;
+  if (reading && 'data' in reading && recorder) {
+    loaded.data = reading.data;
     loaded.parser = 'fast';
     let doc: Document.Parsed | null | undefined;
     let locator: FastLocator | null | undefined;
@@ -113,6 +115,16 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
       }
       return at(split.frontMatterStart + offset);
     };
+    return loaded;
+  }
+  // A key written twice is the slip people make most: where it is the only thing wrong,
+  // js-yaml says where each repeat is, and the careful reading is not needed to report them.
+  const repeats = reading && 'refused' in reading && reading.refused === 'duplicate-key' ? duplicateKeysAt(split.frontMatter) : undefined;
+  if (repeats) {
+    const { add, listed } = yamlProblemList(split.frontMatterStart, at, 'front matter');
+    for (const offset of repeats) add(offset, 'yaml-duplicate-key', duplicateKeyMessage('front matter'));
+    loaded.problems.push(...listed());
+    loaded.parser = 'fast';
     return loaded;
   }
   loaded.parser = 'careful';

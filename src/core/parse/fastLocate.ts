@@ -27,6 +27,15 @@ export interface NodeRecorder {
   listener(event: jsYaml.EventType, state: jsYaml.State): void;
   /** A locator for the text the listener heard being read, or undefined when the reading was not the plain way. */
   locator(yamlText: string): FastLocator | undefined;
+  /**
+   * From a reading that let a repeated key stand (js-yaml's `json` option: the last one
+   * wins), the offset of every key written again in its map, in the order the careful
+   * parser reports them: each map's repeats in turn, a map before the maps inside it.
+   * `sound` judges each value a later repeat replaced, which the reading's data no longer
+   * holds, at its depth (the top-level map is depth 1). Undefined when the marks cannot
+   * account for every node, or a replaced value is not sound.
+   */
+  duplicateKeys(yamlText: string, sound: (value: unknown, depth: number) => boolean): number[] | undefined;
 }
 
 /**
@@ -61,7 +70,49 @@ export function nodeRecorder(): NodeRecorder {
       if (!root) return undefined;
       return (pointer) => locate(yamlText, root, pointer);
     },
+    duplicateKeys(yamlText, sound) {
+      const root = !broken && top.children.length === 1 ? top.children[0] : undefined;
+      const found: number[] = [];
+      return root && repeatedKeys(yamlText, root, 1, sound, found) ? found : undefined;
+    },
   };
+}
+
+/** Adds to `found` the keys written again in `mark`'s maps (see NodeRecorder.duplicateKeys); false when the marks do not match the reading. */
+function repeatedKeys(text: string, mark: NodeMark, depth: number, sound: (value: unknown, depth: number) => boolean, found: number[]): boolean {
+  const node = settle(mark);
+  const value = node.result;
+  if (typeof value !== 'object' || value === null) return true;
+  const children = node.children;
+  if (Array.isArray(value)) {
+    // an empty item has no node of its own: the careful parser places it
+    if (children.length !== value.length) return false;
+    return children.every((child, i) => same(settle(child).result, value[i]) && repeatedKeys(text, child, depth + 1, sound, found));
+  }
+  if (children.length % 2 !== 0) return false;
+  // the pair each key was last written in: its value is the one the reading kept
+  const last = new Map<string, number>();
+  for (let k = 0; k < children.length; k += 2) {
+    const key = children[k]!.result;
+    if (typeof key === 'object' && key !== null) return false;
+    const name = String(key);
+    if (last.has(name)) {
+      const at = start(text, children[k]!);
+      if (at === undefined) return false;
+      found.push(at);
+    }
+    last.set(name, k);
+  }
+  if (last.size !== Object.keys(value).length) return false;
+  for (const [name, k] of last) {
+    if (!Object.prototype.hasOwnProperty.call(value, name) || !same(settle(children[k + 1]!).result, (value as Record<string, unknown>)[name])) return false;
+  }
+  for (let k = 0; k < children.length; k += 2) {
+    const child = children[k + 1]!;
+    if (last.get(String(children[k]!.result)) !== k && !sound(settle(child).result, depth + 1)) return false;
+    if (!repeatedKeys(text, child, depth + 1, sound, found)) return false;
+  }
+  return true;
 }
 
 /** A locator for `yamlText` from a reading of its own, or undefined when js-yaml cannot read it the plain way. */

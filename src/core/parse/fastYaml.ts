@@ -2,6 +2,7 @@
 // the screens that send anything the two parsers could read differently to the
 // careful reader (strictYaml.ts) instead.
 import jsYaml from 'js-yaml';
+import { nodeRecorder } from './fastLocate.js';
 import { FORBIDDEN_KEYS, LIMITS } from './screen.js';
 
 // Anchors, aliases, tags and complex keys go to the careful parser: js-yaml shares
@@ -198,6 +199,15 @@ function isBlank(text: string, from: number, to: number): boolean {
  * js-yaml's reading (fastLocate.ts records positions from it).
  */
 export function fastParse(yamlText: string, listener?: jsYaml.LoadOptions['listener']): Record<string, unknown> | undefined {
+  const reading = fastRead(yamlText, listener);
+  return 'data' in reading ? reading.data : undefined;
+}
+
+/** What the fast path read, or why it left the text to the careful parser (`duplicate-key`: js-yaml met a key written twice in one map). */
+export type FastReading = { data: Record<string, unknown> } | { refused: 'screened' | 'duplicate-key' | 'unread' };
+
+/** fastParse, saying why when it steps aside. */
+export function fastRead(yamlText: string, listener?: jsYaml.LoadOptions['listener']): FastReading {
   if (
     NEEDS_CAREFUL_PARSE.test(yamlText) ||
     PARSERS_DIFFER.test(yamlText) ||
@@ -205,16 +215,39 @@ export function fastParse(yamlText: string, listener?: jsYaml.LoadOptions['liste
     layoutDiffers(yamlText) ||
     emptyItemThenOuterItem(yamlText)
   ) {
-    return undefined;
+    return { refused: 'screened' };
   }
   let data: unknown;
   try {
     data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false, ...(listener ? { listener } : {}) });
+  } catch (err) {
+    return { refused: err instanceof jsYaml.YAMLException && err.reason === 'duplicated mapping key' ? 'duplicate-key' : 'unread' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { refused: 'unread' };
+  return plainAndShallow(data, 1) ? { data: data as Record<string, unknown> } : { refused: 'unread' };
+}
+
+/**
+ * Where the keys written twice in one map are, for a text the screens passed and js-yaml
+ * refused only for a repeated key (fastRead said `duplicate-key`): js-yaml reads it again
+ * letting each repeat stand, and the offsets come in the order the careful parser reports
+ * them (fastLocate.ts). With repeats allowed, the two parsers read such a text alike (the
+ * screens' promise), so those keys are all the careful parser would find wrong; the values
+ * a repeat replaced are judged as the data is. Undefined whenever the careful parser must
+ * decide (another error further on, a value that is not plain, nodes the marks cannot
+ * account for). test/io/duplicateKeys.test.ts compares both readings.
+ */
+export function duplicateKeysAt(yamlText: string): number[] | undefined {
+  const recorder = nodeRecorder();
+  let data: unknown;
+  try {
+    data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: true, listener: recorder.listener });
   } catch {
     return undefined;
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  return plainAndShallow(data, 1) ? (data as Record<string, unknown>) : undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !plainAndShallow(data, 1)) return undefined;
+  const found = recorder.duplicateKeys(yamlText, plainAndShallow);
+  return found !== undefined && found.length > 0 ? found : undefined;
 }
 
 function plainAndShallow(value: unknown, depth: number): boolean {

@@ -65,18 +65,7 @@ export function parseYamlText(yamlText: string, base: number, at: (offset: numbe
     return { problems: [fileProblem(err instanceof RangeError ? 'yaml-too-deep' : 'yaml-syntax', message, line, column)] };
   }
   if (!doc) return { problems: [fileProblem('front-matter-empty', `${what} is empty`, at(base).line, 1)] };
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  let unlisted = 0;
-  const add = (offset: number, ruleId: string, message: string) => {
-    const { line, column } = at(base + offset);
-    const key = `${line}:${column}:${ruleId}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    // a broken file can hold thousands of problems; the first few say what is wrong
-    if (problems.length >= MAX_YAML_PROBLEMS) unlisted++;
-    else problems.push({ ruleId, severity: 'error', message, line, column });
-  };
+  const { add, listed } = yamlProblemList(base, at, what);
   const claimed = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const ruleId = e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : e.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax';
@@ -89,10 +78,7 @@ export function parseYamlText(yamlText: string, base: number, at: (offset: numbe
     add(offset, ruleId, yamlMessage(e.code, e.message, what));
   }
   checkStructure(doc, add, what);
-  if (unlisted > 0) {
-    const last = problems[problems.length - 1]!; // unlisted counts problems beyond those listed, so one is listed
-    problems.push({ ...last, message: `${unlisted} more YAML problem${unlisted === 1 ? '' : 's'} in the ${what} not listed` });
-  }
+  const problems = listed();
   if (problems.length > 0) return { doc, problems };
   const data = doc.toJS({ maxAliasCount: 0 });
   if (data === null || data === undefined) {
@@ -106,6 +92,46 @@ export function parseYamlText(yamlText: string, base: number, at: (offset: numbe
 }
 
 const MAX_YAML_PROBLEMS = 20;
+
+/**
+ * The YAML problems of one text as the careful reading lists them: `add` takes each in the
+ * order found (an offset into the text), keeps one per position and rule, and lists the
+ * first MAX_YAML_PROBLEMS; `listed` closes the list with a line counting the rest. The fast
+ * path's report of repeated keys (caseFile.ts) lists through it too, so both read alike.
+ */
+export function yamlProblemList(
+  base: number,
+  at: (offset: number) => { line: number; column: number },
+  what: string,
+): { add(offset: number, ruleId: string, message: string): void; listed(): Problem[] } {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  let unlisted = 0;
+  return {
+    add(offset, ruleId, message) {
+      const { line, column } = at(base + offset);
+      const key = `${line}:${column}:${ruleId}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      // a broken file can hold thousands of problems; the first few say what is wrong
+      if (problems.length >= MAX_YAML_PROBLEMS) unlisted++;
+      else problems.push({ ruleId, severity: 'error', message, line, column });
+    },
+    listed() {
+      if (unlisted > 0) {
+        const last = problems[problems.length - 1]!; // unlisted counts problems beyond those listed, so one is listed
+        problems.push({ ...last, message: `${unlisted} more YAML problem${unlisted === 1 ? '' : 's'} in the ${what} not listed` });
+        unlisted = 0;
+      }
+      return problems;
+    },
+  };
+}
+
+/** What a key written twice in one map is called, by either reading. */
+export function duplicateKeyMessage(what: string): string {
+  return `duplicate key in the ${what}: Map keys must be unique`;
+}
 
 // uniqueKeys is checked in checkStructure: yaml's own check compares every pair with every other (minutes for a 1 MiB map).
 // resolveKnownTags: false turns the YAML 1.1 types (!!binary, !!set, !!omap, !!pairs, !!timestamp) into unknown-tag errors.
@@ -201,7 +227,7 @@ function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: s
         const k = pair.key;
         if (!isScalar(k)) continue;
         const name = k.value === null || k.value === undefined ? '' : String(k.value);
-        if (keys.has(name)) report(k.range?.[0] ?? 0, 'yaml-duplicate-key', `duplicate key in the ${what}: Map keys must be unique`);
+        if (keys.has(name)) report(k.range?.[0] ?? 0, 'yaml-duplicate-key', duplicateKeyMessage(what));
         keys.add(name);
       }
     },
