@@ -202,44 +202,57 @@ function yamlMessage(code: string, message: string, what: string): string {
   return 'YAML syntax: ' + first;
 }
 
-/** Aliases, forbidden keys, duplicate keys and excessive nesting are refused before any data is built (unknown tags are already yaml warnings). */
+/**
+ * Aliases, forbidden keys, duplicate keys and excessive nesting are refused before any data
+ * is built (unknown tags are already yaml warnings). One walk over the document, a node
+ * before what it holds, each map's pairs and a pair's key before its value; the first node
+ * nested too deep ends it. (yaml's own `visit` did this walk, building a frozen copy of the
+ * path at every map, list and pair: a tenth of reading a broken front matter.)
+ */
 function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: string, message: string) => void, what: string): void {
-  const { isMap, isNode, isScalar, isSeq, visit } = yamlPackage();
-  visit(doc, {
-    Alias(_key, node) {
-      report(node.range?.[0] ?? 0, 'yaml-alias', 'YAML aliases (*name) are not allowed in case files');
-      return visit.SKIP;
-    },
-    Node(_key, node, path) {
-      // counted as the CST check counts, plus the maps a flow list makes of `[a: 1]`
-      let depth = isMap(node) || isSeq(node) ? 1 : 0;
-      for (const p of path) if (isMap(p) || isSeq(p)) depth++;
-      if (depth > LIMITS.maxNestingDepth) {
-        report(node.range?.[0] ?? 0, 'yaml-too-deep', `${what} is nested more than ${LIMITS.maxNestingDepth} levels deep`);
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-    Map(_key, map) {
+  const { isAlias, isMap, isNode, isPair, isScalar, isSeq } = yamlPackage();
+  const tooDeep = (node: Node) => report(node.range?.[0] ?? 0, 'yaml-too-deep', `${what} is nested more than ${LIMITS.maxNestingDepth} levels deep`);
+  // `around`: the maps and lists the node is inside; false ends the walk
+  const walk = (node: unknown, around: number): boolean => {
+    if (isMap(node)) {
       // keys compared as the plain object will hold them: `1` and "1" are the same key there
       const keys = new Set<string>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         const k = pair.key;
         if (!isScalar(k)) continue;
         const name = k.value === null || k.value === undefined ? '' : String(k.value);
         if (keys.has(name)) report(k.range?.[0] ?? 0, 'yaml-duplicate-key', duplicateKeyMessage(what));
         keys.add(name);
       }
-    },
-    Pair(_key, pair) {
-      const k = pair.key;
+      for (const pair of node.items) if (!walk(pair, around + 1)) return false;
+      return true;
+    }
+    if (isSeq(node)) {
+      // counted as the CST check counts, plus the maps a flow list makes of `[a: 1]`
+      if (around + 1 > LIMITS.maxNestingDepth) {
+        tooDeep(node);
+        return false;
+      }
+      for (const item of node.items) if (!walk(item, around + 1)) return false;
+      return true;
+    }
+    if (isPair(node)) {
+      const k = node.key;
       if (isScalar(k) && typeof k.value === 'string' && FORBIDDEN_KEYS.has(k.value)) {
         report(k.range?.[0] ?? 0, 'yaml-forbidden-key', `the key "${k.value}" is not allowed`);
       } else if (k !== null && !isScalar(k)) {
         report((isNode(k) && k.range?.[0]) || 0, 'yaml-syntax', 'keys must be plain values, not lists or maps');
       }
-    },
-  });
+      return walk(k, around) && walk(node.value, around);
+    }
+    if (isScalar(node) && around > LIMITS.maxNestingDepth) {
+      tooDeep(node);
+      return false;
+    }
+    if (isAlias(node)) report(node.range?.[0] ?? 0, 'yaml-alias', 'YAML aliases (*name) are not allowed in case files');
+    return true;
+  };
+  walk(doc.contents, 0);
 }
 
 /**
