@@ -146,50 +146,62 @@ const YAML_OPTIONS = {
   resolveKnownTags: false,
 } as const;
 
-/** Every token of a CST with its collection depth, walked without recursion (stopping below `limit` + 1). */
-function* cstTokens(tokens: readonly CST.Token[], limit = Infinity): Generator<[CST.Token, number]> {
-  const stack: [CST.Token | undefined, number][] = tokens.map((t) => [t, 0]);
+/**
+ * Every token of a CST with its collection depth, walked without recursion (not below
+ * `limit` + 1), each handed to `visit` until it returns true; returns that token. (A
+ * generator of [token, depth] pairs did this walk, at an object per token.)
+ */
+function findCstToken(tokens: readonly CST.Token[], visit: (token: CST.Token, depth: number) => boolean, limit = Infinity): CST.Token | undefined {
+  const stack: (CST.Token | undefined)[] = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
   while (stack.length > 0) {
-    const [token, outer] = stack.pop()!;
+    const token = stack.pop();
+    const outer = depths.pop()!; // pushed with every token
     if (!token) continue;
     if (token.type === 'document') {
-      stack.push([token.value, outer]);
+      stack.push(token.value);
+      depths.push(outer);
     } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       const depth = outer + 1;
-      yield [token, depth];
+      if (visit(token, depth)) return token;
       if (depth > limit) continue;
       for (const item of token.items) {
-        if ('key' in item) stack.push([item.key ?? undefined, depth]);
-        stack.push([item.value, depth]);
+        if ('key' in item) {
+          stack.push(item.key ?? undefined);
+          depths.push(depth);
+        }
+        stack.push(item.value);
+        depths.push(depth);
       }
-    } else {
-      yield [token, outer];
+    } else if (visit(token, outer)) {
+      return token;
     }
   }
+  return undefined;
 }
 
 /** Offset of the first collection nested deeper than `limit` in a CST. */
 function tooDeepAt(tokens: readonly CST.Token[], limit: number): number | undefined {
-  for (const [token, depth] of cstTokens(tokens, limit)) if (depth > limit) return token.offset;
-  return undefined;
+  return findCstToken(tokens, (_token, depth) => depth > limit, limit)?.offset;
 }
 
 /** Where the quoted scalar that runs out at `end` opened. */
 function quoteOpenedAt(tokens: readonly CST.Token[], end: number): number | undefined {
-  for (const [token] of cstTokens(tokens)) {
-    if ((token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') && token.offset + token.source.length === end) return token.offset;
-  }
-  return undefined;
+  return findCstToken(
+    tokens,
+    (token) => (token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') && token.offset + token.source.length === end,
+  )?.offset;
 }
 
 /** Where the unclosed `[` or `{` whose items run out at `end` opened: the innermost one around it not yet reported. */
 function flowOpenedAt(tokens: readonly CST.Token[], end: number, open: '[' | '{', claimed: Set<number>): number | undefined {
   let found: number | undefined;
-  for (const [token] of cstTokens(tokens)) {
-    if (token.type !== 'flow-collection' || token.start.source !== open || token.end[0]?.source === (open === '[' ? ']' : '}')) continue;
-    if (claimed.has(token.offset) || token.offset >= end || token.offset + yamlPackage().CST.stringify(token).length < end) continue;
+  findCstToken(tokens, (token) => {
+    if (token.type !== 'flow-collection' || token.start.source !== open || token.end[0]?.source === (open === '[' ? ']' : '}')) return false;
+    if (claimed.has(token.offset) || token.offset >= end || token.offset + yamlPackage().CST.stringify(token).length < end) return false;
     if (found === undefined || token.offset > found) found = token.offset;
-  }
+    return false;
+  });
   if (found !== undefined) claimed.add(found);
   return found;
 }
