@@ -2,11 +2,14 @@
 // process is running: the per-file work of `check` (read, parse, schemas and rules,
 // positions, and the file's part of the JSON output) timed file by file in this one thread,
 // after a warm-up over other files of the caseload, a file of each half in turn, over
-// several rounds (medians). Run by bench/run.mjs; prints one JSON line.
+// several rounds (medians). Also by kind of problem (a file's worst: broken YAML, a key
+// written twice, a schema error, else practice-rule problems), each kind's time and
+// front-matter bytes summed over the rounds. Run by bench/run.mjs; prints one JSON line.
 //
 //   node bench/file-cost.mjs <clean folder> <problem folder> <warm-up folder> [rounds]
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { problemKind } from './problem-kind.mjs';
 
 const [cleanDir, problemDir, warmDir, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 5);
@@ -27,9 +30,18 @@ process.env = { ...process.env };
 const { config } = loadConfig({ paths: [cleanDir] });
 const env = caseCheckEnv({ asOf: '2026-11-01', config });
 
+/** The bytes of a case file's front matter (the file's, when it has no closing fence): as bench/run.mjs pairs files. */
+function frontMatterBytes(file) {
+  const text = readFileSync(file, 'utf8');
+  const close = text.search(/\r?\n---[ \t]*\r?\n/);
+  return Buffer.byteLength(close === -1 ? text : text.slice(0, close));
+}
+
+const kindOf = new Map();
 /** Everything check does for one file on its own, its share of the output included. */
 function checkFile(file) {
   const { result } = checkOneFile(file, env);
+  if (!kindOf.has(file)) kindOf.set(file, problemKind(result));
   let length = 0;
   for (const chunk of jsonChunks({ results: [result], summary: summarise([result]), asOf: '2026-11-01' })) length += chunk.length;
   return length;
@@ -38,11 +50,22 @@ const warm = mdFiles(warmDir);
 const clean = mdFiles(cleanDir);
 const problem = mdFiles(problemDir);
 for (const f of warm) checkFile(f);
+const byKind = {};
 const timeOf = (file) => {
   const start = process.hrtime.bigint();
   checkFile(file);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (problemSet.has(file)) {
+    const k = (byKind[kindOf.get(file)] ??= { files: 0, ms: 0, bytes: 0 });
+    k.files++;
+    k.ms += ms;
+    k.bytes += bytesOf.get(file);
+  }
+  return ms;
 };
+const problemSet = new Set(problem);
+const bytesOf = new Map(problem.map((f) => [f, frontMatterBytes(f)]));
+const cleanBytes = clean.reduce((n, f) => n + frontMatterBytes(f), 0);
 // a clean file and a file with problems in turn, so collections and the machine's ups and
 // downs fall on both halves alike
 const cleanMs = [];
@@ -64,4 +87,17 @@ for (let r = 0; r < rounds; r++) {
   problemMs.push(p);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-console.log(JSON.stringify({ warm: warm.length, clean: clean.length, problem: problem.length, cleanMs: median(cleanMs), problemMs: median(problemMs) }));
+for (const k of Object.values(byKind)) k.files /= rounds;
+console.log(
+  JSON.stringify({
+    warm: warm.length,
+    clean: clean.length,
+    problem: problem.length,
+    cleanMs: median(cleanMs),
+    problemMs: median(problemMs),
+    // per kind: time and bytes summed over the rounds, against the clean half's over the rounds
+    cleanMsAllRounds: cleanMs.reduce((a, b) => a + b, 0),
+    cleanBytesAllRounds: cleanBytes * rounds,
+    byKind,
+  }),
+);

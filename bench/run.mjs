@@ -17,6 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCaseload } from './generate.mjs';
+import { problemKind } from './problem-kind.mjs';
 import { generateVariedCaseload } from './generate-varied.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -89,6 +90,12 @@ function frontMatterBytes(file) {
  */
 function costSubsets(name, dir) {
   const out = JSON.parse(run(check(dir)).stdout.toString());
+  // the caseload's own files with problems, by kind (bench/problem-kind.mjs)
+  const mix = {};
+  for (const f of out.files) {
+    const kind = problemKind(f);
+    if (kind !== 'clean') mix[kind] = (mix[kind] ?? 0) + 1;
+  }
   // matched by the size of the front matter, the part check reads through: two files of one
   // size can differ twice over in how much of them is YAML and how much narrative
   const sized = (f) => ({ path: resolve(root, f.filePath), bytes: frontMatterBytes(resolve(root, f.filePath)) });
@@ -142,6 +149,7 @@ function costSubsets(name, dir) {
     ),
     empty,
     warm,
+    mix,
   };
 }
 
@@ -225,6 +233,24 @@ for (const name of names) {
       value: median(w.map((x) => x.problemMs / c.problem.bytes / (x.cleanMs / c.clean.bytes))),
       target: '<= 1.2',
       note: `the same files in one running process after ${w[0].warm} others (bench/file-cost.mjs); each round: ${w.map((x) => `${Math.round(x.cleanMs)} ms clean vs ${Math.round(x.problemMs)} ms with problems`).join('; ')}`,
+    };
+    // The same, kind by kind (per KiB against the clean half), and weighted by how many of the
+    // caseload's own files with problems are of each kind: pairing by size draws the problem
+    // half from the files whose size clean files share, which need not be the caseload's mix.
+    const kinds = Object.keys(w[0].byKind);
+    const byKind = Object.fromEntries(
+      kinds.map((k) => [k, median(w.map((x) => x.byKind[k].ms / x.byKind[k].bytes / (x.cleanMsAllRounds / x.cleanBytesAllRounds)))]),
+    );
+    const weighed = kinds.reduce((n, k) => n + (c.mix[k] ?? 0), 0);
+    const total = Object.values(c.mix).reduce((n, v) => n + v, 0);
+    ratios[p('problem_file_cost_warm_caseload_mix')] = {
+      value: kinds.reduce((n, k) => n + ((c.mix[k] ?? 0) / weighed) * byKind[k], 0),
+      target: '<= 1.2',
+      note: `by kind (files in the problem half; share of the caseload's ${total} files with problems): ${kinds
+        .map((k) => `${k} ${byKind[k].toFixed(2)} (${w[0].byKind[k].files}; ${(((c.mix[k] ?? 0) / total) * 100).toFixed(1)}%)`)
+        .join(
+          ', ',
+        )}${weighed < total ? `; kinds with no file in the problem half (${(((total - weighed) / total) * 100).toFixed(1)}% of the caseload's) left out of the weights` : ''}`,
     };
   }
 }
