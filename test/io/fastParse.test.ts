@@ -173,6 +173,10 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
     ['a flow map continued at a lower indent', 'people:\n  - { id: aunt, relation:\n paternal_aunt }\n'],
     ['a flow list continued at the same indent', 'a:\n  b: [1,\n  2]\n'],
     ['a quoted scalar continued at a lower indent', 'goals:\n  - steps: ["Tuesday and Thursda\ny school runs"]\n'],
+    // yaml refuses an implicit key whose `:` is more than 1024 characters after it starts
+    ['a key of 1,025 characters', `${'k'.repeat(1025)}: 1\n`],
+    ['a quoted key of 1,024 characters', `"${'k'.repeat(1024)}": 1\n`],
+    ['a long key in a flow list', `x: [${'k'.repeat(1030)}: 3]\n`],
   ])('%s', (_name, text) => {
     expect(fastParse(text)).toBeUndefined();
     expect(agrees(text)).toBe(true);
@@ -183,6 +187,8 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
     ['a flow list continued further in', 'shared: [ { party: child },\n          { party: mum } ]\n'],
     ['quotes and brackets inside a block scalar', 'note: |\n  "open [ and {\n  still\ntail: 1\n'],
     ['apostrophes in plain text', "views: Child's views, in the child's words\n"],
+    ['a key of 1,000 characters', `${'k'.repeat(1000)}: 1\n`],
+    ['a long line with no `:` far into it', `note: "${'word '.repeat(400)}"\n`],
   ])('but not for %s', (_name, text) => {
     expect(fastParse(text)).toBeDefined();
     expect(agrees(text)).toBe(true);

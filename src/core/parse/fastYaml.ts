@@ -21,6 +21,12 @@ const CLOSED_BEFORE_COLON = /[\]}][ \t]*:(?:[ \t]|$)/m;
 export const PARSERS_DIFFER =
   /0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*)(?=[\s,\]}:]|$)(?<=(?:^|[\s[{,:])[-+]?0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*))|\.\d(?<=(?:^|[\s[{,:])[-+]\.\d)|-0+(?=[\s,\]}]|$)(?<=(?:^|[\s[{,:])-0+)|[eE][-+]?\d{3}(?=\d*(?:[\s,\]}:]|$))(?<=(?:^|[\s[{,:])[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{3})|-[ \t]*$(?<=^[ \t]*-[ \t]+-[ \t]*)/m;
 
+// yaml refuses an implicit key whose `:` comes more than 1024 characters after the key starts;
+// js-yaml has no such limit. A `:` that far into its line is sent aside (a key starts on the
+// line of its `:`, so a nearer one cannot be that far from its key). The search runs only
+// from a line's start and gives up at the first line break: short lines cost almost nothing.
+const KEY_OVER_1024 = /^[^\n]{1024,}:/m;
+
 // A list item with nothing after its `-` (a comment at most), found from the dash by looking back to the line's start.
 const EMPTY_ITEM = /-(?=(?:[ \t]+(?:#[^\n]*)?)?\r?$)(?<=^[ \t]*(?:-[ \t]+)*-)/gm;
 
@@ -213,7 +219,8 @@ export function fastRead(yamlText: string, listener?: jsYaml.LoadOptions['listen
     PARSERS_DIFFER.test(yamlText) ||
     (CLOSED_BEFORE_COLON.test(yamlText) && COLLECTION_KEY.test(yamlText)) ||
     layoutDiffers(yamlText) ||
-    emptyItemThenOuterItem(yamlText)
+    emptyItemThenOuterItem(yamlText) ||
+    KEY_OVER_1024.test(yamlText)
   ) {
     return { refused: 'screened' };
   }
