@@ -11,6 +11,8 @@ import { fromPointer } from '../model/problem.js';
 interface NodeMark {
   /** Where js-yaml was when it began to look for the node (before any separating space). */
   open: number;
+  /** Where js-yaml was when it had read the node (-1 until then). */
+  close: number;
   result: unknown;
   children: NodeMark[];
 }
@@ -43,14 +45,14 @@ export interface NodeRecorder {
  * positions cost no second reading). It keeps one small mark per node.
  */
 export function nodeRecorder(): NodeRecorder {
-  const top: NodeMark = { open: 0, result: undefined, children: [] };
+  const top: NodeMark = { open: 0, close: -1, result: undefined, children: [] };
   const stack: NodeMark[] = [top];
   let broken = false;
   return {
     listener(event, state) {
       if (broken) return;
       if (event === 'open') {
-        const mark: NodeMark = { open: state.position, result: undefined, children: NO_CHILDREN };
+        const mark: NodeMark = { open: state.position, close: -1, result: undefined, children: NO_CHILDREN };
         const parent = stack.at(-1);
         // a node opened after the document closed: not the plain way
         if (parent === undefined) broken = true;
@@ -62,7 +64,10 @@ export function nodeRecorder(): NodeRecorder {
       } else {
         const mark = stack.pop();
         if (mark === undefined) broken = true;
-        else mark.result = state.result;
+        else {
+          mark.result = state.result;
+          mark.close = state.position;
+        }
       }
     },
     locator(yamlText) {
@@ -95,6 +100,10 @@ function repeatedKeys(text: string, mark: NodeMark, depth: number, sound: (value
   for (let k = 0; k < children.length; k += 2) {
     const key = children[k]!.result;
     if (typeof key === 'object' && key !== null) return false;
+    // a key and the node after it are a pair only with a `:` between them: a flow-map key
+    // written without one (`{k, j: 1}`) is null to js-yaml with no node of its own, and the
+    // marks after it would pair one key with the next
+    if (!colonBetween(text, children[k]!.close, children[k + 1]!.open)) return false;
     const name = String(key);
     if (last.has(name)) {
       const at = start(text, children[k]!);
@@ -200,13 +209,29 @@ function blockItems(text: string, from: number | undefined, children: readonly N
       items.push(child);
       next++;
     } else if (value[k] === null) {
-      items.push({ open: dashes[k]! + 1, result: null, children: NO_CHILDREN });
+      items.push({ open: dashes[k]! + 1, close: -1, result: null, children: NO_CHILDREN });
     } else return undefined;
   }
   return next === children.length ? items : undefined;
 }
 
+/** Whether, from `from` (where a key's reading ended), the first thing past space, line breaks and comments is a `:` before `to`. */
+function colonBetween(text: string, from: number, to: number): boolean {
+  if (from < 0) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === COLON) return true;
+    if (c === HASH) {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return false;
+      i = eol;
+    } else if (c !== SPACE && c !== 9 && c !== LF && c !== CR) return false;
+  }
+  return false;
+}
+
 const SPACE = 32;
+const COLON = 58;
 const HASH = 35;
 const DASH = 45;
 const LF = 10;
