@@ -24,6 +24,7 @@ function compare(text: string): 'fast' | 'careful' | 'other' | 'no-repeat' {
   const careful = read(text, false);
   expect(fast.problems, text).toEqual(careful.problems);
   expect(fast.data, text).toEqual(careful.data);
+  expect(fast.locate('/a'), text).toEqual(careful.locate('/a'));
   if (!careful.problems.some((p) => p.ruleId === 'yaml-duplicate-key')) return 'no-repeat';
   if (fast.parser === 'fast') return 'fast';
   return careful.problems.every((p) => p.ruleId === 'yaml-duplicate-key') ? 'careful' : 'other';

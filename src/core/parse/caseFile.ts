@@ -125,6 +125,12 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
     for (const offset of repeats) add(offset, 'yaml-duplicate-key', duplicateKeyMessage('front matter'));
     loaded.problems.push(...listed());
     loaded.parser = 'fast';
+    // nothing here needs a position yet (each repeat has its own); a caller that asks is answered as the careful reading would
+    let doc: Document.Parsed | null | undefined;
+    loaded.locate = (pointer: string) => {
+      doc ??= careful().doc ?? null;
+      return at(split.frontMatterStart + ((doc ? locateRange(doc, pointer)?.[0] : undefined) ?? 0));
+    };
     return loaded;
   }
   loaded.parser = 'careful';
