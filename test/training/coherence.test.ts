@@ -11,6 +11,7 @@ import type { StageValue } from '../../src/core/model/ids.js';
 import { createRng } from '../../src/core/training/random.js';
 import type { ReunifyConfig } from '../../src/core/model/config.js';
 import { defaultConfig } from '../../src/io/loadConfig.js';
+import { statusPart } from '../../src/core/status/status.js';
 import { present } from '../present.js';
 
 const config = defaultConfig();
@@ -312,5 +313,23 @@ describe('the coherence checker finds planted contradictions', () => {
         .filter((r) => !r.startsWith('repeated-'))
         .sort(),
     );
+  });
+});
+
+describe('who classified, in generated cases', () => {
+  it('an RC2 names the team manager and the worker, who classify it together, so status finds no RC2 signed off by the one who recorded it', () => {
+    let rc2 = 0;
+    for (const shape of SHAPES.filter((s) => s.stage === 4 || s.stage === 5 || s.stage === 'closed')) {
+      for (let seed = 1; seed <= 40; seed++) {
+        const { data } = make(seed, shape);
+        for (const c of (data.classifications ?? []).filter((x) => x.point === 'rc2_d3')) {
+          rc2++;
+          expect(c.by).toEqual([data.team.social_worker, data.team.team_manager]);
+        }
+        const part = statusPart({ id: data.id, data }, { asOf: AS_OF, config });
+        expect(part?.signedByRecorder.filter((e) => e.kind === 'classification') ?? [], `${shape.stage} ${seed}`).toEqual([]);
+      }
+    }
+    expect(rc2).toBeGreaterThan(50);
   });
 });

@@ -1598,7 +1598,9 @@ class CaseBuilder {
     if (suggested === undefined) level = p.intended;
     else if (p.allowed.includes(suggested)) level = suggested;
     else level = levelRank(suggested) > levelRank(highest) ? highest : lowest;
-    const by = p.point === 'rc2_d3' ? this.family.team.team_manager : this.family.team.social_worker;
+    // RC2 is classified by the team manager and the worker side by side (docs/case-file.md): both are named
+    const { social_worker, team_manager } = this.family.team;
+    const by = p.point === 'rc2_d3' ? [social_worker, team_manager] : social_worker;
     const classification: Classification = { date, point: p.point, level, ...(suggested ? { suggested } : {}), by };
     if (p.signDay <= now) classification.signed_off = { by: this.family.team.team_manager, date: this.D(p.signDay) };
     if (suggested && suggested !== level) {
