@@ -21,11 +21,27 @@ const CLOSED_BEFORE_COLON = /[\]}][ \t]*:(?:[ \t]|$)/m;
 export const PARSERS_DIFFER =
   /0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*)(?=[\s,\]}:]|$)(?<=(?:^|[\s[{,:])[-+]?0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*))|\.\d(?<=(?:^|[\s[{,:])[-+]\.\d)|-0+(?=[\s,\]}]|$)(?<=(?:^|[\s[{,:])-0+)|[eE][-+]?\d{3}(?=\d*(?:[\s,\]}:]|$))(?<=(?:^|[\s[{,:])[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{3})|-[ \t]*$(?<=^[ \t]*-[ \t]+-[ \t]*)/m;
 
-// yaml refuses an implicit key whose `:` comes more than 1024 characters after the key starts;
-// js-yaml has no such limit. A `:` that far into its line is sent aside (a key starts on the
-// line of its `:`, so a nearer one cannot be that far from its key). The search runs only
-// from a line's start and gives up at the first line break: short lines cost almost nothing.
-const KEY_OVER_1024 = /^[^\n]{1024,}:/m;
+/**
+ * Whether a `:` stands 1,024 characters or more into its line. yaml refuses an implicit key
+ * whose `:` comes more than 1024 characters after the key starts; js-yaml has no such limit.
+ * A key starts on the line of its `:`, so a nearer `:` cannot be that far from its key. Only
+ * lines that long are searched (a regular expression anchored at each line's start cost as
+ * much as all the other screens together).
+ */
+export function colonFarIntoLine(text: string): boolean {
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > KEY_LIMIT) {
+      const colon = text.indexOf(':', start + KEY_LIMIT);
+      if (colon !== -1 && colon < end) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+const KEY_LIMIT = 1024;
 
 // A list item with nothing after its `-` (a comment at most), found from the dash by looking back to the line's start.
 const EMPTY_ITEM = /-(?=(?:[ \t]+(?:#[^\n]*)?)?\r?$)(?<=^[ \t]*(?:-[ \t]+)*-)/gm;
@@ -220,7 +236,7 @@ export function fastRead(yamlText: string, listener?: jsYaml.LoadOptions['listen
     (CLOSED_BEFORE_COLON.test(yamlText) && COLLECTION_KEY.test(yamlText)) ||
     layoutDiffers(yamlText) ||
     emptyItemThenOuterItem(yamlText) ||
-    KEY_OVER_1024.test(yamlText)
+    colonFarIntoLine(yamlText)
   ) {
     return { refused: 'screened' };
   }
