@@ -22,18 +22,20 @@ export const PARSERS_DIFFER =
   /0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*)(?=[\s,\]}:]|$)(?<=(?:^|[\s[{,:])[-+]?0(?:[bB][01_]*|[oO][0-7_]*|[xX][\dA-Fa-f_]*))|\.\d(?<=(?:^|[\s[{,:])[-+]\.\d)|-0+(?=[\s,\]}]|$)(?<=(?:^|[\s[{,:])-0+)|[eE][-+]?\d{3}(?=\d*(?:[\s,\]}:]|$))(?<=(?:^|[\s[{,:])[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{3})|-[ \t]*$(?<=^[ \t]*-[ \t]+-[ \t]*)/m;
 
 /**
- * Whether a `:` stands 1,024 characters or more into its line. yaml refuses an implicit key
+ * Whether a `:` stands 1,000 characters or more into its line. yaml refuses an implicit key
  * whose `:` comes more than 1024 characters after the key starts; js-yaml has no such limit.
- * A key starts on the line of its `:`, so a nearer `:` cannot be that far from its key. Only
- * lines that long are searched (a regular expression anchored at each line's start cost as
- * much as all the other screens together).
+ * yaml counts from the end of what came before the key, so the line break before it counts
+ * too: with CRLF a `:` 1,023 characters into its line is already refused (found by review).
+ * A key starts on the line of its `:`, so the distance is the `:`'s column and a line break;
+ * 1,000 leaves room to spare. Only lines that long are searched (a regular expression
+ * anchored at each line's start cost as much as all the other screens together).
  */
 export function colonFarIntoLine(text: string): boolean {
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (end - start > KEY_LIMIT) {
-      const colon = text.indexOf(':', start + KEY_LIMIT);
+    if (end - start > KEY_COLUMN_LIMIT) {
+      const colon = text.indexOf(':', start + KEY_COLUMN_LIMIT);
       if (colon !== -1 && colon < end) return true;
     }
     start = end + 1;
@@ -41,7 +43,7 @@ export function colonFarIntoLine(text: string): boolean {
   return false;
 }
 
-const KEY_LIMIT = 1024;
+const KEY_COLUMN_LIMIT = 1000;
 
 // A list item with nothing after its `-` (a comment at most), found from the dash by looking back to the line's start.
 const EMPTY_ITEM = /-(?=(?:[ \t]+(?:#[^\n]*)?)?\r?$)(?<=^[ \t]*(?:-[ \t]+)*-)/gm;
