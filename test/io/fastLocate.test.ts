@@ -22,6 +22,8 @@ describe('fast locator', () => {
     ['comments inside flow collections', 'a: [x, # first\n  y]\nb: { k: # later\n  1, j: ~ # none\n  }\n'],
     ['lists with empty items (js-yaml gives them no node)', 'a:\n  -\n  - x\n  - # none\n  -\n    - \n    - [p, q]\nb:\n- \n\n- y\n'],
     ['quoted keys', '"a b": 1\n\'c\': { "d e": [1, 2] }\n"f":\n  - \'g\': h\n'],
+    // js-yaml looks for the value past the line break; the careful parser puts it after the `:` on the key's line
+    ['empty values in flow maps before a line break or a comment', 'm: {b: \n }\nn: {b:\n }\no: {b: # c\n }\np: [ {a: 1, b:\n  , c: 2} ]\n'],
   ])('places every path itself, as the careful parser does: %s', (_name, text) => {
     const { differ, placed, steppedAside } = compareLocations(text);
     expect(differ).toEqual([]);

@@ -154,6 +154,7 @@ function locate(text: string, root: NodeMark, pointer: string): number | undefin
     if (typeof value !== 'object' || value === null) break;
     // the mark of the child the segment names (a list's items in order; a map's keys and values in pairs)
     let child: NodeMark | undefined;
+    let key: NodeMark | undefined;
     if (Array.isArray(value)) {
       const items = node.children.length === value.length ? node.children : blockItems(text, at, node.children, value);
       if (!items) return undefined;
@@ -161,14 +162,19 @@ function locate(text: string, root: NodeMark, pointer: string): number | undefin
     } else {
       if (node.children.length !== Object.keys(value).length * 2) return undefined;
       if (Object.prototype.hasOwnProperty.call(value, segment)) {
-        for (let k = 0; k < node.children.length && !child; k += 2) if (String(node.children[k]!.result) === segment) child = node.children[k + 1];
+        for (let k = 0; k < node.children.length && !child; k += 2) {
+          if (String(node.children[k]!.result) === segment) {
+            key = node.children[k];
+            child = node.children[k + 1];
+          }
+        }
       }
     }
     if (!child) break;
     const item = settle(child);
     if (!same(item.result, (value as Record<string, unknown>)[segment])) return undefined;
     node = item;
-    at = start(text, item);
+    at = start(text, item, key);
     if (at === undefined) return undefined;
   }
   return at;
@@ -215,6 +221,25 @@ function blockItems(text: string, from: number | undefined, children: readonly N
   return next === children.length ? items : undefined;
 }
 
+/**
+ * Where the careful parser puts an empty value in a flow map: past the `:` after the key and
+ * the spaces after it on that line (at a line break, a comment, or the `,` or bracket that
+ * ends the entry). Undefined when no `:` follows the key before `end`.
+ */
+function emptyFlowValueAt(text: string, key: NodeMark, end: number): number | undefined {
+  let i = key.close;
+  if (i < 0) return undefined;
+  while (i < end && text.charCodeAt(i) !== COLON) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== 9) return undefined;
+    i++;
+  }
+  if (i >= end) return undefined;
+  i++;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === 9) i++;
+  return i;
+}
+
 /** Whether, from `from` (where a key's reading ended), the first thing past space, line breaks and comments is a `:` before `to`. */
 function colonBetween(text: string, from: number, to: number): boolean {
   if (from < 0) return false;
@@ -244,12 +269,15 @@ const same = (a: unknown, b: unknown) => Object.is(a, b) || (typeof a === 'objec
  * skipped before it. An empty value is where the careful parser puts it, after the
  * spaces on its own line (at the comment, when one follows it there).
  */
-function start(text: string, mark: NodeMark): number | undefined {
+function start(text: string, mark: NodeMark, key?: NodeMark): number | undefined {
   let i = mark.open;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   if (mark.result === null) {
     const c = text.charCodeAt(i);
-    // nothing before the flow item closes, or a null written out on this line
+    // nothing before the flow item closes: where the careful parser puts it, after the `:` and
+    // the spaces on its line (js-yaml looked for the value past any line break and comment)
+    if ((c === 44 || c === 125 || c === 93) && key) return emptyFlowValueAt(text, key, i);
+    // the same on the key's line, or a null written out on this line
     if (c === 44 || c === 125 || c === 93 || c === 126 || c === 110 || c === 78) return i;
     // nothing before the line ends or a comment starts: empty (a null written out on a later line is its own node, see settle)
     if (c === 10 || c === 13 || c === 35 || Number.isNaN(c)) return nullOnLaterLine(text, i) ? undefined : i;
