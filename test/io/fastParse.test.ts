@@ -177,6 +177,12 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
     ['a key of 1,025 characters', `${'k'.repeat(1025)}: 1\n`],
     ['a quoted key of 1,024 characters', `"${'k'.repeat(1024)}": 1\n`],
     ['a long key in a flow list', `x: [${'k'.repeat(1030)}: 3]\n`],
+    // comments glued to a flow indicator, and lists or maps where a flow map's key goes (found by review)
+    ['a comment glued to an opening bracket', 'k: {# c\n  x: 1}\nl: [# c\n  x]\n'],
+    ['a comment glued to a comma inside brackets', 'k: [a,# c\n  b]\n'],
+    ['a comment glued to the colon after a quoted key', 'k: {"a":# c\n 1}\n'],
+    ['a list where a flow map key goes', 'k: {a, [b, c]}\n'],
+    ['a map where a flow map key goes, on the next line', 'k: {a: 1,\n  {b: 2}}\n'],
     // yaml counts from the end of what came before the key: with CRLF the line break is two characters
     ['a key of 1,023 characters after an empty value, with CRLF', `a:\r\n${'k'.repeat(1023)}: 1\r\n`],
     ['a short key indented 1,000 spaces, with CRLF', `p:\r\n${' '.repeat(1000)}a:\r\n${' '.repeat(1000)}${'k'.repeat(23)}: 1\r\n`],
@@ -191,6 +197,7 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
     ['quotes and brackets inside a block scalar', 'note: |\n  "open [ and {\n  still\ntail: 1\n'],
     ['apostrophes in plain text', "views: Child's views, in the child's words\n"],
     ['a key of 990 characters', `${'k'.repeat(990)}: 1\n`],
+    ['comments after a space inside brackets, and lists and maps as values and items', 'k: [ # c\n  x, [a], {b: [c]}]\nm: {a: [1], b: {c: 2}}\n'],
     ['a long line with no `:` far into it', `note: "${'word '.repeat(400)}"\n`],
   ])('but not for %s', (_name, text) => {
     expect(fastParse(text)).toBeDefined();

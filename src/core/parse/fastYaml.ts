@@ -74,7 +74,8 @@ export function emptyItemThenOuterItem(text: string): boolean {
 
 /**
  * Layouts js-yaml reads leniently where yaml refuses them (or reads them otherwise):
- * a lone CR, a comment glued to a closing quote or bracket, and a quoted scalar or
+ * a lone CR, a comment glued to a closing quote or bracket (or, inside brackets, to an
+ * opening bracket, a comma or a colon), a list or map where a flow map's key goes, and a quoted scalar or
  * flow collection running over lines that are not indented past the line it opened
  * on. A small scan over quotes, brackets, comments and block scalars; it may step
  * aside for a file yaml would accept, never the other way round.
@@ -85,6 +86,9 @@ export function layoutDiffers(text: string): boolean {
   }
   let quote = 0;
   let depth = 0;
+  // for each open bracket, whether it opened a map; and whether the next node there is a key
+  const maps: boolean[] = [];
+  let keyNext = false;
   let openIndent = -1;
   let blockIndent = -1;
   // one pass over the text, line by line, without cutting it into strings
@@ -135,23 +139,34 @@ export function layoutDiffers(text: string): boolean {
         if (j === start) break;
         const before = text.charCodeAt(j - 1);
         if (before === SPACE || before === TAB) break;
+        // glued to a flow indicator (`[#`, `{#`, `,#`, `":#`): a comment to js-yaml, an error to yaml
+        if (depth > 0 && (before === OPEN_SQUARE || before === OPEN_CURLY || before === COMMA || before === COLON)) return true;
       }
       closed = false;
       if (c === SPACE || c === TAB) continue;
       const after = j + 1 < end ? text.charCodeAt(j + 1) : -1;
       if (canStart && (c === DQUOTE || c === SQUOTE)) {
         quote = c;
+        keyNext = false;
         if (depth === 0) openIndent = indent;
       } else if (canStart && (c === OPEN_SQUARE || c === OPEN_CURLY)) {
+        // a list or map where a flow map's key goes (`{[a]}`): js-yaml makes text of it, yaml refuses it
+        if (keyNext) return true;
         if (depth++ === 0) openIndent = indent;
+        maps.push(c === OPEN_CURLY);
+        keyNext = c === OPEN_CURLY;
       } else if (depth > 0 && (c === CLOSE_SQUARE || c === CLOSE_CURLY)) {
         depth--;
+        maps.pop();
         closed = true;
         canStart = false;
+        keyNext = false;
       } else if (depth > 0 && c === COMMA) {
         canStart = true;
+        keyNext = maps[maps.length - 1] === true;
       } else if (c === COLON && (depth > 0 || after === -1 || after === SPACE || after === TAB)) {
         canStart = true;
+        keyNext = false;
       } else if ((c === DASH || c === QUESTION) && canStart && (after === -1 || after === SPACE)) {
         canStart = true;
       } else if (canStart && depth === 0 && (c === PIPE || c === GREATER)) {
@@ -159,6 +174,7 @@ export function layoutDiffers(text: string): boolean {
         break;
       } else {
         canStart = false;
+        keyNext = false;
       }
     }
   }
