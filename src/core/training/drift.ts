@@ -266,12 +266,6 @@ function keepClaReviews(data: CaseData, rng: Rng, config: ReunifyConfig, from: I
   }
 }
 
-/** The regrade before Decision 3 is made by the manager and the social worker together (RC2), so the manager's sign-off is not of their own record. */
-function madeTogether(data: CaseData): void {
-  const { social_worker: worker, team_manager: manager } = data.team;
-  for (const c of data.classifications ?? []) if (c.point === 'rc2_d3' && worker && manager && c.by === manager && worker !== manager) c.by = [worker, manager];
-}
-
 export interface MonitoringCase extends GeneratedCase {
   /** The drift planted, by the metrics that find it; empty for a clean case. */
   planted: MonitoredMetric[];
@@ -309,7 +303,6 @@ export function monitoringCase(rng: Rng, options: MonitoringOptions): Monitoring
     const sentences = narrativeSentences(g);
     if (attempt < 40 && sentences.some((t) => options.told.has(t))) continue;
     const data = structuredClone(g.data);
-    madeTogether(data);
     // the case as it stood: nothing for status to find
     if (caseFindings(id, data, config, then).length > 0) continue;
     if (recipe?.plant && !recipe.plant(data, r.fork('plant'), asOf)) continue;
