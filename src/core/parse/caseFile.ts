@@ -93,6 +93,12 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
     return loaded;
   }
   const careful = () => parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
+  // where the careful reading places a path, read only when first asked
+  let carefulDoc: Document.Parsed | null | undefined;
+  const carefulOffset = (pointer: string): number => {
+    carefulDoc ??= careful().doc ?? null;
+    return (carefulDoc ? locateRange(carefulDoc, pointer)?.[0] : undefined) ?? 0;
+  };
   // The fast reading stands whenever the screens (fastYaml.ts) let js-yaml read the text: the
   // two parsers then give the same data, so a problem found in it is the problem the careful
   // reading would give, and its position comes from the same reading (fastLocate.ts). Broken
@@ -103,17 +109,11 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
   if (reading && 'data' in reading && recorder) {
     loaded.data = reading.data;
     loaded.parser = 'fast';
-    let doc: Document.Parsed | null | undefined;
     let locator: FastLocator | null | undefined;
     loaded.locate = (pointer: string) => {
       // js-yaml's own reading places the path; the careful parser only what the fast locator cannot
       locator ??= recorder.locator(split.frontMatter) ?? null;
-      let offset = locator?.(pointer);
-      if (offset === undefined) {
-        doc ??= careful().doc ?? null;
-        offset = (doc ? locateRange(doc, pointer)?.[0] : undefined) ?? 0;
-      }
-      return at(split.frontMatterStart + offset);
+      return at(split.frontMatterStart + (locator?.(pointer) ?? carefulOffset(pointer)));
     };
     return loaded;
   }
@@ -126,22 +126,14 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
     loaded.problems.push(...listed());
     loaded.parser = 'fast';
     // nothing here needs a position yet (each repeat has its own); a caller that asks is answered as the careful reading would
-    let doc: Document.Parsed | null | undefined;
-    loaded.locate = (pointer: string) => {
-      doc ??= careful().doc ?? null;
-      return at(split.frontMatterStart + ((doc ? locateRange(doc, pointer)?.[0] : undefined) ?? 0));
-    };
+    loaded.locate = (pointer: string) => at(split.frontMatterStart + carefulOffset(pointer));
     return loaded;
   }
   loaded.parser = 'careful';
   const parsed = careful();
   if (parsed.doc) {
-    const doc = parsed.doc;
-    loaded.doc = doc;
-    loaded.locate = (pointer: string) => {
-      const range = locateRange(doc, pointer);
-      return at(split.frontMatterStart + (range ? range[0] : 0));
-    };
+    loaded.doc = carefulDoc = parsed.doc;
+    loaded.locate = (pointer: string) => at(split.frontMatterStart + carefulOffset(pointer));
   }
   loaded.problems.push(...parsed.problems);
   if (parsed.problems.length === 0) loaded.data = parsed.data;
