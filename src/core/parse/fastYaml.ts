@@ -85,9 +85,9 @@ export function layoutDiffers(text: string): boolean {
     if (text.charCodeAt(cr + 1) !== LF) return true;
   }
   let quote = 0;
-  let depth = 0;
-  // for each open bracket, whether it opened a map; and whether the next node there is a key
-  const maps: boolean[] = [];
+  // for each bracket still open, whether it opened a map (so their number is how deep inside
+  // brackets the scan is); and whether the next node there is a key
+  const open: boolean[] = [];
   let keyNext = false;
   let openIndent = -1;
   let blockIndent = -1;
@@ -105,17 +105,17 @@ export function layoutDiffers(text: string): boolean {
       if (blank || indent > blockIndent) continue;
       blockIndent = -1;
     }
-    const continuing = quote !== 0 || depth > 0;
+    const continuing = quote !== 0 || open.length > 0;
     if (continuing && !blank && indent <= openIndent) return true;
-    let canStart = !continuing || depth > 0;
+    let canStart = !continuing || open.length > 0;
     let closed = false;
     for (let j = start + (continuing && quote ? 0 : indent); j < end; j++) {
       // Most of a front matter is the inside of values: run over it to the next character
       // that can change the state (the branches below would pass every other one by).
       if (quote === DQUOTE) j = skipTo(text, j, end, DQUOTE, BACKSLASH);
       else if (quote === SQUOTE) j = skipTo(text, j, end, SQUOTE, SQUOTE);
-      else if (depth === 0 && !canStart && !closed) j = skipTo(text, j, end, COLON, HASH);
-      else if (depth > 0 && !canStart && !closed) j = skipToFlowMark(text, j, end);
+      else if (open.length === 0 && !canStart && !closed) j = skipTo(text, j, end, COLON, HASH);
+      else if (open.length > 0 && !canStart && !closed) j = skipToFlowMark(text, j, end);
       if (j >= end) break;
       const c = text.charCodeAt(j);
       if (quote === DQUOTE) {
@@ -140,7 +140,7 @@ export function layoutDiffers(text: string): boolean {
         const before = text.charCodeAt(j - 1);
         if (before === SPACE || before === TAB) break;
         // glued to a flow indicator (`[#`, `{#`, `,#`, `":#`): a comment to js-yaml, an error to yaml
-        if (depth > 0 && (before === OPEN_SQUARE || before === OPEN_CURLY || before === COMMA || before === COLON)) return true;
+        if (open.length > 0 && (before === OPEN_SQUARE || before === OPEN_CURLY || before === COMMA || before === COLON)) return true;
       }
       closed = false;
       if (c === SPACE || c === TAB) continue;
@@ -148,28 +148,27 @@ export function layoutDiffers(text: string): boolean {
       if (canStart && (c === DQUOTE || c === SQUOTE)) {
         quote = c;
         keyNext = false;
-        if (depth === 0) openIndent = indent;
+        if (open.length === 0) openIndent = indent;
       } else if (canStart && (c === OPEN_SQUARE || c === OPEN_CURLY)) {
         // a list or map where a flow map's key goes (`{[a]}`): js-yaml makes text of it, yaml refuses it
         if (keyNext) return true;
-        if (depth++ === 0) openIndent = indent;
-        maps.push(c === OPEN_CURLY);
+        if (open.length === 0) openIndent = indent;
+        open.push(c === OPEN_CURLY);
         keyNext = c === OPEN_CURLY;
-      } else if (depth > 0 && (c === CLOSE_SQUARE || c === CLOSE_CURLY)) {
-        depth--;
-        maps.pop();
+      } else if (open.length > 0 && (c === CLOSE_SQUARE || c === CLOSE_CURLY)) {
+        open.pop();
         closed = true;
         canStart = false;
         keyNext = false;
-      } else if (depth > 0 && c === COMMA) {
+      } else if (open.length > 0 && c === COMMA) {
         canStart = true;
-        keyNext = maps[maps.length - 1] === true;
-      } else if (c === COLON && (depth > 0 || after === -1 || after === SPACE || after === TAB)) {
+        keyNext = open[open.length - 1] === true;
+      } else if (c === COLON && (open.length > 0 || after === -1 || after === SPACE || after === TAB)) {
         canStart = true;
         keyNext = false;
       } else if ((c === DASH || c === QUESTION) && canStart && (after === -1 || after === SPACE)) {
         canStart = true;
-      } else if (canStart && depth === 0 && (c === PIPE || c === GREATER)) {
+      } else if (canStart && open.length === 0 && (c === PIPE || c === GREATER)) {
         blockIndent = indent;
         break;
       } else {
@@ -264,8 +263,7 @@ export function fastRead(yamlText: string, listener?: jsYaml.LoadOptions['listen
   } catch (err) {
     return { refused: err instanceof jsYaml.YAMLException && err.reason === 'duplicated mapping key' ? 'duplicate-key' : 'unread' };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { refused: 'unread' };
-  return plainAndShallow(data, 1) ? { data: data as Record<string, unknown> } : { refused: 'unread' };
+  return plainMap(data) ? { data } : { refused: 'unread' };
 }
 
 /**
@@ -286,9 +284,14 @@ export function duplicateKeysAt(yamlText: string): number[] | undefined {
   } catch {
     return undefined;
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || !plainAndShallow(data, 1)) return undefined;
+  if (!plainMap(data)) return undefined;
   const found = recorder.duplicateKeys(yamlText, plainAndShallow);
   return found !== undefined && found.length > 0 ? found : undefined;
+}
+
+/** A front matter both parsers read alike: a map, of plain keys and values, not too deep. */
+function plainMap(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && plainAndShallow(data, 1);
 }
 
 function plainAndShallow(value: unknown, depth: number): boolean {
