@@ -8,7 +8,7 @@
 // command line is left out when `ignore` matches it or it is a frozen copy, and the
 // caller says so.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isFrozenCopyPath } from '../core/workflow/frozenRecords.js';
 import type { Problem } from '../core/model/problem.js';
 import { systemReason } from './systemReason.js';
@@ -56,11 +56,21 @@ export interface FindCasesOptions {
   ownConfig?: (dir: string) => boolean;
 }
 
-/** A frozen copy's path relative to the folder above its `records/` folder: `records/<case>/<file>`. */
-function frozenRel(file: string): string {
-  return relative(dirname(dirname(dirname(file))), file)
+/** A path under a '/'-separated folder path ('' for none). */
+function under(prefix: string, name: string): string {
+  return prefix === '' ? name : `${prefix}/${name}`;
+}
+
+/** A folder as a frozen copy's path starts, relative to the folder above its `records/` folder: `records/<case>`. */
+function frozenFolder(dir: string): string {
+  return relative(dirname(dirname(dir)), dir)
     .split(sep)
     .join('/');
+}
+
+/** A frozen copy's path relative to the folder above its `records/` folder: `records/<case>/<file>`. */
+function frozenRel(file: string): string {
+  return under(frozenFolder(dirname(file)), basename(file));
 }
 
 /** `file` relative to `base` when inside it, else to `fallback`, '/'-separated. */
@@ -179,10 +189,7 @@ function walk(dir: string, w: Walker): void {
   // a file's paths, as the globs and the frozen-copy names see them, are the folder's and its
   // name: worked out once per folder instead of three path.relative calls per file
   const rel = w.relOf(dir);
-  const frozenDir = relative(dirname(dirname(dir)), dir)
-    .split(sep)
-    .join('/');
-  const under = (prefix: string, name: string) => (prefix === '' ? name : `${prefix}/${name}`);
+  const frozenDir = frozenFolder(dir);
   for (const entry of entries) {
     const name = entry.name;
     const full = join(dir, name);
