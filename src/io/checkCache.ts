@@ -16,7 +16,7 @@
 // rewritten. The cache file is written through a random O_EXCL temp file that never
 // follows a symlink, then renamed into place.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants as fsConstants, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,8 @@ const CACHE_FORMAT = 3;
 /** The first line of a cache file: this, a space, and the MAC of everything after the line. */
 const HEADER = 'reunify-check-cache';
 const HEADER_LINE = new RegExp(`^${HEADER} ([A-Za-z0-9+/]{43}=)$`);
+/** The length of the user's secret (cache-secret). */
+const SECRET_BYTES = 32;
 /** A cache file bigger than this is not read (it is rebuilt). */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -100,17 +102,15 @@ function userSecret(userCacheHome: string | undefined): Buffer | undefined {
   const base = userCacheHome || join(homedir(), '.cache');
   const file = join(base, 'reunify', 'cache-secret');
   for (let attempt = 0; attempt < 2; attempt++) {
+    // read like every other file the tool did not just write (a FIFO there is refused, not waited on)
+    const read = readRegularFile(file, SECRET_BYTES);
+    if ('bytes' in read) return read.bytes.length === SECRET_BYTES ? read.bytes : undefined;
+    if ('refused' in read) return undefined;
     try {
-      const st = statSync(file);
-      if (!st.isFile() || st.size !== 32) return undefined;
-      return readFileSync(file);
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      writeExclusive(file, randomBytes(SECRET_BYTES), 0o600);
     } catch {
-      try {
-        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-        writeExclusive(file, randomBytes(32), 0o600);
-      } catch {
-        // made by another run meanwhile (read it next time round), or no home to write in
-      }
+      // made by another run meanwhile (read it next time round), or no home to write in
     }
   }
   return undefined;

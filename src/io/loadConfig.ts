@@ -1,5 +1,5 @@
 // Finds, reads and validates reunify.config.yaml, merged over the shipped defaults.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
@@ -185,8 +185,10 @@ export function didYouMean(given: string, known: Iterable<string>): string | und
 /** Config problems for rule ids in `rules:` that no rule has, each at its key with the nearest known id. */
 export function unknownRuleProblems(configPath: string, ids: readonly string[], known: ReadonlySet<string>): Problem[] {
   let at: (pointer: string) => { line: number; column: number } = () => ({ line: 1, column: 1 });
-  try {
-    const text = readFileSync(configPath, 'utf8').replace(/^\uFEFF/, '');
+  // read a moment ago (as every file the tool did not write is read); if not now, the problems go at 1:1
+  const read = readRegularFile(configPath, Infinity);
+  if ('bytes' in read) {
+    const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
     const starts = lineStarts(text);
     const parsed = parseYamlText(text, 0, (o) => positionAt(starts, o), 'config file');
     if (parsed.doc) {
@@ -196,8 +198,6 @@ export function unknownRuleProblems(configPath: string, ids: readonly string[], 
         return range ? positionAt(starts, range[0]) : { line: 1, column: 1 };
       };
     }
-  } catch {
-    // read a moment ago; if not now, the problems go at 1:1
   }
   return ids.map((id) => {
     const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
