@@ -7,9 +7,9 @@
 // front-matter bytes summed over the rounds. Run by bench/run.mjs; prints one JSON line.
 //
 //   node bench/file-cost.mjs <clean folder> <problem folder> <warm-up folder> [rounds]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { problemKind } from './problem-kind.mjs';
+import { frontMatterBytes, problemKind } from './cost-files.mjs';
 
 const [cleanDir, problemDir, warmDir, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 5);
@@ -29,13 +29,6 @@ const mdFiles = (dir) =>
 process.env = { ...process.env };
 const { config } = loadConfig({ paths: [cleanDir] });
 const env = caseCheckEnv({ asOf: '2026-11-01', config });
-
-/** The bytes of a case file's front matter (the file's, when it has no closing fence): as bench/run.mjs pairs files. */
-function frontMatterBytes(file) {
-  const text = readFileSync(file, 'utf8');
-  const close = text.search(/\r?\n---[ \t]*\r?\n/);
-  return Buffer.byteLength(close === -1 ? text : text.slice(0, close));
-}
 
 const kindOf = new Map();
 /** Everything check does for one file on its own, its share of the output included. */

@@ -17,7 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCaseload } from './generate.mjs';
-import { problemKind } from './problem-kind.mjs';
+import { frontMatterBytes, problemKind } from './cost-files.mjs';
 import { generateVariedCaseload } from './generate-varied.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,13 +69,6 @@ const caseloads = {
 };
 const names = only ? [only] : Object.keys(caseloads);
 
-/** The bytes of a case file's front matter (the file's, when it has no closing fence). */
-function frontMatterBytes(file) {
-  const text = readFileSync(file, 'utf8');
-  const close = text.search(/\r?\n---[ \t]*\r?\n/);
-  return Buffer.byteLength(close === -1 ? text : text.slice(0, close));
-}
-
 /**
  * Two small caseloads of equal size from `dir`: files check finds clean, and files with at
  * least one problem, each problem file matched to a clean one whose front matter is of nearly
@@ -90,7 +83,7 @@ function frontMatterBytes(file) {
  */
 function costSubsets(name, dir) {
   const out = JSON.parse(run(check(dir)).stdout.toString());
-  // the caseload's own files with problems, by kind (bench/problem-kind.mjs)
+  // the caseload's own files with problems, by kind (bench/cost-files.mjs)
   const mix = {};
   for (const f of out.files) {
     const kind = problemKind(f);
