@@ -4,6 +4,7 @@
 // file, and `--cache-strategy content` notices an edit that keeps size and time.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -37,6 +38,11 @@ const headerLine = () => cacheText().split('\n', 1)[0]!;
 const cacheFile = () => JSON.parse(cacheText().slice(headerLine().length + 1)) as { entries: Record<string, Record<string, unknown>> };
 /** Write a cache changed by hand under the first line it had (the MAC of what was there before), or another line. */
 const writeCache = (c: unknown, header = headerLine()) => writeFileSync(join(cacheDir, 'check.json'), `${header}\n${JSON.stringify(c)}`);
+/** The first line that signs a cache with the user's own secret, as only this user could write it. */
+const signedByUser = (c: unknown) =>
+  `reunify-check-cache ${createHmac('sha256', readFileSync(join(present(env.XDG_CACHE_HOME), 'reunify', 'cache-secret')))
+    .update(JSON.stringify(c))
+    .digest('base64')}`;
 const caseFile = (id: string) => join(caseload, 'cases', `${id}.md`);
 /** Break a case: an unknown stage is a schema error. */
 const breakCase = (id: string) => writeFileSync(caseFile(id), readFileSync(caseFile(id), 'utf8').replace(/^stage: \d/m, 'stage: 9'));
@@ -59,10 +65,7 @@ describe('check --cache: entry by entry', () => {
     for (const p of paths.slice(0, 4))
       expect(rewritten.entries[p]).toMatchObject({ size: expect.any(Number), hash: expect.any(String), outcome: expect.any(Object) });
     // the same malformed entries under a MAC that matches them (as only this user could write): ignored entry by entry
-    const { createHmac } = await import('node:crypto');
-    const secret = readFileSync(join(present(env.XDG_CACHE_HOME), 'reunify', 'cache-secret'));
-    const body = JSON.stringify(c);
-    writeCache(c, `reunify-check-cache ${createHmac('sha256', secret).update(body).digest('base64')}`);
+    writeCache(c, signedByUser(c));
     const signed = await check();
     expect(signed.stderr).toBe('');
     expect(signed.stdout).toBe(reference);
@@ -92,9 +95,7 @@ describe('check --cache: entry by entry', () => {
     writeCache(c, '');
     expect((await check()).exitCode).toBe(1);
     // the control: the same edit signed with the user's own secret (which only they can read) is believed
-    const { createHmac } = await import('node:crypto');
-    const userSecret = readFileSync(join(present(env.XDG_CACHE_HOME), 'reunify', 'cache-secret'));
-    writeCache(c, `reunify-check-cache ${createHmac('sha256', userSecret).update(JSON.stringify(c)).digest('base64')}`);
+    writeCache(c, signedByUser(c));
     expect((await check()).exitCode).toBe(0);
     // the MAC key is the user's own, outside the caseload
     const secret = join(present(env.XDG_CACHE_HOME), 'reunify', 'cache-secret');
