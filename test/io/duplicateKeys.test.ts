@@ -50,6 +50,9 @@ function repeatInFlowMaps(text: string): string {
   );
 }
 
+/** How many texts `compare` found of each kind, none yet. */
+const noneSeen = (): Record<ReturnType<typeof compare>, number> => ({ fast: 0, careful: 0, other: 0, 'no-repeat': 0 });
+
 function seeded(seed: number): (n: number) => number {
   let state = seed;
   return (n) => ((state = (state * 1103515245 + 12345) % 2147483648) >>> 12) % n;
@@ -58,7 +61,7 @@ function seeded(seed: number): (n: number) => number {
 describe('keys written twice, from the fast reading', () => {
   it('reports what the careful parser reports, where it reports it, in the examples with repeats written in', () => {
     const dir = 'examples/caseload/cases';
-    const seen = { fast: 0, careful: 0, other: 0, 'no-repeat': 0 };
+    const seen = noneSeen();
     for (const [i, name] of readdirSync(dir)
       .filter((f) => f.endsWith('.md'))
       .entries()) {
@@ -72,7 +75,7 @@ describe('keys written twice, from the fast reading', () => {
   });
 
   it('and in 200 files of the varied caseload (flow maps, comments, quoted keys, multi-line strings)', () => {
-    const seen = { fast: 0, careful: 0, other: 0, 'no-repeat': 0 };
+    const seen = noneSeen();
     for (let i = 0; i < 200; i++) {
       const { text } = generateCase(29, i) as { text: string };
       seen[compare(repeatEntries(text, seeded(i), 1 + (i % 4)))]++;
@@ -83,7 +86,7 @@ describe('keys written twice, from the fast reading', () => {
   }, 60_000);
 
   it('on nested lists and maps written by hand (property)', () => {
-    const seen = { fast: 0, careful: 0, other: 0, 'no-repeat': 0 };
+    const seen = noneSeen();
     fc.assert(
       fc.property(handWrittenYaml, fc.nat(), fc.integer({ min: 1, max: 3 }), (yaml, seed, count) => {
         seen[compare(`---\n${repeatEntries(`---\n${yaml}---`, seeded(seed), count).slice(4)}\nbody\n`)]++;
@@ -111,7 +114,7 @@ describe('keys written twice, from the fast reading', () => {
   it('in flow maps of up to four entries, keys with and without values, quoted and plain', () => {
     // a key written without `:` in a flow map is null to js-yaml, with no node of its own
     const entries = ['a', 'b', 'a: a', 'a:', 'a: ~', 'b: 1', '"a"', "'b': 2"];
-    const seen = { fast: 0, careful: 0, other: 0, 'no-repeat': 0 };
+    const seen = noneSeen();
     const maps = (prefix: string[]): string[][] => (prefix.length === 4 ? [prefix] : [prefix, ...entries.flatMap((e) => maps([...prefix, e]))]);
     for (const map of maps([]).slice(1)) seen[compare(`---\nx: {${map.join(', ')}}\n---\n`)]++;
     // reported on the fast path where every key has its `:`, left to the careful parser where one has none
