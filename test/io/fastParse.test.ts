@@ -10,6 +10,7 @@ import { fastParse, NEEDS_CAREFUL_PARSE, PARSERS_DIFFER } from '../../src/core/p
 import { parseYamlText } from '../../src/core/parse/strictYaml.js';
 import { present } from '../present.js';
 import { handWrittenYaml } from './handWrittenYaml.js';
+import { EDIT_CHARACTERS, KEYS, LAYOUTS_READ_ALIKE, LENIENT_LAYOUTS, SCALARS } from './yamlSamples.js';
 
 const careful = (text: string) => {
   const parsed = parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter');
@@ -21,81 +22,6 @@ function agrees(text: string): boolean {
   const fast = fastParse(text);
   return fast === undefined || isDeepStrictEqual(fast, careful(text));
 }
-
-const SCALARS = [
-  'a',
-  '1',
-  '-1',
-  '+1',
-  '0',
-  '-0',
-  '+0',
-  '0.0',
-  '-0.0',
-  '1.5e3',
-  '1E3',
-  '.5',
-  '5.',
-  '0x1f',
-  '0o17',
-  '0b11',
-  '017',
-  '1_000',
-  '.inf',
-  '-.Inf',
-  '.nan',
-  'NaN',
-  'true',
-  'True',
-  'TRUE',
-  'tRue',
-  'null',
-  'Null',
-  '~',
-  '',
-  'yes',
-  'on',
-  '2026-01-02',
-  '12:30',
-  '"x"',
-  "'y'",
-  '"\\x41"',
-  '"\\u263A"',
-  '"\\N"',
-  '"\\_"',
-  '"\\L"',
-  '"a\\\n  b"',
-  'a  b',
-  '-',
-  '?x',
-  ':x',
-  'a:b',
-  '[]',
-  '{}',
-  '[a,b]',
-  '{a: b}',
-  '[a: 1]',
-  'ü',
-  '\u00a0x',
-  'a #b',
-  "'a''b'",
-  '|\n  lit\n',
-  '>\n  fold\n  ed\n',
-  '|-\n  x\n',
-  '>+\n  x\n\n',
-  'plain\n  cont',
-  '1e',
-  '+.5',
-  '-.5',
-  '1.',
-  '0xFFFFFFFFFFFFFFFFFF',
-  '99999999999999999999',
-  '+0x1',
-  '-0o7',
-  '1e400',
-  '0e0',
-];
-const KEYS = ['k', 'null', '~', 'Null', 'true', '1', '01', '1.0', '0x1', '-0', '"k"', '"null"', 'a b', '"a:b"', '<<', '2026-01-01', '.inf', '0b1', '+1'];
 
 describe('fast path agrees with the careful parser', () => {
   it.each(SCALARS)('value %j', (v) => {
@@ -165,41 +91,12 @@ describe('fast path steps aside for lists and maps used as keys', () => {
 });
 
 describe('fast path steps aside for layouts js-yaml reads leniently', () => {
-  it.each([
-    ['a lone CR inside a value', 'ref: "Mr\rB"\n'],
-    ['a lone CR between keys', 'a: [x]\rb: 1\n'],
-    ['a comment glued to a closing bracket', 'a: { b: 1 }#note\n'],
-    ['a comment glued to a closing quote', 'a: "x"#note\n'],
-    ['a flow map continued at a lower indent', 'people:\n  - { id: aunt, relation:\n paternal_aunt }\n'],
-    ['a flow list continued at the same indent', 'a:\n  b: [1,\n  2]\n'],
-    ['a quoted scalar continued at a lower indent', 'goals:\n  - steps: ["Tuesday and Thursda\ny school runs"]\n'],
-    // yaml refuses an implicit key whose `:` is more than 1024 characters after it starts
-    ['a key of 1,025 characters', `${'k'.repeat(1025)}: 1\n`],
-    ['a quoted key of 1,024 characters', `"${'k'.repeat(1024)}": 1\n`],
-    ['a long key in a flow list', `x: [${'k'.repeat(1030)}: 3]\n`],
-    // comments glued to a flow indicator, and lists or maps where a flow map's key goes (found by review)
-    ['a comment glued to an opening bracket', 'k: {# c\n  x: 1}\nl: [# c\n  x]\n'],
-    ['a comment glued to a comma inside brackets', 'k: [a,# c\n  b]\n'],
-    ['a comment glued to the colon after a quoted key', 'k: {"a":# c\n 1}\n'],
-    ['a list where a flow map key goes', 'k: {a, [b, c]}\n'],
-    ['a map where a flow map key goes, on the next line', 'k: {a: 1,\n  {b: 2}}\n'],
-    // yaml counts from the end of what came before the key: with CRLF the line break is two characters
-    ['a key of 1,023 characters after an empty value, with CRLF', `a:\r\n${'k'.repeat(1023)}: 1\r\n`],
-    ['a short key indented 1,000 spaces, with CRLF', `p:\r\n${' '.repeat(1000)}a:\r\n${' '.repeat(1000)}${'k'.repeat(23)}: 1\r\n`],
-  ])('%s', (_name, text) => {
+  it.each(LENIENT_LAYOUTS)('%s', (_name, text) => {
     expect(fastParse(text)).toBeUndefined();
     expect(agrees(text)).toBe(true);
   });
 
-  it.each([
-    ['a comment after a flow map', 'people:\n  - { id: dad }   # not on the birth certificate\n'],
-    ['a flow list continued further in', 'shared: [ { party: child },\n          { party: mum } ]\n'],
-    ['quotes and brackets inside a block scalar', 'note: |\n  "open [ and {\n  still\ntail: 1\n'],
-    ['apostrophes in plain text', "views: Child's views, in the child's words\n"],
-    ['a key of 990 characters', `${'k'.repeat(990)}: 1\n`],
-    ['comments after a space inside brackets, and lists and maps as values and items', 'k: [ # c\n  x, [a], {b: [c]}]\nm: {a: [1], b: {c: 2}}\n'],
-    ['a long line with no `:` far into it', `note: "${'word '.repeat(400)}"\n`],
-  ])('but not for %s', (_name, text) => {
+  it.each(LAYOUTS_READ_ALIKE)('but not for %s', (_name, text) => {
     expect(fastParse(text)).toBeDefined();
     expect(agrees(text)).toBe(true);
   });
@@ -207,40 +104,7 @@ describe('fast path steps aside for layouts js-yaml reads leniently', () => {
   it('on the example caseload with random one-to-three-character edits (property)', () => {
     const dir = 'examples/caseload/cases';
     const fronts = readdirSync(dir).map((f) => /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, f), 'utf8'))![1] + '\n');
-    const chars = [
-      ' ',
-      '\n',
-      ':',
-      '-',
-      '[',
-      ']',
-      '{',
-      '}',
-      ',',
-      '"',
-      "'",
-      '#',
-      '|',
-      '>',
-      '?',
-      '&',
-      '*',
-      '!',
-      '%',
-      '@',
-      '`',
-      '\t',
-      '\\',
-      'a',
-      '0',
-      '.',
-      '~',
-      '\r',
-      '\u00a0',
-      '\u2028',
-      '\ufeff',
-    ];
-    const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...chars));
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...EDIT_CHARACTERS));
     fc.assert(
       fc.property(fc.nat(fronts.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), (which, edits) => {
         let text = present(fronts[which]);
