@@ -1,7 +1,9 @@
-// Shared by the fast-locator tests: where the fast locator and the careful parser
-// place every path of a front matter.
+// Shared by the fast-locator and plain-reader tests: where the fast locator (or the plain
+// reader) and the careful parser place every path of a front matter.
+import { isDeepStrictEqual } from 'node:util';
 import { fastLocator } from '../../src/core/parse/fastLocate.js';
 import { fastParse } from '../../src/core/parse/fastYaml.js';
+import { readPlainYaml } from '../../src/core/parse/plainYaml.js';
 import { locateRange, parseYamlText, type ParsedYaml } from '../../src/core/parse/strictYaml.js';
 
 /** Every path into `value`, plus one missing key or index under each map and list. */
@@ -37,4 +39,18 @@ export function compareLocations(
     if (offset !== expected) result.differ.push(`${pointer}: ${offset} ≠ ${expected}`);
   }
   return result;
+}
+
+/** How the plain reader's reading of `text` compares with the careful one: 'refused', 'agree', or what differs. */
+export function plainVersusCareful(text: string, careful?: ParsedYaml): string {
+  const plain = readPlainYaml(text);
+  if (!plain) return 'refused';
+  const reading = careful ?? parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter');
+  if (reading.problems.length > 0) return `read what the careful reader refuses: ${reading.problems[0]!.message}`;
+  if (!isDeepStrictEqual(plain.data, reading.data)) return `data differ: ${JSON.stringify(plain.data)} ≠ ${JSON.stringify(reading.data)}`;
+  for (const pointer of everyPointer(plain.data)) {
+    const expected = (reading.doc ? locateRange(reading.doc, pointer)?.[0] : undefined) ?? 0;
+    if (plain.locate(pointer) !== expected) return `${pointer} placed at ${plain.locate(pointer)}, careful at ${expected}`;
+  }
+  return 'agree';
 }

@@ -14,7 +14,7 @@ import { splitCase } from '../../src/core/parse/frontMatter.js';
 import { decodeCaseBytes } from '../../src/core/parse/screen.js';
 import { fastParse } from '../../src/core/parse/fastYaml.js';
 import { parseYamlText } from '../../src/core/parse/strictYaml.js';
-import { compareLocations } from './compareLocations.js';
+import { compareLocations, plainVersusCareful } from './compareLocations.js';
 import { present } from '../present.js';
 
 function mdFiles(dir: string): string[] {
@@ -27,6 +27,8 @@ function mdFiles(dir: string): string[] {
 
 /** Paths the fast locator left to the careful parser, over the files compared so far. */
 let placedByCareful = 0;
+/** Files the plain reader read (and agreed on), over the files compared so far. */
+let plainRead = 0;
 
 /** 'skip' when the file never reaches a parser; otherwise whether the two readings agree. */
 function compare(file: string, positions = true): 'skip' | 'fast-stepped-aside' | 'agree' | string {
@@ -45,6 +47,10 @@ function compareText(text: string, positions = true, brokenOnly = false): 'skip'
   }
   const fast = fastParse(fm);
   const careful = parseYamlText(fm, 0, () => ({ line: 1, column: 1 }), 'front matter');
+  // the plain reader, which check tries first, agrees too or steps aside
+  const plain = plainVersusCareful(fm, careful);
+  if (plain === 'agree') plainRead++;
+  else if (plain !== 'refused') return `plain reader: ${plain}`;
   if (fast === undefined) {
     return !brokenOnly || careful.problems.length > 0 ? 'fast-stepped-aside' : 'fast stepped aside from YAML the careful parser reads without a problem';
   }
@@ -72,9 +78,12 @@ const disagreements = (t: Record<string, number>) => Object.keys(t).filter((k) =
 
 describe('fast and careful parsers read case files the same way', () => {
   it('on every example and broken example', () => {
+    plainRead = 0;
     const t = tally([...mdFiles('examples/caseload'), ...mdFiles('examples/broken')]);
     expect(disagreements(t)).toEqual([]);
     expect(t.agree).toBeGreaterThanOrEqual(13);
+    // the plain reader reads every example case
+    expect(plainRead).toBeGreaterThanOrEqual(14);
   });
 
   it('on the hostile corpus', () => {
@@ -85,9 +94,11 @@ describe('fast and careful parsers read case files the same way', () => {
   it('on a generated caseload of 1,000 cases', () => {
     const dir = generateCaseload(1000, 11) as string;
     placedByCareful = 0;
+    plainRead = 0;
     const t = tally(mdFiles(dir), 10);
     expect(disagreements(t)).toEqual([]);
     expect(t.agree).toBeGreaterThan(950);
+    expect(plainRead).toBeGreaterThan(950);
     // the fast locator places (nearly) every path of these files itself
     expect(placedByCareful).toBeLessThan(7);
   }, 120_000);
@@ -96,6 +107,7 @@ describe('fast and careful parsers read case files the same way', () => {
     // flow and block maps and lists, comments between entries and after values, quoted keys,
     // quoted strings over two lines, folded and literal strings, 2-4 space indents, CRLF
     placedByCareful = 0;
+    plainRead = 0;
     const out: Record<string, number> = {};
     for (let i = 0; i < 300; i++) {
       const { text } = generateCase(23, i) as { text: string };
@@ -109,5 +121,7 @@ describe('fast and careful parsers read case files the same way', () => {
     expect(out['fast-stepped-aside']).toBeGreaterThan(0);
     // and the fast locator places every path of every file it read, without the careful parser
     expect(placedByCareful).toBe(0);
+    // the plain reader reads them too (check tries it first)
+    expect(plainRead).toBeGreaterThan(270);
   }, 60_000);
 });

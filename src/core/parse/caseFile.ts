@@ -5,6 +5,7 @@ import type { Document } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { nodeRecorder, type FastLocator } from './fastLocate.js';
 import { duplicateKeysAt, fastRead } from './fastYaml.js';
+import { readPlainYaml } from './plainYaml.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
 import { LIMITS, decodeCaseBytes, fileProblem, fileTooLarge, tooManyNodesAt } from './screen.js';
 import { duplicateKeyMessage, locateRange, parseYamlText, yamlProblemList } from './strictYaml.js';
@@ -26,9 +27,10 @@ export interface LoadedCase {
   /** Line and column for a JSON pointer into the front matter. */
   locate(pointer: string): { line: number; column: number } | undefined;
   /**
-   * Which parser read the front matter: the fast js-yaml path (only for text the screens in
-   * fastYaml.ts vouch for, where both parsers read the same data; it also reports keys
-   * written twice when nothing else is wrong), or the careful `yaml` one.
+   * Which parser read the front matter: the fast path (the plain reader of plainYaml.ts for
+   * the layouts it knows, else js-yaml for text the screens in fastYaml.ts vouch for, where
+   * both parsers read the same data; js-yaml also reports keys written twice when nothing
+   * else is wrong), or the careful `yaml` one.
    */
   parser?: 'fast' | 'careful';
 }
@@ -99,7 +101,16 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
     carefulDoc ??= careful().doc ?? null;
     return (carefulDoc ? locateRange(carefulDoc, pointer)?.[0] : undefined) ?? 0;
   };
-  // The fast reading stands whenever the screens (fastYaml.ts) let js-yaml read the text: the
+  // Most front matters are written the plain way, and the plain reader (plainYaml.ts) reads
+  // them, data and positions together, as the careful reading would.
+  const plain = fast ? readPlainYaml(split.frontMatter) : undefined;
+  if (plain) {
+    loaded.data = plain.data;
+    loaded.parser = 'fast';
+    loaded.locate = (pointer: string) => at(split.frontMatterStart + plain.locate(pointer));
+    return loaded;
+  }
+  // Otherwise the fast reading stands whenever the screens (fastYaml.ts) let js-yaml read the text: the
   // two parsers then give the same data, so a problem found in it is the problem the careful
   // reading would give, and its position comes from the same reading (fastLocate.ts). Broken
   // YAML (but for keys written twice, below), and anything the screens send aside, is read
