@@ -24,7 +24,7 @@ export function* jsonChunks(result: CheckResult): Generator<string> {
     for (const f of result.results) {
       // a value nested two levels down: every line after its first indented four more spaces
       // (JSON text holds no raw newline inside a string, so each one is layout)
-      yield (first ? '\n    ' : ',\n    ') + asciiSafeJson(JSON.stringify(fileJson(f), null, 2).replace(/\n/g, '\n    '));
+      yield (first ? '\n    ' : ',\n    ') + asciiSafeJson(fileJsonText(f));
       first = false;
     }
     yield '\n  ]';
@@ -32,19 +32,42 @@ export function* jsonChunks(result: CheckResult): Generator<string> {
   yield ',\n  "summary": ' + asciiSafeJson(JSON.stringify(result.summary, null, 2).replace(/\n/g, '\n  ')) + '\n}\n';
 }
 
-function fileJson(f: FileResult) {
-  return {
-    filePath: f.filePath,
-    caseId: f.caseId ?? null,
-    errorCount: f.errorCount,
-    warningCount: f.warningCount,
-    problems: f.problems.map((p) => ({
-      ruleId: p.ruleId,
-      severity: p.severity,
-      message: p.message,
-      line: p.line ?? null,
-      column: p.column ?? null,
-      path: p.path ?? null,
-    })),
-  };
+/**
+ * One file's entry as `JSON.stringify(entry, null, 2)` writes it, nested two levels down (every
+ * line after the first indented four more spaces), written out field by field: a file's
+ * entry was built as an object, stringified and re-indented, which cost more than anything
+ * else in writing a result with problems (test/report/jsonFormat.test.ts compares the two).
+ */
+function fileJsonText(f: FileResult): string {
+  let out =
+    '{\n      "filePath": ' +
+    JSON.stringify(f.filePath) +
+    ',\n      "caseId": ' +
+    jsonOrNull(f.caseId) +
+    ',\n      "errorCount": ' +
+    JSON.stringify(f.errorCount) +
+    ',\n      "warningCount": ' +
+    JSON.stringify(f.warningCount) +
+    ',\n      "problems": ';
+  if (f.problems.length === 0) return out + '[]\n    }';
+  for (let i = 0; i < f.problems.length; i++) {
+    const p = f.problems[i]!;
+    out +=
+      (i === 0 ? '[\n        {\n          "ruleId": ' : ',\n        {\n          "ruleId": ') +
+      JSON.stringify(p.ruleId) +
+      ',\n          "severity": ' +
+      JSON.stringify(p.severity) +
+      ',\n          "message": ' +
+      JSON.stringify(p.message) +
+      ',\n          "line": ' +
+      jsonOrNull(p.line) +
+      ',\n          "column": ' +
+      jsonOrNull(p.column) +
+      ',\n          "path": ' +
+      jsonOrNull(p.path) +
+      '\n        }';
+  }
+  return out + '\n      ]\n    }';
 }
+
+const jsonOrNull = (v: string | number | undefined): string => (v === undefined ? 'null' : JSON.stringify(v));
