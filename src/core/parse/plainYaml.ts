@@ -99,6 +99,10 @@ function isIndicator(c: number): boolean {
   );
 }
 
+/** The characters the key and plain-value scans stop at: `:` `#` brackets, `,` and quotes (1; every other character below 128 is 0). */
+const MARKS = new Uint8Array(128);
+for (const c of [COLON, HASH, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, COMMA, DQUOTE, SQUOTE]) MARKS[c] = 1;
+
 const isFlowEnd = (c: number) => c === COMMA || c === CLOSE_SQUARE || c === CLOSE_CURLY;
 
 class PlainReader {
@@ -315,15 +319,16 @@ class PlainReader {
       const start = this.i;
       if (isIndicator(c) || c === QUESTION || c === COLON || (c === DASH && !this.plainContinues(start + 1))) refuse();
       let j = start;
-      let end = -1;
       for (; j < this.le; j++) {
         const d = text.charCodeAt(j);
-        if (d === COLON && (j + 1 === this.le || text.charCodeAt(j + 1) === SPACE)) break;
-        if (d === HASH && text.charCodeAt(j - 1) === SPACE) refuse();
-        if (d === OPEN_SQUARE || d === CLOSE_SQUARE || d === OPEN_CURLY || d === CLOSE_CURLY || d === COMMA || d === DQUOTE || d === SQUOTE) refuse();
-        if (d !== SPACE) end = j + 1;
+        if (d >= 128 || MARKS[d] === 0) continue;
+        if (d === COLON) {
+          if (j + 1 === this.le || text.charCodeAt(j + 1) === SPACE) break;
+        } else if (d !== HASH || text.charCodeAt(j - 1) === SPACE) refuse(); // a comment, a bracket, a comma or a quote
       }
       if (j === this.le) refuse();
+      let end = j;
+      while (text.charCodeAt(end - 1) === SPACE) end--;
       key = text.slice(start, end);
       if (resolvesAsText(key) === false) refuse();
       this.i = j;
@@ -349,28 +354,28 @@ class PlainReader {
     // `?` and `:` first are left to the other readers; `-` first only before more of the value (`-5`, `-x`)
     if (isIndicator(c) || c === QUESTION || c === COLON || (c === DASH && !(this.plainContinues(start + 1) && !isFlowEnd(text.charCodeAt(start + 1)))))
       refuse();
-    let end = start;
     let j = start;
     for (; j < this.le; j++) {
       const d = text.charCodeAt(j);
-      if (d === HASH && text.charCodeAt(j - 1) === SPACE) break;
-      if (d === COLON) {
+      if (d >= 128 || MARKS[d] === 0) continue;
+      if (d === HASH) {
+        if (text.charCodeAt(j - 1) === SPACE) break;
+      } else if (d === COLON) {
         const after = j + 1 < this.le ? text.charCodeAt(j + 1) : SPACE;
         if (after === SPACE || (inFlow && isFlowEnd(after))) {
           if (inFlow) break;
           refuse();
         }
-      }
-      if (
-        inFlow
-          ? d === COMMA || d === OPEN_SQUARE || d === CLOSE_SQUARE || d === OPEN_CURLY || d === CLOSE_CURLY
-          : d === OPEN_SQUARE || d === CLOSE_SQUARE || d === OPEN_CURLY || d === CLOSE_CURLY
-      ) {
+      } else if (d === COMMA) {
+        if (inFlow) break;
+      } else if (d !== DQUOTE && d !== SQUOTE) {
+        // a bracket
         if (inFlow) break;
         refuse();
       }
-      if (d !== SPACE) end = j + 1;
     }
+    let end = j;
+    while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
     if (inFlow && j === this.le) refuse();
     this.i = j;
     return plainValue(text.slice(start, end));
@@ -667,7 +672,12 @@ function locateIn(data: Record<string, unknown>, rootAt: number, spots: Map<obje
       if (index >= node.length) break;
     } else {
       if (!Object.prototype.hasOwnProperty.call(node, segment)) break;
-      index = Object.keys(node).indexOf(segment);
+      // the key's place among the map's keys (for…in goes in their order, as Object.keys does, without an array)
+      index = 0;
+      for (const key in node) {
+        if (key === segment) break;
+        index++;
+      }
     }
     at = offsets[index]!;
     node = (node as Record<string, unknown>)[segment];
