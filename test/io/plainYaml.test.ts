@@ -75,6 +75,10 @@ describe('the plain reader steps aside', () => {
     ['a quoted string continued at its key’s column', 'a:\n  b: "x\n  y"\n'],
     ['a quoted string in a compact map continued left of its key', 'l:\n  - k: "x\n   y"\n'],
     ['a flow list continued at its key’s column', 'a:\n  b: [x,\n  y]\n'],
+    // found by review: yaml reads the first two otherwise, and refuses the third
+    ['a kept block string ending the text on a line of spaces, with no line break', 'a: |+\n  x\n  '],
+    ['a comment line at the first column inside a flow map, after a value', 'a: {a: 1 #\n#\n }\n'],
+    ['more values than the documented limit', 'k:\n' + '- x\n'.repeat(50_001)],
   ])('%s', (_name, text) => {
     expect(readPlainYaml(text)).toBeUndefined();
   });

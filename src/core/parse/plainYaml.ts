@@ -11,7 +11,7 @@
 // reader reads the same data without a problem and places every path at the same offset
 // (test/io/plainYaml.test.ts and test/io/differential.test.ts compare the two).
 import { fromPointer } from '../model/problem.js';
-import { FORBIDDEN_KEYS } from './screen.js';
+import { FORBIDDEN_KEYS, tooManyNodesAt } from './screen.js';
 
 /** What the plain reader read: the front matter's data, and where each path into it starts (as the careful reader's `locateRange` places it). */
 export interface PlainReading {
@@ -24,7 +24,9 @@ export interface PlainReading {
  * nothing about the text is decided here.
  */
 export function readPlainYaml(text: string): PlainReading | undefined {
-  if (UNREAD_CHARACTERS.test(text)) return undefined;
+  // more values than the documented limit: the careful reader reports it (quick: a front matter
+  // of under 25,000 characters is within the limit unread)
+  if (UNREAD_CHARACTERS.test(text) || tooManyNodesAt(text) !== undefined) return undefined;
   const reader = new PlainReader(text);
   let data: Record<string, unknown>;
   try {
@@ -34,7 +36,8 @@ export function readPlainYaml(text: string): PlainReading | undefined {
     throw err;
   }
   const { spots, rootAt } = reader;
-  return { data, locate: (pointer) => locateIn(data, rootAt, spots, pointer) };
+  const places = new Map<object, Map<string, number>>();
+  return { data, locate: (pointer) => locateIn(data, rootAt, spots, places, pointer) };
 }
 
 // Tabs (indentation or not, the two parsers' rules differ), control characters, a CR not
@@ -292,10 +295,11 @@ class PlainReader {
   /** Whether a key (plain or quoted, then `:` and a space or the line's end) starts at the cursor; the cursor does not move. */
   private keyAhead(): boolean {
     const start = this.i;
-    // most items are not keys: no `:` before a space or the line's end, no key
-    let colon = this.text.indexOf(':', start);
-    while (colon !== -1 && colon < this.le && colon + 1 < this.le && this.text.charCodeAt(colon + 1) !== SPACE) colon = this.text.indexOf(':', colon + 1);
-    if (colon === -1 || colon >= this.le) return false;
+    // most items are not keys: no `:` before a space or the line's end on this line, no key
+    // (searched within the line: a search of the whole text from each item made a long list quadratic)
+    let colon = start;
+    while (colon < this.le && !(this.text.charCodeAt(colon) === COLON && (colon + 1 === this.le || this.text.charCodeAt(colon + 1) === SPACE))) colon++;
+    if (colon === this.le) return false;
     try {
       this.key();
       return true;
@@ -481,8 +485,9 @@ class PlainReader {
       while (k < this.le && text.charCodeAt(k) === SPACE) k++;
       const spaces = k - this.ls;
       if (k === this.le) {
-        // an empty line; spaces past the indentation (or before it is known) would be content
-        if (blockIndent < 0 ? spaces > 0 : spaces > blockIndent) refuse();
+        // an empty line; spaces past the indentation (or before it is known) would be content,
+        // and one the text ends on, with no line break, does not count as yaml reads it
+        if ((blockIndent < 0 ? spaces > 0 : spaces > blockIndent) || this.nl >= text.length) refuse();
         empty++;
         continue;
       }
@@ -595,8 +600,18 @@ class PlainReader {
       this.skipSpaces();
       if (this.i < this.le && (text.charCodeAt(this.i) !== HASH || text.charCodeAt(this.i - 1) !== SPACE)) return;
       if (this.nl >= text.length) refuse();
-      this.nextLine();
-      if (this.content() <= indent) refuse();
+      // the next line with something on it: a comment line or the next entry, each indented
+      // past `indent` (yaml refuses a comment at the first column right after a flow map's value)
+      for (this.nextLine(); ; this.nextLine()) {
+        if (this.atEnd()) refuse();
+        let j = this.ls;
+        while (j < this.le && text.charCodeAt(j) === SPACE) j++;
+        if (j === this.le) continue;
+        if (j - this.ls <= indent) refuse();
+        if (text.charCodeAt(j) === HASH) continue;
+        this.i = j;
+        break;
+      }
     }
   }
 
@@ -659,28 +674,44 @@ function plainValue(s: string): unknown {
 }
 
 /** The offset of what `pointer` names in `data`; a path that goes past what is there stops at the last value it reached (as `locateRange` does). */
-function locateIn(data: Record<string, unknown>, rootAt: number, spots: Map<object, number[]>, pointer: string): number {
+function locateIn(
+  data: Record<string, unknown>,
+  rootAt: number,
+  spots: Map<object, number[]>,
+  places: Map<object, Map<string, number>>,
+  pointer: string,
+): number {
   let node: unknown = data;
   let at = rootAt;
   for (const segment of fromPointer(pointer)) {
     if (typeof node !== 'object' || node === null) break;
     const offsets = spots.get(node)!; // every map and list the reader made has its offsets
-    let index: number;
     if (Array.isArray(node)) {
       if (!/^\d+$/.test(segment)) break;
-      index = Number(segment);
+      const index = Number(segment);
       if (index >= node.length) break;
+      at = offsets[index]!;
     } else {
       if (!Object.prototype.hasOwnProperty.call(node, segment)) break;
-      // the key's place among the map's keys (for…in goes in their order, as Object.keys does, without an array)
-      index = 0;
-      for (const key in node) {
-        if (key === segment) break;
-        index++;
-      }
+      at = placesIn(node, offsets, places).get(segment)!; // the map holds the key: so does its index
     }
-    at = offsets[index]!;
     node = (node as Record<string, unknown>)[segment];
   }
   return at;
+}
+
+/**
+ * Each key's offset in a map, made the first time a path goes into the map (one problem per
+ * key of a big map would otherwise search its keys once each). The offsets are in the order
+ * of the keys, which is `for…in`'s (no key the reader accepts is a number).
+ */
+function placesIn(map: object, offsets: readonly number[], places: Map<object, Map<string, number>>): Map<string, number> {
+  let found = places.get(map);
+  if (!found) {
+    found = new Map();
+    let index = 0;
+    for (const key in map) found.set(key, offsets[index++]!);
+    places.set(map, found);
+  }
+  return found;
 }
