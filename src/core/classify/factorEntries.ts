@@ -22,7 +22,9 @@ export function standingEntries(entries: readonly IndexedFactorEntry[]): Indexed
   const byPerson = new Map<string, IndexedFactorEntry[]>();
   for (const e of entries) {
     const key = e.entry.person ?? '';
-    byPerson.set(key, [...(byPerson.get(key) ?? []), e]);
+    const list = byPerson.get(key);
+    if (list) list.push(e);
+    else byPerson.set(key, [e]);
   }
   const standing: IndexedFactorEntry[] = [];
   for (const list of byPerson.values()) {
@@ -40,7 +42,9 @@ export function currentFactorEntries(data: CaseData, asOf: IsoDate): IndexedFact
   const byFactor = new Map<string, IndexedFactorEntry[]>();
   (data.factors ?? []).forEach((entry, index) => {
     if (entry.as_of !== undefined && entry.as_of > asOf) return;
-    byFactor.set(entry.id, [...(byFactor.get(entry.id) ?? []), { entry, index }]);
+    const list = byFactor.get(entry.id);
+    if (list) list.push({ entry, index });
+    else byFactor.set(entry.id, [{ entry, index }]);
   });
   return [...byFactor.values()].flatMap(standingEntries).sort((a, b) => a.index - b.index);
 }
