@@ -8,7 +8,7 @@ import { duplicateKeysAt, fastRead } from './fastYaml.js';
 import { readPlainYaml } from './plainYaml.js';
 import { FrontMatterError, lineStarts, positionAt, splitCase, type SplitCase } from './frontMatter.js';
 import { LIMITS, decodeCaseBytes, fileProblem, fileTooLarge, tooManyNodesAt } from './screen.js';
-import { duplicateKeyMessage, locateRange, parseYamlText, yamlProblemList } from './strictYaml.js';
+import { duplicateKeyMessage, locateRange, parseYamlText, yamlProblemList, type PairsByName } from './strictYaml.js';
 
 export interface LoadedCase {
   filePath: string;
@@ -97,9 +97,12 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
   const careful = () => parseYamlText(split.frontMatter, split.frontMatterStart, at, 'front matter');
   // where the careful reading places a path, read only when first asked
   let carefulDoc: Document.Parsed | null | undefined;
+  // check only reads the document, so the pairs of its maps can be indexed once (a writer changes
+  // the document it was given, and places paths in it as it now is)
+  const pairs: PairsByName | undefined = fast ? new WeakMap() : undefined;
   const carefulOffset = (pointer: string): number => {
     carefulDoc ??= careful().doc ?? null;
-    return (carefulDoc ? locateRange(carefulDoc, pointer)?.[0] : undefined) ?? 0;
+    return (carefulDoc ? locateRange(carefulDoc, pointer, false, pairs)?.[0] : undefined) ?? 0;
   };
   // Most front matters are written the plain way, and the plain reader (plainYaml.ts) reads
   // them, data and positions together, as the careful reading would.

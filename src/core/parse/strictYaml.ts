@@ -3,7 +3,7 @@
 // mapping a JSON pointer back to the source range it names.
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import type { CST, Document, Node } from 'yaml';
+import type { CST, Document, Node, Pair, Scalar } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { fromPointer } from '../model/problem.js';
 import { FORBIDDEN_KEYS, LIMITS, fileProblem, tooManyNodesAt } from './screen.js';
@@ -267,18 +267,37 @@ function checkStructure(doc: Document.Parsed, report: (offset: number, ruleId: s
   walk(doc.contents, 0);
 }
 
+/** For each map of a document that is only read, its first pair of each key name (see locateRange). */
+export type PairsByName = WeakMap<object, Map<string, Pair>>;
+
 /**
  * Source range (offsets into the front matter) of the node a JSON pointer names.
  * A pointer to a missing key resolves to its nearest existing parent, so a
- * "required property" problem points at the map it belongs in.
+ * "required property" problem points at the map it belongs in. `pairs`, kept by a caller
+ * that places many paths in a document it does not change, indexes each map's pairs the
+ * first time a path goes into it (else every path searches the map: quadratic in a map
+ * with thousands of problems).
  */
-export function locateRange(doc: Document.Parsed, pointer: string, preferKey = false): [number, number] | undefined {
+export function locateRange(doc: Document.Parsed, pointer: string, preferKey = false, pairs?: PairsByName): [number, number] | undefined {
   const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let range = (node as Node | null)?.range;
+  const named = (p: unknown): p is Pair => isPair(p) && isScalar(p.key);
   for (const segment of fromPointer(pointer)) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      let pair: Pair | undefined;
+      if (pairs) {
+        let index = pairs.get(node);
+        if (!index) {
+          index = new Map();
+          for (const p of node.items) {
+            const name = named(p) ? String((p.key as Scalar).value) : undefined;
+            if (name !== undefined && !index.has(name)) index.set(name, p);
+          }
+          pairs.set(node, index);
+        }
+        pair = index.get(segment);
+      } else pair = node.items.find((p) => named(p) && String((p.key as Scalar).value) === segment) as Pair | undefined;
       if (!pair) break;
       const keyNode = pair.key as Node;
       const valueNode = pair.value as Node | null;
