@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { fastLocator } from '../../src/core/parse/fastLocate.js';
 import { fastParse } from '../../src/core/parse/fastYaml.js';
 import { readPlainYaml } from '../../src/core/parse/plainYaml.js';
-import { locateRange, parseYamlText, type ParsedYaml } from '../../src/core/parse/strictYaml.js';
+import { duplicateKeyMessage, locateRange, parseYamlText, yamlProblemList, type ParsedYaml } from '../../src/core/parse/strictYaml.js';
 
 /** Every path into `value`, plus one missing key or index under each map and list. */
 export function everyPointer(value: unknown, base = ''): string[] {
@@ -45,6 +45,13 @@ export function compareLocations(
 export function plainVersusCareful(text: string, careful?: ParsedYaml): string {
   const plain = readPlainYaml(text);
   if (!plain) return 'refused';
+  if ('repeatedKeys' in plain) {
+    // the careful reading's problems, each placed at its offset (as line), against the same list made from the plain reader's
+    const offsets = parseYamlText(text, 0, (offset) => ({ line: offset, column: 1 }), 'front matter').problems;
+    const { add, listed } = yamlProblemList(0, (offset) => ({ line: offset, column: 1 }), 'front matter');
+    for (const offset of plain.repeatedKeys) add(offset, 'yaml-duplicate-key', duplicateKeyMessage('front matter'));
+    return isDeepStrictEqual(listed(), offsets) ? 'agree' : `repeated keys differ: ${JSON.stringify(plain.repeatedKeys)} ≠ ${JSON.stringify(offsets)}`;
+  }
   const reading = careful ?? parseYamlText(text, 0, () => ({ line: 1, column: 1 }), 'front matter');
   if (reading.problems.length > 0) return `read what the careful reader refuses: ${reading.problems[0]!.message}`;
   if (!isDeepStrictEqual(plain.data, reading.data)) return `data differ: ${JSON.stringify(plain.data)} ≠ ${JSON.stringify(reading.data)}`;

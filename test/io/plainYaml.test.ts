@@ -48,11 +48,26 @@ describe('the plain reader reads what case files hold', () => {
   });
 });
 
+describe('the plain reader lists keys written twice where it reads everything else', () => {
+  it.each([
+    ['in one map', 'a: 1\nb: 2\na: 3\n', [10]],
+    ['in a map inside a list, and in a flow map', 'l:\n  - k: 1\n    k: 2\nm: { x: 1, y: 2, x: 3 }\n', [16, 38]],
+    ['quoted, and a map’s own before those of what it holds', 'a:\n  b: 1\n  b: 2\n"a": 3\n', [17, 12]],
+    ['more than twenty of them', 'k: 1\n' + 'k: 2\n'.repeat(25), Array.from({ length: 25 }, (_, i) => 5 + 5 * i)],
+  ])('%s', (_name, text, offsets) => {
+    expect(readPlainYaml(text)).toEqual({ repeatedKeys: offsets });
+    expect(plainVersusCareful(text)).toBe('agree');
+  });
+
+  it('and steps aside when something else is wrong too', () => {
+    expect(readPlainYaml('a: 1\na: 2\nb: &x 1\n')).toBeUndefined();
+  });
+});
+
 describe('the plain reader steps aside', () => {
   it.each([
     ['anchors and aliases', 'a: &x 1\nb: *x\n'],
     ['tags', 'a: !str 1\n'],
-    ['a key written twice', 'a: 1\na: 2\n'],
     ['a plain string over lines', 'a: one\n  two\n'],
     ['a tab', 'a:\t1\n'],
     ['a folded line indented further', 'a: >\n  x\n    y\n'],

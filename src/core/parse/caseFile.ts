@@ -107,7 +107,7 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
   // Most front matters are written the plain way, and the plain reader (plainYaml.ts) reads
   // them, data and positions together, as the careful reading would.
   const plain = fast ? readPlainYaml(split.frontMatter) : undefined;
-  if (plain) {
+  if (plain && 'data' in plain) {
     loaded.data = plain.data;
     loaded.parser = 'fast';
     loaded.locate = (pointer: string) => at(split.frontMatterStart + plain.locate(pointer));
@@ -118,7 +118,7 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
   // reading would give, and its position comes from the same reading (fastLocate.ts). Broken
   // YAML (but for keys written twice, below), and anything the screens send aside, is read
   // carefully from the start.
-  const recorder = fast ? nodeRecorder() : undefined;
+  const recorder = fast && !plain ? nodeRecorder() : undefined;
   const reading = recorder ? fastRead(split.frontMatter, recorder.listener) : undefined;
   if (reading && 'data' in reading && recorder) {
     loaded.data = reading.data;
@@ -131,9 +131,11 @@ export function parseCaseText(loaded: LoadedCase, decoded: string, fast = false)
     };
     return loaded;
   }
-  // A key written twice is the slip people make most: where it is the only thing wrong,
-  // js-yaml says where each repeat is, and the careful reading is not needed to report them.
-  const repeats = reading && 'refused' in reading && reading.refused === 'duplicate-key' ? duplicateKeysAt(split.frontMatter) : undefined;
+  // A key written twice is the slip people make most: where it is the only thing wrong, the
+  // plain reader (which read everything else) or js-yaml (reading the text again, letting each
+  // repeat stand) says where each repeat is, and the careful reading is not needed to report them.
+  const repeats =
+    plain?.repeatedKeys ?? (reading && 'refused' in reading && reading.refused === 'duplicate-key' ? duplicateKeysAt(split.frontMatter) : undefined);
   if (repeats) {
     const { add, listed } = yamlProblemList(split.frontMatterStart, at, 'front matter');
     for (const offset of repeats) add(offset, 'yaml-duplicate-key', duplicateKeyMessage('front matter'));

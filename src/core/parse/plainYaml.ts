@@ -20,10 +20,19 @@ export interface PlainReading {
 }
 
 /**
+ * A text written the plain way but for keys written twice in one map: where each repeated key
+ * starts, in the order the careful reader reports them. That reader finds nothing else wrong
+ * in such a text (everything else was read), and gives no data for it.
+ */
+export interface RepeatedKeys {
+  repeatedKeys: number[];
+}
+
+/**
  * Reads `text` if it is written the plain way (see above); undefined otherwise, and then
  * nothing about the text is decided here.
  */
-export function readPlainYaml(text: string): PlainReading | undefined {
+export function readPlainYaml(text: string): PlainReading | RepeatedKeys | undefined {
   // more values than the documented limit: the careful reader reports it (quick: a front matter
   // of under 25,000 characters is within the limit unread)
   if (UNREAD_CHARACTERS.test(text) || tooManyNodesAt(text) !== undefined) return undefined;
@@ -35,6 +44,7 @@ export function readPlainYaml(text: string): PlainReading | undefined {
     if (err === REFUSED) return undefined;
     throw err;
   }
+  if (reader.repeated.length > 0) return { repeatedKeys: repeatsInOrder(reader.repeated) };
   const { spots, rootAt } = reader;
   const places = new Map<object, Map<string, number>>();
   return { data, locate: (pointer) => locateIn(data, rootAt, spots, places, pointer) };
@@ -109,6 +119,12 @@ for (const c of [COLON, HASH, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY
 const isFlowEnd = (c: number) => c === COMMA || c === CLOSE_SQUARE || c === CLOSE_CURLY;
 
 class PlainReader {
+  /**
+   * Keys written again in their map, as pairs: the map's place in the order the maps and lists
+   * began (the careful reader's walk: a map's own repeats, then those of what it holds), and
+   * the repeated key's offset.
+   */
+  readonly repeated: number[] = [];
   /** Each map's and list's value offsets, in the order of its keys (no key here is a number, so that is the order `Object.keys` gives) or items. */
   readonly spots = new Map<object, number[]>();
   rootAt = 0;
@@ -196,10 +212,12 @@ class PlainReader {
     if (depth > MAX_DEPTH) refuse();
     const map: Record<string, unknown> = {};
     const offsets: number[] = [];
+    const seq = this.spots.size;
     this.spots.set(map, offsets);
     for (;;) {
+      const keyAt = this.i;
       const key = this.key();
-      if (Object.prototype.hasOwnProperty.call(map, key)) refuse();
+      if (Object.prototype.hasOwnProperty.call(map, key)) this.repeated.push(seq, keyAt);
       const value = this.blockValue(indent, depth, true);
       map[key] = value;
       offsets.push(this.valueAt);
@@ -527,12 +545,14 @@ class PlainReader {
     this.flowSpace(indent);
     if (isMap) {
       const map: Record<string, unknown> = {};
+      const seq = this.spots.size;
       this.spots.set(map, offsets);
       if (text.charCodeAt(this.i) === close) {
         this.i++;
         return map;
       }
       for (;;) {
+        const keyAt = this.i;
         const c = text.charCodeAt(this.i);
         let key: string;
         if (c === DQUOTE || c === SQUOTE) key = this.quoted(-1, true);
@@ -541,7 +561,8 @@ class PlainReader {
           if (typeof k !== 'string') refuse();
           key = k;
         }
-        if (FORBIDDEN_KEYS.has(key) || key === 'null' || INDEX_LIKE.test(key) || Object.prototype.hasOwnProperty.call(map, key)) refuse();
+        if (FORBIDDEN_KEYS.has(key) || key === 'null' || INDEX_LIKE.test(key)) refuse();
+        if (Object.prototype.hasOwnProperty.call(map, key)) this.repeated.push(seq, keyAt);
         this.skipSpaces();
         if (text.charCodeAt(this.i) !== COLON) refuse();
         this.i++;
@@ -714,4 +735,12 @@ function placesIn(map: object, offsets: readonly number[], places: Map<object, M
     places.set(map, found);
   }
   return found;
+}
+
+/** The repeated keys' offsets from (map, offset) pairs, ordered by map, then by offset. */
+function repeatsInOrder(pairs: readonly number[]): number[] {
+  const order: number[] = [];
+  for (let k = 0; k < pairs.length; k += 2) order.push(k);
+  order.sort((a, b) => pairs[a]! - pairs[b]! || pairs[a + 1]! - pairs[b + 1]!);
+  return order.map((k) => pairs[k + 1]!);
 }
