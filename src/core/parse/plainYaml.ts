@@ -1,15 +1,17 @@
 // The plain reader: a small YAML reader for the layouts case files are written in, which
 // builds the data and each value's position in one pass over the text, with far less
 // garbage than a general parser. It reads block maps and lists (compact `- key: value`
-// items and lists at their key's column included), flow maps and lists on one line,
-// plain, quoted (over several lines too) and block (`|`, `>`) strings, comments and CRLF.
-// Whatever else it meets (anchors, tags, keys written twice, a plain string over several
-// lines, a flow collection over several lines, tabs, unusual escapes or indentation, keys
-// that are not plain text) it refuses, and the text goes to the fast js-yaml path and its
-// screens (fastYaml.ts) or to the careful reader (strictYaml.ts). It never decides
-// anything the careful reader would decide otherwise: where it reads a text, the careful
-// reader reads the same data without a problem and places every path at the same offset
-// (test/io/plainYaml.test.ts and test/io/differential.test.ts compare the two).
+// items and lists at their key's column included), flow maps and lists (over several lines
+// too, between entries), plain, quoted (over several lines too) and block (`|`, `>`)
+// strings, comments and CRLF. Keys written twice in one map it lists, in the careful
+// reader's order, when it reads everything else. Whatever else it meets (anchors, tags, a
+// plain string over several lines, tabs, unusual escapes or indentation, keys that are not
+// plain text, more values than the documented limit) it refuses, and the text goes to the
+// fast js-yaml path and its screens (fastYaml.ts) or to the careful reader (strictYaml.ts).
+// It never decides anything the careful reader would decide otherwise: where it reads a
+// text, the careful reader reads the same data without a problem (or the same repeated
+// keys and nothing else) and places every path at the same offset (test/io/plainYaml.test.ts,
+// test/io/differential.test.ts and test/io/duplicateKeys.test.ts compare the two).
 import { fromPointer } from '../model/problem.js';
 import { FORBIDDEN_KEYS, tooManyNodesAt } from './screen.js';
 
