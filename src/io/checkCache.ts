@@ -127,7 +127,8 @@ function wellFormed(e: unknown): e is Entry {
   const r = o.result;
   return (
     Array.isArray(r.problems) &&
-    r.problems.every(isRecord) &&
+    // the fields every output writes out as they are (src/report/format/json.ts)
+    r.problems.every((p) => isRecord(p) && typeof p.ruleId === 'string' && typeof p.severity === 'string' && typeof p.message === 'string') &&
     typeof r.errorCount === 'number' &&
     typeof r.warningCount === 'number' &&
     (o.entry === undefined || isRecord(o.entry)) &&

@@ -57,19 +57,24 @@ describe('check --cache: entry by entry', () => {
     present(c.entries[present(paths[1])]).outcome = null;
     present(c.entries[present(paths[2])]).size = 'big';
     c.entries[present(paths[3])] = { ...c.entries[present(paths[3])], outcome: { result: { problems: 'none' } } };
+    // a problem without its words (the JSON output writes each field as it is)
+    c.entries[present(paths[4])] = {
+      ...c.entries[present(paths[4])],
+      outcome: { result: { problems: [{ ruleId: 'schema', severity: 'error' }], errorCount: 1, warningCount: 0 } },
+    };
     writeCache(c);
     const again = await check();
     expect(again.stderr).toBe('');
     expect(again.stdout).toBe(reference);
     const rewritten = cacheFile();
-    for (const p of paths.slice(0, 4))
+    for (const p of paths.slice(0, 5))
       expect(rewritten.entries[p]).toMatchObject({ size: expect.any(Number), hash: expect.any(String), outcome: expect.any(Object) });
     // the same malformed entries under a MAC that matches them (as only this user could write): ignored entry by entry
     writeCache(c, signedByUser(c));
     const signed = await check();
     expect(signed.stderr).toBe('');
     expect(signed.stdout).toBe(reference);
-    for (const p of paths.slice(0, 4)) expect(cacheFile().entries[p]).toMatchObject({ size: expect.any(Number), outcome: expect.any(Object) });
+    for (const p of paths.slice(0, 5)) expect(cacheFile().entries[p]).toMatchObject({ size: expect.any(Number), outcome: expect.any(Object) });
     // a cache that is not JSON at all, or not an object
     for (const junk of ['{"format":2,"key":', '[]', 'null', '{"format":2,"entries":null}']) {
       writeFileSync(join(cacheDir, 'check.json'), junk);
