@@ -642,10 +642,7 @@ class PlainReader {
   private flowNode(depth: number, indent: number): unknown {
     const c = this.text.charCodeAt(this.i);
     if (c === OPEN_SQUARE || c === OPEN_CURLY) return this.flowCollection(depth + 1, indent);
-    if (c === DQUOTE || c === SQUOTE) {
-      const value = this.quoted(-1, true);
-      return value;
-    }
+    if (c === DQUOTE || c === SQUOTE) return this.quoted(-1, true);
     return this.plainScalar(true);
   }
 }
