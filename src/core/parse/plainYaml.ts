@@ -209,16 +209,21 @@ class PlainReader {
     return text.charCodeAt(this.i) === DASH && (this.i + 1 === this.le || text.charCodeAt(this.i + 1) === SPACE);
   }
 
-  /** A block map whose first key is at the cursor, at column `indent`. Returns with the cursor on the first line past it. */
-  private blockMap(indent: number, depth: number): Record<string, unknown> {
+  /**
+   * A block map whose first key is at the cursor, at column `indent` (or, for a compact map in a
+   * list item, already read as `first`, the cursor past its `:`). Returns with the cursor on the
+   * first line past it.
+   */
+  private blockMap(indent: number, depth: number, first?: string): Record<string, unknown> {
     if (depth > MAX_DEPTH) refuse();
     const map: Record<string, unknown> = {};
     const offsets: number[] = [];
     const seq = this.spots.size;
     this.spots.set(map, offsets);
-    for (;;) {
+    for (let read = first; ; read = undefined) {
+      // (the first key cannot be a repeat, so where it starts is not needed)
       const keyAt = this.i;
-      const key = this.key();
+      const key = read ?? this.key();
       if (Object.prototype.hasOwnProperty.call(map, key)) this.repeated.push(seq, keyAt);
       const value = this.blockValue(indent, depth, true);
       map[key] = value;
@@ -275,6 +280,15 @@ class PlainReader {
       return null;
     }
     const at = this.i;
+    if (!inMap) {
+      // a list item that is a map: `- key: value` (its column is the key's)
+      const key = this.keyHere();
+      if (key !== undefined) {
+        const map = this.blockMap(at - this.ls, depth + 1, key);
+        this.valueAt = at;
+        return map;
+      }
+    }
     let value: unknown;
     if (c === PIPE || c === GREATER) {
       value = this.blockScalar(indent);
@@ -283,20 +297,11 @@ class PlainReader {
       return value;
     }
     if (c === DQUOTE || c === SQUOTE) {
-      if (!inMap && this.keyAhead()) {
-        value = this.blockMap(this.i - this.ls, depth + 1);
-        this.valueAt = at;
-        return value;
-      }
       value = this.quoted(indent, false);
       this.endOfLine();
     } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       value = this.flowCollection(depth + 1, indent);
       this.endOfLine();
-    } else if (!inMap && this.keyAhead()) {
-      value = this.blockMap(this.i - this.ls, depth + 1);
-      this.valueAt = at;
-      return value;
     } else {
       value = this.plainScalar(false);
       this.nextLine();
@@ -312,22 +317,26 @@ class PlainReader {
     if (next > indent) refuse();
   }
 
-  /** Whether a key (plain or quoted, then `:` and a space or the line's end) starts at the cursor; the cursor does not move. */
-  private keyAhead(): boolean {
+  /**
+   * The key at the cursor (plain or quoted, then `:` and a space or the line's end), the cursor
+   * then past its `:`; undefined, the cursor where it was, when no key starts there.
+   */
+  private keyHere(): string | undefined {
     const start = this.i;
+    // a flow collection or a block string, not a key
+    const c = this.text.charCodeAt(start);
+    if (isIndicator(c) && c !== DQUOTE && c !== SQUOTE) return undefined;
     // most items are not keys: no `:` before a space or the line's end on this line, no key
     // (searched within the line: a search of the whole text from each item made a long list quadratic)
     let colon = start;
     while (colon < this.le && !(this.text.charCodeAt(colon) === COLON && (colon + 1 === this.le || this.text.charCodeAt(colon + 1) === SPACE))) colon++;
-    if (colon === this.le) return false;
+    if (colon === this.le) return undefined;
     try {
-      this.key();
-      return true;
+      return this.key();
     } catch (err) {
       if (err !== REFUSED) throw err;
-      return false;
-    } finally {
       this.i = start;
+      return undefined;
     }
   }
 
